@@ -1,0 +1,102 @@
+/**
+ * The `nabolag` command line. Exit codes: 0 success; 2 a user error (bad file, bad flag),
+ * with a clear message on stderr and no stack trace; 1 an internal error.
+ */
+import { relative, resolve as resolvePath } from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runToDirectory, resolve } from '../engine/pipeline.js';
+import { loadScenario } from '../scenario/load.js';
+import { UserError, messages } from '../scenario/messages.js';
+import { VERSION } from '../version.js';
+import { validateCommand } from './validate.js';
+import { progressReporter } from './progress.js';
+
+const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
+
+function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(messages.badFlag(name, v, `a whole number from ${min} to ${max}`));
+  return n;
+}
+
+async function runCommand(argv: { scenario: string; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean }): Promise<void> {
+  const file = argv.scenario;
+  const overrides = {
+    replications: intFlag('replications', argv.replications, 1, 100_000),
+    seed: intFlag('seed', argv.seed, 0, 4_294_967_295),
+    years: intFlag('years', argv.years, 1, 200),
+  };
+  const workers = intFlag('workers', argv.workers, 1, 1024);
+  const sc = resolve(loadScenario(file), overrides, file);
+  const outDir = argv.out ?? `output/${sc.name}`;
+  const progress = argv.quiet ? undefined : progressReporter(`${sc.name}`, sc.replications);
+  const t0 = performance.now();
+  let res;
+  try {
+    res = await runToDirectory(sc, outDir, {
+      scenarioFile: file,
+      command: process.argv.slice(2),
+      workers,
+      onProgress: progress?.update,
+    });
+  } finally {
+    progress?.stop();
+  }
+  const rel = relative(process.cwd(), resolvePath(res.outDir)) || '.';
+  out.stdout(
+    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensemble.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      `results in ${rel}/: ${res.files.join(', ')}\n`,
+  );
+}
+
+function fail(e: unknown): never {
+  if (e instanceof UserError) {
+    process.stderr.write(`nabolag: ${e.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`nabolag: internal error — please report it with the command you ran:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+}
+
+export async function main(args: string[]): Promise<void> {
+  await yargs(args)
+    .scriptName('nabolag')
+    .usage('$0 <command> [options]\n\nAgent-based simulation of who lives in a Danish social housing estate over time.')
+    .command(
+      'run <scenario>',
+      'Run a scenario and write metrics.csv, moves.csv, summary.json and manifest.json',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON), e.g. scenarios/default.yaml' })
+          .option('replications', { alias: 'n', describe: 'Number of replications (overrides the file)' })
+          .option('seed', { alias: 's', describe: 'Base random seed (overrides the file)' })
+          .option('years', { alias: 'y', describe: 'Years to simulate (overrides the file)' })
+          .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/<scenario name>)' })
+          .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores); results do not depend on it' })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' }),
+      async (argv) => runCommand(argv as never).catch(fail),
+    )
+    .command(
+      'validate <files..>',
+      'Check scenario files and print every problem found',
+      (y) => y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' }),
+      (argv) => {
+        const code = validateCommand(argv.files as string[], out);
+        process.exitCode = code;
+      },
+    )
+    .demandCommand(1, 'Give a command: run or validate (see --help)')
+    .strict()
+    .version(VERSION)
+    .help()
+    .fail((msg, err) => {
+      if (err) fail(err);
+      process.stderr.write(`nabolag: ${msg}\nRun "nabolag --help" for usage.\n`);
+      process.exit(2);
+    })
+    .parseAsync();
+}
+
+await main(hideBin(process.argv)).catch(fail);

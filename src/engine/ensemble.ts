@@ -1,0 +1,98 @@
+/**
+ * Running the replications of a scenario: on the calling thread, or spread over worker
+ * threads. Replication i always uses `replicationSeed(baseSeed, i)` and results come back in
+ * replication order, so the output is identical whatever the number of workers.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type ReplicationResult, simulate } from '../model/simulate.js';
+import { replicationSeed } from '../model/rng.js';
+import type { Scenario } from '../scenario/schema.js';
+import { type Packed, unpack } from './transfer.js';
+import type { Task } from './worker.js';
+
+export interface EnsembleOptions {
+  /** Worker threads; 1 = run on this thread. Default: all cores. */
+  workers?: number;
+  /** Called after each finished replication with the number done so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Ensemble {
+  scenario: Scenario;
+  seeds: number[];
+  results: ReplicationResult[];
+  simulateMs: number;
+  workers: number;
+}
+
+/** The compiled worker script (dist/src/engine/worker.js), also when running from sources. */
+function workerUrl(): URL {
+  const here = new URL(import.meta.url);
+  if (here.pathname.endsWith('.js')) return new URL('./worker.js', here);
+  const root = new URL('../../', here);
+  const built = new URL('dist/src/engine/worker.js', root);
+  if (!existsSync(fileURLToPath(built))) throw new Error('worker threads need the compiled engine: run `npm run build` first');
+  return built;
+}
+
+export const defaultWorkers = (): number => Math.max(1, availableParallelism());
+
+/** Run all replications of a scenario. */
+export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Promise<Ensemble> {
+  const n = sc.replications;
+  const seeds = Array.from({ length: n }, (_, i) => replicationSeed(sc.seed, i));
+  const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), n));
+  const t0 = performance.now();
+  const results: ReplicationResult[] = new Array(n);
+  if (workers === 1) {
+    for (let i = 0; i < n; i++) {
+      results[i] = simulate(sc, i, seeds[i]!, { maps: i === 0 });
+      opts.onProgress?.(i + 1, n);
+    }
+  } else {
+    await runOnWorkers(sc, seeds, workers, results, opts.onProgress);
+  }
+  return { scenario: sc, seeds, results, simulateMs: performance.now() - t0, workers };
+}
+
+function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], onProgress?: (d: number, t: number) => void): Promise<void> {
+  const url = workerUrl();
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const pool: Worker[] = [];
+    const finish = (err?: Error) => {
+      if (failed) return;
+      if (err) failed = true;
+      for (const w of pool) void w.terminate();
+      if (err) reject(err);
+      else resolve();
+    };
+    const feed = (w: Worker) => {
+      if (next >= seeds.length) return;
+      const i = next++;
+      const task: Task = { scenario: sc, replication: i, seed: seeds[i]!, maps: i === 0 };
+      (w as Worker & { current?: number }).current = i;
+      w.postMessage(task);
+    };
+    for (let k = 0; k < nWorkers; k++) {
+      const w = new Worker(url);
+      pool.push(w);
+      w.on('message', (msg: { ok: true; result: Packed } | { ok: false; error: string }) => {
+        if (!msg.ok) return finish(new Error(`replication failed in a worker: ${msg.error}`));
+        const r = unpack(msg.result);
+        results[r.replication] = r;
+        done++;
+        onProgress?.(done, seeds.length);
+        if (done === seeds.length) return finish();
+        feed(w);
+      });
+      w.on('error', (e) => finish(e));
+      feed(w);
+    }
+  });
+}

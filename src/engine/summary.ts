@@ -1,0 +1,84 @@
+/**
+ * The ensemble summary: for every row (estate or region), metric and simulated year, the
+ * mean and the 5th and 95th percentiles over replications. Stocks, shares and levels are
+ * taken at the end of the year (December); flows are summed over the year. `initial` holds
+ * month 0.
+ */
+import { METRICS, NMETRIC } from '../model/reporters.js';
+import type { ReplicationResult } from '../model/simulate.js';
+
+export interface Band {
+  mean: number;
+  p5: number;
+  p95: number;
+}
+
+export interface YearBand extends Band {
+  year: number;
+}
+
+export interface MetricSummary {
+  unit: string;
+  kind: string;
+  description: string;
+  initial: Band;
+  byYear: YearBand[];
+}
+
+export interface Summary {
+  scenario: string;
+  replications: number;
+  startYear: number;
+  years: number[];
+  rows: string[];
+  /** rows -> metric -> summary */
+  metrics: Record<string, Record<string, MetricSummary>>;
+}
+
+/** Percentile with linear interpolation between order statistics (R type 7). */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  if (n === 1) return sorted[0]!;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Mean and 5-95% band of values. */
+export function band(values: number[]): Band {
+  const s = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const v of values) sum += v;
+  return { mean: values.length ? sum / values.length : NaN, p5: percentile(s, 0.05), p95: percentile(s, 0.95) };
+}
+
+/** Value of metric k for row r in year y (1-based) of one replication. */
+export function yearValue(res: ReplicationResult, nRows: number, r: number, k: number, y: number): number {
+  const kind = METRICS[k]!.kind;
+  const at = (m: number) => res.metrics[(m * nRows + r) * NMETRIC + k]!;
+  if (kind !== 'flow') return at(Math.min(res.months, y * 12));
+  let s = 0;
+  for (let m = (y - 1) * 12 + 1; m <= Math.min(res.months, y * 12); m++) s += at(m);
+  return s;
+}
+
+export function summarize(name: string, startYear: number, results: ReplicationResult[]): Summary {
+  const first = results[0]!;
+  const nRows = first.rowNames.length;
+  const nYears = Math.ceil(first.months / 12);
+  const years = Array.from({ length: nYears }, (_, y) => startYear + y);
+  const metrics: Summary['metrics'] = {};
+  for (let r = 0; r < nRows; r++) {
+    const row: Record<string, MetricSummary> = {};
+    for (let k = 0; k < NMETRIC; k++) {
+      const m = METRICS[k]!;
+      const initial = band(results.map((res) => res.metrics[r * NMETRIC + k]!));
+      const byYear = years.map((year, y) => ({ year, ...band(results.map((res) => yearValue(res, nRows, r, k, y + 1))) }));
+      row[m.name] = { unit: m.unit, kind: m.kind, description: m.description, initial, byYear };
+    }
+    metrics[first.rowNames[r]!] = row;
+  }
+  return { scenario: name, replications: results.length, startYear, years, rows: first.rowNames, metrics };
+}

@@ -1,0 +1,184 @@
+/**
+ * Housing career and temporariness: each month every household faces voluntary move-out
+ * hazards, one per reason:
+ *  - space: persons above the number of rooms (families with children), or a family that
+ *    wants one more room;
+ *  - garden: a family who wants a garden and has none;
+ *  - ownership: wants to own and can finance a house at regional prices;
+ *  - job, dissatisfaction (social problems, image), safety (crime, families), stigma (listed
+ *    area, families), other.
+ * Space, garden and ownership are scaled down for households who are not resource-strong
+ * (they rarely can pay for the next step). All are multiplied by the early-stay factor
+ * (highest in the first years), the social factor (ties, family, volunteering, children's
+ * friends), the lifted factor (elevator) and the extension lever.
+ *
+ * "They move to something, not away from something": when the need behind a space, garden or
+ * ownership draw can be met inside the estate, the household joins the internal waiting list
+ * instead of leaving, and leaves only if it is not served within `internalListPatience`.
+ */
+import { R } from '../codes.js';
+import { type Rng, monthly } from '../rng.js';
+import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation } from '../state.js';
+import { type World, moveOut } from '../world.js';
+import { socialFactor } from './social.js';
+import { groupMatches } from '../levers.js';
+
+export interface CareerRates {
+  space: number;
+  moreRoom: number;
+  garden: number;
+  ownership: number;
+  job: number;
+  dissatisfaction: number;
+  safety: number;
+  stigma: number;
+  other: number;
+  swap: number;
+}
+
+export function careerRates(w: World): CareerRates {
+  const c = w.scenario.career;
+  return {
+    space: monthly(c.spaceAnnual),
+    moreRoom: monthly(c.familyMoreRoomAnnual),
+    garden: monthly(c.gardenAnnual),
+    ownership: monthly(c.ownershipAnnual),
+    job: monthly(c.jobAnnual),
+    dissatisfaction: monthly(c.dissatisfactionAnnual),
+    safety: monthly(c.safetyAnnual),
+    stigma: monthly(c.stigmaAnnual),
+    other: monthly(c.otherAnnual),
+    swap: monthly(w.scenario.letting.swapAnnual),
+  };
+}
+
+/** What each estate can offer internally (recomputed yearly; flats change only by levers). */
+export interface EstateOffer {
+  maxRooms: Int32Array;
+  gardenFlats: Int32Array;
+  ownerFlats: Int32Array;
+}
+
+export function estateOffer(w: World): EstateOffer {
+  const n = w.nEstates;
+  const o = { maxRooms: new Int32Array(n), gardenFlats: new Int32Array(n), ownerFlats: new Int32Array(n) };
+  const f = w.flats;
+  for (let k = 0; k < f.n; k++) {
+    if (!f.active[k]) continue;
+    const e = f.estate[k]!;
+    if (f.rooms[k]! > o.maxRooms[e]!) o.maxRooms[e] = f.rooms[k]!;
+    if (f.garden[k]) o.gardenFlats[e]!++;
+    if (f.tenure[k] !== Tenure.social) o.ownerFlats[e]!++;
+  }
+  return o;
+}
+
+/** Per-estate multipliers from the area state, computed once per month. */
+export interface AreaFactors {
+  dissatisfaction: Float64Array;
+  safety: Float64Array;
+  stigma: Float64Array;
+}
+
+export function areaFactors(w: World): AreaFactors {
+  const n = w.nEstates;
+  const sp = w.scenario.spiral;
+  const a = w.area;
+  const out = { dissatisfaction: new Float64Array(n), safety: new Float64Array(n), stigma: new Float64Array(n) };
+  for (let e = 0; e < n; e++) {
+    const imageGap = Math.max(0, a.referenceImage[e]! - a.image[e]!);
+    const problems = Math.max(0.2, 1 + (a.problems[e]! - a.problems0[e]!));
+    out.dissatisfaction[e] = Math.exp(sp.imageOnStaying * imageGap) * problems;
+    out.safety[e] = a.crime[e]!;
+    out.stigma[e] = a.status[e]! >= 2 ? w.scenario.classification.listStigmaFactor : 0;
+  }
+  return out;
+}
+
+/** Minimum rooms a household of this size wants: one per person, at least 1, at most 5. */
+export const roomsWanted = (persons: number): number => Math.min(5, Math.max(1, persons));
+
+/**
+ * One month of voluntary move-out decisions. `swapSeekers` collects over-housed households
+ * who seek a swap this month (served in letting.ts).
+ */
+export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: AreaFactors, rng: Rng, swapSeekers: number[]): void {
+  const h = w.hh;
+  const m = w.month;
+  const sc = w.scenario;
+  const c = sc.career;
+  const socialOn = sc.social.enabled;
+  const listOn = sc.letting.internalList;
+  const weak = c.weakCareerFactor;
+  const early = c.earlyBoost;
+  const earlyMonths = c.earlyYears * 12;
+  const liftedF = sc.elevator.liftedExitFactor;
+  const liftedMonths = sc.elevator.liftedMonths;
+  const canBuyIncome = sc.region.housePrice / sc.region.maxPriceToIncome;
+  const patience = c.internalListPatience;
+  const swapMinMonths = sc.letting.swapMinYears * 12;
+  const flats = w.flats;
+  for (let i = 0; i < h.used; i++) {
+    if (!h.alive[i]) continue;
+    const flat = h.flat[i]!;
+    const e = flats.estate[flat]!;
+    const rooms = flats.rooms[flat]!;
+    const adults = h.adults[i]!;
+    const nKids = h.nChildren[i]!;
+    const persons = adults + nKids;
+    // on the internal list: wait, and give up after the patience runs out
+    if (h.listedAt[i]! >= 0) {
+      if (m - h.listedAt[i]! > patience) moveOut(w, i, h.listReason[i]!);
+      continue;
+    }
+    let minors = 0;
+    const base = i * MAX_CHILDREN;
+    for (let k = 0; k < nKids; k++) if (m - h.childBirth[base + k]! < 216) minors++;
+    const family = minors > 0;
+    const strong = inWorkOrEducation(h.status1[i]!) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
+    const pay = strong ? 1 : weak;
+    // hazards by reason (monthly)
+    const gap = persons - rooms;
+    const hSpace = family ? (gap > 0 ? r.space * gap : rooms < 5 && gap === 0 ? r.moreRoom : 0) * pay : 0;
+    const hGarden = family && h.wantsGarden[i] && !flats.garden[flat] ? r.garden * pay : 0;
+    const hOwn = h.wantsOwn[i] && h.income[i]! >= canBuyIncome ? r.ownership : 0;
+    const hJob = h.status1[i] === Status.employed || h.status2[i] === Status.employed ? r.job : 0;
+    const hDiss = r.dissatisfaction * af.dissatisfaction[e]!;
+    const hSafety = family ? r.safety * af.safety[e]! : 0;
+    const hStigma = family ? r.stigma * af.stigma[e]! : 0;
+    const total0 = hSpace + hGarden + hOwn + hJob + hDiss + hSafety + hStigma + r.other;
+    let mult = 1 + early * Math.exp(-(m - h.movedIn[i]!) / earlyMonths);
+    if (socialOn) mult *= socialFactor(w, i);
+    if (m - h.liftedAt[i]! < liftedMonths) mult *= liftedF;
+    const eff = w.eff[e]!;
+    if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
+    const u = rng();
+    const total = total0 * mult;
+    if (u < total) {
+      // which reason: partition [0, total)
+      let x = u / mult;
+      let reason: number = R.other;
+      if ((x -= hSpace) < 0) reason = R.space;
+      else if ((x -= hGarden) < 0) reason = R.garden;
+      else if ((x -= hOwn) < 0) reason = R.ownership;
+      else if ((x -= hJob) < 0) reason = R.job;
+      else if ((x -= hDiss) < 0) reason = R.dissatisfaction;
+      else if ((x -= hSafety) < 0) reason = R.safety;
+      else if ((x -= hStigma) < 0) reason = R.stigma;
+      const internalPossible =
+        listOn &&
+        ((reason === R.space && offer.maxRooms[e]! > rooms) ||
+          (reason === R.garden && offer.gardenFlats[e]! > 0) ||
+          (reason === R.ownership && offer.ownerFlats[e]! > 0));
+      if (internalPossible && patience > 0) {
+        h.listedAt[i] = m;
+        h.listReason[i] = reason;
+        w.internalList[e]!.push(i);
+      } else moveOut(w, i, reason);
+      continue;
+    }
+    // over-housed households may seek a swap (after the minimum tenancy)
+    if (r.swap > 0 && persons + 2 <= rooms && m - h.flatSince[i]! >= swapMinMonths && rng() < r.swap) swapSeekers.push(i);
+  }
+}
+

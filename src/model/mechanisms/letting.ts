@@ -1,0 +1,268 @@
+/**
+ * Letting: every vacancy goes through the Danish channels in their legal order.
+ *  1. Owner-occupied and co-op units are sold: residents on the internal list who want to own
+ *     first, then outside buyers.
+ *  2. Municipal allocation (kommunal anvisning) claims a share of family dwellings (every 4th
+ *     by default), with the allocation bans when the area is listed (ABL § 59 stk. 6).
+ *  3. Flexible letting (ABL § 60) by work or education: mandatory in listed and prevention
+ *     areas, else for a chosen share.
+ *  4. The internal waiting list (oprykning) gets every 2nd remaining waiting-list vacancy, in
+ *     seniority order; young adults from the estate ("the coming middle class") may take
+ *     small flats through it.
+ *  5. The external waiting list: applicants drawn from the regional pool, whose share of
+ *     resource-strong households rises and falls with the image; combined letting (§ 51 b)
+ *     and the omdannelsesområde rule (§ 51 c) reject applicants on cash-type benefits.
+ *     Applicants may decline; a flat nobody accepts stays vacant until next month.
+ *  6. Swaps (almenlejeloven § 69): over-housed households swap with crowded families on the
+ *     internal list when both have lived there 3+ years and neither exceeds 1 person per room.
+ */
+import { CH, R } from '../codes.js';
+import { type DrawProfile, HT, drawHousehold } from '../population.js';
+import type { Rng } from '../rng.js';
+import { Tenure } from '../state.js';
+import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, swapFlats } from '../world.js';
+import { isFamilyWithChildren, persons } from '../state.js';
+import { refreshIncome } from '../population.js';
+
+const logit = (p: number): number => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** Probability that an external applicant is resource-strong, given the estate's image. */
+export function applicantStrongProb(base: number, imageEffect: number, image: number, reference: number): number {
+  if (base <= 0 || base >= 1) return base;
+  return logistic(logit(base) + imageEffect * (image - reference));
+}
+
+/** Everything letting needs per estate, fixed for the month. */
+export interface LettingContext {
+  profiles: DrawProfile[];
+  /** Per estate: probability that an external applicant is resource-strong. */
+  strongProb: Float64Array;
+  /** Per estate: bans in force. */
+  bans: Uint8Array;
+  /** Per estate: flexible letting mandatory (listed or prevention area). */
+  flexibleMandatory: Uint8Array;
+  /** Per estate: cash-benefit applicants are rejected (combined letting or omdannelsesområde). */
+  rejectCash: Uint8Array;
+}
+
+export function lettingContext(w: World, profiles: DrawProfile[]): LettingContext {
+  const n = w.nEstates;
+  const sc = w.scenario;
+  const ctx: LettingContext = {
+    profiles,
+    strongProb: new Float64Array(n),
+    bans: new Uint8Array(n),
+    flexibleMandatory: new Uint8Array(n),
+    rejectCash: new Uint8Array(n),
+  };
+  for (let e = 0; e < n; e++) {
+    const spec = sc.estates[w.estateSpec[e]!]!;
+    const a = w.area;
+    const imageEff = sc.spiral.enabled ? sc.spiral.imageOnApplicants : 0;
+    ctx.strongProb[e] = applicantStrongProb(spec.applicants.resourceStrongShare, imageEff, a.image[e]!, a.referenceImage[e]!);
+    const status = a.status[e]!;
+    const eff = w.eff[e]!;
+    ctx.bans[e] = eff.bans === 'on' || (eff.bans === 'auto' && sc.letting.bansWhenListed && status >= 2) ? 1 : 0;
+    ctx.flexibleMandatory[e] = status >= 1 ? 1 : 0;
+    ctx.rejectCash[e] = status === 4 || (sc.letting.combinedLetting && a.outsideShare[e]! >= 0.4) ? 1 : 0;
+  }
+  return ctx;
+}
+
+/** Does vacant `flat` meet the need that put household i on the internal list? */
+function meetsNeed(w: World, i: number, flat: number): boolean {
+  const f = w.flats;
+  const cur = w.hh.flat[i]!;
+  switch (w.hh.listReason[i]) {
+    case R.space:
+      return f.rooms[flat]! > f.rooms[cur]! && f.tenure[flat] === Tenure.social;
+    case R.garden:
+      return f.garden[flat] === 1 && f.rooms[flat]! >= f.rooms[cur]! && f.tenure[flat] === Tenure.social;
+    case R.ownership:
+      return f.tenure[flat] !== Tenure.social && f.rooms[flat]! >= Math.min(f.rooms[cur]!, persons(w.hh, i));
+    default:
+      return false;
+  }
+}
+
+/** First household on the estate's internal list whose need the flat meets; removes stale entries. */
+function takeFromList(w: World, e: number, flat: number, familiesFirst: boolean): number {
+  const list = w.internalList[e]!;
+  const h = w.hh;
+  let write = 0;
+  let found = -1;
+  let foundFamily = -1;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k]!;
+    if (!h.alive[i] || h.listedAt[i]! < 0) continue; // stale: left or already served
+    list[write++] = i;
+    if (found >= 0 && (!familiesFirst || foundFamily >= 0)) continue;
+    if (!meetsNeed(w, i, flat)) continue;
+    if (found < 0) found = i;
+    if (familiesFirst && foundFamily < 0 && isFamilyWithChildren(h, i, w.month)) foundFamily = i;
+  }
+  list.length = write;
+  const pick = familiesFirst && foundFamily >= 0 ? foundFamily : found;
+  if (pick >= 0) list.splice(list.indexOf(pick), 1);
+  return pick;
+}
+
+/** Draw a newcomer into a fresh slot; returns the slot. */
+function newcomer(w: World, ctx: LettingContext, e: number, flat: number, strongProb: number, vulnerableProb: number, rng: Rng): number {
+  const i = allocSlot(w);
+  drawHousehold(w.scenario, w.hh, i, ctx.profiles[e]!, { rooms: w.flats.rooms[flat]!, month: w.month, strongProb, vulnerableProb }, rng);
+  return i;
+}
+
+/** Let one vacant flat; false if it stays vacant this month. */
+export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng): boolean {
+  const sc = w.scenario;
+  const L = sc.letting;
+  const fl = w.flats;
+  const e = fl.estate[flat]!;
+  const spec = sc.estates[w.estateSpec[e]!]!;
+  const row = e * NFLOW;
+  // 1. sale of owner-occupied and co-op units: residents first, then outside buyers
+  if (fl.tenure[flat] !== Tenure.social) {
+    const buyer = takeFromList(w, e, flat, false);
+    if (buyer >= 0) {
+      moveInternal(w, buyer, flat, R.ownership, true);
+      return true;
+    }
+    for (let k = 0; k < L.offersPerMonth; k++) {
+      const i = newcomer(w, ctx, e, flat, 0.85, 0, rng);
+      if (w.hh.income[i]! * sc.region.maxPriceToIncome >= sc.region.housePrice * 0.6) {
+        moveIn(w, i, flat, CH.sale);
+        return true;
+      }
+      freeSlot(w, i);
+    }
+    return false;
+  }
+  const familyDwelling = fl.rooms[flat]! >= 2;
+  // 2. municipal allocation
+  if (familyDwelling) {
+    w.municipalAcc[e]! += w.eff[e]!.municipalShare;
+    if (w.municipalAcc[e]! >= 1 - 1e-9) {
+      w.municipalAcc[e]! -= 1;
+      let strong = L.municipalStrongShare;
+      let vuln = L.municipalVulnerableShare;
+      if (ctx.bans[e]) {
+        strong = strong / (strong + (1 - strong) * (1 - L.bannedShareOfWeak));
+        vuln *= 1 - L.bannedShareOfWeak;
+      }
+      moveIn(w, newcomer(w, ctx, e, flat, strong, vuln, rng), flat, CH.municipal);
+      return true;
+    }
+  }
+  // 3. flexible letting by work or education
+  let flexible = ctx.flexibleMandatory[e] === 1;
+  if (!flexible && L.flexibleShare > 0) {
+    w.flexibleAcc[e]! += L.flexibleShare;
+    if (w.flexibleAcc[e]! >= 1 - 1e-9) {
+      w.flexibleAcc[e]! -= 1;
+      flexible = true;
+    }
+  }
+  // 4. internal waiting list, every n-th waiting-list vacancy
+  if (L.internalList) {
+    w.internalAcc[e]! += L.internalShare;
+    if (w.internalAcc[e]! >= 1 - 1e-9) {
+      w.internalAcc[e]! -= 1;
+      const i = takeFromList(w, e, flat, L.familyPriorityLarge && fl.rooms[flat]! >= 4);
+      if (i >= 0) {
+        moveInternal(w, i, flat, w.hh.listReason[i]!, true);
+        return true;
+      }
+      const seekers = w.seekers[e]!;
+      if (fl.rooms[flat]! <= 2 && seekers.length > 0) {
+        const s = seekers.shift()!;
+        const j = allocSlot(w);
+        const h = w.hh;
+        drawHousehold(sc, h, j, ctx.profiles[e]!, { rooms: fl.rooms[flat]!, month: w.month, strongProb: 0, vulnerableProb: 0, type: HT.youngSingle }, rng);
+        h.birth1[j] = s.birth;
+        h.female1[j] = s.female;
+        h.status1[j] = s.status;
+        h.edu1[j] = s.edu;
+        h.origin[j] = s.origin;
+        h.adults[j] = 1;
+        h.nChildren[j] = 0;
+        h.familyNearby[j] = 1;
+        h.wantsGarden[j] = 0;
+        h.movedIn[j] = s.since - 12 * Math.floor((w.month - s.birth) / 12); // grew up here: counts from childhood
+        refreshIncome(sc, h, j);
+        formHousehold(w, j, flat, s.reason);
+        return true;
+      }
+    }
+  }
+  // 5. external waiting list (flexible letting: only applicants in work or education)
+  const pStrong = flexible ? 1 : ctx.strongProb[e]!;
+  for (let k = 0; k < L.offersPerMonth; k++) {
+    const strong = rng() < pStrong;
+    if (!strong && ctx.rejectCash[e] && rng() < L.cashBenefitShareOfWeak) continue;
+    const accept = strong ? L.strongAcceptanceAtReference : L.weakAcceptance;
+    if (rng() >= accept) {
+      w.flows[row + F.offersDeclined]++;
+      continue;
+    }
+    const i = newcomer(w, ctx, e, flat, strong ? 1 : 0, spec.applicants.vulnerableShare, rng);
+    moveIn(w, i, flat, flexible ? CH.flexible : CH.external);
+    return true;
+  }
+  return false;
+}
+
+/** Let all vacancies (including those freed by internal moves this month). */
+export function applyLetting(w: World, ctx: LettingContext, rng: Rng, swapSeekers: number[]): void {
+  serveSwaps(w, swapSeekers);
+  const carry: number[] = [];
+  let queue = w.vacancies;
+  w.vacancies = [];
+  while (queue.length > 0) {
+    for (const flat of queue) {
+      if (!w.flats.active[flat] || w.flats.occupant[flat]! >= 0) continue;
+      if (!letVacancy(w, ctx, flat, rng)) carry.push(flat);
+    }
+    queue = w.vacancies;
+    w.vacancies = [];
+  }
+  w.vacancies = carry;
+  // seekers who were not served within a year give up (leave the estate as persons)
+  for (let e = 0; e < w.nEstates; e++) {
+    const s = w.seekers[e]!;
+    let drop = 0;
+    while (drop < s.length && w.month - s[drop]!.since > 12) drop++;
+    if (drop > 0) {
+      s.splice(0, drop);
+      w.flows[e * NFLOW + F.dropped] += drop;
+    }
+  }
+}
+
+/** Pair swap seekers with crowded families on the internal list (almenlejeloven § 69). */
+function serveSwaps(w: World, seekers: number[]): void {
+  const h = w.hh;
+  const fl = w.flats;
+  const minMonths = w.scenario.letting.swapMinYears * 12;
+  for (const a of seekers) {
+    if (!h.alive[a]) continue;
+    const fa = h.flat[a]!;
+    const e = fl.estate[fa]!;
+    const list = w.internalList[e]!;
+    for (let k = 0; k < list.length; k++) {
+      const b = list[k]!;
+      if (!h.alive[b] || h.listedAt[b]! < 0 || h.listReason[b] !== R.space) continue;
+      const fb = h.flat[b]!;
+      if (w.month - h.flatSince[b]! < minMonths) continue;
+      // b gets more rooms; neither household above 1 person per room after the swap
+      if (fl.rooms[fa]! <= fl.rooms[fb]! || persons(h, b) > fl.rooms[fa]! || persons(h, a) > fl.rooms[fb]!) continue;
+      list.splice(k, 1);
+      swapFlats(w, a, b);
+      break;
+    }
+  }
+  seekers.length = 0;
+}
+

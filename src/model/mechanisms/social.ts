@@ -1,0 +1,60 @@
+/**
+ * Social life: neighbour ties grow with time in the estate (saturating towards 1), and
+ * households start and stop volunteering. Their effect on move-out hazards is applied in
+ * career.ts through `socialFactor`.
+ */
+import { type Rng, monthly } from '../rng.js';
+import { MAX_CHILDREN } from '../state.js';
+import type { World } from '../world.js';
+import type { Scenario } from '../../scenario/schema.js';
+
+export interface SocialRates {
+  tieStep: number;
+  volunteerStart: number;
+  volunteerStop: number;
+}
+
+export function socialRates(sc: Scenario): SocialRates {
+  const s = sc.social;
+  return {
+    tieStep: 1 - Math.exp(-s.tieGrowthPerYear / 12),
+    volunteerStart: monthly(s.volunteerStartAnnual),
+    volunteerStop: monthly(s.volunteerStopAnnual),
+  };
+}
+
+/** One month of tie growth and volunteering. */
+export function applySocial(w: World, r: SocialRates, rng: Rng): void {
+  const h = w.hh;
+  for (let i = 0; i < h.used; i++) {
+    if (!h.alive[i]) continue;
+    h.ties[i] = h.ties[i]! + r.tieStep * (1 - h.ties[i]!);
+    const u = rng();
+    if (h.volunteer[i]) {
+      if (u < r.volunteerStop) h.volunteer[i] = 0;
+    } else if (u < r.volunteerStart) h.volunteer[i] = 1;
+  }
+}
+
+/**
+ * Multiplier on voluntary move-out hazards from social life: ties, family nearby,
+ * volunteering and school-age children who have lived here over a year.
+ */
+export function socialFactor(w: World, i: number): number {
+  const s = w.scenario.social;
+  const h = w.hh;
+  let f = Math.exp(-s.tieEffect * h.ties[i]!);
+  if (h.familyNearby[i]) f *= s.familyNearbyFactor;
+  if (h.volunteer[i]) f *= s.volunteerFactor;
+  if (w.month - h.movedIn[i]! > 12) {
+    const base = i * MAX_CHILDREN;
+    for (let k = 0; k < h.nChildren[i]!; k++) {
+      const a = w.month - h.childBirth[base + k]!;
+      if (a >= 72 && a < 216) {
+        f *= s.childFriendsFactor;
+        break;
+      }
+    }
+  }
+  return f;
+}

@@ -1,0 +1,269 @@
+/**
+ * Building the estate (flats on a grid, in sections, buildings and stairwells) and drawing
+ * households: the initial residents and every newcomer (waiting-list applicants, municipal
+ * allocations, partners, grown children).
+ *
+ * Household types and their fit to flat sizes are an assumption (documented in docs/ODD.md):
+ * small flats house singles and couples, large flats families.
+ */
+import type { EstateSpec, Scenario } from '../scenario/schema.js';
+import { type Rng, chance, randInt } from './rng.js';
+import { Edu, type Flats, type Households, MAX_CHILDREN, Origin, Status, Tenure, inWorkOrEducation } from './state.js';
+
+/** Household types. */
+export const HT = { youngSingle: 0, single: 1, couple: 2, singleParent: 3, coupleKids: 4, seniorSingle: 5, seniorCouple: 6 } as const;
+export const NTYPES = 7;
+const FAMILY_TYPES = [HT.singleParent, HT.coupleKids];
+const SENIOR_TYPES = [HT.seniorSingle, HT.seniorCouple];
+
+/**
+ * Base weights of household types by flat size (rooms 1-5): who applies for, and lives in,
+ * a flat of that size. Assumption (DST household statistics give 1.7-1.8 persons per
+ * household in the sector; the table reproduces that order of magnitude).
+ */
+export const TYPE_BY_ROOMS: readonly (readonly number[])[] = [
+  [0.45, 0.35, 0.05, 0.0, 0.0, 0.15, 0.0],
+  [0.22, 0.26, 0.2, 0.1, 0.02, 0.12, 0.08],
+  [0.08, 0.1, 0.14, 0.24, 0.32, 0.06, 0.06],
+  [0.02, 0.03, 0.05, 0.25, 0.6, 0.02, 0.03],
+  [0.0, 0.02, 0.03, 0.2, 0.73, 0.01, 0.01],
+];
+
+/**
+ * Tilt the type weights so that, over the estate's room mix, the expected family share and
+ * senior share equal the targets (iterative proportional fitting on the two margins).
+ * Returns cumulative weights per rooms (5 x NTYPES).
+ */
+export function fitTypeWeights(roomShares: readonly number[], familyShare: number, seniorShare: number): Float64Array {
+  const w = new Float64Array(5 * NTYPES);
+  for (let r = 0; r < 5; r++) for (let t = 0; t < NTYPES; t++) w[r * NTYPES + t] = TYPE_BY_ROOMS[r]![t]!;
+  const groups = [FAMILY_TYPES as number[], SENIOR_TYPES as number[]];
+  const targets = [familyShare, seniorShare];
+  for (let iter = 0; iter < 50; iter++) {
+    for (let g = 0; g < 2; g++) {
+      // expected share of group g, and of the rest
+      let inG = 0;
+      let total = 0;
+      for (let r = 0; r < 5; r++) {
+        let rowSum = 0;
+        for (let t = 0; t < NTYPES; t++) rowSum += w[r * NTYPES + t]!;
+        if (rowSum === 0) continue;
+        for (let t = 0; t < NTYPES; t++) {
+          const p = (roomShares[r]! * w[r * NTYPES + t]!) / rowSum;
+          total += p;
+          if (groups[g]!.includes(t)) inG += p;
+        }
+      }
+      if (inG <= 0 || total <= 0) continue;
+      const share = inG / total;
+      const target = Math.min(0.98, Math.max(0.001, targets[g]!));
+      const up = target / share;
+      const down = (1 - target) / Math.max(1e-9, 1 - share);
+      for (let r = 0; r < 5; r++)
+        for (let t = 0; t < NTYPES; t++) w[r * NTYPES + t]! *= groups[g]!.includes(t) ? up : down;
+    }
+  }
+  // normalise each row and make it cumulative
+  for (let r = 0; r < 5; r++) {
+    let s = 0;
+    for (let t = 0; t < NTYPES; t++) s += w[r * NTYPES + t]!;
+    let c = 0;
+    for (let t = 0; t < NTYPES; t++) {
+      c += s > 0 ? w[r * NTYPES + t]! / s : 1 / NTYPES;
+      w[r * NTYPES + t] = c;
+    }
+  }
+  return w;
+}
+
+/** What a drawn household looks like, beyond its type (per estate, precomputed). */
+export interface DrawProfile {
+  /** Cumulative type weights by rooms (5 x NTYPES). */
+  typeCum: Float64Array;
+  nonWestern: number;
+  western: number;
+  basicStrong: number;
+  basicWeak: number;
+  familyNearby: number;
+  wantsGarden: number;
+  wantsOwn: number;
+}
+
+export function profileFor(spec: EstateSpec, applicant: boolean): DrawProfile {
+  const rm = spec.rooms;
+  const p = spec.population;
+  return {
+    typeCum: fitTypeWeights([rm.r1, rm.r2, rm.r3, rm.r4, rm.r5], p.familyShare, p.seniorShare),
+    nonWestern: applicant ? spec.applicants.nonWesternShare : p.nonWesternShare,
+    western: p.westernShare,
+    basicStrong: p.basicEducationShareStrong,
+    basicWeak: p.basicEducationShareWeak,
+    familyNearby: applicant ? spec.applicants.familyNearbyShare : p.familyNearbyShare,
+    wantsGarden: p.wantsGardenShare,
+    wantsOwn: p.wantsOwnShare,
+  };
+}
+
+/** Income of one adult with this status and education, kr per year. */
+export function adultIncome(sc: Scenario, status: number, edu: number): number {
+  const el = sc.elevator;
+  const base = status === Status.employed ? el.incomeEmployed : status === Status.student ? el.incomeStudent : status === Status.outside ? el.incomeOutside : el.incomeRetired;
+  return status === Status.employed ? base * (edu === Edu.basic ? 0.85 : edu === Edu.higher ? 1.3 : 1) : base;
+}
+
+/** Recompute a household's income from its adults' statuses. */
+export function refreshIncome(sc: Scenario, h: Households, i: number): void {
+  let y = adultIncome(sc, h.status1[i]!, h.edu1[i]!);
+  if (h.adults[i] === 2) y += adultIncome(sc, h.status2[i]!, h.edu2[i]!);
+  h.income[i] = y;
+}
+
+const drawEdu = (rng: Rng, basicShare: number): number => (rng() < basicShare ? Edu.basic : rng() < 0.55 ? Edu.vocational : Edu.higher);
+
+function statusFor(rng: Rng, ageYears: number, strong: boolean, first: boolean, retirementAge: number): number {
+  if (ageYears >= retirementAge) return Status.retired;
+  if (ageYears >= 60) return strong && rng() < 0.6 ? Status.employed : rng() < 0.5 ? Status.retired : Status.outside;
+  if (!strong) return Status.outside;
+  if (first) return ageYears < 27 && rng() < 0.5 ? Status.student : ageYears >= 27 && rng() < 0.06 ? Status.student : Status.employed;
+  return rng() < 0.72 ? (ageYears < 27 && rng() < 0.4 ? Status.student : Status.employed) : Status.outside;
+}
+
+export interface DrawOptions {
+  rooms: number;
+  month: number;
+  strongProb: number;
+  vulnerableProb: number;
+  /** Force the household type (e.g. a grown child forms a young single household). */
+  type?: number;
+}
+
+/**
+ * Fill slot `i` with a household drawn for a flat with `rooms` rooms. Sets everything but
+ * the flat and the move-in months.
+ */
+export function drawHousehold(sc: Scenario, h: Households, i: number, prof: DrawProfile, o: DrawOptions, rng: Rng): void {
+  const r = Math.min(5, Math.max(1, o.rooms)) - 1;
+  let type = o.type ?? -1;
+  if (type < 0) {
+    const u = rng();
+    type = NTYPES - 1;
+    for (let t = 0; t < NTYPES; t++)
+      if (u < prof.typeCum[r * NTYPES + t]!) {
+        type = t;
+        break;
+      }
+  }
+  const m = o.month;
+  const retire = sc.elevator.retirementAge;
+  // ages
+  let age1: number;
+  let nKids = 0;
+  let oldestKid = 0;
+  if (type === HT.youngSingle) age1 = 18 + rng() * 12;
+  else if (type === HT.seniorSingle || type === HT.seniorCouple) age1 = 60 + rng() * 26;
+  else if (type === HT.single || type === HT.couple) age1 = 25 + rng() * 35;
+  else {
+    nKids = 1 + (rng() < 0.6 ? 1 : 0) + (rng() < 0.3 ? 1 : 0) + (rng() < 0.15 ? 1 : 0);
+    nKids = Math.min(nKids, Math.max(1, o.rooms + 1 - (type === HT.coupleKids ? 2 : 1)) + 1, MAX_CHILDREN);
+    oldestKid = rng() * 17.9;
+    age1 = Math.min(59, oldestKid + 21 + rng() * 17);
+  }
+  const two = type === HT.couple || type === HT.coupleKids || type === HT.seniorCouple;
+  const age2 = Math.max(18, age1 + (rng() - 0.5) * 6);
+  h.adults[i] = two ? 2 : 1;
+  h.birth1[i] = Math.round(m - age1 * 12);
+  h.birth2[i] = two ? Math.round(m - age2 * 12) : 0;
+  h.female1[i] = type === HT.singleParent ? (rng() < 0.85 ? 1 : 0) : rng() < 0.5 ? 1 : 0;
+  // children
+  h.nChildren[i] = nKids;
+  const base = i * MAX_CHILDREN;
+  for (let k = 0; k < nKids; k++) {
+    const a = k === 0 ? oldestKid : rng() * oldestKid;
+    h.childBirth[base + k] = Math.round(m - a * 12);
+  }
+  // resources
+  const strong = rng() < o.strongProb;
+  const basic = strong ? prof.basicStrong : prof.basicWeak;
+  h.status1[i] = statusFor(rng, age1, strong, true, retire);
+  h.edu1[i] = drawEdu(rng, basic);
+  h.status2[i] = two ? statusFor(rng, age2, strong, false, retire) : Status.outside;
+  h.edu2[i] = two ? drawEdu(rng, basic) : Edu.basic;
+  if (strong && !inWorkOrEducation(h.status1[i]!) && !(two && inWorkOrEducation(h.status2[i]!)) && age1 < 60) h.status1[i] = Status.employed;
+  refreshIncome(sc, h, i);
+  // origin and ties
+  const uo = rng();
+  h.origin[i] = uo < prof.nonWestern ? Origin.nonWestern : uo < prof.nonWestern + prof.western ? Origin.western : Origin.danish;
+  h.familyNearby[i] = chance(rng, prof.familyNearby) ? 1 : 0;
+  h.vulnerable[i] = chance(rng, o.vulnerableProb) ? 1 : 0;
+  h.wantsGarden[i] = nKids > 0 && chance(rng, prof.wantsGarden) ? 1 : 0;
+  h.wantsOwn[i] = strong && age1 < 60 && chance(rng, prof.wantsOwn) ? 1 : 0;
+  h.group[i] = randInt(rng, 2);
+}
+
+/**
+ * Lay out flats for one estate: sections side by side, buildings in rows, stairwells along
+ * each building, flats on each storey. Writes into `f` from index `start`.
+ */
+export function layoutEstate(
+  spec: EstateSpec,
+  f: Flats,
+  start: number,
+  estateIndex: number,
+  sectionOffset: number,
+  buildingOffset: number,
+  stairOffset: number,
+  rng: Rng,
+): { sections: number; buildings: number; stairwells: number } {
+  const n = spec.flats;
+  const perStair = spec.floors * spec.flatsPerLanding;
+  const perBuilding = perStair * spec.stairwellsPerBuilding;
+  const nSections = Math.min(spec.sections, n);
+  // rooms: exact counts from the mix (largest remainders), shuffled deterministically
+  const mix = [spec.rooms.r1, spec.rooms.r2, spec.rooms.r3, spec.rooms.r4, spec.rooms.r5];
+  const counts = mix.map((s) => Math.floor(s * n));
+  let left = n - counts.reduce((a, b) => a + b, 0);
+  const order = mix.map((s, k) => [s * n - Math.floor(s * n), k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let j = 0; left > 0; j = (j + 1) % 5, left--) counts[order[j]![1]]!++;
+  const roomsList = new Uint8Array(n);
+  let p = 0;
+  for (let r = 0; r < 5; r++) for (let c = 0; c < counts[r]!; c++) roomsList[p++] = r + 1;
+  for (let k = n - 1; k > 0; k--) {
+    const j = randInt(rng, k + 1);
+    const t = roomsList[k]!;
+    roomsList[k] = roomsList[j]!;
+    roomsList[j] = t;
+  }
+  const buildingsPerRow = Math.max(1, Math.ceil(Math.sqrt(Math.ceil(n / perBuilding) / nSections)));
+  const sectionWidth = buildingsPerRow * (spec.stairwellsPerBuilding * spec.flatsPerLanding + 1);
+  const perSection = Math.ceil(n / nSections);
+  const buildingsPerSection = Math.ceil(perSection / perBuilding);
+  for (let k = 0; k < n; k++) {
+    const i = start + k;
+    const sec = Math.min(nSections - 1, Math.floor(k / perSection));
+    const kk = k - sec * perSection;
+    const bInSec = Math.floor(kk / perBuilding);
+    const inB = kk % perBuilding;
+    const stair = Math.floor(inB / perStair);
+    const inStair = inB % perStair;
+    const floor = Math.floor(inStair / spec.flatsPerLanding);
+    const pos = inStair % spec.flatsPerLanding;
+    f.estate[i] = estateIndex;
+    f.section[i] = sectionOffset + sec;
+    const building = sec * buildingsPerSection + bInSec;
+    f.building[i] = buildingOffset + building;
+    f.stairwell[i] = stairOffset + building * spec.stairwellsPerBuilding + stair;
+    f.floor[i] = floor;
+    f.rooms[i] = roomsList[k]!;
+    // map: each section a block of buildings; a building is a row of flats on the ground plan
+    const col = bInSec % buildingsPerRow;
+    const row = Math.floor(bInSec / buildingsPerRow);
+    f.x[i] = sec * sectionWidth + col * (spec.stairwellsPerBuilding * spec.flatsPerLanding + 1) + stair * spec.flatsPerLanding + pos;
+    f.y[i] = row * (spec.floors + 1) + (spec.floors - 1 - floor);
+    f.garden[i] = floor === 0 && rng() < spec.gardenShareOfGroundFloor ? 1 : 0;
+    const ut = rng();
+    f.tenure[i] = ut < spec.ownerShare ? Tenure.owner : ut < spec.ownerShare + spec.coopShare ? Tenure.coop : Tenure.social;
+    f.rent[i] = spec.rentBase + spec.rentPerRoom * f.rooms[i]!;
+  }
+  const buildings = nSections * buildingsPerSection;
+  return { sections: nSections, buildings, stairwells: buildings * spec.stairwellsPerBuilding };
+}

@@ -1,0 +1,319 @@
+/**
+ * One replication of a scenario: initial state, then the monthly step loop, recording the
+ * reporters every month. Pure computation: no I/O, randomness only from the seed given.
+ *
+ * Step order within a month (fixed; docs/ODD.md "Process overview and scheduling"):
+ *   1. levers        — the policies in force set each estate's effective parameters
+ *   2. demography    — deaths, births, children leaving home, partnerships
+ *   3. elevator      — moves into and out of work and education; retirement
+ *   4. social        — neighbour ties grow; volunteering starts and stops
+ *   5. career        — voluntary move-outs, or joining the internal list; swap seekers
+ *   6. letting       — swaps, then every vacancy through the letting channels
+ *   7. census        — counts per estate
+ *   8. spiral        — social problems, crime and image move towards their targets
+ *   9. classification — in December (every 12th month): the official list status
+ *  10. reporters     — one metrics row per estate (and for the region)
+ */
+import type { AreaYearCounts } from './classification.js';
+import { NCENSUS, sumRows, takeCensus } from './census.js';
+import { areaFactors, applyCareer, careerRates, estateOffer } from './mechanisms/career.js';
+import { applyDemography, demographyTables } from './mechanisms/demography.js';
+import { applyElevator, elevatorRates } from './mechanisms/elevator.js';
+import { applyLetting, lettingContext } from './mechanisms/letting.js';
+import { applyClassification } from './mechanisms/listing.js';
+import { applySocial, socialRates } from './mechanisms/social.js';
+import { applySpiral, initSpiral } from './mechanisms/spiral.js';
+import { applyLevers } from './levers.js';
+import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
+import { METRICS, type MetricInput, NMETRIC } from './reporters.js';
+import { makeRng } from './rng.js';
+import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
+import { type AreaState, MoveLog, NFLOW, type World, allocSlot } from './world.js';
+import type { Scenario } from '../scenario/schema.js';
+import { initSchelling, schellingStep } from './mechanisms/schelling.js';
+
+/** Household type on the map, per flat. */
+export const MAP_TYPES = ['vacant', 'resource-strong family', 'other family', 'resource-strong, no children', 'other, no children', 'senior'] as const;
+
+export interface MapSnapshot {
+  year: number;
+  month: number;
+  /** One MAP_TYPES code per flat. */
+  types: Uint8Array;
+}
+
+export interface ReplicationResult {
+  replication: number;
+  seed: number;
+  /** Names of the metric rows: the estates, plus "region" when there are several. */
+  rowNames: string[];
+  months: number;
+  /** (months + 1) x rows x NMETRIC values. */
+  metrics: Float64Array;
+  log: MoveLog;
+  /** Estate map snapshots (first replication only, when asked). */
+  maps: MapSnapshot[];
+  /** Flat geometry for the map (first replication only). */
+  geometry?: { x: Uint16Array; y: Uint16Array; estate: Uint16Array; section: Uint16Array; rooms: Uint8Array; garden: Uint8Array };
+}
+
+export interface SimulateOptions {
+  /** Record map snapshots (the first replication of a run). */
+  maps?: boolean;
+}
+
+function newArea(n: number): AreaState {
+  const f = () => new Float64Array(n);
+  return {
+    image: f(),
+    referenceImage: f(),
+    problems: f(),
+    crime: f(),
+    outside0: f(),
+    nonWestern0: f(),
+    crime0: f(),
+    problems0: f(),
+    listed0: f(),
+    status: new Uint8Array(n),
+    consecutiveGhettoYears: new Int32Array(n),
+    outsideShare: f(),
+    basicShare: f(),
+    incomeRatio: f(),
+    convictionRatio: f(),
+    nonWesternShare: f(),
+  };
+}
+
+/** Build the world at month 0: flats laid out, households drawn, nothing recorded yet. */
+export function initialWorld(sc: Scenario, seed: number): World {
+  // expand copies into estates
+  const specIdx: number[] = [];
+  const names: string[] = [];
+  sc.estates.forEach((e, k) => {
+    for (let c = 0; c < e.copies; c++) {
+      specIdx.push(k);
+      names.push(e.copies > 1 ? `${e.name}-${c + 1}` : e.name);
+    }
+  });
+  const nEstates = specIdx.length;
+  const nFlats = specIdx.reduce((s, k) => s + sc.estates[k]!.flats, 0);
+  const flats: Flats = allocFlats(nFlats);
+  const flatStart = new Int32Array(nEstates + 1);
+  const rngLayout = makeRng(seed, 'layout');
+  const sectionNames: string[] = [];
+  let start = 0;
+  let buildings = 0;
+  let stairs = 0;
+  for (let e = 0; e < nEstates; e++) {
+    const spec = sc.estates[specIdx[e]!]!;
+    flatStart[e] = start;
+    const r = layoutEstate(spec, flats, start, e, sectionNames.length, buildings, stairs, rngLayout);
+    for (let s = 0; s < r.sections; s++) sectionNames.push(r.sections > 1 ? `${names[e]}/${s + 1}` : names[e]!);
+    buildings += r.buildings;
+    stairs += r.stairwells;
+    start += spec.flats;
+  }
+  flatStart[nEstates] = start;
+  const w: World = {
+    scenario: sc,
+    month: 0,
+    flats,
+    hh: allocHouseholds(nFlats),
+    nEstates,
+    estateNames: names,
+    estateSpec: Int32Array.from(specIdx),
+    flatStart,
+    sectionNames,
+    area: newArea(nEstates),
+    eff: [],
+    nextUid: 1,
+    freeSlots: [],
+    vacancies: [],
+    internalList: Array.from({ length: nEstates }, () => []),
+    seekers: Array.from({ length: nEstates }, () => []),
+    municipalAcc: new Float64Array(nEstates),
+    internalAcc: new Float64Array(nEstates),
+    flexibleAcc: new Float64Array(nEstates),
+    flows: new Float64Array(nEstates * NFLOW),
+    log: new MoveLog(sc.output.moves),
+    rngs: {
+      demography: makeRng(seed, 'demography'),
+      elevator: makeRng(seed, 'elevator'),
+      social: makeRng(seed, 'social'),
+      career: makeRng(seed, 'career'),
+      letting: makeRng(seed, 'letting'),
+      newcomers: makeRng(seed, 'newcomers'),
+      schelling: makeRng(seed, 'schelling'),
+    },
+  };
+  applyLevers(w, 0);
+  if (sc.schelling) {
+    initSchelling(w, sc.schelling, makeRng(seed, 'population'));
+    return w;
+  }
+  const rng = makeRng(seed, 'population');
+  const h = w.hh;
+  for (let e = 0; e < nEstates; e++) {
+    const spec = sc.estates[specIdx[e]!]!;
+    const pop = spec.population;
+    const prof = profileFor(spec, false);
+    const n = spec.flats;
+    const target = pop.households ?? Math.round(pop.occupancy * n);
+    // choose exactly `target` flats to occupy (selection sampling, in flat order)
+    let need = target;
+    for (let k = 0; k < n; k++) {
+      const flat = flatStart[e]! + k;
+      if (rng() * (n - k) >= need) {
+        w.vacancies.push(flat);
+        continue;
+      }
+      need--;
+      const i = allocSlot(w);
+      drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare }, rng);
+      // time already lived here: exponential, at most since the adult turned 18
+      const maxStay = Math.max(0, -h.birth1[i]! - 216);
+      const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
+      h.flat[i] = flat;
+      h.movedIn[i] = -stay;
+      h.flatSince[i] = -stay;
+      h.ties[i] = 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12);
+      h.volunteer[i] = rng() < pop.volunteerShare ? 1 : 0;
+      flats.occupant[flat] = i;
+    }
+    w.area.image[e] = spec.image;
+    w.area.referenceImage[e] = spec.image;
+    w.area.consecutiveGhettoYears[e] = spec.consecutiveListYears;
+  }
+  return w;
+}
+
+/** Map code of the household in a flat. */
+function mapType(w: World, flat: number): number {
+  const i = w.flats.occupant[flat]!;
+  if (i < 0) return 0;
+  const strong = isResourceStrongHousehold(w.hh, i);
+  if (isFamilyWithChildren(w.hh, i, w.month)) return strong ? 1 : 2;
+  if (w.month - w.hh.birth1[i]! >= 720) return 5;
+  return strong ? 3 : 4;
+}
+
+/** Run one replication. */
+export function simulate(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): ReplicationResult {
+  const w = initialWorld(sc, seed);
+  const months = sc.years * 12;
+  const multi = w.nEstates > 1;
+  const nRows = w.nEstates + (multi ? 1 : 0);
+  const rowNames = multi ? [...w.estateNames, 'region'] : [...w.estateNames];
+  const metrics = new Float64Array((months + 1) * nRows * NMETRIC);
+  const census = new Float64Array(w.nEstates * NCENSUS);
+  const regionCensus = new Float64Array(NCENSUS);
+  const regionFlows = new Float64Array(NFLOW);
+  const maps: MapSnapshot[] = [];
+  const mapEvery = sc.output.mapEveryYears;
+  const wantMaps = opts.maps === true && mapEvery > 0 && !sc.schelling;
+  const snap = () => {
+    const types = new Uint8Array(w.flats.n);
+    for (let f = 0; f < w.flats.n; f++) types[f] = w.flats.active[f] ? mapType(w, f) : 255;
+    maps.push({ year: sc.startYear + Math.floor(w.month / 12), month: w.month, types });
+  };
+  const x: MetricInput = { census, co: 0, flows: w.flows, fo: 0, image: 0, problems: 0, crime: 0, status: 0, regionalIncome: sc.region.meanIncome15to64 };
+  const record = (m: number) => {
+    const a = w.area;
+    for (let e = 0; e < w.nEstates; e++) {
+      x.census = census;
+      x.co = e * NCENSUS;
+      x.flows = w.flows;
+      x.fo = e * NFLOW;
+      x.image = a.image[e]!;
+      x.problems = a.problems[e]!;
+      x.crime = a.crime[e]!;
+      x.status = a.status[e]!;
+      const o = (m * nRows + e) * NMETRIC;
+      for (let k = 0; k < NMETRIC; k++) metrics[o + k] = METRICS[k]!.value(x);
+    }
+    if (multi) {
+      sumRows(census, w.nEstates, NCENSUS, regionCensus);
+      sumRows(w.flows, w.nEstates, NFLOW, regionFlows);
+      let wsum = 0;
+      let img = 0;
+      let pr = 0;
+      let cr = 0;
+      let st = 0;
+      for (let e = 0; e < w.nEstates; e++) {
+        const wt = census[e * NCENSUS]!; // households
+        wsum += wt;
+        img += wt * a.image[e]!;
+        pr += wt * a.problems[e]!;
+        cr += wt * a.crime[e]!;
+        st = Math.max(st, a.status[e]!);
+      }
+      x.census = regionCensus;
+      x.co = 0;
+      x.flows = regionFlows;
+      x.fo = 0;
+      x.image = wsum > 0 ? img / wsum : 0;
+      x.problems = wsum > 0 ? pr / wsum : 0;
+      x.crime = wsum > 0 ? cr / wsum : 0;
+      x.status = st;
+      const o = (m * nRows + w.nEstates) * NMETRIC;
+      for (let k = 0; k < NMETRIC; k++) metrics[o + k] = METRICS[k]!.value(x);
+    }
+  };
+
+  // month 0: the initial state
+  const previous: (AreaYearCounts | null)[] = new Array(w.nEstates).fill(null);
+  takeCensus(w, census);
+  if (!sc.schelling) {
+    applyClassification(w, census, previous);
+    initSpiral(w, census);
+  }
+  record(0);
+  if (wantMaps) snap();
+
+  if (sc.schelling) {
+    const spec = sc.schelling;
+    for (let m = 1; m <= months; m++) {
+      w.month = m;
+      w.flows.fill(0);
+      schellingStep(w, spec, w.rngs.schelling);
+      takeCensus(w, census);
+      record(m);
+    }
+    return { replication, seed, rowNames, months, metrics, log: w.log, maps };
+  }
+
+  const dem = demographyTables(sc);
+  const soc = socialRates(sc);
+  const profiles: DrawProfile[] = [];
+  for (let e = 0; e < w.nEstates; e++) profiles.push(profileFor(sc.estates[w.estateSpec[e]!]!, true));
+  let offer = estateOffer(w);
+  const swapSeekers: number[] = [];
+  for (let m = 1; m <= months; m++) {
+    w.month = m;
+    w.flows.fill(0);
+    applyLevers(w, m);
+    if (sc.demography.enabled) applyDemography(w, dem, w.rngs.demography);
+    if (sc.elevator.enabled) {
+      const rates = w.eff.map((eff) => elevatorRates(sc, eff.programmeBoost));
+      applyElevator(w, rates, w.rngs.elevator);
+    }
+    if (sc.social.enabled) applySocial(w, soc, w.rngs.social);
+    if (sc.career.enabled) applyCareer(w, careerRates(w), offer, areaFactors(w), w.rngs.career, swapSeekers);
+    applyLetting(w, lettingContext(w, profiles), w.rngs.letting, swapSeekers);
+    takeCensus(w, census);
+    if (sc.spiral.enabled) applySpiral(w, census);
+    if (m % 12 === 0) {
+      applyClassification(w, census, previous);
+      offer = estateOffer(w);
+    }
+    record(m);
+    if (wantMaps && m % (12 * mapEvery) === 0) snap();
+  }
+  const res: ReplicationResult = { replication, seed, rowNames, months, metrics, log: w.log, maps };
+  if (wantMaps) {
+    const f = w.flats;
+    res.geometry = { x: f.x, y: f.y, estate: f.estate, section: f.section, rooms: f.rooms, garden: f.garden };
+  }
+  return res;
+}
+

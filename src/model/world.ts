@@ -1,0 +1,324 @@
+/**
+ * The world of one replication: flats, households, the area state of each estate, the
+ * letting queues, this month's flow counters and the move log. Plain data plus the few
+ * operations that keep it consistent (moving in, out and internally), so that every
+ * mechanism changes occupancy through the same audited functions.
+ */
+import { CH, K, R } from './codes.js';
+import type { Rng } from './rng.js';
+import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
+import type { Scenario } from '../scenario/schema.js';
+
+/** Flow counters, one row per estate per month. Order = index. */
+export const FLOWS = [
+  'moveIns',
+  'moveOuts',
+  'internalMoves',
+  'householdsFormed',
+  'births',
+  'deaths',
+  'lifted',
+  'dropped',
+  'childrenLeftHome',
+  'partnersMovedIn',
+  'partnersMovedOut',
+  'inResourceStrong',
+  'inFamilies',
+  'outResourceStrong',
+  'outResourceStrongFamilies',
+  'outResourceStrongFamiliesShortStay',
+  'outLifted',
+  'lettingsMunicipal',
+  'lettingsFlexible',
+  'lettingsInternal',
+  'lettingsExternal',
+  'lettingsSale',
+  'offersDeclined',
+  'swaps',
+  'exitsSpace',
+  'exitsGarden',
+  'exitsOwnership',
+  'exitsPartnership',
+  'exitsDissatisfaction',
+  'exitsSafety',
+  'exitsStigma',
+  'exitsJob',
+  'exitsDeath',
+  'exitsOther',
+] as const;
+export type FlowName = (typeof FLOWS)[number];
+export const F = Object.fromEntries(FLOWS.map((n, i) => [n, i])) as { [K in FlowName]: number };
+export const NFLOW = FLOWS.length;
+/** Index of the first exit-by-reason counter; exit reason r is at EXIT0 + r. */
+export const EXIT0 = F.exitsSpace;
+
+/** Columnar, growable log of household moves. */
+export class MoveLog {
+  size = 0;
+  month: Int32Array;
+  uid: Int32Array;
+  kind: Uint8Array;
+  reason: Uint8Array;
+  stay: Int32Array;
+  strong: Uint8Array;
+  family: Uint8Array;
+  from: Int32Array;
+  to: Int32Array;
+  estate: Uint16Array;
+  constructor(
+    readonly enabled: boolean,
+    cap = 1024,
+  ) {
+    this.month = new Int32Array(cap);
+    this.uid = new Int32Array(cap);
+    this.kind = new Uint8Array(cap);
+    this.reason = new Uint8Array(cap);
+    this.stay = new Int32Array(cap);
+    this.strong = new Uint8Array(cap);
+    this.family = new Uint8Array(cap);
+    this.from = new Int32Array(cap);
+    this.to = new Int32Array(cap);
+    this.estate = new Uint16Array(cap);
+  }
+  private grow(): void {
+    const cap = this.month.length * 2;
+    const g = <T extends Int32Array | Uint8Array | Uint16Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.month = g(this.month);
+    this.uid = g(this.uid);
+    this.kind = g(this.kind);
+    this.reason = g(this.reason);
+    this.stay = g(this.stay);
+    this.strong = g(this.strong);
+    this.family = g(this.family);
+    this.from = g(this.from);
+    this.to = g(this.to);
+    this.estate = g(this.estate);
+  }
+  push(month: number, uid: number, kind: number, reason: number, stay: number, strong: boolean, family: boolean, from: number, to: number, estate: number): void {
+    if (!this.enabled) return;
+    if (this.size === this.month.length) this.grow();
+    const k = this.size++;
+    this.month[k] = month;
+    this.uid[k] = uid;
+    this.kind[k] = kind;
+    this.reason[k] = reason;
+    this.stay[k] = stay;
+    this.strong[k] = strong ? 1 : 0;
+    this.family[k] = family ? 1 : 0;
+    this.from[k] = from;
+    this.to[k] = to;
+    this.estate[k] = estate;
+  }
+}
+
+/** Area state per estate (index = estate). */
+export interface AreaState {
+  image: Float64Array;
+  referenceImage: Float64Array;
+  problems: Float64Array;
+  crime: Float64Array;
+  /** Composition at the start, the reference of the image target. */
+  outside0: Float64Array;
+  nonWestern0: Float64Array;
+  crime0: Float64Array;
+  problems0: Float64Array;
+  listed0: Float64Array;
+  /** List status code (index into LIST_STATUS_NAMES). */
+  status: Uint8Array;
+  consecutiveGhettoYears: Int32Array;
+  /** Criteria of the last classification. */
+  outsideShare: Float64Array;
+  basicShare: Float64Array;
+  incomeRatio: Float64Array;
+  convictionRatio: Float64Array;
+  nonWesternShare: Float64Array;
+}
+
+/** A young adult (grown child or separated partner) seeking their own flat in the estate. */
+export interface Seeker {
+  estate: number;
+  birth: number;
+  female: number;
+  status: number;
+  edu: number;
+  origin: number;
+  since: number;
+  reason: number;
+}
+
+/** Parameters in force this month for one estate, after the levers (see levers.ts). */
+export interface EstateEffective {
+  municipalShare: number;
+  bans: 'auto' | 'on' | 'off';
+  imageBoost: number;
+  programmeBoost: number;
+  /** Extension multiplier on voluntary hazards, by group code (0 none, see levers). */
+  extensionFactor: number;
+  extensionGroup: number;
+}
+
+export interface World {
+  scenario: Scenario;
+  month: number;
+  flats: Flats;
+  hh: Households;
+  nEstates: number;
+  estateNames: string[];
+  /** Index of the scenario estate spec each estate comes from (copies share a spec). */
+  estateSpec: Int32Array;
+  /** First flat of each estate; estate e owns flats flatStart[e]..flatStart[e+1]-1. */
+  flatStart: Int32Array;
+  sectionNames: string[];
+  area: AreaState;
+  eff: EstateEffective[];
+  nextUid: number;
+  freeSlots: number[];
+  /** Vacant flats waiting to be let, in the order they fell vacant. */
+  vacancies: number[];
+  /** Households on each estate's internal waiting list, in seniority order (lazily cleaned). */
+  internalList: number[][];
+  /** Young adults from each estate seeking their own flat there. */
+  seekers: Seeker[][];
+  /** Fractional counters that make "every n-th vacancy" rules exact, per estate. */
+  municipalAcc: Float64Array;
+  internalAcc: Float64Array;
+  flexibleAcc: Float64Array;
+  /** This month's flows: nEstates x NFLOW. */
+  flows: Float64Array;
+  log: MoveLog;
+  rngs: Record<'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'newcomers' | 'schelling', Rng>;
+}
+
+/** Take a free household slot (grows nothing: capacity is fixed at start to the flat count). */
+export function allocSlot(w: World): number {
+  const slot = w.freeSlots.length > 0 ? w.freeSlots.pop()! : w.hh.used++;
+  if (slot >= w.hh.capacity) throw new Error('household capacity exceeded (internal error)');
+  const h = w.hh;
+  h.alive[slot] = 1;
+  h.uid[slot] = w.nextUid++;
+  h.nChildren[slot] = 0;
+  h.liftedAt[slot] = -1_000_000;
+  h.listedAt[slot] = NONE;
+  h.volunteer[slot] = 0;
+  h.ties[slot] = 0;
+  h.vulnerable[slot] = 0;
+  h.group[slot] = 0;
+  return slot;
+}
+
+/** Release a household slot. */
+export function freeSlot(w: World, i: number): void {
+  w.hh.alive[i] = 0;
+  w.hh.flat[i] = NONE;
+  w.hh.listedAt[i] = NONE;
+  w.freeSlots.push(i);
+}
+
+function vacate(w: World, flat: number): void {
+  w.flats.occupant[flat] = NONE;
+  w.flats.vacantSince[flat] = w.month;
+  if (w.flats.active[flat]) w.vacancies.push(flat);
+}
+
+const flowRow = (w: World, estate: number): number => estate * NFLOW;
+
+/** A household leaves its flat and the estate; the flat falls vacant. */
+export function moveOut(w: World, i: number, reason: number): void {
+  const h = w.hh;
+  const flat = h.flat[i]!;
+  const e = w.flats.estate[flat]!;
+  const strong = isResourceStrongHousehold(h, i);
+  const fam = isFamilyWithChildren(h, i, w.month);
+  const stay = w.month - h.movedIn[i]!;
+  const row = flowRow(w, e);
+  const fl = w.flows;
+  fl[row + F.moveOuts]++;
+  fl[row + EXIT0 + reason]++;
+  if (strong) fl[row + F.outResourceStrong]++;
+  if (strong && fam) {
+    fl[row + F.outResourceStrongFamilies]++;
+    if (stay <= 24) fl[row + F.outResourceStrongFamiliesShortStay]++;
+  }
+  if (w.month - h.liftedAt[i]! < 60) fl[row + F.outLifted]++;
+  w.log.push(w.month, h.uid[i]!, K.out, reason, stay, strong, fam, flat, NONE, e);
+  vacate(w, flat);
+  freeSlot(w, i);
+}
+
+/** Place a freshly drawn household `i` into vacant `flat` (a move-in through `channel`). */
+export function moveIn(w: World, i: number, flat: number, channel: number): void {
+  const h = w.hh;
+  const e = w.flats.estate[flat]!;
+  h.flat[i] = flat;
+  h.movedIn[i] = w.month;
+  h.flatSince[i] = w.month;
+  w.flats.occupant[flat] = i;
+  const row = flowRow(w, e);
+  const fl = w.flows;
+  fl[row + F.moveIns]++;
+  const strong = isResourceStrongHousehold(h, i);
+  const fam = isFamilyWithChildren(h, i, w.month);
+  if (strong) fl[row + F.inResourceStrong]++;
+  if (fam) fl[row + F.inFamilies]++;
+  fl[row + (channel === CH.municipal ? F.lettingsMunicipal : channel === CH.flexible ? F.lettingsFlexible : channel === CH.sale ? F.lettingsSale : F.lettingsExternal)]++;
+  w.log.push(w.month, h.uid[i]!, K.in, channel, 0, strong, fam, NONE, flat, e);
+}
+
+/** A household formed inside the estate (grown child, separated partner) takes a vacant flat. */
+export function formHousehold(w: World, i: number, flat: number, reason: number): void {
+  const h = w.hh;
+  const e = w.flats.estate[flat]!;
+  h.flat[i] = flat;
+  h.flatSince[i] = w.month;
+  w.flats.occupant[flat] = i;
+  w.flows[flowRow(w, e) + F.householdsFormed]++;
+  w.flows[flowRow(w, e) + F.lettingsInternal]++;
+  w.log.push(w.month, h.uid[i]!, K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
+}
+
+/** A household moves from its flat to a vacant flat in the estate (region). */
+export function moveInternal(w: World, i: number, to: number, reason: number, viaList: boolean): void {
+  const h = w.hh;
+  const from = h.flat[i]!;
+  const e = w.flats.estate[to]!;
+  w.flows[flowRow(w, e) + F.internalMoves]++;
+  if (viaList) w.flows[flowRow(w, e) + F.lettingsInternal]++;
+  w.log.push(w.month, h.uid[i]!, K.internal, reason, w.month - h.movedIn[i]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+  h.flat[i] = to;
+  h.flatSince[i] = w.month;
+  h.listedAt[i] = NONE;
+  w.flats.occupant[to] = i;
+  vacate(w, from);
+}
+
+/** Two households exchange flats (a swap); both moves are internal. */
+export function swapFlats(w: World, a: number, b: number): void {
+  const h = w.hh;
+  const fa = h.flat[a]!;
+  const fb = h.flat[b]!;
+  for (const [i, from, to] of [
+    [a, fa, fb],
+    [b, fb, fa],
+  ] as const) {
+    const e = w.flats.estate[to]!;
+    w.flows[flowRow(w, e) + F.internalMoves]++;
+    w.log.push(w.month, h.uid[i]!, K.internal, R.swap, w.month - h.movedIn[i]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+    h.flat[i] = to;
+    h.flatSince[i] = w.month;
+    h.listedAt[i] = NONE;
+    w.flats.occupant[to] = i;
+  }
+  w.flows[flowRow(w, w.flats.estate[fa]!) + F.swaps]++;
+}
+
+/** Remove child k of household i (swap-remove). */
+export function removeChild(h: Households, i: number, k: number): void {
+  const base = i * MAX_CHILDREN;
+  const last = h.nChildren[i]! - 1;
+  h.childBirth[base + k] = h.childBirth[base + last]!;
+  h.nChildren[i] = last;
+}

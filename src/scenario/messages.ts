@@ -1,0 +1,154 @@
+/**
+ * Every message a user can get about their input lives here, so wording stays consistent and
+ * each message names the file, the field, the value given and what is allowed.
+ */
+
+/** One problem found in a user's input. */
+export interface Issue {
+  file: string;
+  /** Dotted field path, e.g. `estate.flats`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+/** Raised for user mistakes (bad file, bad flag): the CLI prints it and exits with code 2. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** A value as the user wrote it, short enough for one line. */
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+  if (v === null) return 'null (an empty value)';
+  if (typeof v === 'number') return String(v);
+  try {
+    const s = JSON.stringify(v);
+    return s.length > 60 ? s.slice(0, 57) + '...' : s;
+  } catch {
+    return String(v);
+  }
+}
+
+/** A number for a message: at most 6 significant digits, no float noise. */
+const fmt = (n: number): string => String(Number(n.toPrecision(6)));
+
+const issue = (file: string, path: string, message: string): Issue => ({ file, path, message });
+const at = (path: string) => (path ? `field "${path}"` : 'the file');
+
+export const messages = {
+  missing: (file: string, path: string, allowed: string) => issue(file, path, `${at(path)} is required; give ${allowed}`),
+  wrongType: (file: string, path: string, v: unknown, allowed: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
+  notInteger: (file: string, path: string, v: unknown, allowed: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
+  tooSmall: (file: string, path: string, v: unknown, allowed: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, which is too small; allowed: ${allowed}`),
+  tooLarge: (file: string, path: string, v: unknown, allowed: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, which is too large; allowed: ${allowed}`),
+  tooShort: (file: string, path: string, v: unknown, allowed: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, which is too short; allowed: ${allowed}`),
+  badPattern: (file: string, path: string, v: unknown, allowed: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}; allowed: ${allowed}`),
+  notOneOf: (file: string, path: string, v: unknown, allowed: string, hint?: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}${hint ? ` (did you mean "${hint}"?)` : ''}`),
+  unknownKey: (file: string, path: string, known: string[], hint?: string) =>
+    issue(
+      file,
+      path,
+      `unknown field "${path}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed here: ${known.join(', ')}`,
+    ),
+  tooFewItems: (file: string, path: string, n: number, min: number) =>
+    issue(file, path, `${at(path)} has ${n} entries, but needs at least ${min}`),
+  tooManyItems: (file: string, path: string, n: number, max: number) =>
+    issue(file, path, `${at(path)} has ${n} entries, but allows at most ${max}`),
+  rule: (file: string, path: string, text: string) => issue(file, path, text),
+
+  // File-level problems
+  fileMissing: (file: string) => issue(file, '', `cannot read the scenario file: it does not exist`),
+  fileUnreadable: (file: string, why: string) => issue(file, '', `cannot read the scenario file: ${why}`),
+  fileIsFolder: (file: string) => issue(file, '', `cannot read the scenario file: it is a folder, not a file`),
+  fileExtension: (file: string, ext: string) =>
+    issue(file, '', `a scenario file must end in .yaml, .yml or .json, but this one ends in ${show(ext || '(nothing)')}`),
+  fileEmpty: (file: string) => issue(file, '', `the scenario file is empty; it must hold a mapping of fields (see scenarios/default.yaml)`),
+  notAMapping: (file: string, v: unknown) =>
+    issue(file, '', `the scenario file must hold a mapping of fields (key: value), but holds ${show(v)}`),
+  yamlSyntax: (file: string, line: number | undefined, col: number | undefined, what: string) =>
+    issue(file, '', `the file is not valid YAML${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}: ${what}`),
+  jsonSyntax: (file: string, what: string, line?: number, col?: number) =>
+    issue(file, '', `the file is not valid JSON${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}: ${what}`),
+  extendsCycle: (file: string, chain: string[]) =>
+    issue(file, 'extends', `"extends" forms a cycle: ${chain.join(' -> ')}`),
+  extendsMissing: (file: string, target: string, resolved?: string) =>
+    issue(
+      file,
+      'extends',
+      `field "extends" is ${show(target)}, but that file does not exist${resolved && resolved !== target ? `: looked for ${resolved}` : ''} (a path in "extends" is relative to the file that names it)`,
+    ),
+  extendsWrongType: (file: string, v: unknown) =>
+    issue(file, 'extends', `field "extends" is ${show(v)}, but must be a text: the path of another scenario file, relative to this one`),
+  extendsTooDeep: (file: string, depth: number) =>
+    issue(file, 'extends', `"extends" chains more than ${depth} files deep`),
+
+  // Cross-field rules (checked after every field is valid on its own)
+  roomsSum: (file: string, path: string, shares: number[], sum: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)}: the room shares r1..r5 (${shares.map(fmt).join(' + ')}) add up to ${fmt(sum)}, but must add up to 1`,
+    ),
+  sharesOverOne: (file: string, path: string, a: string, av: number, b: string, bv: number) =>
+    issue(file, path, `fields "${a}" (${fmt(av)}) and "${b}" (${fmt(bv)}) add up to ${fmt(av + bv)}, but together must be at most 1`),
+  householdsOverFlats: (file: string, path: string, households: number, flatsPath: string, flats: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is ${households}: more households than flats ("${flatsPath}" is ${flats}); allowed: at most ${flats}`,
+    ),
+  tooManyFlats: (file: string, path: string, total: number, max: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} adds up to ${total.toLocaleString('en-US')} flats (flats × copies over all estates), an absurd size; allowed: at most ${max.toLocaleString('en-US')}`,
+    ),
+  policyUntilBeforeFrom: (file: string, path: string, until: number, from: number) =>
+    issue(file, path, `${at(path)} is ${until}, but must be later than "from" (${from})`),
+  policyFromOutside: (file: string, path: string, from: number, first: number, last: number) =>
+    issue(file, path, `${at(path)} is ${from}, outside the simulated years; allowed: ${first} to ${last} (startYear to startYear + years)`),
+  policyEstateIndex: (file: string, path: string, index: number, count: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is ${index}, but the scenario has ${count} estate${count === 1 ? '' : 's'}; allowed: ${count > 1 ? `0 to ${count - 1}` : '0'} (0-based, in the order of "estates")`,
+    ),
+  schellingCrowded: (file: string, path: string, agents: number, width: number, height: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is ${agents}, more agents than grid cells (width ${width} × height ${height} = ${width * height}); allowed: at most ${width * height}`,
+    ),
+  runTooLarge: (file: string, path: string, replications: number, flats: number, years: number, total: number, max: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is ${replications}: ${replications} replications × ${flats.toLocaleString('en-US')} flats × ${years} years × 12 months = ${Math.round(total).toLocaleString('en-US')} household-months, too large to run (at most ${max.toLocaleString('en-US')}); reduce replications, years or the number of flats`,
+    ),
+
+  // The validate command
+  validOk: (file: string) => `${file}: ok`,
+  noFiles: () => 'nabolag validate: give at least one scenario file, e.g. nabolag validate scenarios/default.yaml',
+
+  // Command-line flags
+  badFlag: (flag: string, v: unknown, allowed: string) => `option --${flag} is ${show(v)}, but must be ${allowed}`,
+};
+
+/** Format issues for the terminal: one line each, `file: field: message`. */
+export function formatIssues(issues: Issue[]): string {
+  return issues.map((i) => `${i.file}: ${i.message}`).join('\n');
+}

@@ -1,0 +1,288 @@
+/**
+ * The scenario schema: the single source of truth for what a scenario file may contain, its
+ * defaults, units and sources. `Scenario` (the resolved type) is inferred from it; the JSON
+ * Schema in `scenarios/schema.json` and the parameter reference in `docs/parameters.md` are
+ * generated from it (`npm run schema`), and tests fail if either is stale.
+ *
+ * Sources are cited by short name; docs/ODD.md lists them in full. Abbreviations:
+ *  - CFBU2019: the seed report "Fra fraflytning til fastholdelse" (Center for Boligsocial Udvikling).
+ *  - Larsen2017: Larsen, Glad & Avlund 2017 (CFBU), cited in the report (F1).
+ *  - Foldgast2018: Foldgast, Glad & Larsen 2018 (CFBU survey of 716 families who left).
+ *  - ABL: almenboligloven (social housing act), with section numbers.
+ *  - LBF: Landsbyggefonden statistics. DST: Statistics Denmark.
+ */
+import { arr, bool, int, num, obj, oneOf, opt, share, str, type Infer } from './dsl.js';
+import { policySchema } from './policies.js';
+
+const annual = (d: number, description: string, source: string) =>
+  num({ default: d, min: 0, max: 1, unit: 'probability per year', description, source });
+const factor = (d: number, description: string, source: string, max = 20) =>
+  num({ default: d, min: 0, max, unit: 'multiplier (1 = no effect)', description, source });
+
+export const roomMixSchema = obj(
+  {
+    r1: share({ default: 0.08, description: 'Share of flats with 1 room.', source: 'assumption, giving LBF 2023 sector mean 2.7 rooms' }),
+    r2: share({ default: 0.3, description: 'Share of flats with 2 rooms.', source: 'assumption, giving LBF 2023 sector mean 2.7 rooms' }),
+    r3: share({ default: 0.4, description: 'Share of flats with 3 rooms.', source: 'assumption, giving LBF 2023 sector mean 2.7 rooms' }),
+    r4: share({ default: 0.18, description: 'Share of flats with 4 rooms.', source: 'assumption; CFBU2019: the largest flats are scarce' }),
+    r5: share({ default: 0.04, description: 'Share of flats with 5 rooms.', source: 'assumption; CFBU2019: the largest flats are scarce' }),
+  },
+  { description: 'Mix of flat sizes (rooms, Danish counting: living room included). Shares must add up to 1.' },
+);
+
+export const populationSchema = obj(
+  {
+    occupancy: share({ default: 0.98, description: 'Share of flats occupied at the start (ignored when `households` is given).', source: 'assumption (low vacancy in the sector, LBF)' }),
+    households: opt(int({ min: 0, max: 2_000_000, unit: 'households', description: 'Number of households at the start; must not exceed the number of flats.', source: 'user input' })),
+    resourceStrongShare: share({
+      default: 0.52,
+      description: 'Share of residents aged 22-59 who are resource-strong (in work or education, or living with someone who is) at the start.',
+      source: 'CFBU2019 F3: 52% on average in estates with a social master plan',
+    }),
+    familyShare: share({ default: 0.36, description: 'Share of households with children under 18 at the start.', source: 'assumption (family estates; sector 10% single parents, DOMAIN-FACTS)' }),
+    singleParentShareOfFamilies: share({ default: 0.35, description: 'Share of families with children that have one adult.', source: 'assumption' }),
+    seniorShare: share({ default: 0.18, description: 'Share of households whose head is 60 or older.', source: 'assumption' }),
+    nonWesternShare: share({
+      default: 0.45,
+      description: 'Share of households of non-western origin (immigrants and descendants).',
+      source: 'assumption; CFBU2019 F4: two thirds of resource-strong families in master-plan estates have a non-Danish background',
+    }),
+    westernShare: share({ default: 0.05, description: 'Share of households of western non-Danish origin.', source: 'assumption' }),
+    basicEducationShareStrong: share({ default: 0.25, description: 'Share of adults with only basic education among resource-strong households.', source: 'assumption' }),
+    basicEducationShareWeak: share({ default: 0.62, description: 'Share of adults with only basic education among other households.', source: 'assumption' }),
+    vulnerableShare: share({ default: 0.06, description: 'Share of households with heavy social problems.', source: 'assumption' }),
+    meanStayYears: num({ default: 7, min: 0.1, max: 60, unit: 'years', description: 'Mean time the initial households have already lived in the estate (exponential, capped by the adult\'s age).', source: 'assumption; LBF: over 30% of ended tenancies had lasted 2-5 years' }),
+    familyNearbyShare: share({ default: 0.3, description: 'Share of households with family living in or near the estate.', source: 'assumption; CFBU2019: family nearby is a strong reason to move in and stay' }),
+    volunteerShare: share({ default: 0.08, description: 'Share of households with an active volunteer at the start.', source: 'assumption' }),
+    wantsGardenShare: share({ default: 0.55, description: 'Share of families with children who wish for a garden.', source: 'Foldgast2018: garden among the main wishes of leavers (assumption for the share)' }),
+    wantsOwnShare: share({ default: 0.45, description: 'Share of resource-strong households who wish to own their home.', source: 'Foldgast2018: owning among the main wishes (assumption for the share)' }),
+  },
+  { description: 'Who lives in the estate at the start. Households are drawn at random to match these shares.' },
+);
+
+export const applicantsSchema = obj(
+  {
+    resourceStrongShare: share({
+      default: 0.44,
+      description: 'Share of resource-strong households among external waiting-list applicants when the image is at its reference level.',
+      source: 'calibrated so that the baseline is structurally static (P2); Andersson & Bråmå 2004: in-movers are weaker than leavers and stayers',
+    }),
+    nonWesternShare: share({ default: 0.45, description: 'Share of non-western households among external applicants.', source: 'assumption (as the resident mix)' }),
+    familyNearbyShare: share({ default: 0.3, description: 'Share of applicants with family in or near the estate.', source: 'assumption' }),
+    vulnerableShare: share({ default: 0.02, description: 'Share of external applicants with heavy social problems.', source: 'assumption (most are housed by municipal allocation instead)' }),
+  },
+  { description: 'The external waiting list: who applies for a vacancy.' },
+);
+
+export const estateSchema = obj(
+  {
+    name: str({ default: 'estate', minLength: 1, pattern: '^[A-Za-z0-9æøåÆØÅ _.-]+$', description: 'Name of the estate, used in outputs.' }),
+    copies: int({ default: 1, min: 1, max: 2000, unit: 'estates', description: 'Number of identical estates of this kind in the region (named name-1, name-2, ...).', source: 'user input' }),
+    flats: int({ default: 1000, min: 10, max: 2_000_000, unit: 'flats', description: 'Number of flats in the estate.', source: 'user input; CFBU2019 estates have about 500-1,500 flats' }),
+    sections: int({ default: 4, min: 1, max: 500, unit: 'sections', description: 'Number of named sub-areas (sections) the estate is divided into.', source: 'assumption' }),
+    floors: int({ default: 4, min: 1, max: 20, unit: 'storeys', description: 'Storeys per building.', source: 'assumption (typical 1960-70s estates)' }),
+    flatsPerLanding: int({ default: 2, min: 1, max: 8, unit: 'flats', description: 'Flats per stairwell per storey.', source: 'assumption' }),
+    stairwellsPerBuilding: int({ default: 4, min: 1, max: 40, unit: 'stairwells', description: 'Stairwells per building.', source: 'assumption' }),
+    rooms: roomMixSchema,
+    gardenShareOfGroundFloor: share({ default: 0.25, description: 'Share of ground-floor flats with a private garden.', source: 'assumption; CFBU2019: ground-floor flats with gardens are hard to get' }),
+    ownerShare: share({ default: 0, description: 'Share of flats that are owner-occupied.', source: 'assumption (pure social estate)' }),
+    coopShare: share({ default: 0, description: 'Share of flats that are co-operative (andelsbolig).', source: 'assumption (pure social estate)' }),
+    rentBase: num({ default: 1600, min: 0, max: 50_000, unit: 'kr per month', description: 'Rent of a flat: fixed part.', source: 'LBF 2021: about 5,500 kr a month for 79 m² (split into fixed and per-room parts is an assumption)' }),
+    rentPerRoom: num({ default: 1300, min: 0, max: 50_000, unit: 'kr per month per room', description: 'Rent of a flat: part per room.', source: 'LBF 2021 (see rentBase)' }),
+    population: populationSchema,
+    applicants: applicantsSchema,
+    image: share({ default: 0.5, description: 'Initial image (reputation) of the estate: 0 = worst, 1 = best. Also the reference level at which the applicant mix equals `applicants`.', source: 'assumption' }),
+    consecutiveListYears: int({ default: 0, min: 0, max: 20, unit: 'years', description: 'Years in a row the estate has already been a ghetto/parallel-society area before the start (for the hard-ghetto rule).', source: 'user input; CFBU2019 F5 for the presets' }),
+  },
+  { description: 'One estate (boligafdeling or area): its buildings, flats, residents and applicants.' },
+);
+
+export const regionSchema = obj(
+  {
+    meanIncome15to64: num({ default: 330_000, min: 10_000, max: 5_000_000, unit: 'kr per year', description: 'Average gross income of residents aged 15-64 (students excluded) in the region, the yardstick of the income criterion.', source: 'assumption near DST national level' }),
+    housePrice: num({ default: 2_400_000, min: 0, max: 100_000_000, unit: 'kr', description: 'Price of a typical family house in the region.', source: 'assumption near DST national level' }),
+    maxPriceToIncome: num({ default: 5, min: 0.5, max: 20, unit: 'price / yearly household income', description: 'Largest house price a household can finance, as a multiple of its yearly gross income.', source: 'assumption (Danish lending practice of about 4-5x income)' }),
+  },
+  { description: 'The regional housing market and its incomes.' },
+);
+
+export const demographySchema = obj(
+  {
+    enabled: bool({ default: true, description: 'Ageing, births, deaths, children leaving home and partnership change.' }),
+    mortalityA: num({ default: 0.00003, min: 0, max: 1, unit: 'probability per year at age 0 (Gompertz)', description: 'Gompertz mortality level.', source: 'assumption fitted by eye to DST life tables (about 1% at 70, 6% at 85)' }),
+    mortalityB: num({ default: 0.092, min: 0, max: 1, unit: 'per year of age', description: 'Gompertz mortality slope.', source: 'assumption (see mortalityA)' }),
+    fertilityPeak: annual(0.11, 'Yearly probability of a birth for a woman at the peak fertility age (30), before the adjustments below.', 'assumption giving about 1.6 children per woman (DST total fertility rate 1.5-1.7)'),
+    fertilityPeakAge: num({ default: 30, min: 15, max: 50, unit: 'years', description: 'Age of peak fertility.', source: 'DST (mean age at birth about 31)' }),
+    fertilitySpread: num({ default: 5.5, min: 1, max: 20, unit: 'years', description: 'Spread (standard deviation) of fertility by age.', source: 'assumption' }),
+    fertilityByChildren: arr(num({ min: 0, max: 5, unit: 'multiplier', description: 'Birth multiplier', source: 'assumption (parity progression)' }), {
+      default: [0.7, 1.2, 0.45, 0.25],
+      minItems: 1,
+      maxItems: 8,
+      description: 'Birth multipliers for 0, 1, 2, 3+ children already (last entry used beyond). Source: assumption (parity progression, DST).',
+    }),
+    crowdingBirthFactor: factor(0.45, 'Birth multiplier when the household already has more persons than rooms.', 'CFBU2019 quote: "if I had one more room, the next child would be on the way" (size is an assumption)'),
+    singleBirthFactor: factor(0.15, 'Birth multiplier for a woman without a partner.', 'assumption'),
+    childLeaveAnnual: annual(0.22, 'Yearly probability that a child aged 18 or more leaves home.', 'assumption (DST: most leave home at 18-24)'),
+    childStaysInEstateShare: share({ default: 0.25, description: 'Share of children leaving home who seek their own flat in the estate (the "coming middle class").', source: 'assumption; CFBU2019 closing chapter' }),
+    partnershipAnnual: annual(0.07, 'Yearly probability that a single adult aged 20-55 forms a partnership.', 'assumption'),
+    partnerMovesOutShare: share({ default: 0.45, description: 'Share of new partnerships where the household moves out to live with the partner (else the partner moves in).', source: 'assumption; Larsen2017: moving in with a partner is among the strongest predictors of moving' }),
+    breakupAnnual: annual(0.035, 'Yearly probability that a couple separates.', 'assumption (DST divorce rates)'),
+    breakupHouseholdLeavesShare: share({ default: 0.5, description: 'Share of break-ups after which the remaining household also moves out (it cannot pay or needs another flat).', source: 'assumption; Foldgast2018: divorce or new partner is the second most common reason to leave (23%)' }),
+    breakupFormsHouseholdShare: share({ default: 0.15, description: 'Share of break-ups where the leaving partner seeks a flat in the estate.', source: 'assumption' }),
+  },
+  { description: 'Demography: deaths, births, children leaving home, partnerships.' },
+);
+
+export const elevatorSchema = obj(
+  {
+    enabled: bool({ default: true, description: 'Transitions in and out of work and education.' }),
+    outsideToEmployed: annual(0.07, 'Yearly probability that an adult aged 18-64 outside the labour market gets a job.', 'assumption; CFBU2019 elevator effect'),
+    outsideToStudent: annual(0.025, 'Yearly probability that an adult outside the labour market starts education.', 'assumption'),
+    studentToEmployed: annual(0.22, 'Yearly probability that a student finishes and gets a job.', 'assumption'),
+    studentToOutside: annual(0.04, 'Yearly probability that a student drops out of education into no work.', 'assumption'),
+    employedToOutside: annual(0.035, 'Yearly probability that an employed adult loses work and stays outside the labour market.', 'assumption'),
+    programmeBoost: factor(1, 'Multiplier on the rates into work and education from social-housing programmes (1 = none beyond the baseline).', 'CFBU2019: the programmes lift people (size is an assumption)'),
+    retirementAge: int({ default: 65, min: 55, max: 75, unit: 'years', description: 'Age at which adults retire.', source: 'Danish pension age 2026 is 67; 65 approximates early retirement (assumption)' }),
+    liftedExitFactor: factor(2, 'Move-out hazard multiplier for a household recently lifted into resource-strong status.', 'assumption; Andersson & Bråmå 2004: those lifted leave once they have other options'),
+    liftedMonths: int({ default: 36, min: 0, max: 240, unit: 'months', description: 'How long the lifted multiplier lasts.', source: 'assumption' }),
+    incomeEmployed: num({ default: 390_000, min: 0, max: 5_000_000, unit: 'kr per year per adult', description: 'Gross income of an employed adult.', source: 'assumption near DST median wage income' }),
+    incomeStudent: num({ default: 95_000, min: 0, max: 5_000_000, unit: 'kr per year per adult', description: 'Gross income of a student (SU and jobs).', source: 'assumption (SU rates)' }),
+    incomeOutside: num({ default: 165_000, min: 0, max: 5_000_000, unit: 'kr per year per adult', description: 'Gross income of an adult outside the labour market (benefits).', source: 'assumption (kontanthjælp rates)' }),
+    incomeRetired: num({ default: 190_000, min: 0, max: 5_000_000, unit: 'kr per year per adult', description: 'Gross income of a retired adult.', source: 'assumption (folkepension)' }),
+  },
+  { description: 'The elevator effect: moves into work or education, and out of them.' },
+);
+
+export const careerSchema = obj(
+  {
+    enabled: bool({ default: true, description: 'Move-out hazards of the housing career and temporariness.' }),
+    spaceAnnual: annual(0.16, 'Yearly hazard of moving for space per person above the number of rooms (households with children).', 'Foldgast2018: 28% left mainly because the flat was too small and wanted house and garden (size calibrated, P4)'),
+    familyMoreRoomAnnual: annual(0.05, 'Yearly hazard for a family with children who has as many rooms as persons but wants one more room.', 'CFBU2019: families in 3-room flats want one more room (size is an assumption)'),
+    gardenAnnual: annual(0.07, 'Yearly hazard of moving for a garden (families with children who want one and lack it).', 'Foldgast2018 (size calibrated, P4)'),
+    ownershipAnnual: annual(0.07, 'Yearly hazard of moving to own for households who want to and can finance a house.', 'Foldgast2018; Vacher 2008 (size calibrated, P4)'),
+    jobAnnual: annual(0.015, 'Yearly hazard of moving away for a job, per employed household.', 'assumption'),
+    dissatisfactionAnnual: annual(0.03, 'Yearly hazard of moving out of dissatisfaction with the flat, social life or institutions, at reference social problems.', 'Foldgast2018: 20% (calibrated, P4)'),
+    safetyAnnual: annual(0.04, 'Yearly hazard of families with children moving for crime and worry for the children, at crime level 1.', 'CFBU2019 interviews; Skifter Andersen 2008 (size is an assumption)'),
+    stigmaAnnual: annual(0.04, 'Yearly hazard of families with children moving because of the stigma of a listed area.', 'CFBU2019: the 2018 rules make families fear their children are stamped (size is an assumption)'),
+    otherAnnual: annual(0.012, 'Yearly hazard of moving for other reasons.', 'assumption'),
+    weakCareerFactor: factor(0.3, 'Multiplier on the space, garden and ownership hazards for households not resource-strong (they rarely can pay for the next step).', 'assumption; Larsen2017: the most resource-strong families move most'),
+    earlyBoost: factor(1.6, 'Extra hazard in the first years of a stay: multiplier 1 + earlyBoost·exp(-years/earlyYears).', 'CFBU2019 F1: half of resource-strong leaving families stayed 2 years or less (calibrated, P1)'),
+    earlyYears: num({ default: 1.5, min: 0.1, max: 20, unit: 'years', description: 'Time scale over which the early-stay hazard fades.', source: 'calibrated (P1)' }),
+    internalListPatience: int({ default: 12, min: 0, max: 120, unit: 'months', description: 'How long a household whose need the estate can meet waits on the internal list before it leaves instead.', source: 'assumption; CFBU2019: two families got a garden flat via the internal list and postponed buying' }),
+  },
+  { description: 'Housing career and temporariness: why households move out, and when they move internally instead.' },
+);
+
+export const socialSchema = obj(
+  {
+    enabled: bool({ default: true, description: 'Neighbour ties, family nearby, volunteering and children\'s friendships.' }),
+    tieGrowthPerYear: num({ default: 0.3, min: 0, max: 5, unit: 'per year', description: 'Rate at which neighbour ties approach 1 (ties += rate/12 · (1 - ties) each month).', source: 'assumption' }),
+    tieEffect: num({ default: 1.0, min: 0, max: 10, unit: 'log-hazard per unit of ties', description: 'Move-out hazards are multiplied by exp(-tieEffect · ties).', source: 'assumption; Skifter Andersen 2008: ties in the area make people stay' }),
+    familyNearbyFactor: factor(0.75, 'Hazard multiplier for households with family nearby.', 'CFBU2019 interviews (size is an assumption)'),
+    volunteerFactor: factor(0.75, 'Hazard multiplier for households with a volunteer.', 'CFBU2019: "it helped me to volunteer; I see it as home now" (size is an assumption)'),
+    volunteerStartAnnual: annual(0.03, 'Yearly probability that a household starts volunteering.', 'assumption'),
+    volunteerStopAnnual: annual(0.15, 'Yearly probability that a volunteer stops.', 'assumption'),
+    childFriendsFactor: factor(0.85, 'Hazard multiplier for families whose school-age children (6-17) have lived here over a year.', 'CFBU2019: children\'s friendships weigh heavily (size is an assumption)'),
+  },
+  { description: 'Social life: what makes households stay.' },
+);
+
+export const spiralSchema = obj(
+  {
+    enabled: bool({ default: true, description: 'Image, social problems and crime respond to the composition and feed back.' }),
+    imageFallPerMonth: share({ default: 0.08, description: 'Monthly rate at which the image moves down towards its target.', source: 'assumption' }),
+    imageRisePerMonth: share({ default: 0.008, description: 'Monthly rate at which the image moves up towards its target (slower: the image sticks).', source: 'Andersen 2004 via CFBU2019: a bad reputation sticks (size is an assumption)' }),
+    problemsAdjustPerMonth: share({ default: 0.1, description: 'Monthly rate at which social problems and crime move towards their targets.', source: 'assumption' }),
+    imageFromOutside: num({ default: 0.7, min: 0, max: 5, unit: 'image per unit share', description: 'Image target falls by this much per unit share of adults 18-64 outside work or education.', source: 'assumption' }),
+    imageFromNonWestern: num({ default: 0.25, min: 0, max: 5, unit: 'image per unit share', description: 'Image target falls by this much per unit share of non-western residents.', source: 'Andersen 2008 via CFBU2019 (size is an assumption)' }),
+    imageFromCrime: num({ default: 0.15, min: 0, max: 5, unit: 'image per unit of crime', description: 'Image target falls by this much per unit of the crime index (1 = national).', source: 'assumption' }),
+    imageFromListing: num({ default: 0.08, min: 0, max: 1, unit: 'image', description: 'Image target falls by this much while the area is on a list.', source: 'CFBU2019: residents feel stamped by the address (size is an assumption)' }),
+    imageBoost: num({ default: 0, min: -1, max: 1, unit: 'image', description: 'Permanent shift of the image target (programmes, media work).', source: 'assumption (0 = none)' }),
+    imageOnApplicants: num({ default: 2.5, min: 0, max: 20, unit: 'log-odds per unit of image', description: 'Effect of the image (relative to the reference) on the log-odds that an applicant is resource-strong.', source: 'CFBU2019: image matters more for moving in than for staying (size calibrated, P5)' }),
+    imageOnStaying: num({ default: 0.5, min: 0, max: 20, unit: 'log-hazard per unit of image', description: 'Effect of the image (below the reference) on the dissatisfaction hazard of residents.', source: 'CFBU2019 (smaller than imageOnApplicants, P5)' }),
+    crimeFromOutsideYoung: num({ default: 6, min: 0, max: 50, unit: 'crime index per unit share', description: 'Crime index (1 = national conviction rate) per unit share of residents who are men aged 18-29 outside work or education.', source: 'assumption' }),
+    crimeFromVulnerable: num({ default: 8, min: 0, max: 50, unit: 'crime index per unit share', description: 'Crime index per unit share of vulnerable households.', source: 'assumption' }),
+    crimeBase: num({ default: 0.55, min: 0, max: 10, unit: 'crime index', description: 'Crime index of an estate with no vulnerable households and no young men outside work.', source: 'assumption' }),
+    problemsFromVulnerable: num({ default: 3, min: 0, max: 50, unit: 'problems index per unit share', description: 'Social problems index per unit share of vulnerable households.', source: 'assumption' }),
+    problemsFromOutside: num({ default: 0.8, min: 0, max: 50, unit: 'problems index per unit share', description: 'Social problems index per unit share of adults 18-64 outside work or education.', source: 'assumption' }),
+  },
+  { description: 'The negative spiral: image, social problems and crime.' },
+);
+
+export const lettingSchema = obj(
+  {
+    municipalShare: share({ default: 0.25, description: 'Share of vacant family dwellings the municipality allocates (every 4th by default).', source: 'ABL § 59: every 4th vacant family dwelling' }),
+    municipalStrongShare: share({ default: 0.12, description: 'Share of resource-strong households among municipal allocations.', source: 'assumption (allocations house people in acute need)' }),
+    municipalVulnerableShare: share({ default: 0.2, description: 'Share of households with heavy social problems among municipal allocations.', source: 'assumption; CFBU2019: many residents with heavy problems are still allocated' }),
+    bansWhenListed: bool({ default: true, description: 'Apply the bans on municipal allocation of certain groups into listed (udsat) areas.', source: 'ABL § 59 stk. 6' }),
+    bannedShareOfWeak: share({ default: 0.6, description: 'Share of the municipal allocations not resource-strong who belong to the banned groups (6 months on cash-type, unemployment or sickness benefits, disability pension, non-EU citizens, recent prison release).', source: 'assumption; groups from ABL § 59 stk. 6' }),
+    flexibleShare: share({ default: 0, description: 'Share of waiting-list vacancies let by flexible criteria (work or education) outside listed areas.', source: 'ABL § 60 (0 by default; mandatory in listed areas)' }),
+    internalList: bool({ default: true, description: 'Whether the internal waiting list (oprykning) is used.', source: 'ABL; since 2019 every 2nd waiting-list vacancy' }),
+    internalShare: share({ default: 0.5, description: 'Share of waiting-list vacancies offered to the internal list first.', source: 'DOMAIN-FACTS: every 2nd waiting-list vacancy since July 2019' }),
+    familyPriorityLarge: bool({ default: false, description: 'Families with children get priority to flats of 4+ rooms on the internal list.', source: 'CFBU2019 lever (off by default)' }),
+    combinedLetting: bool({ default: false, description: 'Combined letting: reject applicants on cash benefits where 40%+ of adults 18-64 are outside work or education.', source: 'ABL § 51 b' }),
+    cashBenefitShareOfWeak: share({ default: 0.55, description: 'Share of applicants outside the labour market who are on cash-type benefits (rejected by combined letting).', source: 'assumption' }),
+    offersPerMonth: int({ default: 4, min: 1, max: 50, unit: 'offers', description: 'Applicants a vacancy is offered to per month before it waits a month.', source: 'assumption' }),
+    weakAcceptance: share({ default: 0.95, description: 'Probability that an applicant who is not resource-strong accepts an offer.', source: 'assumption' }),
+    strongAcceptanceAtReference: share({ default: 0.85, description: 'Probability that a resource-strong applicant accepts an offer at the reference image.', source: 'assumption' }),
+    swapAnnual: annual(0.02, 'Yearly probability that an over-housed household (two or more rooms more than persons) seeks a swap with a crowded family.', 'ABL (almenlejeloven § 69) rules; rate is an assumption'),
+    swapMinYears: num({ default: 3, min: 0, max: 20, unit: 'years', description: 'Minimum tenancy before a swap may be granted.', source: 'almenlejeloven § 69' }),
+  },
+  { description: 'Letting: the channels through which vacancies are filled, in their legal order.' },
+);
+
+export const classificationSchema = obj(
+  {
+    ruleSet: oneOf(['2018', '2021'] as const, { default: '2021', description: 'Which rules classify the area: 2018 (ghetto lists) or 2021 (parallel societies, prevention areas).', source: 'ABL § 61 a (L 38 of 2018; 2021 amendment)' }),
+    minResidents: int({ default: 1000, min: 0, max: 1_000_000, unit: 'residents', description: 'Smallest area that is classified.', source: 'ABL § 61 a' }),
+    listStigmaFactor: factor(1, 'Multiplier on the stigma hazard (families with children) while the area is listed; 0 switches stigma off.', 'CFBU2019 (see career.stigmaAnnual)'),
+  },
+  { description: 'Official classification of the area each year.' },
+);
+
+export const schellingSchema = obj(
+  {
+    width: int({ default: 40, min: 2, max: 4000, unit: 'cells', description: 'Grid width.', source: 'ABMFrameworksComparison spec' }),
+    height: int({ default: 40, min: 2, max: 4000, unit: 'cells', description: 'Grid height.', source: 'ABMFrameworksComparison spec' }),
+    agents: int({ default: 1000, min: 1, max: 16_000_000, unit: 'agents', description: 'Number of agents (half in each group).', source: 'ABMFrameworksComparison spec' }),
+    radius: int({ default: 1, min: 1, max: 20, unit: 'cells (Chebyshev)', description: 'Neighbourhood radius.', source: 'ABMFrameworksComparison spec' }),
+    minSimilar: int({ default: 3, min: 0, max: 1000, unit: 'neighbours', description: 'An agent is happy with at least this many same-group neighbours (used when similarWanted is absent).', source: 'ABMFrameworksComparison spec' }),
+    similarWanted: opt(share({ description: 'If given, an agent is happy when at least this share of its neighbours is of its group (NetLogo style).', source: 'Schelling 1971; NetLogo Segregation model' })),
+    periodic: bool({ default: false, description: 'Whether the grid wraps around.' }),
+  },
+  { description: 'Schelling\'s segregation model on a grid estate (one flat per cell). When present, the other mechanisms are off and one step is one sweep.' },
+);
+
+export const scenarioSchema = obj(
+  {
+    name: str({ default: 'scenario', minLength: 1, pattern: '^[A-Za-z0-9_.-]+$', description: 'Name of the scenario; the default output folder is output/<name>.' }),
+    description: str({ default: '', description: 'What the scenario is about, in plain words.' }),
+    startYear: int({ default: 2026, min: 1900, max: 2200, unit: 'calendar year', description: 'Calendar year of the first simulated month.', source: 'user input' }),
+    years: int({ default: 15, min: 1, max: 200, unit: 'years', description: 'Years to simulate.', source: 'user input' }),
+    replications: int({ default: 10, min: 1, max: 100_000, unit: 'replications', description: 'Replications (independent random runs) in the ensemble.', source: 'user input' }),
+    seed: int({ default: 1, min: 0, max: 4_294_967_295, unit: 'seed', description: 'Base random seed; replication i uses a seed derived from it and i.', source: 'user input' }),
+    region: regionSchema,
+    estates: arr(estateSchema, { default: [{}], minItems: 1, maxItems: 1000, description: 'The estates of the region (most scenarios have one).' }),
+    demography: demographySchema,
+    elevator: elevatorSchema,
+    career: careerSchema,
+    social: socialSchema,
+    spiral: spiralSchema,
+    letting: lettingSchema,
+    classification: classificationSchema,
+    policies: arr(policySchema, { default: [], description: 'Dated interventions (policy levers).' }),
+    schelling: opt(schellingSchema),
+    output: obj(
+      {
+        moves: bool({ default: true, description: 'Write moves.csv (one row per move). Turn off for very large runs.' }),
+        mapEveryYears: int({ default: 1, min: 0, max: 100, unit: 'years', description: 'Record the estate map (household type per flat) every this many years for the first replication (0 = never).', source: 'user input' }),
+      },
+      { description: 'What the run writes.' },
+    ),
+  },
+  { description: 'A nabolag scenario: an estate (or a region of estates), its residents, the model parameters and policy levers.' },
+);
+
+export type Scenario = Infer<typeof scenarioSchema>;
+export type EstateSpec = Infer<typeof estateSchema>;
+export type SchellingSpec = Infer<typeof schellingSchema>;

@@ -1,0 +1,65 @@
+/**
+ * The folder test/fixtures/bad/ holds one bad scenario file per kind of mistake. Each must give
+ * issues (never a scenario), the first naming the file as the user wrote it, the field path and
+ * the value. The e2e test (test/e2e/bad-files.test.ts) runs the same files through the CLI.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateCommand } from '../../src/cli/validate.js';
+import { checkScenario } from '../../src/scenario/load.js';
+import { formatIssues } from '../../src/scenario/messages.js';
+import { BAD, BAD_FILES } from '../fixtures/bad/cases.js';
+
+describe('bad scenario files', () => {
+  it('every file in the folder has a case, and every case a file', () => {
+    const listed = new Set(BAD_FILES.map((c) => c.file));
+    const onDisk = readdirSync(BAD).filter((f) => /\.(ya?ml|json)$/.test(f));
+    for (const f of onDisk) if (f !== 'cycle-b.yaml') expect(listed, `${f} has no test case`).toContain(f);
+    for (const f of listed) expect(onDisk).toContain(f);
+  });
+
+  for (const c of BAD_FILES) {
+    it(`${c.file}: names the field and the value`, () => {
+      const given = `${BAD}/${c.file}`;
+      const { scenario, issues } = checkScenario(given);
+      expect(scenario).toBeUndefined();
+      expect(issues.length).toBeGreaterThan(0);
+      const first = issues[0]!;
+      expect(first.file).toBe(`${BAD}/${c.named ?? c.file}`);
+      expect(first.path).toBe(c.path);
+      const text = formatIssues(issues);
+      for (const m of c.mentions) expect(text).toContain(m);
+      // Paths as the user gave them: never the absolute path of this machine.
+      expect(text).not.toContain(process.cwd());
+    });
+  }
+
+  it('a path that does not exist', () => {
+    const { scenario, issues } = checkScenario(`${BAD}/no-such-file.yaml`);
+    expect(scenario).toBeUndefined();
+    expect(formatIssues(issues)).toBe(`${BAD}/no-such-file.yaml: cannot read the scenario file: it does not exist`);
+  });
+
+  it('validateCommand prints ok per good file and every problem of each bad one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabolag-validate-'));
+    try {
+      const good = join(dir, 'good.yaml');
+      writeFileSync(good, 'years: 3\n');
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) };
+      expect(validateCommand([good], io)).toBe(0);
+      expect(out).toEqual([`${good}: ok\n`]);
+      expect(validateCommand([good, `${BAD}/wrong-type.yaml`, `${BAD}/bad-policy.yaml`], io)).toBe(2);
+      expect(out).toHaveLength(2);
+      expect(err.join('')).toContain('"years"');
+      expect(err.join('')).toContain('"policies[0].lever"');
+      expect(err.every((e) => e.endsWith('\n'))).toBe(true);
+      expect(validateCommand([], io)).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import {
+  arr,
+  bool,
+  closest,
+  editDistance,
+  int,
+  map,
+  num,
+  numericLeaves,
+  obj,
+  oneOf,
+  opt,
+  share,
+  str,
+  tagged,
+  toJsonSchema,
+  validate,
+} from '../../src/scenario/dsl.js';
+import { formatIssues } from '../../src/scenario/messages.js';
+
+const F = 'test.yaml';
+const n = (extra: object = {}) => num({ unit: 'kr', description: 'A number.', source: 'assumption', ...extra });
+
+describe('numbers', () => {
+  it('accepts a number in range and fills the default when absent', () => {
+    const s = obj({ a: n({ default: 3, min: 0, max: 10 }), b: n({ default: 5 }) }, { description: 'x' });
+    const r = validate(s, { a: 7 }, F);
+    expect(r.issues).toEqual([]);
+    expect(r.value).toEqual({ a: 7, b: 5 });
+  });
+  it('names the field, the value and the range when out of range', () => {
+    const s = obj({ a: n({ default: 3, min: 0, max: 10 }) }, { description: 'x' });
+    const low = validate(s, { a: -1 }, F).issues;
+    expect(low).toHaveLength(1);
+    expect(low[0]).toMatchObject({ file: F, path: 'a' });
+    expect(low[0]!.message).toMatch(/field "a" is -1, which is too small; allowed: a number at least 0 and at most 10 \(kr\)/);
+    const high = validate(s, { a: 11 }, F).issues;
+    expect(high[0]!.message).toMatch(/field "a" is 11, which is too large/);
+  });
+  it('respects an exclusive minimum', () => {
+    const s = obj({ a: n({ default: 1, min: 0, exclusiveMin: true }) }, { description: 'x' });
+    expect(validate(s, { a: 0 }, F).issues[0]!.message).toMatch(/greater than 0/);
+    expect(validate(s, { a: 0.1 }, F).issues).toEqual([]);
+  });
+  it('rejects text, booleans, null and infinities where a number is wanted', () => {
+    const s = obj({ a: n({ default: 1 }) }, { description: 'x' });
+    for (const [v, shown] of [
+      ['ten', '"ten"'],
+      [true, 'true'],
+      [null, 'null'],
+      [Infinity, 'Infinity'],
+    ] as const) {
+      const issues = validate(s, { a: v }, F).issues;
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.message).toContain(`field "a" is ${shown}`);
+      expect(issues[0]!.message).toContain('but must be a number');
+    }
+  });
+  it('int requires a whole number', () => {
+    const s = obj({ k: int({ default: 1, min: 0, unit: 'flats', description: 'd', source: 's' }) }, { description: 'x' });
+    const issues = validate(s, { k: 2.5 }, F).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/field "k" is 2.5, but must be a whole number at least 0/);
+  });
+  it('share is between 0 and 1', () => {
+    const s = obj({ p: share({ default: 0.5, description: 'd', source: 's' }) }, { description: 'x' });
+    expect(validate(s, { p: 1.2 }, F).issues[0]!.message).toMatch(/field "p" is 1.2, which is too large; allowed: a number at least 0 and at most 1 \(share \(0-1\)\)/);
+    expect(validate(s, { p: 0 }, F).issues).toEqual([]);
+    expect(validate(s, { p: 1 }, F).issues).toEqual([]);
+  });
+});
+
+describe('booleans, texts and choices', () => {
+  it('bool', () => {
+    const s = obj({ on: bool({ default: false, description: 'd' }) }, { description: 'x' });
+    expect(validate(s, {}, F).value).toEqual({ on: false });
+    expect(validate(s, { on: true }, F).issues).toEqual([]);
+    expect(validate(s, { on: 'yes' }, F).issues[0]!.message).toBe('field "on" is "yes", but must be true or false');
+  });
+  it('str with pattern and minimum length', () => {
+    const s = obj({ name: str({ default: 'a', pattern: '^[a-z]+$', minLength: 2, description: 'd' }) }, { description: 'x' });
+    expect(validate(s, { name: 'ok' }, F).issues).toEqual([]);
+    expect(validate(s, { name: 'x' }, F).issues[0]!.message).toMatch(/is "x", which is too short/);
+    expect(validate(s, { name: 'Bad Name' }, F).issues[0]!.message).toMatch(/is "Bad Name"; allowed: a text matching/);
+    expect(validate(s, { name: 5 }, F).issues[0]!.message).toMatch(/is 5, but must be a text/);
+  });
+  it('oneOf lists the choices and suggests a near miss', () => {
+    const s = obj({ rules: oneOf(['2018', '2021'] as const, { default: '2021', description: 'd' }) }, { description: 'x' });
+    expect(validate(s, {}, F).value).toEqual({ rules: '2021' });
+    const issues = validate(s, { rules: '2012' }, F).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toBe('field "rules" is "2012", but must be one of 2018, 2021 (did you mean "2018"?)');
+    expect(validate(s, { rules: 2021 }, F).issues[0]!.message).toMatch(/is 2021, but must be one of 2018, 2021$/);
+  });
+});
+
+describe('mappings', () => {
+  const inner = obj({ flats: int({ default: 100, min: 1, unit: 'flats', description: 'd', source: 's' }) }, { description: 'inner' });
+  const s = obj({ estate: inner, years: int({ default: 15, min: 1, unit: 'years', description: 'd', source: 's' }) }, { description: 'x' });
+
+  it('fills nested defaults when a section is absent or empty (null)', () => {
+    expect(validate(s, {}, F).value).toEqual({ estate: { flats: 100 }, years: 15 });
+    expect(validate(s, { estate: null }, F)).toEqual({ value: { estate: { flats: 100 }, years: 15 }, issues: [] });
+  });
+  it('rejects an unknown key with a did-you-mean hint and the allowed keys', () => {
+    const issues = validate(s, { estate: { flast: 10 } }, F).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: F, path: 'estate.flast' });
+    expect(issues[0]!.message).toBe('unknown field "estate.flast" (did you mean "flats"?); allowed here: flats');
+  });
+  it('gives no hint when nothing is close', () => {
+    const issues = validate(s, { somethingElse: 1 }, F).issues;
+    expect(issues[0]!.message).toBe('unknown field "somethingElse"; allowed here: estate, years');
+  });
+  it('rejects a non-mapping section', () => {
+    expect(validate(s, { estate: [1, 2] }, F).issues[0]!.message).toBe('field "estate" is [1,2], but must be a mapping of fields (key: value)');
+  });
+  it('reports every issue, not only the first', () => {
+    const issues = validate(s, { estate: { flats: 0, flast: 3 }, years: 'many', extra: true }, F).issues;
+    expect(issues.map((i) => i.path).sort()).toEqual(['estate.flast', 'estate.flats', 'extra', 'years']);
+    expect(formatIssues(issues).split('\n')).toHaveLength(4);
+    for (const line of formatIssues(issues).split('\n')) expect(line.startsWith(`${F}: `)).toBe(true);
+  });
+  it('reports a required field that is missing', () => {
+    const t = obj({ from: int({ min: 1900, unit: 'year', description: 'd', source: 's' }) }, { description: 'x', required: ['from'] });
+    const issues = validate(t, {}, F).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/field "from" is required; give a whole number at least 1900/);
+  });
+});
+
+describe('lists, maps and optional values', () => {
+  const item = obj({ flats: int({ default: 100, min: 1, unit: 'flats', description: 'd', source: 's' }) }, { description: 'i' });
+  it('fills the defaults of the entries of a default list', () => {
+    const s = obj({ estates: arr(item, { default: [{}], minItems: 1, description: 'd' }) }, { description: 'x' });
+    expect(validate(s, {}, F).value).toEqual({ estates: [{ flats: 100 }] });
+    expect(validate(s, { estates: [{}, { flats: 5 }] }, F).value).toEqual({ estates: [{ flats: 100 }, { flats: 5 }] });
+  });
+  it('names the index of a bad entry and checks the number of entries', () => {
+    const s = obj({ xs: arr(n({ min: 0 }), { default: [], minItems: 1, maxItems: 2, description: 'd' }) }, { description: 'x' });
+    const bad = validate(s, { xs: [1, -2] }, F).issues;
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ path: 'xs[1]' });
+    expect(validate(s, { xs: [] }, F).issues[0]!.message).toBe('field "xs" has 0 entries, but needs at least 1');
+    expect(validate(s, { xs: [1, 2, 3] }, F).issues[0]!.message).toBe('field "xs" has 3 entries, but allows at most 2');
+    expect(validate(s, { xs: 4 }, F).issues[0]!.message).toBe('field "xs" is 4, but must be a list');
+  });
+  it('map validates every entry under its name', () => {
+    const s = obj({ m: map(item, { default: {}, description: 'd' }) }, { description: 'x' });
+    const r = validate(s, { m: { north: {}, south: { flats: 0 } } }, F);
+    expect(r.value).toEqual({ m: { north: { flats: 100 }, south: { flats: 0 } } });
+    expect(r.issues.map((i) => i.path)).toEqual(['m.south.flats']);
+  });
+  it('opt stays undefined when absent or null, and is checked when given', () => {
+    const s = obj({ h: opt(int({ min: 0, unit: 'households', description: 'd', source: 's' })) }, { description: 'x' });
+    expect(validate(s, {}, F)).toEqual({ value: {}, issues: [] });
+    expect(validate(s, { h: null }, F)).toEqual({ value: {}, issues: [] });
+    expect(validate(s, { h: -1 }, F).issues[0]!.path).toBe('h');
+  });
+});
+
+describe('tagged unions', () => {
+  const lever = tagged(
+    'lever',
+    {
+      extension: obj({ from: int({ min: 1900, unit: 'year', description: 'd', source: 's' }), factor: share({ default: 0.5, description: 'd', source: 's' }) }, { description: 'e', required: ['from'] }),
+      programme: obj({ from: int({ min: 1900, unit: 'year', description: 'd', source: 's' }), boost: n({ default: 1.5, min: 0 }) }, { description: 'p', required: ['from'] }),
+    },
+    { description: 'A lever.' },
+  );
+  const s = obj({ policies: arr(lever, { default: [], description: 'd' }) }, { description: 'x' });
+
+  it('validates each variant against its own fields and fills its defaults', () => {
+    const r = validate(s, { policies: [{ lever: 'extension', from: 2028 }, { lever: 'programme', from: 2030, boost: 2 }] }, F);
+    expect(r.issues).toEqual([]);
+    expect(r.value).toEqual({ policies: [{ lever: 'extension', from: 2028, factor: 0.5 }, { lever: 'programme', from: 2030, boost: 2 }] });
+  });
+  it('suggests the nearest variant for a misspelt tag', () => {
+    const issues = validate(s, { policies: [{ lever: 'extention', from: 2028 }] }, F).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: 'policies[0].lever' });
+    expect(issues[0]!.message).toBe('field "policies[0].lever" is "extention", but must be one of extension, programme (did you mean "extension"?)');
+  });
+  it('reports a missing tag, fields of another variant and missing required fields', () => {
+    expect(validate(s, { policies: [{ from: 2028 }] }, F).issues[0]!.message).toMatch(/field "policies\[0\].lever" is nothing, but must be one of extension, programme/);
+    const issues = validate(s, { policies: [{ lever: 'extension', boost: 2 }] }, F).issues;
+    expect(issues.map((i) => i.path).sort()).toEqual(['policies[0].boost', 'policies[0].from']);
+  });
+});
+
+describe('helpers', () => {
+  it('editDistance and closest', () => {
+    expect(editDistance('flats', 'flast')).toBe(2);
+    expect(editDistance('Flats', 'flats')).toBe(0);
+    expect(closest('populaton', ['population', 'applicants'])).toBe('population');
+    expect(closest('zzz', ['population', 'applicants'])).toBeUndefined();
+  });
+  it('toJsonSchema describes types, ranges, defaults, closed mappings and variants', () => {
+    const s = obj(
+      {
+        a: n({ default: 1, min: 0, max: 2 }),
+        k: int({ default: 1, min: 0, exclusiveMin: true, unit: 'u', description: 'd', source: 's' }),
+        c: oneOf(['x', 'y'] as const, { default: 'x', description: 'd' }),
+        l: arr(tagged('t', { v: obj({ q: bool({ default: true, description: 'd' }) }, { description: 'v' }) }, { description: 'tv' }), { default: [], description: 'd' }),
+      },
+      { description: 'root', required: ['a'] },
+    );
+    const js = toJsonSchema(s) as any;
+    expect(js.type).toBe('object');
+    expect(js.additionalProperties).toBe(false);
+    expect(js.required).toEqual(['a']);
+    expect(js.properties.a).toMatchObject({ type: 'number', minimum: 0, maximum: 2, default: 1 });
+    expect(js.properties.a.description).toContain('Unit: kr. Source: assumption.');
+    expect(js.properties.k).toMatchObject({ type: 'integer', exclusiveMinimum: 0 });
+    expect(js.properties.c.enum).toEqual(['x', 'y']);
+    expect(js.properties.l.items.oneOf[0].properties.t).toMatchObject({ const: 'v' });
+    expect(js.properties.l.items.oneOf[0].required).toEqual(['t']);
+  });
+  it('numericLeaves lists every number with its path', () => {
+    const s = obj({ a: n(), inner: obj({ b: n() }, { description: 'i' }), xs: arr(n(), { default: [], description: 'd' }), o: opt(n()) }, { description: 'x' });
+    expect(numericLeaves(s).map((l) => l.path)).toEqual(['a', 'inner.b', 'xs[]', 'o']);
+  });
+});

@@ -1,0 +1,232 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkScenario, defaultName, loadScenario, MAX_EXTENDS_DEPTH } from '../../src/scenario/load.js';
+import { formatIssues, UserError } from '../../src/scenario/messages.js';
+
+let root: string;
+/** Paths are handed to the loader relative to the working folder, as a user would type them. */
+let rel: (p: string) => string;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'nabolag-load-'));
+  rel = (p) => relative(process.cwd(), join(root, p));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(p: string, text: string): string {
+  const file = join(root, p);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return rel(p);
+}
+
+describe('reading one file', () => {
+  it('loads a YAML file, fills defaults and names the scenario after the file', () => {
+    const f = write('plain/my-estate.yaml', '# a comment\nyears: 5\n');
+    const s = loadScenario(f);
+    expect(s.years).toBe(5);
+    expect(s.name).toBe('my-estate');
+    expect(s.estates).toHaveLength(1);
+    expect(s.estates[0]!.flats).toBe(1000);
+    expect(s.estates[0]!.rooms.r3).toBe(0.4);
+    expect(s.policies).toEqual([]);
+  });
+  it('loads .yml and .json files and ignores a top-level $schema', () => {
+    expect(loadScenario(write('plain/b.yml', 'replications: 3\n')).replications).toBe(3);
+    const s = loadScenario(write('plain/c.json', JSON.stringify({ $schema: '../scenarios/schema.json', name: 'cee', seed: 9 })));
+    expect(s.name).toBe('cee');
+    expect(s.seed).toBe(9);
+  });
+  it('a name written in the file wins over the file name', () => {
+    expect(loadScenario(write('plain/d.yaml', 'name: other\n')).name).toBe('other');
+  });
+  it('defaultName makes a valid name from the file name', () => {
+    expect(defaultName('scenarios/default.yaml')).toBe('default');
+    expect(defaultName('a b/my scenario (2).yml')).toBe('my-scenario-2-');
+  });
+  it('reports a file that does not exist, as the user wrote its path', () => {
+    const r = checkScenario('no/such/file.yaml');
+    expect(r.scenario).toBeUndefined();
+    expect(r.issues).toEqual([{ file: 'no/such/file.yaml', path: '', message: expect.stringMatching(/does not exist/) }]);
+  });
+  it('reports a folder', () => {
+    mkdirSync(join(root, 'folder.yaml'), { recursive: true });
+    expect(checkScenario(rel('folder.yaml')).issues[0]!.message).toMatch(/it is a folder/);
+  });
+  it('reports a file with another extension', () => {
+    expect(checkScenario(write('plain/e.txt', 'years: 3\n')).issues[0]!.message).toMatch(/must end in .yaml, .yml or .json/);
+  });
+  it('reports YAML syntax errors with line and column', () => {
+    const f = write('plain/broken.yaml', 'years: 10\nestates:\n  - flats: 800\n   rooms: 3\n');
+    const issues = checkScenario(f).issues;
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]!.file).toBe(f);
+    expect(issues[0]!.message).toMatch(/not valid YAML at line \d+, column \d+/);
+  });
+  it('reports a duplicate key', () => {
+    expect(checkScenario(write('plain/dup.yaml', 'years: 10\nyears: 11\n')).issues[0]!.message).toMatch(/not valid YAML at line 2/);
+  });
+  it('reports JSON syntax errors with line and column', () => {
+    const f = write('plain/broken.json', '{\n  "years": 10\n  "seed": 3\n}\n');
+    expect(checkScenario(f).issues[0]!.message).toMatch(/not valid JSON at line 3, column 3/);
+  });
+  it('reports an empty file and a file of only comments', () => {
+    for (const [name, text] of [
+      ['empty.yaml', ''],
+      ['comments.yaml', '# nothing\n\n# here\n'],
+      ['empty.json', '  \n'],
+    ]) {
+      expect(checkScenario(write(`plain/${name}`, text)).issues[0]!.message).toMatch(/the scenario file is empty/);
+    }
+  });
+  it('reports a top level that is not a mapping', () => {
+    expect(checkScenario(write('plain/list.yaml', '- 1\n- 2\n')).issues[0]!.message).toMatch(/must hold a mapping of fields \(key: value\), but holds \[1,2\]/);
+    expect(checkScenario(write('plain/scalar.yaml', 'hello\n')).issues[0]!.message).toMatch(/but holds "hello"/);
+  });
+  it('loadScenario throws a UserError carrying every issue', () => {
+    const f = write('plain/many.yaml', 'years: 0\nreplications: x\nyeras: 3\n');
+    let caught: unknown;
+    try {
+      loadScenario(f);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    const err = caught as UserError;
+    expect(err.issues.map((i) => i.path).sort()).toEqual(['replications', 'years', 'yeras']);
+    expect(err.message).toBe(formatIssues(err.issues));
+    expect(err.issues.find((i) => i.path === 'yeras')!.message).toMatch(/did you mean "years"/);
+  });
+});
+
+describe('extends', () => {
+  it('deep-merges the parent under the child: mappings merge, lists and scalars replace', () => {
+    write(
+      'merge/base.yaml',
+      [
+        'name: base',
+        'years: 20',
+        'region: { housePrice: 3000000, meanIncome15to64: 300000 }',
+        'estates:',
+        '  - flats: 500',
+        '    population: { resourceStrongShare: 0.4 }',
+        '  - flats: 600',
+        'demography: { fertilityByChildren: [1, 1, 1] }',
+        'policies:',
+        '  - { lever: programme, from: 2027 }',
+      ].join('\n'),
+    );
+    const child = write(
+      'merge/child.yaml',
+      [
+        'extends: base.yaml',
+        'years: 10',
+        'region: { housePrice: 2000000 }',
+        'estates:',
+        '  - flats: 800',
+        'demography: { fertilityByChildren: [0.5] }',
+      ].join('\n'),
+    );
+    const s = loadScenario(child);
+    expect(s.years).toBe(10);
+    expect(s.region.housePrice).toBe(2_000_000);
+    expect(s.region.meanIncome15to64).toBe(300_000);
+    expect(s.estates).toHaveLength(1);
+    expect(s.estates[0]!.flats).toBe(800);
+    expect(s.estates[0]!.population.resourceStrongShare).toBe(0.52);
+    expect(s.demography.fertilityByChildren).toEqual([0.5]);
+    expect(s.policies).toEqual([{ lever: 'programme', from: 2027, boost: 1.5 }]);
+    // The name belongs to the file: it is not inherited.
+    expect(s.name).toBe('child');
+  });
+
+  it('resolves paths relative to the file that names them, through several levels', () => {
+    write('rel/shared/grand.yaml', 'seed: 42\nyears: 7\n');
+    write('rel/shared/parent.yaml', 'extends: grand.yaml\nyears: 8\nreplications: 4\n');
+    const child = write('rel/scenarios/sub/child.yaml', 'extends: ../../shared/parent.yaml\nreplications: 2\n');
+    const s = loadScenario(child);
+    expect([s.seed, s.years, s.replications]).toEqual([42, 8, 2]);
+  });
+
+  it('an empty section in the child keeps the parent\'s', () => {
+    write('empty-section/base.yaml', 'region: { housePrice: 1000000 }\n');
+    const child = write('empty-section/child.yaml', 'extends: base.yaml\nregion:\n  # housePrice: 5\n');
+    expect(loadScenario(child).region.housePrice).toBe(1_000_000);
+  });
+
+  it('names the file where a bad field was written', () => {
+    write('where/base.yaml', 'years: 0\nregion: { housePrice: -1 }\n');
+    const child = write('where/child.yaml', 'extends: base.yaml\nreplications: 0\nregion: { maxPriceToIncome: 100 }\n');
+    const issues = checkScenario(child).issues;
+    const by = Object.fromEntries(issues.map((i) => [i.path, i.file]));
+    expect(by).toEqual({
+      years: rel('where/base.yaml'),
+      'region.housePrice': rel('where/base.yaml'),
+      'region.maxPriceToIncome': child,
+      replications: child,
+    });
+  });
+
+  it('reports a cycle of two files, naming the chain', () => {
+    const a = write('cycle/a.yaml', 'extends: b.yaml\nyears: 3\n');
+    const b = write('cycle/b.yaml', 'extends: a.yaml\nseed: 3\n');
+    const issues = checkScenario(a).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: b, path: 'extends' });
+    expect(issues[0]!.message).toBe(`"extends" forms a cycle: ${a} -> ${b} -> ${a}`);
+  });
+
+  it('reports a file that extends itself', () => {
+    const a = write('cycle/self.yaml', 'extends: ./self.yaml\n');
+    expect(checkScenario(a).issues[0]!.message).toBe(`"extends" forms a cycle: ${a} -> ${a}`);
+  });
+
+  it('reports a missing parent in the file that names it', () => {
+    const child = write('missing/child.yaml', 'extends: ../nowhere/base.yaml\n');
+    const issues = checkScenario(child).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: child, path: 'extends' });
+    expect(issues[0]!.message).toContain('field "extends" is "../nowhere/base.yaml", but that file does not exist');
+    expect(issues[0]!.message).toContain(rel('nowhere/base.yaml'));
+  });
+
+  it('reports problems of the parent file itself', () => {
+    const parent = write('broken-parent/base.yaml', 'years: [1,\n');
+    const child = write('broken-parent/child.yaml', 'extends: base.yaml\n');
+    const issues = checkScenario(child).issues;
+    expect(issues[0]!.file).toBe(parent);
+    expect(issues[0]!.message).toMatch(/not valid YAML/);
+  });
+
+  it('rejects an extends that is not a text', () => {
+    const f = write('bad-extends/a.yaml', 'extends: [a.yaml]\n');
+    expect(checkScenario(f).issues[0]).toMatchObject({ file: f, path: 'extends', message: expect.stringMatching(/is \["a.yaml"\], but must be a text/) });
+  });
+
+  it(`stops chains deeper than ${MAX_EXTENDS_DEPTH} files`, () => {
+    const depth = MAX_EXTENDS_DEPTH + 2;
+    for (let i = 0; i < depth; i++) write(`deep/f${i}.yaml`, i + 1 < depth ? `extends: f${i + 1}.yaml\n` : 'years: 3\n');
+    const issues = checkScenario(rel('deep/f0.yaml')).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(new RegExp(`more than ${MAX_EXTENDS_DEPTH} files deep`));
+    // A chain of exactly the limit loads.
+    const ok = checkScenario(rel(`deep/f${depth - MAX_EXTENDS_DEPTH}.yaml`));
+    expect(ok.issues).toEqual([]);
+    expect(ok.scenario!.years).toBe(3);
+  });
+});
+
+describe('cross-field rules run after the schema', () => {
+  it('reports rule problems together with schema problems', () => {
+    const f = write('rules/both.yaml', 'years: 0\nestates:\n  - flats: 100\n    population: { households: 150 }\n');
+    const paths = checkScenario(f).issues.map((i) => i.path).sort();
+    expect(paths).toEqual(['estates[0].population.households', 'years']);
+  });
+  it('does not raise a rule on a value that already has a schema problem', () => {
+    const f = write('rules/skip.yaml', 'estates:\n  - flats: lots\n    population: { households: 1500 }\n');
+    const issues = checkScenario(f).issues;
+    expect(issues.map((i) => i.path)).toEqual(['estates[0].flats']);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../src/scenario/dsl.js';
+import { checkRules, MAX_HOUSEHOLD_MONTHS, MAX_TOTAL_FLATS, totalFlats, touchedBy } from '../../src/scenario/rules.js';
+import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
+
+const F = 's.yaml';
+
+/** A scenario with every default filled; must be valid on its own fields. */
+function scenario(input: Record<string, unknown>): Scenario {
+  const r = validate(scenarioSchema, input, F);
+  expect(r.issues).toEqual([]);
+  return r.value as Scenario;
+}
+const rules = (input: Record<string, unknown>) => checkRules(scenario(input), F);
+
+describe('cross-field rules', () => {
+  it('the defaults pass every rule', () => {
+    expect(rules({})).toEqual([]);
+  });
+
+  it('room shares must add up to 1, and the message says the sum', () => {
+    const issues = rules({ estates: [{ rooms: { r1: 0.1, r2: 0.3, r3: 0.3, r4: 0.15, r5: 0.05 } }] });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: F, path: 'estates[0].rooms' });
+    expect(issues[0]!.message).toContain('add up to 0.9, but must add up to 1');
+    expect(issues[0]!.message).toContain('0.1 + 0.3 + 0.3 + 0.15 + 0.05');
+    // Within 1e-6 is fine (floating point).
+    expect(rules({ estates: [{ rooms: { r1: 0.1, r2: 0.2, r3: 0.3, r4: 0.3, r5: 0.1 + 1e-7 } }] })).toEqual([]);
+    expect(rules({ estates: [{ rooms: { r1: 0.1, r2: 0.2, r3: 0.3, r4: 0.3, r5: 0.1 + 1e-5 } }] })).toHaveLength(1);
+  });
+
+  it('owner and co-op shares together at most 1', () => {
+    const issues = rules({ estates: [{ ownerShare: 0.6, coopShare: 0.5 }] });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('estates[0].coopShare');
+    expect(issues[0]!.message).toBe('fields "estates[0].ownerShare" (0.6) and "estates[0].coopShare" (0.5) add up to 1.1, but together must be at most 1');
+    expect(rules({ estates: [{ ownerShare: 0.7, coopShare: 0.3 }] })).toEqual([]);
+  });
+
+  it('non-western and western shares together at most 1', () => {
+    const issues = rules({ estates: [{ population: { nonWesternShare: 0.9, westernShare: 0.2 } }] });
+    expect(issues.map((i) => i.path)).toEqual(['estates[0].population.westernShare']);
+    expect(issues[0]!.message).toContain('add up to 1.1');
+  });
+
+  it('no more households than flats, naming both values', () => {
+    const issues = rules({ estates: [{ flats: 1000, population: { households: 1200 } }] });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('estates[0].population.households');
+    expect(issues[0]!.message).toBe(
+      'field "estates[0].population.households" is 1200: more households than flats ("estates[0].flats" is 1000); allowed: at most 1000',
+    );
+    expect(rules({ estates: [{ flats: 1000, population: { households: 1000 } }] })).toEqual([]);
+  });
+
+  it('absurd sizes: flats × copies over all estates', () => {
+    const input = { replications: 1, years: 1, estates: [{ flats: 1_500_000, copies: 1 }, { flats: 300_000, copies: 2 }] };
+    expect(totalFlats(scenario(input))).toBe(2_100_000);
+    const issues = rules(input);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('estates');
+    expect(issues[0]!.message).toContain('2,100,000 flats');
+    expect(issues[0]!.message).toContain(`at most ${MAX_TOTAL_FLATS.toLocaleString('en-US')}`);
+    expect(rules({ replications: 1, years: 1, estates: [{ flats: 2_000_000 }] })).toEqual([]);
+  });
+
+  it('a run too large to finish says what to reduce', () => {
+    // 1,000 replications × 1,000,000 flats × 20 years × 12 = 2.4e11 > 2e11
+    const issues = rules({ replications: 1000, years: 20, estates: [{ flats: 1_000_000 }] });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('replications');
+    expect(issues[0]!.message).toMatch(/field "replications" is 1000: .*household-months, too large to run/);
+    expect(issues[0]!.message).toMatch(/reduce replications, years or the number of flats/);
+    expect(MAX_HOUSEHOLD_MONTHS).toBe(2e11);
+    expect(rules({ replications: 800, years: 20, estates: [{ flats: 1_000_000 }] })).toEqual([]);
+  });
+
+  it('policies: until after from, from inside the run, estate index inside the list', () => {
+    const issues = rules({
+      startYear: 2026,
+      years: 10,
+      estates: [{}, {}],
+      policies: [
+        { lever: 'programme', from: 2030, until: 2030 },
+        { lever: 'programme', from: 2025 },
+        { lever: 'programme', from: 2037 },
+        { lever: 'imageWork', from: 2036, estate: 2 },
+        { lever: 'extension', from: 2026, until: 2040, estate: 1 },
+      ],
+    });
+    expect(issues.map((i) => i.path)).toEqual(['policies[0].until', 'policies[1].from', 'policies[2].from', 'policies[3].estate']);
+    expect(issues[0]!.message).toBe('field "policies[0].until" is 2030, but must be later than "from" (2030)');
+    expect(issues[1]!.message).toBe('field "policies[1].from" is 2025, outside the simulated years; allowed: 2026 to 2036 (startYear to startYear + years)');
+    expect(issues[3]!.message).toBe('field "policies[3].estate" is 2, but the scenario has 2 estates; allowed: 0 to 1 (0-based, in the order of "estates")');
+  });
+
+  it('schelling: no more agents than cells', () => {
+    const issues = rules({ schelling: { width: 10, height: 10, agents: 101 } });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('schelling.agents');
+    expect(issues[0]!.message).toContain('width 10 × height 10 = 100');
+    expect(rules({ schelling: { width: 10, height: 10, agents: 100 } })).toEqual([]);
+  });
+
+  it('reports every rule that fails, not only the first', () => {
+    const issues = rules({
+      estates: [
+        { flats: 100, population: { households: 101 }, rooms: { r1: 1, r2: 1, r3: 0, r4: 0, r5: 0 } },
+        { ownerShare: 1, coopShare: 1 },
+      ],
+      policies: [{ lever: 'programme', from: 1990 }],
+    });
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      'estates[0].population.households',
+      'estates[0].rooms',
+      'estates[1].coopShare',
+      'policies[0].from',
+    ]);
+  });
+
+  it('skips a rule whose inputs already have a schema issue', () => {
+    const s = scenario({ estates: [{ flats: 100, population: { households: 101 } }] });
+    const bad = touchedBy([{ file: F, path: 'estates[0].flats', message: 'x' }]);
+    expect(checkRules(s, F, bad)).toEqual([]);
+    expect(touchedBy([{ file: F, path: 'estates[0].rooms.r1', message: 'x' }])('estates[0].rooms')).toBe(true);
+    expect(touchedBy([{ file: F, path: 'estates', message: 'x' }])('estates[0].flats')).toBe(true);
+    expect(touchedBy([{ file: F, path: 'estates[1].flats', message: 'x' }])('estates[0].flats')).toBe(false);
+  });
+
+  it('survives values the schema rejected (unknown lever, missing from)', () => {
+    const r = validate(scenarioSchema, { policies: [{ lever: 'nope', until: 'x' }, { lever: 'programme' }], estates: 'many' }, F);
+    expect(r.issues.length).toBeGreaterThan(0);
+    expect(() => checkRules(r.value as Scenario, F, touchedBy(r.issues))).not.toThrow();
+  });
+});
