@@ -5,10 +5,11 @@
 import { relative, resolve as resolvePath } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runToDirectory, resolve } from '../engine/pipeline.js';
+import { alignForComparison, compareToDirectory, runToDirectory, resolve } from '../engine/pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError, messages } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
+import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
 import { progressReporter } from './progress.js';
 
@@ -46,7 +47,46 @@ async function runCommand(argv: { scenario: string; replications?: unknown; seed
   }
   const rel = relative(process.cwd(), resolvePath(res.outDir)) || '.';
   out.stdout(
-    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensemble.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      `results in ${rel}/: ${res.files.join(', ')}\n`,
+  );
+}
+
+async function compareCommand(argv: { baseline: string; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean }): Promise<void> {
+  const overrides = {
+    replications: intFlag('replications', argv.replications, 1, 100_000),
+    seed: intFlag('seed', argv.seed, 0, 4_294_967_295),
+    years: intFlag('years', argv.years, 1, 200),
+  };
+  const workers = intFlag('workers', argv.workers, 1, 1024);
+  // load and check every file before running anything, reporting all problems together
+  const files = [argv.baseline, ...argv.variants];
+  const loaded: { scenario: Scenario; file: string }[] = [];
+  const problems: UserError[] = [];
+  for (const f of files) {
+    try {
+      loaded.push({ scenario: resolve(loadScenario(f), overrides, f), file: f });
+    } catch (e) {
+      if (e instanceof UserError) problems.push(e);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new UserError(problems.map((p) => p.message).join('\n'), problems.flatMap((p) => p.issues));
+  const baseline = loaded[0]!.scenario;
+  const variants = alignForComparison(baseline, loaded.slice(1));
+  const outDir = argv.out ?? `output/compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`;
+  const total = baseline.replications * files.length;
+  const progress = argv.quiet ? undefined : progressReporter('compare', total);
+  const t0 = performance.now();
+  let res;
+  try {
+    res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, onProgress: progress?.update });
+  } finally {
+    progress?.stop();
+  }
+  const rel = relative(process.cwd(), resolvePath(res.outDir)) || '.';
+  out.stdout(
+    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${baseline.replications} paired replication(s) x ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       `results in ${rel}/: ${res.files.join(', ')}\n`,
   );
 }
@@ -79,6 +119,21 @@ export async function main(args: string[]): Promise<void> {
       async (argv) => runCommand(argv as never).catch(fail),
     )
     .command(
+      'compare <baseline> <variants..>',
+      'Run a baseline and variants on the same seeds (common random numbers) and write paired differences',
+      (y) =>
+        y
+          .positional('baseline', { type: 'string', demandOption: true, describe: 'Baseline scenario file' })
+          .positional('variants', { type: 'string', array: true, demandOption: true, describe: 'Variant scenario files' })
+          .option('replications', { alias: 'n', describe: 'Replications for every scenario (default: the baseline file\'s)' })
+          .option('seed', { alias: 's', describe: 'Base seed for every scenario (default: the baseline file\'s)' })
+          .option('years', { alias: 'y', describe: 'Years to simulate (default: the baseline file\'s)' })
+          .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/compare-<names>)' })
+          .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores)' })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' }),
+      async (argv) => compareCommand(argv as never).catch(fail),
+    )
+    .command(
       'validate <files..>',
       'Check scenario files and print every problem found',
       (y) => y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' }),
@@ -87,7 +142,7 @@ export async function main(args: string[]): Promise<void> {
         process.exitCode = code;
       },
     )
-    .demandCommand(1, 'Give a command: run or validate (see --help)')
+    .demandCommand(1, 'Give a command: run, compare or validate (see --help)')
     .strict()
     .version(VERSION)
     .help()

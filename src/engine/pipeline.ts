@@ -26,7 +26,9 @@ import type { Scenario } from '../scenario/schema.js';
 import { validate } from '../scenario/dsl.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import { checkRules } from '../scenario/rules.js';
-import { UserError, formatIssues } from '../scenario/messages.js';
+import { type Issue, UserError, formatIssues, messages } from '../scenario/messages.js';
+import { type Comparison, compareEnsembles } from './compare.js';
+import { EFFECTS_HEADER, effectsRows } from '../output/csv.js';
 
 
 /** Command-line overrides of a scenario. */
@@ -47,16 +49,25 @@ export function resolve(sc: Scenario, o: Overrides, file: string): Scenario {
 
 export interface RunInfo {
   scenarioFile?: string;
+  scenarioFiles?: string[];
   command?: string[];
   workers?: number;
   onProgress?: (done: number, total: number) => void;
   /** Extra files to write into the output folder (charts, report), given the results. */
-  extraOutputs?: (dir: string, ens: Ensemble, summary: Summary) => Promise<string[]>;
+  extraOutputs?: (dir: string, results: Results) => Promise<string[]>;
+}
+
+/** What the adapters (charts, report) receive. */
+export interface Results {
+  ensembles: Ensemble[];
+  /** The (baseline) scenario's summary. */
+  summary: Summary;
+  comparison?: Comparison;
 }
 
 export interface RunOutput {
   outDir: string;
-  ensemble: Ensemble;
+  ensembles: Ensemble[];
   summary: Summary;
   files: string[];
 }
@@ -72,46 +83,120 @@ async function writeStreamed(path: string, header: string[], chunks: Iterable<st
   await once(s, 'finish');
 }
 
+/** Prefix every line of a CSV chunk with a value (the scenario column of comparisons). */
+const prefixLines = (chunk: string, value: string): string => (chunk ? chunk.replace(/^(?=.)/gm, `${value},`) : chunk);
+
+interface Labelled {
+  label: string | null;
+  ensemble: Ensemble;
+}
+
+/** Write metrics.csv and moves.csv for one or several ensembles (with a scenario column when several). */
+async function writeTables(dir: string, runs: Labelled[]): Promise<string[]> {
+  const sc0 = runs[0]!.ensemble.scenario;
+  const many = runs.length > 1;
+  const head = (h: string[]) => (many ? ['scenario', ...h] : h);
+  const tag = (chunk: string, label: string | null) => (label === null ? chunk : prefixLines(chunk, label));
+  await writeStreamed(join(dir, 'metrics.csv'), head(METRICS_HEADER), (function* () {
+    for (const { label, ensemble } of runs) for (const r of ensemble.results) yield tag(metricsRows(r, sc0.startYear), label);
+  })());
+  const files = ['metrics.csv'];
+  if (runs.every((r) => r.ensemble.scenario.output.moves)) {
+    await writeStreamed(join(dir, 'moves.csv'), head(MOVES_HEADER), (function* () {
+      for (const { label, ensemble } of runs) for (const r of ensemble.results) yield tag(movesRows(r, sc0.startYear), label);
+    })());
+    files.push('moves.csv');
+  }
+  return files;
+}
+
+function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number, tw: number, simulateMs: number) {
+  const first = runs[0]!.ensemble;
+  return {
+    tool: 'nabolag',
+    version: VERSION,
+    ...(runs.length === 1 ? { scenario: first.scenario, scenarioFile: info.scenarioFile ?? null } : { scenarios: runs.map((r) => r.ensemble.scenario), scenarioFiles: info.scenarioFiles ?? null }),
+    command: info.command ?? null,
+    baseSeed: first.scenario.seed,
+    replications: first.scenario.replications,
+    seeds: first.seeds,
+    files,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    timing: {
+      workers: first.workers,
+      simulateMs: Math.round(simulateMs),
+      writeMs: Math.round(performance.now() - tw),
+      wallMs: Math.round(performance.now() - t0),
+    },
+  };
+}
+
 /** Steps 7-9: run the ensemble and write every output into `outDir`, atomically. */
 export async function runToDirectory(sc: Scenario, outDir: string, info: RunInfo = {}): Promise<RunOutput> {
   const t0 = performance.now();
   const ensemble = await runEnsemble(sc, { workers: info.workers, onProgress: info.onProgress });
   const summary = summarize(sc.name, sc.startYear, ensemble.results);
+  const runs = [{ label: null, ensemble }];
   const files = await writeAtomically(outDir, async (dir) => {
     const tw = performance.now();
-    const written = ['metrics.csv', 'summary.json', 'manifest.json'];
-    await writeStreamed(join(dir, 'metrics.csv'), METRICS_HEADER, (function* () {
-      for (const r of ensemble.results) yield metricsRows(r, sc.startYear);
-    })());
-    if (sc.output.moves) {
-      written.splice(1, 0, 'moves.csv');
-      await writeStreamed(join(dir, 'moves.csv'), MOVES_HEADER, (function* () {
-        for (const r of ensemble.results) yield movesRows(r, sc.startYear);
-      })());
-    }
+    const written = await writeTables(dir, runs);
     writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
-    const extra = info.extraOutputs ? await info.extraOutputs(dir, ensemble, summary) : [];
-    const manifest = {
-      tool: 'nabolag',
-      version: VERSION,
-      scenario: sc,
-      scenarioFile: info.scenarioFile ?? null,
-      command: info.command ?? null,
-      baseSeed: sc.seed,
-      replications: sc.replications,
-      seeds: ensemble.seeds,
-      files: [...written, ...extra],
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      timing: {
-        workers: ensemble.workers,
-        simulateMs: Math.round(ensemble.simulateMs),
-        writeMs: Math.round(performance.now() - tw),
-        wallMs: Math.round(performance.now() - t0),
-      },
-    };
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    return [...written, ...extra];
+    written.push('summary.json');
+    if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles: [ensemble], summary })));
+    written.push('manifest.json');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, ensemble.simulateMs), null, 2) + '\n');
+    return written;
   });
-  return { outDir, ensemble, summary, files };
+  return { outDir, ensembles: [ensemble], summary, files };
+}
+
+/**
+ * Common random numbers: the variants take the baseline's seed, replications and horizon, so
+ * replication i of every scenario uses the same seed.
+ */
+export function alignForComparison(baseline: Scenario, variants: { scenario: Scenario; file: string }[]): Scenario[] {
+  const issues: Issue[] = [];
+  const names = new Set([baseline.name]);
+  const out = variants.map(({ scenario, file }) => {
+    if (scenario.startYear !== baseline.startYear)
+      issues.push(messages.rule(file, 'startYear', `field "startYear" is ${scenario.startYear}, but a comparison needs the baseline's start year ${baseline.startYear}`));
+    let name = scenario.name;
+    for (let k = 2; names.has(name); k++) name = `${scenario.name}-${k}`;
+    names.add(name);
+    return { ...scenario, name, seed: baseline.seed, replications: baseline.replications, years: baseline.years };
+  });
+  if (issues.length) throw new UserError(formatIssues(issues), issues);
+  return out;
+}
+
+/** Run a baseline and variants on common random numbers and write the comparison. */
+export async function compareToDirectory(baseline: Scenario, variants: Scenario[], outDir: string, info: RunInfo = {}): Promise<RunOutput & { comparison: Comparison }> {
+  const t0 = performance.now();
+  const all = [baseline, ...variants];
+  const ensembles: Ensemble[] = [];
+  const total = all.reduce((s, sc) => s + sc.replications, 0);
+  let before = 0;
+  for (const sc of all) {
+    const done = before;
+    ensembles.push(await runEnsemble(sc, { workers: info.workers, onProgress: info.onProgress ? (d) => info.onProgress!(done + d, total) : undefined }));
+    before += sc.replications;
+  }
+  const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
+  const summary = comparison.summaries[baseline.name]!;
+  const runs = ensembles.map((e) => ({ label: e.scenario.name, ensemble: e }));
+  const files = await writeAtomically(outDir, async (dir) => {
+    const tw = performance.now();
+    const written = await writeTables(dir, runs);
+    await writeStreamed(join(dir, 'effects.csv'), EFFECTS_HEADER, [effectsRows(comparison)]);
+    written.push('effects.csv');
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ scenarios: comparison.summaries, comparison: { baseline: comparison.baseline, variants: comparison.variants, seeds: comparison.seeds, differences: comparison.differences, effects: comparison.effects } }, null, 1) + '\n');
+    written.push('summary.json');
+    if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles, summary, comparison })));
+    written.push('manifest.json');
+    const simulateMs = ensembles.reduce((s, e) => s + e.simulateMs, 0);
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, simulateMs), null, 2) + '\n');
+    return written;
+  });
+  return { outDir, ensembles, summary, files, comparison };
 }

@@ -200,7 +200,7 @@ function mapType(w: World, flat: number): number {
 /** Run one replication. */
 export function simulate(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): ReplicationResult {
   const w = initialWorld(sc, seed);
-  const months = sc.years * 12;
+  const months = sc.schelling?.steps ?? sc.years * 12;
   const multi = w.nEstates > 1;
   const nRows = w.nEstates + (multi ? 1 : 0);
   const rowNames = multi ? [...w.estateNames, 'region'] : [...w.estateNames];

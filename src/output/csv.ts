@@ -63,3 +63,11 @@ export function movesRows(res: ReplicationResult, startYear: number): string {
   }
   return L.size > 0 ? out.join('\n') + '\n' : '';
 }
+
+export const EFFECTS_HEADER = ['variant', 'estate', 'metric', 'unit', 'year', 'baseline', 'variantValue', 'difference', 'differenceP5', 'differenceP95'];
+
+/** effects.csv: paired effects at the horizon, one row per variant, estate and metric. */
+export function effectsRows(c: { effects: { variant: string; row: string; metric: string; unit: string; year: number; baseline: number; value: number; difference: number; p5: number; p95: number }[] }): string {
+  const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return c.effects.map((e) => [e.variant, e.row, e.metric, q(e.unit), e.year, fmt(e.baseline, 6), fmt(e.value, 6), fmt(e.difference, 6), fmt(e.p5, 6), fmt(e.p95, 6)].join(',')).join('\n') + '\n';
+}

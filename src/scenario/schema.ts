@@ -249,6 +249,7 @@ export const schellingSchema = obj(
     minSimilar: int({ default: 3, min: 0, max: 1000, unit: 'neighbours', description: 'An agent is happy with at least this many same-group neighbours (used when similarWanted is absent).', source: 'ABMFrameworksComparison spec' }),
     similarWanted: opt(share({ description: 'If given, an agent is happy when at least this share of its neighbours is of its group (NetLogo style).', source: 'Schelling 1971; NetLogo Segregation model' })),
     periodic: bool({ default: false, description: 'Whether the grid wraps around.' }),
+    steps: opt(int({ min: 1, max: 100_000, unit: 'steps (months)', description: 'If given, run exactly this many steps (one step is one sweep and one month) instead of `years` x 12.', source: 'ABMFrameworksComparison spec (20 steps)' })),
   },
   { description: 'Schelling\'s segregation model on a grid estate (one flat per cell). When present, the other mechanisms are off and one step is one sweep.' },
 );

@@ -6,8 +6,18 @@
  * of its neighbours) moves to a uniformly random empty cell. Moves are internal moves.
  *
  * The grid lives in the ordinary flat arrays: flat k is cell (k mod width, k div width), and
- * `occupant` is the grid. Empty cells are kept in a dense array with a position index, so a
- * random empty cell is found and updated in O(1).
+ * `occupant` is the grid (the estate must have exactly width x height flats).
+ *
+ * For speed the mechanism keeps its own view of the grid, bordered by `radius` cells on each
+ * side so that no neighbour lookup needs a bounds check: for every cell, the number of
+ * neighbours of each group, updated when an agent moves (2 x ((2r+1)² - 1) additions), so an
+ * agent's happiness is one array read. Empty cells are kept in a dense array: a random empty
+ * cell is one draw, and the cell just left takes its place. With a fixed seed the result is
+ * the same as counting the neighbours afresh at every visit.
+ *
+ * @example
+ *   initSchelling(w, spec, makeRng(seed, 'population'));
+ *   for (let m = 1; m <= 20; m++) { w.month = m; schellingStep(w, spec, w.rngs.schelling); }
  */
 import { K, R } from '../codes.js';
 import type { Rng } from '../rng.js';
@@ -15,21 +25,75 @@ import type { SchellingSpec } from '../../scenario/schema.js';
 import { NONE } from '../state.js';
 import { F, type World, allocSlot } from '../world.js';
 
-interface SchellingScratch {
+/** The mechanism's grid state. Cells are indexed in the bordered grid (`bw` wide). */
+interface SchellingGrid {
+  /** Grid width and height, radius, bordered width. */
+  width: number;
+  height: number;
+  r: number;
+  bw: number;
+  /** Agents in visiting order (agent indices; reshuffled in place each step). */
   order: Int32Array;
+  /** Per agent: household slot, bordered cell, group (0 or 1). */
+  slot: Int32Array;
+  pos: Int32Array;
+  group: Uint8Array;
+  /** Neighbours of group g around bordered cell c: count[2c + g]. */
+  count: Uint16Array;
+  /** 2 x the bordered-index offsets of the neighbours (non-periodic grids). */
+  offsets2: Int32Array;
+  /** Empty bordered cells, the first `nEmpty` entries. */
   empty: Int32Array;
-  emptyPos: Int32Array;
   nEmpty: number;
 }
-const scratch = new WeakMap<World, SchellingScratch>();
+const grids = new WeakMap<World, SchellingGrid>();
+
+/** Bordered index of flat `cell`. */
+const bordered = (g: SchellingGrid, cell: number): number => {
+  const x = cell % g.width;
+  const y = (cell - x) / g.width;
+  return (y + g.r) * g.bw + x + g.r;
+};
+
+/** Flat of bordered index `b`. */
+const flatOf = (g: SchellingGrid, b: number): number => {
+  const row = Math.floor(b / g.bw);
+  return (row - g.r) * g.width + (b - row * g.bw - g.r);
+};
+
+/** Add `delta` to the group-`grp` count of every neighbour of bordered cell `b`. */
+function addAround(g: SchellingGrid, periodic: boolean, b: number, grp: number, delta: number): void {
+  const c = g.count;
+  if (!periodic) {
+    const o = g.offsets2;
+    const base = 2 * b + grp;
+    for (let k = 0; k < o.length; k++) c[base + o[k]!]! += delta;
+    return;
+  }
+  // periodic: wrap each neighbour (a small grid may list a cell more than once, as a fresh count would)
+  const { width: W, height: H, r, bw } = g;
+  const row = Math.floor(b / bw);
+  const cx = b - row * bw - r;
+  const cy = row - r;
+  for (let dy = -r; dy <= r; dy++) {
+    const y = (((cy + dy) % H) + H) % H;
+    for (let dx = -r; dx <= r; dx++) {
+      if (dx === 0 && dy === 0) continue;
+      const x = (((cx + dx) % W) + W) % W;
+      c[2 * ((y + r) * bw + x + r) + grp]! += delta;
+    }
+  }
+}
 
 /** Lay the grid over the flats and place the agents at random distinct cells. */
 export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
-  const n = spec.width * spec.height;
+  const { width: W, height: H, radius: r } = spec;
+  const n = W * H;
   const f = w.flats;
+  if (f.n !== n) throw new Error(`Schelling needs exactly width x height = ${n} flats, the estates have ${f.n}`);
   for (let k = 0; k < n; k++) {
-    f.x[k] = k % spec.width;
-    f.y[k] = Math.floor(k / spec.width);
+    f.x[k] = k % W;
+    f.y[k] = Math.floor(k / W);
     f.rooms[k] = 1;
     f.floor[k] = 0;
     f.garden[k] = 0;
@@ -43,12 +107,31 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     cells[k] = cells[j]!;
     cells[j] = t;
   }
+  const bw = W + 2 * r;
+  const offsets2 = new Int32Array((2 * r + 1) * (2 * r + 1) - 1);
+  let q = 0;
+  for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (dx !== 0 || dy !== 0) offsets2[q++] = 2 * (dy * bw + dx);
+  const N = spec.agents;
+  const g: SchellingGrid = {
+    width: W,
+    height: H,
+    r,
+    bw,
+    order: new Int32Array(N),
+    slot: new Int32Array(N),
+    pos: new Int32Array(N),
+    group: new Uint8Array(N),
+    count: new Uint16Array(2 * bw * (H + 2 * r)),
+    offsets2,
+    empty: new Int32Array(n - N),
+    nEmpty: n - N,
+  };
   const h = w.hh;
-  const order = new Int32Array(spec.agents);
-  for (let a = 0; a < spec.agents; a++) {
+  for (let a = 0; a < N; a++) {
     const i = allocSlot(w);
     const cell = cells[a]!;
-    h.group[i] = a < spec.agents / 2 ? 0 : 1;
+    const grp = a < N / 2 ? 0 : 1;
+    h.group[i] = grp;
     h.adults[i] = 1;
     h.birth1[i] = -30 * 12;
     h.status1[i] = 0;
@@ -56,83 +139,61 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     h.movedIn[i] = 0;
     h.flatSince[i] = 0;
     f.occupant[cell] = i;
-    order[a] = i;
+    g.order[a] = a;
+    g.slot[a] = i;
+    g.group[a] = grp;
+    g.pos[a] = bordered(g, cell);
+    addAround(g, spec.periodic, g.pos[a]!, grp, 1);
   }
-  const empty = new Int32Array(n);
-  const emptyPos = new Int32Array(n).fill(-1);
-  let nEmpty = 0;
-  for (let k = spec.agents; k < n; k++) {
-    const cell = cells[k]!;
-    emptyPos[cell] = nEmpty;
-    empty[nEmpty++] = cell;
-  }
-  scratch.set(w, { order, empty, emptyPos, nEmpty });
-}
-
-/** Is the agent in `cell` happy where it is? */
-function happy(w: World, spec: SchellingSpec, cell: number, group: number): boolean {
-  const W = spec.width;
-  const H = spec.height;
-  const r = spec.radius;
-  const cx = cell % W;
-  const cy = (cell - cx) / W;
-  const occ = w.flats.occupant;
-  const grp = w.hh.group;
-  let same = 0;
-  let total = 0;
-  for (let dy = -r; dy <= r; dy++) {
-    let y = cy + dy;
-    if (y < 0 || y >= H) {
-      if (!spec.periodic) continue;
-      y = (y + H) % H;
-    }
-    const rowBase = y * W;
-    for (let dx = -r; dx <= r; dx++) {
-      if (dx === 0 && dy === 0) continue;
-      let x = cx + dx;
-      if (x < 0 || x >= W) {
-        if (!spec.periodic) continue;
-        x = (x + W) % W;
-      }
-      const o = occ[rowBase + x]!;
-      if (o === NONE) continue;
-      total++;
-      if (grp[o] === group) same++;
-    }
-  }
-  if (spec.similarWanted !== undefined) return total === 0 || same >= spec.similarWanted * total;
-  return same >= spec.minSimilar;
+  for (let k = N; k < n; k++) g.empty[k - N] = bordered(g, cells[k]!);
+  grids.set(w, g);
 }
 
 /** One sweep: every agent, in a new random order, moves if unhappy. */
 export function schellingStep(w: World, spec: SchellingSpec, rng: Rng): void {
-  const s = scratch.get(w);
-  if (!s) throw new Error('schellingStep before initSchelling (internal error)');
-  const { order, empty, emptyPos } = s;
-  const h = w.hh;
-  const occ = w.flats.occupant;
-  for (let k = order.length - 1; k > 0; k--) {
+  const g = grids.get(w);
+  if (!g) throw new Error('schellingStep before initSchelling (internal error)');
+  const { order, slot, pos, group, count, empty } = g;
+  const n = order.length;
+  for (let k = n - 1; k > 0; k--) {
     const j = Math.floor(rng() * (k + 1));
     const t = order[k]!;
     order[k] = order[j]!;
     order[j] = t;
   }
+  const nEmpty = g.nEmpty;
+  if (nEmpty === 0) return;
+  const h = w.hh;
+  const occ = w.flats.occupant;
+  const month = w.month;
+  const periodic = spec.periodic;
+  const minSimilar = spec.minSimilar;
+  const wanted = spec.similarWanted;
+  const byShare = wanted !== undefined;
   let moves = 0;
-  for (let a = 0; a < order.length; a++) {
-    const i = order[a]!;
-    const cell = h.flat[i]!;
-    if (s.nEmpty === 0 || happy(w, spec, cell, h.group[i]!)) continue;
-    const p = Math.floor(rng() * s.nEmpty);
+  for (let k = 0; k < n; k++) {
+    const a = order[k]!;
+    const b = pos[a]!;
+    const grp = group[a]!;
+    const same = count[2 * b + grp]!;
+    if (byShare) {
+      const total = count[2 * b]! + count[2 * b + 1]!;
+      if (total === 0 || same >= wanted * total) continue;
+    } else if (same >= minSimilar) continue;
+    const p = Math.floor(rng() * nEmpty);
     const to = empty[p]!;
-    // the old cell takes the new cell's place in the empty list
-    empty[p] = cell;
-    emptyPos[cell] = p;
-    emptyPos[to] = -1;
-    occ[cell] = NONE;
-    occ[to] = i;
-    h.flat[i] = to;
-    h.flatSince[i] = w.month;
-    w.log.push(w.month, h.uid[i]!, K.internal, R.neighbours, w.month - h.movedIn[i]!, true, false, cell, to, 0);
+    empty[p] = b; // the cell left takes the new cell's place in the empty list
+    pos[a] = to;
+    addAround(g, periodic, b, grp, -1);
+    addAround(g, periodic, to, grp, 1);
+    const i = slot[a]!;
+    const from = flatOf(g, b);
+    const into = flatOf(g, to);
+    occ[from] = NONE;
+    occ[into] = i;
+    h.flat[i] = into;
+    h.flatSince[i] = month;
+    w.log.push(month, h.uid[i]!, K.internal, R.neighbours, month - h.movedIn[i]!, true, false, from, into, 0);
     moves++;
   }
   w.flows[F.internalMoves] += moves;

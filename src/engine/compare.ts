@@ -1,0 +1,84 @@
+/**
+ * Comparing scenarios with common random numbers: every scenario runs on the same
+ * replication seeds, so replication i of a variant and of the baseline share their random
+ * streams; the difference variant − baseline is taken per replication (paired) before the
+ * mean and the 5-95% band are computed. Pure computation on ensembles (no I/O).
+ */
+import { METRICS, NMETRIC } from '../model/reporters.js';
+import type { Ensemble } from './ensemble.js';
+import { type Summary, type YearBand, band, summarize, yearValue } from './summary.js';
+
+export interface Effect {
+  variant: string;
+  row: string;
+  metric: string;
+  unit: string;
+  year: number;
+  baseline: number;
+  value: number;
+  difference: number;
+  p5: number;
+  p95: number;
+}
+
+export interface Comparison {
+  baseline: string;
+  variants: string[];
+  replications: number;
+  seeds: number[];
+  startYear: number;
+  years: number[];
+  rows: string[];
+  summaries: Record<string, Summary>;
+  /** variant -> row -> metric -> paired difference by year */
+  differences: Record<string, Record<string, Record<string, { unit: string; byYear: YearBand[] }>>>;
+  /** Effects at the horizon (last year), for every variant, row and metric. */
+  effects: Effect[];
+}
+
+/** Paired differences of each variant against the baseline. Ensembles must share seeds and rows. */
+export function compareEnsembles(baseline: Ensemble, variants: Ensemble[]): Comparison {
+  const b = baseline.results;
+  const nRows = b[0]!.rowNames.length;
+  const rows = b[0]!.rowNames;
+  const startYear = baseline.scenario.startYear;
+  const nYears = Math.ceil(b[0]!.months / 12);
+  const years = Array.from({ length: nYears }, (_, y) => startYear + y);
+  const summaries: Record<string, Summary> = { [baseline.scenario.name]: summarize(baseline.scenario.name, startYear, b) };
+  const differences: Comparison['differences'] = {};
+  const effects: Effect[] = [];
+  for (const v of variants) {
+    const name = v.scenario.name;
+    summaries[name] = summarize(name, startYear, v.results);
+    const byRow: Record<string, Record<string, { unit: string; byYear: YearBand[] }>> = {};
+    for (let r = 0; r < nRows; r++) {
+      const byMetric: Record<string, { unit: string; byYear: YearBand[] }> = {};
+      for (let k = 0; k < NMETRIC; k++) {
+        const m = METRICS[k]!;
+        const byYear = years.map((year, y) => {
+          const diffs = v.results.map((res, i) => yearValue(res, nRows, r, k, y + 1) - yearValue(b[i]!, nRows, r, k, y + 1));
+          return { year, ...band(diffs) };
+        });
+        byMetric[m.name] = { unit: m.unit, byYear };
+        const last = byYear[byYear.length - 1]!;
+        const sb = summaries[baseline.scenario.name]!.metrics[rows[r]!]![m.name]!.byYear[nYears - 1]!;
+        const sv = summaries[name]!.metrics[rows[r]!]![m.name]!.byYear[nYears - 1]!;
+        effects.push({ variant: name, row: rows[r]!, metric: m.name, unit: m.unit, year: last.year, baseline: sb.mean, value: sv.mean, difference: last.mean, p5: last.p5, p95: last.p95 });
+      }
+      byRow[rows[r]!] = byMetric;
+    }
+    differences[name] = byRow;
+  }
+  return {
+    baseline: baseline.scenario.name,
+    variants: variants.map((v) => v.scenario.name),
+    replications: b.length,
+    seeds: baseline.seeds,
+    startYear,
+    years,
+    rows,
+    summaries,
+    differences,
+    effects,
+  };
+}
