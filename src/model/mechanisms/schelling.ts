@@ -34,10 +34,9 @@ interface SchellingGrid {
   bw: number;
   /** Agents in visiting order (agent indices; reshuffled in place each step). */
   order: Int32Array;
-  /** Per agent: household slot, bordered cell, group (0 or 1). */
+  /** Per agent: household slot, and 2 x bordered cell + group (0 or 1): its index in `count`. */
   slot: Int32Array;
-  pos: Int32Array;
-  group: Uint8Array;
+  key: Int32Array;
   /** Neighbours of group g around bordered cell c: count[2c + g]. */
   count: Uint16Array;
   /** 2 x the bordered-index offsets of the neighbours (non-periodic grids). */
@@ -119,8 +118,7 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     bw,
     order: new Int32Array(N),
     slot: new Int32Array(N),
-    pos: new Int32Array(N),
-    group: new Uint8Array(N),
+    key: new Int32Array(N),
     count: new Uint16Array(2 * bw * (H + 2 * r)),
     offsets2,
     empty: new Int32Array(n - N),
@@ -141,9 +139,9 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     f.occupant[cell] = i;
     g.order[a] = a;
     g.slot[a] = i;
-    g.group[a] = grp;
-    g.pos[a] = bordered(g, cell);
-    addAround(g, spec.periodic, g.pos[a]!, grp, 1);
+    const b = bordered(g, cell);
+    g.key[a] = 2 * b + grp;
+    addAround(g, spec.periodic, b, grp, 1);
   }
   for (let k = N; k < n; k++) g.empty[k - N] = bordered(g, cells[k]!);
   grids.set(w, g);
@@ -153,7 +151,7 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
 export function schellingStep(w: World, spec: SchellingSpec, rng: Rng): void {
   const g = grids.get(w);
   if (!g) throw new Error('schellingStep before initSchelling (internal error)');
-  const { order, slot, pos, group, count, empty } = g;
+  const { order, slot, key, count, empty } = g;
   const n = order.length;
   for (let k = n - 1; k > 0; k--) {
     const j = Math.floor(rng() * (k + 1));
@@ -173,17 +171,18 @@ export function schellingStep(w: World, spec: SchellingSpec, rng: Rng): void {
   let moves = 0;
   for (let k = 0; k < n; k++) {
     const a = order[k]!;
-    const b = pos[a]!;
-    const grp = group[a]!;
-    const same = count[2 * b + grp]!;
+    const c = key[a]!;
+    const same = count[c]!;
     if (byShare) {
-      const total = count[2 * b]! + count[2 * b + 1]!;
+      const total = count[c & ~1]! + count[c | 1]!;
       if (total === 0 || same >= wanted * total) continue;
     } else if (same >= minSimilar) continue;
+    const b = c >> 1;
+    const grp = c & 1;
     const p = Math.floor(rng() * nEmpty);
     const to = empty[p]!;
     empty[p] = b; // the cell left takes the new cell's place in the empty list
-    pos[a] = to;
+    key[a] = 2 * to + grp;
     addAround(g, periodic, b, grp, -1);
     addAround(g, periodic, to, grp, 1);
     const i = slot[a]!;
