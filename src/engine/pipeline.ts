@@ -161,6 +161,9 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
   const out = variants.map(({ scenario, file }) => {
     if (scenario.startYear !== baseline.startYear)
       issues.push(messages.rule(file, 'startYear', `field "startYear" is ${scenario.startYear}, but a comparison needs the baseline's start year ${baseline.startYear}`));
+    const rowsOf = (s: Scenario) => s.estates.map((e) => `${e.name}x${e.copies}`).join(',');
+    if (rowsOf(scenario) !== rowsOf(baseline))
+      issues.push(messages.rule(file, 'estates', `field "estates" describes other estates than the baseline's (${baseline.estates.map((e) => e.name).join(', ')}); a comparison needs the same estates, named alike, so that differences are paired`));
     let name = scenario.name;
     for (let k = 2; names.has(name); k++) name = `${scenario.name}-${k}`;
     names.add(name);

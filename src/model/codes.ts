@@ -16,20 +16,20 @@ export const REASONS = [
   'job',
   'death',
   'other',
+  'demolition',
   // reasons that apply only to internal moves and formations
   'swap',
   'childLeftHome',
   'breakup',
   'neighbours',
-  'demolition',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 export const R = Object.fromEntries(REASONS.map((r, i) => [r, i])) as { [K in Reason]: number };
-/** The reasons a move-out can carry (the issue's list). */
-export const EXIT_REASONS = REASONS.slice(0, 10) as readonly Reason[];
+/** The reasons a move-out can carry. */
+export const EXIT_REASONS = REASONS.slice(0, 11) as readonly Reason[];
 
 /** Letting channels, the `reason` of an `in` move. */
-export const CHANNELS = ['municipal', 'flexible', 'internal', 'external', 'sale', 'initial'] as const;
+export const CHANNELS = ['municipal', 'flexible', 'internal', 'external', 'sale', 'relocation'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CH = Object.fromEntries(CHANNELS.map((c, i) => [c, i])) as { [K in Channel]: number };
 

@@ -85,11 +85,17 @@ export const FLOW_DOCS: Record<FlowName, string> = {
   exitsJob: 'Move-outs for a job elsewhere.',
   exitsDeath: 'Households dissolved by the death of the last adult.',
   exitsOther: 'Move-outs for other reasons.',
+  exitsDemolition: 'Households who left because their flat was demolished and no flat in the region was found for them.',
+  relocated: 'Households rehoused in another flat of the region after their flat was demolished.',
+  flatsDemolished: 'Flats demolished (demolition lever).',
+  flatsBuilt: 'New large flats built (larger-flats lever).',
+  flatsMerged: 'Pairs of small flats merged into a large flat (larger-flats lever).',
+  unitsSold: 'Social flats converted to owner-occupied units and sold (ownership lever).',
 };
 
 const flowMetrics: Metric[] = FLOWS.map((name) => ({
   name,
-  unit: name === 'births' || name === 'deaths' || name === 'dropped' || name.startsWith('children') || name.startsWith('partners') ? 'persons per month' : 'households per month',
+  unit: name === 'births' || name === 'deaths' || name === 'dropped' || name.startsWith('children') || name.startsWith('partners') ? 'persons per month' : name.startsWith('flats') ? 'flats per month' : 'households per month',
   description: FLOW_DOCS[name],
   kind: 'flow',
   digits: 0,

@@ -23,7 +23,7 @@ import { applyLetting, lettingContext } from './mechanisms/letting.js';
 import { applyClassification } from './mechanisms/listing.js';
 import { applySocial, socialRates } from './mechanisms/social.js';
 import { applySpiral, initSpiral } from './mechanisms/spiral.js';
-import { applyLevers } from './levers.js';
+import { applyLevers, reservedFlats } from './levers/index.js';
 import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
 import { METRICS, type MetricInput, NMETRIC } from './reporters.js';
 import { makeRng } from './rng.js';
@@ -96,7 +96,10 @@ export function initialWorld(sc: Scenario, seed: number): World {
     }
   });
   const nEstates = specIdx.length;
-  const nFlats = specIdx.reduce((s, k) => s + sc.estates[k]!.flats, 0);
+  const nBase = specIdx.reduce((s, k) => s + sc.estates[k]!.flats, 0);
+  // flats reserved for levers that build, placed after all estates' flats
+  const reserve = reservedFlats({ scenario: sc, estateSpec: Int32Array.from(specIdx), nEstates });
+  const nFlats = nBase + reserve.reduce((a, b) => a + b, 0);
   const flats: Flats = allocFlats(nFlats);
   const flatStart = new Int32Array(nEstates + 1);
   const rngLayout = makeRng(seed, 'layout');
@@ -114,6 +117,24 @@ export function initialWorld(sc: Scenario, seed: number): World {
     start += spec.flats;
   }
   flatStart[nEstates] = start;
+  const reservedStart = new Int32Array(nEstates);
+  const reservedEnd = new Int32Array(nEstates);
+  let maxY = 0;
+  for (let k = 0; k < nBase; k++) maxY = Math.max(maxY, flats.y[k]!);
+  for (let e = 0, k = nBase; e < nEstates; e++) {
+    reservedStart[e] = k;
+    const x0 = flats.x[flatStart[e]!]!;
+    for (let j = 0; j < reserve[e]!; j++, k++) {
+      flats.estate[k] = e;
+      flats.section[k] = flats.section[flatStart[e]!]!;
+      flats.building[k] = buildings + e;
+      flats.stairwell[k] = stairs + e;
+      flats.active[k] = 0;
+      flats.x[k] = x0 + (j % 40);
+      flats.y[k] = maxY + 2 + Math.floor(j / 40);
+    }
+    reservedEnd[e] = k;
+  }
   const w: World = {
     scenario: sc,
     month: 0,
@@ -134,6 +155,15 @@ export function initialWorld(sc: Scenario, seed: number): World {
     municipalAcc: new Float64Array(nEstates),
     internalAcc: new Float64Array(nEstates),
     flexibleAcc: new Float64Array(nEstates),
+    pendingSales: new Int32Array(nEstates),
+    mergePartner: new Int32Array(nFlats).fill(-1),
+    mergeRooms: new Uint8Array(nFlats),
+    mergeRent: new Float32Array(nFlats),
+    reservedStart,
+    reservedEnd,
+    reservedUsed: new Uint8Array(nFlats),
+    rehousing: [],
+    rehousingAcc: 0,
     flows: new Float64Array(nEstates * NFLOW),
     log: new MoveLog(sc.output.moves),
     rngs: {
@@ -144,6 +174,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
       letting: makeRng(seed, 'letting'),
       newcomers: makeRng(seed, 'newcomers'),
       schelling: makeRng(seed, 'schelling'),
+      levers: makeRng(seed, 'levers'),
     },
   };
   applyLevers(w, 0);

@@ -45,6 +45,12 @@ export const FLOWS = [
   'exitsJob',
   'exitsDeath',
   'exitsOther',
+  'exitsDemolition',
+  'relocated',
+  'flatsDemolished',
+  'flatsBuilt',
+  'flatsMerged',
+  'unitsSold',
 ] as const;
 export type FlowName = (typeof FLOWS)[number];
 export const F = Object.fromEntries(FLOWS.map((n, i) => [n, i])) as { [K in FlowName]: number };
@@ -150,12 +156,44 @@ export interface Seeker {
   reason: number;
 }
 
-/** Parameters in force this month for one estate, after the levers (see levers.ts). */
+/** A household taken out of its flat (demolition) while it waits to be rehoused. */
+export interface HouseholdRecord {
+  slot: number;
+  fromEstate: number;
+  fromFlat: number;
+  since: number;
+}
+
+/** Parameters in force this month for one estate, after the levers (see levers/index.ts). */
 export interface EstateEffective {
   municipalShare: number;
   bans: 'auto' | 'on' | 'off';
+  flexibleShare: number;
+  combinedLetting: boolean;
+  internalList: boolean;
+  internalShare: number;
+  familyPriorityLarge: boolean;
+  /** Yearly probability that an over-housed household seeks a swap. */
+  swapAnnual: number;
   imageBoost: number;
   programmeBoost: number;
+  /** Multiplier on all voluntary move-out hazards (renovation disruption or attachment). */
+  hazardFactor: number;
+  /** Multiplier on the garden hazard (community and allotment gardens). */
+  gardenFactor: number;
+  /** Multipliers on volunteering start and tie growth. */
+  volunteerFactor: number;
+  tieFactor: number;
+  /** Multiplier on the problems and crime caused by vulnerable households. */
+  vulnerableFactor: number;
+  /** Multiplier on the crime index target. */
+  crimeFactor: number;
+  /** Multiplier on rents (AlmenBolig+ discount). */
+  rentFactor: number;
+  /** Price of an owner-occupied unit in the estate, kr (ownership lever; else the regional price). */
+  unitPrice: number;
+  /** Residents have the first right to buy units in the estate. */
+  firstRight: boolean;
   /** Extension multiplier on voluntary hazards, by group code (0 none, see levers). */
   extensionFactor: number;
   extensionGroup: number;
@@ -187,10 +225,25 @@ export interface World {
   municipalAcc: Float64Array;
   internalAcc: Float64Array;
   flexibleAcc: Float64Array;
+  /** Per estate: social flats still to be sold as they fall vacant (ownership lever). */
+  pendingSales: Int32Array;
+  /** Flats designated for merging, by flat: the partner flat index, or NONE. */
+  mergePartner: Int32Array;
+  /** Rooms and rent of the merged flat, stored on the lower index of each pair. */
+  mergeRooms: Uint8Array;
+  mergeRent: Float32Array;
+  /** Flats reserved for building levers: estate e owns reservedStart[e]..reservedEnd[e]-1. */
+  reservedStart: Int32Array;
+  reservedEnd: Int32Array;
+  reservedUsed: Uint8Array;
+  /** Households displaced by demolition waiting for a flat in the region. */
+  rehousing: HouseholdRecord[];
+  /** Fractional counter for the share of vacancies claimed for rehousing (region-wide). */
+  rehousingAcc: number;
   /** This month's flows: nEstates x NFLOW. */
   flows: Float64Array;
   log: MoveLog;
-  rngs: Record<'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'newcomers' | 'schelling', Rng>;
+  rngs: Record<'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'newcomers' | 'schelling' | 'levers', Rng>;
 }
 
 /** Take a free household slot (grows nothing: capacity is fixed at start to the flat count). */
@@ -221,7 +274,62 @@ export function freeSlot(w: World, i: number): void {
 function vacate(w: World, flat: number): void {
   w.flats.occupant[flat] = NONE;
   w.flats.vacantSince[flat] = w.month;
-  if (w.flats.active[flat]) w.vacancies.push(flat);
+  if (!w.flats.active[flat]) return;
+  if (w.mergePartner[flat] !== NONE) withholdForMerge(w, flat);
+  else w.vacancies.push(flat);
+}
+
+/**
+ * A flat designated for merging fell vacant: withhold it from the stock; when its partner is
+ * withheld too, the pair becomes one large flat (on the lower index) and is let.
+ */
+export function withholdForMerge(w: World, flat: number): void {
+  const f = w.flats;
+  const other = w.mergePartner[flat]!;
+  f.active[flat] = 0;
+  if (f.active[other] || f.occupant[other] !== NONE) return;
+  const k = Math.min(flat, other);
+  const j = Math.max(flat, other);
+  w.mergePartner[k] = NONE;
+  w.mergePartner[j] = NONE;
+  f.active[k] = 1;
+  f.rooms[k] = w.mergeRooms[k]!;
+  f.rent[k] = w.mergeRent[k]!;
+  f.vacantSince[k] = w.month;
+  w.flows[f.estate[k]! * NFLOW + F.flatsMerged]++;
+  w.vacancies.push(k);
+}
+
+/**
+ * Demolition displaces a household: it leaves its flat and the estate (a move-out with reason
+ * demolition) and waits, parked, to be rehoused in the region (letting.ts). Its slot is kept
+ * (not freed) until it is rehoused or gives up.
+ */
+export function displace(w: World, i: number): void {
+  const h = w.hh;
+  const flat = h.flat[i]!;
+  const e = w.flats.estate[flat]!;
+  const strong = isResourceStrongHousehold(h, i);
+  const fam = isFamilyWithChildren(h, i, w.month);
+  const row = flowRow(w, e);
+  w.flows[row + F.moveOuts]++;
+  w.flows[row + F.exitsDemolition]++;
+  if (strong) w.flows[row + F.outResourceStrong]++;
+  if (strong && fam) w.flows[row + F.outResourceStrongFamilies]++;
+  w.log.push(w.month, h.uid[i]!, K.out, R.demolition, w.month - h.movedIn[i]!, strong, fam, flat, NONE, e);
+  w.flats.occupant[flat] = NONE;
+  h.alive[i] = 0;
+  h.flat[i] = NONE;
+  h.listedAt[i] = NONE;
+  w.rehousing.push({ slot: i, fromEstate: e, fromFlat: flat, since: w.month });
+}
+
+/** A displaced household is rehoused in vacant `flat` (a move-in through relocation). */
+export function rehouse(w: World, rec: HouseholdRecord, flat: number): void {
+  const i = rec.slot;
+  w.hh.alive[i] = 1;
+  moveIn(w, i, flat, CH.relocation, rec.fromFlat);
+  w.flows[flowRow(w, w.flats.estate[flat]!) + F.relocated]++;
 }
 
 const flowRow = (w: World, estate: number): number => estate * NFLOW;
@@ -250,7 +358,7 @@ export function moveOut(w: World, i: number, reason: number): void {
 }
 
 /** Place a freshly drawn household `i` into vacant `flat` (a move-in through `channel`). */
-export function moveIn(w: World, i: number, flat: number, channel: number): void {
+export function moveIn(w: World, i: number, flat: number, channel: number, from = NONE): void {
   const h = w.hh;
   const e = w.flats.estate[flat]!;
   h.flat[i] = flat;
@@ -264,8 +372,9 @@ export function moveIn(w: World, i: number, flat: number, channel: number): void
   const fam = isFamilyWithChildren(h, i, w.month);
   if (strong) fl[row + F.inResourceStrong]++;
   if (fam) fl[row + F.inFamilies]++;
-  fl[row + (channel === CH.municipal ? F.lettingsMunicipal : channel === CH.flexible ? F.lettingsFlexible : channel === CH.sale ? F.lettingsSale : F.lettingsExternal)]++;
-  w.log.push(w.month, h.uid[i]!, K.in, channel, 0, strong, fam, NONE, flat, e);
+  if (channel !== CH.relocation)
+    fl[row + (channel === CH.municipal ? F.lettingsMunicipal : channel === CH.flexible ? F.lettingsFlexible : channel === CH.sale ? F.lettingsSale : F.lettingsExternal)]++;
+  w.log.push(w.month, h.uid[i]!, K.in, channel, 0, strong, fam, from, flat, e);
 }
 
 /** A household formed inside the estate (grown child, separated partner) takes a vacant flat. */

@@ -2,14 +2,20 @@
  * Generated files derived from the scenario schema (`npm run schema` writes them; tests fail
  * when the committed copies are stale):
  *  - `scenarios/schema.json`: JSON Schema (draft 2020-12) for editors;
- *  - `docs/parameters.md`: the parameter reference, one table per section.
+ *  - `docs/parameters.md`: the parameter reference, one table per section;
+ *  - `docs/metrics.md`: the output reference (every metric of `METRICS`, the columns of
+ *    metrics.csv and moves.csv, and the codes written in moves.csv).
  * Output is deterministic: schema order, fixed formatting, a trailing newline.
  */
 import { toJsonSchema, type ObjSchema, type Schema } from './dsl.js';
 import { scenarioSchema } from './schema.js';
+import { type Channel, CHANNELS, type Kind, KINDS, LIST_STATUS_NAMES, type Reason, REASONS, EXIT_REASONS } from '../model/codes.js';
+import { METRICS, type MetricKind } from '../model/reporters.js';
+import { METRICS_HEADER, MOVES_HEADER } from '../output/csv.js';
 
 export const SCHEMA_PATH = 'scenarios/schema.json';
 export const PARAMETERS_PATH = 'docs/parameters.md';
+export const METRICS_PATH = 'docs/metrics.md';
 export const SCHEMA_ID = 'nabolag-scenario';
 
 /** The JSON Schema of a scenario file, as committed in scenarios/schema.json. */
@@ -176,5 +182,134 @@ export function renderParameterDocs(): string {
       lines.push(`| ${[code(r.path), r.default, r.allowed, r.unit, r.meaning, r.source].map(cell).join(' | ')} |`);
     }
   }
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The output reference (docs/metrics.md)
+// ---------------------------------------------------------------------------------------------
+
+/** What the kinds of metric mean, and how the yearly summary treats them. */
+export const METRIC_KIND_DOCS: Record<MetricKind, string> = {
+  stock: 'A count at the end of the month. The yearly summary takes the value at the end of the year (December).',
+  share: 'A ratio at the end of the month. The yearly summary takes the value at the end of the year (December).',
+  level: 'An index or code at the end of the month. The yearly summary takes the value at the end of the year (December).',
+  flow: 'A count of events during the month. The yearly summary sums the twelve months of the year.',
+};
+
+/** The columns of metrics.csv that are not metrics (exhaustive: rendering fails on a new one). */
+export const METRICS_KEY_COLUMN_DOCS: Record<string, { unit: string; description: string }> = {
+  replication: { unit: 'index', description: 'Replication number, 0-based.' },
+  seed: { unit: 'seed', description: 'Random seed of the replication, derived from the scenario `seed` and the replication number (see manifest.json).' },
+  month: { unit: 'month', description: 'Simulated month: 0 is the initial state, 1 is January of `startYear`, 12 is its December.' },
+  year: { unit: 'calendar year', description: 'Calendar year of the month (month 0 belongs to `startYear`).' },
+  estate: { unit: 'text', description: 'Estate name (copies are named name-1, name-2, ...), or `region` for the sum over all estates when there are several. In a region row, stocks and flows are summed, `image`, `socialProblems` and `crime` are household-weighted means and the list status is the most severe of the estates.' },
+  listStatus: { unit: 'text', description: `Name of the list status in \`listStatusCode\`: ${LIST_STATUS_NAMES.map((n) => '`' + n + '`').join(', ')}.` },
+};
+
+/** The columns of moves.csv (exhaustive: rendering fails on a new one). */
+export const MOVES_COLUMN_DOCS: Record<string, string> = {
+  replication: 'Replication number, 0-based (as in metrics.csv).',
+  month: 'Simulated month of the move (1 = January of `startYear`). Initial residents are not logged as moves.',
+  year: 'Calendar year of the move.',
+  household: 'Household id, unique within a replication (the same household keeps its id over internal moves).',
+  kind: 'What kind of move (see "Kinds of move" below).',
+  reason: 'For `in`: the letting channel (see "Letting channels"). For `out`, `internal` and `formed`: the reason (see "Reasons").',
+  stayMonths: 'For `out` and `internal`: months since the household moved into the estate (internal moves do not reset it; a household formed by a grown child counts from its childhood). 0 for `in` and `formed`.',
+  resourceStrong: '1 if the household is resource-strong at the move (an adult in work or education), else 0.',
+  familyWithChildren: '1 if the household has a child under 18 at home at the move, else 0.',
+  fromFlat: 'Flat index (0-based over the whole region) the household left; empty for `in` and `formed`.',
+  toFlat: 'Flat index the household moved into; empty for `out`.',
+  estate: 'Estate of the move: the estate left for `out`, the estate entered for `in`, `internal` and `formed`.',
+};
+
+export const KIND_DOCS: Record<Kind, string> = {
+  in: 'A household from outside moved into a vacant flat.',
+  out: 'A household left its flat and the estate (or was dissolved by death); the flat fell vacant.',
+  internal: 'A household moved from one flat to another inside the estate (internal waiting list, sale to a resident, swap; in the Schelling mode, a move to an empty cell).',
+  formed: 'A new household formed inside the estate (a grown child or a separated partner) took a vacant flat through the internal waiting list.',
+};
+
+export const CHANNEL_DOCS: Record<Channel, string> = {
+  municipal: 'Municipal allocation (kommunal anvisning, almenboligloven § 59).',
+  flexible: 'Flexible letting by work or education criteria (§ 60).',
+  internal: 'Internal waiting list (not written for `in` moves: internal lettings are `internal` or `formed` moves).',
+  external: 'External waiting list.',
+  sale: 'Sale of an owner-occupied or co-op unit to an outside buyer.',
+  relocation: 'Rehousing of a household whose flat was demolished (demolition lever), into a vacancy of the region.',
+};
+
+export const REASON_DOCS: Record<Reason, string> = {
+  space: 'The flat was too small (more persons than rooms, or a family wanting one more room).',
+  garden: 'To get a garden.',
+  ownership: 'To own a home.',
+  partnership: 'Forming a partnership (moving to the partner) or a break-up (the household leaves).',
+  dissatisfaction: 'Dissatisfaction with the flat, social life or local institutions (rises with social problems and a fallen image).',
+  safety: 'Crime and worry for the children (families with children).',
+  stigma: 'The stigma of living in a listed area (families with children).',
+  job: 'A job elsewhere.',
+  death: 'The last adult of the household died.',
+  other: 'Other reasons.',
+  demolition: 'The flat was demolished (demolition lever) and no flat in the region was found for the household (move-outs); or the household was rehoused inside its estate (internal moves).',
+  swap: 'A swap of flats between two households (internal moves only).',
+  childLeftHome: 'A grown child from the estate formed their own household (formed households only).',
+  breakup: 'A partner who left after a break-up formed their own household (formed households only).',
+  neighbours: 'Schelling mode: too few neighbours of the own group (internal moves only).',
+};
+
+/** The output reference, as committed in docs/metrics.md. */
+export function renderMetricDocs(): string {
+  const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const lines: string[] = [
+    '<!-- Generated by `npm run schema` from src/model/reporters.ts, src/model/codes.ts and src/scenario/docs.ts: do not edit by hand. -->',
+    '# Outputs: metrics and moves',
+    '',
+    '_This file is generated by `npm run schema` and must not be edited by hand; a test fails when it is stale._',
+    '',
+    'Every run writes `metrics.csv` (one row per replication, month and estate) and, unless `output.moves` is false, `moves.csv` (one row per move). ' +
+      '`summary.json` holds the same metrics as the mean and the 5-95% band over replications per year. The model behind the numbers is described in `docs/ODD.md`; the scenario parameters in `docs/parameters.md`.',
+    '',
+    '## Kinds of metric',
+    '',
+    '| Kind | Meaning |',
+    '| --- | --- |',
+    ...(Object.keys(METRIC_KIND_DOCS) as MetricKind[]).map((k) => row([code(k), METRIC_KIND_DOCS[k]])),
+    '',
+    '## `metrics.csv`',
+    '',
+    `The columns in order (${METRICS_HEADER.length} in all). The metric columns are also the keys of \`summary.json\`.`,
+    '',
+    '| Column | Unit | Kind | Description |',
+    '| --- | --- | --- | --- |',
+  ];
+  const byName = new Map(METRICS.map((m) => [m.name, m]));
+  for (const col of METRICS_HEADER) {
+    const m = byName.get(col);
+    if (m) {
+      lines.push(row([code(m.name), m.unit, m.kind, m.description]));
+      continue;
+    }
+    const k = METRICS_KEY_COLUMN_DOCS[col];
+    if (!k) throw new Error(`metrics.csv column ${col} has no description in METRICS_KEY_COLUMN_DOCS (src/scenario/docs.ts)`);
+    lines.push(row([code(col), k.unit, '—', k.description]));
+  }
+  lines.push(
+    '',
+    '## `moves.csv`',
+    '',
+    'One row per move, in the order the moves happened within each replication. ' +
+      `A move-out (\`out\`) carries one of the exit reasons ${EXIT_REASONS.map(code).join(', ')}.`,
+    '',
+    '| Column | Description |',
+    '| --- | --- |',
+  );
+  for (const col of MOVES_HEADER) {
+    const d = MOVES_COLUMN_DOCS[col];
+    if (!d) throw new Error(`moves.csv column ${col} has no description in MOVES_COLUMN_DOCS (src/scenario/docs.ts)`);
+    lines.push(row([code(col), d]));
+  }
+  lines.push('', '### Kinds of move (`kind`)', '', '| Value | Meaning |', '| --- | --- |', ...KINDS.map((k) => row([code(k), KIND_DOCS[k]])));
+  lines.push('', '### Letting channels (`reason` of an `in` move)', '', '| Value | Meaning |', '| --- | --- |', ...CHANNELS.map((c) => row([code(c), CHANNEL_DOCS[c]])));
+  lines.push('', '### Reasons (`reason` of `out`, `internal` and `formed` moves)', '', '| Value | Meaning |', '| --- | --- |', ...REASONS.map((r) => row([code(r), REASON_DOCS[r]])));
   return lines.join('\n') + '\n';
 }

@@ -3,7 +3,9 @@
  * apply every move of the move log in order, checking each move against the occupancy it
  * finds:
  *  - `in` and `formed`: a household never seen before takes a flat that is vacant;
- *  - `out`: the household leaves the flat it occupies, and is never seen again;
+ *  - `out`: the household leaves the flat it occupies, and is never seen again — except a
+ *    household displaced by demolition (reason `demolition`), which may come back once as an
+ *    `in` through the `relocation` channel, naming the flat it left as its fromFlat;
  *  - `internal`: the household moves from the flat it occupies to a vacant flat; a swap is a
  *    pair of internal moves (reason `swap`, same month, one right after the other) in which
  *    two households exchange their flats.
@@ -13,7 +15,7 @@
  * This is an independent reconstruction of occupancy from the log: it does not read the
  * world's occupant array after month 0.
  */
-import { K, R, REASONS } from '../../src/model/codes.js';
+import { CHANNELS, EXIT_REASONS, K, R, REASONS } from '../../src/model/codes.js';
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import type { World } from '../../src/model/world.js';
@@ -22,10 +24,15 @@ export interface ReplayReport {
   /** Problems found (empty when the log is consistent). */
   errors: string[];
   /** Counts of moves by kind over the whole run (for checking that the run exercised them). */
-  counts: { in: number; out: number; internal: number; formed: number; swaps: number };
+  counts: { in: number; out: number; internal: number; formed: number; swaps: number; displaced: number; relocated: number };
 }
 
 const MAX_ERRORS = 20;
+const NEXIT = EXIT_REASONS.length;
+/** The metric counting exits for reason r: exitsSpace, exitsGarden, ... */
+export const exitMetric = (r: number): string => `exits${EXIT_REASONS[r]![0]!.toUpperCase()}${EXIT_REASONS[r]!.slice(1)}`;
+/** Channel code of rehousing after demolition, if the model has it. */
+const RELOCATION = (CHANNELS as readonly string[]).indexOf('relocation');
 
 /** Metric value of row r in month m. */
 export function metricAt(res: ReplicationResult, m: number, r: number, name: string): number {
@@ -40,7 +47,7 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
   const err = (s: string) => {
     if (errors.length < MAX_ERRORS) errors.push(s);
   };
-  const counts = { in: 0, out: 0, internal: 0, formed: 0, swaps: 0 };
+  const counts = { in: 0, out: 0, internal: 0, formed: 0, swaps: 0, displaced: 0, relocated: 0 };
   const nFlats = w0.flats.n;
   const nEstates = w0.nEstates;
   const nRows = res.rowNames.length;
@@ -50,6 +57,8 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
   const where = new Map<number, number>();
   const seen = new Set<number>();
   const gone = new Set<number>();
+  /** Households displaced by demolition, waiting to be rehoused: uid -> the flat they left. */
+  const displaced = new Map<number, number>();
   const h = w0.hh;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
@@ -94,8 +103,8 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
         const flow = metricAt(res, m, r, names[kind]!);
         if (logged !== flow) err(`month ${m}, row ${res.rowNames[r]}: ${names[kind]} = ${flow} in metrics, ${logged} in the move log`);
       }
-      for (let reason = 0; reason < 10; reason++) {
-        const name = `exits${REASONS[reason]![0]!.toUpperCase()}${REASONS[reason]!.slice(1)}`;
+      for (let reason = 0; reason < NEXIT; reason++) {
+        const name = exitMetric(reason);
         const logged = sum(outReasons.map((a) => a[reason]!));
         const flow = metricAt(res, m, r, name);
         if (logged !== flow) err(`month ${m}, row ${res.rowNames[r]}: ${name} = ${flow} in metrics, ${logged} in the move log`);
@@ -106,7 +115,7 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
   checkMonthEnd(0, [], []); // month 0: stocks only
   for (let m = 1; m <= res.months; m++) {
     const perKind = Array.from({ length: nEstates }, () => [0, 0, 0, 0]);
-    const outReasons = Array.from({ length: nEstates }, () => new Array<number>(10).fill(0));
+    const outReasons = Array.from({ length: nEstates }, () => new Array<number>(NEXIT).fill(0));
     for (; k < L.size && L.month[k] === m; k++) {
       const uid = L.uid[k]!;
       const kind = L.kind[k]!;
@@ -115,10 +124,19 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
       const e = L.estate[k]!;
       const at = `month ${m}, log entry ${k} (uid ${uid}, ${['in', 'out', 'internal', 'formed'][kind]})`;
       if (gone.has(uid)) err(`${at}: household already left the estate`);
+      const relocation = kind === K.in && RELOCATION >= 0 && L.reason[k] === RELOCATION;
+      if (!relocation && displaced.has(uid)) err(`${at}: household displaced by demolition moves other than by relocation`);
       if (kind === K.in || kind === K.formed) {
         counts[kind === K.in ? 'in' : 'formed']++;
-        if (seen.has(uid)) err(`${at}: not a new household`);
-        if (from !== -1) err(`${at}: has a fromFlat ${from}`);
+        if (relocation) {
+          counts.relocated++;
+          if (!displaced.has(uid)) err(`${at}: relocation of a household that was not displaced`);
+          else if (displaced.get(uid) !== from) err(`${at}: relocated from flat ${from}, but left flat ${displaced.get(uid)}`);
+          displaced.delete(uid);
+        } else {
+          if (seen.has(uid)) err(`${at}: not a new household`);
+          if (from !== -1) err(`${at}: has a fromFlat ${from}`);
+        }
         if (to < 0 || to >= nFlats) {
           err(`${at}: bad toFlat ${to}`);
           continue;
@@ -137,11 +155,14 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
           continue;
         }
         if (flatEstate[from] !== e) err(`${at}: estate ${e}, flat ${from} is in estate ${flatEstate[from]}`);
-        if (L.reason[k]! >= 10) err(`${at}: reason ${REASONS[L.reason[k]!]} is not a move-out reason`);
+        if (L.reason[k]! >= NEXIT) err(`${at}: reason ${REASONS[L.reason[k]!]} is not a move-out reason`);
         if (L.stay[k]! < 0) err(`${at}: negative stay ${L.stay[k]}`);
         occ[from] = -1;
         where.delete(uid);
-        gone.add(uid);
+        if (REASONS[L.reason[k]!] === 'demolition') {
+          displaced.set(uid, from);
+          counts.displaced++;
+        } else gone.add(uid);
         perKind[e]![K.out]!++;
         outReasons[e]![L.reason[k]!]!++;
       } else if (kind === K.internal) {

@@ -12,26 +12,49 @@
  *    households plus internal-list moves);
  *  - shares are in [0, 1] and consistent with their counts; sub-counts do not exceed totals;
  *  - with several estates, the region row is the sum of the estate rows.
+ * The cases also switch on the policy levers, including those that change the stock
+ * (demolition with relocation, merged and new flats, sales).
  */
 import { describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import { type ReplicationResult, initialWorld, simulate } from '../../src/model/simulate.js';
+import { policySchema } from '../../src/scenario/policies.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import { replayMoves } from '../helpers/replay.js';
+import { exitMetric, replayMoves } from '../helpers/replay.js';
+import { EXIT_REASONS } from '../../src/model/codes.js';
 import { scenario } from '../helpers/scenario.js';
 
 const SEEDS = 30;
 const YEARS = 5;
 
+/**
+ * Policy levers, one set per case (cycled). Only levers the schema knows are used, so that the
+ * test follows the lever set as it evolves; the physical ones (demolition with relocation,
+ * merging and building flats, sales) are where occupancy is most easily broken.
+ */
+const KNOWN_LEVERS = new Set(Object.keys(policySchema.variants));
+const LEVER_CASES: Record<string, unknown>[][] = [
+  [],
+  [{ lever: 'extension', from: 2027, group: 'resourceStrongFamilies', factor: 0.5 }],
+  [{ lever: 'municipalAllocation', from: 2027, until: 2029, share: 0.1, bans: true }],
+  [{ lever: 'imageWork', from: 2028, boost: 0.2 }, { lever: 'programme', from: 2027, boost: 2 }],
+  [{ lever: 'demolition', from: 2027, flats: 30 }],
+  [{ lever: 'largerFlats', from: 2027, mode: 'merge', count: 60 }],
+  [{ lever: 'largerFlats', from: 2027, mode: 'build', count: 10, rooms: 5 }],
+  [{ lever: 'ownership', from: 2027, units: 20 }],
+  [{ lever: 'internalList', from: 2027, swapAnnual: 0.5 }, { lever: 'gardens', from: 2027 }],
+  [{ lever: 'renovation', from: 2027, until: 2028 }, { lever: 'upgradeRename', from: 2028 }, { lever: 'socialActivities', from: 2027 }, { lever: 'extension', from: 2026, group: 'all', factor: 0.8 }],
+  [{ lever: 'flexibleLetting', from: 2027, combinedLetting: true }, { lever: 'facilities', from: 2027 }, { lever: 'vulnerableWork', from: 2027 }, { lever: 'almenBoligPlus', from: 2027 }],
+];
+
 /** The scenario of property case s: a deterministic mix of overrides. */
 function caseScenario(s: number): Scenario {
   const flats = 150 + ((s * 37) % 151);
   const twoEstates = s % 10 === 9;
-  const policies: unknown[] = [];
-  if (s % 4 === 1) policies.push({ lever: 'extension', from: 2027, group: 'resourceStrongFamilies', factor: 0.5 });
-  if (s % 4 === 2) policies.push({ lever: 'municipalAllocation', from: 2027, until: 2029, share: 0.1, bans: s % 8 === 2 });
-  if (s % 4 === 3) policies.push({ lever: 'imageWork', from: 2028, boost: 0.2 }, { lever: 'programme', from: 2027, boost: 2 });
-  if (s % 6 === 0) policies.push({ lever: 'extension', from: 2026, group: 'all', factor: 0.8 });
+  const policies = [...LEVER_CASES[s % LEVER_CASES.length]!];
+  // with two estates, demolish in the first so that households are rehoused across the region
+  if (twoEstates) policies.push({ lever: 'demolition', from: 2027, flats: 20, estate: 0 });
+  policies.splice(0, policies.length, ...policies.filter((p) => KNOWN_LEVERS.has(p.lever as string)));
   const estate = (k: number) => ({
     name: `e${k}`,
     flats: twoEstates ? Math.floor(flats / 2) : flats,
@@ -76,7 +99,9 @@ const M = (name: string): number => {
   if (k === undefined) throw new Error(`unknown metric ${name}`);
   return k;
 };
-const EXIT_METRICS = ['exitsSpace', 'exitsGarden', 'exitsOwnership', 'exitsPartnership', 'exitsDissatisfaction', 'exitsSafety', 'exitsStigma', 'exitsJob', 'exitsDeath', 'exitsOther'];
+const EXIT_METRICS = EXIT_REASONS.map((_, r) => exitMetric(r));
+/** Households rehoused after demolition enter as move-ins outside the letting channels. */
+const HAS_RELOCATED = METRIC_INDEX.relocated !== undefined;
 const SHARES = ['resourceStrongShare', 'outsideWorkShare18to64', 'basicEducationShare30to59', 'nonWesternShare', 'image'];
 
 /** Every metric invariant of one replication; returns the violations (at most 20). */
@@ -119,7 +144,8 @@ function metricViolations(res: ReplicationResult): string[] {
       const exits = EXIT_METRICS.reduce((s, n) => s + x(n), 0);
       if (exits !== x('moveOuts')) bad(m, r, `exits by reason ${exits} != moveOuts ${x('moveOuts')}`);
       const lettings = x('lettingsMunicipal') + x('lettingsFlexible') + x('lettingsExternal') + x('lettingsSale');
-      if (lettings !== x('moveIns')) bad(m, r, `lettings by channel ${lettings} != moveIns ${x('moveIns')}`);
+      const relocated = HAS_RELOCATED ? x('relocated') : 0;
+      if (lettings + relocated !== x('moveIns')) bad(m, r, `lettings by channel ${lettings} + relocated ${relocated} != moveIns ${x('moveIns')}`);
       if (x('lettingsInternal') !== x('householdsFormed') + x('internalMoves') - 2 * x('swaps'))
         bad(m, r, `lettingsInternal ${x('lettingsInternal')} != formed ${x('householdsFormed')} + internal ${x('internalMoves')} - 2 x swaps ${x('swaps')}`);
       if (x('inResourceStrong') > x('moveIns') || x('inFamilies') > x('moveIns')) bad(m, r, 'move-in sub-counts > moveIns');
@@ -144,7 +170,7 @@ function metricViolations(res: ReplicationResult): string[] {
 }
 
 describe(`invariants over ${SEEDS} seeds x ${YEARS} years`, () => {
-  const totals = { in: 0, out: 0, internal: 0, formed: 0, swaps: 0, sale: 0, regionRuns: 0 };
+  const totals = { in: 0, out: 0, internal: 0, formed: 0, swaps: 0, displaced: 0, relocated: 0, sale: 0, merged: 0, built: 0, regionRuns: 0 };
   for (let s = 0; s < SEEDS; s++) {
     it(`case ${s}`, () => {
       const sc = caseScenario(s);
@@ -154,11 +180,18 @@ describe(`invariants over ${SEEDS} seeds x ${YEARS} years`, () => {
       expect(metricViolations(res)).toEqual([]);
       const replay = replayMoves(initialWorld(sc, seed), res);
       expect(replay.errors).toEqual([]);
-      for (const key of ['in', 'out', 'internal', 'formed', 'swaps'] as const) totals[key] += replay.counts[key];
+      for (const key of ['in', 'out', 'internal', 'formed', 'swaps', 'displaced', 'relocated'] as const) totals[key] += replay.counts[key];
       if (res.rowNames.length > 1) totals.regionRuns++;
-      let sale = 0;
-      for (let m = 1; m <= res.months; m++) for (let r = 0; r < res.rowNames.length; r++) sale += res.metrics[(m * res.rowNames.length + r) * NMETRIC + M('lettingsSale')]!;
-      totals.sale += sale;
+      const sumFlow = (name: string) => {
+        const k = METRIC_INDEX[name];
+        if (k === undefined) return 0;
+        let t = 0;
+        for (let m = 1; m <= res.months; m++) for (let r = 0; r < sc.estates.reduce((n, e) => n + e.copies, 0); r++) t += res.metrics[(m * res.rowNames.length + r) * NMETRIC + k]!;
+        return t;
+      };
+      totals.sale += sumFlow('lettingsSale');
+      totals.merged += sumFlow('flatsMerged');
+      totals.built += sumFlow('flatsBuilt');
       // sanity: the run is a real dynamic
       expect(replay.counts.in).toBeGreaterThan(0);
       expect(replay.counts.out).toBeGreaterThan(0);
@@ -172,6 +205,14 @@ describe(`invariants over ${SEEDS} seeds x ${YEARS} years`, () => {
     expect(totals.swaps).toBeGreaterThan(0);
     expect(totals.sale).toBeGreaterThan(0);
     expect(totals.regionRuns).toBeGreaterThan(0);
+    if (KNOWN_LEVERS.has('largerFlats')) {
+      expect(totals.merged).toBeGreaterThan(0);
+      expect(totals.built).toBeGreaterThan(0);
+    }
+    if (KNOWN_LEVERS.has('demolition')) {
+      expect(totals.displaced).toBeGreaterThan(0);
+      expect(totals.relocated).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -21,7 +21,7 @@ import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation } from '../state.js';
 import { type World, moveOut } from '../world.js';
 import { socialFactor } from './social.js';
-import { groupMatches } from '../levers.js';
+import { groupMatches } from '../levers/index.js';
 
 export interface CareerRates {
   space: number;
@@ -33,7 +33,6 @@ export interface CareerRates {
   safety: number;
   stigma: number;
   other: number;
-  swap: number;
 }
 
 export function careerRates(w: World): CareerRates {
@@ -48,7 +47,6 @@ export function careerRates(w: World): CareerRates {
     safety: monthly(c.safetyAnnual),
     stigma: monthly(c.stigmaAnnual),
     other: monthly(c.otherAnnual),
-    swap: monthly(w.scenario.letting.swapAnnual),
   };
 }
 
@@ -70,6 +68,7 @@ export function estateOffer(w: World): EstateOffer {
     if (f.garden[k]) o.gardenFlats[e]!++;
     if (f.tenure[k] !== Tenure.social) o.ownerFlats[e]!++;
   }
+  for (let e = 0; e < n; e++) o.ownerFlats[e]! += w.pendingSales[e]!;
   return o;
 }
 
@@ -108,13 +107,14 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
   const sc = w.scenario;
   const c = sc.career;
   const socialOn = sc.social.enabled;
-  const listOn = sc.letting.internalList;
   const weak = c.weakCareerFactor;
   const early = c.earlyBoost;
   const earlyMonths = c.earlyYears * 12;
   const liftedF = sc.elevator.liftedExitFactor;
   const liftedMonths = sc.elevator.liftedMonths;
-  const canBuyIncome = sc.region.housePrice / sc.region.maxPriceToIncome;
+  const maxPTI = sc.region.maxPriceToIncome;
+  const canBuyIncome = sc.region.housePrice / maxPTI;
+  const swapRate = w.eff.map((x) => monthly(x.swapAnnual));
   const patience = c.internalListPatience;
   const swapMinMonths = sc.letting.swapMinYears * 12;
   const flats = w.flats;
@@ -128,7 +128,7 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
     const persons = adults + nKids;
     // on the internal list: wait, and give up after the patience runs out
     if (h.listedAt[i]! >= 0) {
-      if (m - h.listedAt[i]! > patience) moveOut(w, i, h.listReason[i]!);
+      if (m - h.listedAt[i]! > patience && h.listReason[i] !== R.demolition) moveOut(w, i, h.listReason[i]!);
       continue;
     }
     let minors = 0;
@@ -137,20 +137,23 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
     const family = minors > 0;
     const strong = inWorkOrEducation(h.status1[i]!) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
     const pay = strong ? 1 : weak;
+    const eff = w.eff[e]!;
+    const income = h.income[i]!;
+    // can buy a house in the region, or (ownership lever) a unit in the estate
+    const canBuyHere = offer.ownerFlats[e]! > 0 && income * maxPTI >= eff.unitPrice;
     // hazards by reason (monthly)
     const gap = persons - rooms;
     const hSpace = family ? (gap > 0 ? r.space * gap : rooms < 5 && gap === 0 ? r.moreRoom : 0) * pay : 0;
-    const hGarden = family && h.wantsGarden[i] && !flats.garden[flat] ? r.garden * pay : 0;
-    const hOwn = h.wantsOwn[i] && h.income[i]! >= canBuyIncome ? r.ownership : 0;
+    const hGarden = family && h.wantsGarden[i] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
+    const hOwn = h.wantsOwn[i] && flats.tenure[flat] === Tenure.social && (income >= canBuyIncome || canBuyHere) ? r.ownership : 0;
     const hJob = h.status1[i] === Status.employed || h.status2[i] === Status.employed ? r.job : 0;
     const hDiss = r.dissatisfaction * af.dissatisfaction[e]!;
     const hSafety = family ? r.safety * af.safety[e]! : 0;
     const hStigma = family ? r.stigma * af.stigma[e]! : 0;
     const total0 = hSpace + hGarden + hOwn + hJob + hDiss + hSafety + hStigma + r.other;
-    let mult = 1 + early * Math.exp(-(m - h.movedIn[i]!) / earlyMonths);
+    let mult = (1 + early * Math.exp(-(m - h.movedIn[i]!) / earlyMonths)) * eff.hazardFactor;
     if (socialOn) mult *= socialFactor(w, i);
     if (m - h.liftedAt[i]! < liftedMonths) mult *= liftedF;
-    const eff = w.eff[e]!;
     if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
     const u = rng();
     const total = total0 * mult;
@@ -166,10 +169,8 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
       else if ((x -= hSafety) < 0) reason = R.safety;
       else if ((x -= hStigma) < 0) reason = R.stigma;
       const internalPossible =
-        listOn &&
-        ((reason === R.space && offer.maxRooms[e]! > rooms) ||
-          (reason === R.garden && offer.gardenFlats[e]! > 0) ||
-          (reason === R.ownership && offer.ownerFlats[e]! > 0));
+        (reason === R.ownership && canBuyHere && eff.firstRight) ||
+        (eff.internalList && ((reason === R.space && offer.maxRooms[e]! > rooms) || (reason === R.garden && offer.gardenFlats[e]! > 0)));
       if (internalPossible && patience > 0) {
         h.listedAt[i] = m;
         h.listReason[i] = reason;
@@ -178,7 +179,7 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
       continue;
     }
     // over-housed households may seek a swap (after the minimum tenancy)
-    if (r.swap > 0 && persons + 2 <= rooms && m - h.flatSince[i]! >= swapMinMonths && rng() < r.swap) swapSeekers.push(i);
+    if (persons + 2 <= rooms && m - h.flatSince[i]! >= swapMinMonths && rng() < swapRate[e]!) swapSeekers.push(i);
   }
 }
 

@@ -19,8 +19,8 @@
 import { CH, R } from '../codes.js';
 import { type DrawProfile, HT, drawHousehold } from '../population.js';
 import type { Rng } from '../rng.js';
-import { Tenure } from '../state.js';
-import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, swapFlats } from '../world.js';
+import { NONE, Tenure } from '../state.js';
+import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../world.js';
 import { isFamilyWithChildren, persons } from '../state.js';
 import { refreshIncome } from '../population.js';
 
@@ -65,7 +65,7 @@ export function lettingContext(w: World, profiles: DrawProfile[]): LettingContex
     const eff = w.eff[e]!;
     ctx.bans[e] = eff.bans === 'on' || (eff.bans === 'auto' && sc.letting.bansWhenListed && status >= 2) ? 1 : 0;
     ctx.flexibleMandatory[e] = status >= 1 ? 1 : 0;
-    ctx.rejectCash[e] = status === 4 || (sc.letting.combinedLetting && a.outsideShare[e]! >= 0.4) ? 1 : 0;
+    ctx.rejectCash[e] = status === 4 || (eff.combinedLetting && a.outsideShare[e]! >= 0.4) ? 1 : 0;
   }
   return ctx;
 }
@@ -79,6 +79,8 @@ function meetsNeed(w: World, i: number, flat: number): boolean {
       return f.rooms[flat]! > f.rooms[cur]! && f.tenure[flat] === Tenure.social;
     case R.garden:
       return f.garden[flat] === 1 && f.rooms[flat]! >= f.rooms[cur]! && f.tenure[flat] === Tenure.social;
+    case R.demolition: // rehousing out of a flat designated for merging: any flat that fits
+      return f.rooms[flat]! >= Math.min(5, persons(w.hh, i) - 1) && f.tenure[flat] === Tenure.social && w.mergePartner[flat] === NONE;
     case R.ownership:
       return f.tenure[flat] !== Tenure.social && f.rooms[flat]! >= Math.min(f.rooms[cur]!, persons(w.hh, i));
     default:
@@ -115,24 +117,65 @@ function newcomer(w: World, ctx: LettingContext, e: number, flat: number, strong
   return i;
 }
 
+/** Acceptance multiplier for a flat whose rent is above the ordinary rent for its size. */
+export function rentAcceptance(w: World, flat: number): number {
+  const spec = w.scenario.estates[w.estateSpec[w.flats.estate[flat]!]!]!;
+  const ordinary = spec.rentBase + spec.rentPerRoom * w.flats.rooms[flat]!;
+  const rent = w.flats.rent[flat]! * w.eff[w.flats.estate[flat]!]!.rentFactor;
+  return rent <= ordinary ? 1 : Math.pow(ordinary / rent, w.scenario.letting.rentElasticity);
+}
+
+/** Rehouse a household displaced by demolition into `flat`, if one of the first three in line fits and accepts. */
+function takeRehousing(w: World, flat: number, rng: Rng): boolean {
+  const q = w.rehousing;
+  const e = w.flats.estate[flat]!;
+  const rooms = w.flats.rooms[flat]!;
+  const sim = w.scenario.letting.relocationSimilarity;
+  for (let k = 0; k < q.length && k < 3; k++) {
+    const rec = q[k]!;
+    if (persons(w.hh, rec.slot) > rooms + 1) continue;
+    const d = Math.abs(w.area.outsideShare[rec.fromEstate]! - w.area.outsideShare[e]!);
+    if (rng() >= Math.exp(-d / sim)) continue;
+    q.splice(k, 1);
+    rehouse(w, rec, flat);
+    return true;
+  }
+  return false;
+}
+
 /** Let one vacant flat; false if it stays vacant this month. */
 export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng): boolean {
   const sc = w.scenario;
   const L = sc.letting;
   const fl = w.flats;
   const e = fl.estate[flat]!;
+  const eff = w.eff[e]!;
   const spec = sc.estates[w.estateSpec[e]!]!;
   const row = e * NFLOW;
+  // 0. rehousing of households displaced by demolition (up to every 3rd vacancy)
+  if (w.rehousing.length > 0) {
+    w.rehousingAcc += L.rehousingShare;
+    if (w.rehousingAcc >= 1 - 1e-9) {
+      w.rehousingAcc -= 1;
+      if (takeRehousing(w, flat, rng)) return true;
+    }
+  }
+  // social flats designated for sale become owner-occupied units as they fall vacant
+  if (fl.tenure[flat] === Tenure.social && w.pendingSales[e]! > 0) {
+    fl.tenure[flat] = Tenure.owner;
+    w.pendingSales[e]!--;
+    w.flows[row + F.unitsSold]++;
+  }
   // 1. sale of owner-occupied and co-op units: residents first, then outside buyers
   if (fl.tenure[flat] !== Tenure.social) {
-    const buyer = takeFromList(w, e, flat, false);
+    const buyer = eff.firstRight ? takeFromList(w, e, flat, false) : -1;
     if (buyer >= 0) {
       moveInternal(w, buyer, flat, R.ownership, true);
       return true;
     }
     for (let k = 0; k < L.offersPerMonth; k++) {
-      const i = newcomer(w, ctx, e, flat, 0.85, 0, rng);
-      if (w.hh.income[i]! * sc.region.maxPriceToIncome >= sc.region.housePrice * 0.6) {
+      const i = newcomer(w, ctx, e, flat, ctx.strongProb[e]!, 0, rng);
+      if (w.hh.income[i]! * sc.region.maxPriceToIncome >= eff.unitPrice) {
         moveIn(w, i, flat, CH.sale);
         return true;
       }
@@ -143,7 +186,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
   const familyDwelling = fl.rooms[flat]! >= 2;
   // 2. municipal allocation
   if (familyDwelling) {
-    w.municipalAcc[e]! += w.eff[e]!.municipalShare;
+    w.municipalAcc[e]! += eff.municipalShare;
     if (w.municipalAcc[e]! >= 1 - 1e-9) {
       w.municipalAcc[e]! -= 1;
       let strong = L.municipalStrongShare;
@@ -158,19 +201,19 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
   }
   // 3. flexible letting by work or education
   let flexible = ctx.flexibleMandatory[e] === 1;
-  if (!flexible && L.flexibleShare > 0) {
-    w.flexibleAcc[e]! += L.flexibleShare;
+  if (!flexible && eff.flexibleShare > 0) {
+    w.flexibleAcc[e]! += eff.flexibleShare;
     if (w.flexibleAcc[e]! >= 1 - 1e-9) {
       w.flexibleAcc[e]! -= 1;
       flexible = true;
     }
   }
   // 4. internal waiting list, every n-th waiting-list vacancy
-  if (L.internalList) {
-    w.internalAcc[e]! += L.internalShare;
+  if (eff.internalList) {
+    w.internalAcc[e]! += eff.internalShare;
     if (w.internalAcc[e]! >= 1 - 1e-9) {
       w.internalAcc[e]! -= 1;
-      const i = takeFromList(w, e, flat, L.familyPriorityLarge && fl.rooms[flat]! >= 4);
+      const i = takeFromList(w, e, flat, eff.familyPriorityLarge && fl.rooms[flat]! >= 4);
       if (i >= 0) {
         moveInternal(w, i, flat, w.hh.listReason[i]!, true);
         return true;
@@ -199,10 +242,11 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
   }
   // 5. external waiting list (flexible letting: only applicants in work or education)
   const pStrong = flexible ? 1 : ctx.strongProb[e]!;
+  const rentAccept = rentAcceptance(w, flat);
   for (let k = 0; k < L.offersPerMonth; k++) {
     const strong = rng() < pStrong;
     if (!strong && ctx.rejectCash[e] && rng() < L.cashBenefitShareOfWeak) continue;
-    const accept = strong ? L.strongAcceptanceAtReference : L.weakAcceptance;
+    const accept = (strong ? L.strongAcceptanceAtReference : L.weakAcceptance) * rentAccept;
     if (rng() >= accept) {
       w.flows[row + F.offersDeclined]++;
       continue;
@@ -223,12 +267,19 @@ export function applyLetting(w: World, ctx: LettingContext, rng: Rng, swapSeeker
   while (queue.length > 0) {
     for (const flat of queue) {
       if (!w.flats.active[flat] || w.flats.occupant[flat]! >= 0) continue;
+      if (w.mergePartner[flat] !== NONE) {
+        withholdForMerge(w, flat);
+        continue;
+      }
       if (!letVacancy(w, ctx, flat, rng)) carry.push(flat);
     }
     queue = w.vacancies;
     w.vacancies = [];
   }
   w.vacancies = carry;
+  // displaced households not rehoused in time leave the region for good
+  const patience = w.scenario.letting.rehousingPatience;
+  while (w.rehousing.length > 0 && w.month - w.rehousing[0]!.since > patience) freeSlot(w, w.rehousing.shift()!.slot);
   // seekers who were not served within a year give up (leave the estate as persons)
   for (let e = 0; e < w.nEstates; e++) {
     const s = w.seekers[e]!;

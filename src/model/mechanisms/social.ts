@@ -28,11 +28,12 @@ export function applySocial(w: World, r: SocialRates, rng: Rng): void {
   const h = w.hh;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
-    h.ties[i] = h.ties[i]! + r.tieStep * (1 - h.ties[i]!);
+    const eff = w.eff[w.flats.estate[h.flat[i]!]!]!;
+    h.ties[i] = h.ties[i]! + r.tieStep * eff.tieFactor * (1 - h.ties[i]!);
     const u = rng();
     if (h.volunteer[i]) {
       if (u < r.volunteerStop) h.volunteer[i] = 0;
-    } else if (u < r.volunteerStart) h.volunteer[i] = 1;
+    } else if (u < r.volunteerStart * eff.volunteerFactor) h.volunteer[i] = 1;
   }
 }
 

@@ -27,15 +27,16 @@ export function indicators(census: Float64Array, e: number): { outside: number; 
 }
 
 /** Crime index (1 = the national conviction rate) implied by the composition. */
-export function crimeTarget(w: World, ind: ReturnType<typeof indicators>): number {
+export function crimeTarget(w: World, ind: ReturnType<typeof indicators>, e: number): number {
   const s = w.scenario.spiral;
-  return s.crimeBase + s.crimeFromOutsideYoung * ind.youngMenOutside + s.crimeFromVulnerable * ind.vulnerable;
+  const eff = w.eff[e]!;
+  return (s.crimeBase + s.crimeFromOutsideYoung * ind.youngMenOutside + s.crimeFromVulnerable * eff.vulnerableFactor * ind.vulnerable) * eff.crimeFactor;
 }
 
 /** Social problems index implied by the composition. */
-export function problemsTarget(w: World, ind: ReturnType<typeof indicators>): number {
+export function problemsTarget(w: World, ind: ReturnType<typeof indicators>, e: number): number {
   const s = w.scenario.spiral;
-  return s.problemsFromVulnerable * ind.vulnerable + s.problemsFromOutside * ind.outside;
+  return s.problemsFromVulnerable * w.eff[e]!.vulnerableFactor * ind.vulnerable + s.problemsFromOutside * ind.outside;
 }
 
 /** Set the reference values at the start (month 0), from the initial census. */
@@ -43,8 +44,8 @@ export function initSpiral(w: World, census: Float64Array): void {
   const a = w.area;
   for (let e = 0; e < w.nEstates; e++) {
     const ind = indicators(census, e);
-    a.crime[e] = a.crime0[e] = crimeTarget(w, ind);
-    a.problems[e] = a.problems0[e] = problemsTarget(w, ind);
+    a.crime[e] = a.crime0[e] = crimeTarget(w, ind, e);
+    a.problems[e] = a.problems0[e] = problemsTarget(w, ind, e);
     a.outside0[e] = ind.outside;
     a.nonWestern0[e] = ind.nonWestern;
     a.listed0[e] = a.status[e]! >= 2 ? 1 : 0;
@@ -57,8 +58,8 @@ export function applySpiral(w: World, census: Float64Array): void {
   const a = w.area;
   for (let e = 0; e < w.nEstates; e++) {
     const ind = indicators(census, e);
-    a.crime[e]! += s.problemsAdjustPerMonth * (crimeTarget(w, ind) - a.crime[e]!);
-    a.problems[e]! += s.problemsAdjustPerMonth * (problemsTarget(w, ind) - a.problems[e]!);
+    a.crime[e]! += s.problemsAdjustPerMonth * (crimeTarget(w, ind, e) - a.crime[e]!);
+    a.problems[e]! += s.problemsAdjustPerMonth * (problemsTarget(w, ind, e) - a.problems[e]!);
     const listed = a.status[e]! >= 2 ? 1 : 0;
     const target = Math.min(
       1,

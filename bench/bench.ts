@@ -1,0 +1,239 @@
+/**
+ * `npm run bench` (`node dist/bench/bench.js`): how fast the engine is. A script, not a test:
+ * it times, it does not assert. Build first (`npm run build`).
+ *
+ *   npm run bench                      readable table on stdout
+ *   npm run bench -- --json            one JSON object per case and line, nothing else
+ *   npm run bench -- --only model-10k  one case (repeat --only, or comma-separate, for more)
+ *
+ * Each case prints `{ name, medianMs, runs, work, unit, perSecond }` (perSecond = work /
+ * median time), plus, where it applies, `memoryBytesPerHousehold` and case-specific fields.
+ *
+ * Cases:
+ *  - schelling-abmfc-small / -large: the ABMFrameworksComparison Schelling specs
+ *    (scenarios/schelling/abmfc-*.yaml): median over 100 seeds of model construction +
+ *    20 steps, after a warm-up, in one process, as the peers time it (construction =
+ *    `initialWorld`, a step = `schellingStep`; the move log is kept; the monthly reporters,
+ *    which the peers do not have, are left out). Work = agents x steps (`agent-steps`).
+ *  - model-10k / -100k / -1m: the full model with every mechanism, schema defaults, one
+ *    estate of 10,000 / 100,000 / 1,000,000 flats, 10 years, no move log. Work = households
+ *    alive summed over the months (`household-months`). Memory = growth of V8 heap plus
+ *    array buffers when the initial world is built (after garbage collection), per household.
+ *  - ensemble: 64 replications of scenarios/default.yaml on all cores (worker threads)
+ *    against one core.
+ */
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { initialWorld, simulate, type ReplicationResult } from '../src/model/simulate.js';
+import { schellingStep } from '../src/model/mechanisms/schelling.js';
+import { METRIC_INDEX, NMETRIC } from '../src/model/reporters.js';
+import { validate } from '../src/scenario/dsl.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { type Scenario, scenarioSchema } from '../src/scenario/schema.js';
+import { defaultWorkers, runEnsemble } from '../src/engine/ensemble.js';
+
+/** One line of output. */
+export interface BenchResult {
+  name: string;
+  medianMs: number;
+  runs: number;
+  work: number;
+  unit: string;
+  perSecond: number;
+  memoryBytesPerHousehold?: number;
+  [extra: string]: number | string | undefined;
+}
+
+interface Case {
+  name: string;
+  run: () => BenchResult | Promise<BenchResult>;
+}
+
+/** The project folder (this file runs as dist/bench/bench.js, or as bench/bench.ts under tsx). */
+const here = dirname(fileURLToPath(import.meta.url));
+const root = existsSync(join(here, '..', 'scenarios')) ? join(here, '..') : join(here, '..', '..');
+
+/** Garbage collection on demand (for the memory figures), without a command-line flag. */
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
+};
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+function result(name: string, times: number[], work: number, unit: string, extra: Partial<BenchResult> = {}): BenchResult {
+  const medianMs = median(times);
+  return { name, medianMs: round(medianMs), runs: times.length, work, unit, perSecond: Math.round(work / (medianMs / 1000)), ...extra };
+}
+
+const schellingFile = (spec: string): string => join(root, 'scenarios', 'schelling', `abmfc-${spec}.yaml`);
+
+/** Construction + all steps of one Schelling run; returns the number of moves. */
+function schellingRun(sc: Scenario, seed: number): number {
+  const w = initialWorld(sc, seed);
+  const spec = sc.schelling!;
+  const steps = spec.steps ?? sc.years * 12;
+  for (let m = 1; m <= steps; m++) {
+    w.month = m;
+    schellingStep(w, spec, w.rngs.schelling);
+  }
+  return w.log.size;
+}
+
+function schellingCase(spec: 'small' | 'large'): Case {
+  return {
+    name: `schelling-abmfc-${spec}`,
+    run: () => {
+      const sc = loadScenario(schellingFile(spec));
+      for (let s = 0; s < 30; s++) schellingRun(sc, 1_000_000 + s); // warm-up
+      const times: number[] = [];
+      let moves = 0;
+      for (let s = 0; s < 100; s++) {
+        const t0 = performance.now();
+        moves += schellingRun(sc, s);
+        times.push(performance.now() - t0);
+      }
+      const g = sc.schelling!;
+      return result(`schelling-abmfc-${spec}`, times, g.agents * (g.steps ?? sc.years * 12), 'agent-steps', { movesPerRun: moves / 100 });
+    },
+  };
+}
+
+/** The full default model with one estate of `flats` flats, 10 years, no move log. */
+const modelScenario = (flats: number): Scenario =>
+  validate(scenarioSchema, { name: 'bench', years: 10, estates: [{ flats }], output: { moves: false } }, 'bench').value as Scenario;
+
+/** Households alive summed over months 1..end (the first row: the only estate). */
+function householdMonths(r: ReplicationResult): number {
+  const nRows = r.rowNames.length;
+  const row = r.rowNames.indexOf('region') >= 0 ? r.rowNames.indexOf('region') : 0;
+  let sum = 0;
+  for (let m = 1; m <= r.months; m++) sum += r.metrics[(m * nRows + row) * NMETRIC + METRIC_INDEX.households!]!;
+  return sum;
+}
+
+/** Bytes per household of the initial world: heap + array buffers, after GC. */
+function worldBytesPerHousehold(sc: Scenario): number {
+  const used = () => {
+    gc();
+    const u = process.memoryUsage();
+    return u.heapUsed + u.arrayBuffers;
+  };
+  const before = used();
+  const w = initialWorld(sc, 1);
+  const after = used();
+  let households = 0;
+  for (let i = 0; i < w.hh.used; i++) households += w.hh.alive[i]!;
+  return Math.round((after - before) / households);
+}
+
+let modelWarm = false;
+function modelCase(name: string, flats: number, runs: number): Case {
+  return {
+    name,
+    run: () => {
+      if (!modelWarm) {
+        simulate(validate(scenarioSchema, { years: 2, estates: [{ flats: 5000 }], output: { moves: false } }, 'bench').value as Scenario, 0, 1);
+        modelWarm = true;
+      }
+      const sc = modelScenario(flats);
+      const memory = worldBytesPerHousehold(sc);
+      const times: number[] = [];
+      let work = 0;
+      for (let k = 0; k < runs; k++) {
+        gc();
+        const t0 = performance.now();
+        const r = simulate(sc, 0, 1);
+        times.push(performance.now() - t0);
+        work = householdMonths(r);
+      }
+      return result(name, times, work, 'household-months', { memoryBytesPerHousehold: memory });
+    },
+  };
+}
+
+const ensembleCase: Case = {
+  name: 'ensemble',
+  run: async () => {
+    const file = join(root, 'scenarios', 'default.yaml');
+    const base = existsSync(file) ? loadScenario(file) : modelScenario(1000);
+    const sc: Scenario = { ...base, replications: 64 };
+    await runEnsemble({ ...sc, replications: 4 }, { workers: 1 }); // warm-up
+    const t1 = performance.now();
+    const one = await runEnsemble(sc, { workers: 1 });
+    const oneMs = performance.now() - t1;
+    const workers = defaultWorkers();
+    const t2 = performance.now();
+    await runEnsemble(sc, { workers });
+    const allMs = performance.now() - t2;
+    let work = 0;
+    for (const r of one.results) work += householdMonths(r);
+    return result('ensemble', [allMs], work, 'household-months', { workers, oneCoreMs: round(oneMs), speedup: round(oneMs / allMs) });
+  },
+};
+
+const CASES: Case[] = [
+  schellingCase('small'),
+  schellingCase('large'),
+  modelCase('model-10k', 10_000, 5),
+  modelCase('model-100k', 100_000, 3),
+  modelCase('model-1m', 1_000_000, 1),
+  ensembleCase,
+];
+
+const USAGE = `usage: node dist/bench/bench.js [--json] [--only <name>[,<name>...]]...\ncases: ${CASES.map((c) => c.name).join(', ')}`;
+
+function parseArgs(argv: string[]): { json: boolean; only: string[] } {
+  let json = false;
+  const only: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    if (a === '--json') json = true;
+    else if (a === '--only' && k + 1 < argv.length) only.push(...argv[++k]!.split(','));
+    else if (a.startsWith('--only=')) only.push(...a.slice(7).split(','));
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else {
+      process.stderr.write(`bench: unknown argument "${a}"\n${USAGE}\n`);
+      process.exit(2);
+    }
+  }
+  const unknown = only.filter((n) => !CASES.some((c) => c.name === n));
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown case ${unknown.map((n) => `"${n}"`).join(', ')}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return { json, only };
+}
+
+const fmt = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
+const extras = (r: BenchResult): string =>
+  Object.entries(r)
+    .filter(([k]) => !['name', 'medianMs', 'runs', 'work', 'unit', 'perSecond'].includes(k))
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
+    .join(' ');
+
+async function main(): Promise<void> {
+  const { json, only } = parseArgs(process.argv.slice(2));
+  const cases = only.length ? CASES.filter((c) => only.includes(c.name)) : CASES;
+  if (!json) {
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    process.stdout.write(`nabolag bench: node ${process.version}, ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB\n\n`);
+    process.stdout.write(`${'case'.padEnd(24)}${'median ms'.padStart(12)}${'runs'.padStart(6)}${'work'.padStart(14)}  ${'unit'.padEnd(18)}${'per second'.padStart(14)}  other\n`);
+  }
+  for (const c of cases) {
+    const r = await c.run();
+    if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else process.stdout.write(`${r.name.padEnd(24)}${fmt(r.medianMs).padStart(12)}${String(r.runs).padStart(6)}${fmt(r.work).padStart(14)}  ${r.unit.padEnd(18)}${fmt(r.perSecond).padStart(14)}  ${extras(r)}\n`);
+  }
+}
+
+await main();

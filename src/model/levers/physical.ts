@@ -1,0 +1,124 @@
+/**
+ * Levers that change the estate itself, once, when they take effect: larger flats (merge or
+ * build), gardens, sale of units, upgrade and renaming, demolition.
+ */
+import { R } from '../codes.js';
+import { NONE, Tenure } from '../state.js';
+import { F, NFLOW, type World, displace } from '../world.js';
+import type { LeverModule } from './types.js';
+
+const flatRange = (w: World, e: number): [number, number] => [w.flatStart[e]!, w.flatStart[e + 1]!];
+
+/**
+ * Larger flats. Merge: `count` pairs of neighbouring small flats (same stairwell and storey,
+ * social tenure) are designated; each is withheld from letting when it falls vacant and the
+ * pair becomes one large flat once both are empty (no one is evicted). Build: `count` new
+ * flats (reserved at the start of the run) enter the stock and are let.
+ */
+export const largerFlats: LeverModule<'largerFlats'> = {
+  reserveFlats: (p) => (p.mode === 'build' ? p.count : 0),
+  start: (w, p, e) => {
+    const f = w.flats;
+    const spec = w.scenario.estates[w.estateSpec[e]!]!;
+    const rentOf = (rooms: number) => p.rent ?? spec.rentBase + spec.rentPerRoom * rooms;
+    if (p.mode === 'build') {
+      let made = 0;
+      for (let k = w.reservedStart[e]!; k < w.reservedEnd[e]! && made < p.count; k++) {
+        if (f.active[k] || w.reservedUsed[k]) continue;
+        w.reservedUsed[k] = 1;
+        f.active[k] = 1;
+        f.rooms[k] = p.rooms;
+        f.rent[k] = rentOf(p.rooms);
+        f.vacantSince[k] = w.month;
+        w.vacancies.push(k);
+        made++;
+      }
+      w.flows[e * NFLOW + F.flatsBuilt] += made;
+      return;
+    }
+    const [a, b] = flatRange(w, e);
+    let pairs = 0;
+    for (let k = a; k + 1 < b && pairs < p.count; k++) {
+      const j = k + 1;
+      if (!f.active[k] || !f.active[j] || f.stairwell[k] !== f.stairwell[j] || f.floor[k] !== f.floor[j]) continue;
+      if (f.rooms[k]! + f.rooms[j]! < 3 || f.rooms[k]! > 2 || f.rooms[j]! > 2) continue;
+      if (f.tenure[k] !== Tenure.social || f.tenure[j] !== Tenure.social) continue;
+      if (w.mergePartner[k] !== NONE || w.mergePartner[j] !== NONE) continue;
+      w.mergePartner[k] = j;
+      w.mergePartner[j] = k;
+      w.mergeRooms[k] = Math.min(p.rooms, f.rooms[k]! + f.rooms[j]!);
+      w.mergeRent[k] = rentOf(w.mergeRooms[k]!);
+      pairs++;
+      k++;
+    }
+    // the tenants of designated flats are offered another flat first ("genhusning"): they go
+    // to the front of the internal list, and are not evicted if none is found
+    const front: number[] = [];
+    for (let k = a; k < b; k++) {
+      const i = f.occupant[k]!;
+      if (w.mergePartner[k] === NONE || i === NONE) continue;
+      w.hh.listedAt[i] = w.month;
+      w.hh.listReason[i] = R.demolition;
+      front.push(i);
+    }
+    w.internalList[e] = [...front, ...w.internalList[e]!.filter((i) => !front.includes(i))];
+  },
+};
+
+/** Gardens: a share of ground-floor flats without a garden get a private garden. */
+export const gardens: LeverModule<'gardens'> = {
+  effective: (e, p) => {
+    e.gardenFactor *= 1 - p.wishSatisfied;
+  },
+  start: (w, p, e) => {
+    const f = w.flats;
+    const [a, b] = flatRange(w, e);
+    const rng = w.rngs.levers;
+    for (let k = a; k < b; k++) if (f.active[k] && f.floor[k] === 0 && !f.garden[k] && rng() < p.privateGardens) f.garden[k] = 1;
+  },
+};
+
+/** Ownership: `units` social flats are sold as owner-occupied units as they fall vacant. */
+export const ownership: LeverModule<'ownership'> = {
+  effective: (e, p) => {
+    e.unitPrice = p.price;
+    e.firstRight = p.firstRight;
+  },
+  start: (w, p, e) => {
+    w.pendingSales[e]! += p.units;
+  },
+};
+
+/** Upgrade and renaming: an immediate rise of the image, halved unless physical or social work accompanies it. */
+export const upgradeRename: LeverModule<'upgradeRename'> = {
+  start: (w, p, e) => {
+    const m = w.month;
+    const accompanied = w.scenario.policies.some(
+      (q) => (q.lever === 'renovation' || q.lever === 'vulnerableWork') && (q.estate === undefined || q.estate === w.estateSpec[e]) && q.from <= w.scenario.startYear + Math.floor((m - 1) / 12) && (q.until === undefined || q.until > w.scenario.startYear + Math.floor((m - 1) / 12)),
+    );
+    const jump = accompanied ? p.jump : p.jump / 2;
+    w.area.image[e] = Math.min(1, w.area.image[e]! + jump);
+    w.area.referenceImage[e] = Math.min(1, w.area.referenceImage[e]! + jump);
+  },
+};
+
+/**
+ * Demolition: `flats` flats are demolished at once, whole stairwells from the estate's last
+ * building backwards. Their households are displaced: they leave the estate and wait to be
+ * rehoused in the region (letting.ts), preferring estates like the one they left.
+ */
+export const demolition: LeverModule<'demolition'> = {
+  start: (w, p, e) => {
+    const f = w.flats;
+    const [a, b] = flatRange(w, e);
+    let left = p.flats;
+    for (let k = b - 1; k >= a && left > 0; k--) {
+      if (!f.active[k]) continue;
+      const i = f.occupant[k]!;
+      f.active[k] = 0;
+      if (i !== NONE) displace(w, i);
+      left--;
+      w.flows[e * NFLOW + F.flatsDemolished]++;
+    }
+  },
+};

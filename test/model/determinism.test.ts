@@ -1,0 +1,113 @@
+/**
+ * Determinism: the same scenario and seed give identical metrics and move logs; a different
+ * seed gives different ones; and the ensemble output does not depend on the number of worker
+ * threads.
+ *
+ * The worker comparison runs the compiled engine in dist/ for both worker counts (workers
+ * always run dist/src/engine/worker.js, so comparing against the TypeScript sources would
+ * compare two builds). It needs `npm run build` first.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { replicationSeed } from '../../src/model/rng.js';
+import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
+import type { MoveLog } from '../../src/model/world.js';
+import { scenario } from '../helpers/scenario.js';
+
+type EnsembleModule = typeof import('../../src/engine/ensemble.js');
+type CsvModule = typeof import('../../src/output/csv.js');
+
+const sc = scenario({
+  name: 'determinism',
+  years: 4,
+  replications: 5,
+  seed: 42,
+  estates: [{ flats: 250, ownerShare: 0.05 }],
+  letting: { swapAnnual: 0.5, swapMinYears: 0 },
+  output: { moves: true, mapEveryYears: 1 },
+});
+
+const LOG_COLUMNS = ['month', 'uid', 'kind', 'reason', 'stay', 'strong', 'family', 'from', 'to', 'estate'] as const;
+
+/** The used part of every column of a move log, as plain arrays. */
+function logColumns(L: MoveLog): Record<string, number[]> {
+  return Object.fromEntries(LOG_COLUMNS.map((c) => [c, Array.from(L[c].subarray(0, L.size))]));
+}
+
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+describe('simulate is a function of scenario and seed', () => {
+  let a: ReplicationResult;
+  let b: ReplicationResult;
+  let c: ReplicationResult;
+  beforeAll(() => {
+    a = simulate(sc, 0, 12345);
+    b = simulate(sc, 0, 12345);
+    c = simulate(sc, 0, 12346);
+  });
+
+  it('same seed: identical metrics (bit for bit) and move logs', () => {
+    expect(a.metrics.length).toBe(b.metrics.length);
+    expect(sameBytes(a.metrics, b.metrics)).toBe(true);
+    expect(a.log.size).toBeGreaterThan(100);
+    expect(b.log.size).toBe(a.log.size);
+    expect(logColumns(b.log)).toEqual(logColumns(a.log));
+    expect(b.maps.map((m) => Array.from(m.types))).toEqual(a.maps.map((m) => Array.from(m.types)));
+  });
+
+  it('different seed: different metrics and move logs', () => {
+    expect(sameBytes(a.metrics, c.metrics)).toBe(false);
+    expect(logColumns(c.log)).not.toEqual(logColumns(a.log));
+  });
+
+  it('the replication number does not change the run (only the seed does)', () => {
+    const d = simulate(sc, 3, 12345);
+    expect(sameBytes(a.metrics, d.metrics)).toBe(true);
+    expect(logColumns(d.log)).toEqual(logColumns(a.log));
+  });
+
+  it('replication seeds are stable and distinct', () => {
+    const seeds = Array.from({ length: 50 }, (_, i) => replicationSeed(42, i));
+    expect(new Set(seeds).size).toBe(50);
+    expect(replicationSeed(42, 0)).toBe(replicationSeed(42, 0));
+    expect(replicationSeed(42, 0)).not.toBe(replicationSeed(43, 0));
+  });
+});
+
+describe('runEnsemble: workers do not change the output', () => {
+  let ensemble: EnsembleModule;
+  let csv: CsvModule;
+  beforeAll(async () => {
+    const worker = resolve('dist/src/engine/worker.js');
+    if (!existsSync(worker)) throw new Error('dist/src/engine/worker.js is missing: run `npm run build` before this test');
+    ensemble = (await import(pathToFileURL(resolve('dist/src/engine/ensemble.js')).href)) as EnsembleModule;
+    csv = (await import(pathToFileURL(resolve('dist/src/output/csv.js')).href)) as CsvModule;
+  });
+
+  it('workers 1 and 2 give byte-identical metricsRows and movesRows', async () => {
+    const one = await ensemble.runEnsemble(sc, { workers: 1 });
+    const two = await ensemble.runEnsemble(sc, { workers: 2 });
+    expect(one.workers).toBe(1);
+    expect(two.workers).toBe(2);
+    expect(two.seeds).toEqual(one.seeds);
+    expect(one.seeds).toEqual(Array.from({ length: 5 }, (_, i) => replicationSeed(42, i)));
+    const text = (e: typeof one, rows: (r: ReplicationResult, y: number) => string) => e.results.map((r) => rows(r, sc.startYear)).join('');
+    const m1 = text(one, csv.metricsRows);
+    const m2 = text(two, csv.metricsRows);
+    const v1 = text(one, csv.movesRows);
+    const v2 = text(two, csv.movesRows);
+    expect(m1.length).toBeGreaterThan(1000);
+    expect(v1.length).toBeGreaterThan(1000);
+    expect(m2 === m1).toBe(true);
+    expect(v2 === v1).toBe(true);
+    // results come back in replication order, each with its own seed
+    expect(two.results.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4]);
+    expect(two.results.map((r) => r.seed)).toEqual(one.seeds);
+    // the first replication carries the map snapshots, also from a worker
+    expect(two.results[0]!.maps.length).toBe(one.results[0]!.maps.length);
+  });
+});
