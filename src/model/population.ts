@@ -93,7 +93,7 @@ export function profileFor(spec: EstateSpec, applicant: boolean): DrawProfile {
   const rm = spec.rooms;
   const p = spec.population;
   return {
-    typeCum: fitTypeWeights([rm.r1, rm.r2, rm.r3, rm.r4, rm.r5], p.familyShare, p.seniorShare),
+    typeCum: fitTypeWeights([rm.r1, rm.r2, rm.r3, rm.r4, rm.r5], applicant ? spec.applicants.familyShare : p.familyShare, p.seniorShare),
     nonWestern: applicant ? spec.applicants.nonWesternShare : p.nonWesternShare,
     western: p.westernShare,
     basicStrong: p.basicEducationShareStrong,

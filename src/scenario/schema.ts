@@ -63,12 +63,13 @@ export const populationSchema = obj(
 export const applicantsSchema = obj(
   {
     resourceStrongShare: share({
-      default: 0.44,
+      default: 0.5,
       description: 'Share of resource-strong households among external waiting-list applicants when the image is at its reference level.',
       source: 'calibrated so that the baseline is structurally static (P2); Andersson & Bråmå 2004: in-movers are weaker than leavers and stayers',
     }),
     nonWesternShare: share({ default: 0.45, description: 'Share of non-western households among external applicants.', source: 'assumption (as the resident mix)' }),
     familyNearbyShare: share({ default: 0.3, description: 'Share of applicants with family in or near the estate.', source: 'assumption' }),
+    familyShare: share({ default: 0.5, description: 'Share of families with children among external applicants, before fitting to the room mix (as population.familyShare is for residents).', source: 'calibrated to keep the number of families roughly stable over 15 years (assumption: families are over-represented among applicants for family dwellings)' }),
     vulnerableShare: share({ default: 0.02, description: 'Share of external applicants with heavy social problems.', source: 'assumption (most are housed by municipal allocation instead)' }),
   },
   { description: 'The external waiting list: who applies for a vacancy.' },
@@ -143,6 +144,8 @@ export const elevatorSchema = obj(
     employedToOutside: annual(0.065, 'Yearly probability that an employed adult loses work and stays outside the labour market.', 'assumption (weak labour-market attachment of low-educated residents), calibrated (P2)'),
     programmeBoost: factor(1, 'Multiplier on the rates into work and education from social-housing programmes (1 = none beyond the baseline).', 'CFBU2019: the programmes lift people (size is an assumption)'),
     retirementAge: int({ default: 65, min: 55, max: 75, unit: 'years', description: 'Age at which adults retire.', source: 'Danish pension age 2026 is 67; 65 approximates early retirement (assumption)' }),
+    basicEducationFactor: factor(0.5, 'Multiplier on the rates into work and education for adults with only basic education.', 'assumption (DST: employment rates are lowest among those with only basic education)'),
+    higherEducationFactor: factor(1.5, 'Multiplier on the rates into work and education for adults with higher education.', 'assumption'),
     liftedExitFactor: factor(6, 'Move-out hazard multiplier for a household recently lifted into resource-strong status.', 'Andersson & Bråmå 2004: those lifted leave once they have other options; size calibrated (P2: elevator exits about 17% of move-outs)'),
     liftedMonths: int({ default: 48, min: 0, max: 240, unit: 'months', description: 'How long the lifted multiplier lasts.', source: 'assumption, calibrated (P2)' }),
     incomeEmployed: num({ default: 390_000, min: 0, max: 5_000_000, unit: 'kr per year per adult', description: 'Gross income of an employed adult.', source: 'assumption near DST median wage income' }),
@@ -163,7 +166,7 @@ export const careerSchema = obj(
     jobAnnual: annual(0.015, 'Yearly hazard of moving away for a job, per employed household.', 'assumption'),
     dissatisfactionAnnual: annual(0.02, 'Yearly hazard of moving out of dissatisfaction with the flat, social life or institutions, at reference social problems.', 'Foldgast2018: 20% (calibrated, P4)'),
     safetyAnnual: annual(0.01, 'Yearly hazard of families with children moving for crime and worry for the children, at crime level 1.', 'CFBU2019 interviews; Skifter Andersen 2008 (size calibrated, P4: safety counts with dissatisfaction, 20% in Foldgast2018)'),
-    stigmaAnnual: annual(0.04, 'Yearly hazard of families with children moving because of the stigma of a listed area.', 'CFBU2019: the 2018 rules make families fear their children are stamped (size is an assumption)'),
+    stigmaAnnual: annual(0.005, 'Yearly hazard of families with children moving because of the stigma of a listed area.', 'CFBU2019: the 2018 rules make families fear their children are stamped (size calibrated, P4 for the listed presets: stigma counts with dissatisfaction, 20% in Foldgast2018)'),
     otherAnnual: annual(0.02, 'Yearly hazard of moving for other reasons.', 'assumption, calibrated (P3: LBF 2019 move-out rate 10.4%)'),
     weakCareerFactor: factor(0.3, 'Multiplier on the space, garden and ownership hazards for households not resource-strong (they rarely can pay for the next step).', 'assumption; Larsen2017: the most resource-strong families move most'),
     earlyBoost: factor(20, 'Extra hazard in the first years of a stay: multiplier 1 + earlyBoost·exp(-years/earlyYears).', 'CFBU2019 F1: half of resource-strong leaving families stayed 2 years or less (calibrated, P1)'),

@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../version.js';
 
 /** The paired experiments behind P5 and P6, as policies added to a preset. */
 export const P5_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-imagework`, policies: [{ lever: 'imageWork', from: sc.startYear, until: undefined, estate: undefined, boost: 0.15 }] });
-export const P6_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-programme`, policies: [{ lever: 'programme', from: sc.startYear, until: sc.startYear + 3, estate: undefined, boost: 3 }] });
+export const P6_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-programme`, policies: [{ lever: 'programme', from: sc.startYear, until: undefined, estate: undefined, boost: 2 }] });
 
 export async function calibrate(opts: { replications: number; only?: string; workers?: number; onResult?: (preset: string, p: PatternResult) => void }): Promise<Record<string, PatternResult[]>> {
   const dir = join(PACKAGE_ROOT, 'scenarios', 'presets');

@@ -17,6 +17,8 @@ export interface ElevatorRates {
   studentToOutside: number;
   employedToOutside: number;
   retireMonths: number;
+  /** Multiplier on the rates into work and education, by education (basic, vocational, higher). */
+  eduFactor: [number, number, number];
 }
 
 /** Monthly rates for one estate, given the programme boost in force. */
@@ -30,21 +32,26 @@ export function elevatorRates(sc: Scenario, programmeBoost: number): ElevatorRat
     studentToOutside: monthly(el.studentToOutside),
     employedToOutside: monthly(el.employedToOutside),
     retireMonths: el.retirementAge * 12,
+    eduFactor: [el.basicEducationFactor, 1, el.higherEducationFactor],
   };
 }
 
-/** Next status of one adult (pure; one uniform draw). */
-export function nextStatus(status: number, ageMonths: number, r: ElevatorRates, u: number): number {
+/**
+ * Next status of one adult (pure; one uniform draw). Rates into work and education are
+ * multiplied by `eduFactor` (education of the adult).
+ */
+export function nextStatus(status: number, ageMonths: number, r: ElevatorRates, u: number, eduFactor = 1): number {
   if (status === Status.retired) return status;
   if (ageMonths >= r.retireMonths) return Status.retired;
   if (ageMonths < 216) return status;
   if (status === Status.outside) {
-    if (u < r.outsideToEmployed) return Status.employed;
-    if (u < r.outsideToEmployed + r.outsideToStudent) return Status.student;
+    const toEmployed = r.outsideToEmployed * eduFactor;
+    if (u < toEmployed) return Status.employed;
+    if (u < toEmployed + r.outsideToStudent * eduFactor) return Status.student;
     return status;
   }
   if (status === Status.student) {
-    if (u < r.studentToEmployed) return Status.employed;
+    if (u < r.studentToEmployed * eduFactor) return Status.employed;
     if (u < r.studentToEmployed + r.studentToOutside) return Status.outside;
     return status;
   }
@@ -63,8 +70,8 @@ export function applyElevator(w: World, rates: ElevatorRates[], rng: Rng): void 
     const s1 = h.status1[i]!;
     const s2 = h.status2[i]!;
     const wasStrong = inWorkOrEducation(s1) || (two && inWorkOrEducation(s2));
-    const n1 = nextStatus(s1, m - h.birth1[i]!, r, rng());
-    const n2 = two ? nextStatus(s2, m - h.birth2[i]!, r, rng()) : s2;
+    const n1 = nextStatus(s1, m - h.birth1[i]!, r, rng(), r.eduFactor[h.edu1[i]!]);
+    const n2 = two ? nextStatus(s2, m - h.birth2[i]!, r, rng(), r.eduFactor[h.edu2[i]!]) : s2;
     if (n1 === s1 && n2 === s2) continue;
     h.status1[i] = n1;
     h.status2[i] = n2;

@@ -240,20 +240,24 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
       }
     }
   }
-  // 5. external waiting list (flexible letting: only applicants in work or education)
-  const pStrong = flexible ? 1 : ctx.strongProb[e]!;
+  // 5. external waiting list. Flexible letting: applicants in work or education go first;
+  // if none of the month's offers qualifies, a second round of ordinary offers follows.
+  const pStrong = ctx.strongProb[e]!;
   const rentAccept = rentAcceptance(w, flat);
-  for (let k = 0; k < L.offersPerMonth; k++) {
-    const strong = rng() < pStrong;
-    if (!strong && ctx.rejectCash[e] && rng() < L.cashBenefitShareOfWeak) continue;
-    const accept = (strong ? L.strongAcceptanceAtReference : L.weakAcceptance) * rentAccept;
-    if (rng() >= accept) {
-      w.flows[row + F.offersDeclined]++;
-      continue;
+  for (let pass = flexible ? 0 : 1; pass < 2; pass++) {
+    for (let k = 0; k < L.offersPerMonth; k++) {
+      const strong = rng() < pStrong;
+      if (pass === 0 && !strong) continue;
+      if (!strong && ctx.rejectCash[e] && rng() < L.cashBenefitShareOfWeak) continue;
+      const accept = (strong ? L.strongAcceptanceAtReference : L.weakAcceptance) * rentAccept;
+      if (rng() >= accept) {
+        w.flows[row + F.offersDeclined]++;
+        continue;
+      }
+      const i = newcomer(w, ctx, e, flat, strong ? 1 : 0, spec.applicants.vulnerableShare, rng);
+      moveIn(w, i, flat, pass === 0 ? CH.flexible : CH.external);
+      return true;
     }
-    const i = newcomer(w, ctx, e, flat, strong ? 1 : 0, spec.applicants.vulnerableShare, rng);
-    moveIn(w, i, flat, flexible ? CH.flexible : CH.external);
-    return true;
   }
   return false;
 }
