@@ -164,7 +164,8 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   else if (type === HT.single || type === HT.couple) age1 = 25 + rng() * 35;
   else {
     nKids = 1 + (rng() < 0.6 ? 1 : 0) + (rng() < 0.3 ? 1 : 0) + (rng() < 0.15 ? 1 : 0);
-    nKids = Math.min(nKids, Math.max(1, o.rooms + 1 - (type === HT.coupleKids ? 2 : 1)) + 1, MAX_CHILDREN);
+    // no more than one person above the number of rooms at the start of a tenancy (assumption)
+    nKids = Math.min(nKids, Math.max(1, o.rooms + 1 - (type === HT.coupleKids ? 2 : 1)), MAX_CHILDREN);
     oldestKid = rng() * 17.9;
     age1 = Math.min(59, oldestKid + 21 + rng() * 17);
   }

@@ -162,6 +162,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     reservedStart,
     reservedEnd,
     reservedUsed: new Uint8Array(nFlats),
+    internalFirst: new Uint8Array(nFlats),
     rehousing: [],
     rehousingAcc: 0,
     flows: new Float64Array(nEstates * NFLOW),

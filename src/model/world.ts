@@ -236,6 +236,8 @@ export interface World {
   reservedStart: Int32Array;
   reservedEnd: Int32Array;
   reservedUsed: Uint8Array;
+  /** New large flats (merged or built) are offered to the internal list first, by flat. */
+  internalFirst: Uint8Array;
   /** Households displaced by demolition waiting for a flat in the region. */
   rehousing: HouseholdRecord[];
   /** Fractional counter for the share of vacancies claimed for rehousing (region-wide). */
@@ -297,6 +299,7 @@ export function withholdForMerge(w: World, flat: number): void {
   f.rent[k] = w.mergeRent[k]!;
   f.vacantSince[k] = w.month;
   w.flows[f.estate[k]! * NFLOW + F.flatsMerged]++;
+  w.internalFirst[k] = 1;
   w.vacancies.push(k);
 }
 

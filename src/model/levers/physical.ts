@@ -30,6 +30,7 @@ export const largerFlats: LeverModule<'largerFlats'> = {
         f.rooms[k] = p.rooms;
         f.rent[k] = rentOf(p.rooms);
         f.vacantSince[k] = w.month;
+        w.internalFirst[k] = 1;
         w.vacancies.push(k);
         made++;
       }

@@ -183,6 +183,17 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
     }
     return false;
   }
+  // new large flats (merged or built) go to residents on the internal list first, families first
+  if (w.internalFirst[flat]) {
+    w.internalFirst[flat] = 0;
+    if (eff.internalList) {
+      const i = takeFromList(w, e, flat, true);
+      if (i >= 0) {
+        moveInternal(w, i, flat, w.hh.listReason[i]!, true);
+        return true;
+      }
+    }
+  }
   const familyDwelling = fl.rooms[flat]! >= 2;
   // 2. municipal allocation
   if (familyDwelling) {

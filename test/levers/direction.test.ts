@@ -1,0 +1,186 @@
+/**
+ * Direction tests: each lever, on a small estate under common random numbers, moves the
+ * metrics it acts on in the direction the report describes. Baseline and variant run on the
+ * same replication seeds; the test compares paired totals over the replications.
+ */
+import { describe, expect, it } from 'vitest';
+import { runEnsemble } from '../../src/engine/ensemble.js';
+import { validate } from '../../src/scenario/dsl.js';
+import { type Scenario, scenarioSchema } from '../../src/scenario/schema.js';
+import type { Policy } from '../../src/scenario/policies.js';
+import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
+import type { ReplicationResult } from '../../src/model/simulate.js';
+import { CH, K } from '../../src/model/codes.js';
+
+const START = 2026;
+const REPS = 8;
+
+function scenario(over: Record<string, unknown> = {}, policies: unknown[] = []): Scenario {
+  const { value, issues } = validate(
+    scenarioSchema,
+    { name: 'lever-test', years: 8, replications: REPS, seed: 11, estates: [{ name: 'e', flats: 500 }], policies, ...over },
+    'direction.test',
+  );
+  if (issues.length) throw new Error(issues.map((i) => i.message).join('\n'));
+  return value as Scenario;
+}
+
+async function pair(policies: Partial<Policy>[], over: Record<string, unknown> = {}): Promise<{ base: ReplicationResult[]; lever: ReplicationResult[] }> {
+  const base = await runEnsemble(scenario(over), { workers: 1 });
+  const lever = await runEnsemble(scenario(over, policies), { workers: 1 });
+  return { base: base.results, lever: lever.results };
+}
+
+const at = (r: ReplicationResult, name: string, m: number, row = 0) => r.metrics[(m * r.rowNames.length + row) * NMETRIC + METRIC_INDEX[name]!]!;
+/** Sum of a metric over months [from, to] and replications. */
+const sum = (rs: ReplicationResult[], name: string, from = 1, to?: number, row = 0) =>
+  rs.reduce((s, r) => {
+    for (let m = from; m <= (to ?? r.months); m++) s += at(r, name, m, row);
+    return s;
+  }, 0);
+/** Mean of a metric over months [from, to] and replications. */
+const mean = (rs: ReplicationResult[], name: string, from = 1, to?: number, row = 0) => sum(rs, name, from, to, row) / (rs.length * ((to ?? rs[0]!.months) - from + 1));
+const inStrongShare = (rs: ReplicationResult[], from = 13) => sum(rs, 'inResourceStrong', from) / sum(rs, 'moveIns', from);
+const FROM = 13; // the levers below start in 2027 = month 13
+
+describe('policy levers move their metrics in the direction the report describes', () => {
+  it('larger flats (merge) make large flats out of small ones and cut crowding exits of families', async () => {
+    const { base, lever } = await pair([{ lever: 'largerFlats', from: 2027, mode: 'merge', count: 40, rooms: 4 }]);
+    expect(sum(lever, 'flatsMerged')).toBeGreaterThan(REPS * 20);
+    expect(mean(lever, 'flats', 60)).toBeLessThan(mean(base, 'flats', 60));
+    // once the merges are done (from 2030), fewer families leave for lack of space
+    expect(sum(lever, 'exitsSpace', 49)).toBeLessThan(sum(base, 'exitsSpace', 49));
+    expect(mean(lever, 'crowdedFamilies', 49)).toBeLessThan(mean(base, 'crowdedFamilies', 49));
+  });
+
+  it('new large flats with a rent above the local level are let more slowly than at the ordinary rent', async () => {
+    const cheap = await pair([{ lever: 'largerFlats', from: 2027, mode: 'build', count: 40, rooms: 5 }]);
+    const dear = await pair([{ lever: 'largerFlats', from: 2027, mode: 'build', count: 40, rooms: 5, rent: 16_000 }]);
+    expect(mean(cheap.lever, 'flats', 14)).toBeCloseTo(500 + 40, 5);
+    expect(mean(dear.lever, 'vacantFlats', FROM)).toBeGreaterThan(mean(cheap.lever, 'vacantFlats', FROM));
+  });
+
+  it('the internal list with family priority and swaps by life phase gives more internal moves and swaps', async () => {
+    const { base, lever } = await pair([{ lever: 'internalList', from: 2027, enabled: true, share: 0.5, familyPriorityLarge: true, swapAnnual: 0.2 }], {
+      letting: { swapAnnual: 0 },
+    });
+    expect(sum(lever, 'swaps', FROM)).toBeGreaterThan(sum(base, 'swaps', FROM));
+    expect(sum(lever, 'internalMoves', FROM)).toBeGreaterThan(sum(base, 'internalMoves', FROM));
+  });
+
+  it('switching the internal list off turns internal moves into exits', async () => {
+    const { base, lever } = await pair([{ lever: 'internalList', from: 2027, enabled: false, share: 0.5, familyPriorityLarge: false, swapAnnual: 0 }]);
+    expect(sum(lever, 'internalMoves', FROM + 1)).toBeLessThan(sum(base, 'internalMoves', FROM + 1));
+    expect(sum(lever, 'exitsSpace', FROM) + sum(lever, 'exitsGarden', FROM)).toBeGreaterThan(sum(base, 'exitsSpace', FROM) + sum(base, 'exitsGarden', FROM));
+  });
+
+  it('gardens lower the exits of families who want a garden', async () => {
+    const { base, lever } = await pair([{ lever: 'gardens', from: 2027, privateGardens: 1, wishSatisfied: 0.5 }]);
+    expect(sum(lever, 'exitsGarden', FROM)).toBeLessThan(sum(base, 'exitsGarden', FROM));
+  });
+
+  it('renovation disrupts while the works last and binds residents afterwards', async () => {
+    const { base, lever } = await pair([{ lever: 'renovation', from: 2027, until: 2029, disruption: 2, attachment: 0.7, attachmentYears: 10 }]);
+    expect(sum(lever, 'moveOuts', 13, 36)).toBeGreaterThan(sum(base, 'moveOuts', 13, 36));
+    expect(sum(lever, 'moveOuts', 49)).toBeLessThan(sum(base, 'moveOuts', 49));
+  });
+
+  it('ownership options sell units, and residents who want to own buy in the estate instead of leaving', async () => {
+    const { base, lever } = await pair([{ lever: 'ownership', from: 2027, units: 60, price: 1_000_000, firstRight: true }]);
+    expect(sum(lever, 'unitsSold')).toBe(REPS * 60);
+    expect(sum(lever, 'lettingsSale')).toBeGreaterThan(0);
+    expect(sum(lever, 'exitsOwnership', FROM)).toBeLessThan(sum(base, 'exitsOwnership', FROM));
+  });
+
+  it('AlmenBolig+ and social activities lower move-outs through volunteering and ties', async () => {
+    for (const p of [
+      { lever: 'almenBoligPlus' as const, from: 2027, rentDiscount: 0.1, engagement: 3 },
+      { lever: 'socialActivities' as const, from: 2027, volunteering: 4, ties: 2 },
+    ]) {
+      const { base, lever } = await pair([p]);
+      expect(sum(lever, 'moveOuts', FROM), p.lever).toBeLessThan(sum(base, 'moveOuts', FROM));
+    }
+  });
+
+  it('work with vulnerable residents lowers social problems and crime', async () => {
+    const { base, lever } = await pair([{ lever: 'vulnerableWork', from: 2027, effect: 0.5 }]);
+    expect(mean(lever, 'crime', 37)).toBeLessThan(mean(base, 'crime', 37));
+    expect(mean(lever, 'socialProblems', 37)).toBeLessThan(mean(base, 'socialProblems', 37));
+  });
+
+  it('municipal allocation of 10% instead of 25% raises the resource-strong share of in-movers', async () => {
+    const { base, lever } = await pair([{ lever: 'municipalAllocation', from: 2027, share: 0.1 }]);
+    expect(sum(lever, 'lettingsMunicipal', FROM)).toBeLessThan(sum(base, 'lettingsMunicipal', FROM));
+    expect(inStrongShare(lever)).toBeGreaterThan(inStrongShare(base));
+  });
+
+  it('flexible letting raises the resource-strong share of in-movers', async () => {
+    const { base, lever } = await pair([{ lever: 'flexibleLetting', from: 2027, share: 0.8, combinedLetting: false }]);
+    expect(sum(lever, 'lettingsFlexible', FROM)).toBeGreaterThan(0);
+    expect(inStrongShare(lever)).toBeGreaterThan(inStrongShare(base));
+  });
+
+  it('facilities raise the image and lower crime', async () => {
+    const { base, lever } = await pair([{ lever: 'facilities', from: 2027, image: 0.1, crime: 0.2 }]);
+    expect(mean(lever, 'image', 37)).toBeGreaterThan(mean(base, 'image', 37));
+    expect(mean(lever, 'crime', 37)).toBeLessThan(mean(base, 'crime', 37));
+  });
+
+  it('image work raises the resource-strong share of in-movers more than it lowers the exit rate of resource-strong families (P5)', async () => {
+    const { base, lever } = await pair([{ lever: 'imageWork', from: 2027, boost: 0.2 }]);
+    expect(mean(lever, 'image', 37)).toBeGreaterThan(mean(base, 'image', 37));
+    const rise = inStrongShare(lever) / inStrongShare(base) - 1;
+    const exitRate = (rs: ReplicationResult[]) => sum(rs, 'outResourceStrongFamilies', FROM) / mean(rs, 'resourceStrongFamilies', FROM);
+    const fall = 1 - exitRate(lever) / exitRate(base);
+    expect(rise).toBeGreaterThan(0.02);
+    expect(rise).toBeGreaterThan(2 * fall);
+  });
+
+  it('an upgrade with renaming lifts the image at once, more when renovation comes with it', async () => {
+    const alone = await pair([{ lever: 'upgradeRename', from: 2027, jump: 0.2 }]);
+    const withWorks = await pair([
+      { lever: 'renovation', from: 2027, until: 2028, disruption: 1, attachment: 1, attachmentYears: 0 },
+      { lever: 'upgradeRename', from: 2027, jump: 0.2 },
+    ]);
+    const jump = (p: { base: ReplicationResult[]; lever: ReplicationResult[] }) => mean(p.lever, 'image', 13, 13) - mean(p.base, 'image', 13, 13);
+    expect(jump(alone)).toBeGreaterThan(0.05);
+    expect(jump(withWorks)).toBeGreaterThan(jump(alone) * 1.5);
+  });
+
+  it('a social programme lifts residents into work: fewer adults outside work, more lifted households', async () => {
+    const { base, lever } = await pair([{ lever: 'programme', from: 2027, boost: 2 }]);
+    expect(sum(lever, 'lifted', FROM)).toBeGreaterThan(sum(base, 'lifted', FROM));
+    expect(mean(lever, 'outsideWorkShare18to64', 49)).toBeLessThan(mean(base, 'outsideWorkShare18to64', 49));
+  });
+
+  it('extension lengthens the stay of resource-strong families and raises the resource-strong share', async () => {
+    const { base, lever } = await pair([{ lever: 'extension', from: 2027, group: 'resourceStrongFamilies', factor: 0.3 }]);
+    const stays = (rs: ReplicationResult[]) => {
+      const v: number[] = [];
+      for (const r of rs) for (let k = 0; k < r.log.size; k++) if (r.log.kind[k] === K.out && r.log.strong[k] && r.log.family[k] && r.log.month[k]! >= FROM) v.push(r.log.stay[k]!);
+      v.sort((a, b) => a - b);
+      return v[Math.floor(v.length / 2)]!;
+    };
+    expect(stays(lever)).toBeGreaterThan(stays(base));
+    expect(sum(lever, 'outResourceStrongFamilies', FROM)).toBeLessThan(sum(base, 'outResourceStrongFamilies', FROM));
+    expect(mean(lever, 'resourceStrongShare', 60)).toBeGreaterThan(mean(base, 'resourceStrongShare', 60));
+  });
+
+  it('demolition in a region of two estates removes flats and rehouses displaced households, more often in the similar estate', async () => {
+    const estates = [
+      { name: 'A', flats: 500, population: { resourceStrongShare: 0.35 } },
+      { name: 'B', flats: 500, population: { resourceStrongShare: 0.4 } },
+      { name: 'C', flats: 500, population: { resourceStrongShare: 0.75 }, applicants: { resourceStrongShare: 0.9 } },
+    ];
+    const { base, lever } = await pair([{ lever: 'demolition', from: 2027, estate: 0, flats: 150 }], { estates });
+    expect(mean(lever, 'flats', 14, undefined, 3)).toBe(1500 - 150);
+    expect(sum(base, 'exitsDemolition', 1, undefined, 3)).toBe(0);
+    expect(sum(lever, 'exitsDemolition', 1, undefined, 0)).toBeGreaterThan(REPS * 120);
+    // where the relocated went: count `in` moves with reason relocation by destination estate
+    const dest = [0, 0, 0];
+    for (const r of lever) for (let k = 0; k < r.log.size; k++) if (r.log.kind[k] === K.in && r.log.reason[k] === CH.relocation) dest[r.log.estate[k]!]!++;
+    expect(dest[0]! + dest[1]! + dest[2]!).toBeGreaterThan(0);
+    // relocated households cluster in estates like the one they left (B is like A; C is not)
+    expect(dest[1]!).toBeGreaterThan(dest[2]!);
+  });
+});
