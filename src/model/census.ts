@@ -68,7 +68,7 @@ function countAdult(w: World, out: Float64Array, o: number, ageM: number, status
   if (nonWestern) out[o + C.nonWesternPersons]++;
 }
 
-/** Fill `out` (nEstates x NCENSUS) with this month's counts. */
+/** Fill `out` (nSections x NCENSUS) with this month's counts, one row per section. */
 export function takeCensus(w: World, out: Float64Array): void {
   out.fill(0);
   const h = w.hh;
@@ -76,14 +76,14 @@ export function takeCensus(w: World, out: Float64Array): void {
   const fl = w.flats;
   for (let f = 0; f < fl.n; f++) {
     if (!fl.active[f]) continue;
-    const o = fl.estate[f]! * NCENSUS;
+    const o = fl.section[f]! * NCENSUS;
     out[o + C.activeFlats]++;
     if (fl.occupant[f]! >= 0) out[o + C.occupiedFlats]++;
   }
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
     const flat = h.flat[i]!;
-    const o = fl.estate[flat]! * NCENSUS;
+    const o = fl.section[flat]! * NCENSUS;
     const adults = h.adults[i]!;
     const nKids = h.nChildren[i]!;
     const s1 = h.status1[i]!;
@@ -122,6 +122,13 @@ export function takeCensus(w: World, out: Float64Array): void {
       if (adults + nKids > fl.rooms[flat]!) out[o + C.crowdedFamilies]++;
     }
   }
+}
+
+/** Sum the rows of the sections `from`..`to`-1 into `out` at row `row`. */
+export function sumSections(sections: Float64Array, from: number, to: number, out: Float64Array, row: number): void {
+  const o = row * NCENSUS;
+  for (let k = 0; k < NCENSUS; k++) out[o + k] = 0;
+  for (let s = from; s < to; s++) for (let k = 0; k < NCENSUS; k++) out[o + k]! += sections[s * NCENSUS + k]!;
 }
 
 /** Sum estate rows into a region row. */

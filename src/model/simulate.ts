@@ -15,7 +15,7 @@
  *  10. reporters     — one metrics row per estate (and for the region)
  */
 import type { AreaYearCounts } from './classification.js';
-import { NCENSUS, sumRows, takeCensus } from './census.js';
+import { NCENSUS, sumRows, sumSections, takeCensus } from './census.js';
 import { areaFactors, applyCareer, careerRates, estateOffer } from './mechanisms/career.js';
 import { applyDemography, demographyTables } from './mechanisms/demography.js';
 import { applyElevator, elevatorRates } from './mechanisms/elevator.js';
@@ -107,16 +107,23 @@ export function initialWorld(sc: Scenario, seed: number): World {
   let start = 0;
   let buildings = 0;
   let stairs = 0;
+  const sectionEstate: number[] = [];
+  const sectionStart = new Int32Array(nEstates + 1);
   for (let e = 0; e < nEstates; e++) {
     const spec = sc.estates[specIdx[e]!]!;
     flatStart[e] = start;
+    sectionStart[e] = sectionNames.length;
     const r = layoutEstate(spec, flats, start, e, sectionNames.length, buildings, stairs, rngLayout);
-    for (let s = 0; s < r.sections; s++) sectionNames.push(r.sections > 1 ? `${names[e]}/${s + 1}` : names[e]!);
+    for (let s = 0; s < r.sections; s++) {
+      sectionNames.push(r.sections > 1 ? `${names[e]}/${s + 1}` : names[e]!);
+      sectionEstate.push(e);
+    }
     buildings += r.buildings;
     stairs += r.stairwells;
     start += spec.flats;
   }
   flatStart[nEstates] = start;
+  sectionStart[nEstates] = sectionNames.length;
   const reservedStart = new Int32Array(nEstates);
   const reservedEnd = new Int32Array(nEstates);
   let maxY = 0;
@@ -145,7 +152,10 @@ export function initialWorld(sc: Scenario, seed: number): World {
     estateSpec: Int32Array.from(specIdx),
     flatStart,
     sectionNames,
-    area: newArea(nEstates),
+    sectionEstate: Int32Array.from(sectionEstate),
+    sectionStart,
+    divided: new Uint8Array(nEstates),
+    area: newArea(sectionNames.length),
     eff: [],
     nextUid: 1,
     freeSlots: [],
@@ -212,9 +222,11 @@ export function initialWorld(sc: Scenario, seed: number): World {
       h.volunteer[i] = rng() < pop.volunteerShare ? 1 : 0;
       flats.occupant[flat] = i;
     }
-    w.area.image[e] = spec.image;
-    w.area.referenceImage[e] = spec.image;
-    w.area.consecutiveGhettoYears[e] = spec.consecutiveListYears;
+    for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
+      w.area.image[s] = spec.image;
+      w.area.referenceImage[s] = spec.image;
+      w.area.consecutiveGhettoYears[s] = spec.consecutiveListYears;
+    }
   }
   return w;
 }
@@ -237,7 +249,9 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
   const nRows = w.nEstates + (multi ? 1 : 0);
   const rowNames = multi ? [...w.estateNames, 'region'] : [...w.estateNames];
   const metrics = new Float64Array((months + 1) * nRows * NMETRIC);
-  const census = new Float64Array(w.nEstates * NCENSUS);
+  const nSections = w.sectionNames.length;
+  const census = new Float64Array(nSections * NCENSUS);
+  const estateCensus = new Float64Array(w.nEstates * NCENSUS);
   const regionCensus = new Float64Array(NCENSUS);
   const regionFlows = new Float64Array(NFLOW);
   const maps: MapSnapshot[] = [];
@@ -248,52 +262,54 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
     for (let f = 0; f < w.flats.n; f++) types[f] = w.flats.active[f] ? mapType(w, f) : 255;
     maps.push({ year: sc.startYear + Math.floor(w.month / 12), month: w.month, types });
   };
-  const x: MetricInput = { census, co: 0, flows: w.flows, fo: 0, image: 0, problems: 0, crime: 0, status: 0, regionalIncome: sc.region.meanIncome15to64 };
-  const record = (m: number) => {
+  const x: MetricInput = { census: estateCensus, co: 0, flows: w.flows, fo: 0, image: 0, problems: 0, crime: 0, status: 0, regionalIncome: sc.region.meanIncome15to64 };
+  /** Area values of sections from..to-1 into x: household-weighted means, and the most severe status. */
+  const areaInto = (from: number, to: number) => {
     const a = w.area;
+    let wsum = 0;
+    let img = 0;
+    let pr = 0;
+    let cr = 0;
+    let st = 0;
+    for (let s = from; s < to; s++) {
+      const wt = census[s * NCENSUS]! + 1e-9; // households (tiny weight keeps empty sections defined)
+      wsum += wt;
+      img += wt * a.image[s]!;
+      pr += wt * a.problems[s]!;
+      cr += wt * a.crime[s]!;
+      st = Math.max(st, a.status[s]!);
+    }
+    x.image = img / wsum;
+    x.problems = pr / wsum;
+    x.crime = cr / wsum;
+    x.status = st;
+  };
+  const record = (m: number) => {
     for (let e = 0; e < w.nEstates; e++) {
-      x.census = census;
+      sumSections(census, w.sectionStart[e]!, w.sectionStart[e + 1]!, estateCensus, e);
+      x.census = estateCensus;
       x.co = e * NCENSUS;
       x.flows = w.flows;
       x.fo = e * NFLOW;
-      x.image = a.image[e]!;
-      x.problems = a.problems[e]!;
-      x.crime = a.crime[e]!;
-      x.status = a.status[e]!;
+      areaInto(w.sectionStart[e]!, w.sectionStart[e + 1]!);
       const o = (m * nRows + e) * NMETRIC;
       for (let k = 0; k < NMETRIC; k++) metrics[o + k] = METRICS[k]!.value(x);
     }
     if (multi) {
-      sumRows(census, w.nEstates, NCENSUS, regionCensus);
+      sumRows(estateCensus, w.nEstates, NCENSUS, regionCensus);
       sumRows(w.flows, w.nEstates, NFLOW, regionFlows);
-      let wsum = 0;
-      let img = 0;
-      let pr = 0;
-      let cr = 0;
-      let st = 0;
-      for (let e = 0; e < w.nEstates; e++) {
-        const wt = census[e * NCENSUS]!; // households
-        wsum += wt;
-        img += wt * a.image[e]!;
-        pr += wt * a.problems[e]!;
-        cr += wt * a.crime[e]!;
-        st = Math.max(st, a.status[e]!);
-      }
       x.census = regionCensus;
       x.co = 0;
       x.flows = regionFlows;
       x.fo = 0;
-      x.image = wsum > 0 ? img / wsum : 0;
-      x.problems = wsum > 0 ? pr / wsum : 0;
-      x.crime = wsum > 0 ? cr / wsum : 0;
-      x.status = st;
+      areaInto(0, nSections);
       const o = (m * nRows + w.nEstates) * NMETRIC;
       for (let k = 0; k < NMETRIC; k++) metrics[o + k] = METRICS[k]!.value(x);
     }
   };
 
   // month 0: the initial state
-  const previous: (AreaYearCounts | null)[] = new Array(w.nEstates).fill(null);
+  const previous = new Map<string, AreaYearCounts>();
   takeCensus(w, census);
   if (!sc.schelling) {
     applyClassification(w, census, previous);

@@ -121,7 +121,11 @@ export class MoveLog {
   }
 }
 
-/** Area state per estate (index = estate). */
+/**
+ * Area state per section (index = global section). The sections of an estate that has not
+ * been divided share one state (computed from the whole estate); after the divide lever each
+ * section keeps its own image and list criteria.
+ */
 export interface AreaState {
   image: Float64Array;
   referenceImage: Float64Array;
@@ -211,6 +215,11 @@ export interface World {
   /** First flat of each estate; estate e owns flats flatStart[e]..flatStart[e+1]-1. */
   flatStart: Int32Array;
   sectionNames: string[];
+  /** Estate of each section, and the first section of each estate (sectionStart[nEstates] = nSections). */
+  sectionEstate: Int32Array;
+  sectionStart: Int32Array;
+  /** 1 when the estate has been divided into its sections (divide lever). */
+  divided: Uint8Array;
   area: AreaState;
   eff: EstateEffective[];
   nextUid: number;
@@ -433,4 +442,27 @@ export function removeChild(h: Households, i: number, k: number): void {
   const last = h.nChildren[i]! - 1;
   h.childBirth[base + k] = h.childBirth[base + last]!;
   h.nChildren[i] = last;
+}
+
+/**
+ * The areas of the spiral and the classification as section ranges [from, to): the whole
+ * estate while it is undivided, each section once it is divided.
+ */
+export function areaGroups(w: World): [number, number][] {
+  const out: [number, number][] = [];
+  for (let e = 0; e < w.nEstates; e++) {
+    const a = w.sectionStart[e]!;
+    const b = w.sectionStart[e + 1]!;
+    if (w.divided[e]) for (let s = a; s < b; s++) out.push([s, s + 1]);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** Copy the area state of section `from` to sections from+1..to-1 (an undivided estate). */
+export function spreadArea(a: AreaState, from: number, to: number): void {
+  for (const k of Object.keys(a) as (keyof AreaState)[]) {
+    const arr = a[k];
+    for (let s = from + 1; s < to; s++) arr[s] = arr[from]!;
+  }
 }

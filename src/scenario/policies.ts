@@ -108,6 +108,10 @@ export const policySchema = tagged(
       },
       'Media work and ambassadors: raise the image target (CFBU 2019).',
     ),
+    divideEstate: lever(
+      {},
+      'Dividing the estate into smaller named units (Vollsmose; Ny Ringby 2025): from then on each section keeps its own image and list criteria (CFBU 2019: stigma attaches to the whole estate as one place).',
+    ),
     upgradeRename: lever(
       {
         jump: num({ default: 0.1, min: 0, max: 1, unit: 'image', description: 'Immediate rise of the image at the start (halved unless renovation or vulnerable work is on at the same time).', source: 'assumption; CFBU 2019: only together with physical and social work' }),

@@ -166,6 +166,16 @@ describe('policy levers move their metrics in the direction the report describes
     expect(mean(lever, 'resourceStrongShare', 60)).toBeGreaterThan(mean(base, 'resourceStrongShare', 60));
   });
 
+  it('dividing a listed estate into sections under 1,000 residents takes it off the list', async () => {
+    const over = {
+      classification: { ruleSet: '2018' },
+      estates: [{ name: 'e', flats: 1000, sections: 4, consecutiveListYears: 3, image: 0.25, population: { resourceStrongShare: 0.38, nonWesternShare: 0.62, basicEducationShareWeak: 0.78, basicEducationShareStrong: 0.4 } }],
+    };
+    const { base, lever } = await pair([{ lever: 'divideEstate', from: 2027 }], over);
+    expect(mean(base, 'listStatusCode', 1, 12)).toBe(4);
+    expect(mean(lever, 'listStatusCode', 37)).toBeLessThan(mean(base, 'listStatusCode', 37));
+  });
+
   it('demolition in a region of two estates removes flats and rehouses displaced households, more often in the similar estate', async () => {
     const estates = [
       { name: 'A', flats: 500, population: { resourceStrongShare: 0.35 } },

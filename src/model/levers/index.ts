@@ -6,7 +6,7 @@
  */
 import type { Policy } from '../../scenario/policies.js';
 import type { EstateEffective, World } from '../world.js';
-import { demolition, gardens, largerFlats, ownership, upgradeRename } from './physical.js';
+import { demolition, divideEstate, gardens, largerFlats, ownership, upgradeRename } from './physical.js';
 import {
   almenBoligPlus,
   extension,
@@ -37,6 +37,7 @@ export const LEVERS: { [K in Policy['lever']]: LeverModule<K> } = {
   flexibleLetting,
   facilities,
   imageWork,
+  divideEstate,
   upgradeRename,
   demolition,
   programme,

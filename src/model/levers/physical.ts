@@ -98,8 +98,21 @@ export const upgradeRename: LeverModule<'upgradeRename'> = {
       (q) => (q.lever === 'renovation' || q.lever === 'vulnerableWork') && (q.estate === undefined || q.estate === w.estateSpec[e]) && q.from <= w.scenario.startYear + Math.floor((m - 1) / 12) && (q.until === undefined || q.until > w.scenario.startYear + Math.floor((m - 1) / 12)),
     );
     const jump = accompanied ? p.jump : p.jump / 2;
-    w.area.image[e] = Math.min(1, w.area.image[e]! + jump);
-    w.area.referenceImage[e] = Math.min(1, w.area.referenceImage[e]! + jump);
+    for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
+      w.area.image[s] = Math.min(1, w.area.image[s]! + jump);
+      w.area.referenceImage[s] = Math.min(1, w.area.referenceImage[s]! + jump);
+    }
+  },
+};
+
+/**
+ * Dividing the estate into smaller named units: from now on each section keeps its own image,
+ * social problems, crime and list criteria (an area of fewer than 1,000 residents is not
+ * classified). Each section starts from the estate's current state.
+ */
+export const divideEstate: LeverModule<'divideEstate'> = {
+  start: (w, _p, e) => {
+    w.divided[e] = 1;
   },
 };
 

@@ -72,7 +72,7 @@ export function estateOffer(w: World): EstateOffer {
   return o;
 }
 
-/** Per-estate multipliers from the area state, computed once per month. */
+/** Per-section multipliers from the area state, computed once per month. */
 export interface AreaFactors {
   dissatisfaction: Float64Array;
   safety: Float64Array;
@@ -80,16 +80,16 @@ export interface AreaFactors {
 }
 
 export function areaFactors(w: World): AreaFactors {
-  const n = w.nEstates;
+  const n = w.sectionNames.length;
   const sp = w.scenario.spiral;
   const a = w.area;
   const out = { dissatisfaction: new Float64Array(n), safety: new Float64Array(n), stigma: new Float64Array(n) };
-  for (let e = 0; e < n; e++) {
-    const imageGap = Math.max(0, a.referenceImage[e]! - a.image[e]!);
-    const problems = Math.max(0.2, 1 + (a.problems[e]! - a.problems0[e]!));
-    out.dissatisfaction[e] = Math.exp(sp.imageOnStaying * imageGap) * problems;
-    out.safety[e] = a.crime[e]!;
-    out.stigma[e] = a.status[e]! >= 2 ? w.scenario.classification.listStigmaFactor : 0;
+  for (let s = 0; s < n; s++) {
+    const imageGap = Math.max(0, a.referenceImage[s]! - a.image[s]!);
+    const problems = Math.max(0.2, 1 + (a.problems[s]! - a.problems0[s]!));
+    out.dissatisfaction[s] = Math.exp(sp.imageOnStaying * imageGap) * problems;
+    out.safety[s] = a.crime[s]!;
+    out.stigma[s] = a.status[s]! >= 2 ? w.scenario.classification.listStigmaFactor : 0;
   }
   return out;
 }
@@ -147,9 +147,10 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
     const hGarden = family && h.wantsGarden[i] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
     const hOwn = h.wantsOwn[i] && flats.tenure[flat] === Tenure.social && (income >= canBuyIncome || canBuyHere) ? r.ownership : 0;
     const hJob = h.status1[i] === Status.employed || h.status2[i] === Status.employed ? r.job : 0;
-    const hDiss = r.dissatisfaction * af.dissatisfaction[e]!;
-    const hSafety = family ? r.safety * af.safety[e]! : 0;
-    const hStigma = family ? r.stigma * af.stigma[e]! : 0;
+    const sec = flats.section[flat]!;
+    const hDiss = r.dissatisfaction * af.dissatisfaction[sec]!;
+    const hSafety = family ? r.safety * af.safety[sec]! : 0;
+    const hStigma = family ? r.stigma * af.stigma[sec]! : 0;
     const total0 = hSpace + hGarden + hOwn + hJob + hDiss + hSafety + hStigma + r.other;
     let mult = (1 + early * Math.exp(-(m - h.movedIn[i]!) / earlyMonths)) * eff.hazardFactor;
     if (socialOn) mult *= socialFactor(w, i);

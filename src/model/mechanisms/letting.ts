@@ -33,21 +33,22 @@ export function applicantStrongProb(base: number, imageEffect: number, image: nu
   return logistic(logit(base) + imageEffect * (image - reference));
 }
 
-/** Everything letting needs per estate, fixed for the month. */
+/** Everything letting needs per area (section), fixed for the month. */
 export interface LettingContext {
+  /** Applicant profiles per estate. */
   profiles: DrawProfile[];
-  /** Per estate: probability that an external applicant is resource-strong. */
+  /** Per section: probability that an external applicant is resource-strong. */
   strongProb: Float64Array;
-  /** Per estate: bans in force. */
+  /** Per section: bans in force. */
   bans: Uint8Array;
-  /** Per estate: flexible letting mandatory (listed or prevention area). */
+  /** Per section: flexible letting mandatory (listed or prevention area). */
   flexibleMandatory: Uint8Array;
-  /** Per estate: cash-benefit applicants are rejected (combined letting or omdannelsesområde). */
+  /** Per section: cash-benefit applicants are rejected (combined letting or omdannelsesområde). */
   rejectCash: Uint8Array;
 }
 
 export function lettingContext(w: World, profiles: DrawProfile[]): LettingContext {
-  const n = w.nEstates;
+  const n = w.sectionNames.length;
   const sc = w.scenario;
   const ctx: LettingContext = {
     profiles,
@@ -56,16 +57,17 @@ export function lettingContext(w: World, profiles: DrawProfile[]): LettingContex
     flexibleMandatory: new Uint8Array(n),
     rejectCash: new Uint8Array(n),
   };
-  for (let e = 0; e < n; e++) {
+  for (let s = 0; s < n; s++) {
+    const e = w.sectionEstate[s]!;
     const spec = sc.estates[w.estateSpec[e]!]!;
     const a = w.area;
     const imageEff = sc.spiral.enabled ? sc.spiral.imageOnApplicants : 0;
-    ctx.strongProb[e] = applicantStrongProb(spec.applicants.resourceStrongShare, imageEff, a.image[e]!, a.referenceImage[e]!);
-    const status = a.status[e]!;
+    ctx.strongProb[s] = applicantStrongProb(spec.applicants.resourceStrongShare, imageEff, a.image[s]!, a.referenceImage[s]!);
+    const status = a.status[s]!;
     const eff = w.eff[e]!;
-    ctx.bans[e] = eff.bans === 'on' || (eff.bans === 'auto' && sc.letting.bansWhenListed && status >= 2) ? 1 : 0;
-    ctx.flexibleMandatory[e] = status >= 1 ? 1 : 0;
-    ctx.rejectCash[e] = status === 4 || (eff.combinedLetting && a.outsideShare[e]! >= 0.4) ? 1 : 0;
+    ctx.bans[s] = eff.bans === 'on' || (eff.bans === 'auto' && sc.letting.bansWhenListed && status >= 2) ? 1 : 0;
+    ctx.flexibleMandatory[s] = status >= 1 ? 1 : 0;
+    ctx.rejectCash[s] = status === 4 || (eff.combinedLetting && a.outsideShare[s]! >= 0.4) ? 1 : 0;
   }
   return ctx;
 }
@@ -134,7 +136,7 @@ function takeRehousing(w: World, flat: number, rng: Rng): boolean {
   for (let k = 0; k < q.length && k < 3; k++) {
     const rec = q[k]!;
     if (persons(w.hh, rec.slot) > rooms + 1) continue;
-    const d = Math.abs(w.area.outsideShare[rec.fromEstate]! - w.area.outsideShare[e]!);
+    const d = Math.abs(w.area.outsideShare[w.flats.section[rec.fromFlat]!]! - w.area.outsideShare[w.flats.section[flat]!]!);
     if (rng() >= Math.exp(-d / sim)) continue;
     q.splice(k, 1);
     rehouse(w, rec, flat);
@@ -150,6 +152,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
   const fl = w.flats;
   const e = fl.estate[flat]!;
   const eff = w.eff[e]!;
+  const sec = fl.section[flat]!;
   const spec = sc.estates[w.estateSpec[e]!]!;
   const row = e * NFLOW;
   // 0. rehousing of households displaced by demolition (up to every 3rd vacancy)
@@ -174,7 +177,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
       return true;
     }
     for (let k = 0; k < L.offersPerMonth; k++) {
-      const i = newcomer(w, ctx, e, flat, ctx.strongProb[e]!, 0, rng);
+      const i = newcomer(w, ctx, e, flat, ctx.strongProb[sec]!, 0, rng);
       if (w.hh.income[i]! * sc.region.maxPriceToIncome >= eff.unitPrice) {
         moveIn(w, i, flat, CH.sale);
         return true;
@@ -202,7 +205,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
       w.municipalAcc[e]! -= 1;
       let strong = L.municipalStrongShare;
       let vuln = L.municipalVulnerableShare;
-      if (ctx.bans[e]) {
+      if (ctx.bans[sec]) {
         strong = strong / (strong + (1 - strong) * (1 - L.bannedShareOfWeak));
         vuln *= 1 - L.bannedShareOfWeak;
       }
@@ -211,7 +214,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
     }
   }
   // 3. flexible letting by work or education
-  let flexible = ctx.flexibleMandatory[e] === 1;
+  let flexible = ctx.flexibleMandatory[sec] === 1;
   if (!flexible && eff.flexibleShare > 0) {
     w.flexibleAcc[e]! += eff.flexibleShare;
     if (w.flexibleAcc[e]! >= 1 - 1e-9) {
@@ -253,13 +256,13 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
   }
   // 5. external waiting list. Flexible letting: applicants in work or education go first;
   // if none of the month's offers qualifies, a second round of ordinary offers follows.
-  const pStrong = ctx.strongProb[e]!;
+  const pStrong = ctx.strongProb[sec]!;
   const rentAccept = rentAcceptance(w, flat);
   for (let pass = flexible ? 0 : 1; pass < 2; pass++) {
     for (let k = 0; k < L.offersPerMonth; k++) {
       const strong = rng() < pStrong;
       if (pass === 0 && !strong) continue;
-      if (!strong && ctx.rejectCash[e] && rng() < L.cashBenefitShareOfWeak) continue;
+      if (!strong && ctx.rejectCash[sec] && rng() < L.cashBenefitShareOfWeak) continue;
       const accept = (strong ? L.strongAcceptanceAtReference : L.weakAcceptance) * rentAccept;
       if (rng() >= accept) {
         w.flows[row + F.offersDeclined]++;

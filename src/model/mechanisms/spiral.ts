@@ -1,20 +1,21 @@
 /**
- * The negative spiral: each month every estate's social problems and crime move towards
+ * The negative spiral: each month every area's social problems and crime move towards
  * targets set by its composition, and its image moves towards a target set by composition,
  * crime, listing and image work. The image falls fast and recovers slowly: it sticks
- * (Andersen 2004, cited in the report).
+ * (Andersen 2004, cited in the report). An area is an estate, or one of its sections once the
+ * estate is divided (see world.ts `areaGroups`).
  *
  * Targets are relative to the start: at month 0 the image equals the estate's initial image,
  * and the image target shifts with the change in composition since then. This makes the
  * initial image a scenario input (the estate's reputation) rather than something the model
  * must explain.
  */
-import { C, NCENSUS } from '../census.js';
-import type { World } from '../world.js';
+import { C, NCENSUS, sumSections } from '../census.js';
+import { type World, areaGroups, spreadArea } from '../world.js';
 
 /** Composition indicators the spiral reads from a census row. */
-export function indicators(census: Float64Array, e: number): { outside: number; nonWestern: number; vulnerable: number; youngMenOutside: number } {
-  const o = e * NCENSUS;
+export function indicators(census: Float64Array, row: number): { outside: number; nonWestern: number; vulnerable: number; youngMenOutside: number } {
+  const o = row * NCENSUS;
   const p1864 = census[o + C.persons18to64]!;
   const res = census[o + C.residents]!;
   const hh = census[o + C.households]!;
@@ -26,7 +27,7 @@ export function indicators(census: Float64Array, e: number): { outside: number; 
   };
 }
 
-/** Crime index (1 = the national conviction rate) implied by the composition. */
+/** Crime index (1 = the national conviction rate) implied by the composition of estate e's area. */
 export function crimeTarget(w: World, ind: ReturnType<typeof indicators>, e: number): number {
   const s = w.scenario.spiral;
   const eff = w.eff[e]!;
@@ -39,41 +40,50 @@ export function problemsTarget(w: World, ind: ReturnType<typeof indicators>, e: 
   return s.problemsFromVulnerable * w.eff[e]!.vulnerableFactor * ind.vulnerable + s.problemsFromOutside * ind.outside;
 }
 
-/** Set the reference values at the start (month 0), from the initial census. */
+const scratch = new Float64Array(NCENSUS);
+
+/** Set the reference values at the start (month 0), from the initial census (per section). */
 export function initSpiral(w: World, census: Float64Array): void {
   const a = w.area;
-  for (let e = 0; e < w.nEstates; e++) {
-    const ind = indicators(census, e);
-    a.crime[e] = a.crime0[e] = crimeTarget(w, ind, e);
-    a.problems[e] = a.problems0[e] = problemsTarget(w, ind, e);
-    a.outside0[e] = ind.outside;
-    a.nonWestern0[e] = ind.nonWestern;
-    a.listed0[e] = a.status[e]! >= 2 ? 1 : 0;
+  for (const [from, to] of areaGroups(w)) {
+    sumSections(census, from, to, scratch, 0);
+    const e = w.sectionEstate[from]!;
+    const ind = indicators(scratch, 0);
+    a.crime[from] = a.crime0[from] = crimeTarget(w, ind, e);
+    a.problems[from] = a.problems0[from] = problemsTarget(w, ind, e);
+    a.outside0[from] = ind.outside;
+    a.nonWestern0[from] = ind.nonWestern;
+    a.listed0[from] = a.status[from]! >= 2 ? 1 : 0;
+    spreadArea(a, from, to);
   }
 }
 
-/** One month of the spiral for every estate. */
+/** One month of the spiral for every area. */
 export function applySpiral(w: World, census: Float64Array): void {
   const s = w.scenario.spiral;
   const a = w.area;
-  for (let e = 0; e < w.nEstates; e++) {
-    const ind = indicators(census, e);
-    a.crime[e]! += s.problemsAdjustPerMonth * (crimeTarget(w, ind, e) - a.crime[e]!);
-    a.problems[e]! += s.problemsAdjustPerMonth * (problemsTarget(w, ind, e) - a.problems[e]!);
-    const listed = a.status[e]! >= 2 ? 1 : 0;
+  for (const [from, to] of areaGroups(w)) {
+    sumSections(census, from, to, scratch, 0);
+    const e = w.sectionEstate[from]!;
+    const x = from;
+    const ind = indicators(scratch, 0);
+    a.crime[x]! += s.problemsAdjustPerMonth * (crimeTarget(w, ind, e) - a.crime[x]!);
+    a.problems[x]! += s.problemsAdjustPerMonth * (problemsTarget(w, ind, e) - a.problems[x]!);
+    const listed = a.status[x]! >= 2 ? 1 : 0;
     const target = Math.min(
       1,
       Math.max(
         0,
-        a.referenceImage[e]! -
-          s.imageFromOutside * (ind.outside - a.outside0[e]!) -
-          s.imageFromNonWestern * (ind.nonWestern - a.nonWestern0[e]!) -
-          s.imageFromCrime * (a.crime[e]! - a.crime0[e]!) -
-          s.imageFromListing * (listed - a.listed0[e]!) +
+        a.referenceImage[x]! -
+          s.imageFromOutside * (ind.outside - a.outside0[x]!) -
+          s.imageFromNonWestern * (ind.nonWestern - a.nonWestern0[x]!) -
+          s.imageFromCrime * (a.crime[x]! - a.crime0[x]!) -
+          s.imageFromListing * (listed - a.listed0[x]!) +
           w.eff[e]!.imageBoost,
       ),
     );
-    const rate = target < a.image[e]! ? s.imageFallPerMonth : s.imageRisePerMonth;
-    a.image[e]! += rate * (target - a.image[e]!);
+    const rate = target < a.image[x]! ? s.imageFallPerMonth : s.imageRisePerMonth;
+    a.image[x]! += rate * (target - a.image[x]!);
+    spreadArea(a, from, to);
   }
 }
