@@ -29,7 +29,7 @@ export const R = Object.fromEntries(REASONS.map((r, i) => [r, i])) as { [K in Re
 export const EXIT_REASONS = REASONS.slice(0, 11) as readonly Reason[];
 
 /** Letting channels, the `reason` of an `in` move. */
-export const CHANNELS = ['municipal', 'flexible', 'internal', 'external', 'sale', 'relocation'] as const;
+export const CHANNELS = ['municipal', 'flexible', 'internal', 'external', 'sale', 'relocation', 'region'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CH = Object.fromEntries(CHANNELS.map((c, i) => [c, i])) as { [K in Channel]: number };
 

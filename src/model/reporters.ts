@@ -86,6 +86,7 @@ export const FLOW_DOCS: Record<FlowName, string> = {
   exitsDeath: 'Households dissolved by the death of the last adult.',
   exitsOther: 'Move-outs for other reasons.',
   exitsDemolition: 'Households who left because their flat was demolished and no flat in the region was found for them.',
+  fromRegion: 'Households who left another estate of the region and moved in here through the waiting list.',
   relocated: 'Households rehoused in another flat of the region after their flat was demolished.',
   flatsDemolished: 'Flats demolished (demolition lever).',
   flatsBuilt: 'New large flats built (larger-flats lever).',

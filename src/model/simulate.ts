@@ -146,7 +146,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     scenario: sc,
     month: 0,
     flats,
-    hh: allocHouseholds(nFlats),
+    hh: allocHouseholds(nFlats + (nEstates > 1 || sc.policies.some((p) => p.lever === 'demolition') ? Math.ceil(nFlats / 8) + 16 : 0)),
     nEstates,
     estateNames: names,
     estateSpec: Int32Array.from(specIdx),
@@ -175,6 +175,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     internalFirst: new Uint8Array(nFlats),
     rehousing: [],
     rehousingAcc: 0,
+    regionMovers: [],
     flows: new Float64Array(nEstates * NFLOW),
     log: new MoveLog(sc.output.moves),
     rngs: {

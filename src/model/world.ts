@@ -47,6 +47,7 @@ export const FLOWS = [
   'exitsOther',
   'exitsDemolition',
   'relocated',
+  'fromRegion',
   'flatsDemolished',
   'flatsBuilt',
   'flatsMerged',
@@ -160,12 +161,14 @@ export interface Seeker {
   reason: number;
 }
 
-/** A household taken out of its flat (demolition) while it waits to be rehoused. */
+/** A household that left its flat and waits, parked, for another flat in the region. */
 export interface HouseholdRecord {
   slot: number;
   fromEstate: number;
   fromFlat: number;
   since: number;
+  /** Why it left (a reason code): demolition, or the reason of a voluntary move-out. */
+  reason: number;
 }
 
 /** Parameters in force this month for one estate, after the levers (see levers/index.ts). */
@@ -251,16 +254,26 @@ export interface World {
   rehousing: HouseholdRecord[];
   /** Fractional counter for the share of vacancies claimed for rehousing (region-wide). */
   rehousingAcc: number;
+  /** Households who left an estate and seek a flat in another estate of the region. */
+  regionMovers: HouseholdRecord[];
   /** This month's flows: nEstates x NFLOW. */
   flows: Float64Array;
   log: MoveLog;
   rngs: Record<'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'newcomers' | 'schelling' | 'levers', Rng>;
 }
 
-/** Take a free household slot (grows nothing: capacity is fixed at start to the flat count). */
+/**
+ * Take a free household slot. Capacity is fixed at the start (flats plus room for households
+ * parked while they seek a flat in the region); if it runs out, the longest-waiting parked
+ * household gives up and leaves the region, freeing its slot.
+ */
 export function allocSlot(w: World): number {
+  if (w.freeSlots.length === 0 && w.hh.used >= w.hh.capacity) {
+    const q = w.regionMovers.length > 0 ? w.regionMovers : w.rehousing;
+    if (q.length === 0) throw new Error('household capacity exceeded (internal error)');
+    freeSlot(w, q.shift()!.slot);
+  }
   const slot = w.freeSlots.length > 0 ? w.freeSlots.pop()! : w.hh.used++;
-  if (slot >= w.hh.capacity) throw new Error('household capacity exceeded (internal error)');
   const h = w.hh;
   h.alive[slot] = 1;
   h.uid[slot] = w.nextUid++;
@@ -318,30 +331,53 @@ export function withholdForMerge(w: World, flat: number): void {
  * (not freed) until it is rehoused or gives up.
  */
 export function displace(w: World, i: number): void {
+  const flat = w.hh.flat[i]!;
+  w.rehousing.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason: R.demolition });
+  park(w, i, R.demolition);
+}
+
+/**
+ * A household leaves its flat and the estate (counted as a move-out with `reason`) but keeps
+ * its slot, parked, while it seeks a flat elsewhere in the region. The caller queues it.
+ */
+function park(w: World, i: number, reason: number): void {
   const h = w.hh;
   const flat = h.flat[i]!;
   const e = w.flats.estate[flat]!;
   const strong = isResourceStrongHousehold(h, i);
   const fam = isFamilyWithChildren(h, i, w.month);
+  const stay = w.month - h.movedIn[i]!;
   const row = flowRow(w, e);
   w.flows[row + F.moveOuts]++;
-  w.flows[row + F.exitsDemolition]++;
+  w.flows[row + EXIT0 + reason]++;
   if (strong) w.flows[row + F.outResourceStrong]++;
-  if (strong && fam) w.flows[row + F.outResourceStrongFamilies]++;
-  w.log.push(w.month, h.uid[i]!, K.out, R.demolition, w.month - h.movedIn[i]!, strong, fam, flat, NONE, e);
-  w.flats.occupant[flat] = NONE;
+  if (strong && fam) {
+    w.flows[row + F.outResourceStrongFamilies]++;
+    if (stay <= 24) w.flows[row + F.outResourceStrongFamiliesShortStay]++;
+  }
+  if (w.month - h.liftedAt[i]! < 60) w.flows[row + F.outLifted]++;
+  w.log.push(w.month, h.uid[i]!, K.out, reason, stay, strong, fam, flat, NONE, e);
+  if (w.flats.active[flat]) vacate(w, flat);
+  else w.flats.occupant[flat] = NONE;
   h.alive[i] = 0;
   h.flat[i] = NONE;
   h.listedAt[i] = NONE;
-  w.rehousing.push({ slot: i, fromEstate: e, fromFlat: flat, since: w.month });
 }
 
-/** A displaced household is rehoused in vacant `flat` (a move-in through relocation). */
+/** A household leaving estate e for `reason` seeks another flat in the region (kept, parked). */
+export function leaveForRegion(w: World, i: number, reason: number): void {
+  const flat = w.hh.flat[i]!;
+  w.regionMovers.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason });
+  park(w, i, reason);
+}
+
+/** A parked household (displaced, or leaving another estate of the region) moves into vacant `flat`. */
 export function rehouse(w: World, rec: HouseholdRecord, flat: number): void {
   const i = rec.slot;
   w.hh.alive[i] = 1;
-  moveIn(w, i, flat, CH.relocation, rec.fromFlat);
-  w.flows[flowRow(w, w.flats.estate[flat]!) + F.relocated]++;
+  const displaced = rec.reason === R.demolition;
+  moveIn(w, i, flat, displaced ? CH.relocation : CH.region, rec.fromFlat);
+  w.flows[flowRow(w, w.flats.estate[flat]!) + (displaced ? F.relocated : F.fromRegion)]++;
 }
 
 const flowRow = (w: World, estate: number): number => estate * NFLOW;

@@ -237,6 +237,7 @@ export const CHANNEL_DOCS: Record<Channel, string> = {
   external: 'External waiting list.',
   sale: 'Sale of an owner-occupied or co-op unit to an outside buyer.',
   relocation: 'Rehousing of a household whose flat was demolished (demolition lever), into a vacancy of the region.',
+  region: 'A household that left another estate of the region (for space, a garden, dissatisfaction, safety, stigma or other reasons) and applied here through the waiting list; fromFlat is its old flat.',
 };
 
 export const REASON_DOCS: Record<Reason, string> = {

@@ -63,7 +63,7 @@ export const populationSchema = obj(
 export const applicantsSchema = obj(
   {
     resourceStrongShare: share({
-      default: 0.5,
+      default: 0.55,
       description: 'Share of resource-strong households among external waiting-list applicants when the image is at its reference level.',
       source: 'calibrated so that the baseline is structurally static (P2); Andersson & Bråmå 2004: in-movers are weaker than leavers and stayers',
     }),
@@ -102,6 +102,7 @@ export const regionSchema = obj(
   {
     meanIncome15to64: num({ default: 330_000, min: 10_000, max: 5_000_000, unit: 'kr per year', description: 'Average gross income of residents aged 15-64 (students excluded) in the region, the yardstick of the income criterion.', source: 'assumption near DST national level' }),
     housePrice: num({ default: 2_400_000, min: 0, max: 100_000_000, unit: 'kr', description: 'Price of a typical family house in the region.', source: 'assumption near DST national level' }),
+    seekInRegionShare: share({ default: 0.25, description: 'In a region of several estates: share of households leaving for space, garden, dissatisfaction, safety, stigma or other reasons who apply for a flat in another estate of the region (the rest leave the region).', source: 'assumption' }),
     maxPriceToIncome: num({ default: 5, min: 0.5, max: 20, unit: 'price / yearly household income', description: 'Largest house price a household can finance, as a multiple of its yearly gross income.', source: 'assumption (Danish lending practice of about 4-5x income)' }),
   },
   { description: 'The regional housing market and its incomes.' },
@@ -125,7 +126,7 @@ export const demographySchema = obj(
     singleBirthFactor: factor(0.15, 'Birth multiplier for a woman without a partner.', 'assumption'),
     childLeaveAnnual: annual(0.22, 'Yearly probability that a child aged 18 or more leaves home.', 'assumption (DST: most leave home at 18-24)'),
     childStaysInEstateShare: share({ default: 0.25, description: 'Share of children leaving home who seek their own flat in the estate (the "coming middle class").', source: 'assumption; CFBU2019 closing chapter' }),
-    partnershipAnnual: annual(0.07, 'Yearly probability that a single adult aged 20-55 forms a partnership.', 'assumption'),
+    partnershipAnnual: annual(0.1, 'Yearly probability that a single adult aged 20-55 forms a partnership.', 'assumption, calibrated (P4: partnership second among the reasons of leaving resource-strong families, Foldgast2018 23%)'),
     partnerMovesOutShare: share({ default: 0.45, description: 'Share of new partnerships where the household moves out to live with the partner (else the partner moves in).', source: 'assumption; Larsen2017: moving in with a partner is among the strongest predictors of moving' }),
     breakupAnnual: annual(0.045, 'Yearly probability that a couple separates.', 'assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4)'),
     breakupHouseholdLeavesShare: share({ default: 0.7, description: 'Share of break-ups after which the remaining household also moves out (it cannot pay or needs another flat).', source: 'assumption; Foldgast2018: divorce or new partner is the second most common reason to leave (23%); calibrated (P4)' }),
@@ -159,18 +160,18 @@ export const elevatorSchema = obj(
 export const careerSchema = obj(
   {
     enabled: bool({ default: true, description: 'Move-out hazards of the housing career and temporariness.' }),
-    spaceAnnual: annual(0.25, 'Yearly hazard of moving for space per person above the number of rooms (households with children).', 'Foldgast2018: 28% left mainly because the flat was too small and wanted house and garden (size calibrated, P4)'),
+    spaceAnnual: annual(0.15, 'Yearly hazard of moving for space per person above the number of rooms (households with children).', 'Foldgast2018: 28% left mainly because the flat was too small and wanted house and garden (size calibrated, P4)'),
     familyMoreRoomAnnual: annual(0.1, 'Yearly hazard for a family with children who has as many rooms as persons but wants one more room.', 'CFBU2019: families in 3-room flats want one more room (size calibrated, P4)'),
-    gardenAnnual: annual(0.15, 'Yearly hazard of moving for a garden (families with children who want one and lack it).', 'Foldgast2018 (size calibrated, P4)'),
-    ownershipAnnual: annual(0.15, 'Yearly hazard of moving to own for households who want to and can finance a house.', 'Foldgast2018; Vacher 2008 (size calibrated, P4)'),
+    gardenAnnual: annual(0.1, 'Yearly hazard of moving for a garden (families with children who want one and lack it).', 'Foldgast2018 (size calibrated, P4)'),
+    ownershipAnnual: annual(0.1, 'Yearly hazard of moving to own for households who want to and can finance a house.', 'Foldgast2018; Vacher 2008 (size calibrated, P4)'),
     jobAnnual: annual(0.015, 'Yearly hazard of moving away for a job, per employed household.', 'assumption'),
-    dissatisfactionAnnual: annual(0.02, 'Yearly hazard of moving out of dissatisfaction with the flat, social life or institutions, at reference social problems.', 'Foldgast2018: 20% (calibrated, P4)'),
+    dissatisfactionAnnual: annual(0.015, 'Yearly hazard of moving out of dissatisfaction with the flat, social life or institutions, at reference social problems.', 'Foldgast2018: 20% (calibrated, P4)'),
     safetyAnnual: annual(0.01, 'Yearly hazard of families with children moving for crime and worry for the children, at crime level 1.', 'CFBU2019 interviews; Skifter Andersen 2008 (size calibrated, P4: safety counts with dissatisfaction, 20% in Foldgast2018)'),
     stigmaAnnual: annual(0.005, 'Yearly hazard of families with children moving because of the stigma of a listed area.', 'CFBU2019: the 2018 rules make families fear their children are stamped (size calibrated, P4 for the listed presets: stigma counts with dissatisfaction, 20% in Foldgast2018)'),
-    otherAnnual: annual(0.02, 'Yearly hazard of moving for other reasons.', 'assumption, calibrated (P3: LBF 2019 move-out rate 10.4%)'),
+    otherAnnual: annual(0.03, 'Yearly hazard of moving for other reasons.', 'assumption, calibrated (P3: LBF 2019 move-out rate 10.4%; raised with the lower career hazards)'),
     weakCareerFactor: factor(0.3, 'Multiplier on the space, garden and ownership hazards for households not resource-strong (they rarely can pay for the next step).', 'assumption; Larsen2017: the most resource-strong families move most'),
-    earlyBoost: factor(20, 'Extra hazard in the first years of a stay: multiplier 1 + earlyBoost·exp(-years/earlyYears).', 'CFBU2019 F1: half of resource-strong leaving families stayed 2 years or less (calibrated, P1)'),
-    earlyYears: num({ default: 0.4, min: 0.1, max: 20, unit: 'years', description: 'Time scale over which the early-stay hazard fades.', source: 'calibrated (P1)' }),
+    earlyBoost: factor(6, 'Extra hazard in the first years of a stay: multiplier 1 + earlyBoost·exp(-years/earlyYears).', 'CFBU2019 F1: half of resource-strong leaving families stayed 2 years or less (calibrated, P1: 7x at moving in, 3.7x after a year, 2.2x after two)'),
+    earlyYears: num({ default: 1.25, min: 0.1, max: 20, unit: 'years', description: 'Time scale over which the early-stay hazard fades.', source: 'calibrated (P1)' }),
     internalListPatience: int({ default: 4, min: 0, max: 120, unit: 'months', description: 'How long a household whose need the estate can meet waits on the internal list before it leaves instead.', source: 'assumption; CFBU2019: two families got a garden flat via the internal list and postponed buying; calibrated (P1)' }),
   },
   { description: 'Housing career and temporariness: why households move out, and when they move internally instead.' },

@@ -172,7 +172,7 @@ describe('policy levers move their metrics in the direction the report describes
       estates: [{ name: 'e', flats: 1000, sections: 4, consecutiveListYears: 3, image: 0.25, population: { resourceStrongShare: 0.38, nonWesternShare: 0.62, basicEducationShareWeak: 0.78, basicEducationShareStrong: 0.4 } }],
     };
     const { base, lever } = await pair([{ lever: 'divideEstate', from: 2027 }], over);
-    expect(mean(base, 'listStatusCode', 1, 12)).toBe(4);
+    for (const r of base) expect(at(r, 'listStatusCode', 0)).toBe(4);
     expect(mean(lever, 'listStatusCode', 37)).toBeLessThan(mean(base, 'listStatusCode', 37));
   });
 

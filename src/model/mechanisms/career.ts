@@ -19,7 +19,7 @@
 import { R } from '../codes.js';
 import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation } from '../state.js';
-import { type World, moveOut } from '../world.js';
+import { type World, leaveForRegion, moveOut } from '../world.js';
 import { socialFactor } from './social.js';
 import { groupMatches } from '../levers/index.js';
 
@@ -94,6 +94,9 @@ export function areaFactors(w: World): AreaFactors {
   return out;
 }
 
+/** Reasons after which a leaving household may seek a flat in another estate of the region. */
+const REGION_REASONS: Record<number, boolean> = { [R.space]: true, [R.garden]: true, [R.dissatisfaction]: true, [R.safety]: true, [R.stigma]: true, [R.other]: true };
+
 /** Minimum rooms a household of this size wants: one per person, at least 1, at most 5. */
 export const roomsWanted = (persons: number): number => Math.min(5, Math.max(1, persons));
 
@@ -116,6 +119,8 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
   const canBuyIncome = sc.region.housePrice / maxPTI;
   const swapRate = w.eff.map((x) => monthly(x.swapAnnual));
   const patience = c.internalListPatience;
+  const regional = w.nEstates > 1;
+  const seekRegion = sc.region.seekInRegionShare;
   const swapMinMonths = sc.letting.swapMinYears * 12;
   const flats = w.flats;
   for (let i = 0; i < h.used; i++) {
@@ -176,7 +181,8 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
         h.listedAt[i] = m;
         h.listReason[i] = reason;
         w.internalList[e]!.push(i);
-      } else moveOut(w, i, reason);
+      } else if (regional && REGION_REASONS[reason] && rng() < seekRegion) leaveForRegion(w, i, reason);
+      else moveOut(w, i, reason);
       continue;
     }
     // over-housed households may seek a swap (after the minimum tenancy)

@@ -145,6 +145,32 @@ function takeRehousing(w: World, flat: number, rng: Rng): boolean {
   return false;
 }
 
+/**
+ * A household that left another estate of the region takes `flat`, if one of the first three
+ * in line wants it: a larger flat for those who left for space, a garden for those who left
+ * for a garden, and otherwise an estate with an image at least as good as the one they left.
+ */
+function takeRegionMover(w: World, flat: number, rng: Rng): boolean {
+  const q = w.regionMovers;
+  const f = w.flats;
+  const e = f.estate[flat]!;
+  const sec = f.section[flat]!;
+  for (let k = 0, tried = 0; k < q.length && tried < 3; k++) {
+    const rec = q[k]!;
+    if (rec.fromEstate === e) continue;
+    tried++;
+    const fromSec = f.section[rec.fromFlat]!;
+    const fits = persons(w.hh, rec.slot) <= f.rooms[flat]! + 1;
+    const wants =
+      rec.reason === R.space ? f.rooms[flat]! > f.rooms[rec.fromFlat]! : rec.reason === R.garden ? f.garden[flat] === 1 : w.area.image[sec]! >= w.area.image[fromSec]!;
+    if (!fits || !wants || rng() >= rentAcceptance(w, flat)) continue;
+    q.splice(k, 1);
+    rehouse(w, rec, flat);
+    return true;
+  }
+  return false;
+}
+
 /** Let one vacant flat; false if it stays vacant this month. */
 export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng): boolean {
   const sc = w.scenario;
@@ -254,6 +280,8 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
       }
     }
   }
+  // households from other estates of the region apply through the external list too
+  if (w.regionMovers.length > 0 && !flexible && takeRegionMover(w, flat, rng)) return true;
   // 5. external waiting list. Flexible letting: applicants in work or education go first;
   // if none of the month's offers qualifies, a second round of ordinary offers follows.
   const pStrong = ctx.strongProb[sec]!;
@@ -298,6 +326,7 @@ export function applyLetting(w: World, ctx: LettingContext, rng: Rng, swapSeeker
   // displaced households not rehoused in time leave the region for good
   const patience = w.scenario.letting.rehousingPatience;
   while (w.rehousing.length > 0 && w.month - w.rehousing[0]!.since > patience) freeSlot(w, w.rehousing.shift()!.slot);
+  while (w.regionMovers.length > 0 && w.month - w.regionMovers[0]!.since > patience) freeSlot(w, w.regionMovers.shift()!.slot);
   // seekers who were not served within a year give up (leave the estate as persons)
   for (let e = 0; e < w.nEstates; e++) {
     const s = w.seekers[e]!;
