@@ -40,7 +40,7 @@ export const C = Object.fromEntries(CENSUS.map((n, i) => [n, i])) as { [K in Cen
 export const NCENSUS = CENSUS.length;
 
 /** Count one adult into the row. */
-function countAdult(w: World, out: Float64Array, o: number, ageM: number, status: number, edu: number, female: number, strongHh: boolean, nonWestern: boolean): void {
+function countAdult(income: Float64Array, out: Float64Array, o: number, ageM: number, status: number, edu: number, female: number, strongHh: boolean, nonWestern: boolean): void {
   const age = ageM / 12;
   if (age >= 22 && age < 60) {
     out[o + C.adults22to59]++;
@@ -59,7 +59,7 @@ function countAdult(w: World, out: Float64Array, o: number, ageM: number, status
   }
   if (age >= 15 && age < 65 && status !== Status.student) {
     out[o + C.persons15to64ExclStudents]++;
-    out[o + C.income15to64ExclStudents] += adultIncome(w.scenario, status, edu);
+    out[o + C.income15to64ExclStudents] += income[status * 3 + edu]!;
   }
   if (status === Status.employed) out[o + C.employed]++;
   else if (status === Status.student) out[o + C.students]++;
@@ -68,9 +68,17 @@ function countAdult(w: World, out: Float64Array, o: number, ageM: number, status
   if (nonWestern) out[o + C.nonWesternPersons]++;
 }
 
+/** Income of an adult by status (4) x education (3), from adultIncome. */
+function incomeTable(w: World): Float64Array {
+  const t = new Float64Array(12);
+  for (let s = 0; s < 4; s++) for (let e = 0; e < 3; e++) t[s * 3 + e] = adultIncome(w.scenario, s, e);
+  return t;
+}
+
 /** Fill `out` (nSections x NCENSUS) with this month's counts, one row per section. */
 export function takeCensus(w: World, out: Float64Array): void {
   out.fill(0);
+  const income = incomeTable(w);
   const h = w.hh;
   const m = w.month;
   const fl = w.flats;
@@ -96,8 +104,8 @@ export function takeCensus(w: World, out: Float64Array): void {
     if (h.listedAt[i]! >= 0) out[o + C.onInternalList]++;
     const age1 = m - h.birth1[i]!;
     if (age1 >= 720) out[o + C.seniorHouseholds]++;
-    countAdult(w, out, o, age1, s1, h.edu1[i]!, h.female1[i]!, strong, nonWestern);
-    if (adults === 2) countAdult(w, out, o, m - h.birth2[i]!, h.status2[i]!, h.edu2[i]!, 1 - h.female1[i]!, strong, nonWestern);
+    countAdult(income, out, o, age1, s1, h.edu1[i]!, h.female1[i]!, strong, nonWestern);
+    if (adults === 2) countAdult(income, out, o, m - h.birth2[i]!, h.status2[i]!, h.edu2[i]!, 1 - h.female1[i]!, strong, nonWestern);
     // children: those 18+ still at home count as adults in education (assumption)
     let minors = 0;
     const base = i * MAX_CHILDREN;

@@ -20,7 +20,6 @@ import { R } from '../codes.js';
 import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation } from '../state.js';
 import { type World, leaveForRegion, moveOut } from '../world.js';
-import { socialFactor } from './social.js';
 import { groupMatches } from '../levers/index.js';
 
 export interface CareerRates {
@@ -97,6 +96,19 @@ export function areaFactors(w: World): AreaFactors {
 /** Reasons after which a leaving household may seek a flat in another estate of the region. */
 const REGION_REASONS: Record<number, boolean> = { [R.space]: true, [R.garden]: true, [R.dissatisfaction]: true, [R.safety]: true, [R.stigma]: true, [R.other]: true };
 
+const earlyCache = new Map<string, Float64Array>();
+/** The early-stay multiplier 1 + early·exp(-months/earlyMonths) for 0..1199 months (cached). */
+function earlyTable(early: number, earlyMonths: number): Float64Array {
+  const key = `${early}/${earlyMonths}`;
+  let t = earlyCache.get(key);
+  if (!t) {
+    t = new Float64Array(1200);
+    for (let s = 0; s < t.length; s++) t[s] = 1 + early * Math.exp(-s / earlyMonths);
+    earlyCache.set(key, t);
+  }
+  return t;
+}
+
 /** Minimum rooms a household of this size wants: one per person, at least 1, at most 5. */
 export const roomsWanted = (persons: number): number => Math.min(5, Math.max(1, persons));
 
@@ -123,6 +135,13 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
   const seekRegion = sc.region.seekInRegionShare;
   const swapMinMonths = sc.letting.swapMinYears * 12;
   const flats = w.flats;
+  // social life (see social.ts socialFactor), hoisted out of the loop
+  const so = sc.social;
+  const tieEffect = so.tieEffect;
+  const familyNearbyF = so.familyNearbyFactor;
+  const volunteerF = so.volunteerFactor;
+  const friendsF = so.childFriendsFactor;
+  const early0 = earlyTable(early, earlyMonths);
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
     const flat = h.flat[i]!;
@@ -137,8 +156,15 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
       continue;
     }
     let minors = 0;
+    let schoolAge = false;
     const base = i * MAX_CHILDREN;
-    for (let k = 0; k < nKids; k++) if (m - h.childBirth[base + k]! < 216) minors++;
+    for (let k = 0; k < nKids; k++) {
+      const a = m - h.childBirth[base + k]!;
+      if (a < 216) {
+        minors++;
+        if (a >= 72) schoolAge = true;
+      }
+    }
     const family = minors > 0;
     const strong = inWorkOrEducation(h.status1[i]!) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
     const pay = strong ? 1 : weak;
@@ -157,8 +183,16 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
     const hSafety = family ? r.safety * af.safety[sec]! : 0;
     const hStigma = family ? r.stigma * af.stigma[sec]! : 0;
     const total0 = hSpace + hGarden + hOwn + hJob + hDiss + hSafety + hStigma + r.other;
-    let mult = (1 + early * Math.exp(-(m - h.movedIn[i]!) / earlyMonths)) * eff.hazardFactor;
-    if (socialOn) mult *= socialFactor(w, i);
+    const stay = m - h.movedIn[i]!;
+    let mult = (stay >= 0 && stay < early0.length ? early0[stay]! : 1 + early * Math.exp(-stay / earlyMonths)) * eff.hazardFactor;
+    if (socialOn) {
+      // = socialFactor(w, i), inlined
+      let f = Math.exp(-tieEffect * h.ties[i]!);
+      if (h.familyNearby[i]) f *= familyNearbyF;
+      if (h.volunteer[i]) f *= volunteerF;
+      if (schoolAge && stay > 12) f *= friendsF;
+      mult *= f;
+    }
     if (m - h.liftedAt[i]! < liftedMonths) mult *= liftedF;
     if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
     const u = rng();
