@@ -2,16 +2,17 @@
  * The `nabolag` command line. Exit codes: 0 success; 2 a user error (bad file, bad flag),
  * with a clear message on stderr and no stack trace; 1 an internal error.
  */
-import { relative, resolve as resolvePath } from 'node:path';
+import { join, relative, resolve as resolvePath } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { alignForComparison, compareToDirectory, runToDirectory, resolve } from '../engine/pipeline.js';
+import { type Results, alignForComparison, compareToDirectory, runToDirectory, resolve } from '../engine/pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError, messages } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
 import { progressReporter } from './progress.js';
+import { writeChartsAndReport } from '../report/report.js';
 
 const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
 
@@ -22,7 +23,13 @@ function intFlag(name: string, v: unknown, min: number, max: number): number | u
   return n;
 }
 
-async function runCommand(argv: { scenario: string; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean }): Promise<void> {
+/** Charts and report.html, unless --no-report. */
+const reportOutputs = (report: boolean | undefined) => (report === false ? undefined : (dir: string, r: Results) => writeChartsAndReport(dir, r));
+
+/** The closing line naming report.html, when one was written. */
+const reportLine = (rel: string, files: string[]): string => (files.includes('report.html') ? `report: ${join(rel, 'report.html')}\n` : '');
+
+async function runCommand(argv: { scenario: string; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean }): Promise<void> {
   const file = argv.scenario;
   const overrides = {
     replications: intFlag('replications', argv.replications, 1, 100_000),
@@ -41,6 +48,7 @@ async function runCommand(argv: { scenario: string; replications?: unknown; seed
       command: process.argv.slice(2),
       workers,
       onProgress: progress?.update,
+      extraOutputs: reportOutputs(argv.report),
     });
   } finally {
     progress?.stop();
@@ -48,11 +56,19 @@ async function runCommand(argv: { scenario: string; replications?: unknown; seed
   const rel = relative(process.cwd(), resolvePath(res.outDir)) || '.';
   out.stdout(
     `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
-      `results in ${rel}/: ${res.files.join(', ')}\n`,
+      `results in ${rel}/: ${summariseFiles(res.files)}\n` +
+      reportLine(rel, res.files),
   );
 }
 
-async function compareCommand(argv: { baseline: string; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean }): Promise<void> {
+/** The files written, with the many chart files folded into one entry. */
+function summariseFiles(files: string[]): string {
+  const charts = files.filter((f) => f.startsWith('charts/'));
+  const rest = files.filter((f) => !f.startsWith('charts/'));
+  return [...rest, ...(charts.length ? [`charts/ (${charts.length} files)`] : [])].join(', ');
+}
+
+async function compareCommand(argv: { baseline: string; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean }): Promise<void> {
   const overrides = {
     replications: intFlag('replications', argv.replications, 1, 100_000),
     seed: intFlag('seed', argv.seed, 0, 4_294_967_295),
@@ -80,14 +96,15 @@ async function compareCommand(argv: { baseline: string; variants: string[]; repl
   const t0 = performance.now();
   let res;
   try {
-    res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, onProgress: progress?.update });
+    res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, onProgress: progress?.update, extraOutputs: reportOutputs(argv.report) });
   } finally {
     progress?.stop();
   }
   const rel = relative(process.cwd(), resolvePath(res.outDir)) || '.';
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${baseline.replications} paired replication(s) x ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
-      `results in ${rel}/: ${res.files.join(', ')}\n`,
+      `results in ${rel}/: ${summariseFiles(res.files)}\n` +
+      reportLine(rel, res.files),
   );
 }
 
@@ -106,7 +123,7 @@ export async function main(args: string[]): Promise<void> {
     .usage('$0 <command> [options]\n\nAgent-based simulation of who lives in a Danish social housing estate over time.')
     .command(
       'run <scenario>',
-      'Run a scenario and write metrics.csv, moves.csv, summary.json and manifest.json',
+      'Run a scenario and write metrics.csv, moves.csv, summary.json, manifest.json, charts/ and report.html',
       (y) =>
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON), e.g. scenarios/default.yaml' })
@@ -115,7 +132,8 @@ export async function main(args: string[]): Promise<void> {
           .option('years', { alias: 'y', describe: 'Years to simulate (overrides the file)' })
           .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/<scenario name>)' })
           .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores); results do not depend on it' })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' }),
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' })
+          .option('report', { type: 'boolean', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' }),
       async (argv) => runCommand(argv as never).catch(fail),
     )
     .command(
@@ -130,7 +148,8 @@ export async function main(args: string[]): Promise<void> {
           .option('years', { alias: 'y', describe: 'Years to simulate (default: the baseline file\'s)' })
           .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/compare-<names>)' })
           .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores)' })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' }),
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' })
+          .option('report', { type: 'boolean', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' }),
       async (argv) => compareCommand(argv as never).catch(fail),
     )
     .command(

@@ -85,7 +85,7 @@ export const FLOW_DOCS: Record<FlowName, string> = {
   exitsJob: 'Move-outs for a job elsewhere.',
   exitsDeath: 'Households dissolved by the death of the last adult.',
   exitsOther: 'Move-outs for other reasons.',
-  exitsDemolition: 'Households who left because their flat was demolished and no flat in the region was found for them.',
+  exitsDemolition: 'Households displaced by demolition (they move out at once; those later rehoused in the region are counted in relocated where they land).',
   fromRegion: 'Households who left another estate of the region and moved in here through the waiting list.',
   relocated: 'Households rehoused in another flat of the region after their flat was demolished.',
   flatsDemolished: 'Flats demolished (demolition lever).',

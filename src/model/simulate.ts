@@ -161,6 +161,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     freeSlots: [],
     vacancies: [],
     internalList: Array.from({ length: nEstates }, () => []),
+    internalListSince: Array.from({ length: nEstates }, () => []),
     seekers: Array.from({ length: nEstates }, () => []),
     municipalAcc: new Float64Array(nEstates),
     internalAcc: new Float64Array(nEstates),
@@ -184,7 +185,6 @@ export function initialWorld(sc: Scenario, seed: number): World {
       social: makeRng(seed, 'social'),
       career: makeRng(seed, 'career'),
       letting: makeRng(seed, 'letting'),
-      newcomers: makeRng(seed, 'newcomers'),
       schelling: makeRng(seed, 'schelling'),
       levers: makeRng(seed, 'levers'),
     },
@@ -313,8 +313,10 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
   const previous = new Map<string, AreaYearCounts>();
   takeCensus(w, census);
   if (!sc.schelling) {
-    applyClassification(w, census, previous);
+    // the spiral's crime index first: criterion 2 of the classification reads it
     initSpiral(w, census);
+    applyClassification(w, census, previous);
+    for (let s = 0; s < nSections; s++) w.area.listed0[s] = w.area.status[s]! >= 2 ? 1 : 0;
   }
   record(0);
   if (wantMaps) snap();

@@ -90,7 +90,7 @@ export interface Households {
   liftedAt: Int32Array;
   /** Month the household joined the internal waiting list, or NONE when not on it. */
   listedAt: Int32Array;
-  /** Reason code that put the household on the internal list (see reasons.ts). */
+  /** Reason code that put the household on the internal list (see codes.ts). */
   listReason: Uint8Array;
   /** Neighbour-preference group (Schelling presets), 0 or 1. */
   group: Uint8Array;

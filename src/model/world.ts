@@ -229,8 +229,14 @@ export interface World {
   freeSlots: number[];
   /** Vacant flats waiting to be let, in the order they fell vacant. */
   vacancies: number[];
-  /** Households on each estate's internal waiting list, in seniority order (lazily cleaned). */
+  /**
+   * Households on each estate's internal waiting list, in seniority order (lazily cleaned),
+   * with the month each entry was made: an entry is valid only while the household in that
+   * slot is alive and still listed since that month (a reused slot or a new listing does not
+   * inherit an old entry's place).
+   */
   internalList: number[][];
+  internalListSince: number[][];
   /** Young adults from each estate seeking their own flat there. */
   seekers: Seeker[][];
   /** Fractional counters that make "every n-th vacancy" rules exact, per estate. */
@@ -259,7 +265,7 @@ export interface World {
   /** This month's flows: nEstates x NFLOW. */
   flows: Float64Array;
   log: MoveLog;
-  rngs: Record<'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'newcomers' | 'schelling' | 'levers', Rng>;
+  rngs: Record<'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'schelling' | 'levers', Rng>;
 }
 
 /**

@@ -65,8 +65,8 @@ export function metric(name: string): Metric {
 }
 
 /**
- * A chart title from the metric's description: the first clause, without a trailing period,
- * "(this month)" or a formula in brackets.
+ * A chart title from the metric's description: the first clause, without a trailing period
+ * or anything in brackets (the caption quotes the whole description).
  *
  * @example
  * metricTitle('resourceStrongShare') // 'Share of residents aged 22-59 who are resource-strong'
@@ -74,7 +74,7 @@ export function metric(name: string): Metric {
  */
 export function metricTitle(name: string): string {
   let t = metric(name).description.trim().replace(/\.$/, '');
-  t = t.replace(/\s*\(this month\)/, '').replace(/\s*\([^)]*\/[^)]*\)/g, '');
+  t = t.replace(/\s*\([^)]*\)/g, '');
   const colon = t.indexOf(': ');
   if (colon > 0 && !/^List criterion/.test(t)) t = t.slice(0, colon);
   return t.trim();
@@ -102,8 +102,18 @@ const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).t
 /** Whether a metric is a fraction best shown in percent. */
 export const isPercent = (name: string): boolean => metric(name).unit === 'share';
 
-/** Break a title into lines of at most `width` characters (at spaces). */
-export function wrap(text: string, width = 56): string[] {
+/**
+ * Titles of side-by-side panels, wrapped and padded at the top to the same number of lines so
+ * that the plots line up (a zero-width space keeps an empty line).
+ */
+export function panelTitles(texts: string[], width: number): string[][] {
+  const lines = texts.map((t) => wrap(t, width));
+  const n = Math.max(...lines.map((l) => l.length));
+  return lines.map((l) => [...Array.from({ length: n - l.length }, () => '\u200b'), ...l]);
+}
+
+/** Greedy line breaking at spaces. */
+function greedy(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -114,6 +124,24 @@ export function wrap(text: string, width = 56): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/**
+ * Break a title into as few lines of at most `width` characters as greedy breaking needs, with
+ * the lines balanced in length (no single word left on the last line).
+ *
+ * @example
+ * wrap('Families with children where an adult is in work or education', 56)
+ * // ['Families with children where an', 'adult is in work or education']
+ */
+export function wrap(text: string, width = 56): string[] {
+  const first = greedy(text, width);
+  if (first.length < 2) return first;
+  for (let w = Math.ceil(text.length / first.length); w < width; w++) {
+    const lines = greedy(text, w);
+    if (lines.length <= first.length) return lines;
+  }
+  return first;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,15 +238,22 @@ function yearX(domain: [number, number], title: string): Enc {
 const X_STOCK = 'Year (state on 1 January)';
 const X_FLOW = 'Calendar year';
 
-function scenarioColor(sds: ScenarioData[], legend = true): Enc {
+/**
+ * One colour per scenario, the same in every chart. `legend`: false for a layer whose symbols
+ * should not show (bands), or a list of the scenarios to show (e.g. the variants only).
+ */
+function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = true, symbol: 'stroke' | 'square' = 'stroke'): Enc {
   const names = sds.map((s) => s.name);
+  const show = legend !== false && names.length > 1;
   return {
     field: 'scenario',
     type: 'nominal',
     title: 'Scenario',
     sort: names,
     scale: { domain: names, range: CALM_CATEGORY.slice(0, Math.max(1, names.length)).concat(names.length > CALM_CATEGORY.length ? [...CALM_CATEGORY] : []) },
-    legend: legend && names.length > 1 ? { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3 } : null,
+    legend: show
+      ? { orient: 'bottom', direction: 'horizontal', symbolType: symbol, symbolStrokeWidth: symbol === 'stroke' ? 3 : 0, symbolOpacity: 1, ...(Array.isArray(legend) ? { values: legend } : {}) }
+      : null,
   };
 }
 
@@ -237,10 +272,16 @@ function tooltipFor(name: string): Enc[] {
   ];
 }
 
-/** Mean line with its 5-95% band, one colour per scenario. */
+/** The band layers colour by a copy of the scenario field, so that their legend stays apart. */
+const BAND_FIELD = [{ calculate: 'datum.scenario', as: 'bandOf' }];
+
+/**
+ * Mean line with its 5-95% band, one colour per scenario. The band is coloured through `fill`
+ * (its own scale, same colours, no legend) so that the legend shows the lines at full opacity.
+ */
 function bandLayers(name: string, x: Enc, color: Enc, yTitle?: string): Enc[] {
   return [
-    { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: valueY(name, 'p5', yTitle), y2: { field: 'p95' }, color } },
+    { mark: { type: 'area', opacity: 0.18 }, transform: BAND_FIELD, encoding: { x, y: valueY(name, 'p5', yTitle), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } } },
     { mark: { type: 'line', strokeWidth: 2, point: { size: 16 } }, encoding: { x, y: valueY(name, 'mean', yTitle), color, tooltip: tooltipFor(name) } },
   ];
 }
@@ -295,8 +336,9 @@ export function differenceChart(results: Results, sds: ScenarioData[]): ChartDef
   const base = sds[0]!;
   const variants = sds.slice(1);
   const x = yearX(stockDomain(sds), X_STOCK);
-  const color = scenarioColor(sds);
-  const panels = COMPOSITION.map((name) => {
+  const color = scenarioColor(sds, variants.map((v) => v.name));
+  const titles = panelTitles(COMPOSITION.map(metricTitle), 34);
+  const panels = COMPOSITION.map((name, p) => {
     const k = METRIC_INDEX[name]!;
     const values: BandPoint[] = [];
     for (const v of variants) {
@@ -309,14 +351,19 @@ export function differenceChart(results: Results, sds: ScenarioData[]): ChartDef
     }
     const unit = isPercent(name) ? 'percentage points' : metric(name).unit;
     const yTitle = `Difference, ${unit}`;
-    const y = (field: string): Enc => ({ field, type: 'quantitative', title: yTitle, axis: isPercent(name) ? { format: '+.0%', labelExpr: "replace(datum.label, '%', ' pp')" } : { format: '+~r' } });
+    const y = (field: string): Enc => ({
+      field,
+      type: 'quantitative',
+      title: yTitle,
+      axis: isPercent(name) ? { format: '+.0%', labelExpr: "datum.value == 0 ? '0' : replace(datum.label, '%', ' pp')" } : { format: '+~r', labelExpr: "datum.value == 0 ? '0' : datum.label" },
+    });
     return {
-      title: { text: wrap(metricTitle(name), 34), fontSize: 12 },
+      title: { text: titles[p], fontSize: 12 },
       width: 250,
       height: 200,
       data: { values },
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: y('p5'), y2: { field: 'p95' }, color } },
+        { mark: { type: 'area', opacity: 0.18 }, transform: BAND_FIELD, encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } } },
         { mark: { type: 'rule', color: '#444444', strokeDash: [4, 3] }, encoding: { y: { datum: 0, type: 'quantitative' } } },
         { mark: { type: 'line', strokeWidth: 2, point: { size: 16 } }, encoding: { x, y: y('mean'), color, tooltip: tooltipFor(name) } },
       ],
@@ -350,6 +397,7 @@ export function flowsChart(sds: ScenarioData[]): ChartDef {
     ...top(id, 'Moves per year: in, out and within the estate', `${capitalise(unit)} · ${runLabel(sds)} · mean and 5-95% band`, caption),
     data: { values },
     facet: { column: { field: 'metric', type: 'nominal', sort: [...MOVE_FLOWS], title: null, header: { labelFontSize: 12, labelFontWeight: 'bold' } } },
+    spacing: 28,
     spec: { width: 220, height: 200, layer: bandLayers('moveIns', x, color, capitalise(unit)) },
     resolve: { scale: { y: 'shared' } },
   };
@@ -376,7 +424,13 @@ const exitMetric = (reason: string): string => `exits${capitalise(reason)}`;
 /** Move-outs per year, stacked by reason (means over replications). */
 export function exitsChart(sds: ScenarioData[]): ChartDef {
   const id = 'exits-by-reason';
-  const reasons = EXIT_REASONS.filter((r) => METRIC_INDEX[exitMetric(r)] !== undefined);
+  const declared = EXIT_REASONS.filter((r) => METRIC_INDEX[exitMetric(r)] !== undefined);
+  const total = (r: string) => sds.reduce((s, sd) => s + sd.summary.metrics[sd.row]![exitMetric(r)]!.byYear.reduce((a, b) => a + b.mean, 0), 0);
+  const some = declared.filter((r) => total(r) > 0);
+  const reasons = some.length ? some : declared;
+  const none = some.length ? declared.filter((r) => total(r) === 0) : [];
+  // the legend lists the reasons top to bottom, as they are stacked
+  const legendOrder = [...reasons].reverse();
   const values = sds.flatMap((sd) =>
     reasons.flatMap((reason, order) =>
       sd.summary.metrics[sd.row]![exitMetric(reason)]!.byYear.map((b) => ({ scenario: sd.name, year: b.year, reason, order, households: r6(b.mean) })),
@@ -384,7 +438,7 @@ export function exitsChart(sds: ScenarioData[]): ChartDef {
   );
   const [y0, y1] = flowDomain(sds);
   const unit = metricUnit('exitsSpace');
-  const caption = `Households moving out per calendar year, stacked by the reason for leaving (${reasons.map(exitMetric).join(', ')}). Bars are means over replications, so a stack adds up to the mean number of move-outs; the spread between replications is in the moves chart. Reasons: ${reasons.map((r) => `${r} — ${metric(exitMetric(r)).description}`).join(' ')}`;
+  const caption = `Households moving out per calendar year, stacked by the reason for leaving (${reasons.map(exitMetric).join(', ')}). Bars are means over replications, so a stack adds up to the mean number of move-outs; the spread between replications is in the moves chart. Reasons: ${reasons.map((r) => `${r} — ${metric(exitMetric(r)).description}`).join(' ')}${none.length ? ` No household moved out for: ${none.join(', ')}.` : ''}`;
   const title = 'Why households move out';
   const sub = `${capitalise(unit)}, stacked by reason · ${runLabel(sds)} · means`;
   const inner = {
@@ -399,8 +453,8 @@ export function exitsChart(sds: ScenarioData[]): ChartDef {
         field: 'reason',
         type: 'nominal',
         title: 'Reason for leaving',
-        sort: reasons,
-        scale: { domain: reasons, range: reasons.map((r) => REASON_COLORS[r] ?? '#999999') },
+        sort: legendOrder,
+        scale: { domain: legendOrder, range: legendOrder.map((r) => REASON_COLORS[r] ?? '#999999') },
         legend: { orient: 'right' },
       },
       order: { field: 'order', type: 'quantitative', sort: 'ascending' },
@@ -466,11 +520,13 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
   const values: Enc[] = [];
   let maxBin = SHORT_STAY_YEARS + 1;
   const shorts: string[] = [];
+  const shortShares: string[] = [];
   for (const sd of sds) {
     const { bins, leavers, short } = stayBins(sd.ensemble);
     const n = sd.ensemble.results.length;
     maxBin = Math.max(maxBin, bins.length);
     bins.forEach((count, b) => values.push({ scenario: sd.name, from: b, to: b + 1, label: b === 0 ? 'up to 1 year' : `${b}-${b + 1} years`, leavers: r6(count / n), share: r6(leavers ? count / leavers : 0) }));
+    shortShares.push(`${sds.length > 1 ? `${sd.name} ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}%`);
     shorts.push(`${sds.length > 1 ? `${sd.name}: ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}% of ${fmtInt(leavers / n)} per replication`);
   }
   const x = { field: 'from', type: 'quantitative', title: 'Years lived in the estate before moving out', scale: { domain: [0, maxBin], nice: false }, axis: { format: 'd', labelFlush: false, tickMinStep: 1 } };
@@ -485,11 +541,11 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
   const bars = many
     ? { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 }, encoding: { x, y, color: scenarioColor(sds), tooltip } }
     : { mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 }, encoding: { x, x2: { field: 'to' }, y, color: { value: CALM_CATEGORY[0] }, tooltip } };
-  const ruleData = { values: [{ mark: SHORT_STAY_YEARS, text: `${SHORT_STAY_YEARS} years: the report's mark` }] };
+  const ruleData = { values: [{ mark: SHORT_STAY_YEARS, text: `${SHORT_STAY_YEARS} years, the report's mark${many ? '' : `: ${shortShares[0]} left within it`}` }] };
   const unitOut = metric('outResourceStrongFamiliesShortStay');
   const caption = `Resource-strong families with children who moved out of the estate, by how long they had lived there (from the move log, all replications pooled, 1-year bins: "1-2 years" is more than 12 and at most 24 months). The dashed line marks ${SHORT_STAY_YEARS} years, the report's threshold for a short stay (metric outResourceStrongFamiliesShortStay: ${unitOut.description}). Short stays: ${shorts.join('; ')}. Households living in the estate at the start carry the years they had already lived there; households that moved in during the run can have stayed at most the length of the run.${many ? ' Steps: one line per scenario.' : ''}`;
   const spec = {
-    ...top(id, 'How long leaving resource-strong families had stayed', `Resource-strong families with children moving out · ${runLabel(sds)}`, caption),
+    ...top(id, 'How long leaving resource-strong families had stayed', many ? [`Resource-strong families with children moving out · ${runLabel(sds)}`, `Left within ${SHORT_STAY_YEARS} years: ${shortShares.join(', ')}`] : `Resource-strong families with children moving out · ${runLabel(sds)}`, caption),
     width: 480,
     height: 240,
     layer: [
@@ -506,7 +562,7 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
 // ---------------------------------------------------------------------------------------------
 
 /** The three groups of the movers chart, in order. */
-export const STATUS_GROUPS = ['Moving in (households)', 'Moving out (households)', 'Living there, aged 22-59 (persons)'] as const;
+export const STATUS_GROUPS = ['Moving in (households)', 'Moving out (households)', 'Residents 22-59 (persons)'] as const;
 
 /** Share resource-strong per group over the whole run: per replication, then mean and 5-95% band. */
 export function statusShares(sd: ScenarioData): Band[] {
@@ -532,7 +588,7 @@ export function moversStatusChart(sds: ScenarioData[]): ChartDef {
   const values = sds.flatMap((sd) =>
     statusShares(sd).map((b, g) => ({ scenario: sd.name, group: STATUS_GROUPS[g], mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) })),
   );
-  const color = scenarioColor(sds);
+  const color = scenarioColor(sds, true, 'square');
   const x = { field: 'group', type: 'nominal', title: null, sort: [...STATUS_GROUPS], axis: { labelAngle: 0, labelLimit: 200, labelExpr: "split(replace(datum.label, ' (', '|('), '|')" } };
   const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
   const y = { field: 'mean', type: 'quantitative', title: 'Share resource-strong', axis: { format: '.0%' }, scale: { domain: [0, 1] } };
@@ -573,8 +629,9 @@ export function areaChart(sds: ScenarioData[]): ChartDef {
   const id = 'image-problems-crime';
   const x = yearX(stockDomain(sds), X_STOCK);
   const color = scenarioColor(sds);
-  const panels = AREA_LEVELS.map((name) => ({
-    title: { text: wrap(metricTitle(name), 34), fontSize: 12, subtitle: `${name}, ${metric(name).unit}`, subtitleFontSize: 11 },
+  const titles = panelTitles(AREA_LEVELS.map(metricTitle), 36);
+  const panels = AREA_LEVELS.map((name, p) => ({
+    title: { text: titles[p], fontSize: 12, subtitle: `${name}, ${metric(name).unit}`, subtitleFontSize: 11 },
     width: 250,
     height: 190,
     data: { values: sds.flatMap((sd) => stockPoints(sd, name)) },
@@ -603,7 +660,7 @@ export const LIST_CRITERIA = [
 
 /** How a criterion's threshold reads, e.g. "more than 40%" or "below 55%". */
 export function thresholdText(c: (typeof LIST_CRITERIA)[number], value: number = c.threshold): string {
-  const v = isPercent(c.name) || c.name === 'incomeRatio' ? `${Math.round(value * 100)}%` : `${value}×`;
+  const v = isPercent(c.name) ? `${Math.round(value * 100)}%` : c.name === 'incomeRatio' ? `${value.toFixed(2)}` : `${value}×`;
   return `${c.above ? (c.strict ? 'more than' : 'at least') : 'below'} ${v}`;
 }
 
@@ -613,18 +670,21 @@ export function listCriteriaChart(sds: ScenarioData[]): ChartDef {
   const x = yearX(stockDomain(sds), X_STOCK);
   const color = scenarioColor(sds);
   const withPrevention = sds.some((sd) => sd.ensemble.scenario.classification.ruleSet === '2021');
-  const panels = LIST_CRITERIA.map((c) => {
-    const pct = isPercent(c.name) || c.name === 'incomeRatio';
-    const fmt = pct ? '.0%' : '~r';
-    const rules = [{ value: c.threshold, label: `list: ${thresholdText(c)}`, kind: 'list' }, ...(withPrevention ? [{ value: c.prevention, label: `prevention: ${thresholdText(c, c.prevention)}`, kind: 'prevention' }] : [])];
+  const titles = panelTitles(LIST_CRITERIA.map((c) => metricTitle(c.name)), 44);
+  const panels = LIST_CRITERIA.map((c, p) => {
+    const fmt = isPercent(c.name) ? '.0%' : '~r';
+    const same = !withPrevention || c.prevention === c.threshold;
+    const rules = same
+      ? [{ value: c.threshold, label: `${withPrevention ? 'list and prevention' : 'list'}: ${thresholdText(c)}`, kind: 'list' }]
+      : [{ value: c.threshold, label: `list: ${thresholdText(c)}`, kind: 'list' }, { value: c.prevention, label: `prevention: ${thresholdText(c, c.prevention)}`, kind: 'prevention' }];
     const y = (field: string): Enc => ({ field, type: 'quantitative', title: capitalise(metric(c.name).unit), axis: { format: fmt }, scale: { zero: true } });
     return {
-      title: { text: wrap(metricTitle(c.name), 40), fontSize: 12 },
+      title: { text: titles[p], fontSize: 12 },
       width: 300,
       height: 180,
       layer: [
         { data: { values: sds.flatMap((sd) => stockPoints(sd, c.name)) }, layer: [
-          { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: y('p5'), y2: { field: 'p95' }, color } },
+          { mark: { type: 'area', opacity: 0.18 }, transform: BAND_FIELD, encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } } },
           { mark: { type: 'line', strokeWidth: 2, point: { size: 14 } }, encoding: { x, y: y('mean'), color, tooltip: tooltipFor(c.name) } },
         ] },
         {
@@ -676,7 +736,13 @@ export function listStatusChart(sds: ScenarioData[]): ChartDef {
   const values = sds.flatMap((sd) =>
     statusDistribution(sd).flatMap(({ year, counts }) => {
       const n = counts.reduce((a, b) => a + b, 0) || 1;
-      return counts.map((c, code) => ({ scenario: sd.name, year, from: year - 0.45, to: year + 0.45, status: LIST_STATUS_NAMES[code], code, share: r6(c / n), replications: c })).filter((v) => v.replications > 0);
+      let below = 0;
+      return counts.flatMap((c, code) => {
+        if (c === 0) return [];
+        const lo = below;
+        below += c;
+        return [{ scenario: sd.name, year, from: year - 0.42, to: year + 0.42, lo: r6(lo / n), hi: r6(below / n), status: LIST_STATUS_NAMES[code], share: r6(c / n), replications: c }];
+      });
     }),
   );
   const [a, b] = stockDomain(sds);
@@ -684,13 +750,13 @@ export function listStatusChart(sds: ScenarioData[]): ChartDef {
   const inner = {
     width: 480,
     height: sds.length > 1 ? 60 : 120,
-    mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
+    mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
     encoding: {
       x: { ...yearX([a - 0.5, b + 0.5], X_STOCK), field: 'from' },
       x2: { field: 'to' },
-      y: { field: 'share', type: 'quantitative', stack: 'zero', title: 'Share of replications', axis: { format: '.0%', tickCount: 2 }, scale: { domain: [0, 1] } },
+      y: { field: 'lo', type: 'quantitative', title: sds.length > 1 ? null : 'Share of replications', axis: { format: '.0%', values: [0, 0.5, 1] }, scale: { domain: [0, 1], nice: false } },
+      y2: { field: 'hi' },
       color: { field: 'status', type: 'nominal', title: 'List status', sort: names, scale: { domain: names, range: names.map((n) => STATUS_COLORS[n]) }, legend: { orient: 'right' } },
-      order: { field: 'code', type: 'quantitative', sort: 'ascending' },
       tooltip: [
         { field: 'scenario', type: 'nominal', title: 'Scenario' },
         { field: 'year', type: 'quantitative', title: '1 January', format: 'd' },
@@ -787,7 +853,7 @@ export function mapChart(sds: ScenarioData[]): ChartDef | null {
       encoding: {
         x: { field: 'x', type: 'quantitative', scale: { domain: [-0.5, maxX + 0.5], nice: false, zero: false }, axis: null },
         y: { field: 'y', type: 'quantitative', scale: { domain: [-0.5, maxRow + 0.5], nice: false, zero: false, reverse: true }, axis: null },
-        color: { field: 'type', type: 'nominal', title: 'Household in the flat', sort: [...MAP_TYPES], scale: { domain: [...MAP_TYPES], range: MAP_TYPES.map((t) => MAP_COLORS[t]) }, legend: { orient: 'bottom', columns: 3, symbolType: 'square', symbolStrokeColor: '#999999', symbolStrokeWidth: 0.6 } },
+        color: { field: 'type', type: 'nominal', title: 'Household in the flat', sort: [...MAP_TYPES], scale: { domain: [...MAP_TYPES], range: MAP_TYPES.map((t) => MAP_COLORS[t]) }, legend: { orient: 'bottom', columns: 3, labelLimit: 280, columnPadding: 16, symbolType: 'square', symbolStrokeColor: '#999999', symbolStrokeWidth: 0.6 } },
         stroke: { condition: { test: "datum.type == 'vacant'", value: '#b0b0b0' }, value: null },
         tooltip: [
           { field: 'type', type: 'nominal', title: 'Household' },

@@ -212,19 +212,19 @@ export const MOVES_COLUMN_DOCS: Record<string, string> = {
   replication: 'Replication number, 0-based (as in metrics.csv).',
   month: 'Simulated month of the move (1 = January of `startYear`). Initial residents are not logged as moves.',
   year: 'Calendar year of the move.',
-  household: 'Household id, unique within a replication. A household keeps its id over internal moves, and a household displaced by demolition keeps it when it is rehoused (its `out` and `in` rows share the id).',
+  household: 'Household id, unique within a replication. A household keeps its id over internal moves, and a household displaced by demolition or moving to another estate of the region keeps it when it moves in again (its `out` and `in` rows share the id).',
   kind: 'What kind of move (see "Kinds of move" below).',
   reason: 'For `in`: the letting channel (see "Letting channels"). For `out`, `internal` and `formed`: the reason (see "Reasons").',
-  stayMonths: 'For `out` and `internal`: months since the household moved into the estate (internal moves do not reset it; a household formed in the estate counts from the childhood of its adult; a rehoused household from its rehousing). 0 for `in` and `formed`.',
+  stayMonths: 'For `out` and `internal`: months since the household moved into the estate (internal moves do not reset it; a household formed in the estate counts from the childhood of its adult; a household that moved in through `relocation` or `region` from that move). 0 for `in` and `formed`.',
   resourceStrong: '1 if the household is resource-strong at the move (an adult in work or education), else 0.',
   familyWithChildren: '1 if the household has a child under 18 at home at the move, else 0.',
-  fromFlat: 'Flat index (0-based over the whole region) the household left; empty for `in` and `formed`, except an `in` move through `relocation`, where it is the demolished flat.',
+  fromFlat: 'Flat index (0-based over the whole region) the household left; empty for `in` and `formed`, except an `in` move through `relocation` or `region`, where it is the flat the household left (in its old estate).',
   toFlat: 'Flat index the household moved into; empty for `out`.',
   estate: 'Estate of the move: the estate left for `out`, the estate entered for `in`, `internal` and `formed`.',
 };
 
 export const KIND_DOCS: Record<Kind, string> = {
-  in: 'A household from outside moved into a vacant flat.',
+  in: 'A household from outside the estate (a newcomer, or a household from another estate of the region) moved into a vacant flat.',
   out: 'A household left its flat and the estate (or was dissolved by death, or displaced by demolition); the flat fell vacant or was demolished.',
   internal: 'A household moved from one flat to another inside the estate (internal waiting list, sale to a resident, swap, rehousing out of a flat designated for merging; in the Schelling mode, a move to an empty cell).',
   formed: 'A new household formed inside the estate (a grown child or a separated partner) took a vacant flat through the internal waiting list.',

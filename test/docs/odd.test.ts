@@ -94,12 +94,18 @@ describe('docs/ODD.md', () => {
   it('the checks are real: a parameter or a section left out is caught', () => {
     const leaves = numericLeaves(scenarioSchema).map((l) => l.path);
     const text = plain(md);
-    // Remove every mention of one parameter (in any formatting) and it must be reported.
-    for (const path of ['career.spaceAnnual', 'estates[].population.resourceStrongShare', 'demography.fertilityPeak']) {
+    const before = missingParameters(md);
+    // Remove every mention of one parameter (in any formatting) and it must be reported, and
+    // nothing else with it.
+    for (const path of ['career.spaceAnnual', 'estates[].population.resourceStrongShare', 'demography.fertilityPeak', 'policies[][lever=imageWork].boost']) {
       expect(leaves).toContain(path);
-      const without = text.replace(new RegExp(`${escapeRe(path)}(?![A-Za-z0-9_])`, 'g'), 'X');
-      expect(missingParameters(without)).toEqual([path]);
+      const written = oddForms(path, new Set())[0]!;
+      const without = text.replace(new RegExp(`${escapeRe(written)}(?![A-Za-z0-9_])`, 'g'), 'X');
+      expect(new Set(missingParameters(without))).toEqual(new Set([...before, path]));
     }
+    // A lever field is not satisfied by the same field of another lever.
+    expect(oddForms('policies[][lever=programme].boost', new Set())).toEqual(['policies[lever=programme].boost']);
+    expect(oddForms('policies[][lever=programme].from', new Set(['from']))).toEqual(['policies[lever=programme].from', 'policies[].from']);
     // A longer name does not stand in for a shorter one (fertilityPeakAge is not fertilityPeak).
     expect(names('see demography.fertilityPeakAge', 'demography.fertilityPeak')).toBe(false);
     expect(names('see `demography.fertilityPeak`.', 'demography.fertilityPeak')).toBe(true);

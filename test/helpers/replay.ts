@@ -3,9 +3,10 @@
  * apply every move of the move log in order, checking each move against the occupancy it
  * finds:
  *  - `in` and `formed`: a household never seen before takes a flat that is vacant;
- *  - `out`: the household leaves the flat it occupies, and is never seen again — except a
- *    household displaced by demolition (reason `demolition`), which may come back once as an
- *    `in` through the `relocation` channel, naming the flat it left as its fromFlat;
+ *  - `out`: the household leaves the flat it occupies, and is never seen again — except that
+ *    it may come back (once per departure) as an `in` naming the flat it left as its fromFlat: through the
+ *    `relocation` channel after demolition (reason `demolition`), or through the `region`
+ *    channel into another estate of the region after a voluntary move-out;
  *  - `internal`: the household moves from the flat it occupies to a vacant flat; a swap is a
  *    pair of internal moves (reason `swap`, same month, one right after the other) in which
  *    two households exchange their flats.
@@ -24,15 +25,17 @@ export interface ReplayReport {
   /** Problems found (empty when the log is consistent). */
   errors: string[];
   /** Counts of moves by kind over the whole run (for checking that the run exercised them). */
-  counts: { in: number; out: number; internal: number; formed: number; swaps: number; displaced: number; relocated: number };
+  counts: { in: number; out: number; internal: number; formed: number; swaps: number; displaced: number; relocated: number; fromRegion: number };
 }
 
 const MAX_ERRORS = 20;
 const NEXIT = EXIT_REASONS.length;
 /** The metric counting exits for reason r: exitsSpace, exitsGarden, ... */
 export const exitMetric = (r: number): string => `exits${EXIT_REASONS[r]![0]!.toUpperCase()}${EXIT_REASONS[r]!.slice(1)}`;
-/** Channel code of rehousing after demolition, if the model has it. */
+/** Channel codes of households coming back after leaving a flat (-1 if the model has none). */
 const RELOCATION = (CHANNELS as readonly string[]).indexOf('relocation');
+const REGION = (CHANNELS as readonly string[]).indexOf('region');
+const DEMOLITION = (REASONS as readonly string[]).indexOf('demolition');
 
 /** Metric value of row r in month m. */
 export function metricAt(res: ReplicationResult, m: number, r: number, name: string): number {
@@ -47,7 +50,7 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
   const err = (s: string) => {
     if (errors.length < MAX_ERRORS) errors.push(s);
   };
-  const counts = { in: 0, out: 0, internal: 0, formed: 0, swaps: 0, displaced: 0, relocated: 0 };
+  const counts = { in: 0, out: 0, internal: 0, formed: 0, swaps: 0, displaced: 0, relocated: 0, fromRegion: 0 };
   const nFlats = w0.flats.n;
   const nEstates = w0.nEstates;
   const nRows = res.rowNames.length;
@@ -56,9 +59,8 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
   const occ = new Int32Array(nFlats).fill(-1);
   const where = new Map<number, number>();
   const seen = new Set<number>();
-  const gone = new Set<number>();
-  /** Households displaced by demolition, waiting to be rehoused: uid -> the flat they left. */
-  const displaced = new Map<number, number>();
+  /** Households that left a flat and may still come back once: uid -> the flat and reason. */
+  const left = new Map<number, { flat: number; reason: number }>();
   const h = w0.hh;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
@@ -123,16 +125,25 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
       const to = L.to[k]!;
       const e = L.estate[k]!;
       const at = `month ${m}, log entry ${k} (uid ${uid}, ${['in', 'out', 'internal', 'formed'][kind]})`;
-      if (gone.has(uid)) err(`${at}: household already left the estate`);
-      const relocation = kind === K.in && RELOCATION >= 0 && L.reason[k] === RELOCATION;
-      if (!relocation && displaced.has(uid)) err(`${at}: household displaced by demolition moves other than by relocation`);
+      const back = kind === K.in && (L.reason[k] === RELOCATION || L.reason[k] === REGION);
+      if (!back && left.has(uid)) err(`${at}: household already left its flat`);
       if (kind === K.in || kind === K.formed) {
         counts[kind === K.in ? 'in' : 'formed']++;
-        if (relocation) {
-          counts.relocated++;
-          if (!displaced.has(uid)) err(`${at}: relocation of a household that was not displaced`);
-          else if (displaced.get(uid) !== from) err(`${at}: relocated from flat ${from}, but left flat ${displaced.get(uid)}`);
-          displaced.delete(uid);
+        if (back) {
+          const was = left.get(uid);
+          if (was === undefined) err(`${at}: comes back (${CHANNELS[L.reason[k]!]}) but did not leave a flat`);
+          else {
+            if (was.flat !== from) err(`${at}: comes back from flat ${from}, but left flat ${was.flat}`);
+            if (L.reason[k] === RELOCATION) {
+              counts.relocated++;
+              if (was.reason !== DEMOLITION) err(`${at}: relocation after a move-out for ${REASONS[was.reason]}, not demolition`);
+            } else {
+              counts.fromRegion++;
+              if (was.reason === DEMOLITION) err(`${at}: a household displaced by demolition comes back through the region channel`);
+              if (flatEstate[was.flat] === e) err(`${at}: comes back through the region channel into the estate it left`);
+            }
+          }
+          left.delete(uid);
         } else {
           if (seen.has(uid)) err(`${at}: not a new household`);
           if (from !== -1) err(`${at}: has a fromFlat ${from}`);
@@ -159,10 +170,8 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
         if (L.stay[k]! < 0) err(`${at}: negative stay ${L.stay[k]}`);
         occ[from] = -1;
         where.delete(uid);
-        if (REASONS[L.reason[k]!] === 'demolition') {
-          displaced.set(uid, from);
-          counts.displaced++;
-        } else gone.add(uid);
+        left.set(uid, { flat: from, reason: L.reason[k]! });
+        if (L.reason[k] === DEMOLITION) counts.displaced++;
         perKind[e]![K.out]!++;
         outReasons[e]![L.reason[k]!]!++;
       } else if (kind === K.internal) {

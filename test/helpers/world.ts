@@ -6,6 +6,7 @@ import { NCENSUS, takeCensus } from '../../src/model/census.js';
 import { K } from '../../src/model/codes.js';
 import { applyLevers } from '../../src/model/levers/index.js';
 import { refreshIncome } from '../../src/model/population.js';
+import { makeRng } from '../../src/model/rng.js';
 import { initialWorld } from '../../src/model/simulate.js';
 import { MAX_CHILDREN, NONE, Status } from '../../src/model/state.js';
 import { F, type FlowName, NFLOW, type World, allocSlot } from '../../src/model/world.js';
@@ -26,13 +27,16 @@ export function tinyWorld(seed: number, overrides: Json = {}, estate: Json = {})
 }
 
 /**
- * An empty estate of `n` flats (no households, no vacancies queued), with the given rooms per
- * flat (cycled if shorter than n), no gardens and all social tenure, unless changed later.
+ * An empty estate of `n` flats (at least 10, the smallest estate allowed; no households, no
+ * vacancies queued), with the given rooms per flat (cycled), no gardens and all social tenure
+ * (unless `estate` says otherwise).
  */
 export function emptyWorld(n: number, rooms: number[] = [3], overrides: Json = {}, estate: Json = {}): World {
-  const w = tinyWorld(1, overrides, { flats: n, population: { households: 0 }, gardenShareOfGroundFloor: 0, ...estate });
-  for (let f = 0; f < n; f++) {
+  const w = tinyWorld(1, overrides, { flats: Math.max(10, n), population: { households: 0 }, gardenShareOfGroundFloor: 0, ...estate });
+  const spec = w.scenario.estates[0]!;
+  for (let f = 0; f < w.flats.n; f++) {
     w.flats.rooms[f] = rooms[f % rooms.length]!;
+    w.flats.rent[f] = spec.rentBase + spec.rentPerRoom * w.flats.rooms[f]!;
     w.flats.garden[f] = 0;
   }
   w.vacancies = [];
@@ -61,6 +65,7 @@ export interface HouseholdSpec {
 
 /** Place a hand-made household in vacant `flat`; returns its slot. */
 export function place(w: World, flat: number, s: HouseholdSpec = {}): number {
+  if (flat < 0 || flat >= w.flats.n) throw new Error(`no flat ${flat} (the world has ${w.flats.n})`);
   if (w.flats.occupant[flat] !== NONE) throw new Error(`flat ${flat} is occupied`);
   const h = w.hh;
   const i = allocSlot(w);
@@ -121,4 +126,58 @@ export function alive(w: World): number[] {
 export function fixedRng(...values: number[]): () => number {
   let k = 0;
   return () => values[Math.min(k++, values.length - 1)]!;
+}
+
+/** The room pattern of synthetic estates (cycled over the flats): mostly 2-3 rooms. */
+export const SYNTHETIC_ROOMS = [1, 2, 3, 3, 4, 2, 3, 5, 2, 3];
+
+/**
+ * A world of `n` flats (rooms SYNTHETIC_ROOMS) filled with a synthetic population drawn by
+ * this helper from its own seeded stream (not by src/model/population.ts, so that pinned
+ * mechanism values do not move when the initial population is recalibrated). A share
+ * `occupancy` of flats is occupied; the others are queued as vacancies. Households: families
+ * (couples and single parents, children 0-20), singles, couples, seniors; about half
+ * resource-strong; ties, stays, wishes and volunteering varied.
+ */
+export function syntheticWorld(seed: number, n = 120, overrides: Json = {}, occupancy = 0.95): World {
+  const w = emptyWorld(n, SYNTHETIC_ROOMS, overrides);
+  const rng = makeRng(seed, 'synthetic');
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+  for (let f = 0; f < w.flats.n; f++) {
+    if (rng() >= occupancy) {
+      w.vacancies.push(f);
+      continue;
+    }
+    const type = pick(['family', 'family', 'family', 'singleParent', 'single', 'single', 'couple', 'couple', 'senior', 'seniorCouple'] as const);
+    const strong = rng() < 0.5;
+    const work = () => (strong ? (rng() < 0.15 ? Status.student : Status.employed) : rng() < 0.8 ? Status.outside : Status.employed);
+    const senior = type === 'senior' || type === 'seniorCouple';
+    const age = senior ? 60 + rng() * 25 : type === 'single' ? 19 + rng() * 40 : 24 + rng() * 30;
+    const spec: HouseholdSpec = {
+      age,
+      female1: rng() < 0.5 ? 1 : 0,
+      status1: age >= 65 ? Status.retired : work(),
+      stayMonths: Math.floor(rng() * 180),
+      ties: rng(),
+      familyNearby: rng() < 0.3 ? 1 : 0,
+      volunteer: rng() < 0.1 ? 1 : 0,
+      wantsOwn: strong && rng() < 0.4 ? 1 : 0,
+    };
+    if (type === 'family' || type === 'couple' || type === 'seniorCouple') {
+      spec.age2 = Math.max(19, age + (rng() - 0.5) * 8);
+      spec.status2 = spec.age2 >= 65 ? Status.retired : work();
+    }
+    if (type === 'family' || type === 'singleParent') {
+      spec.children = Array.from({ length: 1 + Math.floor(rng() * 3) }, () => rng() * Math.min(21, age - 18));
+      spec.wantsGarden = rng() < 0.5 ? 1 : 0;
+      if (type === 'singleParent') spec.female1 = 1;
+    }
+    const i = place(w, f, spec);
+    w.hh.edu1[i] = Math.floor(rng() * 3);
+    w.hh.edu2[i] = Math.floor(rng() * 3);
+    w.hh.origin[i] = rng() < 0.4 ? 2 : 0;
+    w.hh.vulnerable[i] = rng() < 0.06 ? 1 : 0;
+    refreshIncome(w.scenario, w.hh, i);
+  }
+  return w;
 }

@@ -19,7 +19,7 @@ function filesUnder(dir: string): string[] {
  * Blank out line and block comments (keeping newlines, so line numbers stay), leaving strings
  * and template literals alone. A small scanner, good enough for our sources.
  */
-export function stripComments(src: string): string {
+function stripComments(src: string): string {
   let out = '';
   let i = 0;
   let quote = '';
@@ -55,7 +55,7 @@ export function stripComments(src: string): string {
 }
 
 /** "file:line: text" for every line of code in the files that uses Math.random. */
-export function offenders(files: string[], read: (f: string) => string = (f) => readFileSync(f, 'utf8')): string[] {
+function offenders(files: string[], read: (f: string) => string = (f) => readFileSync(f, 'utf8')): string[] {
   const out: string[] = [];
   for (const f of files) {
     const text = read(f);

@@ -62,7 +62,9 @@ export const largerFlats: LeverModule<'largerFlats'> = {
       w.hh.listReason[i] = R.demolition;
       front.push(i);
     }
-    w.internalList[e] = [...front, ...w.internalList[e]!.filter((i) => !front.includes(i))];
+    const rest = w.internalList[e]!.map((i, k) => [i, w.internalListSince[e]![k]!] as const).filter(([i]) => !front.includes(i));
+    w.internalList[e] = [...front, ...rest.map(([i]) => i)];
+    w.internalListSince[e] = [...front.map(() => w.month), ...rest.map(([, s]) => s)];
   },
 };
 

@@ -7,8 +7,8 @@
  *  - ownership: wants to own and can finance a house at regional prices;
  *  - job, dissatisfaction (social problems, image), safety (crime, families), stigma (listed
  *    area, families), other.
- * Space, garden and ownership are scaled down for households who are not resource-strong
- * (they rarely can pay for the next step). All are multiplied by the early-stay factor
+ * Space and garden are scaled down for households who are not resource-strong (they rarely
+ * can pay for the next step); ownership needs an income that can finance a house anyway. All are multiplied by the early-stay factor
  * (highest in the first years), the social factor (ties, family, volunteering, children's
  * friends), the lifted factor (elevator) and the extension lever.
  *
@@ -177,7 +177,7 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
     const hSpace = family ? (gap > 0 ? r.space * gap : rooms < 5 && gap === 0 ? r.moreRoom : 0) * pay : 0;
     const hGarden = family && h.wantsGarden[i] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
     const hOwn = h.wantsOwn[i] && flats.tenure[flat] === Tenure.social && (income >= canBuyIncome || canBuyHere) ? r.ownership : 0;
-    const hJob = h.status1[i] === Status.employed || h.status2[i] === Status.employed ? r.job : 0;
+    const hJob = h.status1[i] === Status.employed || (adults === 2 && h.status2[i] === Status.employed) ? r.job : 0;
     const sec = flats.section[flat]!;
     const hDiss = r.dissatisfaction * af.dissatisfaction[sec]!;
     const hSafety = family ? r.safety * af.safety[sec]! : 0;
@@ -215,6 +215,7 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
         h.listedAt[i] = m;
         h.listReason[i] = reason;
         w.internalList[e]!.push(i);
+        w.internalListSince[e]!.push(m);
       } else if (regional && REGION_REASONS[reason] && rng() < seekRegion) leaveForRegion(w, i, reason);
       else moveOut(w, i, reason);
       continue;

@@ -51,8 +51,9 @@ export function nextStatus(status: number, ageMonths: number, r: ElevatorRates, 
     return status;
   }
   if (status === Status.student) {
-    if (u < r.studentToEmployed * eduFactor) return Status.employed;
-    if (u < r.studentToEmployed + r.studentToOutside) return Status.outside;
+    const toEmployed = r.studentToEmployed * eduFactor;
+    if (u < toEmployed) return Status.employed;
+    if (u < toEmployed + r.studentToOutside) return Status.outside;
     return status;
   }
   return u < r.employedToOutside ? Status.outside : status;

@@ -1,27 +1,33 @@
 /**
- * Letting: every vacancy goes through the Danish channels in their legal order.
+ * Letting. Each month, first swaps (almenlejeloven § 69): over-housed households swap with
+ * crowded families on the internal list when both have lived there 3+ years and neither
+ * exceeds 1 person per room. Then every vacancy goes through the channels in this order:
+ *  0. Rehousing: the municipality may claim up to every 3rd vacancy in the region for
+ *     households displaced by demolition. A social flat designated for sale (ownership lever)
+ *     becomes an owner-occupied unit as it falls vacant.
  *  1. Owner-occupied and co-op units are sold: residents on the internal list who want to own
- *     first, then outside buyers.
+ *     first (first right), then outside buyers. New large flats (merged or built) go to the
+ *     internal list first, families first.
  *  2. Municipal allocation (kommunal anvisning) claims a share of family dwellings (every 4th
  *     by default), with the allocation bans when the area is listed (ABL § 59 stk. 6).
  *  3. Flexible letting (ABL § 60) by work or education: mandatory in listed and prevention
- *     areas, else for a chosen share.
+ *     areas, else for a chosen share. It is taken before the internal list.
  *  4. The internal waiting list (oprykning) gets every 2nd remaining waiting-list vacancy, in
  *     seniority order; young adults from the estate ("the coming middle class") may take
  *     small flats through it.
- *  5. The external waiting list: applicants drawn from the regional pool, whose share of
- *     resource-strong households rises and falls with the image; combined letting (§ 51 b)
- *     and the omdannelsesområde rule (§ 51 c) reject applicants on cash-type benefits.
+ *  5. Households who left another estate of the region, then the external waiting list:
+ *     applicants drawn from the regional pool, whose share of resource-strong households rises
+ *     and falls with the image; combined letting (§ 51 b) and the omdannelsesområde rule
+ *     (§ 51 c, applied to the hard-ghetto status of either rule set) reject applicants on
+ *     cash-type benefits. Under flexible letting, applicants in work or education go first.
  *     Applicants may decline; a flat nobody accepts stays vacant until next month.
- *  6. Swaps (almenlejeloven § 69): over-housed households swap with crowded families on the
- *     internal list when both have lived there 3+ years and neither exceeds 1 person per room.
  */
 import { CH, R } from '../codes.js';
 import { type DrawProfile, HT, drawHousehold } from '../population.js';
 import type { Rng } from '../rng.js';
 import { NONE, Tenure } from '../state.js';
 import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../world.js';
-import { isFamilyWithChildren, persons } from '../state.js';
+import { isFamilyWithChildren, isResourceStrongHousehold, persons } from '../state.js';
 import { refreshIncome } from '../population.js';
 
 const logit = (p: number): number => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
@@ -93,13 +99,15 @@ function meetsNeed(w: World, i: number, flat: number): boolean {
 /** First household on the estate's internal list whose need the flat meets; removes stale entries. */
 function takeFromList(w: World, e: number, flat: number, familiesFirst: boolean): number {
   const list = w.internalList[e]!;
+  const since = w.internalListSince[e]!;
   const h = w.hh;
   let write = 0;
   let found = -1;
   let foundFamily = -1;
   for (let k = 0; k < list.length; k++) {
     const i = list[k]!;
-    if (!h.alive[i] || h.listedAt[i]! < 0) continue; // stale: left or already served
+    if (!h.alive[i] || h.listedAt[i] !== since[k]) continue; // stale: left, served, or slot reused
+    since[write] = since[k]!;
     list[write++] = i;
     if (found >= 0 && (!familiesFirst || foundFamily >= 0)) continue;
     if (!meetsNeed(w, i, flat)) continue;
@@ -107,8 +115,13 @@ function takeFromList(w: World, e: number, flat: number, familiesFirst: boolean)
     if (familiesFirst && foundFamily < 0 && isFamilyWithChildren(h, i, w.month)) foundFamily = i;
   }
   list.length = write;
+  since.length = write;
   const pick = familiesFirst && foundFamily >= 0 ? foundFamily : found;
-  if (pick >= 0) list.splice(list.indexOf(pick), 1);
+  if (pick >= 0) {
+    const k = list.indexOf(pick);
+    list.splice(k, 1);
+    since.splice(k, 1);
+  }
   return pick;
 }
 
@@ -248,8 +261,8 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
       flexible = true;
     }
   }
-  // 4. internal waiting list, every n-th waiting-list vacancy
-  if (eff.internalList) {
+  // 4. internal waiting list, every n-th waiting-list vacancy not let flexibly
+  if (eff.internalList && !flexible) {
     w.internalAcc[e]! += eff.internalShare;
     if (w.internalAcc[e]! >= 1 - 1e-9) {
       w.internalAcc[e]! -= 1;
@@ -273,7 +286,8 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
         h.nChildren[j] = 0;
         h.familyNearby[j] = 1;
         h.wantsGarden[j] = 0;
-        h.movedIn[j] = s.since - 12 * Math.floor((w.month - s.birth) / 12); // grew up here: counts from childhood
+        // a grown child has lived here since childhood (assumed since birth); a separated partner since the break-up
+        h.movedIn[j] = s.reason === R.childLeftHome ? s.birth : w.month;
         refreshIncome(sc, h, j);
         formHousehold(w, j, flat, s.reason);
         return true;
@@ -291,12 +305,17 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
       const strong = rng() < pStrong;
       if (pass === 0 && !strong) continue;
       if (!strong && ctx.rejectCash[sec] && rng() < L.cashBenefitShareOfWeak) continue;
-      const accept = (strong ? L.strongAcceptanceAtReference : L.weakAcceptance) * rentAccept;
+      const accept = (strong ? L.strongAcceptance : L.weakAcceptance) * rentAccept;
       if (rng() >= accept) {
         w.flows[row + F.offersDeclined]++;
         continue;
       }
       const i = newcomer(w, ctx, e, flat, strong ? 1 : 0, spec.applicants.vulnerableShare, rng);
+      if (pass === 0 && !isResourceStrongHousehold(w.hh, i)) {
+        // drawn as resource-strong but retired (60+): does not meet the work-or-education criteria
+        freeSlot(w, i);
+        continue;
+      }
       moveIn(w, i, flat, pass === 0 ? CH.flexible : CH.external);
       return true;
     }
@@ -349,14 +368,16 @@ function serveSwaps(w: World, seekers: number[]): void {
     const fa = h.flat[a]!;
     const e = fl.estate[fa]!;
     const list = w.internalList[e]!;
+    const since = w.internalListSince[e]!;
     for (let k = 0; k < list.length; k++) {
       const b = list[k]!;
-      if (!h.alive[b] || h.listedAt[b]! < 0 || h.listReason[b] !== R.space) continue;
+      if (!h.alive[b] || h.listedAt[b] !== since[k] || h.listReason[b] !== R.space) continue;
       const fb = h.flat[b]!;
       if (w.month - h.flatSince[b]! < minMonths) continue;
       // b gets more rooms; neither household above 1 person per room after the swap
       if (fl.rooms[fa]! <= fl.rooms[fb]! || persons(h, b) > fl.rooms[fa]! || persons(h, a) > fl.rooms[fb]!) continue;
       list.splice(k, 1);
+      since.splice(k, 1);
       swapFlats(w, a, b);
       break;
     }

@@ -8,12 +8,13 @@
  * The grid lives in the ordinary flat arrays: flat k is cell (k mod width, k div width), and
  * `occupant` is the grid (the estate must have exactly width x height flats).
  *
- * For speed the mechanism keeps its own view of the grid, bordered by `radius` cells on each
- * side so that no neighbour lookup needs a bounds check: for every cell, the number of
- * neighbours of each group, updated when an agent moves (2 x ((2r+1)² - 1) additions), so an
- * agent's happiness is one array read. Empty cells are kept in a dense array: a random empty
- * cell is one draw, and the cell just left takes its place. With a fixed seed the result is
- * the same as counting the neighbours afresh at every visit.
+ * For speed the mechanism keeps its own view of the grid: for every cell, the number of
+ * neighbours of each group, counted once at the start and updated when an agent moves
+ * (2 x ((2r+1)² - 1) additions), so an agent's happiness is one array read. The grid is
+ * bordered by `radius` empty cells on each side, so a non-periodic update needs no bounds
+ * check (a periodic one wraps each neighbour). Empty cells are kept in a dense array: a random
+ * empty cell is one draw, and the cell just left takes its place. With a fixed seed the result
+ * is the same as counting the neighbours afresh at every visit (test/model/schelling.test.ts).
  *
  * @example
  *   initSchelling(w, spec, makeRng(seed, 'population'));
@@ -139,12 +140,37 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     f.occupant[cell] = i;
     g.order[a] = a;
     g.slot[a] = i;
-    const b = bordered(g, cell);
-    g.key[a] = 2 * b + grp;
-    addAround(g, spec.periodic, b, grp, 1);
+    g.key[a] = 2 * bordered(g, cell) + grp;
   }
   for (let k = N; k < n; k++) g.empty[k - N] = bordered(g, cells[k]!);
+  if (spec.periodic) for (let a = 0; a < N; a++) addAround(g, true, g.key[a]! >> 1, g.key[a]! & 1, 1);
+  else countAll(g);
   grids.set(w, g);
+}
+
+/** The neighbour counts of every cell at once (non-periodic): box sums along rows, then columns. */
+function countAll(g: SchellingGrid): void {
+  const { width: W, height: H, r, key, count } = g;
+  const row = 2 * g.bw; // a row of the interleaved arrays: both groups of every cell
+  const occupied = new Uint8Array(count.length);
+  for (let a = 0; a < key.length; a++) occupied[key[a]!] = 1;
+  const across = new Uint16Array(count.length);
+  const j0 = 2 * r;
+  const j1 = 2 * (r + W);
+  for (let y = 0; y < H + 2 * r; y++) {
+    for (let j = y * row + j0; j < y * row + j1; j++) {
+      let sum = 0;
+      for (let dx = -2 * r; dx <= 2 * r; dx += 2) sum += occupied[j + dx]!;
+      across[j] = sum;
+    }
+  }
+  for (let y = r; y < r + H; y++) {
+    for (let j = y * row + j0; j < y * row + j1; j++) {
+      let sum = -occupied[j]!; // not its own neighbour
+      for (let dy = -r * row; dy <= r * row; dy += row) sum += across[j + dy]!;
+      count[j] = sum;
+    }
+  }
 }
 
 /** One sweep: every agent, in a new random order, moves if unhappy. */

@@ -53,7 +53,6 @@ export function initSpiral(w: World, census: Float64Array): void {
     a.problems[from] = a.problems0[from] = problemsTarget(w, ind, e);
     a.outside0[from] = ind.outside;
     a.nonWestern0[from] = ind.nonWestern;
-    a.listed0[from] = a.status[from]! >= 2 ? 1 : 0;
     spreadArea(a, from, to);
   }
 }

@@ -1,0 +1,152 @@
+/**
+ * The negative spiral (src/model/mechanisms/spiral.ts): crime and social problems move towards
+ * targets set by the composition; the image moves towards a target set by the change in
+ * composition, crime and listing — falling fast and rising slowly. Hand-made census rows and
+ * frozen parameters (test/helpers/scenario.ts). "Pinned" values were observed once and written
+ * down to detect unintended changes; change them only on purpose.
+ */
+import { describe, expect, it } from 'vitest';
+import { C, NCENSUS } from '../../../src/model/census.js';
+import { applySpiral, crimeTarget, indicators, initSpiral, problemsTarget } from '../../../src/model/mechanisms/spiral.js';
+import type { World } from '../../../src/model/world.js';
+import { census, tinyWorld, syntheticWorld } from '../../helpers/world.js';
+
+const SPIRAL = {
+  imageFallPerMonth: 0.08,
+  imageRisePerMonth: 0.008,
+  problemsAdjustPerMonth: 0.1,
+  imageFromOutside: 0.7,
+  imageFromNonWestern: 0.25,
+  imageFromCrime: 0.15,
+  imageFromListing: 0.08,
+  imageBoost: 0,
+  crimeFromOutsideYoung: 6,
+  crimeFromVulnerable: 8,
+  crimeBase: 0.55,
+  problemsFromVulnerable: 3,
+  problemsFromOutside: 0.8,
+};
+
+/** A census row: 1,000 residents, 400 households, 600 persons 18-64 of whom `outside` outside work. */
+function row(o: { outside?: number; nonWestern?: number; vulnerable?: number; youngMen?: number } = {}): Float64Array {
+  const c = new Float64Array(NCENSUS);
+  c[C.residents] = 1000;
+  c[C.households] = 400;
+  c[C.persons18to64] = 600;
+  c[C.outside18to64] = o.outside ?? 120;
+  c[C.nonWesternPersons] = o.nonWestern ?? 200;
+  c[C.vulnerableHouseholds] = o.vulnerable ?? 20;
+  c[C.youngMenOutside] = o.youngMen ?? 10;
+  return c;
+}
+
+function world(spiral: Record<string, unknown> = {}, image = 0.5): World {
+  const w = tinyWorld(1, { spiral: { ...SPIRAL, ...spiral } }, { image });
+  initSpiral(w, row());
+  return w;
+}
+
+describe('indicators and targets', () => {
+  it('shares from the census row', () => {
+    expect(indicators(row(), 0)).toEqual({ outside: 0.2, nonWestern: 0.2, vulnerable: 0.05, youngMenOutside: 0.01 });
+    expect(indicators(new Float64Array(NCENSUS), 0)).toEqual({ outside: 0, nonWestern: 0, vulnerable: 0, youngMenOutside: 0 });
+  });
+
+  it('crime and problems targets are linear in the composition', () => {
+    const w = world();
+    const ind = indicators(row(), 0);
+    expect(crimeTarget(w, ind, 0)).toBeCloseTo(0.55 + 6 * 0.01 + 8 * 0.05, 12);
+    expect(problemsTarget(w, ind, 0)).toBeCloseTo(3 * 0.05 + 0.8 * 0.2, 12);
+  });
+
+  it('initSpiral sets crime, problems and the reference composition from the census', () => {
+    const w = world();
+    expect(w.area.crime[0]).toBeCloseTo(1.01, 12);
+    expect(w.area.crime0[0]).toBeCloseTo(1.01, 12);
+    expect(w.area.problems[0]).toBeCloseTo(0.31, 12);
+    expect(w.area.outside0[0]).toBe(0.2);
+    expect(w.area.nonWestern0[0]).toBe(0.2);
+  });
+});
+
+describe('applySpiral', () => {
+  it('an unchanged composition keeps everything where it is', () => {
+    const w = world();
+    for (let m = 0; m < 24; m++) applySpiral(w, row());
+    expect(w.area.image[0]).toBeCloseTo(0.5, 12);
+    expect(w.area.crime[0]).toBeCloseTo(1.01, 12);
+  });
+
+  it('crime moves towards its target at problemsAdjustPerMonth', () => {
+    const w = world();
+    applySpiral(w, row({ vulnerable: 40 })); // target 0.55 + 0.06 + 0.8 = 1.41
+    expect(w.area.crime[0]).toBeCloseTo(1.01 + 0.1 * (1.41 - 1.01), 12);
+  });
+
+  it('image falls towards a lower target at imageFallPerMonth', () => {
+    const w = world();
+    // 20 points more outside work: target 0.5 - 0.7 x 0.2 = 0.36 (crime unchanged)
+    applySpiral(w, row({ outside: 240 }));
+    expect(w.area.image[0]).toBeCloseTo(0.5 - 0.08 * 0.14, 12);
+  });
+
+  it('image rises towards a higher target at imageRisePerMonth', () => {
+    const w = world();
+    applySpiral(w, row({ outside: 0 })); // target 0.5 + 0.7 x 0.2 = 0.64
+    expect(w.area.image[0]).toBeCloseTo(0.5 + 0.008 * 0.14, 12);
+  });
+
+  it('the image falls faster than it rises: down 0.14 in months, back up only in years', () => {
+    const w = world();
+    let fallMonths = 0;
+    while (w.area.image[0]! > 0.5 - 0.14 * 0.9) {
+      applySpiral(w, row({ outside: 240 }));
+      fallMonths++;
+    }
+    let riseMonths = 0;
+    while (w.area.image[0]! < 0.5 - 0.14 * 0.1) {
+      applySpiral(w, row());
+      riseMonths++;
+    }
+    // pinned: 90% of the way down in 28 months, back to within 10% in 274 months
+    expect({ fallMonths, riseMonths }).toEqual({ fallMonths: 28, riseMonths: 274 });
+    expect(riseMonths).toBeGreaterThan(5 * fallMonths);
+  });
+
+  it('listing lowers the image target; image work raises it', () => {
+    const listed = world();
+    listed.area.status[0] = 3;
+    applySpiral(listed, row());
+    expect(listed.area.image[0]).toBeCloseTo(0.5 - 0.08 * 0.08, 12);
+    const boosted = world({ imageBoost: 0.1 });
+    applySpiral(boosted, row());
+    expect(boosted.area.image[0]).toBeCloseTo(0.5 + 0.008 * 0.1, 12);
+  });
+
+  it('the image stays within [0, 1]', () => {
+    const w = world({ imageFallPerMonth: 1, imageFromOutside: 5 });
+    applySpiral(w, row({ outside: 600 }));
+    expect(w.area.image[0]).toBe(0);
+  });
+});
+
+describe('pinned: the spiral in a 120-flat estate from its own census (seed 17, frozen parameters, synthetic population)', () => {
+  it('crime, problems and image after a year of a worsening composition', () => {
+    const w = syntheticWorld(17, 120, { spiral: SPIRAL });
+    const c0 = census(w);
+    initSpiral(w, c0);
+    const start = { crime: w.area.crime[0]!, problems: w.area.problems[0]! };
+    const worse = Float64Array.from(c0);
+    worse[C.outside18to64] = worse[C.outside18to64]! + 10;
+    worse[C.vulnerableHouseholds] = worse[C.vulnerableHouseholds]! + 5;
+    for (let m = 0; m < 12; m++) applySpiral(w, worse);
+    const r6 = (x: number) => Number(x.toFixed(6));
+    expect({
+      start: { crime: r6(start.crime), problems: r6(start.problems) },
+      end: { crime: r6(w.area.crime[0]!), problems: r6(w.area.problems[0]!), image: r6(w.area.image[0]!) },
+    }).toEqual({
+      start: { crime: 1.005533, problems: 0.401029 },
+      end: { crime: 1.268862, problems: 0.534781, image: 0.455094 },
+    });
+  });
+});
