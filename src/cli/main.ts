@@ -13,6 +13,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
 import { progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
+import { checkPatterns } from '../model/patterns.js';
 
 const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
 
@@ -24,7 +25,8 @@ function intFlag(name: string, v: unknown, min: number, max: number): number | u
 }
 
 /** Charts and report.html, unless --no-report. */
-const reportOutputs = (report: boolean | undefined) => (report === false ? undefined : (dir: string, r: Results) => writeChartsAndReport(dir, r));
+const reportOutputs = (report: boolean | undefined) =>
+  report === false ? undefined : (dir: string, r: Results) => writeChartsAndReport(dir, r, { patterns: checkPatterns });
 
 /** The closing line naming report.html, when one was written. */
 const reportLine = (rel: string, files: string[]): string => (files.includes('report.html') ? `report: ${join(rel, 'report.html')}\n` : '');

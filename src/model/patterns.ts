@@ -210,3 +210,13 @@ export function lagPattern(baseline: ReplicationResult[], variant: ReplicationRe
     detail: `composition half-way after ${comp} year(s), image after ${img} year(s)`,
   };
 }
+
+/**
+ * The patterns a run's own outputs can show (P1-P4), for the report: computed on the
+ * (baseline) scenario's first estate, or the region when there are several. P5 and P6 need
+ * their paired experiments (`npm run calibrate`).
+ */
+export function checkPatterns(results: { ensembles: { results: ReplicationResult[] }[] }): PatternResult[] {
+  const rs = results.ensembles[0]!.results;
+  return runPatterns(rs, rs[0]!.rowNames.length - 1);
+}

@@ -71,7 +71,7 @@ export const FLOW_DOCS: Record<FlowName, string> = {
   lettingsMunicipal: 'Vacancies let by municipal allocation.',
   lettingsFlexible: 'Vacancies let by flexible letting (work or education criteria).',
   lettingsInternal: 'Vacancies let through the internal waiting list (incl. households formed in the estate).',
-  lettingsExternal: 'Vacancies let through the external waiting list.',
+  lettingsExternal: 'Vacancies let through the external waiting list (including households from another estate of the region; households rehoused after demolition are counted in relocated instead).',
   lettingsSale: 'Owner-occupied or co-op units sold to newcomers.',
   offersDeclined: 'Offers of a vacancy that the applicant declined.',
   swaps: 'Swaps of flats between two households.',

@@ -11,6 +11,7 @@
  *
  * Deterministic: the same results give byte-identical files (no dates, no timings, no paths).
  */
+import type { PatternResult } from '../model/patterns.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,27 +50,15 @@ import { dejavuFontFiles, renderPng, renderSvg } from './render.js';
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One pattern check against its target (the shape `src/model/patterns.ts` is expected to
- * return). The report shows a "Patterns" section only when a checker is passed in
- * {@link ReportOptions.patterns}; nothing is invented when there is none.
+ * One pattern check against its target (src/model/patterns.ts). The report shows a
+ * "Patterns" section only when a checker is passed in {@link ReportOptions.patterns}.
  */
-export interface PatternCheck {
-  id: string;
-  title: string;
-  target: string;
-  /** Mean and 5-95% band over replications, in `unit`. */
-  value: Band;
-  unit: string;
-  pass: boolean;
-  detail?: string;
-}
+export type PatternCheck = PatternResult;
 
 export interface ReportOptions {
   /**
-   * EXTENSION POINT: pattern-oriented validation. When the model provides
-   * `checkPatterns(results)` (src/model/patterns.ts), pass it here, e.g.
-   * `writeChartsAndReport(dir, r, { patterns: checkPatterns })`, and the report gets a
-   * "Patterns" section with each check against its target.
+   * Pattern-oriented validation, e.g. `checkPatterns` from src/model/patterns.ts: the report
+   * gets a "Patterns" section with each check against its target.
    */
   patterns?: (results: Results) => PatternCheck[];
 }

@@ -59,14 +59,20 @@ beforeAll(() => {
   if (!existsSync('dist/src/cli/main.js')) throw new Error('the compiled CLI is missing: run `npm run build` before this test');
   tmp = mkdtempSync(join(tmpdir(), 'nabolag-e2e-run-'));
   a = run('a', '--seed', '7');
-  b = run('b', '--seed', '7');
-  c = run('c', '--seed', '8');
+  b = run('b', '--seed', '7', '--no-report');
+  c = run('c', '--seed', '8', '--no-report');
 }, 300_000);
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('nabolag run scenarios/default.yaml', () => {
+  it('writes report.html and the charts, unless --no-report', () => {
+    expect(existsSync(join(a, 'report.html'))).toBe(true);
+    expect(existsSync(join(a, 'charts', 'composition.vl.json')) || readdirSync(join(a, 'charts')).some((f) => f.endsWith('.png'))).toBe(true);
+    expect(existsSync(join(b, 'report.html'))).toBe(false);
+  });
+
   it('writes the four files', () => {
     for (const dir of [a, b, c]) for (const f of FILES) expect(existsSync(join(dir, f)), `${dir}/${f}`).toBe(true);
   });
@@ -83,8 +89,8 @@ describe('nabolag run scenarios/default.yaml', () => {
   });
 
   it('--workers 1 and --workers 2 give identical outputs', () => {
-    const w1 = run('w1', '--seed', '7', '--workers', '1');
-    const w2 = run('w2', '--seed', '7', '--workers', '2');
+    const w1 = run('w1', '--seed', '7', '--workers', '1', '--no-report');
+    const w2 = run('w2', '--seed', '7', '--workers', '2', '--no-report');
     for (const f of ['metrics.csv', 'moves.csv', 'summary.json']) {
       expect(read(w2, f).equals(read(w1, f)), f).toBe(true);
       expect(read(w1, f).equals(read(a, f)), f).toBe(true);

@@ -152,7 +152,7 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
     const persons = adults + nKids;
     // on the internal list: wait, and give up after the patience runs out
     if (h.listedAt[i]! >= 0) {
-      if (m - h.listedAt[i]! > patience && h.listReason[i] !== R.demolition) moveOut(w, i, h.listReason[i]!);
+      if (m - h.listedAt[i]! >= patience && h.listReason[i] !== R.demolition) moveOut(w, i, h.listReason[i]!);
       continue;
     }
     let minors = 0;

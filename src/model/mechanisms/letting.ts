@@ -11,7 +11,9 @@
  *  2. Municipal allocation (kommunal anvisning) claims a share of family dwellings (every 4th
  *     by default), with the allocation bans when the area is listed (ABL § 59 stk. 6).
  *  3. Flexible letting (ABL § 60) by work or education: mandatory in listed and prevention
- *     areas, else for a chosen share. It is taken before the internal list.
+ *     areas, where it restricts the external applicants (residents' internal moves do not
+ *     change who lives there, so the internal list is still served); elsewhere, lettings by
+ *     agreement (a chosen share) are taken before the internal list.
  *  4. The internal waiting list (oprykning) gets every 2nd remaining waiting-list vacancy, in
  *     seniority order; young adults from the estate ("the coming middle class") may take
  *     small flats through it.
@@ -253,16 +255,18 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
     }
   }
   // 3. flexible letting by work or education
-  let flexible = ctx.flexibleMandatory[sec] === 1;
-  if (!flexible && eff.flexibleShare > 0) {
+  const mandatory = ctx.flexibleMandatory[sec] === 1;
+  let byAgreement = false;
+  if (!mandatory && eff.flexibleShare > 0) {
     w.flexibleAcc[e]! += eff.flexibleShare;
     if (w.flexibleAcc[e]! >= 1 - 1e-9) {
       w.flexibleAcc[e]! -= 1;
-      flexible = true;
+      byAgreement = true;
     }
   }
-  // 4. internal waiting list, every n-th waiting-list vacancy not let flexibly
-  if (eff.internalList && !flexible) {
+  const flexible = mandatory || byAgreement;
+  // 4. internal waiting list, every n-th waiting-list vacancy not let flexibly by agreement
+  if (eff.internalList && !byAgreement) {
     w.internalAcc[e]! += eff.internalShare;
     if (w.internalAcc[e]! >= 1 - 1e-9) {
       w.internalAcc[e]! -= 1;

@@ -1,0 +1,144 @@
+/**
+ * writeChartsAndReport (src/report/report.ts): the files it writes, the report's content
+ * (what was run, findings from the numbers, links to the files present, the patterns
+ * extension point) and byte-identical output for the same results.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Results } from '../../src/engine/pipeline.js';
+import { alignForComparison, resolve } from '../../src/engine/pipeline.js';
+import { runEnsemble } from '../../src/engine/ensemble.js';
+import { summarize } from '../../src/engine/summary.js';
+import { compareEnsembles } from '../../src/engine/compare.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { VERSION } from '../../src/version.js';
+import { buildCharts } from '../../src/report/charts.js';
+import { findingGroups, findings, fmtBand, fmtDiff, writeChartsAndReport } from '../../src/report/report.js';
+
+async function results(files: string[]): Promise<Results> {
+  const scs = files.map((f) => resolve(loadScenario(f), { replications: 3, years: 3 }, f));
+  const all = [scs[0]!, ...alignForComparison(scs[0]!, scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })))];
+  const ensembles = [];
+  for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
+  if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.results) };
+  const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
+  return { ensembles, summary: comparison.summaries[all[0]!.name]!, comparison };
+}
+
+let single: Results;
+let compared: Results;
+let tmp = '';
+
+beforeAll(async () => {
+  single = await results(['scenarios/default.yaml']);
+  compared = await results(['scenarios/default.yaml', 'scenarios/packages/allocation-and-image.yaml', 'scenarios/packages/programme.yaml']);
+  tmp = mkdtempSync(join(tmpdir(), 'nabolag-report-'));
+}, 120_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A fresh output folder with the data files a run has written before the report. */
+function outDir(name: string, files: string[]): string {
+  const dir = join(tmp, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) writeFileSync(join(dir, f), 'x\n');
+  return dir;
+}
+
+const listFiles = (dir: string): string[] => [...readdirSync(dir).filter((f) => f !== 'charts'), ...readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`)].sort();
+
+describe('writeChartsAndReport', () => {
+  it('writes .vl.json, .svg and .png for every chart and report.html, and returns their relative names', async () => {
+    const dir = outDir('files', ['metrics.csv', 'moves.csv', 'summary.json']);
+    const written = await writeChartsAndReport(dir, compared);
+    const charts = buildCharts(compared);
+    expect(written).toEqual([...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((e) => `charts/${c.id}.${e}`)), 'report.html']);
+    expect(listFiles(dir)).toEqual([...written, 'metrics.csv', 'moves.csv', 'summary.json'].sort());
+    const spec = JSON.parse(readFileSync(join(dir, 'charts/flows.vl.json'), 'utf8'));
+    expect(spec.$schema).toMatch(/vega-lite\/v6\.json$/);
+  }, 120_000);
+
+  it('is deterministic: the same results give byte-identical files', async () => {
+    const a = outDir('det-a', ['metrics.csv']);
+    const b = outDir('det-b', ['metrics.csv']);
+    const wa = await writeChartsAndReport(a, single);
+    const wb = await writeChartsAndReport(b, single);
+    expect(wb).toEqual(wa);
+    for (const f of wa) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    const html = readFileSync(join(a, 'report.html'), 'utf8');
+    expect(html).not.toContain(new Date().toISOString().slice(0, 10));
+  }, 120_000);
+
+  it('report.html says what was run, lists findings, shows every chart and links the files that exist', async () => {
+    const dir = outDir('content', ['metrics.csv', 'summary.json']);
+    await writeChartsAndReport(dir, compared);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    for (const sc of compared.ensembles.map((e) => e.scenario)) {
+      expect(html).toContain(`<td>${sc.name}</td>`);
+      expect(html).toContain(sc.description.replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+    }
+    expect(html).toContain(`nabolag ${VERSION}`);
+    expect(html).toContain('3 replications × 3 years (2026-2028)');
+    for (const s of compared.ensembles[0]!.seeds) expect(html).toContain(String(s));
+    expect(html).toContain('municipalAllocation from 2027: share 0.1');
+    for (const c of buildCharts(compared)) {
+      expect(html).toContain(`<div id="${c.id}" class="chart"`);
+      expect(html).toContain(`href="charts/${c.id}.png"`);
+    }
+    expect(html).toContain('id="effects"');
+    expect(html).toContain('paired difference of');
+    // links only to files present (moves.csv and effects.csv were not written here), and the manifest
+    expect(html).toContain('href="metrics.csv"');
+    expect(html).toContain('href="summary.json"');
+    expect(html).toContain('href="manifest.json"');
+    expect(html).not.toContain('href="moves.csv"');
+    // no Patterns section without a checker (the extension point)
+    expect(html).not.toContain('id="patterns"');
+  }, 120_000);
+
+  it('the patterns extension point adds a Patterns section when a checker is given', async () => {
+    const dir = outDir('patterns', []);
+    await writeChartsAndReport(dir, single, {
+      patterns: () => [{ id: 'P1', title: 'Short stays', target: '40-60%', value: { mean: 0.5, p5: 0.45, p95: 0.55 }, unit: 'share', pass: true }],
+    });
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('id="patterns"');
+    expect(html).toContain('<td>P1 Short stays</td>');
+    expect(html).toContain('<td>50% (45-55%)</td>');
+    expect(existsSync(join(dir, 'charts', 'estate-map.svg'))).toBe(true);
+  }, 120_000);
+});
+
+describe('findings', () => {
+  it('a run: start against the horizon with bands, list status, criteria, elevator, stays', () => {
+    const f = findings(single);
+    expect(f[0]).toMatch(/^The share of residents aged 22-59 who are resource-strong (rises|falls|stays at about) (from )?\d+% \(\d+-\d+%\) on 1 January 2026 (to|and) \d+% \(\d+-\d+%\) by 2029(, a change within the spread between replications)?\.$/);
+    expect(f.some((s) => /^By 2029 the estate is (on no list|listed as|.* in \d+)/.test(s))).toBe(true);
+    expect(f.some((s) => s.includes('of the four list criteria'))).toBe(true);
+    expect(f.some((s) => s.includes('of the households moving in were resource-strong'))).toBe(true);
+    expect(f.some((s) => s.includes("2 years or less — the report's mark"))).toBe(true);
+  });
+
+  it('a comparison: each variant against the baseline at the horizon, with the paired difference', () => {
+    const groups = findingGroups(compared);
+    expect(groups.map((g) => g.heading)).toEqual(['allocation-and-image against default', 'programme against default', 'Across the scenarios']);
+    const e = compared.comparison!.effects.find((x) => x.variant === 'programme' && x.metric === 'resourceStrongShare')!;
+    const s = groups[1]!.items[0]!;
+    expect(s).toContain(`By 2029 the share of residents aged 22-59 who are resource-strong is ${fmtBand('resourceStrongShare', compared.comparison!.summaries.programme!.metrics.average!.resourceStrongShare!.byYear[2]!)} with programme`);
+    expect(s).toContain(`a paired difference of ${fmtDiff('resourceStrongShare', e)}`);
+    expect(s).toMatch(/(a clear effect|not a clear effect)/);
+  });
+
+  it('formats values in their unit', () => {
+    expect(fmtBand('resourceStrongShare', { mean: 0.471, p5: 0.44, p95: 0.502 })).toBe('47% (44-50%)');
+    expect(fmtBand('familiesWithChildren', { mean: 1234.4, p5: 1200, p95: 1260.6 })).toBe('1,234 (1,200-1,261)');
+    expect(fmtDiff('resourceStrongShare', { difference: 0.06, p5: 0.041, p95: 0.079 })).toBe('+6.0 percentage points');
+    expect(fmtDiff('familiesWithChildren', { difference: -2.04, p5: -5, p95: 1 })).toBe('−2.0 households');
+    expect(fmtDiff('familiesWithChildren', { difference: 25.2, p5: 8.7, p95: 43 })).toBe('+25 households');
+  });
+});
