@@ -20,7 +20,11 @@
  *    alive summed over the months (`household-months`). Memory = growth of V8 heap plus
  *    array buffers when the initial world is built (after garbage collection), per household.
  *  - ensemble: 64 replications of scenarios/default.yaml on all cores (worker threads)
- *    against one core.
+ *    against one core, both started cold as a command-line run is (the one-core run in a fresh
+ *    thread, since this one is warm from the other cases); medianMs is the all-cores time,
+ *    `oneCoreMs` the one-core time, `speedup` their ratio; `oneCoreCpuMs`/`allCoresCpuMs` are the
+ *    CPU times of the two runs (when other programs share the cores, the speedup falls but
+ *    these do not: their ratio is the parallel overhead).
  */
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -28,6 +32,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { initialWorld, simulate, type ReplicationResult } from '../src/model/simulate.js';
 import { schellingStep } from '../src/model/mechanisms/schelling.js';
 import { METRIC_INDEX, NMETRIC } from '../src/model/reporters.js';
@@ -101,7 +106,7 @@ function schellingCase(spec: 'small' | 'large'): Case {
         times.push(performance.now() - t0);
       }
       const g = sc.schelling!;
-      return result(`schelling-abmfc-${spec}`, times, g.agents * (g.steps ?? sc.years * 12), 'agent-steps', { movesPerRun: moves / 100 });
+      return result(`schelling-abmfc-${spec}`, times, g.agents * (g.steps ?? sc.years * 12), 'agent-steps', { minMs: round(Math.min(...times)), movesPerRun: moves / 100 });
     },
   };
 }
@@ -159,23 +164,48 @@ function modelCase(name: string, flats: number, runs: number): Case {
   };
 }
 
+/** Time of the one-core ensemble (`workers: 1`) in a fresh thread, as cold as a pool's workers start. */
+function oneCoreColdMs(sc: Scenario): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(new URL(import.meta.url), { workerData: { oneCoreEnsemble: sc } });
+    thread.once('message', (ms: number) => {
+      void thread.terminate();
+      resolve(ms);
+    });
+    thread.once('error', reject);
+  });
+}
+
+/** In that thread: run the ensemble on it and post the time back. */
+async function oneCoreThread(sc: Scenario): Promise<void> {
+  const t0 = performance.now();
+  await runEnsemble(sc, { workers: 1 });
+  parentPort!.postMessage(performance.now() - t0);
+}
+
 const ensembleCase: Case = {
   name: 'ensemble',
   run: async () => {
     const file = join(root, 'scenarios', 'default.yaml');
     const base = existsSync(file) ? loadScenario(file) : modelScenario(1000);
     const sc: Scenario = { ...base, replications: 64 };
-    await runEnsemble({ ...sc, replications: 4 }, { workers: 1 }); // warm-up
-    const t1 = performance.now();
-    const one = await runEnsemble(sc, { workers: 1 });
-    const oneMs = performance.now() - t1;
+    // both start cold, as a command-line run does: one core in a fresh thread, then fresh workers
+    const cpuMs = (since: NodeJS.CpuUsage): number => {
+      const u = process.cpuUsage(since);
+      return round((u.user + u.system) / 1000);
+    };
+    const c1 = process.cpuUsage();
+    const oneMs = await oneCoreColdMs(sc);
+    const oneCoreCpuMs = cpuMs(c1);
     const workers = defaultWorkers();
-    const t2 = performance.now();
-    await runEnsemble(sc, { workers });
-    const allMs = performance.now() - t2;
+    const c2 = process.cpuUsage();
+    const t0 = performance.now();
+    const all = await runEnsemble(sc, { workers });
+    const allMs = performance.now() - t0;
+    const allCoresCpuMs = cpuMs(c2);
     let work = 0;
-    for (const r of one.results) work += householdMonths(r);
-    return result('ensemble', [allMs], work, 'household-months', { workers, oneCoreMs: round(oneMs), speedup: round(oneMs / allMs) });
+    for (const r of all.results) work += householdMonths(r);
+    return result('ensemble', [allMs], work, 'household-months', { workers, oneCoreMs: round(oneMs), speedup: round(oneMs / allMs), oneCoreCpuMs, allCoresCpuMs });
   },
 };
 
@@ -236,4 +266,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (isMainThread) await main();
+else await oneCoreThread((workerData as { oneCoreEnsemble: Scenario }).oneCoreEnsemble);

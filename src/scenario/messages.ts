@@ -127,6 +127,12 @@ export const messages = {
       path,
       `${at(path)} is ${index}, but the scenario has ${count} estate${count === 1 ? '' : 's'}; allowed: ${count > 1 ? `0 to ${count - 1}` : '0'} (0-based, in the order of "estates")`,
     ),
+  schellingGrid: (file: string, path: string, width: number, height: number, nEstates: number, flats: number | undefined) =>
+    issue(
+      file,
+      path,
+      `a Schelling scenario lays its ${width}x${height} grid over the flats of one estate, so "estates" must hold exactly one estate (copies 1) with flats = ${width * height}; it holds ${nEstates} estate(s)${flats !== undefined ? ` and flats = ${flats}` : ''}`,
+    ),
   schellingCrowded: (file: string, path: string, agents: number, width: number, height: number) =>
     issue(
       file,

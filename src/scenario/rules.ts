@@ -134,6 +134,13 @@ export function checkRules(s: Scenario, file: string, isBad: (path: string) => b
     if (agents !== undefined && width !== undefined && height !== undefined && ok('schelling.agents', 'schelling.width', 'schelling.height') && agents > width * height) {
       issues.push(messages.schellingCrowded(file, 'schelling.agents', agents, width, height));
     }
+    // the grid is laid over the flats of one estate: one flat per cell
+    const estates = Array.isArray(s.estates) ? s.estates : [];
+    const flats = estates.length === 1 ? numberAt(record(estates[0]).flats) : undefined;
+    const copies = estates.length === 1 ? numberAt(record(estates[0]).copies) : undefined;
+    if (width !== undefined && height !== undefined && (estates.length !== 1 || copies !== 1 || flats !== width * height)) {
+      issues.push(messages.schellingGrid(file, 'estates', width, height, estates.length, flats));
+    }
   }
 
   return issues;
