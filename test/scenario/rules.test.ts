@@ -95,11 +95,20 @@ describe('cross-field rules', () => {
   });
 
   it('schelling: no more agents than cells', () => {
-    const issues = rules({ schelling: { width: 10, height: 10, agents: 101 } });
+    const grid = { estates: [{ flats: 100 }] };
+    const issues = rules({ ...grid, schelling: { width: 10, height: 10, agents: 101 } });
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toBe('schelling.agents');
     expect(issues[0]!.message).toContain('width 10 × height 10 = 100');
-    expect(rules({ schelling: { width: 10, height: 10, agents: 100 } })).toEqual([]);
+    expect(rules({ ...grid, schelling: { width: 10, height: 10, agents: 100 } })).toEqual([]);
+  });
+
+  it('schelling: the grid is one estate of width x height flats', () => {
+    const issues = rules({ estates: [{ flats: 1000 }], schelling: { width: 10, height: 10, agents: 50 } });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('estates');
+    expect(issues[0]!.message).toContain('flats = 100');
+    expect(rules({ estates: [{ flats: 50 }, { flats: 50 }], schelling: { width: 10, height: 10, agents: 50 } })).toHaveLength(1);
   });
 
   it('reports every rule that fails, not only the first', () => {
