@@ -24,6 +24,7 @@ import { applyClassification } from './mechanisms/listing.js';
 import { applySocial, socialRates } from './mechanisms/social.js';
 import { applySpiral, initSpiral } from './mechanisms/spiral.js';
 import { applyLevers, reservedFlats } from './levers/index.js';
+import { newInternalList } from './internal-list.js';
 import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
 import { METRICS, type MetricInput, NMETRIC } from './reporters.js';
 import { makeRng } from './rng.js';
@@ -160,8 +161,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     nextUid: 1,
     freeSlots: [],
     vacancies: [],
-    internalList: Array.from({ length: nEstates }, () => []),
-    internalListSince: Array.from({ length: nEstates }, () => []),
+    internalList: Array.from({ length: nEstates }, () => newInternalList()),
     seekers: Array.from({ length: nEstates }, () => []),
     municipalAcc: new Float64Array(nEstates),
     internalAcc: new Float64Array(nEstates),

@@ -8,6 +8,7 @@ import { CH, K, R } from './codes.js';
 import type { Rng } from './rng.js';
 import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { InternalList } from './internal-list.js';
 
 /** Flow counters, one row per estate per month. Order = index. */
 export const FLOWS = [
@@ -229,14 +230,8 @@ export interface World {
   freeSlots: number[];
   /** Vacant flats waiting to be let, in the order they fell vacant. */
   vacancies: number[];
-  /**
-   * Households on each estate's internal waiting list, in seniority order (lazily cleaned),
-   * with the month each entry was made: an entry is valid only while the household in that
-   * slot is alive and still listed since that month (a reused slot or a new listing does not
-   * inherit an old entry's place).
-   */
-  internalList: number[][];
-  internalListSince: number[][];
+  /** Each estate's internal waiting list (see internal-list.ts). */
+  internalList: InternalList[];
   /** Young adults from each estate seeking their own flat there. */
   seekers: Seeker[][];
   /** Fractional counters that make "every n-th vacancy" rules exact, per estate. */

@@ -3,6 +3,7 @@
  * build), gardens, sale of units, upgrade and renaming, demolition.
  */
 import { R } from '../codes.js';
+import { joinList } from '../internal-list.js';
 import { NONE, Tenure } from '../state.js';
 import { F, NFLOW, type World, displace } from '../world.js';
 import type { LeverModule } from './types.js';
@@ -54,17 +55,12 @@ export const largerFlats: LeverModule<'largerFlats'> = {
     }
     // the tenants of designated flats are offered another flat first ("genhusning"): they go
     // to the front of the internal list, and are not evicted if none is found
-    const front: number[] = [];
     for (let k = a; k < b; k++) {
       const i = f.occupant[k]!;
       if (w.mergePartner[k] === NONE || i === NONE) continue;
-      w.hh.listedAt[i] = w.month;
       w.hh.listReason[i] = R.demolition;
-      front.push(i);
+      joinList(w, e, i, w.month, true);
     }
-    const rest = w.internalList[e]!.map((i, k) => [i, w.internalListSince[e]![k]!] as const).filter(([i]) => !front.includes(i));
-    w.internalList[e] = [...front, ...rest.map(([i]) => i)];
-    w.internalListSince[e] = [...front.map(() => w.month), ...rest.map(([, s]) => s)];
   },
 };
 

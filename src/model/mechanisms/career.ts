@@ -20,6 +20,7 @@ import { R } from '../codes.js';
 import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation } from '../state.js';
 import { type World, leaveForRegion, moveOut } from '../world.js';
+import { joinList } from '../internal-list.js';
 import { groupMatches } from '../levers/index.js';
 
 export interface CareerRates {
@@ -212,10 +213,8 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
         (reason === R.ownership && canBuyHere && eff.firstRight) ||
         (eff.internalList && ((reason === R.space && offer.maxRooms[e]! > rooms) || (reason === R.garden && offer.gardenFlats[e]! > 0)));
       if (internalPossible && patience > 0) {
-        h.listedAt[i] = m;
         h.listReason[i] = reason;
-        w.internalList[e]!.push(i);
-        w.internalListSince[e]!.push(m);
+        joinList(w, e, i, m);
       } else if (regional && REGION_REASONS[reason] && rng() < seekRegion) leaveForRegion(w, i, reason);
       else moveOut(w, i, reason);
       continue;

@@ -25,12 +25,11 @@
  *     Applicants may decline; a flat nobody accepts stays vacant until next month.
  */
 import { CH, R } from '../codes.js';
-import { type DrawProfile, HT, drawHousehold } from '../population.js';
+import { type DrawProfile, HT, drawHousehold, refreshIncome } from '../population.js';
 import type { Rng } from '../rng.js';
-import { NONE, Tenure } from '../state.js';
+import { NONE, Tenure, isResourceStrongHousehold, persons } from '../state.js';
 import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../world.js';
-import { isFamilyWithChildren, isResourceStrongHousehold, persons } from '../state.js';
-import { refreshIncome } from '../population.js';
+import { takeFromList, takeSwapPartner } from '../internal-list.js';
 
 const logit = (p: number): number => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -78,53 +77,6 @@ export function lettingContext(w: World, profiles: DrawProfile[]): LettingContex
     ctx.rejectCash[s] = status === 4 || (eff.combinedLetting && a.outsideShare[s]! >= 0.4) ? 1 : 0;
   }
   return ctx;
-}
-
-/** Does vacant `flat` meet the need that put household i on the internal list? */
-function meetsNeed(w: World, i: number, flat: number): boolean {
-  const f = w.flats;
-  const cur = w.hh.flat[i]!;
-  switch (w.hh.listReason[i]) {
-    case R.space:
-      return f.rooms[flat]! > f.rooms[cur]! && f.tenure[flat] === Tenure.social;
-    case R.garden:
-      return f.garden[flat] === 1 && f.rooms[flat]! >= f.rooms[cur]! && f.tenure[flat] === Tenure.social;
-    case R.demolition: // rehousing out of a flat designated for merging: any flat that fits
-      return f.rooms[flat]! >= Math.min(5, persons(w.hh, i) - 1) && f.tenure[flat] === Tenure.social && w.mergePartner[flat] === NONE;
-    case R.ownership:
-      return f.tenure[flat] !== Tenure.social && f.rooms[flat]! >= Math.min(f.rooms[cur]!, persons(w.hh, i));
-    default:
-      return false;
-  }
-}
-
-/** First household on the estate's internal list whose need the flat meets; removes stale entries. */
-function takeFromList(w: World, e: number, flat: number, familiesFirst: boolean): number {
-  const list = w.internalList[e]!;
-  const since = w.internalListSince[e]!;
-  const h = w.hh;
-  let write = 0;
-  let found = -1;
-  let foundFamily = -1;
-  for (let k = 0; k < list.length; k++) {
-    const i = list[k]!;
-    if (!h.alive[i] || h.listedAt[i] !== since[k]) continue; // stale: left, served, or slot reused
-    since[write] = since[k]!;
-    list[write++] = i;
-    if (found >= 0 && (!familiesFirst || foundFamily >= 0)) continue;
-    if (!meetsNeed(w, i, flat)) continue;
-    if (found < 0) found = i;
-    if (familiesFirst && foundFamily < 0 && isFamilyWithChildren(h, i, w.month)) foundFamily = i;
-  }
-  list.length = write;
-  since.length = write;
-  const pick = familiesFirst && foundFamily >= 0 ? foundFamily : found;
-  if (pick >= 0) {
-    const k = list.indexOf(pick);
-    list.splice(k, 1);
-    since.splice(k, 1);
-  }
-  return pick;
 }
 
 /** Draw a newcomer into a fresh slot; returns the slot. */
@@ -370,21 +322,9 @@ function serveSwaps(w: World, seekers: number[]): void {
   for (const a of seekers) {
     if (!h.alive[a]) continue;
     const fa = h.flat[a]!;
-    const e = fl.estate[fa]!;
-    const list = w.internalList[e]!;
-    const since = w.internalListSince[e]!;
-    for (let k = 0; k < list.length; k++) {
-      const b = list[k]!;
-      if (!h.alive[b] || h.listedAt[b] !== since[k] || h.listReason[b] !== R.space) continue;
-      const fb = h.flat[b]!;
-      if (w.month - h.flatSince[b]! < minMonths) continue;
-      // b gets more rooms; neither household above 1 person per room after the swap
-      if (fl.rooms[fa]! <= fl.rooms[fb]! || persons(h, b) > fl.rooms[fa]! || persons(h, a) > fl.rooms[fb]!) continue;
-      list.splice(k, 1);
-      since.splice(k, 1);
-      swapFlats(w, a, b);
-      break;
-    }
+    // b gets more rooms; neither household above 1 person per room after the swap
+    const b = takeSwapPartner(w, fl.estate[fa]!, fl.rooms[fa]!, persons(h, a), minMonths);
+    if (b >= 0) swapFlats(w, a, b);
   }
   seekers.length = 0;
 }

@@ -6,6 +6,7 @@
  * "Pinned" values were observed once and written down to detect unintended changes; change
  * them only on purpose.
  */
+import { joinList, listedHouseholds } from '../../../src/model/internal-list.js';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, R } from '../../../src/model/codes.js';
 import { type LettingContext, applicantStrongProb, applyLetting, letVacancy, lettingContext } from '../../../src/model/mechanisms/letting.js';
@@ -36,10 +37,8 @@ const ctxOf = (w: World): LettingContext => lettingContext(w, [profileFor(w.scen
 
 /** Put household i on the internal list for `reason`, joined in month `since`. */
 function list(w: World, i: number, reason: number, since = w.month): void {
-  w.hh.listedAt[i] = since;
   w.hh.listReason[i] = reason;
-  w.internalList[0]!.push(i);
-  w.internalListSince[0]!.push(since);
+  joinList(w, 0, i, since);
 }
 
 /** Channel names of the move-ins in the log, by flat. */
@@ -117,7 +116,7 @@ describe('the internal list', () => {
     ]);
     expect(Object.values(channelsByFlat(w))).toEqual(['external', 'external', 'external']);
     for (const i of listed) expect(w.hh.listedAt[i]).toBe(-1);
-    expect(w.internalList[0]).toEqual([]);
+    expect(listedHouseholds(w, 0)).toEqual([]);
     expect(flow(w, 'internalMoves')).toBe(3);
     expect(flow(w, 'lettingsInternal')).toBe(3);
     // the flats they left fall vacant and queue for letting
@@ -130,7 +129,7 @@ describe('the internal list', () => {
     letVacancy(w, ctxOf(w), 20, makeRng(3, 'letting'));
     letVacancy(w, ctxOf(w), 21, makeRng(3, 'letting'));
     expect(moves(w).map((m) => m.kind)).toEqual(['in', 'in']);
-    expect(w.internalList[0]!.length).toBe(2);
+    expect(listedHouseholds(w, 0).length).toBe(2);
   });
 
   it('families first to large flats when family priority is on', () => {
@@ -272,7 +271,7 @@ describe('swaps', () => {
     ]);
     expect(flow(w, 'swaps')).toBe(1);
     expect(flow(w, 'internalMoves')).toBe(2);
-    expect(w.internalList[0]).toEqual([]);
+    expect(listedHouseholds(w, 0)).toEqual([]);
   });
 
   it('no swap before the family has lived 3 years in its flat', () => {

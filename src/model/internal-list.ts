@@ -1,0 +1,177 @@
+/**
+ * The internal waiting list (oprykning) of one estate, kept in buckets by the reason a
+ * household joined (space, garden, ownership, rehousing out of a flat to be merged) and the
+ * rooms of its current flat. A vacancy only looks at the buckets whose households it could
+ * serve, so letting costs the same whatever the size of the list (no scan of all entries).
+ *
+ * Seniority is global across buckets: every entry carries a sequence number, and a vacancy
+ * goes to the eligible entry with the smallest one — the same household a single list in
+ * joining order would give. Entries are cleaned lazily: an entry is valid only while the
+ * household in its slot is alive and still listed since the entry's month (a reused slot or a
+ * new listing does not inherit an old entry's place).
+ */
+import { R } from './codes.js';
+import { Tenure, isFamilyWithChildren, persons } from './state.js';
+import type { World } from './world.js';
+
+/** Reasons with a bucket, in bucket order. */
+const REASON_BUCKET: Record<number, number> = { [R.space]: 0, [R.garden]: 1, [R.ownership]: 2, [R.demolition]: 3 };
+const NBUCKET = 4 * 5;
+
+interface Queue {
+  slot: number[];
+  since: number[];
+  seq: number[];
+  head: number;
+}
+
+export interface InternalList {
+  queues: Queue[];
+  /** Next sequence number (joining order). */
+  next: number;
+  /** Next sequence number for entries put in front of everyone (decreasing). */
+  front: number;
+}
+
+export function newInternalList(): InternalList {
+  return { queues: Array.from({ length: NBUCKET }, () => ({ slot: [], since: [], seq: [], head: 0 })), next: 0, front: -1 };
+}
+
+const bucketOf = (reason: number, rooms: number): number => (REASON_BUCKET[reason] ?? 0) * 5 + Math.min(5, Math.max(1, rooms)) - 1;
+
+/** Household i joins estate e's list in month `month` for its `listReason` (first in line if `front`). */
+export function joinList(w: World, e: number, i: number, month: number, front = false): void {
+  const L = w.internalList[e]!;
+  const q = L.queues[bucketOf(w.hh.listReason[i]!, w.flats.rooms[w.hh.flat[i]!]!)]!;
+  w.hh.listedAt[i] = month;
+  const seq = front ? L.front-- : L.next++;
+  if (front) {
+    // keep each queue in sequence order: a front entry goes before the queue's head
+    q.slot.splice(q.head, 0, i);
+    q.since.splice(q.head, 0, month);
+    q.seq.splice(q.head, 0, seq);
+  } else {
+    q.slot.push(i);
+    q.since.push(month);
+    q.seq.push(seq);
+  }
+}
+
+const valid = (w: World, q: Queue, k: number): boolean => {
+  const i = q.slot[k]!;
+  return i >= 0 && w.hh.alive[i] === 1 && w.hh.listedAt[i] === q.since[k];
+};
+
+/** Drop stale entries at the head of a queue, and compact it now and then. */
+function skipStale(w: World, q: Queue): void {
+  while (q.head < q.slot.length && !valid(w, q, q.head)) q.head++;
+  if (q.head > 64 && q.head * 2 > q.slot.length) {
+    q.slot.splice(0, q.head);
+    q.since.splice(0, q.head);
+    q.seq.splice(0, q.head);
+    q.head = 0;
+  }
+}
+
+/** Whether vacant `flat` meets the need of household i (on the list for `reason`). */
+function meetsNeed(w: World, i: number, flat: number): boolean {
+  const f = w.flats;
+  const cur = w.hh.flat[i]!;
+  switch (w.hh.listReason[i]) {
+    case R.space:
+      return f.rooms[flat]! > f.rooms[cur]! && f.tenure[flat] === Tenure.social;
+    case R.garden:
+      return f.garden[flat] === 1 && f.rooms[flat]! >= f.rooms[cur]! && f.tenure[flat] === Tenure.social;
+    case R.ownership:
+      return f.tenure[flat] !== Tenure.social && f.rooms[flat]! >= Math.min(f.rooms[cur]!, persons(w.hh, i));
+    case R.demolition: // rehousing out of a flat designated for merging: any flat that fits
+      return f.rooms[flat]! >= Math.min(5, persons(w.hh, i) - 1) && f.tenure[flat] === Tenure.social && w.mergePartner[flat] === -1;
+    default:
+      return false;
+  }
+}
+
+/** The buckets a vacancy could serve (a superset; entries are still checked with meetsNeed). */
+function eligibleBuckets(w: World, flat: number): number[] {
+  const f = w.flats;
+  const r = f.rooms[flat]!;
+  const out: number[] = [];
+  if (f.tenure[flat] === Tenure.social) {
+    for (let c = 1; c < r; c++) out.push(bucketOf(R.space, c));
+    if (f.garden[flat]) for (let c = 1; c <= r; c++) out.push(bucketOf(R.garden, c));
+    if (w.mergePartner[flat] === -1) for (let c = 1; c <= 5; c++) out.push(bucketOf(R.demolition, c));
+  } else for (let c = 1; c <= 5; c++) out.push(bucketOf(R.ownership, c));
+  return out;
+}
+
+/**
+ * Take the household first in line (smallest sequence) whose need vacant `flat` meets,
+ * families with children first if `familiesFirst`; -1 if none. Removes it from the list.
+ */
+export function takeFromList(w: World, e: number, flat: number, familiesFirst: boolean): number {
+  const L = w.internalList[e]!;
+  const h = w.hh;
+  let best = -1;
+  let bestSeq = Infinity;
+  let bestQ: Queue | undefined;
+  let bestK = -1;
+  for (let pass = familiesFirst ? 0 : 1; pass < 2 && best < 0; pass++) {
+    for (const b of eligibleBuckets(w, flat)) {
+      const q = L.queues[b]!;
+      skipStale(w, q);
+      // space and garden buckets hold only households the flat serves; others are checked
+      for (let k = q.head; k < q.slot.length; k++) {
+        if (q.seq[k]! >= bestSeq) break;
+        if (!valid(w, q, k)) continue;
+        const i = q.slot[k]!;
+        if (!meetsNeed(w, i, flat)) continue;
+        if (pass === 0 && !isFamilyWithChildren(h, i, w.month)) continue;
+        best = i;
+        bestSeq = q.seq[k]!;
+        bestQ = q;
+        bestK = k;
+        break;
+      }
+    }
+  }
+  if (best >= 0) bestQ!.slot[bestK] = -1;
+  return best;
+}
+
+/**
+ * For a swap (almenlejeloven § 69): the first household on the list for space, in a flat with
+ * fewer rooms than `rooms` and at least `minPersonsRooms`, who has lived there `minMonths`
+ * and fits (persons at most `rooms`). Removes and returns it, or -1.
+ */
+export function takeSwapPartner(w: World, e: number, rooms: number, minPersonsRooms: number, minMonths: number): number {
+  const L = w.internalList[e]!;
+  const h = w.hh;
+  let best = -1;
+  let bestSeq = Infinity;
+  let bestQ: Queue | undefined;
+  let bestK = -1;
+  for (let c = Math.max(1, minPersonsRooms); c < rooms; c++) {
+    const q = L.queues[bucketOf(R.space, c)]!;
+    skipStale(w, q);
+    for (let k = q.head; k < q.slot.length; k++) {
+      if (q.seq[k]! >= bestSeq) break;
+      if (!valid(w, q, k)) continue;
+      const b = q.slot[k]!;
+      if (w.month - h.flatSince[b]! < minMonths || persons(h, b) > rooms) continue;
+      best = b;
+      bestSeq = q.seq[k]!;
+      bestQ = q;
+      bestK = k;
+      break;
+    }
+  }
+  if (best >= 0) bestQ!.slot[bestK] = -1;
+  return best;
+}
+
+/** The households on estate e's list, in seniority order (for tests and reports). */
+export function listedHouseholds(w: World, e: number): number[] {
+  const out: [number, number][] = [];
+  for (const q of w.internalList[e]!.queues) for (let k = q.head; k < q.slot.length; k++) if (valid(w, q, k)) out.push([q.seq[k]!, q.slot[k]!]);
+  return out.sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+}
