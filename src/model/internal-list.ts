@@ -105,60 +105,22 @@ function eligibleBuckets(w: World, flat: number): number[] {
 }
 
 /**
- * Take the household first in line (smallest sequence) whose need vacant `flat` meets,
- * families with children first if `familiesFirst`; -1 if none. Removes it from the list.
+ * Take the entry with the smallest sequence number, over the given buckets, that is valid and
+ * that `accept` takes; mark it taken and return its household, or -1.
  */
-export function takeFromList(w: World, e: number, flat: number, familiesFirst: boolean): number {
+function takeFirst(w: World, e: number, buckets: readonly number[], accept: (i: number) => boolean): number {
   const L = w.internalList[e]!;
-  const h = w.hh;
   let best = -1;
   let bestSeq = Infinity;
   let bestQ: Queue | undefined;
   let bestK = -1;
-  for (let pass = familiesFirst ? 0 : 1; pass < 2 && best < 0; pass++) {
-    for (const b of eligibleBuckets(w, flat)) {
-      const q = L.queues[b]!;
-      skipStale(w, q);
-      // space and garden buckets hold only households the flat serves; others are checked
-      for (let k = q.head; k < q.slot.length; k++) {
-        if (q.seq[k]! >= bestSeq) break;
-        if (!valid(w, q, k)) continue;
-        const i = q.slot[k]!;
-        if (!meetsNeed(w, i, flat)) continue;
-        if (pass === 0 && !isFamilyWithChildren(h, i, w.month)) continue;
-        best = i;
-        bestSeq = q.seq[k]!;
-        bestQ = q;
-        bestK = k;
-        break;
-      }
-    }
-  }
-  if (best >= 0) bestQ!.slot[bestK] = -1;
-  return best;
-}
-
-/**
- * For a swap (almenlejeloven § 69): the first household on the list for space, in a flat with
- * fewer rooms than `rooms` and at least `minPersonsRooms`, who has lived there `minMonths`
- * and fits (persons at most `rooms`). Removes and returns it, or -1.
- */
-export function takeSwapPartner(w: World, e: number, rooms: number, minPersonsRooms: number, minMonths: number): number {
-  const L = w.internalList[e]!;
-  const h = w.hh;
-  let best = -1;
-  let bestSeq = Infinity;
-  let bestQ: Queue | undefined;
-  let bestK = -1;
-  for (let c = Math.max(1, minPersonsRooms); c < rooms; c++) {
-    const q = L.queues[bucketOf(R.space, c)]!;
+  for (const b of buckets) {
+    const q = L.queues[b]!;
     skipStale(w, q);
     for (let k = q.head; k < q.slot.length; k++) {
       if (q.seq[k]! >= bestSeq) break;
-      if (!valid(w, q, k)) continue;
-      const b = q.slot[k]!;
-      if (w.month - h.flatSince[b]! < minMonths || persons(h, b) > rooms) continue;
-      best = b;
+      if (!valid(w, q, k) || !accept(q.slot[k]!)) continue;
+      best = q.slot[k]!;
       bestSeq = q.seq[k]!;
       bestQ = q;
       bestK = k;
@@ -167,6 +129,30 @@ export function takeSwapPartner(w: World, e: number, rooms: number, minPersonsRo
   }
   if (best >= 0) bestQ!.slot[bestK] = -1;
   return best;
+}
+
+/**
+ * Take the household first in line whose need vacant `flat` meets, families with children
+ * first if `familiesFirst`; -1 if none. Removes it from the list.
+ */
+export function takeFromList(w: World, e: number, flat: number, familiesFirst: boolean): number {
+  const buckets = eligibleBuckets(w, flat);
+  if (familiesFirst) {
+    const fam = takeFirst(w, e, buckets, (i) => meetsNeed(w, i, flat) && isFamilyWithChildren(w.hh, i, w.month));
+    if (fam >= 0) return fam;
+  }
+  return takeFirst(w, e, buckets, (i) => meetsNeed(w, i, flat));
+}
+
+/**
+ * For a swap (almenlejeloven § 69): the first household on the list for space, in a flat with
+ * fewer rooms than `rooms` and at least `minPersonsRooms`, who has lived there `minMonths`
+ * and fits (persons at most `rooms`). Removes and returns it, or -1.
+ */
+export function takeSwapPartner(w: World, e: number, rooms: number, minPersonsRooms: number, minMonths: number): number {
+  const buckets: number[] = [];
+  for (let c = Math.max(1, minPersonsRooms); c < rooms; c++) buckets.push(bucketOf(R.space, c));
+  return takeFirst(w, e, buckets, (b) => w.month - w.hh.flatSince[b]! >= minMonths && persons(w.hh, b) <= rooms);
 }
 
 /** The households on estate e's list, in seniority order (for tests and reports). */

@@ -342,27 +342,13 @@ export function displace(w: World, i: number): void {
  * its slot, parked, while it seeks a flat elsewhere in the region. The caller queues it.
  */
 function park(w: World, i: number, reason: number): void {
-  const h = w.hh;
-  const flat = h.flat[i]!;
-  const e = w.flats.estate[flat]!;
-  const strong = isResourceStrongHousehold(h, i);
-  const fam = isFamilyWithChildren(h, i, w.month);
-  const stay = w.month - h.movedIn[i]!;
-  const row = flowRow(w, e);
-  w.flows[row + F.moveOuts]++;
-  w.flows[row + EXIT0 + reason]++;
-  if (strong) w.flows[row + F.outResourceStrong]++;
-  if (strong && fam) {
-    w.flows[row + F.outResourceStrongFamilies]++;
-    if (stay <= 24) w.flows[row + F.outResourceStrongFamiliesShortStay]++;
-  }
-  if (w.month - h.liftedAt[i]! < 60) w.flows[row + F.outLifted]++;
-  w.log.push(w.month, h.uid[i]!, K.out, reason, stay, strong, fam, flat, NONE, e);
+  const flat = w.hh.flat[i]!;
+  countExit(w, i, reason);
   if (w.flats.active[flat]) vacate(w, flat);
   else w.flats.occupant[flat] = NONE;
-  h.alive[i] = 0;
-  h.flat[i] = NONE;
-  h.listedAt[i] = NONE;
+  w.hh.alive[i] = 0;
+  w.hh.flat[i] = NONE;
+  w.hh.listedAt[i] = NONE;
 }
 
 /** A household leaving estate e for `reason` seeks another flat in the region (kept, parked). */
@@ -383,8 +369,8 @@ export function rehouse(w: World, rec: HouseholdRecord, flat: number): void {
 
 const flowRow = (w: World, estate: number): number => estate * NFLOW;
 
-/** A household leaves its flat and the estate; the flat falls vacant. */
-export function moveOut(w: World, i: number, reason: number): void {
+/** Count and log household i leaving its flat and the estate for `reason`. */
+function countExit(w: World, i: number, reason: number): void {
   const h = w.hh;
   const flat = h.flat[i]!;
   const e = w.flats.estate[flat]!;
@@ -402,6 +388,12 @@ export function moveOut(w: World, i: number, reason: number): void {
   }
   if (w.month - h.liftedAt[i]! < 60) fl[row + F.outLifted]++;
   w.log.push(w.month, h.uid[i]!, K.out, reason, stay, strong, fam, flat, NONE, e);
+}
+
+/** A household leaves its flat and the estate; the flat falls vacant. */
+export function moveOut(w: World, i: number, reason: number): void {
+  const flat = w.hh.flat[i]!;
+  countExit(w, i, reason);
   vacate(w, flat);
   freeSlot(w, i);
 }

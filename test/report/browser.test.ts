@@ -4,6 +4,7 @@
  * container, and a working slider. Skipped only when /usr/bin/chromium is missing and CI is not
  * set; in CI a missing Chromium is a failure.
  */
+import { openPage } from '../helpers/chromium.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { buildHtmlReport } from '../../src/report/html.js';
 import { baseConfig } from '../../src/report/render.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM } from '../helpers/chromium.js';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = Boolean(process.env.CI);
 const SKIP = !HAVE_CHROMIUM && !IN_CI;
@@ -71,7 +72,6 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing but CI is set: install it (apt-get install -y chromium)`);
-    const { chromium } = await import('playwright-core');
     workDir = await mkdtemp(join(tmpdir(), 'nabolag-report-'));
     profileDir = await mkdtemp(join(tmpdir(), 'nabolag-chromium-'));
     const html = await buildHtmlReport({
@@ -97,27 +97,7 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
     await writeFile(file, html);
     fileUrl = pathToFileURL(file).href;
 
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-    page.on('request', (req) => requests.push(req.url()));
-    await page.goto(fileUrl, { waitUntil: 'load' });
+    ({ context, page } = await openPage(profileDir, fileUrl, consoleErrors, requests));
     const state = (await page.evaluate('window.__nabolagRendered')) as { total: number; rendered: number; errors: string[] };
     expect(state.errors).toEqual([]);
     expect(state).toMatchObject({ total: 2, rendered: 2 });

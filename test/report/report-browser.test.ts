@@ -7,6 +7,7 @@
  * Skipped only when /usr/bin/chromium is missing and CI is not set; in CI a missing Chromium is
  * a failure (.ci/run installs it).
  */
+import { openPage } from '../helpers/chromium.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,7 +20,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { MAP_YEAR_PARAM } from '../../src/report/charts.js';
 import { writeChartsAndReport } from '../../src/report/report.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM } from '../helpers/chromium.js';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = Boolean(process.env.CI);
 const SKIP = !HAVE_CHROMIUM && !IN_CI;
@@ -57,29 +58,7 @@ describe.skipIf(SKIP)('report.html of a real comparison in headless Chromium', (
     const file = join(outDir, 'report.html');
     fileUrl = pathToFileURL(file).href;
 
-    // 2. Chromium, as in browser.test.ts.
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-    page.on('request', (req) => requests.push(req.url()));
-    await page.goto(fileUrl, { waitUntil: 'load' });
+    ({ context, page } = await openPage(profileDir, fileUrl, consoleErrors, requests));
   }, TIMEOUT);
 
   afterAll(async () => {
