@@ -128,6 +128,8 @@ function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number
       simulateMs: Math.round(simulateMs),
       writeMs: Math.round(performance.now() - tw),
       wallMs: Math.round(performance.now() - t0),
+      /** Peak resident memory of the process (main thread and workers), megabytes. */
+      peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024),
     },
   };
 }
