@@ -21,6 +21,7 @@ import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation } from '../state.js';
 import { type World, leaveForRegion, moveOut } from '../world.js';
 import { joinList } from '../internal-list.js';
+import { socialMultiplier } from './social.js';
 import { groupMatches } from '../levers/index.js';
 
 export interface CareerRates {
@@ -136,12 +137,7 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
   const seekRegion = sc.region.seekInRegionShare;
   const swapMinMonths = sc.letting.swapMinYears * 12;
   const flats = w.flats;
-  // social life (see social.ts socialFactor), hoisted out of the loop
   const so = sc.social;
-  const tieEffect = so.tieEffect;
-  const familyNearbyF = so.familyNearbyFactor;
-  const volunteerF = so.volunteerFactor;
-  const friendsF = so.childFriendsFactor;
   const early0 = earlyTable(early, earlyMonths);
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
@@ -186,14 +182,7 @@ export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: Ar
     const total0 = hSpace + hGarden + hOwn + hJob + hDiss + hSafety + hStigma + r.other;
     const stay = m - h.movedIn[i]!;
     let mult = (stay >= 0 && stay < early0.length ? early0[stay]! : 1 + early * Math.exp(-stay / earlyMonths)) * eff.hazardFactor;
-    if (socialOn) {
-      // = socialFactor(w, i), inlined
-      let f = Math.exp(-tieEffect * h.ties[i]!);
-      if (h.familyNearby[i]) f *= familyNearbyF;
-      if (h.volunteer[i]) f *= volunteerF;
-      if (schoolAge && stay > 12) f *= friendsF;
-      mult *= f;
-    }
+    if (socialOn) mult *= socialMultiplier(so, h.ties[i]!, h.familyNearby[i]!, h.volunteer[i]!, schoolAge && stay > 12);
     if (m - h.liftedAt[i]! < liftedMonths) mult *= liftedF;
     if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
     const u = rng();

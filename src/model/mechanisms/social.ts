@@ -42,20 +42,27 @@ export function applySocial(w: World, r: SocialRates, rng: Rng): void {
  * volunteering and school-age children who have lived here over a year.
  */
 export function socialFactor(w: World, i: number): number {
-  const s = w.scenario.social;
   const h = w.hh;
-  let f = Math.exp(-s.tieEffect * h.ties[i]!);
-  if (h.familyNearby[i]) f *= s.familyNearbyFactor;
-  if (h.volunteer[i]) f *= s.volunteerFactor;
-  if (w.month - h.movedIn[i]! > 12) {
-    const base = i * MAX_CHILDREN;
-    for (let k = 0; k < h.nChildren[i]!; k++) {
-      const a = w.month - h.childBirth[base + k]!;
-      if (a >= 72 && a < 216) {
-        f *= s.childFriendsFactor;
-        break;
-      }
-    }
+  let schoolAge = false;
+  const base = i * MAX_CHILDREN;
+  for (let k = 0; k < h.nChildren[i]!; k++) {
+    const a = w.month - h.childBirth[base + k]!;
+    if (a >= 72 && a < 216) schoolAge = true;
   }
+  return socialMultiplier(w.scenario.social, h.ties[i]!, h.familyNearby[i]!, h.volunteer[i]!, schoolAge && w.month - h.movedIn[i]! > 12);
+}
+
+/** The social-life multiplier from its inputs (the one definition; career.ts calls it in its loop). */
+export function socialMultiplier(
+  s: { tieEffect: number; familyNearbyFactor: number; volunteerFactor: number; childFriendsFactor: number },
+  ties: number,
+  familyNearby: number,
+  volunteer: number,
+  childFriends: boolean,
+): number {
+  let f = Math.exp(-s.tieEffect * ties);
+  if (familyNearby) f *= s.familyNearbyFactor;
+  if (volunteer) f *= s.volunteerFactor;
+  if (childFriends) f *= s.childFriendsFactor;
   return f;
 }
