@@ -4,7 +4,7 @@
  * has text; the same results give identical specs, SVG and PNG bytes.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { inflateSync } from 'node:zlib';
+import { decodePng } from '../helpers/png.js';
 import type { Results } from '../../src/engine/pipeline.js';
 import { alignForComparison, resolve } from '../../src/engine/pipeline.js';
 import { runEnsemble } from '../../src/engine/ensemble.js';
@@ -59,23 +59,6 @@ beforeAll(async () => {
   compared = await results(['scenarios/default.yaml', 'scenarios/packages/extension.yaml']);
 }, 120_000);
 
-/** Every builder, for both kinds of results. */
-function everyChart(r: Results): ChartDef[] {
-  const sds = scenarioData(r);
-  const charts = [
-    ...COMPOSITION.map((n) => compositionChart(sds, n)),
-    differenceChart(r, sds),
-    flowsChart(sds),
-    exitsChart(sds),
-    stayLengthChart(sds),
-    moversStatusChart(sds),
-    areaChart(sds),
-    listCriteriaChart(sds),
-    listStatusChart(sds),
-    mapChart(sds),
-  ];
-  return charts.filter((c): c is ChartDef => c !== null);
-}
 
 const titleText = (spec: { title?: unknown }): string => {
   const t = spec.title as { text: string | string[] } | string;
@@ -112,7 +95,7 @@ describe('chart specs', () => {
     ['a comparison', () => compared],
   ] as const) {
     it(`every spec of ${label} declares the schema, embeds its data, compiles without warnings and renders to SVG`, async () => {
-      for (const c of everyChart(get())) {
+      for (const c of buildCharts(get())) {
         expect(c.id).toMatch(/^[A-Za-z][A-Za-z0-9-]*$/);
         expect(c.spec.$schema, c.id).toBe(VL_SCHEMA);
         expect(c.caption.length, c.id).toBeGreaterThan(40);
@@ -174,55 +157,6 @@ describe('titles, units and descriptions come from METRICS', () => {
 
 // ---- PNG checks (a small strict decoder, as in render.test.ts) -------------------------------
 
-function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer } {
-  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-  let pos = 8;
-  let width = 0;
-  let height = 0;
-  let colorType = 6;
-  const idat: Buffer[] = [];
-  while (pos < png.length) {
-    const len = png.readUInt32BE(pos);
-    const type = png.toString('latin1', pos + 4, pos + 8);
-    const data = png.subarray(pos + 8, pos + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      colorType = data[9]!;
-    } else if (type === 'IDAT') idat.push(data);
-    pos += 12 + len;
-  }
-  const bpp = colorType === 6 ? 4 : 3;
-  const stride = width * bpp;
-  const raw = inflateSync(Buffer.concat(idat));
-  const out = Buffer.alloc(width * height * 4, 255);
-  const prev = Buffer.alloc(stride);
-  const cur = Buffer.alloc(stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let x = 0; x < stride; x++) {
-      const a = x >= bpp ? cur[x - bpp]! : 0;
-      const b = prev[x]!;
-      const c = x >= bpp ? prev[x - bpp]! : 0;
-      let v = line[x]!;
-      if (filter === 1) v += a;
-      else if (filter === 2) v += b;
-      else if (filter === 3) v += (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      cur[x] = v & 0xff;
-    }
-    for (let x = 0; x < width; x++) for (let ch = 0; ch < bpp; ch++) out[(y * width + x) * 4 + ch] = cur[x * bpp + ch]!;
-    cur.copy(prev);
-  }
-  return { width, height, pixels: out };
-}
 
 function darkPixels(img: { width: number; height: number; pixels: Buffer }, x0: number, y0: number, x1: number, y1: number): number {
   let n = 0;
