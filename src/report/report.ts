@@ -516,7 +516,13 @@ function effectsSection(results: Results, sds: ScenarioData[]): ReportSection | 
 }
 
 function patternsSection(checks: PatternCheck[]): ReportSection {
-  const show = (c: PatternCheck) => (c.unit === 'share' ? pctBand(c.value) : `${c.value.mean.toFixed(3)} (${c.value.p5.toFixed(3)}-${c.value.p95.toFixed(3)}) ${c.unit}`);
+  const pp = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}`;
+  const show = (c: PatternCheck) => {
+    const v = c.value;
+    if (c.unit === 'share points') return `${pp(v.mean)} points (${pp(v.p5)} to ${pp(v.p95)})`;
+    if (c.unit.startsWith('share') || c.unit === 'relative change') return `${pctBand(v)} ${c.unit === 'share' ? '' : c.unit.replace(/^share ?/, '')}`.trim();
+    return `${v.mean.toFixed(2)} (${v.p5.toFixed(2)} to ${v.p95.toFixed(2)}) ${c.unit}`;
+  };
   return {
     id: 'patterns',
     heading: 'Patterns',
