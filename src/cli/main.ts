@@ -31,14 +31,21 @@ const reportOutputs = (report: boolean | undefined) =>
 /** The closing line naming report.html, when one was written. */
 const reportLine = (rel: string, files: string[]): string => (files.includes('report.html') ? `report: ${join(rel, 'report.html')}\n` : '');
 
+/** The flags shared by run and compare, checked. */
+function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown }) {
+  return {
+    overrides: {
+      replications: intFlag('replications', argv.replications, 1, 100_000),
+      seed: intFlag('seed', argv.seed, 0, 4_294_967_295),
+      years: intFlag('years', argv.years, 1, 200),
+    },
+    workers: intFlag('workers', argv.workers, 1, 1024),
+  };
+}
+
 async function runCommand(argv: { scenario: string; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean }): Promise<void> {
   const file = argv.scenario;
-  const overrides = {
-    replications: intFlag('replications', argv.replications, 1, 100_000),
-    seed: intFlag('seed', argv.seed, 0, 4_294_967_295),
-    years: intFlag('years', argv.years, 1, 200),
-  };
-  const workers = intFlag('workers', argv.workers, 1, 1024);
+  const { overrides, workers } = runFlags(argv);
   const sc = resolve(loadScenario(file), overrides, file);
   const outDir = argv.out ?? `output/${sc.name}`;
   const progress = argv.quiet ? undefined : progressReporter(`${sc.name}`, sc.replications);
@@ -71,12 +78,7 @@ function summariseFiles(files: string[]): string {
 }
 
 async function compareCommand(argv: { baseline: string; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean }): Promise<void> {
-  const overrides = {
-    replications: intFlag('replications', argv.replications, 1, 100_000),
-    seed: intFlag('seed', argv.seed, 0, 4_294_967_295),
-    years: intFlag('years', argv.years, 1, 200),
-  };
-  const workers = intFlag('workers', argv.workers, 1, 1024);
+  const { overrides, workers } = runFlags(argv);
   // load and check every file before running anything, reporting all problems together
   const files = [argv.baseline, ...argv.variants];
   const loaded: { scenario: Scenario; file: string }[] = [];

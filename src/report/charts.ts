@@ -286,6 +286,19 @@ function bandLayers(name: string, x: Enc, color: Enc, yTitle?: string): Enc[] {
   ];
 }
 
+/** One panel per scenario, stacked in rows, when there are several; the plain chart otherwise. */
+function byScenarioRows(sds: { name: string }[], head: Enc, values: unknown[], inner: Enc, extra: Enc = {}): Enc {
+  return sds.length > 1
+    ? {
+        ...head,
+        data: { values },
+        facet: { row: { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name), title: null, header: ROW_HEADER } },
+        spec: inner,
+        ...extra,
+      }
+    : { ...head, data: { values }, ...inner };
+}
+
 function top(id: string, title: string | string[], subtitle: string | string[], caption: string): Enc {
   return { $schema: VL_SCHEMA, name: id, description: caption, title: { text: title, subtitle }, config: baseConfig };
 }
@@ -466,16 +479,7 @@ export function exitsChart(sds: ScenarioData[]): ChartDef {
       ],
     },
   };
-  const spec =
-    sds.length > 1
-      ? {
-          ...top(id, title, sub, caption),
-          data: { values },
-          facet: { row: { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name), title: null, header: ROW_HEADER } },
-          spec: inner,
-          resolve: { scale: { y: 'shared' } },
-        }
-      : { ...top(id, title, sub, caption), data: { values }, ...inner };
+  const spec = byScenarioRows(sds, top(id, title, sub, caption), values, inner, { resolve: { scale: { y: 'shared' } } });
   return { id, heading: 'Why households move out', caption, spec: asSpec(spec) };
 }
 
@@ -770,15 +774,7 @@ export function listStatusChart(sds: ScenarioData[]): ChartDef {
   const caption = `${metricTitle('listStatusCode')} (listStatusCode), as the share of replications in each status on 1 January of each year (the classification is made every December; the first bar is the initial classification). Statuses from least to most severe: none; prevention (forebyggelsesområde); udsat (udsat boligområde, disadvantaged area); ghetto (ghettoområde, since 2021 parallelsamfund); hard (hårdt ghettoområde, since 2021 omdannelsesområde). ${statusUnit.description}`;
   const title = 'Official list status over time';
   const sub = `Share of replications in each status · ${runLabel(sds)}`;
-  const spec =
-    sds.length > 1
-      ? {
-          ...top(id, title, sub, caption),
-          data: { values },
-          facet: { row: { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name), title: null, header: ROW_HEADER } },
-          spec: inner,
-        }
-      : { ...top(id, title, sub, caption), data: { values }, ...inner };
+  const spec = byScenarioRows(sds, top(id, title, sub, caption), values, inner);
   return { id, heading: 'Official list status', caption, spec: asSpec(spec) };
 }
 
