@@ -1,10 +1,23 @@
 /**
- * The census: one pass over all households at the end of each month, adding up the counts
- * that the reporters, the spiral and the official classification read. One row of NCENSUS
- * numbers per estate.
+ * The census: the counts per section that the reporters, the spiral and the official
+ * classification read at the end of each month. One row of NCENSUS numbers per section.
+ *
+ * The counts are kept up to date as households change (an incremental census), not
+ * recounted from scratch every month: a household's contribution to its section's row
+ * changes only when its state changes (a birth, a death, a new job, a move) or when one of
+ * its members crosses an age threshold of a count (15, 18, 22, 30, 60 or 65 years). So:
+ *  - every change to a household goes through `touch` (its contribution is taken out)
+ *    before the change and `recount` (put back, with the new state) after it — the world
+ *    primitives (world.ts), the mechanisms and the internal list do this;
+ *  - each household remembers the next month an age threshold changes its contribution
+ *    (`next`), and `refreshDue` recounts exactly those households;
+ *  - the mean stay is kept as the sum of moving-in months (`movedInSum`), from which
+ *    `stayMonthsSum` = month x households - movedInSum follows at the end of the month.
+ * `takeCensus` counts everything from scratch; tests check, month by month and over every
+ * lever, that the incremental rows equal it.
  */
 import { adultIncome } from './population.js';
-import { Edu, MAX_CHILDREN, Origin, Status, inWorkOrEducation } from './state.js';
+import { Edu, MAX_CHILDREN, NONE, Origin, Status, inWorkOrEducation } from './state.js';
 import type { World } from './world.js';
 
 export const CENSUS = [
@@ -34,102 +47,208 @@ export const CENSUS = [
   'retired',
   'occupiedFlats',
   'activeFlats',
+  'movedInSum',
 ] as const;
 export type CensusName = (typeof CENSUS)[number];
 export const C = Object.fromEntries(CENSUS.map((n, i) => [n, i])) as { [K in CensusName]: number };
 export const NCENSUS = CENSUS.length;
 
-/** Count one adult into the row. */
-function countAdult(income: Float64Array, out: Float64Array, o: number, ageM: number, status: number, edu: number, female: number, strongHh: boolean, nonWestern: boolean): void {
-  const age = ageM / 12;
-  if (age >= 22 && age < 60) {
-    out[o + C.adults22to59]++;
-    if (strongHh) out[o + C.resourceStrongAdults22to59]++;
-  }
-  if (age >= 18 && age < 65) {
-    out[o + C.persons18to64]++;
-    if (!inWorkOrEducation(status) && status !== Status.retired) {
-      out[o + C.outside18to64]++;
-      if (age < 30 && !female) out[o + C.youngMenOutside]++;
-    }
-  }
-  if (age >= 30 && age < 60) {
-    out[o + C.persons30to59]++;
-    if (edu === Edu.basic) out[o + C.basic30to59]++;
-  }
-  if (age >= 15 && age < 65 && status !== Status.student) {
-    out[o + C.persons15to64ExclStudents]++;
-    out[o + C.income15to64ExclStudents] += income[status * 3 + edu]!;
-  }
-  if (status === Status.employed) out[o + C.employed]++;
-  else if (status === Status.student) out[o + C.students]++;
-  else if (status === Status.outside) out[o + C.outside]++;
-  else out[o + C.retired]++;
-  if (nonWestern) out[o + C.nonWesternPersons]++;
-}
-
 /** Income of an adult by status (4) x education (3), from adultIncome. */
-function incomeTable(w: World): Float64Array {
+export function incomeTable(w: World): Float64Array {
   const t = new Float64Array(12);
   for (let s = 0; s < 4; s++) for (let e = 0; e < 3; e++) t[s * 3 + e] = adultIncome(w.scenario, s, e);
   return t;
 }
 
-/** Fill `out` (nSections x NCENSUS) with this month's counts, one row per section. */
-export function takeCensus(w: World, out: Float64Array): void {
-  out.fill(0);
-  const income = incomeTable(w);
+/** Ages (months) at which an adult's contribution changes: 15, 18, 22, 30, 60 and 65 years. */
+const ADULT_STEPS = [180, 216, 264, 360, 720, 780];
+/** Ages (months) at which a child's contribution changes: 18 and 22 years. */
+const CHILD_STEPS = [216, 264];
+const NEVER = 0x7fffffff;
+
+/** The first month after `m` at which a person born in month `birth` crosses one of `steps`. */
+function nextStep(birth: number, m: number, steps: readonly number[]): number {
+  for (let k = 0; k < steps.length; k++) if (birth + steps[k]! > m) return birth + steps[k]!;
+  return NEVER;
+}
+
+/**
+ * Add `sign` (+1 or -1) times household i's contribution, as of month `m`, to its section's
+ * row of `out`. Returns the next month at which that contribution changes by age alone.
+ */
+export function countHousehold(w: World, i: number, out: Float64Array, sign: number, m: number, income: Float64Array): number {
   const h = w.hh;
-  const m = w.month;
+  const fl = w.flats;
+  const flat = h.flat[i]!;
+  const o = fl.section[flat]! * NCENSUS;
+  const adults = h.adults[i]!;
+  const nKids = h.nChildren[i]!;
+  const s1 = h.status1[i]!;
+  const strong = inWorkOrEducation(s1) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
+  const nonWestern = h.origin[i] === Origin.nonWestern;
+  out[o + C.households]! += sign;
+  out[o + C.residents]! += sign * (adults + nKids);
+  out[o + C.movedInSum]! += sign * h.movedIn[i]!;
+  if (h.vulnerable[i]) out[o + C.vulnerableHouseholds]! += sign;
+  if (h.listedAt[i]! >= 0) out[o + C.onInternalList]! += sign;
+  const b1 = h.birth1[i]!;
+  if (m - b1 >= 720) out[o + C.seniorHouseholds]! += sign;
+  countAdult(income, out, o, sign, m - b1, s1, h.edu1[i]!, h.female1[i]!, strong, nonWestern);
+  let next = nextStep(b1, m, ADULT_STEPS);
+  if (adults === 2) {
+    const b2 = h.birth2[i]!;
+    countAdult(income, out, o, sign, m - b2, h.status2[i]!, h.edu2[i]!, 1 - h.female1[i]!, strong, nonWestern);
+    next = Math.min(next, nextStep(b2, m, ADULT_STEPS));
+  }
+  // children: those 18+ still at home count as adults in education (assumption)
+  let minors = 0;
+  const base = i * MAX_CHILDREN;
+  for (let k = 0; k < nKids; k++) {
+    const b = h.childBirth[base + k]!;
+    const a = m - b;
+    if (a < 216) minors++;
+    else {
+      out[o + C.persons18to64]! += sign;
+      if (a >= 264) {
+        out[o + C.adults22to59]! += sign;
+        if (strong) out[o + C.resourceStrongAdults22to59]! += sign;
+      }
+      out[o + C.students]! += sign;
+    }
+    next = Math.min(next, nextStep(b, m, CHILD_STEPS));
+  }
+  if (nonWestern) out[o + C.nonWesternPersons]! += sign * nKids;
+  out[o + C.children]! += sign * minors;
+  if (minors > 0) {
+    out[o + C.familiesWithChildren]! += sign;
+    if (strong) out[o + C.resourceStrongFamilies]! += sign;
+    if (adults + nKids > fl.rooms[flat]!) out[o + C.crowdedFamilies]! += sign;
+  }
+  return next;
+}
+
+/** Count one adult into the row. */
+function countAdult(income: Float64Array, out: Float64Array, o: number, sign: number, ageM: number, status: number, edu: number, female: number, strongHh: boolean, nonWestern: boolean): void {
+  if (ageM >= 264 && ageM < 720) {
+    out[o + C.adults22to59]! += sign;
+    if (strongHh) out[o + C.resourceStrongAdults22to59]! += sign;
+  }
+  if (ageM >= 216 && ageM < 780) {
+    out[o + C.persons18to64]! += sign;
+    if (!inWorkOrEducation(status) && status !== Status.retired) {
+      out[o + C.outside18to64]! += sign;
+      if (ageM < 360 && !female) out[o + C.youngMenOutside]! += sign;
+    }
+  }
+  if (ageM >= 360 && ageM < 720) {
+    out[o + C.persons30to59]! += sign;
+    if (edu === Edu.basic) out[o + C.basic30to59]! += sign;
+  }
+  if (ageM >= 180 && ageM < 780 && status !== Status.student) {
+    out[o + C.persons15to64ExclStudents]! += sign;
+    out[o + C.income15to64ExclStudents]! += sign * income[status * 3 + edu]!;
+  }
+  if (status === Status.employed) out[o + C.employed]! += sign;
+  else if (status === Status.student) out[o + C.students]! += sign;
+  else if (status === Status.outside) out[o + C.outside]! += sign;
+  else out[o + C.retired]! += sign;
+  if (nonWestern) out[o + C.nonWesternPersons]! += sign;
+}
+
+/** Count the flats (active, occupied) into the rows (the households are counted already). */
+function countFlats(w: World, out: Float64Array): void {
   const fl = w.flats;
   for (let f = 0; f < fl.n; f++) {
     if (!fl.active[f]) continue;
     const o = fl.section[f]! * NCENSUS;
-    out[o + C.activeFlats]++;
-    if (fl.occupant[f]! >= 0) out[o + C.occupiedFlats]++;
+    out[o + C.activeFlats]!++;
+    if (fl.occupant[f]! >= 0) out[o + C.occupiedFlats]!++;
   }
+}
+
+/** Derived entries of finished rows: the summed stay, from the moving-in months. */
+function finishRows(out: Float64Array, nSections: number, m: number): void {
+  for (let s = 0; s < nSections; s++) {
+    const o = s * NCENSUS;
+    out[o + C.stayMonthsSum] = m * out[o + C.households]! - out[o + C.movedInSum]!;
+  }
+}
+
+/** Fill `out` (nSections x NCENSUS) with this month's counts, counting every household from scratch. */
+export function takeCensus(w: World, out: Float64Array): void {
+  out.fill(0);
+  const income = incomeTable(w);
+  const h = w.hh;
+  for (let i = 0; i < h.used; i++) if (h.alive[i]) countHousehold(w, i, out, 1, w.month, income);
+  countFlats(w, out);
+  finishRows(out, w.sectionNames.length, w.month);
+}
+
+/** The incremental census carried by the world (see the top of this file). */
+export interface LiveCensus {
+  /** Households' contributions per section (flats and derived entries are added in `readCensus`). */
+  rows: Float64Array;
+  /** Month as of which each household is counted, or NONE when it is not counted. */
+  countedAt: Int32Array;
+  /** Month at which each counted household's contribution next changes by age. */
+  next: Int32Array;
+  income: Float64Array;
+  /** Off in worlds that never read it (the Schelling presets). */
+  on: boolean;
+}
+
+export function newLiveCensus(nSections: number, capacity: number): LiveCensus {
+  return { rows: new Float64Array(nSections * NCENSUS), countedAt: new Int32Array(capacity).fill(NONE), next: new Int32Array(capacity), income: new Float64Array(12), on: false };
+}
+
+/** Start the incremental census: count every household in the world. */
+export function startLiveCensus(w: World): void {
+  const c = w.census;
+  c.on = true;
+  c.income = incomeTable(w);
+  c.rows.fill(0);
+  c.countedAt.fill(NONE);
+  const h = w.hh;
+  for (let i = 0; i < h.used; i++) if (h.alive[i] && h.flat[i]! >= 0) recount(w, i);
+}
+
+/** Take household i's contribution out of the census, before its state changes. */
+export function touch(w: World, i: number): void {
+  const c = w.census;
+  if (!c.on) return;
+  const at = c.countedAt[i]!;
+  if (at === NONE) return;
+  countHousehold(w, i, c.rows, -1, at, c.income);
+  c.countedAt[i] = NONE;
+}
+
+/** Count household i afresh (after a change), if it lives in a flat. */
+export function recount(w: World, i: number): void {
+  const c = w.census;
+  if (!c.on) return;
+  touch(w, i);
+  if (!w.hh.alive[i] || w.hh.flat[i]! < 0) return;
+  c.next[i] = countHousehold(w, i, c.rows, 1, w.month, c.income);
+  c.countedAt[i] = w.month;
+}
+
+/** Recount the households whose contribution changed by age this month, or that are not counted. */
+export function refreshDue(w: World): void {
+  const c = w.census;
+  const h = w.hh;
+  const m = w.month;
+  const at = c.countedAt;
+  const next = c.next;
   for (let i = 0; i < h.used; i++) {
-    if (!h.alive[i]) continue;
-    const flat = h.flat[i]!;
-    const o = fl.section[flat]! * NCENSUS;
-    const adults = h.adults[i]!;
-    const nKids = h.nChildren[i]!;
-    const s1 = h.status1[i]!;
-    const strong = inWorkOrEducation(s1) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
-    const nonWestern = h.origin[i] === Origin.nonWestern;
-    out[o + C.households]++;
-    out[o + C.residents] += adults + nKids;
-    out[o + C.stayMonthsSum] += m - h.movedIn[i]!;
-    if (h.vulnerable[i]) out[o + C.vulnerableHouseholds]++;
-    if (h.listedAt[i]! >= 0) out[o + C.onInternalList]++;
-    const age1 = m - h.birth1[i]!;
-    if (age1 >= 720) out[o + C.seniorHouseholds]++;
-    countAdult(income, out, o, age1, s1, h.edu1[i]!, h.female1[i]!, strong, nonWestern);
-    if (adults === 2) countAdult(income, out, o, m - h.birth2[i]!, h.status2[i]!, h.edu2[i]!, 1 - h.female1[i]!, strong, nonWestern);
-    // children: those 18+ still at home count as adults in education (assumption)
-    let minors = 0;
-    const base = i * MAX_CHILDREN;
-    for (let k = 0; k < nKids; k++) {
-      const a = m - h.childBirth[base + k]!;
-      if (a < 216) minors++;
-      else {
-        if (a < 264) out[o + C.persons18to64]++;
-        else {
-          out[o + C.persons18to64]++;
-          out[o + C.adults22to59]++;
-          if (strong) out[o + C.resourceStrongAdults22to59]++;
-        }
-        out[o + C.students]++;
-      }
-      if (nonWestern) out[o + C.nonWesternPersons]++;
-    }
-    out[o + C.children] += minors;
-    if (minors > 0) {
-      out[o + C.familiesWithChildren]++;
-      if (strong) out[o + C.resourceStrongFamilies]++;
-      if (adults + nKids > fl.rooms[flat]!) out[o + C.crowdedFamilies]++;
-    }
+    if (h.alive[i] && (at[i] === NONE || next[i]! <= m)) recount(w, i);
   }
+}
+
+/** This month's census rows into `out` (nSections x NCENSUS), from the incremental counts. */
+export function readCensus(w: World, out: Float64Array): void {
+  out.set(w.census.rows);
+  countFlats(w, out);
+  finishRows(out, w.sectionNames.length, w.month);
 }
 
 /** Sum the rows of the sections `from`..`to`-1 into `out` at row `row`. */

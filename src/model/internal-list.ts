@@ -10,6 +10,7 @@
  * household in its slot is alive and still listed since the entry's month (a reused slot or a
  * new listing does not inherit an old entry's place).
  */
+import { recount, touch } from './census.js';
 import { R } from './codes.js';
 import { Tenure, isFamilyWithChildren, persons } from './state.js';
 import type { World } from './world.js';
@@ -43,7 +44,9 @@ const bucketOf = (reason: number, rooms: number): number => (REASON_BUCKET[reaso
 export function joinList(w: World, e: number, i: number, month: number, front = false): void {
   const L = w.internalList[e]!;
   const q = L.queues[bucketOf(w.hh.listReason[i]!, w.flats.rooms[w.hh.flat[i]!]!)]!;
+  touch(w, i);
   w.hh.listedAt[i] = month;
+  recount(w, i);
   const seq = front ? L.front-- : L.next++;
   if (front) {
     // keep each queue in sequence order: a front entry goes before the queue's head

@@ -15,7 +15,7 @@
  *  10. reporters     — one metrics row per estate (and for the region)
  */
 import type { AreaYearCounts } from './classification.js';
-import { NCENSUS, sumRows, sumSections, takeCensus } from './census.js';
+import { NCENSUS, newLiveCensus, readCensus, refreshDue, startLiveCensus, sumRows, sumSections, takeCensus } from './census.js';
 import { areaFactors, applyCareer, careerRates, estateOffer } from './mechanisms/career.js';
 import { applyDemography, demographyTables } from './mechanisms/demography.js';
 import { applyElevator, elevatorRates } from './mechanisms/elevator.js';
@@ -61,6 +61,8 @@ export interface ReplicationResult {
 export interface SimulateOptions {
   /** Record map snapshots (the first replication of a run). */
   maps?: boolean;
+  /** Check every month that the incremental census equals a full recount (tests; slow). */
+  checkCensus?: boolean;
 }
 
 function newArea(n: number): AreaState {
@@ -179,6 +181,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     regionMovers: [],
     flows: new Float64Array(nEstates * NFLOW),
     log: new MoveLog(sc.output.moves),
+    census: newLiveCensus(sectionNames.length, 0),
     rngs: {
       demography: makeRng(seed, 'demography'),
       elevator: makeRng(seed, 'elevator'),
@@ -189,6 +192,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
       levers: makeRng(seed, 'levers'),
     },
   };
+  w.census = newLiveCensus(sectionNames.length, w.hh.capacity);
   applyLevers(w, 0);
   if (sc.schelling) {
     initSchelling(w, sc.schelling, makeRng(seed, 'population'));
@@ -211,7 +215,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
         continue;
       }
       need--;
-      const i = allocSlot(w);
+      const i = allocSlot(w, flat);
       drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare }, rng);
       // time already lived here: exponential, at most since the adult turned 18
       const maxStay = Math.max(0, -h.birth1[i]! - 216);
@@ -229,6 +233,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
       w.area.consecutiveGhettoYears[s] = spec.consecutiveListYears;
     }
   }
+  startLiveCensus(w);
   return w;
 }
 
@@ -309,9 +314,26 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
     }
   };
 
+  /** This month's census: the incremental counts (the Schelling presets count from scratch). */
+  const full = new Float64Array(census.length);
+  const censusNow = () => {
+    if (sc.schelling) return takeCensus(w, census);
+    refreshDue(w);
+    readCensus(w, census);
+    if (opts.checkCensus) {
+      takeCensus(w, full);
+      for (let k = 0; k < census.length; k++) {
+        const a = census[k]!;
+        const b = full[k]!;
+        if (Math.abs(a - b) > 1e-6 * Math.max(1, Math.abs(b)))
+          throw new Error(`incremental census differs in month ${w.month}, section ${Math.floor(k / NCENSUS)}, entry ${k % NCENSUS}: ${a} against ${b}`);
+      }
+    }
+  };
+
   // month 0: the initial state
   const previous = new Map<string, AreaYearCounts>();
-  takeCensus(w, census);
+  censusNow();
   if (!sc.schelling) {
     // the spiral's crime index first: criterion 2 of the classification reads it
     initSpiral(w, census);
@@ -327,7 +349,7 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
       w.month = m;
       w.flows.fill(0);
       schellingStep(w, spec, w.rngs.schelling);
-      takeCensus(w, census);
+      censusNow();
       record(m);
     }
     return { replication, seed, rowNames, months, metrics, log: w.log, maps };
@@ -351,7 +373,7 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
     if (sc.social.enabled) applySocial(w, soc, w.rngs.social);
     if (sc.career.enabled) applyCareer(w, careerRates(w), offer, areaFactors(w), w.rngs.career, swapSeekers);
     applyLetting(w, lettingContext(w, profiles), w.rngs.letting, swapSeekers);
-    takeCensus(w, census);
+    censusNow();
     if (sc.spiral.enabled) applySpiral(w, census);
     if (m % 12 === 0) {
       applyClassification(w, census, previous);

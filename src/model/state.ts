@@ -56,6 +56,8 @@ export interface Households {
   /** Number of slots ever used (the high-water mark); loops run over 0..used-1. */
   used: number;
   alive: Uint8Array;
+  /** 1 for a slot that holds no household (neither living in a flat nor parked). */
+  free: Uint8Array;
   uid: Int32Array;
   flat: Int32Array;
   /** 1 or 2 adults. */
@@ -121,6 +123,7 @@ export function allocHouseholds(capacity: number): Households {
     capacity,
     used: 0,
     alive: new Uint8Array(capacity),
+    free: new Uint8Array(capacity).fill(1),
     uid: new Int32Array(capacity),
     flat: new Int32Array(capacity).fill(NONE),
     adults: new Uint8Array(capacity),

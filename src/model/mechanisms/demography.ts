@@ -6,6 +6,7 @@
  *
  * Ageing costs nothing: ages are derived from birth months.
  */
+import { touch } from '../census.js';
 import { R } from '../codes.js';
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
@@ -71,6 +72,7 @@ export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
     const row = e * NFLOW;
     // deaths
     if (h.adults[i] === 2 && rng() < t.death[ageYears(m, h.birth2[i]!)]!) {
+      touch(w, i);
       h.adults[i] = 1;
       flows[row + F.deaths]++;
       refreshIncome(sc, h, i);
@@ -78,6 +80,7 @@ export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
     if (rng() < t.death[ageYears(m, h.birth1[i]!)]!) {
       flows[row + F.deaths]++;
       if (h.adults[i] === 2) {
+        touch(w, i);
         h.birth1[i] = h.birth2[i]!;
         h.status1[i] = h.status2[i]!;
         h.edu1[i] = h.edu2[i]!;
@@ -99,6 +102,7 @@ export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
         if (h.adults[i] === 1) p *= t.single;
         if (h.adults[i]! + nKids > w.flats.rooms[h.flat[i]!]!) p *= t.crowding; // more persons than rooms
         if (rng() < p) {
+          touch(w, i);
           h.childBirth[i * MAX_CHILDREN + nKids] = m;
           h.nChildren[i] = nKids + 1;
           flows[row + F.births]++;
@@ -110,6 +114,7 @@ export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
     for (let k = h.nChildren[i]! - 1; k >= 0; k--) {
       if (m - h.childBirth[base + k]! >= 216 && rng() < t.childLeave) {
         const birth = h.childBirth[base + k]!;
+        touch(w, i);
         removeChild(h, i, k);
         flows[row + F.childrenLeftHome]++;
         if (rng() < t.childStays)
@@ -133,6 +138,7 @@ export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
           moveOut(w, i, R.partnership);
           continue;
         }
+        touch(w, i);
         h.adults[i] = 2;
         h.birth2[i] = h.birth1[i]! + Math.round((rng() - 0.5) * 72);
         h.edu2[i] = h.edu1[i]!;
@@ -146,6 +152,7 @@ export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
         continue;
       }
       // adult 2 leaves; the household stays with adult 1 and the children
+      touch(w, i);
       flows[row + F.partnersMovedOut]++;
       if (rng() < t.breakupForms)
         w.seekers[e]!.push({ estate: e, birth: h.birth2[i]!, female: 1 - h.female1[i]!, status: h.status2[i]!, edu: h.edu2[i]!, origin: h.origin[i]!, since: m, reason: R.breakup });

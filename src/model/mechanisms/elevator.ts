@@ -4,6 +4,7 @@
  * A household that becomes resource-strong is marked as lifted (`liftedAt`), which raises
  * its move-out hazard for a while (see career.ts). Adults retire at the retirement age.
  */
+import { touch } from '../census.js';
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
 import { Status, inWorkOrEducation } from '../state.js';
@@ -74,6 +75,7 @@ export function applyElevator(w: World, rates: ElevatorRates[], rng: Rng): void 
     const n1 = nextStatus(s1, m - h.birth1[i]!, r, rng(), r.eduFactor[h.edu1[i]!]);
     const n2 = two ? nextStatus(s2, m - h.birth2[i]!, r, rng(), r.eduFactor[h.edu2[i]!]) : s2;
     if (n1 === s1 && n2 === s2) continue;
+    touch(w, i);
     h.status1[i] = n1;
     h.status2[i] = n2;
     refreshIncome(w.scenario, h, i);

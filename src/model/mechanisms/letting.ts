@@ -81,7 +81,7 @@ export function lettingContext(w: World, profiles: DrawProfile[]): LettingContex
 
 /** Draw a newcomer into a fresh slot; returns the slot. */
 function newcomer(w: World, ctx: LettingContext, e: number, flat: number, strongProb: number, vulnerableProb: number, rng: Rng): number {
-  const i = allocSlot(w);
+  const i = allocSlot(w, flat);
   drawHousehold(w.scenario, w.hh, i, ctx.profiles[e]!, { rooms: w.flats.rooms[flat]!, month: w.month, strongProb, vulnerableProb }, rng);
   return i;
 }
@@ -230,7 +230,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
       const seekers = w.seekers[e]!;
       if (fl.rooms[flat]! <= 2 && seekers.length > 0) {
         const s = seekers.shift()!;
-        const j = allocSlot(w);
+        const j = allocSlot(w, flat);
         const h = w.hh;
         drawHousehold(sc, h, j, ctx.profiles[e]!, { rooms: fl.rooms[flat]!, month: w.month, strongProb: 0, vulnerableProb: 0, type: HT.youngSingle }, rng);
         h.birth1[j] = s.birth;
