@@ -12,7 +12,7 @@
  */
 import { recount, touch } from './census.js';
 import { R } from './codes.js';
-import { Tenure, isFamilyWithChildren, persons } from './state.js';
+import { NONE, Tenure, isFamilyWithChildren, persons } from './state.js';
 import type { World } from './world.js';
 
 /** Reasons with a bucket, in bucket order. */
@@ -46,6 +46,7 @@ export function joinList(w: World, e: number, i: number, month: number, front = 
   const q = L.queues[bucketOf(w.hh.listReason[i]!, w.flats.rooms[w.hh.flat[i]!]!)]!;
   touch(w, i);
   w.hh.listedAt[i] = month;
+  w.bounds.until[i] = NONE;
   recount(w, i);
   const seq = front ? L.front-- : L.next++;
   if (front) {

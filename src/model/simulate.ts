@@ -4,24 +4,26 @@
  *
  * Step order within a month (fixed; docs/ODD.md "Process overview and scheduling"):
  *   1. levers        — the policies in force set each estate's effective parameters
- *   2. demography    — deaths, births, children leaving home, partnerships
- *   3. elevator      — moves into and out of work and education; retirement
- *   4. social        — neighbour ties grow; volunteering starts and stops
- *   5. career        — voluntary move-outs, or joining the internal list; swap seekers
+ *   2-5. households  — one pass over the households (household-month.ts): ties grow, adults
+ *                     retire, then at most one event per household among demography (deaths,
+ *                     births, children leaving home, partnerships), the elevator (moves into
+ *                     and out of work and education), social life (volunteering) and the
+ *                     housing career (moving out or joining the internal list; swap seeking)
  *   6. letting       — swaps, then every vacancy through the letting channels
- *   7. census        — counts per estate
+ *   7. census        — counts per section (kept up to date as households change: census.ts)
  *   8. spiral        — social problems, crime and image move towards their targets
  *   9. classification — in December (every 12th month): the official list status
  *  10. reporters     — one metrics row per estate (and for the region)
  */
 import type { AreaYearCounts } from './classification.js';
 import { NCENSUS, newLiveCensus, readCensus, refreshDue, startLiveCensus, sumRows, sumSections, takeCensus } from './census.js';
-import { areaFactors, applyCareer, careerRates, estateOffer } from './mechanisms/career.js';
-import { applyDemography, demographyTables } from './mechanisms/demography.js';
-import { applyElevator, elevatorRates } from './mechanisms/elevator.js';
+import { careerContext, estateOffer } from './mechanisms/career.js';
+import { demographyTables } from './mechanisms/demography.js';
+import { elevatorRates } from './mechanisms/elevator.js';
+import { householdMonth, newHazardBounds } from './household-month.js';
 import { applyLetting, lettingContext } from './mechanisms/letting.js';
 import { applyClassification } from './mechanisms/listing.js';
-import { applySocial, socialRates } from './mechanisms/social.js';
+import { socialRates } from './mechanisms/social.js';
 import { applySpiral, initSpiral } from './mechanisms/spiral.js';
 import { applyLevers, reservedFlats } from './levers/index.js';
 import { newInternalList } from './internal-list.js';
@@ -63,6 +65,8 @@ export interface SimulateOptions {
   maps?: boolean;
   /** Check every month that the incremental census equals a full recount (tests; slow). */
   checkCensus?: boolean;
+  /** Work out every household every month and check its hazard bound (tests; slow; same results). */
+  checkBounds?: boolean;
 }
 
 function newArea(n: number): AreaState {
@@ -182,7 +186,9 @@ export function initialWorld(sc: Scenario, seed: number): World {
     flows: new Float64Array(nEstates * NFLOW),
     log: new MoveLog(sc.output.moves),
     census: newLiveCensus(sectionNames.length, 0),
+    bounds: newHazardBounds(0),
     rngs: {
+      households: makeRng(seed, 'households'),
       demography: makeRng(seed, 'demography'),
       elevator: makeRng(seed, 'elevator'),
       social: makeRng(seed, 'social'),
@@ -193,6 +199,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     },
   };
   w.census = newLiveCensus(sectionNames.length, w.hh.capacity);
+  w.bounds = newHazardBounds(w.hh.capacity);
   applyLevers(w, 0);
   if (sc.schelling) {
     initSchelling(w, sc.schelling, makeRng(seed, 'population'));
@@ -365,13 +372,8 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
     w.month = m;
     w.flows.fill(0);
     applyLevers(w, m);
-    if (sc.demography.enabled) applyDemography(w, dem, w.rngs.demography);
-    if (sc.elevator.enabled) {
-      const rates = w.eff.map((eff) => elevatorRates(sc, eff.programmeBoost));
-      applyElevator(w, rates, w.rngs.elevator);
-    }
-    if (sc.social.enabled) applySocial(w, soc, w.rngs.social);
-    if (sc.career.enabled) applyCareer(w, careerRates(w), offer, areaFactors(w), w.rngs.career, swapSeekers);
+    const elev = w.eff.map((eff) => elevatorRates(sc, eff.programmeBoost));
+    householdMonth(w, { dem, soc, elev, career: careerContext(w, offer), check: opts.checkBounds === true }, w.rngs.households, swapSeekers);
     applyLetting(w, lettingContext(w, profiles), w.rngs.letting, swapSeekers);
     censusNow();
     if (sc.spiral.enabled) applySpiral(w, census);

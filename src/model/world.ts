@@ -10,6 +10,7 @@ import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, 
 import type { Scenario } from '../scenario/schema.js';
 import type { InternalList } from './internal-list.js';
 import { type LiveCensus, recount, touch } from './census.js';
+import type { HazardBounds } from './household-month.js';
 
 /** Flow counters, one row per estate per month. Order = index. */
 export const FLOWS = [
@@ -263,7 +264,9 @@ export interface World {
   log: MoveLog;
   /** The incremental census (census.ts): every change to a household goes through touch/recount. */
   census: LiveCensus;
-  rngs: Record<'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'schelling' | 'levers', Rng>;
+  /** Each household's bound of its monthly event probability (household-month.ts); NONE in `until` forces a recount. */
+  bounds: HazardBounds;
+  rngs: Record<'households' | 'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'schelling' | 'levers', Rng>;
 }
 
 /**
@@ -304,6 +307,7 @@ export function allocSlot(w: World, prefer = NONE): number {
     }
   }
   h.free[slot] = 0;
+  w.bounds.until[slot] = NONE;
   h.alive[slot] = 1;
   h.uid[slot] = w.nextUid++;
   h.nChildren[slot] = 0;
@@ -442,6 +446,7 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
   h.movedIn[i] = w.month;
   h.flatSince[i] = w.month;
   w.flats.occupant[flat] = i;
+  w.bounds.until[i] = NONE;
   const row = flowRow(w, e);
   const fl = w.flows;
   fl[row + F.moveIns]++;
@@ -462,6 +467,7 @@ export function formHousehold(w: World, i: number, flat: number, reason: number)
   h.flat[i] = flat;
   h.flatSince[i] = w.month;
   w.flats.occupant[flat] = i;
+  w.bounds.until[i] = NONE;
   w.flows[flowRow(w, e) + F.householdsFormed]++;
   w.flows[flowRow(w, e) + F.lettingsInternal]++;
   w.log.push(w.month, h.uid[i]!, K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
@@ -481,6 +487,7 @@ export function moveInternal(w: World, i: number, to: number, reason: number, vi
   h.flatSince[i] = w.month;
   h.listedAt[i] = NONE;
   w.flats.occupant[to] = i;
+  w.bounds.until[i] = NONE;
   vacate(w, from);
   recount(w, i);
 }
@@ -503,6 +510,7 @@ export function swapFlats(w: World, a: number, b: number): void {
     h.flatSince[i] = w.month;
     h.listedAt[i] = NONE;
     w.flats.occupant[to] = i;
+    w.bounds.until[i] = NONE;
   }
   w.flows[flowRow(w, w.flats.estate[fa]!) + F.swaps]++;
   recount(w, a);

@@ -20,6 +20,7 @@ import { R } from '../codes.js';
 import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation } from '../state.js';
 import { type World, leaveForRegion, moveOut } from '../world.js';
+import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { joinList } from '../internal-list.js';
 import { socialMultiplier } from './social.js';
 import { groupMatches } from '../levers/index.js';
@@ -114,102 +115,252 @@ function earlyTable(early: number, earlyMonths: number): Float64Array {
 /** Minimum rooms a household of this size wants: one per person, at least 1, at most 5. */
 export const roomsWanted = (persons: number): number => Math.min(5, Math.max(1, persons));
 
-/**
- * One month of voluntary move-out decisions. `swapSeekers` collects over-housed households
- * who seek a swap this month (served in letting.ts).
- */
-export function applyCareer(w: World, r: CareerRates, offer: EstateOffer, af: AreaFactors, rng: Rng, swapSeekers: number[]): void {
-  const h = w.hh;
-  const m = w.month;
-  const sc = w.scenario;
-  const c = sc.career;
-  const socialOn = sc.social.enabled;
-  const weak = c.weakCareerFactor;
-  const early = c.earlyBoost;
-  const earlyMonths = c.earlyYears * 12;
-  const liftedF = sc.elevator.liftedExitFactor;
-  const liftedMonths = sc.elevator.liftedMonths;
-  const maxPTI = sc.region.maxPriceToIncome;
-  const canBuyIncome = sc.region.housePrice / maxPTI;
-  const swapRate = w.eff.map((x) => monthly(x.swapAnnual));
-  const patience = c.internalListPatience;
-  const regional = w.nEstates > 1;
-  const seekRegion = sc.region.seekInRegionShare;
-  const swapMinMonths = sc.letting.swapMinYears * 12;
-  const flats = w.flats;
-  const so = sc.social;
-  const early0 = earlyTable(early, earlyMonths);
-  for (let i = 0; i < h.used; i++) {
-    if (!h.alive[i]) continue;
-    const flat = h.flat[i]!;
-    const e = flats.estate[flat]!;
-    const rooms = flats.rooms[flat]!;
-    const adults = h.adults[i]!;
-    const nKids = h.nChildren[i]!;
-    const persons = adults + nKids;
-    // on the internal list: wait, and give up after the patience runs out
-    if (h.listedAt[i]! >= 0) {
-      if (m - h.listedAt[i]! >= patience && h.listReason[i] !== R.demolition) moveOut(w, i, h.listReason[i]!);
-      continue;
-    }
-    let minors = 0;
-    let schoolAge = false;
-    const base = i * MAX_CHILDREN;
-    for (let k = 0; k < nKids; k++) {
-      const a = m - h.childBirth[base + k]!;
-      if (a < 216) {
-        minors++;
-        if (a >= 72) schoolAge = true;
-      }
-    }
-    const family = minors > 0;
-    const strong = inWorkOrEducation(h.status1[i]!) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
-    const pay = strong ? 1 : weak;
-    const eff = w.eff[e]!;
-    const income = h.income[i]!;
-    // can buy a house in the region, or (ownership lever) a unit in the estate
-    const canBuyHere = offer.ownerFlats[e]! > 0 && income * maxPTI >= eff.unitPrice;
-    // hazards by reason (monthly)
-    const gap = persons - rooms;
-    const hSpace = family ? (gap > 0 ? r.space * gap : rooms < 5 && gap === 0 ? r.moreRoom : 0) * pay : 0;
-    const hGarden = family && h.wantsGarden[i] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
-    const hOwn = h.wantsOwn[i] && flats.tenure[flat] === Tenure.social && (income >= canBuyIncome || canBuyHere) ? r.ownership : 0;
-    const hJob = h.status1[i] === Status.employed || (adults === 2 && h.status2[i] === Status.employed) ? r.job : 0;
-    const sec = flats.section[flat]!;
-    const hDiss = r.dissatisfaction * af.dissatisfaction[sec]!;
-    const hSafety = family ? r.safety * af.safety[sec]! : 0;
-    const hStigma = family ? r.stigma * af.stigma[sec]! : 0;
-    const total0 = hSpace + hGarden + hOwn + hJob + hDiss + hSafety + hStigma + r.other;
-    const stay = m - h.movedIn[i]!;
-    let mult = (stay >= 0 && stay < early0.length ? early0[stay]! : 1 + early * Math.exp(-stay / earlyMonths)) * eff.hazardFactor;
-    if (socialOn) mult *= socialMultiplier(so, h.ties[i]!, h.familyNearby[i]!, h.volunteer[i]!, schoolAge && stay > 12);
-    if (m - h.liftedAt[i]! < liftedMonths) mult *= liftedF;
-    if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
-    const u = rng();
-    const total = total0 * mult;
-    if (u < total) {
-      // which reason: partition [0, total)
-      let x = u / mult;
-      let reason: number = R.other;
-      if ((x -= hSpace) < 0) reason = R.space;
-      else if ((x -= hGarden) < 0) reason = R.garden;
-      else if ((x -= hOwn) < 0) reason = R.ownership;
-      else if ((x -= hJob) < 0) reason = R.job;
-      else if ((x -= hDiss) < 0) reason = R.dissatisfaction;
-      else if ((x -= hSafety) < 0) reason = R.safety;
-      else if ((x -= hStigma) < 0) reason = R.stigma;
-      const internalPossible =
-        (reason === R.ownership && canBuyHere && eff.firstRight) ||
-        (eff.internalList && ((reason === R.space && offer.maxRooms[e]! > rooms) || (reason === R.garden && offer.gardenFlats[e]! > 0)));
-      if (internalPossible && patience > 0) {
-        h.listReason[i] = reason;
-        joinList(w, e, i, m);
-      } else if (regional && REGION_REASONS[reason] && rng() < seekRegion) leaveForRegion(w, i, reason);
-      else moveOut(w, i, reason);
-      continue;
-    }
-    // over-housed households may seek a swap (after the minimum tenancy)
-    if (persons + 2 <= rooms && m - h.flatSince[i]! >= swapMinMonths && rng() < swapRate[e]!) swapSeekers.push(i);
-  }
+/** What the career step needs in a month, computed once for all households. */
+export interface CareerContext {
+  r: CareerRates;
+  offer: EstateOffer;
+  af: AreaFactors;
+  /** Monthly swap-seeking probability, per estate. */
+  swapRate: Float64Array;
+  /** The reasons' hazards (monthly, before the multiplier) of the last household `careerEvents` looked at, in REASON_ORDER. */
+  sub: Float64Array;
+  /** Their multiplier. */
+  mult: number;
+  earlyBoost: number;
+  earlyMonths: number;
+  earlyTable: Float64Array;
+  /** Outputs of `careerBound`: the part of the bound that does not depend on the area, the multiplier bound, and whether the household is a family. */
+  boundBase: number;
+  boundMult: number;
+  boundFamily: boolean;
 }
 
+/** The order in which a move-out's reason is picked from the hazards. */
+const REASON_ORDER = [R.space, R.garden, R.ownership, R.job, R.dissatisfaction, R.safety, R.stigma, R.other];
+
+export function careerContext(w: World, offer: EstateOffer): CareerContext {
+  return {
+    r: careerRates(w),
+    offer,
+    af: areaFactors(w),
+    swapRate: Float64Array.from(w.eff, (x) => monthly(x.swapAnnual)),
+    sub: new Float64Array(REASON_ORDER.length),
+    mult: 0,
+    earlyBoost: w.scenario.career.earlyBoost,
+    earlyMonths: w.scenario.career.earlyYears * 12,
+    earlyTable: earlyTable(w.scenario.career.earlyBoost, w.scenario.career.earlyYears * 12),
+    boundBase: 0,
+    boundMult: 0,
+    boundFamily: false,
+  };
+}
+
+/** Minors and whether any is of school age (6-17), in month m. */
+function children(w: World, i: number, m: number): { minors: number; schoolAge: boolean } {
+  const h = w.hh;
+  let minors = 0;
+  let schoolAge = false;
+  const base = i * MAX_CHILDREN;
+  for (let k = 0; k < h.nChildren[i]!; k++) {
+    const a = m - h.childBirth[base + k]!;
+    if (a < 216) {
+      minors++;
+      if (a >= 72) schoolAge = true;
+    }
+  }
+  kids.minors = minors;
+  kids.schoolAge = schoolAge;
+  return kids;
+}
+const kids = { minors: 0, schoolAge: false };
+
+/**
+ * The hazards by reason, before the multiplier, into `c.sub` (REASON_ORDER); the area-driven
+ * ones (dissatisfaction, safety, stigma) with the area factors given.
+ */
+function reasonHazards(w: World, c: CareerContext, i: number, family: boolean, strong: boolean, diss: number, safety: number, stigma: number): void {
+  const h = w.hh;
+  const sc = w.scenario;
+  const r = c.r;
+  const flats = w.flats;
+  const flat = h.flat[i]!;
+  const e = flats.estate[flat]!;
+  const rooms = flats.rooms[flat]!;
+  const adults = h.adults[i]!;
+  const persons = adults + h.nChildren[i]!;
+  const pay = strong ? 1 : sc.career.weakCareerFactor;
+  const eff = w.eff[e]!;
+  const income = h.income[i]!;
+  const maxPTI = sc.region.maxPriceToIncome;
+  // can buy a house in the region, or (ownership lever) a unit in the estate
+  const canBuyHere = c.offer.ownerFlats[e]! > 0 && income * maxPTI >= eff.unitPrice;
+  const gap = persons - rooms;
+  const sub = c.sub;
+  sub[0] = family ? (gap > 0 ? r.space * gap : rooms < 5 && gap === 0 ? r.moreRoom : 0) * pay : 0;
+  sub[1] = family && h.wantsGarden[i] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
+  sub[2] = h.wantsOwn[i] && flats.tenure[flat] === Tenure.social && (income >= sc.region.housePrice / maxPTI || canBuyHere) ? r.ownership : 0;
+  sub[3] = h.status1[i] === Status.employed || (adults === 2 && h.status2[i] === Status.employed) ? r.job : 0;
+  sub[4] = r.dissatisfaction * diss;
+  sub[5] = family ? r.safety * safety : 0;
+  sub[6] = family ? r.stigma * stigma : 0;
+  sub[7] = r.other;
+}
+
+/** The early-stay multiplier after `stay` months in the estate. */
+function earlyFactor(c: CareerContext, stay: number): number {
+  return stay >= 0 && stay < c.earlyTable.length ? c.earlyTable[stay]! : 1 + c.earlyBoost * Math.exp(-stay / c.earlyMonths);
+}
+
+/**
+ * Household i's career events in month m: moving out (one event; the reason is picked in
+ * proportion to the hazards when it happens) and, for over-housed households past the minimum
+ * tenancy, seeking a swap. Households on the internal list wait instead (see `listGiveUp`).
+ */
+export function careerEvents(w: World, c: CareerContext, i: number, m: number, ev: Events): void {
+  const h = w.hh;
+  if (h.listedAt[i]! >= 0) return;
+  const sc = w.scenario;
+  const flats = w.flats;
+  const flat = h.flat[i]!;
+  const e = flats.estate[flat]!;
+  const sec = flats.section[flat]!;
+  const adults = h.adults[i]!;
+  const k = children(w, i, m);
+  const family = k.minors > 0;
+  const strong = inWorkOrEducation(h.status1[i]!) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
+  reasonHazards(w, c, i, family, strong, c.af.dissatisfaction[sec]!, c.af.safety[sec]!, c.af.stigma[sec]!);
+  let total0 = 0;
+  for (let j = 0; j < c.sub.length; j++) total0 += c.sub[j]!;
+  const eff = w.eff[e]!;
+  const stay = m - h.movedIn[i]!;
+  let mult = earlyFactor(c, stay) * eff.hazardFactor;
+  if (sc.social.enabled) mult *= socialMultiplier(sc.social, h.ties[i]!, h.familyNearby[i]!, h.volunteer[i]!, k.schoolAge && stay > 12);
+  if (m - h.liftedAt[i]! < sc.elevator.liftedMonths) mult *= sc.elevator.liftedExitFactor;
+  if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
+  c.mult = mult;
+  addEvent(ev, EV.moveOut, total0 * mult);
+  // over-housed households may seek a swap (after the minimum tenancy)
+  if (adults + h.nChildren[i]! + 2 <= flats.rooms[flat]! && m - h.flatSince[i]! >= sc.letting.swapMinYears * 12) addEvent(ev, EV.swapSeek, c.swapRate[e]!);
+}
+
+/**
+ * An upper bound of household i's career probabilities in every month from m1 to m2, as long
+ * as it does not change, into `c.boundBase` (all but the area-driven reasons, multiplier
+ * included) and `c.boundMult` (the multiplier bound, by which the area-driven hazards are
+ * multiplied month by month); `c.boundFamily` says whether safety and stigma apply. Each
+ * factor of the multiplier is taken at its largest over the window: the early-stay factor at
+ * one end, the ties at their present value (they only grow), the lifted, extension and
+ * children's-friends factors at least 1.
+ */
+export function careerBound(w: World, c: CareerContext, i: number, m1: number, m2: number): void {
+  const h = w.hh;
+  c.boundBase = 0;
+  c.boundMult = 0;
+  c.boundFamily = false;
+  if (h.listedAt[i]! >= 0) return;
+  const sc = w.scenario;
+  const flats = w.flats;
+  const flat = h.flat[i]!;
+  const e = flats.estate[flat]!;
+  const adults = h.adults[i]!;
+  const k = children(w, i, m1);
+  const family = k.minors > 0;
+  const strong = inWorkOrEducation(h.status1[i]!) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
+  reasonHazards(w, c, i, family, strong, 0, 0, 0);
+  let base = 0;
+  for (let j = 0; j < c.sub.length; j++) base += c.sub[j]!;
+  const eff = w.eff[e]!;
+  let mult = Math.max(earlyFactor(c, m1 - h.movedIn[i]!), earlyFactor(c, m2 - h.movedIn[i]!)) * eff.hazardFactor;
+  if (sc.social.enabled) {
+    const so = sc.social;
+    mult *= so.tieEffect >= 0 ? Math.exp(-so.tieEffect * h.ties[i]!) : Math.exp(-so.tieEffect);
+    if (h.familyNearby[i]) mult *= so.familyNearbyFactor;
+    if (h.volunteer[i]) mult *= so.volunteerFactor;
+    if (family) mult *= Math.max(1, so.childFriendsFactor);
+  }
+  if (m1 - h.liftedAt[i]! < sc.elevator.liftedMonths) mult *= Math.max(1, sc.elevator.liftedExitFactor);
+  if (eff.extensionGroup !== 0) mult *= Math.max(1, eff.extensionFactor);
+  let swap = 0;
+  if (adults + h.nChildren[i]! + 2 <= flats.rooms[flat]!) swap = c.swapRate[e]!;
+  c.boundBase = base * mult + swap;
+  c.boundMult = mult;
+  c.boundFamily = family;
+}
+
+/**
+ * A household on the internal list waits; after `internalListPatience` months it gives up and
+ * leaves (certain, not an event). Returns true if it left.
+ */
+export function listGiveUp(w: World, i: number, m: number): boolean {
+  const h = w.hh;
+  if (h.listedAt[i]! < 0 || h.listReason[i] === R.demolition) return false;
+  if (m - h.listedAt[i]! < w.scenario.career.internalListPatience) return false;
+  moveOut(w, i, h.listReason[i]!);
+  return true;
+}
+
+/** The month in which household i, on the internal list, gives up (or a large number). */
+export function listGiveUpMonth(w: World, i: number): number {
+  const h = w.hh;
+  if (h.listedAt[i]! < 0 || h.listReason[i] === R.demolition) return 0x7fffffff;
+  return h.listedAt[i]! + w.scenario.career.internalListPatience;
+}
+
+/**
+ * Carry out a career event of household i. Moving out: `v` (uniform in [0, 1)) picks the reason
+ * in proportion to the hazards `careerEvents` put in `c.sub`; when the need can be met inside
+ * the estate the household joins the internal list instead, and a household leaving for some
+ * reasons may seek a flat in another estate of the region. Swap seeking: it joins `swapSeekers`.
+ */
+export function applyCareerEvent(w: World, c: CareerContext, i: number, code: number, v: number, rng: Rng, swapSeekers: number[]): void {
+  if (code === EV.swapSeek) {
+    swapSeekers.push(i);
+    return;
+  }
+  const h = w.hh;
+  const sc = w.scenario;
+  const flat = h.flat[i]!;
+  const e = w.flats.estate[flat]!;
+  const rooms = w.flats.rooms[flat]!;
+  const sub = c.sub;
+  let total = 0;
+  for (let j = 0; j < sub.length; j++) total += sub[j]!;
+  let x = v * total;
+  let reason: number = R.other;
+  for (let j = 0; j < sub.length; j++) {
+    if (x < sub[j]!) {
+      reason = REASON_ORDER[j]!;
+      break;
+    }
+    x -= sub[j]!;
+  }
+  const eff = w.eff[e]!;
+  const canBuyHere = c.offer.ownerFlats[e]! > 0 && h.income[i]! * sc.region.maxPriceToIncome >= eff.unitPrice;
+  const internalPossible =
+    (reason === R.ownership && canBuyHere && eff.firstRight) ||
+    (eff.internalList && ((reason === R.space && c.offer.maxRooms[e]! > rooms) || (reason === R.garden && c.offer.gardenFlats[e]! > 0)));
+  if (internalPossible && sc.career.internalListPatience > 0) {
+    h.listReason[i] = reason;
+    joinList(w, e, i, w.month);
+  } else if (w.nEstates > 1 && REGION_REASONS[reason] && rng() < sc.region.seekInRegionShare) leaveForRegion(w, i, reason);
+  else moveOut(w, i, reason);
+}
+
+const scratch = newEvents();
+
+/**
+ * One month of the career step alone, for every household (the model runs it inside the
+ * household-month step): households on the list who waited too long leave; then one draw per
+ * household from `rng` picks at most one event. `swapSeekers` collects this month's swap seekers.
+ */
+export function applyCareer(w: World, c: CareerContext, rng: Rng, swapSeekers: number[]): void {
+  const h = w.hh;
+  const m = w.month;
+  for (let i = 0; i < h.used; i++) {
+    if (!h.alive[i] || listGiveUp(w, i, m)) continue;
+    resetEvents(scratch);
+    careerEvents(w, c, i, m, scratch);
+    const code = pickEvent(scratch, rng());
+    if (code >= 0) applyCareerEvent(w, c, i, code, scratch.v, rng, swapSeekers);
+  }
+}

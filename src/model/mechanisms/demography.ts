@@ -4,10 +4,16 @@
  * estate), partnership formation (the partner moves in, or the household moves out to the
  * partner) and break-up (the partner leaves; sometimes the household moves out too).
  *
+ * Each is an event with a monthly probability (`demographyEvents`), competing with the other
+ * mechanisms' events in the household-month step (household-month.ts); `applyDemographyEvent`
+ * carries it out. `demographyBound` is an upper bound of the probabilities over a window of
+ * months, which lets the step skip households that cannot have an event.
+ *
  * Ageing costs nothing: ages are derived from birth months.
  */
 import { touch } from '../census.js';
 import { R } from '../codes.js';
+import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, isResourceStrongHousehold } from '../state.js';
@@ -59,27 +65,97 @@ export function demographyTables(sc: Scenario): DemographyTables {
 
 const ageYears = (month: number, birth: number): number => Math.min(120, Math.max(0, Math.floor((month - birth) / 12)));
 
-/** Apply one month of demography to every household. */
-export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
+/** The mother's birth month (adult 1 if female, else adult 2; partners are of opposite sex), or NaN. */
+const motherBirth = (w: World, i: number): number => {
+  const h = w.hh;
+  return h.female1[i] ? h.birth1[i]! : h.adults[i] === 2 ? h.birth2[i]! : NaN;
+};
+
+/** Monthly birth probability for the household at the mother's age in years `ma`. */
+function birthProb(w: World, t: DemographyTables, i: number, ma: number): number {
+  const h = w.hh;
+  const nKids = h.nChildren[i]!;
+  if (nKids >= MAX_CHILDREN || ma < 15 || ma > 50) return 0;
+  let p = t.birth[ma]! * t.parity[Math.min(nKids, t.parity.length - 1)]!;
+  if (h.adults[i] === 1) p *= t.single;
+  if (h.adults[i]! + nKids > w.flats.rooms[h.flat[i]!]!) p *= t.crowding; // more persons than rooms
+  return p;
+}
+
+/** Number of children aged 18+ (in month m) still at home. */
+function grownChildren(w: World, i: number, m: number): number {
+  const h = w.hh;
+  const base = i * MAX_CHILDREN;
+  let n = 0;
+  for (let k = 0; k < h.nChildren[i]!; k++) if (m - h.childBirth[base + k]! >= 216) n++;
+  return n;
+}
+
+/** Household i's demographic events in month m, with their monthly probabilities. */
+export function demographyEvents(w: World, t: DemographyTables, i: number, m: number, ev: Events): void {
+  const h = w.hh;
+  const two = h.adults[i] === 2;
+  if (two) addEvent(ev, EV.death2, t.death[ageYears(m, h.birth2[i]!)]!);
+  addEvent(ev, EV.death1, t.death[ageYears(m, h.birth1[i]!)]!);
+  const mb = motherBirth(w, i);
+  if (mb === mb) addEvent(ev, EV.birth, birthProb(w, t, i, ageYears(m, mb)));
+  addEvent(ev, EV.childLeaves, grownChildren(w, i, m) * t.childLeave);
+  if (!two) {
+    const a = ageYears(m, h.birth1[i]!);
+    if (a >= 20 && a <= 55) addEvent(ev, EV.partnership, t.partnership);
+  } else addEvent(ev, EV.breakup, t.breakup);
+}
+
+/** The largest of a table's values at the ages (years) reached from month m1 to month m2. */
+function maxOver(tab: Float64Array, birth: number, m1: number, m2: number): number {
+  let p = 0;
+  for (let a = ageYears(m1, birth), end = ageYears(m2, birth); a <= end; a++) p = Math.max(p, tab[a]!);
+  return p;
+}
+
+/**
+ * An upper bound of the total of household i's demographic probabilities in every month from
+ * m1 to m2, as long as the household does not change: each age-dependent probability is taken
+ * at its largest over the ages reached.
+ */
+export function demographyBound(w: World, t: DemographyTables, i: number, m1: number, m2: number): number {
+  const h = w.hh;
+  const two = h.adults[i] === 2;
+  let p = maxOver(t.death, h.birth1[i]!, m1, m2);
+  if (two) p += maxOver(t.death, h.birth2[i]!, m1, m2) + t.breakup;
+  const mb = motherBirth(w, i);
+  if (mb === mb) {
+    let pb = 0;
+    for (let a = ageYears(m1, mb), end = ageYears(m2, mb); a <= end; a++) pb = Math.max(pb, birthProb(w, t, i, a));
+    p += pb;
+  }
+  p += grownChildren(w, i, m2) * t.childLeave;
+  if (!two && ageYears(m2, h.birth1[i]!) >= 20 && ageYears(m1, h.birth1[i]!) <= 55) p += t.partnership;
+  return p;
+}
+
+/**
+ * Carry out demographic event `code` for household i; `v` is uniform in [0, 1) (where the
+ * month's draw fell within the event) and decides the first detail; `rng` draws the rest.
+ */
+export function applyDemographyEvent(w: World, t: DemographyTables, i: number, code: number, v: number, rng: Rng): void {
   const h = w.hh;
   const m = w.month;
   const sc = w.scenario;
+  const e = w.flats.estate[h.flat[i]!]!;
+  const row = e * NFLOW;
   const flows = w.flows;
-  const used = h.used;
-  for (let i = 0; i < used; i++) {
-    if (!h.alive[i]) continue;
-    const e = w.flats.estate[h.flat[i]!]!;
-    const row = e * NFLOW;
-    // deaths
-    if (h.adults[i] === 2 && rng() < t.death[ageYears(m, h.birth2[i]!)]!) {
+  switch (code) {
+    case EV.death2:
       touch(w, i);
       h.adults[i] = 1;
       flows[row + F.deaths]++;
       refreshIncome(sc, h, i);
-    }
-    if (rng() < t.death[ageYears(m, h.birth1[i]!)]!) {
+      return;
+    case EV.death1:
       flows[row + F.deaths]++;
       if (h.adults[i] === 2) {
+        // the survivor becomes adult 1
         touch(w, i);
         h.birth1[i] = h.birth2[i]!;
         h.status1[i] = h.status2[i]!;
@@ -87,69 +163,56 @@ export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
         h.female1[i] = 1 - h.female1[i]!;
         h.adults[i] = 1;
         refreshIncome(sc, h, i);
-      } else {
-        moveOut(w, i, R.death);
-        continue;
-      }
+      } else moveOut(w, i, R.death);
+      return;
+    case EV.birth: {
+      touch(w, i);
+      const nKids = h.nChildren[i]!;
+      h.childBirth[i * MAX_CHILDREN + nKids] = m;
+      h.nChildren[i] = nKids + 1;
+      flows[row + F.births]++;
+      return;
     }
-    // births: the mother is adult 1 if female, else adult 2 (partners are of opposite sex)
-    const motherBirth = h.female1[i] ? h.birth1[i]! : h.adults[i] === 2 ? h.birth2[i]! : 0;
-    const nKids = h.nChildren[i]!;
-    if ((h.female1[i] || h.adults[i] === 2) && nKids < MAX_CHILDREN) {
-      const ma = ageYears(m, motherBirth);
-      if (ma >= 15 && ma <= 50) {
-        let p = t.birth[ma]! * t.parity[Math.min(nKids, t.parity.length - 1)]!;
-        if (h.adults[i] === 1) p *= t.single;
-        if (h.adults[i]! + nKids > w.flats.rooms[h.flat[i]!]!) p *= t.crowding; // more persons than rooms
-        if (rng() < p) {
-          touch(w, i);
-          h.childBirth[i * MAX_CHILDREN + nKids] = m;
-          h.nChildren[i] = nKids + 1;
-          flows[row + F.births]++;
-        }
-      }
+    case EV.childLeaves: {
+      // which grown child: the v-th share of them
+      let pick = Math.floor(v * grownChildren(w, i, m));
+      const base = i * MAX_CHILDREN;
+      let k = 0;
+      for (; k < h.nChildren[i]!; k++) if (m - h.childBirth[base + k]! >= 216 && pick-- === 0) break;
+      const birth = h.childBirth[base + k]!;
+      touch(w, i);
+      removeChild(h, i, k);
+      flows[row + F.childrenLeftHome]++;
+      if (rng() < t.childStays)
+        w.seekers[e]!.push({
+          estate: e,
+          birth,
+          female: rng() < 0.5 ? 1 : 0,
+          status: isResourceStrongHousehold(h, i) ? (rng() < 0.6 ? Status.student : Status.employed) : rng() < 0.5 ? Status.student : Status.outside,
+          edu: h.edu1[i]!,
+          origin: h.origin[i]!,
+          since: m,
+          reason: R.childLeftHome,
+        });
+      return;
     }
-    // children aged 18+ leave home
-    const base = i * MAX_CHILDREN;
-    for (let k = h.nChildren[i]! - 1; k >= 0; k--) {
-      if (m - h.childBirth[base + k]! >= 216 && rng() < t.childLeave) {
-        const birth = h.childBirth[base + k]!;
-        touch(w, i);
-        removeChild(h, i, k);
-        flows[row + F.childrenLeftHome]++;
-        if (rng() < t.childStays)
-          w.seekers[e]!.push({
-            estate: e,
-            birth,
-            female: rng() < 0.5 ? 1 : 0,
-            status: isResourceStrongHousehold(h, i) ? (rng() < 0.6 ? Status.student : Status.employed) : rng() < 0.5 ? Status.student : Status.outside,
-            edu: h.edu1[i]!,
-            origin: h.origin[i]!,
-            since: m,
-            reason: R.childLeftHome,
-          });
-      }
-    }
-    // partnership formation and break-up
-    if (h.adults[i] === 1) {
-      const a = ageYears(m, h.birth1[i]!);
-      if (a >= 20 && a <= 55 && rng() < t.partnership) {
-        if (rng() < t.partnerMovesOut) {
-          moveOut(w, i, R.partnership);
-          continue;
-        }
-        touch(w, i);
-        h.adults[i] = 2;
-        h.birth2[i] = h.birth1[i]! + Math.round((rng() - 0.5) * 72);
-        h.edu2[i] = h.edu1[i]!;
-        h.status2[i] = rng() < 0.65 ? Status.employed : Status.outside;
-        refreshIncome(sc, h, i);
-        flows[row + F.partnersMovedIn]++;
-      }
-    } else if (rng() < t.breakup) {
-      if (rng() < t.breakupLeaves) {
+    case EV.partnership:
+      if (v < t.partnerMovesOut) {
         moveOut(w, i, R.partnership);
-        continue;
+        return;
+      }
+      touch(w, i);
+      h.adults[i] = 2;
+      h.birth2[i] = h.birth1[i]! + Math.round((rng() - 0.5) * 72);
+      h.edu2[i] = h.edu1[i]!;
+      h.status2[i] = rng() < 0.65 ? Status.employed : Status.outside;
+      refreshIncome(sc, h, i);
+      flows[row + F.partnersMovedIn]++;
+      return;
+    case EV.breakup:
+      if (v < t.breakupLeaves) {
+        moveOut(w, i, R.partnership);
+        return;
       }
       // adult 2 leaves; the household stays with adult 1 and the children
       touch(w, i);
@@ -158,6 +221,25 @@ export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
         w.seekers[e]!.push({ estate: e, birth: h.birth2[i]!, female: 1 - h.female1[i]!, status: h.status2[i]!, edu: h.edu2[i]!, origin: h.origin[i]!, since: m, reason: R.breakup });
       h.adults[i] = 1;
       refreshIncome(sc, h, i);
-    }
+      return;
+  }
+}
+
+const scratch = newEvents();
+
+/**
+ * One month of demography alone, for every household (the model runs it inside the
+ * household-month step; this is for looking at the mechanism on its own): one draw per
+ * household from `rng` picks at most one event.
+ */
+export function applyDemography(w: World, t: DemographyTables, rng: Rng): void {
+  const h = w.hh;
+  const used = h.used;
+  for (let i = 0; i < used; i++) {
+    if (!h.alive[i]) continue;
+    resetEvents(scratch);
+    demographyEvents(w, t, i, w.month, scratch);
+    const code = pickEvent(scratch, rng());
+    if (code >= 0) applyDemographyEvent(w, t, i, code, scratch.v, rng);
   }
 }

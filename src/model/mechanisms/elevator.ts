@@ -1,10 +1,13 @@
 /**
  * The elevator effect: adults aged 18-64 move between outside the labour market, education
  * and work (and back); social-housing programmes raise the rates into work and education.
+ * Each adult's status change is an event competing with the household's other events in the
+ * household-month step (household-month.ts); retirement at the retirement age is certain.
  * A household that becomes resource-strong is marked as lifted (`liftedAt`), which raises
  * its move-out hazard for a while (see career.ts). Adults retire at the retirement age.
  */
 import { touch } from '../census.js';
+import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
 import { Status, inWorkOrEducation } from '../state.js';
@@ -60,29 +63,101 @@ export function nextStatus(status: number, ageMonths: number, r: ElevatorRates, 
   return u < r.employedToOutside ? Status.outside : status;
 }
 
-/** Apply one month of labour-market transitions; `rates[e]` per estate. */
+/** Monthly probability that an adult with this status (aged 18 up to retirement) changes status. */
+export function leaveStatusProb(status: number, r: ElevatorRates, eduFactor: number): number {
+  if (status === Status.outside) return (r.outsideToEmployed + r.outsideToStudent) * eduFactor;
+  if (status === Status.student) return r.studentToEmployed * eduFactor + r.studentToOutside;
+  if (status === Status.employed) return r.employedToOutside;
+  return 0;
+}
+
+/** Household i's labour-market events in month m (one per adult aged 18 up to retirement). */
+export function elevatorEvents(w: World, r: ElevatorRates, i: number, m: number, ev: Events): void {
+  const h = w.hh;
+  const a1 = m - h.birth1[i]!;
+  if (a1 >= 216 && a1 < r.retireMonths) addEvent(ev, EV.status1, leaveStatusProb(h.status1[i]!, r, r.eduFactor[h.edu1[i]!]));
+  if (h.adults[i] === 2) {
+    const a2 = m - h.birth2[i]!;
+    if (a2 >= 216 && a2 < r.retireMonths) addEvent(ev, EV.status2, leaveStatusProb(h.status2[i]!, r, r.eduFactor[h.edu2[i]!]));
+  }
+}
+
+/** Upper bound of household i's labour-market probabilities in months m1..m2 (while it does not change). */
+export function elevatorBound(w: World, r: ElevatorRates, i: number, m2: number): number {
+  const h = w.hh;
+  let p = m2 - h.birth1[i]! >= 216 ? leaveStatusProb(h.status1[i]!, r, r.eduFactor[h.edu1[i]!]) : 0;
+  if (h.adults[i] === 2 && m2 - h.birth2[i]! >= 216) p += leaveStatusProb(h.status2[i]!, r, r.eduFactor[h.edu2[i]!]);
+  return p;
+}
+
+/** The first month from m on in which an adult of household i reaches the retirement age unretired, or a large number. */
+export function nextRetirement(w: World, r: ElevatorRates, i: number): number {
+  const h = w.hh;
+  let next = 0x7fffffff;
+  if (h.status1[i] !== Status.retired) next = h.birth1[i]! + r.retireMonths;
+  if (h.adults[i] === 2 && h.status2[i] !== Status.retired) next = Math.min(next, h.birth2[i]! + r.retireMonths);
+  return next;
+}
+
+/** Adults who have reached the retirement age retire (certain, not an event). */
+export function retire(w: World, r: ElevatorRates, i: number, m: number): void {
+  const h = w.hh;
+  const r1 = h.status1[i] !== Status.retired && m - h.birth1[i]! >= r.retireMonths;
+  const r2 = h.adults[i] === 2 && h.status2[i] !== Status.retired && m - h.birth2[i]! >= r.retireMonths;
+  if (!r1 && !r2) return;
+  touch(w, i);
+  if (r1) h.status1[i] = Status.retired;
+  if (r2) h.status2[i] = Status.retired;
+  refreshIncome(w.scenario, h, i);
+}
+
+/**
+ * Carry out a status change of adult 1 (`EV.status1`) or adult 2 of household i; `v`, uniform
+ * in [0, 1), picks the new status in proportion to the rates. A household that becomes
+ * resource-strong is marked as lifted.
+ */
+export function applyElevatorEvent(w: World, r: ElevatorRates, i: number, code: number, v: number): void {
+  const h = w.hh;
+  const m = w.month;
+  const two = h.adults[i] === 2;
+  const wasStrong = inWorkOrEducation(h.status1[i]!) || (two && inWorkOrEducation(h.status2[i]!));
+  const first = code === EV.status1;
+  const s = first ? h.status1[i]! : h.status2[i]!;
+  const ef = r.eduFactor[first ? h.edu1[i]! : h.edu2[i]!];
+  const x = v * leaveStatusProb(s, r, ef);
+  let next: number = s;
+  if (s === Status.outside) next = x < r.outsideToEmployed * ef ? Status.employed : Status.student;
+  else if (s === Status.student) next = x < r.studentToEmployed * ef ? Status.employed : Status.outside;
+  else if (s === Status.employed) next = Status.outside;
+  if (next === s) return;
+  touch(w, i);
+  if (first) h.status1[i] = next;
+  else h.status2[i] = next;
+  refreshIncome(w.scenario, h, i);
+  const isStrong = inWorkOrEducation(h.status1[i]!) || (two && inWorkOrEducation(h.status2[i]!));
+  if (isStrong && !wasStrong) {
+    h.liftedAt[i] = m;
+    w.flows[w.flats.estate[h.flat[i]!]! * NFLOW + F.lifted]++;
+  }
+}
+
+const scratch = newEvents();
+
+/**
+ * One month of the elevator alone, for every household (the model runs it inside the
+ * household-month step): retirement at the retirement age, then one draw per household from
+ * `rng` picks at most one status change; `rates[e]` per estate.
+ */
 export function applyElevator(w: World, rates: ElevatorRates[], rng: Rng): void {
   const h = w.hh;
   const m = w.month;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
-    const e = w.flats.estate[h.flat[i]!]!;
-    const r = rates[e]!;
-    const two = h.adults[i] === 2;
-    const s1 = h.status1[i]!;
-    const s2 = h.status2[i]!;
-    const wasStrong = inWorkOrEducation(s1) || (two && inWorkOrEducation(s2));
-    const n1 = nextStatus(s1, m - h.birth1[i]!, r, rng(), r.eduFactor[h.edu1[i]!]);
-    const n2 = two ? nextStatus(s2, m - h.birth2[i]!, r, rng(), r.eduFactor[h.edu2[i]!]) : s2;
-    if (n1 === s1 && n2 === s2) continue;
-    touch(w, i);
-    h.status1[i] = n1;
-    h.status2[i] = n2;
-    refreshIncome(w.scenario, h, i);
-    const isStrong = inWorkOrEducation(n1) || (two && inWorkOrEducation(n2));
-    if (isStrong && !wasStrong) {
-      h.liftedAt[i] = m;
-      w.flows[e * NFLOW + F.lifted]++;
-    }
+    const r = rates[w.flats.estate[h.flat[i]!]!]!;
+    retire(w, r, i, m);
+    resetEvents(scratch);
+    elevatorEvents(w, r, i, m, scratch);
+    const code = pickEvent(scratch, rng());
+    if (code >= 0) applyElevatorEvent(w, r, i, code, scratch.v);
   }
 }

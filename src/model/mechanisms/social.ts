@@ -3,6 +3,7 @@
  * households start and stop volunteering. Their effect on move-out hazards is applied in
  * career.ts through `socialFactor`.
  */
+import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN } from '../state.js';
 import type { World } from '../world.js';
@@ -23,17 +24,32 @@ export function socialRates(sc: Scenario): SocialRates {
   };
 }
 
-/** One month of tie growth and volunteering. */
+/** Household i's volunteering event: start (at the start rate, times the lever factor) or stop. */
+export function socialEvents(w: World, r: SocialRates, volunteerFactor: number, i: number, ev: Events): void {
+  addEvent(ev, EV.volunteer, w.hh.volunteer[i] ? r.volunteerStop : r.volunteerStart * volunteerFactor);
+}
+
+/** Carry out the volunteering event: start or stop. */
+export function applySocialEvent(w: World, i: number): void {
+  w.hh.volunteer[i] = w.hh.volunteer[i] ? 0 : 1;
+}
+
+const scratch = newEvents();
+
+/**
+ * One month of social life alone, for every household (the model runs it inside the
+ * household-month step): ties grow (certain), then one draw per household from `rng` decides
+ * whether it starts or stops volunteering.
+ */
 export function applySocial(w: World, r: SocialRates, rng: Rng): void {
   const h = w.hh;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
     const eff = w.eff[w.flats.estate[h.flat[i]!]!]!;
     h.ties[i] = h.ties[i]! + r.tieStep * eff.tieFactor * (1 - h.ties[i]!);
-    const u = rng();
-    if (h.volunteer[i]) {
-      if (u < r.volunteerStop) h.volunteer[i] = 0;
-    } else if (u < r.volunteerStart * eff.volunteerFactor) h.volunteer[i] = 1;
+    resetEvents(scratch);
+    socialEvents(w, r, eff.volunteerFactor, i, scratch);
+    if (pickEvent(scratch, rng()) >= 0) applySocialEvent(w, i);
   }
 }
 

@@ -7,7 +7,7 @@
 import { listedHouseholds } from '../../../src/model/internal-list.js';
 import { describe, expect, it } from 'vitest';
 import { EXIT_REASONS, R } from '../../../src/model/codes.js';
-import { applyCareer, areaFactors, careerRates, estateOffer, roomsWanted } from '../../../src/model/mechanisms/career.js';
+import { applyCareer, careerContext, careerRates, estateOffer, roomsWanted } from '../../../src/model/mechanisms/career.js';
 import { initSpiral } from '../../../src/model/mechanisms/spiral.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { Status } from '../../../src/model/state.js';
@@ -42,7 +42,7 @@ const quiet = (career: Record<string, unknown> = {}, more: Record<string, unknow
 });
 
 const step = (w: World, seed = 1, seekers: number[] = []) =>
-  applyCareer(w, careerRates(w), estateOffer(w), areaFactors(w), makeRng(seed, 'career'), seekers);
+  applyCareer(w, careerContext(w, estateOffer(w)), makeRng(seed, 'career'), seekers);
 
 /** Uids of the households that moved out, by reason name. */
 function exitsByReason(w: World): Record<string, number> {
@@ -253,7 +253,6 @@ describe('pinned: one year of career decisions in a 120-flat estate (seed 11, fr
   it('exits by reason, list and swap seekers', () => {
     const w = syntheticWorld(11);
     initSpiral(w, census(w));
-    const r = careerRates(w);
     const offer = estateOffer(w);
     const rng = makeRng(11, 'career');
     const exits: Record<string, number> = {};
@@ -263,7 +262,7 @@ describe('pinned: one year of career decisions in a 120-flat estate (seed 11, fr
       w.month = m;
       w.flows.fill(0);
       const s: number[] = [];
-      applyCareer(w, r, offer, areaFactors(w), rng, s);
+      applyCareer(w, careerContext(w, offer), rng, s);
       seekers += s.length;
       EXIT_REASONS.forEach((_, k) => {
         const v = flow(w, exitMetric(k) as never);
@@ -272,10 +271,10 @@ describe('pinned: one year of career decisions in a 120-flat estate (seed 11, fr
     }
     for (const i of alive(w)) if (w.hh.listedAt[i]! >= 0) listed++;
     expect({ exits, listed, seekers, households: alive(w).length }).toEqual({
-      exits: { dissatisfaction: 1, job: 1 },
+      exits: { dissatisfaction: 3, garden: 1, job: 1 },
       listed: 0,
-      seekers: 1,
-      households: 112,
+      seekers: 0,
+      households: 109,
     });
   });
 });

@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { R } from '../../../src/model/codes.js';
-import { applyDemography, demographyTables } from '../../../src/model/mechanisms/demography.js';
+import { applyDemography, demographyEvents, demographyTables } from '../../../src/model/mechanisms/demography.js';
+import { EV, newEvents } from '../../../src/model/events.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { MAX_CHILDREN } from '../../../src/model/state.js';
 import { FLOWS, NFLOW } from '../../../src/model/world.js';
@@ -91,21 +92,35 @@ describe('deaths', () => {
 });
 
 describe('births', () => {
-  it('crowding suppresses births: a uniform between the two probabilities gives a child only in the roomy flat', () => {
+  it('crowding suppresses births: the birth event has probability birth x parity, times the crowding factor in a crowded flat', () => {
     const w = emptyWorld(2, [3, 1], withDemography({ fertilityPeak: 0.11, crowdingBirthFactor: 0.45, fertilityByChildren: [0.7, 1.2, 0.45, 0.25] }));
     const t = demographyTables(w.scenario);
     const roomy = place(w, 0, { age: 30, age2: 32, female1: 1 }); // 2 persons, 3 rooms
     const crowded = place(w, 1, { age: 30, age2: 32, female1: 1 }); // 2 persons, 1 room
     const pRoomy = t.birth[30]! * t.parity[0]!;
-    const pCrowded = pRoomy * t.crowding;
-    expect(pCrowded).toBeLessThan(pRoomy);
-    const u = (pRoomy + pCrowded) / 2;
-    // per household: death 2, death 1, birth, breakup
-    applyDemography(w, t, fixedRng(0.99, 0.99, u, 0.99, 0.99, 0.99, u, 0.99));
-    expect(w.hh.nChildren[roomy]).toBe(1);
-    expect(w.hh.childBirth[roomy * MAX_CHILDREN]).toBe(w.month);
-    expect(w.hh.nChildren[crowded]).toBe(0);
+    const birthProb = (i: number) => {
+      const ev = newEvents();
+      demographyEvents(w, t, i, w.month, ev);
+      return Array.from(ev.code.subarray(0, ev.n)).map((c, k) => [c, ev.p[k]]).find(([c]) => c === EV.birth)![1];
+    };
+    expect(birthProb(roomy)).toBe(pRoomy);
+    expect(birthProb(crowded)).toBe(pRoomy * t.crowding);
+  });
+
+  it('one draw per household: a uniform inside the birth interval gives a child, one just above it none', () => {
+    const w = emptyWorld(2, [3, 3], withDemography({ fertilityPeak: 0.11 }));
+    const t = demographyTables(w.scenario);
+    const a = place(w, 0, { age: 30, age2: 32, female1: 1 });
+    const b = place(w, 1, { age: 30, age2: 32, female1: 1 });
+    // the intervals, in order: death of adult 2, death of adult 1, birth, break-up
+    const start = t.death[32]! + t.death[30]!;
+    const pBirth = t.birth[30]! * t.parity[0]!;
+    applyDemography(w, t, fixedRng(start + pBirth / 2, start + pBirth + 1e-12));
+    expect(w.hh.nChildren[a]).toBe(1);
+    expect(w.hh.childBirth[a * MAX_CHILDREN]).toBe(w.month);
+    expect(w.hh.nChildren[b]).toBe(0);
     expect(flow(w, 'births')).toBe(1);
+    expect(flow(w, 'partnersMovedOut') + flow(w, 'moveOuts')).toBe(0); // no other event is possible here
   });
 
   it('crowding suppresses births: counted over many couples, the ratio is the crowding factor', () => {
@@ -153,18 +168,28 @@ describe('births', () => {
 });
 
 describe('children leaving home', () => {
-  it('children aged 18+ leave (persons, not household moves); some seek a flat in the estate', () => {
-    const w = emptyWorld(2, [4], withDemography({ childLeaveAnnual: 1, childStaysInEstateShare: 1 }));
+  it('children aged 18+ leave, one a month at most (persons, not household moves); some seek a flat in the estate', () => {
+    const w = emptyWorld(2, [4], withDemography({ childLeaveAnnual: 0.9, childStaysInEstateShare: 1, partnershipAnnual: 0, mortalityA: 0 }));
     const i = place(w, 0, { age: 50, children: [19, 17, 25] });
-    applyDemography(w, demographyTables(w.scenario), makeRng(5, 'demography'));
+    const t = demographyTables(w.scenario);
+    // two grown children: the event "a child leaves" has twice the monthly rate
+    const ev = newEvents();
+    demographyEvents(w, t, i, w.month, ev);
+    expect(ev.p[Array.from(ev.code.subarray(0, ev.n)).indexOf(EV.childLeaves)]).toBeCloseTo(2 * t.childLeave, 15);
+    applyDemography(w, t, fixedRng(0.01));
+    expect(w.hh.nChildren[i]).toBe(2);
+    expect(flow(w, 'childrenLeftHome')).toBe(1);
+    w.month++;
+    applyDemography(w, t, fixedRng(0.01));
     expect(w.hh.nChildren[i]).toBe(1);
-    expect(w.hh.childBirth[i * MAX_CHILDREN]).toBe(w.month - 17 * 12);
+    expect(w.hh.childBirth[i * MAX_CHILDREN]).toBe(1 - 17 * 12);
     expect(flow(w, 'childrenLeftHome')).toBe(2);
     expect(flow(w, 'moveOuts')).toBe(0);
     expect(w.log.size).toBe(0);
+    // a draw at the bottom of the interval picks the first grown child in the household's list
     expect(w.seekers[0]!.map((s) => [s.birth, s.reason, s.since])).toEqual([
-      [w.month - 25 * 12, R.childLeftHome, 1],
-      [w.month - 19 * 12, R.childLeftHome, 1],
+      [1 - 19 * 12, R.childLeftHome, 1],
+      [1 - 25 * 12, R.childLeftHome, 2],
     ]);
   });
 
@@ -242,19 +267,19 @@ describe('pinned: two years of demography in a 120-flat estate (seed 7, frozen p
     // pinned values (see the file comment)
     expect({ before, after: alive(w).length, seekers: w.seekers[0]!.length, flows: got }).toEqual({
       before: 114,
-      after: 109,
+      after: 108,
       seekers: 0,
       flows: {
-        births: 3,
-        childrenLeftHome: 1,
-        deaths: 3,
-        exitsDeath: 1,
-        exitsPartnership: 4,
-        moveOuts: 5,
-        outResourceStrong: 4,
-        outResourceStrongFamilies: 2,
-        partnersMovedIn: 5,
-        partnersMovedOut: 2,
+        births: 2,
+        childrenLeftHome: 3,
+        deaths: 2,
+        exitsPartnership: 6,
+        moveOuts: 6,
+        outResourceStrong: 3,
+        outResourceStrongFamilies: 1,
+        outResourceStrongFamiliesShortStay: 1,
+        partnersMovedIn: 1,
+        partnersMovedOut: 1,
       },
     });
   });

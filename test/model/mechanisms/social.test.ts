@@ -5,7 +5,7 @@
  * written down to detect unintended changes; change them only on purpose.
  */
 import { describe, expect, it } from 'vitest';
-import { applyCareer, areaFactors, careerRates, estateOffer } from '../../../src/model/mechanisms/career.js';
+import { applyCareer, careerContext, estateOffer } from '../../../src/model/mechanisms/career.js';
 import { applySocial, socialFactor, socialRates } from '../../../src/model/mechanisms/social.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { alive, emptyWorld, flow, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
@@ -93,7 +93,7 @@ describe('ties make households stay', () => {
       const i = place(w, f, { age: 40, ties: f % 2 ? 1 : 0, stayMonths: 120 });
       if (f % 2) tied.add(w.hh.uid[i]!);
     }
-    applyCareer(w, careerRates(w), estateOffer(w), areaFactors(w), makeRng(8, 'career'), []);
+    applyCareer(w, careerContext(w, estateOffer(w)), makeRng(8, 'career'), []);
     let outTied = 0;
     let outLoose = 0;
     const L = w.log;

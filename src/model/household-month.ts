@@ -1,0 +1,260 @@
+/**
+ * The household-month step: every household's month of demography, the elevator, social life
+ * and the housing career, in one pass over the households.
+ *
+ * Each household has at most one event a month (competing risks): the mechanisms list its
+ * possible events with their monthly probabilities (events.ts), and one uniform draw `u` picks
+ * the event whose interval holds it, or none. Certain changes come first: ties grow, adults
+ * who reach the retirement age retire, and households who have waited too long on the
+ * internal list leave.
+ *
+ * Most households have no event in a given month, and working out all their probabilities
+ * would cost most of the run. So each household carries an upper bound of its total
+ * probability that holds for up to `BOUND_WINDOW_MONTHS` months as long as the household does
+ * not change (`bounds` in the world): `base + mult x (areaDiss + family x areaFamily)`, where
+ * the area terms are this month's largest area factors. When `u` is above the bound, nothing
+ * can happen and the household is skipped; otherwise its events are worked out exactly, and
+ * the same `u` decides. The result is the same as working out every household every month
+ * (`check` mode does that, and asserts the bound; tests compare both).
+ *
+ * A bound is recomputed when it expires, after an event, when the household moves or joins
+ * the internal list (world.ts), and for everyone when a lever or the estate's offer changes
+ * the parameters it was computed from. It expires before a certain change (retirement, giving
+ * up on the list), so those happen in their month.
+ */
+import { recount } from './census.js';
+import { EV, newEvents, pickEvent, resetEvents } from './events.js';
+import { type CareerContext, applyCareerEvent, careerBound, careerEvents, listGiveUp, listGiveUpMonth } from './mechanisms/career.js';
+import { type DemographyTables, applyDemographyEvent, demographyBound, demographyEvents } from './mechanisms/demography.js';
+import { type ElevatorRates, applyElevatorEvent, elevatorBound, elevatorEvents, nextRetirement, retire } from './mechanisms/elevator.js';
+import { type SocialRates, applySocialEvent, socialEvents } from './mechanisms/social.js';
+import type { Rng } from './rng.js';
+import { NONE } from './state.js';
+import type { World } from './world.js';
+
+/** Longest time a household's bound is used before it is recomputed (months; a year keeps every age within one year of age). */
+export const BOUND_WINDOW_MONTHS = 60;
+/** Shortest window (months). */
+export const BOUND_MIN_MONTHS = 6;
+
+/** What the step needs in a month. */
+export interface HouseholdMonthContext {
+  dem: DemographyTables;
+  soc: SocialRates;
+  /** Elevator rates per estate (programmes differ). */
+  elev: ElevatorRates[];
+  career: CareerContext;
+  /** Work out every household exactly and assert its bound (tests; slow). */
+  check: boolean;
+}
+
+/** Per household: the bound of its monthly event probability and the last month it holds. */
+export interface HazardBounds {
+  base: Float64Array;
+  mult: Float64Array;
+  family: Uint8Array;
+  /** Last month the bound holds; NONE when it must be recomputed. */
+  until: Int32Array;
+  /** The parameters the bounds were computed from (a lever or offer change invalidates all). */
+  key: string;
+  /** Scratch: this month's households to work out exactly, and their draws. */
+  cand: Int32Array;
+  candU: Float64Array;
+  /** Where `readAhead` puts what it read. */
+  sink: number;
+}
+
+export function newHazardBounds(capacity: number): HazardBounds {
+  return {
+    base: new Float64Array(capacity),
+    mult: new Float64Array(capacity),
+    family: new Uint8Array(capacity),
+    until: new Int32Array(capacity).fill(NONE),
+    key: '',
+    cand: new Int32Array(capacity),
+    candU: new Float64Array(capacity),
+    sink: 0,
+  };
+}
+
+/** Relative and absolute slack on the bound, for rounding (the bound is computed in another order). */
+const SLACK_REL = 1e-9;
+const SLACK_ABS = 1e-12;
+
+const ev = newEvents();
+
+/** Recompute household i's bound, in month m, for months m+1 to the end of its window. */
+function computeBound(w: World, k: HouseholdMonthContext, i: number, m: number): void {
+  const sc = w.scenario;
+  const b = w.bounds;
+  const e = w.flats.estate[w.hh.flat[i]!]!;
+  const m1 = m + 1;
+  // a shorter window while the early-stay factor falls fast (the first years after moving in)
+  let m2 = m + BOUND_WINDOW_MONTHS;
+  if (sc.elevator.enabled) m2 = Math.min(m2, nextRetirement(w, k.elev[e]!, i) - 1);
+  if (sc.career.enabled) m2 = Math.min(m2, listGiveUpMonth(w, i) - 1);
+  b.until[i] = m2;
+  if (m2 < m1) return; // a certain change next month: the household is worked out then anyway
+  let base = 0;
+  if (sc.demography.enabled) base += demographyBound(w, k.dem, i, m1, m2);
+  if (sc.elevator.enabled) base += elevatorBound(w, k.elev[e]!, i, m2);
+  if (sc.social.enabled) base += w.hh.volunteer[i] ? k.soc.volunteerStop : k.soc.volunteerStart * w.eff[e]!.volunteerFactor;
+  let mult = 0;
+  let family = 0;
+  if (sc.career.enabled) {
+    careerBound(w, k.career, i, m1, m2);
+    base += k.career.boundBase;
+    mult = k.career.boundMult;
+    family = k.career.boundFamily ? 1 : 0;
+  }
+  b.base[i] = base * (1 + SLACK_REL) + SLACK_ABS;
+  b.mult[i] = mult * (1 + SLACK_REL);
+  b.family[i] = family;
+}
+
+/** The key of the parameters bounds depend on beyond the household: the levers' effective values and the estates' offer. */
+function boundsKey(w: World, k: HouseholdMonthContext): string {
+  const o = k.career.offer;
+  return JSON.stringify(w.eff) + Array.from(o.maxRooms).join() + '/' + Array.from(o.gardenFlats).join() + '/' + Array.from(o.ownerFlats).join();
+}
+
+/** One month for every household (see the top of this file). `swapSeekers` collects this month's swap seekers. */
+export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swapSeekers: number[]): void {
+  const sc = w.scenario;
+  const h = w.hh;
+  const m = w.month;
+  const b = w.bounds;
+  const check = k.check;
+  const demOn = sc.demography.enabled;
+  const elOn = sc.elevator.enabled;
+  const socOn = sc.social.enabled;
+  const carOn = sc.career.enabled;
+  // a change of the parameters the bounds were computed from invalidates them all
+  const key = boundsKey(w, k);
+  if (key !== b.key) {
+    b.until.fill(NONE);
+    b.key = key;
+  }
+  // this month's largest area factors (over all sections)
+  const af = k.career.af;
+  let gd = 0;
+  let gs = 0;
+  let gt = 0;
+  for (let s = 0; s < af.dissatisfaction.length; s++) {
+    gd = Math.max(gd, af.dissatisfaction[s]!);
+    gs = Math.max(gs, af.safety[s]!);
+    gt = Math.max(gt, af.stigma[s]!);
+  }
+  const r = k.career.r;
+  const q0 = carOn ? r.dissatisfaction * gd * (1 + SLACK_REL) : 0;
+  const q1 = carOn ? (r.safety * gs + r.stigma * gt) * (1 + SLACK_REL) : 0;
+  const tieStep = Float64Array.from(w.eff, (x) => k.soc.tieStep * x.tieFactor);
+  const nc = skimHouseholds(w, rng, check, tieStep, q0, q1, socOn);
+  const estateOf = w.flats.estate;
+  const flatOf = h.flat;
+  const alive = h.alive;
+  const until = b.until;
+  const base = b.base;
+  const mult = b.mult;
+  const family = b.family;
+  const counted = w.census.countedAt;
+  const next = w.census.next;
+  const cand = b.cand;
+  const candU = b.candU;
+  // pass 2: the others, worked out exactly, in the same order (their data read a few
+  // households ahead, so that the memory reads overlap)
+  for (let c = 0; c < nc; c++) {
+    if (c + PREFETCH < nc) b.sink ^= readAhead(w, cand[c + PREFETCH]!);
+    const i = cand[c]!;
+    const u = candU[c]!;
+    const valid = m <= until[i]!;
+    // certain changes, then the events
+    const e = estateOf[flatOf[i]!]!;
+    let changed = !valid;
+    if (elOn) {
+      const s1 = h.status1[i];
+      const s2 = h.status2[i];
+      retire(w, k.elev[e]!, i, m);
+      if (h.status1[i] !== s1 || h.status2[i] !== s2) changed = true;
+    }
+    if (carOn && listGiveUp(w, i, m)) continue;
+    resetEvents(ev);
+    if (demOn) demographyEvents(w, k.dem, i, m, ev);
+    if (elOn) elevatorEvents(w, k.elev[e]!, i, m, ev);
+    if (socOn) socialEvents(w, k.soc, w.eff[e]!.volunteerFactor, i, ev);
+    if (carOn) careerEvents(w, k.career, i, m, ev);
+    if (check && valid && !changed) {
+      const bound = base[i]! + mult[i]! * (q0 + family[i]! * q1);
+      if (ev.total > bound) throw new Error(`hazard bound too low in month ${m} for household ${h.uid[i]}: ${ev.total} > ${bound}`);
+    }
+    const code = pickEvent(ev, u);
+    if (code >= 0) {
+      changed = true;
+      if (code < EV.status1) applyDemographyEvent(w, k.dem, i, code, ev.v, w.rngs.demography);
+      else if (code < EV.volunteer) applyElevatorEvent(w, k.elev[e]!, i, code, ev.v);
+      else if (code < EV.moveOut) applySocialEvent(w, i);
+      else applyCareerEvent(w, k.career, i, code, ev.v, w.rngs.career, swapSeekers);
+    }
+    if (!alive[i]) continue;
+    if (changed || until[i] === NONE) computeBound(w, k, i, m);
+    if (counted[i] === NONE || next[i]! <= m) recount(w, i);
+  }
+}
+
+/**
+ * Pass 1 of the step: ties grow, every household draws its uniform, and those whose bound
+ * rules out an event are done (recounted in the census when an age threshold is due). The
+ * others are listed in `bounds.cand` with their draws; returns how many.
+ */
+function skimHouseholds(w: World, rng: Rng, check: boolean, tieStep: Float64Array, q0: number, q1: number, socOn: boolean): number {
+  const h = w.hh;
+  const m = w.month;
+  const b = w.bounds;
+  const estateOf = w.flats.estate;
+  const flatOf = h.flat;
+  const alive = h.alive;
+  const ties = h.ties;
+  const until = b.until;
+  const base = b.base;
+  const mult = b.mult;
+  const family = b.family;
+  const counted = w.census.countedAt;
+  const next = w.census.next;
+  const used = h.used;
+  const cand = b.cand;
+  const candU = b.candU;
+  let nc = 0;
+  for (let i = 0; i < used; i++) {
+    if (!alive[i]) continue;
+    if (socOn) ties[i] = ties[i]! + tieStep[estateOf[flatOf[i]!]!]! * (1 - ties[i]!);
+    const u = rng();
+    if (m <= until[i]! && !check && u >= base[i]! + mult[i]! * (q0 + family[i]! * q1)) {
+      if (counted[i] === NONE || next[i]! <= m) recount(w, i);
+      continue;
+    }
+    cand[nc] = i;
+    candU[nc++] = u;
+  }
+  return nc;
+}
+
+/** How many candidates ahead pass 2 reads a household's data. */
+const PREFETCH = 6;
+
+/**
+ * Read the fields of household i that working it out will read, and return a value that
+ * depends on them (so the reads are not optimised away). Reading them a few households ahead
+ * lets the processor fetch them from memory while it works on the others: with one array per
+ * field, a household's data lie in some thirty places.
+ */
+function readAhead(w: World, i: number): number {
+  const h = w.hh;
+  const f = h.flat[i]!;
+  const fl = w.flats;
+  return (
+    h.adults[i]! ^ h.status1[i]! ^ h.status2[i]! ^ h.birth1[i]! ^ h.birth2[i]! ^ h.edu1[i]! ^ h.edu2[i]! ^ h.female1[i]! ^ h.nChildren[i]! ^
+    h.childBirth[i * 6]! ^ h.origin[i]! ^ h.movedIn[i]! ^ h.flatSince[i]! ^ h.familyNearby[i]! ^ h.volunteer[i]! ^ h.vulnerable[i]! ^
+    h.wantsGarden[i]! ^ h.wantsOwn[i]! ^ h.liftedAt[i]! ^ h.listedAt[i]! ^ h.listReason[i]! ^ h.uid[i]! ^ (h.income[i]! | 0) ^
+    fl.estate[f]! ^ fl.section[f]! ^ fl.rooms[f]! ^ fl.garden[f]! ^ fl.tenure[f]! ^ w.census.next[i]! ^ w.bounds.until[i]!
+  );
+}
