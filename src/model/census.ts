@@ -17,7 +17,7 @@
  * lever, that the incremental rows equal it.
  */
 import { adultIncome } from './population.js';
-import { Edu, MAX_CHILDREN, NONE, Origin, Status, inWorkOrEducation } from './state.js';
+import { Edu, MAX_CHILDREN, NONE, Origin, Status, inWorkOrEducation, HW, H, B, HB } from './state.js';
 import type { World } from './world.js';
 
 export const CENSUS = [
@@ -79,32 +79,32 @@ function nextStep(birth: number, m: number, steps: readonly number[]): number {
 export function countHousehold(w: World, i: number, out: Float64Array, sign: number, m: number, income: Float64Array): number {
   const h = w.hh;
   const fl = w.flats;
-  const flat = h.flat[i]!;
+  const flat = h.i32[i * HW + H.flat]!;
   const o = fl.section[flat]! * NCENSUS;
-  const adults = h.adults[i]!;
-  const nKids = h.nChildren[i]!;
-  const s1 = h.status1[i]!;
-  const strong = inWorkOrEducation(s1) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
-  const nonWestern = h.origin[i] === Origin.nonWestern;
+  const adults = h.u8[i * HB + B.adults]!;
+  const nKids = h.u8[i * HB + B.nChildren]!;
+  const s1 = h.u8[i * HB + B.status1]!;
+  const strong = inWorkOrEducation(s1) || (adults === 2 && inWorkOrEducation(h.u8[i * HB + B.status2]!));
+  const nonWestern = h.u8[i * HB + B.origin] === Origin.nonWestern;
   out[o + C.households]! += sign;
   out[o + C.residents]! += sign * (adults + nKids);
-  out[o + C.movedInSum]! += sign * h.movedIn[i]!;
-  if (h.vulnerable[i]) out[o + C.vulnerableHouseholds]! += sign;
-  if (h.listedAt[i]! >= 0) out[o + C.onInternalList]! += sign;
-  const b1 = h.birth1[i]!;
+  out[o + C.movedInSum]! += sign * h.i32[i * HW + H.movedIn]!;
+  if (h.u8[i * HB + B.vulnerable]) out[o + C.vulnerableHouseholds]! += sign;
+  if (h.i32[i * HW + H.listedAt]! >= 0) out[o + C.onInternalList]! += sign;
+  const b1 = h.i32[i * HW + H.birth1]!;
   if (m - b1 >= 720) out[o + C.seniorHouseholds]! += sign;
-  countAdult(income, out, o, sign, m - b1, s1, h.edu1[i]!, h.female1[i]!, strong, nonWestern);
+  countAdult(income, out, o, sign, m - b1, s1, h.u8[i * HB + B.edu1]!, h.u8[i * HB + B.female1]!, strong, nonWestern);
   let next = nextStep(b1, m, ADULT_STEPS);
   if (adults === 2) {
-    const b2 = h.birth2[i]!;
-    countAdult(income, out, o, sign, m - b2, h.status2[i]!, h.edu2[i]!, 1 - h.female1[i]!, strong, nonWestern);
+    const b2 = h.i32[i * HW + H.birth2]!;
+    countAdult(income, out, o, sign, m - b2, h.u8[i * HB + B.status2]!, h.u8[i * HB + B.edu2]!, 1 - h.u8[i * HB + B.female1]!, strong, nonWestern);
     next = Math.min(next, nextStep(b2, m, ADULT_STEPS));
   }
   // children: those 18+ still at home count as adults in education (assumption)
   let minors = 0;
-  const base = i * MAX_CHILDREN;
+  const base = i * HW + H.child0;
   for (let k = 0; k < nKids; k++) {
-    const b = h.childBirth[base + k]!;
+    const b = h.i32[base + k]!;
     const a = m - b;
     if (a < 216) minors++;
     else {
@@ -195,10 +195,13 @@ export interface LiveCensus {
   income: Float64Array;
   /** Off in worlds that never read it (the Schelling presets). */
   on: boolean;
+  /** Active flats per section, as of `stockVersion` of the world. */
+  activeFlats: Float64Array;
+  stockVersion: number;
 }
 
 export function newLiveCensus(nSections: number, capacity: number): LiveCensus {
-  return { rows: new Float64Array(nSections * NCENSUS), countedAt: new Int32Array(capacity).fill(NONE), next: new Int32Array(capacity), income: new Float64Array(12), on: false };
+  return { rows: new Float64Array(nSections * NCENSUS), countedAt: new Int32Array(capacity).fill(NONE), next: new Int32Array(capacity), income: new Float64Array(12), on: false, activeFlats: new Float64Array(nSections), stockVersion: -1 };
 }
 
 /** Start the incremental census: count every household in the world. */
@@ -209,7 +212,7 @@ export function startLiveCensus(w: World): void {
   c.rows.fill(0);
   c.countedAt.fill(NONE);
   const h = w.hh;
-  for (let i = 0; i < h.used; i++) if (h.alive[i] && h.flat[i]! >= 0) recount(w, i);
+  for (let i = 0; i < h.used; i++) if (h.alive[i] && h.i32[i * HW + H.flat]! >= 0) recount(w, i);
 }
 
 /** Take household i's contribution out of the census, before its state changes. */
@@ -227,7 +230,7 @@ export function recount(w: World, i: number): void {
   const c = w.census;
   if (!c.on) return;
   touch(w, i);
-  if (!w.hh.alive[i] || w.hh.flat[i]! < 0) return;
+  if (!w.hh.alive[i] || w.hh.i32[i * HW + H.flat]! < 0) return;
   c.next[i] = countHousehold(w, i, c.rows, 1, w.month, c.income);
   c.countedAt[i] = w.month;
 }
@@ -246,9 +249,22 @@ export function refreshDue(w: World): void {
 
 /** This month's census rows into `out` (nSections x NCENSUS), from the incremental counts. */
 export function readCensus(w: World, out: Float64Array): void {
-  out.set(w.census.rows);
-  countFlats(w, out);
-  finishRows(out, w.sectionNames.length, w.month);
+  const c = w.census;
+  const n = w.sectionNames.length;
+  if (c.stockVersion !== w.stockVersion) {
+    // the stock changed (levers, merges): count the active flats per section again
+    c.activeFlats.fill(0);
+    const fl = w.flats;
+    for (let f = 0; f < fl.n; f++) if (fl.active[f]) c.activeFlats[fl.section[f]!]!++;
+    c.stockVersion = w.stockVersion;
+  }
+  out.set(c.rows);
+  for (let s = 0; s < n; s++) {
+    const o = s * NCENSUS;
+    out[o + C.activeFlats] = c.activeFlats[s]!;
+    out[o + C.occupiedFlats] = out[o + C.households]!; // every household lives in one flat
+  }
+  finishRows(out, n, w.month);
 }
 
 /** Sum the rows of the sections `from`..`to`-1 into `out` at row `row`. */

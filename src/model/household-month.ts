@@ -27,9 +27,9 @@ import { EV, newEvents, pickEvent, resetEvents } from './events.js';
 import { type CareerContext, applyCareerEvent, careerBound, careerEvents, listGiveUp, listGiveUpMonth } from './mechanisms/career.js';
 import { type DemographyTables, applyDemographyEvent, demographyBound, demographyEvents } from './mechanisms/demography.js';
 import { type ElevatorRates, applyElevatorEvent, elevatorBound, elevatorEvents, nextRetirement, retire } from './mechanisms/elevator.js';
-import { type SocialRates, applySocialEvent, socialEvents } from './mechanisms/social.js';
+import { type SocialRates, applySocialEvent, socialEvents, tiesNow } from './mechanisms/social.js';
 import type { Rng } from './rng.js';
-import { NONE } from './state.js';
+import { NONE, HW, H, B, HB } from './state.js';
 import type { World } from './world.js';
 
 /** Longest time a household's bound is used before it is recomputed (months; a year keeps every age within one year of age). */
@@ -87,18 +87,19 @@ const ev = newEvents();
 function computeBound(w: World, k: HouseholdMonthContext, i: number, m: number): void {
   const sc = w.scenario;
   const b = w.bounds;
-  const e = w.flats.estate[w.hh.flat[i]!]!;
+  const e = w.flats.estate[w.hh.i32[i * HW + H.flat]!]!;
   const m1 = m + 1;
   // a shorter window while the early-stay factor falls fast (the first years after moving in)
   let m2 = m + BOUND_WINDOW_MONTHS;
   if (sc.elevator.enabled) m2 = Math.min(m2, nextRetirement(w, k.elev[e]!, i) - 1);
   if (sc.career.enabled) m2 = Math.min(m2, listGiveUpMonth(w, i) - 1);
+  m2 = Math.min(m2, w.census.next[i]! - 1); // the census entry is due then
   b.until[i] = m2;
   if (m2 < m1) return; // a certain change next month: the household is worked out then anyway
   let base = 0;
   if (sc.demography.enabled) base += demographyBound(w, k.dem, i, m1, m2);
   if (sc.elevator.enabled) base += elevatorBound(w, k.elev[e]!, i, m2);
-  if (sc.social.enabled) base += w.hh.volunteer[i] ? k.soc.volunteerStop : k.soc.volunteerStart * w.eff[e]!.volunteerFactor;
+  if (sc.social.enabled) base += w.hh.u8[i * HB + B.volunteer] ? k.soc.volunteerStop : k.soc.volunteerStart * w.eff[e]!.volunteerFactor;
   let mult = 0;
   let family = 0;
   if (sc.career.enabled) {
@@ -148,10 +149,17 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
   const r = k.career.r;
   const q0 = carOn ? r.dissatisfaction * gd * (1 + SLACK_REL) : 0;
   const q1 = carOn ? (r.safety * gs + r.stigma * gt) * (1 + SLACK_REL) : 0;
-  const tieStep = Float64Array.from(w.eff, (x) => k.soc.tieStep * x.tieFactor);
-  const nc = skimHouseholds(w, rng, check, tieStep, q0, q1, socOn);
+  // ties: a change of an estate's tie step (a lever) first brings its households' ties up to date
+  for (let e = 0; e < w.nEstates; e++) {
+    const step = socOn ? k.soc.tieStep * w.eff[e]!.tieFactor : 0;
+    if (step === w.tieStep[e]) continue;
+    for (let i = 0; i < h.used; i++) if (h.alive[i] && w.flats.estate[h.i32[i * HW + H.flat]!] === e) tiesNow(h, i, m - 1, w.tieStep[e]!);
+    w.tieStep[e] = step;
+  }
+  const nc = skimHouseholds(w, rng, check, q0, q1);
   const estateOf = w.flats.estate;
-  const flatOf = h.flat;
+  const i32 = h.i32;
+  const u8 = h.u8;
   const alive = h.alive;
   const until = b.until;
   const base = b.base;
@@ -169,13 +177,13 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
     const u = candU[c]!;
     const valid = m <= until[i]!;
     // certain changes, then the events
-    const e = estateOf[flatOf[i]!]!;
+    const e = estateOf[i32[i * HW + H.flat]!]!;
     let changed = !valid;
     if (elOn) {
-      const s1 = h.status1[i];
-      const s2 = h.status2[i];
+      const s1 = u8[i * HB + B.status1];
+      const s2 = u8[i * HB + B.status2];
       retire(w, k.elev[e]!, i, m);
-      if (h.status1[i] !== s1 || h.status2[i] !== s2) changed = true;
+      if (u8[i * HB + B.status1] !== s1 || u8[i * HB + B.status2] !== s2) changed = true;
     }
     if (carOn && listGiveUp(w, i, m)) continue;
     resetEvents(ev);
@@ -185,7 +193,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
     if (carOn) careerEvents(w, k.career, i, m, ev);
     if (check && valid && !changed) {
       const bound = base[i]! + mult[i]! * (q0 + family[i]! * q1);
-      if (ev.total > bound) throw new Error(`hazard bound too low in month ${m} for household ${h.uid[i]}: ${ev.total} > ${bound}`);
+      if (ev.total > bound) throw new Error(`hazard bound too low in month ${m} for household ${h.i32[i * HW + H.uid]}: ${ev.total} > ${bound}`);
     }
     const code = pickEvent(ev, u);
     if (code >= 0) {
@@ -196,42 +204,32 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
       else applyCareerEvent(w, k.career, i, code, ev.v, w.rngs.career, swapSeekers);
     }
     if (!alive[i]) continue;
-    if (changed || until[i] === NONE) computeBound(w, k, i, m);
     if (counted[i] === NONE || next[i]! <= m) recount(w, i);
+    if (changed || until[i] === NONE) computeBound(w, k, i, m);
   }
 }
 
 /**
- * Pass 1 of the step: ties grow, every household draws its uniform, and those whose bound
- * rules out an event are done (recounted in the census when an age threshold is due). The
- * others are listed in `bounds.cand` with their draws; returns how many.
+ * Pass 1 of the step: every household draws its uniform, and those whose bound rules out an
+ * event are done (a bound expires before the household's census entry is due). The others
+ * are listed in `bounds.cand` with their draws; returns how many.
  */
-function skimHouseholds(w: World, rng: Rng, check: boolean, tieStep: Float64Array, q0: number, q1: number, socOn: boolean): number {
-  const h = w.hh;
+function skimHouseholds(w: World, rng: Rng, check: boolean, q0: number, q1: number): number {
   const m = w.month;
   const b = w.bounds;
-  const estateOf = w.flats.estate;
-  const flatOf = h.flat;
-  const alive = h.alive;
-  const ties = h.ties;
+  const alive = w.hh.alive;
   const until = b.until;
   const base = b.base;
   const mult = b.mult;
   const family = b.family;
-  const counted = w.census.countedAt;
-  const next = w.census.next;
-  const used = h.used;
+  const used = w.hh.used;
   const cand = b.cand;
   const candU = b.candU;
   let nc = 0;
   for (let i = 0; i < used; i++) {
     if (!alive[i]) continue;
-    if (socOn) ties[i] = ties[i]! + tieStep[estateOf[flatOf[i]!]!]! * (1 - ties[i]!);
     const u = rng();
-    if (m <= until[i]! && !check && u >= base[i]! + mult[i]! * (q0 + family[i]! * q1)) {
-      if (counted[i] === NONE || next[i]! <= m) recount(w, i);
-      continue;
-    }
+    if (m <= until[i]! && !check && u >= base[i]! + mult[i]! * (q0 + family[i]! * q1)) continue;
     cand[nc] = i;
     candU[nc++] = u;
   }
@@ -242,19 +240,13 @@ function skimHouseholds(w: World, rng: Rng, check: boolean, tieStep: Float64Arra
 const PREFETCH = 6;
 
 /**
- * Read the fields of household i that working it out will read, and return a value that
- * depends on them (so the reads are not optimised away). Reading them a few households ahead
- * lets the processor fetch them from memory while it works on the others: with one array per
- * field, a household's data lie in some thirty places.
+ * Read household i's record, its flat's fields and its census entries, and return a value
+ * that depends on them (so the reads are not optimised away). Reading them a few households
+ * ahead lets the processor fetch them from memory while it works on the others.
  */
 function readAhead(w: World, i: number): number {
   const h = w.hh;
-  const f = h.flat[i]!;
+  const f = h.i32[i * HW + H.flat]!;
   const fl = w.flats;
-  return (
-    h.adults[i]! ^ h.status1[i]! ^ h.status2[i]! ^ h.birth1[i]! ^ h.birth2[i]! ^ h.edu1[i]! ^ h.edu2[i]! ^ h.female1[i]! ^ h.nChildren[i]! ^
-    h.childBirth[i * 6]! ^ h.origin[i]! ^ h.movedIn[i]! ^ h.flatSince[i]! ^ h.familyNearby[i]! ^ h.volunteer[i]! ^ h.vulnerable[i]! ^
-    h.wantsGarden[i]! ^ h.wantsOwn[i]! ^ h.liftedAt[i]! ^ h.listedAt[i]! ^ h.listReason[i]! ^ h.uid[i]! ^ (h.income[i]! | 0) ^
-    fl.estate[f]! ^ fl.section[f]! ^ fl.rooms[f]! ^ fl.garden[f]! ^ fl.tenure[f]! ^ w.census.next[i]! ^ w.bounds.until[i]!
-  );
+  return h.i32[i * HW]! ^ h.alive[i]! ^ fl.estate[f]! ^ fl.section[f]! ^ fl.rooms[f]! ^ fl.garden[f]! ^ fl.tenure[f]! ^ w.census.next[i]! ^ w.census.countedAt[i]!;
 }

@@ -8,7 +8,7 @@
  */
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
 import { type Rng, chance, randInt } from './rng.js';
-import { Edu, type Flats, type Households, MAX_CHILDREN, Origin, Status, Tenure, inWorkOrEducation } from './state.js';
+import { Edu, type Flats, type Households, MAX_CHILDREN, Origin, Status, Tenure, inWorkOrEducation, HW, H, B, HB } from './state.js';
 
 /** Household types. */
 export const HT = { youngSingle: 0, single: 1, couple: 2, singleParent: 3, coupleKids: 4, seniorSingle: 5, seniorCouple: 6 } as const;
@@ -113,9 +113,9 @@ export function adultIncome(sc: Scenario, status: number, edu: number): number {
 
 /** Recompute a household's income from its adults' statuses. */
 export function refreshIncome(sc: Scenario, h: Households, i: number): void {
-  let y = adultIncome(sc, h.status1[i]!, h.edu1[i]!);
-  if (h.adults[i] === 2) y += adultIncome(sc, h.status2[i]!, h.edu2[i]!);
-  h.income[i] = y;
+  let y = adultIncome(sc, h.u8[i * HB + B.status1]!, h.u8[i * HB + B.edu1]!);
+  if (h.u8[i * HB + B.adults] === 2) y += adultIncome(sc, h.u8[i * HB + B.status2]!, h.u8[i * HB + B.edu2]!);
+  h.f32[i * HW + H.income] = y;
 }
 
 const drawEdu = (rng: Rng, basicShare: number): number => (rng() < basicShare ? Edu.basic : rng() < 0.55 ? Edu.vocational : Edu.higher);
@@ -171,34 +171,34 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   }
   const two = type === HT.couple || type === HT.coupleKids || type === HT.seniorCouple;
   const age2 = Math.max(18, age1 + (rng() - 0.5) * 6);
-  h.adults[i] = two ? 2 : 1;
-  h.birth1[i] = Math.round(m - age1 * 12);
-  h.birth2[i] = two ? Math.round(m - age2 * 12) : 0;
-  h.female1[i] = type === HT.singleParent ? (rng() < 0.85 ? 1 : 0) : rng() < 0.5 ? 1 : 0;
+  h.u8[i * HB + B.adults] = two ? 2 : 1;
+  h.i32[i * HW + H.birth1] = Math.round(m - age1 * 12);
+  h.i32[i * HW + H.birth2] = two ? Math.round(m - age2 * 12) : 0;
+  h.u8[i * HB + B.female1] = type === HT.singleParent ? (rng() < 0.85 ? 1 : 0) : rng() < 0.5 ? 1 : 0;
   // children
-  h.nChildren[i] = nKids;
-  const base = i * MAX_CHILDREN;
+  h.u8[i * HB + B.nChildren] = nKids;
+  const base = i * HW + H.child0;
   for (let k = 0; k < nKids; k++) {
     const a = k === 0 ? oldestKid : rng() * oldestKid;
-    h.childBirth[base + k] = Math.round(m - a * 12);
+    h.i32[base + k] = Math.round(m - a * 12);
   }
   // resources
   const strong = rng() < o.strongProb;
   const basic = strong ? prof.basicStrong : prof.basicWeak;
-  h.status1[i] = statusFor(rng, age1, strong, true, retire);
-  h.edu1[i] = drawEdu(rng, basic);
-  h.status2[i] = two ? statusFor(rng, age2, strong, false, retire) : Status.outside;
-  h.edu2[i] = two ? drawEdu(rng, basic) : Edu.basic;
-  if (strong && !inWorkOrEducation(h.status1[i]!) && !(two && inWorkOrEducation(h.status2[i]!)) && age1 < 60) h.status1[i] = Status.employed;
+  h.u8[i * HB + B.status1] = statusFor(rng, age1, strong, true, retire);
+  h.u8[i * HB + B.edu1] = drawEdu(rng, basic);
+  h.u8[i * HB + B.status2] = two ? statusFor(rng, age2, strong, false, retire) : Status.outside;
+  h.u8[i * HB + B.edu2] = two ? drawEdu(rng, basic) : Edu.basic;
+  if (strong && !inWorkOrEducation(h.u8[i * HB + B.status1]!) && !(two && inWorkOrEducation(h.u8[i * HB + B.status2]!)) && age1 < 60) h.u8[i * HB + B.status1] = Status.employed;
   refreshIncome(sc, h, i);
   // origin and ties
   const uo = rng();
-  h.origin[i] = uo < prof.nonWestern ? Origin.nonWestern : uo < prof.nonWestern + prof.western ? Origin.western : Origin.danish;
-  h.familyNearby[i] = chance(rng, prof.familyNearby) ? 1 : 0;
-  h.vulnerable[i] = chance(rng, o.vulnerableProb) ? 1 : 0;
-  h.wantsGarden[i] = nKids > 0 && chance(rng, prof.wantsGarden) ? 1 : 0;
-  h.wantsOwn[i] = strong && age1 < 60 && chance(rng, prof.wantsOwn) ? 1 : 0;
-  h.group[i] = randInt(rng, 2);
+  h.u8[i * HB + B.origin] = uo < prof.nonWestern ? Origin.nonWestern : uo < prof.nonWestern + prof.western ? Origin.western : Origin.danish;
+  h.u8[i * HB + B.familyNearby] = chance(rng, prof.familyNearby) ? 1 : 0;
+  h.u8[i * HB + B.vulnerable] = chance(rng, o.vulnerableProb) ? 1 : 0;
+  h.u8[i * HB + B.wantsGarden] = nKids > 0 && chance(rng, prof.wantsGarden) ? 1 : 0;
+  h.u8[i * HB + B.wantsOwn] = strong && age1 < 60 && chance(rng, prof.wantsOwn) ? 1 : 0;
+  h.u8[i * HB + B.group] = randInt(rng, 2);
 }
 
 /**

@@ -16,7 +16,7 @@
  *  10. reporters     — one metrics row per estate (and for the region)
  */
 import type { AreaYearCounts } from './classification.js';
-import { NCENSUS, newLiveCensus, readCensus, refreshDue, startLiveCensus, sumRows, sumSections, takeCensus } from './census.js';
+import { NCENSUS, newLiveCensus, readCensus, startLiveCensus, sumRows, sumSections, takeCensus } from './census.js';
 import { careerContext, estateOffer } from './mechanisms/career.js';
 import { demographyTables } from './mechanisms/demography.js';
 import { elevatorRates } from './mechanisms/elevator.js';
@@ -30,7 +30,7 @@ import { newInternalList } from './internal-list.js';
 import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
 import { METRICS, type MetricInput, NMETRIC } from './reporters.js';
 import { makeRng } from './rng.js';
-import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
+import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, HW, H, B, HB } from './state.js';
 import { type AreaState, MoveLog, NFLOW, type World, allocSlot } from './world.js';
 import type { Scenario } from '../scenario/schema.js';
 import { initSchelling, schellingStep } from './mechanisms/schelling.js';
@@ -186,6 +186,8 @@ export function initialWorld(sc: Scenario, seed: number): World {
     flows: new Float64Array(nEstates * NFLOW),
     log: new MoveLog(sc.output.moves),
     census: newLiveCensus(sectionNames.length, 0),
+    stockVersion: 0,
+    tieStep: new Float64Array(nEstates),
     bounds: newHazardBounds(0),
     rngs: {
       households: makeRng(seed, 'households'),
@@ -225,13 +227,13 @@ export function initialWorld(sc: Scenario, seed: number): World {
       const i = allocSlot(w, flat);
       drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare }, rng);
       // time already lived here: exponential, at most since the adult turned 18
-      const maxStay = Math.max(0, -h.birth1[i]! - 216);
+      const maxStay = Math.max(0, -h.i32[i * HW + H.birth1]! - 216);
       const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
-      h.flat[i] = flat;
-      h.movedIn[i] = -stay;
-      h.flatSince[i] = -stay;
-      h.ties[i] = 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12);
-      h.volunteer[i] = rng() < pop.volunteerShare ? 1 : 0;
+      h.i32[i * HW + H.flat] = flat;
+      h.i32[i * HW + H.movedIn] = -stay;
+      h.i32[i * HW + H.flatSince] = -stay;
+      h.f32[i * HW + H.ties] = 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12);
+      h.u8[i * HB + B.volunteer] = rng() < pop.volunteerShare ? 1 : 0;
       flats.occupant[flat] = i;
     }
     for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
@@ -250,7 +252,7 @@ function mapType(w: World, flat: number): number {
   if (i < 0) return 0;
   const strong = isResourceStrongHousehold(w.hh, i);
   if (isFamilyWithChildren(w.hh, i, w.month)) return strong ? 1 : 2;
-  if (w.month - w.hh.birth1[i]! >= 720) return 5;
+  if (w.month - w.hh.i32[i * HW + H.birth1]! >= 720) return 5;
   return strong ? 3 : 4;
 }
 
@@ -325,7 +327,6 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
   const full = new Float64Array(census.length);
   const censusNow = () => {
     if (sc.schelling) return takeCensus(w, census);
-    refreshDue(w);
     readCensus(w, census);
     if (opts.checkCensus) {
       takeCensus(w, full);

@@ -50,53 +50,88 @@ export interface Flats {
   vacantSince: Int32Array;
 }
 
-/** Households: one slot each; `alive[i] = 0` for a free slot. */
+/**
+ * Households: one slot each, as a compact record of 128 bytes (two cache lines) in one buffer,
+ * so that working out one household reads one place in memory instead of thirty (households
+ * are worked out sparsely, a few per cent a month: household-month.ts).
+ *
+ * The 32-bit fields are read and written through `i32` (and `f32` for the Float32 ones) at
+ * `i * HW + H.<field>`; the byte fields through `u8` at `i * HB + B.<field>`. Both views share
+ * the buffer. A slot with `alive[i] = 0` holds no household living in a flat (free, or parked).
+ */
 export interface Households {
   capacity: number;
   /** Number of slots ever used (the high-water mark); loops run over 0..used-1. */
   used: number;
+  i32: Int32Array;
+  f32: Float32Array;
+  u8: Uint8Array;
+  /** 1 when the slot's household lives in a flat (kept apart from the records: every pass over the households reads it). */
   alive: Uint8Array;
-  /** 1 for a slot that holds no household (neither living in a flat nor parked). */
-  free: Uint8Array;
-  uid: Int32Array;
-  flat: Int32Array;
-  /** 1 or 2 adults. */
-  adults: Uint8Array;
-  birth1: Int32Array;
-  birth2: Int32Array;
-  status1: Uint8Array;
-  status2: Uint8Array;
-  edu1: Uint8Array;
-  edu2: Uint8Array;
-  /** 1 if adult 1 is female (adult 2, when present, is the other partner). */
-  female1: Uint8Array;
-  nChildren: Uint8Array;
-  /** Birth month of each child, MAX_CHILDREN slots per household. */
-  childBirth: Int32Array;
-  origin: Uint8Array;
-  /** Household gross income, kr per year. */
-  income: Float32Array;
-  /** Month the household moved into the estate (kept on internal moves). */
-  movedIn: Int32Array;
-  /** Month the household moved into its current flat. */
-  flatSince: Int32Array;
-  /** Accumulated neighbour ties, 0-1. */
-  ties: Float32Array;
-  familyNearby: Uint8Array;
-  volunteer: Uint8Array;
-  /** Heavy social problems (e.g. housed by municipal allocation for social reasons). */
-  vulnerable: Uint8Array;
-  wantsGarden: Uint8Array;
-  wantsOwn: Uint8Array;
-  /** Month the household was last lifted into resource-strong status, or a large negative number. */
-  liftedAt: Int32Array;
-  /** Month the household joined the internal waiting list, or NONE when not on it. */
-  listedAt: Int32Array;
-  /** Reason code that put the household on the internal list (see codes.ts). */
-  listReason: Uint8Array;
-  /** Neighbour-preference group (Schelling presets), 0 or 1. */
-  group: Uint8Array;
 }
+
+/** 32-bit words per household record. */
+export const HW = 32;
+/** Bytes per household record. */
+export const HB = HW * 4;
+
+/**
+ * Word offsets of the 32-bit fields in a household's record (Int32 unless marked Float32).
+ * Months are simulated months (month 0 = the start).
+ */
+export const H = {
+  /** Flat the household lives in, or NONE. */
+  flat: 0,
+  /** Unique id (for output; slots are reused). */
+  uid: 1,
+  /** Birth months of adult 1 and adult 2. */
+  birth1: 2,
+  birth2: 3,
+  /** Month the household moved into the estate (kept on internal moves). */
+  movedIn: 4,
+  /** Month the household moved into its current flat. */
+  flatSince: 5,
+  /** Month the household was last lifted into resource-strong status, or a large negative number. */
+  liftedAt: 6,
+  /** Month the household joined the internal waiting list, or NONE when not on it. */
+  listedAt: 7,
+  /** Birth month of each child at home: MAX_CHILDREN words from here, `nChildren` of them used. */
+  child0: 8,
+  /** Household gross income, kr per year (Float32). */
+  income: 14,
+  /** Accumulated neighbour ties, 0-1 (Float32), as of month `tiesAt` (they grow by a closed formula: social.ts `tiesNow`). */
+  ties: 15,
+  tiesAt: 16,
+} as const;
+
+/** Byte offsets of the byte fields in a household's record (bytes 96-127, after the 32-bit words 0-23). */
+export const B = {
+  /** 1 for a slot that holds no household (neither living in a flat nor parked). */
+  free: 96,
+  /** 1 or 2 adults. */
+  adults: 97,
+  /** Labour-market status of adult 1 and adult 2 (Status). */
+  status1: 98,
+  status2: 99,
+  /** Highest education of adult 1 and adult 2 (Edu). */
+  edu1: 100,
+  edu2: 101,
+  /** 1 if adult 1 is female (adult 2, when present, is the other partner). */
+  female1: 102,
+  nChildren: 103,
+  /** Origin (Origin), used only where Danish rules or cited evidence use it. */
+  origin: 104,
+  familyNearby: 105,
+  volunteer: 106,
+  /** Heavy social problems (e.g. housed by municipal allocation for social reasons). */
+  vulnerable: 107,
+  wantsGarden: 108,
+  wantsOwn: 109,
+  /** Reason code that put the household on the internal list (see codes.ts). */
+  listReason: 110,
+  /** Neighbour-preference group (Schelling presets), 0 or 1. */
+  group: 111,
+} as const;
 
 export function allocFlats(n: number): Flats {
   return {
@@ -119,38 +154,15 @@ export function allocFlats(n: number): Flats {
 }
 
 export function allocHouseholds(capacity: number): Households {
-  return {
-    capacity,
-    used: 0,
-    alive: new Uint8Array(capacity),
-    free: new Uint8Array(capacity).fill(1),
-    uid: new Int32Array(capacity),
-    flat: new Int32Array(capacity).fill(NONE),
-    adults: new Uint8Array(capacity),
-    birth1: new Int32Array(capacity),
-    birth2: new Int32Array(capacity),
-    status1: new Uint8Array(capacity),
-    status2: new Uint8Array(capacity),
-    edu1: new Uint8Array(capacity),
-    edu2: new Uint8Array(capacity),
-    female1: new Uint8Array(capacity),
-    nChildren: new Uint8Array(capacity),
-    childBirth: new Int32Array(capacity * MAX_CHILDREN),
-    origin: new Uint8Array(capacity),
-    income: new Float32Array(capacity),
-    movedIn: new Int32Array(capacity),
-    flatSince: new Int32Array(capacity),
-    ties: new Float32Array(capacity),
-    familyNearby: new Uint8Array(capacity),
-    volunteer: new Uint8Array(capacity),
-    vulnerable: new Uint8Array(capacity),
-    wantsGarden: new Uint8Array(capacity),
-    wantsOwn: new Uint8Array(capacity),
-    liftedAt: new Int32Array(capacity).fill(-1_000_000),
-    listedAt: new Int32Array(capacity).fill(NONE),
-    listReason: new Uint8Array(capacity),
-    group: new Uint8Array(capacity),
-  };
+  const buffer = new ArrayBuffer(capacity * HB);
+  const h: Households = { capacity, used: 0, i32: new Int32Array(buffer), f32: new Float32Array(buffer), u8: new Uint8Array(buffer), alive: new Uint8Array(capacity) };
+  for (let i = 0; i < capacity; i++) {
+    h.i32[i * HW + H.flat] = NONE;
+    h.i32[i * HW + H.liftedAt] = -1_000_000;
+    h.i32[i * HW + H.listedAt] = NONE;
+    h.u8[i * HB + B.free] = 1;
+  }
+  return h;
 }
 
 /** True if an adult with this status and age counts towards "resource-strong" on their own. */
@@ -162,17 +174,17 @@ export const inWorkOrEducation = (status: number): boolean => status === Status.
  * resource-strong (an adult outside the labour market living with an employee or student counts).
  */
 export function isResourceStrongHousehold(h: Households, i: number): boolean {
-  if (inWorkOrEducation(h.status1[i]!)) return true;
-  return h.adults[i] === 2 && inWorkOrEducation(h.status2[i]!);
+  if (inWorkOrEducation(h.u8[i * HB + B.status1]!)) return true;
+  return h.u8[i * HB + B.adults] === 2 && inWorkOrEducation(h.u8[i * HB + B.status2]!);
 }
 
 /** Family with children: one or two adults with at least one child under 18 at home. */
 export function isFamilyWithChildren(h: Households, i: number, month: number): boolean {
-  const n = h.nChildren[i]!;
-  const base = i * MAX_CHILDREN;
-  for (let k = 0; k < n; k++) if (month - h.childBirth[base + k]! < 216) return true;
+  const n = h.u8[i * HB + B.nChildren]!;
+  const base = i * HW + H.child0;
+  for (let k = 0; k < n; k++) if (month - h.i32[base + k]! < 216) return true;
   return false;
 }
 
 /** Number of persons in the household. */
-export const persons = (h: Households, i: number): number => h.adults[i]! + h.nChildren[i]!;
+export const persons = (h: Households, i: number): number => h.u8[i * HB + B.adults]! + h.u8[i * HB + B.nChildren]!;

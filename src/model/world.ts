@@ -6,11 +6,12 @@
  */
 import { CH, K, R } from './codes.js';
 import type { Rng } from './rng.js';
-import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
+import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold, HW, H, B, HB } from './state.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { InternalList } from './internal-list.js';
 import { type LiveCensus, recount, touch } from './census.js';
 import type { HazardBounds } from './household-month.js';
+import { tiesNow } from './mechanisms/social.js';
 
 /** Flow counters, one row per estate per month. Order = index. */
 export const FLOWS = [
@@ -264,6 +265,10 @@ export interface World {
   log: MoveLog;
   /** The incremental census (census.ts): every change to a household goes through touch/recount. */
   census: LiveCensus;
+  /** Each estate's monthly tie step in force (social.ts `tiesNow`), kept by the household step. */
+  tieStep: Float64Array;
+  /** Incremented whenever a flat enters or leaves the stock (`flats.active`). */
+  stockVersion: number;
   /** Each household's bound of its monthly event probability (household-month.ts); NONE in `until` forces a recount. */
   bounds: HazardBounds;
   rngs: Record<'households' | 'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'schelling' | 'levers', Rng>;
@@ -282,11 +287,11 @@ export interface World {
 export function allocSlot(w: World, prefer = NONE): number {
   const h = w.hh;
   let slot = NONE;
-  if (prefer >= 0 && prefer < h.capacity && (prefer >= h.used || h.free[prefer])) {
+  if (prefer >= 0 && prefer < h.capacity && (prefer >= h.used || h.u8[prefer * HB + B.free])) {
     slot = prefer;
     // slots skipped over become free (kept in the free list)
     for (let k = h.used; k < prefer; k++) {
-      h.free[k] = 1;
+      h.u8[k * HB + B.free] = 1;
       w.freeSlots.push(k);
     }
     if (prefer >= h.used) h.used = prefer + 1;
@@ -294,7 +299,7 @@ export function allocSlot(w: World, prefer = NONE): number {
     // the free list may hold slots taken since by preference: skip those
     while (w.freeSlots.length > 0 && slot === NONE) {
       const k = w.freeSlots.pop()!;
-      if (h.free[k]) slot = k;
+      if (h.u8[k * HB + B.free]) slot = k;
     }
     if (slot === NONE) {
       if (h.used >= h.capacity) {
@@ -306,17 +311,18 @@ export function allocSlot(w: World, prefer = NONE): number {
       slot = h.used++;
     }
   }
-  h.free[slot] = 0;
+  h.u8[slot * HB + B.free] = 0;
   w.bounds.until[slot] = NONE;
   h.alive[slot] = 1;
-  h.uid[slot] = w.nextUid++;
-  h.nChildren[slot] = 0;
-  h.liftedAt[slot] = -1_000_000;
-  h.listedAt[slot] = NONE;
-  h.volunteer[slot] = 0;
-  h.ties[slot] = 0;
-  h.vulnerable[slot] = 0;
-  h.group[slot] = 0;
+  h.i32[slot * HW + H.uid] = w.nextUid++;
+  h.u8[slot * HB + B.nChildren] = 0;
+  h.i32[slot * HW + H.liftedAt] = -1_000_000;
+  h.i32[slot * HW + H.listedAt] = NONE;
+  h.u8[slot * HB + B.volunteer] = 0;
+  h.f32[slot * HW + H.ties] = 0;
+  h.i32[slot * HW + H.tiesAt] = w.month;
+  h.u8[slot * HB + B.vulnerable] = 0;
+  h.u8[slot * HB + B.group] = 0;
   return slot;
 }
 
@@ -324,14 +330,14 @@ export function allocSlot(w: World, prefer = NONE): number {
 export function freeSlot(w: World, i: number): void {
   touch(w, i);
   w.hh.alive[i] = 0;
-  w.hh.free[i] = 1;
-  w.hh.flat[i] = NONE;
-  w.hh.listedAt[i] = NONE;
+  w.hh.u8[i * HB + B.free] = 1;
+  w.hh.i32[i * HW + H.flat] = NONE;
+  w.hh.i32[i * HW + H.listedAt] = NONE;
   w.freeSlots.push(i);
   if (w.freeSlots.length > w.hh.capacity) {
     // drop entries for slots taken since by preference, and duplicates
     const seen = new Uint8Array(w.hh.capacity);
-    w.freeSlots = w.freeSlots.filter((k) => w.hh.free[k] === 1 && seen[k] === 0 && (seen[k] = 1) === 1);
+    w.freeSlots = w.freeSlots.filter((k) => w.hh.u8[k * HB + B.free] === 1 && seen[k] === 0 && (seen[k] = 1) === 1);
   }
 }
 
@@ -351,12 +357,14 @@ export function withholdForMerge(w: World, flat: number): void {
   const f = w.flats;
   const other = w.mergePartner[flat]!;
   f.active[flat] = 0;
+  w.stockVersion++;
   if (f.active[other] || f.occupant[other] !== NONE) return;
   const k = Math.min(flat, other);
   const j = Math.max(flat, other);
   w.mergePartner[k] = NONE;
   w.mergePartner[j] = NONE;
   f.active[k] = 1;
+  w.stockVersion++;
   f.rooms[k] = w.mergeRooms[k]!;
   f.rent[k] = w.mergeRent[k]!;
   f.vacantSince[k] = w.month;
@@ -371,7 +379,7 @@ export function withholdForMerge(w: World, flat: number): void {
  * (not freed) until it is rehoused or gives up.
  */
 export function displace(w: World, i: number): void {
-  const flat = w.hh.flat[i]!;
+  const flat = w.hh.i32[i * HW + H.flat]!;
   w.rehousing.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason: R.demolition });
   park(w, i, R.demolition);
 }
@@ -381,18 +389,19 @@ export function displace(w: World, i: number): void {
  * its slot, parked, while it seeks a flat elsewhere in the region. The caller queues it.
  */
 function park(w: World, i: number, reason: number): void {
-  const flat = w.hh.flat[i]!;
+  const flat = w.hh.i32[i * HW + H.flat]!;
+  tiesNow(w.hh, i, w.month, w.tieStep[w.flats.estate[flat]!]!); // ties do not grow while parked
   countExit(w, i, reason);
   if (w.flats.active[flat]) vacate(w, flat);
   else w.flats.occupant[flat] = NONE;
   w.hh.alive[i] = 0;
-  w.hh.flat[i] = NONE;
-  w.hh.listedAt[i] = NONE;
+  w.hh.i32[i * HW + H.flat] = NONE;
+  w.hh.i32[i * HW + H.listedAt] = NONE;
 }
 
 /** A household leaving estate e for `reason` seeks another flat in the region (kept, parked). */
 export function leaveForRegion(w: World, i: number, reason: number): void {
-  const flat = w.hh.flat[i]!;
+  const flat = w.hh.i32[i * HW + H.flat]!;
   w.regionMovers.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason });
   park(w, i, reason);
 }
@@ -412,11 +421,11 @@ const flowRow = (w: World, estate: number): number => estate * NFLOW;
 function countExit(w: World, i: number, reason: number): void {
   touch(w, i);
   const h = w.hh;
-  const flat = h.flat[i]!;
+  const flat = h.i32[i * HW + H.flat]!;
   const e = w.flats.estate[flat]!;
   const strong = isResourceStrongHousehold(h, i);
   const fam = isFamilyWithChildren(h, i, w.month);
-  const stay = w.month - h.movedIn[i]!;
+  const stay = w.month - h.i32[i * HW + H.movedIn]!;
   const row = flowRow(w, e);
   const fl = w.flows;
   fl[row + F.moveOuts]++;
@@ -426,13 +435,13 @@ function countExit(w: World, i: number, reason: number): void {
     fl[row + F.outResourceStrongFamilies]++;
     if (stay <= 24) fl[row + F.outResourceStrongFamiliesShortStay]++;
   }
-  if (w.month - h.liftedAt[i]! < 60) fl[row + F.outLifted]++;
-  w.log.push(w.month, h.uid[i]!, K.out, reason, stay, strong, fam, flat, NONE, e);
+  if (w.month - h.i32[i * HW + H.liftedAt]! < 60) fl[row + F.outLifted]++;
+  w.log.push(w.month, h.i32[i * HW + H.uid]!, K.out, reason, stay, strong, fam, flat, NONE, e);
 }
 
 /** A household leaves its flat and the estate; the flat falls vacant. */
 export function moveOut(w: World, i: number, reason: number): void {
-  const flat = w.hh.flat[i]!;
+  const flat = w.hh.i32[i * HW + H.flat]!;
   countExit(w, i, reason);
   vacate(w, flat);
   freeSlot(w, i);
@@ -442,9 +451,10 @@ export function moveOut(w: World, i: number, reason: number): void {
 export function moveIn(w: World, i: number, flat: number, channel: number, from = NONE): void {
   const h = w.hh;
   const e = w.flats.estate[flat]!;
-  h.flat[i] = flat;
-  h.movedIn[i] = w.month;
-  h.flatSince[i] = w.month;
+  h.i32[i * HW + H.flat] = flat;
+  h.i32[i * HW + H.movedIn] = w.month;
+  h.i32[i * HW + H.flatSince] = w.month;
+  h.i32[i * HW + H.tiesAt] = w.month;
   w.flats.occupant[flat] = i;
   w.bounds.until[i] = NONE;
   const row = flowRow(w, e);
@@ -456,7 +466,7 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
   if (fam) fl[row + F.inFamilies]++;
   if (channel !== CH.relocation)
     fl[row + (channel === CH.municipal ? F.lettingsMunicipal : channel === CH.flexible ? F.lettingsFlexible : channel === CH.sale ? F.lettingsSale : F.lettingsExternal)]++;
-  w.log.push(w.month, h.uid[i]!, K.in, channel, 0, strong, fam, from, flat, e);
+  w.log.push(w.month, h.i32[i * HW + H.uid]!, K.in, channel, 0, strong, fam, from, flat, e);
   recount(w, i);
 }
 
@@ -464,28 +474,28 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
 export function formHousehold(w: World, i: number, flat: number, reason: number): void {
   const h = w.hh;
   const e = w.flats.estate[flat]!;
-  h.flat[i] = flat;
-  h.flatSince[i] = w.month;
+  h.i32[i * HW + H.flat] = flat;
+  h.i32[i * HW + H.flatSince] = w.month;
   w.flats.occupant[flat] = i;
   w.bounds.until[i] = NONE;
   w.flows[flowRow(w, e) + F.householdsFormed]++;
   w.flows[flowRow(w, e) + F.lettingsInternal]++;
-  w.log.push(w.month, h.uid[i]!, K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
+  w.log.push(w.month, h.i32[i * HW + H.uid]!, K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
   recount(w, i);
 }
 
 /** A household moves from its flat to a vacant flat in the estate (region). */
 export function moveInternal(w: World, i: number, to: number, reason: number, viaList: boolean): void {
   const h = w.hh;
-  const from = h.flat[i]!;
+  const from = h.i32[i * HW + H.flat]!;
   const e = w.flats.estate[to]!;
   touch(w, i);
   w.flows[flowRow(w, e) + F.internalMoves]++;
   if (viaList) w.flows[flowRow(w, e) + F.lettingsInternal]++;
-  w.log.push(w.month, h.uid[i]!, K.internal, reason, w.month - h.movedIn[i]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
-  h.flat[i] = to;
-  h.flatSince[i] = w.month;
-  h.listedAt[i] = NONE;
+  w.log.push(w.month, h.i32[i * HW + H.uid]!, K.internal, reason, w.month - h.i32[i * HW + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+  h.i32[i * HW + H.flat] = to;
+  h.i32[i * HW + H.flatSince] = w.month;
+  h.i32[i * HW + H.listedAt] = NONE;
   w.flats.occupant[to] = i;
   w.bounds.until[i] = NONE;
   vacate(w, from);
@@ -495,8 +505,8 @@ export function moveInternal(w: World, i: number, to: number, reason: number, vi
 /** Two households exchange flats (a swap); both moves are internal. */
 export function swapFlats(w: World, a: number, b: number): void {
   const h = w.hh;
-  const fa = h.flat[a]!;
-  const fb = h.flat[b]!;
+  const fa = h.i32[a * HW + H.flat]!;
+  const fb = h.i32[b * HW + H.flat]!;
   touch(w, a);
   touch(w, b);
   for (const [i, from, to] of [
@@ -505,10 +515,10 @@ export function swapFlats(w: World, a: number, b: number): void {
   ] as const) {
     const e = w.flats.estate[to]!;
     w.flows[flowRow(w, e) + F.internalMoves]++;
-    w.log.push(w.month, h.uid[i]!, K.internal, R.swap, w.month - h.movedIn[i]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
-    h.flat[i] = to;
-    h.flatSince[i] = w.month;
-    h.listedAt[i] = NONE;
+    w.log.push(w.month, h.i32[i * HW + H.uid]!, K.internal, R.swap, w.month - h.i32[i * HW + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+    h.i32[i * HW + H.flat] = to;
+    h.i32[i * HW + H.flatSince] = w.month;
+    h.i32[i * HW + H.listedAt] = NONE;
     w.flats.occupant[to] = i;
     w.bounds.until[i] = NONE;
   }
@@ -519,10 +529,10 @@ export function swapFlats(w: World, a: number, b: number): void {
 
 /** Remove child k of household i (swap-remove). */
 export function removeChild(h: Households, i: number, k: number): void {
-  const base = i * MAX_CHILDREN;
-  const last = h.nChildren[i]! - 1;
-  h.childBirth[base + k] = h.childBirth[base + last]!;
-  h.nChildren[i] = last;
+  const base = i * HW + H.child0;
+  const last = h.u8[i * HB + B.nChildren]! - 1;
+  h.i32[base + k] = h.i32[base + last]!;
+  h.u8[i * HB + B.nChildren] = last;
 }
 
 /**

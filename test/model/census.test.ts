@@ -15,6 +15,7 @@ import { C, NCENSUS, readCensus, refreshDue, takeCensus } from '../../src/model/
 import { initialWorld, simulate } from '../../src/model/simulate.js';
 import { Status } from '../../src/model/state.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { B, H, HB, HW } from '../../src/model/state.js';
 
 const root = join(import.meta.dirname, '..', '..', 'scenarios');
 const files = [
@@ -42,15 +43,15 @@ describe('incremental census equals a full recount every month', () => {
     const w = initialWorld(sc, 5);
     const h = w.hh;
     let i = 0;
-    while (!(h.alive[i] && h.status1[i] === Status.outside && h.adults[i] === 1)) i++;
-    h.status1[i] = Status.employed; // no touch: the census does not see this
+    while (!(h.alive[i] && h.u8[i * HB + B.status1] === Status.outside && h.u8[i * HB + B.adults] === 1)) i++;
+    h.u8[i * HB + B.status1] = Status.employed; // no touch: the census does not see this
     w.month = 1;
     refreshDue(w);
     const live = new Float64Array(w.sectionNames.length * NCENSUS);
     const full = new Float64Array(live.length);
     readCensus(w, live);
     takeCensus(w, full);
-    const s = w.flats.section[h.flat[i]!]!;
+    const s = w.flats.section[h.i32[i * HW + H.flat]!]!;
     expect(full[s * NCENSUS + C.employed]! - live[s * NCENSUS + C.employed]!).toBe(1);
   });
 });

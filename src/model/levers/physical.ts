@@ -4,7 +4,7 @@
  */
 import { R } from '../codes.js';
 import { joinList } from '../internal-list.js';
-import { NONE, Tenure } from '../state.js';
+import { NONE, Tenure, B, HB } from '../state.js';
 import { F, NFLOW, type World, displace } from '../world.js';
 import type { LeverModule } from './types.js';
 
@@ -28,6 +28,7 @@ export const largerFlats: LeverModule<'largerFlats'> = {
         if (f.active[k] || w.reservedUsed[k]) continue;
         w.reservedUsed[k] = 1;
         f.active[k] = 1;
+        w.stockVersion++;
         f.rooms[k] = p.rooms;
         f.rent[k] = rentOf(p.rooms);
         f.vacantSince[k] = w.month;
@@ -58,7 +59,7 @@ export const largerFlats: LeverModule<'largerFlats'> = {
     for (let k = a; k < b; k++) {
       const i = f.occupant[k]!;
       if (w.mergePartner[k] === NONE || i === NONE) continue;
-      w.hh.listReason[i] = R.demolition;
+      w.hh.u8[i * HB + B.listReason] = R.demolition;
       joinList(w, e, i, w.month, true);
     }
   },
@@ -128,6 +129,7 @@ export const demolition: LeverModule<'demolition'> = {
       if (!f.active[k]) continue;
       const i = f.occupant[k]!;
       f.active[k] = 0;
+      w.stockVersion++;
       if (i !== NONE) displace(w, i);
       left--;
       w.flows[e * NFLOW + F.flatsDemolished]++;

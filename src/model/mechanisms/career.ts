@@ -18,11 +18,12 @@
  */
 import { R } from '../codes.js';
 import { type Rng, monthly } from '../rng.js';
-import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation } from '../state.js';
+import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation, HW, H, B, HB } from '../state.js';
 import { type World, leaveForRegion, moveOut } from '../world.js';
+import type { Scenario } from '../../scenario/schema.js';
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { joinList } from '../internal-list.js';
-import { socialMultiplier } from './social.js';
+import { socialMultiplier, tiesNow } from './social.js';
 import { groupMatches } from '../levers/index.js';
 
 export interface CareerRates {
@@ -129,6 +130,15 @@ export interface CareerContext {
   earlyBoost: number;
   earlyMonths: number;
   earlyTable: Float64Array;
+  /** Scenario values read for every household worked out (copied out of the scenario once). */
+  weak: number;
+  maxPTI: number;
+  canBuyIncome: number;
+  socialOn: boolean;
+  social: Scenario['social'];
+  liftedMonths: number;
+  liftedFactor: number;
+  swapMinMonths: number;
   /** Outputs of `careerBound`: the part of the bound that does not depend on the area, the multiplier bound, and whether the household is a family. */
   boundBase: number;
   boundMult: number;
@@ -139,6 +149,7 @@ export interface CareerContext {
 const REASON_ORDER = [R.space, R.garden, R.ownership, R.job, R.dissatisfaction, R.safety, R.stigma, R.other];
 
 export function careerContext(w: World, offer: EstateOffer): CareerContext {
+  const sc = w.scenario;
   return {
     r: careerRates(w),
     offer,
@@ -149,6 +160,14 @@ export function careerContext(w: World, offer: EstateOffer): CareerContext {
     earlyBoost: w.scenario.career.earlyBoost,
     earlyMonths: w.scenario.career.earlyYears * 12,
     earlyTable: earlyTable(w.scenario.career.earlyBoost, w.scenario.career.earlyYears * 12),
+    weak: sc.career.weakCareerFactor,
+    maxPTI: sc.region.maxPriceToIncome,
+    canBuyIncome: sc.region.housePrice / sc.region.maxPriceToIncome,
+    socialOn: sc.social.enabled,
+    social: { ...sc.social },
+    liftedMonths: sc.elevator.liftedMonths,
+    liftedFactor: sc.elevator.liftedExitFactor,
+    swapMinMonths: sc.letting.swapMinYears * 12,
     boundBase: 0,
     boundMult: 0,
     boundFamily: false,
@@ -160,9 +179,9 @@ function children(w: World, i: number, m: number): { minors: number; schoolAge: 
   const h = w.hh;
   let minors = 0;
   let schoolAge = false;
-  const base = i * MAX_CHILDREN;
-  for (let k = 0; k < h.nChildren[i]!; k++) {
-    const a = m - h.childBirth[base + k]!;
+  const base = i * HW + H.child0;
+  for (let k = 0; k < h.u8[i * HB + B.nChildren]!; k++) {
+    const a = m - h.i32[base + k]!;
     if (a < 216) {
       minors++;
       if (a >= 72) schoolAge = true;
@@ -180,26 +199,25 @@ const kids = { minors: 0, schoolAge: false };
  */
 function reasonHazards(w: World, c: CareerContext, i: number, family: boolean, strong: boolean, diss: number, safety: number, stigma: number): void {
   const h = w.hh;
-  const sc = w.scenario;
   const r = c.r;
   const flats = w.flats;
-  const flat = h.flat[i]!;
+  const flat = h.i32[i * HW + H.flat]!;
   const e = flats.estate[flat]!;
   const rooms = flats.rooms[flat]!;
-  const adults = h.adults[i]!;
-  const persons = adults + h.nChildren[i]!;
-  const pay = strong ? 1 : sc.career.weakCareerFactor;
+  const adults = h.u8[i * HB + B.adults]!;
+  const persons = adults + h.u8[i * HB + B.nChildren]!;
+  const pay = strong ? 1 : c.weak;
   const eff = w.eff[e]!;
-  const income = h.income[i]!;
-  const maxPTI = sc.region.maxPriceToIncome;
+  const income = h.f32[i * HW + H.income]!;
+  const maxPTI = c.maxPTI;
   // can buy a house in the region, or (ownership lever) a unit in the estate
   const canBuyHere = c.offer.ownerFlats[e]! > 0 && income * maxPTI >= eff.unitPrice;
   const gap = persons - rooms;
   const sub = c.sub;
   sub[0] = family ? (gap > 0 ? r.space * gap : rooms < 5 && gap === 0 ? r.moreRoom : 0) * pay : 0;
-  sub[1] = family && h.wantsGarden[i] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
-  sub[2] = h.wantsOwn[i] && flats.tenure[flat] === Tenure.social && (income >= sc.region.housePrice / maxPTI || canBuyHere) ? r.ownership : 0;
-  sub[3] = h.status1[i] === Status.employed || (adults === 2 && h.status2[i] === Status.employed) ? r.job : 0;
+  sub[1] = family && h.u8[i * HB + B.wantsGarden] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
+  sub[2] = h.u8[i * HB + B.wantsOwn] && flats.tenure[flat] === Tenure.social && (income >= c.canBuyIncome || canBuyHere) ? r.ownership : 0;
+  sub[3] = h.u8[i * HB + B.status1] === Status.employed || (adults === 2 && h.u8[i * HB + B.status2] === Status.employed) ? r.job : 0;
   sub[4] = r.dissatisfaction * diss;
   sub[5] = family ? r.safety * safety : 0;
   sub[6] = family ? r.stigma * stigma : 0;
@@ -218,29 +236,28 @@ function earlyFactor(c: CareerContext, stay: number): number {
  */
 export function careerEvents(w: World, c: CareerContext, i: number, m: number, ev: Events): void {
   const h = w.hh;
-  if (h.listedAt[i]! >= 0) return;
-  const sc = w.scenario;
+  if (h.i32[i * HW + H.listedAt]! >= 0) return;
   const flats = w.flats;
-  const flat = h.flat[i]!;
+  const flat = h.i32[i * HW + H.flat]!;
   const e = flats.estate[flat]!;
   const sec = flats.section[flat]!;
-  const adults = h.adults[i]!;
+  const adults = h.u8[i * HB + B.adults]!;
   const k = children(w, i, m);
   const family = k.minors > 0;
-  const strong = inWorkOrEducation(h.status1[i]!) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
+  const strong = inWorkOrEducation(h.u8[i * HB + B.status1]!) || (adults === 2 && inWorkOrEducation(h.u8[i * HB + B.status2]!));
   reasonHazards(w, c, i, family, strong, c.af.dissatisfaction[sec]!, c.af.safety[sec]!, c.af.stigma[sec]!);
   let total0 = 0;
   for (let j = 0; j < c.sub.length; j++) total0 += c.sub[j]!;
   const eff = w.eff[e]!;
-  const stay = m - h.movedIn[i]!;
+  const stay = m - h.i32[i * HW + H.movedIn]!;
   let mult = earlyFactor(c, stay) * eff.hazardFactor;
-  if (sc.social.enabled) mult *= socialMultiplier(sc.social, h.ties[i]!, h.familyNearby[i]!, h.volunteer[i]!, k.schoolAge && stay > 12);
-  if (m - h.liftedAt[i]! < sc.elevator.liftedMonths) mult *= sc.elevator.liftedExitFactor;
+  if (c.socialOn) mult *= socialMultiplier(c.social, tiesNow(h, i, m, w.tieStep[e]!), h.u8[i * HB + B.familyNearby]!, h.u8[i * HB + B.volunteer]!, k.schoolAge && stay > 12);
+  if (m - h.i32[i * HW + H.liftedAt]! < c.liftedMonths) mult *= c.liftedFactor;
   if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
   c.mult = mult;
   addEvent(ev, EV.moveOut, total0 * mult);
   // over-housed households may seek a swap (after the minimum tenancy)
-  if (adults + h.nChildren[i]! + 2 <= flats.rooms[flat]! && m - h.flatSince[i]! >= sc.letting.swapMinYears * 12) addEvent(ev, EV.swapSeek, c.swapRate[e]!);
+  if (adults + h.u8[i * HB + B.nChildren]! + 2 <= flats.rooms[flat]! && m - h.i32[i * HW + H.flatSince]! >= c.swapMinMonths) addEvent(ev, EV.swapSeek, c.swapRate[e]!);
 }
 
 /**
@@ -257,31 +274,30 @@ export function careerBound(w: World, c: CareerContext, i: number, m1: number, m
   c.boundBase = 0;
   c.boundMult = 0;
   c.boundFamily = false;
-  if (h.listedAt[i]! >= 0) return;
-  const sc = w.scenario;
+  if (h.i32[i * HW + H.listedAt]! >= 0) return;
   const flats = w.flats;
-  const flat = h.flat[i]!;
+  const flat = h.i32[i * HW + H.flat]!;
   const e = flats.estate[flat]!;
-  const adults = h.adults[i]!;
+  const adults = h.u8[i * HB + B.adults]!;
   const k = children(w, i, m1);
   const family = k.minors > 0;
-  const strong = inWorkOrEducation(h.status1[i]!) || (adults === 2 && inWorkOrEducation(h.status2[i]!));
+  const strong = inWorkOrEducation(h.u8[i * HB + B.status1]!) || (adults === 2 && inWorkOrEducation(h.u8[i * HB + B.status2]!));
   reasonHazards(w, c, i, family, strong, 0, 0, 0);
   let base = 0;
   for (let j = 0; j < c.sub.length; j++) base += c.sub[j]!;
   const eff = w.eff[e]!;
-  let mult = Math.max(earlyFactor(c, m1 - h.movedIn[i]!), earlyFactor(c, m2 - h.movedIn[i]!)) * eff.hazardFactor;
-  if (sc.social.enabled) {
-    const so = sc.social;
-    mult *= so.tieEffect >= 0 ? Math.exp(-so.tieEffect * h.ties[i]!) : Math.exp(-so.tieEffect);
-    if (h.familyNearby[i]) mult *= so.familyNearbyFactor;
-    if (h.volunteer[i]) mult *= so.volunteerFactor;
+  let mult = Math.max(earlyFactor(c, m1 - h.i32[i * HW + H.movedIn]!), earlyFactor(c, m2 - h.i32[i * HW + H.movedIn]!)) * eff.hazardFactor;
+  if (c.socialOn) {
+    const so = c.social;
+    mult *= so.tieEffect >= 0 ? Math.exp(-so.tieEffect * tiesNow(h, i, m1 - 1, w.tieStep[e]!)) : Math.exp(-so.tieEffect);
+    if (h.u8[i * HB + B.familyNearby]) mult *= so.familyNearbyFactor;
+    if (h.u8[i * HB + B.volunteer]) mult *= so.volunteerFactor;
     if (family) mult *= Math.max(1, so.childFriendsFactor);
   }
-  if (m1 - h.liftedAt[i]! < sc.elevator.liftedMonths) mult *= Math.max(1, sc.elevator.liftedExitFactor);
+  if (m1 - h.i32[i * HW + H.liftedAt]! < c.liftedMonths) mult *= Math.max(1, c.liftedFactor);
   if (eff.extensionGroup !== 0) mult *= Math.max(1, eff.extensionFactor);
   let swap = 0;
-  if (adults + h.nChildren[i]! + 2 <= flats.rooms[flat]!) swap = c.swapRate[e]!;
+  if (adults + h.u8[i * HB + B.nChildren]! + 2 <= flats.rooms[flat]!) swap = c.swapRate[e]!;
   c.boundBase = base * mult + swap;
   c.boundMult = mult;
   c.boundFamily = family;
@@ -293,17 +309,17 @@ export function careerBound(w: World, c: CareerContext, i: number, m1: number, m
  */
 export function listGiveUp(w: World, i: number, m: number): boolean {
   const h = w.hh;
-  if (h.listedAt[i]! < 0 || h.listReason[i] === R.demolition) return false;
-  if (m - h.listedAt[i]! < w.scenario.career.internalListPatience) return false;
-  moveOut(w, i, h.listReason[i]!);
+  if (h.i32[i * HW + H.listedAt]! < 0 || h.u8[i * HB + B.listReason] === R.demolition) return false;
+  if (m - h.i32[i * HW + H.listedAt]! < w.scenario.career.internalListPatience) return false;
+  moveOut(w, i, h.u8[i * HB + B.listReason]!);
   return true;
 }
 
 /** The month in which household i, on the internal list, gives up (or a large number). */
 export function listGiveUpMonth(w: World, i: number): number {
   const h = w.hh;
-  if (h.listedAt[i]! < 0 || h.listReason[i] === R.demolition) return 0x7fffffff;
-  return h.listedAt[i]! + w.scenario.career.internalListPatience;
+  if (h.i32[i * HW + H.listedAt]! < 0 || h.u8[i * HB + B.listReason] === R.demolition) return 0x7fffffff;
+  return h.i32[i * HW + H.listedAt]! + w.scenario.career.internalListPatience;
 }
 
 /**
@@ -319,7 +335,7 @@ export function applyCareerEvent(w: World, c: CareerContext, i: number, code: nu
   }
   const h = w.hh;
   const sc = w.scenario;
-  const flat = h.flat[i]!;
+  const flat = h.i32[i * HW + H.flat]!;
   const e = w.flats.estate[flat]!;
   const rooms = w.flats.rooms[flat]!;
   const sub = c.sub;
@@ -335,12 +351,12 @@ export function applyCareerEvent(w: World, c: CareerContext, i: number, code: nu
     x -= sub[j]!;
   }
   const eff = w.eff[e]!;
-  const canBuyHere = c.offer.ownerFlats[e]! > 0 && h.income[i]! * sc.region.maxPriceToIncome >= eff.unitPrice;
+  const canBuyHere = c.offer.ownerFlats[e]! > 0 && h.f32[i * HW + H.income]! * sc.region.maxPriceToIncome >= eff.unitPrice;
   const internalPossible =
     (reason === R.ownership && canBuyHere && eff.firstRight) ||
     (eff.internalList && ((reason === R.space && c.offer.maxRooms[e]! > rooms) || (reason === R.garden && c.offer.gardenFlats[e]! > 0)));
   if (internalPossible && sc.career.internalListPatience > 0) {
-    h.listReason[i] = reason;
+    h.u8[i * HB + B.listReason] = reason;
     joinList(w, e, i, w.month);
   } else if (w.nEstates > 1 && REGION_REASONS[reason] && rng() < sc.region.seekInRegionShare) leaveForRegion(w, i, reason);
   else moveOut(w, i, reason);

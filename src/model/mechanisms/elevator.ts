@@ -10,7 +10,7 @@ import { touch } from '../census.js';
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
-import { Status, inWorkOrEducation } from '../state.js';
+import { Status, inWorkOrEducation, HW, H, B, HB } from '../state.js';
 import { F, NFLOW, type World } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 
@@ -74,19 +74,19 @@ export function leaveStatusProb(status: number, r: ElevatorRates, eduFactor: num
 /** Household i's labour-market events in month m (one per adult aged 18 up to retirement). */
 export function elevatorEvents(w: World, r: ElevatorRates, i: number, m: number, ev: Events): void {
   const h = w.hh;
-  const a1 = m - h.birth1[i]!;
-  if (a1 >= 216 && a1 < r.retireMonths) addEvent(ev, EV.status1, leaveStatusProb(h.status1[i]!, r, r.eduFactor[h.edu1[i]!]));
-  if (h.adults[i] === 2) {
-    const a2 = m - h.birth2[i]!;
-    if (a2 >= 216 && a2 < r.retireMonths) addEvent(ev, EV.status2, leaveStatusProb(h.status2[i]!, r, r.eduFactor[h.edu2[i]!]));
+  const a1 = m - h.i32[i * HW + H.birth1]!;
+  if (a1 >= 216 && a1 < r.retireMonths) addEvent(ev, EV.status1, leaveStatusProb(h.u8[i * HB + B.status1]!, r, r.eduFactor[h.u8[i * HB + B.edu1]!]));
+  if (h.u8[i * HB + B.adults] === 2) {
+    const a2 = m - h.i32[i * HW + H.birth2]!;
+    if (a2 >= 216 && a2 < r.retireMonths) addEvent(ev, EV.status2, leaveStatusProb(h.u8[i * HB + B.status2]!, r, r.eduFactor[h.u8[i * HB + B.edu2]!]));
   }
 }
 
 /** Upper bound of household i's labour-market probabilities in months m1..m2 (while it does not change). */
 export function elevatorBound(w: World, r: ElevatorRates, i: number, m2: number): number {
   const h = w.hh;
-  let p = m2 - h.birth1[i]! >= 216 ? leaveStatusProb(h.status1[i]!, r, r.eduFactor[h.edu1[i]!]) : 0;
-  if (h.adults[i] === 2 && m2 - h.birth2[i]! >= 216) p += leaveStatusProb(h.status2[i]!, r, r.eduFactor[h.edu2[i]!]);
+  let p = m2 - h.i32[i * HW + H.birth1]! >= 216 ? leaveStatusProb(h.u8[i * HB + B.status1]!, r, r.eduFactor[h.u8[i * HB + B.edu1]!]) : 0;
+  if (h.u8[i * HB + B.adults] === 2 && m2 - h.i32[i * HW + H.birth2]! >= 216) p += leaveStatusProb(h.u8[i * HB + B.status2]!, r, r.eduFactor[h.u8[i * HB + B.edu2]!]);
   return p;
 }
 
@@ -94,20 +94,20 @@ export function elevatorBound(w: World, r: ElevatorRates, i: number, m2: number)
 export function nextRetirement(w: World, r: ElevatorRates, i: number): number {
   const h = w.hh;
   let next = 0x7fffffff;
-  if (h.status1[i] !== Status.retired) next = h.birth1[i]! + r.retireMonths;
-  if (h.adults[i] === 2 && h.status2[i] !== Status.retired) next = Math.min(next, h.birth2[i]! + r.retireMonths);
+  if (h.u8[i * HB + B.status1] !== Status.retired) next = h.i32[i * HW + H.birth1]! + r.retireMonths;
+  if (h.u8[i * HB + B.adults] === 2 && h.u8[i * HB + B.status2] !== Status.retired) next = Math.min(next, h.i32[i * HW + H.birth2]! + r.retireMonths);
   return next;
 }
 
 /** Adults who have reached the retirement age retire (certain, not an event). */
 export function retire(w: World, r: ElevatorRates, i: number, m: number): void {
   const h = w.hh;
-  const r1 = h.status1[i] !== Status.retired && m - h.birth1[i]! >= r.retireMonths;
-  const r2 = h.adults[i] === 2 && h.status2[i] !== Status.retired && m - h.birth2[i]! >= r.retireMonths;
+  const r1 = h.u8[i * HB + B.status1] !== Status.retired && m - h.i32[i * HW + H.birth1]! >= r.retireMonths;
+  const r2 = h.u8[i * HB + B.adults] === 2 && h.u8[i * HB + B.status2] !== Status.retired && m - h.i32[i * HW + H.birth2]! >= r.retireMonths;
   if (!r1 && !r2) return;
   touch(w, i);
-  if (r1) h.status1[i] = Status.retired;
-  if (r2) h.status2[i] = Status.retired;
+  if (r1) h.u8[i * HB + B.status1] = Status.retired;
+  if (r2) h.u8[i * HB + B.status2] = Status.retired;
   refreshIncome(w.scenario, h, i);
 }
 
@@ -119,11 +119,11 @@ export function retire(w: World, r: ElevatorRates, i: number, m: number): void {
 export function applyElevatorEvent(w: World, r: ElevatorRates, i: number, code: number, v: number): void {
   const h = w.hh;
   const m = w.month;
-  const two = h.adults[i] === 2;
-  const wasStrong = inWorkOrEducation(h.status1[i]!) || (two && inWorkOrEducation(h.status2[i]!));
+  const two = h.u8[i * HB + B.adults] === 2;
+  const wasStrong = inWorkOrEducation(h.u8[i * HB + B.status1]!) || (two && inWorkOrEducation(h.u8[i * HB + B.status2]!));
   const first = code === EV.status1;
-  const s = first ? h.status1[i]! : h.status2[i]!;
-  const ef = r.eduFactor[first ? h.edu1[i]! : h.edu2[i]!];
+  const s = first ? h.u8[i * HB + B.status1]! : h.u8[i * HB + B.status2]!;
+  const ef = r.eduFactor[first ? h.u8[i * HB + B.edu1]! : h.u8[i * HB + B.edu2]!];
   const x = v * leaveStatusProb(s, r, ef);
   let next: number = s;
   if (s === Status.outside) next = x < r.outsideToEmployed * ef ? Status.employed : Status.student;
@@ -131,13 +131,13 @@ export function applyElevatorEvent(w: World, r: ElevatorRates, i: number, code: 
   else if (s === Status.employed) next = Status.outside;
   if (next === s) return;
   touch(w, i);
-  if (first) h.status1[i] = next;
-  else h.status2[i] = next;
+  if (first) h.u8[i * HB + B.status1] = next;
+  else h.u8[i * HB + B.status2] = next;
   refreshIncome(w.scenario, h, i);
-  const isStrong = inWorkOrEducation(h.status1[i]!) || (two && inWorkOrEducation(h.status2[i]!));
+  const isStrong = inWorkOrEducation(h.u8[i * HB + B.status1]!) || (two && inWorkOrEducation(h.u8[i * HB + B.status2]!));
   if (isStrong && !wasStrong) {
-    h.liftedAt[i] = m;
-    w.flows[w.flats.estate[h.flat[i]!]! * NFLOW + F.lifted]++;
+    h.i32[i * HW + H.liftedAt] = m;
+    w.flows[w.flats.estate[h.i32[i * HW + H.flat]!]! * NFLOW + F.lifted]++;
   }
 }
 
@@ -153,7 +153,7 @@ export function applyElevator(w: World, rates: ElevatorRates[], rng: Rng): void 
   const m = w.month;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
-    const r = rates[w.flats.estate[h.flat[i]!]!]!;
+    const r = rates[w.flats.estate[h.i32[i * HW + H.flat]!]!]!;
     retire(w, r, i, m);
     resetEvents(scratch);
     elevatorEvents(w, r, i, m, scratch);

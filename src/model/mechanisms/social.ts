@@ -5,7 +5,7 @@
  */
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { type Rng, monthly } from '../rng.js';
-import { MAX_CHILDREN } from '../state.js';
+import { MAX_CHILDREN, HW, H, B, HB, type Households } from '../state.js';
 import type { World } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 
@@ -26,12 +26,12 @@ export function socialRates(sc: Scenario): SocialRates {
 
 /** Household i's volunteering event: start (at the start rate, times the lever factor) or stop. */
 export function socialEvents(w: World, r: SocialRates, volunteerFactor: number, i: number, ev: Events): void {
-  addEvent(ev, EV.volunteer, w.hh.volunteer[i] ? r.volunteerStop : r.volunteerStart * volunteerFactor);
+  addEvent(ev, EV.volunteer, w.hh.u8[i * HB + B.volunteer] ? r.volunteerStop : r.volunteerStart * volunteerFactor);
 }
 
 /** Carry out the volunteering event: start or stop. */
 export function applySocialEvent(w: World, i: number): void {
-  w.hh.volunteer[i] = w.hh.volunteer[i] ? 0 : 1;
+  w.hh.u8[i * HB + B.volunteer] = w.hh.u8[i * HB + B.volunteer] ? 0 : 1;
 }
 
 const scratch = newEvents();
@@ -45,12 +45,28 @@ export function applySocial(w: World, r: SocialRates, rng: Rng): void {
   const h = w.hh;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
-    const eff = w.eff[w.flats.estate[h.flat[i]!]!]!;
-    h.ties[i] = h.ties[i]! + r.tieStep * eff.tieFactor * (1 - h.ties[i]!);
+    const eff = w.eff[w.flats.estate[h.i32[i * HW + H.flat]!]!]!;
+    tiesNow(h, i, w.month, r.tieStep * eff.tieFactor);
     resetEvents(scratch);
     socialEvents(w, r, eff.volunteerFactor, i, scratch);
     if (pickEvent(scratch, rng()) >= 0) applySocialEvent(w, i);
   }
+}
+
+/**
+ * Household i's neighbour ties in month m. Ties grow every month by `step` (the estate's tie
+ * step: `1 − exp(−social.tieGrowthPerYear / 12)` times the levers' tie multiplier) of what is
+ * missing to 1, so after k months at the same step they are `1 − (1 − t) (1 − step)^k`: they are
+ * stored with the month they refer to and brought up to date when read, instead of every month.
+ */
+export function tiesNow(h: Households, i: number, m: number, step: number): number {
+  const r = i * HW;
+  const at = h.i32[r + H.tiesAt]!;
+  if (m > at) {
+    h.f32[r + H.ties] = 1 - (1 - h.f32[r + H.ties]!) * Math.pow(1 - step, m - at);
+    h.i32[r + H.tiesAt] = m;
+  }
+  return h.f32[r + H.ties]!;
 }
 
 /**
@@ -60,12 +76,12 @@ export function applySocial(w: World, r: SocialRates, rng: Rng): void {
 export function socialFactor(w: World, i: number): number {
   const h = w.hh;
   let schoolAge = false;
-  const base = i * MAX_CHILDREN;
-  for (let k = 0; k < h.nChildren[i]!; k++) {
-    const a = w.month - h.childBirth[base + k]!;
+  const base = i * HW + H.child0;
+  for (let k = 0; k < h.u8[i * HB + B.nChildren]!; k++) {
+    const a = w.month - h.i32[base + k]!;
     if (a >= 72 && a < 216) schoolAge = true;
   }
-  return socialMultiplier(w.scenario.social, h.ties[i]!, h.familyNearby[i]!, h.volunteer[i]!, schoolAge && w.month - h.movedIn[i]! > 12);
+  return socialMultiplier(w.scenario.social, tiesNow(h, i, w.month, w.tieStep[w.flats.estate[h.i32[i * HW + H.flat]!]!]!), h.u8[i * HB + B.familyNearby]!, h.u8[i * HB + B.volunteer]!, schoolAge && w.month - h.i32[i * HW + H.movedIn]! > 12);
 }
 
 /** The social-life multiplier from its inputs (the one definition; career.ts calls it in its loop). */

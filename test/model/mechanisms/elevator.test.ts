@@ -9,6 +9,7 @@ import { type ElevatorRates, applyElevator, elevatorRates, nextStatus } from '..
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { Status } from '../../../src/model/state.js';
 import { alive, emptyWorld, flow, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
+import { B, H, HB, HW } from '../../../src/model/state.js';
 
 const { employed, student, outside, retired } = Status;
 
@@ -125,15 +126,15 @@ describe('applyElevator', () => {
     w.month = 5;
     const weak = place(w, 0, { age: 40, status1: outside });
     const already = place(w, 1, { age: 40, age2: 40, status1: outside, status2: employed });
-    const income0 = w.hh.income[weak]!;
+    const income0 = w.hh.f32[weak * HW + H.income]!;
     const rates = [elevatorRates(w.scenario, 1)];
     applyElevator(w, rates, makeRng(1, 'elevator'));
-    expect(w.hh.status1[weak]).toBe(employed);
-    expect(w.hh.liftedAt[weak]).toBe(5);
-    expect(w.hh.income[weak]!).toBeGreaterThan(income0);
+    expect(w.hh.u8[weak * HB + B.status1]).toBe(employed);
+    expect(w.hh.i32[weak * HW + H.liftedAt]).toBe(5);
+    expect(w.hh.f32[weak * HW + H.income]!).toBeGreaterThan(income0);
     // adult 1 of the couple got work too, but the household was already resource-strong
-    expect(w.hh.status1[already]).toBe(employed);
-    expect(w.hh.liftedAt[already]).toBeLessThan(0);
+    expect(w.hh.u8[already * HB + B.status1]).toBe(employed);
+    expect(w.hh.i32[already * HW + H.liftedAt]).toBeLessThan(0);
     expect(flow(w, 'lifted')).toBe(1);
   });
 
@@ -143,10 +144,10 @@ describe('applyElevator', () => {
     const i = place(w, 0, { age: 64 + 11 / 12, status1: employed }); // 65 next month
     const rates = [elevatorRates(w.scenario, 1)];
     applyElevator(w, rates, makeRng(1, 'elevator'));
-    expect(w.hh.status1[i]).toBe(employed);
+    expect(w.hh.u8[i * HB + B.status1]).toBe(employed);
     w.month = 2;
     applyElevator(w, rates, makeRng(1, 'elevator'));
-    expect(w.hh.status1[i]).toBe(retired);
+    expect(w.hh.u8[i * HB + B.status1]).toBe(retired);
   });
 
   it('many households outside work: the share that finds work in a year is the yearly rate', () => {
@@ -159,7 +160,7 @@ describe('applyElevator', () => {
       w.month = m;
       applyElevator(w, rates, rng);
     }
-    const share = alive(w).filter((i) => w.hh.status1[i] === employed).length / n;
+    const share = alive(w).filter((i) => w.hh.u8[i * HB + B.status1] === employed).length / n;
     expect(share).toBeGreaterThan(0.17);
     expect(share).toBeLessThan(0.23);
   });
@@ -171,8 +172,8 @@ describe('pinned: one year of transitions in a 120-flat estate (seed 3, frozen p
     const count = () => {
       const c = [0, 0, 0, 0];
       for (const i of alive(w)) {
-        c[w.hh.status1[i]!]!++;
-        if (w.hh.adults[i] === 2) c[w.hh.status2[i]!]!++;
+        c[w.hh.u8[i * HB + B.status1]!]!++;
+        if (w.hh.u8[i * HB + B.adults] === 2) c[w.hh.u8[i * HB + B.status2]!]!++;
       }
       return c;
     };

@@ -9,6 +9,7 @@ import { applyCareer, careerContext, estateOffer } from '../../../src/model/mech
 import { applySocial, socialFactor, socialRates } from '../../../src/model/mechanisms/social.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { alive, emptyWorld, flow, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
+import { B, H, HB, HW } from '../../../src/model/state.js';
 
 describe('socialRates', () => {
   it('tie step and monthly volunteering rates', () => {
@@ -33,24 +34,27 @@ describe('applySocial', () => {
       w.month = m;
       applySocial(w, r, rng);
     }
-    expect(w.hh.ties[a]).toBeCloseTo(1 - Math.exp(-0.3), 6);
-    expect(w.hh.ties[b]).toBeCloseTo(1 - 0.1 * Math.exp(-0.3), 6);
-    for (let m = 13; m <= 600; m++) applySocial(w, r, rng);
-    expect(w.hh.ties[a]!).toBeLessThanOrEqual(1);
-    expect(w.hh.ties[a]!).toBeGreaterThan(0.999);
+    expect(w.hh.f32[a * HW + H.ties]).toBeCloseTo(1 - Math.exp(-0.3), 6);
+    expect(w.hh.f32[b * HW + H.ties]).toBeCloseTo(1 - 0.1 * Math.exp(-0.3), 6);
+    for (let m = 13; m <= 600; m++) {
+      w.month = m;
+      applySocial(w, r, rng);
+    }
+    expect(w.hh.f32[a * HW + H.ties]!).toBeLessThanOrEqual(1);
+    expect(w.hh.f32[a * HW + H.ties]!).toBeGreaterThan(0.999);
   });
 
   it('households start volunteering at the start rate and stop at the stop rate', () => {
     const w = emptyWorld(2, [3], { social: { volunteerStartAnnual: 1, volunteerStopAnnual: 0 } });
     const a = place(w, 0, { volunteer: 0 });
     applySocial(w, socialRates(w.scenario), makeRng(1, 'social'));
-    expect(w.hh.volunteer[a]).toBe(1);
+    expect(w.hh.u8[a * HB + B.volunteer]).toBe(1);
     const w2 = emptyWorld(2, [3], { social: { volunteerStartAnnual: 0, volunteerStopAnnual: 1 } });
     const b = place(w2, 0, { volunteer: 1 });
     const c = place(w2, 1, { volunteer: 0 });
     applySocial(w2, socialRates(w2.scenario), makeRng(1, 'social'));
-    expect(w2.hh.volunteer[b]).toBe(0);
-    expect(w2.hh.volunteer[c]).toBe(0);
+    expect(w2.hh.u8[b * HB + B.volunteer]).toBe(0);
+    expect(w2.hh.u8[c * HB + B.volunteer]).toBe(0);
   });
 });
 
@@ -91,7 +95,7 @@ describe('ties make households stay', () => {
     const tied = new Set<number>();
     for (let f = 0; f < 2 * n; f++) {
       const i = place(w, f, { age: 40, ties: f % 2 ? 1 : 0, stayMonths: 120 });
-      if (f % 2) tied.add(w.hh.uid[i]!);
+      if (f % 2) tied.add(w.hh.i32[i * HW + H.uid]!);
     }
     applyCareer(w, careerContext(w, estateOffer(w)), makeRng(8, 'career'), []);
     let outTied = 0;
@@ -113,7 +117,7 @@ describe('pinned: one year of social life in a 120-flat estate (seed 5, frozen p
     const rng = makeRng(5, 'social');
     const snapshot = () => {
       const hs = alive(w);
-      return { volunteers: hs.filter((i) => w.hh.volunteer[i]).length, meanTies: Number((hs.reduce((s, i) => s + w.hh.ties[i]!, 0) / hs.length).toFixed(6)) };
+      return { volunteers: hs.filter((i) => w.hh.u8[i * HB + B.volunteer]).length, meanTies: Number((hs.reduce((s, i) => s + w.hh.f32[i * HW + H.ties]!, 0) / hs.length).toFixed(6)) };
     };
     const before = snapshot();
     for (let m = 1; m <= 12; m++) {
