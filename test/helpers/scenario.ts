@@ -9,7 +9,12 @@
  *    in src/scenario/schema.ts does not change them; only a change of a mechanism does.
  *
  * Both validate with the real schema and the cross-field rules and throw on any issue.
+ *
+ *  - `shippedScenarioFiles()`: the scenario files that ship with the project (the default, the
+ *    presets, one per lever, the packages and the regions), relative to `SCENARIOS`.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { validate } from '../../src/scenario/dsl.js';
 import { checkRules } from '../../src/scenario/rules.js';
 import { type Scenario, scenarioSchema } from '../../src/scenario/schema.js';
@@ -50,4 +55,19 @@ export function frozenScenario(overrides: Json = {}): Scenario {
   const list = Array.isArray(estates) ? estates : [{}];
   base.estates = list.map((e) => deepMerge(FROZEN_ESTATE, e));
   return validated(base);
+}
+
+/** The project's scenarios folder. */
+export const SCENARIOS = join(import.meta.dirname, '..', '..', 'scenarios');
+
+/** The scenario files that ship with the project, relative to SCENARIOS (Schelling and national left out). */
+export function shippedScenarioFiles(): string[] {
+  return [
+    'default.yaml',
+    ...['presets', 'levers', 'packages', 'regions'].flatMap((d) =>
+      readdirSync(join(SCENARIOS, d))
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => `${d}/${f}`),
+    ),
+  ];
 }

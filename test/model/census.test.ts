@@ -8,24 +8,17 @@
  * A last case shows that the check can fail: a household changed without `touch` leaves
  * the incremental counts behind.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { C, NCENSUS, readCensus, refreshDue, takeCensus } from '../../src/model/census.js';
 import { initialWorld, simulate } from '../../src/model/simulate.js';
 import { Status } from '../../src/model/state.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { SCENARIOS, shippedScenarioFiles } from '../helpers/scenario.js';
 import { B, H, HB, HW } from '../../src/model/state.js';
 
-const root = join(import.meta.dirname, '..', '..', 'scenarios');
-const files = [
-  'default.yaml',
-  ...['presets', 'levers', 'packages', 'regions'].flatMap((d) =>
-    readdirSync(join(root, d))
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => `${d}/${f}`),
-  ),
-];
+const root = SCENARIOS;
+const files = shippedScenarioFiles();
 
 describe('incremental census equals a full recount every month', () => {
   it('covers every lever file', () => {

@@ -8,22 +8,15 @@
  *  - Events are competing risks: one uniform, disjoint intervals, in order; scaled when they
  *    add up to more than 1.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addEvent, newEvents, pickEvent, resetEvents } from '../../src/model/events.js';
 import { simulate } from '../../src/model/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { SCENARIOS, shippedScenarioFiles } from '../helpers/scenario.js';
 
-const root = join(import.meta.dirname, '..', '..', 'scenarios');
-const files = [
-  'default.yaml',
-  ...['presets', 'levers', 'packages', 'regions'].flatMap((d) =>
-    readdirSync(join(root, d))
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => `${d}/${f}`),
-  ),
-];
+const root = SCENARIOS;
+const files = shippedScenarioFiles();
 
 describe('skipping households by their bound gives the same run as working out every household', () => {
   for (const f of files) {
