@@ -24,10 +24,14 @@
  *    thread, since this one is warm from the other cases); medianMs is the all-cores time,
  *    `oneCoreMs` the one-core time, `speedup` their ratio; `oneCoreCpuMs`/`allCoresCpuMs` are the
  *    CPU times of the two runs (when other programs share the cores, the speedup falls but
- *    these do not: their ratio is the parallel overhead).
+ *    these do not: their ratio is the parallel overhead). `cliOneCoreMs`/`cliAllCoresMs`/
+ *    `cliSpeedup`: the same 64 replications as a user runs them (`nabolag run … --no-report`),
+ *    in a child process held to one core by `taskset -c 0`, and on all cores (left out where
+ *    `taskset` is missing).
  */
-import { availableParallelism, cpus, totalmem } from 'node:os';
-import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -184,6 +188,27 @@ async function oneCoreThread(sc: Scenario): Promise<void> {
   parentPort!.postMessage(performance.now() - t0);
 }
 
+/**
+ * The same ensemble as a user runs it: `nabolag run scenarios/default.yaml -n 64 --no-report`,
+ * cold, in a child process, held to one core with `taskset -c 0` (`-w 1`) and on all cores
+ * (`-w <all>`). Held to one core, V8's compiler and garbage-collector threads share that core
+ * too, which the in-process one-core run above does not. Wall times in ms; undefined where
+ * `taskset` is missing.
+ */
+function cliEnsembleMs(workers: number, pinned: boolean): number | undefined {
+  const out = mkdtempSync(join(tmpdir(), 'nabolag-bench-'));
+  try {
+    const args = [join(root, 'bin', 'nabolag.js'), 'run', join(root, 'scenarios', 'default.yaml'), '-n', '64', '-w', String(workers), '--no-report', '-q', '-o', join(out, 'run')];
+    const t0 = performance.now();
+    const r = pinned ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], { stdio: 'ignore' }) : spawnSync(process.execPath, args, { stdio: 'ignore' });
+    const ms = performance.now() - t0;
+    if (r.error || r.status !== 0) return undefined;
+    return round(ms);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 const ensembleCase: Case = {
   name: 'ensemble',
   run: async () => {
@@ -206,7 +231,10 @@ const ensembleCase: Case = {
     const allCoresCpuMs = cpuMs(c2);
     let work = 0;
     for (const r of all.results) work += householdMonths(r);
-    return result('ensemble', [allMs], work, 'household-months', { workers, oneCoreMs: round(oneMs), speedup: round(oneMs / allMs), oneCoreCpuMs, allCoresCpuMs });
+    const cliOneCoreMs = cliEnsembleMs(1, true);
+    const cliAllCoresMs = cliEnsembleMs(workers, false);
+    const cli = cliOneCoreMs !== undefined && cliAllCoresMs !== undefined ? { cliOneCoreMs, cliAllCoresMs, cliSpeedup: round(cliOneCoreMs / cliAllCoresMs) } : {};
+    return result('ensemble', [allMs], work, 'household-months', { workers, oneCoreMs: round(oneMs), speedup: round(oneMs / allMs), oneCoreCpuMs, allCoresCpuMs, ...cli });
   },
 };
 
