@@ -119,6 +119,12 @@ function boundsKey(w: World, k: HouseholdMonthContext): string {
   return JSON.stringify(w.eff) + Array.from(o.maxRooms).join() + '/' + Array.from(o.gardenFlats).join() + '/' + Array.from(o.ownerFlats).join();
 }
 
+/** Each estate's monthly tie step under the levers in force (0 when social life is off). */
+export function tieSteps(w: World, soc: SocialRates): Float64Array {
+  const on = w.scenario.social.enabled;
+  return Float64Array.from(w.eff, (x) => (on ? soc.tieStep * x.tieFactor : 0));
+}
+
 /** One month for every household (see the top of this file). `swapSeekers` collects this month's swap seekers. */
 export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swapSeekers: number[]): void {
   const sc = w.scenario;
@@ -149,12 +155,18 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
   const r = k.career.r;
   const q0 = carOn ? r.dissatisfaction * gd * (1 + SLACK_REL) : 0;
   const q1 = carOn ? (r.safety * gs + r.stigma * gt) * (1 + SLACK_REL) : 0;
-  // ties: a change of an estate's tie step (a lever) first brings its households' ties up to date
-  for (let e = 0; e < w.nEstates; e++) {
-    const step = socOn ? k.soc.tieStep * w.eff[e]!.tieFactor : 0;
-    if (step === w.tieStep[e]) continue;
-    for (let i = 0; i < h.used; i++) if (h.alive[i] && w.flats.estate[h.i32[i * HW + H.flat]!] === e) tiesNow(h, i, m - 1, w.tieStep[e]!);
-    w.tieStep[e] = step;
+  // ties: a change of an estate's tie step (a lever) first brings its households' ties up to
+  // date at the old step (one pass over the households, in the rare months it happens)
+  const steps = tieSteps(w, k.soc);
+  let stepChanged = false;
+  for (let e = 0; e < w.nEstates; e++) if (steps[e] !== w.tieStep[e]) stepChanged = true;
+  if (stepChanged) {
+    for (let i = 0; i < h.used; i++) {
+      if (!h.alive[i]) continue;
+      const e = w.flats.estate[h.i32[i * HW + H.flat]!]!;
+      if (steps[e] !== w.tieStep[e]) tiesNow(h, i, m - 1, w.tieStep[e]!);
+    }
+    w.tieStep.set(steps);
   }
   const nc = skimHouseholds(w, rng, check, q0, q1);
   const estateOf = w.flats.estate;

@@ -20,7 +20,7 @@ import { NCENSUS, newLiveCensus, readCensus, startLiveCensus, sumRows, sumSectio
 import { careerContext, estateOffer } from './mechanisms/career.js';
 import { demographyTables } from './mechanisms/demography.js';
 import { elevatorRates } from './mechanisms/elevator.js';
-import { householdMonth, newHazardBounds } from './household-month.js';
+import { householdMonth, newHazardBounds, tieSteps } from './household-month.js';
 import { applyLetting, lettingContext } from './mechanisms/letting.js';
 import { applyClassification } from './mechanisms/listing.js';
 import { socialRates } from './mechanisms/social.js';
@@ -203,6 +203,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
   w.census = newLiveCensus(sectionNames.length, w.hh.capacity);
   w.bounds = newHazardBounds(w.hh.capacity);
   applyLevers(w, 0);
+  w.tieStep.set(tieSteps(w, socialRates(sc)));
   if (sc.schelling) {
     initSchelling(w, sc.schelling, makeRng(seed, 'population'));
     return w;
