@@ -59,7 +59,8 @@ describe('applySocial', () => {
 });
 
 describe('socialFactor', () => {
-  const social = { tieEffect: 1, familyNearbyFactor: 0.75, volunteerFactor: 0.6, childFriendsFactor: 0.85 };
+  // no tie growth: the ties are those placed
+  const social = { tieEffect: 1, familyNearbyFactor: 0.75, volunteerFactor: 0.6, childFriendsFactor: 0.85, tieGrowthPerYear: 0 };
   const w = emptyWorld(30, [4], { social });
   const f = (spec: Parameters<typeof place>[2]) => {
     const flat = alive(w).length;
