@@ -55,8 +55,8 @@ export interface HazardBounds {
   family: Uint8Array;
   /** Last month the bound holds; NONE when it must be recomputed. */
   until: Int32Array;
-  /** The parameters the bounds were computed from (a lever or offer change invalidates all). */
-  key: string;
+  /** The parameters the bounds were computed from (a lever or offer change invalidates all): see `updateBoundsKey`. */
+  key: Float64Array;
   /** Scratch: this month's households to work out exactly, and their draws. */
   cand: Int32Array;
   candU: Float64Array;
@@ -70,7 +70,7 @@ export function newHazardBounds(capacity: number): HazardBounds {
     mult: new Float64Array(capacity),
     family: new Uint8Array(capacity),
     until: new Int32Array(capacity).fill(NONE),
-    key: '',
+    key: new Float64Array(0),
     cand: new Int32Array(capacity),
     candU: new Float64Array(capacity),
     sink: 0,
@@ -113,10 +113,37 @@ function computeBound(w: World, k: HouseholdMonthContext, i: number, m: number):
   b.family[i] = family;
 }
 
-/** The key of the parameters bounds depend on beyond the household: the levers' effective values and the estates' offer. */
-function boundsKey(w: World, k: HouseholdMonthContext): string {
-  const o = k.career.offer;
-  return JSON.stringify(w.eff) + Array.from(o.maxRooms).join() + '/' + Array.from(o.gardenFlats).join() + '/' + Array.from(o.ownerFlats).join();
+/** Per estate, the values a bound depends on beyond the household: levers' effective values and the offer. */
+const KEY_WIDTH = 9;
+
+/**
+ * Write the bounds' key into `key` (KEY_WIDTH numbers per estate): the effective values the
+ * bounds read (programme boost, hazard, garden, volunteering and extension factors, the
+ * extension group, the swap rate, the unit price) and whether the estate offers units to buy.
+ * Returns true if it differs from what was there.
+ */
+function updateBoundsKey(w: World, k: HouseholdMonthContext, key: Float64Array): boolean {
+  let changed = false;
+  const put = (j: number, v: number) => {
+    if (key[j] !== v) {
+      key[j] = v;
+      changed = true;
+    }
+  };
+  for (let e = 0; e < w.nEstates; e++) {
+    const x = w.eff[e]!;
+    const o = e * KEY_WIDTH;
+    put(o, x.programmeBoost);
+    put(o + 1, x.hazardFactor);
+    put(o + 2, x.gardenFactor);
+    put(o + 3, x.volunteerFactor);
+    put(o + 4, x.extensionFactor);
+    put(o + 5, x.extensionGroup);
+    put(o + 6, x.swapAnnual);
+    put(o + 7, x.unitPrice);
+    put(o + 8, k.career.offer.ownerFlats[e]! > 0 ? 1 : 0);
+  }
+  return changed;
 }
 
 /** Each estate's monthly tie step under the levers in force (0 when social life is off). */
@@ -137,11 +164,8 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
   const socOn = sc.social.enabled;
   const carOn = sc.career.enabled;
   // a change of the parameters the bounds were computed from invalidates them all
-  const key = boundsKey(w, k);
-  if (key !== b.key) {
-    b.until.fill(NONE);
-    b.key = key;
-  }
+  if (b.key.length !== w.nEstates * KEY_WIDTH) b.key = new Float64Array(w.nEstates * KEY_WIDTH).fill(NaN);
+  if (updateBoundsKey(w, k, b.key)) b.until.fill(NONE);
   // this month's largest area factors (over all sections)
   const af = k.career.af;
   let gd = 0;
