@@ -130,15 +130,20 @@ function householdMonths(r: ReplicationResult): number {
 }
 
 /** Bytes per household of the initial world: heap + array buffers, after GC. */
-function worldBytesPerHousehold(sc: Scenario): number {
-  const used = () => {
-    gc();
+async function worldBytesPerHousehold(sc: Scenario): Promise<number> {
+  // array buffers are freed by a sweeper that runs after the collection: collect, let it run, again
+  const settle = () => new Promise((r) => setTimeout(r, 100));
+  const used = async () => {
+    for (let k = 0; k < 2; k++) {
+      gc();
+      await settle();
+    }
     const u = process.memoryUsage();
     return u.heapUsed + u.arrayBuffers;
   };
-  const before = used();
+  const before = await used();
   const w = initialWorld(sc, 1);
-  const after = used();
+  const after = await used();
   let households = 0;
   for (let i = 0; i < w.hh.used; i++) households += w.hh.alive[i]!;
   return Math.round((after - before) / households);
@@ -148,13 +153,13 @@ let modelWarm = false;
 function modelCase(name: string, flats: number, runs: number): Case {
   return {
     name,
-    run: () => {
+    run: async () => {
       if (!modelWarm) {
         simulate(validate(scenarioSchema, { years: 2, estates: [{ flats: 5000 }], output: { moves: false } }, 'bench').value as Scenario, 0, 1);
         modelWarm = true;
       }
       const sc = modelScenario(flats);
-      const memory = worldBytesPerHousehold(sc);
+      const memory = await worldBytesPerHousehold(sc);
       const times: number[] = [];
       let work = 0;
       for (let k = 0; k < runs; k++) {
