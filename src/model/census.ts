@@ -10,9 +10,13 @@
  *    before the change and `recount` (put back, with the new state) after it — the world
  *    primitives (world.ts), the mechanisms and the internal list do this;
  *  - each household remembers the next month an age threshold changes its contribution
- *    (`next`), and `refreshDue` recounts exactly those households;
+ *    (`next`); the household step (household-month.ts) recounts a household in that month
+ *    (its hazard bound expires before it), and `refreshDue` does the same for code that
+ *    changes households outside that step (the mechanisms run on their own, in tests);
  *  - the mean stay is kept as the sum of moving-in months (`movedInSum`), from which
- *    `stayMonthsSum` = month x households - movedInSum follows at the end of the month.
+ *    `stayMonthsSum` = month x households - movedInSum follows at the end of the month;
+ *  - occupied flats are the households (each lives in one flat); active flats are counted
+ *    again only when the stock changes (`World.stockVersion`).
  * `takeCensus` counts everything from scratch; tests check, month by month and over every
  * lever, that the incremental rows equal it.
  */
