@@ -3,7 +3,8 @@
  * it times, it does not assert. Build first (`npm run build`).
  *
  *   npm run bench                      readable table on stdout
- *   npm run bench -- --json            one JSON object per case and line, nothing else
+ *   npm run bench -- --json            one JSON object per case and line (npm prints its
+ *                                      header first; `npm run -s bench -- --json` does not)
  *   npm run bench -- --only model-10k  one case (repeat --only, or comma-separate, for more)
  *
  * Each case prints `{ name, medianMs, runs, work, unit, perSecond }` (perSecond = work /
