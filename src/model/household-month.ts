@@ -4,9 +4,9 @@
  *
  * Each household has at most one event a month (competing risks): the mechanisms list its
  * possible events with their monthly probabilities (events.ts), and one uniform draw `u` picks
- * the event whose interval holds it, or none. Certain changes come first: ties grow, adults
- * who reach the retirement age retire, and households who have waited too long on the
- * internal list leave.
+ * the event whose interval holds it, or none. Certain changes come first: adults who reach
+ * the retirement age retire, and households who have waited too long on the internal list
+ * leave (ties grow too, but are computed when read: social.ts `tiesNow`).
  *
  * Most households have no event in a given month, and working out all their probabilities
  * would cost most of the run. So each household carries an upper bound of its total
@@ -20,7 +20,8 @@
  * A bound is recomputed when it expires, after an event, when the household moves or joins
  * the internal list (world.ts), and for everyone when a lever or the estate's offer changes
  * the parameters it was computed from. It expires before a certain change (retirement, giving
- * up on the list), so those happen in their month.
+ * up on the list) and before the household's census entry is due (an age threshold), so
+ * those happen in their month.
  */
 import { recount } from './census.js';
 import { EV, newEvents, pickEvent, resetEvents } from './events.js';
@@ -32,10 +33,12 @@ import type { Rng } from './rng.js';
 import { NONE, HW, H, B, HB } from './state.js';
 import type { World } from './world.js';
 
-/** Longest time a household's bound is used before it is recomputed (months; a year keeps every age within one year of age). */
+/**
+ * Longest time a household's bound is used before it is recomputed (months). Longer windows
+ * mean fewer recomputations but looser bounds (ages are taken at their worst over the window,
+ * the early-stay factor at its highest); 60 and 120 measured alike.
+ */
 export const BOUND_WINDOW_MONTHS = 60;
-/** Shortest window (months). */
-export const BOUND_MIN_MONTHS = 6;
 
 /** What the step needs in a month. */
 export interface HouseholdMonthContext {
@@ -89,7 +92,6 @@ function computeBound(w: World, k: HouseholdMonthContext, i: number, m: number):
   const b = w.bounds;
   const e = w.flats.estate[w.hh.i32[i * HW + H.flat]!]!;
   const m1 = m + 1;
-  // a shorter window while the early-stay factor falls fast (the first years after moving in)
   let m2 = m + BOUND_WINDOW_MONTHS;
   if (sc.elevator.enabled) m2 = Math.min(m2, nextRetirement(w, k.elev[e]!, i) - 1);
   if (sc.career.enabled) m2 = Math.min(m2, listGiveUpMonth(w, i) - 1);
