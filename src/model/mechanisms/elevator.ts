@@ -41,26 +41,26 @@ export function elevatorRates(sc: Scenario, programmeBoost: number): ElevatorRat
 }
 
 /**
- * Next status of one adult (pure; one uniform draw). Rates into work and education are
- * multiplied by `eduFactor` (education of the adult).
+ * Next status of one adult (pure; one uniform draw), by the same rule the household step
+ * applies (`leaveStatusProb`, `statusAfter`). Rates into work and education are multiplied by
+ * `eduFactor` (education of the adult).
  */
 export function nextStatus(status: number, ageMonths: number, r: ElevatorRates, u: number, eduFactor = 1): number {
   if (status === Status.retired) return status;
   if (ageMonths >= r.retireMonths) return Status.retired;
-  if (ageMonths < 216) return status;
-  if (status === Status.outside) {
-    const toEmployed = r.outsideToEmployed * eduFactor;
-    if (u < toEmployed) return Status.employed;
-    if (u < toEmployed + r.outsideToStudent * eduFactor) return Status.student;
-    return status;
-  }
-  if (status === Status.student) {
-    const toEmployed = r.studentToEmployed * eduFactor;
-    if (u < toEmployed) return Status.employed;
-    if (u < toEmployed + r.studentToOutside) return Status.outside;
-    return status;
-  }
-  return u < r.employedToOutside ? Status.outside : status;
+  if (ageMonths < 216 || u >= leaveStatusProb(status, r, eduFactor)) return status;
+  return statusAfter(status, r, eduFactor, u);
+}
+
+/**
+ * The new status of an adult whose status changes this month: `x`, uniform in
+ * [0, leaveStatusProb), falls in the band of each destination in proportion to its rate
+ * (into work first, then education or out of the labour market).
+ */
+function statusAfter(status: number, r: ElevatorRates, eduFactor: number, x: number): number {
+  if (status === Status.outside) return x < r.outsideToEmployed * eduFactor ? Status.employed : Status.student;
+  if (status === Status.student) return x < r.studentToEmployed * eduFactor ? Status.employed : Status.outside;
+  return Status.outside;
 }
 
 /** Monthly probability that an adult with this status (aged 18 up to retirement) changes status. */
@@ -124,12 +124,8 @@ export function applyElevatorEvent(w: World, r: ElevatorRates, i: number, code: 
   const first = code === EV.status1;
   const s = first ? h.u8[i * HB + B.status1]! : h.u8[i * HB + B.status2]!;
   const ef = r.eduFactor[first ? h.u8[i * HB + B.edu1]! : h.u8[i * HB + B.edu2]!];
-  const x = v * leaveStatusProb(s, r, ef);
-  let next: number = s;
-  if (s === Status.outside) next = x < r.outsideToEmployed * ef ? Status.employed : Status.student;
-  else if (s === Status.student) next = x < r.studentToEmployed * ef ? Status.employed : Status.outside;
-  else if (s === Status.employed) next = Status.outside;
-  if (next === s) return;
+  if (s === Status.retired) return;
+  const next = statusAfter(s, r, ef, v * leaveStatusProb(s, r, ef));
   touch(w, i);
   if (first) h.u8[i * HB + B.status1] = next;
   else h.u8[i * HB + B.status2] = next;
