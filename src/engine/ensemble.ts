@@ -12,6 +12,7 @@ import { replicationSeed } from '../model/rng.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type Packed, unpack } from './transfer.js';
 import type { Task } from './worker.js';
+import { warmUp } from './warmup.js';
 
 export interface EnsembleOptions {
   /** Worker threads; 1 = run on this thread. Default: all cores. */
@@ -48,6 +49,7 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
   const t0 = performance.now();
   const results: ReplicationResult[] = new Array(n);
   if (workers === 1) {
+    if (n > 1) warmUp(sc);
     for (let i = 0; i < n; i++) {
       results[i] = simulate(sc, i, seeds[i]!, { maps: i === 0 });
       opts.onProgress?.(i + 1, n);
@@ -75,7 +77,8 @@ function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: 
     const feed = (w: Worker) => {
       if (next >= seeds.length) return;
       const i = next++;
-      const task: Task = { scenario: sc, replication: i, seed: seeds[i]!, maps: i === 0 };
+      // a worker's first task; warm up when it is likely to run more than one
+      const task: Task = { scenario: sc, replication: i, seed: seeds[i]!, maps: i === 0, warmUp: i < nWorkers && seeds.length > nWorkers };
       (w as Worker & { current?: number }).current = i;
       w.postMessage(task);
     };
