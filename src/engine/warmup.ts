@@ -8,31 +8,27 @@
  * compiled function that relied on it is thrown away and compiled again: about 30 functions,
  * the whole household step among them, at the start of the second replication (seen with
  * `node --trace-deopt`: "code dependencies"). On a thread that runs many replications that
- * second compilation is pure waste, and with two workers on two cores it competes with the
+ * second compilation is wasted work, and with two workers on two cores it competes with the
  * replications for the CPU.
  *
- * `warmUp` builds and runs a short copy of the scenario (one year, or two Schelling steps)
- * before the first replication, so the record is widened before anything is compiled. It uses
- * its own seed and keeps nothing: the results of the replications do not change
- * (test/engine/warmup.test.ts).
+ * `warmUp` builds two worlds of the scenario and runs each for one month before the first
+ * replication, so the record is widened before anything is compiled: with it, a thread running
+ * the default scenario compiles about 130 functions instead of about 160 (bench/RESULTS.md).
+ * It runs the scenario object itself (a copy would have another shape, and code compiled for
+ * the copy would be thrown away again), with its own seed, and keeps nothing: the results of
+ * the replications do not change (test/engine/warmup.test.ts).
  */
 import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 
-/** Seed of the warm-up run (any value: its results are dropped). */
+/** Seed of the warm-up runs (any value: their results are dropped). */
 const WARM_UP_SEED = 1;
 
-/** The short copy of a scenario the warm-up runs: one year, or at most two Schelling steps. */
-export function warmUpScenario(sc: Scenario): Scenario {
-  return {
-    ...sc,
-    years: 1,
-    replications: 1,
-    schelling: sc.schelling ? { ...sc.schelling, steps: Math.min(2, sc.schelling.steps ?? 2) } : sc.schelling,
-  };
-}
+/** Worlds the warm-up builds, and months (steps) it runs each. */
+export const WARM_UP_WORLDS = 2;
+export const WARM_UP_MONTHS = 1;
 
-/** Run the short copy once and drop the result. */
+/** Build the scenario's world twice, run each for a month, and drop the results. */
 export function warmUp(sc: Scenario): void {
-  simulate(warmUpScenario(sc), 0, WARM_UP_SEED, { maps: false });
+  for (let k = 0; k < WARM_UP_WORLDS; k++) simulate(sc, 0, WARM_UP_SEED, { maps: false, maxMonths: WARM_UP_MONTHS });
 }

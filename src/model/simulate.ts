@@ -19,7 +19,7 @@ import type { AreaYearCounts } from './classification.js';
 import { NCENSUS, newLiveCensus, readCensus, startLiveCensus, sumRows, sumSections, takeCensus } from './census.js';
 import { careerContext, estateOffer } from './mechanisms/career.js';
 import { demographyTables } from './mechanisms/demography.js';
-import { elevatorRates } from './mechanisms/elevator.js';
+import { type ElevatorRates, elevatorRates } from './mechanisms/elevator.js';
 import { householdMonth, newHazardBounds, tieSteps } from './household-month.js';
 import { applyLetting, lettingContext } from './mechanisms/letting.js';
 import { applyClassification } from './mechanisms/listing.js';
@@ -67,6 +67,8 @@ export interface SimulateOptions {
   checkCensus?: boolean;
   /** Work out every household every month and check its hazard bound (tests; slow; same results). */
   checkBounds?: boolean;
+  /** Run at most this many months (steps) of the scenario (a thread's warm-up: engine/warmup.ts). */
+  maxMonths?: number;
 }
 
 function newArea(n: number): AreaState {
@@ -226,7 +228,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
       }
       need--;
       const i = allocSlot(w, flat);
-      drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare }, rng);
+      drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare, type: -1 }, rng);
       // time already lived here: exponential, at most since the adult turned 18
       const maxStay = Math.max(0, -h.i32[i * HW + H.birth1]! - 216);
       const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
@@ -260,7 +262,7 @@ function mapType(w: World, flat: number): number {
 /** Run one replication. */
 export function simulate(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): ReplicationResult {
   const w = initialWorld(sc, seed);
-  const months = sc.schelling?.steps ?? sc.years * 12;
+  const months = Math.min(sc.schelling?.steps ?? sc.years * 12, opts.maxMonths ?? Infinity);
   const multi = w.nEstates > 1;
   const nRows = w.nEstates + (multi ? 1 : 0);
   const rowNames = multi ? [...w.estateNames, 'region'] : [...w.estateNames];
@@ -374,7 +376,8 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
     w.month = m;
     w.flows.fill(0);
     applyLevers(w, m);
-    const elev = w.eff.map((eff) => elevatorRates(sc, eff.programmeBoost));
+    const elev: ElevatorRates[] = [];
+    for (let e = 0; e < w.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost));
     householdMonth(w, { dem, soc, elev, career: careerContext(w, offer), check: opts.checkBounds === true }, w.rngs.households, swapSeekers);
     applyLetting(w, lettingContext(w, profiles), w.rngs.letting, swapSeekers);
     censusNow();

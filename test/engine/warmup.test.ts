@@ -1,12 +1,12 @@
 /**
- * The warm-up run a thread makes before several replications (src/engine/warmup.ts): it is a
- * short copy of the scenario, it runs on every shipped scenario file, and it leaves nothing
- * behind that changes a replication's results.
+ * The warm-up a thread makes before several replications (src/engine/warmup.ts): the first
+ * months of the scenario (simulate's `maxMonths`), run on every shipped scenario file, leave
+ * nothing behind that changes a replication's results.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEnsemble } from '../../src/engine/ensemble.js';
-import { warmUp, warmUpScenario } from '../../src/engine/warmup.js';
+import { warmUp } from '../../src/engine/warmup.js';
 import { replicationSeed } from '../../src/model/rng.js';
 import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -21,23 +21,23 @@ function fingerprint(r: ReplicationResult): Buffer[] {
   return [bytes(r.metrics), ...cols];
 }
 
-describe('warmUpScenario', () => {
-  it('is one year and one replication of the same scenario', () => {
-    const sc = scenario({ years: 12, replications: 40, seed: 9, estates: [{ flats: 300 }] });
-    const w = warmUpScenario(sc);
-    expect(w.years).toBe(1);
-    expect(w.replications).toBe(1);
-    expect(w.estates).toBe(sc.estates);
-    expect(w.policies).toBe(sc.policies);
-    expect(w.schelling).toBeUndefined();
-    expect(sc.years).toBe(12); // the scenario itself is untouched
+describe('maxMonths', () => {
+  it('simulate with maxMonths runs the first months of the scenario and no more', () => {
+    const sc = scenario({ years: 3, seed: 4, estates: [{ flats: 200 }] });
+    const full = simulate(sc, 0, 77, { maps: false });
+    const first = simulate(sc, 0, 77, { maps: false, maxMonths: 12 });
+    expect(full.months).toBe(36);
+    expect(first.months).toBe(12);
+    const width = first.metrics.length / 13; // months 0..12
+    expect(first.metrics.length % 13).toBe(0);
+    expect(bytes(first.metrics).equals(bytes(full.metrics.subarray(0, 13 * width)))).toBe(true);
+    expect(simulate(sc, 0, 77, { maps: false, maxMonths: 100 }).months).toBe(36);
   });
 
-  it('runs at most two Schelling steps', () => {
-    const large = loadScenario(join(SCENARIOS, 'schelling', 'abmfc-large.yaml'));
-    expect(large.schelling?.steps).toBe(20);
-    expect(warmUpScenario(large).schelling?.steps).toBe(2);
-    expect(large.schelling?.steps).toBe(20);
+  it('counts Schelling steps', () => {
+    const sc = loadScenario(join(SCENARIOS, 'schelling', 'abmfc-small.yaml'));
+    expect(simulate(sc, 0, 3, { maxMonths: 1 }).months).toBe(1);
+    expect(simulate(sc, 0, 3).months).toBe(20);
   });
 });
 
