@@ -92,7 +92,8 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
   const nonWestern = h.u8[i * HB + B.origin] === Origin.nonWestern;
   out[o + C.households]! += sign;
   out[o + C.residents]! += sign * (adults + nKids);
-  out[o + C.movedInSum]! += sign * h.i32[i * HW + H.movedIn]!;
+  // `| 0` (the values are whole months): sign x 0 would be -0, which the compiled code does not expect
+  out[o + C.movedInSum]! += (sign * h.i32[i * HW + H.movedIn]!) | 0;
   if (h.u8[i * HB + B.vulnerable]) out[o + C.vulnerableHouseholds]! += sign;
   if (h.i32[i * HW + H.listedAt]! >= 0) out[o + C.onInternalList]! += sign;
   const b1 = h.i32[i * HW + H.birth1]!;
@@ -121,9 +122,9 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
     }
     next = Math.min(next, nextStep(b, m, CHILD_STEPS));
   }
-  if (nonWestern) out[o + C.nonWesternPersons]! += sign * nKids;
-  out[o + C.children]! += sign * minors;
+  if (nonWestern && nKids > 0) out[o + C.nonWesternPersons]! += sign * nKids;
   if (minors > 0) {
+    out[o + C.children]! += sign * minors;
     out[o + C.familiesWithChildren]! += sign;
     if (strong) out[o + C.resourceStrongFamilies]! += sign;
     if (adults + nKids > fl.rooms[flat]!) out[o + C.crowdedFamilies]! += sign;

@@ -133,8 +133,12 @@ export interface DrawOptions {
   month: number;
   strongProb: number;
   vulnerableProb: number;
-  /** Force the household type (e.g. a grown child forms a young single household). */
-  type?: number;
+  /**
+   * The household type to give it (e.g. a grown child forms a young single household), or -1
+   * to draw it. Always given, so that every caller's options have one shape (the compiled
+   * code expects one).
+   */
+  type: number;
 }
 
 /**
@@ -143,7 +147,7 @@ export interface DrawOptions {
  */
 export function drawHousehold(sc: Scenario, h: Households, i: number, prof: DrawProfile, o: DrawOptions, rng: Rng): void {
   const r = Math.min(5, Math.max(1, o.rooms)) - 1;
-  let type = o.type ?? -1;
+  let type = o.type;
   if (type < 0) {
     const u = rng();
     type = NTYPES - 1;
@@ -220,10 +224,16 @@ export function layoutEstate(
   const perBuilding = perStair * spec.stairwellsPerBuilding;
   const nSections = Math.min(spec.sections, n);
   // rooms: exact counts from the mix (largest remainders), shuffled deterministically
-  const mix = [spec.rooms.r1, spec.rooms.r2, spec.rooms.r3, spec.rooms.r4, spec.rooms.r5];
-  const counts = mix.map((s) => Math.floor(s * n));
-  let left = n - counts.reduce((a, b) => a + b, 0);
-  const order = mix.map((s, k) => [s * n - Math.floor(s * n), k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  // (typed arrays and plain loops: the shares may be whole or fractional numbers, and arrays
+  // holding both would take two shapes in compiled code)
+  const mix = Float64Array.of(spec.rooms.r1, spec.rooms.r2, spec.rooms.r3, spec.rooms.r4, spec.rooms.r5);
+  const counts = new Int32Array(5);
+  let left = n;
+  for (let k = 0; k < 5; k++) {
+    counts[k] = Math.floor(mix[k]! * n);
+    left -= counts[k]!;
+  }
+  const order = Array.from(mix, (s, k) => [s * n - Math.floor(s * n), k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let j = 0; left > 0; j = (j + 1) % 5, left--) counts[order[j]![1]]!++;
   const roomsList = new Uint8Array(n);
   let p = 0;

@@ -82,7 +82,7 @@ export function lettingContext(w: World, profiles: DrawProfile[]): LettingContex
 /** Draw a newcomer into a fresh slot; returns the slot. */
 function newcomer(w: World, ctx: LettingContext, e: number, flat: number, strongProb: number, vulnerableProb: number, rng: Rng): number {
   const i = allocSlot(w, flat);
-  drawHousehold(w.scenario, w.hh, i, ctx.profiles[e]!, { rooms: w.flats.rooms[flat]!, month: w.month, strongProb, vulnerableProb }, rng);
+  drawHousehold(w.scenario, w.hh, i, ctx.profiles[e]!, { rooms: w.flats.rooms[flat]!, month: w.month, strongProb, vulnerableProb, type: -1 }, rng);
   return i;
 }
 
