@@ -170,7 +170,8 @@ function modelCase(name: string, flats: number, runs: number): Case {
         times.push(performance.now() - t0);
         work = householdMonths(r);
       }
-      return result(name, times, work, 'household-months', { memoryBytesPerHousehold: memory });
+      // the fastest run too: this machine's speed drifts between runs (bench/RESULTS.md)
+      return result(name, times, work, 'household-months', { minMs: round(Math.min(...times)), memoryBytesPerHousehold: memory });
     },
   };
 }

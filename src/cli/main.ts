@@ -135,7 +135,7 @@ export async function main(args: string[]): Promise<void> {
           .option('seed', { alias: 's', describe: 'Base random seed (overrides the file)' })
           .option('years', { alias: 'y', describe: 'Years to simulate (overrides the file)' })
           .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/<scenario name>)' })
-          .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores); results do not depend on it' })
+          .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it' })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' })
           .option('report', { type: 'boolean', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' }),
       async (argv) => runCommand(argv as never).catch(fail),
@@ -151,7 +151,7 @@ export async function main(args: string[]): Promise<void> {
           .option('seed', { alias: 's', describe: 'Base seed for every scenario (default: the baseline file\'s)' })
           .option('years', { alias: 'y', describe: 'Years to simulate (default: the baseline file\'s)' })
           .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/compare-<names>)' })
-          .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores)' })
+          .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores, fewer for small runs)' })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' })
           .option('report', { type: 'boolean', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' }),
       async (argv) => compareCommand(argv as never).catch(fail),

@@ -15,7 +15,7 @@ import type { Task } from './worker.js';
 import { warmUp } from './warmup.js';
 
 export interface EnsembleOptions {
-  /** Worker threads; 1 = run on this thread. Default: all cores. */
+  /** Worker threads; 1 = run on this thread. Default: `autoWorkers` (all cores when the work pays for them). */
   workers?: number;
   /** Called after each finished replication with the number done so far. */
   onProgress?: (done: number, total: number) => void;
@@ -41,11 +41,37 @@ function workerUrl(): URL {
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
+/**
+ * Simulated flat-months a worker thread must have before it pays for itself. A worker spends
+ * about a second of CPU loading and compiling the model before its first replication runs at
+ * full speed, and on a machine with few cores that compiling competes with the replications:
+ * on the 2-core development machine, 10 replications of the default scenario (1.8 million
+ * flat-months) took 0.8 s in-process and 1.6 s on two workers, 64 took 2.4 s and 2.7 s, and
+ * 256 took 6.8 s and 5.7 s (medians of six; bench/RESULTS.md). Two workers start to pay at
+ * about 19 million flat-months, about 10 million each. (assumption beyond that machine)
+ */
+export const FLAT_MONTHS_PER_WORKER = 10_000_000;
+
+/** Flat-months the replications of a scenario simulate: flats (copies included) x months x replications. */
+export function ensembleFlatMonths(sc: Scenario): number {
+  const flats = sc.estates.reduce((n, e) => n + e.flats * e.copies, 0);
+  const months = sc.schelling?.steps ?? sc.years * 12;
+  return flats * months * sc.replications;
+}
+
+/**
+ * Workers used when none are asked for: one per core, but no more than the replications and
+ * no more than the work pays for (`FLAT_MONTHS_PER_WORKER` each); one runs on this thread.
+ */
+export function autoWorkers(sc: Scenario, cores = defaultWorkers()): number {
+  return Math.max(1, Math.min(cores, sc.replications, Math.floor(ensembleFlatMonths(sc) / FLAT_MONTHS_PER_WORKER)));
+}
+
 /** Run all replications of a scenario. */
 export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Promise<Ensemble> {
   const n = sc.replications;
   const seeds = Array.from({ length: n }, (_, i) => replicationSeed(sc.seed, i));
-  const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), n));
+  const workers = Math.max(1, Math.min(opts.workers ?? autoWorkers(sc), n));
   const t0 = performance.now();
   const results: ReplicationResult[] = new Array(n);
   if (workers === 1) {

@@ -1,0 +1,47 @@
+/**
+ * How many worker threads a run uses when none are asked for (src/engine/ensemble.ts
+ * `autoWorkers`): all cores only when each worker gets enough work to pay for its start.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FLAT_MONTHS_PER_WORKER, autoWorkers, ensembleFlatMonths, runEnsemble } from '../../src/engine/ensemble.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { SCENARIOS, scenario } from '../helpers/scenario.js';
+
+describe('ensembleFlatMonths', () => {
+  it('flats (copies included) x months x replications', () => {
+    const sc = scenario({ years: 15, replications: 10, estates: [{ flats: 1000 }, { flats: 200, copies: 3 }] });
+    expect(ensembleFlatMonths(sc)).toBe((1000 + 600) * 180 * 10);
+  });
+
+  it('counts Schelling steps as months', () => {
+    const sc = loadScenario(join(SCENARIOS, 'schelling', 'abmfc-large.yaml'));
+    expect(ensembleFlatMonths(sc)).toBe(sc.estates[0]!.flats * 20 * sc.replications);
+  });
+});
+
+describe('autoWorkers', () => {
+  const withReps = (replications: number) => scenario({ years: 15, replications, estates: [{ flats: 1000 }] });
+
+  it('keeps small runs on one thread whatever the cores', () => {
+    expect(autoWorkers(withReps(10), 2)).toBe(1);
+    expect(autoWorkers(withReps(10), 64)).toBe(1);
+    expect(autoWorkers(withReps(64), 2)).toBe(1); // 11.5 million flat-months
+  });
+
+  it('adds a worker per FLAT_MONTHS_PER_WORKER of work, up to the cores and the replications', () => {
+    expect(FLAT_MONTHS_PER_WORKER).toBe(10_000_000);
+    expect(autoWorkers(withReps(112), 2)).toBe(2); // 20.2 million
+    expect(autoWorkers(withReps(256), 2)).toBe(2); // 46 million
+    expect(autoWorkers(withReps(256), 8)).toBe(4);
+    expect(autoWorkers(withReps(256), 1)).toBe(1);
+    const big = scenario({ years: 15, replications: 3, estates: [{ flats: 100_000 }] });
+    expect(autoWorkers(big, 8)).toBe(3);
+  });
+
+  it('runEnsemble uses it when no number is given', async () => {
+    const e = await runEnsemble(scenario({ years: 2, replications: 3, estates: [{ flats: 100 }] }));
+    expect(e.workers).toBe(1);
+    expect(e.results.map((r) => r.replication)).toEqual([0, 1, 2]);
+  });
+});
