@@ -12,7 +12,8 @@ import { replicationSeed } from '../model/rng.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type Packed, unpack } from './transfer.js';
 import type { Task } from './worker.js';
-import { warmUp } from './warmup.js';
+import { wantsWarmUp, warmUp } from './warmup.js';
+import { replicationFlatMonths } from './work.js';
 
 export interface EnsembleOptions {
   /** Worker threads; 1 = run on this thread. Default: `autoWorkers` (all cores when the work pays for them). */
@@ -53,11 +54,7 @@ export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 export const FLAT_MONTHS_PER_WORKER = 10_000_000;
 
 /** Flat-months the replications of a scenario simulate: flats (copies included) x months x replications. */
-export function ensembleFlatMonths(sc: Scenario): number {
-  const flats = sc.estates.reduce((n, e) => n + e.flats * e.copies, 0);
-  const months = sc.schelling?.steps ?? sc.years * 12;
-  return flats * months * sc.replications;
-}
+export const ensembleFlatMonths = (sc: Scenario): number => replicationFlatMonths(sc) * sc.replications;
 
 /**
  * Workers used when none are asked for: one per core, but no more than the replications and
@@ -75,7 +72,7 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
   const t0 = performance.now();
   const results: ReplicationResult[] = new Array(n);
   if (workers === 1) {
-    if (n > 1) warmUp(sc);
+    if (wantsWarmUp(sc, n)) warmUp(sc);
     for (let i = 0; i < n; i++) {
       results[i] = simulate(sc, i, seeds[i]!, { maps: i === 0 });
       opts.onProgress?.(i + 1, n);
@@ -104,7 +101,7 @@ function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: 
       if (next >= seeds.length) return;
       const i = next++;
       // a worker's first task; warm up when it is likely to run more than one
-      const task: Task = { scenario: sc, replication: i, seed: seeds[i]!, maps: i === 0, warmUp: i < nWorkers && seeds.length > nWorkers };
+      const task: Task = { scenario: sc, replication: i, seed: seeds[i]!, maps: i === 0, warmUp: i < nWorkers && wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers)) };
       (w as Worker & { current?: number }).current = i;
       w.postMessage(task);
     };

@@ -20,6 +20,7 @@
  */
 import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
+import { replicationFlatMonths } from './work.js';
 
 /** Seed of the warm-up runs (any value: their results are dropped). */
 const WARM_UP_SEED = 1;
@@ -27,6 +28,18 @@ const WARM_UP_SEED = 1;
 /** Worlds the warm-up builds, and months (steps) it runs each. */
 export const WARM_UP_WORLDS = 2;
 export const WARM_UP_MONTHS = 1;
+
+/**
+ * Flat-months per replication above which a thread does not warm up: the compiling a warm-up
+ * saves (about 0.2 s of CPU) is small beside such a replication (about a second or more), while
+ * building two more of its worlds is not. (assumption)
+ */
+export const WARM_UP_MAX_FLAT_MONTHS = 5_000_000;
+
+/** Whether a thread that will run `replications` replications of `sc` should warm up first. */
+export function wantsWarmUp(sc: Scenario, replications: number): boolean {
+  return replications > 1 && replicationFlatMonths(sc) <= WARM_UP_MAX_FLAT_MONTHS;
+}
 
 /** Build the scenario's world twice, run each for a month, and drop the results. */
 export function warmUp(sc: Scenario): void {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEnsemble } from '../../src/engine/ensemble.js';
-import { warmUp } from '../../src/engine/warmup.js';
+import { WARM_UP_MAX_FLAT_MONTHS, wantsWarmUp, warmUp } from '../../src/engine/warmup.js';
 import { replicationSeed } from '../../src/model/rng.js';
 import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -38,6 +38,18 @@ describe('maxMonths', () => {
     const sc = loadScenario(join(SCENARIOS, 'schelling', 'abmfc-small.yaml'));
     expect(simulate(sc, 0, 3, { maxMonths: 1 }).months).toBe(1);
     expect(simulate(sc, 0, 3).months).toBe(20);
+  });
+});
+
+describe('wantsWarmUp', () => {
+  it('only a thread with several replications, each of at most WARM_UP_MAX_FLAT_MONTHS', () => {
+    expect(WARM_UP_MAX_FLAT_MONTHS).toBe(5_000_000);
+    const small = scenario({ years: 15, estates: [{ flats: 1000 }] }); // 180,000 flat-months
+    expect(wantsWarmUp(small, 2)).toBe(true);
+    expect(wantsWarmUp(small, 1)).toBe(false);
+    const national = loadScenario(join(SCENARIOS, 'national.yaml')); // 600 x 1,000 flats, 10 years
+    expect(wantsWarmUp(national, 8)).toBe(false);
+    expect(wantsWarmUp(loadScenario(join(SCENARIOS, 'schelling', 'abmfc-large.yaml')), 100)).toBe(true);
   });
 });
 
