@@ -38,7 +38,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { initialWorld, simulate, type ReplicationResult } from '../src/model/simulate.js';
+import { initialWorld, scenarioMonths, simulate, type ReplicationResult } from '../src/model/simulate.js';
 import { schellingStep } from '../src/model/mechanisms/schelling.js';
 import { METRIC_INDEX, NMETRIC } from '../src/model/reporters.js';
 import { validate } from '../src/scenario/dsl.js';
@@ -90,7 +90,7 @@ const schellingFile = (spec: string): string => join(root, 'scenarios', 'schelli
 function schellingRun(sc: Scenario, seed: number): number {
   const w = initialWorld(sc, seed);
   const spec = sc.schelling!;
-  const steps = spec.steps ?? sc.years * 12;
+  const steps = scenarioMonths(sc);
   for (let m = 1; m <= steps; m++) {
     w.month = m;
     schellingStep(w, spec, w.rngs.schelling);
@@ -112,7 +112,7 @@ function schellingCase(spec: 'small' | 'large'): Case {
         times.push(performance.now() - t0);
       }
       const g = sc.schelling!;
-      return result(`schelling-abmfc-${spec}`, times, g.agents * (g.steps ?? sc.years * 12), 'agent-steps', { minMs: round(Math.min(...times)), movesPerRun: moves / 100 });
+      return result(`schelling-abmfc-${spec}`, times, g.agents * scenarioMonths(sc), 'agent-steps', { minMs: round(Math.min(...times)), movesPerRun: moves / 100 });
     },
   };
 }

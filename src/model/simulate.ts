@@ -259,10 +259,13 @@ function mapType(w: World, flat: number): number {
   return strong ? 3 : 4;
 }
 
+/** Months (steps) a replication of the scenario runs: its Schelling steps, or its years x 12. */
+export const scenarioMonths = (sc: Scenario): number => sc.schelling?.steps ?? sc.years * 12;
+
 /** Run one replication. */
 export function simulate(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): ReplicationResult {
   const w = initialWorld(sc, seed);
-  const months = Math.min(sc.schelling?.steps ?? sc.years * 12, opts.maxMonths ?? Infinity);
+  const months = Math.min(scenarioMonths(sc), opts.maxMonths ?? Infinity);
   const multi = w.nEstates > 1;
   const nRows = w.nEstates + (multi ? 1 : 0);
   const rowNames = multi ? [...w.estateNames, 'region'] : [...w.estateNames];
@@ -376,6 +379,8 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
     w.month = m;
     w.flows.fill(0);
     applyLevers(w, m);
+    // a loop, not `w.eff.map`: the array `map` returns made the compiled household step see
+    // another shape and be compiled again (bench/RESULTS.md, 0.2.1)
     const elev: ElevatorRates[] = [];
     for (let e = 0; e < w.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost));
     householdMonth(w, { dem, soc, elev, career: careerContext(w, offer), check: opts.checkBounds === true }, w.rngs.households, swapSeekers);
