@@ -132,6 +132,21 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
   return next;
 }
 
+/**
+ * The month at which household i's census entry, counted as of month `m`, next changes by age
+ * alone: what `countHousehold` returns, without counting (the household step needs it to
+ * bound a household before recounting it).
+ */
+export function censusDue(w: World, i: number, m: number): number {
+  const h = w.hh;
+  let next = nextStep(h.i32[i * HW + H.birth1]!, m, ADULT_STEPS);
+  if (h.u8[i * HB + B.adults] === 2) next = Math.min(next, nextStep(h.i32[i * HW + H.birth2]!, m, ADULT_STEPS));
+  const nKids = h.u8[i * HB + B.nChildren]!;
+  const base = i * HW + H.child0;
+  for (let k = 0; k < nKids; k++) next = Math.min(next, nextStep(h.i32[base + k]!, m, CHILD_STEPS));
+  return next;
+}
+
 /** Count one adult into the row. */
 function countAdult(income: Float64Array, out: Float64Array, o: number, sign: number, ageM: number, status: number, edu: number, female: number, strongHh: boolean, nonWestern: boolean): void {
   if (ageM >= 264 && ageM < 720) {

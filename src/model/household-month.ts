@@ -19,11 +19,14 @@
  *
  * A bound is recomputed when it expires, after an event, when the household moves or joins
  * the internal list (world.ts), and for everyone when a lever or the estate's offer changes
- * the parameters it was computed from. It expires before a certain change (retirement, giving
+ * the parameters it was computed from. A household that needs a new bound at the start of its
+ * month (it expired, or the household retired) gets it from that month on, and its events are
+ * worked out only when `u` is below it (about half of the households worked out were of this
+ * kind, nearly all with `u` above the new bound). It expires before a certain change (retirement, giving
  * up on the list) and before the household's census entry is due (an age threshold), so
  * those happen in their month.
  */
-import { recount } from './census.js';
+import { censusDue, recount } from './census.js';
 import { EV, newEvents, pickEvent, resetEvents } from './events.js';
 import { type CareerContext, applyCareerEvent, careerBound, careerEvents, listGiveUp, listGiveUpMonth } from './mechanisms/career.js';
 import { type DemographyTables, applyDemographyEvent, demographyBound, demographyEvents } from './mechanisms/demography.js';
@@ -86,18 +89,20 @@ const SLACK_ABS = 1e-12;
 
 const ev = newEvents();
 
-/** Recompute household i's bound, in month m, for months m+1 to the end of its window. */
-function computeBound(w: World, k: HouseholdMonthContext, i: number, m: number): void {
+/**
+ * Recompute household i's bound for the months from `m1` to the end of its window. `censusDue`
+ * is the month its census entry is next due (the window ends before it).
+ */
+function computeBound(w: World, k: HouseholdMonthContext, i: number, m1: number, censusDue: number): void {
   const sc = w.scenario;
   const b = w.bounds;
   const e = w.flats.estate[w.hh.i32[i * HW + H.flat]!]!;
-  const m1 = m + 1;
-  let m2 = m + BOUND_WINDOW_MONTHS;
+  let m2 = m1 + BOUND_WINDOW_MONTHS - 1;
   if (sc.elevator.enabled) m2 = Math.min(m2, nextRetirement(w, k.elev[e]!, i) - 1);
   if (sc.career.enabled) m2 = Math.min(m2, listGiveUpMonth(w, i) - 1);
-  m2 = Math.min(m2, w.census.next[i]! - 1); // the census entry is due then
+  m2 = Math.min(m2, censusDue - 1);
   b.until[i] = m2;
-  if (m2 < m1) return; // a certain change next month: the household is worked out then anyway
+  if (m2 < m1) return; // a certain change in month m1: the household is worked out then anyway
   let base = 0;
   if (sc.demography.enabled) base += demographyBound(w, k.dem, i, m1, m2);
   if (sc.elevator.enabled) base += elevatorBound(w, k.elev[e]!, i, m2);
@@ -224,18 +229,32 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
       if (u8[i * HB + B.status1] !== s1 || u8[i * HB + B.status2] !== s2) changed = true;
     }
     if (carOn && listGiveUp(w, i, m)) continue;
+    // a household that needs a new bound anyway (expired, or changed by retiring) gets it now,
+    // from this month on: when its draw is above it, nothing can happen and its events need
+    // not be worked out (the same draw decides as it would have)
+    let fresh = Infinity;
+    if (changed) {
+      const due = counted[i] === NONE || next[i]! <= m;
+      computeBound(w, k, i, m, due ? censusDue(w, i, m) : next[i]!);
+      if (m <= until[i]!) {
+        fresh = base[i]! + mult[i]! * (q0 + family[i]! * q1);
+        if (u >= fresh && !check) {
+          if (due) recount(w, i);
+          continue;
+        }
+      }
+    }
     resetEvents(ev);
     if (demOn) demographyEvents(w, k.dem, i, m, ev);
     if (elOn) elevatorEvents(w, k.elev[e]!, i, m, ev);
     if (socOn) socialEvents(w, k.soc, w.eff[e]!.volunteerFactor, i, ev);
     if (carOn) careerEvents(w, k.career, i, m, ev);
-    if (check && valid && !changed) {
-      const bound = base[i]! + mult[i]! * (q0 + family[i]! * q1);
+    if (check) {
+      const bound = valid && !changed ? base[i]! + mult[i]! * (q0 + family[i]! * q1) : fresh;
       if (ev.total > bound) throw new Error(`hazard bound too low in month ${m} for household ${h.i32[i * HW + H.uid]}: ${ev.total} > ${bound}`);
     }
     const code = pickEvent(ev, u);
     if (code >= 0) {
-      changed = true;
       if (code < EV.status1) applyDemographyEvent(w, k.dem, i, code, ev.v, w.rngs.demography);
       else if (code < EV.volunteer) applyElevatorEvent(w, k.elev[e]!, i, code, ev.v);
       else if (code < EV.moveOut) applySocialEvent(w, i);
@@ -243,7 +262,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
     }
     if (!alive[i]) continue;
     if (counted[i] === NONE || next[i]! <= m) recount(w, i);
-    if (changed || until[i] === NONE) computeBound(w, k, i, m);
+    if (code >= 0 || until[i] === NONE) computeBound(w, k, i, m + 1, next[i]!);
   }
 }
 

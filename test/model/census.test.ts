@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { C, NCENSUS, readCensus, refreshDue, takeCensus } from '../../src/model/census.js';
+import { C, NCENSUS, censusDue, countHousehold, readCensus, refreshDue, takeCensus } from '../../src/model/census.js';
 import { initialWorld, simulate } from '../../src/model/simulate.js';
 import { Status } from '../../src/model/state.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -46,5 +46,23 @@ describe('incremental census equals a full recount every month', () => {
     takeCensus(w, full);
     const s = w.flats.section[h.i32[i * HW + H.flat]!]!;
     expect(full[s * NCENSUS + C.employed]! - live[s * NCENSUS + C.employed]!).toBe(1);
+  });
+});
+
+describe('censusDue', () => {
+  it('is the month countHousehold reports, for every household of a run at many months', () => {
+    const sc = loadScenario(join(root, 'default.yaml'));
+    const w = initialWorld(sc, 9);
+    const h = w.hh;
+    const scratch = new Float64Array(w.sectionNames.length * NCENSUS);
+    let compared = 0;
+    for (const m of [0, 7, 61, 200, 433]) {
+      for (let i = 0; i < h.used; i++) {
+        if (!h.alive[i]) continue;
+        expect(censusDue(w, i, m)).toBe(countHousehold(w, i, scratch, 1, m, w.census.income));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(4000);
   });
 });

@@ -23,7 +23,7 @@ import { type World, leaveForRegion, moveOut } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { joinList } from '../internal-list.js';
-import { socialMultiplier, tiesNow } from './social.js';
+import { socialMultiplier, tiesIn, tiesNow } from './social.js';
 import { groupMatches } from '../levers/index.js';
 
 export interface CareerRates {
@@ -289,7 +289,7 @@ export function careerBound(w: World, c: CareerContext, i: number, m1: number, m
   let mult = Math.max(earlyFactor(c, m1 - h.i32[i * HW + H.movedIn]!), earlyFactor(c, m2 - h.i32[i * HW + H.movedIn]!)) * eff.hazardFactor;
   if (c.socialOn) {
     const so = c.social;
-    mult *= so.tieEffect >= 0 ? Math.exp(-so.tieEffect * tiesNow(h, i, m1 - 1, w.tieStep[e]!)) : Math.exp(-so.tieEffect);
+    mult *= so.tieEffect >= 0 ? Math.exp(-so.tieEffect * tiesIn(h, i, m1 - 1, w.tieStep[e]!)) : Math.exp(-so.tieEffect);
     if (h.u8[i * HB + B.familyNearby]) mult *= so.familyNearbyFactor;
     if (h.u8[i * HB + B.volunteer]) mult *= so.volunteerFactor;
     if (family) mult *= Math.max(1, so.childFriendsFactor);

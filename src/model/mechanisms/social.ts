@@ -61,12 +61,23 @@ export function applySocial(w: World, r: SocialRates, rng: Rng): void {
  */
 export function tiesNow(h: Households, i: number, m: number, step: number): number {
   const r = i * HW;
-  const at = h.i32[r + H.tiesAt]!;
-  if (m > at) {
-    h.f32[r + H.ties] = 1 - (1 - h.f32[r + H.ties]!) * Math.pow(1 - step, m - at);
+  if (m > h.i32[r + H.tiesAt]!) {
+    h.f32[r + H.ties] = tiesIn(h, i, m, step);
     h.i32[r + H.tiesAt] = m;
   }
   return h.f32[r + H.ties]!;
+}
+
+/**
+ * Household i's ties in month m as `tiesNow` gives them, without storing them (so a bound can
+ * read them without changing what later reads compute). For a month before the one they are
+ * stored for, the stored value.
+ */
+export function tiesIn(h: Households, i: number, m: number, step: number): number {
+  const r = i * HW;
+  const at = h.i32[r + H.tiesAt]!;
+  if (m <= at) return h.f32[r + H.ties]!;
+  return Math.fround(1 - (1 - h.f32[r + H.ties]!) * Math.pow(1 - step, m - at));
 }
 
 /**

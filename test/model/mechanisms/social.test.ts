@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyCareer, careerContext, estateOffer } from '../../../src/model/mechanisms/career.js';
-import { applySocial, socialFactor, socialRates } from '../../../src/model/mechanisms/social.js';
+import { applySocial, socialFactor, socialRates, tiesIn, tiesNow } from '../../../src/model/mechanisms/social.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { alive, emptyWorld, flow, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
 import { B, H, HB, HW } from '../../../src/model/state.js';
@@ -20,6 +20,25 @@ describe('socialRates', () => {
     expect(r.volunteerStop).toBe(monthly(sc.social.volunteerStopAnnual));
     // pinned (frozen tieGrowthPerYear 0.3)
     expect(r.tieStep).toBeCloseTo(0.02469009, 8);
+  });
+});
+
+describe('tiesIn: the ties of a month without storing them', () => {
+  it('gives what tiesNow gives, leaves the stored ties alone, and the stored value for an earlier month', () => {
+    const w = emptyWorld(2, [3]);
+    const a = place(w, 0, { ties: 0.2 });
+    const b = place(w, 1, { ties: 0.2 });
+    const h = w.hh;
+    h.i32[a * HW + H.tiesAt] = 10;
+    h.i32[b * HW + H.tiesAt] = 10;
+    const step = 0.03;
+    const read = tiesIn(h, a, 17, step);
+    expect(h.i32[a * HW + H.tiesAt]).toBe(10);
+    expect(h.f32[a * HW + H.ties]).toBe(Math.fround(0.2));
+    expect(read).toBe(tiesNow(h, b, 17, step));
+    expect(read).toBe(Math.fround(1 - (1 - Math.fround(0.2)) * Math.pow(1 - step, 7)));
+    // b is now stored as of month 17: earlier months read the stored value
+    expect(tiesIn(h, b, 12, step)).toBe(h.f32[b * HW + H.ties]);
   });
 });
 
