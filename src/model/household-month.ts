@@ -32,7 +32,7 @@ import { type CareerContext, applyCareerEvent, careerBound, careerEvents, listGi
 import { type DemographyTables, applyDemographyEvent, demographyBound, demographyEvents } from './mechanisms/demography.js';
 import { type ElevatorRates, applyElevatorEvent, elevatorBound, elevatorEvents, nextRetirement, retire } from './mechanisms/elevator.js';
 import { type SocialRates, applySocialEvent, socialEvents, tiesNow } from './mechanisms/social.js';
-import type { Rng } from './rng.js';
+import type { StreamRng } from './rng.js';
 import { NONE, HW, H, B, HB } from './state.js';
 import type { World } from './world.js';
 
@@ -63,6 +63,13 @@ export interface HazardBounds {
   until: Int32Array;
   /** The parameters the bounds were computed from (a lever or offer change invalidates all): see `updateBoundsKey`. */
   key: Float64Array;
+  /**
+   * The bound with the area terms at their caps (`cap0`, `cap1`, at least this month's): the
+   * first pass compares the draw with this one number; pass 2 then applies the month's bound.
+   */
+  thr: Float64Array;
+  cap0: number;
+  cap1: number;
   /** Scratch: this month's households to work out exactly, and their draws. */
   cand: Int32Array;
   candU: Float64Array;
@@ -77,6 +84,9 @@ export function newHazardBounds(capacity: number): HazardBounds {
     family: new Uint8Array(capacity),
     until: new Int32Array(capacity).fill(NONE),
     key: new Float64Array(0),
+    thr: new Float64Array(capacity),
+    cap0: -1,
+    cap1: -1,
     cand: new Int32Array(capacity),
     candU: new Float64Array(capacity),
     sink: 0,
@@ -118,6 +128,25 @@ function computeBound(w: World, k: HouseholdMonthContext, i: number, m1: number,
   b.base[i] = base * (1 + SLACK_REL) + SLACK_ABS;
   b.mult[i] = mult * (1 + SLACK_REL);
   b.family[i] = family;
+  b.thr[i] = b.base[i]! + b.mult[i]! * (b.cap0 + family * b.cap1);
+}
+
+/**
+ * How far above this month's area terms their caps are set when they are reset, and how far
+ * the terms may fall below them before they are reset again (a numerical choice: with no
+ * effect on results, it trades resets, each a pass over the households, against households
+ * the first pass lets through for pass 2 to turn away).
+ */
+const CAP_HEADROOM = 1.25;
+
+/** Reset the caps of the area terms when this month's terms exceed them or have fallen well below them. */
+function updateCaps(w: World, q0: number, q1: number): void {
+  const b = w.bounds;
+  if (q0 <= b.cap0 && q1 <= b.cap1 && q0 * CAP_HEADROOM * CAP_HEADROOM >= b.cap0 && q1 * CAP_HEADROOM * CAP_HEADROOM >= b.cap1) return;
+  b.cap0 = q0 * CAP_HEADROOM;
+  b.cap1 = q1 * CAP_HEADROOM;
+  const { base, mult, family, thr } = b;
+  for (let i = 0; i < w.hh.used; i++) thr[i] = base[i]! + mult[i]! * (b.cap0 + family[i]! * b.cap1);
 }
 
 /** Per estate, the values a bound depends on beyond the household: levers' effective values and the offer. */
@@ -160,7 +189,7 @@ export function tieSteps(w: World, soc: SocialRates): Float64Array {
 }
 
 /** One month for every household (see the top of this file). `swapSeekers` collects this month's swap seekers. */
-export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swapSeekers: number[]): void {
+export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRng, swapSeekers: number[]): void {
   const sc = w.scenario;
   const h = w.hh;
   const m = w.month;
@@ -186,6 +215,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
   const r = k.career.r;
   const q0 = carOn ? r.dissatisfaction * gd * (1 + SLACK_REL) : 0;
   const q1 = carOn ? (r.safety * gs + r.stigma * gt) * (1 + SLACK_REL) : 0;
+  updateCaps(w, q0, q1);
   // ties: a change of an estate's tie step (a lever) first brings its households' ties up to
   // date at the old step (one pass over the households, in the rare months it happens)
   const steps = tieSteps(w, k.soc);
@@ -199,7 +229,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
     }
     w.tieStep.set(steps);
   }
-  const nc = skimHouseholds(w, rng, check, q0, q1);
+  const nc = skimHouseholds(w, rng, check);
   const estateOf = w.flats.estate;
   const i32 = h.i32;
   const u8 = h.u8;
@@ -219,6 +249,8 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
     const i = cand[c]!;
     const u = candU[c]!;
     const valid = m <= until[i]!;
+    // the first pass let it through on the capped bound: this month's bound may rule it out
+    if (valid && !check && u >= base[i]! + mult[i]! * (q0 + family[i]! * q1)) continue;
     // certain changes, then the events
     const e = estateOf[i32[i * HW + H.flat]!]!;
     let changed = !valid;
@@ -267,29 +299,45 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: Rng, swa
 }
 
 /**
- * Pass 1 of the step: every household draws its uniform, and those whose bound rules out an
- * event are done (a bound expires before the household's census entry is due). The others
- * are listed in `bounds.cand` with their draws; returns how many.
+ * Pass 1 of the step: every household draws its uniform, and those whose bound, with the area
+ * terms at their caps (`bounds.thr`), rules out an event are done (a bound expires before the
+ * household's census entry is due). The others are listed in `bounds.cand` with their draws;
+ * returns how many. One comparison per household: the month's own bound, which pass 2 applies
+ * first, would cost reading three more arrays here.
  */
-function skimHouseholds(w: World, rng: Rng, check: boolean, q0: number, q1: number): number {
+function skimHouseholds(w: World, rng: StreamRng, check: boolean): number {
   const m = w.month;
   const b = w.bounds;
   const alive = w.hh.alive;
   const until = b.until;
-  const base = b.base;
-  const mult = b.mult;
-  const family = b.family;
+  const thr = b.thr;
   const used = w.hh.used;
   const cand = b.cand;
   const candU = b.candU;
+  // the generator's steps (rng.ts `aleaStep`) on local copies of its state: the same numbers
+  // as calling `rng()`, without reading and writing the state once per household
+  const g = rng.state;
+  let s0 = g.s0;
+  let s1 = g.s1;
+  let s2 = g.s2;
+  let c = g.c;
   let nc = 0;
   for (let i = 0; i < used; i++) {
     if (!alive[i]) continue;
-    const u = rng();
-    if (m <= until[i]! && !check && u >= base[i]! + mult[i]! * (q0 + family[i]! * q1)) continue;
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    const u = s2;
+    if (m <= until[i]! && !check && u >= thr[i]!) continue;
     cand[nc] = i;
     candU[nc++] = u;
   }
+  g.s0 = s0;
+  g.s1 = s1;
+  g.s2 = s2;
+  g.c = c;
   return nc;
 }
 

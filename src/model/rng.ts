@@ -3,10 +3,70 @@
  * mechanism (so adding a mechanism does not shift the numbers the others draw).
  * Nothing in the project may use Math.random (a test checks).
  */
-import seedrandom from 'seedrandom';
-
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
+
+/**
+ * The state of an Alea generator (Johannes Baagøe, 2010; the generator of the `seedrandom`
+ * package's `alea`, whose numbers ours repeat exactly: test/model/rng.test.ts): three fractions
+ * in [0, 1) and an integer carry. One step: t = 2091639 s0 + c 2^-32; (s0, s1) = (s1, s2);
+ * c = floor(t); s2 = t - c, which is the number drawn.
+ */
+export interface AleaState {
+  s0: number;
+  s1: number;
+  s2: number;
+  c: number;
+}
+
+/** A generator whose state can be read and written (a hot loop keeps it in local variables: `aleaStep`'s comment). */
+export type StreamRng = Rng & { readonly state: AleaState };
+
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+
+/** Baagøe's Mash hash, with which Alea turns a seed text into its starting state. */
+function mash(): (text: string) => number {
+  let n = 0xefc8249d;
+  return (text) => {
+    for (let i = 0; i < text.length; i++) {
+      n += text.charCodeAt(i);
+      let h = 0.02519603282416938 * n;
+      n = h >>> 0;
+      h -= n;
+      h *= n;
+      n = h >>> 0;
+      h -= n;
+      n += h * 0x100000000;
+    }
+    return (n >>> 0) * TWO_TO_MINUS_32;
+  };
+}
+
+/** Alea's starting state for a seed text. */
+export function aleaSeed(text: string): AleaState {
+  const m = mash();
+  const g: AleaState = { s0: m(' '), s1: m(' '), s2: m(' '), c: 1 };
+  g.s0 -= m(text);
+  if (g.s0 < 0) g.s0 += 1;
+  g.s1 -= m(text);
+  if (g.s1 < 0) g.s1 += 1;
+  g.s2 -= m(text);
+  if (g.s2 < 0) g.s2 += 1;
+  return g;
+}
+
+/**
+ * One Alea step on `g`: the next number. A loop that draws once per household can do the same
+ * on local copies of the four fields (read before the loop, written back after), which keeps
+ * the state in registers: t = 2091639 * s0 + c * 2^-32, s0 = s1, s1 = s2, c = t | 0, s2 = t - c.
+ */
+export function aleaStep(g: AleaState): number {
+  const t = 2091639 * g.s0 + g.c * TWO_TO_MINUS_32;
+  g.s0 = g.s1;
+  g.s1 = g.s2;
+  g.c = t | 0;
+  return (g.s2 = t - g.c);
+}
 
 /** 32-bit FNV-1a hash of a string, for deriving stream seeds from names. */
 export function hash32(s: string): number {
@@ -23,10 +83,10 @@ export function replicationSeed(baseSeed: number, i: number): number {
   return hash32(`nabolag:${baseSeed}:${i}`);
 }
 
-/** A fast seeded generator (seedrandom's alea) for a seed and a named stream. */
-export function makeRng(seed: number, stream = 'main'): Rng {
-  const g = seedrandom.alea(`${seed}/${stream}`);
-  return g as unknown as Rng;
+/** A fast seeded generator (Alea) for a seed and a named stream. */
+export function makeRng(seed: number, stream = 'main'): StreamRng {
+  const state = aleaSeed(`${seed}/${stream}`);
+  return Object.assign(() => aleaStep(state), { state });
 }
 
 /** Bernoulli draw. */

@@ -5,7 +5,7 @@
  * mechanism changes occupancy through the same audited functions.
  */
 import { CH, K, R } from './codes.js';
-import type { Rng } from './rng.js';
+import type { Rng, StreamRng } from './rng.js';
 import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold, HW, H, B, HB } from './state.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { InternalList } from './internal-list.js';
@@ -271,7 +271,7 @@ export interface World {
   stockVersion: number;
   /** Each household's bound of its monthly event probability (household-month.ts); NONE in `until` forces a recount. */
   bounds: HazardBounds;
-  rngs: Record<'households' | 'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'schelling' | 'levers', Rng>;
+  rngs: Record<'households' | 'demography' | 'elevator' | 'social' | 'career' | 'letting' | 'schelling' | 'levers', StreamRng>;
 }
 
 /**

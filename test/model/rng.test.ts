@@ -4,7 +4,8 @@
  * written down: a change means every run of the model changes, so change them only on purpose.
  */
 import { describe, expect, it } from 'vitest';
-import { chance, hash32, makeRng, monthly, normal, pickCumulative, randInt, replicationSeed } from '../../src/model/rng.js';
+import seedrandom from 'seedrandom';
+import { aleaSeed, aleaStep, chance, hash32, makeRng, monthly, normal, pickCumulative, randInt, replicationSeed } from '../../src/model/rng.js';
 
 const take = (rng: () => number, n: number) => Array.from({ length: n }, () => rng());
 
@@ -28,6 +29,48 @@ describe('replicationSeed', () => {
       expect(s).toBeGreaterThanOrEqual(0);
       expect(s).toBeLessThan(2 ** 32);
     }
+  });
+});
+
+describe('Alea', () => {
+  it('repeats the numbers of the alea of the seedrandom package (the generator of earlier versions) for many seeds and streams', () => {
+    let compared = 0;
+    for (const stream of ['households', 'demography', 'letting', 'main', 'population']) {
+      for (const seed of [0, 1, 7, 21, 2737954088, 4294967295]) {
+        const ours = makeRng(seed, stream);
+        const theirs = seedrandom.alea(`${seed}/${stream}`);
+        for (let k = 0; k < 2000; k++) {
+          const a = ours();
+          const b = theirs();
+          if (a !== b) expect({ seed, stream, k, a }).toEqual({ seed, stream, k, a: b });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(60000);
+  });
+
+  it('a step on copies of the state in local variables gives the same numbers as aleaStep', () => {
+    const g = aleaSeed('9/households');
+    const h = { ...g };
+    let { s0, s1, s2, c } = h;
+    for (let k = 0; k < 1000; k++) {
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      expect(s2).toBe(aleaStep(g));
+    }
+  });
+
+  it('exposes the state of the generator makeRng returns, and drawing moves it', () => {
+    const r = makeRng(3, 'x');
+    const before = { ...r.state };
+    const u = r();
+    expect(r.state.s2).toBe(u);
+    expect(r.state.s1).toBe(before.s2);
+    expect(r.state.s0).toBe(before.s1);
   });
 });
 
