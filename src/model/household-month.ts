@@ -276,16 +276,21 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
         }
       }
     }
+    const bound = valid && !changed ? base[i]! + mult[i]! * (q0 + family[i]! * q1) : fresh;
     resetEvents(ev);
     if (demOn) demographyEvents(w, k.dem, i, m, ev);
     if (elOn) elevatorEvents(w, k.elev[e]!, i, m, ev);
     if (socOn) socialEvents(w, k.soc, w.eff[e]!.volunteerFactor, i, ev);
-    if (carOn) careerEvents(w, k.career, i, m, ev);
-    if (check) {
-      const bound = valid && !changed ? base[i]! + mult[i]! * (q0 + family[i]! * q1) : fresh;
-      if (ev.total > bound) throw new Error(`hazard bound too low in month ${m} for household ${h.i32[i * HW + H.uid]}: ${ev.total} > ${bound}`);
+    // the career events come last in the list: when the draw falls in an earlier event's
+    // interval they cannot change the pick, unless the events could add up to more than 1
+    // (then all are scaled: events.ts `pickEvent`)
+    let code = -1;
+    if (!check && bound <= 1) code = pickEvent(ev, u);
+    if (code < 0) {
+      if (carOn) careerEvents(w, k.career, i, m, ev);
+      if (check && ev.total > bound) throw new Error(`hazard bound too low in month ${m} for household ${h.i32[i * HW + H.uid]}: ${ev.total} > ${bound}`);
+      code = pickEvent(ev, u);
     }
-    const code = pickEvent(ev, u);
     if (code >= 0) {
       if (code < EV.status1) applyDemographyEvent(w, k.dem, i, code, ev.v, w.rngs.demography);
       else if (code < EV.volunteer) applyElevatorEvent(w, k.elev[e]!, i, code, ev.v);
