@@ -229,7 +229,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
     }
     w.tieStep.set(steps);
   }
-  const nc = skimHouseholds(w, rng, check);
+  const nc = skimHouseholds(w, rng, check, q0, q1);
   const estateOf = w.flats.estate;
   const i32 = h.i32;
   const u8 = h.u8;
@@ -249,8 +249,6 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
     const i = cand[c]!;
     const u = candU[c]!;
     const valid = m <= until[i]!;
-    // the first pass let it through on the capped bound: this month's bound may rule it out
-    if (valid && !check && u >= base[i]! + mult[i]! * (q0 + family[i]! * q1)) continue;
     // certain changes, then the events
     const e = estateOf[i32[i * HW + H.flat]!]!;
     let changed = !valid;
@@ -304,18 +302,21 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
 }
 
 /**
- * Pass 1 of the step: every household draws its uniform, and those whose bound, with the area
- * terms at their caps (`bounds.thr`), rules out an event are done (a bound expires before the
- * household's census entry is due). The others are listed in `bounds.cand` with their draws;
- * returns how many. One comparison per household: the month's own bound, which pass 2 applies
- * first, would cost reading three more arrays here.
+ * Pass 1 of the step: every household draws its uniform, and those whose bound rules out an
+ * event are done (a bound expires before the household's census entry is due). The others are
+ * listed in `bounds.cand` with their draws; returns how many. The draw is compared first with
+ * the bound with the area terms at their caps (`bounds.thr`, one number), and only when it is
+ * below that with the month's own bound (three more numbers to read).
  */
-function skimHouseholds(w: World, rng: StreamRng, check: boolean): number {
+function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1: number): number {
   const m = w.month;
   const b = w.bounds;
   const alive = w.hh.alive;
   const until = b.until;
   const thr = b.thr;
+  const base = b.base;
+  const mult = b.mult;
+  const family = b.family;
   const used = w.hh.used;
   const cand = b.cand;
   const candU = b.candU;
@@ -335,7 +336,7 @@ function skimHouseholds(w: World, rng: StreamRng, check: boolean): number {
     c = t | 0;
     s2 = t - c;
     const u = s2;
-    if (m <= until[i]! && !check && u >= thr[i]!) continue;
+    if (m <= until[i]! && !check && (u >= thr[i]! || u >= base[i]! + mult[i]! * (q0 + family[i]! * q1))) continue;
     cand[nc] = i;
     candU[nc++] = u;
   }
