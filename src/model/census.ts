@@ -9,8 +9,8 @@
  *  - every change to a household goes through `touch` (its contribution is taken out)
  *    before the change and `recount` (put back, with the new state) after it — the world
  *    primitives (world.ts), the mechanisms and the internal list do this;
- *  - each household remembers (in its record: `H.censusAt`, `H.censusNext`) the month as of
- *    which it is counted and the next month an age threshold changes its contribution; the household step (household-month.ts) recounts a household in that month
+ *  - each household remembers the next month an age threshold changes its contribution
+ *    (`next`); the household step (household-month.ts) recounts a household in that month
  *    (its hazard bound expires before it), and `refreshDue` does the same for code that
  *    changes households outside that step (the mechanisms run on their own, in tests);
  *  - the mean stay is kept as the sum of moving-in months (`movedInSum`), from which
@@ -208,6 +208,10 @@ export function takeCensus(w: World, out: Float64Array): void {
 export interface LiveCensus {
   /** Households' contributions per section (flats and derived entries are added in `readCensus`). */
   rows: Float64Array;
+  /** Month as of which each household is counted, or NONE when it is not counted. */
+  countedAt: Int32Array;
+  /** Month at which each counted household's contribution next changes by age. */
+  next: Int32Array;
   income: Float64Array;
   /** Off in worlds that never read it (the Schelling presets). */
   on: boolean;
@@ -216,13 +220,8 @@ export interface LiveCensus {
   stockVersion: number;
 }
 
-/**
- * The census rows of a world with `nSections` sections. Each household's census entry (the
- * month as of which it is counted, and when its contribution next changes) is kept in its
- * record (`H.censusAt`, `H.censusNext`).
- */
-export function newLiveCensus(nSections: number): LiveCensus {
-  return { rows: new Float64Array(nSections * NCENSUS), income: new Float64Array(12), on: false, activeFlats: new Float64Array(nSections), stockVersion: -1 };
+export function newLiveCensus(nSections: number, capacity: number): LiveCensus {
+  return { rows: new Float64Array(nSections * NCENSUS), countedAt: new Int32Array(capacity).fill(NONE), next: new Int32Array(capacity), income: new Float64Array(12), on: false, activeFlats: new Float64Array(nSections), stockVersion: -1 };
 }
 
 /** Start the incremental census: count every household in the world. */
@@ -231,8 +230,8 @@ export function startLiveCensus(w: World): void {
   c.on = true;
   c.income = incomeTable(w);
   c.rows.fill(0);
+  c.countedAt.fill(NONE);
   const h = w.hh;
-  for (let i = 0; i < h.capacity; i++) h.i32[i * HW + H.censusAt] = NONE;
   for (let i = 0; i < h.used; i++) if (h.alive[i] && h.i32[i * HW + H.flat]! >= 0) recount(w, i);
 }
 
@@ -240,11 +239,10 @@ export function startLiveCensus(w: World): void {
 export function touch(w: World, i: number): void {
   const c = w.census;
   if (!c.on) return;
-  const r = i * HW;
-  const at = w.hh.i32[r + H.censusAt]!;
+  const at = c.countedAt[i]!;
   if (at === NONE) return;
   countHousehold(w, i, c.rows, -1, at, c.income);
-  w.hh.i32[r + H.censusAt] = NONE;
+  c.countedAt[i] = NONE;
 }
 
 /** Count household i afresh (after a change), if it lives in a flat. */
@@ -253,16 +251,19 @@ export function recount(w: World, i: number): void {
   if (!c.on) return;
   touch(w, i);
   if (!w.hh.alive[i] || w.hh.i32[i * HW + H.flat]! < 0) return;
-  w.hh.i32[i * HW + H.censusNext] = countHousehold(w, i, c.rows, 1, w.month, c.income);
-  w.hh.i32[i * HW + H.censusAt] = w.month;
+  c.next[i] = countHousehold(w, i, c.rows, 1, w.month, c.income);
+  c.countedAt[i] = w.month;
 }
 
 /** Recount the households whose contribution changed by age this month, or that are not counted. */
 export function refreshDue(w: World): void {
+  const c = w.census;
   const h = w.hh;
   const m = w.month;
+  const at = c.countedAt;
+  const next = c.next;
   for (let i = 0; i < h.used; i++) {
-    if (h.alive[i] && (h.i32[i * HW + H.censusAt] === NONE || h.i32[i * HW + H.censusNext]! <= m)) recount(w, i);
+    if (h.alive[i] && (at[i] === NONE || next[i]! <= m)) recount(w, i);
   }
 }
 

@@ -33,7 +33,7 @@ import { type DemographyTables, applyDemographyEvent, demographyBound, demograph
 import { type ElevatorRates, applyElevatorEvent, elevatorBound, elevatorEvents, nextRetirement, retire } from './mechanisms/elevator.js';
 import { type SocialRates, applySocialEvent, socialEvents, tiesNow } from './mechanisms/social.js';
 import type { StreamRng } from './rng.js';
-import { NONE, HW, H, B, HB, HF, F } from './state.js';
+import { NONE, HW, H, B, HB } from './state.js';
 import type { World } from './world.js';
 
 /**
@@ -54,13 +54,11 @@ export interface HouseholdMonthContext {
   check: boolean;
 }
 
-/**
- * Per household: the last month its bound holds, and the bound with the area terms at their
- * caps. The bound itself is kept in the household's record (`F.boundBase`, `F.boundMult`,
- * `B.boundFamily`: state.ts), which pass 2 reads anyway; these two arrays are what the first
- * pass reads for every household.
- */
+/** Per household: the bound of its monthly event probability and the last month it holds. */
 export interface HazardBounds {
+  base: Float64Array;
+  mult: Float64Array;
+  family: Uint8Array;
   /** Last month the bound holds; NONE when it must be recomputed. */
   until: Int32Array;
   /** The parameters the bounds were computed from (a lever or offer change invalidates all): see `updateBoundsKey`. */
@@ -81,6 +79,9 @@ export interface HazardBounds {
 
 export function newHazardBounds(capacity: number): HazardBounds {
   return {
+    base: new Float64Array(capacity),
+    mult: new Float64Array(capacity),
+    family: new Uint8Array(capacity),
     until: new Int32Array(capacity).fill(NONE),
     key: new Float64Array(0),
     thr: new Float64Array(capacity),
@@ -124,11 +125,10 @@ function computeBound(w: World, k: HouseholdMonthContext, i: number, m1: number,
     mult = k.career.boundMult;
     family = k.career.boundFamily ? 1 : 0;
   }
-  const f64 = w.hh.f64;
-  f64[i * HF + F.boundBase] = base * (1 + SLACK_REL) + SLACK_ABS;
-  f64[i * HF + F.boundMult] = mult * (1 + SLACK_REL);
-  w.hh.u8[i * HB + B.boundFamily] = family;
-  b.thr[i] = f64[i * HF + F.boundBase]! + f64[i * HF + F.boundMult]! * (b.cap0 + family * b.cap1);
+  b.base[i] = base * (1 + SLACK_REL) + SLACK_ABS;
+  b.mult[i] = mult * (1 + SLACK_REL);
+  b.family[i] = family;
+  b.thr[i] = b.base[i]! + b.mult[i]! * (b.cap0 + family * b.cap1);
 }
 
 /**
@@ -145,8 +145,8 @@ function updateCaps(w: World, q0: number, q1: number): void {
   if (q0 <= b.cap0 && q1 <= b.cap1 && q0 * CAP_HEADROOM * CAP_HEADROOM >= b.cap0 && q1 * CAP_HEADROOM * CAP_HEADROOM >= b.cap1) return;
   b.cap0 = q0 * CAP_HEADROOM;
   b.cap1 = q1 * CAP_HEADROOM;
-  const { f64, u8 } = w.hh;
-  for (let i = 0; i < w.hh.used; i++) b.thr[i] = f64[i * HF + F.boundBase]! + f64[i * HF + F.boundMult]! * (b.cap0 + u8[i * HB + B.boundFamily]! * b.cap1);
+  const { base, mult, family, thr } = b;
+  for (let i = 0; i < w.hh.used; i++) thr[i] = base[i]! + mult[i]! * (b.cap0 + family[i]! * b.cap1);
 }
 
 /** Per estate, the values a bound depends on beyond the household: levers' effective values and the offer. */
@@ -235,7 +235,11 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
   const u8 = h.u8;
   const alive = h.alive;
   const until = b.until;
-  const f64 = h.f64;
+  const base = b.base;
+  const mult = b.mult;
+  const family = b.family;
+  const counted = w.census.countedAt;
+  const next = w.census.next;
   const cand = b.cand;
   const candU = b.candU;
   // pass 2: the others, worked out exactly, in the same order (their data read a few
@@ -260,17 +264,17 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
     // not be worked out (the same draw decides as it would have)
     let fresh = Infinity;
     if (changed) {
-      const due = i32[i * HW + H.censusAt] === NONE || i32[i * HW + H.censusNext]! <= m;
-      computeBound(w, k, i, m, due ? censusDue(w, i, m) : i32[i * HW + H.censusNext]!);
+      const due = counted[i] === NONE || next[i]! <= m;
+      computeBound(w, k, i, m, due ? censusDue(w, i, m) : next[i]!);
       if (m <= until[i]!) {
-        fresh = f64[i * HF + F.boundBase]! + f64[i * HF + F.boundMult]! * (q0 + u8[i * HB + B.boundFamily]! * q1);
+        fresh = base[i]! + mult[i]! * (q0 + family[i]! * q1);
         if (u >= fresh && !check) {
           if (due) recount(w, i);
           continue;
         }
       }
     }
-    const bound = valid && !changed ? f64[i * HF + F.boundBase]! + f64[i * HF + F.boundMult]! * (q0 + u8[i * HB + B.boundFamily]! * q1) : fresh;
+    const bound = valid && !changed ? base[i]! + mult[i]! * (q0 + family[i]! * q1) : fresh;
     resetEvents(ev);
     if (demOn) demographyEvents(w, k.dem, i, m, ev);
     if (elOn) elevatorEvents(w, k.elev[e]!, i, m, ev);
@@ -292,8 +296,8 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
       else applyCareerEvent(w, k.career, i, code, ev.v, w.rngs.career, swapSeekers);
     }
     if (!alive[i]) continue;
-    if (i32[i * HW + H.censusAt] === NONE || i32[i * HW + H.censusNext]! <= m) recount(w, i);
-    if (code >= 0 || until[i] === NONE) computeBound(w, k, i, m + 1, i32[i * HW + H.censusNext]!);
+    if (counted[i] === NONE || next[i]! <= m) recount(w, i);
+    if (code >= 0 || until[i] === NONE) computeBound(w, k, i, m + 1, next[i]!);
   }
 }
 
@@ -302,8 +306,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
  * event are done (a bound expires before the household's census entry is due). The others are
  * listed in `bounds.cand` with their draws; returns how many. The draw is compared first with
  * the bound with the area terms at their caps (`bounds.thr`, one number), and only when it is
- * below that with the month's own bound (read from the household's record, which pass 2 will
- * read anyway).
+ * below that with the month's own bound (three more numbers to read).
  */
 function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1: number): number {
   const m = w.month;
@@ -311,8 +314,9 @@ function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1
   const alive = w.hh.alive;
   const until = b.until;
   const thr = b.thr;
-  const f64 = w.hh.f64;
-  const u8 = w.hh.u8;
+  const base = b.base;
+  const mult = b.mult;
+  const family = b.family;
   const used = w.hh.used;
   const cand = b.cand;
   const candU = b.candU;
@@ -332,7 +336,7 @@ function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1
     c = t | 0;
     s2 = t - c;
     const u = s2;
-    if (m <= until[i]! && !check && (u >= thr[i]! || u >= f64[i * HF + F.boundBase]! + f64[i * HF + F.boundMult]! * (q0 + u8[i * HB + B.boundFamily]! * q1))) continue;
+    if (m <= until[i]! && !check && (u >= thr[i]! || u >= base[i]! + mult[i]! * (q0 + family[i]! * q1))) continue;
     cand[nc] = i;
     candU[nc++] = u;
   }
@@ -347,8 +351,7 @@ function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1
 const PREFETCH = 6;
 
 /**
- * Read household i's record (both of its cache lines: the census entry and the bound are in
- * the second), its flat's fields and the end of its bound, and return a value
+ * Read household i's record, its flat's fields and its census entries, and return a value
  * that depends on them (so the reads are not optimised away). Reading them a few households
  * ahead lets the processor fetch them from memory while it works on the others.
  */
@@ -356,5 +359,5 @@ function readAhead(w: World, i: number): number {
   const h = w.hh;
   const f = h.i32[i * HW + H.flat]!;
   const fl = w.flats;
-  return h.i32[i * HW]! ^ h.i32[i * HW + H.censusNext]! ^ h.alive[i]! ^ fl.estate[f]! ^ fl.section[f]! ^ fl.rooms[f]! ^ fl.garden[f]! ^ fl.tenure[f]! ^ w.bounds.until[i]!;
+  return h.i32[i * HW]! ^ h.alive[i]! ^ fl.estate[f]! ^ fl.section[f]! ^ fl.rooms[f]! ^ fl.garden[f]! ^ fl.tenure[f]! ^ w.census.next[i]! ^ w.census.countedAt[i]!;
 }

@@ -187,7 +187,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     regionMovers: [],
     flows: new Float64Array(nEstates * NFLOW),
     log: new MoveLog(sc.output.moves),
-    census: newLiveCensus(sectionNames.length),
+    census: newLiveCensus(sectionNames.length, 0),
     stockVersion: 0,
     tieStep: new Float64Array(nEstates),
     bounds: newHazardBounds(0),
@@ -202,6 +202,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
       levers: makeRng(seed, 'levers'),
     },
   };
+  w.census = newLiveCensus(sectionNames.length, w.hh.capacity);
   w.bounds = newHazardBounds(w.hh.capacity);
   applyLevers(w, 0);
   w.tieStep.set(tieSteps(w, socialRates(sc)));

@@ -65,8 +65,6 @@ export interface Households {
   used: number;
   i32: Int32Array;
   f32: Float32Array;
-  /** The Float64 fields, at `i * HF + F.<field>`. */
-  f64: Float64Array;
   u8: Uint8Array;
   /** 1 when the slot's household lives in a flat (kept apart from the records: every pass over the households reads it). */
   alive: Uint8Array;
@@ -76,8 +74,6 @@ export interface Households {
 export const HW = 32;
 /** Bytes per household record. */
 export const HB = HW * 4;
-/** 64-bit words per household record. */
-export const HF = HW / 2;
 
 /**
  * Word offsets of the 32-bit fields in a household's record (Int32 unless marked Float32).
@@ -106,25 +102,6 @@ export const H = {
   /** Accumulated neighbour ties, 0-1 (Float32), as of month `tiesAt` (they grow by a closed formula: social.ts `tiesNow`). */
   ties: 15,
   tiesAt: 16,
-  /**
-   * The census entry (census.ts): the month as of which the household is counted (NONE when it
-   * is not), and the month its contribution next changes by age. Kept in the record, like the
-   * bound below, because the household step reads them for every household it works out.
-   */
-  censusAt: 17,
-  censusNext: 18,
-  // words 20-23: the Float64 fields (F)
-} as const;
-
-/**
- * Offsets of the Float64 fields in a household's record, in 64-bit words (`f64` at
- * `i * HF + F.<field>`; words 20-23 of the 32-bit layout): the household's hazard bound
- * (household-month.ts): the part that does not depend on the area, and the multiplier of the
- * area terms.
- */
-export const F = {
-  boundBase: 10,
-  boundMult: 11,
 } as const;
 
 /** Byte offsets of the byte fields in a household's record (bytes 96-127, after the 32-bit words 0-23). */
@@ -154,8 +131,6 @@ export const B = {
   listReason: 110,
   /** Neighbour-preference group (Schelling presets), 0 or 1. */
   group: 111,
-  /** 1 when the household's hazard bound includes the safety and stigma terms (a family). */
-  boundFamily: 112,
 } as const;
 
 export function allocFlats(n: number): Flats {
@@ -180,10 +155,9 @@ export function allocFlats(n: number): Flats {
 
 export function allocHouseholds(capacity: number): Households {
   const buffer = new ArrayBuffer(capacity * HB);
-  const h: Households = { capacity, used: 0, i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer), u8: new Uint8Array(buffer), alive: new Uint8Array(capacity) };
+  const h: Households = { capacity, used: 0, i32: new Int32Array(buffer), f32: new Float32Array(buffer), u8: new Uint8Array(buffer), alive: new Uint8Array(capacity) };
   for (let i = 0; i < capacity; i++) {
     h.i32[i * HW + H.flat] = NONE;
-    h.i32[i * HW + H.censusAt] = NONE;
     h.i32[i * HW + H.liftedAt] = -1_000_000;
     h.i32[i * HW + H.listedAt] = NONE;
     h.u8[i * HB + B.free] = 1;
