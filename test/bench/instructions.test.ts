@@ -41,4 +41,13 @@ describe('selfCosts', () => {
     expect(c.get('0x2004')).toBe(7);
     expect([...c.values()].reduce((a, b) => a + b, 0)).toBe(26);
   });
+
+  it('sums the events named instead, missing trailing values counting 0, and names a missing event', () => {
+    const text = ['events: Ir Dr DLmr DLmw', 'fn=(1) f', '0 10 4 2 1', '+1 7 3', 'fn=(2) g', '0 5 1 0 3'].join('\n');
+    const misses = selfCosts(text, ['DLmr', 'DLmw']);
+    expect(misses.get('f')).toBe(3);
+    expect(misses.get('g')).toBe(3);
+    expect(selfCosts(text).get('f')).toBe(17);
+    expect(() => selfCosts(text, ['D1mr'])).toThrow(/no event D1mr.*Ir Dr DLmr DLmw/);
+  });
 });
