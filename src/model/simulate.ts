@@ -27,6 +27,7 @@ import { socialRates } from './mechanisms/social.js';
 import { applySpiral, initSpiral } from './mechanisms/spiral.js';
 import { applyLevers, reservedFlats } from './levers/index.js';
 import { newInternalList } from './internal-list.js';
+import { Queue } from './queue.js';
 import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
 import { METRICS, type MetricInput, NMETRIC } from './reporters.js';
 import { makeRng } from './rng.js';
@@ -182,9 +183,9 @@ export function initialWorld(sc: Scenario, seed: number): World {
     reservedEnd,
     reservedUsed: new Uint8Array(nFlats),
     internalFirst: new Uint8Array(nFlats),
-    rehousing: [],
+    rehousing: new Queue(),
     rehousingAcc: 0,
-    regionMovers: [],
+    regionMovers: new Queue(),
     flows: new Float64Array(nEstates * NFLOW),
     log: new MoveLog(sc.output.moves),
     census: newLiveCensus(sectionNames.length, 0),

@@ -5,6 +5,7 @@
  * mechanism changes occupancy through the same audited functions.
  */
 import { CH, K, R } from './codes.js';
+import { Queue } from './queue.js';
 import type { Rng, StreamRng } from './rng.js';
 import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold, HW, H, B, HB } from './state.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -255,11 +256,11 @@ export interface World {
   /** New large flats (merged or built) are offered to the internal list first, by flat. */
   internalFirst: Uint8Array;
   /** Households displaced by demolition waiting for a flat in the region. */
-  rehousing: HouseholdRecord[];
+  rehousing: Queue<HouseholdRecord>;
   /** Fractional counter for the share of vacancies claimed for rehousing (region-wide). */
   rehousingAcc: number;
   /** Households who left an estate and seek a flat in another estate of the region. */
-  regionMovers: HouseholdRecord[];
+  regionMovers: Queue<HouseholdRecord>;
   /** This month's flows: nEstates x NFLOW. */
   flows: Float64Array;
   log: MoveLog;
@@ -305,7 +306,7 @@ export function allocSlot(w: World, prefer = NONE): number {
       if (h.used >= h.capacity) {
         const q = w.regionMovers.length > 0 ? w.regionMovers : w.rehousing;
         if (q.length === 0) throw new Error('household capacity exceeded (internal error)');
-        freeSlot(w, q.shift()!.slot);
+        freeSlot(w, q.shift().slot);
         return allocSlot(w);
       }
       slot = h.used++;

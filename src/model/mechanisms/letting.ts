@@ -101,11 +101,11 @@ function takeRehousing(w: World, flat: number, rng: Rng): boolean {
   const rooms = w.flats.rooms[flat]!;
   const sim = w.scenario.letting.relocationSimilarity;
   for (let k = 0; k < q.length && k < 3; k++) {
-    const rec = q[k]!;
+    const rec = q.at(k);
     if (persons(w.hh, rec.slot) > rooms + 1) continue;
     const d = Math.abs(w.area.outsideShare[w.flats.section[rec.fromFlat]!]! - w.area.outsideShare[w.flats.section[flat]!]!);
     if (rng() >= Math.exp(-d / sim)) continue;
-    q.splice(k, 1);
+    q.removeAt(k);
     rehouse(w, rec, flat);
     return true;
   }
@@ -123,7 +123,7 @@ function takeRegionMover(w: World, flat: number, rng: Rng): boolean {
   const e = f.estate[flat]!;
   const sec = f.section[flat]!;
   for (let k = 0, tried = 0; k < q.length && tried < 3; k++) {
-    const rec = q[k]!;
+    const rec = q.at(k);
     if (rec.fromEstate === e) continue;
     tried++;
     const fromSec = f.section[rec.fromFlat]!;
@@ -131,7 +131,7 @@ function takeRegionMover(w: World, flat: number, rng: Rng): boolean {
     const wants =
       rec.reason === R.space ? f.rooms[flat]! > f.rooms[rec.fromFlat]! : rec.reason === R.garden ? f.garden[flat] === 1 : w.area.image[sec]! >= w.area.image[fromSec]!;
     if (!fits || !wants || rng() >= rentAcceptance(w, flat)) continue;
-    q.splice(k, 1);
+    q.removeAt(k);
     rehouse(w, rec, flat);
     return true;
   }
@@ -300,8 +300,8 @@ export function applyLetting(w: World, ctx: LettingContext, rng: Rng, swapSeeker
   w.vacancies = carry;
   // displaced households not rehoused in time leave the region for good
   const patience = w.scenario.letting.rehousingPatience;
-  while (w.rehousing.length > 0 && w.month - w.rehousing[0]!.since > patience) freeSlot(w, w.rehousing.shift()!.slot);
-  while (w.regionMovers.length > 0 && w.month - w.regionMovers[0]!.since > patience) freeSlot(w, w.regionMovers.shift()!.slot);
+  while (w.rehousing.length > 0 && w.month - w.rehousing.at(0).since > patience) freeSlot(w, w.rehousing.shift().slot);
+  while (w.regionMovers.length > 0 && w.month - w.regionMovers.at(0).since > patience) freeSlot(w, w.regionMovers.shift().slot);
   // seekers who were not served within a year give up (leave the estate as persons)
   for (let e = 0; e < w.nEstates; e++) {
     const s = w.seekers[e]!;
