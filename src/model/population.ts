@@ -89,7 +89,7 @@ export interface DrawProfile {
   wantsOwn: number;
 }
 
-export function profileFor(spec: EstateSpec, applicant: boolean): DrawProfile {
+function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
   const rm = spec.rooms;
   const p = spec.population;
   return {
@@ -102,6 +102,24 @@ export function profileFor(spec: EstateSpec, applicant: boolean): DrawProfile {
     wantsGarden: p.wantsGardenShare,
     wantsOwn: p.wantsOwnShare,
   };
+}
+
+/** Profiles already fitted, per estate of a scenario (they depend only on the estate's values). */
+const fitted = new WeakMap<EstateSpec, [DrawProfile, DrawProfile]>();
+
+/**
+ * The drawing profile of an estate's residents (`applicant` false) or of the applicants for its
+ * flats: fitted once per estate of a scenario object and shared after that by the estate's
+ * copies and by every replication run with the same object (a profile is not changed after it
+ * is made, and scenario objects are not changed after they are validated).
+ */
+export function profileFor(spec: EstateSpec, applicant: boolean): DrawProfile {
+  let pair = fitted.get(spec);
+  if (!pair) {
+    pair = [fitProfile(spec, false), fitProfile(spec, true)];
+    fitted.set(spec, pair);
+  }
+  return pair[applicant ? 1 : 0];
 }
 
 /** Income of one adult with this status and education, kr per year. */

@@ -213,12 +213,10 @@ export function initialWorld(sc: Scenario, seed: number): World {
   }
   const rng = makeRng(seed, 'population');
   const h = w.hh;
-  // one profile per estate of the scenario file, shared by its copies (fitting one takes a while)
-  const residentProfiles = sc.estates.map((spec) => profileFor(spec, false));
   for (let e = 0; e < nEstates; e++) {
     const spec = sc.estates[specIdx[e]!]!;
     const pop = spec.population;
-    const prof = residentProfiles[specIdx[e]!]!;
+    const prof = profileFor(spec, false);
     const n = spec.flats;
     const target = pop.households ?? Math.round(pop.occupancy * n);
     // choose exactly `target` flats to occupy (selection sampling, in flat order)
@@ -374,9 +372,8 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
 
   const dem = demographyTables(sc);
   const soc = socialRates(sc);
-  const applicantProfiles = sc.estates.map((spec) => profileFor(spec, true));
   const profiles: DrawProfile[] = [];
-  for (let e = 0; e < w.nEstates; e++) profiles.push(applicantProfiles[w.estateSpec[e]!]!);
+  for (let e = 0; e < w.nEstates; e++) profiles.push(profileFor(sc.estates[w.estateSpec[e]!]!, true));
   let offer = estateOffer(w);
   const swapSeekers: number[] = [];
   for (let m = 1; m <= months; m++) {
