@@ -19,12 +19,12 @@
  *
  * A bound is recomputed when it expires, after an event, when the household moves or joins
  * the internal list (world.ts), and for everyone when a lever or the estate's offer changes
- * the parameters it was computed from. A household that needs a new bound at the start of its
- * month (it expired, or the household retired) gets it from that month on, and its events are
- * worked out only when `u` is below it (about half of the households worked out were of this
- * kind, nearly all with `u` above the new bound). It expires before a certain change (retirement, giving
+ * the parameters it was computed from. It expires before a certain change (retirement, giving
  * up on the list) and before the household's census entry is due (an age threshold), so
- * those happen in their month.
+ * those happen in their month. A household that needs a new bound at the start of its month
+ * (it expired, or the household retired) gets it from that month on, and its events are
+ * worked out only when `u` is below it (about half of the households worked out were of this
+ * kind, nearly all with `u` above the new bound).
  */
 import { censusDue, recount } from './census.js';
 import { EV, newEvents, pickEvent, resetEvents } from './events.js';
@@ -65,7 +65,7 @@ export interface HazardBounds {
   key: Float64Array;
   /**
    * The bound with the area terms at their caps (`cap0`, `cap1`, at least this month's): the
-   * first pass compares the draw with this one number; pass 2 then applies the month's bound.
+   * first pass compares the draw with this one number before it reads the month's own bound.
    */
   thr: Float64Array;
   cap0: number;
