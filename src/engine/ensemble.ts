@@ -11,7 +11,7 @@ import { type ReplicationResult, simulate } from '../model/simulate.js';
 import { replicationSeed } from '../model/rng.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type Packed, unpack } from './transfer.js';
-import type { Task } from './worker.js';
+import type { Task, WorkerStart } from './worker.js';
 import { wantsWarmUp, warmUp } from './warmup.js';
 import { replicationFlatMonths } from './work.js';
 
@@ -101,12 +101,13 @@ function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: 
       if (next >= seeds.length) return;
       const i = next++;
       // a worker's first task; warm up when it is likely to run more than one
-      const task: Task = { scenario: sc, replication: i, seed: seeds[i]!, maps: i === 0, warmUp: i < nWorkers && wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers)) };
+      const task: Task = { replication: i, seed: seeds[i]!, maps: i === 0, warmUp: i < nWorkers && wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers)) };
       (w as Worker & { current?: number }).current = i;
       w.postMessage(task);
     };
     for (let k = 0; k < nWorkers; k++) {
-      const w = new Worker(url);
+      const start: WorkerStart = { scenario: sc };
+      const w = new Worker(url, { workerData: start });
       pool.push(w);
       w.on('message', (msg: { ok: true; result: Packed } | { ok: false; error: string }) => {
         if (!msg.ok) return finish(new Error(`replication failed in a worker: ${msg.error}`));
