@@ -93,6 +93,12 @@ export function newHazardBounds(capacity: number): HazardBounds {
   };
 }
 
+/**
+ * Household i's bound with the area terms `a0` (dissatisfaction) and `a1` (safety and stigma,
+ * for families): this month's terms, or their caps.
+ */
+const boundWith = (b: HazardBounds, i: number, a0: number, a1: number): number => b.base[i]! + b.mult[i]! * (a0 + b.family[i]! * a1);
+
 /** Relative and absolute slack on the bound, for rounding (the bound is computed in another order). */
 const SLACK_REL = 1e-9;
 const SLACK_ABS = 1e-12;
@@ -128,7 +134,7 @@ function computeBound(w: World, k: HouseholdMonthContext, i: number, m1: number,
   b.base[i] = base * (1 + SLACK_REL) + SLACK_ABS;
   b.mult[i] = mult * (1 + SLACK_REL);
   b.family[i] = family;
-  b.thr[i] = b.base[i]! + b.mult[i]! * (b.cap0 + family * b.cap1);
+  b.thr[i] = boundWith(b, i, b.cap0, b.cap1);
 }
 
 /**
@@ -145,8 +151,7 @@ function updateCaps(w: World, q0: number, q1: number): void {
   if (q0 <= b.cap0 && q1 <= b.cap1 && q0 * CAP_HEADROOM * CAP_HEADROOM >= b.cap0 && q1 * CAP_HEADROOM * CAP_HEADROOM >= b.cap1) return;
   b.cap0 = q0 * CAP_HEADROOM;
   b.cap1 = q1 * CAP_HEADROOM;
-  const { base, mult, family, thr } = b;
-  for (let i = 0; i < w.hh.used; i++) thr[i] = base[i]! + mult[i]! * (b.cap0 + family[i]! * b.cap1);
+  for (let i = 0; i < w.hh.used; i++) b.thr[i] = boundWith(b, i, b.cap0, b.cap1);
 }
 
 /** Per estate, the values a bound depends on beyond the household: levers' effective values and the offer. */
@@ -235,9 +240,6 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
   const u8 = h.u8;
   const alive = h.alive;
   const until = b.until;
-  const base = b.base;
-  const mult = b.mult;
-  const family = b.family;
   const counted = w.census.countedAt;
   const next = w.census.next;
   const cand = b.cand;
@@ -267,14 +269,14 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
       const due = counted[i] === NONE || next[i]! <= m;
       computeBound(w, k, i, m, due ? censusDue(w, i, m) : next[i]!);
       if (m <= until[i]!) {
-        fresh = base[i]! + mult[i]! * (q0 + family[i]! * q1);
+        fresh = boundWith(b, i, q0, q1);
         if (u >= fresh && !check) {
           if (due) recount(w, i);
           continue;
         }
       }
     }
-    const bound = valid && !changed ? base[i]! + mult[i]! * (q0 + family[i]! * q1) : fresh;
+    const bound = valid && !changed ? boundWith(b, i, q0, q1) : fresh;
     resetEvents(ev);
     if (demOn) demographyEvents(w, k.dem, i, m, ev);
     if (elOn) elevatorEvents(w, k.elev[e]!, i, m, ev);
@@ -314,9 +316,6 @@ function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1
   const alive = w.hh.alive;
   const until = b.until;
   const thr = b.thr;
-  const base = b.base;
-  const mult = b.mult;
-  const family = b.family;
   const used = w.hh.used;
   const cand = b.cand;
   const candU = b.candU;
@@ -336,7 +335,7 @@ function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1
     c = t | 0;
     s2 = t - c;
     const u = s2;
-    if (m <= until[i]! && !check && (u >= thr[i]! || u >= base[i]! + mult[i]! * (q0 + family[i]! * q1))) continue;
+    if (m <= until[i]! && !check && (u >= thr[i]! || u >= boundWith(b, i, q0, q1))) continue;
     cand[nc] = i;
     candU[nc++] = u;
   }
