@@ -7,7 +7,8 @@ import { CH, K, LIST_STATUS_NAMES, R } from '../../src/model/codes.js';
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import { MoveLog } from '../../src/model/world.js';
-import { METRICS_HEADER, MOVES_HEADER, fmt, metricsRows, movesRows } from '../../src/output/csv.js';
+import { makeRng } from '../../src/model/rng.js';
+import { CsvText, METRICS_HEADER, MOVES_HEADER, fmt, metricsRows, movesRows } from '../../src/output/csv.js';
 
 describe('fmt', () => {
   it('at most `digits` decimals, no trailing zeros', () => {
@@ -35,6 +36,59 @@ describe('fmt', () => {
     expect(fmt(NaN, 6)).toBe('');
     expect(fmt(Infinity, 0)).toBe('');
     expect(fmt(-Infinity, 2)).toBe('');
+  });
+});
+
+/** What `fmt` wrote before it cut trailing zeros off itself (the reference it must equal). */
+const fmtByNumber = (v: number, digits: number): string => {
+  if (!Number.isFinite(v)) return '';
+  const s = digits === 0 ? String(Math.round(v)) : String(Number(v.toFixed(digits)));
+  return s === '-0' ? '0' : s;
+};
+
+describe('fmt equals String(Number(v.toFixed(digits)))', () => {
+  it('on 200,000 numbers of every size and sign, with 0 to 8 decimals', () => {
+    const rng = makeRng(7, 'fmt');
+    for (let k = 0; k < 200_000; k++) {
+      const mag = Math.pow(10, Math.floor(rng() * 24) - 9); // 1e-9 .. 1e14
+      let v = (rng() - 0.5) * 2 * mag;
+      if (k % 7 === 0) v = Math.round(v * 1000) / 1000; // short decimals, ties and whole numbers
+      if (k % 11 === 0) v = Math.round(v);
+      const digits = k % 9;
+      expect(fmt(v, digits), `fmt(${v}, ${digits})`).toBe(fmtByNumber(v, digits));
+    }
+  });
+
+  it('at the edges: near 1e9, halves, tiny and negative zeros', () => {
+    for (const v of [999999999.9999999, 999999999.99999, -999999999.123456789, 1e9 + 0.5, 0.1 + 0.2, 1 - 1e-7, -1e-7, 5e-7, 4.9999999e-7, 0.0000015, 123456.0000004, -0.5, 2.675, 1.0000005])
+      for (let d = 0; d <= 8; d++) expect(fmt(v, d), `fmt(${v}, ${d})`).toBe(fmtByNumber(v, d));
+  });
+});
+
+describe('CsvText', () => {
+  it('writes numbers as String does: whole numbers of every size and sign, fractions, -0, non-finite', () => {
+    const rng = makeRng(3, 'csvtext');
+    const values = [0, -0, 1, -1, 9, 10, 99, 100, 2147483647, 2147483648, -2147483648, -2147483649, 4294967295, 1e15 - 1, 1e15, 1e21, 1e22, 0.5, -0.25, 1e-7, NaN, Infinity, -Infinity];
+    for (let k = 0; k < 20_000; k++) values.push(Math.floor((rng() - 0.5) * Math.pow(10, 1 + (k % 16))));
+    const t = new CsvText();
+    for (const v of values) {
+      t.num(v);
+      t.char(44);
+    }
+    expect(t.toString()).toBe(values.map((v) => String(v) + ',').join(''));
+  });
+
+  it('writes text as UTF-8 and gives it back unchanged, across its growth', () => {
+    const parts = ['east', 'Østerbro/2', 'Gellerupparken', 'Æblehaven — syd', 'emoji 🏠 ok', ''];
+    const t = new CsvText();
+    let want = '';
+    for (let k = 0; k < 10_000; k++) {
+      const p = parts[k % parts.length]!;
+      t.text(p);
+      t.char(10);
+      want += p + '\n';
+    }
+    expect(t.toString()).toBe(want);
   });
 });
 
@@ -106,6 +160,17 @@ describe('movesRows', () => {
       ].join('\n') + '\n',
     );
     expect(MOVES_HEADER).toEqual(['replication', 'month', 'year', 'household', 'kind', 'reason', 'stayMonths', 'resourceStrong', 'familyWithChildren', 'fromFlat', 'toFlat', 'estate']);
+  });
+
+  it('estate names outside ASCII are written as they are', () => {
+    const log = new MoveLog(true);
+    log.push(3, 5, K.out, R.garden, 12, false, true, 9, -1, 1);
+    const text = movesRows(result(log, () => 0, ['Østerbro', 'Æblehaven/2']), 2026);
+    expect(text).toBe('2,3,2026,5,out,garden,12,0,1,9,,Æblehaven/2\n');
+    const metrics = metricsRows(result(new MoveLog(true), () => 0.125, ['Østerbro']), 2026);
+    const cells = metrics.split('\n')[0]!.split(',');
+    expect(cells.slice(0, 5)).toEqual(['2', '99', '0', '2026', 'Østerbro']);
+    expect(cells[METRICS_HEADER.indexOf('resourceStrongShare')]).toBe('0.125');
   });
 
   it('an empty log gives no text (not a blank line)', () => {
