@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { type Decoded, decodePng } from '../helpers/png.js';
 import type { TopLevelSpec } from 'vega-lite';
-import { baseConfig, compileSpec, renderPng, renderSvg, dejavuFontFiles } from '../../src/report/render.js';
+import { baseConfig, compileSpec, renderPng, renderPngAsync, renderSvg, dejavuFontFiles } from '../../src/report/render.js';
 
 const TITLE = 'Families with children';
 
@@ -106,6 +106,16 @@ describe('renderPng', () => {
     let differing = 0;
     for (let i = 0; i < img.pixels.length; i += 4) if (img.pixels.readUInt32BE(i) !== first) differing++;
     expect(differing).toBeGreaterThan(1000);
+  });
+
+  it('renderPngAsync (rasterised on the thread pool) gives the same bytes, also for several at once', async () => {
+    const svg = await renderSvg(lineChart());
+    const plain = withoutTitle(svg);
+    const [a, b, c] = await Promise.all([renderPngAsync(svg), renderPngAsync(plain, { scale: 1 }), renderPngAsync(svg, { width: 300 })]);
+    expect(a.equals(renderPng(svg))).toBe(true);
+    expect(b.equals(renderPng(plain, { scale: 1 }))).toBe(true);
+    expect(c.equals(renderPng(svg, { width: 300 }))).toBe(true);
+    expect(a.equals(c)).toBe(false);
   });
 
   it('scales with the zoom factor (default 2)', async () => {
