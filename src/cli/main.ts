@@ -3,14 +3,13 @@
  * with a clear message on stderr and no stack trace; 1 an internal error.
  */
 import { join, relative, resolve as resolvePath } from 'node:path';
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { type Results, alignForComparison, compareToDirectory, runToDirectory, resolve } from '../engine/pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError, messages } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
+import { ArgsError, type ProgramSpec, type OptionSpec, parseCommandLine } from './args.js';
 import { progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
 import { checkPatterns } from '../model/patterns.js';
@@ -20,7 +19,9 @@ const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: s
 function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = typeof v === 'number' ? v : Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(messages.badFlag(name, v, `a whole number from ${min} to ${max}`));
+  // a number typed on the command line is shown as a number (-1), anything else as text ("abc")
+  const shown = typeof v === 'string' && v.trim() !== '' && Number.isFinite(n) ? n : v;
+  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(messages.badFlag(name, shown, `a whole number from ${min} to ${max}`));
   return n;
 }
 
@@ -121,60 +122,70 @@ function fail(e: unknown): never {
   process.exit(1);
 }
 
+/** The options run and compare share (their help texts differ a little). */
+const runOptions = (what: { replications: string; seed: string; years: string; out: string; workers: string }): OptionSpec[] => [
+  { name: 'replications', alias: 'n', kind: 'value', describe: what.replications },
+  { name: 'seed', alias: 's', kind: 'value', describe: what.seed },
+  { name: 'years', alias: 'y', kind: 'value', describe: what.years },
+  { name: 'out', alias: 'o', kind: 'value', describe: what.out },
+  { name: 'workers', alias: 'w', kind: 'value', describe: what.workers },
+  { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress bar' },
+  { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
+];
+
+export const PROGRAM: ProgramSpec = {
+  name: 'nabolag',
+  version: VERSION,
+  summary: 'Agent-based simulation of who lives in a Danish social housing estate over time.',
+  commands: [
+    {
+      name: 'run',
+      describe: 'Run a scenario and write metrics.csv, moves.csv, summary.json, manifest.json, charts/ and report.html',
+      positionals: [{ name: 'scenario', describe: 'Scenario file (YAML or JSON), e.g. scenarios/default.yaml' }],
+      options: runOptions({
+        replications: 'Number of replications (overrides the file)',
+        seed: 'Base random seed (overrides the file)',
+        years: 'Years to simulate (overrides the file)',
+        out: 'Output folder (default output/<scenario name>)',
+        workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
+      }),
+    },
+    {
+      name: 'compare',
+      describe: 'Run a baseline and variants on the same seeds (common random numbers) and write paired differences',
+      positionals: [
+        { name: 'baseline', describe: 'Baseline scenario file' },
+        { name: 'variants', describe: 'Variant scenario files', many: true },
+      ],
+      options: runOptions({
+        replications: "Replications for every scenario (default: the baseline file's)",
+        seed: "Base seed for every scenario (default: the baseline file's)",
+        years: "Years to simulate (default: the baseline file's)",
+        out: 'Output folder (default output/compare-<names>)',
+        workers: 'Worker threads (default: all cores, fewer for small runs)',
+      }),
+    },
+    { name: 'validate', describe: 'Check scenario files and print every problem found', positionals: [{ name: 'files', describe: 'Scenario files', many: true }], options: [] },
+  ],
+};
+
 export async function main(args: string[]): Promise<void> {
-  await yargs(args)
-    .scriptName('nabolag')
-    .usage('$0 <command> [options]\n\nAgent-based simulation of who lives in a Danish social housing estate over time.')
-    .command(
-      'run <scenario>',
-      'Run a scenario and write metrics.csv, moves.csv, summary.json, manifest.json, charts/ and report.html',
-      (y) =>
-        y
-          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON), e.g. scenarios/default.yaml' })
-          .option('replications', { alias: 'n', describe: 'Number of replications (overrides the file)' })
-          .option('seed', { alias: 's', describe: 'Base random seed (overrides the file)' })
-          .option('years', { alias: 'y', describe: 'Years to simulate (overrides the file)' })
-          .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/<scenario name>)' })
-          .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it' })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' })
-          .option('report', { type: 'boolean', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' }),
-      async (argv) => runCommand(argv as never).catch(fail),
-    )
-    .command(
-      'compare <baseline> <variants..>',
-      'Run a baseline and variants on the same seeds (common random numbers) and write paired differences',
-      (y) =>
-        y
-          .positional('baseline', { type: 'string', demandOption: true, describe: 'Baseline scenario file' })
-          .positional('variants', { type: 'string', array: true, demandOption: true, describe: 'Variant scenario files' })
-          .option('replications', { alias: 'n', describe: 'Replications for every scenario (default: the baseline file\'s)' })
-          .option('seed', { alias: 's', describe: 'Base seed for every scenario (default: the baseline file\'s)' })
-          .option('years', { alias: 'y', describe: 'Years to simulate (default: the baseline file\'s)' })
-          .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default output/compare-<names>)' })
-          .option('workers', { alias: 'w', describe: 'Worker threads (default: all cores, fewer for small runs)' })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress bar' })
-          .option('report', { type: 'boolean', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' }),
-      async (argv) => compareCommand(argv as never).catch(fail),
-    )
-    .command(
-      'validate <files..>',
-      'Check scenario files and print every problem found',
-      (y) => y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' }),
-      (argv) => {
-        const code = validateCommand(argv.files as string[], out);
-        process.exitCode = code;
-      },
-    )
-    .demandCommand(1, 'Give a command: run, compare or validate (see --help)')
-    .strict()
-    .version(VERSION)
-    .help()
-    .fail((msg, err) => {
-      if (err) fail(err);
-      process.stderr.write(`nabolag: ${msg}\nRun "nabolag --help" for usage.\n`);
-      process.exit(2);
-    })
-    .parseAsync();
+  let parsed;
+  try {
+    parsed = parseCommandLine(PROGRAM, args);
+  } catch (e) {
+    if (!(e instanceof ArgsError)) throw e;
+    process.stderr.write(`nabolag: ${e.message}\nRun "nabolag --help" for usage.\n`);
+    process.exit(2);
+  }
+  if (parsed.kind === 'print') {
+    out.stdout(parsed.text);
+    return;
+  }
+  const { command, args: a } = parsed.invocation;
+  if (command === 'run') await runCommand(a as never);
+  else if (command === 'compare') await compareCommand(a as never);
+  else process.exitCode = validateCommand(a.files as string[], out);
 }
 
-await main(hideBin(process.argv)).catch(fail);
+await main(process.argv.slice(2)).catch(fail);
