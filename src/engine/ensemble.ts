@@ -10,8 +10,9 @@ import { Worker } from 'node:worker_threads';
 import { type ReplicationResult, simulate } from '../model/simulate.js';
 import { replicationSeed } from '../model/rng.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type Packed, unpack } from './transfer.js';
-import type { Task, WorkerStart } from './worker.js';
+import { unpack } from './transfer.js';
+import type { Task, WorkerReply, WorkerStart } from './worker.js';
+import { type TableFormat, tableChunks } from '../output/csv.js';
 import { wantsWarmUp, warmUp } from './warmup.js';
 import { replicationFlatMonths } from './work.js';
 
@@ -20,6 +21,18 @@ export interface EnsembleOptions {
   workers?: number;
   /** Called after each finished replication with the number done so far. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Where each replication's rows of metrics.csv and moves.csv go, as soon as it is done (in
+   * the order replications finish; `put` puts them in order). On worker threads the rows are
+   * formatted there, beside the replication, instead of all on this thread at the end.
+   */
+  tables?: TableSink;
+}
+
+/** Receives a replication's CSV rows (UTF-8 bytes), formatted as `format` says. */
+export interface TableSink {
+  format: TableFormat;
+  put(replication: number, metrics: Uint8Array, moves: Uint8Array | null): void;
 }
 
 export interface Ensemble {
@@ -74,16 +87,22 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
   if (workers === 1) {
     if (wantsWarmUp(sc, n)) warmUp(sc);
     for (let i = 0; i < n; i++) {
-      results[i] = simulate(sc, i, seeds[i]!, { maps: i === 0 });
+      const r = simulate(sc, i, seeds[i]!, { maps: i === 0 });
+      results[i] = r;
+      if (opts.tables) {
+        const c = tableChunks(r, sc.startYear, opts.tables.format);
+        opts.tables.put(i, c.metrics, c.moves);
+      }
       opts.onProgress?.(i + 1, n);
     }
   } else {
-    await runOnWorkers(sc, seeds, workers, results, opts.onProgress);
+    await runOnWorkers(sc, seeds, workers, results, opts);
   }
   return { scenario: sc, seeds, results, simulateMs: performance.now() - t0, workers };
 }
 
-function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], onProgress?: (d: number, t: number) => void): Promise<void> {
+function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], opts: EnsembleOptions): Promise<void> {
+  const { onProgress, tables } = opts;
   const url = workerUrl();
   return new Promise((resolve, reject) => {
     let next = 0;
@@ -101,7 +120,7 @@ function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: 
       if (next >= seeds.length) return;
       const i = next++;
       // a worker's first task; warm up when it is likely to run more than one
-      const task: Task = { replication: i, seed: seeds[i]!, maps: i === 0, warmUp: i < nWorkers && wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers)) };
+      const task: Task = { replication: i, seed: seeds[i]!, maps: i === 0, warmUp: i < nWorkers && wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers)), tables: tables?.format ?? null };
       (w as Worker & { current?: number }).current = i;
       w.postMessage(task);
     };
@@ -109,12 +128,19 @@ function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: 
       const start: WorkerStart = { scenario: sc };
       const w = new Worker(url, { workerData: start });
       pool.push(w);
-      w.on('message', (msg: { ok: true; result: Packed } | { ok: false; error: string }) => {
+      w.on('message', (msg: WorkerReply) => {
+        if (failed) return;
         if (!msg.ok) return finish(new Error(`replication failed in a worker: ${msg.error}`));
-        const r = unpack(msg.result);
-        results[r.replication] = r;
-        done++;
-        onProgress?.(done, seeds.length);
+        // what the caller's callbacks throw (writing the rows, progress) ends the run with it
+        try {
+          const r = unpack(msg.result);
+          results[r.replication] = r;
+          if (tables && msg.tables) tables.put(r.replication, msg.tables.metrics, msg.tables.moves);
+          done++;
+          onProgress?.(done, seeds.length);
+        } catch (e) {
+          return finish(e instanceof Error ? e : new Error(String(e)));
+        }
         if (done === seeds.length) return finish();
         feed(w);
       });

@@ -12,15 +12,19 @@
  *   9. adapters   — metrics.csv, moves.csv, summary.json, manifest.json, charts, report.html,
  *                   written atomically                                 (output/*)
  *
+ * Steps 7 and 9 overlap for the two tables: each replication's rows of metrics.csv and moves.csv
+ * are formatted where it ran (on its worker thread) and written, in replication order, as soon
+ * as it and those before it are done (`openTables`); the rest is written after the ensemble.
+ *
  * The core (steps 4-8) does no I/O; this file and output/ do.
  */
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, writeFileSync, writeSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { type Ensemble, runEnsemble } from './ensemble.js';
+import { type Ensemble, type TableSink, runEnsemble } from './ensemble.js';
 import { type Summary, summarize } from './summary.js';
-import { METRICS_HEADER, MOVES_HEADER, metricsRows, movesRows } from '../output/csv.js';
+import { METRICS_HEADER, MOVES_HEADER } from '../output/csv.js';
 import { writeAtomically } from '../output/atomic.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validate } from '../scenario/dsl.js';
@@ -83,31 +87,92 @@ async function writeStreamed(path: string, header: string[], chunks: Iterable<st
   await once(s, 'finish');
 }
 
-/** Prefix every line of a CSV chunk with a value (the scenario column of comparisons). */
-const prefixLines = (chunk: string, value: string): string => (chunk ? chunk.replace(/^(?=.)/gm, `${value},`) : chunk);
+/**
+ * metrics.csv and moves.csv of one or several ensembles (with a scenario column when several),
+ * written while the replications run: each replication's rows are written as soon as it and
+ * all before it are done (results finish out of order on worker threads), so that formatting
+ * and writing overlap with the simulation instead of following it.
+ */
+export interface Tables {
+  /** The sink for the ensemble of `scenarios[k]` (ensemble.ts `tables`). */
+  sink(k: number): TableSink;
+  /** Close the files once every replication is in; returns their names. */
+  close(): string[];
+  /** Close the files after a failure. */
+  abort(): void;
+}
+
+export function openTables(dir: string, scenarios: Scenario[]): Tables {
+  const many = scenarios.length > 1;
+  const moves = scenarios.every((sc) => sc.output.moves);
+  const head = (h: string[]) => (many ? ['scenario', ...h] : h).join(',') + '\n';
+  const metricsFd = openSync(join(dir, 'metrics.csv'), 'w');
+  const movesFd = moves ? openSync(join(dir, 'moves.csv'), 'w') : -1;
+  let open = true;
+  const abort = () => {
+    if (!open) return;
+    open = false;
+    closeSync(metricsFd);
+    if (moves) closeSync(movesFd);
+  };
+  writeSync(metricsFd, head(METRICS_HEADER));
+  if (moves) writeSync(movesFd, head(MOVES_HEADER));
+  // replication i of scenario k is chunk offset[k] + i of the files
+  const offset: number[] = [];
+  let total = 0;
+  for (const sc of scenarios) {
+    offset.push(total);
+    total += sc.replications;
+  }
+  const waiting = new Map<number, [Uint8Array, Uint8Array | null]>();
+  let next = 0;
+  const put = (chunk: number, m: Uint8Array, v: Uint8Array | null) => {
+    if (!open) throw new Error('internal error: rows arrived after the tables were closed');
+    waiting.set(chunk, [m, v]);
+    for (let c = waiting.get(next); c; c = waiting.get(next)) {
+      waiting.delete(next++);
+      writeAll(metricsFd, c[0]);
+      if (moves) writeAll(movesFd, c[1]!);
+    }
+  };
+  return {
+    sink: (k) => ({ format: { prefix: many ? scenarios[k]!.name : null, moves }, put: (i, m, v) => put(offset[k]! + i, m, v) }),
+    close: () => {
+      if (next !== total) throw new Error(`internal error: ${total - next} replications' rows were not written`);
+      abort();
+      return moves ? ['metrics.csv', 'moves.csv'] : ['metrics.csv'];
+    },
+    abort,
+  };
+}
+
+/** Write all of `bytes` (writeSync may write less than asked). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** Run ensembles one after another (their replications' rows going into `tables`). */
+async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo): Promise<Ensemble[]> {
+  const ensembles: Ensemble[] = [];
+  const total = scenarios.reduce((s, sc) => s + sc.replications, 0);
+  let before = 0;
+  try {
+    for (const [k, sc] of scenarios.entries()) {
+      const done = before;
+      const onProgress = info.onProgress ? (d: number) => info.onProgress!(done + d, total) : undefined;
+      ensembles.push(await runEnsemble(sc, { workers: info.workers, onProgress, tables: tables.sink(k) }));
+      before += sc.replications;
+    }
+  } catch (e) {
+    tables.abort();
+    throw e;
+  }
+  return ensembles;
+}
 
 interface Labelled {
   label: string | null;
   ensemble: Ensemble;
-}
-
-/** Write metrics.csv and moves.csv for one or several ensembles (with a scenario column when several). */
-async function writeTables(dir: string, runs: Labelled[]): Promise<string[]> {
-  const sc0 = runs[0]!.ensemble.scenario;
-  const many = runs.length > 1;
-  const head = (h: string[]) => (many ? ['scenario', ...h] : h);
-  const tag = (chunk: string, label: string | null) => (label === null ? chunk : prefixLines(chunk, label));
-  await writeStreamed(join(dir, 'metrics.csv'), head(METRICS_HEADER), (function* () {
-    for (const { label, ensemble } of runs) for (const r of ensemble.results) yield tag(metricsRows(r, sc0.startYear), label);
-  })());
-  const files = ['metrics.csv'];
-  if (runs.every((r) => r.ensemble.scenario.output.moves)) {
-    await writeStreamed(join(dir, 'moves.csv'), head(MOVES_HEADER), (function* () {
-      for (const { label, ensemble } of runs) for (const r of ensemble.results) yield tag(movesRows(r, sc0.startYear), label);
-    })());
-    files.push('moves.csv');
-  }
-  return files;
 }
 
 function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number, tw: number, simulateMs: number) {
@@ -137,12 +202,15 @@ function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number
 /** Steps 7-9: run the ensemble and write every output into `outDir`, atomically. */
 export async function runToDirectory(sc: Scenario, outDir: string, info: RunInfo = {}): Promise<RunOutput> {
   const t0 = performance.now();
-  const ensemble = await runEnsemble(sc, { workers: info.workers, onProgress: info.onProgress });
-  const summary = summarize(sc.name, sc.startYear, ensemble.results);
-  const runs = [{ label: null, ensemble }];
+  let ensemble: Ensemble | undefined;
+  let summary: Summary | undefined;
   const files = await writeAtomically(outDir, async (dir) => {
+    const tables = openTables(dir, [sc]);
+    ensemble = (await runEnsembles([sc], tables, info))[0]!;
     const tw = performance.now();
-    const written = await writeTables(dir, runs);
+    const written = tables.close();
+    summary = summarize(sc.name, sc.startYear, ensemble.results);
+    const runs = [{ label: null, ensemble }];
     writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
     written.push('summary.json');
     if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles: [ensemble], summary })));
@@ -150,7 +218,7 @@ export async function runToDirectory(sc: Scenario, outDir: string, info: RunInfo
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, ensemble.simulateMs), null, 2) + '\n');
     return written;
   });
-  return { outDir, ensembles: [ensemble], summary, files };
+  return { outDir, ensembles: [ensemble!], summary: summary!, files };
 }
 
 /**
@@ -179,20 +247,17 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
 export async function compareToDirectory(baseline: Scenario, variants: Scenario[], outDir: string, info: RunInfo = {}): Promise<RunOutput & { comparison: Comparison }> {
   const t0 = performance.now();
   const all = [baseline, ...variants];
-  const ensembles: Ensemble[] = [];
-  const total = all.reduce((s, sc) => s + sc.replications, 0);
-  let before = 0;
-  for (const sc of all) {
-    const done = before;
-    ensembles.push(await runEnsemble(sc, { workers: info.workers, onProgress: info.onProgress ? (d) => info.onProgress!(done + d, total) : undefined }));
-    before += sc.replications;
-  }
-  const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
-  const summary = comparison.summaries[baseline.name]!;
-  const runs = ensembles.map((e) => ({ label: e.scenario.name, ensemble: e }));
+  let ensembles: Ensemble[] = [];
+  let comparison: Comparison | undefined;
+  let summary: Summary | undefined;
   const files = await writeAtomically(outDir, async (dir) => {
+    const tables = openTables(dir, all);
+    ensembles = await runEnsembles(all, tables, info);
     const tw = performance.now();
-    const written = await writeTables(dir, runs);
+    const written = tables.close();
+    comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
+    summary = comparison.summaries[baseline.name]!;
+    const runs = ensembles.map((e) => ({ label: e.scenario.name, ensemble: e }));
     await writeStreamed(join(dir, 'effects.csv'), EFFECTS_HEADER, [effectsRows(comparison)]);
     written.push('effects.csv');
     writeFileSync(join(dir, 'summary.json'), JSON.stringify({ scenarios: comparison.summaries, comparison: { baseline: comparison.baseline, variants: comparison.variants, seeds: comparison.seeds, differences: comparison.differences, effects: comparison.effects } }, null, 1) + '\n');
@@ -203,5 +268,5 @@ export async function compareToDirectory(baseline: Scenario, variants: Scenario[
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, simulateMs), null, 2) + '\n');
     return written;
   });
-  return { outDir, ensembles, summary, files, comparison };
+  return { outDir, ensembles, summary: summary!, files, comparison: comparison! };
 }

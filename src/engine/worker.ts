@@ -10,7 +10,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
-import { pack } from './transfer.js';
+import { type Packed, pack } from './transfer.js';
+import { type TableFormat, tableChunks } from '../output/csv.js';
 import { warmUp } from './warmup.js';
 
 /** What a worker is started with. */
@@ -24,7 +25,12 @@ export interface Task {
   maps: boolean;
   /** Run the warm-up first (the first task of a worker that will run several; warmup.ts). */
   warmUp: boolean;
+  /** Format the replication's CSV rows here, as this says (ensemble.ts `tables`), or not. */
+  tables: TableFormat | null;
 }
+
+/** A finished replication (its CSV rows when asked for), or why it failed. */
+export type WorkerReply = { ok: true; result: Packed; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null } | { ok: false; error: string };
 
 const scenario = (workerData as WorkerStart | null)?.scenario;
 
@@ -33,8 +39,11 @@ parentPort?.on('message', (t: Task) => {
     if (!scenario) throw new Error('worker started without a scenario (internal error)');
     if (t.warmUp) warmUp(scenario);
     const r = simulate(scenario, t.replication, t.seed, { maps: t.maps });
+    const tables = t.tables ? tableChunks(r, scenario.startYear, t.tables) : null;
     const { packed, transfer } = pack(r);
-    parentPort!.postMessage({ ok: true, result: packed }, transfer);
+    if (tables) transfer.push(tables.metrics.buffer as ArrayBuffer, ...(tables.moves ? [tables.moves.buffer as ArrayBuffer] : []));
+    const reply: WorkerReply = { ok: true, result: packed, tables };
+    parentPort!.postMessage(reply, transfer);
   } catch (e) {
     parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -94,6 +94,11 @@ export class CsvText {
   toString(): string {
     return utf8Text.decode(this.buf.subarray(0, this.n));
   }
+
+  /** The bytes written, in an array of their own (a worker thread can transfer it). */
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.n);
+  }
 }
 
 const utf8 = new TextEncoder();
@@ -105,14 +110,26 @@ export const METRICS_HEADER = ['replication', 'seed', 'month', 'year', 'estate',
 const STATUS_COL = METRICS.findIndex((m) => m.name === 'listStatusCode');
 const DIGITS = Int32Array.from(METRICS, (m) => m.digits);
 
-/** The metrics.csv rows of one replication (no header). */
-export function metricsRows(res: ReplicationResult, startYear: number): string {
-  const nRows = res.rowNames.length;
+/**
+ * The metrics.csv rows of one replication (no header); with `prefix`, each row starts with it
+ * as a first cell (the scenario column of comparisons).
+ */
+export function metricsRows(res: ReplicationResult, startYear: number, prefix: string | null = null): string {
   const t = new CsvText();
+  writeMetricsRows(t, res, startYear, prefix);
+  return t.toString();
+}
+
+function writeMetricsRows(t: CsvText, res: ReplicationResult, startYear: number, prefix: string | null): void {
+  const nRows = res.rowNames.length;
   for (let m = 0; m <= res.months; m++) {
     const year = yearOfMonth(startYear, m);
     for (let r = 0; r < nRows; r++) {
       const o = (m * nRows + r) * NMETRIC;
+      if (prefix !== null) {
+        t.text(prefix);
+        t.char(COMMA);
+      }
       t.num(res.replication);
       t.char(COMMA);
       t.num(res.seed);
@@ -134,20 +151,28 @@ export function metricsRows(res: ReplicationResult, startYear: number): string {
       t.char(NEWLINE);
     }
   }
-  return t.toString();
 }
 
 export const MOVES_HEADER = ['replication', 'month', 'year', 'household', 'kind', 'reason', 'stayMonths', 'resourceStrong', 'familyWithChildren', 'fromFlat', 'toFlat', 'estate'];
 
-/** The moves.csv rows of one replication (no header). */
-export function movesRows(res: ReplicationResult, startYear: number): string {
-  const L = res.log;
+/** The moves.csv rows of one replication (no header); `prefix` as in `metricsRows`. */
+export function movesRows(res: ReplicationResult, startYear: number, prefix: string | null = null): string {
   const t = new CsvText();
+  writeMovesRows(t, res, startYear, prefix);
+  return t.toString();
+}
+
+function writeMovesRows(t: CsvText, res: ReplicationResult, startYear: number, prefix: string | null): void {
+  const L = res.log;
   for (let k = 0; k < L.size; k++) {
     const kind = L.kind[k]!;
     const month = L.month[k]!;
     const from = L.from[k]!;
     const to = L.to[k]!;
+    if (prefix !== null) {
+      t.text(prefix);
+      t.char(COMMA);
+    }
     t.num(res.replication);
     t.char(COMMA);
     t.num(month);
@@ -173,7 +198,23 @@ export function movesRows(res: ReplicationResult, startYear: number): string {
     t.text(res.rowNames[L.estate[k]!] ?? '');
     t.char(NEWLINE);
   }
-  return t.toString();
+}
+
+/** How a replication's rows are wanted: the first cell of each row (or none), and whether moves.csv is written. */
+export interface TableFormat {
+  prefix: string | null;
+  moves: boolean;
+}
+
+/** One replication's rows of metrics.csv and (when wanted) moves.csv, as UTF-8 bytes. */
+export function tableChunks(res: ReplicationResult, startYear: number, f: TableFormat): { metrics: Uint8Array; moves: Uint8Array | null } {
+  const t = new CsvText();
+  writeMetricsRows(t, res, startYear, f.prefix);
+  const metrics = t.bytes();
+  if (!f.moves) return { metrics, moves: null };
+  const v = new CsvText();
+  writeMovesRows(v, res, startYear, f.prefix);
+  return { metrics, moves: v.bytes() };
 }
 
 export const EFFECTS_HEADER = ['variant', 'estate', 'metric', 'unit', 'year', 'baseline', 'variantValue', 'difference', 'differenceP5', 'differenceP95'];
