@@ -7,6 +7,7 @@
  * report (loading it, and the Unicode tables its text-width code builds). No I/O here: `main.ts`
  * prints what `parseCommandLine` returns and turns an `ArgsError` into exit code 2.
  */
+import { greedyLines } from '../output/text.js';
 
 export interface PositionalSpec {
   name: string;
@@ -162,7 +163,7 @@ export function commandHelp(p: ProgramSpec, c: CommandSpec): string {
 function optionRows(options: OptionSpec[]): string[][] {
   return options.map((o) => [
     `${o.alias ? `-${o.alias}, ` : '    '}--${o.name}${o.kind === 'value' ? ' <value>' : ''}`,
-    o.describe + (o.kind === 'flag' && o.default !== undefined ? ` [default:\u00a0${o.default}]` : ''), // kept on one line by `wrap`
+    o.describe + (o.kind === 'flag' && o.default !== undefined ? ` [default:\u00a0${o.default}]` : ''), // kept on one line by `table`
   ]);
 }
 
@@ -172,23 +173,10 @@ function table(rows: string[][], width = 100): string[] {
   const room = Math.max(30, width - 2 - left);
   const out: string[] = [];
   for (const [a, b] of rows) {
-    const lines = wrap(b!, room);
+    const lines = greedyLines(b!.split(' '), room); // split at spaces only: `[default:\u00a0…]` stays whole
     out.push(`  ${a!.padEnd(left)}${lines[0] ?? ''}`);
     for (const l of lines.slice(1)) out.push(`  ${' '.repeat(left)}${l}`);
   }
   return out.map((l) => l.replace(/\u00a0/g, ' '));
 }
 
-/** Words into lines of at most `room` characters (a longer word gets a line of its own). */
-function wrap(text: string, room: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > room) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}

@@ -27,6 +27,7 @@ import { EXIT_REASONS, K, LIST_STATUS_NAMES } from '../model/codes.js';
 import { METRICS, METRIC_INDEX, NMETRIC, type Metric } from '../model/reporters.js';
 import { MAP_TYPES, type ReplicationResult } from '../model/simulate.js';
 import { CALM_CATEGORY, baseConfig } from './render.js';
+import { greedyLines } from '../output/text.js';
 
 /** The Vega-Lite schema every spec declares. */
 export const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -113,18 +114,7 @@ export function panelTitles(texts: string[], width: number): string[][] {
 }
 
 /** Greedy line breaking at spaces. */
-function greedy(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+const greedy = (text: string, width: number): string[] => greedyLines(text.split(/\s+/), width);
 
 /**
  * Break a title into as few lines of at most `width` characters as greedy breaking needs, with
