@@ -67,7 +67,7 @@ export class CsvText {
     // in 32-bit integers, where dividing by 10 is a multiplication
     let y = x | 0;
     let digits = 1;
-    for (let p = 10; p <= y && digits < 10; p *= 10) digits++;
+    for (let z = y; z >= 10; z = (z / 10) | 0) digits++; // (a power of ten above 2^31 would leave 32-bit integers)
     this.room(digits);
     let q = this.n + digits;
     this.n = q;
