@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyCareer, careerContext, estateOffer } from '../../../src/model/mechanisms/career.js';
-import { applySocial, socialFactor, socialRates, tiesIn, tiesNow } from '../../../src/model/mechanisms/social.js';
+import { applySocial, socialFactor, socialRates, tiesIn, tiesNow, untied } from '../../../src/model/mechanisms/social.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { alive, emptyWorld, flow, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
 import { B, H, HB, HW } from '../../../src/model/state.js';
@@ -39,6 +39,32 @@ describe('tiesIn: the ties of a month without storing them', () => {
     expect(read).toBe(Math.fround(1 - (1 - Math.fround(0.2)) * Math.pow(1 - step, 7)));
     // b is now stored as of month 17: earlier months read the stored value
     expect(tiesIn(h, b, 12, step)).toBe(h.f32[b * HW + H.ties]);
+  });
+});
+
+describe('untied: Math.pow(1 - step, months) from a table', () => {
+  it('gives the numbers Math.pow gives, for every gap up to 2,400 months and steps that change between calls', () => {
+    const steps = [0.02469009, 0.03, 1 / 3, 0.0125];
+    for (let d = 0; d <= 2400; d++) for (const step of steps) expect(untied(step, d)).toBe(Math.pow(1 - step, d));
+    for (let d = 2400; d >= 0; d -= 7) for (const step of steps) expect(untied(step, d)).toBe(Math.pow(1 - step, d));
+  });
+});
+
+describe('tiesIn: the growth factor from a table', () => {
+  it('equals 1 - (1 - ties) x Math.pow(1 - step, months) for gaps up to 2,400 months and steps that change', () => {
+    const w = emptyWorld(1, [3]);
+    const a = place(w, 0, { ties: 0.1 });
+    const h = w.hh;
+    const rng = makeRng(5, 'ties');
+    for (let k = 0; k < 20_000; k++) {
+      const step = [0.02469009, 0.03, 0.0125, 1 / 3][k % 4]!;
+      const ties = Math.fround(rng());
+      const at = Math.floor(rng() * 100) - 50;
+      const gap = k % 50 === 0 ? 2400 - (k % 7) : Math.floor(rng() * 400);
+      h.f32[a * HW + H.ties] = ties;
+      h.i32[a * HW + H.tiesAt] = at;
+      expect(tiesIn(h, a, at + gap, step)).toBe(gap === 0 ? ties : Math.fround(1 - (1 - ties) * Math.pow(1 - step, gap)));
+    }
   });
 });
 
