@@ -82,13 +82,12 @@ export function parseCommandLine(p: ProgramSpec, argv: readonly string[]): Parse
       positionals.push(a);
       continue;
     }
-    // --name, --name=value, --no-name, -x, -x value, -xvalue
-    let name: string;
+    // --name, --name=value, --no-name, -x, -x value, -xvalue, -x=value; switches may be grouped (-qn 5)
     let inline: string | undefined;
     let opt: OptionSpec | undefined;
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
-      name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
       inline = eq < 0 ? undefined : a.slice(eq + 1);
       opt = cmd.options.find((o) => o.name === name);
       if (!opt && name.startsWith('no-')) {
@@ -99,9 +98,14 @@ export function parseCommandLine(p: ProgramSpec, argv: readonly string[]): Parse
         }
       }
     } else {
-      opt = cmd.options.find((o) => o.alias === a[1]);
-      name = opt ? opt.name : a.slice(1);
-      if (a.length > 2) inline = a[2] === '=' ? a.slice(3) : a.slice(2);
+      let rest = a.slice(1);
+      opt = cmd.options.find((o) => o.alias === rest[0]);
+      while (opt?.kind === 'flag' && rest.length > 1 && rest[1] !== '=') {
+        args[opt.name] = true;
+        rest = rest.slice(1);
+        opt = cmd.options.find((o) => o.alias === rest[0]);
+      }
+      if (rest.length > 1) inline = rest[1] === '=' ? rest.slice(2) : rest.slice(1);
     }
     if (!opt) throw new ArgsError(`Unknown option: ${a}`);
     if (opt.kind === 'flag') {

@@ -62,6 +62,10 @@ describe('parseCommandLine', () => {
   it('options by name, alias, with = or the next argument; flags and --no-', () => {
     expect(run('run', '-n', '5', '--seed=7', 'a.yaml', '-q', '--no-report').args).toEqual({ scenario: 'a.yaml', replications: '5', seed: '7', quiet: true, report: false });
     expect(run('run', 'a.yaml', '-n5', '-s=3').args).toMatchObject({ replications: '5', seed: '3' });
+    // switches grouped, the last letter may take a value
+    expect(run('run', 'a.yaml', '-qn', '4').args).toMatchObject({ quiet: true, replications: '4' });
+    expect(run('run', 'a.yaml', '-qn4').args).toMatchObject({ quiet: true, replications: '4' });
+    expect(error('run', 'a.yaml', '-qx')).toBe('Unknown option: -qx');
     expect(run('run', 'a.yaml', '--report=false', '--quiet=true').args).toMatchObject({ report: false, quiet: true });
     // the last of a repeated option wins
     expect(run('run', 'a.yaml', '-n', '1', '--replications', '2').args.replications).toBe('2');
