@@ -133,7 +133,7 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
   { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
 ];
 
-export const PROGRAM: ProgramSpec = {
+const PROGRAM: ProgramSpec = {
   name: 'nabolag',
   version: VERSION,
   summary: 'Agent-based simulation of who lives in a Danish social housing estate over time.',

@@ -55,9 +55,9 @@ export class CsvText {
     this.buf[this.n++] = code;
   }
 
-  /** A number as `String(v)` writes it (whole numbers of up to 15 digits digit by digit). */
+  /** A number as `String(v)` writes it (whole numbers within 32 bits digit by digit). */
   num(v: number): void {
-    if (!Number.isInteger(v) || v >= 1e15 || v <= -1e15) return this.text(String(v));
+    if (!Number.isInteger(v)) return this.text(String(v));
     let x = v;
     if (x < 0) {
       this.char(45); // '-'
