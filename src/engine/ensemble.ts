@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type ReplicationResult, simulate } from '../model/simulate.js';
@@ -101,9 +102,27 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
   return { scenario: sc, seeds, results, simulateMs: performance.now() - t0, workers };
 }
 
+/**
+ * Whether worker threads should have V8 compile their optimised code on its background threads
+ * (V8's default) rather than on the worker's own thread. A thread starting on the model spends
+ * more CPU compiling it (about 1-2 s) than 32 replications of the default scenario take to run.
+ * Compiled in the background, that work runs beside the replications; with a worker on every
+ * core there is no idle core for it, and the workers meanwhile run the model's slow, not yet
+ * optimised code for longer. Compiled on the worker's own thread, the code is ready as soon as
+ * it is asked for. On the 2-core development machine, `nabolag run … -w 2` took 3.06 s instead
+ * of 3.52 s for 64 replications of the default scenario and 2.85-3.23 s instead of 4.26-4.76 s
+ * for 8 replications of a 10,000-flat estate (alternating runs; bench/RESULTS.md, 0.2.4). With
+ * fewer workers than cores the spare core compiles, as V8 does by default. Results do not
+ * depend on it.
+ */
+export const compileInBackground = (workers: number, cores: number): boolean => workers < cores;
+
 function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], opts: EnsembleOptions): Promise<void> {
   const { onProgress, tables } = opts;
   const url = workerUrl();
+  // read by V8 when a thread's engine starts, so it applies to the workers started below (and
+  // not to this thread); set each time, as an earlier pool may have set it otherwise
+  setFlagsFromString(compileInBackground(nWorkers, defaultWorkers()) ? '--concurrent-recompilation' : '--no-concurrent-recompilation');
   return new Promise((resolve, reject) => {
     let next = 0;
     let done = 0;

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FLAT_MONTHS_PER_WORKER, autoWorkers, ensembleFlatMonths, runEnsemble } from '../../src/engine/ensemble.js';
+import { FLAT_MONTHS_PER_WORKER, autoWorkers, compileInBackground, ensembleFlatMonths, runEnsemble } from '../../src/engine/ensemble.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { SCENARIOS, scenario } from '../helpers/scenario.js';
 
@@ -43,5 +43,15 @@ describe('autoWorkers', () => {
     const e = await runEnsemble(scenario({ years: 2, replications: 3, estates: [{ flats: 100 }] }));
     expect(e.workers).toBe(1);
     expect(e.results.map((r) => r.replication)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('compileInBackground', () => {
+  it('leaves compiling to a spare core only when the workers leave one free', () => {
+    expect(compileInBackground(1, 2)).toBe(true);
+    expect(compileInBackground(3, 8)).toBe(true);
+    expect(compileInBackground(2, 2)).toBe(false);
+    expect(compileInBackground(4, 2)).toBe(false);
+    expect(compileInBackground(1, 1)).toBe(false);
   });
 });
