@@ -46,7 +46,7 @@ import { METRIC_INDEX, NMETRIC } from '../src/model/reporters.js';
 import { validate } from '../src/scenario/dsl.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { type Scenario, scenarioSchema } from '../src/scenario/schema.js';
-import { defaultWorkers, runEnsemble } from '../src/engine/ensemble.js';
+import { closeWorkers, defaultWorkers, runEnsemble } from '../src/engine/ensemble.js';
 import { B, HB } from '../src/model/state.js';
 
 /** One line of output. */
@@ -250,11 +250,13 @@ const ensembleCase: Case = {
     const oneMs = await oneCoreColdMs(sc);
     const oneCoreCpuMs = cpuMs(c1);
     const workers = defaultWorkers();
+    await closeWorkers(); // fresh workers, as a command-line run starts them
     const c2 = process.cpuUsage();
     const t0 = performance.now();
     const all = await runEnsemble(sc, { workers });
     const allMs = performance.now() - t0;
     const allCoresCpuMs = cpuMs(c2);
+    await closeWorkers();
     let work = 0;
     for (const r of all.results) work += householdMonths(r);
     const cliOneCoreMs = cliEnsembleMs(1, true);

@@ -12,7 +12,7 @@ import { type ReplicationResult, simulate } from '../model/simulate.js';
 import { replicationSeed } from '../model/rng.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unpack } from './transfer.js';
-import type { Task, WorkerReply, WorkerStart } from './worker.js';
+import type { ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from '../output/csv.js';
 import { wantsWarmUp, warmUp } from './warmup.js';
 import { replicationFlatMonths } from './work.js';
@@ -117,54 +117,98 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
  */
 export const compileInBackground = (workers: number, cores: number): boolean => workers < cores;
 
-function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], opts: EnsembleOptions): Promise<void> {
-  const { onProgress, tables } = opts;
+/**
+ * The worker threads kept between ensembles (a run of `compare` or `calibrate` runs several):
+ * each has compiled the model by the end of its first ensemble, and the next ensemble on a pool
+ * of the same size uses them instead of starting and compiling new ones. Idle workers do not
+ * keep the process alive (`unref`); `closeWorkers` ends them.
+ */
+let pool: Worker[] | null = null;
+/** Names each ensemble's scenario in the tasks sent to the pool. */
+let scenarioIds = 0;
+
+/** End the kept worker threads (the next ensemble on workers starts new ones). */
+export async function closeWorkers(): Promise<void> {
+  const old = pool;
+  pool = null;
+  if (old) await Promise.all(old.map((w) => w.terminate()));
+}
+
+/** Thread ids of the kept workers (none when there is no pool). */
+export const keptWorkerIds = (): number[] => (pool ? pool.map((w) => w.threadId) : []);
+
+/** The pool with `n` workers: the kept one when it has that many, else a new one. */
+async function poolOf(n: number): Promise<Worker[]> {
+  if (pool && pool.length === n) return pool;
+  await closeWorkers();
   const url = workerUrl();
   // read by V8 when a thread's engine starts, so it applies to the workers started below (and
   // not to this thread); set each time, as an earlier pool may have set it otherwise
-  setFlagsFromString(compileInBackground(nWorkers, defaultWorkers()) ? '--concurrent-recompilation' : '--no-concurrent-recompilation');
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let done = 0;
-    let failed = false;
-    const pool: Worker[] = [];
-    const finish = (err?: Error) => {
-      if (failed) return;
-      if (err) failed = true;
-      for (const w of pool) void w.terminate();
-      if (err) reject(err);
-      else resolve();
-    };
-    const feed = (w: Worker) => {
-      if (next >= seeds.length) return;
-      const i = next++;
-      // a worker's first task; warm up when it is likely to run more than one
-      const task: Task = { replication: i, seed: seeds[i]!, maps: i === 0, warmUp: i < nWorkers && wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers)), tables: tables?.format ?? null };
-      (w as Worker & { current?: number }).current = i;
-      w.postMessage(task);
-    };
-    for (let k = 0; k < nWorkers; k++) {
-      const start: WorkerStart = { scenario: sc };
-      const w = new Worker(url, { workerData: start });
-      pool.push(w);
-      w.on('message', (msg: WorkerReply) => {
-        if (failed) return;
-        if (!msg.ok) return finish(new Error(`replication failed in a worker: ${msg.error}`));
-        // what the caller's callbacks throw (writing the rows, progress) ends the run with it
-        try {
-          const r = unpack(msg.result);
-          results[r.replication] = r;
-          if (tables && msg.tables) tables.put(r.replication, msg.tables.metrics, msg.tables.moves);
-          done++;
-          onProgress?.(done, seeds.length);
-        } catch (e) {
-          return finish(e instanceof Error ? e : new Error(String(e)));
-        }
-        if (done === seeds.length) return finish();
-        feed(w);
-      });
-      w.on('error', (e) => finish(e));
-      feed(w);
+  setFlagsFromString(compileInBackground(n, defaultWorkers()) ? '--concurrent-recompilation' : '--no-concurrent-recompilation');
+  pool = Array.from({ length: n }, () => new Worker(url));
+  return pool;
+}
+
+async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], opts: EnsembleOptions): Promise<void> {
+  const { onProgress, tables } = opts;
+  const workers = await poolOf(nWorkers);
+  const id = ++scenarioIds;
+  const scenarioMessage: ScenarioMessage = { kind: 'scenario', id, scenario: sc };
+  const warm = wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers));
+  const handlers: { w: Worker; message: (msg: WorkerReply) => void; error: (e: Error) => void }[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let done = 0;
+      let ended = false;
+      const finish = (err?: Error) => {
+        if (ended) return;
+        ended = true;
+        if (err) reject(err);
+        else resolve();
+      };
+      const feed = (w: Worker, first: boolean) => {
+        if (next >= seeds.length) return;
+        const i = next++;
+        // a worker's first task of the ensemble warms up when it is likely to run more than one
+        const task: Task = { kind: 'task', scenario: id, replication: i, seed: seeds[i]!, maps: i === 0, warmUp: first && warm, tables: tables?.format ?? null };
+        w.postMessage(task);
+      };
+      for (const w of workers) {
+        const message = (msg: WorkerReply) => {
+          if (ended) return;
+          if (!msg.ok) return finish(new Error(`replication failed in a worker: ${msg.error}`));
+          // what the caller's callbacks throw (writing the rows, progress) ends the run with it
+          try {
+            const r = unpack(msg.result);
+            results[r.replication] = r;
+            if (tables && msg.tables) tables.put(r.replication, msg.tables.metrics, msg.tables.moves);
+            done++;
+            onProgress?.(done, seeds.length);
+          } catch (e) {
+            return finish(e instanceof Error ? e : new Error(String(e)));
+          }
+          if (done === seeds.length) return finish();
+          feed(w, false);
+        };
+        const error = (e: Error) => finish(e);
+        handlers.push({ w, message, error });
+        w.on('message', message);
+        w.on('error', error);
+        w.ref();
+        w.postMessage(scenarioMessage);
+        feed(w, true);
+      }
+    });
+  } catch (e) {
+    // a failed ensemble may leave tasks running or a thread broken: start afresh next time
+    if (pool === workers) await closeWorkers();
+    throw e;
+  } finally {
+    for (const { w, message, error } of handlers) {
+      w.off('message', message);
+      w.off('error', error);
+      w.unref();
     }
-  });
+  }
 }

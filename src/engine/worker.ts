@@ -1,25 +1,34 @@
 /**
- * Worker thread: runs the replications it is sent, of the one scenario it was started with, and
- * posts the results back.
+ * Worker thread: runs the replications it is sent, of the scenario it was last sent, and posts
+ * the results back.
  *
- * The scenario comes once, in `workerData`, not with every task: a scenario object copied anew
+ * A worker outlives the ensemble it was started for (ensemble.ts keeps a pool): the model code
+ * V8 compiled for one scenario serves the next, and compiling it costs a thread more CPU time
+ * than dozens of replications of the default scenario take to run.
+ *
+ * The scenario comes once per ensemble, not with every task: a scenario object copied anew
  * for each replication made the thread's compiled code meet new objects every time, and two
  * workers spent about 10-15% more CPU time on the same replications than two processes running
  * them in-process (bench/RESULTS.md, 0.2.2).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type Packed, pack } from './transfer.js';
 import { type TableFormat, tableChunks } from '../output/csv.js';
 import { warmUp } from './warmup.js';
 
-/** What a worker is started with. */
-export interface WorkerStart {
+/** The scenario the next tasks are for (`id` names it in the tasks). */
+export interface ScenarioMessage {
+  kind: 'scenario';
+  id: number;
   scenario: Scenario;
 }
 
 export interface Task {
+  kind: 'task';
+  /** The `id` of the scenario message it belongs to. */
+  scenario: number;
   replication: number;
   seed: number;
   maps: boolean;
@@ -29,17 +38,24 @@ export interface Task {
   tables: TableFormat | null;
 }
 
+export type WorkerMessage = ScenarioMessage | Task;
+
 /** A finished replication (its CSV rows when asked for), or why it failed. */
 export type WorkerReply = { ok: true; result: Packed; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null } | { ok: false; error: string };
 
-const scenario = (workerData as WorkerStart | null)?.scenario;
+let current: ScenarioMessage | null = null;
 
-parentPort?.on('message', (t: Task) => {
+parentPort?.on('message', (msg: WorkerMessage) => {
+  if (msg.kind === 'scenario') {
+    current = msg;
+    return;
+  }
   try {
-    if (!scenario) throw new Error('worker started without a scenario (internal error)');
-    if (t.warmUp) warmUp(scenario);
-    const r = simulate(scenario, t.replication, t.seed, { maps: t.maps });
-    const tables = t.tables ? tableChunks(r, scenario.startYear, t.tables) : null;
+    if (!current || current.id !== msg.scenario) throw new Error(`task for scenario ${msg.scenario} before that scenario was sent (internal error)`);
+    const scenario = current.scenario;
+    if (msg.warmUp) warmUp(scenario);
+    const r = simulate(scenario, msg.replication, msg.seed, { maps: msg.maps });
+    const tables = msg.tables ? tableChunks(r, scenario.startYear, msg.tables) : null;
     const { packed, transfer } = pack(r);
     if (tables) transfer.push(tables.metrics.buffer as ArrayBuffer, ...(tables.moves ? [tables.moves.buffer as ArrayBuffer] : []));
     const reply: WorkerReply = { ok: true, result: packed, tables };

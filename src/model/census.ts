@@ -95,7 +95,11 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
   // `| 0` (the values are whole months): sign x 0 would be -0, which the compiled code does not expect
   out[o + C.movedInSum]! += (sign * h.i32[i * HW + H.movedIn]!) | 0;
   if (h.u8[i * HB + B.vulnerable]) out[o + C.vulnerableHouseholds]! += sign;
-  if (h.i32[i * HW + H.listedAt]! >= 0) out[o + C.onInternalList]! += sign;
+  // the entries that few households have are added as 0 by the others, not skipped: V8 throws
+  // a function's optimised code away when it first takes a branch it had never taken before
+  // it was optimised (the first listed household, the first child turning 18 or 22), and
+  // compiles it again (bench/RESULTS.md, 0.2.4); whole numbers, so the sums are the same
+  out[o + C.onInternalList]! += h.i32[i * HW + H.listedAt]! >= 0 ? sign : 0;
   const b1 = h.i32[i * HW + H.birth1]!;
   if (m - b1 >= 720) out[o + C.seniorHouseholds]! += sign;
   countAdult(income, out, o, sign, m - b1, s1, h.u8[i * HB + B.edu1]!, h.u8[i * HB + B.female1]!, strong, nonWestern);
@@ -106,22 +110,22 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
     next = Math.min(next, nextStep(b2, m, ADULT_STEPS));
   }
   // children: those 18+ still at home count as adults in education (assumption)
-  let minors = 0;
+  let grown = 0;
+  let grown22 = 0;
   const base = i * HW + H.child0;
   for (let k = 0; k < nKids; k++) {
     const b = h.i32[base + k]!;
     const a = m - b;
-    if (a < 216) minors++;
-    else {
-      out[o + C.persons18to64]! += sign;
-      if (a >= 264) {
-        out[o + C.adults22to59]! += sign;
-        if (strong) out[o + C.resourceStrongAdults22to59]! += sign;
-      }
-      out[o + C.students]! += sign;
-    }
+    grown += a >= 216 ? 1 : 0;
+    grown22 += a >= 264 ? 1 : 0;
     next = Math.min(next, nextStep(b, m, CHILD_STEPS));
   }
+  const minors = nKids - grown;
+  // `| 0`: sign x 0 is -0 when sign is -1 (see movedInSum)
+  out[o + C.persons18to64]! += (sign * grown) | 0;
+  out[o + C.students]! += (sign * grown) | 0;
+  out[o + C.adults22to59]! += (sign * grown22) | 0;
+  if (strong) out[o + C.resourceStrongAdults22to59]! += (sign * grown22) | 0;
   if (nonWestern && nKids > 0) out[o + C.nonWesternPersons]! += sign * nKids;
   if (minors > 0) {
     out[o + C.children]! += sign * minors;

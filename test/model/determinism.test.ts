@@ -110,4 +110,31 @@ describe('runEnsemble: workers do not change the output', () => {
     // the first replication carries the map snapshots, also from a worker
     expect(two.results[0]!.maps.length).toBe(one.results[0]!.maps.length);
   });
+
+  it('a pool kept between ensembles gives each scenario the results it gives on one thread, also after a failed ensemble', async () => {
+    const other = scenario({ ...sc, name: 'other', seed: 7, replications: 3, estates: [{ flats: 120 }] });
+    const rows = (e: Awaited<ReturnType<EnsembleModule['runEnsemble']>>) => e.results.map((r) => csv.metricsRows(r, sc.startYear) + csv.movesRows(r, sc.startYear)).join('');
+    const oneA = rows(await ensemble.runEnsemble(sc, { workers: 1 }));
+    const oneB = rows(await ensemble.runEnsemble(other, { workers: 1 }));
+    await ensemble.closeWorkers();
+    expect(ensemble.keptWorkerIds()).toEqual([]);
+    expect(rows(await ensemble.runEnsemble(sc, { workers: 2 })) === oneA).toBe(true);
+    const ids = ensemble.keptWorkerIds();
+    expect(ids.length).toBe(2);
+    expect(rows(await ensemble.runEnsemble(other, { workers: 2 })) === oneB).toBe(true);
+    expect(ensemble.keptWorkerIds()).toEqual(ids); // the same threads ran the second scenario
+    // a failure ends the pool; the next ensemble starts a new one and is right
+    const boom = (done: number) => {
+      if (done === 2) throw new Error('stopped after 2');
+    };
+    await expect(ensemble.runEnsemble(other, { workers: 2, onProgress: boom })).rejects.toThrow('stopped after 2');
+    expect(ensemble.keptWorkerIds()).toEqual([]);
+    expect(rows(await ensemble.runEnsemble(sc, { workers: 2 })) === oneA).toBe(true);
+    // a pool of another size replaces the kept one
+    const before = ensemble.keptWorkerIds();
+    await ensemble.runEnsemble(other, { workers: 3 });
+    expect(ensemble.keptWorkerIds().length).toBe(3);
+    expect(ensemble.keptWorkerIds().some((t) => before.includes(t))).toBe(false);
+    await ensemble.closeWorkers();
+  });
 });
