@@ -110,22 +110,26 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
     next = Math.min(next, nextStep(b2, m, ADULT_STEPS));
   }
   // children: those 18+ still at home count as adults in education (assumption)
-  let grown = 0;
-  let grown22 = 0;
-  const base = i * HW + H.child0;
-  for (let k = 0; k < nKids; k++) {
-    const b = h.i32[base + k]!;
-    const a = m - b;
-    grown += a >= 216 ? 1 : 0;
-    grown22 += a >= 264 ? 1 : 0;
-    next = Math.min(next, nextStep(b, m, CHILD_STEPS));
+  let minors = 0;
+  if (nKids > 0) {
+    let grown = 0;
+    let grown22 = 0;
+    const base = i * HW + H.child0;
+    for (let k = 0; k < nKids; k++) {
+      const b = h.i32[base + k]!;
+      const a = m - b;
+      grown += a >= 216 ? 1 : 0;
+      grown22 += a >= 264 ? 1 : 0;
+      next = Math.min(next, nextStep(b, m, CHILD_STEPS));
+    }
+    minors = nKids - grown;
+    // added as 0 while no child is grown, not skipped (see onInternalList); `| 0`: sign x 0
+    // is -0 when sign is -1 (see movedInSum)
+    out[o + C.persons18to64]! += (sign * grown) | 0;
+    out[o + C.students]! += (sign * grown) | 0;
+    out[o + C.adults22to59]! += (sign * grown22) | 0;
+    if (strong) out[o + C.resourceStrongAdults22to59]! += (sign * grown22) | 0;
   }
-  const minors = nKids - grown;
-  // `| 0`: sign x 0 is -0 when sign is -1 (see movedInSum)
-  out[o + C.persons18to64]! += (sign * grown) | 0;
-  out[o + C.students]! += (sign * grown) | 0;
-  out[o + C.adults22to59]! += (sign * grown22) | 0;
-  if (strong) out[o + C.resourceStrongAdults22to59]! += (sign * grown22) | 0;
   if (nonWestern && nKids > 0) out[o + C.nonWesternPersons]! += sign * nKids;
   if (minors > 0) {
     out[o + C.children]! += sign * minors;
