@@ -32,7 +32,7 @@ import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './pop
 import { METRICS, type MetricInput, NMETRIC } from './reporters.js';
 import { makeRng } from './rng.js';
 import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, HW, H, B, HB } from './state.js';
-import { type AreaState, MoveLog, NFLOW, type World, allocSlot } from './world.js';
+import { type AreaState, MoveLog, NFLOW, type Seeker, type World, allocSlot } from './world.js';
 import type { Scenario } from '../scenario/schema.js';
 import { initSchelling, schellingStep } from './mechanisms/schelling.js';
 
@@ -92,6 +92,19 @@ function newArea(n: number): AreaState {
     convictionRatio: f(),
     nonWesternShare: f(),
   };
+}
+
+/**
+ * An empty array for objects. V8 starts `[]` as an array of small integers and changes its kind
+ * when the first object is stored; code optimised on arrays that had already changed then meets
+ * the next world's fresh array and is thrown away ("not a Smi" in `node --trace-deopt`: the
+ * household step, compiled again in every thread). Stored into once and emptied, the array has
+ * the kind it ends with from the start.
+ */
+function objectArray<T>(): T[] {
+  const a: (T | null)[] = [null];
+  a.length = 0;
+  return a as T[];
 }
 
 /** Build the world at month 0: flats laid out, households drawn, nothing recorded yet. */
@@ -171,7 +184,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     freeSlots: [],
     vacancies: [],
     internalList: Array.from({ length: nEstates }, () => newInternalList()),
-    seekers: Array.from({ length: nEstates }, () => []),
+    seekers: Array.from({ length: nEstates }, () => objectArray<Seeker>()),
     municipalAcc: new Float64Array(nEstates),
     internalAcc: new Float64Array(nEstates),
     flexibleAcc: new Float64Array(nEstates),

@@ -164,7 +164,7 @@ export function careerContext(w: World, offer: EstateOffer): CareerContext {
     maxPTI: sc.region.maxPriceToIncome,
     canBuyIncome: sc.region.housePrice / sc.region.maxPriceToIncome,
     socialOn: sc.social.enabled,
-    social: { ...sc.social },
+    social: sc.social,
     liftedMonths: sc.elevator.liftedMonths,
     liftedFactor: sc.elevator.liftedExitFactor,
     swapMinMonths: sc.letting.swapMinYears * 12,

@@ -254,27 +254,41 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
   if (w.regionMovers.length > 0 && !flexible && takeRegionMover(w, flat, rng)) return true;
   // 5. external waiting list. Flexible letting: applicants in work or education go first;
   // if none of the month's offers qualifies, a second round of ordinary offers follows.
+  if (flexible && offerExternally(w, ctx, flat, rng, true)) return true;
+  return offerExternally(w, ctx, flat, rng, false);
+}
+
+/**
+ * A month's offers of `flat` from the external waiting list (`strongOnly`: the flexible round,
+ * to applicants in work or education only). Returns true if the flat was let. (Its own function
+ * rather than a loop over the two rounds: the step to a second round, rare where letting is not
+ * flexible, would throw the compiled `letVacancy` away the first time it is taken.)
+ */
+function offerExternally(w: World, ctx: LettingContext, flat: number, rng: Rng, strongOnly: boolean): boolean {
+  const L = w.scenario.letting;
+  const e = w.flats.estate[flat]!;
+  const sec = w.flats.section[flat]!;
+  const row = e * NFLOW;
+  const vulnerableShare = w.scenario.estates[w.estateSpec[e]!]!.applicants.vulnerableShare;
   const pStrong = ctx.strongProb[sec]!;
   const rentAccept = rentAcceptance(w, flat);
-  for (let pass = flexible ? 0 : 1; pass < 2; pass++) {
-    for (let k = 0; k < L.offersPerMonth; k++) {
-      const strong = rng() < pStrong;
-      if (pass === 0 && !strong) continue;
-      if (!strong && ctx.rejectCash[sec] && rng() < L.cashBenefitShareOfWeak) continue;
-      const accept = (strong ? L.strongAcceptance : L.weakAcceptance) * rentAccept;
-      if (rng() >= accept) {
-        w.flows[row + F.offersDeclined]++;
-        continue;
-      }
-      const i = newcomer(w, ctx, e, flat, strong ? 1 : 0, spec.applicants.vulnerableShare, rng);
-      if (pass === 0 && !isResourceStrongHousehold(w.hh, i)) {
-        // drawn as resource-strong but retired (60+): does not meet the work-or-education criteria
-        freeSlot(w, i);
-        continue;
-      }
-      moveIn(w, i, flat, pass === 0 ? CH.flexible : CH.external);
-      return true;
+  for (let k = 0; k < L.offersPerMonth; k++) {
+    const strong = rng() < pStrong;
+    if (strongOnly && !strong) continue;
+    if (!strong && ctx.rejectCash[sec] && rng() < L.cashBenefitShareOfWeak) continue;
+    const accept = (strong ? L.strongAcceptance : L.weakAcceptance) * rentAccept;
+    if (rng() >= accept) {
+      w.flows[row + F.offersDeclined]++;
+      continue;
     }
+    const i = newcomer(w, ctx, e, flat, strong ? 1 : 0, vulnerableShare, rng);
+    if (strongOnly && !isResourceStrongHousehold(w.hh, i)) {
+      // drawn as resource-strong but retired (60+): does not meet the work-or-education criteria
+      freeSlot(w, i);
+      continue;
+    }
+    moveIn(w, i, flat, strongOnly ? CH.flexible : CH.external);
+    return true;
   }
   return false;
 }
