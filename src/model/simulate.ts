@@ -29,7 +29,7 @@ import { applyLevers, reservedFlats } from './levers/index.js';
 import { newInternalList } from './internal-list.js';
 import { Queue } from './queue.js';
 import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
-import { METRICS, type MetricInput, NMETRIC } from './reporters.js';
+import { type MetricInput, NMETRIC, fillMetrics } from './reporters.js';
 import { makeRng } from './rng.js';
 import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, HW, H, B, HB } from './state.js';
 import { type AreaState, MoveLog, NFLOW, type Seeker, type World, allocSlot } from './world.js';
@@ -328,7 +328,7 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
       x.fo = e * NFLOW;
       areaInto(w.sectionStart[e]!, w.sectionStart[e + 1]!);
       const o = (m * nRows + e) * NMETRIC;
-      for (let k = 0; k < NMETRIC; k++) metrics[o + k] = METRICS[k]!.value(x);
+      fillMetrics(metrics, o, x);
     }
     if (multi) {
       sumRows(estateCensus, w.nEstates, NCENSUS, regionCensus);
@@ -339,7 +339,7 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
       x.fo = 0;
       areaInto(0, nSections);
       const o = (m * nRows + w.nEstates) * NMETRIC;
-      for (let k = 0; k < NMETRIC; k++) metrics[o + k] = METRICS[k]!.value(x);
+      fillMetrics(metrics, o, x);
     }
   };
 
