@@ -120,11 +120,13 @@ export const compileInBackground = (workers: number, cores: number): boolean => 
 /**
  * The worker threads kept between ensembles (a run of `compare` or `calibrate` runs several):
  * each has compiled the model by the end of its first ensemble, and the next ensemble on a pool
- * of the same size uses them instead of starting and compiling new ones. Idle workers do not
- * keep the process alive (`unref`); `closeWorkers` ends them.
+ * of the same size uses them instead of starting and compiling new ones. One ensemble uses the
+ * kept pool at a time; one started while another runs on it gets workers of its own, ended when
+ * it is done. Idle workers do not keep the process alive (`unref`); `closeWorkers` ends them.
  */
 let pool: Worker[] | null = null;
-/** Names each ensemble's scenario in the tasks sent to the pool. */
+let poolInUse = false;
+/** Names each ensemble's scenario in the tasks sent to its workers. */
 let scenarioIds = 0;
 
 /** End the kept worker threads (the next ensemble on workers starts new ones). */
@@ -137,25 +139,32 @@ export async function closeWorkers(): Promise<void> {
 /** Thread ids of the kept workers (none when there is no pool). */
 export const keptWorkerIds = (): number[] => (pool ? pool.map((w) => w.threadId) : []);
 
-/** The pool with `n` workers: the kept one when it has that many, else a new one. */
-async function poolOf(n: number): Promise<Worker[]> {
-  if (pool && pool.length === n) return pool;
-  await closeWorkers();
+function startWorkers(n: number): Worker[] {
   const url = workerUrl();
   // read by V8 when a thread's engine starts, so it applies to the workers started below (and
   // not to this thread); set each time, as an earlier pool may have set it otherwise
   setFlagsFromString(compileInBackground(n, defaultWorkers()) ? '--concurrent-recompilation' : '--no-concurrent-recompilation');
-  pool = Array.from({ length: n }, () => new Worker(url));
-  return pool;
+  return Array.from({ length: n }, () => new Worker(url));
+}
+
+/** Workers for one ensemble: the kept pool (of `n` workers) when no other ensemble uses it, else `n` of its own. */
+async function acquireWorkers(n: number): Promise<{ workers: Worker[]; kept: boolean }> {
+  if (poolInUse) return { workers: startWorkers(n), kept: false };
+  poolInUse = true;
+  if (!pool || pool.length !== n) {
+    await closeWorkers();
+    pool = startWorkers(n);
+  }
+  return { workers: pool, kept: true };
 }
 
 async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], opts: EnsembleOptions): Promise<void> {
   const { onProgress, tables } = opts;
-  const workers = await poolOf(nWorkers);
+  const { workers, kept } = await acquireWorkers(nWorkers);
   const id = ++scenarioIds;
   const scenarioMessage: ScenarioMessage = { kind: 'scenario', id, scenario: sc };
   const warm = wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers));
-  const handlers: { w: Worker; message: (msg: WorkerReply) => void; error: (e: Error) => void }[] = [];
+  const handlers: { w: Worker; message: (msg: WorkerReply) => void; error: (e: Error) => void; exit: (code: number) => void }[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -192,9 +201,12 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, res
           feed(w, false);
         };
         const error = (e: Error) => finish(e);
-        handlers.push({ w, message, error });
+        // a worker ended from outside (`closeWorkers` while this runs) would otherwise leave the run waiting
+        const exit = (code: number) => finish(new Error(`a worker thread stopped (exit code ${code}) before the replications were done`));
+        handlers.push({ w, message, error, exit });
         w.on('message', message);
         w.on('error', error);
+        w.on('exit', exit);
         w.ref();
         w.postMessage(scenarioMessage);
         feed(w, true);
@@ -202,13 +214,16 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, res
     });
   } catch (e) {
     // a failed ensemble may leave tasks running or a thread broken: start afresh next time
-    if (pool === workers) await closeWorkers();
+    if (kept && pool === workers) await closeWorkers();
     throw e;
   } finally {
-    for (const { w, message, error } of handlers) {
+    for (const { w, message, error, exit } of handlers) {
       w.off('message', message);
       w.off('error', error);
+      w.off('exit', exit);
       w.unref();
     }
+    if (kept) poolInUse = false;
+    else await Promise.all(workers.map((w) => w.terminate()));
   }
 }

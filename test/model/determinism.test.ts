@@ -137,4 +137,33 @@ describe('runEnsemble: workers do not change the output', () => {
     expect(ensemble.keptWorkerIds().some((t) => before.includes(t))).toBe(false);
     await ensemble.closeWorkers();
   });
+
+  it('ensembles running at the same time do not share workers, and each is right', async () => {
+    const other = scenario({ ...sc, name: 'other', seed: 9, replications: 4, estates: [{ flats: 150 }] });
+    const rows = (e: Awaited<ReturnType<EnsembleModule['runEnsemble']>>) => e.results.map((r) => csv.metricsRows(r, sc.startYear) + csv.movesRows(r, sc.startYear)).join('');
+    const oneA = rows(await ensemble.runEnsemble(sc, { workers: 1 }));
+    const oneB = rows(await ensemble.runEnsemble(other, { workers: 1 }));
+    const [a, b] = await Promise.all([ensemble.runEnsemble(sc, { workers: 2 }), ensemble.runEnsemble(other, { workers: 2 })]);
+    expect(rows(a) === oneA).toBe(true);
+    expect(rows(b) === oneB).toBe(true);
+    expect(ensemble.keptWorkerIds().length).toBe(2); // the second one's own workers are gone
+    await ensemble.closeWorkers();
+  });
+
+  it('workers ended while an ensemble runs on them end it with an error, not a wait', async () => {
+    let closing: Promise<void> | undefined;
+    const run = ensemble.runEnsemble(sc, {
+      workers: 2,
+      onProgress: (done) => {
+        if (done === 1) closing = ensemble.closeWorkers();
+      },
+    });
+    await expect(run).rejects.toThrow('a worker thread stopped');
+    await closing;
+    expect(ensemble.keptWorkerIds()).toEqual([]);
+    const oneA = (await ensemble.runEnsemble(sc, { workers: 1 })).results.map((r) => csv.metricsRows(r, sc.startYear)).join('');
+    const again = (await ensemble.runEnsemble(sc, { workers: 2 })).results.map((r) => csv.metricsRows(r, sc.startYear)).join('');
+    expect(again === oneA).toBe(true);
+    await ensemble.closeWorkers();
+  });
 });
