@@ -27,14 +27,16 @@
  *    thread, since this one is warm from the other cases); medianMs is the all-cores time,
  *    `oneCoreMs` the one-core time, `speedup` their ratio; `oneCoreCpuMs`/`allCoresCpuMs` are the
  *    CPU times of the two runs (when other programs share the cores, the speedup falls but
- *    these do not: their ratio is the parallel overhead). `cliOneCoreMs`/`cliAllCoresMs`/
+ *    these do not: their ratio is the parallel overhead); `workerThreadsCpuMs` the CPU time of
+ *    the all-cores run's workers together and `otherThreadsCpuMs` that of this process's other
+ *    threads meanwhile (Linux only). `cliOneCoreMs`/`cliAllCoresMs`/
  *    `cliSpeedup`: the same 64 replications as a user runs them (`nabolag run … --no-report`),
  *    in a child process held to one core by `taskset -c 0`, and on all cores (left out where
  *    `taskset` is missing).
  */
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -235,6 +237,32 @@ function cliEnsembleMs(workers: number, pinned: boolean): number | undefined {
   }
 }
 
+/**
+ * CPU time (ms) of each thread of this process by thread id, from /proc/self/task (Linux; empty
+ * elsewhere). Worker threads and V8's background threads (compiling, garbage collection) are all
+ * named "node"; the ensemble case tells the workers apart as the threads that were not there
+ * before it started them. Linux counts in ticks of 10 ms (USER_HZ 100).
+ */
+function threadCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const t of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(t, (Number(f[11]) + Number(f[12])) * 10);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
 const ensembleCase: Case = {
   name: 'ensemble',
   run: async () => {
@@ -252,17 +280,28 @@ const ensembleCase: Case = {
     const workers = defaultWorkers();
     await closeWorkers(); // fresh workers, as a command-line run starts them
     const c2 = process.cpuUsage();
+    const threadsBefore = threadCpuMs();
     const t0 = performance.now();
     const all = await runEnsemble(sc, { workers });
     const allMs = performance.now() - t0;
     const allCoresCpuMs = cpuMs(c2);
+    const threadsAfter = threadCpuMs();
     await closeWorkers();
+    // the workers' own CPU time (compiling the model, since every core has a worker, and the
+    // replications) against that of the threads that were there before (this thread and V8's)
+    const threads =
+      threadsBefore.size > 0
+        ? {
+            workerThreadsCpuMs: [...threadsAfter].reduce((sum, [t, ms]) => sum + (threadsBefore.has(t) ? 0 : ms), 0),
+            otherThreadsCpuMs: [...threadsBefore].reduce((sum, [t, ms]) => sum + (threadsAfter.get(t) ?? ms) - ms, 0),
+          }
+        : {};
     let work = 0;
     for (const r of all.results) work += householdMonths(r);
     const cliOneCoreMs = cliEnsembleMs(1, true);
     const cliAllCoresMs = cliEnsembleMs(workers, false);
     const cli = cliOneCoreMs !== undefined && cliAllCoresMs !== undefined ? { cliOneCoreMs, cliAllCoresMs, cliSpeedup: round(cliOneCoreMs / cliAllCoresMs) } : {};
-    return result('ensemble', [allMs], work, 'household-months', { workers, oneCoreMs: round(oneMs), speedup: round(oneMs / allMs), oneCoreCpuMs, allCoresCpuMs, ...cli });
+    return result('ensemble', [allMs], work, 'household-months', { workers, oneCoreMs: round(oneMs), speedup: round(oneMs / allMs), oneCoreCpuMs, allCoresCpuMs, ...threads, ...cli });
   },
 };
 
