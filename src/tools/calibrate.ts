@@ -4,7 +4,7 @@
  * replications; then the two paired experiments behind P5 (image work) and P6 (the image
  * lags composition) on the average preset. `--json` prints one JSON object per pattern.
  *
- *   npm run calibrate -- [--replications 20] [--json] [--only average]
+ *   npm run calibrate -- [--replications 20] [--json] [--only average] [--workers 2] [--help]
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ import { runEnsemble } from '../engine/ensemble.js';
 import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../model/patterns.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
-import { PACKAGE_ROOT } from '../version.js';
+import { PACKAGE_ROOT, VERSION } from '../version.js';
+import { ArgsError, type ProgramSpec, parseCommandLine } from '../cli/args.js';
 
 /** The paired experiments behind P5 and P6, as policies added to a preset. */
 export const P5_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-imagework`, policies: [{ lever: 'imageWork', from: sc.startYear, until: undefined, estate: undefined, boost: 0.15 }] });
@@ -42,17 +43,79 @@ export async function calibrate(opts: { replications: number; only?: string; wor
 
 const pct = (v: number, unit: string) => (unit.startsWith('share') || unit === 'relative change' ? `${(v * 100).toFixed(1)}%` : v.toFixed(2));
 
+/** The tool's command line, declared for the project's parser (src/cli/args.ts). */
+const PROGRAM: ProgramSpec = {
+  name: 'npm run',
+  version: VERSION,
+  summary: 'Run every preset of scenarios/presets/ and print each pattern (P1-P6) against its target.',
+  commands: [
+    {
+      name: 'calibrate',
+      describe: 'Print the patterns of every preset (or one) against their targets. Options follow `--`: npm run calibrate -- --only average --json',
+      positionals: [],
+      options: [
+        { name: 'replications', alias: 'n', describe: 'Replications per preset (default 20)', kind: 'value' },
+        { name: 'only', describe: 'Only this preset (a file name in scenarios/presets/, without .yaml)', kind: 'value' },
+        { name: 'workers', alias: 'w', describe: 'Worker threads (default: as many as the work pays for)', kind: 'value' },
+        { name: 'json', describe: 'One JSON object per pattern and line', kind: 'flag' },
+      ],
+    },
+  ],
+};
+
+export interface CalibrateArgs {
+  replications: number;
+  only?: string;
+  workers?: number;
+  json: boolean;
+}
+
+/** A whole number of at least 1 from an option's text, or an ArgsError naming the option. */
+function count(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < 1) throw new ArgsError(`option --${name} is ${JSON.stringify(text)}; give a whole number of at least 1`);
+  return v;
+}
+
+/**
+ * The tool's arguments (after `npm run calibrate --`): what to run, or a text to print (help,
+ * version). A mistake throws an ArgsError that names the option, the value and what is allowed.
+ */
+export function parseCalibrateArgs(argv: readonly string[], presets: readonly string[]): { kind: 'run'; args: CalibrateArgs } | { kind: 'print'; text: string } {
+  const parsed = parseCommandLine(PROGRAM, ['calibrate', ...argv]);
+  if (parsed.kind === 'print') return parsed;
+  const a = parsed.invocation.args;
+  const only = a.only as string | undefined;
+  if (only !== undefined && !presets.includes(only)) throw new ArgsError(`option --only is ${JSON.stringify(only)}; give one of ${presets.join(', ')}`);
+  return { kind: 'run', args: { replications: count('replications', a.replications as string | undefined) ?? 20, only, workers: count('workers', a.workers as string | undefined), json: a.json === true } };
+}
+
+/** The presets' names (files in scenarios/presets/, without .yaml). */
+const presetNames = (): string[] =>
+  readdirSync(join(PACKAGE_ROOT, 'scenarios', 'presets'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const get = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const json = args.includes('--json');
-  const replications = Number(get('--replications') ?? 20);
+  let parsed: ReturnType<typeof parseCalibrateArgs>;
+  try {
+    parsed = parseCalibrateArgs(process.argv.slice(2), presetNames());
+  } catch (e) {
+    if (!(e instanceof ArgsError)) throw e;
+    process.stderr.write(`calibrate: ${e.message}\n`);
+    process.exit(2);
+  }
+  if (parsed.kind === 'print') {
+    process.stdout.write(parsed.text);
+    return;
+  }
+  const { replications, only, workers, json } = parsed.args;
   await calibrate({
     replications,
-    only: get('--only'),
+    only,
+    workers,
     onResult: (preset, p) => {
       if (json) process.stdout.write(JSON.stringify({ preset, ...p }) + '\n');
       else
