@@ -21,7 +21,8 @@
  *    alive summed over the months (`household-months`). Memory = growth of V8 heap plus
  *    array buffers when the initial world is built (after garbage collection), per household.
  *    Timed once the model is compiled (`MODEL_WARM_UP_RUNS` runs of the 10,000-flat model
- *    first); the first of those, from cold, is the `coldMs` of the first model case run (model-10k's in a full run).
+ *    first); the first of those, from cold, is the `coldMs` of the first model case run
+ *    (model-10k's in a full run).
  *  - ensemble: 64 replications of scenarios/default.yaml on all cores (worker threads)
  *    against one core, both started cold as a command-line run is (the one-core run in a fresh
  *    thread, since this one is warm from the other cases); medianMs is the all-cores time,
@@ -159,8 +160,9 @@ async function worldBytesPerHousehold(sc: Scenario): Promise<number> {
  * replications while V8 is still compiling the model (about 130 functions, some of them twice
  * after deoptimisations) and only reaches full speed after some 5-15 million household-months
  * (bench/RESULTS.md, 0.2.4); a case timed before that measures the compiler, not the model. The
- * first of these runs is reported as `coldMs` (on the first model case's line), so the start-up cost stays in
- * view; the ensemble case, which starts threads cold as a user's run does, pays it as well.
+ * first of these runs is reported as `coldMs` (on the first model case's line), so the start-up
+ * cost stays in view; the ensemble case, which starts threads cold as a user's run does, pays it
+ * as well.
  */
 const MODEL_WARM_UP_RUNS = 8;
 let modelColdMs: number | undefined;
