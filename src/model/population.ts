@@ -7,7 +7,7 @@
  * small flats house singles and couples, large flats families.
  */
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
-import { type Rng, chance, randInt } from './rng.js';
+import { type AleaState, type Rng, type StreamRng, aleaStep, randInt } from './rng.js';
 import { Edu, type Flats, type Households, MAX_CHILDREN, Origin, Status, Tenure, inWorkOrEducation, HW, H, B, HB } from './state.js';
 
 /** Household types. */
@@ -136,14 +136,14 @@ export function refreshIncome(sc: Scenario, h: Households, i: number): void {
   h.f32[i * HW + H.income] = y;
 }
 
-const drawEdu = (rng: Rng, basicShare: number): number => (rng() < basicShare ? Edu.basic : rng() < 0.55 ? Edu.vocational : Edu.higher);
+const drawEdu = (g: AleaState, basicShare: number): number => (aleaStep(g) < basicShare ? Edu.basic : aleaStep(g) < 0.55 ? Edu.vocational : Edu.higher);
 
-function statusFor(rng: Rng, ageYears: number, strong: boolean, first: boolean, retirementAge: number): number {
+function statusFor(g: AleaState, ageYears: number, strong: boolean, first: boolean, retirementAge: number): number {
   if (ageYears >= retirementAge) return Status.retired;
-  if (ageYears >= 60) return strong && rng() < 0.6 ? Status.employed : rng() < 0.5 ? Status.retired : Status.outside;
+  if (ageYears >= 60) return strong && aleaStep(g) < 0.6 ? Status.employed : aleaStep(g) < 0.5 ? Status.retired : Status.outside;
   if (!strong) return Status.outside;
-  if (first) return ageYears < 27 && rng() < 0.5 ? Status.student : ageYears >= 27 && rng() < 0.06 ? Status.student : Status.employed;
-  return rng() < 0.72 ? (ageYears < 27 && rng() < 0.4 ? Status.student : Status.employed) : Status.outside;
+  if (first) return ageYears < 27 && aleaStep(g) < 0.5 ? Status.student : ageYears >= 27 && aleaStep(g) < 0.06 ? Status.student : Status.employed;
+  return aleaStep(g) < 0.72 ? (ageYears < 27 && aleaStep(g) < 0.4 ? Status.student : Status.employed) : Status.outside;
 }
 
 export interface DrawOptions {
@@ -163,11 +163,15 @@ export interface DrawOptions {
  * Fill slot `i` with a household drawn for a flat with `rooms` rooms. Sets everything but
  * the flat and the move-in months.
  */
-export function drawHousehold(sc: Scenario, h: Households, i: number, prof: DrawProfile, o: DrawOptions, rng: Rng): void {
+export function drawHousehold(sc: Scenario, h: Households, i: number, prof: DrawProfile, o: DrawOptions, rng: StreamRng): void {
+  // the generator's own step on its state, as `aleaStep(g)` does: the same numbers, called directly
+  // (drawn for a world's first households with one generator and for newcomers with another,
+  // calls of `aleaStep(g)` made V8 throw the compiled function away once in every thread)
+  const g = rng.state;
   const r = Math.min(5, Math.max(1, o.rooms)) - 1;
   let type = o.type;
   if (type < 0) {
-    const u = rng();
+    const u = aleaStep(g);
     type = NTYPES - 1;
     for (let t = 0; t < NTYPES; t++)
       if (u < prof.typeCum[r * NTYPES + t]!) {
@@ -181,46 +185,46 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   let age1: number;
   let nKids = 0;
   let oldestKid = 0;
-  if (type === HT.youngSingle) age1 = 18 + rng() * 12;
-  else if (type === HT.seniorSingle || type === HT.seniorCouple) age1 = 60 + rng() * 26;
-  else if (type === HT.single || type === HT.couple) age1 = 25 + rng() * 35;
+  if (type === HT.youngSingle) age1 = 18 + aleaStep(g) * 12;
+  else if (type === HT.seniorSingle || type === HT.seniorCouple) age1 = 60 + aleaStep(g) * 26;
+  else if (type === HT.single || type === HT.couple) age1 = 25 + aleaStep(g) * 35;
   else {
-    nKids = 1 + (rng() < 0.6 ? 1 : 0) + (rng() < 0.3 ? 1 : 0) + (rng() < 0.15 ? 1 : 0);
+    nKids = 1 + (aleaStep(g) < 0.6 ? 1 : 0) + (aleaStep(g) < 0.3 ? 1 : 0) + (aleaStep(g) < 0.15 ? 1 : 0);
     // no more than one person above the number of rooms at the start of a tenancy (assumption)
     nKids = Math.min(nKids, Math.max(1, o.rooms + 1 - (type === HT.coupleKids ? 2 : 1)), MAX_CHILDREN);
-    oldestKid = rng() * 17.9;
-    age1 = Math.min(59, oldestKid + 21 + rng() * 17);
+    oldestKid = aleaStep(g) * 17.9;
+    age1 = Math.min(59, oldestKid + 21 + aleaStep(g) * 17);
   }
   const two = type === HT.couple || type === HT.coupleKids || type === HT.seniorCouple;
-  const age2 = Math.max(18, age1 + (rng() - 0.5) * 6);
+  const age2 = Math.max(18, age1 + (aleaStep(g) - 0.5) * 6);
   h.u8[i * HB + B.adults] = two ? 2 : 1;
   h.i32[i * HW + H.birth1] = Math.round(m - age1 * 12);
   h.i32[i * HW + H.birth2] = two ? Math.round(m - age2 * 12) : 0;
-  h.u8[i * HB + B.female1] = type === HT.singleParent ? (rng() < 0.85 ? 1 : 0) : rng() < 0.5 ? 1 : 0;
+  h.u8[i * HB + B.female1] = type === HT.singleParent ? (aleaStep(g) < 0.85 ? 1 : 0) : aleaStep(g) < 0.5 ? 1 : 0;
   // children
   h.u8[i * HB + B.nChildren] = nKids;
   const base = i * HW + H.child0;
   for (let k = 0; k < nKids; k++) {
-    const a = k === 0 ? oldestKid : rng() * oldestKid;
+    const a = k === 0 ? oldestKid : aleaStep(g) * oldestKid;
     h.i32[base + k] = Math.round(m - a * 12);
   }
   // resources
-  const strong = rng() < o.strongProb;
+  const strong = aleaStep(g) < o.strongProb;
   const basic = strong ? prof.basicStrong : prof.basicWeak;
-  h.u8[i * HB + B.status1] = statusFor(rng, age1, strong, true, retire);
-  h.u8[i * HB + B.edu1] = drawEdu(rng, basic);
-  h.u8[i * HB + B.status2] = two ? statusFor(rng, age2, strong, false, retire) : Status.outside;
-  h.u8[i * HB + B.edu2] = two ? drawEdu(rng, basic) : Edu.basic;
+  h.u8[i * HB + B.status1] = statusFor(g, age1, strong, true, retire);
+  h.u8[i * HB + B.edu1] = drawEdu(g, basic);
+  h.u8[i * HB + B.status2] = two ? statusFor(g, age2, strong, false, retire) : Status.outside;
+  h.u8[i * HB + B.edu2] = two ? drawEdu(g, basic) : Edu.basic;
   if (strong && !inWorkOrEducation(h.u8[i * HB + B.status1]!) && !(two && inWorkOrEducation(h.u8[i * HB + B.status2]!)) && age1 < 60) h.u8[i * HB + B.status1] = Status.employed;
   refreshIncome(sc, h, i);
   // origin and ties
-  const uo = rng();
+  const uo = aleaStep(g);
   h.u8[i * HB + B.origin] = uo < prof.nonWestern ? Origin.nonWestern : uo < prof.nonWestern + prof.western ? Origin.western : Origin.danish;
-  h.u8[i * HB + B.familyNearby] = chance(rng, prof.familyNearby) ? 1 : 0;
-  h.u8[i * HB + B.vulnerable] = chance(rng, o.vulnerableProb) ? 1 : 0;
-  h.u8[i * HB + B.wantsGarden] = nKids > 0 && chance(rng, prof.wantsGarden) ? 1 : 0;
-  h.u8[i * HB + B.wantsOwn] = strong && age1 < 60 && chance(rng, prof.wantsOwn) ? 1 : 0;
-  h.u8[i * HB + B.group] = randInt(rng, 2);
+  h.u8[i * HB + B.familyNearby] = aleaStep(g) < prof.familyNearby ? 1 : 0;
+  h.u8[i * HB + B.vulnerable] = aleaStep(g) < o.vulnerableProb ? 1 : 0;
+  h.u8[i * HB + B.wantsGarden] = nKids > 0 && aleaStep(g) < prof.wantsGarden ? 1 : 0;
+  h.u8[i * HB + B.wantsOwn] = strong && age1 < 60 && aleaStep(g) < prof.wantsOwn ? 1 : 0;
+  h.u8[i * HB + B.group] = Math.floor(aleaStep(g) * 2);
 }
 
 /**

@@ -26,7 +26,7 @@
  */
 import { CH, R } from '../codes.js';
 import { type DrawProfile, HT, drawHousehold, refreshIncome } from '../population.js';
-import type { Rng } from '../rng.js';
+import type { StreamRng } from '../rng.js';
 import { NONE, Tenure, isResourceStrongHousehold, persons, HW, H, B, HB } from '../state.js';
 import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../world.js';
 import { takeFromList, takeSwapPartner } from '../internal-list.js';
@@ -80,7 +80,7 @@ export function lettingContext(w: World, profiles: DrawProfile[]): LettingContex
 }
 
 /** Draw a newcomer into a fresh slot; returns the slot. */
-function newcomer(w: World, ctx: LettingContext, e: number, flat: number, strongProb: number, vulnerableProb: number, rng: Rng): number {
+function newcomer(w: World, ctx: LettingContext, e: number, flat: number, strongProb: number, vulnerableProb: number, rng: StreamRng): number {
   const i = allocSlot(w, flat);
   drawHousehold(w.scenario, w.hh, i, ctx.profiles[e]!, { rooms: w.flats.rooms[flat]!, month: w.month, strongProb, vulnerableProb, type: -1 }, rng);
   return i;
@@ -95,7 +95,7 @@ export function rentAcceptance(w: World, flat: number): number {
 }
 
 /** Rehouse a household displaced by demolition into `flat`, if one of the first three in line fits and accepts. */
-function takeRehousing(w: World, flat: number, rng: Rng): boolean {
+function takeRehousing(w: World, flat: number, rng: StreamRng): boolean {
   const q = w.rehousing;
   const e = w.flats.estate[flat]!;
   const rooms = w.flats.rooms[flat]!;
@@ -117,7 +117,7 @@ function takeRehousing(w: World, flat: number, rng: Rng): boolean {
  * in line wants it: a larger flat for those who left for space, a garden for those who left
  * for a garden, and otherwise an estate with an image at least as good as the one they left.
  */
-function takeRegionMover(w: World, flat: number, rng: Rng): boolean {
+function takeRegionMover(w: World, flat: number, rng: StreamRng): boolean {
   const q = w.regionMovers;
   const f = w.flats;
   const e = f.estate[flat]!;
@@ -139,7 +139,7 @@ function takeRegionMover(w: World, flat: number, rng: Rng): boolean {
 }
 
 /** Let one vacant flat; false if it stays vacant this month. */
-export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng): boolean {
+export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: StreamRng): boolean {
   const sc = w.scenario;
   const L = sc.letting;
   const fl = w.flats;
@@ -264,7 +264,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Rng
  * rather than a loop over the two rounds: the step to a second round, rare where letting is not
  * flexible, would throw the compiled `letVacancy` away the first time it is taken.)
  */
-function offerExternally(w: World, ctx: LettingContext, flat: number, rng: Rng, strongOnly: boolean): boolean {
+function offerExternally(w: World, ctx: LettingContext, flat: number, rng: StreamRng, strongOnly: boolean): boolean {
   const L = w.scenario.letting;
   const e = w.flats.estate[flat]!;
   const sec = w.flats.section[flat]!;
@@ -294,7 +294,7 @@ function offerExternally(w: World, ctx: LettingContext, flat: number, rng: Rng, 
 }
 
 /** Let all vacancies (including those freed by internal moves this month). */
-export function applyLetting(w: World, ctx: LettingContext, rng: Rng, swapSeekers: number[]): void {
+export function applyLetting(w: World, ctx: LettingContext, rng: StreamRng, swapSeekers: number[]): void {
   serveSwaps(w, swapSeekers);
   const carry: number[] = [];
   let queue = w.vacancies;
