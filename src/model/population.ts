@@ -164,9 +164,9 @@ export interface DrawOptions {
  * the flat and the move-in months.
  */
 export function drawHousehold(sc: Scenario, h: Households, i: number, prof: DrawProfile, o: DrawOptions, rng: StreamRng): void {
-  // the generator's own step on its state, as `aleaStep(g)` does: the same numbers, called directly
+  // the generator's own step on its state, as `rng()` does: the same numbers, called directly
   // (drawn for a world's first households with one generator and for newcomers with another,
-  // calls of `aleaStep(g)` made V8 throw the compiled function away once in every thread)
+  // calls of `rng()` made V8 throw the compiled function away once in every thread)
   const g = rng.state;
   const r = Math.min(5, Math.max(1, o.rooms)) - 1;
   let type = o.type;

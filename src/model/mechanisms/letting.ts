@@ -26,7 +26,7 @@
  */
 import { CH, R } from '../codes.js';
 import { type DrawProfile, HT, drawHousehold, refreshIncome } from '../population.js';
-import type { StreamRng } from '../rng.js';
+import type { Rng, StreamRng } from '../rng.js';
 import { NONE, Tenure, isResourceStrongHousehold, persons, HW, H, B, HB } from '../state.js';
 import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../world.js';
 import { takeFromList, takeSwapPartner } from '../internal-list.js';
@@ -95,7 +95,7 @@ export function rentAcceptance(w: World, flat: number): number {
 }
 
 /** Rehouse a household displaced by demolition into `flat`, if one of the first three in line fits and accepts. */
-function takeRehousing(w: World, flat: number, rng: StreamRng): boolean {
+function takeRehousing(w: World, flat: number, rng: Rng): boolean {
   const q = w.rehousing;
   const e = w.flats.estate[flat]!;
   const rooms = w.flats.rooms[flat]!;
@@ -117,7 +117,7 @@ function takeRehousing(w: World, flat: number, rng: StreamRng): boolean {
  * in line wants it: a larger flat for those who left for space, a garden for those who left
  * for a garden, and otherwise an estate with an image at least as good as the one they left.
  */
-function takeRegionMover(w: World, flat: number, rng: StreamRng): boolean {
+function takeRegionMover(w: World, flat: number, rng: Rng): boolean {
   const q = w.regionMovers;
   const f = w.flats;
   const e = f.estate[flat]!;
