@@ -33,7 +33,10 @@
  *    threads meanwhile (Linux only). `cliOneCoreMs`/`cliAllCoresMs`/
  *    `cliSpeedup`: the same 64 replications as a user runs them (`nabolag run … --no-report`),
  *    in a child process held to one core by `taskset -c 0`, and on all cores (left out where
- *    `taskset` is missing).
+ *    `taskset` is missing). `warmOneCoreMs`/`warmAllCoresMs`/`warmSpeedup`: the same ensemble
+ *    once the threads have compiled the model (this thread against the kept worker pool, medians
+ *    of `warmRounds` alternating runs), as the model cases are timed and as `compare`,
+ *    `calibrate` or a series of ensembles in one process run all but their first.
  */
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -265,6 +268,38 @@ function threadCpuMs(): Map<string, number> {
   return out;
 }
 
+/**
+ * Rounds of the ensemble's warm comparison: one-core and all-cores runs alternate, so that the
+ * machine's drift (bench/RESULTS.md) falls on both alike.
+ */
+const WARM_ENSEMBLE_ROUNDS = 5;
+
+/**
+ * The same ensemble once the threads have compiled the model, as the model cases are timed and
+ * as a `compare` or `calibrate` run, or a script running ensembles one after another, runs its
+ * second and later ensembles (the kept worker pool: ensemble.ts). One core: this thread
+ * (`workers: 1`); all cores: the kept pool. Each is run once untimed first (this thread may not
+ * have run the model yet; the pool is new), then `WARM_ENSEMBLE_ROUNDS` times each, alternating.
+ * Wall times in ms.
+ */
+async function warmEnsembleMs(sc: Scenario, workers: number): Promise<{ oneMs: number[]; allMs: number[] }> {
+  await closeWorkers();
+  await runEnsemble(sc, { workers: 1 });
+  await runEnsemble(sc, { workers });
+  const oneMs: number[] = [];
+  const allMs: number[] = [];
+  for (let k = 0; k < WARM_ENSEMBLE_ROUNDS; k++) {
+    let t0 = performance.now();
+    await runEnsemble(sc, { workers: 1 });
+    oneMs.push(performance.now() - t0);
+    t0 = performance.now();
+    await runEnsemble(sc, { workers });
+    allMs.push(performance.now() - t0);
+  }
+  await closeWorkers();
+  return { oneMs, allMs };
+}
+
 const ensembleCase: Case = {
   name: 'ensemble',
   run: async () => {
@@ -303,7 +338,22 @@ const ensembleCase: Case = {
     const cliOneCoreMs = cliEnsembleMs(1, true);
     const cliAllCoresMs = cliEnsembleMs(workers, false);
     const cli = cliOneCoreMs !== undefined && cliAllCoresMs !== undefined ? { cliOneCoreMs, cliAllCoresMs, cliSpeedup: round(cliOneCoreMs / cliAllCoresMs) } : {};
-    return result('ensemble', [allMs], work, 'household-months', { workers, oneCoreMs: round(oneMs), speedup: round(oneMs / allMs), oneCoreCpuMs, allCoresCpuMs, ...threads, ...cli });
+    const warm = await warmEnsembleMs(sc, workers);
+    const warmOneCoreMs = median(warm.oneMs);
+    const warmAllCoresMs = median(warm.allMs);
+    return result('ensemble', [allMs], work, 'household-months', {
+      workers,
+      oneCoreMs: round(oneMs),
+      speedup: round(oneMs / allMs),
+      oneCoreCpuMs,
+      allCoresCpuMs,
+      ...threads,
+      ...cli,
+      warmOneCoreMs: round(warmOneCoreMs),
+      warmAllCoresMs: round(warmAllCoresMs),
+      warmSpeedup: round(warmOneCoreMs / warmAllCoresMs),
+      warmRounds: WARM_ENSEMBLE_ROUNDS,
+    });
   },
 };
 
