@@ -598,7 +598,8 @@ export async function writeChartsAndReport(dir: string, results: Results, option
     await writeFile(join(dir, `${stem}.png`), await pngs[k]!);
     written.push(`${stem}.vl.json`, `${stem}.svg`, `${stem}.png`);
   }
-  const html = await buildHtmlReport(reportInput(results, charts, dir, options));
+  // every chart compiled without errors or warnings when it was rendered above (strict mode)
+  const html = await buildHtmlReport({ ...reportInput(results, charts, dir, options), chartsCompiled: true });
   await writeFile(join(dir, 'report.html'), html);
   written.push('report.html');
   return written;
