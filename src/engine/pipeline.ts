@@ -22,7 +22,7 @@ import { closeSync, createWriteStream, openSync, writeFileSync, writeSync } from
 import { VERSION } from '../version.js';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { type Ensemble, type TableSink, runEnsemble } from './ensemble.js';
+import { type Ensemble, type TableSink, autoWorkersFor, runEnsemble } from './ensemble.js';
 import { type Summary, summarize } from './summary.js';
 import { METRICS_HEADER, MOVES_HEADER } from '../output/csv.js';
 import { writeAtomically } from '../output/atomic.js';
@@ -55,6 +55,7 @@ export interface RunInfo {
   scenarioFile?: string;
   scenarioFiles?: string[];
   command?: string[];
+  /** Worker threads (1: this thread). Default: `autoWorkersFor` the scenarios run, one number for all of them. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
   /** Extra files to write into the output folder (charts, report), given the results. */
@@ -155,12 +156,14 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo): Promise<Ensemble[]> {
   const ensembles: Ensemble[] = [];
   const total = scenarios.reduce((s, sc) => s + sc.replications, 0);
+  // one number of workers for all the scenarios: the kept pool serves them one after another
+  const workers = info.workers ?? autoWorkersFor(scenarios);
   let before = 0;
   try {
     for (const [k, sc] of scenarios.entries()) {
       const done = before;
       const onProgress = info.onProgress ? (d: number) => info.onProgress!(done + d, total) : undefined;
-      ensembles.push(await runEnsemble(sc, { workers: info.workers, onProgress, tables: tables.sink(k) }));
+      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k) }));
       before += sc.replications;
     }
   } catch (e) {

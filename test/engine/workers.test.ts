@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FLAT_MONTHS_PER_WORKER, autoWorkers, compileInBackground, ensembleFlatMonths, runEnsemble } from '../../src/engine/ensemble.js';
+import { FLAT_MONTHS_PER_WORKER, autoWorkers, autoWorkersFor, compileInBackground, ensembleFlatMonths, runEnsemble } from '../../src/engine/ensemble.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { SCENARIOS, scenario } from '../helpers/scenario.js';
 
@@ -37,6 +37,18 @@ describe('autoWorkers', () => {
     expect(autoWorkers(withReps(256), 1)).toBe(1);
     const big = scenario({ years: 15, replications: 3, estates: [{ flats: 100_000 }] });
     expect(autoWorkers(big, 8)).toBe(3);
+  });
+
+  it('for the scenarios of a comparison, counts their work together (one pool serves them all)', () => {
+    const four = (replications: number) => [0, 1, 2, 3].map(() => withReps(replications));
+    expect(autoWorkersFor(four(16), 2)).toBe(1); // 11.5 million flat-months together
+    expect(autoWorkersFor(four(32), 2)).toBe(2); // 23 million together, 5.8 million each
+    expect(autoWorkers(withReps(32), 2)).toBe(1);
+    expect(autoWorkersFor(four(32), 8)).toBe(2);
+    expect(autoWorkersFor(four(32), 1)).toBe(1);
+    expect(autoWorkersFor([withReps(112)], 2)).toBe(autoWorkers(withReps(112), 2));
+    // no more workers than the replications of the largest ensemble
+    expect(autoWorkersFor([scenario({ years: 15, replications: 1, estates: [{ flats: 100_000 }] })], 8)).toBe(1);
   });
 
   it('runEnsemble uses it when no number is given', async () => {
