@@ -8,7 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runEnsemble } from '../engine/ensemble.js';
+import { autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
 import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../model/patterns.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -22,17 +22,19 @@ export const P6_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name
 export async function calibrate(opts: { replications: number; only?: string; workers?: number; onResult?: (preset: string, p: PatternResult) => void }): Promise<Record<string, PatternResult[]>> {
   const dir = join(PACKAGE_ROOT, 'scenarios', 'presets');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const presets = files
+    .filter((f) => !opts.only || opts.only === f.replace(/\.yaml$/, ''))
+    .map((f) => ({ name: f.replace(/\.yaml$/, ''), sc: { ...loadScenario(join(dir, f)), replications: opts.replications } }));
+  // one number of workers for every ensemble: the kept pool serves them one after another
+  const workers = opts.workers ?? autoWorkersFor(presets.flatMap((p) => (p.name === 'average' ? [p.sc, P5_VARIANT(p.sc), P6_VARIANT(p.sc)] : [p.sc])));
   const out: Record<string, PatternResult[]> = {};
-  for (const f of files) {
-    const name = f.replace(/\.yaml$/, '');
-    if (opts.only && opts.only !== name) continue;
-    const sc = { ...loadScenario(join(dir, f)), replications: opts.replications };
-    const base = await runEnsemble(sc, { workers: opts.workers });
+  for (const { name, sc } of presets) {
+    const base = await runEnsemble(sc, { workers });
     const ps = runPatterns(base.results);
     if (name === 'average') {
-      const v5 = await runEnsemble(P5_VARIANT(sc), { workers: opts.workers });
+      const v5 = await runEnsemble(P5_VARIANT(sc), { workers });
       ps.push(imagePattern(base.results, v5.results));
-      const v6 = await runEnsemble(P6_VARIANT(sc), { workers: opts.workers });
+      const v6 = await runEnsemble(P6_VARIANT(sc), { workers });
       ps.push(lagPattern(base.results, v6.results));
     }
     for (const p of ps) opts.onResult?.(name, p);
