@@ -22,19 +22,24 @@ export const P6_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name
 export async function calibrate(opts: { replications: number; only?: string; workers?: number; onResult?: (preset: string, p: PatternResult) => void }): Promise<Record<string, PatternResult[]>> {
   const dir = join(PACKAGE_ROOT, 'scenarios', 'presets');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  // each preset's ensembles: its own, and for the average estate the paired P5 and P6 experiments
   const presets = files
     .filter((f) => !opts.only || opts.only === f.replace(/\.yaml$/, ''))
-    .map((f) => ({ name: f.replace(/\.yaml$/, ''), sc: { ...loadScenario(join(dir, f)), replications: opts.replications } }));
+    .map((f) => {
+      const sc = { ...loadScenario(join(dir, f)), replications: opts.replications };
+      const name = f.replace(/\.yaml$/, '');
+      return { name, sc, paired: name === 'average' ? { p5: P5_VARIANT(sc), p6: P6_VARIANT(sc) } : null };
+    });
   // one number of workers for every ensemble: the kept pool serves them one after another
-  const workers = opts.workers ?? autoWorkersFor(presets.flatMap((p) => (p.name === 'average' ? [p.sc, P5_VARIANT(p.sc), P6_VARIANT(p.sc)] : [p.sc])));
+  const workers = opts.workers ?? autoWorkersFor(presets.flatMap((p) => (p.paired ? [p.sc, p.paired.p5, p.paired.p6] : [p.sc])));
   const out: Record<string, PatternResult[]> = {};
-  for (const { name, sc } of presets) {
+  for (const { name, sc, paired } of presets) {
     const base = await runEnsemble(sc, { workers });
     const ps = runPatterns(base.results);
-    if (name === 'average') {
-      const v5 = await runEnsemble(P5_VARIANT(sc), { workers });
+    if (paired) {
+      const v5 = await runEnsemble(paired.p5, { workers });
       ps.push(imagePattern(base.results, v5.results));
-      const v6 = await runEnsemble(P6_VARIANT(sc), { workers });
+      const v6 = await runEnsemble(paired.p6, { workers });
       ps.push(lagPattern(base.results, v6.results));
     }
     for (const p of ps) opts.onResult?.(name, p);
