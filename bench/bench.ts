@@ -53,7 +53,7 @@ import { validate } from '../src/scenario/dsl.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { type Scenario, scenarioSchema } from '../src/scenario/schema.js';
 import { closeWorkers, defaultWorkers, runEnsemble } from '../src/engine/ensemble.js';
-import { B, HB } from '../src/model/state.js';
+import { B } from '../src/model/state.js';
 
 /** One line of output. */
 export interface BenchResult {

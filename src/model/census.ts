@@ -21,41 +21,44 @@
  * lever, that the incremental rows equal it.
  */
 import { adultIncome } from './population.js';
-import { Edu, MAX_CHILDREN, NONE, Origin, Status, inWorkOrEducation, HW, H, B, HB } from './state.js';
+import { Edu, MAX_CHILDREN, NONE, Origin, Status, inWorkOrEducation, H, B } from './state.js';
 import type { World } from './world.js';
 
-export const CENSUS = [
-  'households',
-  'residents',
-  'adults22to59',
-  'resourceStrongAdults22to59',
-  'familiesWithChildren',
-  'resourceStrongFamilies',
-  'persons18to64',
-  'outside18to64',
-  'persons30to59',
-  'basic30to59',
-  'persons15to64ExclStudents',
-  'income15to64ExclStudents',
-  'nonWesternPersons',
-  'youngMenOutside',
-  'vulnerableHouseholds',
-  'crowdedFamilies',
-  'children',
-  'seniorHouseholds',
-  'onInternalList',
-  'stayMonthsSum',
-  'employed',
-  'students',
-  'outside',
-  'retired',
-  'occupiedFlats',
-  'activeFlats',
-  'movedInSum',
-] as const;
-export type CensusName = (typeof CENSUS)[number];
-export const C = Object.fromEntries(CENSUS.map((n, i) => [n, i])) as { [K in CensusName]: number };
-export const NCENSUS = CENSUS.length;
+/**
+ * The entries of a census row, by position. A `const enum` (its values are written into the
+ * code that uses them: state.ts says why); `NCENSUS` follows the last entry.
+ */
+export const enum C {
+  households = 0,
+  residents = 1,
+  adults22to59 = 2,
+  resourceStrongAdults22to59 = 3,
+  familiesWithChildren = 4,
+  resourceStrongFamilies = 5,
+  persons18to64 = 6,
+  outside18to64 = 7,
+  persons30to59 = 8,
+  basic30to59 = 9,
+  persons15to64ExclStudents = 10,
+  income15to64ExclStudents = 11,
+  nonWesternPersons = 12,
+  youngMenOutside = 13,
+  vulnerableHouseholds = 14,
+  crowdedFamilies = 15,
+  children = 16,
+  seniorHouseholds = 17,
+  onInternalList = 18,
+  stayMonthsSum = 19,
+  employed = 20,
+  students = 21,
+  outside = 22,
+  retired = 23,
+  occupiedFlats = 24,
+  activeFlats = 25,
+  movedInSum = 26,
+}
+export type CensusName = keyof typeof C;
+export const NCENSUS = C.movedInSum + 1;
 
 /** Income of an adult by status (4) x education (3), from adultIncome. */
 export function incomeTable(w: World): Float64Array {
@@ -83,30 +86,30 @@ function nextStep(birth: number, m: number, steps: readonly number[]): number {
 export function countHousehold(w: World, i: number, out: Float64Array, sign: number, m: number, income: Float64Array): number {
   const h = w.hh;
   const fl = w.flats;
-  const flat = h.i32[i * HW + H.flat]!;
+  const flat = h.i32[i * H.stride + H.flat]!;
   const o = fl.section[flat]! * NCENSUS;
-  const adults = h.u8[i * HB + B.adults]!;
-  const nKids = h.u8[i * HB + B.nChildren]!;
-  const s1 = h.u8[i * HB + B.status1]!;
-  const strong = inWorkOrEducation(s1) || (adults === 2 && inWorkOrEducation(h.u8[i * HB + B.status2]!));
-  const nonWestern = h.u8[i * HB + B.origin] === Origin.nonWestern;
+  const adults = h.u8[i * B.stride + B.adults]!;
+  const nKids = h.u8[i * B.stride + B.nChildren]!;
+  const s1 = h.u8[i * B.stride + B.status1]!;
+  const strong = inWorkOrEducation(s1) || (adults === 2 && inWorkOrEducation(h.u8[i * B.stride + B.status2]!));
+  const nonWestern = h.u8[i * B.stride + B.origin] === Origin.nonWestern;
   out[o + C.households]! += sign;
   out[o + C.residents]! += sign * (adults + nKids);
   // `| 0` (the values are whole months): sign x 0 would be -0, which the compiled code does not expect
-  out[o + C.movedInSum]! += (sign * h.i32[i * HW + H.movedIn]!) | 0;
-  if (h.u8[i * HB + B.vulnerable]) out[o + C.vulnerableHouseholds]! += sign;
+  out[o + C.movedInSum]! += (sign * h.i32[i * H.stride + H.movedIn]!) | 0;
+  if (h.u8[i * B.stride + B.vulnerable]) out[o + C.vulnerableHouseholds]! += sign;
   // the entries that few households have are added as 0 by the others, not skipped: V8 throws
   // a function's optimised code away when it first takes a branch it had never taken before
   // it was optimised (the first listed household, the first child turning 18 or 22), and
   // compiles it again (bench/RESULTS.md, 0.2.4); whole numbers, so the sums are the same
-  out[o + C.onInternalList]! += h.i32[i * HW + H.listedAt]! >= 0 ? sign : 0;
-  const b1 = h.i32[i * HW + H.birth1]!;
+  out[o + C.onInternalList]! += h.i32[i * H.stride + H.listedAt]! >= 0 ? sign : 0;
+  const b1 = h.i32[i * H.stride + H.birth1]!;
   if (m - b1 >= 720) out[o + C.seniorHouseholds]! += sign;
-  countAdult(income, out, o, sign, m - b1, s1, h.u8[i * HB + B.edu1]!, h.u8[i * HB + B.female1]!, strong, nonWestern);
+  countAdult(income, out, o, sign, m - b1, s1, h.u8[i * B.stride + B.edu1]!, h.u8[i * B.stride + B.female1]!, strong, nonWestern);
   let next = nextStep(b1, m, ADULT_STEPS);
   if (adults === 2) {
-    const b2 = h.i32[i * HW + H.birth2]!;
-    countAdult(income, out, o, sign, m - b2, h.u8[i * HB + B.status2]!, h.u8[i * HB + B.edu2]!, 1 - h.u8[i * HB + B.female1]!, strong, nonWestern);
+    const b2 = h.i32[i * H.stride + H.birth2]!;
+    countAdult(income, out, o, sign, m - b2, h.u8[i * B.stride + B.status2]!, h.u8[i * B.stride + B.edu2]!, 1 - h.u8[i * B.stride + B.female1]!, strong, nonWestern);
     next = Math.min(next, nextStep(b2, m, ADULT_STEPS));
   }
   // children: those 18+ still at home count as adults in education (assumption)
@@ -114,7 +117,7 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
   if (nKids > 0) {
     let grown = 0;
     let grown22 = 0;
-    const base = i * HW + H.child0;
+    const base = i * H.stride + H.child0;
     for (let k = 0; k < nKids; k++) {
       const b = h.i32[base + k]!;
       const a = m - b;
@@ -147,10 +150,10 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
  */
 export function censusDue(w: World, i: number, m: number): number {
   const h = w.hh;
-  let next = nextStep(h.i32[i * HW + H.birth1]!, m, ADULT_STEPS);
-  if (h.u8[i * HB + B.adults] === 2) next = Math.min(next, nextStep(h.i32[i * HW + H.birth2]!, m, ADULT_STEPS));
-  const nKids = h.u8[i * HB + B.nChildren]!;
-  const base = i * HW + H.child0;
+  let next = nextStep(h.i32[i * H.stride + H.birth1]!, m, ADULT_STEPS);
+  if (h.u8[i * B.stride + B.adults] === 2) next = Math.min(next, nextStep(h.i32[i * H.stride + H.birth2]!, m, ADULT_STEPS));
+  const nKids = h.u8[i * B.stride + B.nChildren]!;
+  const base = i * H.stride + H.child0;
   for (let k = 0; k < nKids; k++) next = Math.min(next, nextStep(h.i32[base + k]!, m, CHILD_STEPS));
   return next;
 }
@@ -240,7 +243,7 @@ export function startLiveCensus(w: World): void {
   c.rows.fill(0);
   c.countedAt.fill(NONE);
   const h = w.hh;
-  for (let i = 0; i < h.used; i++) if (h.alive[i] && h.i32[i * HW + H.flat]! >= 0) recount(w, i);
+  for (let i = 0; i < h.used; i++) if (h.alive[i] && h.i32[i * H.stride + H.flat]! >= 0) recount(w, i);
 }
 
 /** Take household i's contribution out of the census, before its state changes. */
@@ -258,7 +261,7 @@ export function recount(w: World, i: number): void {
   const c = w.census;
   if (!c.on) return;
   touch(w, i);
-  if (!w.hh.alive[i] || w.hh.i32[i * HW + H.flat]! < 0) return;
+  if (!w.hh.alive[i] || w.hh.i32[i * H.stride + H.flat]! < 0) return;
   c.next[i] = countHousehold(w, i, c.rows, 1, w.month, c.income);
   c.countedAt[i] = w.month;
 }

@@ -7,20 +7,20 @@
  * A scratch list is reused for every household: nothing is allocated per household.
  */
 
-/** Event codes, by mechanism. */
-export const EV = {
-  death2: 1,
-  death1: 2,
-  birth: 3,
-  childLeaves: 4,
-  partnership: 5,
-  breakup: 6,
-  status1: 11,
-  status2: 12,
-  volunteer: 21,
-  moveOut: 31,
-  swapSeek: 32,
-} as const;
+/** Event codes, by mechanism (a `const enum`: state.ts says why). */
+export const enum EV {
+  death2 = 1,
+  death1 = 2,
+  birth = 3,
+  childLeaves = 4,
+  partnership = 5,
+  breakup = 6,
+  status1 = 11,
+  status2 = 12,
+  volunteer = 21,
+  moveOut = 31,
+  swapSeek = 32,
+}
 
 export interface Events {
   n: number;

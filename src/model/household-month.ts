@@ -33,7 +33,7 @@ import { type DemographyTables, applyDemographyEvent, demographyBound, demograph
 import { type ElevatorRates, applyElevatorEvent, elevatorBound, elevatorEvents, nextRetirement, retire } from './mechanisms/elevator.js';
 import { type SocialRates, applySocialEvent, socialEvents, tiesNow } from './mechanisms/social.js';
 import type { StreamRng } from './rng.js';
-import { NONE, HW, H, B, HB } from './state.js';
+import { NONE, H, B } from './state.js';
 import type { World } from './world.js';
 
 /**
@@ -112,7 +112,7 @@ const ev = newEvents();
 function computeBound(w: World, k: HouseholdMonthContext, i: number, m1: number, censusDue: number): void {
   const sc = w.scenario;
   const b = w.bounds;
-  const e = w.flats.estate[w.hh.i32[i * HW + H.flat]!]!;
+  const e = w.flats.estate[w.hh.i32[i * H.stride + H.flat]!]!;
   let m2 = m1 + BOUND_WINDOW_MONTHS - 1;
   if (sc.elevator.enabled) m2 = Math.min(m2, nextRetirement(w, k.elev[e]!, i) - 1);
   if (sc.career.enabled) m2 = Math.min(m2, listGiveUpMonth(w, i) - 1);
@@ -122,7 +122,7 @@ function computeBound(w: World, k: HouseholdMonthContext, i: number, m1: number,
   let base = 0;
   if (sc.demography.enabled) base += demographyBound(w, k.dem, i, m1, m2);
   if (sc.elevator.enabled) base += elevatorBound(w, k.elev[e]!, i, m2);
-  if (sc.social.enabled) base += w.hh.u8[i * HB + B.volunteer] ? k.soc.volunteerStop : k.soc.volunteerStart * w.eff[e]!.volunteerFactor;
+  if (sc.social.enabled) base += w.hh.u8[i * B.stride + B.volunteer] ? k.soc.volunteerStop : k.soc.volunteerStart * w.eff[e]!.volunteerFactor;
   let mult = 0;
   let family = 0;
   if (sc.career.enabled) {
@@ -229,7 +229,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
   if (stepChanged) {
     for (let i = 0; i < h.used; i++) {
       if (!h.alive[i]) continue;
-      const e = w.flats.estate[h.i32[i * HW + H.flat]!]!;
+      const e = w.flats.estate[h.i32[i * H.stride + H.flat]!]!;
       if (steps[e] !== w.tieStep[e]) tiesNow(h, i, m - 1, w.tieStep[e]!);
     }
     w.tieStep.set(steps);
@@ -252,13 +252,13 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
     const u = candU[c]!;
     const valid = m <= until[i]!;
     // certain changes, then the events
-    const e = estateOf[i32[i * HW + H.flat]!]!;
+    const e = estateOf[i32[i * H.stride + H.flat]!]!;
     let changed = !valid;
     if (elOn) {
-      const s1 = u8[i * HB + B.status1];
-      const s2 = u8[i * HB + B.status2];
+      const s1 = u8[i * B.stride + B.status1];
+      const s2 = u8[i * B.stride + B.status2];
       retire(w, k.elev[e]!, i, m);
-      if (u8[i * HB + B.status1] !== s1 || u8[i * HB + B.status2] !== s2) changed = true;
+      if (u8[i * B.stride + B.status1] !== s1 || u8[i * B.stride + B.status2] !== s2) changed = true;
     }
     if (carOn && listGiveUp(w, i, m)) continue;
     // a household that needs a new bound anyway (expired, or changed by retiring) gets it now,
@@ -288,7 +288,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
     if (!check && bound <= 1) code = pickEvent(ev, u);
     if (code < 0) {
       if (carOn) careerEvents(w, k.career, i, m, ev);
-      if (check && ev.total > bound) throw new Error(`hazard bound too low in month ${m} for household ${h.i32[i * HW + H.uid]}: ${ev.total} > ${bound}`);
+      if (check && ev.total > bound) throw new Error(`hazard bound too low in month ${m} for household ${h.i32[i * H.stride + H.uid]}: ${ev.total} > ${bound}`);
       code = pickEvent(ev, u);
     }
     if (code >= 0) {
@@ -358,7 +358,7 @@ const PREFETCH = 6;
  */
 function readAhead(w: World, i: number): number {
   const h = w.hh;
-  const f = h.i32[i * HW + H.flat]!;
+  const f = h.i32[i * H.stride + H.flat]!;
   const fl = w.flats;
-  return h.i32[i * HW]! ^ h.alive[i]! ^ fl.estate[f]! ^ fl.section[f]! ^ fl.rooms[f]! ^ fl.garden[f]! ^ fl.tenure[f]! ^ w.census.next[i]! ^ w.census.countedAt[i]!;
+  return h.i32[i * H.stride]! ^ h.alive[i]! ^ fl.estate[f]! ^ fl.section[f]! ^ fl.rooms[f]! ^ fl.garden[f]! ^ fl.tenure[f]! ^ w.census.next[i]! ^ w.census.countedAt[i]!;
 }

@@ -31,7 +31,7 @@ import { Queue } from './queue.js';
 import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
 import { type MetricInput, NMETRIC, fillMetrics } from './reporters.js';
 import { makeRng } from './rng.js';
-import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, HW, H, B, HB } from './state.js';
+import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
 import { type AreaState, MoveLog, NFLOW, type Seeker, type World, allocSlot } from './world.js';
 import type { Scenario } from '../scenario/schema.js';
 import { initSchelling, schellingStep } from './mechanisms/schelling.js';
@@ -244,13 +244,13 @@ export function initialWorld(sc: Scenario, seed: number): World {
       const i = allocSlot(w, flat);
       drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare, type: -1 }, rng);
       // time already lived here: exponential, at most since the adult turned 18
-      const maxStay = Math.max(0, -h.i32[i * HW + H.birth1]! - 216);
+      const maxStay = Math.max(0, -h.i32[i * H.stride + H.birth1]! - 216);
       const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
-      h.i32[i * HW + H.flat] = flat;
-      h.i32[i * HW + H.movedIn] = -stay;
-      h.i32[i * HW + H.flatSince] = -stay;
-      h.f32[i * HW + H.ties] = 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12);
-      h.u8[i * HB + B.volunteer] = rng() < pop.volunteerShare ? 1 : 0;
+      h.i32[i * H.stride + H.flat] = flat;
+      h.i32[i * H.stride + H.movedIn] = -stay;
+      h.i32[i * H.stride + H.flatSince] = -stay;
+      h.f32[i * H.stride + H.ties] = 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12);
+      h.u8[i * B.stride + B.volunteer] = rng() < pop.volunteerShare ? 1 : 0;
       flats.occupant[flat] = i;
     }
     for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
@@ -269,7 +269,7 @@ function mapType(w: World, flat: number): number {
   if (i < 0) return 0;
   const strong = isResourceStrongHousehold(w.hh, i);
   if (isFamilyWithChildren(w.hh, i, w.month)) return strong ? 1 : 2;
-  if (w.month - w.hh.i32[i * HW + H.birth1]! >= 720) return 5;
+  if (w.month - w.hh.i32[i * H.stride + H.birth1]! >= 720) return 5;
   return strong ? 3 : 4;
 }
 

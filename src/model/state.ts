@@ -8,17 +8,40 @@
  * costs nothing per step.
  */
 
+/*
+ * The codes and offsets below are `const enum`s: the compiler writes their values into the code
+ * that uses them, as number literals. Read from another module at run time (an `as const`
+ * object or an exported `const`), every use in the compiled household step was a load with
+ * its checks: the 10,000-flat model ran 15-18% slower (bench/RESULTS.md, 0.2.6).
+ */
+
 /** Labour-market status of an adult. */
-export const Status = { employed: 0, student: 1, outside: 2, retired: 3 } as const;
-export type StatusCode = (typeof Status)[keyof typeof Status];
+export const enum Status {
+  employed = 0,
+  student = 1,
+  outside = 2,
+  retired = 3,
+}
 export const STATUS_NAMES = ['employed', 'student', 'outside', 'retired'] as const;
 
 /** Highest education completed. */
-export const Edu = { basic: 0, vocational: 1, higher: 2 } as const;
+export const enum Edu {
+  basic = 0,
+  vocational = 1,
+  higher = 2,
+}
 /** Origin, used only where Danish rules (the non-western criterion) or cited evidence use it. */
-export const Origin = { danish: 0, western: 1, nonWestern: 2 } as const;
+export const enum Origin {
+  danish = 0,
+  western = 1,
+  nonWestern = 2,
+}
 /** Tenure of a flat. */
-export const Tenure = { social: 0, owner: 1, coop: 2 } as const;
+export const enum Tenure {
+  social = 0,
+  owner = 1,
+  coop = 2,
+}
 export const TENURE_NAMES = ['social', 'owner', 'coop'] as const;
 
 /** Maximum number of children a household can hold (slots in `childBirth`). */
@@ -56,7 +79,7 @@ export interface Flats {
  * are worked out sparsely, a few per cent a month: household-month.ts).
  *
  * The 32-bit fields are read and written through `i32` (and `f32` for the Float32 ones) at
- * `i * HW + H.<field>`; the byte fields through `u8` at `i * HB + B.<field>`. Both views share
+ * `i * H.stride + H.<field>`; the byte fields through `u8` at `i * B.stride + B.<field>`. Both views share
  * the buffer. A slot with `alive[i] = 0` holds no household living in a flat (free, or parked).
  */
 export interface Households {
@@ -70,68 +93,67 @@ export interface Households {
   alive: Uint8Array;
 }
 
-/** 32-bit words per household record. */
-export const HW = 32;
-/** Bytes per household record. */
-export const HB = HW * 4;
-
 /**
  * Word offsets of the 32-bit fields in a household's record (Int32 unless marked Float32).
  * Months are simulated months (month 0 = the start).
  */
-export const H = {
+export const enum H {
   /** Flat the household lives in, or NONE. */
-  flat: 0,
+  flat = 0,
   /** Unique id (for output; slots are reused). */
-  uid: 1,
+  uid = 1,
   /** Birth months of adult 1 and adult 2. */
-  birth1: 2,
-  birth2: 3,
+  birth1 = 2,
+  birth2 = 3,
   /** Month the household moved into the estate (kept on internal moves). */
-  movedIn: 4,
+  movedIn = 4,
   /** Month the household moved into its current flat. */
-  flatSince: 5,
+  flatSince = 5,
   /** Month the household was last lifted into resource-strong status, or a large negative number. */
-  liftedAt: 6,
+  liftedAt = 6,
   /** Month the household joined the internal waiting list, or NONE when not on it. */
-  listedAt: 7,
+  listedAt = 7,
   /** Birth month of each child at home: MAX_CHILDREN words from here, `nChildren` of them used. */
-  child0: 8,
+  child0 = 8,
   /** Household gross income, kr per year (Float32). */
-  income: 14,
+  income = 14,
   /** Accumulated neighbour ties, 0-1 (Float32), as of month `tiesAt` (they grow by a closed formula: social.ts `tiesNow`). */
-  ties: 15,
-  tiesAt: 16,
-} as const;
+  ties = 15,
+  tiesAt = 16,
+  /** 32-bit words per household record: field f of household i is at `i * H.stride + H.f`. */
+  stride = 32,
+}
 
 /** Byte offsets of the byte fields in a household's record (bytes 96-127, after the 32-bit words 0-23). */
-export const B = {
+export const enum B {
   /** 1 for a slot that holds no household (neither living in a flat nor parked). */
-  free: 96,
+  free = 96,
   /** 1 or 2 adults. */
-  adults: 97,
+  adults = 97,
   /** Labour-market status of adult 1 and adult 2 (Status). */
-  status1: 98,
-  status2: 99,
+  status1 = 98,
+  status2 = 99,
   /** Highest education of adult 1 and adult 2 (Edu). */
-  edu1: 100,
-  edu2: 101,
+  edu1 = 100,
+  edu2 = 101,
   /** 1 if adult 1 is female (adult 2, when present, is the other partner). */
-  female1: 102,
-  nChildren: 103,
+  female1 = 102,
+  nChildren = 103,
   /** Origin (Origin), used only where Danish rules or cited evidence use it. */
-  origin: 104,
-  familyNearby: 105,
-  volunteer: 106,
+  origin = 104,
+  familyNearby = 105,
+  volunteer = 106,
   /** Heavy social problems (e.g. housed by municipal allocation for social reasons). */
-  vulnerable: 107,
-  wantsGarden: 108,
-  wantsOwn: 109,
+  vulnerable = 107,
+  wantsGarden = 108,
+  wantsOwn = 109,
   /** Reason code that put the household on the internal list (see codes.ts). */
-  listReason: 110,
+  listReason = 110,
   /** Neighbour-preference group (Schelling presets), 0 or 1. */
-  group: 111,
-} as const;
+  group = 111,
+  /** Bytes per household record (4 x `H.stride`): field f of household i is at `i * B.stride + B.f`. */
+  stride = 128,
+}
 
 export function allocFlats(n: number): Flats {
   return {
@@ -154,13 +176,13 @@ export function allocFlats(n: number): Flats {
 }
 
 export function allocHouseholds(capacity: number): Households {
-  const buffer = new ArrayBuffer(capacity * HB);
+  const buffer = new ArrayBuffer(capacity * B.stride);
   const h: Households = { capacity, used: 0, i32: new Int32Array(buffer), f32: new Float32Array(buffer), u8: new Uint8Array(buffer), alive: new Uint8Array(capacity) };
   for (let i = 0; i < capacity; i++) {
-    h.i32[i * HW + H.flat] = NONE;
-    h.i32[i * HW + H.liftedAt] = -1_000_000;
-    h.i32[i * HW + H.listedAt] = NONE;
-    h.u8[i * HB + B.free] = 1;
+    h.i32[i * H.stride + H.flat] = NONE;
+    h.i32[i * H.stride + H.liftedAt] = -1_000_000;
+    h.i32[i * H.stride + H.listedAt] = NONE;
+    h.u8[i * B.stride + B.free] = 1;
   }
   return h;
 }
@@ -174,17 +196,17 @@ export const inWorkOrEducation = (status: number): boolean => status === Status.
  * resource-strong (an adult outside the labour market living with an employee or student counts).
  */
 export function isResourceStrongHousehold(h: Households, i: number): boolean {
-  if (inWorkOrEducation(h.u8[i * HB + B.status1]!)) return true;
-  return h.u8[i * HB + B.adults] === 2 && inWorkOrEducation(h.u8[i * HB + B.status2]!);
+  if (inWorkOrEducation(h.u8[i * B.stride + B.status1]!)) return true;
+  return h.u8[i * B.stride + B.adults] === 2 && inWorkOrEducation(h.u8[i * B.stride + B.status2]!);
 }
 
 /** Family with children: one or two adults with at least one child under 18 at home. */
 export function isFamilyWithChildren(h: Households, i: number, month: number): boolean {
-  const n = h.u8[i * HB + B.nChildren]!;
-  const base = i * HW + H.child0;
+  const n = h.u8[i * B.stride + B.nChildren]!;
+  const base = i * H.stride + H.child0;
   for (let k = 0; k < n; k++) if (month - h.i32[base + k]! < 216) return true;
   return false;
 }
 
 /** Number of persons in the household. */
-export const persons = (h: Households, i: number): number => h.u8[i * HB + B.adults]! + h.u8[i * HB + B.nChildren]!;
+export const persons = (h: Households, i: number): number => h.u8[i * B.stride + B.adults]! + h.u8[i * B.stride + B.nChildren]!;

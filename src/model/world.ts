@@ -7,7 +7,7 @@
 import { CH, K, R } from './codes.js';
 import { Queue } from './queue.js';
 import type { Rng, StreamRng } from './rng.js';
-import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold, HW, H, B, HB } from './state.js';
+import { type Flats, type Households, MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { InternalList } from './internal-list.js';
 import { type LiveCensus, recount, touch } from './census.js';
@@ -288,11 +288,11 @@ export interface World {
 export function allocSlot(w: World, prefer = NONE): number {
   const h = w.hh;
   let slot = NONE;
-  if (prefer >= 0 && prefer < h.capacity && (prefer >= h.used || h.u8[prefer * HB + B.free])) {
+  if (prefer >= 0 && prefer < h.capacity && (prefer >= h.used || h.u8[prefer * B.stride + B.free])) {
     slot = prefer;
     // slots skipped over become free (kept in the free list)
     for (let k = h.used; k < prefer; k++) {
-      h.u8[k * HB + B.free] = 1;
+      h.u8[k * B.stride + B.free] = 1;
       w.freeSlots.push(k);
     }
     if (prefer >= h.used) h.used = prefer + 1;
@@ -300,7 +300,7 @@ export function allocSlot(w: World, prefer = NONE): number {
     // the free list may hold slots taken since by preference: skip those
     while (w.freeSlots.length > 0 && slot === NONE) {
       const k = w.freeSlots.pop()!;
-      if (h.u8[k * HB + B.free]) slot = k;
+      if (h.u8[k * B.stride + B.free]) slot = k;
     }
     if (slot === NONE) {
       if (h.used >= h.capacity) {
@@ -312,18 +312,18 @@ export function allocSlot(w: World, prefer = NONE): number {
       slot = h.used++;
     }
   }
-  h.u8[slot * HB + B.free] = 0;
+  h.u8[slot * B.stride + B.free] = 0;
   w.bounds.until[slot] = NONE;
   h.alive[slot] = 1;
-  h.i32[slot * HW + H.uid] = w.nextUid++;
-  h.u8[slot * HB + B.nChildren] = 0;
-  h.i32[slot * HW + H.liftedAt] = -1_000_000;
-  h.i32[slot * HW + H.listedAt] = NONE;
-  h.u8[slot * HB + B.volunteer] = 0;
-  h.f32[slot * HW + H.ties] = 0;
-  h.i32[slot * HW + H.tiesAt] = w.month;
-  h.u8[slot * HB + B.vulnerable] = 0;
-  h.u8[slot * HB + B.group] = 0;
+  h.i32[slot * H.stride + H.uid] = w.nextUid++;
+  h.u8[slot * B.stride + B.nChildren] = 0;
+  h.i32[slot * H.stride + H.liftedAt] = -1_000_000;
+  h.i32[slot * H.stride + H.listedAt] = NONE;
+  h.u8[slot * B.stride + B.volunteer] = 0;
+  h.f32[slot * H.stride + H.ties] = 0;
+  h.i32[slot * H.stride + H.tiesAt] = w.month;
+  h.u8[slot * B.stride + B.vulnerable] = 0;
+  h.u8[slot * B.stride + B.group] = 0;
   return slot;
 }
 
@@ -331,14 +331,14 @@ export function allocSlot(w: World, prefer = NONE): number {
 export function freeSlot(w: World, i: number): void {
   touch(w, i);
   w.hh.alive[i] = 0;
-  w.hh.u8[i * HB + B.free] = 1;
-  w.hh.i32[i * HW + H.flat] = NONE;
-  w.hh.i32[i * HW + H.listedAt] = NONE;
+  w.hh.u8[i * B.stride + B.free] = 1;
+  w.hh.i32[i * H.stride + H.flat] = NONE;
+  w.hh.i32[i * H.stride + H.listedAt] = NONE;
   w.freeSlots.push(i);
   if (w.freeSlots.length > w.hh.capacity) {
     // drop entries for slots taken since by preference, and duplicates
     const seen = new Uint8Array(w.hh.capacity);
-    w.freeSlots = w.freeSlots.filter((k) => w.hh.u8[k * HB + B.free] === 1 && seen[k] === 0 && (seen[k] = 1) === 1);
+    w.freeSlots = w.freeSlots.filter((k) => w.hh.u8[k * B.stride + B.free] === 1 && seen[k] === 0 && (seen[k] = 1) === 1);
   }
 }
 
@@ -380,7 +380,7 @@ export function withholdForMerge(w: World, flat: number): void {
  * (not freed) until it is rehoused or gives up.
  */
 export function displace(w: World, i: number): void {
-  const flat = w.hh.i32[i * HW + H.flat]!;
+  const flat = w.hh.i32[i * H.stride + H.flat]!;
   w.rehousing.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason: R.demolition });
   park(w, i, R.demolition);
 }
@@ -390,19 +390,19 @@ export function displace(w: World, i: number): void {
  * its slot, parked, while it seeks a flat elsewhere in the region. The caller queues it.
  */
 function park(w: World, i: number, reason: number): void {
-  const flat = w.hh.i32[i * HW + H.flat]!;
+  const flat = w.hh.i32[i * H.stride + H.flat]!;
   tiesNow(w.hh, i, w.month, w.tieStep[w.flats.estate[flat]!]!); // ties do not grow while parked
   countExit(w, i, reason);
   if (w.flats.active[flat]) vacate(w, flat);
   else w.flats.occupant[flat] = NONE;
   w.hh.alive[i] = 0;
-  w.hh.i32[i * HW + H.flat] = NONE;
-  w.hh.i32[i * HW + H.listedAt] = NONE;
+  w.hh.i32[i * H.stride + H.flat] = NONE;
+  w.hh.i32[i * H.stride + H.listedAt] = NONE;
 }
 
 /** A household leaving estate e for `reason` seeks another flat in the region (kept, parked). */
 export function leaveForRegion(w: World, i: number, reason: number): void {
-  const flat = w.hh.i32[i * HW + H.flat]!;
+  const flat = w.hh.i32[i * H.stride + H.flat]!;
   w.regionMovers.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason });
   park(w, i, reason);
 }
@@ -422,11 +422,11 @@ const flowRow = (w: World, estate: number): number => estate * NFLOW;
 function countExit(w: World, i: number, reason: number): void {
   touch(w, i);
   const h = w.hh;
-  const flat = h.i32[i * HW + H.flat]!;
+  const flat = h.i32[i * H.stride + H.flat]!;
   const e = w.flats.estate[flat]!;
   const strong = isResourceStrongHousehold(h, i);
   const fam = isFamilyWithChildren(h, i, w.month);
-  const stay = w.month - h.i32[i * HW + H.movedIn]!;
+  const stay = w.month - h.i32[i * H.stride + H.movedIn]!;
   const row = flowRow(w, e);
   const fl = w.flows;
   fl[row + F.moveOuts]++;
@@ -436,13 +436,13 @@ function countExit(w: World, i: number, reason: number): void {
     fl[row + F.outResourceStrongFamilies]++;
     if (stay <= 24) fl[row + F.outResourceStrongFamiliesShortStay]++;
   }
-  if (w.month - h.i32[i * HW + H.liftedAt]! < 60) fl[row + F.outLifted]++;
-  w.log.push(w.month, h.i32[i * HW + H.uid]!, K.out, reason, stay, strong, fam, flat, NONE, e);
+  if (w.month - h.i32[i * H.stride + H.liftedAt]! < 60) fl[row + F.outLifted]++;
+  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.out, reason, stay, strong, fam, flat, NONE, e);
 }
 
 /** A household leaves its flat and the estate; the flat falls vacant. */
 export function moveOut(w: World, i: number, reason: number): void {
-  const flat = w.hh.i32[i * HW + H.flat]!;
+  const flat = w.hh.i32[i * H.stride + H.flat]!;
   countExit(w, i, reason);
   vacate(w, flat);
   freeSlot(w, i);
@@ -452,10 +452,10 @@ export function moveOut(w: World, i: number, reason: number): void {
 export function moveIn(w: World, i: number, flat: number, channel: number, from = NONE): void {
   const h = w.hh;
   const e = w.flats.estate[flat]!;
-  h.i32[i * HW + H.flat] = flat;
-  h.i32[i * HW + H.movedIn] = w.month;
-  h.i32[i * HW + H.flatSince] = w.month;
-  h.i32[i * HW + H.tiesAt] = w.month;
+  h.i32[i * H.stride + H.flat] = flat;
+  h.i32[i * H.stride + H.movedIn] = w.month;
+  h.i32[i * H.stride + H.flatSince] = w.month;
+  h.i32[i * H.stride + H.tiesAt] = w.month;
   w.flats.occupant[flat] = i;
   w.bounds.until[i] = NONE;
   const row = flowRow(w, e);
@@ -467,7 +467,7 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
   if (fam) fl[row + F.inFamilies]++;
   if (channel !== CH.relocation)
     fl[row + (channel === CH.municipal ? F.lettingsMunicipal : channel === CH.flexible ? F.lettingsFlexible : channel === CH.sale ? F.lettingsSale : F.lettingsExternal)]++;
-  w.log.push(w.month, h.i32[i * HW + H.uid]!, K.in, channel, 0, strong, fam, from, flat, e);
+  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.in, channel, 0, strong, fam, from, flat, e);
   recount(w, i);
 }
 
@@ -475,28 +475,28 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
 export function formHousehold(w: World, i: number, flat: number, reason: number): void {
   const h = w.hh;
   const e = w.flats.estate[flat]!;
-  h.i32[i * HW + H.flat] = flat;
-  h.i32[i * HW + H.flatSince] = w.month;
+  h.i32[i * H.stride + H.flat] = flat;
+  h.i32[i * H.stride + H.flatSince] = w.month;
   w.flats.occupant[flat] = i;
   w.bounds.until[i] = NONE;
   w.flows[flowRow(w, e) + F.householdsFormed]++;
   w.flows[flowRow(w, e) + F.lettingsInternal]++;
-  w.log.push(w.month, h.i32[i * HW + H.uid]!, K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
+  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
   recount(w, i);
 }
 
 /** A household moves from its flat to a vacant flat in the estate (region). */
 export function moveInternal(w: World, i: number, to: number, reason: number, viaList: boolean): void {
   const h = w.hh;
-  const from = h.i32[i * HW + H.flat]!;
+  const from = h.i32[i * H.stride + H.flat]!;
   const e = w.flats.estate[to]!;
   touch(w, i);
   w.flows[flowRow(w, e) + F.internalMoves]++;
   if (viaList) w.flows[flowRow(w, e) + F.lettingsInternal]++;
-  w.log.push(w.month, h.i32[i * HW + H.uid]!, K.internal, reason, w.month - h.i32[i * HW + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
-  h.i32[i * HW + H.flat] = to;
-  h.i32[i * HW + H.flatSince] = w.month;
-  h.i32[i * HW + H.listedAt] = NONE;
+  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.internal, reason, w.month - h.i32[i * H.stride + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+  h.i32[i * H.stride + H.flat] = to;
+  h.i32[i * H.stride + H.flatSince] = w.month;
+  h.i32[i * H.stride + H.listedAt] = NONE;
   w.flats.occupant[to] = i;
   w.bounds.until[i] = NONE;
   vacate(w, from);
@@ -506,8 +506,8 @@ export function moveInternal(w: World, i: number, to: number, reason: number, vi
 /** Two households exchange flats (a swap); both moves are internal. */
 export function swapFlats(w: World, a: number, b: number): void {
   const h = w.hh;
-  const fa = h.i32[a * HW + H.flat]!;
-  const fb = h.i32[b * HW + H.flat]!;
+  const fa = h.i32[a * H.stride + H.flat]!;
+  const fb = h.i32[b * H.stride + H.flat]!;
   touch(w, a);
   touch(w, b);
   for (const [i, from, to] of [
@@ -516,10 +516,10 @@ export function swapFlats(w: World, a: number, b: number): void {
   ] as const) {
     const e = w.flats.estate[to]!;
     w.flows[flowRow(w, e) + F.internalMoves]++;
-    w.log.push(w.month, h.i32[i * HW + H.uid]!, K.internal, R.swap, w.month - h.i32[i * HW + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
-    h.i32[i * HW + H.flat] = to;
-    h.i32[i * HW + H.flatSince] = w.month;
-    h.i32[i * HW + H.listedAt] = NONE;
+    w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.internal, R.swap, w.month - h.i32[i * H.stride + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+    h.i32[i * H.stride + H.flat] = to;
+    h.i32[i * H.stride + H.flatSince] = w.month;
+    h.i32[i * H.stride + H.listedAt] = NONE;
     w.flats.occupant[to] = i;
     w.bounds.until[i] = NONE;
   }
@@ -530,10 +530,10 @@ export function swapFlats(w: World, a: number, b: number): void {
 
 /** Remove child k of household i (swap-remove). */
 export function removeChild(h: Households, i: number, k: number): void {
-  const base = i * HW + H.child0;
-  const last = h.u8[i * HB + B.nChildren]! - 1;
+  const base = i * H.stride + H.child0;
+  const last = h.u8[i * B.stride + B.nChildren]! - 1;
   h.i32[base + k] = h.i32[base + last]!;
-  h.u8[i * HB + B.nChildren] = last;
+  h.u8[i * B.stride + B.nChildren] = last;
 }
 
 /**

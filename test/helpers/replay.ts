@@ -20,7 +20,7 @@ import { CHANNELS, EXIT_REASONS, K, R, REASONS } from '../../src/model/codes.js'
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import type { World } from '../../src/model/world.js';
-import { B, H, HB, HW } from '../../src/model/state.js';
+import { B, H } from '../../src/model/state.js';
 
 export interface ReplayReport {
   /** Problems found (empty when the log is consistent). */
@@ -65,18 +65,18 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
   const h = w0.hh;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
-    const f = h.i32[i * HW + H.flat]!;
+    const f = h.i32[i * H.stride + H.flat]!;
     if (f < 0 || f >= nFlats) err(`month 0: household slot ${i} has no flat (${f})`);
     else if (w0.flats.occupant[f] !== i) err(`month 0: household slot ${i} says flat ${f}, the flat says ${w0.flats.occupant[f]}`);
-    if (where.has(h.i32[i * HW + H.uid]!)) err(`month 0: uid ${h.i32[i * HW + H.uid]} used twice`);
-    where.set(h.i32[i * HW + H.uid]!, f);
-    seen.add(h.i32[i * HW + H.uid]!);
+    if (where.has(h.i32[i * H.stride + H.uid]!)) err(`month 0: uid ${h.i32[i * H.stride + H.uid]} used twice`);
+    where.set(h.i32[i * H.stride + H.uid]!, f);
+    seen.add(h.i32[i * H.stride + H.uid]!);
   }
   for (let f = 0; f < nFlats; f++) {
     const i = w0.flats.occupant[f]!;
     if (i < 0) continue;
-    if (!h.alive[i] || h.i32[i * HW + H.flat] !== f) err(`month 0: flat ${f} holds slot ${i}, which does not live there`);
-    occ[f] = h.i32[i * HW + H.uid]!;
+    if (!h.alive[i] || h.i32[i * H.stride + H.flat] !== f) err(`month 0: flat ${f} holds slot ${i}, which does not live there`);
+    occ[f] = h.i32[i * H.stride + H.uid]!;
   }
 
   const L = res.log;

@@ -11,7 +11,7 @@ import { initialWorld } from '../../src/model/simulate.js';
 import { MAX_CHILDREN, NONE, Status } from '../../src/model/state.js';
 import { F, type FlowName, NFLOW, type World, allocSlot } from '../../src/model/world.js';
 import { frozenScenario } from './scenario.js';
-import { B, H, HB, HW } from '../../src/model/state.js';
+import { B, H } from '../../src/model/state.js';
 
 type Json = Record<string, unknown>;
 
@@ -72,30 +72,30 @@ export function place(w: World, flat: number, s: HouseholdSpec = {}): number {
   const i = allocSlot(w);
   const m = w.month;
   const months = (years: number) => Math.round(years * 12);
-  h.u8[i * HB + B.adults] = s.age2 === undefined ? 1 : 2;
-  h.i32[i * HW + H.birth1] = m - months(s.age ?? 35);
-  h.i32[i * HW + H.birth2] = s.age2 === undefined ? 0 : m - months(s.age2);
-  h.u8[i * HB + B.female1] = s.female1 ?? 1;
-  h.u8[i * HB + B.status1] = s.status1 ?? Status.employed;
-  h.u8[i * HB + B.status2] = s.status2 ?? Status.employed;
-  h.u8[i * HB + B.edu1] = 1;
-  h.u8[i * HB + B.edu2] = 1;
+  h.u8[i * B.stride + B.adults] = s.age2 === undefined ? 1 : 2;
+  h.i32[i * H.stride + H.birth1] = m - months(s.age ?? 35);
+  h.i32[i * H.stride + H.birth2] = s.age2 === undefined ? 0 : m - months(s.age2);
+  h.u8[i * B.stride + B.female1] = s.female1 ?? 1;
+  h.u8[i * B.stride + B.status1] = s.status1 ?? Status.employed;
+  h.u8[i * B.stride + B.status2] = s.status2 ?? Status.employed;
+  h.u8[i * B.stride + B.edu1] = 1;
+  h.u8[i * B.stride + B.edu2] = 1;
   const kids = s.children ?? [];
-  h.u8[i * HB + B.nChildren] = kids.length;
-  kids.forEach((a, k) => (h.i32[i * HW + H.child0 + k] = m - months(a)));
-  h.u8[i * HB + B.origin] = 0;
+  h.u8[i * B.stride + B.nChildren] = kids.length;
+  kids.forEach((a, k) => (h.i32[i * H.stride + H.child0 + k] = m - months(a)));
+  h.u8[i * B.stride + B.origin] = 0;
   refreshIncome(w.scenario, h, i);
-  if (s.income !== undefined) h.f32[i * HW + H.income] = s.income;
+  if (s.income !== undefined) h.f32[i * H.stride + H.income] = s.income;
   const stay = s.stayMonths ?? 120;
-  h.i32[i * HW + H.movedIn] = m - stay;
-  h.i32[i * HW + H.flatSince] = m - stay;
-  h.f32[i * HW + H.ties] = s.ties ?? 0;
-  h.i32[i * HW + H.tiesAt] = m - 1; // a resident: its ties grow in this month
-  h.u8[i * HB + B.familyNearby] = s.familyNearby ?? 0;
-  h.u8[i * HB + B.volunteer] = s.volunteer ?? 0;
-  h.u8[i * HB + B.wantsGarden] = s.wantsGarden ?? 0;
-  h.u8[i * HB + B.wantsOwn] = s.wantsOwn ?? 0;
-  h.i32[i * HW + H.flat] = flat;
+  h.i32[i * H.stride + H.movedIn] = m - stay;
+  h.i32[i * H.stride + H.flatSince] = m - stay;
+  h.f32[i * H.stride + H.ties] = s.ties ?? 0;
+  h.i32[i * H.stride + H.tiesAt] = m - 1; // a resident: its ties grow in this month
+  h.u8[i * B.stride + B.familyNearby] = s.familyNearby ?? 0;
+  h.u8[i * B.stride + B.volunteer] = s.volunteer ?? 0;
+  h.u8[i * B.stride + B.wantsGarden] = s.wantsGarden ?? 0;
+  h.u8[i * B.stride + B.wantsOwn] = s.wantsOwn ?? 0;
+  h.i32[i * H.stride + H.flat] = flat;
   w.flats.occupant[flat] = i;
   return i;
 }
@@ -175,10 +175,10 @@ export function syntheticWorld(seed: number, n = 120, overrides: Json = {}, occu
       if (type === 'singleParent') spec.female1 = 1;
     }
     const i = place(w, f, spec);
-    w.hh.u8[i * HB + B.edu1] = Math.floor(rng() * 3);
-    w.hh.u8[i * HB + B.edu2] = Math.floor(rng() * 3);
-    w.hh.u8[i * HB + B.origin] = rng() < 0.4 ? 2 : 0;
-    w.hh.u8[i * HB + B.vulnerable] = rng() < 0.06 ? 1 : 0;
+    w.hh.u8[i * B.stride + B.edu1] = Math.floor(rng() * 3);
+    w.hh.u8[i * B.stride + B.edu2] = Math.floor(rng() * 3);
+    w.hh.u8[i * B.stride + B.origin] = rng() < 0.4 ? 2 : 0;
+    w.hh.u8[i * B.stride + B.vulnerable] = rng() < 0.06 ? 1 : 0;
     refreshIncome(w.scenario, w.hh, i);
   }
   return w;

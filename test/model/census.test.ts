@@ -10,12 +10,12 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { C, NCENSUS, censusDue, countHousehold, readCensus, refreshDue, takeCensus } from '../../src/model/census.js';
+import { C, type CensusName, NCENSUS, censusDue, countHousehold, readCensus, refreshDue, takeCensus } from '../../src/model/census.js';
 import { initialWorld, simulate } from '../../src/model/simulate.js';
 import { Status } from '../../src/model/state.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { SCENARIOS, shippedScenarioFiles } from '../helpers/scenario.js';
-import { B, H, HB, HW } from '../../src/model/state.js';
+import { B, H } from '../../src/model/state.js';
 
 const root = SCENARIOS;
 const files = shippedScenarioFiles();
@@ -36,15 +36,15 @@ describe('incremental census equals a full recount every month', () => {
     const w = initialWorld(sc, 5);
     const h = w.hh;
     let i = 0;
-    while (!(h.alive[i] && h.u8[i * HB + B.status1] === Status.outside && h.u8[i * HB + B.adults] === 1)) i++;
-    h.u8[i * HB + B.status1] = Status.employed; // no touch: the census does not see this
+    while (!(h.alive[i] && h.u8[i * B.stride + B.status1] === Status.outside && h.u8[i * B.stride + B.adults] === 1)) i++;
+    h.u8[i * B.stride + B.status1] = Status.employed; // no touch: the census does not see this
     w.month = 1;
     refreshDue(w);
     const live = new Float64Array(w.sectionNames.length * NCENSUS);
     const full = new Float64Array(live.length);
     readCensus(w, live);
     takeCensus(w, full);
-    const s = w.flats.section[h.i32[i * HW + H.flat]!]!;
+    const s = w.flats.section[h.i32[i * H.stride + H.flat]!]!;
     expect(full[s * NCENSUS + C.employed]! - live[s * NCENSUS + C.employed]!).toBe(1);
   });
 });
@@ -64,5 +64,41 @@ describe('censusDue', () => {
       }
     }
     expect(compared).toBeGreaterThan(4000);
+  });
+});
+
+describe('census entries', () => {
+  it('are the positions 0 to NCENSUS - 1, each once', () => {
+    // a Record over the entries' names: the compiler refuses one left out
+    const at: Record<CensusName, number> = {
+      households: C.households,
+      residents: C.residents,
+      adults22to59: C.adults22to59,
+      resourceStrongAdults22to59: C.resourceStrongAdults22to59,
+      familiesWithChildren: C.familiesWithChildren,
+      resourceStrongFamilies: C.resourceStrongFamilies,
+      persons18to64: C.persons18to64,
+      outside18to64: C.outside18to64,
+      persons30to59: C.persons30to59,
+      basic30to59: C.basic30to59,
+      persons15to64ExclStudents: C.persons15to64ExclStudents,
+      income15to64ExclStudents: C.income15to64ExclStudents,
+      nonWesternPersons: C.nonWesternPersons,
+      youngMenOutside: C.youngMenOutside,
+      vulnerableHouseholds: C.vulnerableHouseholds,
+      crowdedFamilies: C.crowdedFamilies,
+      children: C.children,
+      seniorHouseholds: C.seniorHouseholds,
+      onInternalList: C.onInternalList,
+      stayMonthsSum: C.stayMonthsSum,
+      employed: C.employed,
+      students: C.students,
+      outside: C.outside,
+      retired: C.retired,
+      occupiedFlats: C.occupiedFlats,
+      activeFlats: C.activeFlats,
+      movedInSum: C.movedInSum,
+    };
+    expect(Object.values(at).sort((a, b) => a - b)).toEqual(Array.from({ length: NCENSUS }, (_, k) => k));
   });
 });

@@ -15,7 +15,7 @@ import type { World } from '../../src/model/world.js';
 import { validate } from '../../src/scenario/dsl.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { type Scenario, type SchellingSpec, scenarioSchema } from '../../src/scenario/schema.js';
-import { B, H, HB, HW } from '../../src/model/state.js';
+import { B, H } from '../../src/model/state.js';
 
 type Grid = Partial<SchellingSpec> & { width: number; height: number; agents: number };
 
@@ -45,7 +45,7 @@ function positionsChecksum(w: World): number {
   let hash = 0x811c9dc5;
   for (let c = 0; c < w.flats.n; c++) {
     const i = w.flats.occupant[c]!;
-    const v = i === NONE ? 0 : 1 + w.hh.u8[i * HB + B.group]!;
+    const v = i === NONE ? 0 : 1 + w.hh.u8[i * B.stride + B.group]!;
     hash = Math.imul(hash ^ v, 0x01000193);
   }
   return hash >>> 0;
@@ -59,12 +59,12 @@ function checkInvariants(w: World, agents: number): void {
   for (let i = 0; i < w.hh.used; i++) {
     if (!w.hh.alive[i]) continue;
     alive++;
-    const c = w.hh.i32[i * HW + H.flat]!;
+    const c = w.hh.i32[i * H.stride + H.flat]!;
     expect(c).toBeGreaterThanOrEqual(0);
     expect(seen[c], `two agents in cell ${c}`).toBe(0);
     seen[c] = 1;
     expect(w.flats.occupant[c]).toBe(i);
-    groups[w.hh.u8[i * HB + B.group]!]!++;
+    groups[w.hh.u8[i * B.stride + B.group]!]!++;
   }
   let occupied = 0;
   for (let c = 0; c < w.flats.n; c++) if (w.flats.occupant[c] !== NONE) occupied++;
@@ -211,7 +211,7 @@ describe('equals counting the neighbours afresh', () => {
       for (const seed of [1, 2, 3]) {
         const { w } = run(sc, seed, 8);
         const expected = plainRun(sc.schelling!, seed, 8);
-        const got = Int32Array.from({ length: g.agents }, (_, i) => w.hh.i32[i * HW + H.flat]!);
+        const got = Int32Array.from({ length: g.agents }, (_, i) => w.hh.i32[i * H.stride + H.flat]!);
         expect(got).toEqual(expected);
       }
     });

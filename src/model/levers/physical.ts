@@ -4,7 +4,7 @@
  */
 import { R } from '../codes.js';
 import { joinList } from '../internal-list.js';
-import { NONE, Tenure, B, HB } from '../state.js';
+import { NONE, Tenure, B } from '../state.js';
 import { F, NFLOW, type World, displace } from '../world.js';
 import type { LeverModule } from './types.js';
 
@@ -59,7 +59,7 @@ export const largerFlats: LeverModule<'largerFlats'> = {
     for (let k = a; k < b; k++) {
       const i = f.occupant[k]!;
       if (w.mergePartner[k] === NONE || i === NONE) continue;
-      w.hh.u8[i * HB + B.listReason] = R.demolition;
+      w.hh.u8[i * B.stride + B.listReason] = R.demolition;
       joinList(w, e, i, w.month, true);
     }
   },

@@ -18,7 +18,7 @@
  */
 import { R } from '../codes.js';
 import { type Rng, monthly } from '../rng.js';
-import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation, HW, H, B, HB } from '../state.js';
+import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation, H, B } from '../state.js';
 import { type World, leaveForRegion, moveOut } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
@@ -179,8 +179,8 @@ function children(w: World, i: number, m: number): { minors: number; schoolAge: 
   const h = w.hh;
   let minors = 0;
   let schoolAge = false;
-  const base = i * HW + H.child0;
-  for (let k = 0; k < h.u8[i * HB + B.nChildren]!; k++) {
+  const base = i * H.stride + H.child0;
+  for (let k = 0; k < h.u8[i * B.stride + B.nChildren]!; k++) {
     const a = m - h.i32[base + k]!;
     if (a < 216) {
       minors++;
@@ -201,23 +201,23 @@ function reasonHazards(w: World, c: CareerContext, i: number, family: boolean, s
   const h = w.hh;
   const r = c.r;
   const flats = w.flats;
-  const flat = h.i32[i * HW + H.flat]!;
+  const flat = h.i32[i * H.stride + H.flat]!;
   const e = flats.estate[flat]!;
   const rooms = flats.rooms[flat]!;
-  const adults = h.u8[i * HB + B.adults]!;
-  const persons = adults + h.u8[i * HB + B.nChildren]!;
+  const adults = h.u8[i * B.stride + B.adults]!;
+  const persons = adults + h.u8[i * B.stride + B.nChildren]!;
   const pay = strong ? 1 : c.weak;
   const eff = w.eff[e]!;
-  const income = h.f32[i * HW + H.income]!;
+  const income = h.f32[i * H.stride + H.income]!;
   const maxPTI = c.maxPTI;
   // can buy a house in the region, or (ownership lever) a unit in the estate
   const canBuyHere = c.offer.ownerFlats[e]! > 0 && income * maxPTI >= eff.unitPrice;
   const gap = persons - rooms;
   const sub = c.sub;
   sub[0] = family ? (gap > 0 ? r.space * gap : rooms < 5 && gap === 0 ? r.moreRoom : 0) * pay : 0;
-  sub[1] = family && h.u8[i * HB + B.wantsGarden] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
-  sub[2] = h.u8[i * HB + B.wantsOwn] && flats.tenure[flat] === Tenure.social && (income >= c.canBuyIncome || canBuyHere) ? r.ownership : 0;
-  sub[3] = h.u8[i * HB + B.status1] === Status.employed || (adults === 2 && h.u8[i * HB + B.status2] === Status.employed) ? r.job : 0;
+  sub[1] = family && h.u8[i * B.stride + B.wantsGarden] && !flats.garden[flat] ? r.garden * pay * eff.gardenFactor : 0;
+  sub[2] = h.u8[i * B.stride + B.wantsOwn] && flats.tenure[flat] === Tenure.social && (income >= c.canBuyIncome || canBuyHere) ? r.ownership : 0;
+  sub[3] = h.u8[i * B.stride + B.status1] === Status.employed || (adults === 2 && h.u8[i * B.stride + B.status2] === Status.employed) ? r.job : 0;
   sub[4] = r.dissatisfaction * diss;
   sub[5] = family ? r.safety * safety : 0;
   sub[6] = family ? r.stigma * stigma : 0;
@@ -236,28 +236,28 @@ function earlyFactor(c: CareerContext, stay: number): number {
  */
 export function careerEvents(w: World, c: CareerContext, i: number, m: number, ev: Events): void {
   const h = w.hh;
-  if (h.i32[i * HW + H.listedAt]! >= 0) return;
+  if (h.i32[i * H.stride + H.listedAt]! >= 0) return;
   const flats = w.flats;
-  const flat = h.i32[i * HW + H.flat]!;
+  const flat = h.i32[i * H.stride + H.flat]!;
   const e = flats.estate[flat]!;
   const sec = flats.section[flat]!;
-  const adults = h.u8[i * HB + B.adults]!;
+  const adults = h.u8[i * B.stride + B.adults]!;
   const k = children(w, i, m);
   const family = k.minors > 0;
-  const strong = inWorkOrEducation(h.u8[i * HB + B.status1]!) || (adults === 2 && inWorkOrEducation(h.u8[i * HB + B.status2]!));
+  const strong = inWorkOrEducation(h.u8[i * B.stride + B.status1]!) || (adults === 2 && inWorkOrEducation(h.u8[i * B.stride + B.status2]!));
   reasonHazards(w, c, i, family, strong, c.af.dissatisfaction[sec]!, c.af.safety[sec]!, c.af.stigma[sec]!);
   let total0 = 0;
   for (let j = 0; j < c.sub.length; j++) total0 += c.sub[j]!;
   const eff = w.eff[e]!;
-  const stay = m - h.i32[i * HW + H.movedIn]!;
+  const stay = m - h.i32[i * H.stride + H.movedIn]!;
   let mult = earlyFactor(c, stay) * eff.hazardFactor;
-  if (c.socialOn) mult *= socialMultiplier(c.social, tiesNow(h, i, m, w.tieStep[e]!), h.u8[i * HB + B.familyNearby]!, h.u8[i * HB + B.volunteer]!, k.schoolAge && stay > 12);
-  if (m - h.i32[i * HW + H.liftedAt]! < c.liftedMonths) mult *= c.liftedFactor;
+  if (c.socialOn) mult *= socialMultiplier(c.social, tiesNow(h, i, m, w.tieStep[e]!), h.u8[i * B.stride + B.familyNearby]!, h.u8[i * B.stride + B.volunteer]!, k.schoolAge && stay > 12);
+  if (m - h.i32[i * H.stride + H.liftedAt]! < c.liftedMonths) mult *= c.liftedFactor;
   if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
   c.mult = mult;
   addEvent(ev, EV.moveOut, total0 * mult);
   // over-housed households may seek a swap (after the minimum tenancy)
-  if (adults + h.u8[i * HB + B.nChildren]! + 2 <= flats.rooms[flat]! && m - h.i32[i * HW + H.flatSince]! >= c.swapMinMonths) addEvent(ev, EV.swapSeek, c.swapRate[e]!);
+  if (adults + h.u8[i * B.stride + B.nChildren]! + 2 <= flats.rooms[flat]! && m - h.i32[i * H.stride + H.flatSince]! >= c.swapMinMonths) addEvent(ev, EV.swapSeek, c.swapRate[e]!);
 }
 
 /**
@@ -274,30 +274,30 @@ export function careerBound(w: World, c: CareerContext, i: number, m1: number, m
   c.boundBase = 0;
   c.boundMult = 0;
   c.boundFamily = false;
-  if (h.i32[i * HW + H.listedAt]! >= 0) return;
+  if (h.i32[i * H.stride + H.listedAt]! >= 0) return;
   const flats = w.flats;
-  const flat = h.i32[i * HW + H.flat]!;
+  const flat = h.i32[i * H.stride + H.flat]!;
   const e = flats.estate[flat]!;
-  const adults = h.u8[i * HB + B.adults]!;
+  const adults = h.u8[i * B.stride + B.adults]!;
   const k = children(w, i, m1);
   const family = k.minors > 0;
-  const strong = inWorkOrEducation(h.u8[i * HB + B.status1]!) || (adults === 2 && inWorkOrEducation(h.u8[i * HB + B.status2]!));
+  const strong = inWorkOrEducation(h.u8[i * B.stride + B.status1]!) || (adults === 2 && inWorkOrEducation(h.u8[i * B.stride + B.status2]!));
   reasonHazards(w, c, i, family, strong, 0, 0, 0);
   let base = 0;
   for (let j = 0; j < c.sub.length; j++) base += c.sub[j]!;
   const eff = w.eff[e]!;
-  let mult = Math.max(earlyFactor(c, m1 - h.i32[i * HW + H.movedIn]!), earlyFactor(c, m2 - h.i32[i * HW + H.movedIn]!)) * eff.hazardFactor;
+  let mult = Math.max(earlyFactor(c, m1 - h.i32[i * H.stride + H.movedIn]!), earlyFactor(c, m2 - h.i32[i * H.stride + H.movedIn]!)) * eff.hazardFactor;
   if (c.socialOn) {
     const so = c.social;
     mult *= so.tieEffect >= 0 ? Math.exp(-so.tieEffect * tiesIn(h, i, m1 - 1, w.tieStep[e]!)) : Math.exp(-so.tieEffect);
-    if (h.u8[i * HB + B.familyNearby]) mult *= so.familyNearbyFactor;
-    if (h.u8[i * HB + B.volunteer]) mult *= so.volunteerFactor;
+    if (h.u8[i * B.stride + B.familyNearby]) mult *= so.familyNearbyFactor;
+    if (h.u8[i * B.stride + B.volunteer]) mult *= so.volunteerFactor;
     if (family) mult *= Math.max(1, so.childFriendsFactor);
   }
-  if (m1 - h.i32[i * HW + H.liftedAt]! < c.liftedMonths) mult *= Math.max(1, c.liftedFactor);
+  if (m1 - h.i32[i * H.stride + H.liftedAt]! < c.liftedMonths) mult *= Math.max(1, c.liftedFactor);
   if (eff.extensionGroup !== 0) mult *= Math.max(1, eff.extensionFactor);
   let swap = 0;
-  if (adults + h.u8[i * HB + B.nChildren]! + 2 <= flats.rooms[flat]!) swap = c.swapRate[e]!;
+  if (adults + h.u8[i * B.stride + B.nChildren]! + 2 <= flats.rooms[flat]!) swap = c.swapRate[e]!;
   c.boundBase = base * mult + swap;
   c.boundMult = mult;
   c.boundFamily = family;
@@ -309,17 +309,17 @@ export function careerBound(w: World, c: CareerContext, i: number, m1: number, m
  */
 export function listGiveUp(w: World, i: number, m: number): boolean {
   const h = w.hh;
-  if (h.i32[i * HW + H.listedAt]! < 0 || h.u8[i * HB + B.listReason] === R.demolition) return false;
-  if (m - h.i32[i * HW + H.listedAt]! < w.scenario.career.internalListPatience) return false;
-  moveOut(w, i, h.u8[i * HB + B.listReason]!);
+  if (h.i32[i * H.stride + H.listedAt]! < 0 || h.u8[i * B.stride + B.listReason] === R.demolition) return false;
+  if (m - h.i32[i * H.stride + H.listedAt]! < w.scenario.career.internalListPatience) return false;
+  moveOut(w, i, h.u8[i * B.stride + B.listReason]!);
   return true;
 }
 
 /** The month in which household i, on the internal list, gives up (or a large number). */
 export function listGiveUpMonth(w: World, i: number): number {
   const h = w.hh;
-  if (h.i32[i * HW + H.listedAt]! < 0 || h.u8[i * HB + B.listReason] === R.demolition) return 0x7fffffff;
-  return h.i32[i * HW + H.listedAt]! + w.scenario.career.internalListPatience;
+  if (h.i32[i * H.stride + H.listedAt]! < 0 || h.u8[i * B.stride + B.listReason] === R.demolition) return 0x7fffffff;
+  return h.i32[i * H.stride + H.listedAt]! + w.scenario.career.internalListPatience;
 }
 
 /**
@@ -335,7 +335,7 @@ export function applyCareerEvent(w: World, c: CareerContext, i: number, code: nu
   }
   const h = w.hh;
   const sc = w.scenario;
-  const flat = h.i32[i * HW + H.flat]!;
+  const flat = h.i32[i * H.stride + H.flat]!;
   const e = w.flats.estate[flat]!;
   const rooms = w.flats.rooms[flat]!;
   const sub = c.sub;
@@ -351,12 +351,12 @@ export function applyCareerEvent(w: World, c: CareerContext, i: number, code: nu
     x -= sub[j]!;
   }
   const eff = w.eff[e]!;
-  const canBuyHere = c.offer.ownerFlats[e]! > 0 && h.f32[i * HW + H.income]! * sc.region.maxPriceToIncome >= eff.unitPrice;
+  const canBuyHere = c.offer.ownerFlats[e]! > 0 && h.f32[i * H.stride + H.income]! * sc.region.maxPriceToIncome >= eff.unitPrice;
   const internalPossible =
     (reason === R.ownership && canBuyHere && eff.firstRight) ||
     (eff.internalList && ((reason === R.space && c.offer.maxRooms[e]! > rooms) || (reason === R.garden && c.offer.gardenFlats[e]! > 0)));
   if (internalPossible && sc.career.internalListPatience > 0) {
-    h.u8[i * HB + B.listReason] = reason;
+    h.u8[i * B.stride + B.listReason] = reason;
     joinList(w, e, i, w.month);
   } else if (w.nEstates > 1 && REGION_REASONS[reason] && rng() < sc.region.seekInRegionShare) leaveForRegion(w, i, reason);
   else moveOut(w, i, reason);

@@ -16,7 +16,7 @@ import { R } from '../codes.js';
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
-import { MAX_CHILDREN, Status, isResourceStrongHousehold, HW, H, B, HB } from '../state.js';
+import { MAX_CHILDREN, Status, isResourceStrongHousehold, H, B } from '../state.js';
 import { F, NFLOW, type World, moveOut, removeChild } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 
@@ -68,18 +68,18 @@ const ageYears = (month: number, birth: number): number => Math.min(120, Math.ma
 /** The mother's birth month (adult 1 if female, else adult 2; partners are of opposite sex), or NaN. */
 const motherBirth = (w: World, i: number): number => {
   const h = w.hh;
-  return h.u8[i * HB + B.female1] ? h.i32[i * HW + H.birth1]! : h.u8[i * HB + B.adults] === 2 ? h.i32[i * HW + H.birth2]! : NaN;
+  return h.u8[i * B.stride + B.female1] ? h.i32[i * H.stride + H.birth1]! : h.u8[i * B.stride + B.adults] === 2 ? h.i32[i * H.stride + H.birth2]! : NaN;
 };
 
 /** The household's multiplier on the birth table: parity, single mother, crowding (0 with 6 children). */
 function birthFactor(w: World, t: DemographyTables, i: number): number {
   const h = w.hh;
-  const nKids = h.u8[i * HB + B.nChildren]!;
+  const nKids = h.u8[i * B.stride + B.nChildren]!;
   if (nKids >= MAX_CHILDREN) return 0;
   let f = t.parity[Math.min(nKids, t.parity.length - 1)]!;
-  const adults = h.u8[i * HB + B.adults]!;
+  const adults = h.u8[i * B.stride + B.adults]!;
   if (adults === 1) f *= t.single;
-  if (adults + nKids > w.flats.rooms[h.i32[i * HW + H.flat]!]!) f *= t.crowding; // more persons than rooms
+  if (adults + nKids > w.flats.rooms[h.i32[i * H.stride + H.flat]!]!) f *= t.crowding; // more persons than rooms
   return f;
 }
 
@@ -92,25 +92,25 @@ function birthProb(w: World, t: DemographyTables, i: number, ma: number): number
 /** Number of children aged 18+ (in month m) still at home. */
 function grownChildren(w: World, i: number, m: number): number {
   const h = w.hh;
-  const base = i * HW + H.child0;
+  const base = i * H.stride + H.child0;
   let n = 0;
   // counted without a branch: a branch first taken after V8 has optimised this function (no
   // child has turned 18 yet) throws the optimised code away (bench/RESULTS.md, 0.2.4)
-  for (let k = 0; k < h.u8[i * HB + B.nChildren]!; k++) n += m - h.i32[base + k]! >= 216 ? 1 : 0;
+  for (let k = 0; k < h.u8[i * B.stride + B.nChildren]!; k++) n += m - h.i32[base + k]! >= 216 ? 1 : 0;
   return n;
 }
 
 /** Household i's demographic events in month m, with their monthly probabilities. */
 export function demographyEvents(w: World, t: DemographyTables, i: number, m: number, ev: Events): void {
   const h = w.hh;
-  const two = h.u8[i * HB + B.adults] === 2;
-  if (two) addEvent(ev, EV.death2, t.death[ageYears(m, h.i32[i * HW + H.birth2]!)]!);
-  addEvent(ev, EV.death1, t.death[ageYears(m, h.i32[i * HW + H.birth1]!)]!);
+  const two = h.u8[i * B.stride + B.adults] === 2;
+  if (two) addEvent(ev, EV.death2, t.death[ageYears(m, h.i32[i * H.stride + H.birth2]!)]!);
+  addEvent(ev, EV.death1, t.death[ageYears(m, h.i32[i * H.stride + H.birth1]!)]!);
   const mb = motherBirth(w, i);
   if (mb === mb) addEvent(ev, EV.birth, birthProb(w, t, i, ageYears(m, mb)));
   addEvent(ev, EV.childLeaves, grownChildren(w, i, m) * t.childLeave);
   if (!two) {
-    const a = ageYears(m, h.i32[i * HW + H.birth1]!);
+    const a = ageYears(m, h.i32[i * H.stride + H.birth1]!);
     if (a >= 20 && a <= 55) addEvent(ev, EV.partnership, t.partnership);
   } else addEvent(ev, EV.breakup, t.breakup);
 }
@@ -129,9 +129,9 @@ function maxOver(tab: Float64Array, birth: number, m1: number, m2: number): numb
  */
 export function demographyBound(w: World, t: DemographyTables, i: number, m1: number, m2: number): number {
   const h = w.hh;
-  const two = h.u8[i * HB + B.adults] === 2;
-  let p = maxOver(t.death, h.i32[i * HW + H.birth1]!, m1, m2);
-  if (two) p += maxOver(t.death, h.i32[i * HW + H.birth2]!, m1, m2) + t.breakup;
+  const two = h.u8[i * B.stride + B.adults] === 2;
+  let p = maxOver(t.death, h.i32[i * H.stride + H.birth1]!, m1, m2);
+  if (two) p += maxOver(t.death, h.i32[i * H.stride + H.birth2]!, m1, m2) + t.breakup;
   const mb = motherBirth(w, i);
   if (mb === mb) {
     // the birth table is 0 outside the ages 15-50
@@ -139,7 +139,7 @@ export function demographyBound(w: World, t: DemographyTables, i: number, m1: nu
     if (f > 0) p += f * maxOver(t.birth, mb, m1, m2);
   }
   p += grownChildren(w, i, m2) * t.childLeave;
-  if (!two && ageYears(m2, h.i32[i * HW + H.birth1]!) >= 20 && ageYears(m1, h.i32[i * HW + H.birth1]!) <= 55) p += t.partnership;
+  if (!two && ageYears(m2, h.i32[i * H.stride + H.birth1]!) >= 20 && ageYears(m1, h.i32[i * H.stride + H.birth1]!) <= 55) p += t.partnership;
   return p;
 }
 
@@ -151,43 +151,43 @@ export function applyDemographyEvent(w: World, t: DemographyTables, i: number, c
   const h = w.hh;
   const m = w.month;
   const sc = w.scenario;
-  const e = w.flats.estate[h.i32[i * HW + H.flat]!]!;
+  const e = w.flats.estate[h.i32[i * H.stride + H.flat]!]!;
   const row = e * NFLOW;
   const flows = w.flows;
   switch (code) {
     case EV.death2:
       touch(w, i);
-      h.u8[i * HB + B.adults] = 1;
+      h.u8[i * B.stride + B.adults] = 1;
       flows[row + F.deaths]++;
       refreshIncome(sc, h, i);
       return;
     case EV.death1:
       flows[row + F.deaths]++;
-      if (h.u8[i * HB + B.adults] === 2) {
+      if (h.u8[i * B.stride + B.adults] === 2) {
         // the survivor becomes adult 1
         touch(w, i);
-        h.i32[i * HW + H.birth1] = h.i32[i * HW + H.birth2]!;
-        h.u8[i * HB + B.status1] = h.u8[i * HB + B.status2]!;
-        h.u8[i * HB + B.edu1] = h.u8[i * HB + B.edu2]!;
-        h.u8[i * HB + B.female1] = 1 - h.u8[i * HB + B.female1]!;
-        h.u8[i * HB + B.adults] = 1;
+        h.i32[i * H.stride + H.birth1] = h.i32[i * H.stride + H.birth2]!;
+        h.u8[i * B.stride + B.status1] = h.u8[i * B.stride + B.status2]!;
+        h.u8[i * B.stride + B.edu1] = h.u8[i * B.stride + B.edu2]!;
+        h.u8[i * B.stride + B.female1] = 1 - h.u8[i * B.stride + B.female1]!;
+        h.u8[i * B.stride + B.adults] = 1;
         refreshIncome(sc, h, i);
       } else moveOut(w, i, R.death);
       return;
     case EV.birth: {
       touch(w, i);
-      const nKids = h.u8[i * HB + B.nChildren]!;
-      h.i32[i * HW + H.child0 + nKids] = m;
-      h.u8[i * HB + B.nChildren] = nKids + 1;
+      const nKids = h.u8[i * B.stride + B.nChildren]!;
+      h.i32[i * H.stride + H.child0 + nKids] = m;
+      h.u8[i * B.stride + B.nChildren] = nKids + 1;
       flows[row + F.births]++;
       return;
     }
     case EV.childLeaves: {
       // which grown child: the v-th share of them
       let pick = Math.floor(v * grownChildren(w, i, m));
-      const base = i * HW + H.child0;
+      const base = i * H.stride + H.child0;
       let k = 0;
-      for (; k < h.u8[i * HB + B.nChildren]!; k++) if (m - h.i32[base + k]! >= 216 && pick-- === 0) break;
+      for (; k < h.u8[i * B.stride + B.nChildren]!; k++) if (m - h.i32[base + k]! >= 216 && pick-- === 0) break;
       const birth = h.i32[base + k]!;
       touch(w, i);
       removeChild(h, i, k);
@@ -198,8 +198,8 @@ export function applyDemographyEvent(w: World, t: DemographyTables, i: number, c
           birth,
           female: rng() < 0.5 ? 1 : 0,
           status: isResourceStrongHousehold(h, i) ? (rng() < 0.6 ? Status.student : Status.employed) : rng() < 0.5 ? Status.student : Status.outside,
-          edu: h.u8[i * HB + B.edu1]!,
-          origin: h.u8[i * HB + B.origin]!,
+          edu: h.u8[i * B.stride + B.edu1]!,
+          origin: h.u8[i * B.stride + B.origin]!,
           since: m,
           reason: R.childLeftHome,
         });
@@ -211,10 +211,10 @@ export function applyDemographyEvent(w: World, t: DemographyTables, i: number, c
         return;
       }
       touch(w, i);
-      h.u8[i * HB + B.adults] = 2;
-      h.i32[i * HW + H.birth2] = h.i32[i * HW + H.birth1]! + Math.round((rng() - 0.5) * 72);
-      h.u8[i * HB + B.edu2] = h.u8[i * HB + B.edu1]!;
-      h.u8[i * HB + B.status2] = rng() < 0.65 ? Status.employed : Status.outside;
+      h.u8[i * B.stride + B.adults] = 2;
+      h.i32[i * H.stride + H.birth2] = h.i32[i * H.stride + H.birth1]! + Math.round((rng() - 0.5) * 72);
+      h.u8[i * B.stride + B.edu2] = h.u8[i * B.stride + B.edu1]!;
+      h.u8[i * B.stride + B.status2] = rng() < 0.65 ? Status.employed : Status.outside;
       refreshIncome(sc, h, i);
       flows[row + F.partnersMovedIn]++;
       return;
@@ -227,8 +227,8 @@ export function applyDemographyEvent(w: World, t: DemographyTables, i: number, c
       touch(w, i);
       flows[row + F.partnersMovedOut]++;
       if (rng() < t.breakupForms)
-        w.seekers[e]!.push({ estate: e, birth: h.i32[i * HW + H.birth2]!, female: 1 - h.u8[i * HB + B.female1]!, status: h.u8[i * HB + B.status2]!, edu: h.u8[i * HB + B.edu2]!, origin: h.u8[i * HB + B.origin]!, since: m, reason: R.breakup });
-      h.u8[i * HB + B.adults] = 1;
+        w.seekers[e]!.push({ estate: e, birth: h.i32[i * H.stride + H.birth2]!, female: 1 - h.u8[i * B.stride + B.female1]!, status: h.u8[i * B.stride + B.status2]!, edu: h.u8[i * B.stride + B.edu2]!, origin: h.u8[i * B.stride + B.origin]!, since: m, reason: R.breakup });
+      h.u8[i * B.stride + B.adults] = 1;
       refreshIncome(sc, h, i);
       return;
   }

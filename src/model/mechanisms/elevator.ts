@@ -10,7 +10,7 @@ import { touch } from '../census.js';
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
-import { Status, inWorkOrEducation, HW, H, B, HB } from '../state.js';
+import { Status, inWorkOrEducation, H, B } from '../state.js';
 import { F, NFLOW, type World } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 
@@ -74,19 +74,19 @@ export function leaveStatusProb(status: number, r: ElevatorRates, eduFactor: num
 /** Household i's labour-market events in month m (one per adult aged 18 up to retirement). */
 export function elevatorEvents(w: World, r: ElevatorRates, i: number, m: number, ev: Events): void {
   const h = w.hh;
-  const a1 = m - h.i32[i * HW + H.birth1]!;
-  if (a1 >= 216 && a1 < r.retireMonths) addEvent(ev, EV.status1, leaveStatusProb(h.u8[i * HB + B.status1]!, r, r.eduFactor[h.u8[i * HB + B.edu1]!]));
-  if (h.u8[i * HB + B.adults] === 2) {
-    const a2 = m - h.i32[i * HW + H.birth2]!;
-    if (a2 >= 216 && a2 < r.retireMonths) addEvent(ev, EV.status2, leaveStatusProb(h.u8[i * HB + B.status2]!, r, r.eduFactor[h.u8[i * HB + B.edu2]!]));
+  const a1 = m - h.i32[i * H.stride + H.birth1]!;
+  if (a1 >= 216 && a1 < r.retireMonths) addEvent(ev, EV.status1, leaveStatusProb(h.u8[i * B.stride + B.status1]!, r, r.eduFactor[h.u8[i * B.stride + B.edu1]!]));
+  if (h.u8[i * B.stride + B.adults] === 2) {
+    const a2 = m - h.i32[i * H.stride + H.birth2]!;
+    if (a2 >= 216 && a2 < r.retireMonths) addEvent(ev, EV.status2, leaveStatusProb(h.u8[i * B.stride + B.status2]!, r, r.eduFactor[h.u8[i * B.stride + B.edu2]!]));
   }
 }
 
 /** Upper bound of household i's labour-market probabilities in months m1..m2 (while it does not change). */
 export function elevatorBound(w: World, r: ElevatorRates, i: number, m2: number): number {
   const h = w.hh;
-  let p = m2 - h.i32[i * HW + H.birth1]! >= 216 ? leaveStatusProb(h.u8[i * HB + B.status1]!, r, r.eduFactor[h.u8[i * HB + B.edu1]!]) : 0;
-  if (h.u8[i * HB + B.adults] === 2 && m2 - h.i32[i * HW + H.birth2]! >= 216) p += leaveStatusProb(h.u8[i * HB + B.status2]!, r, r.eduFactor[h.u8[i * HB + B.edu2]!]);
+  let p = m2 - h.i32[i * H.stride + H.birth1]! >= 216 ? leaveStatusProb(h.u8[i * B.stride + B.status1]!, r, r.eduFactor[h.u8[i * B.stride + B.edu1]!]) : 0;
+  if (h.u8[i * B.stride + B.adults] === 2 && m2 - h.i32[i * H.stride + H.birth2]! >= 216) p += leaveStatusProb(h.u8[i * B.stride + B.status2]!, r, r.eduFactor[h.u8[i * B.stride + B.edu2]!]);
   return p;
 }
 
@@ -94,20 +94,20 @@ export function elevatorBound(w: World, r: ElevatorRates, i: number, m2: number)
 export function nextRetirement(w: World, r: ElevatorRates, i: number): number {
   const h = w.hh;
   let next = 0x7fffffff;
-  if (h.u8[i * HB + B.status1] !== Status.retired) next = h.i32[i * HW + H.birth1]! + r.retireMonths;
-  if (h.u8[i * HB + B.adults] === 2 && h.u8[i * HB + B.status2] !== Status.retired) next = Math.min(next, h.i32[i * HW + H.birth2]! + r.retireMonths);
+  if (h.u8[i * B.stride + B.status1] !== Status.retired) next = h.i32[i * H.stride + H.birth1]! + r.retireMonths;
+  if (h.u8[i * B.stride + B.adults] === 2 && h.u8[i * B.stride + B.status2] !== Status.retired) next = Math.min(next, h.i32[i * H.stride + H.birth2]! + r.retireMonths);
   return next;
 }
 
 /** Adults who have reached the retirement age retire (certain, not an event). */
 export function retire(w: World, r: ElevatorRates, i: number, m: number): void {
   const h = w.hh;
-  const r1 = h.u8[i * HB + B.status1] !== Status.retired && m - h.i32[i * HW + H.birth1]! >= r.retireMonths;
-  const r2 = h.u8[i * HB + B.adults] === 2 && h.u8[i * HB + B.status2] !== Status.retired && m - h.i32[i * HW + H.birth2]! >= r.retireMonths;
+  const r1 = h.u8[i * B.stride + B.status1] !== Status.retired && m - h.i32[i * H.stride + H.birth1]! >= r.retireMonths;
+  const r2 = h.u8[i * B.stride + B.adults] === 2 && h.u8[i * B.stride + B.status2] !== Status.retired && m - h.i32[i * H.stride + H.birth2]! >= r.retireMonths;
   if (!r1 && !r2) return;
   touch(w, i);
-  if (r1) h.u8[i * HB + B.status1] = Status.retired;
-  if (r2) h.u8[i * HB + B.status2] = Status.retired;
+  if (r1) h.u8[i * B.stride + B.status1] = Status.retired;
+  if (r2) h.u8[i * B.stride + B.status2] = Status.retired;
   refreshIncome(w.scenario, h, i);
 }
 
@@ -119,21 +119,21 @@ export function retire(w: World, r: ElevatorRates, i: number, m: number): void {
 export function applyElevatorEvent(w: World, r: ElevatorRates, i: number, code: number, v: number): void {
   const h = w.hh;
   const m = w.month;
-  const two = h.u8[i * HB + B.adults] === 2;
-  const wasStrong = inWorkOrEducation(h.u8[i * HB + B.status1]!) || (two && inWorkOrEducation(h.u8[i * HB + B.status2]!));
+  const two = h.u8[i * B.stride + B.adults] === 2;
+  const wasStrong = inWorkOrEducation(h.u8[i * B.stride + B.status1]!) || (two && inWorkOrEducation(h.u8[i * B.stride + B.status2]!));
   const first = code === EV.status1;
-  const s = first ? h.u8[i * HB + B.status1]! : h.u8[i * HB + B.status2]!;
-  const ef = r.eduFactor[first ? h.u8[i * HB + B.edu1]! : h.u8[i * HB + B.edu2]!];
+  const s = first ? h.u8[i * B.stride + B.status1]! : h.u8[i * B.stride + B.status2]!;
+  const ef = r.eduFactor[first ? h.u8[i * B.stride + B.edu1]! : h.u8[i * B.stride + B.edu2]!];
   if (s === Status.retired) return;
   const next = statusAfter(s, r, ef, v * leaveStatusProb(s, r, ef));
   touch(w, i);
-  if (first) h.u8[i * HB + B.status1] = next;
-  else h.u8[i * HB + B.status2] = next;
+  if (first) h.u8[i * B.stride + B.status1] = next;
+  else h.u8[i * B.stride + B.status2] = next;
   refreshIncome(w.scenario, h, i);
-  const isStrong = inWorkOrEducation(h.u8[i * HB + B.status1]!) || (two && inWorkOrEducation(h.u8[i * HB + B.status2]!));
+  const isStrong = inWorkOrEducation(h.u8[i * B.stride + B.status1]!) || (two && inWorkOrEducation(h.u8[i * B.stride + B.status2]!));
   if (isStrong && !wasStrong) {
-    h.i32[i * HW + H.liftedAt] = m;
-    w.flows[w.flats.estate[h.i32[i * HW + H.flat]!]! * NFLOW + F.lifted]++;
+    h.i32[i * H.stride + H.liftedAt] = m;
+    w.flows[w.flats.estate[h.i32[i * H.stride + H.flat]!]! * NFLOW + F.lifted]++;
   }
 }
 
@@ -149,7 +149,7 @@ export function applyElevator(w: World, rates: ElevatorRates[], rng: Rng): void 
   const m = w.month;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
-    const r = rates[w.flats.estate[h.i32[i * HW + H.flat]!]!]!;
+    const r = rates[w.flats.estate[h.i32[i * H.stride + H.flat]!]!]!;
     retire(w, r, i, m);
     resetEvents(scratch);
     elevatorEvents(w, r, i, m, scratch);

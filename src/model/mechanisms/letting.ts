@@ -27,7 +27,7 @@
 import { CH, R } from '../codes.js';
 import { type DrawProfile, HT, drawHousehold, refreshIncome } from '../population.js';
 import type { Rng, StreamRng } from '../rng.js';
-import { NONE, Tenure, isResourceStrongHousehold, persons, HW, H, B, HB } from '../state.js';
+import { NONE, Tenure, isResourceStrongHousehold, persons, H, B } from '../state.js';
 import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../world.js';
 import { takeFromList, takeSwapPartner } from '../internal-list.js';
 
@@ -171,7 +171,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
     }
     for (let k = 0; k < L.offersPerMonth; k++) {
       const i = newcomer(w, ctx, e, flat, ctx.strongProb[sec]!, 0, rng);
-      if (w.hh.f32[i * HW + H.income]! * sc.region.maxPriceToIncome >= eff.unitPrice) {
+      if (w.hh.f32[i * H.stride + H.income]! * sc.region.maxPriceToIncome >= eff.unitPrice) {
         moveIn(w, i, flat, CH.sale);
         return true;
       }
@@ -185,7 +185,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
     if (eff.internalList) {
       const i = takeFromList(w, e, flat, true);
       if (i >= 0) {
-        moveInternal(w, i, flat, w.hh.u8[i * HB + B.listReason]!, true);
+        moveInternal(w, i, flat, w.hh.u8[i * B.stride + B.listReason]!, true);
         return true;
       }
     }
@@ -224,7 +224,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
       w.internalAcc[e]! -= 1;
       const i = takeFromList(w, e, flat, eff.familyPriorityLarge && fl.rooms[flat]! >= 4);
       if (i >= 0) {
-        moveInternal(w, i, flat, w.hh.u8[i * HB + B.listReason]!, true);
+        moveInternal(w, i, flat, w.hh.u8[i * B.stride + B.listReason]!, true);
         return true;
       }
       const seekers = w.seekers[e]!;
@@ -233,17 +233,17 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
         const j = allocSlot(w, flat);
         const h = w.hh;
         drawHousehold(sc, h, j, ctx.profiles[e]!, { rooms: fl.rooms[flat]!, month: w.month, strongProb: 0, vulnerableProb: 0, type: HT.youngSingle }, rng);
-        h.i32[j * HW + H.birth1] = s.birth;
-        h.u8[j * HB + B.female1] = s.female;
-        h.u8[j * HB + B.status1] = s.status;
-        h.u8[j * HB + B.edu1] = s.edu;
-        h.u8[j * HB + B.origin] = s.origin;
-        h.u8[j * HB + B.adults] = 1;
-        h.u8[j * HB + B.nChildren] = 0;
-        h.u8[j * HB + B.familyNearby] = 1;
-        h.u8[j * HB + B.wantsGarden] = 0;
+        h.i32[j * H.stride + H.birth1] = s.birth;
+        h.u8[j * B.stride + B.female1] = s.female;
+        h.u8[j * B.stride + B.status1] = s.status;
+        h.u8[j * B.stride + B.edu1] = s.edu;
+        h.u8[j * B.stride + B.origin] = s.origin;
+        h.u8[j * B.stride + B.adults] = 1;
+        h.u8[j * B.stride + B.nChildren] = 0;
+        h.u8[j * B.stride + B.familyNearby] = 1;
+        h.u8[j * B.stride + B.wantsGarden] = 0;
         // a grown child has lived here since childhood (assumed since birth); a separated partner since the break-up
-        h.i32[j * HW + H.movedIn] = s.reason === R.childLeftHome ? s.birth : w.month;
+        h.i32[j * H.stride + H.movedIn] = s.reason === R.childLeftHome ? s.birth : w.month;
         refreshIncome(sc, h, j);
         formHousehold(w, j, flat, s.reason);
         return true;
@@ -335,7 +335,7 @@ function serveSwaps(w: World, seekers: number[]): void {
   const minMonths = w.scenario.letting.swapMinYears * 12;
   for (const a of seekers) {
     if (!h.alive[a]) continue;
-    const fa = h.i32[a * HW + H.flat]!;
+    const fa = h.i32[a * H.stride + H.flat]!;
     // b gets more rooms; neither household above 1 person per room after the swap
     const b = takeSwapPartner(w, fl.estate[fa]!, fl.rooms[fa]!, persons(h, a), minMonths);
     if (b >= 0) swapFlats(w, a, b);

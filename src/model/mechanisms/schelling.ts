@@ -23,7 +23,7 @@
 import { K, R } from '../codes.js';
 import type { Rng } from '../rng.js';
 import type { SchellingSpec } from '../../scenario/schema.js';
-import { B, H as HF, HB, HW, NONE } from '../state.js';
+import { B, H as HF, NONE } from '../state.js';
 import { F, type World, allocSlot } from '../world.js';
 
 /** The mechanism's grid state. Cells are indexed in the bordered grid (`bw` wide). */
@@ -130,13 +130,13 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     const i = allocSlot(w);
     const cell = cells[a]!;
     const grp = a < N / 2 ? 0 : 1;
-    h.u8[i * HB + B.group] = grp;
-    h.u8[i * HB + B.adults] = 1;
-    h.i32[i * HW + HF.birth1] = -30 * 12;
-    h.u8[i * HB + B.status1] = 0;
-    h.i32[i * HW + HF.flat] = cell;
-    h.i32[i * HW + HF.movedIn] = 0;
-    h.i32[i * HW + HF.flatSince] = 0;
+    h.u8[i * B.stride + B.group] = grp;
+    h.u8[i * B.stride + B.adults] = 1;
+    h.i32[i * HF.stride + HF.birth1] = -30 * 12;
+    h.u8[i * B.stride + B.status1] = 0;
+    h.i32[i * HF.stride + HF.flat] = cell;
+    h.i32[i * HF.stride + HF.movedIn] = 0;
+    h.i32[i * HF.stride + HF.flatSince] = 0;
     f.occupant[cell] = i;
     g.order[a] = a;
     g.slot[a] = i;
@@ -216,9 +216,9 @@ export function schellingStep(w: World, spec: SchellingSpec, rng: Rng): void {
     const into = flatOf(g, to);
     occ[from] = NONE;
     occ[into] = i;
-    h.i32[i * HW + HF.flat] = into;
-    h.i32[i * HW + HF.flatSince] = month;
-    w.log.push(month, h.i32[i * HW + HF.uid]!, K.internal, R.neighbours, month - h.i32[i * HW + HF.movedIn]!, true, false, from, into, 0);
+    h.i32[i * HF.stride + HF.flat] = into;
+    h.i32[i * HF.stride + HF.flatSince] = month;
+    w.log.push(month, h.i32[i * HF.stride + HF.uid]!, K.internal, R.neighbours, month - h.i32[i * HF.stride + HF.movedIn]!, true, false, from, into, 0);
     moves++;
   }
   w.flows[F.internalMoves] += moves;

@@ -5,7 +5,7 @@
  */
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { type Rng, monthly } from '../rng.js';
-import { MAX_CHILDREN, HW, H, B, HB, type Households } from '../state.js';
+import { MAX_CHILDREN, H, B, type Households } from '../state.js';
 import type { World } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 
@@ -26,12 +26,12 @@ export function socialRates(sc: Scenario): SocialRates {
 
 /** Household i's volunteering event: start (at the start rate, times the lever factor) or stop. */
 export function socialEvents(w: World, r: SocialRates, volunteerFactor: number, i: number, ev: Events): void {
-  addEvent(ev, EV.volunteer, w.hh.u8[i * HB + B.volunteer] ? r.volunteerStop : r.volunteerStart * volunteerFactor);
+  addEvent(ev, EV.volunteer, w.hh.u8[i * B.stride + B.volunteer] ? r.volunteerStop : r.volunteerStart * volunteerFactor);
 }
 
 /** Carry out the volunteering event: start or stop. */
 export function applySocialEvent(w: World, i: number): void {
-  w.hh.u8[i * HB + B.volunteer] = w.hh.u8[i * HB + B.volunteer] ? 0 : 1;
+  w.hh.u8[i * B.stride + B.volunteer] = w.hh.u8[i * B.stride + B.volunteer] ? 0 : 1;
 }
 
 const scratch = newEvents();
@@ -45,7 +45,7 @@ export function applySocial(w: World, r: SocialRates, rng: Rng): void {
   const h = w.hh;
   for (let i = 0; i < h.used; i++) {
     if (!h.alive[i]) continue;
-    const eff = w.eff[w.flats.estate[h.i32[i * HW + H.flat]!]!]!;
+    const eff = w.eff[w.flats.estate[h.i32[i * H.stride + H.flat]!]!]!;
     tiesNow(h, i, w.month, r.tieStep * eff.tieFactor);
     resetEvents(scratch);
     socialEvents(w, r, eff.volunteerFactor, i, scratch);
@@ -60,7 +60,7 @@ export function applySocial(w: World, r: SocialRates, rng: Rng): void {
  * stored with the month they refer to and brought up to date when read, instead of every month.
  */
 export function tiesNow(h: Households, i: number, m: number, step: number): number {
-  const r = i * HW;
+  const r = i * H.stride;
   if (m > h.i32[r + H.tiesAt]!) {
     h.f32[r + H.ties] = tiesIn(h, i, m, step);
     h.i32[r + H.tiesAt] = m;
@@ -74,7 +74,7 @@ export function tiesNow(h: Households, i: number, m: number, step: number): numb
  * stored for, the stored value.
  */
 export function tiesIn(h: Households, i: number, m: number, step: number): number {
-  const r = i * HW;
+  const r = i * H.stride;
   const at = h.i32[r + H.tiesAt]!;
   if (m <= at) return h.f32[r + H.ties]!;
   return Math.fround(1 - (1 - h.f32[r + H.ties]!) * untied(step, m - at));
@@ -113,12 +113,12 @@ function untiedFor(step: number, months: number): void {
 export function socialFactor(w: World, i: number): number {
   const h = w.hh;
   let schoolAge = false;
-  const base = i * HW + H.child0;
-  for (let k = 0; k < h.u8[i * HB + B.nChildren]!; k++) {
+  const base = i * H.stride + H.child0;
+  for (let k = 0; k < h.u8[i * B.stride + B.nChildren]!; k++) {
     const a = w.month - h.i32[base + k]!;
     if (a >= 72 && a < 216) schoolAge = true;
   }
-  return socialMultiplier(w.scenario.social, tiesNow(h, i, w.month, w.tieStep[w.flats.estate[h.i32[i * HW + H.flat]!]!]!), h.u8[i * HB + B.familyNearby]!, h.u8[i * HB + B.volunteer]!, schoolAge && w.month - h.i32[i * HW + H.movedIn]! > 12);
+  return socialMultiplier(w.scenario.social, tiesNow(h, i, w.month, w.tieStep[w.flats.estate[h.i32[i * H.stride + H.flat]!]!]!), h.u8[i * B.stride + B.familyNearby]!, h.u8[i * B.stride + B.volunteer]!, schoolAge && w.month - h.i32[i * H.stride + H.movedIn]! > 12);
 }
 
 /** The social-life multiplier from its inputs (the one definition; career.ts calls it in its loop). */

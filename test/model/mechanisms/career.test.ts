@@ -14,7 +14,7 @@ import { Status } from '../../../src/model/state.js';
 import type { World } from '../../../src/model/world.js';
 import { exitMetric } from '../../helpers/replay.js';
 import { alive, census, emptyWorld, flow, moves, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
-import { B, H, HB, HW } from '../../../src/model/state.js';
+import { B, H } from '../../../src/model/state.js';
 
 /** Every voluntary hazard off, no social life, no early boost; tests switch on what they study. */
 const QUIET = {
@@ -78,7 +78,7 @@ describe('space', () => {
     const w = emptyWorld(3 * n, [2, 3, 5], quiet({ spaceAnnual: 0.3 }, { letting: { internalList: false } }));
     for (let f = 0; f < 3 * n; f++) place(w, f, { age: 35, age2: 35, children: [4, 8] });
     const gapOf = new Map<number, number>();
-    for (const i of alive(w)) gapOf.set(w.hh.i32[i * HW + H.uid]!, 4 - w.flats.rooms[w.hh.i32[i * HW + H.flat]!]!);
+    for (const i of alive(w)) gapOf.set(w.hh.i32[i * H.stride + H.uid]!, 4 - w.flats.rooms[w.hh.i32[i * H.stride + H.flat]!]!);
     step(w, 21);
     const byGap: Record<number, number> = { 2: 0, 1: 0, [-1]: 0 };
     for (const m of moves(w)) {
@@ -113,8 +113,8 @@ describe('the internal list: move to something inside the estate instead of leav
     w.month = 7;
     step(w);
     expect(w.hh.alive[i]).toBe(1);
-    expect(w.hh.i32[i * HW + H.listedAt]).toBe(7);
-    expect(w.hh.u8[i * HB + B.listReason]).toBe(R.space);
+    expect(w.hh.i32[i * H.stride + H.listedAt]).toBe(7);
+    expect(w.hh.u8[i * B.stride + B.listReason]).toBe(R.space);
     expect(listedHouseholds(w, 0)).toEqual([i]);
     expect(flow(w, 'moveOuts')).toBe(0);
   });
@@ -138,7 +138,7 @@ describe('the internal list: move to something inside the estate instead of leav
     const { w, i } = crowded([2, 5], {}, { internalListPatience: 3 });
     w.month = 1;
     step(w);
-    expect(w.hh.i32[i * HW + H.listedAt]).toBe(1);
+    expect(w.hh.i32[i * H.stride + H.listedAt]).toBe(1);
     // listed in month 1, it can be served in the letting of months 1-3; in month 4 it has waited 3
     for (const m of [2, 3]) {
       w.month = m;
@@ -157,9 +157,9 @@ describe('the internal list: move to something inside the estate instead of leav
     const i = place(w, 0, { age: 35, children: [5], wantsGarden: 1 });
     const j = place(w, 5, { age: 35, children: [5], wantsGarden: 1 }); // has one
     step(w);
-    expect(w.hh.u8[i * HB + B.listReason]).toBe(R.garden);
-    expect(w.hh.i32[i * HW + H.listedAt]).toBe(w.month);
-    expect(w.hh.i32[j * HW + H.listedAt]).toBe(-1);
+    expect(w.hh.u8[i * B.stride + B.listReason]).toBe(R.garden);
+    expect(w.hh.i32[i * H.stride + H.listedAt]).toBe(w.month);
+    expect(w.hh.i32[j * H.stride + H.listedAt]).toBe(-1);
     const w2 = emptyWorld(10, [3], quiet({ gardenAnnual: 1 }));
     place(w2, 0, { age: 35, children: [5], wantsGarden: 1 });
     step(w2);
@@ -193,7 +193,7 @@ describe('multipliers', () => {
       const i = place(w, f, { age: 40, stayMonths: 240, ...spec });
       if (f % 2) {
         mark(w, i);
-        marked.add(w.hh.i32[i * HW + H.uid]!);
+        marked.add(w.hh.i32[i * H.stride + H.uid]!);
       }
     }
     step(w, 17);
@@ -211,9 +211,9 @@ describe('multipliers', () => {
     for (let f = 0; f < 2 * n; f++) {
       const i = place(w, f, { age: 40, stayMonths: 240 });
       if (f % 2) {
-        w.hh.i32[i * HW + H.liftedAt] = w.month - 35;
-        lifted.add(w.hh.i32[i * HW + H.uid]!);
-      } else w.hh.i32[i * HW + H.liftedAt] = w.month - 36; // the effect has just run out
+        w.hh.i32[i * H.stride + H.liftedAt] = w.month - 35;
+        lifted.add(w.hh.i32[i * H.stride + H.uid]!);
+      } else w.hh.i32[i * H.stride + H.liftedAt] = w.month - 36; // the effect has just run out
     }
     step(w, 17);
     let a = 0;
@@ -227,8 +227,8 @@ describe('multipliers', () => {
 
   it('the hazard is highest at the start of a stay (early boost)', () => {
     const r = compare({ earlyBoost: 1.5, earlyYears: 1 }, (w, i) => {
-      w.hh.i32[i * HW + H.movedIn] = w.month;
-      w.hh.i32[i * HW + H.flatSince] = w.month;
+      w.hh.i32[i * H.stride + H.movedIn] = w.month;
+      w.hh.i32[i * H.stride + H.flatSince] = w.month;
     });
     // just moved in: 1 + 1.5; long-stayers: 1 + 1.5 exp(-20) = 1 (a hazard of 7% a month)
     expect(r.a).toBeGreaterThan(200);
@@ -270,7 +270,7 @@ describe('pinned: one year of career decisions in a 120-flat estate (seed 11, fr
         if (v) exits[EXIT_REASONS[k]!] = (exits[EXIT_REASONS[k]!] ?? 0) + v;
       });
     }
-    for (const i of alive(w)) if (w.hh.i32[i * HW + H.listedAt]! >= 0) listed++;
+    for (const i of alive(w)) if (w.hh.i32[i * H.stride + H.listedAt]! >= 0) listed++;
     expect({ exits, listed, seekers, households: alive(w).length }).toEqual({
       exits: { dissatisfaction: 3, garden: 1, job: 1 },
       listed: 0,

@@ -14,7 +14,7 @@ import { makeRng, monthly } from '../../../src/model/rng.js';
 import { MAX_CHILDREN } from '../../../src/model/state.js';
 import { FLOWS, NFLOW } from '../../../src/model/world.js';
 import { alive, emptyWorld, fixedRng, flow, moves, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
-import { B, H, HB, HW } from '../../../src/model/state.js';
+import { B, H } from '../../../src/model/state.js';
 
 /** Parameters that switch every demographic event off; tests switch on the one they study. */
 const QUIET = {
@@ -57,7 +57,7 @@ describe('deaths', () => {
   it('the death of a single adult dissolves the household (a move-out for reason death)', () => {
     const w = emptyWorld(4, [2], withDemography({ mortalityA: 1 }));
     const i = place(w, 0, { age: 80 });
-    const uid = w.hh.i32[i * HW + H.uid]!;
+    const uid = w.hh.i32[i * H.stride + H.uid]!;
     applyDemography(w, demographyTables(w.scenario), makeRng(1, 'demography'));
     expect(w.hh.alive[i]).toBe(0);
     expect(w.flats.occupant[0]).toBe(-1);
@@ -76,18 +76,18 @@ describe('deaths', () => {
     const a = place(w, 0, { age: 80, age2: 75, female1: 1 });
     applyDemography(w, t, fixedRng(0.9, 0.1, 0.9));
     expect(w.hh.alive[a]).toBe(1);
-    expect(w.hh.u8[a * HB + B.adults]).toBe(1);
-    expect(w.hh.i32[a * HW + H.birth1]).toBe(w.month - 75 * 12); // adult 2 took adult 1's place
-    expect(w.hh.u8[a * HB + B.female1]).toBe(0);
+    expect(w.hh.u8[a * B.stride + B.adults]).toBe(1);
+    expect(w.hh.i32[a * H.stride + H.birth1]).toBe(w.month - 75 * 12); // adult 2 took adult 1's place
+    expect(w.hh.u8[a * B.stride + B.female1]).toBe(0);
     expect(flow(w, 'deaths')).toBe(1);
     expect(flow(w, 'moveOuts')).toBe(0);
 
     const b = place(w, 1, { age: 80, age2: 75, female1: 1 });
     w.flows.fill(0);
     applyDemography(w, t, fixedRng(0.9, 0.1, 0.9)); // a (now single) survives; b: adult 2 dies
-    expect(w.hh.u8[b * HB + B.adults]).toBe(1);
-    expect(w.hh.i32[b * HW + H.birth1]).toBe(w.month - 80 * 12);
-    expect(w.hh.u8[b * HB + B.female1]).toBe(1);
+    expect(w.hh.u8[b * B.stride + B.adults]).toBe(1);
+    expect(w.hh.i32[b * H.stride + H.birth1]).toBe(w.month - 80 * 12);
+    expect(w.hh.u8[b * B.stride + B.female1]).toBe(1);
     expect(flow(w, 'deaths')).toBe(1);
   });
 });
@@ -117,9 +117,9 @@ describe('births', () => {
     const start = t.death[32]! + t.death[30]!;
     const pBirth = t.birth[30]! * t.parity[0]!;
     applyDemography(w, t, fixedRng(start + pBirth / 2, start + pBirth + 1e-12));
-    expect(w.hh.u8[a * HB + B.nChildren]).toBe(1);
-    expect(w.hh.i32[a * HW + H.child0]).toBe(w.month);
-    expect(w.hh.u8[b * HB + B.nChildren]).toBe(0);
+    expect(w.hh.u8[a * B.stride + B.nChildren]).toBe(1);
+    expect(w.hh.i32[a * H.stride + H.child0]).toBe(w.month);
+    expect(w.hh.u8[b * B.stride + B.nChildren]).toBe(0);
     expect(flow(w, 'births')).toBe(1);
     expect(flow(w, 'partnersMovedOut') + flow(w, 'moveOuts')).toBe(0); // no other event is possible here
   });
@@ -137,8 +137,8 @@ describe('births', () => {
       applyDemography(w, t, rng);
     }
     for (const i of alive(w)) {
-      if (w.flats.rooms[w.hh.i32[i * HW + H.flat]!] === 4) roomy += w.hh.u8[i * HB + B.nChildren]!;
-      else crowded += w.hh.u8[i * HB + B.nChildren]!;
+      if (w.flats.rooms[w.hh.i32[i * H.stride + H.flat]!] === 4) roomy += w.hh.u8[i * B.stride + B.nChildren]!;
+      else crowded += w.hh.u8[i * B.stride + B.nChildren]!;
     }
     expect(roomy).toBeGreaterThan(200);
     expect(crowded / roomy).toBeGreaterThan(0.3);
@@ -160,7 +160,7 @@ describe('births', () => {
       applyDemography(w, t, rng);
     }
     const kids = { man: 0, woman: 0, couple: 0 } as Record<string, number>;
-    for (const i of alive(w)) kids[kind[i]!]! += w.hh.u8[i * HB + B.nChildren]!;
+    for (const i of alive(w)) kids[kind[i]!]! += w.hh.u8[i * B.stride + B.nChildren]!;
     expect(kids.man).toBe(0);
     expect(kids.couple).toBeGreaterThan(300);
     expect(kids.woman! / kids.couple!).toBeGreaterThan(0.1);
@@ -178,12 +178,12 @@ describe('children leaving home', () => {
     demographyEvents(w, t, i, w.month, ev);
     expect(ev.p[Array.from(ev.code.subarray(0, ev.n)).indexOf(EV.childLeaves)]).toBeCloseTo(2 * t.childLeave, 15);
     applyDemography(w, t, fixedRng(0.01));
-    expect(w.hh.u8[i * HB + B.nChildren]).toBe(2);
+    expect(w.hh.u8[i * B.stride + B.nChildren]).toBe(2);
     expect(flow(w, 'childrenLeftHome')).toBe(1);
     w.month++;
     applyDemography(w, t, fixedRng(0.01));
-    expect(w.hh.u8[i * HB + B.nChildren]).toBe(1);
-    expect(w.hh.i32[i * HW + H.child0]).toBe(1 - 17 * 12);
+    expect(w.hh.u8[i * B.stride + B.nChildren]).toBe(1);
+    expect(w.hh.i32[i * H.stride + H.child0]).toBe(1 - 17 * 12);
     expect(flow(w, 'childrenLeftHome')).toBe(2);
     expect(flow(w, 'moveOuts')).toBe(0);
     expect(w.log.size).toBe(0);
@@ -198,7 +198,7 @@ describe('children leaving home', () => {
     const w = emptyWorld(2, [4], withDemography({ childLeaveAnnual: 1, childStaysInEstateShare: 0 }));
     const i = place(w, 0, { age: 40, children: [20, 17.9, 3] });
     applyDemography(w, demographyTables(w.scenario), makeRng(5, 'demography'));
-    expect(w.hh.u8[i * HB + B.nChildren]).toBe(2);
+    expect(w.hh.u8[i * B.stride + B.nChildren]).toBe(2);
     expect(flow(w, 'childrenLeftHome')).toBe(1);
     expect(w.seekers[0]).toEqual([]);
   });
@@ -210,13 +210,13 @@ describe('partnerships', () => {
     const young = place(w, 0, { age: 19.5 });
     const mid = place(w, 1, { age: 30, status1: 2 });
     const old = place(w, 2, { age: 56 });
-    const income0 = w.hh.f32[mid * HW + H.income]!;
+    const income0 = w.hh.f32[mid * H.stride + H.income]!;
     applyDemography(w, demographyTables(w.scenario), makeRng(9, 'demography'));
-    expect(w.hh.u8[young * HB + B.adults]).toBe(1);
-    expect(w.hh.u8[mid * HB + B.adults]).toBe(2);
-    expect(w.hh.u8[old * HB + B.adults]).toBe(1);
-    expect(Math.abs(w.hh.i32[mid * HW + H.birth2]! - w.hh.i32[mid * HW + H.birth1]!)).toBeLessThanOrEqual(36);
-    expect(w.hh.f32[mid * HW + H.income]!).toBeGreaterThan(income0);
+    expect(w.hh.u8[young * B.stride + B.adults]).toBe(1);
+    expect(w.hh.u8[mid * B.stride + B.adults]).toBe(2);
+    expect(w.hh.u8[old * B.stride + B.adults]).toBe(1);
+    expect(Math.abs(w.hh.i32[mid * H.stride + H.birth2]! - w.hh.i32[mid * H.stride + H.birth1]!)).toBeLessThanOrEqual(36);
+    expect(w.hh.f32[mid * H.stride + H.income]!).toBeGreaterThan(income0);
     expect(flow(w, 'partnersMovedIn')).toBe(1);
     expect(flow(w, 'moveOuts')).toBe(0);
   });
@@ -234,8 +234,8 @@ describe('partnerships', () => {
     const w = emptyWorld(2, [3], withDemography({ breakupAnnual: 1, breakupHouseholdLeavesShare: 0, breakupFormsHouseholdShare: 1 }));
     const i = place(w, 0, { age: 40, age2: 42, female1: 1, children: [5] });
     applyDemography(w, demographyTables(w.scenario), makeRng(2, 'demography'));
-    expect(w.hh.u8[i * HB + B.adults]).toBe(1);
-    expect(w.hh.u8[i * HB + B.nChildren]).toBe(1);
+    expect(w.hh.u8[i * B.stride + B.adults]).toBe(1);
+    expect(w.hh.u8[i * B.stride + B.nChildren]).toBe(1);
     expect(flow(w, 'partnersMovedOut')).toBe(1);
     expect(flow(w, 'moveOuts')).toBe(0);
     expect(w.seekers[0]!.map((s) => [s.birth, s.female, s.reason])).toEqual([[w.month - 42 * 12, 0, R.breakup]]);

@@ -9,9 +9,12 @@ import { type ElevatorRates, applyElevator, elevatorRates, nextStatus } from '..
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { Status } from '../../../src/model/state.js';
 import { alive, emptyWorld, flow, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
-import { B, H, HB, HW } from '../../../src/model/state.js';
+import { B, H } from '../../../src/model/state.js';
 
-const { employed, student, outside, retired } = Status;
+const employed = Status.employed;
+const student = Status.student;
+const outside = Status.outside;
+const retired = Status.retired;
 
 describe('elevatorRates', () => {
   const sc = tinyWorld(1).scenario;
@@ -126,15 +129,15 @@ describe('applyElevator', () => {
     w.month = 5;
     const weak = place(w, 0, { age: 40, status1: outside });
     const already = place(w, 1, { age: 40, age2: 40, status1: outside, status2: employed });
-    const income0 = w.hh.f32[weak * HW + H.income]!;
+    const income0 = w.hh.f32[weak * H.stride + H.income]!;
     const rates = [elevatorRates(w.scenario, 1)];
     applyElevator(w, rates, makeRng(1, 'elevator'));
-    expect(w.hh.u8[weak * HB + B.status1]).toBe(employed);
-    expect(w.hh.i32[weak * HW + H.liftedAt]).toBe(5);
-    expect(w.hh.f32[weak * HW + H.income]!).toBeGreaterThan(income0);
+    expect(w.hh.u8[weak * B.stride + B.status1]).toBe(employed);
+    expect(w.hh.i32[weak * H.stride + H.liftedAt]).toBe(5);
+    expect(w.hh.f32[weak * H.stride + H.income]!).toBeGreaterThan(income0);
     // adult 1 of the couple got work too, but the household was already resource-strong
-    expect(w.hh.u8[already * HB + B.status1]).toBe(employed);
-    expect(w.hh.i32[already * HW + H.liftedAt]).toBeLessThan(0);
+    expect(w.hh.u8[already * B.stride + B.status1]).toBe(employed);
+    expect(w.hh.i32[already * H.stride + H.liftedAt]).toBeLessThan(0);
     expect(flow(w, 'lifted')).toBe(1);
   });
 
@@ -144,10 +147,10 @@ describe('applyElevator', () => {
     const i = place(w, 0, { age: 64 + 11 / 12, status1: employed }); // 65 next month
     const rates = [elevatorRates(w.scenario, 1)];
     applyElevator(w, rates, makeRng(1, 'elevator'));
-    expect(w.hh.u8[i * HB + B.status1]).toBe(employed);
+    expect(w.hh.u8[i * B.stride + B.status1]).toBe(employed);
     w.month = 2;
     applyElevator(w, rates, makeRng(1, 'elevator'));
-    expect(w.hh.u8[i * HB + B.status1]).toBe(retired);
+    expect(w.hh.u8[i * B.stride + B.status1]).toBe(retired);
   });
 
   it('many households outside work: the share that finds work in a year is the yearly rate', () => {
@@ -160,7 +163,7 @@ describe('applyElevator', () => {
       w.month = m;
       applyElevator(w, rates, rng);
     }
-    const share = alive(w).filter((i) => w.hh.u8[i * HB + B.status1] === employed).length / n;
+    const share = alive(w).filter((i) => w.hh.u8[i * B.stride + B.status1] === employed).length / n;
     expect(share).toBeGreaterThan(0.17);
     expect(share).toBeLessThan(0.23);
   });
@@ -172,8 +175,8 @@ describe('pinned: one year of transitions in a 120-flat estate (seed 3, frozen p
     const count = () => {
       const c = [0, 0, 0, 0];
       for (const i of alive(w)) {
-        c[w.hh.u8[i * HB + B.status1]!]!++;
-        if (w.hh.u8[i * HB + B.adults] === 2) c[w.hh.u8[i * HB + B.status2]!]!++;
+        c[w.hh.u8[i * B.stride + B.status1]!]!++;
+        if (w.hh.u8[i * B.stride + B.adults] === 2) c[w.hh.u8[i * B.stride + B.status2]!]!++;
       }
       return c;
     };

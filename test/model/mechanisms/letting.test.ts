@@ -15,7 +15,7 @@ import { makeRng } from '../../../src/model/rng.js';
 import { Status, Tenure, inWorkOrEducation, isResourceStrongHousehold } from '../../../src/model/state.js';
 import { type World, moveOut } from '../../../src/model/world.js';
 import { alive, emptyWorld, flow, moves, place, syntheticWorld } from '../../helpers/world.js';
-import { B, H, HB, HW } from '../../../src/model/state.js';
+import { B, H } from '../../../src/model/state.js';
 
 /** Every applicant accepts; no municipal allocation, no internal list, no flexible letting. */
 const PLAIN = {
@@ -38,7 +38,7 @@ const ctxOf = (w: World): LettingContext => lettingContext(w, [profileFor(w.scen
 
 /** Put household i on the internal list for `reason`, joined in month `since`. */
 function list(w: World, i: number, reason: number, since = w.month): void {
-  w.hh.u8[i * HB + B.listReason] = reason;
+  w.hh.u8[i * B.stride + B.listReason] = reason;
   joinList(w, 0, i, since);
 }
 
@@ -111,12 +111,12 @@ describe('the internal list', () => {
     for (let f = 20; f < 26; f++) letVacancy(w, ctx, f, rng);
     const internal = moves(w).filter((m) => m.kind === 'internal');
     expect(internal.map((m) => [m.uid, m.from, m.to, m.reason])).toEqual([
-      [w.hh.i32[(listed[0]!) * HW + H.uid], 0, 21, R.space],
-      [w.hh.i32[(listed[1]!) * HW + H.uid], 1, 23, R.space],
-      [w.hh.i32[(listed[2]!) * HW + H.uid], 2, 25, R.space],
+      [w.hh.i32[(listed[0]!) * H.stride + H.uid], 0, 21, R.space],
+      [w.hh.i32[(listed[1]!) * H.stride + H.uid], 1, 23, R.space],
+      [w.hh.i32[(listed[2]!) * H.stride + H.uid], 2, 25, R.space],
     ]);
     expect(Object.values(channelsByFlat(w))).toEqual(['external', 'external', 'external']);
-    for (const i of listed) expect(w.hh.i32[i * HW + H.listedAt]).toBe(-1);
+    for (const i of listed) expect(w.hh.i32[i * H.stride + H.listedAt]).toBe(-1);
     expect(listedHouseholds(w, 0)).toEqual([]);
     expect(flow(w, 'internalMoves')).toBe(3);
     expect(flow(w, 'lettingsInternal')).toBe(3);
@@ -141,8 +141,8 @@ describe('the internal list', () => {
     list(w, couple, R.space, 0);
     list(w, family, R.space, 5);
     letVacancy(w, ctxOf(w), 30, makeRng(3, 'letting'));
-    expect(w.hh.i32[family * HW + H.flat]).toBe(30);
-    expect(w.hh.i32[couple * HW + H.flat]).toBe(0);
+    expect(w.hh.i32[family * H.stride + H.flat]).toBe(30);
+    expect(w.hh.i32[couple * H.stride + H.flat]).toBe(0);
   });
 
   it('young adults from the estate take small flats through the internal list (a household formed)', () => {
@@ -151,10 +151,10 @@ describe('the internal list', () => {
     letVacancy(w, ctxOf(w), 3, makeRng(4, 'letting'));
     const i = w.flats.occupant[3]!;
     expect(moves(w).map((m) => [m.kind, m.reason, m.to])).toEqual([['formed', R.childLeftHome, 3]]);
-    expect(w.hh.i32[i * HW + H.birth1]).toBe(w.month - 240);
-    expect(w.hh.u8[i * HB + B.adults]).toBe(1);
-    expect(w.hh.u8[i * HB + B.nChildren]).toBe(0);
-    expect(w.hh.u8[i * HB + B.familyNearby]).toBe(1);
+    expect(w.hh.i32[i * H.stride + H.birth1]).toBe(w.month - 240);
+    expect(w.hh.u8[i * B.stride + B.adults]).toBe(1);
+    expect(w.hh.u8[i * B.stride + B.nChildren]).toBe(0);
+    expect(w.hh.u8[i * B.stride + B.familyNearby]).toBe(1);
     expect(flow(w, 'householdsFormed')).toBe(1);
     expect(flow(w, 'moveIns')).toBe(0);
     expect(w.seekers[0]).toEqual([]);
@@ -176,7 +176,7 @@ describe('the internal list', () => {
     list(w, b, R.space, 4);
     w.month = 5;
     letVacancy(w, ctxOf(w), 3, makeRng(1, 'letting'));
-    expect(w.hh.i32[c * HW + H.flat]).toBe(3); // c joined in month 2, b in month 4
+    expect(w.hh.i32[c * H.stride + H.flat]).toBe(3); // c joined in month 2, b in month 4
   });
 });
 
@@ -187,7 +187,7 @@ describe('sales, flexible letting, declines', () => {
     const i = place(w, 0, { age: 40, age2: 40, wantsOwn: 1, income: 900_000 });
     list(w, i, R.ownership);
     letVacancy(w, ctxOf(w), 5, makeRng(5, 'letting'));
-    expect(w.hh.i32[i * HW + H.flat]).toBe(5);
+    expect(w.hh.i32[i * H.stride + H.flat]).toBe(5);
     expect(moves(w).map((m) => [m.kind, m.reason])).toEqual([['internal', R.ownership]]);
   });
 
@@ -226,7 +226,7 @@ describe('sales, flexible letting, declines', () => {
     const rng = makeRng(6, 'letting');
     for (let f = 0; f < n; f++) letVacancy(w, ctxOf(w), f, rng);
     const ch = channelsByFlat(w);
-    const flexible = alive(w).filter((i) => ch[w.hh.i32[i * HW + H.flat]!] === 'flexible');
+    const flexible = alive(w).filter((i) => ch[w.hh.i32[i * H.stride + H.flat]!] === 'flexible');
     expect(flexible.length).toBeGreaterThan(150);
     expect(flexible.filter((i) => !isResourceStrongHousehold(w.hh, i))).toEqual([]);
   });
@@ -262,8 +262,8 @@ describe('swaps', () => {
     const fam = place(w, 1, { age: 35, age2: 35, children: [3, 6], stayMonths: 36 }); // 4 in 2
     list(w, fam, R.space);
     applyLetting(w, ctxOf(w), makeRng(9, 'letting'), [big]);
-    expect(w.hh.i32[big * HW + H.flat]).toBe(1);
-    expect(w.hh.i32[fam * HW + H.flat]).toBe(0);
+    expect(w.hh.i32[big * H.stride + H.flat]).toBe(1);
+    expect(w.hh.i32[fam * H.stride + H.flat]).toBe(0);
     expect(w.flats.occupant[0]).toBe(fam);
     expect(w.flats.occupant[1]).toBe(big);
     expect(moves(w).map((m) => [m.kind, m.reason, m.from, m.to])).toEqual([
@@ -281,7 +281,7 @@ describe('swaps', () => {
     const fam = place(w, 1, { age: 35, age2: 35, children: [3, 6], stayMonths: 35 });
     list(w, fam, R.space);
     applyLetting(w, ctxOf(w), makeRng(9, 'letting'), [big]);
-    expect(w.hh.i32[big * HW + H.flat]).toBe(0);
+    expect(w.hh.i32[big * H.stride + H.flat]).toBe(0);
     expect(flow(w, 'swaps')).toBe(0);
   });
 });
@@ -291,7 +291,7 @@ describe('pinned: one month of letting in a 120-flat estate at 70% occupancy (se
     const w = syntheticWorld(13, 120, {}, 0.7);
     const vacant = w.vacancies.length;
     applyLetting(w, ctxOf(w), makeRng(13, 'letting'), []);
-    const strongIn = alive(w).filter((i) => w.hh.i32[i * HW + H.movedIn] === w.month && (inWorkOrEducation(w.hh.u8[i * HB + B.status1]!) || (w.hh.u8[i * HB + B.adults] === 2 && inWorkOrEducation(w.hh.u8[i * HB + B.status2]!)))).length;
+    const strongIn = alive(w).filter((i) => w.hh.i32[i * H.stride + H.movedIn] === w.month && (inWorkOrEducation(w.hh.u8[i * B.stride + B.status1]!) || (w.hh.u8[i * B.stride + B.adults] === 2 && inWorkOrEducation(w.hh.u8[i * B.stride + B.status2]!)))).length;
     expect({
       vacant,
       moveIns: flow(w, 'moveIns'),

@@ -9,7 +9,7 @@ import { applyCareer, careerContext, estateOffer } from '../../../src/model/mech
 import { applySocial, socialFactor, socialRates, tiesIn, tiesNow, untied } from '../../../src/model/mechanisms/social.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { alive, emptyWorld, flow, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
-import { B, H, HB, HW } from '../../../src/model/state.js';
+import { B, H } from '../../../src/model/state.js';
 
 describe('socialRates', () => {
   it('tie step and monthly volunteering rates', () => {
@@ -29,16 +29,16 @@ describe('tiesIn: the ties of a month without storing them', () => {
     const a = place(w, 0, { ties: 0.2 });
     const b = place(w, 1, { ties: 0.2 });
     const h = w.hh;
-    h.i32[a * HW + H.tiesAt] = 10;
-    h.i32[b * HW + H.tiesAt] = 10;
+    h.i32[a * H.stride + H.tiesAt] = 10;
+    h.i32[b * H.stride + H.tiesAt] = 10;
     const step = 0.03;
     const read = tiesIn(h, a, 17, step);
-    expect(h.i32[a * HW + H.tiesAt]).toBe(10);
-    expect(h.f32[a * HW + H.ties]).toBe(Math.fround(0.2));
+    expect(h.i32[a * H.stride + H.tiesAt]).toBe(10);
+    expect(h.f32[a * H.stride + H.ties]).toBe(Math.fround(0.2));
     expect(read).toBe(tiesNow(h, b, 17, step));
     expect(read).toBe(Math.fround(1 - (1 - Math.fround(0.2)) * Math.pow(1 - step, 7)));
     // b is now stored as of month 17: earlier months read the stored value
-    expect(tiesIn(h, b, 12, step)).toBe(h.f32[b * HW + H.ties]);
+    expect(tiesIn(h, b, 12, step)).toBe(h.f32[b * H.stride + H.ties]);
   });
 });
 
@@ -61,8 +61,8 @@ describe('tiesIn: the growth factor from a table', () => {
       const ties = Math.fround(rng());
       const at = Math.floor(rng() * 100) - 50;
       const gap = k % 50 === 0 ? 2400 - (k % 7) : Math.floor(rng() * 400);
-      h.f32[a * HW + H.ties] = ties;
-      h.i32[a * HW + H.tiesAt] = at;
+      h.f32[a * H.stride + H.ties] = ties;
+      h.i32[a * H.stride + H.tiesAt] = at;
       expect(tiesIn(h, a, at + gap, step)).toBe(gap === 0 ? ties : Math.fround(1 - (1 - ties) * Math.pow(1 - step, gap)));
     }
   });
@@ -79,27 +79,27 @@ describe('applySocial', () => {
       w.month = m;
       applySocial(w, r, rng);
     }
-    expect(w.hh.f32[a * HW + H.ties]).toBeCloseTo(1 - Math.exp(-0.3), 6);
-    expect(w.hh.f32[b * HW + H.ties]).toBeCloseTo(1 - 0.1 * Math.exp(-0.3), 6);
+    expect(w.hh.f32[a * H.stride + H.ties]).toBeCloseTo(1 - Math.exp(-0.3), 6);
+    expect(w.hh.f32[b * H.stride + H.ties]).toBeCloseTo(1 - 0.1 * Math.exp(-0.3), 6);
     for (let m = 13; m <= 600; m++) {
       w.month = m;
       applySocial(w, r, rng);
     }
-    expect(w.hh.f32[a * HW + H.ties]!).toBeLessThanOrEqual(1);
-    expect(w.hh.f32[a * HW + H.ties]!).toBeGreaterThan(0.999);
+    expect(w.hh.f32[a * H.stride + H.ties]!).toBeLessThanOrEqual(1);
+    expect(w.hh.f32[a * H.stride + H.ties]!).toBeGreaterThan(0.999);
   });
 
   it('households start volunteering at the start rate and stop at the stop rate', () => {
     const w = emptyWorld(2, [3], { social: { volunteerStartAnnual: 1, volunteerStopAnnual: 0 } });
     const a = place(w, 0, { volunteer: 0 });
     applySocial(w, socialRates(w.scenario), makeRng(1, 'social'));
-    expect(w.hh.u8[a * HB + B.volunteer]).toBe(1);
+    expect(w.hh.u8[a * B.stride + B.volunteer]).toBe(1);
     const w2 = emptyWorld(2, [3], { social: { volunteerStartAnnual: 0, volunteerStopAnnual: 1 } });
     const b = place(w2, 0, { volunteer: 1 });
     const c = place(w2, 1, { volunteer: 0 });
     applySocial(w2, socialRates(w2.scenario), makeRng(1, 'social'));
-    expect(w2.hh.u8[b * HB + B.volunteer]).toBe(0);
-    expect(w2.hh.u8[c * HB + B.volunteer]).toBe(0);
+    expect(w2.hh.u8[b * B.stride + B.volunteer]).toBe(0);
+    expect(w2.hh.u8[c * B.stride + B.volunteer]).toBe(0);
   });
 });
 
@@ -141,7 +141,7 @@ describe('ties make households stay', () => {
     const tied = new Set<number>();
     for (let f = 0; f < 2 * n; f++) {
       const i = place(w, f, { age: 40, ties: f % 2 ? 1 : 0, stayMonths: 120 });
-      if (f % 2) tied.add(w.hh.i32[i * HW + H.uid]!);
+      if (f % 2) tied.add(w.hh.i32[i * H.stride + H.uid]!);
     }
     applyCareer(w, careerContext(w, estateOffer(w)), makeRng(8, 'career'), []);
     let outTied = 0;
@@ -163,7 +163,7 @@ describe('pinned: one year of social life in a 120-flat estate (seed 5, frozen p
     const rng = makeRng(5, 'social');
     const snapshot = () => {
       const hs = alive(w);
-      return { volunteers: hs.filter((i) => w.hh.u8[i * HB + B.volunteer]).length, meanTies: Number((hs.reduce((s, i) => s + w.hh.f32[i * HW + H.ties]!, 0) / hs.length).toFixed(6)) };
+      return { volunteers: hs.filter((i) => w.hh.u8[i * B.stride + B.volunteer]).length, meanTies: Number((hs.reduce((s, i) => s + w.hh.f32[i * H.stride + H.ties]!, 0) / hs.length).toFixed(6)) };
     };
     const before = snapshot();
     for (let m = 1; m <= 12; m++) {
