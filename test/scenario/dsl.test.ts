@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
   arr,
@@ -18,6 +19,7 @@ import {
   validate,
 } from '../../src/scenario/dsl.js';
 import { formatIssues } from '../../src/scenario/messages.js';
+import { scenarioSchema } from '../../src/scenario/schema.js';
 
 const F = 'test.yaml';
 const n = (extra: object = {}) => num({ unit: 'kr', description: 'A number.', source: 'assumption', ...extra });
@@ -121,6 +123,22 @@ describe('mappings', () => {
     expect(issues.map((i) => i.path).sort()).toEqual(['estate.flast', 'estate.flats', 'extra', 'years']);
     expect(formatIssues(issues).split('\n')).toHaveLength(4);
     for (const line of formatIssues(issues).split('\n')) expect(line.startsWith(`${F}: `)).toBe(true);
+  });
+  it('builds mappings V8 keeps as objects with a shape, not hash tables (the model reads them in its inner loop)', () => {
+    // V8 turns an object that gets more than about a dozen fields one store at a time into a
+    // hash table; %HasFastProperties says whether it did (natives syntax, enabled for this check)
+    setFlagsFromString('--allow-natives-syntax');
+    const fast = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    const wide = obj(Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`f${k}`, n({ default: k })])), { description: 'wide' });
+    expect(fast(validate(wide, {}, F).value as object)).toBe(true);
+    // the check can fail: fields no object has had before (V8 follows a shape it has already
+    // made for the same fields in the same order), added one store at a time
+    const slow: Record<string, number> = {};
+    for (let k = 0; k < 30; k++) slow[`onlyHere${k}`] = k;
+    expect(fast(slow)).toBe(false);
+    const sections = Object.entries(validate(scenarioSchema, {}, F).value as Record<string, unknown>).filter(([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v));
+    expect(sections.length).toBeGreaterThan(5);
+    for (const [name, v] of sections) expect({ name, fast: fast(v as object) }).toEqual({ name, fast: true });
   });
   it('reports a required field that is missing', () => {
     const t = obj({ from: int({ min: 1900, unit: 'year', description: 'd', source: 's' }) }, { description: 'x', required: ['from'] });
