@@ -43,6 +43,23 @@ export type WorkerMessage = ScenarioMessage | Task;
 /** A finished replication (its CSV rows when asked for), or why it failed. */
 export type WorkerReply = { ok: true; result: Packed; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null } | { ok: false; error: string };
 
+/**
+ * Detach an ArrayBuffer, once, before the thread compiles any of the model. V8 compiles
+ * typed-array reads on the assumption that no ArrayBuffer has ever been detached in the thread,
+ * and throws away every function compiled on it when the first one is (a "protector"). A worker
+ * detaches buffers when it transfers its first replication's results (`pack`), by which time it
+ * has compiled much of the model: about 45 functions, the household step among them, were
+ * thrown away and compiled again in every worker (`node --trace-deopt`: "code dependencies").
+ * Detached first, they are compiled once, with the check for detached buffers they would get
+ * anyway (bench/RESULTS.md, 0.2.6).
+ */
+export function detachOnce(): ArrayBuffer {
+  const b = new ArrayBuffer(8);
+  structuredClone(b, { transfer: [b] });
+  return b;
+}
+detachOnce();
+
 let current: ScenarioMessage | null = null;
 
 parentPort?.on('message', (msg: WorkerMessage) => {

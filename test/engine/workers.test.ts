@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FLAT_MONTHS_PER_WORKER, autoWorkers, autoWorkersFor, compileInBackground, ensembleFlatMonths, runEnsemble } from '../../src/engine/ensemble.js';
+import { detachOnce } from '../../src/engine/worker.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { SCENARIOS, scenario } from '../helpers/scenario.js';
 
@@ -55,6 +56,13 @@ describe('autoWorkers', () => {
     const e = await runEnsemble(scenario({ years: 2, replications: 3, estates: [{ flats: 100 }] }));
     expect(e.workers).toBe(1);
     expect(e.results.map((r) => r.replication)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('detachOnce (a worker, before compiling the model)', () => {
+  it('detaches an ArrayBuffer, as transferring results to the main thread does', () => {
+    expect(new ArrayBuffer(8).byteLength).toBe(8);
+    expect(detachOnce().byteLength).toBe(0);
   });
 });
 
