@@ -21,8 +21,9 @@
  *    alive summed over the months (`household-months`). Memory = growth of V8 heap plus
  *    array buffers when the initial world is built (after garbage collection), per household.
  *    Timed once the model is compiled (`MODEL_WARM_UP_RUNS` runs of the 10,000-flat model
- *    first); the first of those, from cold, is the `coldMs` of the first model case run
- *    (model-10k's in a full run).
+ *    first), one run after another as a user's replications run (no forced garbage collection
+ *    between them, since 0.2.6); the first of the warm-up runs, from cold, is the `coldMs` of
+ *    the first model case run (model-10k's in a full run).
  *  - ensemble: 64 replications of scenarios/default.yaml on all cores (worker threads)
  *    against one core, both started cold as a command-line run is (the one-core run in a fresh
  *    thread, since this one is warm from the other cases); medianMs is the all-cores time,
@@ -187,10 +188,15 @@ function modelCase(name: string, flats: number, runs: number): Case {
       const coldMs = warmModel();
       const sc = modelScenario(flats);
       const memory = await worldBytesPerHousehold(sc);
+      // one full collection before the series (the memory measurement's), none between its
+      // runs: once the previous run's world is garbage, a full collection makes V8 throw away
+      // the compiled functions that refer to its objects ("weak objects" in `node
+      // --trace-deopt`: 42 in four 10,000-flat runs each after a forced collection, none
+      // without), so each run began by compiling them again, which a user's replications,
+      // run one after another, do not (bench/RESULTS.md, 0.2.6)
       const times: number[] = [];
       let work = 0;
       for (let k = 0; k < runs; k++) {
-        gc();
         const t0 = performance.now();
         const r = simulate(sc, 0, 1);
         times.push(performance.now() - t0);
