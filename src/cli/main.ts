@@ -4,7 +4,6 @@
  */
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { type Results, alignForComparison, compareToDirectory, runToDirectory, resolve } from '../engine/pipeline.js';
-import { prestartWorkers } from '../engine/ensemble.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError, messages } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
@@ -48,8 +47,6 @@ function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknow
 async function runCommand(argv: { scenario: string; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean }): Promise<void> {
   const file = argv.scenario;
   const { overrides, workers } = runFlags(argv);
-  // workers named: they start while the scenario is read
-  if (workers !== undefined) prestartWorkers(workers);
   const sc = resolve(loadScenario(file), overrides, file);
   const outDir = argv.out ?? `output/${sc.name}`;
   const progress = argv.quiet ? undefined : progressReporter(`${sc.name}`, sc.replications);
@@ -83,7 +80,6 @@ function summariseFiles(files: string[]): string {
 
 async function compareCommand(argv: { baseline: string; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean }): Promise<void> {
   const { overrides, workers } = runFlags(argv);
-  if (workers !== undefined) prestartWorkers(workers);
   // load and check every file before running anything, reporting all problems together
   const files = [argv.baseline, ...argv.variants];
   const loaded: { scenario: Scenario; file: string }[] = [];

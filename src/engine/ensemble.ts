@@ -162,32 +162,6 @@ function startWorkers(n: number): Worker[] {
   return Array.from({ length: n }, () => new Worker(url));
 }
 
-/**
- * Start the kept pool of `n` workers now, ahead of the ensemble that will use it: a worker takes
- * about 0.13 s to start its thread and engine and load the model's modules (2-core development
- * machine), which can then overlap reading and checking the scenario. The command line does
- * this when `--workers` names more than one. Does nothing when a pool is kept already or `n` is
- * 1. A prestarted worker that fails before its first ensemble is dropped from the pool, so that
- * the ensemble starts new ones and reports their failure.
- */
-export function prestartWorkers(n: number): void {
-  if (n <= 1 || pool) return;
-  const started = startWorkers(n);
-  pool = started;
-  for (const w of started) {
-    // idle, they do not keep the process alive (a run that stops at a bad scenario exits)
-    w.unref();
-    const drop = () => {
-      if (pool === started && !poolInUse) {
-        pool = null;
-        for (const x of started) void x.terminate();
-      }
-    };
-    w.once('error', drop);
-    w.once('exit', drop);
-  }
-}
-
 /** Workers for one ensemble: the kept pool (of `n` workers) when no other ensemble uses it, else `n` of its own. */
 async function acquireWorkers(n: number): Promise<{ workers: Worker[]; kept: boolean }> {
   if (poolInUse) return { workers: startWorkers(n), kept: false };

@@ -138,29 +138,6 @@ describe('runEnsemble: workers do not change the output', () => {
     await ensemble.closeWorkers();
   });
 
-  it('a prestarted pool serves the next ensemble on as many workers, with the same results', async () => {
-    const one = (await ensemble.runEnsemble(sc, { workers: 1 })).results.map((r) => csv.metricsRows(r, sc.startYear)).join('');
-    await ensemble.closeWorkers();
-    ensemble.prestartWorkers(1);
-    expect(ensemble.keptWorkerIds()).toEqual([]);
-    ensemble.prestartWorkers(2);
-    const ids = ensemble.keptWorkerIds();
-    expect(ids.length).toBe(2);
-    ensemble.prestartWorkers(3); // a pool is kept already: nothing more is started
-    expect(ensemble.keptWorkerIds()).toEqual(ids);
-    const two = await ensemble.runEnsemble(sc, { workers: 2 });
-    expect(ensemble.keptWorkerIds()).toEqual(ids);
-    expect(two.results.map((r) => csv.metricsRows(r, sc.startYear)).join('') === one).toBe(true);
-    await ensemble.closeWorkers();
-    // a prestarted pool closed before use: the next ensemble starts its own
-    ensemble.prestartWorkers(2);
-    expect(ensemble.keptWorkerIds().length).toBe(2);
-    await ensemble.closeWorkers();
-    expect(ensemble.keptWorkerIds()).toEqual([]);
-    expect((await ensemble.runEnsemble(sc, { workers: 2 })).results.map((r) => csv.metricsRows(r, sc.startYear)).join('') === one).toBe(true);
-    await ensemble.closeWorkers();
-  });
-
   it('ensembles running at the same time do not share workers, and each is right', async () => {
     const other = scenario({ ...sc, name: 'other', seed: 9, replications: 4, estates: [{ flats: 150 }] });
     const rows = (e: Awaited<ReturnType<EnsembleModule['runEnsemble']>>) => e.results.map((r) => csv.metricsRows(r, sc.startYear) + csv.movesRows(r, sc.startYear)).join('');
