@@ -323,8 +323,8 @@ function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1
   // as calling `rng()`, without reading and writing the state once per household. `* 1` (the
   // same value): read as they are, V8 kept the copies as boxed numbers and allocated a new
   // 16-byte number for every household every month (19 MB of the 36 MB a 10,000-flat run
-  // allocated: the inspector's sampling heap profiler); as the result of arithmetic they are
-  // known to be numbers and stay in registers
+  // allocated: the inspector's sampling heap profiler); multiplied by 1 they are not (why V8
+  // boxed them is not established: bench/RESULTS.md, 0.2.6)
   const g = rng.state;
   let s0 = g.s0 * 1;
   let s1 = g.s1 * 1;
