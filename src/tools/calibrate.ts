@@ -19,15 +19,22 @@ import { ArgsError, type ProgramSpec, parseCommandLine } from '../cli/args.js';
 export const P5_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-imagework`, policies: [{ lever: 'imageWork', from: sc.startYear, until: undefined, estate: undefined, boost: 0.15 }] });
 export const P6_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-programme`, policies: [{ lever: 'programme', from: sc.startYear, until: undefined, estate: undefined, boost: 2 }] });
 
+/** Where the presets are. */
+const PRESETS_DIR = join(PACKAGE_ROOT, 'scenarios', 'presets');
+
+/** The presets' names (files in scenarios/presets/, without .yaml), in file-name order. */
+const presetNames = (): string[] =>
+  readdirSync(PRESETS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => f.replace(/\.yaml$/, ''));
+
 export async function calibrate(opts: { replications: number; only?: string; workers?: number; onResult?: (preset: string, p: PatternResult) => void }): Promise<Record<string, PatternResult[]>> {
-  const dir = join(PACKAGE_ROOT, 'scenarios', 'presets');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
   // each preset's ensembles: its own, and for the average estate the paired P5 and P6 experiments
-  const presets = files
-    .filter((f) => !opts.only || opts.only === f.replace(/\.yaml$/, ''))
-    .map((f) => {
-      const sc = { ...loadScenario(join(dir, f)), replications: opts.replications };
-      const name = f.replace(/\.yaml$/, '');
+  const presets = presetNames()
+    .filter((name) => !opts.only || opts.only === name)
+    .map((name) => {
+      const sc = { ...loadScenario(join(PRESETS_DIR, `${name}.yaml`)), replications: opts.replications };
       return { name, sc, paired: name === 'average' ? { p5: P5_VARIANT(sc), p6: P6_VARIANT(sc) } : null };
     });
   // one number of workers for every ensemble: the kept pool serves them one after another
@@ -98,12 +105,6 @@ export function parseCalibrateArgs(argv: readonly string[], presets: readonly st
   return { kind: 'run', args: { replications: count('replications', a.replications as string | undefined) ?? 20, only, workers: count('workers', a.workers as string | undefined), json: a.json === true } };
 }
 
-/** The presets' names (files in scenarios/presets/, without .yaml). */
-const presetNames = (): string[] =>
-  readdirSync(join(PACKAGE_ROOT, 'scenarios', 'presets'))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.replace(/\.yaml$/, ''))
-    .sort();
 
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseCalibrateArgs>;
