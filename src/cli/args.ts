@@ -8,6 +8,7 @@
  * prints what `parseCommandLine` returns and turns an `ArgsError` into exit code 2.
  */
 import { greedyLines } from '../output/text.js';
+import { messages } from '../scenario/messages.js';
 
 export interface PositionalSpec {
   name: string;
@@ -53,6 +54,26 @@ export type Parsed = { kind: 'run'; invocation: Invocation } | { kind: 'print'; 
 
 /** A mistake on the command line (the message names it; the caller exits with code 2). */
 export class ArgsError extends Error {}
+
+/** Most replications a command line may ask for (as many as a scenario's `replications` may be). */
+export const MAX_REPLICATIONS = 100_000;
+
+/** Most worker threads a command line may ask for (a bound on typing mistakes, not on machines). */
+export const MAX_WORKERS = 1024;
+
+/**
+ * An option's value as a whole number from `min` to `max` (the value as typed, or a number), or
+ * undefined when the option was not given. Anything else is an ArgsError naming the option, the
+ * value (a number typed as one is shown as a number, anything else as text) and the range.
+ */
+export function wholeNumberOption(name: string, v: unknown, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  // Number('') and Number(' ') are 0: an empty value is no number, not zero
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  const shown = typeof v === 'string' && Number.isFinite(n) ? n : v;
+  if (!Number.isInteger(n) || n < min || n > max) throw new ArgsError(messages.badFlag(name, shown, `a whole number from ${min} to ${max}`));
+  return n;
+}
 
 const HELP: OptionSpec = { name: 'help', alias: 'h', describe: 'Show help', kind: 'flag' };
 const VERSION: OptionSpec = { name: 'version', describe: 'Show version number', kind: 'flag' };

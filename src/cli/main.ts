@@ -9,21 +9,12 @@ import { UserError, messages } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
-import { ArgsError, type ProgramSpec, type OptionSpec, parseCommandLine } from './args.js';
+import { ArgsError, type ProgramSpec, type OptionSpec, parseCommandLine, wholeNumberOption, MAX_REPLICATIONS, MAX_WORKERS } from './args.js';
 import { progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
 import { checkPatterns } from '../model/patterns.js';
 
 const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
-
-function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = typeof v === 'number' ? v : Number(v);
-  // a number typed on the command line is shown as a number (-1), anything else as text ("abc")
-  const shown = typeof v === 'string' && v.trim() !== '' && Number.isFinite(n) ? n : v;
-  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(messages.badFlag(name, shown, `a whole number from ${min} to ${max}`));
-  return n;
-}
 
 /** Charts and report.html, unless --no-report. */
 const reportOutputs = (report: boolean | undefined) =>
@@ -36,11 +27,11 @@ const reportLine = (rel: string, files: string[]): string => (files.includes('re
 function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown }) {
   return {
     overrides: {
-      replications: intFlag('replications', argv.replications, 1, 100_000),
-      seed: intFlag('seed', argv.seed, 0, 4_294_967_295),
-      years: intFlag('years', argv.years, 1, 200),
+      replications: wholeNumberOption('replications', argv.replications, 1, MAX_REPLICATIONS),
+      seed: wholeNumberOption('seed', argv.seed, 0, 4_294_967_295),
+      years: wholeNumberOption('years', argv.years, 1, 200),
     },
-    workers: intFlag('workers', argv.workers, 1, 1024),
+    workers: wholeNumberOption('workers', argv.workers, 1, MAX_WORKERS),
   };
 }
 
@@ -114,7 +105,7 @@ async function compareCommand(argv: { baseline: string; variants: string[]; repl
 }
 
 function fail(e: unknown): never {
-  if (e instanceof UserError) {
+  if (e instanceof UserError || e instanceof ArgsError) {
     process.stderr.write(`nabolag: ${e.message}\n`);
     process.exit(2);
   }

@@ -13,7 +13,7 @@ import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../mo
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
-import { ArgsError, type ProgramSpec, parseCommandLine } from '../cli/args.js';
+import { ArgsError, MAX_REPLICATIONS, MAX_WORKERS, type ProgramSpec, parseCommandLine, wholeNumberOption } from '../cli/args.js';
 
 /** The paired experiments behind P5 and P6, as policies added to a preset. */
 export const P5_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-imagework`, policies: [{ lever: 'imageWork', from: sc.startYear, until: undefined, estate: undefined, boost: 0.15 }] });
@@ -84,14 +84,6 @@ export interface CalibrateArgs {
   json: boolean;
 }
 
-/** A whole number of at least 1 from an option's text, or an ArgsError naming the option. */
-function count(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < 1) throw new ArgsError(`option --${name} is ${JSON.stringify(text)}; give a whole number of at least 1`);
-  return v;
-}
-
 /**
  * The tool's arguments (after `npm run calibrate --`): what to run, or a text to print (help,
  * version). A mistake throws an ArgsError that names the option, the value and what is allowed.
@@ -102,7 +94,7 @@ export function parseCalibrateArgs(argv: readonly string[], presets: readonly st
   const a = parsed.invocation.args;
   const only = a.only as string | undefined;
   if (only !== undefined && !presets.includes(only)) throw new ArgsError(`option --only is ${JSON.stringify(only)}; give one of ${presets.join(', ')}`);
-  return { kind: 'run', args: { replications: count('replications', a.replications as string | undefined) ?? 20, only, workers: count('workers', a.workers as string | undefined), json: a.json === true } };
+  return { kind: 'run', args: { replications: wholeNumberOption('replications', a.replications, 1, MAX_REPLICATIONS) ?? 20, only, workers: wholeNumberOption('workers', a.workers, 1, MAX_WORKERS), json: a.json === true } };
 }
 
 

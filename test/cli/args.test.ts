@@ -3,7 +3,7 @@
  * is not imported: it runs the command line when loaded), and the help printed from them.
  */
 import { describe, expect, it } from 'vitest';
-import { ArgsError, type Parsed, type ProgramSpec, commandHelp, parseCommandLine, programHelp } from '../../src/cli/args.js';
+import { ArgsError, type Parsed, type ProgramSpec, commandHelp, parseCommandLine, programHelp, wholeNumberOption } from '../../src/cli/args.js';
 
 const P: ProgramSpec = {
   name: 'nabolag',
@@ -134,5 +134,34 @@ describe('help', () => {
     expect(lines.every((l) => l.length <= 100)).toBe(true);
     expect(lines[at + 1]!.indexOf('word')).toBe(col);
     expect(lines.some((l) => l.trim() === '[default: true]' || l.endsWith('[default: true]'))).toBe(true);
+  });
+});
+
+describe('wholeNumberOption', () => {
+  const mistake = (v: unknown): string => {
+    try {
+      wholeNumberOption('seed', v, 0, 10);
+    } catch (e) {
+      if (e instanceof ArgsError) return e.message;
+      throw e;
+    }
+    throw new Error(`no mistake found in ${String(v)}`);
+  };
+
+  it('reads whole numbers in the range, typed or given as numbers, and nothing when the option is absent', () => {
+    expect(wholeNumberOption('seed', '0', 0, 10)).toBe(0);
+    expect(wholeNumberOption('seed', ' 10 ', 0, 10)).toBe(10);
+    expect(wholeNumberOption('seed', 7, 0, 10)).toBe(7);
+    expect(wholeNumberOption('seed', undefined, 0, 10)).toBeUndefined();
+  });
+
+  it('names the option, the value (a typed number as a number, anything else as text) and the range', () => {
+    expect(mistake('-1')).toBe('option --seed is -1, but must be a whole number from 0 to 10');
+    expect(mistake('11')).toBe('option --seed is 11, but must be a whole number from 0 to 10');
+    expect(mistake('2.5')).toBe('option --seed is 2.5, but must be a whole number from 0 to 10');
+    expect(mistake('abc')).toBe('option --seed is "abc", but must be a whole number from 0 to 10');
+    expect(mistake('')).toBe('option --seed is "", but must be a whole number from 0 to 10');
+    expect(mistake(' ')).toBe('option --seed is " ", but must be a whole number from 0 to 10');
+    expect(mistake(true)).toBe('option --seed is true, but must be a whole number from 0 to 10');
   });
 });

@@ -194,6 +194,7 @@ describe('bad flags and help', () => {
     ['--replications', '0'],
     ['--years', 'abc'],
     ['--seed', '-1'],
+    ['--seed', ''],
     ['--workers', '0'],
   ] as const) {
     it(`${flag} ${value}: exit 2, a message naming the option, no output folder`, () => {

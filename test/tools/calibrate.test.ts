@@ -40,8 +40,9 @@ describe('parseCalibrateArgs', () => {
 
   it('names the option, the value and what is allowed', () => {
     expect(mistake(['--only', 'bogus'])).toBe('option --only is "bogus"; give one of aeblehaven-like, average');
-    expect(mistake(['-n', '0'])).toBe('option --replications is "0"; give a whole number of at least 1');
-    expect(mistake(['--workers', '1.5'])).toBe('option --workers is "1.5"; give a whole number of at least 1');
+    expect(mistake(['-n', '0'])).toBe('option --replications is 0, but must be a whole number from 1 to 100000');
+    expect(mistake(['--workers', '1.5'])).toBe('option --workers is 1.5, but must be a whole number from 1 to 1024');
+    expect(mistake(['--workers', 'all'])).toBe('option --workers is "all", but must be a whole number from 1 to 1024');
     expect(mistake(['--bogus'])).toBe('Unknown option: --bogus');
     expect(mistake(['stray'])).toBe('Unknown arguments: stray');
   });
