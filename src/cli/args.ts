@@ -9,6 +9,7 @@
  */
 import { greedyLines } from '../output/text.js';
 import { messages } from '../scenario/messages.js';
+import { scenarioSchema } from '../scenario/schema.js';
 
 export interface PositionalSpec {
   name: string;
@@ -55,9 +56,6 @@ export type Parsed = { kind: 'run'; invocation: Invocation } | { kind: 'print'; 
 /** A mistake on the command line (the message names it; the caller exits with code 2). */
 export class ArgsError extends Error {}
 
-/** Most replications a command line may ask for (as many as a scenario's `replications` may be). */
-export const MAX_REPLICATIONS = 100_000;
-
 /** Most worker threads a command line may ask for (a bound on typing mistakes, not on machines). */
 export const MAX_WORKERS = 1024;
 
@@ -73,6 +71,15 @@ export function wholeNumberOption(name: string, v: unknown, min: number, max: nu
   const shown = typeof v === 'string' && Number.isFinite(n) ? n : v;
   if (!Number.isInteger(n) || n < min || n > max) throw new ArgsError(messages.badFlag(name, shown, `a whole number from ${min} to ${max}`));
   return n;
+}
+
+/**
+ * An option that overrides a whole-number field of the scenario (`--replications`, `--seed`,
+ * `--years`), read within the range the scenario file allows for that field.
+ */
+export function scenarioFieldOption(name: 'replications' | 'seed' | 'years', v: unknown): number | undefined {
+  const f = scenarioSchema.fields[name];
+  return wholeNumberOption(name, v, f.min ?? 0, f.max ?? Number.MAX_SAFE_INTEGER);
 }
 
 const HELP: OptionSpec = { name: 'help', alias: 'h', describe: 'Show help', kind: 'flag' };

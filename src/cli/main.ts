@@ -9,7 +9,7 @@ import { UserError, messages } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
-import { ArgsError, type ProgramSpec, type OptionSpec, parseCommandLine, wholeNumberOption, MAX_REPLICATIONS, MAX_WORKERS } from './args.js';
+import { ArgsError, type ProgramSpec, type OptionSpec, parseCommandLine, scenarioFieldOption, wholeNumberOption, MAX_WORKERS } from './args.js';
 import { progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
 import { checkPatterns } from '../model/patterns.js';
@@ -27,9 +27,9 @@ const reportLine = (rel: string, files: string[]): string => (files.includes('re
 function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown }) {
   return {
     overrides: {
-      replications: wholeNumberOption('replications', argv.replications, 1, MAX_REPLICATIONS),
-      seed: wholeNumberOption('seed', argv.seed, 0, 4_294_967_295),
-      years: wholeNumberOption('years', argv.years, 1, 200),
+      replications: scenarioFieldOption('replications', argv.replications),
+      seed: scenarioFieldOption('seed', argv.seed),
+      years: scenarioFieldOption('years', argv.years),
     },
     workers: wholeNumberOption('workers', argv.workers, 1, MAX_WORKERS),
   };

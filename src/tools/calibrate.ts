@@ -13,7 +13,7 @@ import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../mo
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
-import { ArgsError, MAX_REPLICATIONS, MAX_WORKERS, type ProgramSpec, parseCommandLine, wholeNumberOption } from '../cli/args.js';
+import { ArgsError, MAX_WORKERS, type ProgramSpec, parseCommandLine, scenarioFieldOption, wholeNumberOption } from '../cli/args.js';
 
 /** The paired experiments behind P5 and P6, as policies added to a preset. */
 export const P5_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-imagework`, policies: [{ lever: 'imageWork', from: sc.startYear, until: undefined, estate: undefined, boost: 0.15 }] });
@@ -94,9 +94,8 @@ export function parseCalibrateArgs(argv: readonly string[], presets: readonly st
   const a = parsed.invocation.args;
   const only = a.only as string | undefined;
   if (only !== undefined && !presets.includes(only)) throw new ArgsError(`option --only is ${JSON.stringify(only)}; give one of ${presets.join(', ')}`);
-  return { kind: 'run', args: { replications: wholeNumberOption('replications', a.replications, 1, MAX_REPLICATIONS) ?? 20, only, workers: wholeNumberOption('workers', a.workers, 1, MAX_WORKERS), json: a.json === true } };
+  return { kind: 'run', args: { replications: scenarioFieldOption('replications', a.replications) ?? 20, only, workers: wholeNumberOption('workers', a.workers, 1, MAX_WORKERS), json: a.json === true } };
 }
-
 
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseCalibrateArgs>;

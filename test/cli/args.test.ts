@@ -3,7 +3,8 @@
  * is not imported: it runs the command line when loaded), and the help printed from them.
  */
 import { describe, expect, it } from 'vitest';
-import { ArgsError, type Parsed, type ProgramSpec, commandHelp, parseCommandLine, programHelp, wholeNumberOption } from '../../src/cli/args.js';
+import { ArgsError, type Parsed, type ProgramSpec, commandHelp, parseCommandLine, programHelp, scenarioFieldOption, wholeNumberOption } from '../../src/cli/args.js';
+import { scenarioSchema } from '../../src/scenario/schema.js';
 
 const P: ProgramSpec = {
   name: 'nabolag',
@@ -163,5 +164,17 @@ describe('wholeNumberOption', () => {
     expect(mistake('')).toBe('option --seed is "", but must be a whole number from 0 to 10');
     expect(mistake(' ')).toBe('option --seed is " ", but must be a whole number from 0 to 10');
     expect(mistake(true)).toBe('option --seed is true, but must be a whole number from 0 to 10');
+  });
+});
+
+describe('scenarioFieldOption', () => {
+  it('accepts what the scenario field accepts, and nothing beyond it', () => {
+    for (const name of ['replications', 'seed', 'years'] as const) {
+      const { min, max } = scenarioSchema.fields[name];
+      expect(scenarioFieldOption(name, String(min))).toBe(min);
+      expect(scenarioFieldOption(name, String(max))).toBe(max);
+      expect(() => scenarioFieldOption(name, String(max! + 1))).toThrow(new ArgsError(`option --${name} is ${max! + 1}, but must be a whole number from ${min} to ${max}`));
+      expect(() => scenarioFieldOption(name, String(min! - 1))).toThrow(ArgsError);
+    }
   });
 });
