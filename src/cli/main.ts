@@ -13,6 +13,7 @@ import { ArgsError, type ProgramSpec, type OptionSpec, parseCommandLine, scenari
 import { progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
 import { checkPatterns } from '../model/patterns.js';
+import { defaultOutputName } from '../output/safety.js';
 
 const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
 
@@ -35,11 +36,11 @@ function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknow
   };
 }
 
-async function runCommand(argv: { scenario: string; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean }): Promise<void> {
+async function runCommand(argv: { scenario: string; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean; wait?: boolean }): Promise<void> {
   const file = argv.scenario;
   const { overrides, workers } = runFlags(argv);
   const sc = resolve(loadScenario(file), overrides, file);
-  const outDir = argv.out ?? `output/${sc.name}`;
+  const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const progress = argv.quiet ? undefined : progressReporter(`${sc.name}`, sc.replications);
   const t0 = performance.now();
   let res;
@@ -48,6 +49,7 @@ async function runCommand(argv: { scenario: string; replications?: unknown; seed
       scenarioFile: file,
       command: process.argv.slice(2),
       workers,
+      wait: argv.wait,
       onProgress: progress?.update,
       extraOutputs: reportOutputs(argv.report),
     });
@@ -69,7 +71,7 @@ function summariseFiles(files: string[]): string {
   return [...rest, ...(charts.length ? [`charts/ (${charts.length} files)`] : [])].join(', ');
 }
 
-async function compareCommand(argv: { baseline: string; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean }): Promise<void> {
+async function compareCommand(argv: { baseline: string; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean; wait?: boolean }): Promise<void> {
   const { overrides, workers } = runFlags(argv);
   // load and check every file before running anything, reporting all problems together
   const files = [argv.baseline, ...argv.variants];
@@ -86,13 +88,13 @@ async function compareCommand(argv: { baseline: string; variants: string[]; repl
   if (problems.length) throw new UserError(problems.map((p) => p.message).join('\n'), problems.flatMap((p) => p.issues));
   const baseline = loaded[0]!.scenario;
   const variants = alignForComparison(baseline, loaded.slice(1));
-  const outDir = argv.out ?? `output/compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`;
+  const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
   const total = baseline.replications * files.length;
   const progress = argv.quiet ? undefined : progressReporter('compare', total);
   const t0 = performance.now();
   let res;
   try {
-    res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, onProgress: progress?.update, extraOutputs: reportOutputs(argv.report) });
+    res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, wait: argv.wait, onProgress: progress?.update, extraOutputs: reportOutputs(argv.report) });
   } finally {
     progress?.stop();
   }
@@ -122,6 +124,7 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
   { name: 'workers', alias: 'w', kind: 'value', describe: what.workers },
   { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress bar' },
   { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
+  { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
 ];
 
 const PROGRAM: ProgramSpec = {
@@ -137,7 +140,7 @@ const PROGRAM: ProgramSpec = {
         replications: 'Number of replications (overrides the file)',
         seed: 'Base random seed (overrides the file)',
         years: 'Years to simulate (overrides the file)',
-        out: 'Output folder (default output/<scenario name>)',
+        out: 'Output folder (default output/<the file\'s path>, e.g. output/levers-extension); only a new, empty or nabolag-written folder',
         workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
       }),
     },

@@ -60,7 +60,15 @@ export interface RunInfo {
   onProgress?: (done: number, total: number) => void;
   /** Extra files to write into the output folder (charts, report), given the results. */
   extraOutputs?: (dir: string, results: Results) => Promise<string[]>;
+  /** Wait for another run writing the same output folder instead of refusing at once (output/atomic.ts). */
+  wait?: boolean;
 }
+
+/** How the output folder of a run is written: its scenario files are protected, and it may wait for a lock. */
+const atomicOptions = (info: RunInfo) => ({
+  scenarioFiles: info.scenarioFiles ?? (info.scenarioFile ? [info.scenarioFile] : []),
+  wait: info.wait,
+});
 
 /** What the adapters (charts, report) receive. */
 export interface Results {
@@ -220,7 +228,7 @@ export async function runToDirectory(sc: Scenario, outDir: string, info: RunInfo
     written.push('manifest.json');
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, ensemble.simulateMs), null, 2) + '\n');
     return written;
-  });
+  }, atomicOptions(info));
   return { outDir, ensembles: [ensemble!], summary: summary!, files };
 }
 
@@ -270,6 +278,6 @@ export async function compareToDirectory(baseline: Scenario, variants: Scenario[
     const simulateMs = ensembles.reduce((s, e) => s + e.simulateMs, 0);
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, simulateMs), null, 2) + '\n');
     return written;
-  });
+  }, atomicOptions(info));
   return { outDir, ensembles, summary: summary!, files, comparison: comparison! };
 }

@@ -1,33 +1,243 @@
 /**
- * Atomic output folders: everything is written into a temporary sibling folder, which is
- * renamed into place only when all files are complete. On any failure (or Ctrl-C) the
- * temporary folder is removed, so a run never leaves half-written output behind.
+ * Writing an output folder safely. In order:
+ *
+ * 1. The folder is classified (safety.ts): anything nabolag did not write is refused before any
+ *    work starts, with a `UserError` naming the path and why.
+ * 2. A lock file beside it (`.<name>.nabolag-lock`, holding the process id and host) keeps two runs
+ *    from writing the same folder: a second run is refused at once ("in use by process N"), or
+ *    waits with `wait: true`. A lock left by a process that no longer exists on this host is
+ *    taken over.
+ * 3. Partial folders that killed runs left in the same parent (their owner process gone) are
+ *    removed.
+ * 4. Everything is written into a new partial folder beside the old result
+ *    (`.<name>.partial-<pid>-<id>`), which holds the marker from the start.
+ * 5. Only when everything is written is the new folder swapped in: the old result is renamed
+ *    aside, the new one renamed into place, the old one removed. Until then the old result is
+ *    whole; a failure before the swap leaves it as it was.
+ *
+ * On failure, Ctrl-C (SIGINT) or SIGTERM the partial folder and the lock are removed and the old
+ * result stays; a signal ends the process with 130 (SIGINT) or 143 (SIGTERM). Errors of the
+ * environment (a read-only or full disk, no permission) become `UserError`s naming the path and
+ * the cause, not internal errors.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname, homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../scenario/messages.js';
+import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder } from './safety.js';
 
-export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>): Promise<T> {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(outDir)}.partial-${process.pid}-${Date.now()}`);
-  mkdirSync(tmp);
-  const cleanup = () => rmSync(tmp, { recursive: true, force: true });
-  const onSignal = () => {
+/** Inside a partial folder: which process writes it (JSON `{ pid, host }`), removed before the swap. */
+export const OWNER_FILE = '.nabolag-owner';
+
+export interface AtomicOptions {
+  /** The scenario files of the run (a folder holding one is refused). */
+  scenarioFiles?: readonly string[];
+  /** Wait for another run writing the same folder to finish instead of refusing at once. */
+  wait?: boolean;
+  /** Working folder for relative paths and the "current folder" rule (default: `process.cwd()`). */
+  cwd?: string;
+  /** Home folder for the "home folder" rule (default: `os.homedir()`). */
+  home?: string;
+}
+
+/** How long a waiting run sleeps between looks at the lock, milliseconds. */
+const LOCK_POLL_MS = 200;
+/** File-system error codes that are the environment's, not nabolag's: reported as user errors. */
+const ENVIRONMENT_CODES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  EBUSY: 'the folder is busy (in use by another program, or a mount point)',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'an input/output error of the device',
+  EXDEV: 'the folder is on another device than its parent',
+  ENOTEMPTY: 'the folder changed while nabolag was replacing it',
+  EEXIST: 'something was created in its place meanwhile',
+  ELOOP: 'a symbolic link loop',
+};
+
+/** An error of the environment turned into a `UserError` naming the path and the cause; others unchanged. */
+export function environmentError(e: unknown, fallbackPath: string): unknown {
+  const err = e as NodeJS.ErrnoException;
+  const cause = err && typeof err.code === 'string' ? ENVIRONMENT_CODES[err.code] : undefined;
+  if (!cause) return e;
+  return new UserError(`cannot write ${err.path ?? fallbackPath}: ${cause} (${err.code}); nothing was changed in the output folder`);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+interface Owner {
+  pid: number;
+  host: string;
+}
+
+const readOwner = (file: string): Owner | null => {
+  try {
+    const o = JSON.parse(readFileSync(file, 'utf8')) as Partial<Owner>;
+    return typeof o.pid === 'number' && typeof o.host === 'string' ? { pid: o.pid, host: o.host } : null;
+  } catch {
+    return null;
+  }
+};
+
+/** An owner known to be gone: same host, and no such process. Owners on other hosts are never judged gone. */
+const gone = (o: Owner | null): boolean => o !== null && o.host === hostname() && !alive(o.pid);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Take the lock of output folder `path`; returns the function that releases it. */
+async function lock(path: string, wait: boolean): Promise<() => void> {
+  const file = join(dirname(path), `.${basename(path)}.nabolag-lock`);
+  const me = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() });
+  for (;;) {
+    try {
+      const fd = openSync(file, 'wx');
+      try {
+        writeSync(fd, me + '\n');
+      } finally {
+        closeSync(fd);
+      }
+      return () => {
+        try {
+          if (readFileSync(file, 'utf8').trim() === me) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = readOwner(file);
+    if (gone(holder)) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (!wait) {
+      const who = holder ? `process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}` : 'another nabolag run';
+      throw new UserError(`the output folder ${path} is in use by ${who}, which is writing to it; wait for it to finish or add --wait (a stale lock is ${file})`);
+    }
+    await sleep(LOCK_POLL_MS);
+  }
+}
+
+const PARTIAL = /^\.(.+)\.(partial|old)-\d+-[0-9a-z]+$/;
+
+/** Remove the partial (and set-aside) folders of runs whose process is gone, in folder `parent`. */
+export function removeStalePartials(parent: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return removed;
+  }
+  for (const n of names) {
+    if (!PARTIAL.test(n)) continue;
+    const p = join(parent, n);
+    try {
+      if (!lstatSync(p).isDirectory() || !lstatSync(join(p, MARKER)).isFile()) continue;
+    } catch {
+      continue;
+    }
+    if (!gone(readOwner(join(p, OWNER_FILE)))) continue;
+    rmSync(p, { recursive: true, force: true });
+    removed.push(p);
+  }
+  return removed;
+}
+
+let ids = 0;
+const uniqueId = () => `${(Date.now() % 1e9).toString(36)}${(ids++).toString(36)}`;
+
+/**
+ * Write an output folder atomically and safely (module comment): `write` receives the partial
+ * folder to write into and runs after the checks, so a refused folder costs no simulation.
+ * Resolves to what `write` returns, once the new result is in place.
+ */
+export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, opts: AtomicOptions = {}): Promise<T> {
+  const cwd = opts.cwd ?? process.cwd();
+  const verdict = classifyOutput(outDir, { cwd, home: opts.home ?? homedir(), scenarioFiles: opts.scenarioFiles ?? [] });
+  if (!verdict.ok) throw new UserError(`the output folder ${verdict.path === '' ? '""' : verdict.path} ${verdict.why}; nothing was written`);
+  const path = verdict.path;
+  const parent = dirname(path);
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (e) {
+    throw environmentError(e, parent);
+  }
+  const unlock = await lock(path, opts.wait === true).catch((e) => {
+    throw environmentError(e, parent);
+  });
+  const tmp = join(parent, `.${basename(path)}.partial-${process.pid}-${uniqueId()}`);
+  let swapped = false;
+  const cleanup = () => {
+    if (!swapped) rmSync(tmp, { recursive: true, force: true });
+    unlock();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
     cleanup();
-    process.exit(130);
+    process.stderr.write(`\nnabolag: stopped (${signal}); nothing was written${verdict.exists ? ` and the earlier result in ${path} is unchanged` : ''}\n`);
+    process.exit(signal === 'SIGTERM' ? 143 : 130);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const result = await write(tmp);
-    if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
-    renameSync(tmp, outDir);
+    removeStalePartials(parent);
+    try {
+      mkdirSync(tmp);
+      writeFileSync(join(tmp, MARKER), MARKER_TEXT);
+      writeFileSync(join(tmp, OWNER_FILE), JSON.stringify({ pid: process.pid, host: hostname() }) + '\n');
+    } catch (e) {
+      throw environmentError(e, parent);
+    }
+    const result = await write(tmp).catch((e) => {
+      throw environmentError(e, tmp);
+    });
+    try {
+      swap(tmp, path);
+    } catch (e) {
+      throw environmentError(e, path);
+    }
+    swapped = true;
     return result;
-  } catch (e) {
-    cleanup();
-    throw e;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    cleanup();
   }
+}
+
+/** Put the complete new result `tmp` in the place of `path` by renames (module comment, step 5). */
+function swap(tmp: string, path: string): void {
+  rmSync(join(tmp, OWNER_FILE), { force: true });
+  let old: string | null = null;
+  try {
+    const st = lstatSync(path);
+    // checked again: the folder may have changed while the simulation ran
+    const empty = st.isDirectory() && readdirSync(path).length === 0;
+    if (!st.isDirectory() || (!empty && !isNabolagFolder(path)))
+      throw new UserError(`the output folder ${path} was changed by something else while nabolag ran and now holds files nabolag did not write; nothing was replaced`);
+    old = join(dirname(path), `.${basename(path)}.old-${process.pid}-${uniqueId()}`);
+    renameSync(path, old);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    if (old) renameSync(old, path);
+    throw e;
+  }
+  if (old) rmSync(old, { recursive: true, force: true });
 }

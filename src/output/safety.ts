@@ -1,0 +1,194 @@
+/**
+ * Which output folders nabolag may write, replace or remove. The rule is the one trusted tools
+ * keep: never destroy what you did not create. A folder is nabolag's when it holds the marker
+ * file `MARKER` that every run writes beside `manifest.json` (or, for results written before the
+ * marker existed, when its `manifest.json` names nabolag and it holds nothing but the files that
+ * manifest lists). Everything else a user names with `--out` (or that a scenario's name leads
+ * to) is classified here before anything is written, and refused when replacing it could lose
+ * something:
+ *
+ * - an empty path;
+ * - the root of the file system, the home folder, the current folder or one of its ancestors;
+ * - a folder holding one of the scenario files of the run (or an ancestor of one);
+ * - a mount point;
+ * - a symbolic link (the user may not know where it points);
+ * - an existing file, device or other non-folder;
+ * - a folder with anything in it and no marker.
+ *
+ * An empty folder, a folder that does not exist yet, and a folder nabolag wrote are accepted.
+ * This module only reads the file system (stat, realpath, readdir).
+ */
+import { type Stats, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+
+/** The marker file that makes a folder nabolag's own. */
+export const MARKER = '.nabolag-output';
+
+/** What the marker says to a person who opens it. */
+export const MARKER_TEXT =
+  'This folder was written by nabolag. nabolag replaces it when a run is given this folder as its output\n' +
+  'folder, and leaves alone any folder without this file. Delete this file to keep nabolag from ever\n' +
+  'replacing the folder.\n';
+
+/** What the classification needs to know besides the path. */
+export interface OutputContext {
+  /** The working folder that relative paths are read from (absolute). */
+  cwd: string;
+  /** The user's home folder (absolute). */
+  home: string;
+  /** The scenario files of the run, as given (relative to `cwd` or absolute). */
+  scenarioFiles: readonly string[];
+}
+
+export type OutputVerdict =
+  /** May be written: `path` is absolute with every existing folder in it resolved; `exists` says whether there is something to replace. */
+  | { ok: true; path: string; exists: boolean }
+  /** Must not be touched: `why` completes the sentence "the output folder <path> …". */
+  | { ok: false; path: string; why: string };
+
+/** The real path of `p`: the longest existing prefix resolved (symbolic links followed), the rest appended. */
+export function realPathOf(p: string): string {
+  const abs = resolve(p);
+  const rest: string[] = [];
+  let at = abs;
+  for (;;) {
+    try {
+      const real = realpathSync(at);
+      return rest.length ? join(real, ...rest.reverse()) : real;
+    } catch {
+      const up = dirname(at);
+      if (up === at) return abs;
+      rest.push(basename(at));
+      at = up;
+    }
+  }
+}
+
+const within = (child: string, parent: string): boolean => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+
+/** Whether a folder is nabolag's own (module comment); `false` also when it cannot be read. */
+export function isNabolagFolder(dir: string): boolean {
+  try {
+    const m = lstatSync(join(dir, MARKER));
+    if (m.isFile()) return true;
+  } catch {
+    // no marker: maybe a result of a version before the marker
+  }
+  return isLegacyResult(dir);
+}
+
+/**
+ * A result written before the marker existed: `manifest.json` names nabolag as its tool and
+ * lists its files, and the folder holds those files and nothing else.
+ */
+function isLegacyResult(dir: string): boolean {
+  let files: unknown;
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: unknown };
+    if (manifest.tool !== 'nabolag') return false;
+    files = manifest.files;
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) return false;
+  const listed = new Set<string>([...(files as string[]), 'manifest.json']);
+  const listedUnder = (folder: string) => [...listed].some((f) => f.startsWith(folder + '/'));
+  try {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isFile() && listed.has(e.name)) continue;
+      if (e.isDirectory() && listedUnder(e.name)) {
+        for (const inner of readdirSync(join(dir, e.name), { withFileTypes: true })) if (!inner.isFile() || !listed.has(`${e.name}/${inner.name}`)) return false;
+        continue;
+      }
+      return false;
+    }
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** What kind of thing a non-folder is, for a message. */
+function kindOf(st: Stats): string {
+  if (st.isFile()) return 'a file';
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a folder';
+}
+
+/** Classify an output folder before anything is written (module comment). */
+export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
+  if (out.trim() === '') return { ok: false, path: out, why: 'is empty; give a folder name, e.g. --out results/my-run' };
+  const abs = resolve(ctx.cwd, out);
+  const path = realPathOf(abs);
+  const refuse = (why: string): OutputVerdict => ({ ok: false, path, why });
+
+  let link = false;
+  try {
+    link = lstatSync(abs).isSymbolicLink();
+  } catch {
+    // does not exist (or cannot be read: found below)
+  }
+  if (link) return refuse(`is a symbolic link (to ${realPathOf(abs)}); give the folder itself`);
+  if (parse(path).root === path) return refuse('is the root of the file system');
+  const home = realPathOf(ctx.home);
+  if (path === home) return refuse('is your home folder');
+  const cwd = realPathOf(ctx.cwd);
+  if (path === cwd) return refuse('is the current folder');
+  if (within(cwd, path)) return refuse('contains the current folder');
+  for (const f of ctx.scenarioFiles) {
+    const real = realPathOf(isAbsolute(f) ? f : join(ctx.cwd, f));
+    if (within(dirname(real), path)) return refuse(`holds the scenario file ${f}`);
+  }
+
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: true, path, exists: false };
+    if (code === 'ENOTDIR') return refuse('is inside something that is not a folder');
+    return refuse(`cannot be examined (${code ?? String(e)})`);
+  }
+  if (!st.isDirectory()) return refuse(`is ${kindOf(st)}, not a folder; nabolag writes a folder of results`);
+  try {
+    const up = statSync(dirname(path));
+    if (up.dev !== st.dev || up.ino === st.ino) return refuse('is a mount point');
+  } catch {
+    // the parent cannot be examined: the write will say so
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(path);
+  } catch (e) {
+    return refuse(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (entries.length === 0) return { ok: true, path, exists: true };
+  if (!isNabolagFolder(path)) return refuse(`already holds files that nabolag did not write (it has no ${MARKER} marker); give a new or empty folder`);
+  return { ok: true, path, exists: true };
+}
+
+/** Letters allowed in an output folder name derived from a scenario file's path. */
+const UNSAFE = /[^A-Za-z0-9_.-]+/g;
+
+/**
+ * The default output folder of a scenario file: `output/` and the file's path without its
+ * extension, the folders joined with `-` (a leading `scenarios/` dropped), so that
+ * `scenarios/default.yaml` writes `output/default` and `scenarios/levers/extension.yaml` and
+ * `scenarios/packages/extension.yaml` write `output/levers-extension` and
+ * `output/packages-extension`. A file outside the working folder gives its base name alone.
+ * The name never starts with a dot and is never empty.
+ */
+export function defaultOutputName(file: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, file));
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const noExt = (p: string) => p.slice(0, p.length - extname(p).length);
+  let parts = (inside ? noExt(rel) : noExt(basename(file))).split(/[\\/]+/).filter((s) => s !== '');
+  if (parts.length > 1 && parts[0] === 'scenarios') parts = parts.slice(1);
+  const name = parts
+    .map((s) => s.replace(UNSAFE, '-'))
+    .join('-')
+    .replace(/^[.-]+/, '');
+  return name === '' ? 'scenario' : name;
+}

@@ -1,0 +1,190 @@
+/**
+ * The classification of output folders (src/output/safety.ts) and the safe, atomic writing of
+ * one (src/output/atomic.ts), on folders made in a temporary sandbox. The root and the home
+ * folder are only classified (a read-only look), never written.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MARKER, classifyOutput, defaultOutputName, isNabolagFolder } from '../../src/output/safety.js';
+import { environmentError, removeStalePartials, writeAtomically } from '../../src/output/atomic.js';
+import { UserError } from '../../src/scenario/messages.js';
+
+const box = mkdtempSync(join(tmpdir(), 'nabolag-safety-'));
+afterAll(() => rmSync(box, { recursive: true, force: true }));
+
+/** A fresh folder in the sandbox, with files. */
+function folder(name: string, files: Record<string, string> = {}): string {
+  const d = join(box, name);
+  mkdirSync(d, { recursive: true });
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(join(d, f, '..'), { recursive: true });
+    writeFileSync(join(d, f), text);
+  }
+  return d;
+}
+
+const ctx = (cwd: string, scenarioFiles: string[] = []) => ({ cwd, home: join(box, 'home'), scenarioFiles });
+
+describe('classifyOutput', () => {
+  const project = folder('project', { 'default.yaml': 'name: x\n', 'notes.txt': 'mine\n', 'sub/other.yaml': 'a: 1\n' });
+  const c = ctx(project, ['default.yaml']);
+  const refused = (out: string, cc = c) => {
+    const v = classifyOutput(out, cc);
+    expect(v.ok, `${out} should be refused`).toBe(false);
+    return v.ok ? '' : v.why;
+  };
+
+  it('accepts a new folder, an empty folder and a folder nabolag wrote', () => {
+    expect(classifyOutput('output/new', c)).toEqual({ ok: true, path: join(project, 'output/new'), exists: false });
+    folder('project/empty');
+    expect(classifyOutput('empty', c)).toMatchObject({ ok: true, exists: true });
+    folder('project/ours', { [MARKER]: 'x', 'metrics.csv': '1' });
+    expect(classifyOutput('ours', c)).toMatchObject({ ok: true, exists: true });
+  });
+
+  it('refuses the root, the home folder, the current folder and its ancestors', () => {
+    expect(refused('/')).toMatch(/root of the file system/);
+    folder('home');
+    expect(refused(join(box, 'home'))).toMatch(/home folder/);
+    expect(refused('.')).toMatch(/is the current folder/);
+    expect(refused('..')).toMatch(/contains the current folder/);
+    expect(refused(project + '/')).toMatch(/is the current folder/);
+  });
+
+  it('refuses a folder holding a scenario file of the run, even when it has the marker', () => {
+    folder('project/sc', { 'my.yaml': 'a: 1\n', [MARKER]: 'x' });
+    expect(refused('sc', ctx(project, ['sc/my.yaml']))).toMatch(/holds the scenario file sc\/my.yaml/);
+    expect(refused(project, ctx(join(box, 'home'), [join(project, 'default.yaml')]))).toMatch(/holds the scenario file/);
+  });
+
+  it('refuses a file, a non-empty folder without the marker, a symbolic link and an empty path', () => {
+    expect(refused('notes.txt')).toMatch(/is a file, not a folder/);
+    expect(refused('sub')).toMatch(/did not write/);
+    expect(refused('notes.txt/inside')).toMatch(/not a folder/);
+    symlinkSync(join(project, 'ours'), join(project, 'link'));
+    expect(refused('link')).toMatch(/symbolic link/);
+    expect(refused('')).toMatch(/empty/);
+    expect(refused('  ')).toMatch(/empty/);
+  });
+
+  it('recognises a result written before the marker only when it holds nothing but its manifest files', () => {
+    const files = ['metrics.csv', 'summary.json', 'charts/a.svg'];
+    const legacy = folder('project/legacy', { 'metrics.csv': '1', 'summary.json': '{}', 'charts/a.svg': '<svg/>', 'manifest.json': JSON.stringify({ tool: 'nabolag', files }) });
+    expect(isNabolagFolder(legacy)).toBe(true);
+    writeFileSync(join(legacy, 'charts', 'mine.txt'), 'a note of the user');
+    expect(isNabolagFolder(legacy)).toBe(false);
+    const other = folder('project/other', { 'manifest.json': JSON.stringify({ tool: 'something', files: [] }) });
+    expect(isNabolagFolder(other)).toBe(false);
+  });
+});
+
+describe('defaultOutputName', () => {
+  const cwd = '/work/p';
+  it('derives a safe name from the path, so files of the same base name do not collide', () => {
+    expect(defaultOutputName('scenarios/default.yaml', cwd)).toBe('default');
+    expect(defaultOutputName('scenarios/levers/extension.yaml', cwd)).toBe('levers-extension');
+    expect(defaultOutputName('scenarios/packages/extension.yaml', cwd)).toBe('packages-extension');
+    expect(defaultOutputName('my estate.yaml', cwd)).toBe('my-estate');
+    expect(defaultOutputName('/elsewhere/x.yml', cwd)).toBe('x');
+    expect(defaultOutputName('../up/y.json', cwd)).toBe('y');
+  });
+  it('never gives a dot name, a leading dot or an empty name', () => {
+    expect(defaultOutputName('...yaml', cwd)).toBe('scenario');
+    expect(defaultOutputName('..yaml', cwd)).toBe('scenario');
+    expect(defaultOutputName('.hidden.yaml', cwd)).toBe('hidden');
+    expect(defaultOutputName('.yaml', cwd)).toBe('yaml');
+  });
+});
+
+describe('writeAtomically', () => {
+  const opts = (cwd: string) => ({ cwd, home: join(box, 'home') });
+
+  it('writes the marker, replaces its own result whole, and leaves nothing beside it', async () => {
+    const p = folder('w1');
+    await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'a.txt'), 'first'), opts(p));
+    expect(readFileSync(join(p, 'out', 'a.txt'), 'utf8')).toBe('first');
+    expect(existsSync(join(p, 'out', MARKER))).toBe(true);
+    await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'b.txt'), 'second'), opts(p));
+    expect(readdirSync(join(p, 'out')).sort()).toEqual([MARKER, 'b.txt']);
+    expect(readdirSync(p)).toEqual(['out']);
+  });
+
+  it('keeps the earlier result whole and removes the partial folder and lock when writing fails', async () => {
+    const p = folder('w2');
+    await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'a.txt'), 'first'), opts(p));
+    await expect(
+      writeAtomically(join(p, 'out'), async (d) => {
+        writeFileSync(join(d, 'half.txt'), 'half');
+        throw new Error('boom');
+      }, opts(p)),
+    ).rejects.toThrow('boom');
+    expect(readFileSync(join(p, 'out', 'a.txt'), 'utf8')).toBe('first');
+    expect(readdirSync(p)).toEqual(['out']);
+  });
+
+  it('refuses before calling the writer when the folder is not its own', async () => {
+    const p = folder('w3', { 'theirs/thesis.tex': 'years of work' });
+    let called = false;
+    await expect(writeAtomically(join(p, 'theirs'), async () => void (called = true), opts(p))).rejects.toThrow(UserError);
+    expect(called).toBe(false);
+    expect(readFileSync(join(p, 'theirs', 'thesis.tex'), 'utf8')).toBe('years of work');
+  });
+
+  it('gives a second writer of the same folder a user error at once, or lets it wait', async () => {
+    const p = folder('w4');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = writeAtomically(join(p, 'out'), async (d) => {
+      await held;
+      writeFileSync(join(d, 'who.txt'), 'first');
+    }, opts(p));
+    await new Promise((r) => setTimeout(r, 50));
+    const second = writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'who.txt'), 'second'), opts(p));
+    await expect(second).rejects.toThrow(new RegExp(`in use by process ${process.pid}`));
+    const waiting = writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'who.txt'), 'waited'), { ...opts(p), wait: true });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await first;
+    await waiting;
+    expect(readFileSync(join(p, 'out', 'who.txt'), 'utf8')).toBe('waited');
+    expect(readdirSync(p)).toEqual(['out']);
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const p = folder('w5');
+    writeFileSync(join(p, '.out.nabolag-lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname() }));
+    await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'a.txt'), 'ok'), opts(p));
+    expect(readdirSync(p)).toEqual(['out']);
+  });
+});
+
+describe('removeStalePartials', () => {
+  it('removes partial folders of dead processes on this host, and nothing else', () => {
+    const p = folder('stale', {
+      [`.out.partial-1-abc/${MARKER}`]: 'x',
+      '.out.partial-1-abc/.nabolag-owner': JSON.stringify({ pid: 2 ** 22 + 54321, host: hostname() }),
+      [`.live.partial-2-abc/${MARKER}`]: 'x',
+      '.live.partial-2-abc/.nabolag-owner': JSON.stringify({ pid: process.pid, host: hostname() }),
+      [`.far.partial-3-abc/${MARKER}`]: 'x',
+      '.far.partial-3-abc/.nabolag-owner': JSON.stringify({ pid: 2 ** 22 + 54321, host: 'another-host' }),
+      '.mine.partial-4-abc/notes.txt': 'a folder of the user that happens to look like ours',
+    });
+    expect(removeStalePartials(p)).toEqual([join(p, '.out.partial-1-abc')]);
+    expect(readdirSync(p).sort()).toEqual(['.far.partial-3-abc', '.live.partial-2-abc', '.mine.partial-4-abc']);
+  });
+});
+
+describe('environmentError', () => {
+  it('turns errors of the environment into user errors naming the path and cause', () => {
+    const e = Object.assign(new Error('x'), { code: 'ENOSPC', path: '/data/out/metrics.csv' });
+    const u = environmentError(e, '/data/out');
+    expect(u).toBeInstanceOf(UserError);
+    expect((u as Error).message).toMatch(/cannot write \/data\/out\/metrics.csv: no space left/);
+    const ro = environmentError(Object.assign(new Error('x'), { code: 'EROFS' }), '/ro');
+    expect((ro as Error).message).toMatch(/\/ro: the file system is read-only/);
+    const bug = new TypeError('a bug');
+    expect(environmentError(bug, '/x')).toBe(bug);
+  });
+});
