@@ -27,6 +27,8 @@ export interface OptionSpec {
   kind: 'flag' | 'value';
   /** A flag's value when not given. */
   default?: boolean;
+  /** A value option that may be given several times: its values are collected in a list, in order. */
+  repeat?: boolean;
 }
 
 export interface CommandSpec {
@@ -142,9 +144,12 @@ export function parseCommandLine(p: ProgramSpec, argv: readonly string[]): Parse
       else throw new ArgsError(`option --${opt.name} is a switch: give it alone, or --no-${opt.name}`);
       continue;
     }
-    if (inline !== undefined) args[opt.name] = inline;
-    else if (k + 1 < argv.length) args[opt.name] = argv[++k]!; // also a negative number: --seed -1
+    let value: string;
+    if (inline !== undefined) value = inline;
+    else if (k + 1 < argv.length) value = argv[++k]!; // also a negative number: --seed -1
     else throw new ArgsError(`option --${opt.name} needs a value`);
+    if (opt.repeat) args[opt.name] = [...((args[opt.name] as string[] | undefined) ?? []), value];
+    else args[opt.name] = value;
   }
   // positionals, in order; the last may take the rest
   let k = 0;
@@ -192,7 +197,7 @@ export function commandHelp(p: ProgramSpec, c: CommandSpec): string {
 
 function optionRows(options: OptionSpec[]): string[][] {
   return options.map((o) => [
-    `${o.alias ? `-${o.alias}, ` : '    '}--${o.name}${o.kind === 'value' ? ' <value>' : ''}`,
+    `${o.alias ? `-${o.alias}, ` : '    '}--${o.name}${o.kind === 'value' ? ' <value>' : ''}${o.repeat ? ' …' : ''}`,
     o.describe + (o.kind === 'flag' && o.default !== undefined ? ` [default:\u00a0${o.default}]` : ''), // kept on one line by `table`
   ]);
 }

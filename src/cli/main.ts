@@ -4,8 +4,9 @@
  */
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { type Results, alignForComparison, compareToDirectory, runToDirectory, resolve } from '../engine/pipeline.js';
-import { loadScenario } from '../scenario/load.js';
-import { UserError, messages } from '../scenario/messages.js';
+import { checkScenario, loadScenario } from '../scenario/load.js';
+import { UserError, formatIssues } from '../scenario/messages.js';
+import { parseAssignment } from '../scenario/set.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
@@ -25,8 +26,9 @@ const reportOutputs = (report: boolean | undefined) =>
 const reportLine = (rel: string, files: string[]): string => (files.includes('report.html') ? `report: ${join(rel, 'report.html')}\n` : '');
 
 /** The flags shared by run and compare, checked. */
-function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown }) {
+function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown; set?: string[] }) {
   return {
+    set: (argv.set ?? []).map(parseAssignment),
     overrides: {
       replications: scenarioFieldOption('replications', argv.replications),
       seed: scenarioFieldOption('seed', argv.seed),
@@ -36,10 +38,10 @@ function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknow
   };
 }
 
-async function runCommand(argv: { scenario: string; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean; wait?: boolean }): Promise<void> {
+async function runCommand(argv: { scenario: string; set?: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean; wait?: boolean }): Promise<void> {
   const file = argv.scenario;
-  const { overrides, workers } = runFlags(argv);
-  const sc = resolve(loadScenario(file), overrides, file);
+  const { overrides, workers, set } = runFlags(argv);
+  const sc = resolve(loadScenario(file, { set }), overrides, file);
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const progress = argv.quiet ? undefined : progressReporter(`${sc.name}`, sc.replications);
   const t0 = performance.now();
@@ -71,20 +73,26 @@ function summariseFiles(files: string[]): string {
   return [...rest, ...(charts.length ? [`charts/ (${charts.length} files)`] : [])].join(', ');
 }
 
-async function compareCommand(argv: { baseline: string; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean; wait?: boolean }): Promise<void> {
-  const { overrides, workers } = runFlags(argv);
-  // load and check every file before running anything, reporting all problems together
+async function compareCommand(argv: { baseline: string; set?: string[]; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean; wait?: boolean }): Promise<void> {
+  const { overrides, workers, set } = runFlags(argv);
+  // load and check every file before running anything, reporting all problems together; a
+  // --set applies to every scenario that has what it names, and must apply to one at least
   const files = [argv.baseline, ...argv.variants];
   const loaded: { scenario: Scenario; file: string }[] = [];
   const problems: UserError[] = [];
+  const used = set.map(() => false);
   for (const f of files) {
     try {
-      loaded.push({ scenario: resolve(loadScenario(f), overrides, f), file: f });
+      const checked = checkScenario(f, { set, setWherePresent: true });
+      checked.applied?.forEach((p, k) => p !== null && (used[k] = true));
+      if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
+      loaded.push({ scenario: resolve(checked.scenario, overrides, f), file: f });
     } catch (e) {
       if (e instanceof UserError) problems.push(e);
       else throw e;
     }
   }
+  used.forEach((u, k) => !u && problems.push(new UserError(`option --set ${JSON.stringify(set[k]!.text)}: none of the scenarios has ${set[k]!.path}`)));
   if (problems.length) throw new UserError(problems.map((p) => p.message).join('\n'), problems.flatMap((p) => p.issues));
   const baseline = loaded[0]!.scenario;
   const variants = alignForComparison(baseline, loaded.slice(1));
@@ -125,6 +133,12 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
   { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress bar' },
   { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
   { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
+  {
+    name: 'set',
+    kind: 'value',
+    repeat: true,
+    describe: 'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)',
+  },
 ];
 
 const PROGRAM: ProgramSpec = {

@@ -18,6 +18,7 @@ import { validate } from './dsl.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
 import { checkRules, touchedBy } from './rules.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { type Assignment, applyAssignments, applyWherePresent } from './set.js';
 
 /** Most files in one `extends` chain (the file given included). */
 export const MAX_EXTENDS_DEPTH = 20;
@@ -26,15 +27,23 @@ export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 type Mapping = Record<string, unknown>;
 const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** What is changed in a scenario on the command line (`--set`, set.ts). */
+export interface LoadOptions {
+  /** Assignments applied, in order, after `extends` is merged and before validation. */
+  set?: readonly Assignment[];
+  /** Skip an assignment whose list item this scenario does not have (each scenario of a `compare`). */
+  setWherePresent?: boolean;
+}
+
 /** Load, merge, validate and check a scenario; throws a `UserError` carrying every issue. */
-export function loadScenario(path: string): Scenario {
-  const { scenario, issues } = checkScenario(path);
+export function loadScenario(path: string, opts: LoadOptions = {}): Scenario {
+  const { scenario, issues } = checkScenario(path, opts);
   if (!scenario) throw new UserError(formatIssues(issues), issues);
   return scenario;
 }
 
 /** Like `loadScenario`, but returns the issues instead of throwing (`scenario` only when none). */
-export function checkScenario(path: string): { scenario?: Scenario; issues: Issue[] } {
+export function checkScenario(path: string, opts: LoadOptions = {}): { scenario?: Scenario; issues: Issue[]; applied?: (string | null)[] } {
   const chain = readChain(path);
   if ('issues' in chain) return { issues: chain.issues };
 
@@ -43,6 +52,15 @@ export function checkScenario(path: string): { scenario?: Scenario; issues: Issu
   if (own.data.name === undefined) {
     merged.name = defaultName(path);
     origins.set('name', path);
+  }
+  let applied: (string | null)[] | undefined;
+  if (opts.set?.length) {
+    applied = opts.setWherePresent ? applyWherePresent(merged, opts.set) : applyAssignments(merged, opts.set);
+    applied.forEach((p, k) => {
+      if (p === null) return;
+      forget(origins, p);
+      origins.set(p, `--set ${opts.set![k]!.text}`);
+    });
   }
 
   const fileOf = (p: string): string => {
@@ -57,7 +75,7 @@ export function checkScenario(path: string): { scenario?: Scenario; issues: Issu
   const checked = validate(scenarioSchema, merged, path);
   const scenario = checked.value as Scenario;
   const issues = [...relocate(checked.issues), ...relocate(checkRules(scenario, path, touchedBy(checked.issues)))];
-  return issues.length ? { issues } : { scenario, issues };
+  return issues.length ? { issues, applied } : { scenario, issues, applied };
 }
 
 /** The default scenario name for a file: its base name without extension, made a valid name. */

@@ -1,0 +1,215 @@
+/**
+ * `--set <path>=<value>`: change one field of a scenario from the command line, as if the file
+ * said so. The path names a field the way validation messages do:
+ *
+ *   years                              a top-level field
+ *   letting.municipalShare             a field of a section (created if the file has none)
+ *   estates[0].flats                   an item of a list by its index
+ *   policies[lever=extension].factor   an item of a list by one of its fields (exactly one must match)
+ *
+ * The value is read as YAML (`0.5`, `true`, `[1, 2]`, `{from: 2027, lever: extension}`, `"text"`).
+ * Assignments are applied in order to the scenario after its `extends` chain is merged and before
+ * it is validated, so a value set here is checked by the schema exactly as one written in the file
+ * (and the result is the same as editing the file). A list the scenario does not write is created
+ * with one empty item when its index 0 is named (`estates[0].flats` in a file without `estates`),
+ * which is what the schema's default of one estate means. Pure functions; no I/O.
+ */
+import { parse as parseYaml } from 'yaml';
+import { UserError, show } from './messages.js';
+
+/** One step of a path: a field, or an item of a list by index or by a field's value. */
+export type Step = { field: string } | { index: number } | { where: string; equals: string };
+
+export interface Assignment {
+  /** As typed, for messages. */
+  text: string;
+  /** The path as typed (left of the first `=` outside brackets). */
+  path: string;
+  steps: Step[];
+  value: unknown;
+}
+
+/** Keys that could reach an object's prototype: never a field. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const fail = (text: string, why: string): never => {
+  throw new UserError(`option --set ${show(text)}: ${why}`);
+};
+
+/** A selector or list index that names nothing in this scenario (`compare` skips such a scenario). */
+export class NoMatch extends UserError {}
+
+const noMatch = (text: string, why: string): never => {
+  throw new NoMatch(`option --set ${show(text)}: ${why}`);
+};
+
+/** Parse `path=value` (the value read as YAML). Throws a UserError naming what is wrong. */
+export function parseAssignment(text: string): Assignment {
+  // the first `=` outside brackets ends the path (`policies[lever=extension].factor=0.5`)
+  let depth = 0;
+  let eq = -1;
+  for (let i = 0; i < text.length && eq < 0; i++) {
+    const c = text[i];
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (c === '=' && depth === 0) eq = i;
+  }
+  if (eq < 0) fail(text, 'give <path>=<value>, e.g. --set years=20 or --set estates[0].flats=600');
+  const path = text.slice(0, eq).trim();
+  const raw = text.slice(eq + 1);
+  if (raw.trim() === '') fail(text, `give a value after "=" (e.g. --set ${path}=1); for an empty value write ${path}=null`);
+  const steps = parsePath(text, path);
+  let value: unknown;
+  try {
+    value = parseYaml(raw, { version: '1.2' });
+  } catch (e) {
+    fail(text, `the value ${show(raw)} is not valid YAML (${String((e as Error).message).split('\n')[0]})`);
+  }
+  checkKeys(text, value);
+  return { text, path, steps, value };
+}
+
+function parsePath(text: string, path: string): Step[] {
+  if (path === '') fail(text, 'the path before "=" is empty');
+  const steps: Step[] = [];
+  const re = /([^.[\]]+)|\[([^\]]*)\]|(\.)/gy;
+  let expectField = true;
+  let m: RegExpExecArray | null;
+  let at = 0;
+  while (at < path.length) {
+    re.lastIndex = at;
+    m = re.exec(path);
+    if (!m) fail(text, `cannot read the path ${show(path)} at ${show(path.slice(at))}`);
+    at = re.lastIndex;
+    if (m![1] !== undefined) {
+      const name = m![1];
+      if (!expectField) fail(text, `put a "." before the field ${show(name)}`);
+      if (!NAME.test(name)) fail(text, `${show(name)} is not a field name (letters, digits and _)`);
+      if (FORBIDDEN.has(name)) fail(text, `${show(name)} is not allowed as a field name`);
+      steps.push({ field: name });
+      expectField = false;
+    } else if (m![2] !== undefined) {
+      if (expectField) fail(text, 'a [selector] must follow a field name, e.g. estates[0]');
+      const inner = m![2].trim();
+      if (/^\d+$/.test(inner)) steps.push({ index: Number(inner) });
+      else {
+        const e = inner.indexOf('=');
+        const key = e < 0 ? '' : inner.slice(0, e).trim();
+        if (e < 0 || !NAME.test(key) || FORBIDDEN.has(key)) fail(text, `the selector [${inner}] must be an index ([0]) or field=value ([lever=extension])`);
+        steps.push({ where: key, equals: inner.slice(e + 1).trim() });
+      }
+    } else {
+      if (expectField) fail(text, `the path ${show(path)} has an empty field name`);
+      expectField = true;
+    }
+  }
+  if (expectField) fail(text, `the path ${show(path)} ends with "."`);
+  return steps;
+}
+
+/** A value may not carry keys that reach a prototype. */
+function checkKeys(text: string, v: unknown): void {
+  const stack: unknown[] = [v];
+  while (stack.length) {
+    const x = stack.pop();
+    if (typeof x !== 'object' || x === null) continue;
+    for (const k of Object.keys(x)) {
+      if (FORBIDDEN.has(k)) fail(text, `the key ${show(k)} is not allowed`);
+      stack.push((x as Record<string, unknown>)[k]);
+    }
+  }
+}
+
+type Mapping = Record<string, unknown>;
+const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The path of the first `n` steps, as messages write it. */
+function shown(steps: Step[], n: number): string {
+  let s = '';
+  for (const st of steps.slice(0, n)) {
+    if ('field' in st) s += s ? `.${st.field}` : st.field;
+    else if ('index' in st) s += `[${st.index}]`;
+    else s += `[${st.where}=${st.equals}]`;
+  }
+  return s;
+}
+
+/**
+ * Apply the assignments, in order, to a merged scenario mapping (changed in place). Returns, for
+ * each, the concrete path it set (`policies[2].factor` for `policies[lever=extension].factor`),
+ * so that messages about the value can name `--set`.
+ */
+export function applyAssignments(data: Mapping, assignments: readonly Assignment[]): string[] {
+  return assignments.map((a) => applyOne(data, a));
+}
+
+/**
+ * As `applyAssignments`, but an assignment whose list item does not exist in this scenario
+ * (`NoMatch`) is skipped: returns the concrete path set, or null, for each.
+ */
+export function applyWherePresent(data: Mapping, assignments: readonly Assignment[]): (string | null)[] {
+  return assignments.map((a) => {
+    const copy = structuredClone(data);
+    try {
+      const p = applyOne(copy, a);
+      for (const k of Object.keys(data)) delete data[k];
+      Object.assign(data, copy);
+      return p;
+    } catch (e) {
+      if (e instanceof NoMatch) return null;
+      throw e;
+    }
+  });
+}
+
+function applyOne(data: Mapping, a: Assignment): string {
+  let cur: unknown = data;
+  let concrete = '';
+  const { steps } = a;
+  for (let k = 0; k < steps.length; k++) {
+    const st = steps[k]!;
+    const last = k === steps.length - 1;
+    const next = steps[k + 1];
+    const container = (): unknown => (next && !('field' in next) ? [{}] : {});
+    if ('field' in st) {
+      if (!isMapping(cur)) fail(a.text, `${shown(steps, k) || 'the scenario'} is ${show(cur)}, not a section with fields`);
+      const m = cur as Mapping;
+      concrete += concrete ? `.${st.field}` : st.field;
+      if (last) {
+        m[st.field] = structuredClone(a.value);
+        return concrete;
+      }
+      if (!own(m, st.field) || m[st.field] === null || m[st.field] === undefined) {
+        if (next && 'index' in next && next.index !== 0) noMatch(a.text, `${concrete} is not in the scenario, so it has no item [${next.index}]`);
+        if (next && 'where' in next) noMatch(a.text, `${concrete} is not in the scenario, so no item has ${next.where}=${next.equals}`);
+        m[st.field] = container();
+      }
+      cur = m[st.field];
+    } else {
+      if (!Array.isArray(cur)) fail(a.text, `${shown(steps, k)} is ${show(cur)}, not a list`);
+      const list = cur as unknown[];
+      let i: number;
+      if ('index' in st) {
+        if (st.index >= list.length) noMatch(a.text, `${shown(steps, k)} has ${list.length} item(s) (${list.length ? `[0] to [${list.length - 1}]` : 'none'}), so there is no [${st.index}]`);
+        i = st.index;
+      } else {
+        const hits = list.flatMap((item, j) => (isMapping(item) && own(item, st.where) && String(item[st.where]) === st.equals ? [j] : []));
+        if (hits.length === 0) {
+          const have = list.flatMap((item) => (isMapping(item) && own(item, st.where) ? [String(item[st.where])] : []));
+          noMatch(a.text, `no item of ${shown(steps, k)} has ${st.where}=${st.equals}${have.length ? ` (there: ${have.map((h) => `${st.where}=${h}`).join(', ')})` : ''}`);
+        }
+        if (hits.length > 1) fail(a.text, `${hits.length} items of ${shown(steps, k)} have ${st.where}=${st.equals} (${hits.map((h) => `[${h}]`).join(', ')}); name one by its index`);
+        i = hits[0]!;
+      }
+      concrete += `[${i}]`;
+      if (last) {
+        list[i] = structuredClone(a.value);
+        return concrete;
+      }
+      cur = list[i];
+    }
+  }
+  return concrete;
+}

@@ -1,0 +1,122 @@
+/**
+ * `--set <path>=<value>` (src/scenario/set.ts): parsing the assignment, applying it to a merged
+ * scenario, the messages for every kind of mistake, and the CLI's promise that a value set on
+ * the command line gives the same bytes as the same value written in the file.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NoMatch, applyAssignments, applyWherePresent, parseAssignment } from '../../src/scenario/set.js';
+import { UserError } from '../../src/scenario/messages.js';
+import { checkScenario } from '../../src/scenario/load.js';
+
+describe('parseAssignment', () => {
+  it('reads the path and the value as YAML', () => {
+    expect(parseAssignment('years=20')).toMatchObject({ path: 'years', steps: [{ field: 'years' }], value: 20 });
+    expect(parseAssignment('estates[0].flats=600').steps).toEqual([{ field: 'estates' }, { index: 0 }, { field: 'flats' }]);
+    expect(parseAssignment('policies[lever=extension].factor=0.5')).toMatchObject({
+      path: 'policies[lever=extension].factor',
+      steps: [{ field: 'policies' }, { where: 'lever', equals: 'extension' }, { field: 'factor' }],
+      value: 0.5,
+    });
+    expect(parseAssignment('spiral.enabled=false').value).toBe(false);
+    expect(parseAssignment('name="my run"').value).toBe('my run');
+    expect(parseAssignment('policies=[{lever: extension, from: 2027}]').value).toEqual([{ lever: 'extension', from: 2027 }]);
+    expect(parseAssignment('letting.municipalShare=null').value).toBe(null);
+  });
+
+  it.each([
+    ['years', /give <path>=<value>/],
+    ['years=', /give a value after "="/],
+    ['=3', /path before "=" is empty/],
+    ['a..b=1', /empty field name/],
+    ['a.=1', /ends with "."/],
+    ['[0]=1', /must follow a field name/],
+    ['estates[x].flats=1', /must be an index/],
+    ['__proto__.polluted=1', /not allowed/],
+    ['constructor=1', /not allowed/],
+    ['a={__proto__: 1}', /key "__proto__" is not allowed/],
+    ['estates[0].fl-ats=1', /not a field name/],
+    ['years=[1', /not valid YAML/],
+  ])('refuses %s', (text, why) => {
+    expect(() => parseAssignment(text)).toThrow(UserError);
+    expect(() => parseAssignment(text)).toThrow(why);
+  });
+});
+
+describe('applyAssignments', () => {
+  const base = () => ({ years: 15, estates: [{ name: 'a', flats: 100 }], policies: [{ lever: 'extension', from: 2027, factor: 0.7 }, { lever: 'gardens', from: 2028 }] });
+
+  it('sets fields, list items by index and by a field, and creates missing sections', () => {
+    const d: Record<string, unknown> = base();
+    const paths = applyAssignments(d, ['years=20', 'estates[0].flats=600', 'policies[lever=gardens].share=0.5', 'letting.municipalShare=0.1'].map(parseAssignment));
+    expect(paths).toEqual(['years', 'estates[0].flats', 'policies[1].share', 'letting.municipalShare']);
+    expect(d).toMatchObject({ years: 20, estates: [{ name: 'a', flats: 600 }], letting: { municipalShare: 0.1 } });
+    expect((d.policies as object[])[1]).toEqual({ lever: 'gardens', from: 2028, share: 0.5 });
+  });
+
+  it('creates a list with one item when index 0 of a list the scenario does not write is named', () => {
+    const d: Record<string, unknown> = {};
+    applyAssignments(d, [parseAssignment('estates[0].flats=600')]);
+    expect(d).toEqual({ estates: [{ flats: 600 }] });
+  });
+
+  it('says what is there when an item is not', () => {
+    expect(() => applyAssignments(base(), [parseAssignment('estates[2].flats=1')])).toThrow(/estates has 1 item\(s\) \(\[0\] to \[0\]\), so there is no \[2\]/);
+    expect(() => applyAssignments(base(), [parseAssignment('policies[lever=ownership].from=2030')])).toThrow(/there: lever=extension, lever=gardens/);
+    expect(() => applyAssignments(base(), [parseAssignment('policies[lever=ownership].from=2030')])).toThrow(NoMatch);
+    const twice = { policies: [{ lever: 'x' }, { lever: 'x' }] };
+    expect(() => applyAssignments(twice, [parseAssignment('policies[lever=x].from=1')])).toThrow(/2 items of policies have lever=x \(\[0\], \[1\]\); name one by its index/);
+    expect(() => applyAssignments(base(), [parseAssignment('years.x=1')])).toThrow(/years is 15, not a section/);
+    expect(() => applyAssignments(base(), [parseAssignment('years[0]=1')])).toThrow(/years is 15, not a list/);
+  });
+
+  it('skips, where asked, an assignment whose item this scenario lacks, and changes nothing for it', () => {
+    const d: Record<string, unknown> = base();
+    expect(applyWherePresent(d, ['policies[lever=ownership].from=2030', 'years=3'].map(parseAssignment))).toEqual([null, 'years']);
+    expect(d).toEqual({ ...base(), years: 3 });
+  });
+});
+
+describe('--set through loading', () => {
+  it('validates a value set like a value in the file, naming --set as where it came from', () => {
+    const r = checkScenario('scenarios/default.yaml', { set: [parseAssignment('years=0')] });
+    expect(r.scenario).toBeUndefined();
+    expect(r.issues[0]).toMatchObject({ file: '--set years=0', path: 'years' });
+  });
+});
+
+describe('nabolag run --set', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'nabolag-set-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/nabolag.js', ...args], { encoding: 'utf8' });
+
+  it('gives the same bytes as editing the file', () => {
+    const edited = join(tmp, 'edited.yaml');
+    writeFileSync(edited, `extends: ${join(process.cwd(), 'scenarios/levers/extension.yaml')}\nname: extension\nyears: 4\npolicies:\n  - { lever: extension, from: 2027, group: resourceStrongFamilies, factor: 0.5 }\n`);
+    const common = ['-n', '2', '--no-report', '-q', '--workers', '1'];
+    const a = cli('run', edited, ...common, '--out', join(tmp, 'a'));
+    const b = cli('run', 'scenarios/levers/extension.yaml', ...common, '--set', 'years=4', '--set', 'policies[lever=extension].factor=0.5', '--out', join(tmp, 'b'));
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    for (const f of ['metrics.csv', 'moves.csv', 'summary.json']) expect(readFileSync(join(tmp, 'b', f)).equals(readFileSync(join(tmp, 'a', f))), f).toBe(true);
+  });
+
+  it('exit 2 with the path and the allowed range for a bad value, and no output', () => {
+    const r = cli('run', 'scenarios/default.yaml', '--set', 'estates[0].flats=5', '-q', '--out', join(tmp, 'bad'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--set estates\[0\]\.flats=5: field "estates\[0\]\.flats" is 5, which is too small; allowed/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('in compare, applies to every scenario that has the field and refuses one no scenario has', () => {
+    const ok = cli('compare', 'scenarios/default.yaml', 'scenarios/levers/extension.yaml', '-n', '1', '-y', '1', '--no-report', '-q', '--set', 'policies[lever=extension].factor=0.25', '--out', join(tmp, 'cmp'));
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(readFileSync(join(tmp, 'cmp', 'manifest.json'), 'utf8')).toMatch(/"factor": 0.25/);
+    const bad = cli('compare', 'scenarios/default.yaml', 'scenarios/levers/extension.yaml', '-n', '1', '-q', '--set', 'policies[lever=gardens].factor=0.25', '--out', join(tmp, 'cmp2'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/none of the scenarios has policies\[lever=gardens\]\.factor/);
+  });
+});
