@@ -3,6 +3,8 @@
  * mechanism (so adding a mechanism does not shift the numbers the others draw).
  * Nothing in the project may use Math.random (a test checks).
  */
+import seedrandom from 'seedrandom';
+
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
@@ -24,35 +26,13 @@ export type StreamRng = Rng & { readonly state: AleaState };
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
 
-/** Baagøe's Mash hash, with which Alea turns a seed text into its starting state. */
-function mash(): (text: string) => number {
-  let n = 0xefc8249d;
-  return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      n += text.charCodeAt(i);
-      let h = 0.02519603282416938 * n;
-      n = h >>> 0;
-      h -= n;
-      h *= n;
-      n = h >>> 0;
-      h -= n;
-      n += h * 0x100000000;
-    }
-    return (n >>> 0) * TWO_TO_MINUS_32;
-  };
-}
-
-/** Alea's starting state for a seed text. */
+/**
+ * Alea's starting state for a seed text, from the `seedrandom` package (its Mash hash of the
+ * text); the model then steps the state itself (`aleaStep`), and its numbers are the package's.
+ */
 export function aleaSeed(text: string): AleaState {
-  const m = mash();
-  const g: AleaState = { s0: m(' '), s1: m(' '), s2: m(' '), c: 1 };
-  g.s0 -= m(text);
-  if (g.s0 < 0) g.s0 += 1;
-  g.s1 -= m(text);
-  if (g.s1 < 0) g.s1 += 1;
-  g.s2 -= m(text);
-  if (g.s2 < 0) g.s2 += 1;
-  return g;
+  const { s0, s1, s2, c } = seedrandom.alea(text, { state: true }).state();
+  return { s0, s1, s2, c };
 }
 
 /**
