@@ -22,7 +22,7 @@
  */
 import { adultIncome } from './population.js';
 import { Edu, MAX_CHILDREN, NONE, Origin, Status, inWorkOrEducation, H, B } from './state.js';
-import type { World } from './world.js';
+import type { LiveCensus, World } from './world.js';
 
 /**
  * The entries of a census row, by position. A `const enum` (its values are written into the
@@ -213,22 +213,6 @@ export function takeCensus(w: World, out: Float64Array): void {
   for (let i = 0; i < h.used; i++) if (h.alive[i]) countHousehold(w, i, out, 1, w.month, income);
   countFlats(w, out);
   finishRows(out, w.sectionNames.length, w.month);
-}
-
-/** The incremental census carried by the world (see the top of this file). */
-export interface LiveCensus {
-  /** Households' contributions per section (flats and derived entries are added in `readCensus`). */
-  rows: Float64Array;
-  /** Month as of which each household is counted, or NONE when it is not counted. */
-  countedAt: Int32Array;
-  /** Month at which each counted household's contribution next changes by age. */
-  next: Int32Array;
-  income: Float64Array;
-  /** Off in worlds that never read it (the Schelling presets). */
-  on: boolean;
-  /** Active flats per section, as of `stockVersion` of the world. */
-  activeFlats: Float64Array;
-  stockVersion: number;
 }
 
 export function newLiveCensus(nSections: number, capacity: number): LiveCensus {

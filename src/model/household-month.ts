@@ -34,7 +34,7 @@ import { type ElevatorRates, applyElevatorEvent, elevatorBound, elevatorEvents, 
 import { type SocialRates, applySocialEvent, socialEvents, tiesNow } from './mechanisms/social.js';
 import type { StreamRng } from './rng.js';
 import { NONE, H, B } from './state.js';
-import type { World } from './world.js';
+import type { HazardBounds, World } from './world.js';
 
 /**
  * Longest time a household's bound is used before it is recomputed (months). Longer windows
@@ -52,29 +52,6 @@ export interface HouseholdMonthContext {
   career: CareerContext;
   /** Work out every household exactly and assert its bound (tests; slow). */
   check: boolean;
-}
-
-/** Per household: the bound of its monthly event probability and the last month it holds. */
-export interface HazardBounds {
-  base: Float64Array;
-  mult: Float64Array;
-  family: Uint8Array;
-  /** Last month the bound holds; NONE when it must be recomputed. */
-  until: Int32Array;
-  /** The parameters the bounds were computed from (a lever or offer change invalidates all): see `updateBoundsKey`. */
-  key: Float64Array;
-  /**
-   * The bound with the area terms at their caps (`cap0`, `cap1`, at least this month's): the
-   * first pass compares the draw with this one number before it reads the month's own bound.
-   */
-  thr: Float64Array;
-  cap0: number;
-  cap1: number;
-  /** Scratch: this month's households to work out exactly, and their draws. */
-  cand: Int32Array;
-  candU: Float64Array;
-  /** Where `readAhead` puts what it read. */
-  sink: number;
 }
 
 export function newHazardBounds(capacity: number): HazardBounds {

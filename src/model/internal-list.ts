@@ -13,26 +13,11 @@
 import { recount, touch } from './census.js';
 import { R } from './codes.js';
 import { NONE, Tenure, isFamilyWithChildren, persons, H, B } from './state.js';
-import type { World } from './world.js';
+import type { InternalList, ListQueue, World } from './world.js';
 
 /** Reasons with a bucket, in bucket order. */
 const REASON_BUCKET: Record<number, number> = { [R.space]: 0, [R.garden]: 1, [R.ownership]: 2, [R.demolition]: 3 };
 const NBUCKET = 4 * 5;
-
-interface Queue {
-  slot: number[];
-  since: number[];
-  seq: number[];
-  head: number;
-}
-
-export interface InternalList {
-  queues: Queue[];
-  /** Next sequence number (joining order). */
-  next: number;
-  /** Next sequence number for entries put in front of everyone (decreasing). */
-  front: number;
-}
 
 export function newInternalList(): InternalList {
   return { queues: Array.from({ length: NBUCKET }, () => ({ slot: [], since: [], seq: [], head: 0 })), next: 0, front: -1 };
@@ -61,13 +46,13 @@ export function joinList(w: World, e: number, i: number, month: number, front = 
   }
 }
 
-const valid = (w: World, q: Queue, k: number): boolean => {
+const valid = (w: World, q: ListQueue, k: number): boolean => {
   const i = q.slot[k]!;
   return i >= 0 && w.hh.alive[i] === 1 && w.hh.i32[i * H.stride + H.listedAt] === q.since[k];
 };
 
 /** Drop stale entries at the head of a queue, and compact it now and then. */
-function skipStale(w: World, q: Queue): void {
+function skipStale(w: World, q: ListQueue): void {
   while (q.head < q.slot.length && !valid(w, q, q.head)) q.head++;
   if (q.head > 64 && q.head * 2 > q.slot.length) {
     q.slot.splice(0, q.head);
@@ -116,7 +101,7 @@ function takeFirst(w: World, e: number, buckets: readonly number[], accept: (i: 
   const L = w.internalList[e]!;
   let best = -1;
   let bestSeq = Infinity;
-  let bestQ: Queue | undefined;
+  let bestQ: ListQueue | undefined;
   let bestK = -1;
   for (const b of buckets) {
     const q = L.queues[b]!;

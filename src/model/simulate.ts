@@ -32,7 +32,8 @@ import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './pop
 import { type MetricInput, NMETRIC, fillMetrics } from './reporters.js';
 import { makeRng } from './rng.js';
 import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
-import { type AreaState, MoveLog, NFLOW, type Seeker, type World, allocSlot } from './world.js';
+import { type AreaState, MoveLog, NFLOW, type Seeker, type World } from './world.js';
+import { allocSlot } from './occupancy.js';
 import type { Scenario } from '../scenario/schema.js';
 import { initSchelling, schellingStep } from './mechanisms/schelling.js';
 

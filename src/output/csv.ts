@@ -4,7 +4,7 @@
  * number of decimals per metric, so the same run gives byte-identical files.
  */
 import { CHANNELS, KINDS, LIST_STATUS_NAMES, REASONS } from '../model/codes.js';
-import { yearOfMonth } from '../model/levers/index.js';
+import { yearOfMonth } from '../model/calendar.js';
 import { METRICS, NMETRIC } from '../model/reporters.js';
 import type { ReplicationResult } from '../model/simulate.js';
 

@@ -9,7 +9,8 @@ import { refreshIncome } from '../../src/model/population.js';
 import { makeRng } from '../../src/model/rng.js';
 import { initialWorld } from '../../src/model/simulate.js';
 import { MAX_CHILDREN, NONE, Status } from '../../src/model/state.js';
-import { F, type FlowName, NFLOW, type World, allocSlot } from '../../src/model/world.js';
+import { F, type FlowName, NFLOW, type World } from '../../src/model/world.js';
+import { allocSlot } from '../../src/model/occupancy.js';
 import { frozenScenario } from './scenario.js';
 import { B, H } from '../../src/model/state.js';
 

@@ -4,6 +4,7 @@
  * demolition) does so in its first month. The table below is exhaustive over the lever kinds
  * of the schema, so a new kind does not compile until it has a module.
  */
+import { inForce, yearOfMonth } from '../calendar.js';
 import type { Policy } from '../../scenario/policies.js';
 import type { EstateEffective, World } from '../world.js';
 import { demolition, divideEstate, gardens, largerFlats, ownership, upgradeRename } from './physical.js';
@@ -46,14 +47,6 @@ export const LEVERS: { [K in Policy['lever']]: LeverModule<K> } = {
 
 const moduleOf = (p: Policy) => LEVERS[p.lever] as LeverModule<Policy['lever']>;
 
-/** Calendar year of simulated month m (month 1 is January of startYear; month 0 is the start). */
-export const yearOfMonth = (startYear: number, m: number): number => startYear + Math.floor(Math.max(0, m - 1) / 12);
-
-/** Is the lever in force in month m? */
-export function inForce(p: Policy, startYear: number, m: number): boolean {
-  const y = yearOfMonth(startYear, m);
-  return m >= 1 && y >= p.from && (p.until === undefined || y < p.until);
-}
 
 /** Does the lever apply to estate e (by its spec index)? */
 const appliesTo = (w: World, p: Policy, e: number): boolean => p.estate === undefined || p.estate === w.estateSpec[e];

@@ -5,7 +5,8 @@
 import { R } from '../codes.js';
 import { joinList } from '../internal-list.js';
 import { NONE, Tenure, B } from '../state.js';
-import { F, NFLOW, type World, displace } from '../world.js';
+import { F, NFLOW, type World } from '../world.js';
+import { displace } from '../occupancy.js';
 import type { LeverModule } from './types.js';
 
 const flatRange = (w: World, e: number): [number, number] => [w.flatStart[e]!, w.flatStart[e + 1]!];

@@ -17,7 +17,8 @@ import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '..
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, isResourceStrongHousehold, H, B } from '../state.js';
-import { F, NFLOW, type World, moveOut, removeChild } from '../world.js';
+import { F, NFLOW, type World, removeChild } from '../world.js';
+import { moveOut } from '../occupancy.js';
 import type { Scenario } from '../../scenario/schema.js';
 
 /** Monthly probabilities precomputed once per run. */

@@ -28,7 +28,8 @@ import { CH, R } from '../codes.js';
 import { type DrawProfile, HT, drawHousehold, refreshIncome } from '../population.js';
 import type { Rng, StreamRng } from '../rng.js';
 import { NONE, Tenure, isResourceStrongHousehold, persons, H, B } from '../state.js';
-import { F, NFLOW, type World, allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../world.js';
+import { F, NFLOW, type World } from '../world.js';
+import { allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../occupancy.js';
 import { takeFromList, takeSwapPartner } from '../internal-list.js';
 
 const logit = (p: number): number => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));

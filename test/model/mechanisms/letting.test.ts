@@ -13,7 +13,8 @@ import { type LettingContext, applicantStrongProb, applyLetting, letVacancy, let
 import { profileFor } from '../../../src/model/population.js';
 import { makeRng } from '../../../src/model/rng.js';
 import { Status, Tenure, inWorkOrEducation, isResourceStrongHousehold } from '../../../src/model/state.js';
-import { type World, moveOut } from '../../../src/model/world.js';
+import type { World } from '../../../src/model/world.js';
+import { moveOut } from '../../../src/model/occupancy.js';
 import { alive, emptyWorld, flow, moves, place, syntheticWorld } from '../../helpers/world.js';
 import { B, H } from '../../../src/model/state.js';
 

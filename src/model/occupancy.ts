@@ -1,0 +1,264 @@
+/**
+ * Occupancy: the operations that move households into, out of and within the estates, and take
+ * or free their slots. Every mechanism and lever changes who lives where through these
+ * functions, so that the flat, the household record, the incremental census, the hazard
+ * bounds, this month's flows and the move log always change together.
+ */
+import { CH, K, R } from './codes.js';
+import { recount, touch } from './census.js';
+import { tiesNow } from './mechanisms/social.js';
+import { MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
+import { EXIT0, F, type HouseholdRecord, NFLOW, type World } from './world.js';
+
+/**
+ * Take a free household slot. Capacity is fixed at the start (flats plus room for households
+ * parked while they seek a flat in the region); if it runs out, the longest-waiting parked
+ * household gives up and leaves the region, freeing its slot.
+ *
+ * `prefer` (the flat the household will live in) is taken when that slot is free: slots then
+ * follow flat order, so the monthly pass over households reads the flat arrays nearly in
+ * sequence instead of at random (a large saving in memory traffic at 100,000+ households).
+ * Otherwise the most recently freed slot is reused.
+ */
+export function allocSlot(w: World, prefer = NONE): number {
+  const h = w.hh;
+  let slot = NONE;
+  if (prefer >= 0 && prefer < h.capacity && (prefer >= h.used || h.u8[prefer * B.stride + B.free])) {
+    slot = prefer;
+    // slots skipped over become free (kept in the free list)
+    for (let k = h.used; k < prefer; k++) {
+      h.u8[k * B.stride + B.free] = 1;
+      w.freeSlots.push(k);
+    }
+    if (prefer >= h.used) h.used = prefer + 1;
+  } else {
+    // the free list may hold slots taken since by preference: skip those
+    while (w.freeSlots.length > 0 && slot === NONE) {
+      const k = w.freeSlots.pop()!;
+      if (h.u8[k * B.stride + B.free]) slot = k;
+    }
+    if (slot === NONE) {
+      if (h.used >= h.capacity) {
+        const q = w.regionMovers.length > 0 ? w.regionMovers : w.rehousing;
+        if (q.length === 0) throw new Error('household capacity exceeded (internal error)');
+        freeSlot(w, q.shift().slot);
+        return allocSlot(w);
+      }
+      slot = h.used++;
+    }
+  }
+  h.u8[slot * B.stride + B.free] = 0;
+  w.bounds.until[slot] = NONE;
+  h.alive[slot] = 1;
+  h.i32[slot * H.stride + H.uid] = w.nextUid++;
+  h.u8[slot * B.stride + B.nChildren] = 0;
+  h.i32[slot * H.stride + H.liftedAt] = -1_000_000;
+  h.i32[slot * H.stride + H.listedAt] = NONE;
+  h.u8[slot * B.stride + B.volunteer] = 0;
+  h.f32[slot * H.stride + H.ties] = 0;
+  h.i32[slot * H.stride + H.tiesAt] = w.month;
+  h.u8[slot * B.stride + B.vulnerable] = 0;
+  h.u8[slot * B.stride + B.group] = 0;
+  return slot;
+}
+
+/** Release a household slot. */
+export function freeSlot(w: World, i: number): void {
+  touch(w, i);
+  w.hh.alive[i] = 0;
+  w.hh.u8[i * B.stride + B.free] = 1;
+  w.hh.i32[i * H.stride + H.flat] = NONE;
+  w.hh.i32[i * H.stride + H.listedAt] = NONE;
+  w.freeSlots.push(i);
+  if (w.freeSlots.length > w.hh.capacity) {
+    // drop entries for slots taken since by preference, and duplicates
+    const seen = new Uint8Array(w.hh.capacity);
+    w.freeSlots = w.freeSlots.filter((k) => w.hh.u8[k * B.stride + B.free] === 1 && seen[k] === 0 && (seen[k] = 1) === 1);
+  }
+}
+
+function vacate(w: World, flat: number): void {
+  w.flats.occupant[flat] = NONE;
+  w.flats.vacantSince[flat] = w.month;
+  if (!w.flats.active[flat]) return;
+  if (w.mergePartner[flat] !== NONE) withholdForMerge(w, flat);
+  else w.vacancies.push(flat);
+}
+
+/**
+ * A flat designated for merging fell vacant: withhold it from the stock; when its partner is
+ * withheld too, the pair becomes one large flat (on the lower index) and is let.
+ */
+export function withholdForMerge(w: World, flat: number): void {
+  const f = w.flats;
+  const other = w.mergePartner[flat]!;
+  f.active[flat] = 0;
+  w.stockVersion++;
+  if (f.active[other] || f.occupant[other] !== NONE) return;
+  const k = Math.min(flat, other);
+  const j = Math.max(flat, other);
+  w.mergePartner[k] = NONE;
+  w.mergePartner[j] = NONE;
+  f.active[k] = 1;
+  w.stockVersion++;
+  f.rooms[k] = w.mergeRooms[k]!;
+  f.rent[k] = w.mergeRent[k]!;
+  f.vacantSince[k] = w.month;
+  w.flows[f.estate[k]! * NFLOW + F.flatsMerged]++;
+  w.internalFirst[k] = 1;
+  w.vacancies.push(k);
+}
+
+/**
+ * Demolition displaces a household: it leaves its flat and the estate (a move-out with reason
+ * demolition) and waits, parked, to be rehoused in the region (letting.ts). Its slot is kept
+ * (not freed) until it is rehoused or gives up.
+ */
+export function displace(w: World, i: number): void {
+  const flat = w.hh.i32[i * H.stride + H.flat]!;
+  w.rehousing.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason: R.demolition });
+  park(w, i, R.demolition);
+}
+
+/**
+ * A household leaves its flat and the estate (counted as a move-out with `reason`) but keeps
+ * its slot, parked, while it seeks a flat elsewhere in the region. The caller queues it.
+ */
+function park(w: World, i: number, reason: number): void {
+  const flat = w.hh.i32[i * H.stride + H.flat]!;
+  tiesNow(w.hh, i, w.month, w.tieStep[w.flats.estate[flat]!]!); // ties do not grow while parked
+  countExit(w, i, reason);
+  if (w.flats.active[flat]) vacate(w, flat);
+  else w.flats.occupant[flat] = NONE;
+  w.hh.alive[i] = 0;
+  w.hh.i32[i * H.stride + H.flat] = NONE;
+  w.hh.i32[i * H.stride + H.listedAt] = NONE;
+}
+
+/** A household leaving estate e for `reason` seeks another flat in the region (kept, parked). */
+export function leaveForRegion(w: World, i: number, reason: number): void {
+  const flat = w.hh.i32[i * H.stride + H.flat]!;
+  w.regionMovers.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason });
+  park(w, i, reason);
+}
+
+/** A parked household (displaced, or leaving another estate of the region) moves into vacant `flat`. */
+export function rehouse(w: World, rec: HouseholdRecord, flat: number): void {
+  const i = rec.slot;
+  w.hh.alive[i] = 1;
+  const displaced = rec.reason === R.demolition;
+  moveIn(w, i, flat, displaced ? CH.relocation : CH.region, rec.fromFlat);
+  w.flows[flowRow(w, w.flats.estate[flat]!) + (displaced ? F.relocated : F.fromRegion)]++;
+}
+
+const flowRow = (w: World, estate: number): number => estate * NFLOW;
+
+/** Count and log household i leaving its flat and the estate for `reason`. */
+function countExit(w: World, i: number, reason: number): void {
+  touch(w, i);
+  const h = w.hh;
+  const flat = h.i32[i * H.stride + H.flat]!;
+  const e = w.flats.estate[flat]!;
+  const strong = isResourceStrongHousehold(h, i);
+  const fam = isFamilyWithChildren(h, i, w.month);
+  const stay = w.month - h.i32[i * H.stride + H.movedIn]!;
+  const row = flowRow(w, e);
+  const fl = w.flows;
+  fl[row + F.moveOuts]++;
+  fl[row + EXIT0 + reason]++;
+  if (strong) fl[row + F.outResourceStrong]++;
+  if (strong && fam) {
+    fl[row + F.outResourceStrongFamilies]++;
+    if (stay <= 24) fl[row + F.outResourceStrongFamiliesShortStay]++;
+  }
+  if (w.month - h.i32[i * H.stride + H.liftedAt]! < 60) fl[row + F.outLifted]++;
+  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.out, reason, stay, strong, fam, flat, NONE, e);
+}
+
+/** A household leaves its flat and the estate; the flat falls vacant. */
+export function moveOut(w: World, i: number, reason: number): void {
+  const flat = w.hh.i32[i * H.stride + H.flat]!;
+  countExit(w, i, reason);
+  vacate(w, flat);
+  freeSlot(w, i);
+}
+
+/** Place a freshly drawn household `i` into vacant `flat` (a move-in through `channel`). */
+export function moveIn(w: World, i: number, flat: number, channel: number, from = NONE): void {
+  const h = w.hh;
+  const e = w.flats.estate[flat]!;
+  h.i32[i * H.stride + H.flat] = flat;
+  h.i32[i * H.stride + H.movedIn] = w.month;
+  h.i32[i * H.stride + H.flatSince] = w.month;
+  h.i32[i * H.stride + H.tiesAt] = w.month;
+  w.flats.occupant[flat] = i;
+  w.bounds.until[i] = NONE;
+  const row = flowRow(w, e);
+  const fl = w.flows;
+  fl[row + F.moveIns]++;
+  const strong = isResourceStrongHousehold(h, i);
+  const fam = isFamilyWithChildren(h, i, w.month);
+  if (strong) fl[row + F.inResourceStrong]++;
+  if (fam) fl[row + F.inFamilies]++;
+  if (channel !== CH.relocation)
+    fl[row + (channel === CH.municipal ? F.lettingsMunicipal : channel === CH.flexible ? F.lettingsFlexible : channel === CH.sale ? F.lettingsSale : F.lettingsExternal)]++;
+  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.in, channel, 0, strong, fam, from, flat, e);
+  recount(w, i);
+}
+
+/** A household formed inside the estate (grown child, separated partner) takes a vacant flat. */
+export function formHousehold(w: World, i: number, flat: number, reason: number): void {
+  const h = w.hh;
+  const e = w.flats.estate[flat]!;
+  h.i32[i * H.stride + H.flat] = flat;
+  h.i32[i * H.stride + H.flatSince] = w.month;
+  w.flats.occupant[flat] = i;
+  w.bounds.until[i] = NONE;
+  w.flows[flowRow(w, e) + F.householdsFormed]++;
+  w.flows[flowRow(w, e) + F.lettingsInternal]++;
+  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
+  recount(w, i);
+}
+
+/** A household moves from its flat to a vacant flat in the estate (region). */
+export function moveInternal(w: World, i: number, to: number, reason: number, viaList: boolean): void {
+  const h = w.hh;
+  const from = h.i32[i * H.stride + H.flat]!;
+  const e = w.flats.estate[to]!;
+  touch(w, i);
+  w.flows[flowRow(w, e) + F.internalMoves]++;
+  if (viaList) w.flows[flowRow(w, e) + F.lettingsInternal]++;
+  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.internal, reason, w.month - h.i32[i * H.stride + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+  h.i32[i * H.stride + H.flat] = to;
+  h.i32[i * H.stride + H.flatSince] = w.month;
+  h.i32[i * H.stride + H.listedAt] = NONE;
+  w.flats.occupant[to] = i;
+  w.bounds.until[i] = NONE;
+  vacate(w, from);
+  recount(w, i);
+}
+
+/** Two households exchange flats (a swap); both moves are internal. */
+export function swapFlats(w: World, a: number, b: number): void {
+  const h = w.hh;
+  const fa = h.i32[a * H.stride + H.flat]!;
+  const fb = h.i32[b * H.stride + H.flat]!;
+  touch(w, a);
+  touch(w, b);
+  for (const [i, from, to] of [
+    [a, fa, fb],
+    [b, fb, fa],
+  ] as const) {
+    const e = w.flats.estate[to]!;
+    w.flows[flowRow(w, e) + F.internalMoves]++;
+    w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.internal, R.swap, w.month - h.i32[i * H.stride + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+    h.i32[i * H.stride + H.flat] = to;
+    h.i32[i * H.stride + H.flatSince] = w.month;
+    h.i32[i * H.stride + H.listedAt] = NONE;
+    w.flats.occupant[to] = i;
+    w.bounds.until[i] = NONE;
+  }
+  w.flows[flowRow(w, w.flats.estate[fa]!) + F.swaps]++;
+  recount(w, a);
+  recount(w, b);
+}
