@@ -10,6 +10,11 @@ import { tiesNow } from './mechanisms/social.js';
 import { MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
 import { EXIT0, F, type HouseholdRecord, NFLOW, type World } from './world.js';
 
+/** A leaving resource-strong family that lived here at most this long had a short stay, months (CFBU2019 F1). */
+export const SHORT_STAY_MONTHS = 24;
+/** A move-out within this long after a lift into work or education counts as an elevator exit, months (assumption). */
+export const LIFT_WINDOW_MONTHS = 60;
+
 /**
  * Take a free household slot. Capacity is fixed at the start (flats plus room for households
  * parked while they seek a flat in the region); if it runs out, the longest-waiting parked
@@ -169,9 +174,9 @@ function countExit(w: World, i: number, reason: number): void {
   if (strong) fl[row + F.outResourceStrong]++;
   if (strong && fam) {
     fl[row + F.outResourceStrongFamilies]++;
-    if (stay <= 24) fl[row + F.outResourceStrongFamiliesShortStay]++;
+    if (stay <= SHORT_STAY_MONTHS) fl[row + F.outResourceStrongFamiliesShortStay]++;
   }
-  if (w.month - h.i32[i * H.stride + H.liftedAt]! < 60) fl[row + F.outLifted]++;
+  if (w.month - h.i32[i * H.stride + H.liftedAt]! < LIFT_WINDOW_MONTHS) fl[row + F.outLifted]++;
   w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.out, reason, stay, strong, fam, flat, NONE, e);
 }
 
