@@ -7,7 +7,7 @@
  * years), and advances the per-area state with {@link nextClassification}.
  *
  * Rules: almenboligloven § 61 a (law L 38 of 2018, criteria and names renamed in 2021) and
- * § 61 b (forebyggelsesområder, from 2021). See DOMAIN-FACTS.md, "Official area
+ * § 61 b (forebyggelsesområder, from 2021). See docs/sources.md, "Official area
  * classifications". The law's wording decides strictness: "overstiger" / "more than" is a
  * strict inequality, "mindst" / "at least" is non-strict, "mindre end" / "below" is strict.
  *

@@ -1,5 +1,5 @@
 /**
- * Pattern-oriented validation: the patterns the default model must reproduce (PRODUCT.md
+ * Pattern-oriented validation: the patterns the default model must reproduce (docs/sources.md
  * P1-P6), each computed from the outputs of a run exactly as a user would compute it from
  * moves.csv and metrics.csv, with its target. Pure functions of replication results.
  *

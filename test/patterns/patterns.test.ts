@@ -1,5 +1,5 @@
 /**
- * Pattern-oriented validation (PRODUCT.md P1-P6): every preset, 20 replications, each pattern
+ * Pattern-oriented validation (docs/sources.md, P1-P6): every preset, 20 replications, each pattern
  * computed from the run's move log and metrics exactly as `npm run calibrate` prints it.
  * Needs the compiled engine (worker threads): `npm test` builds first.
  */
