@@ -1,15 +1,15 @@
 /**
- * The command line: commands, their positionals and options declared once, parsed from the
- * arguments and printed as help from the same declarations.
- *
- * Our own small parser rather than a library: the one used before (yargs) took 0.15-0.2 s of
- * every start, about a third of `nabolag validate` and an eighth of a default run without the
- * report (loading it, and the Unicode tables its text-width code builds). No I/O here: `main.ts`
- * prints what `parseCommandLine` returns and turns an `ArgsError` into exit code 2.
+ * The command line: commands, their positionals and options declared once (`ProgramSpec`) and
+ * parsed with yargs, which also prints the help (with examples and an epilogue), the version and
+ * a bash/zsh completion script (`nabolag completion`). Help is in English or Danish
+ * (`helpLanguage`: `NABOLAG_LANG`, else the locale, `da…` for Danish); the Danish texts are in
+ * cli/da.ts. No I/O here: `main.ts` prints what `parseCommandLine` returns and turns an
+ * `ArgsError` into exit code 2.
  */
-import { greedyLines } from '../output/text.js';
+import yargs from 'yargs/yargs';
 import { messages } from '../scenario/messages.js';
 import { scenarioSchema } from '../scenario/schema.js';
+import { DA_TEXTS, DA_YARGS } from './da.js';
 
 export interface PositionalSpec {
   name: string;
@@ -36,6 +36,8 @@ export interface CommandSpec {
   describe: string;
   positionals: PositionalSpec[];
   options: OptionSpec[];
+  /** Command lines shown under "Examples", with what each does. */
+  examples?: [string, string][];
 }
 
 export interface ProgramSpec {
@@ -44,6 +46,10 @@ export interface ProgramSpec {
   /** The first lines of the general help. */
   summary: string;
   commands: CommandSpec[];
+  /** Text at the end of every help (exit codes, where the docs are). */
+  epilogue?: string;
+  /** Offer `<name> completion`, which prints a bash/zsh completion script. */
+  completion?: boolean;
 }
 
 /** A command with its arguments: positionals by name (texts, or lists for `many`), options by name. */
@@ -52,11 +58,129 @@ export interface Invocation {
   args: Record<string, string | string[] | boolean | undefined>;
 }
 
-/** What the command line asks for: a command to run, or a text to print (help, version). */
-export type Parsed = { kind: 'run'; invocation: Invocation } | { kind: 'print'; text: string };
+/** What the command line asks for: a command to run, a text to print (help, version), or the completion script. */
+export type Parsed = { kind: 'run'; invocation: Invocation } | { kind: 'print'; text: string } | { kind: 'completion'; argv: readonly string[] };
 
 /** A mistake on the command line (the message names it; the caller exits with code 2). */
 export class ArgsError extends Error {}
+
+/** The language of the help texts. */
+export type HelpLanguage = 'en' | 'da';
+
+/** Danish when `NABOLAG_LANG`, else `LC_ALL`, `LC_MESSAGES` or `LANG`, starts with "da"; else English. */
+export function helpLanguage(env: Record<string, string | undefined> = process.env): HelpLanguage {
+  const chosen = env.NABOLAG_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^da\b|^da[_-]/i.test(chosen) ? 'da' : 'en';
+}
+
+/** yargs' messages for mistakes, worded as the project's other messages. */
+const EN_YARGS: YargsStrings = {
+  'Unknown argument: %s': { one: 'Unknown option or argument: %s', other: 'Unknown options or arguments: %s' },
+  'Not enough arguments following: %s': 'option --%s needs a value',
+  'Not enough non-option arguments: got %s, need at least %s': { one: 'Not enough arguments: got %s, need at least %s', other: 'Not enough arguments: got %s, need at least %s' },
+  'Too many non-option arguments: got %s, maximum of %s': { one: 'Too many arguments: got %s, at most %s', other: 'Too many arguments: got %s, at most %s' },
+};
+
+/** yargs' strings: a text, or a text for one and for several (`%s` stands for a value). */
+export type YargsStrings = Record<string, string | { one: string; other: string }>;
+
+const tr = (text: string, lang: HelpLanguage): string => (lang === 'da' ? (DA_TEXTS[text] ?? text) : text);
+
+/** `run <scenario>`, `compare <baseline> <variants..>`: a `many` positional is optional for yargs and checked here. */
+const usage = (c: CommandSpec): string => [c.name, ...c.positionals.map((ps) => (ps.many ? `[${ps.name}..]` : `<${ps.name}>`))].join(' ');
+const shownUsage = (c: CommandSpec): string => [c.name, ...c.positionals.map((ps) => `<${ps.name}${ps.many ? '..' : ''}>`)].join(' ');
+
+/** Parse the arguments (without `node` and the script) against the program's commands. */
+export function parseCommandLine(p: ProgramSpec, argv: readonly string[], lang: HelpLanguage = 'en'): Parsed {
+  const names = p.commands.map((c) => c.name);
+  const choices = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  const first = argv[0];
+  if (first === undefined) throw new ArgsError(`Give a command: ${choices} (see --help)`);
+  if (p.completion && ((first === 'completion' && argv.length === 1) || argv.includes('--get-yargs-completions'))) return { kind: 'completion', argv };
+  if (!first.startsWith('-') && !names.includes(first)) throw new ArgsError(`Unknown command: ${first}; give ${choices}`);
+  const { y, chosen } = program(p, argv, lang);
+  let printed = '';
+  const a = y.parse([...argv], {}, (_err, _a, output) => {
+    printed = output;
+  }) as Record<string, unknown>;
+  if (printed !== '' || a.help || a.version) return { kind: 'print', text: printed.endsWith('\n') ? printed : printed + '\n' };
+  const c = chosen();
+  if (!c) throw new ArgsError(`Unknown option: ${first}; give a command first: ${choices}`);
+  const args: Invocation['args'] = {};
+  for (const ps of c.positionals) {
+    let v = a[ps.name] as string | string[] | undefined;
+    if (ps.many) {
+      const list = [...((v as string[] | undefined) ?? []), ...(((a['--'] as unknown[]) ?? []).map(String))];
+      if (list.length === 0) throw new ArgsError(`Not enough arguments: give ${shownUsage(c)}`);
+      v = list;
+    }
+    args[ps.name] = v;
+  }
+  for (const o of c.options) {
+    const v = a[o.name];
+    if (v === undefined) continue;
+    if (o.kind === 'flag') args[o.name] = v as boolean;
+    else if (o.repeat) args[o.name] = (Array.isArray(v) ? v : [v]).map(String);
+    else if (Array.isArray(v)) args[o.name] = String(v[v.length - 1]); // the last one given wins
+    else args[o.name] = String(v);
+  }
+  return { kind: 'run', invocation: { command: c.name, args } };
+}
+
+/**
+ * Completion, written to standard output by yargs: the bash/zsh script (`<name> completion`), or
+ * the completions of a partial command line when the script asks (`--get-yargs-completions …`).
+ */
+export function complete(p: ProgramSpec, argv: readonly string[]): void {
+  const { y } = program(p, argv, 'en');
+  if (argv.includes('--get-yargs-completions')) y.parse([...argv]);
+  else y.showCompletionScript();
+}
+
+/** The yargs program for a spec; `chosen()` tells which command the parse ran. */
+function program(p: ProgramSpec, argv: readonly string[], lang: HelpLanguage) {
+  let chosen: CommandSpec | undefined;
+  const y = yargs([...argv])
+    .scriptName(p.name)
+    .usage(`$0 <command> [options]\n\n${tr(p.summary, lang)}`)
+    .version(p.version)
+    .help('help')
+    .alias('help', 'h')
+    .strict()
+    .exitProcess(false)
+    .wrap(100)
+    .parserConfiguration({ 'populate--': true, 'parse-numbers': false, 'parse-positional-numbers': false })
+    .fail((msg, err) => {
+      throw new ArgsError(msg ?? err?.message ?? 'the command line could not be read');
+    });
+  y.updateStrings((lang === 'da' ? DA_YARGS : EN_YARGS) as Record<string, string>);
+  for (const c of p.commands) {
+    y.command(
+      usage(c),
+      tr(c.describe, lang),
+      (b) => {
+        for (const ps of c.positionals) b.positional(ps.name, { describe: tr(ps.describe, lang), type: 'string', array: ps.many === true });
+        for (const o of c.options)
+          b.option(o.name, {
+            alias: o.alias,
+            describe: tr(o.describe, lang),
+            type: o.kind === 'flag' ? 'boolean' : 'string',
+            ...(o.default !== undefined ? { default: o.default } : {}),
+            ...(o.kind === 'value' && !o.repeat ? { requiresArg: true } : {}),
+          });
+        for (const [cmd, what] of c.examples ?? []) b.example(cmd, tr(what, lang));
+        if (p.epilogue) b.epilogue(tr(p.epilogue, lang));
+        return b;
+      },
+      () => {
+        chosen = c;
+      },
+    );
+  }
+  if (p.completion) y.completion('completion', tr('Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)', lang));
+  if (p.epilogue) y.epilogue(tr(p.epilogue, lang));
+  return { y, chosen: () => chosen };
+}
 
 /** Most worker threads a command line may ask for (a bound on typing mistakes, not on machines). */
 export const MAX_WORKERS = 1024;
@@ -83,135 +207,3 @@ export function scenarioFieldOption(name: 'replications' | 'seed' | 'years', v: 
   const f = scenarioSchema.fields[name];
   return wholeNumberOption(name, v, f.min ?? 0, f.max ?? Number.MAX_SAFE_INTEGER);
 }
-
-const HELP: OptionSpec = { name: 'help', alias: 'h', describe: 'Show help', kind: 'flag' };
-const VERSION: OptionSpec = { name: 'version', describe: 'Show version number', kind: 'flag' };
-
-/** Parse the arguments (without `node` and the script) against the program's commands. */
-export function parseCommandLine(p: ProgramSpec, argv: readonly string[]): Parsed {
-  const first = argv[0];
-  const names = p.commands.map((c) => c.name);
-  const choices = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-  if (first === undefined) throw new ArgsError(`Give a command: ${choices} (see --help)`);
-  if (first === '--help' || first === '-h') return { kind: 'print', text: programHelp(p) };
-  if (first === '--version') return { kind: 'print', text: `${p.version}\n` };
-  const cmd = p.commands.find((c) => c.name === first);
-  if (!cmd) throw new ArgsError(first.startsWith('-') ? `Unknown option: ${first}; give a command first: ${choices}` : `Unknown command: ${first}; give ${choices}`);
-  const args: Invocation['args'] = {};
-  for (const o of cmd.options) if (o.kind === 'flag' && o.default !== undefined) args[o.name] = o.default;
-  const positionals: string[] = [];
-  for (let k = 1; k < argv.length; k++) {
-    const a = argv[k]!;
-    if (a === '--') {
-      positionals.push(...argv.slice(k + 1));
-      break;
-    }
-    if (a === '--help' || a === '-h') return { kind: 'print', text: commandHelp(p, cmd) };
-    if (a === '--version') return { kind: 'print', text: `${p.version}\n` };
-    if (a.length < 2 || !a.startsWith('-')) {
-      positionals.push(a);
-      continue;
-    }
-    // --name, --name=value, --no-name, -x, -x value, -xvalue, -x=value; switches may be grouped (-qn 5)
-    let inline: string | undefined;
-    let opt: OptionSpec | undefined;
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      inline = eq < 0 ? undefined : a.slice(eq + 1);
-      opt = cmd.options.find((o) => o.name === name);
-      if (!opt && name.startsWith('no-')) {
-        const neg = cmd.options.find((o) => o.name === name.slice(3) && o.kind === 'flag');
-        if (neg && inline === undefined) {
-          args[neg.name] = false;
-          continue;
-        }
-      }
-    } else {
-      let rest = a.slice(1);
-      opt = cmd.options.find((o) => o.alias === rest[0]);
-      while (opt?.kind === 'flag' && rest.length > 1 && rest[1] !== '=') {
-        args[opt.name] = true;
-        rest = rest.slice(1);
-        opt = cmd.options.find((o) => o.alias === rest[0]);
-      }
-      if (rest.length > 1) inline = rest[1] === '=' ? rest.slice(2) : rest.slice(1);
-    }
-    if (!opt) throw new ArgsError(`Unknown option: ${a}`);
-    if (opt.kind === 'flag') {
-      if (inline === undefined) args[opt.name] = true;
-      else if (inline === 'true' || inline === 'false') args[opt.name] = inline === 'true';
-      else throw new ArgsError(`option --${opt.name} is a switch: give it alone, or --no-${opt.name}`);
-      continue;
-    }
-    let value: string;
-    if (inline !== undefined) value = inline;
-    else if (k + 1 < argv.length) value = argv[++k]!; // also a negative number: --seed -1
-    else throw new ArgsError(`option --${opt.name} needs a value`);
-    if (opt.repeat) args[opt.name] = [...((args[opt.name] as string[] | undefined) ?? []), value];
-    else args[opt.name] = value;
-  }
-  // positionals, in order; the last may take the rest
-  let k = 0;
-  for (const ps of cmd.positionals) {
-    if (k >= positionals.length) throw new ArgsError(`Not enough arguments: give ${usage(cmd)}`);
-    args[ps.name] = ps.many ? positionals.slice(k) : positionals[k]!;
-    k = ps.many ? positionals.length : k + 1;
-  }
-  if (k < positionals.length) throw new ArgsError(`Unknown arguments: ${positionals.slice(k).join(', ')}`);
-  return { kind: 'run', invocation: { command: cmd.name, args } };
-}
-
-/** `run <scenario>`, `compare <baseline> <variants..>`. */
-const usage = (c: CommandSpec): string => [c.name, ...c.positionals.map((ps) => `<${ps.name}${ps.many ? '..' : ''}>`)].join(' ');
-
-/** The general help: usage, summary, commands, options. */
-export function programHelp(p: ProgramSpec): string {
-  return [
-    `${p.name} <command> [options]`,
-    '',
-    p.summary,
-    '',
-    'Commands:',
-    ...table(p.commands.map((c) => [`${p.name} ${usage(c)}`, c.describe])),
-    '',
-    'Options:',
-    ...table(optionRows([VERSION, HELP])),
-    '',
-  ].join('\n');
-}
-
-/** One command's help: usage, what it does, its positionals and options. */
-export function commandHelp(p: ProgramSpec, c: CommandSpec): string {
-  return [
-    `${p.name} ${usage(c)}`,
-    '',
-    c.describe,
-    '',
-    ...(c.positionals.length > 0 ? ['Positionals:', ...table(c.positionals.map((ps) => [ps.name, ps.describe + (ps.many ? ' (one or more)' : '')])), ''] : []),
-    'Options:',
-    ...table(optionRows([...c.options, HELP, VERSION])),
-    '',
-  ].join('\n');
-}
-
-function optionRows(options: OptionSpec[]): string[][] {
-  return options.map((o) => [
-    `${o.alias ? `-${o.alias}, ` : '    '}--${o.name}${o.kind === 'value' ? ' <value>' : ''}${o.repeat ? ' …' : ''}`,
-    o.describe + (o.kind === 'flag' && o.default !== undefined ? ` [default:\u00a0${o.default}]` : ''), // kept on one line by `table`
-  ]);
-}
-
-/** Two columns, the second wrapped to `width` characters in all. */
-function table(rows: string[][], width = 100): string[] {
-  const left = Math.max(...rows.map((r) => r[0]!.length)) + 2;
-  const room = Math.max(30, width - 2 - left);
-  const out: string[] = [];
-  for (const [a, b] of rows) {
-    const lines = greedyLines(b!.split(' '), room); // split at spaces only: `[default:\u00a0…]` stays whole
-    out.push(`  ${a!.padEnd(left)}${lines[0] ?? ''}`);
-    for (const l of lines.slice(1)) out.push(`  ${' '.repeat(left)}${l}`);
-  }
-  return out.map((l) => l.replace(/\u00a0/g, ' '));
-}
-

@@ -10,7 +10,8 @@ import { parseAssignment } from '../scenario/set.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
-import { ArgsError, type ProgramSpec, type OptionSpec, parseCommandLine, scenarioFieldOption, wholeNumberOption, MAX_WORKERS } from './args.js';
+import { ArgsError, helpLanguage, parseCommandLine, complete, scenarioFieldOption, wholeNumberOption, MAX_WORKERS } from './args.js';
+import { PROGRAM } from './program.js';
 import { progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
 import { checkPatterns } from '../model/patterns.js';
@@ -123,64 +124,10 @@ function fail(e: unknown): never {
   process.exit(1);
 }
 
-/** The options run and compare share (their help texts differ a little). */
-const runOptions = (what: { replications: string; seed: string; years: string; out: string; workers: string }): OptionSpec[] => [
-  { name: 'replications', alias: 'n', kind: 'value', describe: what.replications },
-  { name: 'seed', alias: 's', kind: 'value', describe: what.seed },
-  { name: 'years', alias: 'y', kind: 'value', describe: what.years },
-  { name: 'out', alias: 'o', kind: 'value', describe: what.out },
-  { name: 'workers', alias: 'w', kind: 'value', describe: what.workers },
-  { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress bar' },
-  { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
-  { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
-  {
-    name: 'set',
-    kind: 'value',
-    repeat: true,
-    describe: 'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)',
-  },
-];
-
-const PROGRAM: ProgramSpec = {
-  name: 'nabolag',
-  version: VERSION,
-  summary: 'Agent-based simulation of who lives in a Danish social housing estate over time.',
-  commands: [
-    {
-      name: 'run',
-      describe: 'Run a scenario and write metrics.csv, moves.csv, summary.json, manifest.json, charts/ and report.html',
-      positionals: [{ name: 'scenario', describe: 'Scenario file (YAML or JSON), e.g. scenarios/default.yaml' }],
-      options: runOptions({
-        replications: 'Number of replications (overrides the file)',
-        seed: 'Base random seed (overrides the file)',
-        years: 'Years to simulate (overrides the file)',
-        out: 'Output folder (default output/<the file\'s path>, e.g. output/levers-extension); only a new, empty or nabolag-written folder',
-        workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
-      }),
-    },
-    {
-      name: 'compare',
-      describe: 'Run a baseline and variants on the same seeds (common random numbers) and write paired differences',
-      positionals: [
-        { name: 'baseline', describe: 'Baseline scenario file' },
-        { name: 'variants', describe: 'Variant scenario files', many: true },
-      ],
-      options: runOptions({
-        replications: "Replications for every scenario (default: the baseline file's)",
-        seed: "Base seed for every scenario (default: the baseline file's)",
-        years: "Years to simulate (default: the baseline file's)",
-        out: 'Output folder (default output/compare-<names>)',
-        workers: 'Worker threads (default: all cores, fewer for small runs)',
-      }),
-    },
-    { name: 'validate', describe: 'Check scenario files and print every problem found', positionals: [{ name: 'files', describe: 'Scenario files', many: true }], options: [] },
-  ],
-};
-
 export async function main(args: string[]): Promise<void> {
   let parsed;
   try {
-    parsed = parseCommandLine(PROGRAM, args);
+    parsed = parseCommandLine(PROGRAM, args, helpLanguage());
   } catch (e) {
     if (!(e instanceof ArgsError)) throw e;
     process.stderr.write(`nabolag: ${e.message}\nRun "nabolag --help" for usage.\n`);
@@ -190,6 +137,7 @@ export async function main(args: string[]): Promise<void> {
     out.stdout(parsed.text);
     return;
   }
+  if (parsed.kind === 'completion') return complete(PROGRAM, parsed.argv);
   const { command, args: a } = parsed.invocation;
   if (command === 'run') await runCommand(a as never);
   else if (command === 'compare') await compareCommand(a as never);

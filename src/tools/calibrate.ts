@@ -91,6 +91,7 @@ export interface CalibrateArgs {
 export function parseCalibrateArgs(argv: readonly string[], presets: readonly string[]): { kind: 'run'; args: CalibrateArgs } | { kind: 'print'; text: string } {
   const parsed = parseCommandLine(PROGRAM, ['calibrate', ...argv]);
   if (parsed.kind === 'print') return parsed;
+  if (parsed.kind !== 'run') throw new ArgsError('calibrate has no completion script');
   const a = parsed.invocation.args;
   const only = a.only as string | undefined;
   if (only !== undefined && !presets.includes(only)) throw new ArgsError(`option --only is ${JSON.stringify(only)}; give one of ${presets.join(', ')}`);

@@ -1,9 +1,11 @@
 /**
- * The command-line parser (src/cli/args.ts) on the program's own declarations (src/cli/main.ts
- * is not imported: it runs the command line when loaded), and the help printed from them.
+ * The command-line parser (src/cli/args.ts, on yargs) on a small program and on nabolag's own
+ * declarations (src/cli/program.ts), and the help printed from them in English and Danish.
  */
 import { describe, expect, it } from 'vitest';
-import { ArgsError, type Parsed, type ProgramSpec, commandHelp, parseCommandLine, programHelp, scenarioFieldOption, wholeNumberOption } from '../../src/cli/args.js';
+import { ArgsError, type Parsed, type ProgramSpec, helpLanguage, parseCommandLine, scenarioFieldOption, wholeNumberOption } from '../../src/cli/args.js';
+import { DA_TEXTS } from '../../src/cli/da.js';
+import { PROGRAM } from '../../src/cli/program.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 
 const P: ProgramSpec = {
@@ -20,6 +22,7 @@ const P: ProgramSpec = {
         { name: 'seed', alias: 's', kind: 'value', describe: 'Base seed' },
         { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress bar' },
         { name: 'report', kind: 'flag', default: true, describe: 'Write the report' },
+        { name: 'set', kind: 'value', repeat: true, describe: 'Set a field' },
       ],
     },
     {
@@ -37,7 +40,7 @@ const P: ProgramSpec = {
 
 const run = (...argv: string[]) => {
   const r: Parsed = parseCommandLine(P, argv);
-  if (r.kind !== 'run') throw new Error(`expected a command, got text: ${r.text}`);
+  if (r.kind !== "run") throw new Error(`expected a command, got ${JSON.stringify(r)}`);
   return r.invocation;
 };
 const error = (...argv: string[]): string => {
@@ -63,13 +66,16 @@ describe('parseCommandLine', () => {
   it('options by name, alias, with = or the next argument; flags and --no-', () => {
     expect(run('run', '-n', '5', '--seed=7', 'a.yaml', '-q', '--no-report').args).toEqual({ scenario: 'a.yaml', replications: '5', seed: '7', quiet: true, report: false });
     expect(run('run', 'a.yaml', '-n5', '-s=3').args).toMatchObject({ replications: '5', seed: '3' });
-    // switches grouped, the last letter may take a value
     expect(run('run', 'a.yaml', '-qn', '4').args).toMatchObject({ quiet: true, replications: '4' });
     expect(run('run', 'a.yaml', '-qn4').args).toMatchObject({ quiet: true, replications: '4' });
-    expect(error('run', 'a.yaml', '-qx')).toBe('Unknown option: -qx');
     expect(run('run', 'a.yaml', '--report=false', '--quiet=true').args).toMatchObject({ report: false, quiet: true });
-    // the last of a repeated option wins
+    // given twice, the last wins
     expect(run('run', 'a.yaml', '-n', '1', '--replications', '2').args.replications).toBe('2');
+  });
+
+  it('a repeatable option collects its values in order', () => {
+    expect(run('run', 'a.yaml', '--set', 'a=1').args.set).toEqual(['a=1']);
+    expect(run('run', 'a.yaml', '--set', 'a=1', '--set=b=2').args.set).toEqual(['a=1', 'b=2']);
   });
 
   it('a value may start with a dash (a negative number is checked by the command, not taken for an option)', () => {
@@ -81,60 +87,70 @@ describe('parseCommandLine', () => {
     expect(run('validate', '--', '-odd-name.yaml').args).toEqual({ files: ['-odd-name.yaml'] });
   });
 
-  it('mistakes are named: no command, unknown command or option, missing value or argument, extra arguments, a value given to a switch', () => {
+  it('mistakes are named: no command, unknown command or option, missing value or argument, extra arguments', () => {
     expect(error()).toBe('Give a command: run, compare or validate (see --help)');
     expect(error('rnu', 'a.yaml')).toBe('Unknown command: rnu; give run, compare or validate');
-    expect(error('--bogus')).toBe('Unknown option: --bogus; give a command first: run, compare or validate');
-    expect(error('run', 'a.yaml', '--bogus')).toBe('Unknown option: --bogus');
-    expect(error('run', 'a.yaml', '-x')).toBe('Unknown option: -x');
-    expect(error('run', 'a.yaml', '--no-seed')).toBe('Unknown option: --no-seed');
+    expect(error('--bogus')).toBe('Unknown option or argument: bogus');
+    expect(error('run', 'a.yaml', '--bogus')).toBe('Unknown option or argument: bogus');
+    expect(error('run', 'a.yaml', '-x')).toBe('Unknown option or argument: x');
     expect(error('run', 'a.yaml', '--seed')).toBe('option --seed needs a value');
-    expect(error('run')).toBe('Not enough arguments: give run <scenario>');
+    expect(error('run')).toBe('Not enough arguments: got 0, need at least 1');
     expect(error('compare', 'base.yaml')).toBe('Not enough arguments: give compare <baseline> <variants..>');
     expect(error('validate')).toBe('Not enough arguments: give validate <files..>');
-    expect(error('run', 'a.yaml', 'b.yaml', 'c.yaml')).toBe('Unknown arguments: b.yaml, c.yaml');
-    expect(error('run', 'a.yaml', '--quiet=yes')).toBe('option --quiet is a switch: give it alone, or --no-quiet');
+    expect(error('run', 'a.yaml', 'b.yaml', 'c.yaml')).toBe('Unknown options or arguments: b.yaml, c.yaml');
   });
 
-  it('--help and --version anywhere print instead of running (even with other mistakes after them)', () => {
+  it('--help and --version print instead of running', () => {
     expect(text('--version')).toBe('9.9.9\n');
     expect(text('run', '--version')).toBe('9.9.9\n');
-    expect(text('--help')).toBe(programHelp(P));
-    expect(text('-h')).toBe(programHelp(P));
-    expect(text('run', 'a.yaml', '--help', '--bogus')).toBe(commandHelp(P, P.commands[0]!));
+    expect(text('--help')).toMatch(/^nabolag <command> \[options\]\n\nAgent-based simulation\.\n/);
+    expect(text('-h')).toBe(text('--help'));
+    expect(text('run', 'a.yaml', '--help')).toMatch(/^nabolag run <scenario>\n/);
+  });
+
+  it('the completion script and completions are left to yargs', () => {
+    expect(parseCommandLine({ ...P, completion: true }, ['completion'])).toEqual({ kind: 'completion', argv: ['completion'] });
+    expect(parseCommandLine({ ...P, completion: true }, ['--get-yargs-completions', 'nabolag', 'ru']).kind).toBe('completion');
   });
 });
 
 describe('help', () => {
   it('the program: every command with its positionals and description', () => {
-    const h = programHelp(P);
-    expect(h.startsWith('nabolag <command> [options]\n\nAgent-based simulation.\n')).toBe(true);
-    expect(h).toContain('  nabolag run <scenario>');
-    expect(h).toContain('  nabolag compare <baseline> <variants..>');
-    expect(h).toMatch(/nabolag validate <files\.\.> +Check files/);
+    const h = text('--help');
+    expect(h).toMatch(/nabolag run <scenario> +Run a scenario/);
+    expect(h).toMatch(/nabolag compare <baseline> \[variants\.\.\] +Compare scenarios/);
+    expect(h).toMatch(/nabolag validate \[files\.\.\] +Check files/);
     expect(h).toContain('--version');
   });
 
-  it('a command: usage, positionals, options with aliases and defaults, in aligned columns', () => {
-    const h = commandHelp(P, P.commands[0]!);
-    const lines = h.split('\n');
-    expect(lines[0]).toBe('nabolag run <scenario>');
-    expect(h).toMatch(/^ {2}scenario +Scenario file$/m);
-    expect(h).toMatch(/^ {2}-n, --replications <value> +Number of replications$/m);
-    expect(h).toMatch(/^ {6}--report +Write the report \[default: true\]$/m);
-    // the descriptions start in one column
-    const starts = ['Number of replications', 'Base seed', 'No progress bar', 'Write the report', 'Show help', 'Show version number'].map((d) => lines.find((l) => l.endsWith(d) || l.includes(`${d} [`))!.indexOf(d));
-    expect(new Set(starts).size).toBe(1);
+  it('a command: positionals, options with aliases and defaults', () => {
+    const h = text('run', '--help');
+    expect(h).toMatch(/^ {2}scenario +Scenario file/m);
+    expect(h).toMatch(/^ {2}-n, --replications +Number of replications/m);
+    expect(h).toMatch(/--report +Write the report +\[boolean\] \[default: true\]/);
   });
 
-  it('long descriptions wrap under their column, keeping "[default: ...]" whole', () => {
-    const long = { ...P, commands: [{ ...P.commands[0]!, options: [{ name: 'report', kind: 'flag' as const, default: true, describe: 'word '.repeat(30).trim() }] }] };
-    const lines = commandHelp(long, long.commands[0]!).split('\n');
-    const at = lines.findIndex((l) => l.includes('--report'));
-    const col = lines[at]!.indexOf('word');
-    expect(lines.every((l) => l.length <= 100)).toBe(true);
-    expect(lines[at + 1]!.indexOf('word')).toBe(col);
-    expect(lines.some((l) => l.trim() === '[default: true]' || l.endsWith('[default: true]'))).toBe(true);
+  it("nabolag's own help has examples for every command, the exit codes and where the levers are", () => {
+    for (const c of PROGRAM.commands) {
+      const h = (parseCommandLine(PROGRAM, [c.name, '--help']) as { text: string }).text;
+      expect(h, c.name).toMatch(/Examples:\n {2}nabolag /);
+      expect(h).toMatch(/Exit codes: 0 success; 2 /);
+      expect(h).toMatch(/scenarios\/levers\//);
+    }
+  });
+
+  it('in Danish when the locale is Danish, every text of the program translated', () => {
+    expect(helpLanguage({ LANG: 'da_DK.UTF-8' })).toBe('da');
+    expect(helpLanguage({ LANG: 'en_US.UTF-8', NABOLAG_LANG: 'da' })).toBe('da');
+    expect(helpLanguage({ LANG: 'C' })).toBe('en');
+    expect(helpLanguage({})).toBe('en');
+    const texts = [PROGRAM.summary, PROGRAM.epilogue!, ...PROGRAM.commands.flatMap((c) => [c.describe, ...c.positionals.map((p) => p.describe), ...c.options.map((o) => o.describe), ...(c.examples ?? []).map((e) => e[1])])];
+    expect(texts.filter((t) => DA_TEXTS[t] === undefined)).toEqual([]);
+    const h = (parseCommandLine(PROGRAM, ['run', '--help'], 'da') as { text: string }).text;
+    expect(h).toMatch(/Tilvalg:/);
+    expect(h).toMatch(/Eksempler:/);
+    expect(h).toMatch(/Afslutningskoder:/);
+    expect(() => parseCommandLine(PROGRAM, ['run', 'a.yaml', '--bogus'], 'da')).toThrow('Ukendt tilvalg eller argument: bogus');
   });
 });
 

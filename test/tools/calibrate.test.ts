@@ -43,7 +43,7 @@ describe('parseCalibrateArgs', () => {
     expect(mistake(['-n', '0'])).toBe('option --replications is 0, but must be a whole number from 1 to 100000');
     expect(mistake(['--workers', '1.5'])).toBe('option --workers is 1.5, but must be a whole number from 1 to 1024');
     expect(mistake(['--workers', 'all'])).toBe('option --workers is "all", but must be a whole number from 1 to 1024');
-    expect(mistake(['--bogus'])).toBe('Unknown option: --bogus');
-    expect(mistake(['stray'])).toBe('Unknown arguments: stray');
+    expect(mistake(['--bogus'])).toBe('Unknown option or argument: bogus');
+    expect(mistake(['stray'])).toBe('Unknown option or argument: stray');
   });
 });
