@@ -72,8 +72,8 @@ export const messages = {
 
   // File-level problems
   fileMissing: (file: string) => issue(file, '', `cannot read the scenario file: it does not exist`),
+  /** `why`: what the path is instead of a readable regular file, e.g. "it is a folder, not a file". */
   fileUnreadable: (file: string, why: string) => issue(file, '', `cannot read the scenario file: ${why}`),
-  fileIsFolder: (file: string) => issue(file, '', `cannot read the scenario file: it is a folder, not a file`),
   fileExtension: (file: string, ext: string) =>
     issue(file, '', `a scenario file must end in .yaml, .yml or .json, but this one ends in ${show(ext || '(nothing)')}`),
   fileEmpty: (file: string) => issue(file, '', `the scenario file is empty; it must hold a mapping of fields (see scenarios/default.yaml)`),
