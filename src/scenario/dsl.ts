@@ -44,6 +44,8 @@ export interface StrSchema extends Meta {
   kind: 'str';
   default?: string;
   pattern?: string;
+  /** The pattern in words, for messages (e.g. 'letters, digits and "-"'). */
+  patternText?: string;
   minLength?: number;
 }
 export interface EnumSchema<V extends string = string> extends Meta {
@@ -157,6 +159,15 @@ export const opt = <I extends Schema>(inner: I): OptSchema<I> => ({ kind: 'opt',
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Keys that are never field names: on an ordinary object they reach its prototype (or
+ * Object.prototype) instead of a field of their own. Refused in scenario files at any depth.
+ */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+export const isForbiddenKey = (k: string): boolean => FORBIDDEN_KEYS.includes(k);
+/** The value of an own property; never one inherited from a prototype (`toString`, ...). */
+const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 /** Levenshtein distance, used for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {
@@ -275,13 +286,16 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
         issues.push(messages.wrongType(file, path, v, describeAllowed(s)));
         return defaultOf(s);
       }
+      // fields are matched as own properties only: `toString` or `constructor` is an unknown
+      // field, never something read from Object.prototype
       const known = Object.keys(s.fields);
       for (const k of Object.keys(v)) {
-        if (!(k in s.fields)) issues.push(messages.unknownKey(file, joinPath(path, k), known, closest(k, known)));
+        if (isForbiddenKey(k)) issues.push(messages.forbiddenKey(file, joinPath(path, k), k));
+        else if (!Object.hasOwn(s.fields, k)) issues.push(messages.unknownKey(file, joinPath(path, k), known, closest(k, known)));
       }
       const entries: [string, unknown][] = [];
       for (const [k, f] of Object.entries(s.fields)) {
-        const r = walk(f, v[k], joinPath(path, k), file, issues);
+        const r = walk(f, own(v, k), joinPath(path, k), file, issues);
         if (r !== undefined) entries.push([k, r]);
       }
       // built in one go, not field by field: V8 turns an object that gets more than a dozen
@@ -303,9 +317,13 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
         issues.push(messages.wrongType(file, path, v, describeAllowed(s)));
         return {};
       }
-      const out: Record<string, unknown> = {};
-      for (const [k, item] of Object.entries(v)) out[k] = walk(s.items, item, joinPath(path, k), file, issues);
-      return out;
+      const entries: [string, unknown][] = [];
+      for (const [k, item] of Object.entries(v)) {
+        if (isForbiddenKey(k)) issues.push(messages.forbiddenKey(file, joinPath(path, k), k));
+        else entries.push([k, walk(s.items, item, joinPath(path, k), file, issues)]);
+      }
+      // fromEntries defines own properties: no key can set the prototype
+      return Object.fromEntries(entries);
     }
     case 'tagged': {
       if (!isPlainObject(v)) {
@@ -313,8 +331,8 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
         return v;
       }
       const names = Object.keys(s.variants);
-      const t = v[s.tag];
-      if (typeof t !== 'string' || !(t in s.variants)) {
+      const t = own(v, s.tag);
+      if (typeof t !== 'string' || !Object.hasOwn(s.variants, t)) {
         issues.push(
           messages.notOneOf(file, joinPath(path, s.tag), t, `one of ${names.join(', ')}`, typeof t === 'string' ? closest(t, names) : undefined),
         );
@@ -342,7 +360,7 @@ export function describeAllowed(s: Schema): string {
     case 'bool':
       return 'true or false';
     case 'str':
-      return s.pattern ? `a text matching ${s.pattern}` : 'a text';
+      return s.pattern ? `a text matching ${s.pattern}${s.patternText ? ` (${s.patternText})` : ''}` : 'a text';
     case 'enum':
       return `one of ${s.values.join(', ')}`;
     case 'obj':

@@ -10,11 +10,23 @@
  * the parent's. A top-level `$schema` key (for editors) is ignored. `name` is not inherited: it
  * names the file's own output folder, so when the file given does not set it, it is the file's
  * base name without extension.
+ *
+ * Limits on what is read (a scenario file is input from anyone, not trusted):
+ *  - only regular files are read (or symbolic links to them): a folder, a named pipe, a device
+ *    such as /dev/stdin or /dev/zero, or a socket is refused before it is opened, so reading
+ *    cannot block or never end;
+ *  - a file holds at most MAX_SCENARIO_FILE_BYTES (16 MiB), checked on the size the file
+ *    system reports and again while reading;
+ *  - lists and mappings nest at most MAX_NESTING_DEPTH (64) levels deep, checked without
+ *    recursion before anything else walks the data;
+ *  - no mapping key may be `__proto__`, `constructor` or `prototype` (FORBIDDEN_KEYS), at any
+ *    depth, in the file given or any parent: such keys could reach Object.prototype instead
+ *    of a field. Merging writes own properties only, so a parsed scenario is plain data.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { validate } from './dsl.js';
+import { type CST, LineCounter, Parser, parseDocument } from 'yaml';
+import { FORBIDDEN_KEYS, isForbiddenKey, validate } from './dsl.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
 import { checkRules, touchedBy } from './rules.js';
 import { scenarioSchema, type Scenario } from './schema.js';
@@ -23,9 +35,26 @@ import { type Assignment, applyAssignments, applyWherePresent } from './set.js';
 /** Most files in one `extends` chain (the file given included). */
 export const MAX_EXTENDS_DEPTH = 20;
 export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+/**
+ * Largest scenario file read, in bytes (16 MiB). The largest shipped scenario is a few KiB;
+ * the limit keeps a mistaken path (a log, a data dump) from being read into memory whole.
+ */
+export const MAX_SCENARIO_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Deepest nesting of lists and mappings in a scenario file (the top-level mapping is level 1).
+ * The scenario schema needs 4 (`estates[0].population.households`); anything near the limit
+ * is a mistake or an attack on the parsers, which recurse.
+ */
+export const MAX_NESTING_DEPTH = 64;
+export { FORBIDDEN_KEYS };
 
 type Mapping = Record<string, unknown>;
 const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Set an own, enumerable, writable property: never the prototype, whatever the key. */
+const setOwn = (o: Mapping, key: string, value: unknown): void => {
+  Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+};
+const ownValue = (o: Mapping, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
 /** What is changed in a scenario on the command line (`--set`, set.ts). */
 export interface LoadOptions {
@@ -49,7 +78,7 @@ export function checkScenario(path: string, opts: LoadOptions = {}): { scenario?
 
   const { merged, origins } = mergeChain(chain.layers);
   const own = chain.layers[0]!;
-  if (own.data.name === undefined) {
+  if (ownValue(own.data, 'name') === undefined) {
     merged.name = defaultName(path);
     origins.set('name', path);
   }
@@ -78,9 +107,15 @@ export function checkScenario(path: string, opts: LoadOptions = {}): { scenario?
   return issues.length ? { issues, applied } : { scenario, issues, applied };
 }
 
-/** The default scenario name for a file: its base name without extension, made a valid name. */
+/**
+ * The default scenario name for a file: its base name without extension, made a safe name
+ * (only the characters a name allows, no leading dot, so never `.` or `..`; `scenario` when
+ * nothing is left).
+ */
 export function defaultName(path: string): string {
-  const base = basename(path, extname(path)).replace(/[^A-Za-z0-9_.-]+/g, '-');
+  const base = basename(path, extname(path))
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^\.+/, '');
   return base.length ? base : 'scenario';
 }
 
@@ -99,8 +134,8 @@ function readChain(path: string): { layers: Layer[] } | { issues: Issue[] } {
     const read = readScenarioFile(file);
     if ('issues' in read) return read;
     const data = read.data;
+    const parent = ownValue(data, 'extends');
     delete data.$schema;
-    const parent = data.extends;
     delete data.extends;
     layers.push({ file, data });
     seen.push(resolve(file));
@@ -111,45 +146,152 @@ function readChain(path: string): { layers: Layer[] } | { issues: Issue[] } {
     const at = seen.indexOf(resolve(next));
     if (at >= 0) return { issues: [messages.extendsCycle(file, [...layers.slice(at).map((l) => l.file), next])] };
     if (layers.length >= MAX_EXTENDS_DEPTH) return { issues: [messages.extendsTooDeep(file, MAX_EXTENDS_DEPTH)] };
-    if (!exists(next)) return { issues: [messages.extendsMissing(file, parent, next)] };
+    const problem = checkReadable(next);
+    if (problem === 'missing') return { issues: [messages.extendsMissing(file, parent, next)] };
+    if (problem !== undefined) return { issues: [messages.extendsUnreadable(file, parent, next, problem)] };
     file = next;
   }
 }
 
-function exists(file: string): boolean {
+/**
+ * Why a path cannot be read as a scenario file, looked up without opening it (`statSync`
+ * follows symbolic links): 'missing', a reason such as "it is a device, not a regular file",
+ * or undefined when it is a regular file of an allowed size.
+ */
+export function checkReadable(file: string): string | undefined {
+  let st: Stats;
   try {
-    statSync(file);
-    return true;
-  } catch {
-    return false;
+    st = statSync(file);
+  } catch (e) {
+    return whyNot(e);
+  }
+  return whyNotStats(st);
+}
+
+function whyNot(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+  if (code === 'ELOOP') return 'it is a symbolic link loop';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? String(e);
+}
+
+function whyNotStats(st: Stats): string | undefined {
+  if (st.isDirectory()) return 'it is a folder, not a file';
+  if (st.isFIFO()) return 'it is a pipe (FIFO), not a regular file';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'it is a device, not a regular file';
+  if (st.isSocket()) return 'it is a socket, not a regular file';
+  if (!st.isFile()) return 'it is not a regular file';
+  if (st.size > MAX_SCENARIO_FILE_BYTES) return tooBig(st.size);
+  return undefined;
+}
+
+/** The size problem: `size` as the file system reports it, or undefined when found by reading. */
+const tooBig = (size: number | undefined, limit = MAX_SCENARIO_FILE_BYTES) =>
+  `${size === undefined ? 'it holds' : `it is ${size.toLocaleString('en-US')} bytes,`} more than a scenario file may hold (at most ${limit.toLocaleString('en-US')} bytes${limit === MAX_SCENARIO_FILE_BYTES ? ', 16 MiB' : ''})`;
+
+/**
+ * Read at most `limit` bytes of a file as UTF-8 text. The file is opened non-blocking (a named
+ * pipe put in its place after it was checked cannot make the open wait), must be a regular file
+ * when open, and is read in chunks, stopping after `limit` + 1 bytes: a file that grows, or a
+ * device, cannot make the read go on for ever.
+ */
+export function readTextCapped(file: string, limit = MAX_SCENARIO_FILE_BYTES): { text: string } | { why: string } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (e) {
+    return { why: whyNot(e) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { why: whyNotStats(st) ?? 'it is not a regular file' };
+    if (st.size > limit) return { why: tooBig(st.size, limit) };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) return { why: tooBig(undefined, limit) };
+    }
+    return { text: Buffer.concat(chunks, total).toString('utf8') };
+  } catch (e) {
+    return { why: whyNot(e) };
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** Read and parse one scenario file; the top level must be a mapping. */
 export function readScenarioFile(file: string): { data: Mapping } | { issues: Issue[] } {
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) return { issues: [messages.fileIsFolder(file)] };
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { issues: [messages.fileMissing(file)] };
-    return { issues: [messages.fileUnreadable(file, code ?? String(e))] };
-  }
+  const problem = checkReadable(file);
+  if (problem === 'missing') return { issues: [messages.fileMissing(file)] };
+  if (problem !== undefined) return { issues: [messages.fileUnreadable(file, problem)] };
   const ext = extname(file).toLowerCase();
   if (!(SCENARIO_EXTENSIONS as readonly string[]).includes(ext)) return { issues: [messages.fileExtension(file, ext)] };
+  const read = readTextCapped(file);
+  if ('why' in read) return { issues: [read.why === 'missing' ? messages.fileMissing(file) : messages.fileUnreadable(file, read.why)] };
+  let text = read.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const parsed = ext === '.json' ? parseJson(file, text) : parseYaml(file, text);
   if ('issues' in parsed) return parsed;
   if (parsed.value === undefined) return { issues: [messages.fileEmpty(file)] };
+  // before anything walks the value recursively (even a message showing it)
+  const shape = checkShape(file, parsed.value);
+  if (shape.length) return { issues: shape };
   if (!isMapping(parsed.value)) return { issues: [messages.notAMapping(file, parsed.value)] };
   return { data: parsed.value };
 }
 
+/**
+ * Problems of the shape of parsed data, found without recursion: nesting deeper than
+ * MAX_NESTING_DEPTH (one issue, then the walk stops) and every forbidden key. Only own
+ * properties are looked at. The walk goes no deeper than the limit, so it ends even on data
+ * that refers to itself.
+ */
+export function checkShape(file: string, root: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 1 }];
+  while (stack.length) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_NESTING_DEPTH) return [messages.nestedTooDeep(file, topField(path), MAX_NESTING_DEPTH, shortPath(path))];
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const p = path ? `${path}.${key}` : key;
+      if (isForbiddenKey(key)) issues.push(messages.forbiddenKey(file, p, key));
+      else stack.push({ value: (value as Mapping)[key], path: p, depth: depth + 1 });
+    }
+  }
+  return issues;
+}
+
+/** The top-level field of a path (`a.b[0]` → `a`), where a problem deep inside is reported. */
+const topField = (p: string): string => /^[^.[]*/.exec(p)![0];
+/** A path cut to a length a one-line message can show. */
+const shortPath = (p: string): string => (p.length > 60 ? p.slice(0, 57) + '...' : p);
+
 /** `value` is undefined for an empty file (nothing but blanks and comments). */
 function parseYaml(file: string, text: string): { value: unknown } | { issues: Issue[] } {
   const lineCounter = new LineCounter();
+  // The YAML composer recurses on nesting: measure it first on the parser's tokens (made
+  // without recursion), so that a deep file gets the nesting message, not a stack overflow.
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep.offset);
+    const line = before.split('\n').length;
+    const col = deep.offset - before.lastIndexOf('\n');
+    return { issues: [messages.nestedTooDeep(file, deep.field, MAX_NESTING_DEPTH, undefined, line, col)] };
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2' });
   if (doc.errors.length) {
     return {
@@ -165,6 +307,37 @@ function parseYaml(file: string, text: string): { value: unknown } | { issues: I
   } catch (e) {
     return { issues: [messages.yamlSyntax(file, undefined, undefined, firstLine(String((e as Error).message ?? e)))] };
   }
+}
+
+/**
+ * The offset of the first collection nested deeper than MAX_NESTING_DEPTH in YAML text, or
+ * undefined. Counted on the tokens of yaml's parser (a state machine with its own stack, no
+ * recursion), with an explicit stack here. Aliases are not followed: the nesting they add is
+ * caught on the composed value (`checkShape`).
+ */
+function yamlTooDeep(text: string): { offset: number; field: string } | undefined {
+  type Node = CST.Token | undefined;
+  /** `field`: the top-level key the node is under, when it is a plain or quoted scalar. */
+  const stack: { node: Node; depth: number; field: string }[] = [];
+  const keyText = (k: Node): string =>
+    k?.type === 'scalar' ? k.source : k?.type === 'single-quoted-scalar' || k?.type === 'double-quoted-scalar' ? k.source.slice(1, -1) : '';
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'document') stack.push({ node: token.value, depth: 0, field: '' });
+    while (stack.length) {
+      const { node, depth, field } = stack.pop()!;
+      if (node === undefined) continue;
+      if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
+        if (depth + 1 > MAX_NESTING_DEPTH) return { offset: node.offset, field };
+        for (const item of node.items) {
+          const key = 'key' in item ? item.key : undefined;
+          const under = depth === 0 ? keyText(key ?? undefined) : field;
+          if (key) stack.push({ node: key, depth: depth + 1, field: under });
+          if (item.value) stack.push({ node: item.value, depth: depth + 1, field: under });
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 function parseJson(file: string, text: string): { value: unknown } | { issues: Issue[] } {
@@ -204,20 +377,24 @@ function mergeChain(layers: Layer[]): { merged: Mapping; origins: Map<string, st
 }
 
 function mergeInto(target: Mapping, source: Mapping, file: string, path: string, origins: Map<string, string>): void {
-  for (const [key, value] of Object.entries(source)) {
+  // Own properties only, written as own properties: a key can never reach a prototype (the
+  // forbidden keys are refused when the file is read; this holds even without that).
+  for (const key of Object.keys(source)) {
+    if (isForbiddenKey(key)) continue;
+    const value = source[key];
     const p = path ? `${path}.${key}` : key;
-    const old = target[key];
+    const old = ownValue(target, key);
     if (isMapping(value) || (value === null && isMapping(old))) {
       // A mapping merges into the parent's; an empty section (`population:`) keeps the parent's.
       if (!isMapping(old)) {
         forget(origins, p);
-        target[key] = {};
+        setOwn(target, key, {});
       }
       origins.set(p, file);
       if (isMapping(value)) mergeInto(target[key] as Mapping, value, file, p, origins);
     } else {
       forget(origins, p);
-      target[key] = structuredClone(value);
+      setOwn(target, key, structuredClone(value));
       origins.set(p, file);
     }
   }

@@ -72,8 +72,8 @@ export const messages = {
 
   // File-level problems
   fileMissing: (file: string) => issue(file, '', `cannot read the scenario file: it does not exist`),
+  /** `why`: what the path is instead of a readable regular file, e.g. "it is a folder, not a file". */
   fileUnreadable: (file: string, why: string) => issue(file, '', `cannot read the scenario file: ${why}`),
-  fileIsFolder: (file: string) => issue(file, '', `cannot read the scenario file: it is a folder, not a file`),
   fileExtension: (file: string, ext: string) =>
     issue(file, '', `a scenario file must end in .yaml, .yml or .json, but this one ends in ${show(ext || '(nothing)')}`),
   fileEmpty: (file: string) => issue(file, '', `the scenario file is empty; it must hold a mapping of fields (see scenarios/default.yaml)`),
@@ -93,6 +93,20 @@ export const messages = {
     ),
   extendsWrongType: (file: string, v: unknown) =>
     issue(file, 'extends', `field "extends" is ${show(v)}, but must be a text: the path of another scenario file, relative to this one`),
+  extendsUnreadable: (file: string, target: string, resolved: string, why: string) =>
+    issue(file, 'extends', `field "extends" is ${show(target)}, but that file cannot be read${resolved !== target ? ` (${resolved})` : ''}: ${why}`),
+  forbiddenKey: (file: string, path: string, key: string) =>
+    issue(
+      file,
+      path,
+      `key ${JSON.stringify(key)} is not allowed (at "${path}"): "__proto__", "constructor" and "prototype" are never field names, and could change how every object behaves`,
+    ),
+  nestedTooDeep: (file: string, path: string, max: number, where?: string, line?: number, col?: number) =>
+    issue(
+      file,
+      path,
+      `${path ? `field "${path}"` : 'the file'} nests lists and mappings more than ${max} levels deep${where ? ` (at "${where}")` : ''}${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}; allowed: at most ${max} levels (a scenario needs 4)`,
+    ),
   extendsTooDeep: (file: string, depth: number) =>
     issue(file, 'extends', `"extends" chains more than ${depth} files deep`),
 
@@ -111,12 +125,17 @@ export const messages = {
       path,
       `${at(path)} is ${households}: more households than flats ("${flatsPath}" is ${flats}); allowed: at most ${flats}`,
     ),
-  tooManyFlats: (file: string, path: string, total: number, max: number) =>
+  tooManyFlats: (file: string, path: string, total: number, max: number, built = 0) =>
     issue(
       file,
       path,
-      `${at(path)} adds up to ${total.toLocaleString('en-US')} flats (flats × copies over all estates), an absurd size; allowed: at most ${max.toLocaleString('en-US')}`,
+      `${at(path)} adds up to ${total.toLocaleString('en-US')} flats (flats × copies over all estates${built > 0 ? `, ${built.toLocaleString('en-US')} of them built by largerFlats levers with mode build` : ''}), an absurd size; allowed: at most ${max.toLocaleString('en-US')}`,
     ),
+  /** `self` and `other` describe the two estates, e.g. `field "estates[1].name" is "A-1"` and `estates[0] "A" copy 1`. */
+  estateNameCollides: (file: string, path: string, self: string, other: string) =>
+    issue(file, path, `${self}, which collides with ${other}: every estate row needs its own name (an estate with copies gives rows name-1, name-2, ...)`),
+  estateNameReserved: (file: string, path: string, name: string) =>
+    issue(file, path, `${at(path)} is ${show(name)}, which is reserved for the row that sums the estates of a region; choose another name`),
   policyUntilBeforeFrom: (file: string, path: string, until: number, from: number) =>
     issue(file, path, `${at(path)} is ${until}, but must be later than "from" (${from})`),
   policyFromOutside: (file: string, path: string, from: number, first: number, last: number) =>

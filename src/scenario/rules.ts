@@ -9,15 +9,17 @@
  * a schema issue (`isBad`), so that a value the user never wrote (a default put in place of a
  * wrong one) cannot raise a second, misleading message.
  */
-import { messages, type Issue } from './messages.js';
+import { messages, show, type Issue } from './messages.js';
 import type { Scenario } from './schema.js';
 
 /** Room shares must add up to 1 within this tolerance. */
 export const ROOM_SUM_TOLERANCE = 1e-6;
-/** Largest region: flats × copies over all estates. */
+/** Largest region: flats × copies over all estates, plus the flats levers build (`builtFlats`). */
 export const MAX_TOTAL_FLATS = 2_000_000;
-/** Largest run: replications × flats × years × 12. */
+/** Largest run: replications × flats (builds included) × years × 12. */
 export const MAX_HOUSEHOLD_MONTHS = 2e11;
+/** The name of the metrics row that sums the estates of a region: no estate may be called so. */
+export const REGION_ROW = 'region';
 /** Tolerance for "shares add up to at most 1" (floating point). */
 const SHARE_TOLERANCE = 1e-9;
 
@@ -36,11 +38,38 @@ export function touchedBy(issues: readonly Issue[]): (path: string) => boolean {
   return (path) => paths.some((p) => inside(path, p) || inside(p, path));
 }
 
-/** Flats in the whole region: flats × copies summed over the estates. */
-export function totalFlats(s: Scenario): number {
+/** Flats the estates start with: flats × copies summed over the estates. */
+export function baseFlats(s: Scenario): number {
   let total = 0;
-  for (const e of s.estates ?? []) total += (numberAt(e?.flats) ?? 0) * (numberAt(e?.copies) ?? 1);
+  for (const e of Array.isArray(s.estates) ? s.estates : []) total += (numberAt(record(e).flats) ?? 0) * (numberAt(record(e).copies) ?? 1);
   return total;
+}
+
+/**
+ * Flats the levers build over the run: every `largerFlats` lever with `mode: build` adds
+ * `count` flats to each estate row it applies to (each copy of its estate, or of every estate
+ * when it names none). The model reserves exactly these flats at the start of a run
+ * (`reservedFlats` in src/model/levers/index.ts; a test keeps the two in step). Demolitions are
+ * not subtracted: the flats are allocated before they are pulled down.
+ */
+export function builtFlats(s: Scenario): number {
+  const estates = Array.isArray(s.estates) ? s.estates : [];
+  const copies = estates.map((e) => numberAt(record(e).copies) ?? 1);
+  const rows = copies.reduce((a, b) => a + b, 0);
+  let built = 0;
+  for (const policy of Array.isArray(s.policies) ? s.policies : []) {
+    const p = record(policy);
+    if (p.lever !== 'largerFlats' || p.mode !== 'build') continue;
+    const count = numberAt(p.count) ?? 0;
+    const estate = numberAt(p.estate);
+    built += count * (estate === undefined ? rows : (copies[estate] ?? 0));
+  }
+  return built;
+}
+
+/** Flats in the whole region over the run: the estates' own (`baseFlats`) and those built (`builtFlats`). */
+export function totalFlats(s: Scenario): number {
+  return baseFlats(s) + builtFlats(s);
 }
 
 /**
@@ -89,10 +118,20 @@ export function checkRules(s: Scenario, file: string, isBad: (path: string) => b
     }
   });
 
-  // Absurd sizes.
-  const total = totalFlats(s);
-  const sizeOk = estates.every((_, i) => ok(`estates[${i}].flats`, `estates[${i}].copies`));
-  if (sizeOk && total > MAX_TOTAL_FLATS) issues.push(messages.tooManyFlats(file, 'estates', total, MAX_TOTAL_FLATS));
+  // Every output row (an estate, or a copy of one) has its own name, and none is `region`.
+  issues.push(...checkEstateNames(estates, file, ok));
+
+  // Absurd sizes, counting the flats levers build.
+  const base = baseFlats(s);
+  const built = builtFlats(s);
+  const total = base + built;
+  const sizeOk =
+    estates.every((_, i) => ok(`estates[${i}].flats`, `estates[${i}].copies`)) &&
+    (Array.isArray(s.policies) ? s.policies : []).every((_, i) => ok(`policies[${i}]`));
+  if (sizeOk && total > MAX_TOTAL_FLATS) {
+    // named where the excess comes from: the estates, or the levers when the estates alone fit
+    issues.push(messages.tooManyFlats(file, base > MAX_TOTAL_FLATS ? 'estates' : 'policies', total, MAX_TOTAL_FLATS, built));
+  }
 
   // A run that cannot finish.
   const replications = numberAt(s.replications);
@@ -143,5 +182,62 @@ export function checkRules(s: Scenario, file: string, isBad: (path: string) => b
     }
   }
 
+  return issues;
+}
+
+/**
+ * The output rows of the estates must have distinct names: an estate with copies > 1 gives
+ * rows name-1 .. name-copies, one with copies 1 a row named as the estate, and `region` is
+ * reserved (the sum row of a region). Checked without listing the rows (copies can make
+ * millions): "B-k" and "C-m" are the same only when B = C and k = m, since a copy number has no
+ * "-"; so a copied estate collides with another copied estate of the same name, or with a
+ * single estate called name-k for a k within its copies.
+ */
+function checkEstateNames(estates: readonly unknown[], file: string, ok: (...paths: string[]) => boolean): Issue[] {
+  const issues: Issue[] = [];
+  /** A single estate by its name, a copied estate by its name. */
+  const singles = new Map<string, number>();
+  const copied = new Map<string, number>();
+  const info = estates.map((estate, i) => {
+    const e = record(estate);
+    const name = typeof e.name === 'string' ? e.name : undefined;
+    const copies = numberAt(e.copies);
+    return name !== undefined && copies !== undefined && Number.isInteger(copies) && copies >= 1 && ok(`estates[${i}].name`, `estates[${i}].copies`)
+      ? { name, copies }
+      : undefined;
+  });
+  const who = (j: number, copy?: number) => `estates[${j}] ${show(info[j]!.name)}${copy !== undefined ? ` copy ${copy}` : ''}`;
+  info.forEach((me, i) => {
+    if (me === undefined) return;
+    const path = `estates[${i}].name`;
+    if (me.copies === 1) {
+      if (me.name === REGION_ROW) {
+        issues.push(messages.estateNameReserved(file, path, me.name));
+        return;
+      }
+      const same = singles.get(me.name);
+      const m = /^(.*)-([1-9][0-9]*)$/.exec(me.name);
+      const base = m ? copied.get(m[1]!) : undefined;
+      const self = `field "${path}" is ${show(me.name)}`;
+      if (same !== undefined) issues.push(messages.estateNameCollides(file, path, self, who(same)));
+      else if (base !== undefined && Number(m![2]) <= info[base]!.copies) {
+        issues.push(messages.estateNameCollides(file, path, self, who(base, Number(m![2]))));
+      }
+      if (!singles.has(me.name)) singles.set(me.name, i);
+    } else {
+      const same = copied.get(me.name);
+      // the single estates named name-k for k within these copies, in the order of the list
+      let single: number | undefined;
+      let k = 0;
+      for (const [n, j] of singles) {
+        const m = n.startsWith(me.name + '-') ? /^([1-9][0-9]*)$/.exec(n.slice(me.name.length + 1)) : null;
+        if (m && Number(m[1]) <= me.copies && (single === undefined || j < single)) [single, k] = [j, Number(m[1])];
+      }
+      const self = (copy: number) => `field "${path}" is ${show(me.name)} with copies ${me.copies}: its copy ${copy} ${show(`${me.name}-${copy}`)}`;
+      if (same !== undefined) issues.push(messages.estateNameCollides(file, path, self(1), who(same, 1)));
+      else if (single !== undefined) issues.push(messages.estateNameCollides(file, path, self(k), who(single)));
+      if (!copied.has(me.name)) copied.set(me.name, i);
+    }
+  });
   return issues;
 }

@@ -14,6 +14,9 @@
 import { arr, bool, int, num, obj, oneOf, opt, share, str, type Infer } from './dsl.js';
 import { policySchema } from './policies.js';
 
+/** Most policies in one scenario (the shipped packages have a handful). */
+export const MAX_POLICIES = 200;
+
 const annual = (d: number, description: string, source: string) =>
   num({ default: d, min: 0, max: 1, unit: 'probability per year', description, source });
 const factor = (d: number, description: string, source: string, max = 20) =>
@@ -76,7 +79,13 @@ export const applicantsSchema = obj(
 
 export const estateSchema = obj(
   {
-    name: str({ default: 'estate', minLength: 1, pattern: '^[A-Za-z0-9æøåÆØÅ _.-]+$', description: 'Name of the estate, used in outputs.' }),
+    name: str({
+      default: 'estate',
+      minLength: 1,
+      pattern: '^[A-Za-z0-9æøåÆØÅ _-][A-Za-z0-9æøåÆØÅ _.-]*$',
+      patternText: 'letters, digits, spaces, "_", "-" and ".", not starting with "."',
+      description: 'Name of the estate, used in outputs. Letters, digits, spaces, `_`, `-` and `.`, not starting with `.`. Every output row needs its own name: estates with copies give rows name-1, name-2, ..., no two rows may share a name, and `region` is reserved for the row that sums a region.',
+    }),
     copies: int({ default: 1, min: 1, max: 2000, unit: 'estates', description: 'Number of identical estates of this kind in the region (named name-1, name-2, ...).', source: 'user input' }),
     flats: int({ default: 1000, min: 10, max: 2_000_000, unit: 'flats', description: 'Number of flats in the estate.', source: 'user input; CFBU2019 estates have about 500-1,500 flats' }),
     sections: int({ default: 4, min: 1, max: 500, unit: 'sections', description: 'Number of named sub-areas (sections) the estate is divided into.', source: 'assumption' }),
@@ -263,7 +272,13 @@ export const schellingSchema = obj(
 
 export const scenarioSchema = obj(
   {
-    name: str({ default: 'scenario', minLength: 1, pattern: '^[A-Za-z0-9_.-]+$', description: 'Name of the scenario; the default output folder is output/<name>.' }),
+    name: str({
+      default: 'scenario',
+      minLength: 1,
+      pattern: '^[A-Za-z0-9_-][A-Za-z0-9_.-]*$',
+      patternText: 'letters A-Z, digits, "_", "-" and ".", not starting with "."',
+      description: 'Name of the scenario; the default output folder is output/<name>, so it must be a safe file name: letters A-Z, digits, `_`, `-` and `.`, not starting with `.` (never `.` or `..`, no `/` or `\\`). Absent: the file\'s base name made safe.',
+    }),
     description: str({ default: '', description: 'What the scenario is about, in plain words.' }),
     startYear: int({ default: 2026, min: 1900, max: 2200, unit: 'calendar year', description: 'Calendar year of the first simulated month.', source: 'user input' }),
     years: int({ default: 15, min: 1, max: 200, unit: 'years', description: 'Years to simulate.', source: 'user input' }),
@@ -278,7 +293,7 @@ export const scenarioSchema = obj(
     spiral: spiralSchema,
     letting: lettingSchema,
     classification: classificationSchema,
-    policies: arr(policySchema, { default: [], description: 'Dated interventions (policy levers).' }),
+    policies: arr(policySchema, { default: [], maxItems: MAX_POLICIES, description: `Dated interventions (policy levers), at most ${MAX_POLICIES}.` }),
     schelling: opt(schellingSchema),
     output: obj(
       {

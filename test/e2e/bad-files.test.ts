@@ -5,7 +5,7 @@
  * the file, for problems with the whole file), no stack trace, and no output folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,8 @@ afterAll(() => {
 });
 
 function nabolag(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  // stdin is a pipe: `/dev/stdin` given as a scenario is one
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -58,6 +59,43 @@ describe('bad scenario files through the CLI', () => {
       expect(existsSync(out), `${out} must not be created`).toBe(false);
     }, 60_000);
   }
+
+  it('validate and run refuse special files and huge inputs made in a temporary folder', () => {
+    const dir = join(tmp, 'special');
+    mkdirSync(dir, { recursive: true });
+    const at = (name: string) => join(dir, name);
+    expect(spawnSync('mkfifo', [at('pipe.yaml')]).status).toBe(0);
+    symlinkSync('/dev/zero', at('zero.yaml'));
+    symlinkSync('loop-b.yaml', at('loop-a.yaml'));
+    symlinkSync('loop-a.yaml', at('loop-b.yaml'));
+    writeFileSync(at('via-extends.yaml'), 'extends: pipe.yaml\n');
+    writeFileSync(at('big.yaml'), 'years: 3\n');
+    truncateSync(at('big.yaml'), 16 * 1024 * 1024 + 1);
+    const n = 100_000;
+    writeFileSync(at('deep.json'), `{"estates": ${'['.repeat(n)}${']'.repeat(n)}}`);
+    writeFileSync(at('deep.yaml'), `estates: ${'['.repeat(n)}${']'.repeat(n)}\n`);
+    writeFileSync(at('proto.json'), '{"estates": [{"__proto__": {"households": 10}}]}');
+    const cases: [string, string[]][] = [
+      [at('pipe.yaml'), ['it is a pipe (FIFO), not a regular file']],
+      [at('zero.yaml'), ['it is a device, not a regular file']],
+      ['/dev/zero', ['/dev/zero', 'it is a device, not a regular file']],
+      [at('loop-a.yaml'), ['it is a symbolic link loop']],
+      [at('via-extends.yaml'), ['field "extends" is "pipe.yaml", but that file cannot be read', 'not a regular file']],
+      [at('big.yaml'), ['16,777,217 bytes', 'at most 16,777,216 bytes']],
+      [at('deep.json'), ['field "estates" nests lists and mappings more than 64 levels deep']],
+      [at('deep.yaml'), ['field "estates" nests lists and mappings more than 64 levels deep']],
+      [at('proto.json'), ['key "__proto__" is not allowed', '"estates[0].__proto__"']],
+    ];
+    if (!statSync('/dev/stdin').isFile()) cases.push(['/dev/stdin', ['/dev/stdin', 'not a regular file']]);
+    for (const [file, mentions] of cases) {
+      const v = nabolag('validate', file);
+      expectUserError(v, [file, ...mentions]);
+      expect(v.stderr.trim().split('\n'), v.stderr).toHaveLength(1);
+      const out = join(tmp, 'special-out', file.replace(/[^A-Za-z0-9]+/g, '-'));
+      expectUserError(nabolag('run', file, '--out', out), mentions);
+      expect(existsSync(out), `${out} must not be created`).toBe(false);
+    }
+  }, 120_000);
 
   it('validate reports every bad file given at once, and still exits 2', () => {
     const r = nabolag('validate', `${BAD}/wrong-type.yaml`, `${BAD}/bad-policy.yaml`);

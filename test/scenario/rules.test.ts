@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/scenario/dsl.js';
-import { checkRules, MAX_HOUSEHOLD_MONTHS, MAX_TOTAL_FLATS, totalFlats, touchedBy } from '../../src/scenario/rules.js';
-import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
+import { reservedFlats } from '../../src/model/levers/index.js';
+import { baseFlats, builtFlats, checkRules, MAX_HOUSEHOLD_MONTHS, MAX_TOTAL_FLATS, REGION_ROW, totalFlats, touchedBy } from '../../src/scenario/rules.js';
+import { MAX_POLICIES, scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
 
 const F = 's.yaml';
 
@@ -79,7 +80,7 @@ describe('cross-field rules', () => {
     const issues = rules({
       startYear: 2026,
       years: 10,
-      estates: [{}, {}],
+      estates: [{ name: 'a' }, { name: 'b' }],
       policies: [
         { lever: 'programme', from: 2030, until: 2030 },
         { lever: 'programme', from: 2025 },
@@ -108,14 +109,14 @@ describe('cross-field rules', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toBe('estates');
     expect(issues[0]!.message).toContain('flats = 100');
-    expect(rules({ estates: [{ flats: 50 }, { flats: 50 }], schelling: { width: 10, height: 10, agents: 50 } })).toHaveLength(1);
+    expect(rules({ estates: [{ name: 'a', flats: 50 }, { name: 'b', flats: 50 }], schelling: { width: 10, height: 10, agents: 50 } })).toHaveLength(1);
   });
 
   it('reports every rule that fails, not only the first', () => {
     const issues = rules({
       estates: [
         { flats: 100, population: { households: 101 }, rooms: { r1: 1, r2: 1, r3: 0, r4: 0, r5: 0 } },
-        { ownerShare: 1, coopShare: 1 },
+        { name: 'other', ownerShare: 1, coopShare: 1 },
       ],
       policies: [{ lever: 'programme', from: 1990 }],
     });
@@ -142,3 +143,103 @@ describe('cross-field rules', () => {
     expect(() => checkRules(r.value as Scenario, F, touchedBy(r.issues))).not.toThrow();
   });
 });
+
+describe('estate rows have distinct names', () => {
+  const names = (estates: Record<string, unknown>[]) => rules({ replications: 1, years: 1, estates });
+
+  it('two estates of the same name collide, naming both', () => {
+    const issues = names([{ name: 'A' }, { name: 'B' }, { name: 'A' }]);
+    expect(issues).toEqual([
+      {
+        file: F,
+        path: 'estates[2].name',
+        message: 'field "estates[2].name" is "A", which collides with estates[0] "A": every estate row needs its own name (an estate with copies gives rows name-1, name-2, ...)',
+      },
+    ]);
+    // two estates left unnamed are both "estate"
+    expect(names([{}, {}]).map((i) => i.path)).toEqual(['estates[1].name']);
+  });
+
+  it('a name collides with a copy of another estate, in either order', () => {
+    const later = names([{ name: 'A', copies: 2 }, { name: 'A-1' }]);
+    expect(later).toHaveLength(1);
+    expect(later[0]!.path).toBe('estates[1].name');
+    expect(later[0]!.message).toMatch(/^field "estates\[1\].name" is "A-1", which collides with estates\[0\] "A" copy 1: /);
+    const earlier = names([{ name: 'A-2' }, { name: 'A', copies: 3 }]);
+    expect(earlier).toHaveLength(1);
+    expect(earlier[0]!.path).toBe('estates[1].name');
+    expect(earlier[0]!.message).toMatch(/^field "estates\[1\].name" is "A" with copies 3: its copy 2 "A-2", which collides with estates\[0\] "A-2": /);
+    // two copied estates of one name share every row from name-1 on
+    expect(names([{ name: 'A', copies: 2 }, { name: 'A', copies: 5 }])[0]!.message).toContain('its copy 1 "A-1", which collides with estates[0] "A" copy 1');
+  });
+
+  it('names that only look alike do not collide', () => {
+    expect(names([{ name: 'A', copies: 2 }, { name: 'A-3' }, { name: 'A-01' }, { name: 'A-0' }, { name: 'A-1-1' }, { name: 'A' }])).toEqual([]);
+    expect(names([{ name: 'A-1', copies: 2 }, { name: 'A', copies: 2 }])).toEqual([]);
+    expect(names([{ name: 'a' }, { name: 'A' }])).toEqual([]);
+  });
+
+  it(`"${REGION_ROW}" is reserved, even for a lone estate; "Region" and region copies are not`, () => {
+    for (const estates of [[{ name: 'region' }], [{ name: 'x' }, { name: 'region' }]]) {
+      const issues = names(estates);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.path).toBe(`estates[${estates.length - 1}].name`);
+      expect(issues[0]!.message).toBe(`field "estates[${estates.length - 1}].name" is "region", which is reserved for the row that sums the estates of a region; choose another name`);
+    }
+    expect(names([{ name: 'Region' }, { name: 'regions' }, { name: 'region', copies: 2 }])).toEqual([]);
+  });
+
+  it('is checked without listing the rows: 1,000 estates of 2,000 copies take no time', () => {
+    const estates = Array.from({ length: 1000 }, (_, i) => ({ name: `e${i}`, copies: 2000, flats: 10 }));
+    const s = scenario({ replications: 1, years: 1, estates });
+    const t0 = performance.now();
+    const issues = checkRules(s, F);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(issues.map((i) => i.path)).toEqual(['estates']); // 20 million flats: too many, but no name problem
+  });
+});
+
+describe('flats built by levers count toward the size limits', () => {
+  const build = (count: number, extra: Record<string, unknown> = {}) => ({ lever: 'largerFlats', mode: 'build', count, from: 2027, ...extra });
+
+  it('builtFlats counts largerFlats with mode build, per estate row it applies to, as the model reserves them', () => {
+    const input = {
+      estates: [{ name: 'a', copies: 3 }, { name: 'b' }],
+      policies: [build(100), build(10, { estate: 1 }), build(7, { estate: 0 }), { lever: 'largerFlats', count: 999, from: 2027 }, { lever: 'demolition', flats: 50, from: 2027 }],
+    };
+    const s = scenario(input);
+    expect(baseFlats(s)).toBe(4000);
+    expect(builtFlats(s)).toBe(100 * 4 + 10 + 7 * 3);
+    expect(totalFlats(s)).toBe(4000 + 431);
+    // the model reserves the same number (src/model/levers/index.ts)
+    const estateSpec = Int32Array.from([0, 0, 0, 1]);
+    expect(reservedFlats({ scenario: s, estateSpec, nEstates: 4 }).reduce((a, b) => a + b, 0)).toBe(builtFlats(s));
+  });
+
+  it(`${MAX_POLICIES} levers of 100,000 flats cannot build 20 million flats`, () => {
+    const policies = Array.from({ length: MAX_POLICIES }, () => build(100_000));
+    const issues = rules({ replications: 1, years: 1, estates: [{ flats: 1000 }], policies });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('policies');
+    expect(issues[0]!.message).toBe(
+      'field "policies" adds up to 20,001,000 flats (flats × copies over all estates, 20,000,000 of them built by largerFlats levers with mode build), an absurd size; allowed: at most 2,000,000',
+    );
+    // one more lever is a schema problem
+    const r = validate(scenarioSchema, { policies: [...policies, build(1)] }, F);
+    expect(r.issues).toEqual([expect.objectContaining({ path: 'policies', message: `field "policies" has ${MAX_POLICIES + 1} entries, but allows at most ${MAX_POLICIES}` })]);
+  });
+
+  it('estates alone over the limit are named as before', () => {
+    const issues = rules({ replications: 1, years: 1, estates: [{ flats: 1_999_000 }], policies: [build(2000)] });
+    expect(issues.map((i) => i.path)).toEqual(['policies']);
+    expect(rules({ replications: 1, years: 1, estates: [{ flats: 1_999_000 }], policies: [build(1000)] })).toEqual([]);
+  });
+
+  it('the household-month limit counts the flats built', () => {
+    // 800 replications × (1,000,000 + 100,000) flats × 20 years × 12 = 2.1e11 > 2e11
+    const issues = rules({ replications: 800, years: 20, estates: [{ flats: 1_000_000 }], policies: [build(100_000)] });
+    expect(issues.map((i) => i.path)).toEqual(['replications']);
+    expect(issues[0]!.message).toContain('1,100,000 flats');
+  });
+});
+
