@@ -16,6 +16,8 @@ import { progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
 import { checkPatterns } from '../model/patterns.js';
 import { defaultOutputName } from '../output/safety.js';
+import { autoWorkersFor } from '../engine/ensemble.js';
+import { checkMemory } from './memory.js';
 
 const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
 
@@ -43,6 +45,7 @@ async function runCommand(argv: { scenario: string; set?: string[]; replications
   const file = argv.scenario;
   const { overrides, workers, set } = runFlags(argv);
   const sc = resolve(loadScenario(file, { set }), overrides, file);
+  checkMemory([sc], workers ?? autoWorkersFor([sc]));
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const progress = argv.quiet ? undefined : progressReporter(`${sc.name}`, sc.replications);
   const t0 = performance.now();
@@ -97,6 +100,7 @@ async function compareCommand(argv: { baseline: string; set?: string[]; variants
   if (problems.length) throw new UserError(problems.map((p) => p.message).join('\n'), problems.flatMap((p) => p.issues));
   const baseline = loaded[0]!.scenario;
   const variants = alignForComparison(baseline, loaded.slice(1));
+  checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
   const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
   const total = baseline.replications * files.length;
   const progress = argv.quiet ? undefined : progressReporter('compare', total);

@@ -69,6 +69,11 @@ export const BYTES_PER_LOGGED_MOVE = 2 * 26;
 export const MOVES_PER_FLAT_MONTH = 0.025;
 export const MOVES_PER_FLAT_STEP_SCHELLING = 0.1;
 
+/** Bytes of moves.csv text per logged move (measured 46 for the default scenario; rounded up). */
+export const MOVES_CSV_BYTES_PER_MOVE = 64;
+/** Bytes of metrics.csv text per metric value (numbers, commas; measured about 9; rounded up). */
+export const METRICS_CSV_BYTES_PER_VALUE = 16;
+
 export interface RunEstimate {
   /** Flats of the region over the run: the estates' (copies expanded) and those levers build. */
   flats: number;
@@ -76,6 +81,11 @@ export interface RunEstimate {
   householdMonths: number;
   /** Memory one replication needs at its peak, in bytes (see the module comment). */
   bytesPerReplication: number;
+  /**
+   * Bytes of CSV text one replication's rows of metrics.csv and moves.csv take: formatted where
+   * the replication ran and held, beside its result, until written.
+   */
+  tableBytesPerReplication: number;
 }
 
 /** The cost of running a scenario, estimated from its fields (see the module comment). */
@@ -88,12 +98,14 @@ export function estimateRun(sc: Scenario): RunEstimate {
   const world = flats * BYTES_PER_FLAT * (waiting ? 1.125 : 1) + rows * BYTES_PER_ESTATE_ROW;
   const metrics = (months + 1) * metricRows * NMETRIC * 8;
   const rate = sc.schelling ? MOVES_PER_FLAT_STEP_SCHELLING : MOVES_PER_FLAT_MONTH;
-  const moves = sc.output.moves ? flats * months * rate * BYTES_PER_LOGGED_MOVE : 0;
+  const logged = sc.output.moves ? flats * months * rate : 0;
+  const moves = logged * BYTES_PER_LOGGED_MOVE;
   const every = sc.output.mapEveryYears;
   const maps = every > 0 && !sc.schelling ? flats * (Math.floor(months / 12 / every) + 1) : 0;
   return {
     flats,
     householdMonths: sc.replications * flats * months,
     bytesPerReplication: Math.ceil(REPLICATION_FIXED_BYTES + world + metrics + moves + maps),
+    tableBytesPerReplication: Math.ceil(logged * MOVES_CSV_BYTES_PER_MOVE + (months + 1) * metricRows * NMETRIC * METRICS_CSV_BYTES_PER_VALUE),
   };
 }
