@@ -32,7 +32,7 @@ export const policySchema = tagged(
     internalList: lever(
       {
         enabled: bool({ default: true, description: 'Whether the internal waiting list is used.' }),
-        share: share({ default: 0.5, description: 'Share of waiting-list vacancies offered to the internal list first.', source: 'DOMAIN-FACTS: every 2nd since 2019' }),
+        share: share({ default: 0.5, description: 'Share of waiting-list vacancies offered to the internal list first.', source: 'sources.md: every 2nd since 2019' }),
         familyPriorityLarge: bool({ default: true, description: 'Families with children first to flats of 4+ rooms.' }),
         swapAnnual: share({ default: 0.05, unit: 'probability per year', description: 'Yearly probability that an over-housed household seeks a swap (swaps by life phase).', source: 'assumption' }),
       },
@@ -83,7 +83,7 @@ export const policySchema = tagged(
     ),
     municipalAllocation: lever(
       {
-        share: share({ default: 0.1, description: 'Share of vacant family dwellings the municipality allocates while the lever is on.', source: 'DOMAIN-FACTS: 10% of lettings in 2021 outside listed areas' }),
+        share: share({ default: 0.1, description: 'Share of vacant family dwellings the municipality allocates while the lever is on.', source: 'sources.md: 10% of lettings in 2021 outside listed areas' }),
         bans: opt(bool({ description: 'Force the allocation bans on (true) or off (false) regardless of list status.' })),
       },
       'Allocation limits: cap or raise the municipal allocation share, and bans (ABL § 59).',
