@@ -2,7 +2,8 @@
  * The `nabolag` command line. Exit codes: 0 success; 2 a user error (bad file, bad flag),
  * with a clear message on stderr and no stack trace; 1 an internal error.
  */
-import { join, relative, resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Results, alignForComparison, compareToDirectory, runToDirectory, resolve } from '../engine/pipeline.js';
 import { checkScenario, loadScenario } from '../scenario/load.js';
 import { UserError, formatIssues } from '../scenario/messages.js';
@@ -12,7 +13,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
 import { ArgsError, helpLanguage, parseCommandLine, complete, scenarioFieldOption, wholeNumberOption, MAX_WORKERS } from './args.js';
 import { PROGRAM } from './program.js';
-import { progressReporter } from './progress.js';
+import { type Progress, progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
 import { checkPatterns } from '../model/patterns.js';
 import { defaultOutputName } from '../output/safety.js';
@@ -21,12 +22,20 @@ import { checkMemory } from './memory.js';
 
 const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
 
-/** Charts and report.html, unless --no-report. */
-const reportOutputs = (report: boolean | undefined) =>
-  report === false ? undefined : (dir: string, r: Results) => writeChartsAndReport(dir, r, { patterns: checkPatterns });
+/** Charts and report.html, unless --no-report (with a stage line on the progress bar's terminal). */
+const reportOutputs = (report: boolean | undefined, progress: Progress | undefined) =>
+  report === false
+    ? undefined
+    : (dir: string, r: Results) => {
+        progress?.stage('writing the charts and the report');
+        return writeChartsAndReport(dir, r, { patterns: checkPatterns });
+      };
 
-/** The closing line naming report.html, when one was written. */
-const reportLine = (rel: string, files: string[]): string => (files.includes('report.html') ? `report: ${join(rel, 'report.html')}\n` : '');
+/** The closing lines: where the results are (an absolute path) and the report as a link a terminal can open. */
+function closing(outDir: string, files: string[]): string {
+  const abs = resolvePath(outDir);
+  return `results in ${abs}/: ${summariseFiles(files)}\n` + (files.includes('report.html') ? `report: ${pathToFileURL(join(abs, 'report.html')).href}\n` : '');
+}
 
 /** The flags shared by run and compare, checked. */
 function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown; set?: string[] }) {
@@ -47,7 +56,7 @@ async function runCommand(argv: { scenario: string; set?: string[]; replications
   const sc = resolve(loadScenario(file, { set }), overrides, file);
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
-  const progress = argv.quiet ? undefined : progressReporter(`${sc.name}`, sc.replications);
+  const progress = progressReporter(sc.name, sc.replications, 'replications', argv.quiet);
   const t0 = performance.now();
   let res;
   try {
@@ -57,16 +66,14 @@ async function runCommand(argv: { scenario: string; set?: string[]; replications
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
-      extraOutputs: reportOutputs(argv.report),
+      extraOutputs: reportOutputs(argv.report, progress),
     });
   } finally {
     progress?.stop();
   }
-  const rel = relative(process.cwd(), resolvePath(res.outDir)) || '.';
+  if (argv.quiet) return;
   out.stdout(
-    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
-      `results in ${rel}/: ${summariseFiles(res.files)}\n` +
-      reportLine(rel, res.files),
+    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` + closing(res.outDir, res.files),
   );
 }
 
@@ -103,19 +110,18 @@ async function compareCommand(argv: { baseline: string; set?: string[]; variants
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
   const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
   const total = baseline.replications * files.length;
-  const progress = argv.quiet ? undefined : progressReporter('compare', total);
+  const progress = progressReporter(`compare: ${files.length} scenarios x ${baseline.replications} replications`, total, 'runs', argv.quiet);
   const t0 = performance.now();
   let res;
   try {
-    res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, wait: argv.wait, onProgress: progress?.update, extraOutputs: reportOutputs(argv.report) });
+    res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, wait: argv.wait, onProgress: progress?.update, extraOutputs: reportOutputs(argv.report, progress) });
   } finally {
     progress?.stop();
   }
-  const rel = relative(process.cwd(), resolvePath(res.outDir)) || '.';
+  if (argv.quiet) return;
   out.stdout(
-    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${baseline.replications} paired replication(s) x ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
-      `results in ${rel}/: ${summariseFiles(res.files)}\n` +
-      reportLine(rel, res.files),
+    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${files.length} scenarios x ${baseline.replications} paired replications = ${total} runs of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      closing(res.outDir, res.files),
   );
 }
 
