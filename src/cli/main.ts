@@ -58,7 +58,7 @@ async function runCommand(argv: { scenario: string; set?: string[]; replications
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const progress = progressReporter(sc.name, sc.replications, 'replications', argv.quiet);
   const t0 = performance.now();
-  let res;
+  let res: Awaited<ReturnType<typeof runToDirectory>>;
   try {
     res = await runToDirectory(sc, outDir, {
       scenarioFile: file,
@@ -95,7 +95,7 @@ async function compareCommand(argv: { baseline: string; set?: string[]; variants
   for (const f of files) {
     try {
       const checked = checkScenario(f, { set, setWherePresent: true });
-      checked.applied?.forEach((p, k) => p !== null && (used[k] = true));
+      for (const [k, p] of (checked.applied ?? []).entries()) if (p !== null) used[k] = true;
       if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
       loaded.push({ scenario: resolve(checked.scenario, overrides, f), file: f });
     } catch (e) {
@@ -103,7 +103,7 @@ async function compareCommand(argv: { baseline: string; set?: string[]; variants
       else throw e;
     }
   }
-  used.forEach((u, k) => !u && problems.push(new UserError(`option --set ${JSON.stringify(set[k]!.text)}: none of the scenarios has ${set[k]!.path}`)));
+  for (const [k, u] of used.entries()) if (!u) problems.push(new UserError(`option --set ${JSON.stringify(set[k]!.text)}: none of the scenarios has ${set[k]!.path}`));
   if (problems.length) throw new UserError(problems.map((p) => p.message).join('\n'), problems.flatMap((p) => p.issues));
   const baseline = loaded[0]!.scenario;
   const variants = alignForComparison(baseline, loaded.slice(1));
@@ -112,7 +112,7 @@ async function compareCommand(argv: { baseline: string; set?: string[]; variants
   const total = baseline.replications * files.length;
   const progress = progressReporter(`compare: ${files.length} scenarios x ${baseline.replications} replications`, total, 'runs', argv.quiet);
   const t0 = performance.now();
-  let res;
+  let res: Awaited<ReturnType<typeof compareToDirectory>>;
   try {
     res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, wait: argv.wait, onProgress: progress?.update, extraOutputs: reportOutputs(argv.report, progress) });
   } finally {
@@ -135,7 +135,7 @@ function fail(e: unknown): never {
 }
 
 export async function main(args: string[]): Promise<void> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
     parsed = parseCommandLine(PROGRAM, args, helpLanguage());
   } catch (e) {

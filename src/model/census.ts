@@ -21,7 +21,7 @@
  * lever, that the incremental rows equal it.
  */
 import { adultIncome } from './population.js';
-import { Edu, MAX_CHILDREN, NONE, Origin, Status, inWorkOrEducation, H, B } from './state.js';
+import { Edu, NONE, Origin, Status, inWorkOrEducation, H, B } from './state.js';
 import type { LiveCensus, World } from './world.js';
 
 /**

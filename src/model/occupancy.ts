@@ -7,7 +7,7 @@
 import { CH, K, R } from './codes.js';
 import { recount, touch } from './census.js';
 import { tiesNow } from './mechanisms/social.js';
-import { MAX_CHILDREN, NONE, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
+import { NONE, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
 import { EXIT0, F, type HouseholdRecord, NFLOW, type World } from './world.js';
 
 /** A leaving resource-strong family that lived here at most this long had a short stay, months (CFBU2019 F1). */
@@ -78,7 +78,11 @@ export function freeSlot(w: World, i: number): void {
   if (w.freeSlots.length > w.hh.capacity) {
     // drop entries for slots taken since by preference, and duplicates
     const seen = new Uint8Array(w.hh.capacity);
-    w.freeSlots = w.freeSlots.filter((k) => w.hh.u8[k * B.stride + B.free] === 1 && seen[k] === 0 && (seen[k] = 1) === 1);
+    w.freeSlots = w.freeSlots.filter((k) => {
+      if (w.hh.u8[k * B.stride + B.free] !== 1 || seen[k] !== 0) return false;
+      seen[k] = 1;
+      return true;
+    });
   }
 }
 
@@ -156,7 +160,7 @@ export function rehouse(w: World, rec: HouseholdRecord, flat: number): void {
   w.flows[flowRow(w, w.flats.estate[flat]!) + (displaced ? F.relocated : F.fromRegion)]++;
 }
 
-const flowRow = (w: World, estate: number): number => estate * NFLOW;
+const flowRow = (_w: World, estate: number): number => estate * NFLOW;
 
 /** Count and log household i leaving its flat and the estate for `reason`. */
 function countExit(w: World, i: number, reason: number): void {

@@ -45,7 +45,8 @@ export function aleaStep(g: AleaState): number {
   g.s0 = g.s1;
   g.s1 = g.s2;
   g.c = t | 0;
-  return (g.s2 = t - g.c);
+  g.s2 = t - g.c;
+  return g.s2;
 }
 
 /** 32-bit FNV-1a hash of a string, for deriving stream seeds from names. */

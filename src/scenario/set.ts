@@ -123,7 +123,7 @@ function checkKeys(text: string, v: unknown): void {
 
 type Mapping = Record<string, unknown>;
 const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: object, k: string) => Object.hasOwn(o, k);
 
 /** The path of the first `n` steps, as messages write it. */
 function shown(steps: Step[], n: number): string {

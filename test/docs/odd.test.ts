@@ -18,7 +18,7 @@ import { scenarioSchema } from '../../src/scenario/schema.js';
 const ODD_PATH = 'docs/ODD.md';
 
 /** The seven ODD elements (Grimm et al. 2020), as heading patterns. */
-export const ODD_SECTIONS: readonly [string, RegExp][] = [
+const ODD_SECTIONS: readonly [string, RegExp][] = [
   ['Purpose and patterns', /^#{1,3}\s*(?:\d+\.?\s*)?purpose(?:\s+and\s+patterns)?\b/im],
   ['Entities, state variables and scales', /^#{1,3}\s*(?:\d+\.?\s*)?entities,?\s+state\s+variables,?\s+and\s+scales\b/im],
   ['Process overview and scheduling', /^#{1,3}\s*(?:\d+\.?\s*)?process\s+overview\s+and\s+scheduling\b/im],
@@ -29,7 +29,7 @@ export const ODD_SECTIONS: readonly [string, RegExp][] = [
 ];
 
 /** The ODD text with formatting removed: code spans, emphasis and markdown escapes. */
-export function plain(md: string): string {
+function plain(md: string): string {
   return md.replace(/\\([[\]_*`|])/g, '$1').replace(/[`*]/g, '');
 }
 
@@ -41,7 +41,7 @@ function names(text: string, path: string): boolean {
 }
 
 /** The forms under which a schema path may be written in the ODD (any one suffices). */
-export function oddForms(path: string, commonLeverFields: ReadonlySet<string>): string[] {
+function oddForms(path: string, commonLeverFields: ReadonlySet<string>): string[] {
   const lever = /^policies\[\]\[lever=([A-Za-z]+)\]\.(.+)$/.exec(path);
   if (lever) {
     const [, kind, field] = lever;
@@ -67,7 +67,7 @@ function commonLeverFields(paths: readonly string[]): Set<string> {
 }
 
 /** Every numeric parameter path that the ODD does not name, in schema order. */
-export function missingParameters(md: string): string[] {
+function missingParameters(md: string): string[] {
   const text = plain(md);
   const paths = numericLeaves(scenarioSchema).map((l) => l.path);
   const common = commonLeverFields(paths);
@@ -75,7 +75,7 @@ export function missingParameters(md: string): string[] {
 }
 
 /** The ODD sections whose heading is missing. */
-export function missingSections(md: string): string[] {
+function missingSections(md: string): string[] {
   return ODD_SECTIONS.filter(([, re]) => !re.test(md)).map(([name]) => name);
 }
 

@@ -18,10 +18,10 @@ function tsFiles(dir: string): string[] {
 const code = [...tsFiles('src'), ...tsFiles('bench'), 'package.json'].map((f) => readFileSync(f, 'utf8')).join('\n');
 
 /** Paths such as src/model/state.ts or bench/RESULTS.md, in the text or its links. */
-export const namedPaths = (md: string): string[] => [...new Set([...md.matchAll(/(?<![\w/.-])(?:\.\.\/)?((?:src|test|bench|docs|scenarios)\/[\w/.-]*\w)/g)].map((m) => m[1]!))];
+const namedPaths = (md: string): string[] => [...new Set([...md.matchAll(/(?<![\w/.-])(?:\.\.\/)?((?:src|test|bench|docs|scenarios)\/[\w/.-]*\w)/g)].map((m) => m[1]!))];
 
 /** Code spans that are identifiers or dotted identifiers (`skimHouseholds`, `H.stride`). */
-export const namedSymbols = (md: string): string[] => [...new Set([...md.matchAll(/`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)(?:\([^`]*\))?`/g)].map((m) => m[1]!))];
+const namedSymbols = (md: string): string[] => [...new Set([...md.matchAll(/`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)(?:\([^`]*\))?`/g)].map((m) => m[1]!))];
 
 describe(DOC, () => {
   it('names paths that exist', () => {

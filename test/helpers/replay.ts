@@ -20,7 +20,7 @@ import { CHANNELS, EXIT_REASONS, K, R, REASONS } from '../../src/model/codes.js'
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import type { World } from '../../src/model/world.js';
-import { B, H } from '../../src/model/state.js';
+import { H } from '../../src/model/state.js';
 
 export interface ReplayReport {
   /** Problems found (empty when the log is consistent). */

@@ -8,7 +8,7 @@ import { applyLevers } from '../../src/model/levers/index.js';
 import { refreshIncome } from '../../src/model/population.js';
 import { makeRng } from '../../src/model/rng.js';
 import { initialWorld } from '../../src/model/simulate.js';
-import { MAX_CHILDREN, NONE, Status } from '../../src/model/state.js';
+import { NONE, Status } from '../../src/model/state.js';
 import { F, type FlowName, NFLOW, type World } from '../../src/model/world.js';
 import { allocSlot } from '../../src/model/occupancy.js';
 import { frozenScenario } from './scenario.js';
@@ -83,7 +83,7 @@ export function place(w: World, flat: number, s: HouseholdSpec = {}): number {
   h.u8[i * B.stride + B.edu2] = 1;
   const kids = s.children ?? [];
   h.u8[i * B.stride + B.nChildren] = kids.length;
-  kids.forEach((a, k) => (h.i32[i * H.stride + H.child0 + k] = m - months(a)));
+  for (const [k, a] of kids.entries()) h.i32[i * H.stride + H.child0 + k] = m - months(a);
   h.u8[i * B.stride + B.origin] = 0;
   refreshIncome(w.scenario, h, i);
   if (s.income !== undefined) h.f32[i * H.stride + H.income] = s.income;

@@ -12,7 +12,6 @@ import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import { CH, K } from '../../src/model/codes.js';
 
-const START = 2026;
 const REPS = 8;
 
 function scenario(over: Record<string, unknown> = {}, policies: unknown[] = []): Scenario {

@@ -127,7 +127,9 @@ describe('writeAtomically', () => {
   it('refuses before calling the writer when the folder is not its own', async () => {
     const p = folder('w3', { 'theirs/thesis.tex': 'years of work' });
     let called = false;
-    await expect(writeAtomically(join(p, 'theirs'), async () => void (called = true), opts(p))).rejects.toThrow(UserError);
+    await expect(writeAtomically(join(p, 'theirs'), async () => {
+      called = true;
+    }, opts(p))).rejects.toThrow(UserError);
     expect(called).toBe(false);
     expect(readFileSync(join(p, 'theirs', 'thesis.tex'), 'utf8')).toBe('years of work');
   });

@@ -224,6 +224,7 @@ describe('helpers', () => {
       },
       { description: 'root', required: ['a'] },
     );
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON Schema read field by field in the assertions below
     const js = toJsonSchema(s) as any;
     expect(js.type).toBe('object');
     expect(js.additionalProperties).toBe(false);

@@ -63,7 +63,7 @@ describe('the JSON Schema', () => {
     expect(js.properties.estates.items.properties.rooms.additionalProperties).toBe(false);
   });
   it('offers every lever as a variant', () => {
-    const levers = js.properties.policies.items.oneOf.map((v: any) => v.properties.lever.const);
+    const levers = js.properties.policies.items.oneOf.map((v: { properties: { lever: { const: string } } }) => v.properties.lever.const);
     expect(levers).toEqual(Object.keys(LEVERS));
   });
 });

@@ -18,8 +18,8 @@
  */
 import { R } from '../codes.js';
 import { type Rng, monthly } from '../rng.js';
-import { MAX_CHILDREN, Status, Tenure, inWorkOrEducation, H, B } from '../state.js';
-import { type World } from '../world.js';
+import { Status, Tenure, inWorkOrEducation, H, B } from '../state.js';
+import type { World } from '../world.js';
 import { leaveForRegion, moveOut } from '../occupancy.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';

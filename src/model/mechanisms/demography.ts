@@ -108,6 +108,7 @@ export function demographyEvents(w: World, t: DemographyTables, i: number, m: nu
   if (two) addEvent(ev, EV.death2, t.death[ageYears(m, h.i32[i * H.stride + H.birth2]!)]!);
   addEvent(ev, EV.death1, t.death[ageYears(m, h.i32[i * H.stride + H.birth1]!)]!);
   const mb = motherBirth(w, i);
+  // biome-ignore lint/suspicious/noSelfCompare: a NaN test on the hot path (no mother: NaN)
   if (mb === mb) addEvent(ev, EV.birth, birthProb(w, t, i, ageYears(m, mb)));
   addEvent(ev, EV.childLeaves, grownChildren(w, i, m) * t.childLeave);
   if (!two) {
@@ -134,6 +135,7 @@ export function demographyBound(w: World, t: DemographyTables, i: number, m1: nu
   let p = maxOver(t.death, h.i32[i * H.stride + H.birth1]!, m1, m2);
   if (two) p += maxOver(t.death, h.i32[i * H.stride + H.birth2]!, m1, m2) + t.breakup;
   const mb = motherBirth(w, i);
+  // biome-ignore lint/suspicious/noSelfCompare: a NaN test on the hot path (no mother: NaN)
   if (mb === mb) {
     // the birth table is 0 outside the ages 15-50
     const f = birthFactor(w, t, i);

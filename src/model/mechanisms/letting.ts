@@ -98,7 +98,6 @@ export function rentAcceptance(w: World, flat: number): number {
 /** Rehouse a household displaced by demolition into `flat`, if one of the first three in line fits and accepts. */
 function takeRehousing(w: World, flat: number, rng: Rng): boolean {
   const q = w.rehousing;
-  const e = w.flats.estate[flat]!;
   const rooms = w.flats.rooms[flat]!;
   const sim = w.scenario.letting.relocationSimilarity;
   for (let k = 0; k < q.length && k < 3; k++) {
@@ -147,7 +146,6 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
   const e = fl.estate[flat]!;
   const eff = w.eff[e]!;
   const sec = fl.section[flat]!;
-  const spec = sc.estates[w.estateSpec[e]!]!;
   const row = e * NFLOW;
   // 0. rehousing of households displaced by demolition (up to every 3rd vacancy)
   if (w.rehousing.length > 0) {

@@ -5,7 +5,7 @@
  */
 import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '../events.js';
 import { type Rng, monthly } from '../rng.js';
-import { MAX_CHILDREN, H, B, type Households } from '../state.js';
+import { H, B, type Households } from '../state.js';
 import type { World } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 

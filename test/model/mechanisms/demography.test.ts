@@ -11,7 +11,6 @@ import { R } from '../../../src/model/codes.js';
 import { applyDemography, demographyEvents, demographyTables } from '../../../src/model/mechanisms/demography.js';
 import { EV, newEvents } from '../../../src/model/events.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
-import { MAX_CHILDREN } from '../../../src/model/state.js';
 import { FLOWS, NFLOW } from '../../../src/model/world.js';
 import { alive, emptyWorld, fixedRng, flow, moves, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
 import { B, H } from '../../../src/model/state.js';
