@@ -15,6 +15,13 @@ export const PROCESS_BASE_BYTES = 256 * 1024 * 1024;
 /** Share of the available memory a run may plan to use (the rest is left to the system and to error in the estimate). */
 export const MEMORY_HEADROOM = 0.8;
 
+/**
+ * Most CSV text one replication may produce, bytes (estimated): its rows are formatted into one
+ * buffer where it ran, and a typed array holds at most 4 GiB; the estimate of the move log is a
+ * typical rate, not a bound, so the limit leaves room for four times as many moves.
+ */
+export const MAX_TABLE_BYTES_PER_REPLICATION = 2 ** 30;
+
 /** Memory this process may use: the machine's, or its control group's limit (cgroup v2 or v1) when lower. */
 export function availableMemory(): number {
   let limit = totalmem();
@@ -38,6 +45,10 @@ const mb = (b: number) => `${Math.round(b / 1e6).toLocaleString('en')} MB`;
 export function checkMemory(scenarios: readonly Scenario[], workers: number, available = availableMemory()): void {
   for (const sc of scenarios) {
     const e = estimateRun(sc);
+    if (e.tableBytesPerReplication > MAX_TABLE_BYTES_PER_REPLICATION)
+      throw new UserError(
+        `one replication of scenario "${sc.name}" would write about ${mb(e.tableBytesPerReplication)} of metrics.csv and moves.csv rows, more than the ${mb(MAX_TABLE_BYTES_PER_REPLICATION)} a replication may; switch the move log off (output: { moves: false }) or reduce the flats or the years`,
+      );
     const per = e.bytesPerReplication + e.tableBytesPerReplication;
     const atOnce = Math.max(1, Math.min(workers, sc.replications));
     const need = PROCESS_BASE_BYTES + per * atOnce;

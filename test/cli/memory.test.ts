@@ -27,6 +27,12 @@ describe('checkMemory', () => {
     expect(() => checkMemory([two], 64, (PROCESS_BASE_BYTES + 2.5 * per) / 0.8)).not.toThrow();
   });
 
+  it('refuses a replication whose CSV rows would not fit in one buffer, naming the move log as the remedy', () => {
+    const huge = { ...sc, years: 200, estates: [{ ...sc.estates[0]!, flats: 2_000_000 }] };
+    expect(() => checkMemory([huge], 1, 1e15)).toThrow(/would write about [\d,]+ MB of metrics.csv and moves.csv rows.*output: \{ moves: false \}/);
+    expect(() => checkMemory([{ ...huge, output: { ...huge.output, moves: false } }], 1, 1e15)).not.toThrow();
+  });
+
   it('reads a positive amount of memory for this machine', () => {
     expect(availableMemory()).toBeGreaterThan(0);
   });
