@@ -8,10 +8,10 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type ReplicationResult, simulate } from '../model/simulate.js';
+import { simulate } from '../model/simulate.js';
+import { type ReplicationDigest, digest } from '../model/digest.js';
 import { replicationSeed } from '../model/rng.js';
 import type { Scenario } from '../scenario/schema.js';
-import { unpack } from './transfer.js';
 import type { ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from '../output/csv.js';
 import { wantsWarmUp, warmUp } from './warmup.js';
@@ -39,7 +39,11 @@ export interface TableSink {
 export interface Ensemble {
   scenario: Scenario;
   seeds: number[];
-  results: ReplicationResult[];
+  /**
+   * Each replication's digest, in replication order: the full results are reduced where they
+   * ran and dropped, so that an ensemble's memory does not grow with them (model/digest.ts).
+   */
+  replications: ReplicationDigest[];
   simulateMs: number;
   workers: number;
 }
@@ -99,12 +103,12 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
   const seeds = Array.from({ length: n }, (_, i) => replicationSeed(sc.seed, i));
   const workers = Math.max(1, Math.min(opts.workers ?? autoWorkers(sc), n));
   const t0 = performance.now();
-  const results: ReplicationResult[] = new Array(n);
+  const replications: ReplicationDigest[] = new Array(n);
   if (workers === 1) {
     if (wantsWarmUp(sc, n)) warmUp(sc);
     for (let i = 0; i < n; i++) {
       const r = simulate(sc, i, seeds[i]!, { maps: i === 0 });
-      results[i] = r;
+      replications[i] = digest(r);
       if (opts.tables) {
         const c = tableChunks(r, sc.startYear, opts.tables.format);
         opts.tables.put(i, c.metrics, c.moves);
@@ -112,9 +116,9 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
       opts.onProgress?.(i + 1, n);
     }
   } else {
-    await runOnWorkers(sc, seeds, workers, results, opts);
+    await runOnWorkers(sc, seeds, workers, replications, opts);
   }
-  return { scenario: sc, seeds, results, simulateMs: performance.now() - t0, workers };
+  return { scenario: sc, seeds, replications, simulateMs: performance.now() - t0, workers };
 }
 
 /**
@@ -173,7 +177,7 @@ async function acquireWorkers(n: number): Promise<{ workers: Worker[]; kept: boo
   return { workers: pool, kept: true };
 }
 
-async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], opts: EnsembleOptions): Promise<void> {
+async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, replications: ReplicationDigest[], opts: EnsembleOptions): Promise<void> {
   const { onProgress, tables } = opts;
   const { workers, kept } = await acquireWorkers(nWorkers);
   const id = ++scenarioIds;
@@ -204,9 +208,9 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, res
           if (!msg.ok) return finish(new Error(`replication failed in a worker: ${msg.error}`));
           // what the caller's callbacks throw (writing the rows, progress) ends the run with it
           try {
-            const r = unpack(msg.result);
-            results[r.replication] = r;
-            if (tables && msg.tables) tables.put(r.replication, msg.tables.metrics, msg.tables.moves);
+            const d = msg.digest;
+            replications[d.replication] = d;
+            if (tables && msg.tables) tables.put(d.replication, msg.tables.metrics, msg.tables.moves);
             done++;
             onProgress?.(done, seeds.length);
           } catch (e) {

@@ -15,6 +15,8 @@
  * Steps 7 and 9 overlap for the two tables: each replication's rows of metrics.csv and moves.csv
  * are formatted where it ran (on its worker thread) and written, in replication order, as soon
  * as it and those before it are done (`openTables`); the rest is written after the ensemble.
+ * Where it ran, each replication is then reduced to its digest (model/digest.ts: what steps 8
+ * and 9 read of it) and its full result dropped, so memory does not grow with the replications.
  *
  * The core (steps 4-8) does no I/O; this file and output/ do.
  */
@@ -212,7 +214,7 @@ export async function runToDirectory(sc: Scenario, outDir: string, info: RunInfo
     ensemble = (await runEnsembles([sc], tables, info))[0]!;
     const tw = performance.now();
     const written = tables.close();
-    summary = summarize(sc.name, sc.startYear, ensemble.results);
+    summary = summarize(sc.name, sc.startYear, ensemble.replications);
     const runs = [{ label: null, ensemble }];
     writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
     written.push('summary.json');
