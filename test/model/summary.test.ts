@@ -117,12 +117,30 @@ describe('digest', () => {
 
   it('month 0 and each year as yearValue gives it, for every row and metric', () => {
     expect(d.years).toBe(3);
-    expect(d.yearly.length).toBe(4 * 2 * NMETRIC);
+    expect(d.yearly.index.length).toBe(2 * NMETRIC);
     for (let r = 0; r < 2; r++)
       for (let k = 0; k < NMETRIC; k++) {
         expect(yearly(d, r, k, 0)).toBe(r * 100 + k);
         for (let y = 1; y <= 3; y++) expect(yearly(d, r, k, y)).toBe(yearValue(res, 2, r, k, y));
       }
+  });
+
+  it('keeps every value exactly in the smallest array that holds its column', () => {
+    // per metric: zeros, small and large counts, negative integers, fractions, -0 and NaN, huge integers
+    const kinds = [() => 0, (m: number) => m % 7, (m: number) => m * 1000, (m: number) => -m * 100_000, (m: number) => m / 3, () => -0, (m: number) => (m === 5 ? NaN : 1), (m: number) => m * 2 ** 40];
+    const mixed = result(30, ['a', 'b'], (m, r, k) => kinds[(k + r) % kinds.length]!(m));
+    const p = digest(mixed);
+    for (let r = 0; r < 2; r++)
+      for (let k = 0; k < NMETRIC; k++) {
+        expect(yearly(p, r, k, 0)).toBe(mixed.metrics[r * NMETRIC + k]);
+        for (let y = 1; y <= 3; y++) expect(yearly(p, r, k, y)).toBe(yearValue(mixed, 2, r, k, y));
+      }
+    const cols = p.yearly;
+    expect(cols.u8.length + cols.u16.length + cols.i32.length + cols.f64.length).toBeLessThan(2 * NMETRIC * 4);
+    expect(cols.u8.length).toBeGreaterThan(0);
+    expect(cols.u16.length).toBeGreaterThan(0);
+    expect(cols.i32.length).toBeGreaterThan(0);
+    expect(cols.f64.length).toBeGreaterThan(0);
   });
 
   it('each metric summed over months 1..end', () => {
