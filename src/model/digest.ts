@@ -36,7 +36,7 @@ export interface LeaverCounts {
  * all are 0, bytes, 16-bit or 32-bit integers when all are such integers (counts: most metrics),
  * else doubles. Of the 67 columns of a default replication, 12 are all 0, 45 small integers and
  * 10 doubles (shares and levels): about a quarter of the bytes of doubles throughout. All the
- * arrays are views of one buffer.
+ * arrays are views of one buffer, the digest's (`pack`).
  */
 export interface YearlyColumns {
   /** Per column (row x NMETRIC + metric): its array (`COLUMN` code) in the low 3 bits, its offset there above them. */
@@ -102,16 +102,18 @@ export function digest(res: ReplicationResult): ReplicationDigest {
       for (let m = 1; m <= res.months; m++) s += res.metrics[(m * nRows + r) * NMETRIC + k]!;
       totals[r * NMETRIC + k] = s;
     }
+  const leavers = leaverCounts(res);
+  const packed = pack(values, nCols, years + 1, totals, leavers.reasons, leavers.stayBins);
   const d: ReplicationDigest = {
     replication: res.replication,
     seed: res.seed,
     rowNames: res.rowNames,
     months: res.months,
     years,
-    yearly: packColumns(values, nCols, years + 1),
-    totals,
+    yearly: packed.yearly,
+    totals: packed.totals,
     moveLog: res.log.enabled,
-    leavers: leaverCounts(res),
+    leavers: { ...leavers, reasons: packed.reasons, stayBins: packed.stayBins },
     maps: res.maps,
   };
   if (res.geometry) d.geometry = res.geometry;
@@ -133,24 +135,31 @@ function columnKind(v: Float64Array, from: number, to: number): number {
   return kind;
 }
 
-/** `YearlyColumns` of `nCols` columns of `len` values each, given one after another in `v`. */
-function packColumns(v: Float64Array, nCols: number, len: number): YearlyColumns {
+/**
+ * The digest's numbers in one buffer (one allocation and one transfer per replication, not
+ * one per array): the yearly columns (`nCols` of `len` values, given one after another in
+ * `v`, each in the smallest array that holds it), the totals and the leavers' counts. Parts in
+ * order of element size, so that each is aligned.
+ */
+function pack(v: Float64Array, nCols: number, len: number, totals: Float64Array, reasons: Int32Array, stayBins: Int32Array) {
   const kinds = new Uint8Array(nCols);
   const count = [0, 0, 0, 0, 0];
   for (let c = 0; c < nCols; c++) {
     kinds[c] = columnKind(v, c * len, (c + 1) * len);
     count[kinds[c]!]!++;
   }
-  // one buffer: the index, then doubles, 32-bit, 16-bit and 8-bit integers (each part aligned)
-  const align8 = (n: number) => Math.ceil(n / 8) * 8;
-  const at = { index: 0, f64: align8(nCols * 4) };
-  const i32At = at.f64 + count[COLUMN.f64]! * len * 8;
-  const u16At = i32At + count[COLUMN.i32]! * len * 4;
+  const f64At = 0;
+  const totalsAt = f64At + count[COLUMN.f64]! * len * 8;
+  const indexAt = totalsAt + totals.length * 8;
+  const i32At = indexAt + nCols * 4;
+  const reasonsAt = i32At + count[COLUMN.i32]! * len * 4;
+  const binsAt = reasonsAt + reasons.length * 4;
+  const u16At = binsAt + stayBins.length * 4;
   const u8At = u16At + count[COLUMN.u16]! * len * 2;
-  const buffer = new ArrayBuffer(align8(u8At + count[COLUMN.u8]! * len));
-  const out: YearlyColumns = {
-    index: new Int32Array(buffer, 0, nCols),
-    f64: new Float64Array(buffer, at.f64, count[COLUMN.f64]! * len),
+  const buffer = new ArrayBuffer(u8At + count[COLUMN.u8]! * len);
+  const yearly: YearlyColumns = {
+    index: new Int32Array(buffer, indexAt, nCols),
+    f64: new Float64Array(buffer, f64At, count[COLUMN.f64]! * len),
     i32: new Int32Array(buffer, i32At, count[COLUMN.i32]! * len),
     u16: new Uint16Array(buffer, u16At, count[COLUMN.u16]! * len),
     u8: new Uint8Array(buffer, u8At, count[COLUMN.u8]! * len),
@@ -160,11 +169,20 @@ function packColumns(v: Float64Array, nCols: number, len: number): YearlyColumns
     const kind = kinds[c]!;
     const o = next[kind]!;
     next[kind] = o + len;
-    out.index[c] = o * 8 + kind;
+    yearly.index[c] = o * 8 + kind;
     if (kind === COLUMN.zero) continue;
-    const a = kind === COLUMN.u8 ? out.u8 : kind === COLUMN.u16 ? out.u16 : kind === COLUMN.i32 ? out.i32 : out.f64;
+    const a = kind === COLUMN.u8 ? yearly.u8 : kind === COLUMN.u16 ? yearly.u16 : kind === COLUMN.i32 ? yearly.i32 : yearly.f64;
     for (let y = 0; y < len; y++) a[o + y] = v[c * len + y]!;
   }
+  const out = {
+    yearly,
+    totals: new Float64Array(buffer, totalsAt, totals.length),
+    reasons: new Int32Array(buffer, reasonsAt, reasons.length),
+    stayBins: new Int32Array(buffer, binsAt, stayBins.length),
+  };
+  out.totals.set(totals);
+  out.reasons.set(reasons);
+  out.stayBins.set(stayBins);
   return out;
 }
 
@@ -201,16 +219,17 @@ export function yearly(d: ReplicationDigest, r: number, k: number, y: number): n
 /** Metric k of row r summed over months 1..months (`ReplicationDigest.totals`). */
 export const total = (d: ReplicationDigest, r: number, k: number): number => d.totals[r * NMETRIC + k]!;
 
-/** The buffers of a digest a worker thread can transfer instead of copying (not the geometry, which may share the world's). */
+/** The buffers of a digest a worker thread can transfer instead of copying: its numbers' and its maps' (not the geometry, which may share the world's). */
 export function digestTransfer(d: ReplicationDigest): ArrayBuffer[] {
   const all = [d.yearly.index.buffer, d.totals.buffer, d.leavers.stayBins.buffer, d.leavers.reasons.buffer, ...d.maps.map((m) => m.types.buffer)] as ArrayBuffer[];
   return [...new Set(all)];
 }
 
-/** Bytes a digest holds in its typed arrays (maps and geometry included). */
+/** Bytes a digest holds in its buffers (maps and geometry included). */
 export function digestBytes(d: ReplicationDigest): number {
-  let n = d.yearly.index.buffer.byteLength + d.totals.byteLength + d.leavers.stayBins.byteLength + d.leavers.reasons.byteLength;
-  for (const m of d.maps) n += m.types.byteLength;
-  if (d.geometry) for (const a of Object.values(d.geometry)) n += a.byteLength;
+  const buffers = new Set<ArrayBufferLike>([d.yearly.index.buffer, d.totals.buffer, d.leavers.stayBins.buffer, d.leavers.reasons.buffer, ...d.maps.map((m) => m.types.buffer)]);
+  if (d.geometry) for (const a of Object.values(d.geometry)) buffers.add(a.buffer);
+  let n = 0;
+  for (const b of buffers) n += b.byteLength;
   return n;
 }
