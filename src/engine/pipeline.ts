@@ -60,6 +60,8 @@ export interface RunInfo {
   /** Worker threads (1: this thread). Default: `autoWorkersFor` the scenarios run, one number for all of them. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Stops the run (ensemble.ts `EnsembleOptions.signal`): it rejects with an error named 'AbortError' and writes nothing. */
+  signal?: AbortSignal;
   /** Extra files to write into the output folder (charts, report), given the results. */
   extraOutputs?: (dir: string, results: Results) => Promise<string[]>;
 }
@@ -165,7 +167,7 @@ async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo
     for (const [k, sc] of scenarios.entries()) {
       const done = before;
       const onProgress = info.onProgress ? (d: number) => info.onProgress!(done + d, total) : undefined;
-      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k) }));
+      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k), signal: info.signal }));
       before += sc.replications;
     }
   } catch (e) {
