@@ -88,20 +88,16 @@ export function yearValue(res: ReplicationResult, nRows: number, r: number, k: n
 
 /** Reduce a replication's full result to its digest. */
 export function digest(res: ReplicationResult): ReplicationDigest {
+  // read once: the first replication's result has another shape (its geometry), and code
+  // compiled for one shape reading the other is thrown away
+  const metrics = res.metrics;
+  const months = res.months;
   const nRows = res.rowNames.length;
-  const years = Math.ceil(res.months / 12);
+  const years = Math.ceil(months / 12);
   const nCols = nRows * NMETRIC;
   const values = new Float64Array(nCols * (years + 1)); // column by column
   const totals = new Float64Array(nCols);
-  for (let r = 0; r < nRows; r++)
-    for (let k = 0; k < NMETRIC; k++) {
-      const c = (r * NMETRIC + k) * (years + 1);
-      values[c] = res.metrics[r * NMETRIC + k]!;
-      for (let y = 1; y <= years; y++) values[c + y] = yearValue(res, nRows, r, k, y);
-      let s = 0;
-      for (let m = 1; m <= res.months; m++) s += res.metrics[(m * nRows + r) * NMETRIC + k]!;
-      totals[r * NMETRIC + k] = s;
-    }
+  yearsAndTotals(metrics, months, nCols, years, values, totals);
   const leavers = leaverCounts(res);
   const packed = pack(values, nCols, years + 1, totals, leavers.reasons, leavers.stayBins);
   const d: ReplicationDigest = {
@@ -115,9 +111,36 @@ export function digest(res: ReplicationResult): ReplicationDigest {
     moveLog: res.log.enabled,
     leavers: { ...leavers, reasons: packed.reasons, stayBins: packed.stayBins },
     maps: res.maps,
+    // always present (undefined but in the first replication), so that every digest has one shape
+    geometry: res.geometry,
   };
-  if (res.geometry) d.geometry = res.geometry;
   return d;
+}
+
+/**
+ * Each column's month 0 and yearly values into `values` (column by column) and its sum over
+ * months 1..months into `totals`, summed as `yearValue` and the consumers sum: from 0, month
+ * by month.
+ */
+function yearsAndTotals(metrics: Float64Array, months: number, nCols: number, years: number, values: Float64Array, totals: Float64Array): void {
+  for (let col = 0; col < nCols; col++) {
+    const flow = METRICS[col % NMETRIC]!.kind === 'flow';
+    const c = col * (years + 1);
+    values[c] = metrics[col]!;
+    for (let y = 1; y <= years; y++) {
+      const end = Math.min(months, y * 12);
+      if (!flow) {
+        values[c + y] = metrics[end * nCols + col]!;
+        continue;
+      }
+      let s = 0;
+      for (let m = (y - 1) * 12 + 1; m <= end; m++) s += metrics[m * nCols + col]!;
+      values[c + y] = s;
+    }
+    let s = 0;
+    for (let m = 1; m <= months; m++) s += metrics[m * nCols + col]!;
+    totals[col] = s;
+  }
 }
 
 /** The smallest array that holds every value of a column exactly. */
