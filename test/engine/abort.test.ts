@@ -5,8 +5,12 @@
  * the run rejects at once and the workers are ended. Worker threads run the compiled engine:
  * this needs `npm run build` first.
  */
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { YIELD_EVERY_MS, closeWorkers, keptWorkerIds, runEnsemble } from '../../src/engine/ensemble.js';
+import { runToDirectory } from '../../src/engine/pipeline.js';
 import { replicationSeed } from '../../src/model/rng.js';
 import { replicationSteps, simulate } from '../../src/model/simulate.js';
 import { scenario } from '../helpers/scenario.js';
@@ -50,6 +54,17 @@ describe('an ensemble stopped by its signal', () => {
     expect(lagMs).toBeLessThan(1000);
     expect(keptWorkerIds()).toEqual([]);
     await closeWorkers();
+  }, 30_000);
+
+  it('a run to a folder (RunInfo.signal): rejects and leaves nothing behind', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'nabolag-abort-'));
+    afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+    const ctrl = new AbortController();
+    const run = runToDirectory(big, join(tmp, 'out'), { workers: 1, signal: ctrl.signal });
+    setTimeout(() => ctrl.abort(), 500);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(existsSync(join(tmp, 'out'))).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
   }, 30_000);
 
   it('already stopped: rejects before running anything', async () => {
