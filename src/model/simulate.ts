@@ -110,10 +110,10 @@ function objectArray<T>(): T[] {
 /**
  * The steps of a replication are the parts of its work: building the world one estate at a
  * time, then month 0, then each month. A large scenario takes seconds per replication (the
- * national one, 600 estates, about 18 s), and whoever runs it on their own thread must be able
- * to pause between steps (to let the event loop answer a signal, engine/ensemble.ts). A step
- * yields nothing: the steps only mark where it is safe to pause; the results do not depend on
- * where or whether anyone pauses.
+ * national one, 600 estates: 7-8 s, bench/RESULTS.md), and whoever runs it on their own thread
+ * must be able to pause between steps (to let the event loop answer a signal,
+ * engine/ensemble.ts). A step yields nothing: the steps only mark where it is safe to pause;
+ * the results do not depend on where or whether anyone pauses.
  */
 export type Steps<T> = Generator<void, T, void>;
 
