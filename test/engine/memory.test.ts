@@ -27,10 +27,14 @@ function peakMemoryMB(n: number): number {
 }
 
 describe('peak memory', () => {
-  it('of 2,000 replications is at most 1.5 times that of 100', () => {
+  // On the development machine the ratio is 1.40-1.46 (bench/RESULTS.md, "Bounded memory"):
+  // most of the rise is V8's young generation growing to its full size over the longer run,
+  // not the replications' digests, and the larger run's peak varies by about 6 MB between runs,
+  // more when other processes load the machine. One retry keeps that noise from failing the suite.
+  it('of 2,000 replications is at most 1.5 times that of 100', { retry: 1, timeout: 600_000 }, () => {
     const small = peakMemoryMB(100);
     const large = peakMemoryMB(2000);
     expect(small).toBeGreaterThan(0);
     expect(large / small, `peak ${large} MB at -n 2000 against ${small} MB at -n 100`).toBeLessThanOrEqual(1.5);
-  }, 300_000);
+  });
 });
