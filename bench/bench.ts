@@ -48,6 +48,7 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { initialWorld, scenarioMonths, simulate, type ReplicationResult } from '../src/model/simulate.js';
+import { type ReplicationDigest, total } from '../src/model/digest.js';
 import { schellingStep } from '../src/model/mechanisms/schelling.js';
 import { METRIC_INDEX, NMETRIC } from '../src/model/reporters.js';
 import { validate } from '../src/scenario/dsl.js';
@@ -131,9 +132,10 @@ const modelScenario = (flats: number): Scenario =>
   validate(scenarioSchema, { name: 'bench', years: 10, estates: [{ flats }], output: { moves: false } }, 'bench').value as Scenario;
 
 /** Households alive summed over months 1..end (the first row: the only estate). */
-function householdMonths(r: ReplicationResult): number {
-  const nRows = r.rowNames.length;
+function householdMonths(r: ReplicationResult | ReplicationDigest): number {
   const row = r.rowNames.indexOf('region') >= 0 ? r.rowNames.indexOf('region') : 0;
+  if (!('metrics' in r)) return total(r, row, METRIC_INDEX.households!);
+  const nRows = r.rowNames.length;
   let sum = 0;
   for (let m = 1; m <= r.months; m++) sum += r.metrics[(m * nRows + row) * NMETRIC + METRIC_INDEX.households!]!;
   return sum;
@@ -340,7 +342,7 @@ const ensembleCase: Case = {
           }
         : {};
     let work = 0;
-    for (const r of all.results) work += householdMonths(r);
+    for (const r of all.replications) work += householdMonths(r);
     const cliOneCoreMs = cliEnsembleMs(1, true);
     const cliAllCoresMs = cliEnsembleMs(workers, false);
     const cli = cliOneCoreMs !== undefined && cliAllCoresMs !== undefined ? { cliOneCoreMs, cliAllCoresMs, cliSpeedup: round(cliOneCoreMs / cliAllCoresMs) } : {};

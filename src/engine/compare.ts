@@ -6,7 +6,8 @@
  */
 import { METRICS, NMETRIC } from '../model/reporters.js';
 import type { Ensemble } from './ensemble.js';
-import { type Summary, type YearBand, band, summarize, yearValue } from './summary.js';
+import { yearly } from '../model/digest.js';
+import { type Summary, type YearBand, band, summarize } from './summary.js';
 
 export interface Effect {
   variant: string;
@@ -38,25 +39,25 @@ export interface Comparison {
 
 /** Paired differences of each variant against the baseline. Ensembles must share seeds and rows. */
 export function compareEnsembles(baseline: Ensemble, variants: Ensemble[]): Comparison {
-  const b = baseline.results;
+  const b = baseline.replications;
   const nRows = b[0]!.rowNames.length;
   const rows = b[0]!.rowNames;
   const startYear = baseline.scenario.startYear;
-  const nYears = Math.ceil(b[0]!.months / 12);
+  const nYears = b[0]!.years;
   const years = Array.from({ length: nYears }, (_, y) => startYear + y);
   const summaries: Record<string, Summary> = { [baseline.scenario.name]: summarize(baseline.scenario.name, startYear, b) };
   const differences: Comparison['differences'] = {};
   const effects: Effect[] = [];
   for (const v of variants) {
     const name = v.scenario.name;
-    summaries[name] = summarize(name, startYear, v.results);
+    summaries[name] = summarize(name, startYear, v.replications);
     const byRow: Record<string, Record<string, { unit: string; byYear: YearBand[] }>> = {};
     for (let r = 0; r < nRows; r++) {
       const byMetric: Record<string, { unit: string; byYear: YearBand[] }> = {};
       for (let k = 0; k < NMETRIC; k++) {
         const m = METRICS[k]!;
         const byYear = years.map((year, y) => {
-          const diffs = v.results.map((res, i) => yearValue(res, nRows, r, k, y + 1) - yearValue(b[i]!, nRows, r, k, y + 1));
+          const diffs = v.replications.map((res, i) => yearly(res, r, k, y + 1) - yearly(b[i]!, r, k, y + 1));
           return { year, ...band(diffs) };
         });
         byMetric[m.name] = { unit: m.unit, byYear };

@@ -8,10 +8,10 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type ReplicationResult, simulate } from '../model/simulate.js';
+import { type ReplicationResult, replicationSteps } from '../model/simulate.js';
+import { type ReplicationDigest, digest } from '../model/digest.js';
 import { replicationSeed } from '../model/rng.js';
 import type { Scenario } from '../scenario/schema.js';
-import { unpack } from './transfer.js';
 import type { ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from '../output/csv.js';
 import { wantsWarmUp, warmUp } from './warmup.js';
@@ -28,7 +28,31 @@ export interface EnsembleOptions {
    * formatted there, beside the replication, instead of all on this thread at the end.
    */
   tables?: TableSink;
+  /**
+   * Stops the run: `runEnsemble` then rejects with an error named 'AbortError'. On this thread
+   * the replications stop at their next pause (`YIELD_EVERY_MS`); worker threads are ended at
+   * once.
+   */
+  signal?: AbortSignal;
 }
+
+/**
+ * Work, in milliseconds, after which replications running on this thread pause for the event
+ * loop (a macrotask), so that signal handlers, progress and an abort can run while a large
+ * scenario runs: a replication of the national one takes 7-8 s (bench/RESULTS.md). Checked after each step of
+ * a replication (model/simulate.ts `replicationSteps`: an estate of the world built, a month).
+ */
+export const YIELD_EVERY_MS = 50;
+
+/** The error a run stopped by its signal rejects with. */
+export function abortError(signal: AbortSignal): Error {
+  const e = new Error('the run was stopped', { cause: signal.reason });
+  e.name = 'AbortError';
+  return e;
+}
+
+/** A macrotask: lets timers, I/O and signal handlers run before the next step. */
+const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Receives a replication's CSV rows (UTF-8 bytes), formatted as `format` says. */
 export interface TableSink {
@@ -39,7 +63,11 @@ export interface TableSink {
 export interface Ensemble {
   scenario: Scenario;
   seeds: number[];
-  results: ReplicationResult[];
+  /**
+   * Each replication's digest, in replication order: the full results are reduced where they
+   * ran and dropped, so that an ensemble's memory does not grow with them (model/digest.ts).
+   */
+  replications: ReplicationDigest[];
   simulateMs: number;
   workers: number;
 }
@@ -99,22 +127,39 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
   const seeds = Array.from({ length: n }, (_, i) => replicationSeed(sc.seed, i));
   const workers = Math.max(1, Math.min(opts.workers ?? autoWorkers(sc), n));
   const t0 = performance.now();
-  const results: ReplicationResult[] = new Array(n);
+  const replications: ReplicationDigest[] = new Array(n);
+  const signal = opts.signal;
+  if (signal?.aborted) throw abortError(signal);
   if (workers === 1) {
     if (wantsWarmUp(sc, n)) warmUp(sc);
+    let paused = performance.now();
     for (let i = 0; i < n; i++) {
-      const r = simulate(sc, i, seeds[i]!, { maps: i === 0 });
-      results[i] = r;
+      const steps = replicationSteps(sc, i, seeds[i]!, { maps: i === 0 });
+      let r: ReplicationResult;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          r = step.value;
+          break;
+        }
+        if (performance.now() - paused >= YIELD_EVERY_MS) {
+          await macrotask();
+          if (signal?.aborted) throw abortError(signal);
+          paused = performance.now();
+        }
+      }
+      replications[i] = digest(r);
       if (opts.tables) {
         const c = tableChunks(r, sc.startYear, opts.tables.format);
         opts.tables.put(i, c.metrics, c.moves);
       }
       opts.onProgress?.(i + 1, n);
+      if (signal?.aborted) throw abortError(signal);
     }
   } else {
-    await runOnWorkers(sc, seeds, workers, results, opts);
+    await runOnWorkers(sc, seeds, workers, replications, opts);
   }
-  return { scenario: sc, seeds, results, simulateMs: performance.now() - t0, workers };
+  return { scenario: sc, seeds, replications, simulateMs: performance.now() - t0, workers };
 }
 
 /**
@@ -173,13 +218,14 @@ async function acquireWorkers(n: number): Promise<{ workers: Worker[]; kept: boo
   return { workers: pool, kept: true };
 }
 
-async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, results: ReplicationResult[], opts: EnsembleOptions): Promise<void> {
-  const { onProgress, tables } = opts;
+async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, replications: ReplicationDigest[], opts: EnsembleOptions): Promise<void> {
+  const { onProgress, tables, signal } = opts;
   const { workers, kept } = await acquireWorkers(nWorkers);
   const id = ++scenarioIds;
   const scenarioMessage: ScenarioMessage = { kind: 'scenario', id, scenario: sc };
   const warm = wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers));
   const handlers: { w: Worker; message: (msg: WorkerReply) => void; error: (e: Error) => void; exit: (code: number) => void }[] = [];
+  let onAbort: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -191,6 +237,12 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, res
         if (err) reject(err);
         else resolve();
       };
+      // stopped: reject now; the workers, busy with replications nobody wants, are ended below
+      if (signal) {
+        onAbort = () => finish(abortError(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        if (signal.aborted) onAbort();
+      }
       const feed = (w: Worker, first: boolean) => {
         if (next >= seeds.length) return;
         const i = next++;
@@ -204,9 +256,9 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, res
           if (!msg.ok) return finish(new Error(`replication failed in a worker: ${msg.error}`));
           // what the caller's callbacks throw (writing the rows, progress) ends the run with it
           try {
-            const r = unpack(msg.result);
-            results[r.replication] = r;
-            if (tables && msg.tables) tables.put(r.replication, msg.tables.metrics, msg.tables.moves);
+            const d = msg.digest;
+            replications[d.replication] = d;
+            if (tables && msg.tables) tables.put(d.replication, msg.tables.metrics, msg.tables.moves);
             done++;
             onProgress?.(done, seeds.length);
           } catch (e) {
@@ -232,6 +284,7 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, res
     if (kept && pool === workers) await closeWorkers();
     throw e;
   } finally {
+    if (onAbort) signal!.removeEventListener('abort', onAbort);
     for (const { w, message, error, exit } of handlers) {
       w.off('message', message);
       w.off('error', error);

@@ -15,6 +15,8 @@
  * Steps 7 and 9 overlap for the two tables: each replication's rows of metrics.csv and moves.csv
  * are formatted where it ran (on its worker thread) and written, in replication order, as soon
  * as it and those before it are done (`openTables`); the rest is written after the ensemble.
+ * Where it ran, each replication is then reduced to its digest (model/digest.ts: what steps 8
+ * and 9 read of it) and its full result dropped, so memory does not grow with the replications.
  *
  * The core (steps 4-8) does no I/O; this file and output/ do.
  */
@@ -58,6 +60,8 @@ export interface RunInfo {
   /** Worker threads (1: this thread). Default: `autoWorkersFor` the scenarios run, one number for all of them. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Stops the run (ensemble.ts `EnsembleOptions.signal`): it rejects with an error named 'AbortError' and writes nothing. */
+  signal?: AbortSignal;
   /** Extra files to write into the output folder (charts, report), given the results. */
   extraOutputs?: (dir: string, results: Results) => Promise<string[]>;
   /** Wait for another run writing the same output folder instead of refusing at once (output/atomic.ts). */
@@ -171,7 +175,7 @@ async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo
     for (const [k, sc] of scenarios.entries()) {
       const done = before;
       const onProgress = info.onProgress ? (d: number) => info.onProgress!(done + d, total) : undefined;
-      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k) }));
+      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k), signal: info.signal }));
       before += sc.replications;
     }
   } catch (e) {
@@ -220,7 +224,7 @@ export async function runToDirectory(sc: Scenario, outDir: string, info: RunInfo
     ensemble = (await runEnsembles([sc], tables, info))[0]!;
     const tw = performance.now();
     const written = tables.close();
-    summary = summarize(sc.name, sc.startYear, ensemble.results);
+    summary = summarize(sc.name, sc.startYear, ensemble.replications);
     const runs = [{ label: null, ensemble }];
     writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
     written.push('summary.json');

@@ -5,7 +5,9 @@
  * month 0.
  */
 import { METRICS, NMETRIC } from '../model/reporters.js';
-import type { ReplicationResult } from '../model/simulate.js';
+import { type ReplicationDigest, yearly } from '../model/digest.js';
+
+export { yearValue } from '../model/digest.js';
 
 export interface Band {
   mean: number;
@@ -54,28 +56,18 @@ export function band(values: number[]): Band {
   return { mean: values.length ? sum / values.length : NaN, p5: percentile(s, 0.05), p95: percentile(s, 0.95) };
 }
 
-/** Value of metric k for row r in year y (1-based) of one replication. */
-export function yearValue(res: ReplicationResult, nRows: number, r: number, k: number, y: number): number {
-  const kind = METRICS[k]!.kind;
-  const at = (m: number) => res.metrics[(m * nRows + r) * NMETRIC + k]!;
-  if (kind !== 'flow') return at(Math.min(res.months, y * 12));
-  let s = 0;
-  for (let m = (y - 1) * 12 + 1; m <= Math.min(res.months, y * 12); m++) s += at(m);
-  return s;
-}
-
-export function summarize(name: string, startYear: number, results: ReplicationResult[]): Summary {
+export function summarize(name: string, startYear: number, results: ReplicationDigest[]): Summary {
   const first = results[0]!;
   const nRows = first.rowNames.length;
-  const nYears = Math.ceil(first.months / 12);
+  const nYears = first.years;
   const years = Array.from({ length: nYears }, (_, y) => startYear + y);
   const metrics: Summary['metrics'] = {};
   for (let r = 0; r < nRows; r++) {
     const row: Record<string, MetricSummary> = {};
     for (let k = 0; k < NMETRIC; k++) {
       const m = METRICS[k]!;
-      const initial = band(results.map((res) => res.metrics[r * NMETRIC + k]!));
-      const byYear = years.map((year, y) => ({ year, ...band(results.map((res) => yearValue(res, nRows, r, k, y + 1))) }));
+      const initial = band(results.map((res) => yearly(res, r, k, 0)));
+      const byYear = years.map((year, y) => ({ year, ...band(results.map((res) => yearly(res, r, k, y + 1))) }));
       row[m.name] = { unit: m.unit, kind: m.kind, description: m.description, initial, byYear };
     }
     metrics[first.rowNames[r]!] = row;

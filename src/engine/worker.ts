@@ -1,6 +1,6 @@
 /**
  * Worker thread: runs the replications it is sent, of the scenario it was last sent, and posts
- * the results back.
+ * back each one's digest (model/digest.ts) and, when asked, its rows of metrics.csv and moves.csv.
  *
  * A worker outlives the ensemble it was started for (ensemble.ts keeps a pool): the model code
  * V8 compiled for one scenario serves the next, and compiling it costs a thread more CPU time
@@ -14,7 +14,7 @@
 import { parentPort } from 'node:worker_threads';
 import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type Packed, pack } from './transfer.js';
+import { type ReplicationDigest, digest, digestTransfer } from '../model/digest.js';
 import { type TableFormat, tableChunks } from '../output/csv.js';
 import { warmUp } from './warmup.js';
 
@@ -40,14 +40,14 @@ export interface Task {
 
 export type WorkerMessage = ScenarioMessage | Task;
 
-/** A finished replication (its CSV rows when asked for), or why it failed. */
-export type WorkerReply = { ok: true; result: Packed; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null } | { ok: false; error: string };
+/** A finished replication's digest (and its CSV rows when asked for), or why it failed. */
+export type WorkerReply = { ok: true; digest: ReplicationDigest; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null } | { ok: false; error: string };
 
 /**
  * Detach an ArrayBuffer, once, before the thread compiles any of the model. V8 compiles
  * typed-array reads on the assumption that no ArrayBuffer has ever been detached in the thread,
  * and throws away every function compiled on it when the first one is (a "protector"). A worker
- * detaches buffers when it transfers its first replication's results (`pack`), by which time it
+ * detaches buffers when it transfers its first replication's digest (`digestTransfer`), by which time it
  * has compiled much of the model: about 45 functions, the household step among them, were
  * thrown away and compiled again in every worker (`node --trace-deopt`: "code dependencies").
  * Detached first, they are compiled once, with the check for detached buffers they would get
@@ -73,9 +73,11 @@ parentPort?.on('message', (msg: WorkerMessage) => {
     if (msg.warmUp) warmUp(scenario);
     const r = simulate(scenario, msg.replication, msg.seed, { maps: msg.maps });
     const tables = msg.tables ? tableChunks(r, scenario.startYear, msg.tables) : null;
-    const { packed, transfer } = pack(r);
+    // only the digest goes back: the full result stays here and is dropped
+    const d = digest(r);
+    const transfer = digestTransfer(d);
     if (tables) transfer.push(tables.metrics.buffer as ArrayBuffer, ...(tables.moves ? [tables.moves.buffer as ArrayBuffer] : []));
-    const reply: WorkerReply = { ok: true, result: packed, tables };
+    const reply: WorkerReply = { ok: true, digest: d, tables };
     parentPort!.postMessage(reply, transfer);
   } catch (e) {
     parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -1,7 +1,8 @@
 /**
  * Pattern-oriented validation: the patterns the default model must reproduce (docs/sources.md
  * P1-P6), each computed from the outputs of a run exactly as a user would compute it from
- * moves.csv and metrics.csv, with its target. Pure functions of replication results.
+ * moves.csv and metrics.csv, with its target. Pure functions of replication digests
+ * (digest.ts), which hold every value the patterns read.
  *
  *  P1  Of the resource-strong families with children who move out, 40-60% have lived in the
  *      estate 24 months or less (CFBU 2019, F1: "almost half").
@@ -14,10 +15,10 @@
  *      lowers the exit rate of resident resource-strong families (paired comparison).
  *  P6  After composition improves, the image lags for years (paired comparison).
  */
-import { K, R } from './codes.js';
-import { METRIC_INDEX, NMETRIC } from './reporters.js';
-import type { ReplicationResult } from './simulate.js';
-import { type Band, band, yearValue } from '../engine/summary.js';
+import { R } from './codes.js';
+import { METRIC_INDEX } from './reporters.js';
+import { type ReplicationDigest, total as totalOf, yearly } from './digest.js';
+import { type Band, band } from '../engine/summary.js';
 
 export interface PatternResult {
   id: string;
@@ -30,64 +31,52 @@ export interface PatternResult {
   detail?: string;
 }
 
-const metric = (res: ReplicationResult, row: number, name: string, m: number): number =>
-  res.metrics[(m * res.rowNames.length + row) * NMETRIC + METRIC_INDEX[name]!]!;
+/** Metric `name` of row `row` in year y (0: month 0; else the year's end for stocks, its sum for flows). */
+const metric = (res: ReplicationDigest, row: number, name: string, y: number): number => yearly(res, row, METRIC_INDEX[name]!, y);
+
+/** Sum of a metric over all months 1..end. */
+const total = (r: ReplicationDigest, row: number, name: string): number => totalOf(r, row, METRIC_INDEX[name]!);
 
 /** P1: share of leaving resource-strong families with children who stayed 24 months or less. */
-export function shortStayShare(res: ReplicationResult): number {
-  const L = res.log;
-  let all = 0;
-  let short = 0;
-  for (let k = 0; k < L.size; k++) {
-    if (L.kind[k] !== K.out || !L.strong[k] || !L.family[k]) continue;
-    all++;
-    if (L.stay[k]! <= 24) short++;
-  }
-  return all > 0 ? short / all : NaN;
+export function shortStayShare(res: ReplicationDigest): number {
+  const { leavers, short } = res.leavers;
+  return leavers > 0 ? short / leavers : NaN;
 }
 
 /** P3: mean over years of yearly move-outs divided by households at the start of the year. */
-export function moveOutRate(res: ReplicationResult, row = 0): number {
-  const nRows = res.rowNames.length;
+export function moveOutRate(res: ReplicationDigest, row = 0): number {
   const years = Math.floor(res.months / 12);
   let s = 0;
   for (let y = 1; y <= years; y++) {
-    const out = yearValue(res, nRows, row, METRIC_INDEX.moveOuts!, y);
-    const hh = metric(res, row, 'households', (y - 1) * 12);
+    const out = metric(res, row, 'moveOuts', y);
+    const hh = metric(res, row, 'households', y - 1);
     s += hh > 0 ? out / hh : 0;
   }
   return years > 0 ? s / years : NaN;
 }
 
 /** P4: exit counts of resource-strong families with children by reason group. */
-export function exitGroups(res: ReplicationResult): { career: number; partnership: number; dissatisfaction: number; total: number } {
-  const L = res.log;
-  const g = { career: 0, partnership: 0, dissatisfaction: 0, total: 0 };
-  for (let k = 0; k < L.size; k++) {
-    if (L.kind[k] !== K.out || !L.strong[k] || !L.family[k]) continue;
-    const r = L.reason[k]!;
-    g.total++;
-    if (r === R.space || r === R.garden || r === R.ownership) g.career++;
-    else if (r === R.partnership) g.partnership++;
-    else if (r === R.dissatisfaction || r === R.safety || r === R.stigma) g.dissatisfaction++;
-  }
-  return g;
+export function exitGroups(res: ReplicationDigest): { career: number; partnership: number; dissatisfaction: number; total: number } {
+  const n = res.leavers.reasons;
+  return {
+    career: n[R.space]! + n[R.garden]! + n[R.ownership]!,
+    partnership: n[R.partnership]!,
+    dissatisfaction: n[R.dissatisfaction]! + n[R.safety]! + n[R.stigma]!,
+    total: res.leavers.leavers,
+  };
 }
 
 /** The patterns that a single run shows (P1-P4), for row `row` (default the first estate). */
-export function runPatterns(results: ReplicationResult[], row = 0): PatternResult[] {
+export function runPatterns(results: ReplicationDigest[], row = 0): PatternResult[] {
   const first = results[0]!;
-  const last = first.months;
+  const last = first.years;
   const p1 = band(results.map(shortStayShare));
+  // the last year's value of a share is its value in the last month
   const drift = band(results.map((r) => metric(r, row, 'resourceStrongShare', last) - metric(r, row, 'resourceStrongShare', 0)));
   const elevatorShare = band(
     results.map((r) => {
-      let lifted = 0;
-      let out = 0;
-      for (let m = 1; m <= last; m++) {
-        lifted += metric(r, row, 'outLifted', m);
-        out += metric(r, row, 'moveOuts', m);
-      }
+      const lifted = total(r, row, 'outLifted');
+      const out = total(r, row, 'moveOuts');
       return out > 0 ? lifted / out : 0;
     }),
   );
@@ -98,7 +87,7 @@ export function runPatterns(results: ReplicationResult[], row = 0): PatternResul
   const career = sum('career') / tot;
   const partner = sum('partnership') / tot;
   const diss = sum('dissatisfaction') / tot;
-  const years = last / 12;
+  const years = first.months / 12;
   return [
     {
       id: 'P1',
@@ -139,28 +128,17 @@ export function runPatterns(results: ReplicationResult[], row = 0): PatternResul
 
 const signed = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}%`;
 
-/** Sum of a flow metric over all months. */
-const total = (r: ReplicationResult, row: number, name: string): number => {
-  let s = 0;
-  for (let m = 1; m <= r.months; m++) s += metric(r, row, name, m);
-  return s;
-};
-
 /** Mean of a stock metric over all months 1..end. */
-const meanStock = (r: ReplicationResult, row: number, name: string): number => {
-  let s = 0;
-  for (let m = 1; m <= r.months; m++) s += metric(r, row, name, m);
-  return s / Math.max(1, r.months);
-};
+const meanStock = (r: ReplicationDigest, row: number, name: string): number => total(r, row, name) / Math.max(1, r.months);
 
 /**
  * P5 from a paired comparison of a baseline and an image-work variant: the relative rise of
  * the resource-strong share of in-movers against the relative fall of the yearly exit rate
  * of resident resource-strong families. Passes when the first is at least twice the second.
  */
-export function imagePattern(baseline: ReplicationResult[], variant: ReplicationResult[], row = 0): PatternResult {
-  const inShare = (r: ReplicationResult) => total(r, row, 'inResourceStrong') / Math.max(1, total(r, row, 'moveIns'));
-  const exitRate = (r: ReplicationResult) => total(r, row, 'outResourceStrongFamilies') / Math.max(1, meanStock(r, row, 'resourceStrongFamilies'));
+export function imagePattern(baseline: ReplicationDigest[], variant: ReplicationDigest[], row = 0): PatternResult {
+  const inShare = (r: ReplicationDigest) => total(r, row, 'inResourceStrong') / Math.max(1, total(r, row, 'moveIns'));
+  const exitRate = (r: ReplicationDigest) => total(r, row, 'outResourceStrongFamilies') / Math.max(1, meanStock(r, row, 'resourceStrongFamilies'));
   const inRise = baseline.map((b, i) => inShare(variant[i]!) / inShare(b) - 1);
   const exitFall = baseline.map((b, i) => 1 - exitRate(variant[i]!) / exitRate(b));
   const ri = band(inRise);
@@ -189,12 +167,13 @@ export function halfTime(diffByYear: number[]): number {
  * into work): the image's paired difference reaches half its final size years after the
  * composition's (here, the share of adults outside work) does.
  */
-export function lagPattern(baseline: ReplicationResult[], variant: ReplicationResult[], row = 0): PatternResult {
+export function lagPattern(baseline: ReplicationDigest[], variant: ReplicationDigest[], row = 0): PatternResult {
   const years = Math.floor(baseline[0]!.months / 12);
+  // both are shares or levels: a year's value is the value at its end
   const series = (name: string) =>
     Array.from({ length: years }, (_, y) => {
       let s = 0;
-      for (let i = 0; i < baseline.length; i++) s += metric(variant[i]!, row, name, (y + 1) * 12) - metric(baseline[i]!, row, name, (y + 1) * 12);
+      for (let i = 0; i < baseline.length; i++) s += metric(variant[i]!, row, name, y + 1) - metric(baseline[i]!, row, name, y + 1);
       return s / baseline.length;
     });
   const comp = halfTime(series('outsideWorkShare18to64'));
@@ -216,7 +195,7 @@ export function lagPattern(baseline: ReplicationResult[], variant: ReplicationRe
  * (baseline) scenario's first estate, or the region when there are several. P5 and P6 need
  * their paired experiments (`npm run calibrate`).
  */
-export function checkPatterns(results: { ensembles: { results: ReplicationResult[] }[] }): PatternResult[] {
-  const rs = results.ensembles[0]!.results;
+export function checkPatterns(results: { ensembles: { replications: ReplicationDigest[] }[] }): PatternResult[] {
+  const rs = results.ensembles[0]!.replications;
   return runPatterns(rs, rs[0]!.rowNames.length - 1);
 }

@@ -30,7 +30,7 @@ import { newInternalList } from './internal-list.js';
 import { Queue } from './queue.js';
 import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
 import { type MetricInput, NMETRIC, fillMetrics } from './reporters.js';
-import { makeRng } from './rng.js';
+import { type StreamRng, makeRng } from './rng.js';
 import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
 import { type AreaState, MoveLog, NFLOW, type Seeker, type World } from './world.js';
 import { allocSlot } from './occupancy.js';
@@ -108,8 +108,31 @@ function objectArray<T>(): T[] {
   return a as T[];
 }
 
+/**
+ * The steps of a replication are the parts of its work: building the world one estate at a
+ * time, then month 0, then each month. A large scenario takes seconds per replication (the
+ * national one, 600 estates: 7-8 s, bench/RESULTS.md), and whoever runs it on their own thread
+ * must be able to pause between steps (to let the event loop answer a signal,
+ * engine/ensemble.ts). A step yields nothing: the steps only mark where it is safe to pause;
+ * the results do not depend on where or whether anyone pauses.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Run steps to the end and return their result. */
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Build the world at month 0: flats laid out, households drawn, nothing recorded yet. */
 export function initialWorld(sc: Scenario, seed: number): World {
+  return drain(worldSteps(sc, seed));
+}
+
+/** `initialWorld` in steps: a step after each estate laid out and after each estate populated. */
+export function* worldSteps(sc: Scenario, seed: number): Steps<World> {
   // expand copies into estates
   const specIdx: number[] = [];
   const names: string[] = [];
@@ -145,6 +168,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
     buildings += r.buildings;
     stairs += r.stairwells;
     start += spec.flats;
+    yield;
   }
   flatStart[nEstates] = start;
   sectionStart[nEstates] = sectionNames.length;
@@ -226,42 +250,51 @@ export function initialWorld(sc: Scenario, seed: number): World {
     return w;
   }
   const rng = makeRng(seed, 'population');
-  const h = w.hh;
   for (let e = 0; e < nEstates; e++) {
-    const spec = sc.estates[specIdx[e]!]!;
-    const pop = spec.population;
-    const prof = profileFor(spec, false);
-    const n = spec.flats;
-    const target = pop.households ?? Math.round(pop.occupancy * n);
-    // choose exactly `target` flats to occupy (selection sampling, in flat order)
-    let need = target;
-    for (let k = 0; k < n; k++) {
-      const flat = flatStart[e]! + k;
-      if (rng() * (n - k) >= need) {
-        w.vacancies.push(flat);
-        continue;
-      }
-      need--;
-      const i = allocSlot(w, flat);
-      drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare, type: -1 }, rng);
-      // time already lived here: exponential, at most since the adult turned 18
-      const maxStay = Math.max(0, -h.i32[i * H.stride + H.birth1]! - 216);
-      const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
-      h.i32[i * H.stride + H.flat] = flat;
-      h.i32[i * H.stride + H.movedIn] = -stay;
-      h.i32[i * H.stride + H.flatSince] = -stay;
-      h.f32[i * H.stride + H.ties] = 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12);
-      h.u8[i * B.stride + B.volunteer] = rng() < pop.volunteerShare ? 1 : 0;
-      flats.occupant[flat] = i;
-    }
-    for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
-      w.area.image[s] = spec.image;
-      w.area.referenceImage[s] = spec.image;
-      w.area.consecutiveGhettoYears[s] = spec.consecutiveListYears;
-    }
+    populateEstate(w, e, rng);
+    yield;
   }
   startLiveCensus(w);
   return w;
+}
+
+/** Draw the households of estate `e` at month 0 (in estate order, from the one population stream). */
+function populateEstate(w: World, e: number, rng: StreamRng): void {
+  const sc = w.scenario;
+  const flats = w.flats;
+  const flatStart = w.flatStart;
+  const h = w.hh;
+  const spec = sc.estates[w.estateSpec[e]!]!;
+  const pop = spec.population;
+  const prof = profileFor(spec, false);
+  const n = spec.flats;
+  const target = pop.households ?? Math.round(pop.occupancy * n);
+  // choose exactly `target` flats to occupy (selection sampling, in flat order)
+  let need = target;
+  for (let k = 0; k < n; k++) {
+    const flat = flatStart[e]! + k;
+    if (rng() * (n - k) >= need) {
+      w.vacancies.push(flat);
+      continue;
+    }
+    need--;
+    const i = allocSlot(w, flat);
+    drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare, type: -1 }, rng);
+    // time already lived here: exponential, at most since the adult turned 18
+    const maxStay = Math.max(0, -h.i32[i * H.stride + H.birth1]! - 216);
+    const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
+    h.i32[i * H.stride + H.flat] = flat;
+    h.i32[i * H.stride + H.movedIn] = -stay;
+    h.i32[i * H.stride + H.flatSince] = -stay;
+    h.f32[i * H.stride + H.ties] = 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12);
+    h.u8[i * B.stride + B.volunteer] = rng() < pop.volunteerShare ? 1 : 0;
+    flats.occupant[flat] = i;
+  }
+  for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
+    w.area.image[s] = spec.image;
+    w.area.referenceImage[s] = spec.image;
+    w.area.consecutiveGhettoYears[s] = spec.consecutiveListYears;
+  }
 }
 
 /** Map code of the household in a flat. */
@@ -279,7 +312,12 @@ export const scenarioMonths = (sc: Scenario): number => sc.schelling?.steps ?? s
 
 /** Run one replication. */
 export function simulate(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): ReplicationResult {
-  const w = initialWorld(sc, seed);
+  return drain(replicationSteps(sc, replication, seed, opts));
+}
+
+/** `simulate` in steps: the world's (`worldSteps`), then a step after month 0 and after each month. */
+export function* replicationSteps(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): Steps<ReplicationResult> {
+  const w = yield* worldSteps(sc, seed);
   const months = Math.min(scenarioMonths(sc), opts.maxMonths ?? Infinity);
   const multi = w.nEstates > 1;
   const nRows = w.nEstates + (multi ? 1 : 0);
@@ -371,6 +409,7 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
   }
   record(0);
   if (wantMaps) snap();
+  yield;
 
   if (sc.schelling) {
     const spec = sc.schelling;
@@ -380,6 +419,7 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
       schellingStep(w, spec, w.rngs.schelling);
       censusNow();
       record(m);
+      yield;
     }
     return { replication, seed, rowNames, months, metrics, log: w.log, maps };
   }
@@ -408,6 +448,7 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
     }
     record(m);
     if (wantMaps && m % (12 * mapEvery) === 0) snap();
+    yield;
   }
   const res: ReplicationResult = { replication, seed, rowNames, months, metrics, log: w.log, maps };
   if (wantMaps) {

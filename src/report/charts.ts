@@ -23,9 +23,10 @@ import type { Results } from '../engine/pipeline.js';
 import type { Ensemble } from '../engine/ensemble.js';
 import { type Band, type Summary, band } from '../engine/summary.js';
 import { DEFAULT_THRESHOLDS } from '../model/classification.js';
-import { EXIT_REASONS, K, LIST_STATUS_NAMES } from '../model/codes.js';
-import { METRICS, METRIC_INDEX, NMETRIC, type Metric } from '../model/reporters.js';
-import { MAP_TYPES, type ReplicationResult } from '../model/simulate.js';
+import { EXIT_REASONS, LIST_STATUS_NAMES } from '../model/codes.js';
+import { METRICS, METRIC_INDEX, type Metric } from '../model/reporters.js';
+import { MAP_TYPES } from '../model/simulate.js';
+import { type ReplicationDigest, SHORT_STAY_MONTHS, total, yearly } from '../model/digest.js';
 import { CALM_CATEGORY, baseConfig } from './render.js';
 import { greedyLines } from '../output/text.js';
 
@@ -152,22 +153,13 @@ export function scenarioData(results: Results): ScenarioData[] {
   });
 }
 
-/** Value of metric `k` in month `m` of one replication, for metric row `r`. */
-function at(res: ReplicationResult, r: number, k: number, m: number): number {
-  return res.metrics[(m * res.rowNames.length + r) * NMETRIC + k]!;
-}
-
 /** Sum of a flow metric over all simulated months of one replication. */
-function flowTotal(res: ReplicationResult, r: number, k: number): number {
-  let s = 0;
-  for (let m = 1; m <= res.months; m++) s += at(res, r, k, m);
-  return s;
-}
+const flowTotal = (res: ReplicationDigest, r: number, k: number): number => total(res, r, k);
 
 /** Value at the end of each simulated year (stocks and levels), or the initial state for index 0. */
-function yearEnds(res: ReplicationResult, r: number, k: number, nYears: number): number[] {
-  const out = [at(res, r, k, 0)];
-  for (let y = 1; y <= nYears; y++) out.push(at(res, r, k, Math.min(res.months, y * 12)));
+function yearEnds(res: ReplicationDigest, r: number, k: number, nYears: number): number[] {
+  const out: number[] = [];
+  for (let y = 0; y <= nYears; y++) out.push(yearly(res, r, k, y));
   return out;
 }
 
@@ -348,7 +340,7 @@ export function differenceChart(results: Results, sds: ScenarioData[]): ChartDef
       const d = c.differences[v.name]?.[v.row]?.[name];
       if (!d) continue;
       // month 0, paired per replication (usually 0: the levers start later)
-      const init = band(v.ensemble.results.map((res, i) => at(res, v.rowIndex, k, 0) - at(base.ensemble.results[i]!, base.rowIndex, k, 0)));
+      const init = band(v.ensemble.replications.map((res, i) => yearly(res, v.rowIndex, k, 0) - yearly(base.ensemble.replications[i]!, base.rowIndex, k, 0)));
       values.push({ scenario: v.name, year: c.startYear, when: `1 January ${c.startYear} (initial state)`, mean: r6(init.mean), p5: r6(init.p5), p95: r6(init.p95) });
       for (const b of d.byYear) values.push({ scenario: v.name, year: b.year + 1, when: `1 January ${b.year + 1} (end of ${b.year})`, mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) });
     }
@@ -478,7 +470,7 @@ export function exitsChart(sds: ScenarioData[]): ChartDef {
 // ---------------------------------------------------------------------------------------------
 
 /** The report's mark: a stay of 2 years (24 months) or less is a short stay. */
-export const SHORT_STAY_YEARS = 2;
+export const SHORT_STAY_YEARS = SHORT_STAY_MONTHS / 12;
 
 /** Stay-length counts of leaving resource-strong families, in 1-year bins (12k, 12(k+1)] months. */
 export function stayBins(ensemble: Ensemble): { bins: number[]; leavers: number; short: number; perReplication: number[] } {
@@ -486,26 +478,21 @@ export function stayBins(ensemble: Ensemble): { bins: number[]; leavers: number;
   let leavers = 0;
   let short = 0;
   const perReplication: number[] = [];
-  for (const res of ensemble.results) {
-    const L = res.log;
-    let mine = 0;
-    for (let i = 0; i < L.size; i++) {
-      if (L.kind[i] !== K.out || L.strong[i] !== 1 || L.family[i] !== 1) continue;
-      const stay = L.stay[i]!;
-      const b = Math.max(0, Math.ceil(stay / 12) - 1);
+  for (const res of ensemble.replications) {
+    const c = res.leavers;
+    for (let b = 0; b < c.stayBins.length; b++) {
       while (bins.length <= b) bins.push(0);
-      bins[b]!++;
-      leavers++;
-      mine++;
-      if (stay <= SHORT_STAY_YEARS * 12) short++;
+      bins[b]! += c.stayBins[b]!;
     }
-    perReplication.push(mine);
+    leavers += c.leavers;
+    short += c.short;
+    perReplication.push(c.leavers);
   }
   return { bins, leavers, short, perReplication };
 }
 
 /** Whether every replication of the ensemble kept its move log (output.moves). */
-export const hasMoveLog = (e: Ensemble): boolean => e.results.every((r) => r.log.enabled);
+export const hasMoveLog = (e: Ensemble): boolean => e.replications.every((r) => r.moveLog);
 
 /** Histogram of stay lengths of leaving resource-strong families with children, with the 2-year mark. */
 export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
@@ -517,7 +504,7 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
   const shortShares: string[] = [];
   for (const sd of sds) {
     const { bins, leavers, short } = stayBins(sd.ensemble);
-    const n = sd.ensemble.results.length;
+    const n = sd.ensemble.replications.length;
     maxBin = Math.max(maxBin, bins.length);
     bins.forEach((count, b) => values.push({ scenario: sd.name, from: b, to: b + 1, label: b === 0 ? 'up to 1 year' : `${b}-${b + 1} years`, leavers: r6(count / n), share: r6(leavers ? count / leavers : 0) }));
     shortShares.push(`${sds.length > 1 ? `${sd.name} ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}%`);
@@ -562,7 +549,7 @@ export const STATUS_GROUPS = ['Moving in (households)', 'Moving out (households)
 export function statusShares(sd: ScenarioData): Band[] {
   const k = (n: string) => METRIC_INDEX[n]!;
   const nYears = sd.summary.years.length;
-  const per = sd.ensemble.results.map((res) => {
+  const per = sd.ensemble.replications.map((res) => {
     const r = sd.rowIndex;
     const ins = flowTotal(res, r, k('moveIns'));
     const outs = flowTotal(res, r, k('moveOuts'));
@@ -715,7 +702,7 @@ export function statusDistribution(sd: ScenarioData): { year: number; counts: nu
   const k = METRIC_INDEX.listStatusCode!;
   const nYears = sd.summary.years.length;
   const out = Array.from({ length: nYears + 1 }, (_, y) => ({ year: sd.summary.startYear + y, counts: LIST_STATUS_NAMES.map(() => 0) }));
-  for (const res of sd.ensemble.results) {
+  for (const res of sd.ensemble.replications) {
     yearEnds(res, sd.rowIndex, k, nYears).forEach((code, y) => {
       const c = Math.round(code);
       if (c >= 0 && c < LIST_STATUS_NAMES.length) out[y]!.counts[c]!++;
@@ -788,7 +775,7 @@ export const MAP_YEAR_PARAM = 'mapYear';
 /** Whether the results hold map snapshots (the first replication of every scenario). */
 export function hasMaps(sds: ScenarioData[]): boolean {
   return sds.every((sd) => {
-    const r0 = sd.ensemble.results[0];
+    const r0 = sd.ensemble.replications[0];
     return r0 !== undefined && r0.geometry !== undefined && r0.maps.length > 0;
   });
 }
@@ -802,13 +789,13 @@ export function hasMaps(sds: ScenarioData[]): boolean {
 export function mapChart(sds: ScenarioData[]): ChartDef | null {
   if (!hasMaps(sds)) return null;
   const id = 'estate-map';
-  const r0 = sds[0]!.ensemble.results[0]!;
+  const r0 = sds[0]!.ensemble.replications[0]!;
   const snapYears = r0.maps.map((m) => m.year);
   const first = snapYears[0]!;
   const last = snapYears[snapYears.length - 1]!;
   const step = snapYears.length > 1 ? snapYears[1]! - first : 1;
   const panels = sds.map((sd) => {
-    const res = sd.ensemble.results[0]!;
+    const res = sd.ensemble.replications[0]!;
     const g = res.geometry!;
     let maxY = 0;
     for (let i = 0; i < g.y.length; i++) maxY = Math.max(maxY, g.y[i]!);

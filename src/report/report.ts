@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Results } from '../engine/pipeline.js';
 import type { Band } from '../engine/summary.js';
 import { band } from '../engine/summary.js';
-import { K, LIST_STATUS_NAMES } from '../model/codes.js';
+import { LIST_STATUS_NAMES } from '../model/codes.js';
 import { METRIC_INDEX } from '../model/reporters.js';
 import { DEFAULT_THRESHOLDS } from '../model/classification.js';
 import { VERSION } from '../version.js';
@@ -335,15 +335,8 @@ function elevatorSentence(sd: ScenarioData, name?: string): string {
 function shortStayBand(sd: ScenarioData): { share: Band; leavers: Band } {
   const shares: number[] = [];
   const counts: number[] = [];
-  for (const res of sd.ensemble.results) {
-    const L = res.log;
-    let all = 0;
-    let short = 0;
-    for (let i = 0; i < L.size; i++) {
-      if (L.kind[i] !== K.out || L.strong[i] !== 1 || L.family[i] !== 1) continue;
-      all++;
-      if (L.stay[i]! <= SHORT_STAY_YEARS * 12) short++;
-    }
+  for (const res of sd.ensemble.replications) {
+    const { leavers: all, short } = res.leavers;
     counts.push(all);
     if (all > 0) shares.push(short / all);
   }

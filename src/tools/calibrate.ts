@@ -42,12 +42,12 @@ export async function calibrate(opts: { replications: number; only?: string; wor
   const out: Record<string, PatternResult[]> = {};
   for (const { name, sc, paired } of presets) {
     const base = await runEnsemble(sc, { workers });
-    const ps = runPatterns(base.results);
+    const ps = runPatterns(base.replications);
     if (paired) {
       const v5 = await runEnsemble(paired.p5, { workers });
-      ps.push(imagePattern(base.results, v5.results));
+      ps.push(imagePattern(base.replications, v5.replications));
       const v6 = await runEnsemble(paired.p6, { workers });
-      ps.push(lagPattern(base.results, v6.results));
+      ps.push(lagPattern(base.replications, v6.replications));
     }
     for (const p of ps) opts.onResult?.(name, p);
     out[name] = ps;

@@ -12,6 +12,7 @@ import { compareToDirectory, openTables, runToDirectory } from '../../src/engine
 import { mkdirSync } from 'node:fs';
 import { METRICS_HEADER, MOVES_HEADER, metricsRows, movesRows } from '../../src/output/csv.js';
 import { scenario } from '../helpers/scenario.js';
+import { simulateAll } from '../helpers/ensemble.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'nabolag-tables-'));
 const small = (name: string, over: Record<string, unknown> = {}) => scenario({ name, years: 2, replications: 5, seed: 11, estates: [{ flats: 150 }], ...over });
@@ -23,7 +24,8 @@ describe('tables written during the run', () => {
     const one = await runToDirectory(sc, join(tmp, 'one'), { workers: 1 });
     const two = await runToDirectory(sc, join(tmp, 'two'), { workers: 2 });
     expect(two.ensembles[0]!.workers).toBe(2);
-    const rs = one.ensembles[0]!.results;
+    expect(one.ensembles[0]!.replications.map((d) => d.replication)).toEqual([0, 1, 2, 3, 4]);
+    const rs = simulateAll(sc);
     const metrics = METRICS_HEADER.join(',') + '\n' + rs.map((r) => metricsRows(r, sc.startYear)).join('');
     const moves = MOVES_HEADER.join(',') + '\n' + rs.map((r) => movesRows(r, sc.startYear)).join('');
     for (const dir of [one.outDir, two.outDir]) {
@@ -38,8 +40,8 @@ describe('tables written during the run', () => {
     const variant = small('variant', { estates: [{ flats: 150, population: { resourceStrongShare: 0.7 } }] });
     const one = await compareToDirectory(base, [variant], join(tmp, 'cmp1'), { workers: 1 });
     const two = await compareToDirectory(base, [variant], join(tmp, 'cmp2'), { workers: 2 });
-    const want = (rows: (r: (typeof one.ensembles)[0]['results'][0], y: number, p: string) => string, header: string[]) =>
-      ['scenario', ...header].join(',') + '\n' + one.ensembles.flatMap((e) => e.results.map((r) => rows(r, base.startYear, e.scenario.name))).join('');
+    const want = (rows: (r: ReturnType<typeof simulateAll>[0], y: number, p: string) => string, header: string[]) =>
+      ['scenario', ...header].join(',') + '\n' + one.ensembles.flatMap((e) => simulateAll(e.scenario).map((r) => rows(r, base.startYear, e.scenario.name))).join('');
     for (const dir of [one.outDir, two.outDir]) {
       expect(read(dir, 'metrics.csv')).toBe(want(metricsRows, METRICS_HEADER));
       expect(read(dir, 'moves.csv')).toBe(want(movesRows, MOVES_HEADER));

@@ -55,7 +55,7 @@ describe('autoWorkers', () => {
   it('runEnsemble uses it when no number is given', async () => {
     const e = await runEnsemble(scenario({ years: 2, replications: 3, estates: [{ flats: 100 }] }));
     expect(e.workers).toBe(1);
-    expect(e.results.map((r) => r.replication)).toEqual([0, 1, 2]);
+    expect(e.replications.map((r) => r.replication)).toEqual([0, 1, 2]);
   });
 });
 

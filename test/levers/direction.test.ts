@@ -4,13 +4,13 @@
  * same replication seeds; the test compares paired totals over the replications.
  */
 import { describe, expect, it } from 'vitest';
-import { runEnsemble } from '../../src/engine/ensemble.js';
 import { validate } from '../../src/scenario/dsl.js';
 import { type Scenario, scenarioSchema } from '../../src/scenario/schema.js';
 import type { Policy } from '../../src/scenario/policies.js';
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import { CH, K } from '../../src/model/codes.js';
+import { simulateAll } from '../helpers/ensemble.js';
 
 const REPS = 8;
 
@@ -24,10 +24,9 @@ function scenario(over: Record<string, unknown> = {}, policies: unknown[] = []):
   return value as Scenario;
 }
 
+/** Full results (the tests read months and moves), run as an ensemble runs them. */
 async function pair(policies: Partial<Policy>[], over: Record<string, unknown> = {}): Promise<{ base: ReplicationResult[]; lever: ReplicationResult[] }> {
-  const base = await runEnsemble(scenario(over), { workers: 1 });
-  const lever = await runEnsemble(scenario(over, policies), { workers: 1 });
-  return { base: base.results, lever: lever.results };
+  return { base: simulateAll(scenario(over)), lever: simulateAll(scenario(over, policies)) };
 }
 
 const at = (r: ReplicationResult, name: string, m: number, row = 0) => r.metrics[(m * r.rowNames.length + row) * NMETRIC + METRIC_INDEX[name]!]!;

@@ -15,6 +15,7 @@ import { replicationSeed } from '../../src/model/rng.js';
 import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
 import type { MoveLog } from '../../src/model/world.js';
 import { scenario } from '../helpers/scenario.js';
+import { captureTables } from '../helpers/ensemble.js';
 
 type EnsembleModule = typeof import('../../src/engine/ensemble.js');
 type CsvModule = typeof import('../../src/output/csv.js');
@@ -88,40 +89,51 @@ describe('runEnsemble: workers do not change the output', () => {
     csv = (await import(pathToFileURL(resolve('dist/src/output/csv.js')).href)) as CsvModule;
   });
 
-  it('workers 1 and 2 give byte-identical metricsRows and movesRows', async () => {
-    const one = await ensemble.runEnsemble(sc, { workers: 1 });
-    const two = await ensemble.runEnsemble(sc, { workers: 2 });
+  it('workers 1 and 2 give byte-identical metricsRows and movesRows, and equal digests', async () => {
+    const t1 = captureTables();
+    const t2 = captureTables();
+    const one = await ensemble.runEnsemble(sc, { workers: 1, tables: t1.sink });
+    const two = await ensemble.runEnsemble(sc, { workers: 2, tables: t2.sink });
     expect(one.workers).toBe(1);
     expect(two.workers).toBe(2);
     expect(two.seeds).toEqual(one.seeds);
     expect(one.seeds).toEqual(Array.from({ length: 5 }, (_, i) => replicationSeed(42, i)));
-    const text = (e: typeof one, rows: (r: ReplicationResult, y: number) => string) => e.results.map((r) => rows(r, sc.startYear)).join('');
-    const m1 = text(one, csv.metricsRows);
-    const m2 = text(two, csv.metricsRows);
-    const v1 = text(one, csv.movesRows);
-    const v2 = text(two, csv.movesRows);
+    const m1 = t1.metrics();
+    const v1 = t1.moves();
     expect(m1.length).toBeGreaterThan(1000);
     expect(v1.length).toBeGreaterThan(1000);
-    expect(m2 === m1).toBe(true);
-    expect(v2 === v1).toBe(true);
-    // results come back in replication order, each with its own seed
-    expect(two.results.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4]);
-    expect(two.results.map((r) => r.seed)).toEqual(one.seeds);
+    expect(t2.metrics() === m1).toBe(true);
+    expect(t2.moves() === v1).toBe(true);
+    // the rows equal those formatted from the replications run alone
+    const alone = one.seeds.map((seed, i) => simulate(sc, i, seed, { maps: i === 0 }));
+    expect(alone.map((r: ReplicationResult) => csv.metricsRows(r, sc.startYear)).join('') === m1).toBe(true);
+    expect(alone.map((r: ReplicationResult) => csv.movesRows(r, sc.startYear)).join('') === v1).toBe(true);
+    // digests come back in replication order, each with its own seed, the same from workers
+    expect(two.replications.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4]);
+    expect(two.replications.map((r) => r.seed)).toEqual(one.seeds);
+    expect(two.replications).toEqual(one.replications);
     // the first replication carries the map snapshots, also from a worker
-    expect(two.results[0]!.maps.length).toBe(one.results[0]!.maps.length);
+    expect(two.replications[0]!.maps.length).toBe(alone[0]!.maps.length);
+    expect(two.replications[0]!.maps.length).toBeGreaterThan(0);
   });
+
+  /** The rows an ensemble writes (metrics, then moves, per replication). */
+  const rows = async (s: typeof sc, opts: Parameters<EnsembleModule['runEnsemble']>[1] = {}): Promise<string> => {
+    const t = captureTables();
+    await ensemble.runEnsemble(s, { ...opts, tables: t.sink });
+    return t.text();
+  };
 
   it('a pool kept between ensembles gives each scenario the results it gives on one thread, also after a failed ensemble', async () => {
     const other = scenario({ ...sc, name: 'other', seed: 7, replications: 3, estates: [{ flats: 120 }] });
-    const rows = (e: Awaited<ReturnType<EnsembleModule['runEnsemble']>>) => e.results.map((r) => csv.metricsRows(r, sc.startYear) + csv.movesRows(r, sc.startYear)).join('');
-    const oneA = rows(await ensemble.runEnsemble(sc, { workers: 1 }));
-    const oneB = rows(await ensemble.runEnsemble(other, { workers: 1 }));
+    const oneA = await rows(sc, { workers: 1 });
+    const oneB = await rows(other, { workers: 1 });
     await ensemble.closeWorkers();
     expect(ensemble.keptWorkerIds()).toEqual([]);
-    expect(rows(await ensemble.runEnsemble(sc, { workers: 2 })) === oneA).toBe(true);
+    expect((await rows(sc, { workers: 2 })) === oneA).toBe(true);
     const ids = ensemble.keptWorkerIds();
     expect(ids.length).toBe(2);
-    expect(rows(await ensemble.runEnsemble(other, { workers: 2 })) === oneB).toBe(true);
+    expect((await rows(other, { workers: 2 })) === oneB).toBe(true);
     expect(ensemble.keptWorkerIds()).toEqual(ids); // the same threads ran the second scenario
     // a failure ends the pool; the next ensemble starts a new one and is right
     const boom = (done: number) => {
@@ -129,7 +141,7 @@ describe('runEnsemble: workers do not change the output', () => {
     };
     await expect(ensemble.runEnsemble(other, { workers: 2, onProgress: boom })).rejects.toThrow('stopped after 2');
     expect(ensemble.keptWorkerIds()).toEqual([]);
-    expect(rows(await ensemble.runEnsemble(sc, { workers: 2 })) === oneA).toBe(true);
+    expect((await rows(sc, { workers: 2 })) === oneA).toBe(true);
     // a pool of another size replaces the kept one
     const before = ensemble.keptWorkerIds();
     await ensemble.runEnsemble(other, { workers: 3 });
@@ -140,12 +152,11 @@ describe('runEnsemble: workers do not change the output', () => {
 
   it('ensembles running at the same time do not share workers, and each is right', async () => {
     const other = scenario({ ...sc, name: 'other', seed: 9, replications: 4, estates: [{ flats: 150 }] });
-    const rows = (e: Awaited<ReturnType<EnsembleModule['runEnsemble']>>) => e.results.map((r) => csv.metricsRows(r, sc.startYear) + csv.movesRows(r, sc.startYear)).join('');
-    const oneA = rows(await ensemble.runEnsemble(sc, { workers: 1 }));
-    const oneB = rows(await ensemble.runEnsemble(other, { workers: 1 }));
-    const [a, b] = await Promise.all([ensemble.runEnsemble(sc, { workers: 2 }), ensemble.runEnsemble(other, { workers: 2 })]);
-    expect(rows(a) === oneA).toBe(true);
-    expect(rows(b) === oneB).toBe(true);
+    const oneA = await rows(sc, { workers: 1 });
+    const oneB = await rows(other, { workers: 1 });
+    const [a, b] = await Promise.all([rows(sc, { workers: 2 }), rows(other, { workers: 2 })]);
+    expect(a === oneA).toBe(true);
+    expect(b === oneB).toBe(true);
     expect(ensemble.keptWorkerIds().length).toBe(2); // the second one's own workers are gone
     await ensemble.closeWorkers();
   });
@@ -161,8 +172,8 @@ describe('runEnsemble: workers do not change the output', () => {
     await expect(run).rejects.toThrow('a worker thread stopped');
     await closing;
     expect(ensemble.keptWorkerIds()).toEqual([]);
-    const oneA = (await ensemble.runEnsemble(sc, { workers: 1 })).results.map((r) => csv.metricsRows(r, sc.startYear)).join('');
-    const again = (await ensemble.runEnsemble(sc, { workers: 2 })).results.map((r) => csv.metricsRows(r, sc.startYear)).join('');
+    const oneA = await rows(sc, { workers: 1 });
+    const again = await rows(sc, { workers: 2 });
     expect(again === oneA).toBe(true);
     await ensemble.closeWorkers();
   });

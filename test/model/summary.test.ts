@@ -8,6 +8,8 @@ import { band, percentile, summarize, yearValue } from '../../src/engine/summary
 import { METRICS, METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import { MoveLog } from '../../src/model/world.js';
+import { digest, total, yearly } from '../../src/model/digest.js';
+import { K, R } from '../../src/model/codes.js';
 
 /** A hand-made result: value(m, r, k) for every month, row and metric. */
 function result(months: number, rowNames: string[], value: (m: number, r: number, k: number) => number, replication = 0): ReplicationResult {
@@ -70,7 +72,7 @@ describe('yearValue', () => {
 describe('summarize', () => {
   // three replications: households 1000 + m + 10 x rep; moveIns 1 + rep each month
   const reps = [0, 1, 2].map((rep) => result(18, ['estate'], (m, _r, k) => (k === H ? 1000 + m + 10 * rep : k === IN ? (m === 0 ? 0 : 1 + rep) : 0), rep));
-  const s = summarize('test', 2030, reps);
+  const s = summarize('test', 2030, reps.map(digest));
 
   it('years, rows, replications', () => {
     expect(s.scenario).toBe('test');
@@ -92,5 +94,67 @@ describe('summarize', () => {
     expect(ins.byYear.map((y) => y.mean)).toEqual([24, 12]); // 12 x (1, 2, 3) averaged; 6 months in 2031
     expect(ins.byYear[0]!.p5).toBeCloseTo(12 + 0.1 * 12, 12);
     expect(ins.byYear[0]!.p95).toBeCloseTo(24 + 0.9 * 12, 12);
+  });
+});
+
+describe('digest', () => {
+  const log = new MoveLog(true);
+  // resource-strong families with children leaving after 0, 12, 13, 24, 25 and 130 months
+  for (const [stay, reason] of [
+    [0, R.space],
+    [12, R.space],
+    [13, R.partnership],
+    [24, R.garden],
+    [25, R.stigma],
+    [130, R.death],
+  ] as const)
+    log.push(5, 1, K.out, reason, stay, true, true, 0, -1, 0);
+  log.push(5, 2, K.out, R.space, 3, false, true, 0, -1, 0); // not resource-strong
+  log.push(5, 3, K.out, R.space, 3, true, false, 0, -1, 0); // no children
+  log.push(5, 4, K.in, 0, 3, true, true, -1, 0, 0); // moving in
+  const res = { ...result(30, ['a', 'b'], (m, r, k) => m * 1000 + r * 100 + k), log };
+  const d = digest(res);
+
+  it('month 0 and each year as yearValue gives it, for every row and metric', () => {
+    expect(d.years).toBe(3);
+    expect(d.yearly.index.length).toBe(2 * NMETRIC);
+    for (let r = 0; r < 2; r++)
+      for (let k = 0; k < NMETRIC; k++) {
+        expect(yearly(d, r, k, 0)).toBe(r * 100 + k);
+        for (let y = 1; y <= 3; y++) expect(yearly(d, r, k, y)).toBe(yearValue(res, 2, r, k, y));
+      }
+  });
+
+  it('keeps every value exactly in the smallest array that holds its column', () => {
+    // per metric: zeros, small and large counts, negative integers, fractions, -0 and NaN, huge integers
+    const kinds = [() => 0, (m: number) => m % 7, (m: number) => m * 1000, (m: number) => -m * 100_000, (m: number) => m / 3, () => -0, (m: number) => (m === 5 ? NaN : 1), (m: number) => m * 2 ** 40];
+    const mixed = result(30, ['a', 'b'], (m, r, k) => kinds[(k + r) % kinds.length]!(m));
+    const p = digest(mixed);
+    for (let r = 0; r < 2; r++)
+      for (let k = 0; k < NMETRIC; k++) {
+        expect(yearly(p, r, k, 0)).toBe(mixed.metrics[r * NMETRIC + k]);
+        for (let y = 1; y <= 3; y++) expect(yearly(p, r, k, y)).toBe(yearValue(mixed, 2, r, k, y));
+      }
+    const cols = p.yearly;
+    expect(cols.u8.length + cols.u16.length + cols.i32.length + cols.f64.length).toBeLessThan(2 * NMETRIC * 4);
+    expect(cols.u8.length).toBeGreaterThan(0);
+    expect(cols.u16.length).toBeGreaterThan(0);
+    expect(cols.i32.length).toBeGreaterThan(0);
+    expect(cols.f64.length).toBeGreaterThan(0);
+  });
+
+  it('each metric summed over months 1..end', () => {
+    // sum over m = 1..30 of (1000 m + 100 r + k)
+    expect(total(d, 1, H)).toBe(1000 * 465 + 30 * (100 + H));
+  });
+
+  it('stays and exit reasons of leaving resource-strong families with children', () => {
+    expect(d.moveLog).toBe(true);
+    expect(d.leavers.leavers).toBe(6);
+    expect(d.leavers.short).toBe(4); // 24 months or less
+    expect(Array.from(d.leavers.stayBins)).toEqual([2, 2, 1, 0, 0, 0, 0, 0, 0, 0, 1]); // (12b, 12(b+1)], 0 in bin 0
+    expect(d.leavers.reasons[R.space]).toBe(2);
+    expect(d.leavers.reasons[R.partnership]).toBe(1);
+    expect(d.leavers.reasons[R.death]).toBe(1);
   });
 });

@@ -46,7 +46,7 @@ async function results(files: string[]): Promise<Results> {
   const all = [scs[0]!, ...alignForComparison(scs[0]!, scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })))];
   const ensembles = [];
   for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
-  if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.results) };
+  if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.replications) };
   const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
   return { ensembles, summary: comparison.summaries[all[0]!.name]!, comparison };
 }
