@@ -55,7 +55,6 @@ import { validate } from '../src/scenario/dsl.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { type Scenario, scenarioSchema } from '../src/scenario/schema.js';
 import { closeWorkers, defaultWorkers, runEnsemble } from '../src/engine/ensemble.js';
-import { B } from '../src/model/state.js';
 
 /** One line of output. */
 export interface BenchResult {

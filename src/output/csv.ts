@@ -57,13 +57,19 @@ export class CsvText {
 
   /** A number as `String(v)` writes it (whole numbers within 32 bits digit by digit). */
   num(v: number): void {
-    if (!Number.isInteger(v)) return this.text(String(v));
+    if (!Number.isInteger(v)) {
+      this.text(String(v));
+      return;
+    }
     let x = v;
     if (x < 0) {
       this.char(45); // '-'
       x = -x;
     }
-    if (x > 0x7fffffff) return this.text(String(x));
+    if (x > 0x7fffffff) {
+      this.text(String(x));
+      return;
+    }
     // in 32-bit integers, where dividing by 10 is a multiplication
     let y = x | 0;
     let digits = 1;

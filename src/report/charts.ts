@@ -506,7 +506,7 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
     const { bins, leavers, short } = stayBins(sd.ensemble);
     const n = sd.ensemble.replications.length;
     maxBin = Math.max(maxBin, bins.length);
-    bins.forEach((count, b) => values.push({ scenario: sd.name, from: b, to: b + 1, label: b === 0 ? 'up to 1 year' : `${b}-${b + 1} years`, leavers: r6(count / n), share: r6(leavers ? count / leavers : 0) }));
+    for (const [b, count] of bins.entries()) values.push({ scenario: sd.name, from: b, to: b + 1, label: b === 0 ? 'up to 1 year' : `${b}-${b + 1} years`, leavers: r6(count / n), share: r6(leavers ? count / leavers : 0) });
     shortShares.push(`${sds.length > 1 ? `${sd.name} ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}%`);
     shorts.push(`${sds.length > 1 ? `${sd.name}: ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}% of ${fmtInt(leavers / n)} per replication`);
   }

@@ -130,7 +130,10 @@ function readFontWidths(file: string): FontWidths {
   return {
     width: (c) => {
       let w = cache.get(c);
-      if (w === undefined) cache.set(c, (w = advance(glyph(c))));
+      if (w === undefined) {
+        w = advance(glyph(c));
+        cache.set(c, w);
+      }
       return w;
     },
   };

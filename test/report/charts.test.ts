@@ -25,16 +25,13 @@ import {
   buildCharts,
   compositionChart,
   differenceChart,
-  exitsChart,
   flowsChart,
   listCriteriaChart,
   listStatusChart,
   mapChart,
   metricTitle,
   metricUnit,
-  moversStatusChart,
   scenarioData,
-  stayLengthChart,
 } from '../../src/report/charts.js';
 import { compileSpec } from '../../src/report/render.js';
 import { renderChart } from '../../src/report/report.js';
