@@ -4,7 +4,7 @@
  */
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Results, alignForComparison, compareToDirectory, runToDirectory, resolve } from '../engine/pipeline.js';
+import { type Results, alignForComparison, compareToDirectory, runToDirectory, resolve } from '../output/pipeline.js';
 import { checkScenario, loadScenario } from '../scenario/load.js';
 import { UserError, formatIssues } from '../scenario/messages.js';
 import { parseAssignment } from '../scenario/set.js';
@@ -15,7 +15,7 @@ import { ArgsError, helpLanguage, parseCommandLine, complete, scenarioFieldOptio
 import { PROGRAM } from './program.js';
 import { type Progress, progressReporter } from './progress.js';
 import { writeChartsAndReport } from '../report/report.js';
-import { checkPatterns } from '../model/patterns.js';
+import { checkPatterns } from '../analysis/patterns.js';
 import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor } from '../engine/ensemble.js';
 import { checkMemory } from './memory.js';

@@ -1,12 +1,12 @@
 /**
  * Refusing, before it starts, a run that would not fit in this machine's memory: the estimate of
- * one replication (src/scenario/budget.ts `estimateRun`) times the replications that are in
+ * one replication (src/engine/budget.ts `estimateRun`) times the replications that are in
  * memory at once (one per worker thread), plus what the process holds besides, against the
  * memory the process may use (the machine's, or its control group's limit when lower).
  */
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { estimateRun } from '../scenario/budget.js';
+import { estimateRun } from '../engine/budget.js';
 import { UserError } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
 

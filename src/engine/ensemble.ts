@@ -13,7 +13,7 @@ import { type ReplicationDigest, digest } from '../model/digest.js';
 import { replicationSeed } from '../model/rng.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ScenarioMessage, Task, WorkerReply } from './worker.js';
-import { type TableFormat, tableChunks } from '../output/csv.js';
+import { type TableFormat, tableChunks } from './tables.js';
 import { wantsWarmUp, warmUp } from './warmup.js';
 import { replicationFlatMonths } from './work.js';
 

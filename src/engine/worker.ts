@@ -15,7 +15,7 @@ import { parentPort } from 'node:worker_threads';
 import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type ReplicationDigest, digest, digestTransfer } from '../model/digest.js';
-import { type TableFormat, tableChunks } from '../output/csv.js';
+import { type TableFormat, tableChunks } from './tables.js';
 import { warmUp } from './warmup.js';
 
 /** The scenario the next tasks are for (`id` names it in the tasks). */

@@ -5,7 +5,7 @@
  * ensemble keeps one digest per replication, so its memory grows by the digest's size per
  * replication (about 4.4 kB for the default scenario, 15 years; docs/performance.md) instead
  * of by the full result's (0.2 MB). metrics.csv and moves.csv, which need every month and move,
- * are written from the full result before it is dropped (engine/pipeline.ts `openTables`).
+ * are written from the full result before it is dropped (output/pipeline.ts `openTables`).
  *
  * Plain data of typed arrays, so that a worker thread can transfer it (`digestTransfer`).
  * Every number is computed exactly as the consumers computed it from the full result, in the

@@ -19,9 +19,9 @@
  * results cannot support it (e.g. no move log, no map snapshots, no comparison).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Results } from '../engine/pipeline.js';
+import type { Results } from '../output/pipeline.js';
 import type { Ensemble } from '../engine/ensemble.js';
-import { type Band, type Summary, band } from '../engine/summary.js';
+import { type Band, type Summary, band } from '../analysis/summary.js';
 import { DEFAULT_THRESHOLDS } from '../model/classification.js';
 import { EXIT_REASONS, LIST_STATUS_NAMES } from '../model/codes.js';
 import { METRICS, METRIC_INDEX, type Metric } from '../model/reporters.js';

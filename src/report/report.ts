@@ -11,13 +11,13 @@
  *
  * Deterministic: the same results give byte-identical files (no dates, no timings, no paths).
  */
-import type { PatternResult } from '../model/patterns.js';
+import type { PatternResult } from '../analysis/patterns.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Results } from '../engine/pipeline.js';
-import type { Band } from '../engine/summary.js';
-import { band } from '../engine/summary.js';
+import type { Results } from '../output/pipeline.js';
+import type { Band } from '../analysis/summary.js';
+import { band } from '../analysis/summary.js';
 import { LIST_STATUS_NAMES } from '../model/codes.js';
 import { METRIC_INDEX } from '../model/reporters.js';
 import { DEFAULT_THRESHOLDS } from '../model/classification.js';
@@ -50,14 +50,14 @@ import { dejavuFontFiles, renderPng, renderPngAsync, renderSvg } from './render.
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One pattern check against its target (src/model/patterns.ts). The report shows a
+ * One pattern check against its target (src/analysis/patterns.ts). The report shows a
  * "Patterns" section only when a checker is passed in {@link ReportOptions.patterns}.
  */
 export type PatternCheck = PatternResult;
 
 export interface ReportOptions {
   /**
-   * Pattern-oriented validation, e.g. `checkPatterns` from src/model/patterns.ts: the report
+   * Pattern-oriented validation, e.g. `checkPatterns` from src/analysis/patterns.ts: the report
    * gets a "Patterns" section with each check against its target.
    */
   patterns?: (results: Results) => PatternCheck[];

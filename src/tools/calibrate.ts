@@ -9,7 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
-import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../model/patterns.js';
+import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../analysis/patterns.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { METRICS_PATH, PARAMETERS_PATH, renderJsonSchema, renderMetricDocs, renderParameterDocs, SCHEMA_PATH } from '../scenario/docs.js';
+import { METRICS_PATH, PARAMETERS_PATH, renderJsonSchema, renderMetricDocs, renderParameterDocs, SCHEMA_PATH } from './docs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 for (const [rel, text] of [

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROCESS_BASE_BYTES, availableMemory, checkMemory } from '../../src/cli/memory.js';
-import { estimateRun } from '../../src/scenario/budget.js';
-import { resolve } from '../../src/engine/pipeline.js';
+import { estimateRun } from '../../src/engine/budget.js';
+import { resolve } from '../../src/output/pipeline.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { UserError } from '../../src/scenario/messages.js';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { YIELD_EVERY_MS, closeWorkers, keptWorkerIds, runEnsemble } from '../../src/engine/ensemble.js';
-import { runToDirectory } from '../../src/engine/pipeline.js';
+import { runToDirectory } from '../../src/output/pipeline.js';
 import { replicationSeed } from '../../src/model/rng.js';
 import { replicationSteps, simulate } from '../../src/model/simulate.js';
 import { scenario } from '../helpers/scenario.js';

@@ -1,5 +1,5 @@
 /**
- * metrics.csv and moves.csv written while the replications run (src/engine/pipeline.ts
+ * metrics.csv and moves.csv written while the replications run (src/output/pipeline.ts
  * `openTables`, ensemble.ts `tables`): the rows of each replication are formatted where it ran
  * (on a worker thread, or this one) and written in replication order as soon as possible; the
  * files equal those formatted from the results afterwards, and a failure leaves nothing behind.
@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareToDirectory, openTables, runToDirectory } from '../../src/engine/pipeline.js';
+import { compareToDirectory, openTables, runToDirectory } from '../../src/output/pipeline.js';
 import { mkdirSync } from 'node:fs';
-import { METRICS_HEADER, MOVES_HEADER, metricsRows, movesRows } from '../../src/output/csv.js';
+import { METRICS_HEADER, MOVES_HEADER, metricsRows, movesRows } from '../../src/engine/tables.js';
 import { scenario } from '../helpers/scenario.js';
 import { simulateAll } from '../helpers/ensemble.js';
 

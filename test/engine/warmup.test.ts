@@ -13,7 +13,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { SCENARIOS, scenario, shippedScenarioFiles } from '../helpers/scenario.js';
 import { captureTables, simulateAll } from '../helpers/ensemble.js';
 import { digest } from '../../src/model/digest.js';
-import { metricsRows, movesRows } from '../../src/output/csv.js';
+import { metricsRows, movesRows } from '../../src/engine/tables.js';
 
 const bytes = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 

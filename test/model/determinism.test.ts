@@ -18,7 +18,7 @@ import { scenario } from '../helpers/scenario.js';
 import { captureTables } from '../helpers/ensemble.js';
 
 type EnsembleModule = typeof import('../../src/engine/ensemble.js');
-type CsvModule = typeof import('../../src/output/csv.js');
+type CsvModule = typeof import('../../src/engine/tables.js');
 
 const sc = scenario({
   name: 'determinism',
@@ -86,7 +86,7 @@ describe('runEnsemble: workers do not change the output', () => {
     const worker = resolve('dist/src/engine/worker.js');
     if (!existsSync(worker)) throw new Error('dist/src/engine/worker.js is missing: run `npm run build` before this test');
     ensemble = (await import(pathToFileURL(resolve('dist/src/engine/ensemble.js')).href)) as EnsembleModule;
-    csv = (await import(pathToFileURL(resolve('dist/src/output/csv.js')).href)) as CsvModule;
+    csv = (await import(pathToFileURL(resolve('dist/src/engine/tables.js')).href)) as CsvModule;
   });
 
   it('workers 1 and 2 give byte-identical metricsRows and movesRows, and equal digests', async () => {

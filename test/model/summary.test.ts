@@ -1,10 +1,10 @@
 /**
- * The ensemble summary (src/engine/summary.ts): percentiles (R type 7), mean and 5-95% band,
+ * The ensemble summary (src/analysis/summary.ts): percentiles (R type 7), mean and 5-95% band,
  * the value of a metric in a year (stocks at the end of the year, flows summed), on hand-made
  * results with known answers.
  */
 import { describe, expect, it } from 'vitest';
-import { band, percentile, summarize, yearValue } from '../../src/engine/summary.js';
+import { band, percentile, summarize, yearValue } from '../../src/analysis/summary.js';
 import { METRICS, METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import { MoveLog } from '../../src/model/world.js';

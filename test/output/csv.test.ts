@@ -1,5 +1,5 @@
 /**
- * CSV writers (src/output/csv.ts): number formatting and the rows of metrics.csv and
+ * CSV writers (src/engine/tables.ts, src/output/csv.ts): number formatting and the rows of metrics.csv and
  * moves.csv, on hand-made results with known text.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import { MoveLog } from '../../src/model/world.js';
 import { makeRng } from '../../src/model/rng.js';
-import { CsvText, METRICS_HEADER, MOVES_HEADER, fmt, metricsRows, movesRows } from '../../src/output/csv.js';
+import { CsvText, METRICS_HEADER, MOVES_HEADER, fmt, metricsRows, movesRows } from '../../src/engine/tables.js';
 
 describe('fmt', () => {
   it('at most `digits` decimals, no trailing zeros', () => {

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/tools/calibrate.js';
-import type { PatternResult } from '../../src/model/patterns.js';
+import type { PatternResult } from '../../src/analysis/patterns.js';
 
 let results: Record<string, PatternResult[]> = {};
 

@@ -5,11 +5,11 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { decodePng } from '../helpers/png.js';
-import type { Results } from '../../src/engine/pipeline.js';
-import { alignForComparison, resolve } from '../../src/engine/pipeline.js';
+import type { Results } from '../../src/output/pipeline.js';
+import { alignForComparison, resolve } from '../../src/output/pipeline.js';
 import { runEnsemble } from '../../src/engine/ensemble.js';
-import { summarize } from '../../src/engine/summary.js';
-import { compareEnsembles } from '../../src/engine/compare.js';
+import { summarize } from '../../src/analysis/summary.js';
+import { compareEnsembles } from '../../src/analysis/compare.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { METRICS } from '../../src/model/reporters.js';
 import { LIST_STATUS_NAMES } from '../../src/model/codes.js';

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { alignForComparison, compareToDirectory, resolve } from '../../src/engine/pipeline.js';
+import { alignForComparison, compareToDirectory, resolve } from '../../src/output/pipeline.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { MAP_YEAR_PARAM } from '../../src/report/charts.js';
 import { writeChartsAndReport } from '../../src/report/report.js';

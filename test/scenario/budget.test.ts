@@ -8,10 +8,10 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { initialWorld, simulate } from '../../src/model/simulate.js';
 import { NMETRIC } from '../../src/model/reporters.js';
-import { BYTES_PER_FLAT, estimateRun, MOVES_PER_FLAT_MONTH } from '../../src/scenario/budget.js';
+import { BYTES_PER_FLAT, estimateRun, MOVES_PER_FLAT_MONTH } from '../../src/engine/budget.js';
 import { validated } from '../helpers/scenario.js';
 
-/** The estimate must be within these factors of the measured memory (see src/scenario/budget.ts). */
+/** The estimate must be within these factors of the measured memory (see src/engine/budget.ts). */
 const BELOW = 0.8;
 const FACTOR = 2;
 

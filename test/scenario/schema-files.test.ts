@@ -2,9 +2,9 @@ import { LEVERS } from '../../src/model/levers/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { numericLeaves } from '../../src/scenario/dsl.js';
-import { METRICS_PATH, PARAMETERS_PATH, renderJsonSchema, renderMetricDocs, renderParameterDocs, SCHEMA_ID, SCHEMA_PATH } from '../../src/scenario/docs.js';
+import { METRICS_PATH, PARAMETERS_PATH, renderJsonSchema, renderMetricDocs, renderParameterDocs, SCHEMA_ID, SCHEMA_PATH } from '../../src/tools/docs.js';
 import { METRICS } from '../../src/model/reporters.js';
-import { MOVES_HEADER } from '../../src/output/csv.js';
+import { MOVES_HEADER } from '../../src/engine/tables.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 
 /** Why a committed generated file is not what the generator gives now; undefined when it is. */

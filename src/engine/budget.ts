@@ -36,8 +36,8 @@
  * 20,000-flat case again and wants the estimate within 0.8 to 2 times the measurement.
  */
 import { NMETRIC } from '../model/reporters.js';
-import { totalFlats } from './rules.js';
-import type { Scenario } from './schema.js';
+import { totalFlats } from '../scenario/rules.js';
+import type { Scenario } from '../scenario/schema.js';
 
 /**
  * Bytes per flat of the world: flats, households and their indexes. Measured 223-240 for one

@@ -5,7 +5,7 @@
  * mean and the 5-95% band are computed. Pure computation on ensembles (no I/O).
  */
 import { METRICS, NMETRIC } from '../model/reporters.js';
-import type { Ensemble } from './ensemble.js';
+import type { Ensemble } from '../engine/ensemble.js';
 import { yearly } from '../model/digest.js';
 import { type Summary, type YearBand, band, summarize } from './summary.js';
 

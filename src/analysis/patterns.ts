@@ -15,10 +15,10 @@
  *      lowers the exit rate of resident resource-strong families (paired comparison).
  *  P6  After composition improves, the image lags for years (paired comparison).
  */
-import { R } from './codes.js';
-import { METRIC_INDEX } from './reporters.js';
-import { type ReplicationDigest, total as totalOf, yearly } from './digest.js';
-import { type Band, band } from '../engine/summary.js';
+import { R } from '../model/codes.js';
+import { METRIC_INDEX } from '../model/reporters.js';
+import { type ReplicationDigest, total as totalOf, yearly } from '../model/digest.js';
+import { type Band, band } from './summary.js';
 
 export interface PatternResult {
   id: string;

@@ -8,7 +8,7 @@
  *   5. step loop  — monthly mechanisms in a fixed order                (model/simulate.ts: simulate)
  *   6. reporters  — one metrics row per estate per month               (model/reporters.ts)
  *   7. ensemble   — replications with derived seeds, over workers      (engine/ensemble.ts)
- *   8. summary    — mean and 5-95% band per metric and year            (engine/summary.ts)
+ *   8. summary    — mean and 5-95% band per metric and year            (analysis/summary.ts)
  *   9. adapters   — metrics.csv, moves.csv, summary.json, manifest.json, charts, report.html,
  *                   written atomically                                 (output/*)
  *
@@ -24,17 +24,17 @@ import { closeSync, createWriteStream, openSync, writeFileSync, writeSync } from
 import { VERSION } from '../version.js';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { type Ensemble, type TableSink, autoWorkersFor, runEnsemble } from './ensemble.js';
-import { type Summary, summarize } from './summary.js';
-import { METRICS_HEADER, MOVES_HEADER } from '../output/csv.js';
-import { writeAtomically } from '../output/atomic.js';
+import { type Ensemble, type TableSink, autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
+import { type Summary, summarize } from '../analysis/summary.js';
+import { METRICS_HEADER, MOVES_HEADER } from '../engine/tables.js';
+import { writeAtomically } from './atomic.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validate } from '../scenario/dsl.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import { checkRules } from '../scenario/rules.js';
 import { type Issue, UserError, formatIssues, messages } from '../scenario/messages.js';
-import { type Comparison, compareEnsembles } from './compare.js';
-import { EFFECTS_HEADER, effectsRows } from '../output/csv.js';
+import { type Comparison, compareEnsembles } from '../analysis/compare.js';
+import { EFFECTS_HEADER, effectsRows } from './csv.js';
 
 
 /** Command-line overrides of a scenario. */
