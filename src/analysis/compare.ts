@@ -2,11 +2,13 @@
  * Comparing scenarios with common random numbers: every scenario runs on the same
  * replication seeds, so replication i of a variant and of the baseline share their random
  * streams; the difference variant − baseline is taken per replication (paired) before the
- * mean and the 5-95% band are computed. Pure computation on ensembles (no I/O).
+ * mean, the 5-95% band and, at the horizon, the confidence interval of the mean are computed.
+ * Pure computation on ensembles (no I/O).
  */
 import { METRICS, NMETRIC } from '../model/reporters.js';
 import type { Ensemble } from '../engine/ensemble.js';
 import { yearly } from '../model/digest.js';
+import { meanInterval } from './inference.js';
 import { type Summary, type YearBand, band, summarize } from './summary.js';
 
 export interface Effect {
@@ -18,8 +20,14 @@ export interface Effect {
   baseline: number;
   value: number;
   difference: number;
+  /** 5th and 95th percentile of the per-replication differences: how much single runs vary. */
   p5: number;
   p95: number;
+  /** 95% confidence interval of the mean difference (t-based): whether the effect is there; NaN with one replication. */
+  ciLow: number;
+  ciHigh: number;
+  /** Standard deviation of the per-replication differences. */
+  sd: number;
 }
 
 export interface Comparison {
@@ -56,15 +64,18 @@ export function compareEnsembles(baseline: Ensemble, variants: Ensemble[]): Comp
       const byMetric: Record<string, { unit: string; byYear: YearBand[] }> = {};
       for (let k = 0; k < NMETRIC; k++) {
         const m = METRICS[k]!;
+        let lastDiffs: number[] = [];
         const byYear = years.map((year, y) => {
           const diffs = v.replications.map((res, i) => yearly(res, r, k, y + 1) - yearly(b[i]!, r, k, y + 1));
+          lastDiffs = diffs;
           return { year, ...band(diffs) };
         });
+        const ci = meanInterval(lastDiffs);
         byMetric[m.name] = { unit: m.unit, byYear };
         const last = byYear[byYear.length - 1]!;
         const sb = summaries[baseline.scenario.name]!.metrics[rows[r]!]![m.name]!.byYear[nYears - 1]!;
         const sv = summaries[name]!.metrics[rows[r]!]![m.name]!.byYear[nYears - 1]!;
-        effects.push({ variant: name, row: rows[r]!, metric: m.name, unit: m.unit, year: last.year, baseline: sb.mean, value: sv.mean, difference: last.mean, p5: last.p5, p95: last.p95 });
+        effects.push({ variant: name, row: rows[r]!, metric: m.name, unit: m.unit, year: last.year, baseline: sb.mean, value: sv.mean, difference: last.mean, p5: last.p5, p95: last.p95, ciLow: ci.low, ciHigh: ci.high, sd: ci.sd });
       }
       byRow[rows[r]!] = byMetric;
     }

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { Results } from '../output/pipeline.js';
 import type { Band } from '../analysis/summary.js';
 import { band } from '../analysis/summary.js';
+import { replicationsToDetect } from '../analysis/inference.js';
 import { LIST_STATUS_NAMES } from '../model/codes.js';
 import { METRIC_INDEX } from '../model/reporters.js';
 import { DEFAULT_THRESHOLDS } from '../model/classification.js';
@@ -224,6 +225,12 @@ export function fmtDiff(name: string, d: DiffBand): string {
   return m.kind === 'stock' || m.kind === 'flow' ? `${n} ${metricUnit(name)}` : n;
 }
 
+/** The confidence interval of the mean difference, e.g. "+4.9 to +5.6". */
+function fmtCi(name: string, e: { ciLow: number; ciHigh: number }): string {
+  const num = diffNumber(name);
+  return Number.isFinite(e.ciLow) && Number.isFinite(e.ciHigh) ? `${num(e.ciLow)} to ${num(e.ciHigh)}` : 'n/a';
+}
+
 /** The difference band, e.g. "5-95%: +4.1 to +7.9". */
 function fmtDiffBand(name: string, d: DiffBand): string {
   const num = diffNumber(name);
@@ -379,8 +386,12 @@ function effectSentence(results: Results, base: ScenarioData, v: ScenarioData, n
       ? `By ${h.end} there are ${fmtBand(name, bv)} ${lowerFirst(subj)} with ${v.name}, against ${fmtBand(name, bb)} in ${base.name}`
       : `By ${h.end} ${subj} is ${fmtBand(name, bv)} with ${v.name}, against ${fmtBand(name, bb)} in ${base.name}`;
   if (!e || !Number.isFinite(e.difference) || !Number.isFinite(e.p5) || !Number.isFinite(e.p95)) return `${core}; no paired difference could be computed.`;
-  const clear = e.p5 > 0 || e.p95 < 0;
-  return `${core}: a paired difference of ${fmtDiff(name, e)} (${fmtDiffBand(name, e)}), ${clear ? 'a clear effect (the whole band is on one side of zero)' : 'not a clear effect (the band includes zero)'}.`;
+  if (!Number.isFinite(e.ciLow) || !Number.isFinite(e.ciHigh))
+    return `${core}: a paired difference of ${fmtDiff(name, e)} (single runs ${fmtDiffBand(name, e)}); with one replication there is no confidence interval.`;
+  const clear = e.ciLow > 0 || e.ciHigh < 0;
+  const detect = isPercent(name) ? replicationsToDetect(e.sd, 0.01) : NaN;
+  const power = Number.isFinite(detect) ? ` With this spread, about ${detect} paired replications would detect a one-point effect (80% power).` : '';
+  return `${core}: a paired difference of ${fmtDiff(name, e)}, 95% confidence interval ${fmtCi(name, e)} (single runs ${fmtDiffBand(name, e)}), ${clear ? 'a clear effect (the interval excludes zero)' : 'not a clear effect (the interval includes zero)'}.${power}`;
 }
 
 /** A group of findings: a heading (e.g. the variant) and its sentences. */
@@ -504,15 +515,16 @@ function effectsSection(results: Results, sds: ScenarioData[]): ReportSection | 
       if (METRIC_INDEX[name] === undefined) continue;
       const e = c.effects.find((x) => x.variant === v.name && x.row === v.row && x.metric === name);
       if (!e) continue;
-      const clear = e.p5 > 0 || e.p95 < 0;
-      rows.push([v.name, name, metricUnit(name), fmtValue(name, e.baseline), fmtValue(name, e.value), isPercent(name) ? `${diffNumber(name)(e.difference)} pp` : diffNumber(name)(e.difference), fmtDiffBand(name, e).replace('5-95%: ', ''), clear ? 'yes' : 'no']);
+      const known = Number.isFinite(e.ciLow) && Number.isFinite(e.ciHigh);
+      const clear = known && (e.ciLow > 0 || e.ciHigh < 0);
+      rows.push([v.name, name, metricUnit(name), fmtValue(name, e.baseline), fmtValue(name, e.value), isPercent(name) ? `${diffNumber(name)(e.difference)} pp` : diffNumber(name)(e.difference), fmtCi(name, e), fmtDiffBand(name, e).replace('5-95%: ', ''), known ? (clear ? 'yes' : 'no') : 'n/a']);
     }
   }
   return {
     id: 'effects',
     heading: 'Effects at the horizon',
-    html: `<p>Each variant against the baseline "${escapeHtml(c.baseline)}" by ${h.end} (stocks and shares at the end of ${h.end - 1}, flows summed over ${h.end - 1}; effects.csv lists them under year ${h.end - 1}). The difference is paired: computed replication by replication on the same seeds, then averaged; "clear" means its whole 5-95% band lies on one side of zero. pp = percentage points. Every metric is in <a href="effects.csv">effects.csv</a>.</p>`,
-    table: { columns: ['Variant', 'Metric', 'Unit', 'Baseline', 'Variant value', 'Difference', '5-95% of difference', 'Clear'], rows },
+    html: `<p>Each variant against the baseline "${escapeHtml(c.baseline)}" by ${h.end} (stocks and shares at the end of ${h.end - 1}, flows summed over ${h.end - 1}; effects.csv lists them under year ${h.end - 1}). The difference is paired: computed replication by replication on the same seeds, then averaged. "95% CI" is the confidence interval of that mean (t-based): it narrows as replications are added, and "clear" means it excludes zero. "5-95% of single runs" is how much the difference varies from one replication to the next: it does not narrow with more replications. pp = percentage points. Every metric is in <a href="effects.csv">effects.csv</a>.</p>`,
+    table: { columns: ['Variant', 'Metric', 'Unit', 'Baseline', 'Variant value', 'Difference', '95% CI of the difference', '5-95% of single runs', 'Clear'], rows },
   };
 }
 
