@@ -523,8 +523,8 @@ function effectsSection(results: Results, sds: ScenarioData[]): ReportSection | 
   return {
     id: 'effects',
     heading: 'Effects at the horizon',
-    html: `<p>Each variant against the baseline "${escapeHtml(c.baseline)}" by ${h.end} (stocks and shares at the end of ${h.end - 1}, flows summed over ${h.end - 1}; effects.csv lists them under year ${h.end - 1}). The difference is paired: computed replication by replication on the same seeds, then averaged. "95% CI" is the confidence interval of that mean (t-based): it narrows as replications are added, and "clear" means it excludes zero. "5-95% of single runs" is how much the difference varies from one replication to the next: it does not narrow with more replications. pp = percentage points. Every metric is in <a href="effects.csv">effects.csv</a>.</p>`,
-    table: { columns: ['Variant', 'Metric', 'Unit', 'Baseline', 'Variant value', 'Difference', '95% CI of the difference', '5-95% of single runs', 'Clear'], rows },
+    html: `<p>Each variant against the baseline "${escapeHtml(c.baseline)}" by ${h.end} (stocks and shares at the end of ${h.end - 1}, flows summed over ${h.end - 1}; effects.csv lists them under year ${h.end - 1}). The difference is paired: computed replication by replication on the same seeds, then averaged. "95% CI" is the confidence interval of that mean (t-based): it narrows as replications are added, and "clear" means it excludes zero. "Single runs 5-95%" is how much the difference varies from one replication to the next: it does not narrow with more replications. pp = percentage points. Every metric is in <a href="effects.csv">effects.csv</a>.</p>`,
+    table: { columns: ['Variant', 'Metric', 'Unit', 'Baseline', 'Variant value', 'Difference', '95% CI', 'Single runs 5-95%', 'Clear'], rows },
   };
 }
 
