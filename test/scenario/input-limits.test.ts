@@ -5,11 +5,11 @@
  * that are not safe file names. Special files are made in a temporary folder only; a named pipe
  * is refused without being opened, so no test here can hang.
  */
+import { scratchFolder } from '../helpers/files.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { dirname, join, } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/scenario/dsl.js';
 import {
   checkScenario,
@@ -23,21 +23,8 @@ import {
 import { formatIssues } from '../../src/scenario/messages.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 
-let root: string;
-let rel: (p: string) => string;
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'nabolag-limits-'));
-  rel = (p) => relative(process.cwd(), join(root, p));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(p: string, text: string): string {
-  const file = join(root, p);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return rel(p);
-}
+const scratch = scratchFolder('nabolag-limits-');
+const { rel, write } = scratch;
 
 /** The issues of a file, which must not load. */
 function problems(file: string) {
@@ -128,7 +115,7 @@ describe('keys that are never field names', () => {
 
 describe('only regular files are read', () => {
   const mkfifo = (p: string): string => {
-    const file = join(root, p);
+    const file = join(scratch.root(), p);
     mkdirSync(dirname(file), { recursive: true });
     const r = spawnSync('mkfifo', [file]);
     expect(r.status, String(r.stderr)).toBe(0);
@@ -138,7 +125,7 @@ describe('only regular files are read', () => {
   it('a named pipe is refused without being opened (directly and through a .yaml symlink)', () => {
     const fifo = mkfifo('special/pipe.yaml');
     expect(formatIssues(problems(fifo))).toBe(`${fifo}: cannot read the scenario file: it is a pipe (FIFO), not a regular file`);
-    symlinkSync('pipe.yaml', join(root, 'special/to-pipe.yaml'));
+    symlinkSync('pipe.yaml', join(scratch.root(), 'special/to-pipe.yaml'));
     expect(problems(rel('special/to-pipe.yaml'))[0]!.message).toContain('it is a pipe (FIFO), not a regular file');
   });
 
@@ -146,16 +133,16 @@ describe('only regular files are read', () => {
     for (const dev of ['/dev/zero', '/dev/null']) expect(problems(dev)[0]!.message).toContain('it is a device, not a regular file');
     // /dev/stdin is whatever this process reads from: a terminal, a pipe, a socket or /dev/null
     if (!statSync('/dev/stdin').isFile()) expect(problems('/dev/stdin')[0]!.message).toMatch(STDIN);
-    symlinkSync('/dev/zero', join(root, 'special/zero.yaml'));
+    symlinkSync('/dev/zero', join(scratch.root(), 'special/zero.yaml'));
     const z = rel('special/zero.yaml');
     expect(formatIssues(problems(z))).toBe(`${z}: cannot read the scenario file: it is a device, not a regular file`);
   });
 
   it('an extends naming a pipe, a device or a link loop is reported in the file that names it', () => {
     mkfifo('special/chain/pipe.yaml');
-    symlinkSync('/dev/zero', join(root, 'special/chain/zero.yaml'));
-    symlinkSync('loop-b.yaml', join(root, 'special/chain/loop-a.yaml'));
-    symlinkSync('loop-a.yaml', join(root, 'special/chain/loop-b.yaml'));
+    symlinkSync('/dev/zero', join(scratch.root(), 'special/chain/zero.yaml'));
+    symlinkSync('loop-b.yaml', join(scratch.root(), 'special/chain/loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(scratch.root(), 'special/chain/loop-b.yaml'));
     for (const [target, why] of [
       ['pipe.yaml', 'it is a pipe (FIFO), not a regular file'],
       ['zero.yaml', 'it is a device, not a regular file'],
@@ -173,28 +160,28 @@ describe('only regular files are read', () => {
   });
 
   it('a symbolic link loop is a loop, not a missing file', () => {
-    symlinkSync('loop2.yaml', join(root, 'special/loop1.yaml'));
-    symlinkSync('loop1.yaml', join(root, 'special/loop2.yaml'));
+    symlinkSync('loop2.yaml', join(scratch.root(), 'special/loop1.yaml'));
+    symlinkSync('loop1.yaml', join(scratch.root(), 'special/loop2.yaml'));
     const f = rel('special/loop1.yaml');
     expect(formatIssues(problems(f))).toBe(`${f}: cannot read the scenario file: it is a symbolic link loop`);
   });
 
   it('a .yaml symlink to a regular file is read', () => {
     write('special/real.yaml', 'years: 6\n');
-    symlinkSync('real.yaml', join(root, 'special/link.yaml'));
+    symlinkSync('real.yaml', join(scratch.root(), 'special/link.yaml'));
     expect(loadScenario(rel('special/link.yaml')).years).toBe(6);
   });
 
   it(`a file over ${MAX_SCENARIO_FILE_BYTES} bytes is refused from its size, naming the size and the limit`, () => {
     expect(MAX_SCENARIO_FILE_BYTES).toBe(16 * 1024 * 1024);
     const f = write('big/big.yaml', 'years: 3\n');
-    truncateSync(join(root, 'big/big.yaml'), MAX_SCENARIO_FILE_BYTES + 1); // sparse: takes no disk
+    truncateSync(join(scratch.root(), 'big/big.yaml'), MAX_SCENARIO_FILE_BYTES + 1); // sparse: takes no disk
     const issues = problems(f);
     expect(issues[0]!.message).toBe(
       `cannot read the scenario file: it is ${(MAX_SCENARIO_FILE_BYTES + 1).toLocaleString('en-US')} bytes, more than a scenario file may hold (at most 16,777,216 bytes, 16 MiB)`,
     );
     // exactly at the limit is read (and then parsed: trailing NULs are not YAML)
-    truncateSync(join(root, 'big/big.yaml'), MAX_SCENARIO_FILE_BYTES);
+    truncateSync(join(scratch.root(), 'big/big.yaml'), MAX_SCENARIO_FILE_BYTES);
     expect(problems(f)[0]!.message).not.toContain('more than a scenario file may hold');
   });
 
@@ -206,11 +193,11 @@ describe('only regular files are read', () => {
       expect(readTextCapped('/proc/self/status', 10)).toEqual({ why: 'it holds more than a scenario file may hold (at most 10 bytes)' });
       expect(readTextCapped('/proc/self/status', 1 << 20)).toEqual({ text: expect.stringContaining('Name:') });
     }
-    const f = join(root, 'big/small.yaml');
+    const f = join(scratch.root(), 'big/small.yaml');
     writeFileSync(f, 'x'.repeat(5000));
     expect(readTextCapped(f, 5000)).toEqual({ text: 'x'.repeat(5000) });
     expect(readTextCapped(f, 4999)).toEqual({ why: 'it is 5,000 bytes, more than a scenario file may hold (at most 4,999 bytes)' });
-    expect(readTextCapped(join(root, 'big/none.yaml'), 10)).toEqual({ why: 'missing' });
+    expect(readTextCapped(join(scratch.root(), 'big/none.yaml'), 10)).toEqual({ why: 'missing' });
   });
 });
 

@@ -1,26 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolder } from '../helpers/files.js';
+import { mkdirSync, } from 'node:fs';
+import { join, } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { checkScenario, defaultName, loadScenario, MAX_EXTENDS_DEPTH } from '../../src/scenario/load.js';
 import { formatIssues, UserError } from '../../src/scenario/messages.js';
 
-let root: string;
-/** Paths are handed to the loader relative to the working folder, as a user would type them. */
-let rel: (p: string) => string;
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'nabolag-load-'));
-  rel = (p) => relative(process.cwd(), join(root, p));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(p: string, text: string): string {
-  const file = join(root, p);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return rel(p);
-}
+const scratch = scratchFolder('nabolag-load-');
+const { rel, write } = scratch;
 
 describe('reading one file', () => {
   it('loads a YAML file, fills defaults and names the scenario after the file', () => {
@@ -52,7 +38,7 @@ describe('reading one file', () => {
     expect(r.issues).toEqual([{ file: 'no/such/file.yaml', path: '', message: expect.stringMatching(/does not exist/) }]);
   });
   it('reports a folder', () => {
-    mkdirSync(join(root, 'folder.yaml'), { recursive: true });
+    mkdirSync(join(scratch.root(), 'folder.yaml'), { recursive: true });
     expect(checkScenario(rel('folder.yaml')).issues[0]!.message).toMatch(/it is a folder/);
   });
   it('reports a file with another extension', () => {
