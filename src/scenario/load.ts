@@ -85,11 +85,14 @@ export function checkScenario(path: string, opts: LoadOptions = {}): { scenario?
   let applied: (string | null)[] | undefined;
   if (opts.set?.length) {
     applied = opts.setWherePresent ? applyWherePresent(merged, opts.set) : applyAssignments(merged, opts.set);
-    applied.forEach((p, k) => {
-      if (p === null) return;
+    for (const [k, p] of applied.entries()) {
+      if (p === null) continue;
       forget(origins, p);
-      origins.set(p, `--set ${opts.set![k]!.text}`);
-    });
+      origins.set(p, `--set ${opts.set[k]!.text}`);
+    }
+    // values set on the command line obey the same limits as a file's (depth, keys)
+    const shape = checkShape('--set', merged);
+    if (shape.length) return { issues: shape, applied };
   }
 
   const fileOf = (p: string): string => {

@@ -81,6 +81,13 @@ describe('applyAssignments', () => {
 });
 
 describe('--set through loading', () => {
+  it('holds a value set on the command line to the limits of a file (nesting depth)', () => {
+    const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
+    const r = checkScenario('scenarios/default.yaml', { set: [parseAssignment(`estates=${deep}`)] });
+    expect(r.scenario).toBeUndefined();
+    expect(r.issues[0]!.message).toMatch(/more than 64 levels deep/);
+  });
+
   it('validates a value set like a value in the file, naming --set as where it came from', () => {
     const r = checkScenario('scenarios/default.yaml', { set: [parseAssignment('years=0')] });
     expect(r.scenario).toBeUndefined();
