@@ -121,7 +121,10 @@ function schellingCase(spec: 'small' | 'large'): Case {
         times.push(performance.now() - t0);
       }
       const g = sc.schelling!;
-      return result(`schelling-abmfc-${spec}`, times, g.agents * scenarioMonths(sc), 'agent-steps', { minMs: round(Math.min(...times)), movesPerRun: moves / 100 });
+      return result(`schelling-abmfc-${spec}`, times, g.agents * scenarioMonths(sc), 'agent-steps', {
+        minMs: round(Math.min(...times)),
+        movesPerRun: moves / 100,
+      });
     },
   };
 }
@@ -204,7 +207,11 @@ function modelCase(name: string, flats: number, runs: number): Case {
         work = householdMonths(r);
       }
       // the fastest run too: this machine's speed drifts between runs (bench/RESULTS.md)
-      return result(name, times, work, 'household-months', { minMs: round(Math.min(...times)), memoryBytesPerHousehold: memory, ...(coldMs !== undefined ? { coldMs } : {}) });
+      return result(name, times, work, 'household-months', {
+        minMs: round(Math.min(...times)),
+        memoryBytesPerHousehold: memory,
+        ...(coldMs !== undefined ? { coldMs } : {}),
+      });
     },
   };
 }
@@ -238,9 +245,23 @@ async function oneCoreThread(sc: Scenario): Promise<void> {
 function cliEnsembleMs(workers: number, pinned: boolean): number | undefined {
   const out = mkdtempSync(join(tmpdir(), 'nabolag-bench-'));
   try {
-    const args = [join(root, 'bin', 'nabolag.js'), 'run', join(root, 'scenarios', 'default.yaml'), '-n', '64', '-w', String(workers), '--no-report', '-q', '-o', join(out, 'run')];
+    const args = [
+      join(root, 'bin', 'nabolag.js'),
+      'run',
+      join(root, 'scenarios', 'default.yaml'),
+      '-n',
+      '64',
+      '-w',
+      String(workers),
+      '--no-report',
+      '-q',
+      '-o',
+      join(out, 'run'),
+    ];
     const t0 = performance.now();
-    const r = pinned ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], { stdio: 'ignore' }) : spawnSync(process.execPath, args, { stdio: 'ignore' });
+    const r = pinned
+      ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], { stdio: 'ignore' })
+      : spawnSync(process.execPath, args, { stdio: 'ignore' });
     const ms = performance.now() - t0;
     if (r.error || r.status !== 0) return undefined;
     return round(ms);
@@ -344,7 +365,8 @@ const ensembleCase: Case = {
     for (const r of all.replications) work += householdMonths(r);
     const cliOneCoreMs = cliEnsembleMs(1, true);
     const cliAllCoresMs = cliEnsembleMs(workers, false);
-    const cli = cliOneCoreMs !== undefined && cliAllCoresMs !== undefined ? { cliOneCoreMs, cliAllCoresMs, cliSpeedup: round(cliOneCoreMs / cliAllCoresMs) } : {};
+    const cli =
+      cliOneCoreMs !== undefined && cliAllCoresMs !== undefined ? { cliOneCoreMs, cliAllCoresMs, cliSpeedup: round(cliOneCoreMs / cliAllCoresMs) } : {};
     const warm = await warmEnsembleMs(sc, workers);
     const warmOneCoreMs = median(warm.oneMs);
     const warmAllCoresMs = median(warm.allMs);
@@ -412,12 +434,17 @@ async function main(): Promise<void> {
   if (!json) {
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
     process.stdout.write(`nabolag bench: node ${process.version}, ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB\n\n`);
-    process.stdout.write(`${'case'.padEnd(24)}${'median ms'.padStart(12)}${'runs'.padStart(6)}${'work'.padStart(14)}  ${'unit'.padEnd(18)}${'per second'.padStart(14)}  other\n`);
+    process.stdout.write(
+      `${'case'.padEnd(24)}${'median ms'.padStart(12)}${'runs'.padStart(6)}${'work'.padStart(14)}  ${'unit'.padEnd(18)}${'per second'.padStart(14)}  other\n`,
+    );
   }
   for (const c of cases) {
     const r = await c.run();
     if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
-    else process.stdout.write(`${r.name.padEnd(24)}${fmt(r.medianMs).padStart(12)}${String(r.runs).padStart(6)}${fmt(r.work).padStart(14)}  ${r.unit.padEnd(18)}${fmt(r.perSecond).padStart(14)}  ${extras(r)}\n`);
+    else
+      process.stdout.write(
+        `${r.name.padEnd(24)}${fmt(r.medianMs).padStart(12)}${String(r.runs).padStart(6)}${fmt(r.work).padStart(14)}  ${r.unit.padEnd(18)}${fmt(r.perSecond).padStart(14)}  ${extras(r)}\n`,
+      );
   }
 }
 

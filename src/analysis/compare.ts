@@ -75,7 +75,21 @@ export function compareEnsembles(baseline: Ensemble, variants: Ensemble[]): Comp
         const last = byYear[byYear.length - 1]!;
         const sb = summaries[baseline.scenario.name]!.metrics[rows[r]!]![m.name]!.byYear[nYears - 1]!;
         const sv = summaries[name]!.metrics[rows[r]!]![m.name]!.byYear[nYears - 1]!;
-        effects.push({ variant: name, row: rows[r]!, metric: m.name, unit: m.unit, year: last.year, baseline: sb.mean, value: sv.mean, difference: last.mean, p5: last.p5, p95: last.p95, ciLow: ci.low, ciHigh: ci.high, sd: ci.sd });
+        effects.push({
+          variant: name,
+          row: rows[r]!,
+          metric: m.name,
+          unit: m.unit,
+          year: last.year,
+          baseline: sb.mean,
+          value: sv.mean,
+          difference: last.mean,
+          p5: last.p5,
+          p95: last.p95,
+          ciLow: ci.low,
+          ciHigh: ci.high,
+          sd: ci.sd,
+        });
       }
       byRow[rows[r]!] = byMetric;
     }

@@ -158,7 +158,8 @@ export function imagePattern(baseline: ReplicationDigest[], variant: Replication
 export function halfTime(diffByYear: number[]): number {
   const final = diffByYear[diffByYear.length - 1]!;
   if (!(Math.abs(final) > 0)) return NaN;
-  for (let y = 0; y < diffByYear.length; y++) if (Math.abs(diffByYear[y]!) >= Math.abs(final) / 2 && Math.sign(diffByYear[y]!) === Math.sign(final)) return y + 1;
+  for (let y = 0; y < diffByYear.length; y++)
+    if (Math.abs(diffByYear[y]!) >= Math.abs(final) / 2 && Math.sign(diffByYear[y]!) === Math.sign(final)) return y + 1;
   return diffByYear.length;
 }
 

@@ -77,7 +77,10 @@ export function helpLanguage(env: Record<string, string | undefined> = process.e
 const EN_YARGS: YargsStrings = {
   'Unknown argument: %s': { one: 'Unknown option or argument: %s', other: 'Unknown options or arguments: %s' },
   'Not enough arguments following: %s': 'option --%s needs a value',
-  'Not enough non-option arguments: got %s, need at least %s': { one: 'Not enough arguments: got %s, need at least %s', other: 'Not enough arguments: got %s, need at least %s' },
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: 'Not enough arguments: got %s, need at least %s',
+    other: 'Not enough arguments: got %s, need at least %s',
+  },
   'Too many non-option arguments: got %s, maximum of %s': { one: 'Too many arguments: got %s, at most %s', other: 'Too many arguments: got %s, at most %s' },
 };
 
@@ -110,7 +113,7 @@ export function parseCommandLine(p: ProgramSpec, argv: readonly string[], lang: 
   for (const ps of c.positionals) {
     let v = a[ps.name] as string | string[] | undefined;
     if (ps.many) {
-      const list = [...((v as string[] | undefined) ?? []), ...(((a['--'] as unknown[]) ?? []).map(String))];
+      const list = [...((v as string[] | undefined) ?? []), ...((a['--'] as unknown[]) ?? []).map(String)];
       if (list.length === 0) throw new ArgsError(`Not enough arguments: give ${shownUsage(c)}`);
       v = list;
     }
@@ -121,7 +124,8 @@ export function parseCommandLine(p: ProgramSpec, argv: readonly string[], lang: 
     if (v === undefined) continue;
     if (o.kind === 'flag') args[o.name] = v as boolean;
     else if (o.repeat) args[o.name] = (Array.isArray(v) ? v : [v]).map(String);
-    else if (Array.isArray(v)) args[o.name] = String(v[v.length - 1]); // the last one given wins
+    else if (Array.isArray(v))
+      args[o.name] = String(v[v.length - 1]); // the last one given wins
     else args[o.name] = String(v);
   }
   return { kind: 'run', invocation: { command: c.name, args } };

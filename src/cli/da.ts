@@ -21,7 +21,10 @@ export const DA_YARGS: Record<string, string | { one: string; other: string }> =
   'Show version number': 'Vis versionsnummer',
   'Unknown argument: %s': { one: 'Ukendt tilvalg eller argument: %s', other: 'Ukendte tilvalg eller argumenter: %s' },
   'Not enough arguments following: %s': 'tilvalget --%s mangler en værdi',
-  'Not enough non-option arguments: got %s, need at least %s': { one: 'For få argumenter: fik %s, skal have mindst %s', other: 'For få argumenter: fik %s, skal have mindst %s' },
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: 'For få argumenter: fik %s, skal have mindst %s',
+    other: 'For få argumenter: fik %s, skal have mindst %s',
+  },
   'Too many non-option arguments: got %s, maximum of %s': { one: 'For mange argumenter: fik %s, højst %s', other: 'For mange argumenter: fik %s, højst %s' },
   'Missing required argument: %s': { one: 'Mangler påkrævet argument: %s', other: 'Mangler påkrævede argumenter: %s' },
   'generate completion script': 'Skriv et script til fuldførelse af kommandoer (bash/zsh)',
@@ -29,7 +32,8 @@ export const DA_YARGS: Record<string, string | { one: string; other: string }> =
 
 /** The project's help texts in Danish, keyed by their English wording. */
 export const DA_TEXTS: Record<string, string> = {
-  'Agent-based simulation of who lives in a Danish social housing estate over time.': 'Agentbaseret simulering af, hvem der bor i en almen boligafdeling over tid.',
+  'Agent-based simulation of who lives in a Danish social housing estate over time.':
+    'Agentbaseret simulering af, hvem der bor i en almen boligafdeling over tid.',
   'Run a scenario and write metrics.csv, moves.csv, summary.json, manifest.json, charts/ and report.html':
     'Kør et scenarie og skriv metrics.csv, moves.csv, summary.json, manifest.json, charts/ og report.html',
   'Run a baseline and variants on the same seeds (common random numbers) and write paired differences':
@@ -44,7 +48,8 @@ export const DA_TEXTS: Record<string, string> = {
   'Years to simulate (overrides the file)': 'År, der simuleres (tilsidesætter filen)',
   "Output folder (default output/<the file's path>, e.g. output/levers-extension); only a new, empty or nabolag-written folder":
     'Mappe til resultater (standard output/<filens sti>, fx output/levers-extension); kun en ny, tom eller af nabolag skrevet mappe',
-  'Worker threads (default: all cores, fewer for small runs); results do not depend on it': 'Tråde (standard: alle kerner, færre til små kørsler); resultaterne afhænger ikke af det',
+  'Worker threads (default: all cores, fewer for small runs); results do not depend on it':
+    'Tråde (standard: alle kerner, færre til små kørsler); resultaterne afhænger ikke af det',
   "Replications for every scenario (default: the baseline file's)": 'Gentagelser for hvert scenarie (standard: grundscenariets)',
   "Base seed for every scenario (default: the baseline file's)": 'Grundfrø for hvert scenarie (standard: grundscenariets)',
   "Years to simulate (default: the baseline file's)": 'År, der simuleres (standard: grundscenariets)',
@@ -52,10 +57,12 @@ export const DA_TEXTS: Record<string, string> = {
   'Worker threads (default: all cores, fewer for small runs)': 'Tråde (standard: alle kerner, færre til små kørsler)',
   'No progress bar': 'Ingen statuslinje',
   'Write charts/ and report.html (--no-report to skip them)': 'Skriv charts/ og report.html (--no-report springer dem over)',
-  'If another run is writing the same output folder, wait for it instead of stopping': 'Hvis en anden kørsel skriver i samme mappe, så vent på den i stedet for at stoppe',
+  'If another run is writing the same output folder, wait for it instead of stopping':
+    'Hvis en anden kørsel skriver i samme mappe, så vent på den i stedet for at stoppe',
   'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)':
     'Ændr et felt i scenariet, som om filen sagde det: <sti>=<værdi>, værdien læst som YAML, fx --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (kan gentages; i compare: hvert scenarie, der har feltet)',
-  'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)': 'Skriv et script til fuldførelse af kommandoer (føj det til ~/.bashrc eller ~/.zshrc)',
+  'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)':
+    'Skriv et script til fuldførelse af kommandoer (føj det til ~/.bashrc eller ~/.zshrc)',
   'The default estate, 10 replications of 15 years, into output/default/': 'Standardafdelingen, 10 gentagelser af 15 år, i output/default/',
   'A preset with more replications, another seed and horizon': 'En forudindstillet afdeling med flere gentagelser, et andet frø og en anden horisont',
   'Your own estate, one field changed from the command line': 'Din egen afdeling, med ét felt ændret fra kommandolinjen',

@@ -50,7 +50,18 @@ function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknow
   };
 }
 
-async function runCommand(argv: { scenario: string; set?: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean; wait?: boolean }): Promise<void> {
+async function runCommand(argv: {
+  scenario: string;
+  set?: string[];
+  replications?: unknown;
+  seed?: unknown;
+  years?: unknown;
+  out?: string;
+  workers?: unknown;
+  quiet?: boolean;
+  report?: boolean;
+  wait?: boolean;
+}): Promise<void> {
   const file = argv.scenario;
   const { overrides, workers, set } = runFlags(argv);
   const sc = resolve(loadScenario(file, { set }), overrides, file);
@@ -73,7 +84,8 @@ async function runCommand(argv: { scenario: string; set?: string[]; replications
   }
   if (argv.quiet) return;
   out.stdout(
-    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` + closing(res.outDir, res.files),
+    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      closing(res.outDir, res.files),
   );
 }
 
@@ -84,7 +96,19 @@ function summariseFiles(files: string[]): string {
   return [...rest, ...(charts.length ? [`charts/ (${charts.length} files)`] : [])].join(', ');
 }
 
-async function compareCommand(argv: { baseline: string; set?: string[]; variants: string[]; replications?: unknown; seed?: unknown; years?: unknown; out?: string; workers?: unknown; quiet?: boolean; report?: boolean; wait?: boolean }): Promise<void> {
+async function compareCommand(argv: {
+  baseline: string;
+  set?: string[];
+  variants: string[];
+  replications?: unknown;
+  seed?: unknown;
+  years?: unknown;
+  out?: string;
+  workers?: unknown;
+  quiet?: boolean;
+  report?: boolean;
+  wait?: boolean;
+}): Promise<void> {
   const { overrides, workers, set } = runFlags(argv);
   // load and check every file before running anything, reporting all problems together; a
   // --set applies to every scenario that has what it names, and must apply to one at least
@@ -103,8 +127,13 @@ async function compareCommand(argv: { baseline: string; set?: string[]; variants
       else throw e;
     }
   }
-  for (const [k, u] of used.entries()) if (!u) problems.push(new UserError(`option --set ${JSON.stringify(set[k]!.text)}: none of the scenarios has ${set[k]!.path}`));
-  if (problems.length) throw new UserError(problems.map((p) => p.message).join('\n'), problems.flatMap((p) => p.issues));
+  for (const [k, u] of used.entries())
+    if (!u) problems.push(new UserError(`option --set ${JSON.stringify(set[k]!.text)}: none of the scenarios has ${set[k]!.path}`));
+  if (problems.length)
+    throw new UserError(
+      problems.map((p) => p.message).join('\n'),
+      problems.flatMap((p) => p.issues),
+    );
   const baseline = loaded[0]!.scenario;
   const variants = alignForComparison(baseline, loaded.slice(1));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
@@ -114,7 +143,14 @@ async function compareCommand(argv: { baseline: string; set?: string[]; variants
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof compareToDirectory>>;
   try {
-    res = await compareToDirectory(baseline, variants, outDir, { scenarioFiles: files, command: process.argv.slice(2), workers, wait: argv.wait, onProgress: progress?.update, extraOutputs: reportOutputs(argv.report, progress) });
+    res = await compareToDirectory(baseline, variants, outDir, {
+      scenarioFiles: files,
+      command: process.argv.slice(2),
+      workers,
+      wait: argv.wait,
+      onProgress: progress?.update,
+      extraOutputs: reportOutputs(argv.report, progress),
+    });
   } finally {
     progress?.stop();
   }

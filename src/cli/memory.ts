@@ -53,7 +53,10 @@ export function checkMemory(scenarios: readonly Scenario[], workers: number, ava
     const atOnce = Math.max(1, Math.min(workers, sc.replications));
     const need = PROCESS_BASE_BYTES + per * atOnce;
     if (need <= available * MEMORY_HEADROOM) continue;
-    const fewer = atOnce > 1 && PROCESS_BASE_BYTES + per <= available * MEMORY_HEADROOM ? ` or run fewer replications at once (--workers ${Math.max(1, Math.floor((available * MEMORY_HEADROOM - PROCESS_BASE_BYTES) / per))})` : '';
+    const fewer =
+      atOnce > 1 && PROCESS_BASE_BYTES + per <= available * MEMORY_HEADROOM
+        ? ` or run fewer replications at once (--workers ${Math.max(1, Math.floor((available * MEMORY_HEADROOM - PROCESS_BASE_BYTES) / per))})`
+        : '';
     throw new UserError(
       `scenario "${sc.name}" needs about ${mb(need)} of memory (${mb(per)} per replication, its CSV rows included, x ${atOnce} at once, plus ${mb(PROCESS_BASE_BYTES)}), more than the ${Math.round(MEMORY_HEADROOM * 100)}% of this machine's ${mb(available)} a run may use; reduce the flats (estates[].flats, copies, built flats) or the years${fewer}`,
     );

@@ -20,7 +20,8 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
     name: 'set',
     kind: 'value',
     repeat: true,
-    describe: 'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)',
+    describe:
+      'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)',
   },
 ];
 
@@ -44,7 +45,7 @@ export const PROGRAM: ProgramSpec = {
         replications: 'Number of replications (overrides the file)',
         seed: 'Base random seed (overrides the file)',
         years: 'Years to simulate (overrides the file)',
-        out: 'Output folder (default output/<the file\'s path>, e.g. output/levers-extension); only a new, empty or nabolag-written folder',
+        out: "Output folder (default output/<the file's path>, e.g. output/levers-extension); only a new, empty or nabolag-written folder",
         workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
       }),
     },
@@ -56,8 +57,14 @@ export const PROGRAM: ProgramSpec = {
         { name: 'variants', describe: 'Variant scenario files', many: true },
       ],
       examples: [
-        ['$0 compare scenarios/default.yaml scenarios/levers/extension.yaml scenarios/levers/gardens.yaml -n 20', 'The default estate against two levers, paired on common random numbers'],
-        ["$0 compare scenarios/default.yaml scenarios/levers/extension.yaml --set 'policies[lever=extension].factor=0.5'", 'The extension lever at half the exit rate, against the baseline'],
+        [
+          '$0 compare scenarios/default.yaml scenarios/levers/extension.yaml scenarios/levers/gardens.yaml -n 20',
+          'The default estate against two levers, paired on common random numbers',
+        ],
+        [
+          "$0 compare scenarios/default.yaml scenarios/levers/extension.yaml --set 'policies[lever=extension].factor=0.5'",
+          'The extension lever at half the exit rate, against the baseline',
+        ],
       ],
       options: runOptions({
         replications: "Replications for every scenario (default: the baseline file's)",
@@ -76,4 +83,3 @@ export const PROGRAM: ProgramSpec = {
     },
   ],
 };
-

@@ -247,7 +247,15 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, rep
         if (next >= seeds.length) return;
         const i = next++;
         // a worker's first task of the ensemble warms up when it is likely to run more than one
-        const task: Task = { kind: 'task', scenario: id, replication: i, seed: seeds[i]!, maps: i === 0, warmUp: first && warm, tables: tables?.format ?? null };
+        const task: Task = {
+          kind: 'task',
+          scenario: id,
+          replication: i,
+          seed: seeds[i]!,
+          maps: i === 0,
+          warmUp: first && warm,
+          tables: tables?.format ?? null,
+        };
         w.postMessage(task);
       };
       for (const w of workers) {

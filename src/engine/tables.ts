@@ -161,7 +161,20 @@ function writeMetricsRows(t: CsvText, res: ReplicationResult, startYear: number,
   }
 }
 
-export const MOVES_HEADER = ['replication', 'month', 'year', 'household', 'kind', 'reason', 'stayMonths', 'resourceStrong', 'familyWithChildren', 'fromFlat', 'toFlat', 'estate'];
+export const MOVES_HEADER = [
+  'replication',
+  'month',
+  'year',
+  'household',
+  'kind',
+  'reason',
+  'stayMonths',
+  'resourceStrong',
+  'familyWithChildren',
+  'fromFlat',
+  'toFlat',
+  'estate',
+];
 
 /** The moves.csv rows of one replication (no header); `prefix` as in `metricsRows`. */
 export function movesRows(res: ReplicationResult, startYear: number, prefix: string | null = null): string {

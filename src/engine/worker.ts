@@ -41,7 +41,9 @@ export interface Task {
 export type WorkerMessage = ScenarioMessage | Task;
 
 /** A finished replication's digest (and its CSV rows when asked for), or why it failed. */
-export type WorkerReply = { ok: true; digest: ReplicationDigest; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null } | { ok: false; error: string };
+export type WorkerReply =
+  | { ok: true; digest: ReplicationDigest; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null }
+  | { ok: false; error: string };
 
 /**
  * Detach an ArrayBuffer, once, before the thread compiles any of the model. V8 compiles

@@ -109,7 +109,18 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
   let next = nextStep(b1, m, ADULT_STEPS);
   if (adults === 2) {
     const b2 = h.i32[i * H.stride + H.birth2]!;
-    countAdult(income, out, o, sign, m - b2, h.u8[i * B.stride + B.status2]!, h.u8[i * B.stride + B.edu2]!, 1 - h.u8[i * B.stride + B.female1]!, strong, nonWestern);
+    countAdult(
+      income,
+      out,
+      o,
+      sign,
+      m - b2,
+      h.u8[i * B.stride + B.status2]!,
+      h.u8[i * B.stride + B.edu2]!,
+      1 - h.u8[i * B.stride + B.female1]!,
+      strong,
+      nonWestern,
+    );
     next = Math.min(next, nextStep(b2, m, ADULT_STEPS));
   }
   // children: those 18+ still at home count as adults in education (assumption)
@@ -159,7 +170,18 @@ export function censusDue(w: World, i: number, m: number): number {
 }
 
 /** Count one adult into the row. */
-function countAdult(income: Float64Array, out: Float64Array, o: number, sign: number, ageM: number, status: number, edu: number, female: number, strongHh: boolean, nonWestern: boolean): void {
+function countAdult(
+  income: Float64Array,
+  out: Float64Array,
+  o: number,
+  sign: number,
+  ageM: number,
+  status: number,
+  edu: number,
+  female: number,
+  strongHh: boolean,
+  nonWestern: boolean,
+): void {
   if (ageM >= 264 && ageM < 720) {
     out[o + C.adults22to59]! += sign;
     if (strongHh) out[o + C.resourceStrongAdults22to59]! += sign;
@@ -216,7 +238,15 @@ export function takeCensus(w: World, out: Float64Array): void {
 }
 
 export function newLiveCensus(nSections: number, capacity: number): LiveCensus {
-  return { rows: new Float64Array(nSections * NCENSUS), countedAt: new Int32Array(capacity).fill(NONE), next: new Int32Array(capacity), income: new Float64Array(12), on: false, activeFlats: new Float64Array(nSections), stockVersion: -1 };
+  return {
+    rows: new Float64Array(nSections * NCENSUS),
+    countedAt: new Int32Array(capacity).fill(NONE),
+    next: new Int32Array(capacity),
+    income: new Float64Array(12),
+    on: false,
+    activeFlats: new Float64Array(nSections),
+    stockVersion: -1,
+  };
 }
 
 /** Start the incremental census: count every household in the world. */

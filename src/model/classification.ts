@@ -252,8 +252,15 @@ export function hardConsecutiveYears(ruleSet: RuleSet, thresholds: Classificatio
 
 function checkCounts(c: AreaYearCounts, label: string): void {
   const nonNegative: (keyof AreaYearCounts)[] = [
-    'residents', 'persons18to64', 'outsideWorkEdu18to64', 'persons30to59', 'basicEduOnly30to59',
-    'persons15to64ExclStudents', 'incomeSum15to64ExclStudents', 'expectedConvictionsRatio', 'nonWestern',
+    'residents',
+    'persons18to64',
+    'outsideWorkEdu18to64',
+    'persons30to59',
+    'basicEduOnly30to59',
+    'persons15to64ExclStudents',
+    'incomeSum15to64ExclStudents',
+    'expectedConvictionsRatio',
+    'nonWestern',
   ];
   for (const k of nonNegative) {
     const v = c[k];
@@ -383,11 +390,7 @@ function countTrue(f: FourCriteriaFlags): number {
  * Evaluates the criteria against the thresholds of a rule set. Does not apply the resident
  * minimum or the consecutive-years rule (see {@link nextClassification}).
  */
-export function criteriaMet(
-  c: Criteria,
-  ruleSet: RuleSet,
-  thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS,
-): CriteriaEvaluation {
+export function criteriaMet(c: Criteria, ruleSet: RuleSet, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS): CriteriaEvaluation {
   const t = thresholds;
   const udsat: FourCriteriaFlags = {
     outsideWork: moreThan(c.outsideWorkShare18to64, t.udsatOutsideWorkShare),
@@ -444,12 +447,7 @@ export interface YearClassification extends ClassificationState {
  * year (classified, udsat, non-western share > 50%); any other year resets the run to 0.
  * Status 'hard' when the run reaches 4 (2018) or 5 (2021) years, the current year included.
  */
-export function nextClassification(
-  prevState: ClassificationState,
-  criteria: Criteria,
-  residents: number,
-  params: ClassificationParams,
-): YearClassification {
+export function nextClassification(prevState: ClassificationState, criteria: Criteria, residents: number, params: ClassificationParams): YearClassification {
   if (!Number.isInteger(prevState.consecutiveGhettoYears) || prevState.consecutiveGhettoYears < 0) {
     throw new RangeError(`consecutiveGhettoYears must be an integer >= 0, got ${prevState.consecutiveGhettoYears}`);
   }

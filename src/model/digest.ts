@@ -244,13 +244,25 @@ export const total = (d: ReplicationDigest, r: number, k: number): number => d.t
 
 /** The buffers of a digest a worker thread can transfer instead of copying: its numbers' and its maps' (not the geometry, which may share the world's). */
 export function digestTransfer(d: ReplicationDigest): ArrayBuffer[] {
-  const all = [d.yearly.index.buffer, d.totals.buffer, d.leavers.stayBins.buffer, d.leavers.reasons.buffer, ...d.maps.map((m) => m.types.buffer)] as ArrayBuffer[];
+  const all = [
+    d.yearly.index.buffer,
+    d.totals.buffer,
+    d.leavers.stayBins.buffer,
+    d.leavers.reasons.buffer,
+    ...d.maps.map((m) => m.types.buffer),
+  ] as ArrayBuffer[];
   return [...new Set(all)];
 }
 
 /** Bytes a digest holds in its buffers (maps and geometry included). */
 export function digestBytes(d: ReplicationDigest): number {
-  const buffers = new Set<ArrayBufferLike>([d.yearly.index.buffer, d.totals.buffer, d.leavers.stayBins.buffer, d.leavers.reasons.buffer, ...d.maps.map((m) => m.types.buffer)]);
+  const buffers = new Set<ArrayBufferLike>([
+    d.yearly.index.buffer,
+    d.totals.buffer,
+    d.leavers.stayBins.buffer,
+    d.leavers.reasons.buffer,
+    ...d.maps.map((m) => m.types.buffer),
+  ]);
   if (d.geometry) for (const a of Object.values(d.geometry)) buffers.add(a.buffer);
   let n = 0;
   for (const b of buffers) n += b.byteLength;

@@ -341,5 +341,15 @@ function readAhead(w: World, i: number): number {
   const h = w.hh;
   const f = h.i32[i * H.stride + H.flat]!;
   const fl = w.flats;
-  return h.i32[i * H.stride]! ^ h.alive[i]! ^ fl.estate[f]! ^ fl.section[f]! ^ fl.rooms[f]! ^ fl.garden[f]! ^ fl.tenure[f]! ^ w.census.next[i]! ^ w.census.countedAt[i]!;
+  return (
+    h.i32[i * H.stride]! ^
+    h.alive[i]! ^
+    fl.estate[f]! ^
+    fl.section[f]! ^
+    fl.rooms[f]! ^
+    fl.garden[f]! ^
+    fl.tenure[f]! ^
+    w.census.next[i]! ^
+    w.census.countedAt[i]!
+  );
 }

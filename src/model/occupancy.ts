@@ -210,7 +210,16 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
   if (strong) fl[row + F.inResourceStrong]++;
   if (fam) fl[row + F.inFamilies]++;
   if (channel !== CH.relocation)
-    fl[row + (channel === CH.municipal ? F.lettingsMunicipal : channel === CH.flexible ? F.lettingsFlexible : channel === CH.sale ? F.lettingsSale : F.lettingsExternal)]++;
+    fl[
+      row +
+        (channel === CH.municipal
+          ? F.lettingsMunicipal
+          : channel === CH.flexible
+            ? F.lettingsFlexible
+            : channel === CH.sale
+              ? F.lettingsSale
+              : F.lettingsExternal)
+    ]++;
   w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.in, channel, 0, strong, fam, from, flat, e);
   recount(w, i);
 }
@@ -237,7 +246,18 @@ export function moveInternal(w: World, i: number, to: number, reason: number, vi
   touch(w, i);
   w.flows[flowRow(w, e) + F.internalMoves]++;
   if (viaList) w.flows[flowRow(w, e) + F.lettingsInternal]++;
-  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.internal, reason, w.month - h.i32[i * H.stride + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+  w.log.push(
+    w.month,
+    h.i32[i * H.stride + H.uid]!,
+    K.internal,
+    reason,
+    w.month - h.i32[i * H.stride + H.movedIn]!,
+    isResourceStrongHousehold(h, i),
+    isFamilyWithChildren(h, i, w.month),
+    from,
+    to,
+    e,
+  );
   h.i32[i * H.stride + H.flat] = to;
   h.i32[i * H.stride + H.flatSince] = w.month;
   h.i32[i * H.stride + H.listedAt] = NONE;
@@ -260,7 +280,18 @@ export function swapFlats(w: World, a: number, b: number): void {
   ] as const) {
     const e = w.flats.estate[to]!;
     w.flows[flowRow(w, e) + F.internalMoves]++;
-    w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.internal, R.swap, w.month - h.i32[i * H.stride + H.movedIn]!, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), from, to, e);
+    w.log.push(
+      w.month,
+      h.i32[i * H.stride + H.uid]!,
+      K.internal,
+      R.swap,
+      w.month - h.i32[i * H.stride + H.movedIn]!,
+      isResourceStrongHousehold(h, i),
+      isFamilyWithChildren(h, i, w.month),
+      from,
+      to,
+      e,
+    );
     h.i32[i * H.stride + H.flat] = to;
     h.i32[i * H.stride + H.flatSince] = w.month;
     h.i32[i * H.stride + H.listedAt] = NONE;

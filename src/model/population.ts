@@ -59,8 +59,7 @@ export function fitTypeWeights(roomShares: readonly number[], familyShare: numbe
       const target = Math.min(0.98, Math.max(0.001, targets[g]!));
       const up = target / share;
       const down = (1 - target) / Math.max(1e-9, 1 - share);
-      for (let r = 0; r < 5; r++)
-        for (let t = 0; t < NTYPES; t++) w[r * NTYPES + t]! *= groups[g]!.includes(t) ? up : down;
+      for (let r = 0; r < 5; r++) for (let t = 0; t < NTYPES; t++) w[r * NTYPES + t]! *= groups[g]!.includes(t) ? up : down;
     }
   }
   // normalise each row and make it cumulative
@@ -125,7 +124,14 @@ export function profileFor(spec: EstateSpec, applicant: boolean): DrawProfile {
 /** Income of one adult with this status and education, kr per year. */
 export function adultIncome(sc: Scenario, status: number, edu: number): number {
   const el = sc.elevator;
-  const base = status === Status.employed ? el.incomeEmployed : status === Status.student ? el.incomeStudent : status === Status.outside ? el.incomeOutside : el.incomeRetired;
+  const base =
+    status === Status.employed
+      ? el.incomeEmployed
+      : status === Status.student
+        ? el.incomeStudent
+        : status === Status.outside
+          ? el.incomeOutside
+          : el.incomeRetired;
   return status === Status.employed ? base * (edu === Edu.basic ? 0.85 : edu === Edu.higher ? 1.3 : 1) : base;
 }
 
@@ -215,7 +221,8 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   h.u8[i * B.stride + B.edu1] = drawEdu(g, basic);
   h.u8[i * B.stride + B.status2] = two ? statusFor(g, age2, strong, false, retire) : Status.outside;
   h.u8[i * B.stride + B.edu2] = two ? drawEdu(g, basic) : Edu.basic;
-  if (strong && !inWorkOrEducation(h.u8[i * B.stride + B.status1]!) && !(two && inWorkOrEducation(h.u8[i * B.stride + B.status2]!)) && age1 < 60) h.u8[i * B.stride + B.status1] = Status.employed;
+  if (strong && !inWorkOrEducation(h.u8[i * B.stride + B.status1]!) && !(two && inWorkOrEducation(h.u8[i * B.stride + B.status2]!)) && age1 < 60)
+    h.u8[i * B.stride + B.status1] = Status.employed;
   refreshIncome(sc, h, i);
   // origin and ties
   const uo = aleaStep(g);

@@ -65,7 +65,7 @@ export const FLOW_DOCS: Record<FlowName, string> = {
   deaths: 'Adults who died.',
   lifted: 'Households that became resource-strong (an adult moved into work or education).',
   dropped: 'Young adults from the estate who gave up waiting for a flat there and left (persons, not households).',
-  childrenLeftHome: 'Children aged 18+ who left their parents\' home (persons).',
+  childrenLeftHome: "Children aged 18+ who left their parents' home (persons).",
   partnersMovedIn: 'Partners who moved in with a resident (persons).',
   partnersMovedOut: 'Partners who moved out after a break-up while the household stayed (persons).',
   inResourceStrong: 'Resource-strong households among the move-ins.',
@@ -77,7 +77,8 @@ export const FLOW_DOCS: Record<FlowName, string> = {
   lettingsMunicipal: 'Vacancies let by municipal allocation.',
   lettingsFlexible: 'Vacancies let by flexible letting (work or education criteria).',
   lettingsInternal: 'Vacancies let through the internal waiting list (incl. households formed in the estate).',
-  lettingsExternal: 'Vacancies let through the external waiting list (including households from another estate of the region; households rehoused after demolition are counted in relocated instead).',
+  lettingsExternal:
+    'Vacancies let through the external waiting list (including households from another estate of the region; households rehoused after demolition are counted in relocated instead).',
   lettingsSale: 'Owner-occupied or co-op units sold to newcomers.',
   offersDeclined: 'Offers of a vacancy that the applicant declined.',
   swaps: 'Swaps of flats between two households.',
@@ -102,7 +103,12 @@ export const FLOW_DOCS: Record<FlowName, string> = {
 
 const flowMetrics: Metric[] = FLOWS.map((name) => ({
   name,
-  unit: name === 'births' || name === 'deaths' || name === 'dropped' || name.startsWith('children') || name.startsWith('partners') ? 'persons per month' : name.startsWith('flats') ? 'flats per month' : 'households per month',
+  unit:
+    name === 'births' || name === 'deaths' || name === 'dropped' || name.startsWith('children') || name.startsWith('partners')
+      ? 'persons per month'
+      : name.startsWith('flats')
+        ? 'flats per month'
+        : 'households per month',
   description: FLOW_DOCS[name],
   kind: 'flow',
   digits: 0,
@@ -114,9 +120,21 @@ const flowMetrics: Metric[] = FLOWS.map((name) => ({
 export const METRICS: readonly Metric[] = [
   stock('households', 'Households living in the estate.', C.households),
   stock('residents', 'Persons living in the estate.', C.residents, 'persons'),
-  { name: 'vacantFlats', unit: 'flats', description: 'Flats in the stock without a household.', kind: 'stock', digits: 0, value: (x) => c(x, C.activeFlats) - c(x, C.occupiedFlats) },
-  stock('adults22to59', 'Residents aged 22-59 (working age in the report\'s definition).', C.adults22to59, 'persons'),
-  stock('resourceStrongAdults22to59', 'Resource-strong residents aged 22-59: in work or education, or living with someone who is.', C.resourceStrongAdults22to59, 'persons'),
+  {
+    name: 'vacantFlats',
+    unit: 'flats',
+    description: 'Flats in the stock without a household.',
+    kind: 'stock',
+    digits: 0,
+    value: (x) => c(x, C.activeFlats) - c(x, C.occupiedFlats),
+  },
+  stock('adults22to59', "Residents aged 22-59 (working age in the report's definition).", C.adults22to59, 'persons'),
+  stock(
+    'resourceStrongAdults22to59',
+    'Resource-strong residents aged 22-59: in work or education, or living with someone who is.',
+    C.resourceStrongAdults22to59,
+    'persons',
+  ),
   {
     name: 'resourceStrongShare',
     unit: 'share',
@@ -130,8 +148,22 @@ export const METRICS: readonly Metric[] = [
   ...flowMetrics.filter((m) => ['moveIns', 'moveOuts', 'internalMoves', 'householdsFormed'].includes(m.name)),
   stock('flats', 'Flats in the stock (not demolished or merged away).', C.activeFlats, 'flats'),
   { name: 'image', unit: 'index 0-1', description: 'Image (reputation) of the estate: 0 worst, 1 best.', kind: 'level', digits: 6, value: (x) => x.image },
-  { name: 'socialProblems', unit: 'index', description: 'Social problems index, from vulnerable households and adults outside work.', kind: 'level', digits: 6, value: (x) => x.problems },
-  { name: 'crime', unit: 'index (1 = national)', description: 'Crime index: conviction rate relative to the national average.', kind: 'level', digits: 6, value: (x) => x.crime },
+  {
+    name: 'socialProblems',
+    unit: 'index',
+    description: 'Social problems index, from vulnerable households and adults outside work.',
+    kind: 'level',
+    digits: 6,
+    value: (x) => x.problems,
+  },
+  {
+    name: 'crime',
+    unit: 'index (1 = national)',
+    description: 'Crime index: conviction rate relative to the national average.',
+    kind: 'level',
+    digits: 6,
+    value: (x) => x.crime,
+  },
   {
     name: 'outsideWorkShare18to64',
     unit: 'share',
@@ -156,7 +188,14 @@ export const METRICS: readonly Metric[] = [
     digits: 6,
     value: (x) => ratio(ratio(c(x, C.income15to64ExclStudents), c(x, C.persons15to64ExclStudents)), x.regionalIncome),
   },
-  { name: 'convictionRatio', unit: 'ratio (1 = national)', description: 'List criterion 2: conviction rate against the national average (the crime index).', kind: 'level', digits: 6, value: (x) => x.crime },
+  {
+    name: 'convictionRatio',
+    unit: 'ratio (1 = national)',
+    description: 'List criterion 2: conviction rate against the national average (the crime index).',
+    kind: 'level',
+    digits: 6,
+    value: (x) => x.crime,
+  },
   {
     name: 'nonWesternShare',
     unit: 'share',

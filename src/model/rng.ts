@@ -84,8 +84,7 @@ export function normal(rng: Rng): number {
 }
 
 /** Convert a yearly probability into a monthly one with the same yearly total. */
-export const monthly = (annualProbability: number): number =>
-  annualProbability >= 1 ? 1 : 1 - Math.pow(1 - annualProbability, 1 / 12);
+export const monthly = (annualProbability: number): number => (annualProbability >= 1 ? 1 : 1 - Math.pow(1 - annualProbability, 1 / 12));
 
 /** Pick an index from cumulative weights (last entry is the total). */
 export function pickCumulative(rng: Rng, cumulative: ArrayLike<number>): number {

@@ -279,7 +279,14 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
     }
     need--;
     const i = allocSlot(w, flat);
-    drawHousehold(sc, h, i, prof, { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare, type: -1 }, rng);
+    drawHousehold(
+      sc,
+      h,
+      i,
+      prof,
+      { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare, type: -1 },
+      rng,
+    );
     // time already lived here: exponential, at most since the adult turned 18
     const maxStay = Math.max(0, -h.i32[i * H.stride + H.birth1]! - 216);
     const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
@@ -336,7 +343,17 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     for (let f = 0; f < w.flats.n; f++) types[f] = w.flats.active[f] ? mapType(w, f) : 255;
     maps.push({ year: sc.startYear + Math.floor(w.month / 12), month: w.month, types });
   };
-  const x: MetricInput = { census: estateCensus, co: 0, flows: w.flows, fo: 0, image: 0, problems: 0, crime: 0, status: 0, regionalIncome: sc.region.meanIncome15to64 };
+  const x: MetricInput = {
+    census: estateCensus,
+    co: 0,
+    flows: w.flows,
+    fo: 0,
+    image: 0,
+    problems: 0,
+    crime: 0,
+    status: 0,
+    regionalIncome: sc.region.meanIncome15to64,
+  };
   /** Area values of sections from..to-1 into x: household-weighted means, and the most severe status. */
   const areaInto = (from: number, to: number) => {
     const a = w.area;
@@ -457,4 +474,3 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
   }
   return res;
 }
-

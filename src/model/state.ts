@@ -177,7 +177,14 @@ export function allocFlats(n: number): Flats {
 
 export function allocHouseholds(capacity: number): Households {
   const buffer = new ArrayBuffer(capacity * B.stride);
-  const h: Households = { capacity, used: 0, i32: new Int32Array(buffer), f32: new Float32Array(buffer), u8: new Uint8Array(buffer), alive: new Uint8Array(capacity) };
+  const h: Households = {
+    capacity,
+    used: 0,
+    i32: new Int32Array(buffer),
+    f32: new Float32Array(buffer),
+    u8: new Uint8Array(buffer),
+    alive: new Uint8Array(capacity),
+  };
   for (let i = 0; i < capacity; i++) {
     h.i32[i * H.stride + H.flat] = NONE;
     h.i32[i * H.stride + H.liftedAt] = -1_000_000;

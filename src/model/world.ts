@@ -106,7 +106,18 @@ export class MoveLog {
     this.to = g(this.to);
     this.estate = g(this.estate);
   }
-  push(month: number, uid: number, kind: number, reason: number, stay: number, strong: boolean, family: boolean, from: number, to: number, estate: number): void {
+  push(
+    month: number,
+    uid: number,
+    kind: number,
+    reason: number,
+    stay: number,
+    strong: boolean,
+    family: boolean,
+    from: number,
+    to: number,
+    estate: number,
+  ): void {
     if (!this.enabled) return;
     if (this.size === this.month.length) this.grow();
     const k = this.size++;

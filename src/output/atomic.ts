@@ -125,7 +125,9 @@ async function lock(path: string, wait: boolean): Promise<() => void> {
     }
     if (!wait) {
       const who = holder ? `process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}` : 'another nabolag run';
-      throw new UserError(`the output folder ${path} is in use by ${who}, which is writing to it; wait for it to finish or add --wait (a stale lock is ${file})`);
+      throw new UserError(
+        `the output folder ${path} is in use by ${who}, which is writing to it; wait for it to finish or add --wait (a stale lock is ${file})`,
+      );
     }
     await sleep(LOCK_POLL_MS);
   }
@@ -227,7 +229,9 @@ function swap(tmp: string, path: string): void {
     // checked again: the folder may have changed while the simulation ran
     const empty = st.isDirectory() && readdirSync(path).length === 0;
     if (!st.isDirectory() || (!empty && !isNabolagFolder(path)))
-      throw new UserError(`the output folder ${path} was changed by something else while nabolag ran and now holds files nabolag did not write; nothing was replaced`);
+      throw new UserError(
+        `the output folder ${path} was changed by something else while nabolag ran and now holds files nabolag did not write; nothing was replaced`,
+      );
     old = join(dirname(path), `.${basename(path)}.old-${process.pid}-${uniqueId()}`);
     renameSync(path, old);
   } catch (e) {

@@ -9,10 +9,57 @@ import { fmt } from '../engine/tables.js';
  * single runs vary); `ciLow`, `ciHigh`: the 95% confidence interval of the mean difference
  * (t-based; whether the effect is there; empty with one replication).
  */
-export const EFFECTS_HEADER = ['variant', 'estate', 'metric', 'unit', 'year', 'baseline', 'variantValue', 'difference', 'differenceP5', 'differenceP95', 'ciLow', 'ciHigh'];
+export const EFFECTS_HEADER = [
+  'variant',
+  'estate',
+  'metric',
+  'unit',
+  'year',
+  'baseline',
+  'variantValue',
+  'difference',
+  'differenceP5',
+  'differenceP95',
+  'ciLow',
+  'ciHigh',
+];
 
 /** effects.csv: paired effects at the horizon, one row per variant, estate and metric. */
-export function effectsRows(c: { effects: { variant: string; row: string; metric: string; unit: string; year: number; baseline: number; value: number; difference: number; p5: number; p95: number; ciLow: number; ciHigh: number }[] }): string {
+export function effectsRows(c: {
+  effects: {
+    variant: string;
+    row: string;
+    metric: string;
+    unit: string;
+    year: number;
+    baseline: number;
+    value: number;
+    difference: number;
+    p5: number;
+    p95: number;
+    ciLow: number;
+    ciHigh: number;
+  }[];
+}): string {
   const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return c.effects.map((e) => [e.variant, e.row, e.metric, q(e.unit), e.year, fmt(e.baseline, 6), fmt(e.value, 6), fmt(e.difference, 6), fmt(e.p5, 6), fmt(e.p95, 6), fmt(e.ciLow, 6), fmt(e.ciHigh, 6)].join(',')).join('\n') + '\n';
+  return (
+    c.effects
+      .map((e) =>
+        [
+          e.variant,
+          e.row,
+          e.metric,
+          q(e.unit),
+          e.year,
+          fmt(e.baseline, 6),
+          fmt(e.value, 6),
+          fmt(e.difference, 6),
+          fmt(e.p5, 6),
+          fmt(e.p95, 6),
+          fmt(e.ciLow, 6),
+          fmt(e.ciHigh, 6),
+        ].join(','),
+      )
+      .join('\n') + '\n'
+  );
 }

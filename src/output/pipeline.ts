@@ -36,7 +36,6 @@ import { type Issue, UserError, formatIssues, messages } from '../scenario/messa
 import { type Comparison, compareEnsembles } from '../analysis/compare.js';
 import { EFFECTS_HEADER, effectsRows } from './csv.js';
 
-
 /** Command-line overrides of a scenario. */
 export interface Overrides {
   replications?: number;
@@ -195,7 +194,9 @@ function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number
   return {
     tool: 'nabolag',
     version: VERSION,
-    ...(runs.length === 1 ? { scenario: first.scenario, scenarioFile: info.scenarioFile ?? null } : { scenarios: runs.map((r) => r.ensemble.scenario), scenarioFiles: info.scenarioFiles ?? null }),
+    ...(runs.length === 1
+      ? { scenario: first.scenario, scenarioFile: info.scenarioFile ?? null }
+      : { scenarios: runs.map((r) => r.ensemble.scenario), scenarioFiles: info.scenarioFiles ?? null }),
     command: info.command ?? null,
     baseSeed: first.scenario.seed,
     replications: first.scenario.replications,
@@ -219,20 +220,24 @@ export async function runToDirectory(sc: Scenario, outDir: string, info: RunInfo
   const t0 = performance.now();
   let ensemble: Ensemble | undefined;
   let summary: Summary | undefined;
-  const files = await writeAtomically(outDir, async (dir) => {
-    const tables = openTables(dir, [sc]);
-    ensemble = (await runEnsembles([sc], tables, info))[0]!;
-    const tw = performance.now();
-    const written = tables.close();
-    summary = summarize(sc.name, sc.startYear, ensemble.replications);
-    const runs = [{ label: null, ensemble }];
-    writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
-    written.push('summary.json');
-    if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles: [ensemble], summary })));
-    written.push('manifest.json');
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, ensemble.simulateMs), null, 2) + '\n');
-    return written;
-  }, atomicOptions(info));
+  const files = await writeAtomically(
+    outDir,
+    async (dir) => {
+      const tables = openTables(dir, [sc]);
+      ensemble = (await runEnsembles([sc], tables, info))[0]!;
+      const tw = performance.now();
+      const written = tables.close();
+      summary = summarize(sc.name, sc.startYear, ensemble.replications);
+      const runs = [{ label: null, ensemble }];
+      writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+      written.push('summary.json');
+      if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles: [ensemble], summary })));
+      written.push('manifest.json');
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, ensemble.simulateMs), null, 2) + '\n');
+      return written;
+    },
+    atomicOptions(info),
+  );
   return { outDir, ensembles: [ensemble!], summary: summary!, files };
 }
 
@@ -245,10 +250,18 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
   const names = new Set([baseline.name]);
   const out = variants.map(({ scenario, file }) => {
     if (scenario.startYear !== baseline.startYear)
-      issues.push(messages.rule(file, 'startYear', `field "startYear" is ${scenario.startYear}, but a comparison needs the baseline's start year ${baseline.startYear}`));
+      issues.push(
+        messages.rule(file, 'startYear', `field "startYear" is ${scenario.startYear}, but a comparison needs the baseline's start year ${baseline.startYear}`),
+      );
     const rowsOf = (s: Scenario) => s.estates.map((e) => `${e.name}x${e.copies}`).join(',');
     if (rowsOf(scenario) !== rowsOf(baseline))
-      issues.push(messages.rule(file, 'estates', `field "estates" describes other estates than the baseline's (${baseline.estates.map((e) => e.name).join(', ')}); a comparison needs the same estates, named alike, so that differences are paired`));
+      issues.push(
+        messages.rule(
+          file,
+          'estates',
+          `field "estates" describes other estates than the baseline's (${baseline.estates.map((e) => e.name).join(', ')}); a comparison needs the same estates, named alike, so that differences are paired`,
+        ),
+      );
     let name = scenario.name;
     for (let k = 2; names.has(name); k++) name = `${scenario.name}-${k}`;
     names.add(name);
@@ -259,29 +272,54 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
 }
 
 /** Run a baseline and variants on common random numbers and write the comparison. */
-export async function compareToDirectory(baseline: Scenario, variants: Scenario[], outDir: string, info: RunInfo = {}): Promise<RunOutput & { comparison: Comparison }> {
+export async function compareToDirectory(
+  baseline: Scenario,
+  variants: Scenario[],
+  outDir: string,
+  info: RunInfo = {},
+): Promise<RunOutput & { comparison: Comparison }> {
   const t0 = performance.now();
   const all = [baseline, ...variants];
   let ensembles: Ensemble[] = [];
   let comparison: Comparison | undefined;
   let summary: Summary | undefined;
-  const files = await writeAtomically(outDir, async (dir) => {
-    const tables = openTables(dir, all);
-    ensembles = await runEnsembles(all, tables, info);
-    const tw = performance.now();
-    const written = tables.close();
-    comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
-    summary = comparison.summaries[baseline.name]!;
-    const runs = ensembles.map((e) => ({ label: e.scenario.name, ensemble: e }));
-    await writeStreamed(join(dir, 'effects.csv'), EFFECTS_HEADER, [effectsRows(comparison)]);
-    written.push('effects.csv');
-    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ scenarios: comparison.summaries, comparison: { baseline: comparison.baseline, variants: comparison.variants, seeds: comparison.seeds, differences: comparison.differences, effects: comparison.effects } }, null, 1) + '\n');
-    written.push('summary.json');
-    if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles, summary, comparison })));
-    written.push('manifest.json');
-    const simulateMs = ensembles.reduce((s, e) => s + e.simulateMs, 0);
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, simulateMs), null, 2) + '\n');
-    return written;
-  }, atomicOptions(info));
+  const files = await writeAtomically(
+    outDir,
+    async (dir) => {
+      const tables = openTables(dir, all);
+      ensembles = await runEnsembles(all, tables, info);
+      const tw = performance.now();
+      const written = tables.close();
+      comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
+      summary = comparison.summaries[baseline.name]!;
+      const runs = ensembles.map((e) => ({ label: e.scenario.name, ensemble: e }));
+      await writeStreamed(join(dir, 'effects.csv'), EFFECTS_HEADER, [effectsRows(comparison)]);
+      written.push('effects.csv');
+      writeFileSync(
+        join(dir, 'summary.json'),
+        JSON.stringify(
+          {
+            scenarios: comparison.summaries,
+            comparison: {
+              baseline: comparison.baseline,
+              variants: comparison.variants,
+              seeds: comparison.seeds,
+              differences: comparison.differences,
+              effects: comparison.effects,
+            },
+          },
+          null,
+          1,
+        ) + '\n',
+      );
+      written.push('summary.json');
+      if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles, summary, comparison })));
+      written.push('manifest.json');
+      const simulateMs = ensembles.reduce((s, e) => s + e.simulateMs, 0);
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, simulateMs), null, 2) + '\n');
+      return written;
+    },
+    atomicOptions(info),
+  );
   return { outDir, ensembles, summary: summary!, files, comparison: comparison! };
 }

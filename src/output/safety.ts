@@ -97,7 +97,8 @@ function isLegacyResult(dir: string): boolean {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isFile() && listed.has(e.name)) continue;
       if (e.isDirectory() && listedUnder(e.name)) {
-        for (const inner of readdirSync(join(dir, e.name), { withFileTypes: true })) if (!inner.isFile() || !listed.has(`${e.name}/${inner.name}`)) return false;
+        for (const inner of readdirSync(join(dir, e.name), { withFileTypes: true }))
+          if (!inner.isFile() || !listed.has(`${e.name}/${inner.name}`)) return false;
         continue;
       }
       return false;

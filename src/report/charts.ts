@@ -178,14 +178,24 @@ interface BandPoint {
 function stockPoints(sd: ScenarioData, name: string): BandPoint[] {
   const ms = sd.summary.metrics[sd.row]![name]!;
   const start = sd.summary.startYear;
-  const pts: BandPoint[] = [{ scenario: sd.name, year: start, when: `1 January ${start} (initial state)`, mean: r6(ms.initial.mean), p5: r6(ms.initial.p5), p95: r6(ms.initial.p95) }];
-  for (const b of ms.byYear) pts.push({ scenario: sd.name, year: b.year + 1, when: `1 January ${b.year + 1} (end of ${b.year})`, mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) });
+  const pts: BandPoint[] = [
+    { scenario: sd.name, year: start, when: `1 January ${start} (initial state)`, mean: r6(ms.initial.mean), p5: r6(ms.initial.p5), p95: r6(ms.initial.p95) },
+  ];
+  for (const b of ms.byYear)
+    pts.push({ scenario: sd.name, year: b.year + 1, when: `1 January ${b.year + 1} (end of ${b.year})`, mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) });
   return pts;
 }
 
 /** Flow summed over each calendar year. */
 function flowPoints(sd: ScenarioData, name: string): BandPoint[] {
-  return sd.summary.metrics[sd.row]![name]!.byYear.map((b) => ({ scenario: sd.name, year: b.year, when: `${b.year}`, mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) }));
+  return sd.summary.metrics[sd.row]![name]!.byYear.map((b) => ({
+    scenario: sd.name,
+    year: b.year,
+    when: `${b.year}`,
+    mean: r6(b.mean),
+    p5: r6(b.p5),
+    p95: r6(b.p95),
+  }));
 }
 
 /** First and last year on the 1-January axis. */
@@ -234,7 +244,14 @@ function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = true, s
     sort: names,
     scale: { domain: names, range: CALM_CATEGORY.slice(0, Math.max(1, names.length)).concat(names.length > CALM_CATEGORY.length ? [...CALM_CATEGORY] : []) },
     legend: show
-      ? { orient: 'bottom', direction: 'horizontal', symbolType: symbol, symbolStrokeWidth: symbol === 'stroke' ? 3 : 0, symbolOpacity: 1, ...(Array.isArray(legend) ? { values: legend } : {}) }
+      ? {
+          orient: 'bottom',
+          direction: 'horizontal',
+          symbolType: symbol,
+          symbolStrokeWidth: symbol === 'stroke' ? 3 : 0,
+          symbolOpacity: 1,
+          ...(Array.isArray(legend) ? { values: legend } : {}),
+        }
       : null,
   };
 }
@@ -263,7 +280,11 @@ const BAND_FIELD = [{ calculate: 'datum.scenario', as: 'bandOf' }];
  */
 function bandLayers(name: string, x: Enc, color: Enc, yTitle?: string): Enc[] {
   return [
-    { mark: { type: 'area', opacity: 0.18 }, transform: BAND_FIELD, encoding: { x, y: valueY(name, 'p5', yTitle), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } } },
+    {
+      mark: { type: 'area', opacity: 0.18 },
+      transform: BAND_FIELD,
+      encoding: { x, y: valueY(name, 'p5', yTitle), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } },
+    },
     { mark: { type: 'line', strokeWidth: 2, point: { size: 16 } }, encoding: { x, y: valueY(name, 'mean', yTitle), color, tooltip: tooltipFor(name) } },
   ];
 }
@@ -331,7 +352,10 @@ export function differenceChart(results: Results, sds: ScenarioData[]): ChartDef
   const base = sds[0]!;
   const variants = sds.slice(1);
   const x = yearX(stockDomain(sds), X_STOCK);
-  const color = scenarioColor(sds, variants.map((v) => v.name));
+  const color = scenarioColor(
+    sds,
+    variants.map((v) => v.name),
+  );
   const titles = panelTitles(COMPOSITION.map(metricTitle), 34);
   const panels = COMPOSITION.map((name, p) => {
     const k = METRIC_INDEX[name]!;
@@ -341,8 +365,16 @@ export function differenceChart(results: Results, sds: ScenarioData[]): ChartDef
       if (!d) continue;
       // month 0, paired per replication (usually 0: the levers start later)
       const init = band(v.ensemble.replications.map((res, i) => yearly(res, v.rowIndex, k, 0) - yearly(base.ensemble.replications[i]!, base.rowIndex, k, 0)));
-      values.push({ scenario: v.name, year: c.startYear, when: `1 January ${c.startYear} (initial state)`, mean: r6(init.mean), p5: r6(init.p5), p95: r6(init.p95) });
-      for (const b of d.byYear) values.push({ scenario: v.name, year: b.year + 1, when: `1 January ${b.year + 1} (end of ${b.year})`, mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) });
+      values.push({
+        scenario: v.name,
+        year: c.startYear,
+        when: `1 January ${c.startYear} (initial state)`,
+        mean: r6(init.mean),
+        p5: r6(init.p5),
+        p95: r6(init.p95),
+      });
+      for (const b of d.byYear)
+        values.push({ scenario: v.name, year: b.year + 1, when: `1 January ${b.year + 1} (end of ${b.year})`, mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) });
     }
     const unit = isPercent(name) ? 'percentage points' : metric(name).unit;
     const yTitle = `Difference, ${unit}`;
@@ -350,7 +382,9 @@ export function differenceChart(results: Results, sds: ScenarioData[]): ChartDef
       field,
       type: 'quantitative',
       title: yTitle,
-      axis: isPercent(name) ? { format: '+.0%', labelExpr: "datum.value == 0 ? '0' : replace(datum.label, '%', ' pp')" } : { format: '+~r', labelExpr: "datum.value == 0 ? '0' : datum.label" },
+      axis: isPercent(name)
+        ? { format: '+.0%', labelExpr: "datum.value == 0 ? '0' : replace(datum.label, '%', ' pp')" }
+        : { format: '+~r', labelExpr: "datum.value == 0 ? '0' : datum.label" },
     });
     return {
       title: { text: titles[p], fontSize: 12 },
@@ -358,7 +392,11 @@ export function differenceChart(results: Results, sds: ScenarioData[]): ChartDef
       height: 200,
       data: { values },
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, transform: BAND_FIELD, encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } } },
+        {
+          mark: { type: 'area', opacity: 0.18 },
+          transform: BAND_FIELD,
+          encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } },
+        },
         { mark: { type: 'rule', color: '#444444', strokeDash: [4, 3] }, encoding: { y: { datum: 0, type: 'quantitative' } } },
         { mark: { type: 'line', strokeWidth: 2, point: { size: 16 } }, encoding: { x, y: y('mean'), color, tooltip: tooltipFor(name) } },
       ],
@@ -506,11 +544,25 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
     const { bins, leavers, short } = stayBins(sd.ensemble);
     const n = sd.ensemble.replications.length;
     maxBin = Math.max(maxBin, bins.length);
-    for (const [b, count] of bins.entries()) values.push({ scenario: sd.name, from: b, to: b + 1, label: b === 0 ? 'up to 1 year' : `${b}-${b + 1} years`, leavers: r6(count / n), share: r6(leavers ? count / leavers : 0) });
+    for (const [b, count] of bins.entries())
+      values.push({
+        scenario: sd.name,
+        from: b,
+        to: b + 1,
+        label: b === 0 ? 'up to 1 year' : `${b}-${b + 1} years`,
+        leavers: r6(count / n),
+        share: r6(leavers ? count / leavers : 0),
+      });
     shortShares.push(`${sds.length > 1 ? `${sd.name} ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}%`);
     shorts.push(`${sds.length > 1 ? `${sd.name}: ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}% of ${fmtInt(leavers / n)} per replication`);
   }
-  const x = { field: 'from', type: 'quantitative', title: 'Years lived in the estate before moving out', scale: { domain: [0, maxBin], nice: false }, axis: { format: 'd', labelFlush: false, tickMinStep: 1 } };
+  const x = {
+    field: 'from',
+    type: 'quantitative',
+    title: 'Years lived in the estate before moving out',
+    scale: { domain: [0, maxBin], nice: false },
+    axis: { format: 'd', labelFlush: false, tickMinStep: 1 },
+  };
   const y = { field: 'leavers', type: 'quantitative', title: 'Households per replication (mean)' };
   const many = sds.length > 1;
   const tooltip = [
@@ -522,17 +574,34 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
   const bars = many
     ? { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 }, encoding: { x, y, color: scenarioColor(sds), tooltip } }
     : { mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 }, encoding: { x, x2: { field: 'to' }, y, color: { value: CALM_CATEGORY[0] }, tooltip } };
-  const ruleData = { values: [{ mark: SHORT_STAY_YEARS, text: `${SHORT_STAY_YEARS} years, the report's mark${many ? '' : `: ${shortShares[0]} left within it`}` }] };
+  const ruleData = {
+    values: [{ mark: SHORT_STAY_YEARS, text: `${SHORT_STAY_YEARS} years, the report's mark${many ? '' : `: ${shortShares[0]} left within it`}` }],
+  };
   const unitOut = metric('outResourceStrongFamiliesShortStay');
   const caption = `Resource-strong families with children who moved out of the estate, by how long they had lived there (from the move log, all replications pooled, 1-year bins: "1-2 years" is more than 12 and at most 24 months). The dashed line marks ${SHORT_STAY_YEARS} years, the report's threshold for a short stay (metric outResourceStrongFamiliesShortStay: ${unitOut.description}). Short stays: ${shorts.join('; ')}. Households living in the estate at the start carry the years they had already lived there; households that moved in during the run can have stayed at most the length of the run.${many ? ' Steps: one line per scenario.' : ''}`;
   const spec = {
-    ...top(id, 'How long leaving resource-strong families had stayed', many ? [`Resource-strong families with children moving out · ${runLabel(sds)}`, `Left within ${SHORT_STAY_YEARS} years: ${shortShares.join(', ')}`] : `Resource-strong families with children moving out · ${runLabel(sds)}`, caption),
+    ...top(
+      id,
+      'How long leaving resource-strong families had stayed',
+      many
+        ? [`Resource-strong families with children moving out · ${runLabel(sds)}`, `Left within ${SHORT_STAY_YEARS} years: ${shortShares.join(', ')}`]
+        : `Resource-strong families with children moving out · ${runLabel(sds)}`,
+      caption,
+    ),
     width: 480,
     height: 240,
     layer: [
       { data: { values }, ...bars },
-      { data: ruleData, mark: { type: 'rule', color: '#b5574f', strokeDash: [5, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'mark', type: 'quantitative' } } },
-      { data: ruleData, mark: { type: 'text', align: 'left', dx: 4, y: 8, color: '#b5574f', fontSize: 11 }, encoding: { x: { field: 'mark', type: 'quantitative' }, text: { field: 'text' } } },
+      {
+        data: ruleData,
+        mark: { type: 'rule', color: '#b5574f', strokeDash: [5, 3], strokeWidth: 1.5 },
+        encoding: { x: { field: 'mark', type: 'quantitative' } },
+      },
+      {
+        data: ruleData,
+        mark: { type: 'text', align: 'left', dx: 4, y: 8, color: '#b5574f', fontSize: 11 },
+        encoding: { x: { field: 'mark', type: 'quantitative' }, text: { field: 'text' } },
+      },
     ],
   };
   return { id, heading: 'Stay lengths of leaving resource-strong families', caption, spec: asSpec(spec) };
@@ -570,7 +639,13 @@ export function moversStatusChart(sds: ScenarioData[]): ChartDef {
     statusShares(sd).map((b, g) => ({ scenario: sd.name, group: STATUS_GROUPS[g], mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) })),
   );
   const color = scenarioColor(sds, true, 'square');
-  const x = { field: 'group', type: 'nominal', title: null, sort: [...STATUS_GROUPS], axis: { labelAngle: 0, labelLimit: 200, labelExpr: "split(replace(datum.label, ' (', '|('), '|')" } };
+  const x = {
+    field: 'group',
+    type: 'nominal',
+    title: null,
+    sort: [...STATUS_GROUPS],
+    axis: { labelAngle: 0, labelLimit: 200, labelExpr: "split(replace(datum.label, ' (', '|('), '|')" },
+  };
   const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
   const y = { field: 'mean', type: 'quantitative', title: 'Share resource-strong', axis: { format: '.0%' }, scale: { domain: [0, 1] } };
   const fmt = '.1%';
@@ -633,9 +708,27 @@ export function areaChart(sds: ScenarioData[]): ChartDef {
 
 /** The four list criteria with their thresholds (from the law, model/classification.ts). */
 export const LIST_CRITERIA = [
-  { name: 'outsideWorkShare18to64', threshold: DEFAULT_THRESHOLDS.udsatOutsideWorkShare, prevention: DEFAULT_THRESHOLDS.preventionOutsideWorkShare, above: true, strict: true },
-  { name: 'convictionRatio', threshold: DEFAULT_THRESHOLDS.udsatConvictionRatio, prevention: DEFAULT_THRESHOLDS.preventionConvictionRatio, above: true, strict: false },
-  { name: 'basicEducationShare30to59', threshold: DEFAULT_THRESHOLDS.udsatBasicEducationShare, prevention: DEFAULT_THRESHOLDS.preventionBasicEducationShare, above: true, strict: true },
+  {
+    name: 'outsideWorkShare18to64',
+    threshold: DEFAULT_THRESHOLDS.udsatOutsideWorkShare,
+    prevention: DEFAULT_THRESHOLDS.preventionOutsideWorkShare,
+    above: true,
+    strict: true,
+  },
+  {
+    name: 'convictionRatio',
+    threshold: DEFAULT_THRESHOLDS.udsatConvictionRatio,
+    prevention: DEFAULT_THRESHOLDS.preventionConvictionRatio,
+    above: true,
+    strict: false,
+  },
+  {
+    name: 'basicEducationShare30to59',
+    threshold: DEFAULT_THRESHOLDS.udsatBasicEducationShare,
+    prevention: DEFAULT_THRESHOLDS.preventionBasicEducationShare,
+    above: true,
+    strict: true,
+  },
   { name: 'incomeRatio', threshold: DEFAULT_THRESHOLDS.udsatIncomeRatio, prevention: DEFAULT_THRESHOLDS.preventionIncomeRatio, above: false, strict: true },
 ] as const;
 
@@ -651,28 +744,62 @@ export function listCriteriaChart(sds: ScenarioData[]): ChartDef {
   const x = yearX(stockDomain(sds), X_STOCK);
   const color = scenarioColor(sds);
   const withPrevention = sds.some((sd) => sd.ensemble.scenario.classification.ruleSet === '2021');
-  const titles = panelTitles(LIST_CRITERIA.map((c) => metricTitle(c.name)), 44);
+  const titles = panelTitles(
+    LIST_CRITERIA.map((c) => metricTitle(c.name)),
+    44,
+  );
   const panels = LIST_CRITERIA.map((c, p) => {
     const fmt = isPercent(c.name) ? '.0%' : '~r';
     const same = !withPrevention || c.prevention === c.threshold;
     const rules = same
       ? [{ value: c.threshold, label: `${withPrevention ? 'list and prevention' : 'list'}: ${thresholdText(c)}`, kind: 'list' }]
-      : [{ value: c.threshold, label: `list: ${thresholdText(c)}`, kind: 'list' }, { value: c.prevention, label: `prevention: ${thresholdText(c, c.prevention)}`, kind: 'prevention' }];
+      : [
+          { value: c.threshold, label: `list: ${thresholdText(c)}`, kind: 'list' },
+          { value: c.prevention, label: `prevention: ${thresholdText(c, c.prevention)}`, kind: 'prevention' },
+        ];
     const y = (field: string): Enc => ({ field, type: 'quantitative', title: capitalise(metric(c.name).unit), axis: { format: fmt }, scale: { zero: true } });
     return {
       title: { text: titles[p], fontSize: 12 },
       width: 300,
       height: 180,
       layer: [
-        { data: { values: sds.flatMap((sd) => stockPoints(sd, c.name)) }, layer: [
-          { mark: { type: 'area', opacity: 0.18 }, transform: BAND_FIELD, encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } } },
-          { mark: { type: 'line', strokeWidth: 2, point: { size: 14 } }, encoding: { x, y: y('mean'), color, tooltip: tooltipFor(c.name) } },
-        ] },
+        {
+          data: { values: sds.flatMap((sd) => stockPoints(sd, c.name)) },
+          layer: [
+            {
+              mark: { type: 'area', opacity: 0.18 },
+              transform: BAND_FIELD,
+              encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } },
+            },
+            { mark: { type: 'line', strokeWidth: 2, point: { size: 14 } }, encoding: { x, y: y('mean'), color, tooltip: tooltipFor(c.name) } },
+          ],
+        },
         {
           data: { values: rules },
           layer: [
-            { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' }, color: { value: '#b5574f' }, strokeDash: { field: 'kind', type: 'nominal', scale: { domain: ['list', 'prevention'], range: [[6, 3], [2, 3]] }, legend: null } } },
-            { mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -2, fontSize: 10, color: '#b5574f' }, encoding: { x: { value: 0 }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
+            {
+              mark: { type: 'rule', strokeWidth: 1.5 },
+              encoding: {
+                y: { field: 'value', type: 'quantitative' },
+                color: { value: '#b5574f' },
+                strokeDash: {
+                  field: 'kind',
+                  type: 'nominal',
+                  scale: {
+                    domain: ['list', 'prevention'],
+                    range: [
+                      [6, 3],
+                      [2, 3],
+                    ],
+                  },
+                  legend: null,
+                },
+              },
+            },
+            {
+              mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -2, fontSize: 10, color: '#b5574f' },
+              encoding: { x: { value: 0 }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+            },
           ],
         },
       ],
@@ -722,7 +849,19 @@ export function listStatusChart(sds: ScenarioData[]): ChartDef {
         if (c === 0) return [];
         const lo = below;
         below += c;
-        return [{ scenario: sd.name, year, from: year - 0.42, to: year + 0.42, lo: r6(lo / n), hi: r6(below / n), status: LIST_STATUS_NAMES[code], share: r6(c / n), replications: c }];
+        return [
+          {
+            scenario: sd.name,
+            year,
+            from: year - 0.42,
+            to: year + 0.42,
+            lo: r6(lo / n),
+            hi: r6(below / n),
+            status: LIST_STATUS_NAMES[code],
+            share: r6(c / n),
+            replications: c,
+          },
+        ];
       });
     }),
   );
@@ -735,9 +874,22 @@ export function listStatusChart(sds: ScenarioData[]): ChartDef {
     encoding: {
       x: { ...yearX([a - 0.5, b + 0.5], X_STOCK), field: 'from' },
       x2: { field: 'to' },
-      y: { field: 'lo', type: 'quantitative', title: sds.length > 1 ? null : 'Share of replications', axis: { format: '.0%', values: [0, 0.5, 1] }, scale: { domain: [0, 1], nice: false } },
+      y: {
+        field: 'lo',
+        type: 'quantitative',
+        title: sds.length > 1 ? null : 'Share of replications',
+        axis: { format: '.0%', values: [0, 0.5, 1] },
+        scale: { domain: [0, 1], nice: false },
+      },
       y2: { field: 'hi' },
-      color: { field: 'status', type: 'nominal', title: 'List status', sort: names, scale: { domain: names, range: names.map((n) => STATUS_COLORS[n]) }, legend: { orient: 'right' } },
+      color: {
+        field: 'status',
+        type: 'nominal',
+        title: 'List status',
+        sort: names,
+        scale: { domain: names, range: names.map((n) => STATUS_COLORS[n]) },
+        legend: { orient: 'right' },
+      },
       tooltip: [
         { field: 'scenario', type: 'nominal', title: 'Scenario' },
         { field: 'year', type: 'quantitative', title: '1 January', format: 'd' },
@@ -826,7 +978,22 @@ export function mapChart(sds: ScenarioData[]): ChartDef | null {
       encoding: {
         x: { field: 'x', type: 'quantitative', scale: { domain: [-0.5, maxX + 0.5], nice: false, zero: false }, axis: null },
         y: { field: 'y', type: 'quantitative', scale: { domain: [-0.5, maxRow + 0.5], nice: false, zero: false, reverse: true }, axis: null },
-        color: { field: 'type', type: 'nominal', title: 'Household in the flat', sort: [...MAP_TYPES], scale: { domain: [...MAP_TYPES], range: MAP_TYPES.map((t) => MAP_COLORS[t]) }, legend: { orient: 'bottom', columns: 3, labelLimit: 280, columnPadding: 16, symbolType: 'square', symbolStrokeColor: '#999999', symbolStrokeWidth: 0.6 } },
+        color: {
+          field: 'type',
+          type: 'nominal',
+          title: 'Household in the flat',
+          sort: [...MAP_TYPES],
+          scale: { domain: [...MAP_TYPES], range: MAP_TYPES.map((t) => MAP_COLORS[t]) },
+          legend: {
+            orient: 'bottom',
+            columns: 3,
+            labelLimit: 280,
+            columnPadding: 16,
+            symbolType: 'square',
+            symbolStrokeColor: '#999999',
+            symbolStrokeWidth: 0.6,
+          },
+        },
         stroke: { condition: { test: "datum.type == 'vacant'", value: '#b0b0b0' }, value: null },
         tooltip: [
           { field: 'type', type: 'nominal', title: 'Household' },
@@ -841,7 +1008,10 @@ export function mapChart(sds: ScenarioData[]): ChartDef | null {
     $schema: VL_SCHEMA,
     name: id,
     description: caption,
-    title: { text: { expr: `'The estate on 1 January ' + ${MAP_YEAR_PARAM}` }, subtitle: `Flats coloured by household type · replication 0 of ${sds.length > 1 ? 'each scenario' : `scenario ${sds[0]!.name}`} · move the slider to change the year` },
+    title: {
+      text: { expr: `'The estate on 1 January ' + ${MAP_YEAR_PARAM}` },
+      subtitle: `Flats coloured by household type · replication 0 of ${sds.length > 1 ? 'each scenario' : `scenario ${sds[0]!.name}`} · move the slider to change the year`,
+    },
     config: baseConfig,
     params: [{ name: MAP_YEAR_PARAM, value: last, bind: { input: 'range', min: first, max: last, step, name: 'Year (1 January) ' } }],
     vconcat: panels,

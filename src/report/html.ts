@@ -80,12 +80,7 @@ export interface HtmlReportInput {
  * escapeHtml('<b> & "x"') // '&lt;b&gt; &amp; &quot;x&quot;'
  */
 export function escapeHtml(text: string | number): string {
-  return String(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /**
@@ -98,7 +93,10 @@ export function escapeHtml(text: string | number): string {
 export function jsonForScript(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new Error('jsonForScript: value is not JSON-serialisable');
-  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -297,31 +295,33 @@ export async function buildHtmlReport(input: HtmlReportInput): Promise<string> {
     ? (await inlineLibraries()).map((code) => `<script>\n${code}\n</script>`).join('\n') + `\n<script>\n${RUNNER}\n</script>`
     : `<script>window.__nabolagCharts = { total: 0, rendered: 0, errors: [] }; window.__nabolagRendered = Promise.resolve(window.__nabolagCharts);</script>`;
 
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(lang)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(input.title)}</title>`,
-    `<style>\n${CSS}\n</style>`,
-    '</head>',
-    '<body>',
-    '<header>',
-    `<h1>${escapeHtml(input.title)}</h1>`,
-    input.subtitle ? `<p class="subtitle">${escapeHtml(input.subtitle)}</p>` : '',
-    '</header>',
-    contents,
-    '<main>',
-    input.sections.map(renderSection).join('\n'),
-    '</main>',
-    links,
-    scripts,
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n') + '\n';
+  return (
+    [
+      '<!DOCTYPE html>',
+      `<html lang="${escapeHtml(lang)}">`,
+      '<head>',
+      '<meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${escapeHtml(input.title)}</title>`,
+      `<style>\n${CSS}\n</style>`,
+      '</head>',
+      '<body>',
+      '<header>',
+      `<h1>${escapeHtml(input.title)}</h1>`,
+      input.subtitle ? `<p class="subtitle">${escapeHtml(input.subtitle)}</p>` : '',
+      '</header>',
+      contents,
+      '<main>',
+      input.sections.map(renderSection).join('\n'),
+      '</main>',
+      links,
+      scripts,
+      '</body>',
+      '</html>',
+      '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n'
+  );
 }

@@ -36,16 +36,7 @@ export const FONT_FAMILY = 'DejaVu Sans';
  * Ordered so that the first two or three colours stay distinguishable for the common forms of
  * colour blindness and in greyscale print.
  */
-export const CALM_CATEGORY = [
-  '#3d6a8f',
-  '#d1913c',
-  '#5b9a6b',
-  '#b5574f',
-  '#7d6ba6',
-  '#4f9fa3',
-  '#b9a36a',
-  '#8a8a8a',
-] as const;
+export const CALM_CATEGORY = ['#3d6a8f', '#d1913c', '#5b9a6b', '#b5574f', '#7d6ba6', '#4f9fa3', '#b9a36a', '#8a8a8a'] as const;
 
 /**
  * Shared Vega-Lite config. Chart builders spread it into their specs:
@@ -145,9 +136,7 @@ export async function compileSpec(spec: TopLevelSpec, options: CompileOptions = 
   }
   const badMark = findUnknownMark(spec);
   if (badMark !== undefined) {
-    throw new Error(
-      `Chart "${name}": invalid Vega-Lite spec: unknown mark type "${badMark}" (expected one of ${KNOWN_MARKS.join(', ')})`,
-    );
+    throw new Error(`Chart "${name}": invalid Vega-Lite spec: unknown mark type "${badMark}" (expected one of ${KNOWN_MARKS.join(', ')})`);
   }
   const vl = await import('vega-lite');
   const warnings: string[] = [];
@@ -191,8 +180,23 @@ export async function compileSpec(spec: TopLevelSpec, options: CompileOptions = 
 
 /** Vega-Lite's primitive and built-in composite marks. */
 const KNOWN_MARKS = [
-  'arc', 'area', 'bar', 'image', 'line', 'point', 'rect', 'rule', 'text', 'tick', 'trail',
-  'circle', 'square', 'geoshape', 'boxplot', 'errorbar', 'errorband',
+  'arc',
+  'area',
+  'bar',
+  'image',
+  'line',
+  'point',
+  'rect',
+  'rule',
+  'text',
+  'tick',
+  'trail',
+  'circle',
+  'square',
+  'geoshape',
+  'boxplot',
+  'errorbar',
+  'errorband',
 ] as const;
 
 /**

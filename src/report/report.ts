@@ -275,7 +275,17 @@ function trajectorySentence(sd: ScenarioData, name: string, h: Horizon): string 
   const b = lastBand(sd, name);
   const plural = metric(name).kind === 'stock';
   const same = fmtValue(name, a.mean) === fmtValue(name, b.mean);
-  const verb = same ? (plural ? 'stay at about' : 'stays at about') : b.mean > a.mean ? (plural ? 'rise from' : 'rises from') : plural ? 'fall from' : 'falls from';
+  const verb = same
+    ? plural
+      ? 'stay at about'
+      : 'stays at about'
+    : b.mean > a.mean
+      ? plural
+        ? 'rise from'
+        : 'rises from'
+      : plural
+        ? 'fall from'
+        : 'falls from';
   const subj = capitalise(subject(name));
   if (same) return `${subj} ${verb} ${fmtBand(name, a)} on 1 January ${h.start} and ${fmtBand(name, b)} by ${h.end}.`;
   // a change of the mean smaller than half the start band is within the spread between replications
@@ -293,7 +303,12 @@ function statusAtHorizon(sd: ScenarioData): { text: string; listed: number; n: n
   const parts = counts.map((c, i) => ({ c, name: LIST_STATUS_NAMES[i]! })).filter((x) => x.c > 0);
   const listed = n - counts[0]!;
   const label = (name: ListStatusName) => (name === 'none' ? 'on no list' : `${name} (${STATUS_GLOSS[name]})`);
-  if (parts.length === 1) return { text: parts[0]!.name === 'none' ? `on no list in all ${n} replications` : `listed as ${label(parts[0]!.name)} in all ${n} replications`, listed, n };
+  if (parts.length === 1)
+    return {
+      text: parts[0]!.name === 'none' ? `on no list in all ${n} replications` : `listed as ${label(parts[0]!.name)} in all ${n} replications`,
+      listed,
+      n,
+    };
   return { text: `${parts.map((p) => `${label(p.name)} in ${p.c}`).join(', ')} of ${n} replications`, listed, n };
 }
 
@@ -331,7 +346,8 @@ function criteriaSentence(sd: ScenarioData, h: Horizon): string {
 function elevatorSentence(sd: ScenarioData, name?: string): string {
   const [ins, outs] = statusShares(sd);
   const who = name ? ` in ${name}` : '';
-  if (!Number.isFinite(ins!.mean) || !Number.isFinite(outs!.mean)) return `No households moved in and out${who}, so the elevator effect cannot be read from this run.`;
+  if (!Number.isFinite(ins!.mean) || !Number.isFinite(outs!.mean))
+    return `No households moved in and out${who}, so the elevator effect cannot be read from this run.`;
   const verdict =
     outs!.p5 > ins!.p95
       ? 'More of those leaving than of those arriving are resource-strong: the estate lifts households into work or education and then loses them (the elevator effect).'
@@ -517,7 +533,17 @@ function effectsSection(results: Results, sds: ScenarioData[]): ReportSection | 
       if (!e) continue;
       const known = Number.isFinite(e.ciLow) && Number.isFinite(e.ciHigh);
       const clear = known && (e.ciLow > 0 || e.ciHigh < 0);
-      rows.push([v.name, name, metricUnit(name), fmtValue(name, e.baseline), fmtValue(name, e.value), isPercent(name) ? `${diffNumber(name)(e.difference)} pp` : diffNumber(name)(e.difference), fmtCi(name, e), fmtDiffBand(name, e).replace('5-95%: ', ''), known ? (clear ? 'yes' : 'no') : 'n/a']);
+      rows.push([
+        v.name,
+        name,
+        metricUnit(name),
+        fmtValue(name, e.baseline),
+        fmtValue(name, e.value),
+        isPercent(name) ? `${diffNumber(name)(e.difference)} pp` : diffNumber(name)(e.difference),
+        fmtCi(name, e),
+        fmtDiffBand(name, e).replace('5-95%: ', ''),
+        known ? (clear ? 'yes' : 'no') : 'n/a',
+      ]);
     }
   }
   return {
@@ -540,13 +566,23 @@ function patternsSection(checks: PatternCheck[]): ReportSection {
     id: 'patterns',
     heading: 'Patterns',
     html: `<p>The patterns the model should reproduce, each computed from this run's outputs and compared with its target.</p>`,
-    table: { columns: ['Pattern', 'Target', 'Value (mean and 5-95%)', 'Within target', 'Detail'], rows: checks.map((c) => [`${c.id} ${c.title}`, c.target, show(c), c.pass ? 'yes' : 'no', c.detail ?? '']) },
+    table: {
+      columns: ['Pattern', 'Target', 'Value (mean and 5-95%)', 'Within target', 'Detail'],
+      rows: checks.map((c) => [`${c.id} ${c.title}`, c.target, show(c), c.pass ? 'yes' : 'no', c.detail ?? '']),
+    },
   };
 }
 
 function chartSection(c: ChartDef): ReportSection {
-  const files = ['png', 'svg', 'vl.json'].map((ext) => `<a href="charts/${c.id}.${ext}">${ext === 'vl.json' ? 'Vega-Lite' : ext.toUpperCase()}</a>`).join(' · ');
-  return { id: `section-${c.id}`, heading: c.heading, html: `<p class="chart-files">Files: ${files}</p>`, chart: { id: c.id, spec: c.spec, caption: c.caption } };
+  const files = ['png', 'svg', 'vl.json']
+    .map((ext) => `<a href="charts/${c.id}.${ext}">${ext === 'vl.json' ? 'Vega-Lite' : ext.toUpperCase()}</a>`)
+    .join(' · ');
+  return {
+    id: `section-${c.id}`,
+    heading: c.heading,
+    html: `<p class="chart-files">Files: ${files}</p>`,
+    chart: { id: c.id, spec: c.spec, caption: c.caption },
+  };
 }
 
 /** The report's links to the data files that exist in `dir` (manifest.json is written last). */
@@ -557,7 +593,10 @@ function links(dir: string): ReportLink[] {
     { href: 'effects.csv', label: 'effects.csv — paired effects at the horizon, every metric' },
     { href: 'summary.json', label: 'summary.json — mean and 5-95% band per metric and year' },
   ];
-  return [...all.filter((l) => existsSync(join(dir, l.href))), { href: 'manifest.json', label: 'manifest.json — version, scenarios as resolved, seeds (enough to reproduce the run)' }];
+  return [
+    ...all.filter((l) => existsSync(join(dir, l.href))),
+    { href: 'manifest.json', label: 'manifest.json — version, scenarios as resolved, seeds (enough to reproduce the run)' },
+  ];
 }
 
 /** The input of buildHtmlReport for these results and charts. */
@@ -565,11 +604,20 @@ export function reportInput(results: Results, charts: ChartDef[], dir: string, o
   const sds = scenarioData(results);
   const base = sds[0]!;
   const h = horizonOf(base);
-  const title = results.comparison ? `nabolag comparison: ${base.name} against ${sds.slice(1).map((s) => s.name).join(', ')}` : `nabolag report: ${base.name}`;
+  const title = results.comparison
+    ? `nabolag comparison: ${base.name} against ${sds
+        .slice(1)
+        .map((s) => s.name)
+        .join(', ')}`
+    : `nabolag report: ${base.name}`;
   const subtitle = `${base.ensemble.seeds.length} replications × ${h.years} years (${h.start}-${h.end - 1}), base seed ${base.ensemble.scenario.seed}, nabolag ${VERSION}`;
   const sections: ReportSection[] = [
     whatWasRun(results, sds),
-    { id: 'findings', heading: 'Findings', html: `<p>Generated from the numbers: means over replications, the 5-95% range in brackets.</p>\n${findingsHtml(results)}` },
+    {
+      id: 'findings',
+      heading: 'Findings',
+      html: `<p>Generated from the numbers: means over replications, the 5-95% range in brackets.</p>\n${findingsHtml(results)}`,
+    },
     ...charts.map(chartSection),
   ];
   const eff = effectsSection(results, sds);

@@ -85,16 +85,7 @@ export interface OptSchema<I extends Schema = Schema> {
   inner: I;
 }
 
-export type Schema =
-  | NumSchema
-  | BoolSchema
-  | StrSchema
-  | EnumSchema
-  | ObjSchema
-  | ArrSchema
-  | TaggedSchema
-  | MapSchema
-  | OptSchema;
+export type Schema = NumSchema | BoolSchema | StrSchema | EnumSchema | ObjSchema | ArrSchema | TaggedSchema | MapSchema | OptSchema;
 
 /** The resolved TypeScript type that a schema describes. */
 export type Infer<S> = S extends NumSchema
@@ -157,8 +148,7 @@ export const map = <I extends Schema>(items: I, s: Omit<MapSchema<I>, 'kind' | '
 });
 export const opt = <I extends Schema>(inner: I): OptSchema<I> => ({ kind: 'opt', inner });
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Keys that are never field names: on an ordinary object they reach its prototype (or
@@ -200,8 +190,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-const joinPath = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+const joinPath = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
 /** The default value a schema produces when the field is absent (undefined if none). */
 export function defaultOf(s: Schema): unknown {
@@ -333,9 +322,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       const names = Object.keys(s.variants);
       const t = own(v, s.tag);
       if (typeof t !== 'string' || !Object.hasOwn(s.variants, t)) {
-        issues.push(
-          messages.notOneOf(file, joinPath(path, s.tag), t, `one of ${names.join(', ')}`, typeof t === 'string' ? closest(t, names) : undefined),
-        );
+        issues.push(messages.notOneOf(file, joinPath(path, s.tag), t, `one of ${names.join(', ')}`, typeof t === 'string' ? closest(t, names) : undefined));
         return v;
       }
       const variant = s.variants[t]!;

@@ -44,30 +44,21 @@ const at = (path: string) => (path ? `field "${path}"` : 'the file');
 
 export const messages = {
   missing: (file: string, path: string, allowed: string) => issue(file, path, `${at(path)} is required; give ${allowed}`),
-  wrongType: (file: string, path: string, v: unknown, allowed: string) =>
-    issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
-  notInteger: (file: string, path: string, v: unknown, allowed: string) =>
-    issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
+  wrongType: (file: string, path: string, v: unknown, allowed: string) => issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
+  notInteger: (file: string, path: string, v: unknown, allowed: string) => issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
   tooSmall: (file: string, path: string, v: unknown, allowed: string) =>
     issue(file, path, `${at(path)} is ${show(v)}, which is too small; allowed: ${allowed}`),
   tooLarge: (file: string, path: string, v: unknown, allowed: string) =>
     issue(file, path, `${at(path)} is ${show(v)}, which is too large; allowed: ${allowed}`),
   tooShort: (file: string, path: string, v: unknown, allowed: string) =>
     issue(file, path, `${at(path)} is ${show(v)}, which is too short; allowed: ${allowed}`),
-  badPattern: (file: string, path: string, v: unknown, allowed: string) =>
-    issue(file, path, `${at(path)} is ${show(v)}; allowed: ${allowed}`),
+  badPattern: (file: string, path: string, v: unknown, allowed: string) => issue(file, path, `${at(path)} is ${show(v)}; allowed: ${allowed}`),
   notOneOf: (file: string, path: string, v: unknown, allowed: string, hint?: string) =>
     issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}${hint ? ` (did you mean "${hint}"?)` : ''}`),
   unknownKey: (file: string, path: string, known: string[], hint?: string) =>
-    issue(
-      file,
-      path,
-      `unknown field "${path}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed here: ${known.join(', ')}`,
-    ),
-  tooFewItems: (file: string, path: string, n: number, min: number) =>
-    issue(file, path, `${at(path)} has ${n} entries, but needs at least ${min}`),
-  tooManyItems: (file: string, path: string, n: number, max: number) =>
-    issue(file, path, `${at(path)} has ${n} entries, but allows at most ${max}`),
+    issue(file, path, `unknown field "${path}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed here: ${known.join(', ')}`),
+  tooFewItems: (file: string, path: string, n: number, min: number) => issue(file, path, `${at(path)} has ${n} entries, but needs at least ${min}`),
+  tooManyItems: (file: string, path: string, n: number, max: number) => issue(file, path, `${at(path)} has ${n} entries, but allows at most ${max}`),
   rule: (file: string, path: string, text: string) => issue(file, path, text),
 
   // File-level problems
@@ -77,14 +68,12 @@ export const messages = {
   fileExtension: (file: string, ext: string) =>
     issue(file, '', `a scenario file must end in .yaml, .yml or .json, but this one ends in ${show(ext || '(nothing)')}`),
   fileEmpty: (file: string) => issue(file, '', `the scenario file is empty; it must hold a mapping of fields (see scenarios/default.yaml)`),
-  notAMapping: (file: string, v: unknown) =>
-    issue(file, '', `the scenario file must hold a mapping of fields (key: value), but holds ${show(v)}`),
+  notAMapping: (file: string, v: unknown) => issue(file, '', `the scenario file must hold a mapping of fields (key: value), but holds ${show(v)}`),
   yamlSyntax: (file: string, line: number | undefined, col: number | undefined, what: string) =>
     issue(file, '', `the file is not valid YAML${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}: ${what}`),
   jsonSyntax: (file: string, what: string, line?: number, col?: number) =>
     issue(file, '', `the file is not valid JSON${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}: ${what}`),
-  extendsCycle: (file: string, chain: string[]) =>
-    issue(file, 'extends', `"extends" forms a cycle: ${chain.join(' -> ')}`),
+  extendsCycle: (file: string, chain: string[]) => issue(file, 'extends', `"extends" forms a cycle: ${chain.join(' -> ')}`),
   extendsMissing: (file: string, target: string, resolved?: string) =>
     issue(
       file,
@@ -107,24 +96,15 @@ export const messages = {
       path,
       `${path ? `field "${path}"` : 'the file'} nests lists and mappings more than ${max} levels deep${where ? ` (at "${where}")` : ''}${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}; allowed: at most ${max} levels (a scenario needs 4)`,
     ),
-  extendsTooDeep: (file: string, depth: number) =>
-    issue(file, 'extends', `"extends" chains more than ${depth} files deep`),
+  extendsTooDeep: (file: string, depth: number) => issue(file, 'extends', `"extends" chains more than ${depth} files deep`),
 
   // Cross-field rules (checked after every field is valid on its own)
   roomsSum: (file: string, path: string, shares: number[], sum: number) =>
-    issue(
-      file,
-      path,
-      `${at(path)}: the room shares r1..r5 (${shares.map(fmt).join(' + ')}) add up to ${fmt(sum)}, but must add up to 1`,
-    ),
+    issue(file, path, `${at(path)}: the room shares r1..r5 (${shares.map(fmt).join(' + ')}) add up to ${fmt(sum)}, but must add up to 1`),
   sharesOverOne: (file: string, path: string, a: string, av: number, b: string, bv: number) =>
     issue(file, path, `fields "${a}" (${fmt(av)}) and "${b}" (${fmt(bv)}) add up to ${fmt(av + bv)}, but together must be at most 1`),
   householdsOverFlats: (file: string, path: string, households: number, flatsPath: string, flats: number) =>
-    issue(
-      file,
-      path,
-      `${at(path)} is ${households}: more households than flats ("${flatsPath}" is ${flats}); allowed: at most ${flats}`,
-    ),
+    issue(file, path, `${at(path)} is ${households}: more households than flats ("${flatsPath}" is ${flats}); allowed: at most ${flats}`),
   tooManyFlats: (file: string, path: string, total: number, max: number, built = 0) =>
     issue(
       file,

@@ -7,9 +7,17 @@ import { bool, int, num, obj, oneOf, opt, share, tagged, type Infer } from './ds
 
 const when = {
   from: int({ min: 1900, max: 2200, unit: 'calendar year', description: 'Year the lever takes effect (from January).', source: 'user input' }),
-  until: opt(int({ min: 1900, max: 2200, unit: 'calendar year', description: 'Year the lever stops (from January); absent = to the end.', source: 'user input' })),
+  until: opt(
+    int({ min: 1900, max: 2200, unit: 'calendar year', description: 'Year the lever stops (from January); absent = to the end.', source: 'user input' }),
+  ),
   estate: opt(
-    int({ min: 0, max: 100_000, unit: 'estate index', description: 'Apply only to this estate (0-based, in the order of `estates`); absent = all estates.', source: 'user input' }),
+    int({
+      min: 0,
+      max: 100_000,
+      unit: 'estate index',
+      description: 'Apply only to this estate (0-based, in the order of `estates`); absent = all estates.',
+      source: 'user input',
+    }),
   ),
 };
 
@@ -22,44 +30,110 @@ export const policySchema = tagged(
   {
     largerFlats: lever(
       {
-        mode: oneOf(['merge', 'build'] as const, { default: 'merge', description: 'merge: join pairs of small neighbouring flats into large ones; build: add new large flats.' }),
+        mode: oneOf(['merge', 'build'] as const, {
+          default: 'merge',
+          description: 'merge: join pairs of small neighbouring flats into large ones; build: add new large flats.',
+        }),
         count: int({ default: 30, min: 1, max: 100_000, unit: 'large flats', description: 'Number of large flats made.', source: 'user input' }),
-        rooms: int({ default: 4, min: 3, max: 5, unit: 'rooms', description: 'Rooms of each new flat (merging two flats gives at most their sum).', source: 'user input' }),
-        rent: opt(num({ min: 0, max: 100_000, unit: 'kr per month', description: 'Rent of each new flat; absent = the estate\'s ordinary rent for its size.', source: 'user input' })),
+        rooms: int({
+          default: 4,
+          min: 3,
+          max: 5,
+          unit: 'rooms',
+          description: 'Rooms of each new flat (merging two flats gives at most their sum).',
+          source: 'user input',
+        }),
+        rent: opt(
+          num({
+            min: 0,
+            max: 100_000,
+            unit: 'kr per month',
+            description: "Rent of each new flat; absent = the estate's ordinary rent for its size.",
+            source: 'user input',
+          }),
+        ),
       },
       'Larger flats: merge small flats or build new large ones (CFBU 2019). Take-up falls when the rent is above what local applicants pay (letting.rentElasticity).',
     ),
     internalList: lever(
       {
         enabled: bool({ default: true, description: 'Whether the internal waiting list is used.' }),
-        share: share({ default: 0.5, description: 'Share of waiting-list vacancies offered to the internal list first.', source: 'sources.md: every 2nd since 2019' }),
+        share: share({
+          default: 0.5,
+          description: 'Share of waiting-list vacancies offered to the internal list first.',
+          source: 'sources.md: every 2nd since 2019',
+        }),
         familyPriorityLarge: bool({ default: true, description: 'Families with children first to flats of 4+ rooms.' }),
-        swapAnnual: share({ default: 0.05, unit: 'probability per year', description: 'Yearly probability that an over-housed household seeks a swap (swaps by life phase).', source: 'assumption' }),
+        swapAnnual: share({
+          default: 0.05,
+          unit: 'probability per year',
+          description: 'Yearly probability that an over-housed household seeks a swap (swaps by life phase).',
+          source: 'assumption',
+        }),
       },
       'Internal waiting list, family priority to large flats and swaps by life phase (CFBU 2019).',
     ),
     gardens: lever(
       {
         privateGardens: share({ default: 0.5, description: 'Share of ground-floor flats without a garden that get a private garden.', source: 'user input' }),
-        wishSatisfied: share({ default: 0.3, description: 'Share of the garden wish met by allotment and community gardens (lowers the garden hazard).', source: 'assumption; CFBU 2019 lever' }),
+        wishSatisfied: share({
+          default: 0.3,
+          description: 'Share of the garden wish met by allotment and community gardens (lowers the garden hazard).',
+          source: 'assumption; CFBU 2019 lever',
+        }),
       },
       'Gardens: private gardens for ground-floor flats; allotment and community gardens (CFBU 2019).',
     ),
     renovation: lever(
       {
-        disruption: num({ default: 1.5, min: 1, max: 10, unit: 'hazard multiplier', description: 'Multiplier on voluntary move-out hazards while the works last (from .. until).', source: 'assumption; CFBU 2019: big works can push families out' }),
-        attachment: num({ default: 0.85, min: 0, max: 1, unit: 'hazard multiplier', description: 'Multiplier on voluntary move-out hazards after the works, from the right to alter and resident involvement.', source: 'assumption; CFBU 2019: råderet and involvement give a feeling of ownership' }),
-        attachmentYears: int({ default: 10, min: 0, max: 100, unit: 'years', description: 'How long the attachment effect lasts after the works.', source: 'assumption' }),
+        disruption: num({
+          default: 1.5,
+          min: 1,
+          max: 10,
+          unit: 'hazard multiplier',
+          description: 'Multiplier on voluntary move-out hazards while the works last (from .. until).',
+          source: 'assumption; CFBU 2019: big works can push families out',
+        }),
+        attachment: num({
+          default: 0.85,
+          min: 0,
+          max: 1,
+          unit: 'hazard multiplier',
+          description: 'Multiplier on voluntary move-out hazards after the works, from the right to alter and resident involvement.',
+          source: 'assumption; CFBU 2019: råderet and involvement give a feeling of ownership',
+        }),
+        attachmentYears: int({
+          default: 10,
+          min: 0,
+          max: 100,
+          unit: 'years',
+          description: 'How long the attachment effect lasts after the works.',
+          source: 'assumption',
+        }),
       },
       'Renovation with the right to alter and resident involvement: disruption while it lasts, attachment after.',
     ),
     ownership: lever(
       {
-        units: int({ default: 50, min: 1, max: 1_000_000, unit: 'flats', description: 'Number of social flats sold (each as it falls vacant) as owner-occupied.', source: 'user input' }),
-        price: num({ default: 1_500_000, min: 0, max: 100_000_000, unit: 'kr', description: 'Price of a unit; residents who want to own and can finance it may buy in the estate.', source: 'assumption' }),
+        units: int({
+          default: 50,
+          min: 1,
+          max: 1_000_000,
+          unit: 'flats',
+          description: 'Number of social flats sold (each as it falls vacant) as owner-occupied.',
+          source: 'user input',
+        }),
+        price: num({
+          default: 1_500_000,
+          min: 0,
+          max: 100_000_000,
+          unit: 'kr',
+          description: 'Price of a unit; residents who want to own and can finance it may buy in the estate.',
+          source: 'assumption',
+        }),
         firstRight: bool({ default: true, description: 'Residents have the first right to buy (internal list before outside buyers).' }),
       },
-      'Ownership options: sale of units, residents\' first right (CFBU 2019; Gellerupparken, Ny Ringby 2025).',
+      "Ownership options: sale of units, residents' first right (CFBU 2019; Gellerupparken, Ny Ringby 2025).",
     ),
     almenBoligPlus: lever(
       {
@@ -70,20 +144,35 @@ export const policySchema = tagged(
     ),
     socialActivities: lever(
       {
-        volunteering: num({ default: 2, min: 0, max: 20, unit: 'multiplier', description: 'Multiplier on the rate at which households start volunteering.', source: 'assumption; CFBU 2019' }),
+        volunteering: num({
+          default: 2,
+          min: 0,
+          max: 20,
+          unit: 'multiplier',
+          description: 'Multiplier on the rate at which households start volunteering.',
+          source: 'assumption; CFBU 2019',
+        }),
         ties: num({ default: 1.3, min: 0, max: 10, unit: 'multiplier', description: 'Multiplier on the growth of neighbour ties.', source: 'assumption' }),
       },
       'Social activities and volunteering: festivals, clubs, homework cafés (CFBU 2019).',
     ),
     vulnerableWork: lever(
       {
-        effect: share({ default: 0.3, description: 'Share by which the social problems and crime caused by vulnerable households are reduced.', source: 'assumption; CFBU 2019: social caretakers, crime prevention' }),
+        effect: share({
+          default: 0.3,
+          description: 'Share by which the social problems and crime caused by vulnerable households are reduced.',
+          source: 'assumption; CFBU 2019: social caretakers, crime prevention',
+        }),
       },
       'Work with vulnerable residents (social caretakers, crime prevention).',
     ),
     municipalAllocation: lever(
       {
-        share: share({ default: 0.1, description: 'Share of vacant family dwellings the municipality allocates while the lever is on.', source: 'sources.md: 10% of lettings in 2021 outside listed areas' }),
+        share: share({
+          default: 0.1,
+          description: 'Share of vacant family dwellings the municipality allocates while the lever is on.',
+          source: 'sources.md: 10% of lettings in 2021 outside listed areas',
+        }),
         bans: opt(bool({ description: 'Force the allocation bans on (true) or off (false) regardless of list status.' })),
       },
       'Allocation limits: cap or raise the municipal allocation share, and bans (ABL § 59).',
@@ -91,20 +180,38 @@ export const policySchema = tagged(
     flexibleLetting: lever(
       {
         share: share({ default: 0.5, description: 'Share of waiting-list vacancies let to applicants in work or education.', source: 'ABL § 60' }),
-        combinedLetting: bool({ default: false, description: 'Also use combined letting (reject applicants on cash benefits where 40%+ are outside work).', source: 'ABL § 51 b' }),
+        combinedLetting: bool({
+          default: false,
+          description: 'Also use combined letting (reject applicants on cash benefits where 40%+ are outside work).',
+          source: 'ABL § 51 b',
+        }),
       },
       'Flexible and combined letting (ABL §§ 60, 51 b).',
     ),
     facilities: lever(
       {
-        image: num({ default: 0.05, min: -1, max: 1, unit: 'image', description: 'Shift of the image target from facilities that draw outsiders.', source: 'assumption; CFBU 2019, Jacobs 1961' }),
+        image: num({
+          default: 0.05,
+          min: -1,
+          max: 1,
+          unit: 'image',
+          description: 'Shift of the image target from facilities that draw outsiders.',
+          source: 'assumption; CFBU 2019, Jacobs 1961',
+        }),
         crime: share({ default: 0.1, description: 'Share by which crime falls ("eyes on the street").', source: 'assumption; Jacobs 1961' }),
       },
       'Facilities and offers that draw outsiders: café, sports, playgrounds (CFBU 2019).',
     ),
     imageWork: lever(
       {
-        boost: num({ default: 0.1, min: -1, max: 1, unit: 'image', description: 'Shift of the image target while the lever is on.', source: 'assumption; CFBU 2019 media work and ambassadors' }),
+        boost: num({
+          default: 0.1,
+          min: -1,
+          max: 1,
+          unit: 'image',
+          description: 'Shift of the image target while the lever is on.',
+          source: 'assumption; CFBU 2019 media work and ambassadors',
+        }),
       },
       'Media work and ambassadors: raise the image target (CFBU 2019).',
     ),
@@ -114,19 +221,40 @@ export const policySchema = tagged(
     ),
     upgradeRename: lever(
       {
-        jump: num({ default: 0.1, min: 0, max: 1, unit: 'image', description: 'Immediate rise of the image at the start (halved unless renovation or vulnerable work is on at the same time).', source: 'assumption; CFBU 2019: only together with physical and social work' }),
+        jump: num({
+          default: 0.1,
+          min: 0,
+          max: 1,
+          unit: 'image',
+          description: 'Immediate rise of the image at the start (halved unless renovation or vulnerable work is on at the same time).',
+          source: 'assumption; CFBU 2019: only together with physical and social work',
+        }),
       },
       'Architectural upgrade and renaming (CFBU 2019).',
     ),
     demolition: lever(
       {
-        flats: int({ default: 100, min: 1, max: 1_000_000, unit: 'flats', description: 'Number of flats demolished at the start (whole stairwells, most crowded buildings first).', source: 'user input; ABL § 168 a' }),
+        flats: int({
+          default: 100,
+          min: 1,
+          max: 1_000_000,
+          unit: 'flats',
+          description: 'Number of flats demolished at the start (whole stairwells, most crowded buildings first).',
+          source: 'user input; ABL § 168 a',
+        }),
       },
-      'Demolition with relocation: residents are rehoused in vacancies of the region\'s estates (preferring similar estates) or leave (Jepsen & Nielsen 2018).',
+      "Demolition with relocation: residents are rehoused in vacancies of the region's estates (preferring similar estates) or leave (Jepsen & Nielsen 2018).",
     ),
     programme: lever(
       {
-        boost: num({ default: 1.5, min: 0, max: 10, unit: 'multiplier', description: 'Multiplier on the rates into work and education.', source: 'assumption; CFBU 2019: social-housing programmes lift people' }),
+        boost: num({
+          default: 1.5,
+          min: 0,
+          max: 10,
+          unit: 'multiplier',
+          description: 'Multiplier on the rates into work and education.',
+          source: 'assumption; CFBU 2019: social-housing programmes lift people',
+        }),
       },
       'Social-housing programme (boligsocial helhedsplan): raises the rates into work and education.',
     ),

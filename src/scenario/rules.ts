@@ -24,8 +24,7 @@ export const REGION_ROW = 'region';
 const SHARE_TOLERANCE = 1e-9;
 
 const numberAt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /**
  * A predicate telling whether a field path is touched by one of the given issues: the path
@@ -33,8 +32,7 @@ const record = (v: unknown): Record<string, unknown> =>
  */
 export function touchedBy(issues: readonly Issue[]): (path: string) => boolean {
   const paths = issues.map((i) => i.path);
-  const inside = (child: string, parent: string) =>
-    parent === '' || child === parent || child.startsWith(parent + '.') || child.startsWith(parent + '[');
+  const inside = (child: string, parent: string) => parent === '' || child === parent || child.startsWith(parent + '.') || child.startsWith(parent + '[');
   return (path) => paths.some((p) => inside(path, p) || inside(p, path));
 }
 
@@ -170,7 +168,13 @@ export function checkRules(s: Scenario, file: string, isBad: (path: string) => b
     const agents = numberAt(g.agents);
     const width = numberAt(g.width);
     const height = numberAt(g.height);
-    if (agents !== undefined && width !== undefined && height !== undefined && ok('schelling.agents', 'schelling.width', 'schelling.height') && agents > width * height) {
+    if (
+      agents !== undefined &&
+      width !== undefined &&
+      height !== undefined &&
+      ok('schelling.agents', 'schelling.width', 'schelling.height') &&
+      agents > width * height
+    ) {
       issues.push(messages.schellingCrowded(file, 'schelling.agents', agents, width, height));
     }
     // the grid is laid over the flats of one estate: one flat per cell

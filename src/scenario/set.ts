@@ -192,15 +192,26 @@ function applyOne(data: Mapping, a: Assignment): string {
       const list = cur as unknown[];
       let i: number;
       if ('index' in st) {
-        if (st.index >= list.length) noMatch(a.text, `${shown(steps, k)} has ${list.length} item(s) (${list.length ? `[0] to [${list.length - 1}]` : 'none'}), so there is no [${st.index}]`);
+        if (st.index >= list.length)
+          noMatch(
+            a.text,
+            `${shown(steps, k)} has ${list.length} item(s) (${list.length ? `[0] to [${list.length - 1}]` : 'none'}), so there is no [${st.index}]`,
+          );
         i = st.index;
       } else {
         const hits = list.flatMap((item, j) => (isMapping(item) && own(item, st.where) && String(item[st.where]) === st.equals ? [j] : []));
         if (hits.length === 0) {
           const have = list.flatMap((item) => (isMapping(item) && own(item, st.where) ? [String(item[st.where])] : []));
-          noMatch(a.text, `no item of ${shown(steps, k)} has ${st.where}=${st.equals}${have.length ? ` (there: ${have.map((h) => `${st.where}=${h}`).join(', ')})` : ''}`);
+          noMatch(
+            a.text,
+            `no item of ${shown(steps, k)} has ${st.where}=${st.equals}${have.length ? ` (there: ${have.map((h) => `${st.where}=${h}`).join(', ')})` : ''}`,
+          );
         }
-        if (hits.length > 1) fail(a.text, `${hits.length} items of ${shown(steps, k)} have ${st.where}=${st.equals} (${hits.map((h) => `[${h}]`).join(', ')}); name one by its index`);
+        if (hits.length > 1)
+          fail(
+            a.text,
+            `${hits.length} items of ${shown(steps, k)} have ${st.where}=${st.equals} (${hits.map((h) => `[${h}]`).join(', ')}); name one by its index`,
+          );
         i = hits[0]!;
       }
       concrete += `[${i}]`;

@@ -16,8 +16,16 @@ import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, type ProgramSpec, parseCommandLine, scenarioFieldOption, wholeNumberOption } from '../cli/args.js';
 
 /** The paired experiments behind P5 and P6, as policies added to a preset. */
-export const P5_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-imagework`, policies: [{ lever: 'imageWork', from: sc.startYear, until: undefined, estate: undefined, boost: 0.15 }] });
-export const P6_VARIANT = (sc: Scenario): Scenario => ({ ...sc, name: `${sc.name}-programme`, policies: [{ lever: 'programme', from: sc.startYear, until: undefined, estate: undefined, boost: 2 }] });
+export const P5_VARIANT = (sc: Scenario): Scenario => ({
+  ...sc,
+  name: `${sc.name}-imagework`,
+  policies: [{ lever: 'imageWork', from: sc.startYear, until: undefined, estate: undefined, boost: 0.15 }],
+});
+export const P6_VARIANT = (sc: Scenario): Scenario => ({
+  ...sc,
+  name: `${sc.name}-programme`,
+  policies: [{ lever: 'programme', from: sc.startYear, until: undefined, estate: undefined, boost: 2 }],
+});
 
 /** Where the presets are. */
 const PRESETS_DIR = join(PACKAGE_ROOT, 'scenarios', 'presets');
@@ -29,7 +37,12 @@ const presetNames = (): string[] =>
     .sort()
     .map((f) => f.replace(/\.yaml$/, ''));
 
-export async function calibrate(opts: { replications: number; only?: string; workers?: number; onResult?: (preset: string, p: PatternResult) => void }): Promise<Record<string, PatternResult[]>> {
+export async function calibrate(opts: {
+  replications: number;
+  only?: string;
+  workers?: number;
+  onResult?: (preset: string, p: PatternResult) => void;
+}): Promise<Record<string, PatternResult[]>> {
   // each preset's ensembles: its own, and for the average estate the paired P5 and P6 experiments
   const presets = presetNames()
     .filter((name) => !opts.only || opts.only === name)
@@ -88,14 +101,25 @@ export interface CalibrateArgs {
  * The tool's arguments (after `npm run calibrate --`): what to run, or a text to print (help,
  * version). A mistake throws an ArgsError that names the option, the value and what is allowed.
  */
-export function parseCalibrateArgs(argv: readonly string[], presets: readonly string[]): { kind: 'run'; args: CalibrateArgs } | { kind: 'print'; text: string } {
+export function parseCalibrateArgs(
+  argv: readonly string[],
+  presets: readonly string[],
+): { kind: 'run'; args: CalibrateArgs } | { kind: 'print'; text: string } {
   const parsed = parseCommandLine(PROGRAM, ['calibrate', ...argv]);
   if (parsed.kind === 'print') return parsed;
   if (parsed.kind !== 'run') throw new ArgsError('calibrate has no completion script');
   const a = parsed.invocation.args;
   const only = a.only as string | undefined;
   if (only !== undefined && !presets.includes(only)) throw new ArgsError(`option --only is ${JSON.stringify(only)}; give one of ${presets.join(', ')}`);
-  return { kind: 'run', args: { replications: scenarioFieldOption('replications', a.replications) ?? 20, only, workers: wholeNumberOption('workers', a.workers, 1, MAX_WORKERS), json: a.json === true } };
+  return {
+    kind: 'run',
+    args: {
+      replications: scenarioFieldOption('replications', a.replications) ?? 20,
+      only,
+      workers: wholeNumberOption('workers', a.workers, 1, MAX_WORKERS),
+      json: a.json === true,
+    },
+  };
 }
 
 async function main(): Promise<void> {

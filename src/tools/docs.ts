@@ -32,7 +32,7 @@ export function renderJsonSchema(): string {
       extends: {
         type: 'string',
         description:
-          'Path of a scenario file this one builds on, relative to this file. Its fields are merged under this file\'s: mappings merge key by key, lists and single values here replace the parent\'s. The name is not inherited.',
+          "Path of a scenario file this one builds on, relative to this file. Its fields are merged under this file's: mappings merge key by key, lists and single values here replace the parent's. The name is not inherited.",
       },
       ...(properties as Record<string, unknown>),
     },
@@ -90,7 +90,14 @@ function leafRow(s: Schema, path: string, optional: boolean, listDefault?: unkno
     case 'bool':
       return { path, default: showDefault(s.default), allowed: opt + 'true, false', unit: 'yes/no', meaning: s.description, source: s.source ?? '—' };
     case 'enum':
-      return { path, default: showDefault(s.default), allowed: opt + s.values.map(code).join(', '), unit: 'choice', meaning: s.description, source: s.source ?? '—' };
+      return {
+        path,
+        default: showDefault(s.default),
+        allowed: opt + s.values.map(code).join(', '),
+        unit: 'choice',
+        meaning: s.description,
+        source: s.source ?? '—',
+      };
     case 'str':
       return {
         path,
@@ -103,7 +110,12 @@ function leafRow(s: Schema, path: string, optional: boolean, listDefault?: unkno
     case 'arr':
       if (s.items.kind === 'num') {
         const inner = leafRow(s.items, path, false, s.default)!;
-        const count = s.minItems !== undefined && s.maxItems !== undefined ? `${s.minItems}-${s.maxItems}` : s.minItems !== undefined ? `at least ${s.minItems}` : 'any number of';
+        const count =
+          s.minItems !== undefined && s.maxItems !== undefined
+            ? `${s.minItems}-${s.maxItems}`
+            : s.minItems !== undefined
+              ? `at least ${s.minItems}`
+              : 'any number of';
         return { ...inner, allowed: `${opt}list of ${count} numbers, each ${inner.allowed}`, meaning: s.description };
       }
       return undefined;
@@ -142,7 +154,12 @@ function sectionTables(s: Schema, path: string, level: number, optional: boolean
       const list = `${s.description} A list${s.minItems ? ` of at least ${s.minItems}` : ''}${s.maxItems ? ` (at most ${s.maxItems})` : ''}; each entry has the fields below.${note}`;
       if (items.kind === 'obj') return tablesOf(items, `${path}[]`, code(path), level, `${list} ${items.description}`);
       if (items.kind === 'tagged') {
-        const head: Table = { level, heading: code(path), description: `${list} ${items.description} Each entry names its kind in \`${items.tag}\`.`, rows: [] };
+        const head: Table = {
+          level,
+          heading: code(path),
+          description: `${list} ${items.description} Each entry names its kind in \`${items.tag}\`.`,
+          rows: [],
+        };
         const variants = Object.entries(items.variants).flatMap(([name, v]) =>
           tablesOf(v, `${path}[]`, `${code(path)} with ${code(`${items.tag}: ${name}`)}`, level + 1, v.description),
         );
@@ -172,7 +189,7 @@ export function renderParameterDocs(): string {
       'Sources are cited by short name; the abbreviations are explained at the top of `src/scenario/schema.ts` and in `docs/ODD.md`.',
     '',
     'Besides these fields, a file may set `extends: <path>` (a scenario file to build on, relative to this one; mappings merge, lists and values replace) ' +
-      'and `$schema` (for editors; ignored). When `name` is not set in the file itself, it is the file\'s name without extension.',
+      "and `$schema` (for editors; ignored). When `name` is not set in the file itself, it is the file's name without extension.",
   ];
   for (const t of tables) {
     lines.push('', `${'#'.repeat(t.level)} ${t.heading}`, '', cell(t.description));
@@ -203,7 +220,11 @@ export const METRICS_KEY_COLUMN_DOCS: Record<string, { unit: string; description
   seed: { unit: 'seed', description: 'Random seed of the replication, derived from the scenario `seed` and the replication number (see manifest.json).' },
   month: { unit: 'month', description: 'Simulated month: 0 is the initial state, 1 is January of `startYear`, 12 is its December.' },
   year: { unit: 'calendar year', description: 'Calendar year of the month (month 0 belongs to `startYear`).' },
-  estate: { unit: 'text', description: 'Estate name (copies are named name-1, name-2, ...), or `region` for the sum over all estates when there are several. In a region row, stocks and flows are summed, `image`, `socialProblems` and `crime` are household-weighted means and the list status is the most severe of the estates.' },
+  estate: {
+    unit: 'text',
+    description:
+      'Estate name (copies are named name-1, name-2, ...), or `region` for the sum over all estates when there are several. In a region row, stocks and flows are summed, `image`, `socialProblems` and `crime` are household-weighted means and the list status is the most severe of the estates.',
+  },
   listStatus: { unit: 'text', description: `Name of the list status in \`listStatusCode\`: ${LIST_STATUS_NAMES.map((n) => '`' + n + '`').join(', ')}.` },
 };
 
@@ -212,13 +233,16 @@ export const MOVES_COLUMN_DOCS: Record<string, string> = {
   replication: 'Replication number, 0-based (as in metrics.csv).',
   month: 'Simulated month of the move (1 = January of `startYear`). Initial residents are not logged as moves.',
   year: 'Calendar year of the move.',
-  household: 'Household id, unique within a replication. A household keeps its id over internal moves, and a household displaced by demolition or moving to another estate of the region keeps it when it moves in again (its `out` and `in` rows share the id).',
+  household:
+    'Household id, unique within a replication. A household keeps its id over internal moves, and a household displaced by demolition or moving to another estate of the region keeps it when it moves in again (its `out` and `in` rows share the id).',
   kind: 'What kind of move (see "Kinds of move" below).',
   reason: 'For `in`: the letting channel (see "Letting channels"). For `out`, `internal` and `formed`: the reason (see "Reasons").',
-  stayMonths: 'For `out` and `internal`: months since the household moved into the estate (internal moves do not reset it; a household formed in the estate counts from the childhood of its adult; a household that moved in through `relocation` or `region` from that move). 0 for `in` and `formed`.',
+  stayMonths:
+    'For `out` and `internal`: months since the household moved into the estate (internal moves do not reset it; a household formed in the estate counts from the childhood of its adult; a household that moved in through `relocation` or `region` from that move). 0 for `in` and `formed`.',
   resourceStrong: '1 if the household is resource-strong at the move (an adult in work or education), else 0.',
   familyWithChildren: '1 if the household has a child under 18 at home at the move, else 0.',
-  fromFlat: 'Flat index (0-based over the whole region) the household left; empty for `in` and `formed`, except an `in` move through `relocation` or `region`, where it is the flat the household left (in its old estate).',
+  fromFlat:
+    'Flat index (0-based over the whole region) the household left; empty for `in` and `formed`, except an `in` move through `relocation` or `region`, where it is the flat the household left (in its old estate).',
   toFlat: 'Flat index the household moved into; empty for `out`.',
   estate: 'Estate of the move: the estate left for `out`, the estate entered for `in`, `internal` and `formed`.',
 };
@@ -226,7 +250,8 @@ export const MOVES_COLUMN_DOCS: Record<string, string> = {
 export const KIND_DOCS: Record<Kind, string> = {
   in: 'A household from outside the estate (a newcomer, or a household from another estate of the region) moved into a vacant flat.',
   out: 'A household left its flat and the estate (or was dissolved by death, or displaced by demolition); the flat fell vacant or was demolished.',
-  internal: 'A household moved from one flat to another inside the estate (internal waiting list, sale to a resident, swap, rehousing out of a flat designated for merging; in the Schelling mode, a move to an empty cell).',
+  internal:
+    'A household moved from one flat to another inside the estate (internal waiting list, sale to a resident, swap, rehousing out of a flat designated for merging; in the Schelling mode, a move to an empty cell).',
   formed: 'A new household formed inside the estate (a grown child or a separated partner) took a vacant flat through the internal waiting list.',
 };
 
@@ -237,7 +262,8 @@ export const CHANNEL_DOCS: Record<Channel, string> = {
   external: 'External waiting list.',
   sale: 'Sale of an owner-occupied or co-op unit to an outside buyer.',
   relocation: 'Rehousing of a household whose flat was demolished (demolition lever), into a vacancy of the region.',
-  region: 'A household that left another estate of the region (for space, a garden, dissatisfaction, safety, stigma or other reasons) and applied here through the waiting list; fromFlat is its old flat.',
+  region:
+    'A household that left another estate of the region (for space, a garden, dissatisfaction, safety, stigma or other reasons) and applied here through the waiting list; fromFlat is its old flat.',
 };
 
 export const REASON_DOCS: Record<Reason, string> = {
@@ -251,7 +277,8 @@ export const REASON_DOCS: Record<Reason, string> = {
   job: 'A job elsewhere.',
   death: 'The last adult of the household died.',
   other: 'Other reasons.',
-  demolition: 'Move-outs: the flat was demolished (demolition lever); the household waits to be rehoused in the region (a later `in` move through `relocation` with the same household id) or leaves. Internal moves: a tenant of a flat designated for merging (larger-flats lever) was rehoused in the estate.',
+  demolition:
+    'Move-outs: the flat was demolished (demolition lever); the household waits to be rehoused in the region (a later `in` move through `relocation` with the same household id) or leaves. Internal moves: a tenant of a flat designated for merging (larger-flats lever) was rehoused in the estate.',
   swap: 'A swap of flats between two households (internal moves only).',
   childLeftHome: 'A grown child from the estate formed their own household (formed households only).',
   breakup: 'A partner who left after a break-up formed their own household (formed households only).',
@@ -310,7 +337,21 @@ export function renderMetricDocs(): string {
     lines.push(row([code(col), d]));
   }
   lines.push('', '### Kinds of move (`kind`)', '', '| Value | Meaning |', '| --- | --- |', ...KINDS.map((k) => row([code(k), KIND_DOCS[k]])));
-  lines.push('', '### Letting channels (`reason` of an `in` move)', '', '| Value | Meaning |', '| --- | --- |', ...CHANNELS.map((c) => row([code(c), CHANNEL_DOCS[c]])));
-  lines.push('', '### Reasons (`reason` of `out`, `internal` and `formed` moves)', '', '| Value | Meaning |', '| --- | --- |', ...REASONS.map((r) => row([code(r), REASON_DOCS[r]])));
+  lines.push(
+    '',
+    '### Letting channels (`reason` of an `in` move)',
+    '',
+    '| Value | Meaning |',
+    '| --- | --- |',
+    ...CHANNELS.map((c) => row([code(c), CHANNEL_DOCS[c]])),
+  );
+  lines.push(
+    '',
+    '### Reasons (`reason` of `out`, `internal` and `formed` moves)',
+    '',
+    '| Value | Meaning |',
+    '| --- | --- |',
+    ...REASONS.map((r) => row([code(r), REASON_DOCS[r]])),
+  );
   return lines.join('\n') + '\n';
 }

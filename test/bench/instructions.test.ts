@@ -22,20 +22,7 @@ describe('readPerfMap and lookup', () => {
 
 describe('selfCosts', () => {
   it('adds cost lines to the current function, names compressed, and leaves out the inclusive cost of calls', () => {
-    const text = [
-      'events: Ir',
-      'fn=(1) main',
-      '0 10',
-      '+2 5',
-      'cfn=(2) 0x2004',
-      'calls=1 0',
-      '0 1000',
-      '-1 3',
-      'fn=(2)',
-      '* 7',
-      'fn=(1)',
-      '0 1',
-    ].join('\n');
+    const text = ['events: Ir', 'fn=(1) main', '0 10', '+2 5', 'cfn=(2) 0x2004', 'calls=1 0', '0 1000', '-1 3', 'fn=(2)', '* 7', 'fn=(1)', '0 1'].join('\n');
     const c = selfCosts(text);
     expect(c.get('main')).toBe(19);
     expect(c.get('0x2004')).toBe(7);

@@ -40,7 +40,7 @@ const P: ProgramSpec = {
 
 const run = (...argv: string[]) => {
   const r: Parsed = parseCommandLine(P, argv);
-  if (r.kind !== "run") throw new Error(`expected a command, got ${JSON.stringify(r)}`);
+  if (r.kind !== 'run') throw new Error(`expected a command, got ${JSON.stringify(r)}`);
   return r.invocation;
 };
 const error = (...argv: string[]): string => {
@@ -64,7 +64,13 @@ describe('parseCommandLine', () => {
   });
 
   it('options by name, alias, with = or the next argument; flags and --no-', () => {
-    expect(run('run', '-n', '5', '--seed=7', 'a.yaml', '-q', '--no-report').args).toEqual({ scenario: 'a.yaml', replications: '5', seed: '7', quiet: true, report: false });
+    expect(run('run', '-n', '5', '--seed=7', 'a.yaml', '-q', '--no-report').args).toEqual({
+      scenario: 'a.yaml',
+      replications: '5',
+      seed: '7',
+      quiet: true,
+      report: false,
+    });
     expect(run('run', 'a.yaml', '-n5', '-s=3').args).toMatchObject({ replications: '5', seed: '3' });
     expect(run('run', 'a.yaml', '-qn', '4').args).toMatchObject({ quiet: true, replications: '4' });
     expect(run('run', 'a.yaml', '-qn4').args).toMatchObject({ quiet: true, replications: '4' });
@@ -83,7 +89,11 @@ describe('parseCommandLine', () => {
   });
 
   it('the last positional may take several; -- ends the options', () => {
-    expect(run('compare', 'base.yaml', 'v1.yaml', 'v2.yaml', '-o', 'out').args).toEqual({ baseline: 'base.yaml', variants: ['v1.yaml', 'v2.yaml'], out: 'out' });
+    expect(run('compare', 'base.yaml', 'v1.yaml', 'v2.yaml', '-o', 'out').args).toEqual({
+      baseline: 'base.yaml',
+      variants: ['v1.yaml', 'v2.yaml'],
+      out: 'out',
+    });
     expect(run('validate', '--', '-odd-name.yaml').args).toEqual({ files: ['-odd-name.yaml'] });
   });
 
@@ -144,7 +154,16 @@ describe('help', () => {
     expect(helpLanguage({ LANG: 'en_US.UTF-8', NABOLAG_LANG: 'da' })).toBe('da');
     expect(helpLanguage({ LANG: 'C' })).toBe('en');
     expect(helpLanguage({})).toBe('en');
-    const texts = [PROGRAM.summary, PROGRAM.epilogue!, ...PROGRAM.commands.flatMap((c) => [c.describe, ...c.positionals.map((p) => p.describe), ...c.options.map((o) => o.describe), ...(c.examples ?? []).map((e) => e[1])])];
+    const texts = [
+      PROGRAM.summary,
+      PROGRAM.epilogue!,
+      ...PROGRAM.commands.flatMap((c) => [
+        c.describe,
+        ...c.positionals.map((p) => p.describe),
+        ...c.options.map((o) => o.describe),
+        ...(c.examples ?? []).map((e) => e[1]),
+      ]),
+    ];
     expect(texts.filter((t) => DA_TEXTS[t] === undefined)).toEqual([]);
     const h = (parseCommandLine(PROGRAM, ['run', '--help'], 'da') as { text: string }).text;
     expect(h).toMatch(/Tilvalg:/);
@@ -189,7 +208,9 @@ describe('scenarioFieldOption', () => {
       const { min, max } = scenarioSchema.fields[name];
       expect(scenarioFieldOption(name, String(min))).toBe(min);
       expect(scenarioFieldOption(name, String(max))).toBe(max);
-      expect(() => scenarioFieldOption(name, String(max! + 1))).toThrow(new ArgsError(`option --${name} is ${max! + 1}, but must be a whole number from ${min} to ${max}`));
+      expect(() => scenarioFieldOption(name, String(max! + 1))).toThrow(
+        new ArgsError(`option --${name} is ${max! + 1}, but must be a whole number from ${min} to ${max}`),
+      );
       expect(() => scenarioFieldOption(name, String(min! - 1))).toThrow(ArgsError);
     }
   });

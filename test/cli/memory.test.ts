@@ -18,7 +18,9 @@ describe('checkMemory', () => {
     expect(() => checkMemory([sc], 2, 10 * (PROCESS_BASE_BYTES + 2 * per))).not.toThrow();
     const tight = (PROCESS_BASE_BYTES + 1.5 * per) / 0.8;
     expect(() => checkMemory([sc], 2, tight)).toThrow(UserError);
-    expect(() => checkMemory([sc], 2, tight)).toThrow(/scenario "default" needs about [\d,]+ MB of memory .* x 2 at once.*reduce the flats .* or run fewer replications at once \(--workers 1\)/);
+    expect(() => checkMemory([sc], 2, tight)).toThrow(
+      /scenario "default" needs about [\d,]+ MB of memory .* x 2 at once.*reduce the flats .* or run fewer replications at once \(--workers 1\)/,
+    );
     expect(() => checkMemory([sc], 1, PROCESS_BASE_BYTES)).toThrow(/reduce the flats \(estates\[\]\.flats, copies, built flats\) or the years$/);
   });
 

@@ -7,7 +7,15 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const files = ['README.md', 'CHANGELOG.md', ...['docs', 'bench'].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => join(d, f)))].filter((f) => existsSync(f));
+const files = [
+  'README.md',
+  'CHANGELOG.md',
+  ...['docs', 'bench'].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join(d, f)),
+  ),
+].filter((f) => existsSync(f));
 if (existsSync('CONTRIBUTING.md')) files.push('CONTRIBUTING.md');
 
 describe('Markdown links', () => {

@@ -12,13 +12,17 @@ const text = readFileSync(DOC, 'utf8');
 
 /** All .ts files under a folder. */
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? tsFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? tsFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+  );
 }
 
 const code = [...tsFiles('src'), ...tsFiles('bench'), 'package.json'].map((f) => readFileSync(f, 'utf8')).join('\n');
 
 /** Paths such as src/model/state.ts or bench/RESULTS.md, in the text or its links. */
-const namedPaths = (md: string): string[] => [...new Set([...md.matchAll(/(?<![\w/.-])(?:\.\.\/)?((?:src|test|bench|docs|scenarios)\/[\w/.-]*\w)/g)].map((m) => m[1]!))];
+const namedPaths = (md: string): string[] => [
+  ...new Set([...md.matchAll(/(?<![\w/.-])(?:\.\.\/)?((?:src|test|bench|docs|scenarios)\/[\w/.-]*\w)/g)].map((m) => m[1]!)),
+];
 
 /** Code spans that are identifiers or dotted identifiers (`skimHouseholds`, `H.stride`). */
 const namedSymbols = (md: string): string[] => [...new Set([...md.matchAll(/`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)(?:\([^`]*\))?`/g)].map((m) => m[1]!))];

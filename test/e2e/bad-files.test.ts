@@ -24,7 +24,12 @@ afterAll(() => {
 
 function nabolag(...args: string[]) {
   // stdin is a pipe: `/dev/stdin` given as a scenario is one
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

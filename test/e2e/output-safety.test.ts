@@ -113,7 +113,11 @@ describe('output folders that are not nabolag’s are refused before anything ru
     expect(r.code, r.stderr).toBe(0);
     const after = tree(box);
     for (const [f, h] of Object.entries(before)) expect(after[f], f).toBe(h);
-    expect(Object.keys(after).filter((f) => !(f in before)).every((f) => f.startsWith('project/output/'))).toBe(true);
+    expect(
+      Object.keys(after)
+        .filter((f) => !(f in before))
+        .every((f) => f.startsWith('project/output/')),
+    ).toBe(true);
     rmSync(join(project, '...yaml'));
     rmSync(join(project, 'output'), { recursive: true });
   });
@@ -148,7 +152,10 @@ describe('nabolag’s own results', () => {
 
 /** Start a long run; resolves once its partial folder exists (the simulation has begun). */
 async function startLong(out: string, extra: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'run', 'scenarios/default.yaml', '-n', '2000', '--no-report', '-q', '--out', out, ...extra], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'run', 'scenarios/default.yaml', '-n', '2000', '--no-report', '-q', '--out', out, ...extra], {
+    cwd: project,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const parent = resolve(project, out, '..');
   const t0 = Date.now();
   while (Date.now() - t0 < 20_000) {
@@ -190,7 +197,9 @@ describe('interruption', () => {
 describe('two runs into one folder', () => {
   it('the second is refused with exit 2 while the first runs, and the first completes', async () => {
     const out = 'output/busy';
-    const first = spawn(process.execPath, [CLI, 'run', 'scenarios/default.yaml', '-n', '60', '--no-report', '-q', '--out', out, '--workers', '1'], { cwd: project });
+    const first = spawn(process.execPath, [CLI, 'run', 'scenarios/default.yaml', '-n', '60', '--no-report', '-q', '--out', out, '--workers', '1'], {
+      cwd: project,
+    });
     const firstDone = exited(first);
     const t0 = Date.now();
     while (!existsSync(join(project, 'output', '.busy.nabolag-lock')) && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 20));
@@ -203,7 +212,9 @@ describe('two runs into one folder', () => {
 
   it('with --wait the second waits and then replaces the first', async () => {
     const out = 'output/waited';
-    const first = spawn(process.execPath, [CLI, 'run', 'scenarios/default.yaml', '-n', '40', '--no-report', '-q', '--out', out, '--workers', '1'], { cwd: project });
+    const first = spawn(process.execPath, [CLI, 'run', 'scenarios/default.yaml', '-n', '40', '--no-report', '-q', '--out', out, '--workers', '1'], {
+      cwd: project,
+    });
     const firstDone = exited(first);
     const t0 = Date.now();
     while (!existsSync(join(project, 'output', '.waited.nabolag-lock')) && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 20));

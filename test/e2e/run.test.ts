@@ -34,7 +34,18 @@ const REQUIRED_METRICS_COLUMNS = [
   'internalMoves',
 ];
 /** The columns issue 2 requires in moves.csv. */
-const REQUIRED_MOVES_COLUMNS = ['replication', 'month', 'household', 'kind', 'reason', 'stayMonths', 'resourceStrong', 'familyWithChildren', 'fromFlat', 'toFlat'];
+const REQUIRED_MOVES_COLUMNS = [
+  'replication',
+  'month',
+  'household',
+  'kind',
+  'reason',
+  'stayMonths',
+  'resourceStrong',
+  'familyWithChildren',
+  'fromFlat',
+  'toFlat',
+];
 const FILES = ['metrics.csv', 'moves.csv', 'summary.json', 'manifest.json'];
 
 function nabolag(...args: string[]) {
@@ -167,7 +178,10 @@ describe('nabolag run scenarios/default.yaml', () => {
     expect(Object.keys(row).sort()).toEqual([...metricNames].sort());
     for (const name of metricNames) {
       const m = row[name];
-      expect(m.byYear.map((y: { year: number }) => y.year), name).toEqual([2026, 2027, 2028]);
+      expect(
+        m.byYear.map((y: { year: number }) => y.year),
+        name,
+      ).toEqual([2026, 2027, 2028]);
       for (const y of m.byYear) {
         for (const key of ['mean', 'p5', 'p95']) expect(typeof y[key], `${name} ${y.year} ${key}`).toBe('number');
         expect(y.p5).toBeLessThanOrEqual(y.mean + 1e-9);
@@ -184,7 +198,9 @@ describe('nabolag run scenarios/default.yaml', () => {
     const s = JSON.parse(read(a, 'summary.json').toString()).metrics.average;
     const dec = rows.filter((r) => at(r, 'month') === 12).map((r) => at(r, 'households'));
     expect(s.households.byYear[0].mean).toBeCloseTo(dec.reduce((x, y) => x + y, 0) / 3, 9);
-    const outs = [0, 1, 2].map((rep) => rows.filter((r) => at(r, 'replication') === rep && at(r, 'month') >= 1 && at(r, 'month') <= 12).reduce((x, r) => x + at(r, 'moveOuts'), 0));
+    const outs = [0, 1, 2].map((rep) =>
+      rows.filter((r) => at(r, 'replication') === rep && at(r, 'month') >= 1 && at(r, 'month') <= 12).reduce((x, r) => x + at(r, 'moveOuts'), 0),
+    );
     expect(s.moveOuts.byYear[0].mean).toBeCloseTo(outs.reduce((x, y) => x + y, 0) / 3, 9);
   });
 });

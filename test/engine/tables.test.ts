@@ -41,7 +41,9 @@ describe('tables written during the run', () => {
     const one = await compareToDirectory(base, [variant], join(tmp, 'cmp1'), { workers: 1 });
     const two = await compareToDirectory(base, [variant], join(tmp, 'cmp2'), { workers: 2 });
     const want = (rows: (r: ReturnType<typeof simulateAll>[0], y: number, p: string) => string, header: string[]) =>
-      ['scenario', ...header].join(',') + '\n' + one.ensembles.flatMap((e) => simulateAll(e.scenario).map((r) => rows(r, base.startYear, e.scenario.name))).join('');
+      ['scenario', ...header].join(',') +
+      '\n' +
+      one.ensembles.flatMap((e) => simulateAll(e.scenario).map((r) => rows(r, base.startYear, e.scenario.name))).join('');
     for (const dir of [one.outDir, two.outDir]) {
       expect(read(dir, 'metrics.csv')).toBe(want(metricsRows, METRICS_HEADER));
       expect(read(dir, 'moves.csv')).toBe(want(movesRows, MOVES_HEADER));
@@ -80,7 +82,14 @@ describe('tables written during the run', () => {
     t.abort();
     const u = openTables(dir, [small('a', { replications: 3 }), small('b', { replications: 2 })]);
     const put2 = (k: number, i: number) => u.sink(k).put(i, bytes(`m${k}${i}\n`), bytes(`v${k}${i}\n`));
-    for (const [k, i] of [[1, 1], [0, 2], [0, 0], [1, 0], [0, 1]] as const) put2(k, i);
+    for (const [k, i] of [
+      [1, 1],
+      [0, 2],
+      [0, 0],
+      [1, 0],
+      [0, 1],
+    ] as const)
+      put2(k, i);
     expect(u.close()).toEqual(['metrics.csv', 'moves.csv']);
     expect(read(dir, 'metrics.csv')).toBe(['scenario', ...METRICS_HEADER].join(',') + '\nm00\nm01\nm02\nm10\nm11\n');
     expect(read(dir, 'moves.csv')).toBe(['scenario', ...MOVES_HEADER].join(',') + '\nv00\nv01\nv02\nv10\nv11\n');

@@ -16,7 +16,7 @@ export const FROZEN_PARAMETERS = {
   region: {
     meanIncome15to64: 330000,
     housePrice: 2400000,
-    maxPriceToIncome: 5
+    maxPriceToIncome: 5,
   },
   demography: {
     enabled: true,
@@ -25,12 +25,7 @@ export const FROZEN_PARAMETERS = {
     fertilityPeak: 0.11,
     fertilityPeakAge: 30,
     fertilitySpread: 5.5,
-    fertilityByChildren: [
-      0.7,
-      1.2,
-      0.45,
-      0.25
-    ],
+    fertilityByChildren: [0.7, 1.2, 0.45, 0.25],
     crowdingBirthFactor: 0.45,
     singleBirthFactor: 0.15,
     childLeaveAnnual: 0.22,
@@ -39,7 +34,7 @@ export const FROZEN_PARAMETERS = {
     partnerMovesOutShare: 0.45,
     breakupAnnual: 0.035,
     breakupHouseholdLeavesShare: 0.5,
-    breakupFormsHouseholdShare: 0.15
+    breakupFormsHouseholdShare: 0.15,
   },
   elevator: {
     enabled: true,
@@ -57,7 +52,7 @@ export const FROZEN_PARAMETERS = {
     incomeEmployed: 390000,
     incomeStudent: 95000,
     incomeOutside: 165000,
-    incomeRetired: 190000
+    incomeRetired: 190000,
   },
   career: {
     enabled: true,
@@ -73,7 +68,7 @@ export const FROZEN_PARAMETERS = {
     weakCareerFactor: 0.3,
     earlyBoost: 1.6,
     earlyYears: 1.5,
-    internalListPatience: 12
+    internalListPatience: 12,
   },
   social: {
     enabled: true,
@@ -83,7 +78,7 @@ export const FROZEN_PARAMETERS = {
     volunteerFactor: 0.75,
     volunteerStartAnnual: 0.03,
     volunteerStopAnnual: 0.15,
-    childFriendsFactor: 0.85
+    childFriendsFactor: 0.85,
   },
   spiral: {
     enabled: true,
@@ -101,7 +96,7 @@ export const FROZEN_PARAMETERS = {
     crimeFromVulnerable: 8,
     crimeBase: 0.55,
     problemsFromVulnerable: 3,
-    problemsFromOutside: 0.8
+    problemsFromOutside: 0.8,
   },
   letting: {
     municipalShare: 0.25,
@@ -123,17 +118,17 @@ export const FROZEN_PARAMETERS = {
     rehousingShare: 0.34,
     relocationSimilarity: 0.1,
     rehousingPatience: 12,
-    swapMinYears: 3
+    swapMinYears: 3,
   },
   classification: {
     ruleSet: '2021',
     minResidents: 1000,
-    listStigmaFactor: 1
+    listStigmaFactor: 1,
   },
   output: {
     moves: true,
-    mapEveryYears: 0
-  }
+    mapEveryYears: 0,
+  },
 } as const;
 
 /** One estate with every field set (merged under each estate of a frozen scenario). */
@@ -150,7 +145,7 @@ export const FROZEN_ESTATE = {
     r2: 0.3,
     r3: 0.4,
     r4: 0.18,
-    r5: 0.04
+    r5: 0.04,
   },
   gardenShareOfGroundFloor: 0.25,
   ownerShare: 0,
@@ -171,15 +166,15 @@ export const FROZEN_ESTATE = {
     familyNearbyShare: 0.3,
     volunteerShare: 0.08,
     wantsGardenShare: 0.55,
-    wantsOwnShare: 0.45
+    wantsOwnShare: 0.45,
   },
   applicants: {
     resourceStrongShare: 0.44,
     nonWesternShare: 0.45,
     familyNearbyShare: 0.3,
     familyShare: 0.5,
-    vulnerableShare: 0.02
+    vulnerableShare: 0.02,
   },
   image: 0.5,
-  consecutiveListYears: 0
+  consecutiveListYears: 0,
 } as const;

@@ -108,7 +108,14 @@ export const flow = (w: World, name: FlowName, e = 0): number => w.flows[e * NFL
 export function moves(w: World): { month: number; uid: number; kind: string; reason: number; from: number; to: number }[] {
   const L = w.log;
   const kinds = Object.fromEntries(Object.entries(K).map(([k, v]) => [v, k]));
-  return Array.from({ length: L.size }, (_, k) => ({ month: L.month[k]!, uid: L.uid[k]!, kind: kinds[L.kind[k]!]!, reason: L.reason[k]!, from: L.from[k]!, to: L.to[k]! }));
+  return Array.from({ length: L.size }, (_, k) => ({
+    month: L.month[k]!,
+    uid: L.uid[k]!,
+    kind: kinds[L.kind[k]!]!,
+    reason: L.reason[k]!,
+    from: L.from[k]!,
+    to: L.to[k]!,
+  }));
 }
 
 /** A census of the world (nEstates x NCENSUS). */

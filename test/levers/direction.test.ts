@@ -37,7 +37,8 @@ const sum = (rs: ReplicationResult[], name: string, from = 1, to?: number, row =
     return s;
   }, 0);
 /** Mean of a metric over months [from, to] and replications. */
-const mean = (rs: ReplicationResult[], name: string, from = 1, to?: number, row = 0) => sum(rs, name, from, to, row) / (rs.length * ((to ?? rs[0]!.months) - from + 1));
+const mean = (rs: ReplicationResult[], name: string, from = 1, to?: number, row = 0) =>
+  sum(rs, name, from, to, row) / (rs.length * ((to ?? rs[0]!.months) - from + 1));
 const inStrongShare = (rs: ReplicationResult[], from = 13) => sum(rs, 'inResourceStrong', from) / sum(rs, 'moveIns', from);
 const FROM = 13; // the levers below start in 2027 = month 13
 
@@ -157,7 +158,9 @@ describe('policy levers move their metrics in the direction the report describes
     const { base, lever } = await pair([{ lever: 'extension', from: 2027, group: 'resourceStrongFamilies', factor: 0.3 }]);
     const stays = (rs: ReplicationResult[]) => {
       const v: number[] = [];
-      for (const r of rs) for (let k = 0; k < r.log.size; k++) if (r.log.kind[k] === K.out && r.log.strong[k] && r.log.family[k] && r.log.month[k]! >= FROM) v.push(r.log.stay[k]!);
+      for (const r of rs)
+        for (let k = 0; k < r.log.size; k++)
+          if (r.log.kind[k] === K.out && r.log.strong[k] && r.log.family[k] && r.log.month[k]! >= FROM) v.push(r.log.stay[k]!);
       v.sort((a, b) => a - b);
       return v[Math.floor(v.length / 2)]!;
     };
@@ -169,7 +172,16 @@ describe('policy levers move their metrics in the direction the report describes
   it('dividing a listed estate into sections under 1,000 residents takes it off the list', async () => {
     const over = {
       classification: { ruleSet: '2018' },
-      estates: [{ name: 'e', flats: 1000, sections: 4, consecutiveListYears: 3, image: 0.25, population: { resourceStrongShare: 0.38, nonWesternShare: 0.62, basicEducationShareWeak: 0.78, basicEducationShareStrong: 0.4 } }],
+      estates: [
+        {
+          name: 'e',
+          flats: 1000,
+          sections: 4,
+          consecutiveListYears: 3,
+          image: 0.25,
+          population: { resourceStrongShare: 0.38, nonWesternShare: 0.62, basicEducationShareWeak: 0.78, basicEducationShareStrong: 0.4 },
+        },
+      ],
     };
     const { base, lever } = await pair([{ lever: 'divideEstate', from: 2027 }], over);
     for (const r of base) expect(at(r, 'listStatusCode', 0)).toBe(4);

@@ -158,7 +158,16 @@ describe('computeCriteria', () => {
 
   it('returns NaN for empty groups, and NaN never meets a criterion', () => {
     const c = computeCriteria(
-      counts({ residents: 0, persons18to64: 0, outsideWorkEdu18to64: 0, persons30to59: 0, basicEduOnly30to59: 0, persons15to64ExclStudents: 0, incomeSum15to64ExclStudents: 0, nonWestern: 0 }),
+      counts({
+        residents: 0,
+        persons18to64: 0,
+        outsideWorkEdu18to64: 0,
+        persons30to59: 0,
+        basicEduOnly30to59: 0,
+        persons15to64ExclStudents: 0,
+        incomeSum15to64ExclStudents: 0,
+        nonWestern: 0,
+      }),
       null,
       REGIONAL,
     );
@@ -183,7 +192,12 @@ describe('computeCriteria', () => {
   });
 
   it('computes criteria even for areas below the resident minimum', () => {
-    const r = classifyYear(INITIAL_CLASSIFICATION_STATE, small(999, { nonWestern: 600, outsideWorkEdu18to64: 250, basicEduOnly30to59: 350 }), null, params('2018'));
+    const r = classifyYear(
+      INITIAL_CLASSIFICATION_STATE,
+      small(999, { nonWestern: 600, outsideWorkEdu18to64: 250, basicEduOnly30to59: 350 }),
+      null,
+      params('2018'),
+    );
     expect(r.classified).toBe(false);
     expect(r.status).toBe('none');
     expect(r.criteria.outsideWorkShare18to64).toBe(0.5);
@@ -335,9 +349,7 @@ describe('consecutive-years rule (hard ghetto / omdannelsesområde)', () => {
     expect(s.map((y) => y.consecutiveGhettoYears)).toEqual([1, 2, 3, 0, 1, 2, 3, 4, 5]);
     expect(s[3]!.status).toBe('udsat');
     const hardFrom = ruleSet === '2018' ? 7 : 8; // index of the 4th / 5th year after the reset
-    expect(s.map((y) => y.status)).toEqual(
-      s.map((_, i) => (i === 3 ? 'udsat' : i >= hardFrom ? 'hard' : 'ghetto')),
-    );
+    expect(s.map((y) => y.status)).toEqual(s.map((_, i) => (i === 3 ? 'udsat' : i >= hardFrom ? 'hard' : 'ghetto')));
   });
 
   it('a hard area drops to udsat (and resets) when the non-western share falls to 50%', () => {

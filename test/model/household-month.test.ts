@@ -27,7 +27,11 @@ describe('skipping households by their bound gives the same run as working out e
       expect(Buffer.from(checked.metrics.buffer).equals(Buffer.from(fast.metrics.buffer))).toBe(true);
       expect(checked.log.size).toBe(fast.log.size);
       for (const k of ['month', 'uid', 'kind', 'reason', 'from', 'to'] as const)
-        expect(Buffer.from(checked.log[k].buffer, 0, checked.log.size * checked.log[k].BYTES_PER_ELEMENT).equals(Buffer.from(fast.log[k].buffer, 0, fast.log.size * fast.log[k].BYTES_PER_ELEMENT))).toBe(true);
+        expect(
+          Buffer.from(checked.log[k].buffer, 0, checked.log.size * checked.log[k].BYTES_PER_ELEMENT).equals(
+            Buffer.from(fast.log[k].buffer, 0, fast.log.size * fast.log[k].BYTES_PER_ELEMENT),
+          ),
+        ).toBe(true);
     });
   }
 });

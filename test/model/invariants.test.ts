@@ -37,14 +37,30 @@ const LEVER_CASES: Record<string, unknown>[][] = [
   [],
   [{ lever: 'extension', from: 2027, group: 'resourceStrongFamilies', factor: 0.5 }],
   [{ lever: 'municipalAllocation', from: 2027, until: 2029, share: 0.1, bans: true }],
-  [{ lever: 'imageWork', from: 2028, boost: 0.2 }, { lever: 'programme', from: 2027, boost: 2 }],
+  [
+    { lever: 'imageWork', from: 2028, boost: 0.2 },
+    { lever: 'programme', from: 2027, boost: 2 },
+  ],
   [{ lever: 'demolition', from: 2027, flats: 30 }],
   [{ lever: 'largerFlats', from: 2027, mode: 'merge', count: 60 }],
   [{ lever: 'largerFlats', from: 2027, mode: 'build', count: 10, rooms: 5 }],
   [{ lever: 'ownership', from: 2027, units: 20 }],
-  [{ lever: 'internalList', from: 2027, swapAnnual: 0.5 }, { lever: 'gardens', from: 2027 }],
-  [{ lever: 'renovation', from: 2027, until: 2028 }, { lever: 'upgradeRename', from: 2028 }, { lever: 'socialActivities', from: 2027 }, { lever: 'extension', from: 2026, group: 'all', factor: 0.8 }],
-  [{ lever: 'flexibleLetting', from: 2027, combinedLetting: true }, { lever: 'facilities', from: 2027 }, { lever: 'vulnerableWork', from: 2027 }, { lever: 'almenBoligPlus', from: 2027 }],
+  [
+    { lever: 'internalList', from: 2027, swapAnnual: 0.5 },
+    { lever: 'gardens', from: 2027 },
+  ],
+  [
+    { lever: 'renovation', from: 2027, until: 2028 },
+    { lever: 'upgradeRename', from: 2028 },
+    { lever: 'socialActivities', from: 2027 },
+    { lever: 'extension', from: 2026, group: 'all', factor: 0.8 },
+  ],
+  [
+    { lever: 'flexibleLetting', from: 2027, combinedLetting: true },
+    { lever: 'facilities', from: 2027 },
+    { lever: 'vulnerableWork', from: 2027 },
+    { lever: 'almenBoligPlus', from: 2027 },
+  ],
 ];
 
 /** The scenario of property case s: a deterministic mix of overrides. */
@@ -194,7 +210,8 @@ describe(`invariants over ${SEEDS} seeds x ${YEARS} years`, () => {
         const k = METRIC_INDEX[name];
         if (k === undefined) return 0;
         let t = 0;
-        for (let m = 1; m <= res.months; m++) for (let r = 0; r < sc.estates.reduce((n, e) => n + e.copies, 0); r++) t += res.metrics[(m * res.rowNames.length + r) * NMETRIC + k]!;
+        for (let m = 1; m <= res.months; m++)
+          for (let r = 0; r < sc.estates.reduce((n, e) => n + e.copies, 0); r++) t += res.metrics[(m * res.rowNames.length + r) * NMETRIC + k]!;
         return t;
       };
       totals.sale += sumFlow('lettingsSale');

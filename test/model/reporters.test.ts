@@ -13,7 +13,17 @@ function input(seed: number): MetricInput {
   const rng = makeRng(seed, 'reporters-test');
   const census = Float64Array.from({ length: 2 * NCENSUS }, () => (rng() < 0.5 ? Math.floor(rng() * 500) : rng() * 1e6));
   const flows = Float64Array.from({ length: 2 * NFLOW }, () => Math.floor(rng() * 40));
-  return { census, co: NCENSUS, flows, fo: NFLOW, image: rng(), problems: rng() * 2, crime: 0.5 + rng(), status: Math.floor(rng() * 5), regionalIncome: 250_000 + rng() * 1e5 };
+  return {
+    census,
+    co: NCENSUS,
+    flows,
+    fo: NFLOW,
+    image: rng(),
+    problems: rng() * 2,
+    crime: 0.5 + rng(),
+    status: Math.floor(rng() * 5),
+    regionalIncome: 250_000 + rng() * 1e5,
+  };
 }
 
 describe('fillMetrics', () => {

@@ -20,7 +20,11 @@ import { B, H } from '../../src/model/state.js';
 type Grid = Partial<SchellingSpec> & { width: number; height: number; agents: number };
 
 function scenario(g: Grid, extra: Record<string, unknown> = {}): Scenario {
-  const { value, issues } = validate(scenarioSchema, { years: 1, estates: [{ name: 'grid', flats: g.width * g.height, sections: 1 }], schelling: g, ...extra }, 'test');
+  const { value, issues } = validate(
+    scenarioSchema,
+    { years: 1, estates: [{ name: 'grid', flats: g.width * g.height, sections: 1 }], schelling: g, ...extra },
+    'test',
+  );
   expect(issues).toEqual([]);
   return value as Scenario;
 }
@@ -234,7 +238,15 @@ describe('the ABMFrameworksComparison presets', () => {
   });
 
   it('abmfc-large and classic load as specified', () => {
-    expect(loadScenario('scenarios/schelling/abmfc-large.yaml').schelling).toMatchObject({ width: 100, height: 100, agents: 8000, radius: 2, minSimilar: 8, periodic: false, steps: 20 });
+    expect(loadScenario('scenarios/schelling/abmfc-large.yaml').schelling).toMatchObject({
+      width: 100,
+      height: 100,
+      agents: 8000,
+      radius: 2,
+      minSimilar: 8,
+      periodic: false,
+      steps: 20,
+    });
     const classic = loadScenario('scenarios/schelling/classic.yaml');
     expect(classic.schelling).toMatchObject({ width: 50, height: 50, similarWanted: 0.3 });
     expect(classic.estates[0]!.flats).toBe(2500);

@@ -127,7 +127,16 @@ describe('digest', () => {
 
   it('keeps every value exactly in the smallest array that holds its column', () => {
     // per metric: zeros, small and large counts, negative integers, fractions, -0 and NaN, huge integers
-    const kinds = [() => 0, (m: number) => m % 7, (m: number) => m * 1000, (m: number) => -m * 100_000, (m: number) => m / 3, () => -0, (m: number) => (m === 5 ? NaN : 1), (m: number) => m * 2 ** 40];
+    const kinds = [
+      () => 0,
+      (m: number) => m % 7,
+      (m: number) => m * 1000,
+      (m: number) => -m * 100_000,
+      (m: number) => m / 3,
+      () => -0,
+      (m: number) => (m === 5 ? NaN : 1),
+      (m: number) => m * 2 ** 40,
+    ];
     const mixed = result(30, ['a', 'b'], (m, r, k) => kinds[(k + r) % kinds.length]!(m));
     const p = digest(mixed);
     for (let r = 0; r < 2; r++)

@@ -60,7 +60,22 @@ describe('fmt equals String(Number(v.toFixed(digits)))', () => {
   });
 
   it('at the edges: near 1e9, halves, tiny and negative zeros', () => {
-    for (const v of [999999999.9999999, 999999999.99999, -999999999.1234568, 1e9 + 0.5, 0.1 + 0.2, 1 - 1e-7, -1e-7, 5e-7, 4.9999999e-7, 0.0000015, 123456.0000004, -0.5, 2.675, 1.0000005])
+    for (const v of [
+      999999999.9999999,
+      999999999.99999,
+      -999999999.1234568,
+      1e9 + 0.5,
+      0.1 + 0.2,
+      1 - 1e-7,
+      -1e-7,
+      5e-7,
+      4.9999999e-7,
+      0.0000015,
+      123456.0000004,
+      -0.5,
+      2.675,
+      1.0000005,
+    ])
       for (let d = 0; d <= 8; d++) expect(fmt(v, d), `fmt(${v}, ${d})`).toBe(fmtByNumber(v, d));
   });
 });
@@ -68,7 +83,31 @@ describe('fmt equals String(Number(v.toFixed(digits)))', () => {
 describe('CsvText', () => {
   it('writes numbers as String does: whole numbers of every size and sign, fractions, -0, non-finite', () => {
     const rng = makeRng(3, 'csvtext');
-    const values = [0, -0, 1, -1, 9, 10, 99, 100, 2147483647, 2147483648, -2147483648, -2147483649, 4294967295, 1e15 - 1, 1e15, 1e21, 1e22, 0.5, -0.25, 1e-7, NaN, Infinity, -Infinity];
+    const values = [
+      0,
+      -0,
+      1,
+      -1,
+      9,
+      10,
+      99,
+      100,
+      2147483647,
+      2147483648,
+      -2147483648,
+      -2147483649,
+      4294967295,
+      1e15 - 1,
+      1e15,
+      1e21,
+      1e22,
+      0.5,
+      -0.25,
+      1e-7,
+      NaN,
+      Infinity,
+      -Infinity,
+    ];
     for (let k = 0; k < 20_000; k++) values.push(Math.floor((rng() - 0.5) * Math.pow(10, 1 + (k % 16))));
     const t = new CsvText();
     for (const v of values) {
@@ -151,7 +190,12 @@ describe('movesRows', () => {
     log.push(12, 18, K.out, R.space, 30, true, true, 5, -1, 0);
     log.push(13, 19, K.internal, R.swap, 40, false, true, 6, 7, 0);
     log.push(25, 20, K.formed, R.childLeftHome, 0, false, false, -1, 8, 0);
-    expect(movesRows(result(log, () => 0), 2026)).toBe(
+    expect(
+      movesRows(
+        result(log, () => 0),
+        2026,
+      ),
+    ).toBe(
       [
         '2,1,2026,17,in,municipal,0,1,0,,4,east',
         '2,12,2026,18,out,space,30,1,1,5,,east',
@@ -159,22 +203,46 @@ describe('movesRows', () => {
         '2,25,2028,20,formed,childLeftHome,0,0,0,,8,east',
       ].join('\n') + '\n',
     );
-    expect(MOVES_HEADER).toEqual(['replication', 'month', 'year', 'household', 'kind', 'reason', 'stayMonths', 'resourceStrong', 'familyWithChildren', 'fromFlat', 'toFlat', 'estate']);
+    expect(MOVES_HEADER).toEqual([
+      'replication',
+      'month',
+      'year',
+      'household',
+      'kind',
+      'reason',
+      'stayMonths',
+      'resourceStrong',
+      'familyWithChildren',
+      'fromFlat',
+      'toFlat',
+      'estate',
+    ]);
   });
 
   it('estate names outside ASCII are written as they are', () => {
     const log = new MoveLog(true);
     log.push(3, 5, K.out, R.garden, 12, false, true, 9, -1, 1);
-    const text = movesRows(result(log, () => 0, ['Østerbro', 'Æblehaven/2']), 2026);
+    const text = movesRows(
+      result(log, () => 0, ['Østerbro', 'Æblehaven/2']),
+      2026,
+    );
     expect(text).toBe('2,3,2026,5,out,garden,12,0,1,9,,Æblehaven/2\n');
-    const metrics = metricsRows(result(new MoveLog(true), () => 0.125, ['Østerbro']), 2026);
+    const metrics = metricsRows(
+      result(new MoveLog(true), () => 0.125, ['Østerbro']),
+      2026,
+    );
     const cells = metrics.split('\n')[0]!.split(',');
     expect(cells.slice(0, 5)).toEqual(['2', '99', '0', '2026', 'Østerbro']);
     expect(cells[METRICS_HEADER.indexOf('resourceStrongShare')]).toBe('0.125');
   });
 
   it('an empty log gives no text (not a blank line)', () => {
-    expect(movesRows(result(new MoveLog(true), () => 0), 2026)).toBe('');
+    expect(
+      movesRows(
+        result(new MoveLog(true), () => 0),
+        2026,
+      ),
+    ).toBe('');
   });
 
   it('a disabled log records nothing', () => {
@@ -187,6 +255,14 @@ describe('movesRows', () => {
     const log = new MoveLog(true, 2);
     for (let k = 0; k < 50; k++) log.push(1, k, K.out, R.other, k, false, false, k, -1, 0);
     expect(log.size).toBe(50);
-    expect(movesRows(result(log, () => 0), 2026).trimEnd().split('\n').at(-1)).toBe('2,1,2026,49,out,other,49,0,0,49,,east');
+    expect(
+      movesRows(
+        result(log, () => 0),
+        2026,
+      )
+        .trimEnd()
+        .split('\n')
+        .at(-1),
+    ).toBe('2,1,2026,49,out,other,49,0,0,49,,east');
   });
 });

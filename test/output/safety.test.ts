@@ -71,7 +71,12 @@ describe('classifyOutput', () => {
 
   it('recognises a result written before the marker only when it holds nothing but its manifest files', () => {
     const files = ['metrics.csv', 'summary.json', 'charts/a.svg'];
-    const legacy = folder('project/legacy', { 'metrics.csv': '1', 'summary.json': '{}', 'charts/a.svg': '<svg/>', 'manifest.json': JSON.stringify({ tool: 'nabolag', files }) });
+    const legacy = folder('project/legacy', {
+      'metrics.csv': '1',
+      'summary.json': '{}',
+      'charts/a.svg': '<svg/>',
+      'manifest.json': JSON.stringify({ tool: 'nabolag', files }),
+    });
     expect(isNabolagFolder(legacy)).toBe(true);
     writeFileSync(join(legacy, 'charts', 'mine.txt'), 'a note of the user');
     expect(isNabolagFolder(legacy)).toBe(false);
@@ -115,10 +120,14 @@ describe('writeAtomically', () => {
     const p = folder('w2');
     await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'a.txt'), 'first'), opts(p));
     await expect(
-      writeAtomically(join(p, 'out'), async (d) => {
-        writeFileSync(join(d, 'half.txt'), 'half');
-        throw new Error('boom');
-      }, opts(p)),
+      writeAtomically(
+        join(p, 'out'),
+        async (d) => {
+          writeFileSync(join(d, 'half.txt'), 'half');
+          throw new Error('boom');
+        },
+        opts(p),
+      ),
     ).rejects.toThrow('boom');
     expect(readFileSync(join(p, 'out', 'a.txt'), 'utf8')).toBe('first');
     expect(readdirSync(p)).toEqual(['out']);
@@ -127,9 +136,15 @@ describe('writeAtomically', () => {
   it('refuses before calling the writer when the folder is not its own', async () => {
     const p = folder('w3', { 'theirs/thesis.tex': 'years of work' });
     let called = false;
-    await expect(writeAtomically(join(p, 'theirs'), async () => {
-      called = true;
-    }, opts(p))).rejects.toThrow(UserError);
+    await expect(
+      writeAtomically(
+        join(p, 'theirs'),
+        async () => {
+          called = true;
+        },
+        opts(p),
+      ),
+    ).rejects.toThrow(UserError);
     expect(called).toBe(false);
     expect(readFileSync(join(p, 'theirs', 'thesis.tex'), 'utf8')).toBe('years of work');
   });
@@ -138,10 +153,14 @@ describe('writeAtomically', () => {
     const p = folder('w4');
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const first = writeAtomically(join(p, 'out'), async (d) => {
-      await held;
-      writeFileSync(join(d, 'who.txt'), 'first');
-    }, opts(p));
+    const first = writeAtomically(
+      join(p, 'out'),
+      async (d) => {
+        await held;
+        writeFileSync(join(d, 'who.txt'), 'first');
+      },
+      opts(p),
+    );
     await new Promise((r) => setTimeout(r, 50));
     const second = writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'who.txt'), 'second'), opts(p));
     await expect(second).rejects.toThrow(new RegExp(`in use by process ${process.pid}`));

@@ -83,7 +83,14 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
           heading: 'Flats by section',
           html: '<p>Trusted <em>prose</em>.</p>',
           chart: { id: 'bar-chart', spec: barChart(), caption: NASTY },
-          table: { columns: ['Section', 'Flats'], rows: [['A', 40], ['B', 55], ['C', 70]] },
+          table: {
+            columns: ['Section', 'Flats'],
+            rows: [
+              ['A', 40],
+              ['B', 55],
+              ['C', 70],
+            ],
+          },
         },
         {
           id: 'trend',
@@ -109,40 +116,52 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
     if (profileDir) await rm(profileDir, { recursive: true, force: true });
   }, TIMEOUT);
 
-  it('renders an SVG in every chart container', async () => {
-    for (const id of ['bar-chart', 'year-chart']) {
-      expect(await page.locator(`#${id} svg.marks`).count(), id).toBe(1);
-    }
-    expect(await page.locator('#bar-chart svg text', { hasText: NASTY }).count()).toBe(1);
-  }, TIMEOUT);
+  it(
+    'renders an SVG in every chart container',
+    async () => {
+      for (const id of ['bar-chart', 'year-chart']) {
+        expect(await page.locator(`#${id} svg.marks`).count(), id).toBe(1);
+      }
+      expect(await page.locator('#bar-chart svg text', { hasText: NASTY }).count()).toBe(1);
+    },
+    TIMEOUT,
+  );
 
-  it('shows escaped text as text, not markup', async () => {
-    expect(await page.title()).toBe('Test report <nabolag>');
-    expect(await page.locator('#sections figcaption').textContent()).toBe(NASTY);
-    expect(await page.locator('b').count()).toBe(0); // NASTY's <b> never became an element
-    expect(await page.locator('.prose em').count()).toBe(1); // trusted html is kept
-    expect(await page.locator('td.num').count()).toBe(3);
-  }, TIMEOUT);
+  it(
+    'shows escaped text as text, not markup',
+    async () => {
+      expect(await page.title()).toBe('Test report <nabolag>');
+      expect(await page.locator('#sections figcaption').textContent()).toBe(NASTY);
+      expect(await page.locator('b').count()).toBe(0); // NASTY's <b> never became an element
+      expect(await page.locator('.prose em').count()).toBe(1); // trusted html is kept
+      expect(await page.locator('td.num').count()).toBe(3);
+    },
+    TIMEOUT,
+  );
 
-  it('moving the slider re-renders the chart', async () => {
-    const slider = page.locator('#year-chart input[type="range"]');
-    expect(await slider.count()).toBe(1);
-    const before = await page.locator('#year-chart svg.marks').innerHTML();
-    await page.evaluate(`(() => {
+  it(
+    'moving the slider re-renders the chart',
+    async () => {
+      const slider = page.locator('#year-chart input[type="range"]');
+      expect(await slider.count()).toBe(1);
+      const before = await page.locator('#year-chart svg.marks').innerHTML();
+      await page.evaluate(`(() => {
       const el = document.querySelector('#year-chart input[type="range"]');
       el.value = '2027';
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     })()`);
-    await page.waitForFunction(`window.__nabolagViews['year-chart'].signal('year') === 2027`, undefined, { timeout: 10_000 });
-    await page.evaluate(`window.__nabolagViews['year-chart'].runAsync().then(() => true)`);
-    const after = await page.locator('#year-chart svg.marks').innerHTML();
-    expect(after).not.toBe(before);
-    // 2020..2027 are now shown: 8 points instead of 1.
-    expect(await page.locator('#year-chart svg .mark-symbol path').count()).toBe(8);
-    // The other chart is untouched by the parameter.
-    expect(await page.locator('#bar-chart svg .mark-rect path').count()).toBe(3);
-  }, TIMEOUT);
+      await page.waitForFunction(`window.__nabolagViews['year-chart'].signal('year') === 2027`, undefined, { timeout: 10_000 });
+      await page.evaluate(`window.__nabolagViews['year-chart'].runAsync().then(() => true)`);
+      const after = await page.locator('#year-chart svg.marks').innerHTML();
+      expect(after).not.toBe(before);
+      // 2020..2027 are now shown: 8 points instead of 1.
+      expect(await page.locator('#year-chart svg .mark-symbol path').count()).toBe(8);
+      // The other chart is untouched by the parameter.
+      expect(await page.locator('#bar-chart svg .mark-rect path').count()).toBe(3);
+    },
+    TIMEOUT,
+  );
 
   it('logged no console errors and requested nothing but the file itself', () => {
     expect(consoleErrors).toEqual([]);

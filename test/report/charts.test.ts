@@ -40,7 +40,13 @@ const OVERRIDES = { replications: 3, years: 3 };
 
 async function results(files: string[]): Promise<Results> {
   const scs = files.map((f) => resolve(loadScenario(f), OVERRIDES, f));
-  const all = [scs[0]!, ...alignForComparison(scs[0]!, scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })))];
+  const all = [
+    scs[0]!,
+    ...alignForComparison(
+      scs[0]!,
+      scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })),
+    ),
+  ];
   const ensembles = [];
   for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
   if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.replications) };
@@ -55,7 +61,6 @@ beforeAll(async () => {
   single = await results(['scenarios/default.yaml']);
   compared = await results(['scenarios/default.yaml', 'scenarios/packages/extension.yaml']);
 }, 120_000);
-
 
 const titleText = (spec: { title?: unknown }): string => {
   const t = spec.title as { text: string | string[] } | string;
@@ -129,7 +134,8 @@ describe('titles, units and descriptions come from METRICS', () => {
 
   it('panel titles of the area and list charts come from METRICS too', () => {
     const sds = scenarioData(single);
-    const panels = (c: ChartDef, key: 'hconcat' | 'concat') => (c.spec as unknown as Record<string, { title: { text: string[] } }[]>)[key]!.map((p) => titleText(p));
+    const panels = (c: ChartDef, key: 'hconcat' | 'concat') =>
+      (c.spec as unknown as Record<string, { title: { text: string[] } }[]>)[key]!.map((p) => titleText(p));
     expect(panels(areaChart(sds), 'hconcat')).toEqual(AREA_LEVELS.map(metricTitle));
     expect(panels(listCriteriaChart(sds), 'concat')).toEqual(LIST_CRITERIA.map((c) => metricTitle(c.name)));
     for (const n of [...AREA_LEVELS, ...LIST_CRITERIA.map((c) => c.name)]) expect(plainDescription(n).startsWith(metricTitle(n))).toBe(true);
@@ -146,14 +152,16 @@ describe('titles, units and descriptions come from METRICS', () => {
     for (const v of ['"value":0.4', '"value":3', '"value":0.6', '"value":0.55']) expect(crit).toContain(v);
     const status = listStatusChart(sds).spec as unknown as { encoding: { color: { scale: { domain: string[] } } } };
     expect(status.encoding.color.scale.domain).toEqual([...LIST_STATUS_NAMES]);
-    const map = mapChart(sds)!.spec as unknown as { params: { name: string; value: number; bind: { input: string; min: number; max: number } }[]; vconcat: { encoding: { color: { scale: { domain: string[] } } } }[] };
+    const map = mapChart(sds)!.spec as unknown as {
+      params: { name: string; value: number; bind: { input: string; min: number; max: number } }[];
+      vconcat: { encoding: { color: { scale: { domain: string[] } } } }[];
+    };
     expect(map.params[0]).toMatchObject({ name: MAP_YEAR_PARAM, value: 2029, bind: { input: 'range', min: 2026, max: 2029 } });
     expect(map.vconcat[0]!.encoding.color.scale.domain).toEqual([...MAP_TYPES]);
   });
 });
 
 // ---- PNG checks (a small strict decoder, as in render.test.ts) -------------------------------
-
 
 function darkPixels(img: { width: number; height: number; pixels: Buffer }, x0: number, y0: number, x1: number, y1: number): number {
   let n = 0;

@@ -23,7 +23,6 @@ function lineChart(): TopLevelSpec {
   };
 }
 
-
 /** Count pixels in a rectangle that are clearly darker than the white background. */
 function darkPixels(img: Decoded, x0: number, y0: number, x1: number, y1: number): number {
   let n = 0;

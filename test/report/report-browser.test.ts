@@ -77,37 +77,45 @@ describe.skipIf(SKIP)('report.html of a real comparison in headless Chromium', (
     for (const f of written) expect(existsSync(join(outDir, f)), f).toBe(true);
   });
 
-  it('renders every chart', async () => {
-    const state = (await page.evaluate('window.__nabolagRendered')) as { total: number; rendered: number; errors: string[] };
-    expect(state.errors).toEqual([]);
-    expect(state).toMatchObject({ total: chartIds.length, rendered: chartIds.length });
-    for (const id of chartIds) {
-      expect(await page.locator(`#${id} svg.marks`).count(), id).toBe(1);
-      expect(await page.locator(`#${id} svg.marks path, #${id} svg.marks line`).count(), id).toBeGreaterThan(0);
-    }
-  }, TIMEOUT);
+  it(
+    'renders every chart',
+    async () => {
+      const state = (await page.evaluate('window.__nabolagRendered')) as { total: number; rendered: number; errors: string[] };
+      expect(state.errors).toEqual([]);
+      expect(state).toMatchObject({ total: chartIds.length, rendered: chartIds.length });
+      for (const id of chartIds) {
+        expect(await page.locator(`#${id} svg.marks`).count(), id).toBe(1);
+        expect(await page.locator(`#${id} svg.marks path, #${id} svg.marks line`).count(), id).toBeGreaterThan(0);
+      }
+    },
+    TIMEOUT,
+  );
 
-  it("moving the map's year slider changes the map", async () => {
-    const slider = page.locator('#estate-map input[type="range"]');
-    expect(await slider.count()).toBe(1);
-    const min = Number(await slider.getAttribute('min'));
-    const max = Number(await slider.getAttribute('max'));
-    expect([min, max]).toEqual([2026, 2029]);
-    expect(await page.evaluate(`window.__nabolagViews['estate-map'].signal('${MAP_YEAR_PARAM}')`)).toBe(max);
-    const before = await page.locator('#estate-map svg.marks').innerHTML();
-    await page.evaluate(`(() => {
+  it(
+    "moving the map's year slider changes the map",
+    async () => {
+      const slider = page.locator('#estate-map input[type="range"]');
+      expect(await slider.count()).toBe(1);
+      const min = Number(await slider.getAttribute('min'));
+      const max = Number(await slider.getAttribute('max'));
+      expect([min, max]).toEqual([2026, 2029]);
+      expect(await page.evaluate(`window.__nabolagViews['estate-map'].signal('${MAP_YEAR_PARAM}')`)).toBe(max);
+      const before = await page.locator('#estate-map svg.marks').innerHTML();
+      await page.evaluate(`(() => {
       const el = document.querySelector('#estate-map input[type="range"]');
       el.value = '${min}';
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     })()`);
-    await page.waitForFunction(`window.__nabolagViews['estate-map'].signal('${MAP_YEAR_PARAM}') === ${min}`, undefined, { timeout: 10_000 });
-    await page.evaluate(`window.__nabolagViews['estate-map'].runAsync().then(() => true)`);
-    const after = await page.locator('#estate-map svg.marks').innerHTML();
-    expect(after).not.toBe(before);
-    expect(after).toContain(`The estate on 1 January ${min}`);
-    expect(before).toContain(`The estate on 1 January ${max}`);
-  }, TIMEOUT);
+      await page.waitForFunction(`window.__nabolagViews['estate-map'].signal('${MAP_YEAR_PARAM}') === ${min}`, undefined, { timeout: 10_000 });
+      await page.evaluate(`window.__nabolagViews['estate-map'].runAsync().then(() => true)`);
+      const after = await page.locator('#estate-map svg.marks').innerHTML();
+      expect(after).not.toBe(before);
+      expect(after).toContain(`The estate on 1 January ${min}`);
+      expect(before).toContain(`The estate on 1 January ${max}`);
+    },
+    TIMEOUT,
+  );
 
   it('logged no console errors and requested nothing but the file itself', () => {
     expect(consoleErrors).toEqual([]);

@@ -19,7 +19,13 @@ import { findingGroups, findings, fmtBand, fmtDiff, writeChartsAndReport } from 
 
 async function results(files: string[]): Promise<Results> {
   const scs = files.map((f) => resolve(loadScenario(f), { replications: 3, years: 3 }, f));
-  const all = [scs[0]!, ...alignForComparison(scs[0]!, scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })))];
+  const all = [
+    scs[0]!,
+    ...alignForComparison(
+      scs[0]!,
+      scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })),
+    ),
+  ];
   const ensembles = [];
   for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
   if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.replications) };
@@ -50,7 +56,8 @@ function outDir(name: string, files: string[]): string {
   return dir;
 }
 
-const listFiles = (dir: string): string[] => [...readdirSync(dir).filter((f) => f !== 'charts'), ...readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`)].sort();
+const listFiles = (dir: string): string[] =>
+  [...readdirSync(dir).filter((f) => f !== 'charts'), ...readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`)].sort();
 
 describe('writeChartsAndReport', () => {
   it('writes .vl.json, .svg and .png for every chart and report.html, and returns their relative names', async () => {
@@ -117,7 +124,9 @@ describe('writeChartsAndReport', () => {
 describe('findings', () => {
   it('a run: start against the horizon with bands, list status, criteria, elevator, stays', () => {
     const f = findings(single);
-    expect(f[0]).toMatch(/^The share of residents aged 22-59 who are resource-strong (rises|falls|stays at about) (from )?\d+% \(\d+-\d+%\) on 1 January 2026 (to|and) \d+% \(\d+-\d+%\) by 2029(, a change within the spread between replications)?\.$/);
+    expect(f[0]).toMatch(
+      /^The share of residents aged 22-59 who are resource-strong (rises|falls|stays at about) (from )?\d+% \(\d+-\d+%\) on 1 January 2026 (to|and) \d+% \(\d+-\d+%\) by 2029(, a change within the spread between replications)?\.$/,
+    );
     expect(f.some((s) => /^By 2029 the estate is (on no list|listed as|.* in \d+)/.test(s))).toBe(true);
     expect(f.some((s) => s.includes('of the four list criteria'))).toBe(true);
     expect(f.some((s) => s.includes('of the households moving in were resource-strong'))).toBe(true);
@@ -129,7 +138,9 @@ describe('findings', () => {
     expect(groups.map((g) => g.heading)).toEqual(['allocation-and-image against default', 'programme against default', 'Across the scenarios']);
     const e = compared.comparison!.effects.find((x) => x.variant === 'programme' && x.metric === 'resourceStrongShare')!;
     const s = groups[1]!.items[0]!;
-    expect(s).toContain(`By 2029 the share of residents aged 22-59 who are resource-strong is ${fmtBand('resourceStrongShare', compared.comparison!.summaries.programme!.metrics.average!.resourceStrongShare!.byYear[2]!)} with programme`);
+    expect(s).toContain(
+      `By 2029 the share of residents aged 22-59 who are resource-strong is ${fmtBand('resourceStrongShare', compared.comparison!.summaries.programme!.metrics.average!.resourceStrongShare!.byYear[2]!)} with programme`,
+    );
     expect(s).toContain(`a paired difference of ${fmtDiff('resourceStrongShare', e)}`);
     expect(s).toMatch(/(a clear effect|not a clear effect)/);
   });

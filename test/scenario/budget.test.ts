@@ -20,7 +20,10 @@ describe('estimateRun', () => {
     const sc = validated({
       replications: 3,
       years: 10,
-      estates: [{ name: 'a', flats: 100, copies: 2 }, { name: 'b', flats: 50 }],
+      estates: [
+        { name: 'a', flats: 100, copies: 2 },
+        { name: 'b', flats: 50 },
+      ],
       policies: [{ lever: 'largerFlats', mode: 'build', count: 10, from: 2027 }],
     });
     const e = estimateRun(sc);

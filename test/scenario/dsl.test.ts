@@ -67,7 +67,9 @@ describe('numbers', () => {
   });
   it('share is between 0 and 1', () => {
     const s = obj({ p: share({ default: 0.5, description: 'd', source: 's' }) }, { description: 'x' });
-    expect(validate(s, { p: 1.2 }, F).issues[0]!.message).toMatch(/field "p" is 1.2, which is too large; allowed: a number at least 0 and at most 1 \(share \(0-1\)\)/);
+    expect(validate(s, { p: 1.2 }, F).issues[0]!.message).toMatch(
+      /field "p" is 1.2, which is too large; allowed: a number at least 0 and at most 1 \(share \(0-1\)\)/,
+    );
     expect(validate(s, { p: 0 }, F).issues).toEqual([]);
     expect(validate(s, { p: 1 }, F).issues).toEqual([]);
   });
@@ -136,7 +138,9 @@ describe('mappings', () => {
     const slow: Record<string, number> = {};
     for (let k = 0; k < 30; k++) slow[`onlyHere${k}`] = k;
     expect(fast(slow)).toBe(false);
-    const sections = Object.entries(validate(scenarioSchema, {}, F).value as Record<string, unknown>).filter(([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v));
+    const sections = Object.entries(validate(scenarioSchema, {}, F).value as Record<string, unknown>).filter(
+      ([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v),
+    );
     expect(sections.length).toBeGreaterThan(5);
     for (const [name, v] of sections) expect({ name, fast: fast(v as object) }).toEqual({ name, fast: true });
   });
@@ -182,17 +186,37 @@ describe('tagged unions', () => {
   const lever = tagged(
     'lever',
     {
-      extension: obj({ from: int({ min: 1900, unit: 'year', description: 'd', source: 's' }), factor: share({ default: 0.5, description: 'd', source: 's' }) }, { description: 'e', required: ['from'] }),
-      programme: obj({ from: int({ min: 1900, unit: 'year', description: 'd', source: 's' }), boost: n({ default: 1.5, min: 0 }) }, { description: 'p', required: ['from'] }),
+      extension: obj(
+        { from: int({ min: 1900, unit: 'year', description: 'd', source: 's' }), factor: share({ default: 0.5, description: 'd', source: 's' }) },
+        { description: 'e', required: ['from'] },
+      ),
+      programme: obj(
+        { from: int({ min: 1900, unit: 'year', description: 'd', source: 's' }), boost: n({ default: 1.5, min: 0 }) },
+        { description: 'p', required: ['from'] },
+      ),
     },
     { description: 'A lever.' },
   );
   const s = obj({ policies: arr(lever, { default: [], description: 'd' }) }, { description: 'x' });
 
   it('validates each variant against its own fields and fills its defaults', () => {
-    const r = validate(s, { policies: [{ lever: 'extension', from: 2028 }, { lever: 'programme', from: 2030, boost: 2 }] }, F);
+    const r = validate(
+      s,
+      {
+        policies: [
+          { lever: 'extension', from: 2028 },
+          { lever: 'programme', from: 2030, boost: 2 },
+        ],
+      },
+      F,
+    );
     expect(r.issues).toEqual([]);
-    expect(r.value).toEqual({ policies: [{ lever: 'extension', from: 2028, factor: 0.5 }, { lever: 'programme', from: 2030, boost: 2 }] });
+    expect(r.value).toEqual({
+      policies: [
+        { lever: 'extension', from: 2028, factor: 0.5 },
+        { lever: 'programme', from: 2030, boost: 2 },
+      ],
+    });
   });
   it('suggests the nearest variant for a misspelt tag', () => {
     const issues = validate(s, { policies: [{ lever: 'extention', from: 2028 }] }, F).issues;
@@ -201,7 +225,9 @@ describe('tagged unions', () => {
     expect(issues[0]!.message).toBe('field "policies[0].lever" is "extention", but must be one of extension, programme (did you mean "extension"?)');
   });
   it('reports a missing tag, fields of another variant and missing required fields', () => {
-    expect(validate(s, { policies: [{ from: 2028 }] }, F).issues[0]!.message).toMatch(/field "policies\[0\].lever" is nothing, but must be one of extension, programme/);
+    expect(validate(s, { policies: [{ from: 2028 }] }, F).issues[0]!.message).toMatch(
+      /field "policies\[0\].lever" is nothing, but must be one of extension, programme/,
+    );
     const issues = validate(s, { policies: [{ lever: 'extension', boost: 2 }] }, F).issues;
     expect(issues.map((i) => i.path).sort()).toEqual(['policies[0].boost', 'policies[0].from']);
   });
@@ -220,7 +246,10 @@ describe('helpers', () => {
         a: n({ default: 1, min: 0, max: 2 }),
         k: int({ default: 1, min: 0, exclusiveMin: true, unit: 'u', description: 'd', source: 's' }),
         c: oneOf(['x', 'y'] as const, { default: 'x', description: 'd' }),
-        l: arr(tagged('t', { v: obj({ q: bool({ default: true, description: 'd' }) }, { description: 'v' }) }, { description: 'tv' }), { default: [], description: 'd' }),
+        l: arr(tagged('t', { v: obj({ q: bool({ default: true, description: 'd' }) }, { description: 'v' }) }, { description: 'tv' }), {
+          default: [],
+          description: 'd',
+        }),
       },
       { description: 'root', required: ['a'] },
     );

@@ -8,7 +8,7 @@
 import { scratchFolder } from '../helpers/files.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { dirname, join, } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/scenario/dsl.js';
 import {
@@ -205,7 +205,11 @@ describe('nesting depth', () => {
   it(`JSON nested 100,000 deep is refused with an issue, not a crash (at most ${MAX_NESTING_DEPTH})`, () => {
     const n = 100_000;
     const top = write('deep/top.json', '['.repeat(n) + ']'.repeat(n));
-    expect(problems(top)[0]).toMatchObject({ file: top, path: '', message: expect.stringContaining(`the file nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep`) });
+    expect(problems(top)[0]).toMatchObject({
+      file: top,
+      path: '',
+      message: expect.stringContaining(`the file nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep`),
+    });
     const field = write('deep/field.json', `{"estates": ${'['.repeat(n)}${']'.repeat(n)}}`);
     expect(problems(field)[0]).toMatchObject({ file: field, path: 'estates' });
     const objects = write('deep/objects.json', `{"region": ${'{"a": '.repeat(n)}1${'}'.repeat(n)}}`);

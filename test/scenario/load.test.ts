@@ -1,6 +1,6 @@
 import { scratchFolder } from '../helpers/files.js';
-import { mkdirSync, } from 'node:fs';
-import { join, } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenario, defaultName, loadScenario, MAX_EXTENDS_DEPTH } from '../../src/scenario/load.js';
 import { formatIssues, UserError } from '../../src/scenario/messages.js';
@@ -106,14 +106,9 @@ describe('extends', () => {
     );
     const child = write(
       'merge/child.yaml',
-      [
-        'extends: base.yaml',
-        'years: 10',
-        'region: { housePrice: 2000000 }',
-        'estates:',
-        '  - flats: 800',
-        'demography: { fertilityByChildren: [0.5] }',
-      ].join('\n'),
+      ['extends: base.yaml', 'years: 10', 'region: { housePrice: 2000000 }', 'estates:', '  - flats: 800', 'demography: { fertilityByChildren: [0.5] }'].join(
+        '\n',
+      ),
     );
     const s = loadScenario(child);
     expect(s.years).toBe(10);
@@ -136,7 +131,7 @@ describe('extends', () => {
     expect([s.seed, s.years, s.replications]).toEqual([42, 8, 2]);
   });
 
-  it('an empty section in the child keeps the parent\'s', () => {
+  it("an empty section in the child keeps the parent's", () => {
     write('empty-section/base.yaml', 'region: { housePrice: 1000000 }\n');
     const child = write('empty-section/child.yaml', 'extends: base.yaml\nregion:\n  # housePrice: 5\n');
     expect(loadScenario(child).region.housePrice).toBe(1_000_000);
@@ -207,7 +202,9 @@ describe('extends', () => {
 describe('cross-field rules run after the schema', () => {
   it('reports rule problems together with schema problems', () => {
     const f = write('rules/both.yaml', 'years: 0\nestates:\n  - flats: 100\n    population: { households: 150 }\n');
-    const paths = checkScenario(f).issues.map((i) => i.path).sort();
+    const paths = checkScenario(f)
+      .issues.map((i) => i.path)
+      .sort();
     expect(paths).toEqual(['estates[0].population.households', 'years']);
   });
   it('does not raise a rule on a value that already has a schema problem', () => {

@@ -55,7 +55,14 @@ describe('cross-field rules', () => {
   });
 
   it('absurd sizes: flats × copies over all estates', () => {
-    const input = { replications: 1, years: 1, estates: [{ flats: 1_500_000, copies: 1 }, { flats: 300_000, copies: 2 }] };
+    const input = {
+      replications: 1,
+      years: 1,
+      estates: [
+        { flats: 1_500_000, copies: 1 },
+        { flats: 300_000, copies: 2 },
+      ],
+    };
     expect(totalFlats(scenario(input))).toBe(2_100_000);
     const issues = rules(input);
     expect(issues).toHaveLength(1);
@@ -109,7 +116,15 @@ describe('cross-field rules', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toBe('estates');
     expect(issues[0]!.message).toContain('flats = 100');
-    expect(rules({ estates: [{ name: 'a', flats: 50 }, { name: 'b', flats: 50 }], schelling: { width: 10, height: 10, agents: 50 } })).toHaveLength(1);
+    expect(
+      rules({
+        estates: [
+          { name: 'a', flats: 50 },
+          { name: 'b', flats: 50 },
+        ],
+        schelling: { width: 10, height: 10, agents: 50 },
+      }),
+    ).toHaveLength(1);
   });
 
   it('reports every rule that fails, not only the first', () => {
@@ -120,12 +135,7 @@ describe('cross-field rules', () => {
       ],
       policies: [{ lever: 'programme', from: 1990 }],
     });
-    expect(issues.map((i) => i.path).sort()).toEqual([
-      'estates[0].population.households',
-      'estates[0].rooms',
-      'estates[1].coopShare',
-      'policies[0].from',
-    ]);
+    expect(issues.map((i) => i.path).sort()).toEqual(['estates[0].population.households', 'estates[0].rooms', 'estates[1].coopShare', 'policies[0].from']);
   });
 
   it('skips a rule whose inputs already have a schema issue', () => {
@@ -153,7 +163,8 @@ describe('estate rows have distinct names', () => {
       {
         file: F,
         path: 'estates[2].name',
-        message: 'field "estates[2].name" is "A", which collides with estates[0] "A": every estate row needs its own name (an estate with copies gives rows name-1, name-2, ...)',
+        message:
+          'field "estates[2].name" is "A", which collides with estates[0] "A": every estate row needs its own name (an estate with copies gives rows name-1, name-2, ...)',
       },
     ]);
     // two estates left unnamed are both "estate"
@@ -170,12 +181,22 @@ describe('estate rows have distinct names', () => {
     expect(earlier[0]!.path).toBe('estates[1].name');
     expect(earlier[0]!.message).toMatch(/^field "estates\[1\].name" is "A" with copies 3: its copy 2 "A-2", which collides with estates\[0\] "A-2": /);
     // two copied estates of one name share every row from name-1 on
-    expect(names([{ name: 'A', copies: 2 }, { name: 'A', copies: 5 }])[0]!.message).toContain('its copy 1 "A-1", which collides with estates[0] "A" copy 1');
+    expect(
+      names([
+        { name: 'A', copies: 2 },
+        { name: 'A', copies: 5 },
+      ])[0]!.message,
+    ).toContain('its copy 1 "A-1", which collides with estates[0] "A" copy 1');
   });
 
   it('names that only look alike do not collide', () => {
     expect(names([{ name: 'A', copies: 2 }, { name: 'A-3' }, { name: 'A-01' }, { name: 'A-0' }, { name: 'A-1-1' }, { name: 'A' }])).toEqual([]);
-    expect(names([{ name: 'A-1', copies: 2 }, { name: 'A', copies: 2 }])).toEqual([]);
+    expect(
+      names([
+        { name: 'A-1', copies: 2 },
+        { name: 'A', copies: 2 },
+      ]),
+    ).toEqual([]);
     expect(names([{ name: 'a' }, { name: 'A' }])).toEqual([]);
   });
 
@@ -184,7 +205,9 @@ describe('estate rows have distinct names', () => {
       const issues = names(estates);
       expect(issues).toHaveLength(1);
       expect(issues[0]!.path).toBe(`estates[${estates.length - 1}].name`);
-      expect(issues[0]!.message).toBe(`field "estates[${estates.length - 1}].name" is "region", which is reserved for the row that sums the estates of a region; choose another name`);
+      expect(issues[0]!.message).toBe(
+        `field "estates[${estates.length - 1}].name" is "region", which is reserved for the row that sums the estates of a region; choose another name`,
+      );
     }
     expect(names([{ name: 'Region' }, { name: 'regions' }, { name: 'region', copies: 2 }])).toEqual([]);
   });
@@ -205,7 +228,13 @@ describe('flats built by levers count toward the size limits', () => {
   it('builtFlats counts largerFlats with mode build, per estate row it applies to, as the model reserves them', () => {
     const input = {
       estates: [{ name: 'a', copies: 3 }, { name: 'b' }],
-      policies: [build(100), build(10, { estate: 1 }), build(7, { estate: 0 }), { lever: 'largerFlats', count: 999, from: 2027 }, { lever: 'demolition', flats: 50, from: 2027 }],
+      policies: [
+        build(100),
+        build(10, { estate: 1 }),
+        build(7, { estate: 0 }),
+        { lever: 'largerFlats', count: 999, from: 2027 },
+        { lever: 'demolition', flats: 50, from: 2027 },
+      ],
     };
     const s = scenario(input);
     expect(baseFlats(s)).toBe(4000);
@@ -226,7 +255,9 @@ describe('flats built by levers count toward the size limits', () => {
     );
     // one more lever is a schema problem
     const r = validate(scenarioSchema, { policies: [...policies, build(1)] }, F);
-    expect(r.issues).toEqual([expect.objectContaining({ path: 'policies', message: `field "policies" has ${MAX_POLICIES + 1} entries, but allows at most ${MAX_POLICIES}` })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'policies', message: `field "policies" has ${MAX_POLICIES + 1} entries, but allows at most ${MAX_POLICIES}` }),
+    ]);
   });
 
   it('estates alone over the limit are named as before', () => {
@@ -242,4 +273,3 @@ describe('flats built by levers count toward the size limits', () => {
     expect(issues[0]!.message).toContain('1,100,000 flats');
   });
 });
-

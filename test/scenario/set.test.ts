@@ -47,11 +47,21 @@ describe('parseAssignment', () => {
 });
 
 describe('applyAssignments', () => {
-  const base = () => ({ years: 15, estates: [{ name: 'a', flats: 100 }], policies: [{ lever: 'extension', from: 2027, factor: 0.7 }, { lever: 'gardens', from: 2028 }] });
+  const base = () => ({
+    years: 15,
+    estates: [{ name: 'a', flats: 100 }],
+    policies: [
+      { lever: 'extension', from: 2027, factor: 0.7 },
+      { lever: 'gardens', from: 2028 },
+    ],
+  });
 
   it('sets fields, list items by index and by a field, and creates missing sections', () => {
     const d: Record<string, unknown> = base();
-    const paths = applyAssignments(d, ['years=20', 'estates[0].flats=600', 'policies[lever=gardens].share=0.5', 'letting.municipalShare=0.1'].map(parseAssignment));
+    const paths = applyAssignments(
+      d,
+      ['years=20', 'estates[0].flats=600', 'policies[lever=gardens].share=0.5', 'letting.municipalShare=0.1'].map(parseAssignment),
+    );
     expect(paths).toEqual(['years', 'estates[0].flats', 'policies[1].share', 'letting.municipalShare']);
     expect(d).toMatchObject({ years: 20, estates: [{ name: 'a', flats: 600 }], letting: { municipalShare: 0.1 } });
     expect((d.policies as object[])[1]).toEqual({ lever: 'gardens', from: 2028, share: 0.5 });
@@ -68,7 +78,9 @@ describe('applyAssignments', () => {
     expect(() => applyAssignments(base(), [parseAssignment('policies[lever=ownership].from=2030')])).toThrow(/there: lever=extension, lever=gardens/);
     expect(() => applyAssignments(base(), [parseAssignment('policies[lever=ownership].from=2030')])).toThrow(NoMatch);
     const twice = { policies: [{ lever: 'x' }, { lever: 'x' }] };
-    expect(() => applyAssignments(twice, [parseAssignment('policies[lever=x].from=1')])).toThrow(/2 items of policies have lever=x \(\[0\], \[1\]\); name one by its index/);
+    expect(() => applyAssignments(twice, [parseAssignment('policies[lever=x].from=1')])).toThrow(
+      /2 items of policies have lever=x \(\[0\], \[1\]\); name one by its index/,
+    );
     expect(() => applyAssignments(base(), [parseAssignment('years.x=1')])).toThrow(/years is 15, not a section/);
     expect(() => applyAssignments(base(), [parseAssignment('years[0]=1')])).toThrow(/years is 15, not a list/);
   });
@@ -102,10 +114,23 @@ describe('nabolag run --set', () => {
 
   it('gives the same bytes as editing the file', () => {
     const edited = join(tmp, 'edited.yaml');
-    writeFileSync(edited, `extends: ${join(process.cwd(), 'scenarios/levers/extension.yaml')}\nname: extension\nyears: 4\npolicies:\n  - { lever: extension, from: 2027, group: resourceStrongFamilies, factor: 0.5 }\n`);
+    writeFileSync(
+      edited,
+      `extends: ${join(process.cwd(), 'scenarios/levers/extension.yaml')}\nname: extension\nyears: 4\npolicies:\n  - { lever: extension, from: 2027, group: resourceStrongFamilies, factor: 0.5 }\n`,
+    );
     const common = ['-n', '2', '--no-report', '-q', '--workers', '1'];
     const a = cli('run', edited, ...common, '--out', join(tmp, 'a'));
-    const b = cli('run', 'scenarios/levers/extension.yaml', ...common, '--set', 'years=4', '--set', 'policies[lever=extension].factor=0.5', '--out', join(tmp, 'b'));
+    const b = cli(
+      'run',
+      'scenarios/levers/extension.yaml',
+      ...common,
+      '--set',
+      'years=4',
+      '--set',
+      'policies[lever=extension].factor=0.5',
+      '--out',
+      join(tmp, 'b'),
+    );
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);
     for (const f of ['metrics.csv', 'moves.csv', 'summary.json']) expect(readFileSync(join(tmp, 'b', f)).equals(readFileSync(join(tmp, 'a', f))), f).toBe(true);
@@ -119,10 +144,35 @@ describe('nabolag run --set', () => {
   });
 
   it('in compare, applies to every scenario that has the field and refuses one no scenario has', () => {
-    const ok = cli('compare', 'scenarios/default.yaml', 'scenarios/levers/extension.yaml', '-n', '1', '-y', '1', '--no-report', '-q', '--set', 'policies[lever=extension].factor=0.25', '--out', join(tmp, 'cmp'));
+    const ok = cli(
+      'compare',
+      'scenarios/default.yaml',
+      'scenarios/levers/extension.yaml',
+      '-n',
+      '1',
+      '-y',
+      '1',
+      '--no-report',
+      '-q',
+      '--set',
+      'policies[lever=extension].factor=0.25',
+      '--out',
+      join(tmp, 'cmp'),
+    );
     expect(ok.status, ok.stderr).toBe(0);
     expect(readFileSync(join(tmp, 'cmp', 'manifest.json'), 'utf8')).toMatch(/"factor": 0.25/);
-    const bad = cli('compare', 'scenarios/default.yaml', 'scenarios/levers/extension.yaml', '-n', '1', '-q', '--set', 'policies[lever=gardens].factor=0.25', '--out', join(tmp, 'cmp2'));
+    const bad = cli(
+      'compare',
+      'scenarios/default.yaml',
+      'scenarios/levers/extension.yaml',
+      '-n',
+      '1',
+      '-q',
+      '--set',
+      'policies[lever=gardens].factor=0.25',
+      '--out',
+      join(tmp, 'cmp2'),
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/none of the scenarios has policies\[lever=gardens\]\.factor/);
   });

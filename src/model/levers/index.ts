@@ -47,7 +47,6 @@ export const LEVERS: { [K in Policy['lever']]: LeverModule<K> } = {
 
 const moduleOf = (p: Policy) => LEVERS[p.lever] as LeverModule<Policy['lever']>;
 
-
 /** Does the lever apply to estate e (by its spec index)? */
 const appliesTo = (w: World, p: Policy, e: number): boolean => p.estate === undefined || p.estate === w.estateSpec[e];
 

@@ -95,7 +95,11 @@ export const upgradeRename: LeverModule<'upgradeRename'> = {
   start: (w, p, e) => {
     const m = w.month;
     const accompanied = w.scenario.policies.some(
-      (q) => (q.lever === 'renovation' || q.lever === 'vulnerableWork') && (q.estate === undefined || q.estate === w.estateSpec[e]) && q.from <= w.scenario.startYear + Math.floor((m - 1) / 12) && (q.until === undefined || q.until > w.scenario.startYear + Math.floor((m - 1) / 12)),
+      (q) =>
+        (q.lever === 'renovation' || q.lever === 'vulnerableWork') &&
+        (q.estate === undefined || q.estate === w.estateSpec[e]) &&
+        q.from <= w.scenario.startYear + Math.floor((m - 1) / 12) &&
+        (q.until === undefined || q.until > w.scenario.startYear + Math.floor((m - 1) / 12)),
     );
     const jump = accompanied ? p.jump : p.jump / 2;
     for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {

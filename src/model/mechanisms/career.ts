@@ -99,7 +99,14 @@ export function areaFactors(w: World): AreaFactors {
 }
 
 /** Reasons after which a leaving household may seek a flat in another estate of the region. */
-const REGION_REASONS: Record<number, boolean> = { [R.space]: true, [R.garden]: true, [R.dissatisfaction]: true, [R.safety]: true, [R.stigma]: true, [R.other]: true };
+const REGION_REASONS: Record<number, boolean> = {
+  [R.space]: true,
+  [R.garden]: true,
+  [R.dissatisfaction]: true,
+  [R.safety]: true,
+  [R.stigma]: true,
+  [R.other]: true,
+};
 
 const earlyCache = new Map<string, Float64Array>();
 /** The early-stay multiplier 1 + early·exp(-months/earlyMonths) for 0..1199 months (cached). */
@@ -252,13 +259,21 @@ export function careerEvents(w: World, c: CareerContext, i: number, m: number, e
   const eff = w.eff[e]!;
   const stay = m - h.i32[i * H.stride + H.movedIn]!;
   let mult = earlyFactor(c, stay) * eff.hazardFactor;
-  if (c.socialOn) mult *= socialMultiplier(c.social, tiesNow(h, i, m, w.tieStep[e]!), h.u8[i * B.stride + B.familyNearby]!, h.u8[i * B.stride + B.volunteer]!, k.schoolAge && stay > 12);
+  if (c.socialOn)
+    mult *= socialMultiplier(
+      c.social,
+      tiesNow(h, i, m, w.tieStep[e]!),
+      h.u8[i * B.stride + B.familyNearby]!,
+      h.u8[i * B.stride + B.volunteer]!,
+      k.schoolAge && stay > 12,
+    );
   if (m - h.i32[i * H.stride + H.liftedAt]! < c.liftedMonths) mult *= c.liftedFactor;
   if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
   c.mult = mult;
   addEvent(ev, EV.moveOut, total0 * mult);
   // over-housed households may seek a swap (after the minimum tenancy)
-  if (adults + h.u8[i * B.stride + B.nChildren]! + 2 <= flats.rooms[flat]! && m - h.i32[i * H.stride + H.flatSince]! >= c.swapMinMonths) addEvent(ev, EV.swapSeek, c.swapRate[e]!);
+  if (adults + h.u8[i * B.stride + B.nChildren]! + 2 <= flats.rooms[flat]! && m - h.i32[i * H.stride + H.flatSince]! >= c.swapMinMonths)
+    addEvent(ev, EV.swapSeek, c.swapRate[e]!);
 }
 
 /**

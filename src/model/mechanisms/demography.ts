@@ -230,7 +230,16 @@ export function applyDemographyEvent(w: World, t: DemographyTables, i: number, c
       touch(w, i);
       flows[row + F.partnersMovedOut]++;
       if (rng() < t.breakupForms)
-        w.seekers[e]!.push({ estate: e, birth: h.i32[i * H.stride + H.birth2]!, female: 1 - h.u8[i * B.stride + B.female1]!, status: h.u8[i * B.stride + B.status2]!, edu: h.u8[i * B.stride + B.edu2]!, origin: h.u8[i * B.stride + B.origin]!, since: m, reason: R.breakup });
+        w.seekers[e]!.push({
+          estate: e,
+          birth: h.i32[i * H.stride + H.birth2]!,
+          female: 1 - h.u8[i * B.stride + B.female1]!,
+          status: h.u8[i * B.stride + B.status2]!,
+          edu: h.u8[i * B.stride + B.edu2]!,
+          origin: h.u8[i * B.stride + B.origin]!,
+          since: m,
+          reason: R.breakup,
+        });
       h.u8[i * B.stride + B.adults] = 1;
       refreshIncome(sc, h, i);
       return;

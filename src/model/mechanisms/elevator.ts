@@ -75,10 +75,12 @@ export function leaveStatusProb(status: number, r: ElevatorRates, eduFactor: num
 export function elevatorEvents(w: World, r: ElevatorRates, i: number, m: number, ev: Events): void {
   const h = w.hh;
   const a1 = m - h.i32[i * H.stride + H.birth1]!;
-  if (a1 >= 216 && a1 < r.retireMonths) addEvent(ev, EV.status1, leaveStatusProb(h.u8[i * B.stride + B.status1]!, r, r.eduFactor[h.u8[i * B.stride + B.edu1]!]));
+  if (a1 >= 216 && a1 < r.retireMonths)
+    addEvent(ev, EV.status1, leaveStatusProb(h.u8[i * B.stride + B.status1]!, r, r.eduFactor[h.u8[i * B.stride + B.edu1]!]));
   if (h.u8[i * B.stride + B.adults] === 2) {
     const a2 = m - h.i32[i * H.stride + H.birth2]!;
-    if (a2 >= 216 && a2 < r.retireMonths) addEvent(ev, EV.status2, leaveStatusProb(h.u8[i * B.stride + B.status2]!, r, r.eduFactor[h.u8[i * B.stride + B.edu2]!]));
+    if (a2 >= 216 && a2 < r.retireMonths)
+      addEvent(ev, EV.status2, leaveStatusProb(h.u8[i * B.stride + B.status2]!, r, r.eduFactor[h.u8[i * B.stride + B.edu2]!]));
   }
 }
 
@@ -86,7 +88,8 @@ export function elevatorEvents(w: World, r: ElevatorRates, i: number, m: number,
 export function elevatorBound(w: World, r: ElevatorRates, i: number, m2: number): number {
   const h = w.hh;
   let p = m2 - h.i32[i * H.stride + H.birth1]! >= 216 ? leaveStatusProb(h.u8[i * B.stride + B.status1]!, r, r.eduFactor[h.u8[i * B.stride + B.edu1]!]) : 0;
-  if (h.u8[i * B.stride + B.adults] === 2 && m2 - h.i32[i * H.stride + H.birth2]! >= 216) p += leaveStatusProb(h.u8[i * B.stride + B.status2]!, r, r.eduFactor[h.u8[i * B.stride + B.edu2]!]);
+  if (h.u8[i * B.stride + B.adults] === 2 && m2 - h.i32[i * H.stride + H.birth2]! >= 216)
+    p += leaveStatusProb(h.u8[i * B.stride + B.status2]!, r, r.eduFactor[h.u8[i * B.stride + B.edu2]!]);
   return p;
 }
 
@@ -95,7 +98,8 @@ export function nextRetirement(w: World, r: ElevatorRates, i: number): number {
   const h = w.hh;
   let next = 0x7fffffff;
   if (h.u8[i * B.stride + B.status1] !== Status.retired) next = h.i32[i * H.stride + H.birth1]! + r.retireMonths;
-  if (h.u8[i * B.stride + B.adults] === 2 && h.u8[i * B.stride + B.status2] !== Status.retired) next = Math.min(next, h.i32[i * H.stride + H.birth2]! + r.retireMonths);
+  if (h.u8[i * B.stride + B.adults] === 2 && h.u8[i * B.stride + B.status2] !== Status.retired)
+    next = Math.min(next, h.i32[i * H.stride + H.birth2]! + r.retireMonths);
   return next;
 }
 

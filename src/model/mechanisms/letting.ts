@@ -129,7 +129,11 @@ function takeRegionMover(w: World, flat: number, rng: Rng): boolean {
     const fromSec = f.section[rec.fromFlat]!;
     const fits = persons(w.hh, rec.slot) <= f.rooms[flat]! + 1;
     const wants =
-      rec.reason === R.space ? f.rooms[flat]! > f.rooms[rec.fromFlat]! : rec.reason === R.garden ? f.garden[flat] === 1 : w.area.image[sec]! >= w.area.image[fromSec]!;
+      rec.reason === R.space
+        ? f.rooms[flat]! > f.rooms[rec.fromFlat]!
+        : rec.reason === R.garden
+          ? f.garden[flat] === 1
+          : w.area.image[sec]! >= w.area.image[fromSec]!;
     if (!fits || !wants || rng() >= rentAcceptance(w, flat)) continue;
     q.removeAt(k);
     rehouse(w, rec, flat);
@@ -341,4 +345,3 @@ function serveSwaps(w: World, seekers: number[]): void {
   }
   seekers.length = 0;
 }
-

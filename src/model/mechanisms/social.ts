@@ -118,7 +118,13 @@ export function socialFactor(w: World, i: number): number {
     const a = w.month - h.i32[base + k]!;
     if (a >= 72 && a < 216) schoolAge = true;
   }
-  return socialMultiplier(w.scenario.social, tiesNow(h, i, w.month, w.tieStep[w.flats.estate[h.i32[i * H.stride + H.flat]!]!]!), h.u8[i * B.stride + B.familyNearby]!, h.u8[i * B.stride + B.volunteer]!, schoolAge && w.month - h.i32[i * H.stride + H.movedIn]! > 12);
+  return socialMultiplier(
+    w.scenario.social,
+    tiesNow(h, i, w.month, w.tieStep[w.flats.estate[h.i32[i * H.stride + H.flat]!]!]!),
+    h.u8[i * B.stride + B.familyNearby]!,
+    h.u8[i * B.stride + B.volunteer]!,
+    schoolAge && w.month - h.i32[i * H.stride + H.movedIn]! > 12,
+  );
 }
 
 /** The social-life multiplier from its inputs (the one definition; career.ts calls it in its loop). */

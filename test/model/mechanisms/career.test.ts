@@ -42,8 +42,7 @@ const quiet = (career: Record<string, unknown> = {}, more: Record<string, unknow
   letting: { ...QUIET.letting, ...((more.letting as object) ?? {}) },
 });
 
-const step = (w: World, seed = 1, seekers: number[] = []) =>
-  applyCareer(w, careerContext(w, estateOffer(w)), makeRng(seed, 'career'), seekers);
+const step = (w: World, seed = 1, seekers: number[] = []) => applyCareer(w, careerContext(w, estateOffer(w)), makeRng(seed, 'career'), seekers);
 
 /** Uids of the households that moved out, by reason name. */
 function exitsByReason(w: World): Record<string, number> {
@@ -199,8 +198,9 @@ describe('multipliers', () => {
     step(w, 17);
     let a = 0;
     let b = 0;
-    for (const m of moves(w)) if (marked.has(m.uid)) b++;
-    else a++;
+    for (const m of moves(w))
+      if (marked.has(m.uid)) b++;
+      else a++;
     return { a, b, ratio: b / a };
   }
 
@@ -218,8 +218,9 @@ describe('multipliers', () => {
     step(w, 17);
     let a = 0;
     let b = 0;
-    for (const m of moves(w)) if (lifted.has(m.uid)) b++;
-    else a++;
+    for (const m of moves(w))
+      if (lifted.has(m.uid)) b++;
+      else a++;
     expect(a).toBeGreaterThan(200);
     expect(b / a).toBeGreaterThan(1.7);
     expect(b / a).toBeLessThan(2.3);

@@ -101,7 +101,9 @@ describe('births', () => {
     const birthProb = (i: number) => {
       const ev = newEvents();
       demographyEvents(w, t, i, w.month, ev);
-      return Array.from(ev.code.subarray(0, ev.n)).map((c, k) => [c, ev.p[k]]).find(([c]) => c === EV.birth)![1];
+      return Array.from(ev.code.subarray(0, ev.n))
+        .map((c, k) => [c, ev.p[k]])
+        .find(([c]) => c === EV.birth)![1];
     };
     expect(birthProb(roomy)).toBe(pRoomy);
     expect(birthProb(crowded)).toBe(pRoomy * t.crowding);

@@ -72,7 +72,11 @@ describe('municipal allocation', () => {
     const ch = channelsByFlat(w);
     const family = rooms.map((r, f) => (r >= 2 ? f : -1)).filter((f) => f >= 0);
     const municipal = family.filter((_, k) => (k + 1) % 4 === 0);
-    expect(Object.keys(ch).filter((f) => ch[Number(f)] === 'municipal').map(Number)).toEqual(municipal);
+    expect(
+      Object.keys(ch)
+        .filter((f) => ch[Number(f)] === 'municipal')
+        .map(Number),
+    ).toEqual(municipal);
     expect(municipal.length).toBe(4);
     expect(flow(w, 'lettingsMunicipal')).toBe(4);
     expect(flow(w, 'lettingsExternal')).toBe(rooms.length - 4);
@@ -84,7 +88,18 @@ describe('municipal allocation', () => {
     const ctx = ctxOf(w);
     const rng = makeRng(2, 'letting');
     for (let f = 0; f < 10; f++) letVacancy(w, ctx, f, rng);
-    expect(Object.values(channelsByFlat(w))).toEqual(['external', 'municipal', 'external', 'municipal', 'external', 'municipal', 'external', 'municipal', 'external', 'municipal']);
+    expect(Object.values(channelsByFlat(w))).toEqual([
+      'external',
+      'municipal',
+      'external',
+      'municipal',
+      'external',
+      'municipal',
+      'external',
+      'municipal',
+      'external',
+      'municipal',
+    ]);
     const w0 = emptyWorld(10, [3], plain({ municipalShare: 0 }));
     for (let f = 0; f < 10; f++) letVacancy(w0, ctxOf(w0), f, rng);
     expect(flow(w0, 'lettingsMunicipal')).toBe(0);
@@ -112,9 +127,9 @@ describe('the internal list', () => {
     for (let f = 20; f < 26; f++) letVacancy(w, ctx, f, rng);
     const internal = moves(w).filter((m) => m.kind === 'internal');
     expect(internal.map((m) => [m.uid, m.from, m.to, m.reason])).toEqual([
-      [w.hh.i32[(listed[0]!) * H.stride + H.uid], 0, 21, R.space],
-      [w.hh.i32[(listed[1]!) * H.stride + H.uid], 1, 23, R.space],
-      [w.hh.i32[(listed[2]!) * H.stride + H.uid], 2, 25, R.space],
+      [w.hh.i32[listed[0]! * H.stride + H.uid], 0, 21, R.space],
+      [w.hh.i32[listed[1]! * H.stride + H.uid], 1, 23, R.space],
+      [w.hh.i32[listed[2]! * H.stride + H.uid], 2, 25, R.space],
     ]);
     expect(Object.values(channelsByFlat(w))).toEqual(['external', 'external', 'external']);
     for (const i of listed) expect(w.hh.i32[i * H.stride + H.listedAt]).toBe(-1);
@@ -292,7 +307,12 @@ describe('pinned: one month of letting in a 120-flat estate at 70% occupancy (se
     const w = syntheticWorld(13, 120, {}, 0.7);
     const vacant = w.vacancies.length;
     applyLetting(w, ctxOf(w), makeRng(13, 'letting'), []);
-    const strongIn = alive(w).filter((i) => w.hh.i32[i * H.stride + H.movedIn] === w.month && (inWorkOrEducation(w.hh.u8[i * B.stride + B.status1]!) || (w.hh.u8[i * B.stride + B.adults] === 2 && inWorkOrEducation(w.hh.u8[i * B.stride + B.status2]!)))).length;
+    const strongIn = alive(w).filter(
+      (i) =>
+        w.hh.i32[i * H.stride + H.movedIn] === w.month &&
+        (inWorkOrEducation(w.hh.u8[i * B.stride + B.status1]!) ||
+          (w.hh.u8[i * B.stride + B.adults] === 2 && inWorkOrEducation(w.hh.u8[i * B.stride + B.status2]!))),
+    ).length;
     expect({
       vacant,
       moveIns: flow(w, 'moveIns'),

@@ -147,8 +147,9 @@ describe('ties make households stay', () => {
     let outTied = 0;
     let outLoose = 0;
     const L = w.log;
-    for (let k = 0; k < L.size; k++) if (tied.has(L.uid[k]!)) outTied++;
-    else outLoose++;
+    for (let k = 0; k < L.size; k++)
+      if (tied.has(L.uid[k]!)) outTied++;
+      else outLoose++;
     expect(outTied + outLoose).toBe(flow(w, 'moveOuts'));
     expect(outLoose).toBeGreaterThan(150);
     expect(outTied / outLoose).toBeGreaterThan(0.25);
@@ -163,7 +164,10 @@ describe('pinned: one year of social life in a 120-flat estate (seed 5, frozen p
     const rng = makeRng(5, 'social');
     const snapshot = () => {
       const hs = alive(w);
-      return { volunteers: hs.filter((i) => w.hh.u8[i * B.stride + B.volunteer]).length, meanTies: Number((hs.reduce((s, i) => s + w.hh.f32[i * H.stride + H.ties]!, 0) / hs.length).toFixed(6)) };
+      return {
+        volunteers: hs.filter((i) => w.hh.u8[i * B.stride + B.volunteer]).length,
+        meanTies: Number((hs.reduce((s, i) => s + w.hh.f32[i * H.stride + H.ties]!, 0) / hs.length).toFixed(6)),
+      };
     };
     const before = snapshot();
     for (let m = 1; m <= 12; m++) {
