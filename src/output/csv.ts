@@ -2,6 +2,7 @@
  * effects.csv: the paired effects of a comparison at the horizon (a public contract, like
  * metrics.csv and moves.csv, whose rows engine/tables.ts formats).
  */
+import type { Comparison } from '../analysis/compare.js';
 import { fmt } from '../engine/tables.js';
 
 /**
@@ -25,22 +26,7 @@ export const EFFECTS_HEADER = [
 ];
 
 /** effects.csv: paired effects at the horizon, one row per variant, estate and metric. */
-export function effectsRows(c: {
-  effects: {
-    variant: string;
-    row: string;
-    metric: string;
-    unit: string;
-    year: number;
-    baseline: number;
-    value: number;
-    difference: number;
-    p5: number;
-    p95: number;
-    ciLow: number;
-    ciHigh: number;
-  }[];
-}): string {
+export function effectsRows(c: Pick<Comparison, 'effects'>): string {
   const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   return (
     c.effects
