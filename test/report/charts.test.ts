@@ -1,5 +1,5 @@
 /**
- * The chart builders of src/report/charts.ts on real (small) results: every spec compiles with
+ * The chart builders of src/report/charts/ on real (small) results: every spec compiles with
  * vega-lite without warnings and renders to SVG; titles and units come from METRICS; the PNG
  * has text; the same results give identical specs, SVG and PNG bytes.
  */
@@ -32,7 +32,7 @@ import {
   metricTitle,
   metricUnit,
   scenarioData,
-} from '../../src/report/charts.js';
+} from '../../src/report/charts/index.js';
 import { compileSpec } from '../../src/report/render.js';
 import { renderChart } from '../../src/report/report.js';
 

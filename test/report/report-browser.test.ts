@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { alignForComparison, compareToDirectory, resolve } from '../../src/output/pipeline.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { MAP_YEAR_PARAM } from '../../src/report/charts.js';
+import { MAP_YEAR_PARAM } from '../../src/report/charts/index.js';
 import { writeChartsAndReport } from '../../src/report/report.js';
 
 import { CHROMIUM } from '../helpers/chromium.js';

@@ -14,7 +14,7 @@ import { summarize } from '../../src/analysis/summary.js';
 import { compareEnsembles } from '../../src/analysis/compare.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { VERSION } from '../../src/version.js';
-import { buildCharts } from '../../src/report/charts.js';
+import { buildCharts } from '../../src/report/charts/index.js';
 import { findingGroups, findings, fmtBand, fmtDiff, writeChartsAndReport } from '../../src/report/report.js';
 
 async function results(files: string[]): Promise<Results> {

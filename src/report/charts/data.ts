@@ -1,0 +1,100 @@
+/**
+ * The scenarios of the results and the points the charts draw: trajectories of stocks at
+ * 1 January of each year, flows summed over each calendar year, rounded for embedding.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Results } from '../../output/pipeline.js';
+import type { Ensemble } from '../../engine/ensemble.js';
+import type { Summary } from '../../analysis/summary.js';
+import { type ReplicationDigest, total, yearly } from '../../model/digest.js';
+
+/** One chart of the report. */
+export interface ChartDef {
+  /** File name stem and DOM id: letters, digits and `-`. */
+  id: string;
+  /** Section heading in the report. */
+  heading: string;
+  /** Plain-language caption (also the spec's `description`). */
+  caption: string;
+  spec: TopLevelSpec;
+}
+
+/** One scenario of the results, with what the charts need. */
+export interface ScenarioData {
+  name: string;
+  description: string;
+  ensemble: Ensemble;
+  summary: Summary;
+  /** The metric row charts read (the estate, or "region"). */
+  row: string;
+  rowIndex: number;
+}
+
+/** Round for embedding: 6 significant digits, NaN/Infinity as null (JSON has no NaN). */
+export const r6 = (v: number): number | null => (Number.isFinite(v) ? Number(v.toPrecision(6)) : null);
+
+/** The scenarios of the results in order (baseline first), with their summaries. */
+export function scenarioData(results: Results): ScenarioData[] {
+  return results.ensembles.map((ensemble, i) => {
+    const name = ensemble.scenario.name;
+    const summary = results.comparison?.summaries[name] ?? (i === 0 ? results.summary : undefined);
+    if (!summary) throw new Error(`charts: no summary for scenario "${name}"`);
+    const rowIndex = summary.rows.length - 1;
+    return { name, description: ensemble.scenario.description, ensemble, summary, row: summary.rows[rowIndex]!, rowIndex };
+  });
+}
+
+/** Sum of a flow metric over all simulated months of one replication. */
+export const flowTotal = (res: ReplicationDigest, r: number, k: number): number => total(res, r, k);
+
+/** Value at the end of each simulated year (stocks and levels), or the initial state for index 0. */
+export function yearEnds(res: ReplicationDigest, r: number, k: number, nYears: number): number[] {
+  const out: number[] = [];
+  for (let y = 0; y <= nYears; y++) out.push(yearly(res, r, k, y));
+  return out;
+}
+
+export interface BandPoint {
+  scenario: string;
+  /** Year on the axis. */
+  year: number;
+  /** Tooltip text for the time point. */
+  when: string;
+  mean: number | null;
+  p5: number | null;
+  p95: number | null;
+}
+
+/** Trajectory of a stock/level/share at 1 January of each year (initial state first). */
+export function stockPoints(sd: ScenarioData, name: string): BandPoint[] {
+  const ms = sd.summary.metrics[sd.row]![name]!;
+  const start = sd.summary.startYear;
+  const pts: BandPoint[] = [
+    { scenario: sd.name, year: start, when: `1 January ${start} (initial state)`, mean: r6(ms.initial.mean), p5: r6(ms.initial.p5), p95: r6(ms.initial.p95) },
+  ];
+  for (const b of ms.byYear)
+    pts.push({ scenario: sd.name, year: b.year + 1, when: `1 January ${b.year + 1} (end of ${b.year})`, mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) });
+  return pts;
+}
+
+/** Flow summed over each calendar year. */
+export function flowPoints(sd: ScenarioData, name: string): BandPoint[] {
+  return sd.summary.metrics[sd.row]![name]!.byYear.map((b) => ({
+    scenario: sd.name,
+    year: b.year,
+    when: `${b.year}`,
+    mean: r6(b.mean),
+    p5: r6(b.p5),
+    p95: r6(b.p95),
+  }));
+}
+
+/** First and last year on the 1-January axis. */
+export const stockDomain = (sds: ScenarioData[]): [number, number] => {
+  const s = sds[0]!.summary;
+  return [s.startYear, s.startYear + s.years.length];
+};
+export const flowDomain = (sds: ScenarioData[]): [number, number] => {
+  const s = sds[0]!.summary;
+  return [s.startYear, s.years[s.years.length - 1] ?? s.startYear];
+};
