@@ -19,7 +19,7 @@
  * are the estate rows, plus the region row when there are several. Map snapshots are kept for
  * the first replication only; they are counted for every replication (a few bytes per flat).
  *
- * The constants were measured on Node 20 (x64) as the bench measures memory (bench/bench.ts,
+ * The constants were measured on Node 20 (x64) as the bench measures memory (bench/cases/model.ts,
  * `worldBytesPerHousehold`): heapUsed + arrayBuffers after two forced collections, around
  * `initialWorld` for the world and around `simulate` for the result it returns, after
  * `loadScenario` of scenarios/default.yaml with the changes below. Measured (world + result):
