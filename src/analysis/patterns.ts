@@ -150,7 +150,18 @@ export function tenancyShares(results: ArrayLike<ReplicationDigest>, idx?: Array
 }
 
 const pct0 = (v: number): string => `${(v * 100).toFixed(0)}%`;
-const bandText = (b: Band): string => (Number.isFinite(b.p5) ? ` (${pct0(b.p5)}-${pct0(b.p95)})` : '');
+
+/**
+ * A share with its band, in percent, with as many decimals (0 to 2) as it takes for the band's
+ * ends to differ, so that a real band never reads as a point ("10% (10-10%)"): "48% (46-51%)",
+ * "10.0% (9.9-10.1%)"; the share alone when there is no band.
+ */
+export function shareBandText(b: Band): string {
+  if (!Number.isFinite(b.p5) || !Number.isFinite(b.p95)) return Number.isFinite(b.mean) ? pct0(b.mean) : 'n/a';
+  let d = 0;
+  while (d < 2 && (b.p5 * 100).toFixed(d) === (b.p95 * 100).toFixed(d)) d++;
+  return `${(b.mean * 100).toFixed(d)}% (${(b.p5 * 100).toFixed(d)}-${(b.p95 * 100).toFixed(d)}%)`;
+}
 
 /** The patterns that a single run shows (P1-P4, P7), for row `row` (default the first estate); bands from `rng`. */
 export function runPatterns(results: ReplicationDigest[], row = 0, rng: Rng = patternRng(results)): PatternResult[] {
@@ -233,7 +244,7 @@ export function runPatterns(results: ReplicationDigest[], row = 0, rng: Rng = pa
       value: p4,
       unit: 'share points',
       pass: ranked && p4.mean <= P4_TOLERANCE,
-      detail: `career ${pct0(career.mean)}${bandText(career)}, partnership ${pct0(partner.mean)}${bandText(partner)}, dissatisfaction/safety/stigma ${pct0(diss.mean)}${bandText(diss)} of exits; ${ranked ? "in the survey's order" : "not in the survey's order"}`,
+      detail: `career ${shareBandText(career)}, partnership ${shareBandText(partner)}, dissatisfaction/safety/stigma ${shareBandText(diss)} of exits; ${ranked ? "in the survey's order" : "not in the survey's order"}`,
     },
     {
       id: 'P7',

@@ -11,7 +11,7 @@
  *
  * Deterministic: the same results give byte-identical files (no dates, no timings, no paths).
  */
-import type { PatternResult } from '../analysis/patterns.js';
+import { type PatternResult, shareBandText } from '../analysis/patterns.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -562,7 +562,7 @@ function patternsSection(checks: PatternCheck[]): ReportSection {
     const banded = Number.isFinite(v.p5) && Number.isFinite(v.p95);
     if (c.unit === 'share points') return `${pp(v.mean)} points${banded ? ` (${pp(v.p5)} to ${pp(v.p95)})` : ''}`;
     if (c.unit.startsWith('share') || c.unit === 'relative change')
-      return `${banded ? pctBand(v) : pct(v.mean)} ${c.unit === 'share' ? '' : c.unit.replace(/^share ?/, '')}`.trim();
+      return `${shareBandText(v)} ${c.unit === 'share' ? '' : c.unit.replace(/^share ?/, '')}`.trim();
     return `${v.mean.toFixed(2)}${banded ? ` (${v.p5.toFixed(2)} to ${v.p95.toFixed(2)})` : ''} ${c.unit}`;
   };
   return {

@@ -12,6 +12,7 @@ import {
   type PatternResult,
   runPatterns,
   SURVEY_REASON_SHARES,
+  shareBandText,
   tenancyShares,
 } from '../../src/analysis/patterns.js';
 import { K, R } from '../../src/model/codes.js';
@@ -195,5 +196,14 @@ describe('P7: ended tenancies by length', () => {
     expect(miss.value.mean).toBeCloseTo(5 / 21, 12);
     expect(miss.pass).toBe(false);
     expect(find(runPatterns(reps(4, 6)), 'P7').pass).toBe(true);
+  });
+});
+
+describe('shareBandText', () => {
+  it('as many decimals as it takes for a real band not to read as a point', () => {
+    expect(shareBandText({ mean: 0.484, p5: 0.461, p95: 0.506 })).toBe('48% (46-51%)');
+    expect(shareBandText({ mean: 0.1, p5: 0.0987, p95: 0.1012 })).toBe('10.0% (9.9-10.1%)');
+    expect(shareBandText({ mean: 0.13, p5: 0.1301, p95: 0.1304 })).toBe('13.00% (13.01-13.04%)');
+    expect(shareBandText({ mean: 0.44, p5: NaN, p95: NaN })).toBe('44%');
   });
 });
