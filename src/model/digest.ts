@@ -18,6 +18,17 @@ import type { MapSnapshot, ReplicationResult } from './simulate.js';
 /** A leaving household's stay is short at 24 months or less (pattern P1, the report's mark). */
 export const SHORT_STAY_MONTHS = 24;
 
+/**
+ * Ended tenancies by length (pattern P7; LBF 2019: over 30% of ended tenancies had lasted 2-5
+ * years), in months: a tenancy is in band b when its length is at most TENANCY_BAND_MONTHS[b]
+ * (and above the band before): 2 years or less, over 2 to 5 years, over 5 to 10, over 10.
+ */
+export const TENANCY_BAND_MONTHS = [24, 60, 120, Infinity] as const;
+/** Names of the tenancy bands (`TENANCY_BAND_MONTHS`). */
+export const TENANCY_BAND_NAMES = ['2 years or less', '2-5 years', '5-10 years', 'over 10 years'] as const;
+/** Number of tenancy bands. */
+export const NTENANCY = TENANCY_BAND_MONTHS.length;
+
 /** Move-outs of resource-strong families with children, from the move log. */
 export interface LeaverCounts {
   /** Move-outs counted (0 when the log was off). */
@@ -70,6 +81,16 @@ export interface ReplicationDigest {
   /** Whether the replication kept its move log (output.moves); `leavers` counts nothing without it. */
   moveLog: boolean;
   leavers: LeaverCounts;
+  /**
+   * Ended tenancies of every household in every estate, from the move log (all 0 without it), by
+   * length band (`TENANCY_BAND_MONTHS`): indices 0..NTENANCY-1 count the tenancies that began
+   * after month 0, NTENANCY..2 NTENANCY-1 those already running at month 0 (their length includes
+   * the time lived there before the start, drawn from `population.meanStayYears`). A tenancy is
+   * one household's occupation of one flat: it ends when the household moves out or moves to
+   * another flat of the estate (internal move or swap), and its length counts from the month it
+   * took the flat (`tenancyCounts`).
+   */
+  tenancies: Int32Array;
   /** Estate map snapshots (the first replication, when asked), as in the full result. */
   maps: MapSnapshot[];
   /** Flat geometry for the map (the first replication, when maps were asked). */
@@ -99,7 +120,7 @@ export function digest(res: ReplicationResult): ReplicationDigest {
   const totals = new Float64Array(nCols);
   yearsAndTotals(metrics, months, nCols, years, values, totals);
   const leavers = leaverCounts(res);
-  const packed = pack(values, nCols, years + 1, totals, leavers.reasons, leavers.stayBins);
+  const packed = pack(values, nCols, years + 1, totals, leavers.reasons, leavers.stayBins, tenancyCounts(res));
   const d: ReplicationDigest = {
     replication: res.replication,
     seed: res.seed,
@@ -110,6 +131,7 @@ export function digest(res: ReplicationResult): ReplicationDigest {
     totals: packed.totals,
     moveLog: res.log.enabled,
     leavers: { ...leavers, reasons: packed.reasons, stayBins: packed.stayBins },
+    tenancies: packed.tenancies,
     maps: res.maps,
     // always present (undefined but in the first replication), so that every digest has one shape
     geometry: res.geometry,
@@ -164,7 +186,7 @@ function columnKind(v: Float64Array, from: number, to: number): number {
  * `v`, each in the smallest array that holds it), the totals and the leavers' counts. Parts in
  * order of element size, so that each is aligned.
  */
-function pack(v: Float64Array, nCols: number, len: number, totals: Float64Array, reasons: Int32Array, stayBins: Int32Array) {
+function pack(v: Float64Array, nCols: number, len: number, totals: Float64Array, reasons: Int32Array, stayBins: Int32Array, tenancies: Int32Array) {
   const kinds = new Uint8Array(nCols);
   const count = [0, 0, 0, 0, 0];
   for (let c = 0; c < nCols; c++) {
@@ -177,7 +199,8 @@ function pack(v: Float64Array, nCols: number, len: number, totals: Float64Array,
   const i32At = indexAt + nCols * 4;
   const reasonsAt = i32At + count[COLUMN.i32]! * len * 4;
   const binsAt = reasonsAt + reasons.length * 4;
-  const u16At = binsAt + stayBins.length * 4;
+  const tenanciesAt = binsAt + stayBins.length * 4;
+  const u16At = tenanciesAt + tenancies.length * 4;
   const u8At = u16At + count[COLUMN.u16]! * len * 2;
   const buffer = new ArrayBuffer(u8At + count[COLUMN.u8]! * len);
   const yearly: YearlyColumns = {
@@ -202,10 +225,12 @@ function pack(v: Float64Array, nCols: number, len: number, totals: Float64Array,
     totals: new Float64Array(buffer, totalsAt, totals.length),
     reasons: new Int32Array(buffer, reasonsAt, reasons.length),
     stayBins: new Int32Array(buffer, binsAt, stayBins.length),
+    tenancies: new Int32Array(buffer, tenanciesAt, tenancies.length),
   };
   out.totals.set(totals);
   out.reasons.set(reasons);
   out.stayBins.set(stayBins);
+  out.tenancies.set(tenancies);
   return out;
 }
 
@@ -229,6 +254,42 @@ function leaverCounts(res: ReplicationResult): LeaverCounts {
   return { leavers, short, stayBins: Int32Array.from(bins), reasons };
 }
 
+/** The band (index into `TENANCY_BAND_MONTHS`) of a tenancy of `months` months. */
+export function tenancyBand(months: number): number {
+  let b = 0;
+  while (months > TENANCY_BAND_MONTHS[b]!) b++;
+  return b;
+}
+
+/**
+ * Ended tenancies by length band (`ReplicationDigest.tenancies`), from the move log in its
+ * order. A household's current tenancy began when it moved in (`in`), was formed in the estate
+ * (`formed`) or moved within it (`internal`); a household with none of these before its move
+ * has lived in its flat since before the start, for the logged stay (its `movedIn` and
+ * `flatSince` are equal at month 0). The logged stay itself is not the tenancy's length after
+ * an internal move (it counts from moving into the estate) nor for a grown child's household
+ * (from the child's birth).
+ */
+function tenancyCounts(res: ReplicationResult): Int32Array {
+  const L = res.log;
+  const out = new Int32Array(2 * NTENANCY);
+  const since = new Map<number, number>();
+  for (let i = 0; i < L.size; i++) {
+    const kind = L.kind[i]!;
+    const uid = L.uid[i]!;
+    const month = L.month[i]!;
+    if (kind === K.in || kind === K.formed) {
+      since.set(uid, month);
+      continue;
+    }
+    const start = since.get(uid) ?? month - L.stay[i]!;
+    out[(start > 0 ? 0 : NTENANCY) + tenancyBand(month - start)]!++;
+    if (kind === K.internal) since.set(uid, month);
+    else since.delete(uid);
+  }
+  return out;
+}
+
 /** Value of metric k for row r in year y of a digest (0: month 0; `ReplicationDigest.yearly`). */
 export function yearly(d: ReplicationDigest, r: number, k: number, y: number): number {
   const cols = d.yearly;
@@ -249,6 +310,7 @@ export function digestTransfer(d: ReplicationDigest): ArrayBuffer[] {
     d.totals.buffer,
     d.leavers.stayBins.buffer,
     d.leavers.reasons.buffer,
+    d.tenancies.buffer,
     ...d.maps.map((m) => m.types.buffer),
   ] as ArrayBuffer[];
   return [...new Set(all)];
@@ -261,6 +323,7 @@ export function digestBytes(d: ReplicationDigest): number {
     d.totals.buffer,
     d.leavers.stayBins.buffer,
     d.leavers.reasons.buffer,
+    d.tenancies.buffer,
     ...d.maps.map((m) => m.types.buffer),
   ]);
   if (d.geometry) for (const a of Object.values(d.geometry)) buffers.add(a.buffer);

@@ -137,7 +137,8 @@ export class MoveLog {
 /**
  * Area state per section (index = global section). The sections of an estate that has not
  * been divided share one state (computed from the whole estate); after the divide lever each
- * section keeps its own image and list criteria.
+ * section keeps its own image, problems and crime, and its list criteria only when the sections
+ * became physically separate areas (`DIVIDED`, `classificationGroups`).
  */
 export interface AreaState {
   image: Float64Array;
@@ -288,7 +289,7 @@ export interface World {
   /** Estate of each section, and the first section of each estate (sectionStart[nEstates] = nSections). */
   sectionEstate: Int32Array;
   sectionStart: Int32Array;
-  /** 1 when the estate has been divided into its sections (divide lever). */
+  /** Whether and how the estate has been divided into its sections (divide lever): a `DIVIDED` code. */
   divided: Uint8Array;
   area: AreaState;
   eff: EstateEffective[];
@@ -346,8 +347,16 @@ export function removeChild(h: Households, i: number, k: number): void {
 }
 
 /**
- * The areas of the spiral and the classification as section ranges [from, to): the whole
- * estate while it is undivided, each section once it is divided.
+ * How an estate is divided (`World.divided`, the divide lever): not at all; into named
+ * sections that stay one physically contiguous area, which the list classification keeps
+ * whole (almenboligloven § 61 a); or into sections that are physically separate areas, each
+ * classified on its own (`policies[lever=divideEstate].physicallySeparate`).
+ */
+export const DIVIDED = { no: 0, named: 1, separate: 2 } as const;
+
+/**
+ * The areas of the spiral as section ranges [from, to): the whole estate while it is
+ * undivided, each section once it is divided (either way).
  */
 export function areaGroups(w: World): [number, number][] {
   const out: [number, number][] = [];
@@ -358,6 +367,41 @@ export function areaGroups(w: World): [number, number][] {
     else out.push([a, b]);
   }
   return out;
+}
+
+/**
+ * The areas of the list classification as section ranges [from, to): the whole estate, the
+ * physically contiguous area of almenboligloven § 61 a, unless it was divided into physically
+ * separate sections (`DIVIDED.separate`); then each section.
+ */
+export function classificationGroups(w: World): [number, number][] {
+  const out: [number, number][] = [];
+  for (let e = 0; e < w.nEstates; e++) {
+    const a = w.sectionStart[e]!;
+    const b = w.sectionStart[e + 1]!;
+    if (w.divided[e] === DIVIDED.separate) for (let s = a; s < b; s++) out.push([s, s + 1]);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** The area state's fields the list classification sets (`mechanisms/listing.ts`). */
+export const CLASSIFICATION_FIELDS = [
+  'status',
+  'consecutiveGhettoYears',
+  'outsideShare',
+  'basicShare',
+  'incomeRatio',
+  'convictionRatio',
+  'nonWesternShare',
+] as const;
+
+/** Copy the classification's fields of section `from` to sections from+1..to-1 (an estate divided into named sections: one area on the list, several in the spiral). */
+export function spreadClassification(a: AreaState, from: number, to: number): void {
+  for (const k of CLASSIFICATION_FIELDS) {
+    const arr = a[k];
+    for (let s = from + 1; s < to; s++) arr[s] = arr[from]!;
+  }
 }
 
 /** Copy the area state of section `from` to sections from+1..to-1 (an undivided estate). */

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PatternResult } from '../analysis/patterns.js';
+import { type PatternResult, shareBandText } from '../analysis/patterns.js';
 import type { Results } from '../output/pipeline.js';
 import { METRIC_INDEX } from '../model/reporters.js';
 import { VERSION } from '../version.js';
@@ -114,18 +114,21 @@ function effectsSection(results: Results, sds: ScenarioData[]): ReportSection | 
 
 function patternsSection(checks: PatternCheck[]): ReportSection {
   const pp = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}`;
+  // a band only where there is one (2 or more replications): never "44% (44-44%)" from one run
   const show = (c: PatternCheck) => {
     const v = c.value;
-    if (c.unit === 'share points') return `${pp(v.mean)} points (${pp(v.p5)} to ${pp(v.p95)})`;
-    if (c.unit.startsWith('share') || c.unit === 'relative change') return `${pctBand(v)} ${c.unit === 'share' ? '' : c.unit.replace(/^share ?/, '')}`.trim();
-    return `${v.mean.toFixed(2)} (${v.p5.toFixed(2)} to ${v.p95.toFixed(2)}) ${c.unit}`;
+    const banded = Number.isFinite(v.p5) && Number.isFinite(v.p95);
+    if (c.unit === 'share points') return `${pp(v.mean)} points${banded ? ` (${pp(v.p5)} to ${pp(v.p95)})` : ''}`;
+    if (c.unit.startsWith('share') || c.unit === 'relative change')
+      return `${shareBandText(v)} ${c.unit === 'share' ? '' : c.unit.replace(/^share ?/, '')}`.trim();
+    return `${v.mean.toFixed(2)}${banded ? ` (${v.p5.toFixed(2)} to ${v.p95.toFixed(2)})` : ''} ${c.unit}`;
   };
   return {
     id: 'patterns',
     heading: 'Patterns',
-    html: `<p>The patterns the model should reproduce, each computed from this run's outputs and compared with its target.</p>`,
+    html: `<p>The patterns the model should reproduce, each computed from this run's outputs and compared with its target. The value is the one checked against the target (a mean over replications, or a share pooled over them); in brackets, the 5-95% band of that value over bootstrap resamples of the replications (none with a single replication).</p>`,
     table: {
-      columns: ['Pattern', 'Target', 'Value (mean and 5-95%)', 'Within target', 'Detail'],
+      columns: ['Pattern', 'Target', 'Value (5-95% bootstrap band)', 'Within target', 'Detail'],
       rows: checks.map((c) => [`${c.id} ${c.title}`, c.target, show(c), c.pass ? 'yes' : 'no', c.detail ?? '']),
     },
   };

@@ -216,8 +216,15 @@ export const policySchema = tagged(
       'Media work and ambassadors: raise the image target (CFBU 2019).',
     ),
     divideEstate: lever(
-      {},
-      'Dividing the estate into smaller named units (Vollsmose; Ny Ringby 2025): from then on each section keeps its own image and list criteria (CFBU 2019: stigma attaches to the whole estate as one place).',
+      {
+        physicallySeparate: bool({
+          default: false,
+          description:
+            'Whether the sections become physically separate areas (e.g. split by new roads or demolition between them). Only then is each section classified on its own (one under 1,000 residents is not classified at all); by default the list classification keeps the whole estate, the physically contiguous area of almenboligloven § 61 a, however its sections are named.',
+          source: 'almenboligloven § 61 a stk. 1 (docs/sources.md, "Official area classifications"): an area is physically contiguous social housing',
+        }),
+      },
+      'Dividing the estate into smaller named units (Vollsmose; Ny Ringby 2025): from then on each section keeps its own image (CFBU 2019: stigma attaches to the whole estate as one place). The list classification stays with the whole, physically contiguous estate (almenboligloven § 61 a) unless `physicallySeparate` is set.',
     ),
     upgradeRename: lever(
       {

@@ -1,8 +1,8 @@
 /**
  * `npm run calibrate`: runs every preset in scenarios/presets/ (20 replications by default)
- * and prints each pattern's model value against its target, with the 5-95% band over
- * replications; then the two paired experiments behind P5 (image work) and P6 (the image
- * lags composition) on the average preset. `--json` prints one JSON object per pattern.
+ * and prints each pattern (P1-P7) against its target, with the 5-95% bootstrap band of the
+ * checked value over replications (src/analysis/patterns.ts); P5 (image work) and P6 (the
+ * image lags composition) come from two paired experiments on the average preset. `--json` prints one JSON object per pattern.
  *
  *   npm run calibrate -- [--replications 20] [--json] [--only average] [--workers 2] [--help]
  */
@@ -12,6 +12,7 @@ import { autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
 import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../analysis/patterns.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
+import { makeRng } from '../model/rng.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, type ProgramSpec, parseCommandLine, scenarioFieldOption, wholeNumberOption } from '../cli/args.js';
 
@@ -55,26 +56,33 @@ export async function calibrate(opts: {
   const out: Record<string, PatternResult[]> = {};
   for (const { name, sc, paired } of presets) {
     const base = await runEnsemble(sc, { workers });
-    const ps = runPatterns(base.replications);
+    // the bootstrap bands' random numbers: seeded from the preset's seed, one stream per preset
+    const rng = makeRng(sc.seed, `patterns:${name}`);
+    const ps = runPatterns(base.replications, 0, rng);
     if (paired) {
       const v5 = await runEnsemble(paired.p5, { workers });
-      ps.push(imagePattern(base.replications, v5.replications));
+      ps.push(imagePattern(base.replications, v5.replications, 0, rng));
       const v6 = await runEnsemble(paired.p6, { workers });
-      ps.push(lagPattern(base.replications, v6.replications));
+      ps.push(lagPattern(base.replications, v6.replications, 0, rng));
     }
+    ps.sort((a, b) => a.id.localeCompare(b.id));
     for (const p of ps) opts.onResult?.(name, p);
     out[name] = ps;
   }
   return out;
 }
 
-const pct = (v: number, unit: string) => (unit.startsWith('share') || unit === 'relative change' ? `${(v * 100).toFixed(1)}%` : v.toFixed(2));
+const pct = (v: number, unit: string) =>
+  unit === 'share points' ? `${(v * 100).toFixed(1)} pp` : unit.startsWith('share') || unit === 'relative change' ? `${(v * 100).toFixed(1)}%` : v.toFixed(2);
+/** A pattern's value and, when it has one, its bootstrap band. */
+const valueText = (p: PatternResult): string =>
+  `${pct(p.value.mean, p.unit).padStart(7)}${Number.isFinite(p.value.p5) ? ` (${pct(p.value.p5, p.unit)} to ${pct(p.value.p95, p.unit)})` : ''}`;
 
 /** The tool's command line, declared for the project's parser (src/cli/args.ts). */
 const PROGRAM: ProgramSpec = {
   name: 'npm run',
   version: VERSION,
-  summary: 'Run every preset of scenarios/presets/ and print each pattern (P1-P6) against its target.',
+  summary: 'Run every preset of scenarios/presets/ and print each pattern (P1-P7) against its target.',
   commands: [
     {
       name: 'calibrate',
@@ -144,7 +152,7 @@ async function main(): Promise<void> {
       if (json) process.stdout.write(JSON.stringify({ preset, ...p }) + '\n');
       else
         process.stdout.write(
-          `${preset.padEnd(14)} ${p.id}  ${p.pass ? 'ok  ' : 'MISS'}  ${pct(p.value.mean, p.unit).padStart(7)} (${pct(p.value.p5, p.unit)} to ${pct(p.value.p95, p.unit)})  target: ${p.target}${p.detail ? `\n${' '.repeat(24)}${p.detail}` : ''}\n`,
+          `${preset.padEnd(14)} ${p.id}  ${p.pass ? 'ok  ' : 'MISS'}  ${valueText(p)}  target: ${p.target}${p.detail ? `\n${' '.repeat(24)}${p.detail}` : ''}\n`,
         );
     },
   });

@@ -5,7 +5,7 @@
 import { R } from '../codes.js';
 import { joinList } from '../internal-list.js';
 import { NONE, Tenure, B } from '../state.js';
-import { F, NFLOW, type World } from '../world.js';
+import { DIVIDED, F, NFLOW, type World } from '../world.js';
 import { displace } from '../occupancy.js';
 import type { LeverModule } from './types.js';
 
@@ -111,12 +111,14 @@ export const upgradeRename: LeverModule<'upgradeRename'> = {
 
 /**
  * Dividing the estate into smaller named units: from now on each section keeps its own image,
- * social problems, crime and list criteria (an area of fewer than 1,000 residents is not
- * classified). Each section starts from the estate's current state.
+ * social problems and crime (the spiral), starting from the estate's current state. The list
+ * classification keeps the whole estate, the physically contiguous area of almenboligloven
+ * § 61 a, unless the sections become physically separate areas (`physicallySeparate`): then
+ * each section is classified on its own, and one of fewer than 1,000 residents not at all.
  */
 export const divideEstate: LeverModule<'divideEstate'> = {
-  start: (w, _p, e) => {
-    w.divided[e] = 1;
+  start: (w, p, e) => {
+    w.divided[e] = p.physicallySeparate ? DIVIDED.separate : DIVIDED.named;
   },
 };
 

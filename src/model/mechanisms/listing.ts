@@ -1,16 +1,17 @@
 /**
- * Official classification, once a year per area (an estate, or a section once the estate is
- * divided): the four criteria and the non-western share from the simulated residents, and
+ * Official classification, once a year per area: the whole, physically contiguous estate
+ * (almenboligloven § 61 a), also when it is divided into named sections; each section only when
+ * it was divided into physically separate areas (world.ts `classificationGroups`): the four criteria and the non-western share from the simulated residents, and
  * the list status under the scenario's rule set (see classification.ts for the rules). The
  * status feeds back: stigma for families with children (career.ts), the allocation bans,
  * flexible letting and the cash-benefit rule (letting.ts), and the image (spiral.ts).
  */
 import { type AreaYearCounts, type ListStatus, LIST_STATUSES, classifyYear } from '../classification.js';
 import { C, NCENSUS, sumSections } from '../census.js';
-import { type World, areaGroups, spreadArea } from '../world.js';
+import { DIVIDED, type World, classificationGroups, spreadArea, spreadClassification } from '../world.js';
 
-/** The classification input for census row `row`, with the crime index of section `section`. */
-export function yearCounts(w: World, census: Float64Array, row: number, section: number): AreaYearCounts {
+/** The classification input for census row `row`, with the crime index `crime` (1 = the national conviction rate). */
+export function yearCounts(census: Float64Array, row: number, crime: number): AreaYearCounts {
   const o = row * NCENSUS;
   return {
     residents: census[o + C.residents]!,
@@ -20,7 +21,7 @@ export function yearCounts(w: World, census: Float64Array, row: number, section:
     basicEduOnly30to59: census[o + C.basic30to59]!,
     persons15to64ExclStudents: census[o + C.persons15to64ExclStudents]!,
     incomeSum15to64ExclStudents: census[o + C.income15to64ExclStudents]!,
-    expectedConvictionsRatio: w.area.crime[section]!,
+    expectedConvictionsRatio: crime,
     nonWestern: Math.min(census[o + C.nonWesternPersons]!, census[o + C.residents]!),
   };
 }
@@ -28,16 +29,35 @@ export function yearCounts(w: World, census: Float64Array, row: number, section:
 const scratch = new Float64Array(NCENSUS);
 
 /**
+ * The crime index of the classification area [from, to): the spiral's, which is one value for
+ * an undivided estate; for one divided into named sections (each its own spiral area) the mean
+ * of its sections' indices weighted by their residents.
+ */
+function areaCrime(w: World, census: Float64Array, from: number, to: number): number {
+  const crime = w.area.crime;
+  if (w.divided[w.sectionEstate[from]!] !== DIVIDED.named || to - from < 2) return crime[from]!;
+  let num = 0;
+  let den = 0;
+  for (let s = from; s < to; s++) {
+    const residents = census[s * NCENSUS + C.residents]!;
+    num += residents * crime[s]!;
+    den += residents;
+  }
+  return den > 0 ? num / den : crime[from]!;
+}
+
+/**
  * Classify every area. `previous` holds last year's counts per area, keyed by the area's
- * first section and its size (a divided estate starts its sections' history afresh).
+ * first section and its size (sections that become physically separate areas start their
+ * history afresh; an estate divided into named sections keeps its own).
  */
 export function applyClassification(w: World, census: Float64Array, previous: Map<string, AreaYearCounts>): void {
   const sc = w.scenario;
   const a = w.area;
-  for (const [from, to] of areaGroups(w)) {
+  for (const [from, to] of classificationGroups(w)) {
     sumSections(census, from, to, scratch, 0);
     const key = `${from}:${to}`;
-    const cur = yearCounts(w, scratch, 0, from);
+    const cur = yearCounts(scratch, 0, areaCrime(w, census, from, to));
     const r = classifyYear({ consecutiveGhettoYears: a.consecutiveGhettoYears[from]! }, cur, previous.get(key) ?? null, {
       ruleSet: sc.classification.ruleSet,
       regionalMeanIncome15to64: sc.region.meanIncome15to64,
@@ -51,6 +71,8 @@ export function applyClassification(w: World, census: Float64Array, previous: Ma
     a.incomeRatio[from] = r.criteria.incomeRatio;
     a.convictionRatio[from] = r.criteria.convictionRatio;
     a.nonWesternShare[from] = r.criteria.nonWesternShare;
-    spreadArea(a, from, to);
+    // an estate in named sections: one area on the list, but each section keeps its own spiral state
+    if (w.divided[w.sectionEstate[from]!] === DIVIDED.named) spreadClassification(a, from, to);
+    else spreadArea(a, from, to);
   }
 }

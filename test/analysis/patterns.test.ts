@@ -1,0 +1,209 @@
+/**
+ * The pattern checks (src/analysis/patterns.ts) on hand-made digests with known answers: every
+ * band is a bootstrap band over replications or none; P4 compares the reason shares with the
+ * survey's as well as their order; P5 fails when the exit rate of resource-strong families
+ * rises; P7 reads the ended tenancies' lengths.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  bootstrapBand,
+  imagePattern,
+  P4_TOLERANCE,
+  type PatternResult,
+  runPatterns,
+  SURVEY_REASON_SHARES,
+  shareBandText,
+  tenancyShares,
+} from '../../src/analysis/patterns.js';
+import { K, R } from '../../src/model/codes.js';
+import { digest, NTENANCY, type ReplicationDigest, tenancyBand } from '../../src/model/digest.js';
+import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
+import { makeRng } from '../../src/model/rng.js';
+import type { ReplicationResult } from '../../src/model/simulate.js';
+import { MoveLog } from '../../src/model/world.js';
+
+/** A one-row result of `months` months whose metric `name` is `values[name]` every month (0 for the others, month 0 included). */
+function result(months: number, values: Record<string, number>, log = new MoveLog(true), replication = 0): ReplicationResult {
+  const metrics = new Float64Array((months + 1) * NMETRIC);
+  for (let m = 0; m <= months; m++) for (const [name, v] of Object.entries(values)) metrics[m * NMETRIC + METRIC_INDEX[name]!] = v;
+  return { replication, seed: 7 + replication, rowNames: ['estate'], months, metrics, log, maps: [] };
+}
+
+/** A log of resource-strong families with children leaving for these reasons, `n` of each. */
+function leavers(counts: [number, number][]): MoveLog {
+  const log = new MoveLog(true);
+  let uid = 1;
+  for (const [reason, n] of counts) for (let k = 0; k < n; k++) log.push(5, uid++, K.out, reason, 30, true, true, 0, -1, 0);
+  return log;
+}
+
+const find = (ps: PatternResult[], id: string): PatternResult => ps.find((p) => p.id === id)!;
+
+describe('bootstrapBand', () => {
+  const values = [0.1, 0.4, 0.2, 0.5, 0.3, 0.35];
+  const mean = (idx: ArrayLike<number>) => {
+    let s = 0;
+    for (let k = 0; k < idx.length; k++) s += values[idx[k]!]!;
+    return s / idx.length;
+  };
+
+  it('the statistic of all replications, and a band of real width that brackets it', () => {
+    const b = bootstrapBand(values.length, mean, makeRng(1, 'test'));
+    expect(b.mean).toBeCloseTo(0.308333, 5);
+    expect(b.p5).toBeLessThan(b.mean);
+    expect(b.p95).toBeGreaterThan(b.mean);
+    expect(b.p95 - b.p5).toBeGreaterThan(0.05);
+    // the spread of the mean, not of single values: narrower than the values' range
+    expect(b.p5).toBeGreaterThan(0.1);
+    expect(b.p95).toBeLessThan(0.5);
+  });
+
+  it('the random numbers are passed in: the same seed gives the same band, another seed another', () => {
+    expect(bootstrapBand(values.length, mean, makeRng(1, 'test'))).toEqual(bootstrapBand(values.length, mean, makeRng(1, 'test')));
+    expect(bootstrapBand(values.length, mean, makeRng(2, 'test'))).not.toEqual(bootstrapBand(values.length, mean, makeRng(1, 'test')));
+  });
+
+  it('no band from a single replication', () => {
+    const b = bootstrapBand(1, mean, makeRng(1, 'test'));
+    expect(b.mean).toBe(0.1);
+    expect(b.p5).toBeNaN();
+    expect(b.p95).toBeNaN();
+  });
+});
+
+describe('runPatterns: bands', () => {
+  it('a single replication: values without bands (never "44% to 44%")', () => {
+    const ps = runPatterns([digest(result(24, { households: 100, moveOuts: 1 }, leavers([[R.space, 5]])))]);
+    for (const p of ps) {
+      expect(p.value.p5, p.id).toBeNaN();
+      expect(p.value.p95, p.id).toBeNaN();
+    }
+  });
+});
+
+describe('P4: the reason shares against the survey, and their order', () => {
+  const run = (career: number, partnership: number, dissatisfaction: number, other: number) => {
+    const reps = [0, 1, 2].map((i) =>
+      digest(
+        result(
+          24,
+          { households: 100 },
+          leavers([
+            [R.space, career],
+            [R.partnership, partnership],
+            [R.dissatisfaction, dissatisfaction],
+            [R.death, other],
+          ]),
+          i,
+        ),
+      ),
+    );
+    return find(runPatterns(reps), 'P4');
+  };
+
+  it('the survey shares themselves pass', () => {
+    const p = run(28, 23, 20, 29);
+    expect(p.value.mean).toBeCloseTo(0, 12);
+    expect(p.pass).toBe(true);
+    expect(p.target).toContain('±8 points');
+    expect(SURVEY_REASON_SHARES).toEqual({ career: 0.28, partnership: 0.23, dissatisfaction: 0.2 });
+  });
+
+  it('the right order but far from the survey fails (today: 44/20/13%)', () => {
+    const p = run(44, 20, 13, 23);
+    expect(p.value.mean).toBeCloseTo(0.16, 12);
+    expect(p.value.mean).toBeGreaterThan(P4_TOLERANCE);
+    expect(p.pass).toBe(false);
+    expect(p.detail).toContain("in the survey's order");
+  });
+
+  it('close to the survey but out of order fails', () => {
+    const p = run(24, 26, 20, 30);
+    expect(p.value.mean).toBeLessThanOrEqual(P4_TOLERANCE);
+    expect(p.pass).toBe(false);
+    expect(p.detail).toContain("not in the survey's order");
+  });
+});
+
+describe('P5: the image acts more on moving in than on staying, and the exit rate does not rise', () => {
+  // 5 pairs; the baseline: 30% of 100 in-movers resource-strong, 2 of 200 resource-strong families leave a month
+  const base = [0, 1, 2, 3, 4].map((i) =>
+    digest(result(24, { moveIns: 100, inResourceStrong: 30, outResourceStrongFamilies: 2, resourceStrongFamilies: 200 }, undefined, i)),
+  );
+  const variant = (inStrong: number, outFamilies: number) =>
+    [0, 1, 2, 3, 4].map((i) =>
+      digest(
+        result(24, { moveIns: 100, inResourceStrong: inStrong + i * 0.1, outResourceStrongFamilies: outFamilies, resourceStrongFamilies: 200 }, undefined, i),
+      ),
+    );
+
+  it('passes: in-movers +20%, exits -5%', () => {
+    const p = imagePattern(base, variant(36, 1.9));
+    expect(p.value.mean).toBeCloseTo(0.2 + 2 / 300, 12); // (36 + 0.1 i) / 30 - 1, averaged over i = 0..4
+    expect(p.pass).toBe(true);
+    expect(Number.isFinite(p.value.p5)).toBe(true);
+  });
+
+  it('fails when the exit rate rises, however large the in-mover effect (a rise is no fall)', () => {
+    const p = imagePattern(base, variant(36, 2.1));
+    expect(p.value.mean).toBeGreaterThan(0.19);
+    expect(p.pass).toBe(false);
+    expect(p.detail).toContain('it rises');
+  });
+
+  it('fails when the in-mover effect is less than twice the fall in exits', () => {
+    expect(imagePattern(base, variant(36, 1.6)).pass).toBe(false);
+  });
+});
+
+describe('P7: ended tenancies by length', () => {
+  it('bands: 2 years or less, over 2 to 5, over 5 to 10, over 10', () => {
+    expect([0, 24, 25, 60, 61, 120, 121, 600].map(tenancyBand)).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
+  });
+
+  it('counts each tenancy from the month the household took its flat; those running at the start apart', () => {
+    const log = new MoveLog(true);
+    log.push(10, 1, K.in, 0, 0, false, false, -1, 5, 0); // moves in at 10 ...
+    log.push(40, 1, K.out, R.space, 30, false, false, 5, -1, 0); // ... out at 40: 30 months, begun after the start
+    log.push(20, 2, K.internal, R.space, 70, false, false, 6, 7, 0); // at the start for 50 months, moves within at 20: 70 months, running at the start
+    log.push(30, 2, K.out, R.space, 80, false, false, 7, -1, 0); // then leaves the new flat after 10 months (the logged stay counts from moving into the estate)
+    log.push(50, 3, K.formed, R.childLeftHome, 0, false, false, -1, 8, 0); // a grown child's household, formed at 50 ...
+    log.push(150, 3, K.out, R.space, 300, false, false, 8, -1, 0); // ... out at 150: 100 months, not its 300 months since birth
+    log.push(5, 4, K.out, R.death, 200, false, false, 9, -1, 0); // at the start for 195 months
+    const d = digest(result(160, { households: 100 }, log));
+    expect(d.tenancies.length).toBe(2 * NTENANCY);
+    // begun after the start: 30 months (2-5), 10 months (<= 2), 100 months (5-10)
+    expect(Array.from(d.tenancies.subarray(0, NTENANCY))).toEqual([1, 1, 1, 0]);
+    // running at the start: 70 months (5-10), 200 months (over 10)
+    expect(Array.from(d.tenancies.subarray(NTENANCY))).toEqual([0, 0, 1, 1]);
+    const s = tenancyShares([d]);
+    expect(s.after).toEqual([1 / 3, 1 / 3, 1 / 3, 0]);
+    expect(s.all).toEqual([0.2, 0.2, 0.4, 0.2]);
+  });
+
+  it('the pattern: the 2-5-year share of tenancies begun after the start, against over 30%', () => {
+    const log = (n25: number, other: number) => {
+      const l = new MoveLog(true);
+      let uid = 1;
+      for (let k = 0; k < n25 + other; k++) {
+        l.push(1, uid, K.in, 0, 0, false, false, -1, k, 0);
+        l.push(k < n25 ? 40 : 10, uid++, K.out, R.space, 0, false, false, k, -1, 0);
+      }
+      return l;
+    };
+    const reps = (n25: number, other: number): ReplicationDigest[] => [0, 1].map((i) => digest(result(48, { households: 100 }, log(n25 + i, other), i)));
+    const miss = find(runPatterns(reps(2, 8)), 'P7');
+    expect(miss.value.mean).toBeCloseTo(5 / 21, 12);
+    expect(miss.pass).toBe(false);
+    expect(find(runPatterns(reps(4, 6)), 'P7').pass).toBe(true);
+  });
+});
+
+describe('shareBandText', () => {
+  it('as many decimals as it takes for a real band not to read as a point', () => {
+    expect(shareBandText({ mean: 0.484, p5: 0.461, p95: 0.506 })).toBe('48% (46-51%)');
+    expect(shareBandText({ mean: 0.1, p5: 0.0987, p95: 0.1012 })).toBe('10.0% (9.9-10.1%)');
+    expect(shareBandText({ mean: 0.13, p5: 0.1301, p95: 0.1304 })).toBe('13.00% (13.01-13.04%)');
+    expect(shareBandText({ mean: 0.44, p5: NaN, p95: NaN })).toBe('44%');
+  });
+});
