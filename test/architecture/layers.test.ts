@@ -20,6 +20,7 @@ const LAYERS: [string, number][] = [
   ['src/analysis/', 4],
   ['src/output/', 5],
   ['src/report/', 5],
+  ['src/studio/', 5],
   ['src/cli/', 6],
   ['src/tools/', 6],
 ];
