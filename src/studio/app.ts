@@ -286,7 +286,10 @@ function drawPlot(): void {
     c.lineWidth = 2.5;
     c.setLineDash(dash);
     c.beginPath();
-    vals.forEach((v, s) => (s === 0 ? c.moveTo(x(s), y(v)) : c.lineTo(x(s), y(v))));
+    for (let s = 0; s < vals.length; s++) {
+      if (s === 0) c.moveTo(x(s), y(vals[s]!));
+      else c.lineTo(x(s), y(vals[s]!));
+    }
     c.stroke();
     c.setLineDash([]);
   };
@@ -311,7 +314,10 @@ function draw(): void {
   dirty = false;
   const f = latest;
   drawGrid(f);
-  if (legendGroups !== f.groups) drawLegend((legendGroups = f.groups));
+  if (legendGroups !== f.groups) {
+    legendGroups = f.groups;
+    drawLegend(legendGroups);
+  }
   $('similar').textContent = pct(f.similar);
   $('unhappy').textContent = pct(f.unhappy);
   $('steps').textContent = String(f.step);
