@@ -102,7 +102,10 @@ export async function studioCommand(
     out.stdout(`serving the studio on ${served} (this machine only); Ctrl-C to stop\n`);
     if (argv.open && !(await openInBrowser(served))) out.stderr(`nabolag: could not start a browser; open ${served}\n`);
     await new Promise<void>((done) => {
-      const stop = () => server.close(() => done());
+      const stop = () => {
+        server.close(() => done());
+        server.closeAllConnections();
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

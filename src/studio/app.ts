@@ -206,7 +206,15 @@ buttons.step.addEventListener('click', () => {
   stopGo();
   stepOnce();
 });
-buttons.go.addEventListener('click', () => (state.running ? (stopGo(), setStatus('statusStopped', { step: state.step }), reveal()) : startGo()));
+buttons.go.addEventListener('click', () => {
+  if (!state.running) {
+    startGo();
+    return;
+  }
+  stopGo();
+  setStatus('statusStopped', { step: state.step });
+  reveal();
+});
 for (const el of Object.values(inputs)) el.addEventListener('input', showOutputs);
 inputs.wanted.addEventListener('input', () => {
   send({ kind: 'wanted', wanted: Number(inputs.wanted.value) / 100 });
