@@ -14,6 +14,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeAtomically } from '../output/atomic.js';
 import { UserError } from '../scenario/messages.js';
+import { loadScenario } from '../scenario/load.js';
 import { studioHtml } from '../studio/page.js';
 import { bundleDir, bundleStudio, packageRoot } from '../tools/build-studio.js';
 import { VERSION } from '../version.js';
@@ -32,10 +33,21 @@ async function scripts(): Promise<{ app: string; worker: string }> {
   throw new UserError(`the studio's scripts are missing (${join(dir, 'app.js')}): reinstall nabolag, or run "npm run build" in a source checkout`);
 }
 
+/** The scenarios the estate mode offers: the default and the presets, resolved as `nabolag run` reads them. */
+export const STUDIO_PRESETS = [
+  'scenarios/default.yaml',
+  'scenarios/presets/average.yaml',
+  'scenarios/presets/aeblehaven-like.yaml',
+  'scenarios/presets/egedalsvaenge-like.yaml',
+  'scenarios/presets/ringparken-like.yaml',
+];
+
 /** The page, as `nabolag studio` writes it. */
 export async function studioPage(): Promise<string> {
   const s = await scripts();
-  return studioHtml({ ...s, version: VERSION });
+  const root = packageRoot();
+  const presets = STUDIO_PRESETS.filter((f) => existsSync(join(root, f))).map((file) => ({ file, scenario: loadScenario(join(root, file)) }));
+  return studioHtml({ ...s, version: VERSION, presets });
 }
 
 /** Open a file or URL in the default browser; false when no opener could be started. */

@@ -10,6 +10,7 @@
 import { EMPTY_COLOR, GROUP_COLORS } from './palette.js';
 import type { FromWorker, SchellingSettings, ToWorker } from './protocol.js';
 import { type Lang, type TextKey, t } from './text.js';
+import { initEstate } from './estate.js';
 
 type Frame = Extract<FromWorker, { kind: 'frame' }>;
 
@@ -63,6 +64,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     stopGo();
     return;
   }
+  if (m.kind !== 'frame') return;
   latest = m;
   dirty = true;
   state.step = m.step;
@@ -355,7 +357,24 @@ function setLang(lang: Lang): void {
   if (legendGroups) drawLegend(legendGroups);
   if (!$('reveal').hidden) reveal();
   showOutputs();
+  estate.relabel();
 }
+
+// ------------------------------------------------------------------ modes
+
+const estate = initEstate(workerUrl, () => state.lang);
+(window as unknown as { __estate: typeof estate }).__estate = estate;
+function setMode(mode: 'schelling' | 'estate'): void {
+  $('schelling-mode').hidden = mode !== 'schelling';
+  $('estate-mode').hidden = mode !== 'estate';
+  $('mode-schelling').setAttribute('aria-pressed', String(mode === 'schelling'));
+  $('mode-estate').setAttribute('aria-pressed', String(mode === 'estate'));
+  $('subtitle').dataset.text = mode === 'estate' ? 'subtitleEstate' : 'subtitle';
+  $('subtitle').textContent = t(state.lang, $('subtitle').dataset.text as TextKey);
+  if (mode === 'estate') stopGo();
+}
+$('mode-schelling').addEventListener('click', () => setMode('schelling'));
+$('mode-estate').addEventListener('click', () => setMode('estate'));
 
 setLang(navigator.language?.toLowerCase().startsWith('da') ? 'da' : 'en');
 setStatus('statusReady');

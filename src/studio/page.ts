@@ -38,6 +38,13 @@ button:disabled { opacity: .45; cursor: default; }
 :focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .stage { display: grid; grid-template-columns: 400px minmax(0, 1fr); gap: 1rem; align-items: start; }
 canvas.grid { width: 400px; height: 400px; image-rendering: pixelated; border: 1px solid var(--line); background: #f0f0f0; display: block; }
+canvas.chart { width: 100%; height: 250px; border: 1px solid var(--line); background: #fff; display: block; margin-bottom: .5rem; }
+select { font: inherit; width: 100%; padding: .2rem; }
+progress { width: 100%; height: 1rem; accent-color: var(--accent); }
+.modes { display: flex; gap: .3rem; }
+.modes button { padding: .25rem .7rem; }
+.modes button[aria-pressed=true] { background: var(--accent); border-color: var(--accent); color: #fff; }
+main[hidden] { display: none; }
 canvas.plot { width: 100%; height: 150px; border: 1px solid var(--line); background: #fff; display: block; }
 .monitors { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
 .stepline { margin: .4rem 0 0; font-size: 1.05rem; }
@@ -66,10 +73,14 @@ const slider = (id: string, testid: string, min: number, max: number, step: numb
 const BODY = `
 <header>
   <h1 data-text="title"></h1>
-  <p data-text="subtitle"></p>
+  <p id="subtitle" data-text="subtitle"></p>
+  <nav class="modes" aria-label="Mode">
+    <button type="button" id="mode-schelling" data-testid="mode-schelling" aria-pressed="true" data-text="modeSchelling"></button>
+    <button type="button" id="mode-estate" data-testid="mode-estate" aria-pressed="false" data-text="modeEstate"></button>
+  </nav>
   <button type="button" id="lang" data-testid="studio-lang"></button>
 </header>
-<main>
+<main id="schelling-mode">
   <div class="controls">
     <fieldset>
       <legend data-text="run"></legend>
@@ -116,11 +127,44 @@ const BODY = `
     </div>
   </div>
 </main>
+<main id="estate-mode" hidden>
+  <div class="controls">
+    <fieldset>
+      <legend data-text="estateScenario"></legend>
+      <label class="slider" for="estate-preset"><span data-text="estatePreset"></span></label>
+      <select id="estate-preset" data-testid="estate-preset"></select>
+      <p class="note" id="estate-description"></p>
+      <label class="slider inline" for="estate-replications"><span data-text="estateReplications"></span> <input type="number" id="estate-replications" data-testid="estate-replications" min="1" max="200" step="1" value="10"></label>
+      <label class="slider inline" for="estate-seed"><span data-text="seed"></span> <input type="number" id="estate-seed" data-testid="estate-seed" min="0" max="4294967295" step="1" value="1"></label>
+      <div class="buttons">
+        <button type="button" id="estate-run" class="primary" data-testid="estate-run" data-text="estateRun"></button>
+        <button type="button" id="estate-export" data-testid="estate-export" data-text="estateExport"></button>
+      </div>
+      <progress id="estate-progress" data-testid="estate-progress" max="10" value="0"></progress>
+      <p class="note" id="estate-progress-text" role="status"></p>
+    </fieldset>
+    <p class="intro" data-text="estateIntro"></p>
+  </div>
+  <div class="view">
+    <h2 class="plotkey" data-text="estateShareTitle"></h2>
+    <canvas id="estate-share-chart" class="chart" data-testid="estate-share-chart" role="img"></canvas>
+    <h2 class="plotkey" data-text="estateFamiliesTitle"></h2>
+    <canvas id="estate-families-chart" class="chart" data-testid="estate-families-chart" role="img"></canvas>
+    <p class="plotkey" data-text="estateBandNote"></p>
+  </div>
+</main>
 <footer data-text="footer"></footer>
 `.trim();
 
 /** Make a script's text safe to inline in a <script> element. */
 const inlineSafe = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1');
+
+/** JSON to inline in a script element ("<" escaped, so no "</script>" can end it early). */
+const jsonForPage = (v: unknown): string =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /**
  * The whole page.
@@ -128,7 +172,7 @@ const inlineSafe = (code: string): string => code.replace(/<\/(script)/gi, '<\\/
  * @example
  *   writeFileSync('index.html', studioHtml({ app, worker, version: '0.2.7' }));
  */
-export function studioHtml(parts: { app: string; worker: string; version: string }): string {
+export function studioHtml(parts: { app: string; worker: string; version: string; presets?: unknown }): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -142,6 +186,7 @@ export function studioHtml(parts: { app: string; worker: string; version: string
     '</head>',
     '<body>',
     BODY,
+    `<script type="application/json" id="nabolag-presets">${jsonForPage(parts.presets ?? [])}</script>`,
     `<script type="text/plain" id="nabolag-worker">\n${inlineSafe(parts.worker)}\n</script>`,
     `<script>\n${inlineSafe(parts.app)}\n</script>`,
     '</body>',

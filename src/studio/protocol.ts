@@ -19,11 +19,15 @@ export interface SchellingSettings {
   seed: number;
 }
 
+import type { Scenario } from '../scenario/schema.js';
+
 export type ToWorker =
   | { kind: 'setup'; settings: SchellingSettings }
   | { kind: 'step' }
   /** Change the share wanted without a new setup (as NetLogo's slider does). */
-  | { kind: 'wanted'; wanted: number };
+  | { kind: 'wanted'; wanted: number }
+  /** Estate mode: run replication `replication` of a scenario (checked again in the worker). */
+  | { kind: 'estate'; scenario: Scenario; replication: number };
 
 export type FromWorker =
   | {
@@ -37,5 +41,17 @@ export type FromWorker =
       groups: number;
       /** width x height bytes: 0 empty, 1 + group. */
       cells: Uint8Array;
+    }
+  | {
+      kind: 'estate-done';
+      replication: number;
+      /** The replication's rows of metrics.csv, as `nabolag run` writes them (no header). */
+      rows: string;
+      /** The calendar year of each value below: the start year (1 January, initial state), then the 1 January after each simulated year. */
+      years: number[];
+      /** resourceStrongShare and familiesWithChildren on those dates (the metric row charts read: the estate, or "region"). */
+      share: number[];
+      families: number[];
+      ms: number;
     }
   | { kind: 'error'; message: string };

@@ -30,8 +30,13 @@ export function studioScenario(s: SchellingSettings): Scenario {
     },
     output: { moves: false, mapEveryYears: 0 },
   };
-  const { value, issues } = validate(scenarioSchema, raw, 'studio');
-  const all = issues.length ? issues : checkRules(value as Scenario, 'studio');
+  return checkedScenario(raw, 'studio');
+}
+
+/** A scenario given as plain data, checked as a file is (schema, then cross-field rules); throws the CLI's messages. */
+export function checkedScenario(raw: unknown, file: string): Scenario {
+  const { value, issues } = validate(scenarioSchema, raw, file);
+  const all = issues.length ? issues : checkRules(value as Scenario, file);
   if (all.length) throw new Error(formatIssues(all));
   return value as Scenario;
 }

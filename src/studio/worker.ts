@@ -10,7 +10,11 @@ import { initialWorld } from '../model/simulate.js';
 import { F, type World } from '../model/world.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
-import { studioScenario } from './scenario.js';
+import { checkedScenario, studioScenario } from './scenario.js';
+import { metricsRows } from '../engine/tables.js';
+import { yearValue } from '../model/digest.js';
+import { METRIC_INDEX, NMETRIC } from '../model/reporters.js';
+import { simulate } from '../model/simulate.js';
 
 interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -39,6 +43,8 @@ scope.onmessage = (e) => {
       sc = studioScenario(msg.settings);
       w = initialWorld(sc, replicationSeed(sc.seed, 0));
       frame(0);
+    } else if (msg.kind === 'estate') {
+      estate(msg.scenario, msg.replication);
     } else if (msg.kind === 'wanted') {
       if (sc?.schelling) sc.schelling.similarWanted = msg.wanted;
     } else if (msg.kind === 'step') {
@@ -52,3 +58,23 @@ scope.onmessage = (e) => {
     scope.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
   }
 };
+
+/** Estate mode: one replication, as `nabolag run` runs replication i (its seed, its metrics.csv rows). */
+function estate(raw: Scenario, i: number): void {
+  const t0 = performance.now();
+  const esc = checkedScenario(raw, raw.name ?? 'scenario');
+  const r = simulate(esc, i, replicationSeed(esc.seed, i));
+  const nRows = r.rowNames.length;
+  const row = nRows - 1;
+  const nYears = Math.ceil(r.months / 12);
+  const at = (k: number, y: number) => (y === 0 ? r.metrics[row * NMETRIC + k]! : yearValue(r, nRows, row, k, y));
+  const years: number[] = [];
+  const share: number[] = [];
+  const families: number[] = [];
+  for (let y = 0; y <= nYears; y++) {
+    years.push(esc.startYear + y);
+    share.push(at(METRIC_INDEX.resourceStrongShare!, y));
+    families.push(at(METRIC_INDEX.familiesWithChildren!, y));
+  }
+  scope.postMessage({ kind: 'estate-done', replication: i, rows: metricsRows(r, esc.startYear), years, share, families, ms: performance.now() - t0 });
+}

@@ -8,10 +8,11 @@
  *
  * Skipped only when /usr/bin/chromium is missing and CI is not set (as the report's browser test).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,4 +152,70 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
     await expect(page.getByTestId('schelling-go').textContent()).resolves.toBe('Go');
     expect(consoleErrors).toEqual([]);
   });
+
+  interface EstateState {
+    running: boolean;
+    total: number;
+    done: { rows: string }[];
+    ms: number;
+    errors: string[];
+    exported: string;
+  }
+  const estate = (): Promise<EstateState> => page.evaluate(() => (globalThis as unknown as { __estate: EstateState }).__estate);
+  const runEstate = async (replications: number) => {
+    await page.getByTestId('estate-replications').fill(String(replications));
+    await page.getByTestId('estate-run').click();
+    await page.waitForFunction(
+      (n) => {
+        const e = (globalThis as unknown as { __estate: EstateState }).__estate;
+        return e.total === n && !e.running && e.done.filter((d) => d).length === n;
+      },
+      replications,
+      { timeout: 90_000 },
+    );
+  };
+
+  it(
+    "estate mode: the default scenario's 2 replications give the CLI's metrics.csv rows exactly",
+    async () => {
+      await page.getByTestId('mode-estate').click();
+      await expect(page.getByTestId('estate-preset').inputValue()).resolves.toBe('0'); // scenarios/default.yaml
+      await runEstate(2);
+      const e = await estate();
+      expect(e.errors).toEqual([]);
+      await expect(page.getByTestId('estate-progress').getAttribute('value')).resolves.toBe('2');
+      const out = join(workDir, 'cli');
+      const r = spawnSync(
+        process.execPath,
+        [resolve('bin/nabolag.js'), 'run', 'scenarios/default.yaml', '-n', '2', '--no-report', '-q', '-w', '1', '--out', out],
+        {
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const csv = readFileSync(join(out, 'metrics.csv'), 'utf8');
+      expect(e.done.map((d) => d.rows).join('')).toBe(csv.slice(csv.indexOf('\n') + 1));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'estate mode: 10 replications of 15 years update the charts; the exported YAML validates with the CLI',
+    async () => {
+      await runEstate(10);
+      const e = await estate();
+      console.log(`[studio] estate mode: 10 replications of the default scenario (15 years) in ${(e.ms / 1000).toFixed(2)} s`);
+      await page.getByTestId('estate-export').click();
+      const exported = (await estate()).exported;
+      expect(exported).toContain('replications: 10');
+      const file = join(workDir, 'exported.yaml');
+      writeFileSync(file, exported);
+      const v = spawnSync(process.execPath, [resolve('bin/nabolag.js'), 'validate', file], { encoding: 'utf8', timeout: 60_000 });
+      expect(v.status, v.stdout + v.stderr).toBe(0);
+      expect(consoleErrors).toEqual([]);
+      expect(requests.filter((u) => u !== fileUrl && !u.startsWith('blob:'))).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });
