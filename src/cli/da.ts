@@ -69,6 +69,15 @@ export const DA_TEXTS: Record<string, string> = {
   'The default estate against two levers, paired on common random numbers': 'Standardafdelingen mod to håndtag, parret på fælles tilfældige tal',
   'The extension lever at half the exit rate, against the baseline': 'Forlængelses-håndtaget ved halv fraflytningsrate, mod grundscenariet',
   'Check every shipped scenario': 'Tjek alle medfølgende scenarier',
+  'Write the studio: an interactive page (Schelling model with sliders and a live grid) that opens from the file, offline':
+    'Skriv studiet: en interaktiv side (Schelling-modellen med skydere og et levende gitter), der åbnes direkte fra filen, uden net',
+  'Output folder (default output/studio); only a new, empty or nabolag-written folder':
+    'Mappe til siden (standard output/studio); kun en ny, tom eller af nabolag skrevet mappe',
+  'Open the page in the default browser': 'Åbn siden i standardbrowseren',
+  'Also serve the page on http://127.0.0.1 (this machine only) until Ctrl-C': 'Vis også siden på http://127.0.0.1 (kun denne maskine) indtil Ctrl-C',
+  'Port for --serve (default 8321)': 'Port til --serve (standard 8321)',
+  'Write output/studio/index.html and open it': 'Skriv output/studio/index.html og åbn den',
+  'Serve the studio on http://127.0.0.1:8080/': 'Vis studiet på http://127.0.0.1:8080/',
   [EPILOGUE_EN()]: EPILOGUE_DA(),
 };
 

@@ -19,6 +19,7 @@ import { checkPatterns } from '../analysis/patterns.js';
 import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor } from '../engine/ensemble.js';
 import { checkMemory } from './memory.js';
+import { studioCommand } from './studio.js';
 
 const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
 
@@ -187,6 +188,7 @@ export async function main(args: string[]): Promise<void> {
   const { command, args: a } = parsed.invocation;
   if (command === 'run') await runCommand(a as never);
   else if (command === 'compare') await compareCommand(a as never);
+  else if (command === 'studio') await studioCommand(a as never, out);
   else process.exitCode = validateCommand(a.files as string[], out);
 }
 

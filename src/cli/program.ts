@@ -81,5 +81,21 @@ export const PROGRAM: ProgramSpec = {
       options: [],
       examples: [['$0 validate scenarios/*.yaml scenarios/*/*.yaml', 'Check every shipped scenario']],
     },
+    {
+      name: 'studio',
+      describe: 'Write the studio: an interactive page (Schelling model with sliders and a live grid) that opens from the file, offline',
+      positionals: [],
+      options: [
+        { name: 'out', alias: 'o', kind: 'value', describe: 'Output folder (default output/studio); only a new, empty or nabolag-written folder' },
+        { name: 'open', kind: 'flag', describe: 'Open the page in the default browser' },
+        { name: 'serve', kind: 'flag', describe: 'Also serve the page on http://127.0.0.1 (this machine only) until Ctrl-C' },
+        { name: 'port', kind: 'value', describe: 'Port for --serve (default 8321)' },
+        { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress bar' },
+      ],
+      examples: [
+        ['$0 studio --open', 'Write output/studio/index.html and open it'],
+        ['$0 studio --serve --port 8080', 'Serve the studio on http://127.0.0.1:8080/'],
+      ],
+    },
   ],
 };

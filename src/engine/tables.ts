@@ -115,6 +115,29 @@ const COMMA = 44;
 const NEWLINE = 10;
 
 export const METRICS_HEADER = ['replication', 'seed', 'month', 'year', 'estate', ...METRICS.map((m) => m.name), 'listStatus'];
+
+/**
+ * The columns metrics.csv has after `listStatus` in a run of Schelling scenarios (one row per
+ * step), from the mechanism's neighbour counts: not in METRICS, so that a housing scenario's
+ * metrics.csv keeps its columns. Digits as the shares of METRICS.
+ */
+export const SCHELLING_COLUMNS = [
+  {
+    name: 'similarShare',
+    unit: 'share',
+    description: 'Schelling scenarios: same-group neighbours over all neighbours, summed over the households (NetLogo\'s "% similar"), at the end of the step.',
+  },
+  {
+    name: 'unhappyShare',
+    unit: 'share',
+    description:
+      'Schelling scenarios: households with fewer neighbours of their own group than they want (they would move at the next step), over all households, at the end of the step.',
+  },
+] as const;
+const SCHELLING_DIGITS = 6;
+
+/** The header of metrics.csv: with the Schelling columns when a scenario of the run is a Schelling one. */
+export const metricsHeader = (schelling: boolean): string[] => (schelling ? [...METRICS_HEADER, ...SCHELLING_COLUMNS.map((c) => c.name)] : METRICS_HEADER);
 const STATUS_COL = METRICS.findIndex((m) => m.name === 'listStatusCode');
 const DIGITS = Int32Array.from(METRICS, (m) => m.digits);
 
@@ -122,14 +145,16 @@ const DIGITS = Int32Array.from(METRICS, (m) => m.digits);
  * The metrics.csv rows of one replication (no header); with `prefix`, each row starts with it
  * as a first cell (the scenario column of comparisons).
  */
-export function metricsRows(res: ReplicationResult, startYear: number, prefix: string | null = null): string {
+export function metricsRows(res: ReplicationResult, startYear: number, prefix: string | null = null, schelling = res.schelling !== undefined): string {
   const t = new CsvText();
-  writeMetricsRows(t, res, startYear, prefix);
+  writeMetricsRows(t, res, startYear, prefix, schelling);
   return t.toString();
 }
 
-function writeMetricsRows(t: CsvText, res: ReplicationResult, startYear: number, prefix: string | null): void {
+/** `schelling`: write the Schelling columns (empty cells for a replication without them). */
+function writeMetricsRows(t: CsvText, res: ReplicationResult, startYear: number, prefix: string | null, schelling: boolean): void {
   const nRows = res.rowNames.length;
+  const trace = res.schelling;
   for (let m = 0; m <= res.months; m++) {
     const year = yearOfMonth(startYear, m);
     for (let r = 0; r < nRows; r++) {
@@ -156,6 +181,12 @@ function writeMetricsRows(t: CsvText, res: ReplicationResult, startYear: number,
       }
       t.char(COMMA);
       t.text(LIST_STATUS_NAMES[res.metrics[o + STATUS_COL]!] ?? '');
+      if (schelling) {
+        t.char(COMMA);
+        if (trace) t.text(fmt(trace.similar[m]!, SCHELLING_DIGITS));
+        t.char(COMMA);
+        if (trace) t.text(fmt(trace.unhappy[m]!, SCHELLING_DIGITS));
+      }
       t.char(NEWLINE);
     }
   }
@@ -176,15 +207,19 @@ export const MOVES_HEADER = [
   'estate',
 ];
 
+/** The header of moves.csv: with `group` (the mover's group, 0-based) when a scenario of the run is a Schelling one. */
+export const movesHeader = (schelling: boolean): string[] => (schelling ? [...MOVES_HEADER, 'group'] : MOVES_HEADER);
+
 /** The moves.csv rows of one replication (no header); `prefix` as in `metricsRows`. */
-export function movesRows(res: ReplicationResult, startYear: number, prefix: string | null = null): string {
+export function movesRows(res: ReplicationResult, startYear: number, prefix: string | null = null, schelling = res.schelling !== undefined): string {
   const t = new CsvText();
-  writeMovesRows(t, res, startYear, prefix);
+  writeMovesRows(t, res, startYear, prefix, schelling);
   return t.toString();
 }
 
-function writeMovesRows(t: CsvText, res: ReplicationResult, startYear: number, prefix: string | null): void {
+function writeMovesRows(t: CsvText, res: ReplicationResult, startYear: number, prefix: string | null, schelling: boolean): void {
   const L = res.log;
+  const group = L.group;
   for (let k = 0; k < L.size; k++) {
     const kind = L.kind[k]!;
     const month = L.month[k]!;
@@ -217,6 +252,10 @@ function writeMovesRows(t: CsvText, res: ReplicationResult, startYear: number, p
     if (to >= 0) t.num(to);
     t.char(COMMA);
     t.text(res.rowNames[L.estate[k]!] ?? '');
+    if (schelling) {
+      t.char(COMMA);
+      if (group) t.num(group[k]!);
+    }
     t.char(NEWLINE);
   }
 }
@@ -225,15 +264,17 @@ function writeMovesRows(t: CsvText, res: ReplicationResult, startYear: number, p
 export interface TableFormat {
   prefix: string | null;
   moves: boolean;
+  /** Whether the files have the Schelling columns (`metricsHeader`, `movesHeader`); absent: false. */
+  schelling?: boolean;
 }
 
 /** One replication's rows of metrics.csv and (when wanted) moves.csv, as UTF-8 bytes. */
 export function tableChunks(res: ReplicationResult, startYear: number, f: TableFormat): { metrics: Uint8Array; moves: Uint8Array | null } {
   const t = new CsvText();
-  writeMetricsRows(t, res, startYear, f.prefix);
+  writeMetricsRows(t, res, startYear, f.prefix, f.schelling === true);
   const metrics = t.bytes();
   if (!f.moves) return { metrics, moves: null };
   const v = new CsvText();
-  writeMovesRows(v, res, startYear, f.prefix);
+  writeMovesRows(v, res, startYear, f.prefix, f.schelling === true);
   return { metrics, moves: v.bytes() };
 }

@@ -95,6 +95,8 @@ export interface ReplicationDigest {
   maps: MapSnapshot[];
   /** Flat geometry for the map (the first replication, when maps were asked). */
   geometry?: ReplicationResult['geometry'];
+  /** Schelling scenarios: the shares by step and the grid snapshots (as in the full result). */
+  schelling?: ReplicationResult['schelling'];
 }
 
 /** Value of metric k for row r in year y (1-based) of one replication's full result. */
@@ -135,6 +137,7 @@ export function digest(res: ReplicationResult): ReplicationDigest {
     maps: res.maps,
     // always present (undefined but in the first replication), so that every digest has one shape
     geometry: res.geometry,
+    schelling: res.schelling,
   };
   return d;
 }
@@ -312,6 +315,7 @@ export function digestTransfer(d: ReplicationDigest): ArrayBuffer[] {
     d.leavers.reasons.buffer,
     d.tenancies.buffer,
     ...d.maps.map((m) => m.types.buffer),
+    ...(d.schelling ? [d.schelling.similar.buffer, d.schelling.unhappy.buffer, d.schelling.gridSteps.buffer, d.schelling.grids.buffer] : []),
   ] as ArrayBuffer[];
   return [...new Set(all)];
 }
@@ -327,6 +331,7 @@ export function digestBytes(d: ReplicationDigest): number {
     ...d.maps.map((m) => m.types.buffer),
   ]);
   if (d.geometry) for (const a of Object.values(d.geometry)) buffers.add(a.buffer);
+  if (d.schelling) for (const a of [d.schelling.similar, d.schelling.unhappy, d.schelling.gridSteps, d.schelling.grids]) buffers.add(a.buffer);
   let n = 0;
   for (const b of buffers) n += b.byteLength;
   return n;

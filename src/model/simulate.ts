@@ -35,7 +35,7 @@ import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResour
 import { type AreaState, MoveLog, NFLOW, type Seeker, type World } from './world.js';
 import { allocSlot } from './occupancy.js';
 import type { Scenario } from '../scenario/schema.js';
-import { initSchelling, schellingStep } from './mechanisms/schelling.js';
+import { initSchelling, schellingCells, schellingShares, schellingStep } from './mechanisms/schelling.js';
 
 /** Household type on the map, per flat. */
 export const MAP_TYPES = ['vacant', 'resource-strong family', 'other family', 'resource-strong, no children', 'other, no children', 'senior'] as const;
@@ -60,7 +60,26 @@ export interface ReplicationResult {
   maps: MapSnapshot[];
   /** Flat geometry for the map (first replication only). */
   geometry?: { x: Uint16Array; y: Uint16Array; estate: Uint16Array; section: Uint16Array; rooms: Uint8Array; garden: Uint8Array };
+  /** Schelling scenarios only: the two shares at every step, and (when maps are asked) the grid at steps. */
+  schelling?: SchellingTrace;
 }
+
+/** What a Schelling replication records besides the metrics: the shares by step and grid snapshots. */
+export interface SchellingTrace {
+  width: number;
+  height: number;
+  groups: number;
+  /** months + 1 values each: step 0 (the initial state) to the last step. */
+  similar: Float64Array;
+  unhappy: Float64Array;
+  /** The steps of the snapshots in `grids` (every step, or every k-th step of a long or large run, and the last). */
+  gridSteps: Int32Array;
+  /** One snapshot per entry of `gridSteps`, width x height bytes each (`schellingCells`: 0 empty, 1 + group). */
+  grids: Uint8Array;
+}
+
+/** At most this many bytes of grid snapshots per replication (an assumption: keeps the report small); above it, every k-th step. */
+export const SCHELLING_GRID_BYTES = 4_000_000;
 
 export interface SimulateOptions {
   /** Record map snapshots (the first replication of a run). */
@@ -225,7 +244,7 @@ export function* worldSteps(sc: Scenario, seed: number): Steps<World> {
     rehousingAcc: 0,
     regionMovers: new Queue(),
     flows: new Float64Array(nEstates * NFLOW),
-    log: new MoveLog(sc.output.moves),
+    log: new MoveLog(sc.output.moves, 1024, sc.schelling !== undefined),
     census: newLiveCensus(sectionNames.length, 0),
     stockVersion: 0,
     tieStep: new Float64Array(nEstates),
@@ -430,15 +449,38 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
 
   if (sc.schelling) {
     const spec = sc.schelling;
+    const cells = spec.width * spec.height;
+    const wantGrids = opts.maps === true && mapEvery > 0;
+    const every = Math.max(1, Math.ceil((cells * (months + 1)) / SCHELLING_GRID_BYTES));
+    const gridSteps: number[] = [];
+    for (let m = 0; m <= months; m++) if (wantGrids && (m % every === 0 || m === months)) gridSteps.push(m);
+    const trace: SchellingTrace = {
+      width: spec.width,
+      height: spec.height,
+      groups: spec.groups,
+      similar: new Float64Array(months + 1),
+      unhappy: new Float64Array(months + 1),
+      gridSteps: Int32Array.from(gridSteps),
+      grids: new Uint8Array(gridSteps.length * cells),
+    };
+    let snaps = 0;
+    const trace0 = (m: number) => {
+      const sh = schellingShares(w, spec);
+      trace.similar[m] = sh.similar;
+      trace.unhappy[m] = sh.unhappy;
+      if (snaps < gridSteps.length && gridSteps[snaps] === m) schellingCells(w, trace.grids, cells * snaps++);
+    };
+    trace0(0);
     for (let m = 1; m <= months; m++) {
       w.month = m;
       w.flows.fill(0);
       schellingStep(w, spec, w.rngs.schelling);
       censusNow();
       record(m);
+      trace0(m);
       yield;
     }
-    return { replication, seed, rowNames, months, metrics, log: w.log, maps };
+    return { replication, seed, rowNames, months, metrics, log: w.log, maps, schelling: trace };
   }
 
   const dem = demographyTables(sc);

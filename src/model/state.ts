@@ -149,7 +149,7 @@ export const enum B {
   wantsOwn = 109,
   /** Reason code that put the household on the internal list (see codes.ts). */
   listReason = 110,
-  /** Neighbour-preference group (Schelling presets), 0 or 1. */
+  /** Neighbour-preference group (Schelling presets), 0 to groups - 1. */
   group = 111,
   /** Bytes per household record (4 x `H.stride`): field f of household i is at `i * B.stride + B.f`. */
   stride = 128,

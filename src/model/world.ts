@@ -73,10 +73,14 @@ export class MoveLog {
   from: Int32Array;
   to: Int32Array;
   estate: Uint16Array;
+  /** The mover's neighbour-preference group (Schelling worlds: `groups` true), written by the mechanism after `push`; else null. */
+  group: Uint8Array | null;
   constructor(
     readonly enabled: boolean,
     cap = 1024,
+    groups = false,
   ) {
+    this.group = groups ? new Uint8Array(cap) : null;
     this.month = new Int32Array(cap);
     this.uid = new Int32Array(cap);
     this.kind = new Uint8Array(cap);
@@ -105,6 +109,7 @@ export class MoveLog {
     this.from = g(this.from);
     this.to = g(this.to);
     this.estate = g(this.estate);
+    if (this.group) this.group = g(this.group);
   }
   push(
     month: number,

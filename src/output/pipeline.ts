@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { type Ensemble, type TableSink, autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
 import { type Summary, summarize } from '../analysis/summary.js';
-import { METRICS_HEADER, MOVES_HEADER } from '../engine/tables.js';
+import { metricsHeader, movesHeader } from '../engine/tables.js';
 import { writeAtomically } from './atomic.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validate } from '../scenario/dsl.js';
@@ -117,6 +117,7 @@ export interface Tables {
 export function openTables(dir: string, scenarios: Scenario[]): Tables {
   const many = scenarios.length > 1;
   const moves = scenarios.every((sc) => sc.output.moves);
+  const schelling = scenarios.some((sc) => sc.schelling !== undefined);
   const head = (h: string[]) => (many ? ['scenario', ...h] : h).join(',') + '\n';
   const metricsFd = openSync(join(dir, 'metrics.csv'), 'w');
   const movesFd = moves ? openSync(join(dir, 'moves.csv'), 'w') : -1;
@@ -127,8 +128,8 @@ export function openTables(dir: string, scenarios: Scenario[]): Tables {
     closeSync(metricsFd);
     if (moves) closeSync(movesFd);
   };
-  writeSync(metricsFd, head(METRICS_HEADER));
-  if (moves) writeSync(movesFd, head(MOVES_HEADER));
+  writeSync(metricsFd, head(metricsHeader(schelling)));
+  if (moves) writeSync(movesFd, head(movesHeader(schelling)));
   // replication i of scenario k is chunk offset[k] + i of the files
   const offset: number[] = [];
   let total = 0;
@@ -148,7 +149,7 @@ export function openTables(dir: string, scenarios: Scenario[]): Tables {
     }
   };
   return {
-    sink: (k) => ({ format: { prefix: many ? scenarios[k]!.name : null, moves }, put: (i, m, v) => put(offset[k]! + i, m, v) }),
+    sink: (k) => ({ format: { prefix: many ? scenarios[k]!.name : null, moves, schelling }, put: (i, m, v) => put(offset[k]! + i, m, v) }),
     close: () => {
       if (next !== total) throw new Error(`internal error: ${total - next} replications' rows were not written`);
       abort();

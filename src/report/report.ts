@@ -19,6 +19,7 @@ import type { Results } from '../output/pipeline.js';
 import { type ChartDef, buildCharts } from './charts/index.js';
 import { useDejaVuTextMetrics } from './fonts.js';
 import { buildHtmlReport } from './html.js';
+import { isSchellingRun, schellingCharts } from './schelling.js';
 import { renderPng, renderPngAsync, renderSvg } from './render.js';
 import { type ReportOptions, reportInput } from './sections.js';
 
@@ -47,7 +48,7 @@ async function chartSvg(chart: ChartDef): Promise<string> {
  * await runToDirectory(sc, 'output/default', { extraOutputs: (dir, r) => writeChartsAndReport(dir, r) });
  */
 export async function writeChartsAndReport(dir: string, results: Results, options: ReportOptions = {}): Promise<string[]> {
-  const charts = buildCharts(results);
+  const charts = isSchellingRun(results) ? schellingCharts(results) : buildCharts(results);
   await mkdir(join(dir, 'charts'), { recursive: true });
   const written: string[] = [];
   // each chart's PNG is rasterised on the thread pool while the main thread lays out the next

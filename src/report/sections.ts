@@ -13,6 +13,7 @@ import { AREA_LEVELS, COMPOSITION, type ChartDef, LIST_CRITERIA, type ScenarioDa
 import { findingsHtml, horizonOf } from './findings.js';
 import { diffNumber, fmtCi, fmtDiffBand, fmtValue, pctBand } from './format.js';
 import { type HtmlReportInput, type ReportLink, type ReportSection, escapeHtml } from './html.js';
+import { isSchellingRun, schellingFindings } from './schelling.js';
 
 /**
  * One pattern check against its target (src/analysis/patterns.ts). The report shows a
@@ -160,8 +161,59 @@ function links(dir: string): ReportLink[] {
   ];
 }
 
+/** The sections of a Schelling run's report: what was run (in steps), findings on the two shares, its charts. */
+function schellingReportInput(results: Results, charts: ChartDef[], dir: string): HtmlReportInput {
+  const sds = scenarioData(results);
+  const base = sds[0]!;
+  const sc = base.ensemble.scenario;
+  const g = sc.schelling!;
+  const seeds = base.ensemble.seeds;
+  const steps = base.ensemble.replications[0]?.months ?? 0;
+  const title = results.comparison
+    ? `nabolag comparison: ${base.name} against ${sds
+        .slice(1)
+        .map((s) => s.name)
+        .join(', ')}`
+    : `nabolag report: ${base.name}`;
+  const subtitle = `Schelling's segregation model · ${seeds.length} replications × ${steps} steps, base seed ${sc.seed}, nabolag ${VERSION}`;
+  const rule = (s: typeof g) =>
+    s.similarWanted !== undefined
+      ? `wants at least ${Math.round(s.similarWanted * 100)}% of its neighbours alike`
+      : `wants at least ${s.minSimilar} alike neighbours`;
+  const what: ReportSection = {
+    id: 'what-was-run',
+    heading: 'What was run',
+    html: `<p>${sds.length > 1 ? `${sds.length} scenarios, each` : '1 scenario'} with ${seeds.length} replication${seeds.length === 1 ? '' : 's'} of ${steps} steps, base seed ${sc.seed}. In each step every household, in a new random order, moves to a random empty cell if it has fewer neighbours of its own group than it wants. Made with nabolag ${escapeHtml(VERSION)}.</p>`,
+    table: {
+      columns: ['Scenario', 'Grid', 'Households', 'Groups', 'Neighbourhood', 'Each household'],
+      rows: sds.map((sd) => {
+        const s = sd.ensemble.scenario.schelling!;
+        return [
+          sd.name,
+          `${s.width} × ${s.height}${s.periodic ? ', wraps around' : ''}`,
+          `${s.agents} (${Math.round((100 * s.agents) / (s.width * s.height))}% of cells)`,
+          s.groups,
+          `radius ${s.radius}`,
+          rule(s),
+        ];
+      }),
+    },
+  };
+  const sections: ReportSection[] = [
+    what,
+    {
+      id: 'findings',
+      heading: 'Findings',
+      html: `<p>Generated from the numbers: means over replications.</p>\n<ul>\n${schellingFindings(results).join('\n')}\n</ul>`,
+    },
+    ...charts.map(chartSection),
+  ];
+  return { title, subtitle, sections, links: links(dir) };
+}
+
 /** The input of buildHtmlReport for these results and charts. */
 export function reportInput(results: Results, charts: ChartDef[], dir: string, options: ReportOptions = {}): HtmlReportInput {
+  if (isSchellingRun(results)) return schellingReportInput(results, charts, dir);
   const sds = scenarioData(results);
   const base = sds[0]!;
   const h = horizonOf(base);

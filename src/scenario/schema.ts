@@ -775,8 +775,16 @@ export const schellingSchema = obj(
       min: 1,
       max: 16_000_000,
       unit: 'agents',
-      description: 'Number of agents (half in each group).',
+      description: 'Number of agents (divided equally among the groups).',
       source: 'ABMFrameworksComparison spec',
+    }),
+    groups: int({
+      default: 2,
+      min: 2,
+      max: 4,
+      unit: 'groups',
+      description: 'Number of groups, of equal size (NetLogo Segregation has 2; the studio offers up to 4).',
+      source: 'Schelling 1971 (two groups); assumption for 3-4',
     }),
     radius: int({ default: 1, min: 1, max: 20, unit: 'cells (Chebyshev)', description: 'Neighbourhood radius.', source: 'ABMFrameworksComparison spec' }),
     minSimilar: int({

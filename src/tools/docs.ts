@@ -11,7 +11,7 @@ import { toJsonSchema, type ObjSchema, type Schema } from '../scenario/dsl.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import { type Channel, CHANNELS, type Kind, KINDS, LIST_STATUS_NAMES, type Reason, REASONS, EXIT_REASONS } from '../model/codes.js';
 import { METRICS, type MetricKind } from '../model/reporters.js';
-import { METRICS_HEADER, MOVES_HEADER } from '../engine/tables.js';
+import { METRICS_HEADER, MOVES_HEADER, SCHELLING_COLUMNS } from '../engine/tables.js';
 
 export const SCHEMA_PATH = 'scenarios/schema.json';
 export const PARAMETERS_PATH = 'docs/parameters.md';
@@ -321,6 +321,11 @@ export function renderMetricDocs(): string {
     if (!k) throw new Error(`metrics.csv column ${col} has no description in METRICS_KEY_COLUMN_DOCS (src/tools/docs.ts)`);
     lines.push(row([code(col), k.unit, '—', k.description]));
   }
+  for (const c of SCHELLING_COLUMNS) lines.push(row([code(c.name), c.unit, 'share', c.description]));
+  lines.push(
+    '',
+    `The last ${SCHELLING_COLUMNS.length} columns are there only when the run has a Schelling scenario (\`schelling\` section; one row per step); the other columns are always there.`,
+  );
   lines.push(
     '',
     '## `moves.csv`',
@@ -336,6 +341,7 @@ export function renderMetricDocs(): string {
     if (!d) throw new Error(`moves.csv column ${col} has no description in MOVES_COLUMN_DOCS (src/tools/docs.ts)`);
     lines.push(row([code(col), d]));
   }
+  lines.push(row([code('group'), "Only when the run has a Schelling scenario: the mover's group (0 to `schelling.groups` - 1)."]));
   lines.push('', '### Kinds of move (`kind`)', '', '| Value | Meaning |', '| --- | --- |', ...KINDS.map((k) => row([code(k), KIND_DOCS[k]])));
   lines.push(
     '',

@@ -2,7 +2,7 @@
  * The structure of src/: no import cycle (type-only imports count), and every import points down
  * the layers, from the command line to the scenario:
  *
- *   version.ts, scenario/  →  model/  →  engine/  →  analysis/  →  output/, report/  →  cli/, tools/
+ *   version.ts, scenario/  →  model/  →  engine/  →  analysis/  →  output/, report/, studio/  →  cli/, tools/
  *
  * (an import may go to its own layer or any layer below, never above). docs/ODD.md and
  * CONTRIBUTING.md describe the same layers.
@@ -20,6 +20,7 @@ const LAYERS: [string, number][] = [
   ['src/analysis/', 4],
   ['src/output/', 5],
   ['src/report/', 5],
+  ['src/studio/', 5],
   ['src/cli/', 6],
   ['src/tools/', 6],
 ];

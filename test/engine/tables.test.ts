@@ -74,7 +74,7 @@ describe('tables written during the run', () => {
     const t = openTables(dir, [small('a', { replications: 3 }), small('b', { replications: 2 })]);
     const bytes = (s: string) => new TextEncoder().encode(s);
     const put = (k: number, i: number) => t.sink(k).put(i, bytes(`m${k}${i}\n`), bytes(`v${k}${i}\n`));
-    expect(t.sink(0).format).toEqual({ prefix: 'a', moves: true });
+    expect(t.sink(0).format).toEqual({ prefix: 'a', moves: true, schelling: false });
     put(1, 1);
     put(0, 2);
     put(0, 0);

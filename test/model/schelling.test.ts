@@ -16,6 +16,7 @@ import { validate } from '../../src/scenario/dsl.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { type Scenario, type SchellingSpec, scenarioSchema } from '../../src/scenario/schema.js';
 import { B, H } from '../../src/model/state.js';
+import { METRICS_HEADER, MOVES_HEADER, metricsHeader, metricsRows, movesHeader, movesRows } from '../../src/engine/tables.js';
 
 type Grid = Partial<SchellingSpec> & { width: number; height: number; agents: number };
 
@@ -258,5 +259,110 @@ describe('before initSchelling', () => {
     const sc = scenario({ width: 5, height: 5, agents: 10 });
     const w = initialWorld({ ...sc, schelling: undefined }, 1);
     expect(() => schellingStep(w, sc.schelling!, w.rngs.schelling)).toThrow(/before initSchelling/);
+  });
+});
+
+describe('the shares by step and more than two groups', () => {
+  /** The shares counted afresh from the grid (NetLogo's definitions). */
+  function freshShares(
+    w: World,
+    g: Required<Pick<SchellingSpec, 'width' | 'height' | 'radius'>> & { similarWanted?: number; minSimilar: number; periodic: boolean },
+  ) {
+    let same = 0;
+    let total = 0;
+    let unhappy = 0;
+    let agents = 0;
+    const groupAt = (x: number, y: number): number => {
+      if (g.periodic) {
+        x = (x + g.width) % g.width;
+        y = (y + g.height) % g.height;
+      } else if (x < 0 || y < 0 || x >= g.width || y >= g.height) return -1;
+      const i = w.flats.occupant[y * g.width + x]!;
+      return i === NONE ? -1 : w.hh.u8[i * B.stride + B.group]!;
+    };
+    for (let y = 0; y < g.height; y++)
+      for (let x = 0; x < g.width; x++) {
+        const me = groupAt(x, y);
+        if (me < 0) continue;
+        agents++;
+        let s = 0;
+        let t = 0;
+        for (let dy = -g.radius; dy <= g.radius; dy++)
+          for (let dx = -g.radius; dx <= g.radius; dx++) {
+            if (dx === 0 && dy === 0) continue;
+            const o = groupAt(x + dx, y + dy);
+            if (o < 0) continue;
+            t++;
+            if (o === me) s++;
+          }
+        same += s;
+        total += t;
+        if (g.similarWanted !== undefined ? t > 0 && s < g.similarWanted * t : s < g.minSimilar) unhappy++;
+      }
+    return { similar: same / total, unhappy: unhappy / agents };
+  }
+
+  for (const groups of [2, 3, 4]) {
+    it(`${groups} groups: the recorded shares equal a fresh count at every step; groups of equal size`, () => {
+      const g = { width: 16, height: 14, agents: 170, radius: 1, similarWanted: 0.4, periodic: true, groups, steps: 6 };
+      const sc = scenario(g);
+      const r = simulate(sc, 0, 11);
+      const t = r.schelling!;
+      expect(t.similar.length).toBe(7);
+      // replay by stepping a fresh world the same way
+      const w = initialWorld(sc, 11);
+      const spec = sc.schelling!;
+      for (let m = 0; m <= 6; m++) {
+        if (m > 0) {
+          w.month = m;
+          schellingStep(w, spec, w.rngs.schelling);
+        }
+        const f = freshShares(w, { ...spec, minSimilar: spec.minSimilar });
+        expect(t.similar[m]).toBeCloseTo(f.similar, 12);
+        expect(t.unhappy[m]).toBeCloseTo(f.unhappy, 12);
+      }
+      const sizes = new Array(groups).fill(0);
+      for (let i = 0; i < w.hh.used; i++) if (w.hh.alive[i]) sizes[w.hh.u8[i * B.stride + B.group]!]++;
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      // the move log gives each mover's group
+      for (let k = 0; k < r.log.size; k++) expect(r.log.group![k]).toBeLessThan(groups);
+    });
+  }
+
+  it('the classic preset: about 50% similar at the start, 65-80% once settled', () => {
+    const sc = loadScenario('scenarios/schelling/classic.yaml');
+    const r = simulate(sc, 0, replicationSeed(sc.seed, 0));
+    const t = r.schelling!;
+    expect(t.similar[0]).toBeGreaterThan(0.45);
+    expect(t.similar[0]).toBeLessThan(0.55);
+    expect(t.similar[r.months]).toBeGreaterThan(0.65);
+    expect(t.similar[r.months]).toBeLessThan(0.8);
+    expect(t.unhappy[r.months]).toBeLessThan(0.01);
+  });
+});
+
+describe('metrics.csv and moves.csv of a Schelling run', () => {
+  it('one row per step with similarShare and unhappyShare; a group column in moves.csv; housing headers unchanged', () => {
+    const sc = scenario({ width: 12, height: 12, agents: 100, radius: 1, similarWanted: 0.5, steps: 5 });
+    const r = simulate(sc, 0, 3);
+    const head = metricsHeader(true);
+    expect(head.slice(-2)).toEqual(['similarShare', 'unhappyShare']);
+    expect(metricsHeader(false)).toEqual(METRICS_HEADER);
+    expect(movesHeader(false)).toEqual(MOVES_HEADER);
+    const rows = metricsRows(r, 2026).trim().split('\n');
+    expect(rows).toHaveLength(6);
+    for (const [m, row] of rows.entries()) {
+      const cells = row.split(',');
+      expect(cells).toHaveLength(head.length);
+      expect(Number(cells[head.indexOf('month')])).toBe(m);
+      expect(Number(cells[head.indexOf('similarShare')])).toBeCloseTo(r.schelling!.similar[m]!, 6);
+      expect(Number(cells[head.indexOf('unhappyShare')])).toBeCloseTo(r.schelling!.unhappy[m]!, 6);
+    }
+    const moves = movesRows(r, 2026).trim().split('\n');
+    expect(moves.length).toBe(r.log.size);
+    for (const [k, row] of moves.entries()) {
+      expect(row.split(',')).toHaveLength(movesHeader(true).length);
+      expect(Number(row.split(',').at(-1))).toBe(r.log.group![k]);
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Schelling's segregation model on a grid estate (one flat per cell), as in the
- * ABMFrameworksComparison benchmark: two groups of equal size placed at random; each step
+ * ABMFrameworksComparison benchmark: two groups (or up to four: `groups`) of equal size placed at random; each step
  * visits the agents in a new random order; an agent with fewer than `minSimilar` neighbours
  * of its own group (Chebyshev radius `radius`; or, NetLogo style, less than `similarWanted`
  * of its neighbours) moves to a uniformly random empty cell. Moves are internal moves.
@@ -36,12 +36,16 @@ interface SchellingGrid {
   bw: number;
   /** Agents in visiting order (agent indices; reshuffled in place each step). */
   order: Int32Array;
-  /** Per agent: household slot, and 2 x bordered cell + group (0 or 1): its index in `count`. */
+  /** Groups (2-4), and the slots per cell in `count`: 2 for two groups, 4 for three or four (a power of two, so a key splits with shifts and masks). */
+  groups: number;
+  S: number;
+  shift: number;
+  /** Per agent: household slot, and S x bordered cell + group: its index in `count`. */
   slot: Int32Array;
   key: Int32Array;
-  /** Neighbours of group g around bordered cell c: count[2c + g]. */
+  /** Neighbours of group g around bordered cell c: count[S c + g]. */
   count: Uint16Array;
-  /** 2 x the bordered-index offsets of the neighbours (non-periodic grids). */
+  /** S x the bordered-index offsets of the neighbours (non-periodic grids). */
   offsets2: Int32Array;
   /** Empty bordered cells, the first `nEmpty` entries. */
   empty: Int32Array;
@@ -67,7 +71,7 @@ function addAround(g: SchellingGrid, periodic: boolean, b: number, grp: number, 
   const c = g.count;
   if (!periodic) {
     const o = g.offsets2;
-    const base = 2 * b + grp;
+    const base = g.S * b + grp;
     for (let k = 0; k < o.length; k++) c[base + o[k]!]! += delta;
     return;
   }
@@ -81,7 +85,7 @@ function addAround(g: SchellingGrid, periodic: boolean, b: number, grp: number, 
     for (let dx = -r; dx <= r; dx++) {
       if (dx === 0 && dy === 0) continue;
       const x = (((cx + dx) % W) + W) % W;
-      c[2 * ((y + r) * bw + x + r) + grp]! += delta;
+      c[g.S * ((y + r) * bw + x + r) + grp]! += delta;
     }
   }
 }
@@ -109,19 +113,25 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     cells[j] = t;
   }
   const bw = W + 2 * r;
+  const G = spec.groups;
+  const shift = G <= 2 ? 1 : 2;
+  const S = 1 << shift;
   const offsets2 = new Int32Array((2 * r + 1) * (2 * r + 1) - 1);
   let q = 0;
-  for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (dx !== 0 || dy !== 0) offsets2[q++] = 2 * (dy * bw + dx);
+  for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (dx !== 0 || dy !== 0) offsets2[q++] = S * (dy * bw + dx);
   const N = spec.agents;
   const g: SchellingGrid = {
     width: W,
     height: H,
     r,
     bw,
+    groups: G,
+    S,
+    shift,
     order: new Int32Array(N),
     slot: new Int32Array(N),
     key: new Int32Array(N),
-    count: new Uint16Array(2 * bw * (H + 2 * r)),
+    count: new Uint16Array(S * bw * (H + 2 * r)),
     offsets2,
     empty: new Int32Array(n - N),
     nEmpty: n - N,
@@ -130,7 +140,8 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
   for (let a = 0; a < N; a++) {
     const i = allocSlot(w);
     const cell = cells[a]!;
-    const grp = a < N / 2 ? 0 : 1;
+    // groups of equal size (the first ceil(N / G) agents in group 0, ...): for two groups, a < N / 2
+    const grp = Math.floor((a * G) / N);
     h.u8[i * B.stride + B.group] = grp;
     h.u8[i * B.stride + B.adults] = 1;
     h.i32[i * HF.stride + HF.birth1] = -30 * 12;
@@ -141,27 +152,27 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     f.occupant[cell] = i;
     g.order[a] = a;
     g.slot[a] = i;
-    g.key[a] = 2 * bordered(g, cell) + grp;
+    g.key[a] = S * bordered(g, cell) + grp;
   }
   for (let k = N; k < n; k++) g.empty[k - N] = bordered(g, cells[k]!);
-  if (spec.periodic) for (let a = 0; a < N; a++) addAround(g, true, g.key[a]! >> 1, g.key[a]! & 1, 1);
+  if (spec.periodic) for (let a = 0; a < N; a++) addAround(g, true, g.key[a]! >> shift, g.key[a]! & (S - 1), 1);
   else countAll(g);
   grids.set(w, g);
 }
 
 /** The neighbour counts of every cell at once (non-periodic): box sums along rows, then columns. */
 function countAll(g: SchellingGrid): void {
-  const { width: W, height: H, r, key, count } = g;
-  const row = 2 * g.bw; // a row of the interleaved arrays: both groups of every cell
+  const { width: W, height: H, r, key, count, S } = g;
+  const row = S * g.bw; // a row of the interleaved arrays: every group's slot of every cell
   const occupied = new Uint8Array(count.length);
   for (let a = 0; a < key.length; a++) occupied[key[a]!] = 1;
   const across = new Uint16Array(count.length);
-  const j0 = 2 * r;
-  const j1 = 2 * (r + W);
+  const j0 = S * r;
+  const j1 = S * (r + W);
   for (let y = 0; y < H + 2 * r; y++) {
     for (let j = y * row + j0; j < y * row + j1; j++) {
       let sum = 0;
-      for (let dx = -2 * r; dx <= 2 * r; dx += 2) sum += occupied[j + dx]!;
+      for (let dx = -S * r; dx <= S * r; dx += S) sum += occupied[j + dx]!;
       across[j] = sum;
     }
   }
@@ -195,21 +206,26 @@ export function schellingStep(w: World, spec: SchellingSpec, rng: Rng): void {
   const minSimilar = spec.minSimilar;
   const wanted = spec.similarWanted;
   const byShare = wanted !== undefined;
+  const { S, shift } = g;
+  const mask = S - 1;
+  const groupLog = w.log.enabled ? w.log.group : null;
   let moves = 0;
   for (let k = 0; k < n; k++) {
     const a = order[k]!;
     const c = key[a]!;
     const same = count[c]!;
     if (byShare) {
-      const total = count[c & ~1]! + count[c | 1]!;
+      const c0 = c & ~mask;
+      let total = count[c0]! + count[c0 + 1]!;
+      for (let j = 2; j < S; j++) total += count[c0 + j]!;
       if (total === 0 || same >= wanted * total) continue;
     } else if (same >= minSimilar) continue;
-    const b = c >> 1;
-    const grp = c & 1;
+    const b = c >> shift;
+    const grp = c & mask;
     const p = Math.floor(rng() * nEmpty);
     const to = empty[p]!;
     empty[p] = b; // the cell left takes the new cell's place in the empty list
-    key[a] = 2 * to + grp;
+    key[a] = S * to + grp;
     addAround(g, periodic, b, grp, -1);
     addAround(g, periodic, to, grp, 1);
     const i = slot[a]!;
@@ -220,7 +236,52 @@ export function schellingStep(w: World, spec: SchellingSpec, rng: Rng): void {
     h.i32[i * HF.stride + HF.flat] = into;
     h.i32[i * HF.stride + HF.flatSince] = month;
     w.log.push(month, h.i32[i * HF.stride + HF.uid]!, K.internal, R.neighbours, month - h.i32[i * HF.stride + HF.movedIn]!, true, false, from, into, 0);
+    if (groupLog) groupLog[w.log.size - 1] = grp;
     moves++;
   }
   w.flows[F.internalMoves] += moves;
+}
+
+/** The grid's two shares at this moment (NetLogo's "% similar" and "% unhappy", as fractions). */
+export interface SchellingShares {
+  /** Same-group neighbours over all neighbours, summed over the agents (NetLogo's percent-similar). */
+  similar: number;
+  /** Agents who would move at the next visit (fewer alike neighbours than they want) over all agents. */
+  unhappy: number;
+}
+
+/** The shares now, from the mechanism's neighbour counts (one read per agent and group). */
+export function schellingShares(w: World, spec: SchellingSpec): SchellingShares {
+  const g = grids.get(w);
+  if (!g) throw new Error('schellingShares before initSchelling (internal error)');
+  const { key, count, S } = g;
+  const mask = S - 1;
+  const wanted = spec.similarWanted;
+  let sameSum = 0;
+  let totalSum = 0;
+  let unhappy = 0;
+  for (let a = 0; a < key.length; a++) {
+    const c = key[a]!;
+    const same = count[c]!;
+    const c0 = c & ~mask;
+    let total = 0;
+    for (let j = 0; j < S; j++) total += count[c0 + j]!;
+    sameSum += same;
+    totalSum += total;
+    if (wanted !== undefined ? total > 0 && same < wanted * total : same < spec.minSimilar) unhappy++;
+  }
+  return { similar: totalSum > 0 ? sameSum / totalSum : 0, unhappy: key.length > 0 ? unhappy / key.length : 0 };
+}
+
+/**
+ * The grid now, one byte per cell in flat order (x fastest): 0 empty, 1 + group of the occupant.
+ * Written into `out` (width x height bytes) from `o` on.
+ */
+export function schellingCells(w: World, out: Uint8Array, o = 0): void {
+  const occ = w.flats.occupant;
+  const h = w.hh;
+  for (let c = 0; c < occ.length; c++) {
+    const i = occ[c]!;
+    out[o + c] = i === NONE ? 0 : 1 + h.u8[i * B.stride + B.group]!;
+  }
 }
