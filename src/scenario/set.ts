@@ -236,3 +236,26 @@ function applyOne(data: Mapping, a: Assignment): string {
   }
   return concrete;
 }
+
+/**
+ * The value a scenario has at a path (read as `--set` would write it), or undefined when the
+ * path names nothing there (a missing field, list item or selector match).
+ */
+export function readPath(data: unknown, steps: readonly Step[]): unknown {
+  let cur: unknown = data;
+  for (const st of steps) {
+    if ('field' in st) {
+      if (!isMapping(cur) || !own(cur, st.field)) return undefined;
+      cur = cur[st.field];
+    } else {
+      if (!Array.isArray(cur)) return undefined;
+      if ('index' in st) cur = cur[st.index];
+      else {
+        const hits = cur.filter((item) => isMapping(item) && own(item, st.where) && String(item[st.where]) === st.equals);
+        if (hits.length !== 1) return undefined;
+        cur = hits[0];
+      }
+    }
+  }
+  return cur;
+}
