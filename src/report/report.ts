@@ -62,6 +62,8 @@ export interface ReportOptions {
    * gets a "Patterns" section with each check against its target.
    */
   patterns?: (results: Results) => PatternCheck[];
+  /** Charts shown before the run's own (a sweep's dose-response), written with them. */
+  extraCharts?: ChartDef[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -634,7 +636,7 @@ export function reportInput(results: Results, charts: ChartDef[], dir: string, o
  * await runToDirectory(sc, 'output/default', { extraOutputs: (dir, r) => writeChartsAndReport(dir, r) });
  */
 export async function writeChartsAndReport(dir: string, results: Results, options: ReportOptions = {}): Promise<string[]> {
-  const charts = buildCharts(results);
+  const charts = [...(options.extraCharts ?? []), ...buildCharts(results)];
   const written = await writeCharts(dir, charts);
   // every chart compiled without errors or warnings when it was rendered (strict mode)
   const html = await buildHtmlReport({ ...reportInput(results, charts, dir, options), chartsCompiled: true });

@@ -7,7 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { IndexRow, SensitivityResult, SweepResult } from '../output/study.js';
 import { type ChartDef, VL_SCHEMA, isPercent, metricUnit } from './charts.js';
 import { baseConfig } from './render.js';
-import { writeCharts } from './report.js';
+import { writeCharts, writeChartsAndReport } from './report.js';
+import { checkPatterns } from '../analysis/patterns.js';
 
 const asSpec = (s: object): TopLevelSpec => s as unknown as TopLevelSpec;
 const r6 = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : null);
@@ -177,7 +178,11 @@ export function doseResponseChart(r: SweepResult): ChartDef | null {
   return { id, heading: 'Dose-response', caption, spec: asSpec(spec) };
 }
 
+/**
+ * A sweep's charts and report: the report of the scenario as given (report.ts, with its
+ * pattern checks), with the dose-response chart first.
+ */
 export const writeSweepCharts = (dir: string, r: SweepResult): Promise<string[]> => {
   const c = doseResponseChart(r);
-  return c ? writeCharts(dir, [c]) : Promise.resolve([]);
+  return writeChartsAndReport(dir, { ensembles: [r.baseline], summary: r.summary }, { patterns: checkPatterns, extraCharts: c ? [c] : [] });
 };

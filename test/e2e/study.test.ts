@@ -212,7 +212,11 @@ describe('nabolag sweep', () => {
     const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
     expect(summary.sweep.design).toBe('grid');
     expect(summary.sweep.effects).toHaveLength(4 * 3);
-    expect(readdirSync(join(a, 'charts')).sort()).toEqual(['dose-response.png', 'dose-response.svg', 'dose-response.vl.json']);
+    expect(readdirSync(join(a, 'charts'))).toEqual(expect.arrayContaining(['dose-response.png', 'dose-response.svg', 'dose-response.vl.json']));
+    // the usual report of the scenario as given, with the dose-response chart first
+    const html = readFileSync(join(a, 'report.html'), 'utf8');
+    expect(html).toContain('Dose-response');
+    expect(html.indexOf('Dose-response')).toBeLessThan(html.indexOf('trajectory-resourceStrongShare'));
     expect(contents(b)).toEqual(contents(a));
     expect(contents(c)).toEqual(contents(a));
   });
@@ -248,7 +252,8 @@ describe('nabolag sweep', () => {
 
   it('lhs: K points within the ranges', () => {
     const out = join(tmp, 'sweep-lhs');
-    const r = nabolag('sweep', SCENARIO, '--design', 'lhs', '--samples', '3', '--vary', `${FACTOR}=0.2:0.8`, ...SMALL, '--out', out);
+    const r = nabolag('sweep', SCENARIO, '--design', 'lhs', '--samples', '3', '--vary', `${FACTOR}=0.2:0.8`, '--no-report', ...SMALL, '--out', out);
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
     expect(r.code, r.stderr).toBe(0);
     const points = csv(out, 'points.csv').slice(2);
     expect(points).toHaveLength(3);
