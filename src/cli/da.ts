@@ -79,6 +79,35 @@ export const DA_TEXTS: Record<string, string> = {
   'Write output/studio/index.html and open it': 'Skriv output/studio/index.html og åbn den',
   'Serve the studio on http://127.0.0.1:8080/': 'Vis studiet på http://127.0.0.1:8080/',
   [EPILOGUE_EN()]: EPILOGUE_DA(),
+  "Run the scenario at many values of some fields (a grid, one at a time, or a Latin hypercube), all on its seeds, and write each point's paired effects":
+    'Kør scenariet ved mange værdier af nogle felter (et gitter, ét ad gangen eller en latinsk hyperkube), alle på dets frø, og skriv hvert punkts parvise effekter',
+  'Scenario file (YAML or JSON)': 'Scenariefil (YAML eller JSON)',
+  'A field and its values, <path>=<v1>,<v2>,… (repeatable); with --design lhs a range <path>=<lo>:<hi>':
+    'Et felt og dets værdier, <sti>=<v1>,<v2>,… (kan gentages); med --design lhs et interval <sti>=<lav>:<høj>',
+  'grid (every combination, the default), oat (one field at a time, the others as given) or lhs (Latin hypercube)':
+    'grid (alle kombinationer, standard), oat (ét felt ad gangen, de andre som givet) eller lhs (latinsk hyperkube)',
+  'Points of an lhs design': 'Antal punkter i et lhs-design',
+  'Also write moves.csv (every move of every point: large)': 'Skriv også moves.csv (hver flytning i hvert punkt: stor)',
+  'Replications of every point (overrides the file)': 'Gentagelser i hvert punkt (i stedet for filens)',
+  'Base seed of every point (overrides the file)': 'Grundfrø for hvert punkt (i stedet for filens)',
+  "Output folder (default output/sweep-<the file's path>)": 'Mappe til resultater (standard output/sweep-<filens sti>)',
+  'Dose-response of the extension lever: four exit-rate factors against the scenario as given':
+    'Dosis-respons for forlængelse: fire faktorer på fraflytningsraten mod scenariet som givet',
+  'A Latin hypercube of 50 points over two assumptions': 'En latinsk hyperkube med 50 punkter over to antagelser',
+  'Global sensitivity analysis (Morris elementary effects or Sobol indices) of outcomes to scenario fields, on common random numbers':
+    'Global følsomhedsanalyse (Morris elementære effekter eller Sobol-indeks) af udfald over for scenariefelter, på fælles tilfældige tal',
+  'morris (screening: μ*, σ, μ) or sobol (first-order and total indices with 95% intervals)':
+    'morris (screening: μ*, σ, μ) eller sobol (første ordens og totale indeks med 95%-intervaller)',
+  'A field and its range, <path>=<lo>:<hi> (repeatable); values are uniform on the range':
+    'Et felt og dets interval, <sti>=<lav>:<høj> (kan gentages); værdierne er ligefordelte på intervallet',
+  'An outcome, <name>=<expression> over metric@year (the ensemble mean in the region, or the one estate), e.g. gain=resourceStrongShare@2040-resourceStrongShare@2026 (repeatable)':
+    'Et udfald, <navn>=<udtryk> over måltal@år (gennemsnittet over gentagelser i regionen eller den ene afdeling), fx gain=resourceStrongShare@2040-resourceStrongShare@2026 (kan gentages)',
+  'Morris: trajectories (default 10; k + 1 points each); Sobol: base rows N (default 64; N (k + 2) points)':
+    'Morris: baner (standard 10; k + 1 punkter hver); Sobol: grundrækker N (standard 64; N (k + 2) punkter)',
+  'Base seed of every point and of the design (overrides the file)': 'Grundfrø for hvert punkt og for designet (i stedet for filens)',
+  "Output folder (default output/sensitivity-<the file's path>)": 'Mappe til resultater (standard output/sensitivity-<filens sti>)',
+  'Which of two fields moves the gain in the resource-strong share most': 'Hvilket af to felter flytter gevinsten i den ressourcestærke andel mest',
+  'Sobol indices with 128 base rows (128 x (2 + 2) points)': 'Sobol-indeks med 128 grundrækker (128 x (2 + 2) punkter)',
 };
 
 /** The epilogue of every help, in English (also the key of its translation). */

@@ -2,54 +2,22 @@
  * The `nabolag` command line. Exit codes: 0 success; 2 a user error (bad file, bad flag),
  * with a clear message on stderr and no stack trace; 1 an internal error.
  */
-import { join, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type Results, alignForComparison, compareToDirectory, runToDirectory, resolve } from '../output/pipeline.js';
+import { join } from 'node:path';
+import { alignForComparison, compareToDirectory, runToDirectory, resolve } from '../output/pipeline.js';
 import { checkScenario, loadScenario } from '../scenario/load.js';
 import { UserError, formatIssues } from '../scenario/messages.js';
-import { parseAssignment } from '../scenario/set.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
-import { ArgsError, helpLanguage, parseCommandLine, complete, scenarioFieldOption, wholeNumberOption, MAX_WORKERS } from './args.js';
+import { ArgsError, helpLanguage, parseCommandLine, complete } from './args.js';
 import { PROGRAM } from './program.js';
-import { type Progress, progressReporter } from './progress.js';
-import { writeChartsAndReport } from '../report/report.js';
-import { checkPatterns } from '../analysis/patterns.js';
+import { progressReporter } from './progress.js';
 import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor } from '../engine/ensemble.js';
 import { checkMemory } from './memory.js';
 import { studioCommand } from './studio.js';
-
-const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
-
-/** Charts and report.html, unless --no-report (with a stage line on the progress bar's terminal). */
-const reportOutputs = (report: boolean | undefined, progress: Progress | undefined) =>
-  report === false
-    ? undefined
-    : (dir: string, r: Results) => {
-        progress?.stage('writing the charts and the report');
-        return writeChartsAndReport(dir, r, { patterns: checkPatterns });
-      };
-
-/** The closing lines: where the results are (an absolute path) and the report as a link a terminal can open. */
-function closing(outDir: string, files: string[]): string {
-  const abs = resolvePath(outDir);
-  return `results in ${abs}/: ${summariseFiles(files)}\n` + (files.includes('report.html') ? `report: ${pathToFileURL(join(abs, 'report.html')).href}\n` : '');
-}
-
-/** The flags shared by run and compare, checked. */
-function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown; set?: string[] }) {
-  return {
-    set: (argv.set ?? []).map(parseAssignment),
-    overrides: {
-      replications: scenarioFieldOption('replications', argv.replications),
-      seed: scenarioFieldOption('seed', argv.seed),
-      years: scenarioFieldOption('years', argv.years),
-    },
-    workers: wholeNumberOption('workers', argv.workers, 1, MAX_WORKERS),
-  };
-}
+import { closing, out, reportOutputs, runFlags } from './shared.js';
+import { sensitivityCommand, sweepCommand } from './study.js';
 
 async function runCommand(argv: {
   scenario: string;
@@ -88,13 +56,6 @@ async function runCommand(argv: {
     `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       closing(res.outDir, res.files),
   );
-}
-
-/** The files written, with the many chart files folded into one entry. */
-function summariseFiles(files: string[]): string {
-  const charts = files.filter((f) => f.startsWith('charts/'));
-  const rest = files.filter((f) => !f.startsWith('charts/'));
-  return [...rest, ...(charts.length ? [`charts/ (${charts.length} files)`] : [])].join(', ');
 }
 
 async function compareCommand(argv: {
@@ -189,6 +150,8 @@ export async function main(args: string[]): Promise<void> {
   if (command === 'run') await runCommand(a as never);
   else if (command === 'compare') await compareCommand(a as never);
   else if (command === 'studio') await studioCommand(a as never, out);
+  else if (command === 'sweep') await sweepCommand(a as never);
+  else if (command === 'sensitivity') await sensitivityCommand(a as never);
   else process.exitCode = validateCommand(a.files as string[], out);
 }
 

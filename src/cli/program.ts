@@ -75,6 +75,78 @@ export const PROGRAM: ProgramSpec = {
       }),
     },
     {
+      name: 'sweep',
+      describe:
+        "Run the scenario at many values of some fields (a grid, one at a time, or a Latin hypercube), all on its seeds, and write each point's paired effects",
+      positionals: [{ name: 'scenario', describe: 'Scenario file (YAML or JSON)' }],
+      examples: [
+        [
+          "$0 sweep scenarios/levers/extension.yaml --vary 'policies[lever=extension].factor=0.25,0.5,0.75,1' -n 20",
+          'Dose-response of the extension lever: four exit-rate factors against the scenario as given',
+        ],
+        [
+          '$0 sweep scenarios/default.yaml --design lhs --samples 50 --vary social.tieEffect=0:1 --vary career.earlyBoost=3:9',
+          'A Latin hypercube of 50 points over two assumptions',
+        ],
+      ],
+      options: [
+        {
+          name: 'vary',
+          kind: 'value',
+          repeat: true,
+          describe: 'A field and its values, <path>=<v1>,<v2>,… (repeatable); with --design lhs a range <path>=<lo>:<hi>',
+        },
+        {
+          name: 'design',
+          kind: 'value',
+          describe: 'grid (every combination, the default), oat (one field at a time, the others as given) or lhs (Latin hypercube)',
+        },
+        { name: 'samples', kind: 'value', describe: 'Points of an lhs design' },
+        { name: 'moves', kind: 'flag', describe: 'Also write moves.csv (every move of every point: large)' },
+        ...runOptions({
+          replications: 'Replications of every point (overrides the file)',
+          seed: 'Base seed of every point (overrides the file)',
+          years: 'Years to simulate (overrides the file)',
+          out: "Output folder (default output/sweep-<the file's path>)",
+          workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
+        }),
+      ],
+    },
+    {
+      name: 'sensitivity',
+      describe: 'Global sensitivity analysis (Morris elementary effects or Sobol indices) of outcomes to scenario fields, on common random numbers',
+      positionals: [{ name: 'scenario', describe: 'Scenario file (YAML or JSON)' }],
+      examples: [
+        [
+          "$0 sensitivity scenarios/levers/extension.yaml --method morris --param 'policies[lever=extension].factor=0.3:1' --param social.tieEffect=0:1 --outcome gain=resourceStrongShare@2040-resourceStrongShare@2026",
+          'Which of two fields moves the gain in the resource-strong share most',
+        ],
+        [
+          '$0 sensitivity scenarios/default.yaml --method sobol --samples 128 --param career.earlyBoost=3:9 --param social.tieEffect=0:1 --outcome share=resourceStrongShare@2040',
+          'Sobol indices with 128 base rows (128 x (2 + 2) points)',
+        ],
+      ],
+      options: [
+        { name: 'method', kind: 'value', describe: 'morris (screening: μ*, σ, μ) or sobol (first-order and total indices with 95% intervals)' },
+        { name: 'param', kind: 'value', repeat: true, describe: 'A field and its range, <path>=<lo>:<hi> (repeatable); values are uniform on the range' },
+        {
+          name: 'outcome',
+          kind: 'value',
+          repeat: true,
+          describe:
+            'An outcome, <name>=<expression> over metric@year (the ensemble mean in the region, or the one estate), e.g. gain=resourceStrongShare@2040-resourceStrongShare@2026 (repeatable)',
+        },
+        { name: 'samples', kind: 'value', describe: 'Morris: trajectories (default 10; k + 1 points each); Sobol: base rows N (default 64; N (k + 2) points)' },
+        ...runOptions({
+          replications: 'Replications of every point (overrides the file)',
+          seed: 'Base seed of every point and of the design (overrides the file)',
+          years: 'Years to simulate (overrides the file)',
+          out: "Output folder (default output/sensitivity-<the file's path>)",
+          workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
+        }),
+      ],
+    },
+    {
       name: 'validate',
       describe: 'Check scenario files and print every problem found',
       positionals: [{ name: 'files', describe: 'Scenario files', many: true }],

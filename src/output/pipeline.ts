@@ -116,9 +116,31 @@ export interface Tables {
 
 export function openTables(dir: string, scenarios: Scenario[]): Tables {
   const many = scenarios.length > 1;
-  const moves = scenarios.every((sc) => sc.output.moves);
-  const schelling = scenarios.some((sc) => sc.schelling !== undefined);
-  const head = (h: string[]) => (many ? ['scenario', ...h] : h).join(',') + '\n';
+  return openLabelledTables(dir, {
+    column: many ? 'scenario' : null,
+    blocks: scenarios.map((sc) => ({ label: many ? sc.name : null, replications: sc.replications })),
+    moves: scenarios.every((sc) => sc.output.moves),
+    schelling: scenarios.some((sc) => sc.schelling !== undefined),
+  });
+}
+
+/**
+ * The tables of ensembles run one after another, each a block of rows whose first cell is its
+ * label (in a first column named `column`; none when null): the scenarios of a comparison, the
+ * points of a sweep (`point`). `blocks` may be a long list: only its labels and counts are read.
+ */
+export interface TablesLayout {
+  column: string | null;
+  blocks: readonly { label: string | null; replications: number }[];
+  moves: boolean;
+  /** Schelling scenarios: their metrics.csv has the Schelling columns, their moves.csv the group. */
+  schelling?: boolean;
+}
+
+export function openLabelledTables(dir: string, layout: TablesLayout): Tables {
+  const { moves, column } = layout;
+  const schelling = layout.schelling === true;
+  const head = (h: string[]) => (column !== null ? [column, ...h] : h).join(',') + '\n';
   const metricsFd = openSync(join(dir, 'metrics.csv'), 'w');
   const movesFd = moves ? openSync(join(dir, 'moves.csv'), 'w') : -1;
   let open = true;
@@ -133,9 +155,9 @@ export function openTables(dir: string, scenarios: Scenario[]): Tables {
   // replication i of scenario k is chunk offset[k] + i of the files
   const offset: number[] = [];
   let total = 0;
-  for (const sc of scenarios) {
+  for (const b of layout.blocks) {
     offset.push(total);
-    total += sc.replications;
+    total += b.replications;
   }
   const waiting = new Map<number, [Uint8Array, Uint8Array | null]>();
   let next = 0;
@@ -149,7 +171,7 @@ export function openTables(dir: string, scenarios: Scenario[]): Tables {
     }
   };
   return {
-    sink: (k) => ({ format: { prefix: many ? scenarios[k]!.name : null, moves, schelling }, put: (i, m, v) => put(offset[k]! + i, m, v) }),
+    sink: (k) => ({ format: { prefix: layout.blocks[k]!.label, moves, schelling }, put: (i, m, v) => put(offset[k]! + i, m, v) }),
     close: () => {
       if (next !== total) throw new Error(`internal error: ${total - next} replications' rows were not written`);
       abort();

@@ -48,7 +48,17 @@ async function chartSvg(chart: ChartDef): Promise<string> {
  * await runToDirectory(sc, 'output/default', { extraOutputs: (dir, r) => writeChartsAndReport(dir, r) });
  */
 export async function writeChartsAndReport(dir: string, results: Results, options: ReportOptions = {}): Promise<string[]> {
-  const charts = isSchellingRun(results) ? schellingCharts(results) : buildCharts(results);
+  const charts = [...(options.extraCharts ?? []), ...(isSchellingRun(results) ? schellingCharts(results) : buildCharts(results))];
+  const written = await writeCharts(dir, charts);
+  // every chart compiled without errors or warnings when it was rendered (strict mode)
+  const html = await buildHtmlReport({ ...reportInput(results, charts, dir, options), chartsCompiled: true });
+  await writeFile(join(dir, 'report.html'), html);
+  written.push('report.html');
+  return written;
+}
+
+/** Write charts as `charts/<id>.vl.json`, `.svg` and `.png`; returns the files written. */
+export async function writeCharts(dir: string, charts: ChartDef[]): Promise<string[]> {
   await mkdir(join(dir, 'charts'), { recursive: true });
   const written: string[] = [];
   // each chart's PNG is rasterised on the thread pool while the main thread lays out the next
@@ -68,9 +78,5 @@ export async function writeChartsAndReport(dir: string, results: Results, option
     await writeFile(join(dir, `${stem}.png`), await pngs[k]!);
     written.push(`${stem}.vl.json`, `${stem}.svg`, `${stem}.png`);
   }
-  // every chart compiled without errors or warnings when it was rendered above (strict mode)
-  const html = await buildHtmlReport({ ...reportInput(results, charts, dir, options), chartsCompiled: true });
-  await writeFile(join(dir, 'report.html'), html);
-  written.push('report.html');
   return written;
 }

@@ -27,6 +27,8 @@ export interface ReportOptions {
    * gets a "Patterns" section with each check against its target.
    */
   patterns?: (results: Results) => PatternCheck[];
+  /** Charts shown before the run's own (a sweep's dose-response), written with them. */
+  extraCharts?: ChartDef[];
 }
 
 /** One line per lever: "extension from 2027: group resourceStrongFamilies, factor 0.5". */

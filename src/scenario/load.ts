@@ -88,7 +88,7 @@ export function checkScenario(path: string, opts: LoadOptions = {}): { scenario?
     for (const [k, p] of applied.entries()) {
       if (p === null) continue;
       forget(origins, p);
-      origins.set(p, `--set ${opts.set[k]!.text}`);
+      origins.set(p, `--${opts.set[k]!.option ?? 'set'} ${opts.set[k]!.text}`);
     }
     // values set on the command line obey the same limits as a file's (depth, keys)
     const shape = checkShape('--set', merged);

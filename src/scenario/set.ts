@@ -27,26 +27,30 @@ export interface Assignment {
   path: string;
   steps: Step[];
   value: unknown;
+  /** The option it came from, for messages (default `set`; `param` and `vary` give theirs). */
+  option?: string;
 }
 
 /** Keys that could reach an object's prototype: never a field. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-const fail = (text: string, why: string): never => {
-  throw new UserError(`option --set ${show(text)}: ${why}`);
+const fail = (text: string, why: string, option = 'set'): never => {
+  throw new UserError(`option --${option} ${show(text)}: ${why}`);
 };
 
 /** A selector or list index that names nothing in this scenario (`compare` skips such a scenario). */
 export class NoMatch extends UserError {}
 
-const noMatch = (text: string, why: string): never => {
-  throw new NoMatch(`option --set ${show(text)}: ${why}`);
+const noMatch = (text: string, why: string, option = 'set'): never => {
+  throw new NoMatch(`option --${option} ${show(text)}: ${why}`);
 };
 
-/** Parse `path=value` (the value read as YAML). Throws a UserError naming what is wrong. */
-export function parseAssignment(text: string): Assignment {
-  // the first `=` outside brackets ends the path (`policies[lever=extension].factor=0.5`)
+/**
+ * Split `path=value` at the first `=` outside brackets and read the path
+ * (`policies[lever=extension].factor=0.5`); the value is returned as typed.
+ */
+export function splitAssignment(text: string, option = 'set'): { path: string; steps: Step[]; raw: string } {
   let depth = 0;
   let eq = -1;
   for (let i = 0; i < text.length && eq < 0; i++) {
@@ -55,11 +59,15 @@ export function parseAssignment(text: string): Assignment {
     else if (c === ']') depth--;
     else if (c === '=' && depth === 0) eq = i;
   }
-  if (eq < 0) fail(text, 'give <path>=<value>, e.g. --set years=20 or --set estates[0].flats=600');
+  if (eq < 0) fail(text, `give <path>=<value>, e.g. --${option} years=20 or --${option} estates[0].flats=600`, option);
   const path = text.slice(0, eq).trim();
-  const raw = text.slice(eq + 1);
+  return { path, steps: parsePath(text, path, option), raw: text.slice(eq + 1) };
+}
+
+/** Parse `path=value` (the value read as YAML). Throws a UserError naming what is wrong. */
+export function parseAssignment(text: string): Assignment {
+  const { path, steps, raw } = splitAssignment(text);
   if (raw.trim() === '') fail(text, `give a value after "=" (e.g. --set ${path}=1); for an empty value write ${path}=null`);
-  const steps = parsePath(text, path);
   let value: unknown;
   try {
     value = parseYaml(raw, { version: '1.2' });
@@ -70,8 +78,8 @@ export function parseAssignment(text: string): Assignment {
   return { text, path, steps, value };
 }
 
-function parsePath(text: string, path: string): Step[] {
-  if (path === '') fail(text, 'the path before "=" is empty');
+function parsePath(text: string, path: string, option: string): Step[] {
+  if (path === '') fail(text, 'the path before "=" is empty', option);
   const steps: Step[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]|(\.)/gy;
   let expectField = true;
@@ -80,31 +88,32 @@ function parsePath(text: string, path: string): Step[] {
   while (at < path.length) {
     re.lastIndex = at;
     m = re.exec(path);
-    if (!m) fail(text, `cannot read the path ${show(path)} at ${show(path.slice(at))}`);
+    if (!m) fail(text, `cannot read the path ${show(path)} at ${show(path.slice(at))}`, option);
     at = re.lastIndex;
     if (m![1] !== undefined) {
       const name = m![1];
-      if (!expectField) fail(text, `put a "." before the field ${show(name)}`);
-      if (!NAME.test(name)) fail(text, `${show(name)} is not a field name (letters, digits and _)`);
-      if (FORBIDDEN.has(name)) fail(text, `${show(name)} is not allowed as a field name`);
+      if (!expectField) fail(text, `put a "." before the field ${show(name)}`, option);
+      if (!NAME.test(name)) fail(text, `${show(name)} is not a field name (letters, digits and _)`, option);
+      if (FORBIDDEN.has(name)) fail(text, `${show(name)} is not allowed as a field name`, option);
       steps.push({ field: name });
       expectField = false;
     } else if (m![2] !== undefined) {
-      if (expectField) fail(text, 'a [selector] must follow a field name, e.g. estates[0]');
+      if (expectField) fail(text, 'a [selector] must follow a field name, e.g. estates[0]', option);
       const inner = m![2].trim();
       if (/^\d+$/.test(inner)) steps.push({ index: Number(inner) });
       else {
         const e = inner.indexOf('=');
         const key = e < 0 ? '' : inner.slice(0, e).trim();
-        if (e < 0 || !NAME.test(key) || FORBIDDEN.has(key)) fail(text, `the selector [${inner}] must be an index ([0]) or field=value ([lever=extension])`);
+        if (e < 0 || !NAME.test(key) || FORBIDDEN.has(key))
+          fail(text, `the selector [${inner}] must be an index ([0]) or field=value ([lever=extension])`, option);
         steps.push({ where: key, equals: inner.slice(e + 1).trim() });
       }
     } else {
-      if (expectField) fail(text, `the path ${show(path)} has an empty field name`);
+      if (expectField) fail(text, `the path ${show(path)} has an empty field name`, option);
       expectField = true;
     }
   }
-  if (expectField) fail(text, `the path ${show(path)} ends with "."`);
+  if (expectField) fail(text, `the path ${show(path)} ends with "."`, option);
   return steps;
 }
 
@@ -174,7 +183,7 @@ function applyOne(data: Mapping, a: Assignment): string {
     const next = steps[k + 1];
     const container = (): unknown => (next && !('field' in next) ? [{}] : {});
     if ('field' in st) {
-      if (!isMapping(cur)) fail(a.text, `${shown(steps, k) || 'the scenario'} is ${show(cur)}, not a section with fields`);
+      if (!isMapping(cur)) fail(a.text, `${shown(steps, k) || 'the scenario'} is ${show(cur)}, not a section with fields`, a.option);
       const m = cur as Mapping;
       concrete += concrete ? `.${st.field}` : st.field;
       if (last) {
@@ -182,13 +191,13 @@ function applyOne(data: Mapping, a: Assignment): string {
         return concrete;
       }
       if (!own(m, st.field) || m[st.field] === null || m[st.field] === undefined) {
-        if (next && 'index' in next && next.index !== 0) noMatch(a.text, `${concrete} is not in the scenario, so it has no item [${next.index}]`);
-        if (next && 'where' in next) noMatch(a.text, `${concrete} is not in the scenario, so no item has ${next.where}=${next.equals}`);
+        if (next && 'index' in next && next.index !== 0) noMatch(a.text, `${concrete} is not in the scenario, so it has no item [${next.index}]`, a.option);
+        if (next && 'where' in next) noMatch(a.text, `${concrete} is not in the scenario, so no item has ${next.where}=${next.equals}`, a.option);
         m[st.field] = container();
       }
       cur = m[st.field];
     } else {
-      if (!Array.isArray(cur)) fail(a.text, `${shown(steps, k)} is ${show(cur)}, not a list`);
+      if (!Array.isArray(cur)) fail(a.text, `${shown(steps, k)} is ${show(cur)}, not a list`, a.option);
       const list = cur as unknown[];
       let i: number;
       if ('index' in st) {
@@ -196,6 +205,7 @@ function applyOne(data: Mapping, a: Assignment): string {
           noMatch(
             a.text,
             `${shown(steps, k)} has ${list.length} item(s) (${list.length ? `[0] to [${list.length - 1}]` : 'none'}), so there is no [${st.index}]`,
+            a.option,
           );
         i = st.index;
       } else {
@@ -205,12 +215,14 @@ function applyOne(data: Mapping, a: Assignment): string {
           noMatch(
             a.text,
             `no item of ${shown(steps, k)} has ${st.where}=${st.equals}${have.length ? ` (there: ${have.map((h) => `${st.where}=${h}`).join(', ')})` : ''}`,
+            a.option,
           );
         }
         if (hits.length > 1)
           fail(
             a.text,
             `${hits.length} items of ${shown(steps, k)} have ${st.where}=${st.equals} (${hits.map((h) => `[${h}]`).join(', ')}); name one by its index`,
+            a.option,
           );
         i = hits[0]!;
       }
@@ -223,4 +235,27 @@ function applyOne(data: Mapping, a: Assignment): string {
     }
   }
   return concrete;
+}
+
+/**
+ * The value a scenario has at a path (read as `--set` would write it), or undefined when the
+ * path names nothing there (a missing field, list item or selector match).
+ */
+export function readPath(data: unknown, steps: readonly Step[]): unknown {
+  let cur: unknown = data;
+  for (const st of steps) {
+    if ('field' in st) {
+      if (!isMapping(cur) || !own(cur, st.field)) return undefined;
+      cur = cur[st.field];
+    } else {
+      if (!Array.isArray(cur)) return undefined;
+      if ('index' in st) cur = cur[st.index];
+      else {
+        const hits = cur.filter((item) => isMapping(item) && own(item, st.where) && String(item[st.where]) === st.equals);
+        if (hits.length !== 1) return undefined;
+        cur = hits[0];
+      }
+    }
+  }
+  return cur;
 }

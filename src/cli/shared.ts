@@ -1,0 +1,49 @@
+/**
+ * What the commands of main.ts and study.ts share: the flags of a run, the report as an extra
+ * output, the closing lines.
+ */
+import { join, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Results } from '../output/pipeline.js';
+import { writeChartsAndReport } from '../report/report.js';
+import { checkPatterns } from '../analysis/patterns.js';
+import { parseAssignment } from '../scenario/set.js';
+import { MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
+import type { Progress } from './progress.js';
+
+export const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
+
+/** Charts and report.html, unless --no-report (with a stage line on the progress bar's terminal). */
+export const reportOutputs = (report: boolean | undefined, progress: Progress | undefined) =>
+  report === false
+    ? undefined
+    : (dir: string, r: Results) => {
+        progress?.stage('writing the charts and the report');
+        return writeChartsAndReport(dir, r, { patterns: checkPatterns });
+      };
+
+/** The closing lines: where the results are (an absolute path) and the report as a link a terminal can open. */
+export function closing(outDir: string, files: string[]): string {
+  const abs = resolvePath(outDir);
+  return `results in ${abs}/: ${summariseFiles(files)}\n` + (files.includes('report.html') ? `report: ${pathToFileURL(join(abs, 'report.html')).href}\n` : '');
+}
+
+/** The flags shared by run and compare, checked. */
+export function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown; set?: string[] }) {
+  return {
+    set: (argv.set ?? []).map(parseAssignment),
+    overrides: {
+      replications: scenarioFieldOption('replications', argv.replications),
+      seed: scenarioFieldOption('seed', argv.seed),
+      years: scenarioFieldOption('years', argv.years),
+    },
+    workers: wholeNumberOption('workers', argv.workers, 1, MAX_WORKERS),
+  };
+}
+
+/** The files written, with the many chart files folded into one entry. */
+export function summariseFiles(files: string[]): string {
+  const charts = files.filter((f) => f.startsWith('charts/'));
+  const rest = files.filter((f) => !f.startsWith('charts/'));
+  return [...rest, ...(charts.length ? [`charts/ (${charts.length} files)`] : [])].join(', ');
+}

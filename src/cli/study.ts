@@ -1,0 +1,318 @@
+/**
+ * `nabolag sweep` and `nabolag sensitivity`: their options read and checked (every mistake a
+ * one-line message and exit 2 before anything runs), the points of the design built as the
+ * scenario with fields set (scenario/set.ts), and the study run (output/study.ts).
+ */
+import { join } from 'node:path';
+import { compileOutcomes } from '../analysis/outcomes.js';
+import { latinHypercube, morrisDesign, sobolDesign } from '../analysis/sensitivity.js';
+import { makeRng } from '../model/rng.js';
+import { type Overrides, resolve } from '../output/pipeline.js';
+import { defaultOutputName } from '../output/safety.js';
+import { type SensitivityDesign, type StudyParam, type SweepPlan, paramValue, sensitivityToDirectory, sweepToDirectory } from '../output/study.js';
+import { writeSensitivityCharts, writeSweepCharts } from '../report/study.js';
+import { checkScenario, loadScenario } from '../scenario/load.js';
+import { UserError, show } from '../scenario/messages.js';
+import type { Scenario } from '../scenario/schema.js';
+import { type Assignment, readPath, splitAssignment } from '../scenario/set.js';
+import { VERSION } from '../version.js';
+import { ArgsError, wholeNumberOption } from './args.js';
+import { checkMemory } from './memory.js';
+import { progressReporter } from './progress.js';
+import { closing, out, runFlags } from './shared.js';
+
+/** Default Morris trajectories (r): 10, within the 10-20 Saltelli et al. (2008, 3.3) recommend for screening. */
+export const DEFAULT_TRAJECTORIES = 10;
+/** Default Sobol base rows (N): 64, enough to rank a few parameters; the intervals say how precise (assumption). */
+export const DEFAULT_BASE_ROWS = 64;
+/** Most sample points of one study (a bound on typing mistakes such as a grid of many long lists). */
+export const MAX_POINTS = 1_000_000;
+
+/** An assignment of `value` to a parsed path, as `--set` would make it. */
+const assign = (option: string, path: string, steps: Assignment['steps'], value: unknown): Assignment => ({
+  text: `${path}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+  path,
+  steps,
+  value,
+  option,
+});
+
+const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** `<path>=<lo>:<hi>` of `--param` (or `--vary` in an lhs design). */
+function parseRange(option: string, text: string): { path: string; steps: Assignment['steps']; lo: number; hi: number } {
+  const { path, steps, raw } = splitAssignment(text, option);
+  const parts = raw.split(':');
+  if (parts.length !== 2 || !NUMBER.test(parts[0]!) || !NUMBER.test(parts[1]!))
+    throw new UserError(`option --${option} ${show(text)}: give <path>=<lo>:<hi>, two numbers, e.g. --${option} 'policies[lever=extension].factor=0.3:0.9'`);
+  const lo = Number(parts[0]);
+  const hi = Number(parts[1]);
+  if (!(lo < hi)) throw new UserError(`option --${option} ${show(text)}: the range ${lo}:${hi} is empty; give <lo>:<hi> with lo below hi`);
+  return { path, steps, lo, hi };
+}
+
+/** What every point of a study is built from: the scenario file, --set, the overrides. */
+interface Base {
+  file: string;
+  set: Assignment[];
+  overrides: Overrides;
+  extra: Assignment[];
+}
+
+/** The scenario with the base's assignments and then `more` applied, resolved; throws a UserError. */
+function scenarioWith(b: Base, more: Assignment[]): Scenario {
+  return resolve(loadScenario(b.file, { set: [...b.set, ...b.extra, ...more] }), b.overrides, b.file);
+}
+
+/** Whether the scenario accepts these assignments (all checks, as a run would make them). */
+function accepts(b: Base, more: Assignment[]): boolean {
+  try {
+    const c = checkScenario(b.file, { set: [...b.set, ...b.extra, ...more] });
+    if (!c.scenario) return false;
+    resolve(c.scenario, b.overrides, b.file);
+    return true;
+  } catch (e) {
+    if (e instanceof UserError) return false;
+    throw e;
+  }
+}
+
+/**
+ * The parameters of `--param` (or an lhs `--vary`): each range's ends must be accepted by the
+ * scenario (else the scenario's own message, naming the field and what it allows); a field that
+ * takes whole numbers only (a value between them refused, its rounding accepted) gets whole values.
+ */
+function studyParams(option: string, texts: string[], b: Base): { params: StudyParam[]; steps: Assignment['steps'][] } {
+  if (texts.length === 0) throw new ArgsError(`give at least one --${option} <path>=<lo>:<hi>`);
+  const ranges = texts.map((t) => parseRange(option, t));
+  const seen = new Set<string>();
+  for (const r of ranges) {
+    if (seen.has(r.path)) throw new UserError(`option --${option}: the path ${show(r.path)} is given twice`);
+    seen.add(r.path);
+  }
+  const params = ranges.map((r) => {
+    for (const v of [r.lo, r.hi]) scenarioWith(b, [assign(option, r.path, r.steps, v)]);
+    // ends that are whole numbers may be a whole-number field's: a value halfway between two is refused there
+    const between = r.lo + 0.5;
+    const integer =
+      Number.isInteger(r.lo) &&
+      Number.isInteger(r.hi) &&
+      !accepts(b, [assign(option, r.path, r.steps, between)]) &&
+      accepts(b, [assign(option, r.path, r.steps, r.lo + 1)]);
+    return { name: r.path, lo: r.lo, hi: r.hi, integer };
+  });
+  return { params, steps: ranges.map((r) => r.steps) };
+}
+
+/** The flags of a study's run, the base scenario, and the base the points are built from. */
+function studyBase(argv: StudyArgs, extra: Assignment[] = []) {
+  const { overrides, workers, set } = runFlags(argv);
+  const b: Base = { file: argv.scenario, set, overrides, extra };
+  const base = scenarioWith(b, []);
+  return { b, base, workers };
+}
+
+interface StudyArgs {
+  scenario: string;
+  set?: string[];
+  replications?: unknown;
+  seed?: unknown;
+  years?: unknown;
+  out?: string;
+  workers?: unknown;
+  samples?: unknown;
+  quiet?: boolean;
+  report?: boolean;
+  wait?: boolean;
+}
+
+const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
+
+export async function sensitivityCommand(argv: StudyArgs & { method?: string; param?: string[]; outcome?: string[] }): Promise<void> {
+  const method = argv.method;
+  if (method !== 'morris' && method !== 'sobol') throw new ArgsError(`option --method ${show(method ?? '')}: give morris or sobol`);
+  const { b, base, workers } = studyBase(argv);
+  const { params } = studyParams('param', argv.param ?? [], b);
+  if (!argv.outcome?.length)
+    throw new ArgsError('give at least one --outcome <name>=<expression>, e.g. --outcome gain=resourceStrongShare@2040-resourceStrongShare@2026');
+  const outcomes = await compileOutcomes(argv.outcome, { rowNames: rowNamesOf(base), startYear: base.startYear, years: base.years });
+  const k = params.length;
+  const designRng = makeRng(base.seed, `${method}-design`);
+  const samples = wholeNumberOption('samples', argv.samples, 2, MAX_POINTS);
+  const design: SensitivityDesign =
+    method === 'morris'
+      ? { method, design: morrisDesign(k, samples ?? DEFAULT_TRAJECTORIES, designRng) }
+      : { method, baseRows: samples ?? DEFAULT_BASE_ROWS, points: sobolDesign(k, samples ?? DEFAULT_BASE_ROWS, designRng).points };
+  const nPoints = design.method === 'morris' ? design.design.points.length : design.points.length;
+  if (nPoints > MAX_POINTS) throw new ArgsError(`option --samples: ${nPoints} sample points is more than ${MAX_POINTS}`);
+  checkMemory([base], workers ?? 1);
+  const outDir = argv.out ?? join('output', `sensitivity-${defaultOutputName(argv.scenario, process.cwd())}`);
+  const total = nPoints * base.replications;
+  const progress = progressReporter(`sensitivity (${method}): ${nPoints} points x ${base.replications} replications`, total, 'runs', argv.quiet);
+  const t0 = performance.now();
+  let res: Awaited<ReturnType<typeof sensitivityToDirectory>>;
+  try {
+    res = await sensitivityToDirectory(
+      {
+        base,
+        params,
+        outcomes,
+        design,
+        scenarioAt: (values) =>
+          scenarioWith(
+            b,
+            values.map((v, i) => assign('param', params[i]!.name, paramSteps(params[i]!.name), v)),
+          ),
+      },
+      outDir,
+      {
+        scenarioFile: argv.scenario,
+        command: process.argv.slice(2),
+        workers,
+        wait: argv.wait,
+        onProgress: progress?.update,
+        charts:
+          argv.report === false
+            ? undefined
+            : (dir, r) => {
+                progress?.stage('writing the charts');
+                return writeSensitivityCharts(dir, r);
+              },
+      },
+    );
+  } finally {
+    progress?.stop();
+  }
+  if (argv.quiet) return;
+  out.stdout(
+    `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${nPoints} points x ${base.replications} replications = ${total} runs of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+      closing(res.outDir, res.files),
+  );
+}
+
+/** The rows of a scenario's metrics (as model/simulate.ts names them: its estates, copies numbered, then "region" when several). */
+function rowNamesOf(base: Scenario): string[] {
+  const names = base.estates.flatMap((e) => (e.copies > 1 ? Array.from({ length: e.copies }, (_, i) => `${e.name}-${i + 1}`) : [e.name]));
+  return names.length > 1 ? [...names, 'region'] : names;
+}
+
+/** A parameter's path steps (parsed again: paths are short). */
+const paramSteps = (path: string): Assignment['steps'] => splitAssignment(`${path}=0`, 'param').steps;
+
+export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?: string; moves?: boolean }): Promise<void> {
+  const design = argv.design ?? 'grid';
+  if (design !== 'grid' && design !== 'oat' && design !== 'lhs') throw new ArgsError(`option --design ${show(design)}: give grid, oat or lhs`);
+  const texts = argv.vary ?? [];
+  if (texts.length === 0) throw new ArgsError('give at least one --vary <path>=<v1>,<v2>,… (or <path>=<lo>:<hi> with --design lhs)');
+  const moves: Assignment = {
+    text: `output.moves=${argv.moves === true}`,
+    path: 'output.moves',
+    steps: [{ field: 'output' }, { field: 'moves' }],
+    value: argv.moves === true,
+  };
+  const { b, base, workers } = studyBase(argv, [moves]);
+  let plan: SweepPlan;
+  const common = { base, design, moves: argv.moves === true } as const;
+  if (design === 'lhs') {
+    const count = wholeNumberOption('samples', argv.samples, 1, MAX_POINTS);
+    if (count === undefined) throw new ArgsError('option --design lhs needs --samples <K>, the number of points');
+    const { params, steps } = studyParams('vary', texts, b);
+    const unit = latinHypercube(params.length, count, makeRng(base.seed, 'lhs-design'));
+    const valuesAt = (p: number) => unit[p - 1]!.map((u, i) => paramValue(params[i]!, u));
+    plan = {
+      ...common,
+      paths: params.map((p) => p.name),
+      count,
+      valuesAt,
+      scenarioAt: (p) =>
+        scenarioWith(
+          b,
+          valuesAt(p).map((v, i) => assign('vary', params[i]!.name, steps[i]!, v)),
+        ),
+      baseValues: steps.map((s) => readPath(base, s)),
+    };
+  } else {
+    if (argv.samples !== undefined) throw new ArgsError('option --samples is for --design lhs; a grid or oat sweep runs the values given');
+    const lists = texts.map((text) => {
+      const { path, steps, raw } = splitAssignment(text, 'vary');
+      if (/^[^,]*:[^,]*$/.test(raw) && raw.split(':').every((x) => NUMBER.test(x)))
+        throw new UserError(
+          `option --vary ${show(text)}: a range <lo>:<hi> needs --design lhs --samples <K>; for a ${design} give the values, e.g. ${path}=0.25,0.5,0.75`,
+        );
+      const values = raw.split(',').map((v) => v.trim());
+      if (values.some((v) => v === ''))
+        throw new UserError(`option --vary ${show(text)}: give values separated by commas, none empty, e.g. ${path}=0.25,0.5,0.75`);
+      return { path, steps, values: values.map((v) => (NUMBER.test(v) ? Number(v) : (parseYamlScalar(v) as unknown))) };
+    });
+    const seen = new Set<string>();
+    for (const l of lists) {
+      if (seen.has(l.path)) throw new UserError(`option --vary: the path ${show(l.path)} is given twice`);
+      seen.add(l.path);
+    }
+    const count = design === 'grid' ? lists.reduce((n, l) => n * l.values.length, 1) : lists.reduce((n, l) => n + l.values.length, 0);
+    if (count > MAX_POINTS) throw new ArgsError(`option --vary: the ${design} has ${count} points, more than ${MAX_POINTS}`);
+    // point p (1-based): grid in row-major order (the first path slowest); oat: each path's values in turn, the others as given
+    const valuesAt = (p: number): unknown[] => {
+      let q = p - 1;
+      if (design === 'grid') {
+        const out: unknown[] = new Array(lists.length);
+        for (let i = lists.length - 1; i >= 0; i--) {
+          const n = lists[i]!.values.length;
+          out[i] = lists[i]!.values[q % n];
+          q = Math.floor(q / n);
+        }
+        return out;
+      }
+      return lists.map((l) => {
+        const here = q >= 0 && q < l.values.length ? l.values[q] : undefined;
+        q -= l.values.length;
+        return here;
+      });
+    };
+    const scenarioAt = (p: number) =>
+      scenarioWith(
+        b,
+        valuesAt(p).flatMap((v, i) => (v === undefined ? [] : [assign('vary', lists[i]!.path, lists[i]!.steps, v)])),
+      );
+    // every value checked before anything runs (each alone, so the message names it)
+    for (const l of lists) for (const v of l.values) scenarioWith(b, [assign('vary', l.path, l.steps, v)]);
+    plan = { ...common, paths: lists.map((l) => l.path), count, valuesAt, scenarioAt, baseValues: lists.map((l) => readPath(base, l.steps)) };
+  }
+  checkMemory([base], workers ?? 1);
+  const outDir = argv.out ?? join('output', `sweep-${defaultOutputName(argv.scenario, process.cwd())}`);
+  const total = (plan.count + 1) * base.replications;
+  const progress = progressReporter(`sweep (${design}): ${plan.count + 1} points x ${base.replications} replications`, total, 'runs', argv.quiet);
+  const t0 = performance.now();
+  let res: Awaited<ReturnType<typeof sweepToDirectory>>;
+  try {
+    res = await sweepToDirectory(plan, outDir, {
+      scenarioFile: argv.scenario,
+      command: process.argv.slice(2),
+      workers,
+      wait: argv.wait,
+      onProgress: progress?.update,
+      charts:
+        argv.report === false
+          ? undefined
+          : (dir, r) => {
+              progress?.stage('writing the charts');
+              return writeSweepCharts(dir, r);
+            },
+    });
+  } finally {
+    progress?.stop();
+  }
+  if (argv.quiet) return;
+  out.stdout(
+    `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — the scenario as given and ${plan.count} point(s) x ${base.replications} paired replications = ${total} runs of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+      closing(res.outDir, res.files),
+  );
+}
+
+/** A --vary value that is not a number: read as YAML (`true`, `null`, a text). */
+function parseYamlScalar(v: string): unknown {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (v === 'null') return null;
+  return v.replace(/^["'](.*)["']$/, '$1');
+}

@@ -1,0 +1,367 @@
+/**
+ * Studies of many scenario points: `nabolag sensitivity` (Morris or Sobol indices of outcomes)
+ * and `nabolag sweep` (a grid, one-at-a-time or Latin hypercube set of points, each compared
+ * with the scenario as given). Every point is the scenario with some fields set (`--set`,
+ * scenario/set.ts) and runs on the scenario's own replication seeds, so that all points share
+ * their random numbers (common random numbers) and differences between points are the
+ * parameters', not the dice's.
+ *
+ * Points run one after another, each an ensemble (engine/ensemble.ts, the kept worker pool
+ * serving them all); what is kept of a point is written at once (samples.csv; points.csv,
+ * metrics.csv, effects.csv) and its ensemble dropped, so memory does not grow with the points
+ * (a sweep keeps the baseline's digests, and a few numbers per point for summary.json and the
+ * dose-response chart). The output folder is written as a run's is (atomic.ts: safely, in a
+ * partial folder renamed into place).
+ */
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Ensemble, autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
+import { fmt } from '../engine/tables.js';
+import { compareEnsembles } from '../analysis/compare.js';
+import { type Outcome, outcomeValues } from '../analysis/outcomes.js';
+import {
+  type MorrisDesign,
+  type MorrisIndex,
+  type ParamRange,
+  type SobolIndex,
+  SOBOL_RESAMPLES,
+  morrisIndices,
+  sobolIndices,
+} from '../analysis/sensitivity.js';
+import { type Summary, summarize } from '../analysis/summary.js';
+import { makeRng } from '../model/rng.js';
+import type { Scenario } from '../scenario/schema.js';
+import { VERSION } from '../version.js';
+import { writeAtomically } from './atomic.js';
+import { EFFECTS_HEADER, effectsRows } from './csv.js';
+import { type RunInfo, openLabelledTables } from './pipeline.js';
+
+/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+export const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Numbers in samples.csv, indices.csv and points.csv: at most 10 decimals (fmt: no trailing zeros). */
+const num = (v: number): string => fmt(v, 10);
+
+/** Appends lines to a file as they come (synchronously: each line is small, and written in order). */
+class LineFile {
+  private fd: number;
+  constructor(path: string, header: string[]) {
+    this.fd = openSync(path, 'w');
+    this.line(header.map(csvCell));
+  }
+  line(cells: string[]): void {
+    writeSync(this.fd, cells.join(',') + '\n');
+  }
+  text(s: string): void {
+    if (s) writeSync(this.fd, s);
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** One varied parameter of a study: a scenario path and its range; whole numbers when its field takes only those. */
+export interface StudyParam extends ParamRange {
+  integer: boolean;
+}
+
+/** A unit-cube value on a parameter's range (rounded for a whole-number field). */
+export const paramValue = (p: StudyParam, u: number): number => {
+  const v = p.lo + u * (p.hi - p.lo);
+  return p.integer ? Math.round(v) : v;
+};
+
+/** How the charts of a study are written (report/study.ts), given what it found. */
+export type StudyCharts<T> = (dir: string, result: T) => Promise<string[]>;
+
+interface StudyInfo extends RunInfo {
+  scenarioFile: string;
+}
+
+/** The manifest of a study: as a run's (pipeline.ts), with the study's own fields. */
+function manifest(base: Scenario, info: StudyInfo, files: string[], seeds: number[], workers: number, t0: number, simulateMs: number, extra: object) {
+  return {
+    tool: 'nabolag',
+    version: VERSION,
+    scenario: base,
+    scenarioFile: info.scenarioFile,
+    command: info.command ?? null,
+    baseSeed: base.seed,
+    replications: base.replications,
+    seeds,
+    ...extra,
+    files,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    timing: {
+      workers,
+      simulateMs: Math.round(simulateMs),
+      wallMs: Math.round(performance.now() - t0),
+      peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sensitivity
+// ---------------------------------------------------------------------------------------------
+
+export type SensitivityDesign = { method: 'morris'; design: MorrisDesign } | { method: 'sobol'; baseRows: number; points: number[][] };
+
+export interface SensitivityPlan {
+  base: Scenario;
+  params: StudyParam[];
+  outcomes: Outcome[];
+  design: SensitivityDesign;
+  /** The scenario at parameter values (in `params` order): the base with them set, resolved. */
+  scenarioAt: (values: number[]) => Scenario;
+}
+
+export type IndexRow = { outcome: string; parameter: string } & (MorrisIndex | SobolIndex);
+
+export interface SensitivityResult {
+  method: 'morris' | 'sobol';
+  params: StudyParam[];
+  outcomes: { name: string; expression: string }[];
+  /** Outcome values per sample point: y[outcome][sample]. */
+  y: number[][];
+  indices: IndexRow[];
+}
+
+export const MORRIS_HEADER = ['method', 'outcome', 'parameter', 'muStar', 'sigma', 'mu'];
+export const SOBOL_HEADER = ['method', 'outcome', 'parameter', 'S1', 'S1Low', 'S1High', 'ST', 'STLow', 'STHigh'];
+
+/** Run every sample point of a sensitivity design and write samples.csv, indices.csv, summary.json, charts and manifest.json. */
+export async function sensitivityToDirectory(
+  plan: SensitivityPlan,
+  outDir: string,
+  info: StudyInfo & { charts?: StudyCharts<SensitivityResult> },
+): Promise<{ outDir: string; files: string[]; result: SensitivityResult; workers: number }> {
+  const t0 = performance.now();
+  const { base, params, outcomes, design } = plan;
+  const unitPoints = design.method === 'morris' ? design.design.points : design.points;
+  const nPoints = unitPoints.length;
+  const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(nPoints, 64) }, () => base));
+  let result: SensitivityResult | undefined;
+  let seeds: number[] = [];
+  let simulateMs = 0;
+  const files = await writeAtomically(
+    outDir,
+    async (dir) => {
+      const samples = new LineFile(join(dir, 'samples.csv'), ['sample', ...params.map((p) => p.name), ...outcomes.map((o) => o.name)]);
+      const y: number[][] = outcomes.map(() => []);
+      try {
+        for (let s = 0; s < nPoints; s++) {
+          const values = unitPoints[s]!.map((u, i) => paramValue(params[i]!, u));
+          const sc = plan.scenarioAt(values);
+          const done = s * base.replications;
+          const e = await runEnsemble(sc, {
+            workers,
+            signal: info.signal,
+            onProgress: info.onProgress ? (d) => info.onProgress!(done + d, nPoints * base.replications) : undefined,
+          });
+          if (s === 0) seeds = e.seeds;
+          simulateMs += e.simulateMs;
+          const v = outcomeValues(outcomes, sc.startYear, e.replications);
+          for (let o = 0; o < outcomes.length; o++) y[o]!.push(v[o]!);
+          samples.line([String(s), ...values.map(num), ...v.map(num)]);
+        }
+      } finally {
+        samples.close();
+      }
+      const indices: IndexRow[] = [];
+      const header = design.method === 'morris' ? MORRIS_HEADER : SOBOL_HEADER;
+      const table = new LineFile(join(dir, 'indices.csv'), header);
+      for (const [o, out] of outcomes.entries()) {
+        const found =
+          design.method === 'morris'
+            ? morrisIndices(design.design, params.length, y[o]!)
+            : sobolIndices(params.length, y[o]!, makeRng(base.seed, `sobol-bootstrap/${out.name}`), SOBOL_RESAMPLES);
+        for (const [i, ix] of found.entries()) {
+          indices.push({ outcome: out.name, parameter: params[i]!.name, ...ix });
+          const cells = 'muStar' in ix ? [ix.muStar, ix.sigma, ix.mu] : [ix.S1, ix.S1Low, ix.S1High, ix.ST, ix.STLow, ix.STHigh];
+          table.line([design.method, csvCell(out.name), csvCell(params[i]!.name), ...cells.map(num)]);
+        }
+      }
+      table.close();
+      result = { method: design.method, params, outcomes: outcomes.map((o) => ({ name: o.name, expression: o.expression })), y, indices };
+      const designInfo =
+        design.method === 'morris'
+          ? { levels: design.design.levels, delta: design.design.delta, trajectories: design.design.trajectories }
+          : { baseRows: design.baseRows, resamples: SOBOL_RESAMPLES, sample: 'seeded pseudo-random (Alea), A and B independent' };
+      const summary = {
+        scenario: base.name,
+        method: design.method,
+        design: designInfo,
+        samples: nPoints,
+        replications: base.replications,
+        parameters: params.map((p) => ({ name: p.name, lo: p.lo, hi: p.hi, integer: p.integer })),
+        outcomes: result.outcomes,
+        indices: indices.map(({ effects: _e, ...rest }: IndexRow & { effects?: unknown }) => rest),
+      };
+      writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+      const written = ['samples.csv', 'indices.csv', 'summary.json'];
+      if (info.charts) written.push(...(await info.charts(dir, result)));
+      written.push('manifest.json');
+      const m = manifest(base, info, written, seeds, workers, t0, simulateMs, {
+        method: design.method,
+        design: designInfo,
+        parameters: summary.parameters,
+        outcomes: summary.outcomes,
+      });
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+      return written;
+    },
+    { scenarioFiles: [info.scenarioFile], wait: info.wait },
+  );
+  return { outDir, files, result: result!, workers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sweep
+// ---------------------------------------------------------------------------------------------
+
+export interface SweepPlan {
+  base: Scenario;
+  /** The varied paths, as typed. */
+  paths: string[];
+  design: 'grid' | 'oat' | 'lhs';
+  /** Number of points (not counting the scenario as given). */
+  count: number;
+  /** Point p's values (1-based; `undefined` where a path keeps the scenario's value, in `oat`). */
+  valuesAt: (p: number) => (unknown | undefined)[];
+  /** The scenario at point p (1-based). */
+  scenarioAt: (p: number) => Scenario;
+  /** The values the scenario as given has at the paths (point 0). */
+  baseValues: unknown[];
+  /** Write moves.csv. */
+  moves: boolean;
+}
+
+/** The horizon effect of one point on one metric of the last row (the dose-response chart's data). */
+export interface PointEffect {
+  point: number;
+  values: (unknown | undefined)[];
+  metric: string;
+  difference: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+export interface SweepResult {
+  plan: Pick<SweepPlan, 'paths' | 'design' | 'count' | 'baseValues'>;
+  /** The row effects are kept for (the last: the region, or the one estate). */
+  row: string;
+  effects: PointEffect[];
+  baseline: Ensemble;
+  summary: Summary;
+}
+
+/** The metrics whose horizon effects summary.json and the dose-response chart keep per point. */
+export const SWEEP_KEPT_METRICS = ['resourceStrongShare', 'familiesWithChildren', 'resourceStrongFamilies'] as const;
+
+/** A value of a varied path as a points.csv cell (a number as written, anything else as YAML flow text). */
+function valueCell(v: unknown): string {
+  if (v === undefined) return '';
+  if (typeof v === 'number') return num(v);
+  if (typeof v === 'string') return csvCell(v);
+  return csvCell(JSON.stringify(v));
+}
+
+/**
+ * Run the scenario as given (point 0) and every point of a sweep on the same seeds, and write
+ * points.csv, metrics.csv (and moves.csv), effects.csv, summary.json, charts and manifest.json.
+ */
+export async function sweepToDirectory(
+  plan: SweepPlan,
+  outDir: string,
+  info: StudyInfo & { charts?: StudyCharts<SweepResult> },
+): Promise<{ outDir: string; files: string[]; result: SweepResult; workers: number }> {
+  const t0 = performance.now();
+  const { base, count } = plan;
+  const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(count + 1, 64) }, () => base));
+  const total = (count + 1) * base.replications;
+  let result: SweepResult | undefined;
+  let simulateMs = 0;
+  let seeds: number[] = [];
+  const files = await writeAtomically(
+    outDir,
+    async (dir) => {
+      const blocks = Array.from({ length: count + 1 }, (_, p) => ({ label: String(p), replications: base.replications }));
+      const tables = openLabelledTables(dir, { column: 'point', blocks, moves: plan.moves });
+      const points = new LineFile(join(dir, 'points.csv'), ['point', ...plan.paths]);
+      const effectsFile = new LineFile(join(dir, 'effects.csv'), ['point', ...EFFECTS_HEADER]);
+      const kept: PointEffect[] = [];
+      let baseline: Ensemble | undefined;
+      let row = '';
+      try {
+        for (let p = 0; p <= count; p++) {
+          const sc = p === 0 ? base : plan.scenarioAt(p);
+          const values = p === 0 ? plan.baseValues : plan.valuesAt(p);
+          points.line([String(p), ...values.map(valueCell)]);
+          const done = p * base.replications;
+          const e = await runEnsemble(sc, {
+            workers,
+            signal: info.signal,
+            tables: tables.sink(p),
+            onProgress: info.onProgress ? (d) => info.onProgress!(done + d, total) : undefined,
+          });
+          simulateMs += e.simulateMs;
+          if (p === 0) {
+            baseline = e;
+            seeds = e.seeds;
+            row = e.replications[0]!.rowNames.at(-1)!;
+            continue;
+          }
+          const c = compareEnsembles(baseline!, [{ ...e, scenario: { ...e.scenario, name: `point-${p}` } }]);
+          effectsFile.text(
+            effectsRows(c)
+              .split('\n')
+              .filter((l) => l !== '')
+              .map((l) => `${p},${l}\n`)
+              .join(''),
+          );
+          for (const eff of c.effects)
+            if (eff.row === row && (SWEEP_KEPT_METRICS as readonly string[]).includes(eff.metric))
+              kept.push({ point: p, values, metric: eff.metric, difference: eff.difference, ciLow: eff.ciLow, ciHigh: eff.ciHigh });
+        }
+      } catch (e) {
+        tables.abort();
+        throw e;
+      } finally {
+        points.close();
+        effectsFile.close();
+      }
+      const written = ['points.csv', ...tables.close(), 'effects.csv'];
+      const summary = summarize(base.name, base.startYear, baseline!.replications);
+      result = { plan: { paths: plan.paths, design: plan.design, count, baseValues: plan.baseValues }, row, effects: kept, baseline: baseline!, summary };
+      writeFileSync(
+        join(dir, 'summary.json'),
+        JSON.stringify(
+          {
+            scenario: summary,
+            sweep: {
+              design: plan.design,
+              paths: plan.paths,
+              points: count,
+              baseValues: plan.baseValues,
+              row,
+              horizonYear: base.startYear + base.years - 1,
+              effects: kept.map(({ values: _v, ...rest }) => rest),
+            },
+          },
+          null,
+          1,
+        ) + '\n',
+      );
+      written.push('summary.json');
+      if (info.charts) written.push(...(await info.charts(dir, result)));
+      written.push('manifest.json');
+      const m = manifest(base, info, written, seeds, workers, t0, simulateMs, { sweep: { design: plan.design, paths: plan.paths, points: count } });
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+      return written;
+    },
+    { scenarioFiles: [info.scenarioFile], wait: info.wait },
+  );
+  return { outDir, files, result: result!, workers };
+}
