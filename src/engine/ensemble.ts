@@ -8,9 +8,10 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type ReplicationResult, replicationSteps } from '../model/simulate.js';
+import { type ReplicationResult, type Steps, replicationSteps } from '../model/simulate.js';
 import { type ReplicationDigest, digest } from '../model/digest.js';
 import { replicationSeed } from '../model/rng.js';
+import { type Anchor, anchorSteps } from '../model/anchor.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from './tables.js';
@@ -70,6 +71,8 @@ export interface Ensemble {
   replications: ReplicationDigest[];
   simulateMs: number;
   workers: number;
+  /** The estates anchored before the run (model/anchor.ts): solved values, drifts, time. `scenario` holds the solved values. */
+  anchors: Anchor[];
 }
 
 /** The compiled worker script (dist/src/engine/worker.js), also when running from sources. */
@@ -121,8 +124,16 @@ export function autoWorkersFor(scenarios: Scenario[], cores = defaultWorkers()):
   return Math.max(1, Math.min(cores, replications, Math.floor(work / FLAT_MONTHS_PER_WORKER)));
 }
 
-/** Run all replications of a scenario. */
-export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Promise<Ensemble> {
+/**
+ * Run all replications of a scenario, after anchoring its estates (model/anchor.ts; the
+ * replications run the scenario with the solved values).
+ */
+export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): Promise<Ensemble> {
+  if (opts.signal?.aborted) throw abortError(opts.signal);
+  const { scenario: sc, anchors } = await runSteps(
+    anchorSteps(given, () => performance.now()),
+    opts.signal,
+  );
   const n = sc.replications;
   const seeds = Array.from({ length: n }, (_, i) => replicationSeed(sc.seed, i));
   const workers = Math.max(1, Math.min(opts.workers ?? autoWorkers(sc), n));
@@ -159,7 +170,21 @@ export async function runEnsemble(sc: Scenario, opts: EnsembleOptions = {}): Pro
   } else {
     await runOnWorkers(sc, seeds, workers, replications, opts);
   }
-  return { scenario: sc, seeds, replications, simulateMs: performance.now() - t0, workers };
+  return { scenario: sc, seeds, replications, simulateMs: performance.now() - t0, workers, anchors };
+}
+
+/** Drive steps on this thread, pausing for the event loop every YIELD_EVERY_MS (and stopping if `signal` is aborted). */
+async function runSteps<T>(steps: Steps<T>, signal: AbortSignal | undefined): Promise<T> {
+  let paused = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - paused >= YIELD_EVERY_MS) {
+      await macrotask();
+      if (signal?.aborted) throw abortError(signal);
+      paused = performance.now();
+    }
+  }
 }
 
 /**

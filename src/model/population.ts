@@ -77,8 +77,10 @@ export function fitTypeWeights(roomShares: readonly number[], familyShare: numbe
 
 /** What a drawn household looks like, beyond its type (per estate, precomputed). */
 export interface DrawProfile {
-  /** Cumulative type weights by rooms (5 x NTYPES). */
+  /** Cumulative type weights by rooms (5 x NTYPES), of households who are not resource-strong. */
   typeCum: Float64Array;
+  /** The same for resource-strong households (applicants: fitted to `applicants.strongFamilyShare`; residents: as `typeCum`). */
+  typeCumStrong: Float64Array;
   nonWestern: number;
   western: number;
   basicStrong: number;
@@ -91,8 +93,11 @@ export interface DrawProfile {
 function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
   const rm = spec.rooms;
   const p = spec.population;
+  const rooms = [rm.r1, rm.r2, rm.r3, rm.r4, rm.r5];
+  const typeCum = fitTypeWeights(rooms, applicant ? spec.applicants.familyShare : p.familyShare, p.seniorShare);
   return {
-    typeCum: fitTypeWeights([rm.r1, rm.r2, rm.r3, rm.r4, rm.r5], applicant ? spec.applicants.familyShare : p.familyShare, p.seniorShare),
+    typeCum,
+    typeCumStrong: applicant ? fitTypeWeights(rooms, spec.applicants.strongFamilyShare, p.seniorShare) : typeCum,
     nonWestern: applicant ? spec.applicants.nonWesternShare : p.nonWesternShare,
     western: p.westernShare,
     basicStrong: p.basicEducationShareStrong,
@@ -175,12 +180,15 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   // calls of `rng()` made V8 throw the compiled function away once in every thread)
   const g = rng.state;
   const r = Math.min(5, Math.max(1, o.rooms)) - 1;
+  // resources first: resource-strong applicants have their own household types (typeCumStrong)
+  const strong = aleaStep(g) < o.strongProb;
+  const cum = strong ? prof.typeCumStrong : prof.typeCum;
   let type = o.type;
   if (type < 0) {
     const u = aleaStep(g);
     type = NTYPES - 1;
     for (let t = 0; t < NTYPES; t++)
-      if (u < prof.typeCum[r * NTYPES + t]!) {
+      if (u < cum[r * NTYPES + t]!) {
         type = t;
         break;
       }
@@ -215,7 +223,6 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
     h.i32[base + k] = Math.round(m - a * 12);
   }
   // resources
-  const strong = aleaStep(g) < o.strongProb;
   const basic = strong ? prof.basicStrong : prof.basicWeak;
   h.u8[i * B.stride + B.status1] = statusFor(g, age1, strong, true, retire);
   h.u8[i * B.stride + B.edu1] = drawEdu(g, basic);

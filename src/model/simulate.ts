@@ -24,7 +24,7 @@ import { householdMonth, newHazardBounds, tieSteps } from './household-month.js'
 import { applyLetting, lettingContext } from './mechanisms/letting.js';
 import { applyClassification } from './mechanisms/listing.js';
 import { socialRates } from './mechanisms/social.js';
-import { applySpiral, initSpiral } from './mechanisms/spiral.js';
+import { applySpiral, initImage, initSpiral } from './mechanisms/spiral.js';
 import { applyLevers, reservedFlats } from './levers/index.js';
 import { newInternalList } from './internal-list.js';
 import { Queue } from './queue.js';
@@ -96,14 +96,10 @@ function newArea(n: number): AreaState {
   const f = () => new Float64Array(n);
   return {
     image: f(),
-    referenceImage: f(),
+    imageShift: f(),
     problems: f(),
     crime: f(),
-    outside0: f(),
-    nonWestern0: f(),
-    crime0: f(),
     problems0: f(),
-    listed0: f(),
     status: new Uint8Array(n),
     consecutiveGhettoYears: new Int32Array(n),
     outsideShare: f(),
@@ -317,8 +313,8 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
     flats.occupant[flat] = i;
   }
   for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
-    w.area.image[s] = spec.image;
-    w.area.referenceImage[s] = spec.image;
+    // NaN: no image given, so the spiral starts it at the target its composition implies (initSpiral)
+    w.area.image[s] = spec.image ?? Number.NaN;
     w.area.consecutiveGhettoYears[s] = spec.consecutiveListYears;
   }
 }
@@ -441,7 +437,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     // the spiral's crime index first: criterion 2 of the classification reads it
     initSpiral(w, census);
     applyClassification(w, census, previous);
-    for (let s = 0; s < nSections; s++) w.area.listed0[s] = w.area.status[s]! >= 2 ? 1 : 0;
+    initImage(w, census);
   }
   record(0);
   if (wantMaps) snap();
@@ -496,7 +492,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     // a loop, not `w.eff.map`: the array `map` returns made the compiled household step see
     // another shape and be compiled again (bench/RESULTS.md, 0.2.1)
     const elev: ElevatorRates[] = [];
-    for (let e = 0; e < w.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost));
+    for (let e = 0; e < w.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.estateSpec[e]!]!.attachment));
     householdMonth(w, { dem, soc, elev, career: careerContext(w, offer), check: opts.checkBounds === true }, w.rngs.households, swapSeekers);
     applyLetting(w, lettingContext(w, profiles), w.rngs.letting, swapSeekers);
     censusNow();

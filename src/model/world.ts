@@ -147,15 +147,12 @@ export class MoveLog {
  */
 export interface AreaState {
   image: Float64Array;
-  referenceImage: Float64Array;
+  /** A lasting shift of the image target by a physical upgrade and a new name (levers/physical.ts). */
+  imageShift: Float64Array;
   problems: Float64Array;
   crime: Float64Array;
-  /** Composition at the start, the reference of the image target. */
-  outside0: Float64Array;
-  nonWestern0: Float64Array;
-  crime0: Float64Array;
+  /** Social problems at the start: the residents' dissatisfaction responds to their change since then. */
   problems0: Float64Array;
-  listed0: Float64Array;
   /** List status code (index into LIST_STATUS_NAMES). */
   status: Uint8Array;
   consecutiveGhettoYears: Int32Array;

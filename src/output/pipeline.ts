@@ -221,6 +221,7 @@ function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number
       ? { scenario: first.scenario, scenarioFile: info.scenarioFile ?? null }
       : { scenarios: runs.map((r) => r.ensemble.scenario), scenarioFiles: info.scenarioFiles ?? null }),
     command: info.command ?? null,
+    anchors: runs.length === 1 ? first.anchors : Object.fromEntries(runs.map((r) => [r.ensemble.scenario.name, r.ensemble.anchors])),
     baseSeed: first.scenario.seed,
     replications: first.scenario.replications,
     seeds: first.seeds,

@@ -11,7 +11,7 @@ import { METRIC_INDEX } from '../model/reporters.js';
 import { VERSION } from '../version.js';
 import { AREA_LEVELS, COMPOSITION, type ChartDef, LIST_CRITERIA, type ScenarioData, isPercent, metricUnit, scenarioData } from './charts/index.js';
 import { findingsHtml, horizonOf } from './findings.js';
-import { diffNumber, fmtCi, fmtDiffBand, fmtValue, pctBand } from './format.js';
+import { diffNumber, fmtCi, fmtDiffBand, fmtValue } from './format.js';
 import { type HtmlReportInput, type ReportLink, type ReportSection, escapeHtml } from './html.js';
 import { isSchellingRun, schellingFindings } from './schelling.js';
 

@@ -59,6 +59,8 @@ export interface ObjSchema<F extends Record<string, Schema> = Record<string, Sch
   fields: F;
   /** Fields that must be given by the user (no default). */
   required?: readonly string[];
+  /** Fields that existed once and were removed: name → what to write instead (shown as the error). */
+  removed?: Readonly<Record<string, string>>;
 }
 export interface ArrSchema<I extends Schema = Schema> extends Meta {
   kind: 'arr';
@@ -280,6 +282,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       const known = Object.keys(s.fields);
       for (const k of Object.keys(v)) {
         if (isForbiddenKey(k)) issues.push(messages.forbiddenKey(file, joinPath(path, k), k));
+        else if (s.removed && Object.hasOwn(s.removed, k)) issues.push(messages.removedField(file, joinPath(path, k), s.removed[k]!));
         else if (!Object.hasOwn(s.fields, k)) issues.push(messages.unknownKey(file, joinPath(path, k), known, closest(k, known)));
       }
       const entries: [string, unknown][] = [];

@@ -57,6 +57,7 @@ export const messages = {
     issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}${hint ? ` (did you mean "${hint}"?)` : ''}`),
   unknownKey: (file: string, path: string, known: string[], hint?: string) =>
     issue(file, path, `unknown field "${path}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed here: ${known.join(', ')}`),
+  removedField: (file: string, path: string, instead: string) => issue(file, path, `field "${path}" was removed from nabolag: ${instead}`),
   tooFewItems: (file: string, path: string, n: number, min: number) => issue(file, path, `${at(path)} has ${n} entries, but needs at least ${min}`),
   tooManyItems: (file: string, path: string, n: number, max: number) => issue(file, path, `${at(path)} has ${n} entries, but allows at most ${max}`),
   rule: (file: string, path: string, text: string) => issue(file, path, text),

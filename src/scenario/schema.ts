@@ -102,11 +102,6 @@ export const populationSchema = obj(
 
 export const applicantsSchema = obj(
   {
-    resourceStrongShare: share({
-      default: 0.55,
-      description: 'Share of resource-strong households among external waiting-list applicants when the image is at its reference level.',
-      source: 'calibrated so that the baseline is structurally static (P2); Andersson & Bråmå 2004: in-movers are weaker than leavers and stayers',
-    }),
     nonWesternShare: share({
       default: 0.45,
       description: 'Share of non-western households among external applicants.',
@@ -115,9 +110,16 @@ export const applicantsSchema = obj(
     familyNearbyShare: share({ default: 0.3, description: 'Share of applicants with family in or near the estate.', source: 'assumption' }),
     familyShare: share({
       default: 0.5,
-      description: 'Share of families with children among external applicants, before fitting to the room mix (as population.familyShare is for residents).',
+      description:
+        'Share of families with children among external applicants who are not resource-strong (`strongFamilyShare`: among those who are), before fitting to the room mix (as population.familyShare is for residents).',
       source:
-        'calibrated to keep the number of families roughly stable over 15 years (assumption: families are over-represented among applicants for family dwellings)',
+        'assumption: families are over-represented among applicants for family dwellings. With `anchor` on (the default) the share is solved at load so that the number of families is stationary in the baseline, and this value is only the starting point',
+    }),
+    strongFamilyShare: share({
+      default: 0.5,
+      description:
+        'Share of families with children among resource-strong external applicants (`familyShare` is that among the others), before fitting to the room mix. With `anchor` on it is solved so that the number of resource-strong families is stationary in the baseline.',
+      source: 'assumption (as familyShare); solved by anchoring',
     }),
     vulnerableShare: share({
       default: 0.02,
@@ -125,7 +127,13 @@ export const applicantsSchema = obj(
       source: 'assumption (most are housed by municipal allocation instead)',
     }),
   },
-  { description: 'The external waiting list: who applies for a vacancy.' },
+  {
+    description: 'The external waiting list: who applies for a vacancy.',
+    removed: {
+      resourceStrongShare:
+        'the resource-strong share of applicants now follows from the region (`region.applicantStrongShare`), the estate\'s image and its attractiveness. With `anchor: true` (the default) the attractiveness is solved so that the estate as given is stationary; to set it by hand, write `anchor: false` and `attractiveness` (log-odds, 0 = a typical estate). See docs/ODD.md, "Anchoring".',
+    },
+  },
 );
 
 export const estateSchema = obj(
@@ -191,10 +199,35 @@ export const estateSchema = obj(
     }),
     population: populationSchema,
     applicants: applicantsSchema,
-    image: share({
-      default: 0.5,
-      description: 'Initial image (reputation) of the estate: 0 = worst, 1 = best. Also the reference level at which the applicant mix equals `applicants`.',
-      source: 'assumption',
+    image: opt(
+      share({
+        description:
+          "Image (reputation) of the estate at the start: 0 = worst, 1 = best. Left out: the image its composition implies (the spiral's target). The reference every image is compared with is the region's (`region.image`).",
+        source: 'user input; assumption',
+      }),
+    ),
+    anchor: bool({
+      default: true,
+      description:
+        "Anchor the estate: solve, at load, the attractiveness and the applicants' family share that keep the estate as given (its resource-strong share and its families) stationary in the baseline without levers. Off: `attractiveness` and `applicants.familyShare` are used as written, and the estate drifts to whatever they imply.",
+    }),
+    attachment: num({
+      default: 1,
+      min: 0.05,
+      max: 20,
+      unit: 'factor',
+      description:
+        "Labour-market attachment of the estate's adults: a multiplier on their rates into work and education (`elevator`), for residents and in-movers alike (1 = as `elevator` says). With `anchor` on it is solved only where the attractiveness alone cannot hold the estate (beyond ±3 log-odds): an estate whose residents' own job finding would lift it above its share even with no resource-strong applicants, or the reverse.",
+      source: 'solved by anchoring; assumption (1) when anchor is off',
+    }),
+    attractiveness: num({
+      default: 0,
+      min: -8,
+      max: 8,
+      unit: 'log-odds',
+      description:
+        'How much more (positive) or less (negative) than at a typical estate of the region the resource-strong applicants want this estate, beyond its image: location, architecture, schools. Solved when `anchor` is on (this value is then ignored); used as written when `anchor: false`.',
+      source: 'solved by anchoring; assumption (0 = a typical estate) when anchor is off',
     }),
     consecutiveListYears: int({
       default: 0,
@@ -231,6 +264,28 @@ export const regionSchema = obj(
       description:
         'In a region of several estates: share of households leaving for space, garden, dissatisfaction, safety, stigma or other reasons who apply for a flat in another estate of the region (the rest leave the region).',
       source: 'assumption',
+    }),
+    image: share({
+      default: 0.5,
+      description:
+        "Image of a typical estate of the region: the reference against which an estate's image draws or repels resource-strong applicants and makes residents dissatisfied.",
+      source: 'assumption (the middle of the 0-1 scale)',
+    }),
+    applicantStrongShare: share({
+      default: 0.55,
+      description:
+        'Share of resource-strong households among the waiting-list applicants of a typical estate of the region (image at `region.image`, attractiveness 0), before they decline offers.',
+      source: "assumption (about half of the sector's adults 22-59 are in work or education; in-movers are weaker than stayers: Andersson & Bråmå 2004)",
+    }),
+    outsideShare18to64: share({
+      default: 0.25,
+      description: "Share of the region's residents aged 18-64 outside work or education: the composition at which the image target is `region.image`.",
+      source: 'assumption near the national level (DST; the list criterion is 40%, § 61 a)',
+    }),
+    nonWesternShare: share({
+      default: 0.1,
+      description: "Share of the region's residents who are non-western immigrants or descendants: the reference of the image target.",
+      source: 'assumption near the national level (DST: about 9-10% in the 2020s)',
     }),
     maxPriceToIncome: num({
       default: 5,
@@ -533,7 +588,7 @@ export const spiralSchema = obj(
       min: 0,
       max: 5,
       unit: 'image per unit share',
-      description: 'Image target falls by this much per unit share of adults 18-64 outside work or education.',
+      description: "Image target falls by this much per unit share of adults 18-64 outside work or education above the region's (`region.outsideShare18to64`).",
       source: 'assumption',
     }),
     imageFromNonWestern: num({
@@ -541,7 +596,7 @@ export const spiralSchema = obj(
       min: 0,
       max: 5,
       unit: 'image per unit share',
-      description: 'Image target falls by this much per unit share of non-western residents.',
+      description: "Image target falls by this much per unit share of non-western residents above the region's (`region.nonWesternShare`).",
       source: 'Andersen 2008 via CFBU2019 (size is an assumption)',
     }),
     imageFromCrime: num({
@@ -549,7 +604,7 @@ export const spiralSchema = obj(
       min: 0,
       max: 5,
       unit: 'image per unit of crime',
-      description: 'Image target falls by this much per unit of the crime index (1 = national).',
+      description: 'Image target falls by this much per unit of the crime index above the national level (1).',
       source: 'assumption',
     }),
     imageFromListing: num({
@@ -573,7 +628,7 @@ export const spiralSchema = obj(
       min: 0,
       max: 20,
       unit: 'log-odds per unit of image',
-      description: 'Effect of the image (relative to the reference) on the log-odds that an applicant is resource-strong.',
+      description: "Effect of the image (relative to the region's, `region.image`) on the log-odds that a waiting-list applicant is resource-strong.",
       source: 'CFBU2019: image matters more for moving in than for staying (size calibrated, P5)',
     }),
     imageOnStaying: num({
@@ -581,7 +636,7 @@ export const spiralSchema = obj(
       min: 0,
       max: 20,
       unit: 'log-hazard per unit of image',
-      description: 'Effect of the image (below the reference) on the dissatisfaction hazard of residents.',
+      description: "Effect of the image (below the region's, `region.image`) on the dissatisfaction hazard of residents.",
       source: 'CFBU2019 (smaller than imageOnApplicants, P5)',
     }),
     crimeFromOutsideYoung: num({

@@ -15,6 +15,7 @@ import { metricsRows } from '../engine/tables.js';
 import { yearValue } from '../model/digest.js';
 import { METRIC_INDEX, NMETRIC } from '../model/reporters.js';
 import { simulate } from '../model/simulate.js';
+import { anchorScenario } from '../model/anchor.js';
 
 interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -62,7 +63,8 @@ scope.onmessage = (e) => {
 /** Estate mode: one replication, as `nabolag run` runs replication i (its seed, its metrics.csv rows). */
 function estate(raw: Scenario, i: number): void {
   const t0 = performance.now();
-  const esc = checkedScenario(raw, raw.name ?? 'scenario');
+  // anchored as `nabolag run` anchors it (model/anchor.ts; solved once per worker, then reused)
+  const esc = anchorScenario(checkedScenario(raw, raw.name ?? 'scenario')).scenario;
   const r = simulate(esc, i, replicationSeed(esc.seed, i));
   const nRows = r.rowNames.length;
   const row = nRows - 1;

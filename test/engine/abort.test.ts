@@ -16,14 +16,16 @@ import { replicationSteps, simulate } from '../../src/model/simulate.js';
 import { scenario } from '../helpers/scenario.js';
 
 /** Seconds of work on this machine: each replication of 20,000 flats over 15 years takes a second or more. */
-const big = scenario({ name: 'big', years: 15, replications: 40, seed: 3, estates: [{ flats: 20_000 }] });
+const big = scenario({ name: 'big', years: 15, replications: 40, seed: 3, estates: [{ flats: 20_000, anchor: false }] });
+/** The same estate anchored: the anchoring's trials run on this thread before any replication. */
+const anchored = scenario({ name: 'anchored', years: 15, replications: 40, seed: 3, estates: [{ flats: 20_000 }] });
 
 /** Start the run, abort it after `afterMs`, and measure how long it took to reject after the abort. */
-async function abortAfter(workers: number, afterMs: number): Promise<{ error: Error; lagMs: number; progress: number }> {
+async function abortAfter(workers: number, afterMs: number, sc = big): Promise<{ error: Error; lagMs: number; progress: number }> {
   const ctrl = new AbortController();
   let abortedAt = 0;
   let progress = 0;
-  const run = runEnsemble(big, { workers, signal: ctrl.signal, onProgress: (d) => (progress = d) });
+  const run = runEnsemble(sc, { workers, signal: ctrl.signal, onProgress: (d) => (progress = d) });
   const timer = setTimeout(() => {
     abortedAt = performance.now();
     ctrl.abort();
@@ -42,6 +44,13 @@ describe('an ensemble stopped by its signal', () => {
     const { error, lagMs, progress } = await abortAfter(1, 1500);
     expect(error.name).toBe('AbortError');
     expect(progress).toBeLessThan(big.replications);
+    expect(lagMs).toBeLessThan(1000);
+  }, 30_000);
+
+  it('while anchoring (on this thread, before any replication): rejects within a second', async () => {
+    const { error, lagMs, progress } = await abortAfter(2, 700, anchored);
+    expect(error.name).toBe('AbortError');
+    expect(progress).toBe(0);
     expect(lagMs).toBeLessThan(1000);
   }, 30_000);
 

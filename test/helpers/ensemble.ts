@@ -4,12 +4,14 @@
  * replications (run one by one, as the ensemble runs them).
  */
 import type { TableSink } from '../../src/engine/ensemble.js';
+import { anchorScenario } from '../../src/model/anchor.js';
 import { replicationSeed } from '../../src/model/rng.js';
 import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 
-/** The full results of a scenario's replications, as runEnsemble runs them (seeds, maps of the first). */
-export function simulateAll(sc: Scenario): ReplicationResult[] {
+/** The full results of a scenario's replications, as runEnsemble runs them (anchored first; seeds, maps of the first). */
+export function simulateAll(given: Scenario): ReplicationResult[] {
+  const sc = anchorScenario(given).scenario;
   return Array.from({ length: sc.replications }, (_, i) => simulate(sc, i, replicationSeed(sc.seed, i), { maps: i === 0 }));
 }
 

@@ -179,7 +179,7 @@ describe('policy levers move their metrics in the direction the report describes
           sections: 4,
           consecutiveListYears: 3,
           image: 0.25,
-          population: { resourceStrongShare: 0.38, nonWesternShare: 0.62, basicEducationShareWeak: 0.78, basicEducationShareStrong: 0.4 },
+          population: { resourceStrongShare: 0.38, nonWesternShare: 0.62, basicEducationShareWeak: 0.85, basicEducationShareStrong: 0.45 },
         },
       ],
     };
@@ -201,7 +201,7 @@ describe('policy levers move their metrics in the direction the report describes
     const estates = [
       { name: 'A', flats: 500, population: { resourceStrongShare: 0.35 } },
       { name: 'B', flats: 500, population: { resourceStrongShare: 0.4 } },
-      { name: 'C', flats: 500, population: { resourceStrongShare: 0.75 }, applicants: { resourceStrongShare: 0.9 } },
+      { name: 'C', flats: 500, population: { resourceStrongShare: 0.75 } },
     ];
     const { base, lever } = await pair([{ lever: 'demolition', from: 2027, estate: 0, flats: 150 }], { estates });
     expect(mean(lever, 'flats', 14, undefined, 3)).toBe(1500 - 150);

@@ -104,8 +104,10 @@ describe('runEnsemble: workers do not change the output', () => {
     expect(v1.length).toBeGreaterThan(1000);
     expect(t2.metrics() === m1).toBe(true);
     expect(t2.moves() === v1).toBe(true);
-    // the rows equal those formatted from the replications run alone
-    const alone = one.seeds.map((seed, i) => simulate(sc, i, seed, { maps: i === 0 }));
+    // the rows equal those formatted from the replications run alone (on the anchored scenario
+    // the ensemble ran: the same anchor on both numbers of workers)
+    expect(two.scenario).toEqual(one.scenario);
+    const alone = one.seeds.map((seed, i) => simulate(one.scenario, i, seed, { maps: i === 0 }));
     expect(alone.map((r: ReplicationResult) => csv.metricsRows(r, sc.startYear)).join('') === m1).toBe(true);
     expect(alone.map((r: ReplicationResult) => csv.movesRows(r, sc.startYear)).join('') === v1).toBe(true);
     // digests come back in replication order, each with its own seed, the same from workers

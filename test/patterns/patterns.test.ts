@@ -3,7 +3,8 @@
  * computed from the run's move log and metrics exactly as `npm run calibrate` prints it.
  * Needs the compiled engine (worker threads): `npm test` builds first.
  *
- * The patterns the model misses today (issue 23) are expected failures (`it.fails`): P4 (the
+ * The patterns the model misses today (issue 23) are expected failures (`it.fails`): P1 in three
+ * presets (see MISSED), P4 (the
  * reason shares are 42-45/19-21/13-16% against the survey's 28/23/20%), P5 (image work does not
  * lower the exit rate of resource-strong families) and P7 (16-18% of ended tenancies lasted 2-5
  * years against over 30%). When the model reproduces one, its test fails: move it out of
@@ -21,8 +22,15 @@ beforeAll(async () => {
 
 const PRESETS = ['average', 'aeblehaven-like', 'egedalsvaenge-like', 'ringparken-like'];
 
-/** Patterns the model misses today (issue 23), per pattern id. */
-const MISSED = new Set(['P4', 'P5', 'P7']);
+/**
+ * Patterns the model misses today (issue 23): a pattern id (every preset) or preset:id. P1 held in
+ * the three stylized presets only while their applicants' family shares were tuned to it; the
+ * family shares are now solved by anchoring (the estate as given is stationary), and P1 is
+ * missed there (35% of leaving resource-strong families stayed 2 years or less in
+ * ringparken-like, 63-65% in aeblehaven-like and egedalsvaenge-like, against 40-60%).
+ */
+const MISSED = new Set(['P4', 'P5', 'P7', 'aeblehaven-like:P1', 'egedalsvaenge-like:P1', 'ringparken-like:P1']);
+const missed = (preset: string, id: string) => MISSED.has(id) || MISSED.has(`${preset}:${id}`);
 
 const check = (preset: string, id: string) => () => {
   const p = results[preset]!.find((r) => r.id === id)!;
@@ -36,12 +44,12 @@ describe('the default model reproduces the patterns of the report and Danish sta
   });
   for (const preset of PRESETS) {
     for (const id of ['P1', 'P2', 'P3', 'P4', 'P7']) {
-      if (MISSED.has(id)) it.fails(`${preset}: ${id} (missed today, issue 23)`, check(preset, id));
+      if (missed(preset, id)) it.fails(`${preset}: ${id} (missed today, issue 23)`, check(preset, id));
       else it(`${preset}: ${id}`, check(preset, id));
     }
   }
   for (const id of ['P5', 'P6']) {
-    if (MISSED.has(id)) it.fails(`average: ${id} (missed today, issue 23)`, check('average', id));
+    if (missed('average', id)) it.fails(`average: ${id} (missed today, issue 23)`, check('average', id));
     else it(`average: ${id}`, check('average', id));
   }
   it('every band is a real band: the 5-95% bootstrap band of the checked value, not a point', () => {

@@ -104,7 +104,7 @@ export const upgradeRename: LeverModule<'upgradeRename'> = {
     const jump = accompanied ? p.jump : p.jump / 2;
     for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
       w.area.image[s] = Math.min(1, w.area.image[s]! + jump);
-      w.area.referenceImage[s] = Math.min(1, w.area.referenceImage[s]! + jump);
+      w.area.imageShift[s]! += jump;
     }
   },
 };

@@ -89,7 +89,7 @@ export function areaFactors(w: World): AreaFactors {
   const a = w.area;
   const out = { dissatisfaction: new Float64Array(n), safety: new Float64Array(n), stigma: new Float64Array(n) };
   for (let s = 0; s < n; s++) {
-    const imageGap = Math.max(0, a.referenceImage[s]! - a.image[s]!);
+    const imageGap = Math.max(0, w.scenario.region.image - a.image[s]!);
     const problems = Math.max(0.2, 1 + (a.problems[s]! - a.problems0[s]!));
     out.dissatisfaction[s] = Math.exp(sp.imageOnStaying * imageGap) * problems;
     out.safety[s] = a.crime[s]!;

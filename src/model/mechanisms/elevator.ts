@@ -25,10 +25,13 @@ export interface ElevatorRates {
   eduFactor: [number, number, number];
 }
 
-/** Monthly rates for one estate, given the programme boost in force. */
-export function elevatorRates(sc: Scenario, programmeBoost: number): ElevatorRates {
+/**
+ * Monthly rates for one estate, given the programme boost in force and the estate's labour-market
+ * attachment (`attachment`, a multiplier on the rates into work and education; 1 = as `elevator`).
+ */
+export function elevatorRates(sc: Scenario, programmeBoost: number, attachment = 1): ElevatorRates {
   const el = sc.elevator;
-  const b = el.programmeBoost * programmeBoost;
+  const b = el.programmeBoost * programmeBoost * attachment;
   return {
     outsideToEmployed: monthly(Math.min(1, el.outsideToEmployed * b)),
     outsideToStudent: monthly(Math.min(1, el.outsideToStudent * b)),

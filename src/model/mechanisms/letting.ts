@@ -35,10 +35,21 @@ import { takeFromList, takeSwapPartner } from '../internal-list.js';
 const logit = (p: number): number => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
-/** Probability that an external applicant is resource-strong, given the estate's image. */
-export function applicantStrongProb(base: number, imageEffect: number, image: number, reference: number): number {
-  if (base <= 0 || base >= 1) return base;
-  return logistic(logit(base) + imageEffect * (image - reference));
+/**
+ * Probability that a waiting-list applicant for an estate is resource-strong: the region's
+ * applicant pool (`share`, at a typical estate), shifted on the log-odds scale by the estate's
+ * attractiveness and by its image relative to the region's.
+ */
+export function applicantStrongProb(share: number, attractiveness: number, imageEffect: number, image: number, regionImage: number): number {
+  if (share <= 0 || share >= 1) return share;
+  return logistic(logit(share) + attractiveness + imageEffect * (image - regionImage));
+}
+
+/** Share of resource-strong households among the applicants who accept an offer. */
+export function acceptedStrongShare(p: number, strongAcceptance: number, weakAcceptance: number): number {
+  const s = p * strongAcceptance;
+  const d = s + (1 - p) * weakAcceptance;
+  return d > 0 ? s / d : 0;
 }
 
 /** Everything letting needs per area (section), fixed for the month. */
@@ -70,7 +81,7 @@ export function lettingContext(w: World, profiles: DrawProfile[]): LettingContex
     const spec = sc.estates[w.estateSpec[e]!]!;
     const a = w.area;
     const imageEff = sc.spiral.enabled ? sc.spiral.imageOnApplicants : 0;
-    ctx.strongProb[s] = applicantStrongProb(spec.applicants.resourceStrongShare, imageEff, a.image[s]!, a.referenceImage[s]!);
+    ctx.strongProb[s] = applicantStrongProb(sc.region.applicantStrongShare, spec.attractiveness, imageEff, a.image[s]!, sc.region.image);
     const status = a.status[s]!;
     const eff = w.eff[e]!;
     ctx.bans[s] = eff.bans === 'on' || (eff.bans === 'auto' && sc.letting.bansWhenListed && status >= 2) ? 1 : 0;
@@ -199,7 +210,9 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
     w.municipalAcc[e]! += eff.municipalShare;
     if (w.municipalAcc[e]! >= 1 - 1e-9) {
       w.municipalAcc[e]! -= 1;
-      let strong = L.municipalStrongShare;
+      // households in acute need are never stronger than the waiting list's accepting applicants
+      // (so allocating fewer of them never lowers the resource-strong share of in-movers)
+      let strong = Math.min(L.municipalStrongShare, acceptedStrongShare(ctx.strongProb[sec]!, L.strongAcceptance, L.weakAcceptance));
       let vuln = L.municipalVulnerableShare;
       if (ctx.bans[sec]) {
         strong = strong / (strong + (1 - strong) * (1 - L.bannedShareOfWeak));

@@ -5,10 +5,12 @@
  * (Andersen 2004, cited in the report). An area is an estate, or one of its sections once the
  * estate is divided (see world.ts `areaGroups`).
  *
- * Targets are relative to the start: at month 0 the image equals the estate's initial image,
- * and the image target shifts with the change in composition since then. This makes the
- * initial image a scenario input (the estate's reputation) rather than something the model
- * must explain.
+ * The image target is absolute: the region's image (`region.image`) at the region's
+ * composition (`region.outsideShare18to64`, `region.nonWesternShare`, crime index 1), lower by
+ * each unit of composition above those references. So a weak estate has a weak image at its
+ * steady state too, and the image acts on who applies and who stays there (letting.ts,
+ * career.ts), not only when the composition changes. An estate's given `image` is its value at
+ * the start; without one it starts at its target.
  */
 import { C, NCENSUS, sumSections } from '../census.js';
 import { type World, areaGroups, spreadArea } from '../world.js';
@@ -42,17 +44,43 @@ export function problemsTarget(w: World, ind: ReturnType<typeof indicators>, e: 
 
 const scratch = new Float64Array(NCENSUS);
 
-/** Set the reference values at the start (month 0), from the initial census (per section). */
+/** The image an area's composition, crime and listing imply (0-1), for estate e's area starting at section x. */
+export function imageTarget(w: World, ind: ReturnType<typeof indicators>, e: number, x: number): number {
+  const s = w.scenario.spiral;
+  const r = w.scenario.region;
+  const a = w.area;
+  const listed = a.status[x]! >= 2 ? 1 : 0;
+  const t =
+    r.image -
+    s.imageFromOutside * (ind.outside - r.outsideShare18to64) -
+    s.imageFromNonWestern * (ind.nonWestern - r.nonWesternShare) -
+    s.imageFromCrime * (a.crime[x]! - 1) -
+    s.imageFromListing * listed +
+    w.eff[e]!.imageBoost +
+    a.imageShift[x]!;
+  return Math.min(1, Math.max(0, t));
+}
+
+/** Crime and social problems at the start (month 0), from the initial census (per section). */
 export function initSpiral(w: World, census: Float64Array): void {
   const a = w.area;
   for (const [from, to] of areaGroups(w)) {
     sumSections(census, from, to, scratch, 0);
     const e = w.sectionEstate[from]!;
     const ind = indicators(scratch, 0);
-    a.crime[from] = a.crime0[from] = crimeTarget(w, ind, e);
+    a.crime[from] = crimeTarget(w, ind, e);
     a.problems[from] = a.problems0[from] = problemsTarget(w, ind, e);
-    a.outside0[from] = ind.outside;
-    a.nonWestern0[from] = ind.nonWestern;
+    spreadArea(a, from, to);
+  }
+}
+
+/** The image at the start where the scenario gives none: its target (after the first classification, which it reads). */
+export function initImage(w: World, census: Float64Array): void {
+  const a = w.area;
+  for (const [from, to] of areaGroups(w)) {
+    if (!Number.isNaN(a.image[from]!)) continue;
+    sumSections(census, from, to, scratch, 0);
+    a.image[from] = imageTarget(w, indicators(scratch, 0), w.sectionEstate[from]!, from);
     spreadArea(a, from, to);
   }
 }
@@ -68,19 +96,7 @@ export function applySpiral(w: World, census: Float64Array): void {
     const ind = indicators(scratch, 0);
     a.crime[x]! += s.problemsAdjustPerMonth * (crimeTarget(w, ind, e) - a.crime[x]!);
     a.problems[x]! += s.problemsAdjustPerMonth * (problemsTarget(w, ind, e) - a.problems[x]!);
-    const listed = a.status[x]! >= 2 ? 1 : 0;
-    const target = Math.min(
-      1,
-      Math.max(
-        0,
-        a.referenceImage[x]! -
-          s.imageFromOutside * (ind.outside - a.outside0[x]!) -
-          s.imageFromNonWestern * (ind.nonWestern - a.nonWestern0[x]!) -
-          s.imageFromCrime * (a.crime[x]! - a.crime0[x]!) -
-          s.imageFromListing * (listed - a.listed0[x]!) +
-          w.eff[e]!.imageBoost,
-      ),
-    );
+    const target = imageTarget(w, ind, e, x);
     const rate = target < a.image[x]! ? s.imageFallPerMonth : s.imageRisePerMonth;
     a.image[x]! += rate * (target - a.image[x]!);
     spreadArea(a, from, to);

@@ -51,14 +51,19 @@ function channelsByFlat(w: World): Record<number, string> {
 }
 
 describe('applicantStrongProb', () => {
-  it('the base share at the reference image; more resource-strong applicants with a better image', () => {
-    expect(applicantStrongProb(0.44, 2.5, 0.5, 0.5)).toBeCloseTo(0.44, 12);
+  it('attractiveness shifts the log-odds one for one', () => {
     const logit = Math.log(0.44 / 0.56);
-    expect(applicantStrongProb(0.44, 2.5, 0.6, 0.5)).toBeCloseTo(1 / (1 + Math.exp(-(logit + 0.25))), 12);
-    expect(applicantStrongProb(0.44, 2.5, 0.3, 0.5)).toBeLessThan(0.44);
-    expect(applicantStrongProb(0.44, 0, 0.1, 0.5)).toBeCloseTo(0.44, 12);
-    expect(applicantStrongProb(0, 2.5, 1, 0.5)).toBe(0);
-    expect(applicantStrongProb(1, 2.5, 0, 0.5)).toBe(1);
+    expect(applicantStrongProb(0.44, -1, 2.5, 0.5, 0.5)).toBeCloseTo(1 / (1 + Math.exp(-(logit - 1))), 12);
+  });
+
+  it('the base share at the reference image; more resource-strong applicants with a better image', () => {
+    expect(applicantStrongProb(0.44, 0, 2.5, 0.5, 0.5)).toBeCloseTo(0.44, 12);
+    const logit = Math.log(0.44 / 0.56);
+    expect(applicantStrongProb(0.44, 0, 2.5, 0.6, 0.5)).toBeCloseTo(1 / (1 + Math.exp(-(logit + 0.25))), 12);
+    expect(applicantStrongProb(0.44, 0, 2.5, 0.3, 0.5)).toBeLessThan(0.44);
+    expect(applicantStrongProb(0.44, 0, 0, 0.1, 0.5)).toBeCloseTo(0.44, 12);
+    expect(applicantStrongProb(0, 0, 2.5, 1, 0.5)).toBe(0);
+    expect(applicantStrongProb(1, 0, 2.5, 0, 0.5)).toBe(1);
   });
 });
 
@@ -224,7 +229,7 @@ describe('sales, flexible letting, declines', () => {
   });
 
   it('flexible letting falls back to ordinary offers when no applicant qualifies', () => {
-    const w = emptyWorld(10, [3], plain(), { applicants: { resourceStrongShare: 0 } });
+    const w = emptyWorld(10, [3], { ...plain(), region: { applicantStrongShare: 0 } });
     w.area.status[0] = 2;
     const rng = makeRng(6, 'letting');
     for (let f = 0; f < 10; f++) letVacancy(w, ctxOf(w), f, rng);
@@ -330,11 +335,11 @@ describe('pinned: one month of letting in a 120-flat estate at 70% occupancy (se
       municipal: 9,
       external: 34,
       flexible: 0,
-      declined: 2,
-      inResourceStrong: 12,
+      declined: 4,
+      inResourceStrong: 9,
       inFamilies: 17,
       stillVacant: 0,
-      strongIn: 12,
+      strongIn: 9,
     });
   });
 });

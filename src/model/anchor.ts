@@ -1,0 +1,283 @@
+/**
+ * Anchoring: the estate as the user gives it is the stationary state of the baseline. For each
+ * estate with `anchor: true`, three things that describe who comes to it are solved at load:
+ *  - its draw on resource-strong applicants: `attractiveness` (log-odds, beyond its image),
+ *    and, only where that alone cannot hold the estate (beyond ±ANCHOR_ATTRACTIVENESS_LIMIT),
+ *    its residents' labour-market `attachment` (a multiplier on their rates into work and
+ *    education: an estate whose residents' own job finding lifts it above its share even
+ *    with no resource-strong applicants, or the reverse);
+ *  - the share of families among applicants who are not resource-strong (`familyShare`) and
+ *    among those who are (`strongFamilyShare`).
+ * They are solved so that in the baseline without levers three shares end ANCHOR_YEARS where
+ * they start: resource-strong adults 22-59 among adults 22-59, families with children that are
+ * not resource-strong among households, and resource-strong families among households.
+ *
+ * The method: the estate alone, without levers, is simulated for ANCHOR_YEARS on
+ * ANCHOR_SEEDS fixed seeds (common random numbers: every trial sees the same draws); the
+ * drift of each share (mean of the last ANCHOR_END_MONTHS against month 0) is driven to zero
+ * by Newton steps on a Jacobian that starts diagonal (each unknown acts mainly on its own share)
+ * and learns the cross-effects from the steps taken (Broyden's update). The first slopes come
+ * from the mean field (docs/ODD.md, "Anchoring"): in a two-state chain
+ * where one kind of household leaves at f times the rate of the other, the stationary share is
+ * p = a / (a + (1 - a) f), so its log-odds move one for one with those of the in-movers, of
+ * which a run sees the part that has relaxed within its years. The first guess gives the
+ * applicants the estate's own log-odds of being resource-strong.
+ *
+ * Deterministic: the result depends only on the scenario (not on its seed or replications),
+ * so every run of a scenario, and every scenario of a comparison with the same estate and
+ * parameters, gets the same anchor.
+ */
+import type { EstateSpec, Scenario } from '../scenario/schema.js';
+import { METRIC_INDEX, NMETRIC } from './reporters.js';
+import { hash32 } from './rng.js';
+import { type Steps, drain, replicationSteps } from './simulate.js';
+
+/** Years each anchoring trial simulates (the drift is measured over them). Assumption: the horizon of a typical run (15 years). */
+export const ANCHOR_YEARS = 15;
+/** Months at the end of a trial whose mean is compared with month 0 (smooths the month-to-month noise). Assumption. */
+export const ANCHOR_END_MONTHS = 36;
+/** Seeds (replications) per trial: more cut the noise of the solved values, at a proportional cost. Assumption. */
+export const ANCHOR_SEEDS = 8;
+/** Most trials per estate. */
+export const ANCHOR_MAX_TRIALS = 6;
+/** A trial whose drifts are all below this (share points / 100) ends the search. */
+export const ANCHOR_TOLERANCE = 0.004;
+/** Most flats of a trial: a larger estate is anchored on a copy scaled down to this size, its shares kept. */
+export const ANCHOR_MAX_FLATS = 4000;
+/** The attractiveness the search uses before it turns to the residents' attachment (log-odds: a factor of 20 in the odds). Assumption. */
+export const ANCHOR_ATTRACTIVENESS_LIMIT = 3;
+/** Beyond the attractiveness limit, each unit of the search's coordinate multiplies the attachment by exp(this). Assumption (scale only). */
+const ATTACHMENT_PER_UNIT = 0.5;
+/** Largest change of any unknown in one step of the search (log-odds). Assumption. */
+export const ANCHOR_MAX_STEP = 3;
+/** Mean-field part of the in-movers who come from the external waiting list (the rest: municipal allocation, internal moves). Assumption, only the first slope. */
+export const ANCHOR_EXTERNAL_PART = 0.6;
+/** Mean-field part of a change in the stationary share that a run of ANCHOR_YEARS shows (about 1 - exp(-turnover x years)). Assumption, only the first slope. */
+export const ANCHOR_RELAXED = 0.7;
+
+export interface Anchor {
+  /** The estate (as named in the scenario). */
+  estate: string;
+  attractiveness: number;
+  attachment: number;
+  applicantFamilyShare: number;
+  applicantStrongFamilyShare: number;
+  /** The shares held, at month 0 of the trials (mean over the anchoring seeds). */
+  start: Shares;
+  /** Drift over ANCHOR_YEARS at the first guess and with the solved values (share points / 100). */
+  driftBefore: Shares;
+  driftAfter: Shares;
+  trials: number;
+  /** True when every drift of the solved values is within ANCHOR_TOLERANCE; false if the search stopped at its limits. */
+  converged: boolean;
+  /** Wall-clock time of the search (informational only: nothing depends on it). */
+  ms: number;
+}
+
+export interface Shares {
+  /** Resource-strong adults 22-59 among adults 22-59. */
+  resourceStrongShare: number;
+  /** Families with children that are not resource-strong, among households. */
+  otherFamilies: number;
+  /** Resource-strong families with children, among households. */
+  resourceStrongFamilies: number;
+}
+
+const logit = (p: number): number => Math.log(p / (1 - p));
+const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+const clampShare = (p: number): number => Math.min(0.98, Math.max(0.02, p));
+const clamp = (x: number, lim: number): number => Math.min(lim, Math.max(-lim, x));
+
+const RS = METRIC_INDEX.resourceStrongShare!;
+const FAM = METRIC_INDEX.familiesWithChildren!;
+const RSFAM = METRIC_INDEX.resourceStrongFamilies!;
+const HH = METRIC_INDEX.households!;
+
+/** The search's first coordinate as attractiveness and attachment: attractiveness up to its limit, attachment beyond. */
+export function splitCoordinate(z: number): { attractiveness: number; attachment: number } {
+  const L = ANCHOR_ATTRACTIVENESS_LIMIT;
+  if (Math.abs(z) <= L) return { attractiveness: z, attachment: 1 };
+  // beyond the limit: a less attractive estate (z < -L) whose residents find work less often, or the reverse
+  return { attractiveness: Math.sign(z) * L, attachment: Math.min(20, Math.max(0.05, Math.exp(ATTACHMENT_PER_UNIT * (Math.abs(z) - L) * Math.sign(z)))) };
+}
+
+/** The estate alone, without levers, with the unknowns at θ: the scenario of one trial. */
+function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[]): Scenario {
+  const scale = spec.flats > ANCHOR_MAX_FLATS ? ANCHOR_MAX_FLATS / spec.flats : 1;
+  const pop = spec.population.households === undefined ? spec.population : { ...spec.population, households: Math.round(spec.population.households * scale) };
+  const { attractiveness, attachment } = splitCoordinate(theta[0]!);
+  const estate: EstateSpec = {
+    ...spec,
+    copies: 1,
+    flats: Math.max(10, Math.round(spec.flats * scale)),
+    population: pop,
+    anchor: false,
+    attractiveness,
+    attachment,
+    applicants: { ...spec.applicants, familyShare: logistic(theta[1]!), strongFamilyShare: logistic(theta[2]!) },
+  };
+  return {
+    ...sc,
+    years: ANCHOR_YEARS,
+    replications: ANCHOR_SEEDS,
+    estates: [estate],
+    policies: [],
+    output: { ...sc.output, moves: false, mapEveryYears: 0 },
+  };
+}
+
+interface Trial {
+  drift: number[];
+  start: number[];
+}
+
+function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[]): Steps<Trial> {
+  const trial = trialScenario(sc, spec, theta);
+  const months = ANCHOR_YEARS * 12;
+  const drift = [0, 0, 0];
+  const start = [0, 0, 0];
+  for (let r = 0; r < ANCHOR_SEEDS; r++) {
+    const res = yield* replicationSteps(trial, r, hash32(`nabolag:anchor:${r}`));
+    const rows = res.rowNames.length;
+    const at = (m: number, k: number) => res.metrics[m * rows * NMETRIC + k]!;
+    const shares = (m: number): number[] => {
+      const hh = Math.max(1, at(m, HH));
+      return [at(m, RS), (at(m, FAM) - at(m, RSFAM)) / hh, at(m, RSFAM) / hh];
+    };
+    const s0 = shares(0);
+    const end = [0, 0, 0];
+    for (let m = months - ANCHOR_END_MONTHS + 1; m <= months; m++) {
+      const s = shares(m);
+      for (let k = 0; k < 3; k++) end[k]! += s[k]! / ANCHOR_END_MONTHS;
+    }
+    for (let k = 0; k < 3; k++) {
+      drift[k]! += (end[k]! - s0[k]!) / ANCHOR_SEEDS;
+      start[k]! += s0[k]! / ANCHOR_SEEDS;
+    }
+  }
+  return { drift, start };
+}
+
+/** Solve the 3x3 system J s = b (Gaussian elimination with partial pivoting); null if singular. */
+export function solve3(J: number[][], b: number[]): number[] | null {
+  const m = J.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < 3; c++) {
+    let p = c;
+    for (let r = c + 1; r < 3; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    if (Math.abs(m[p]![c]!) < 1e-12) return null;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    for (let r = 0; r < 3; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k < 4; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => row[3]! / row[i]!);
+}
+
+const asShares = (v: number[]): Shares => ({ resourceStrongShare: v[0]!, otherFamilies: v[1]!, resourceStrongFamilies: v[2]! });
+const worst = (d: number[]): number => Math.max(...d.map(Math.abs));
+
+/** Solve the anchor of one estate of a scenario. `now` reads a clock (milliseconds), only for the report. */
+export function anchorEstate(sc: Scenario, spec: EstateSpec, now: () => number = () => 0): Anchor {
+  return drain(anchorEstateSteps(sc, spec, now));
+}
+
+/** `anchorEstate` in steps (those of its trials' replications: a caller may pause between them). */
+export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => number = () => 0): Steps<Anchor> {
+  const t0 = now();
+  // the mean-field first guess: applicants with the estate's own log-odds of being resource-strong
+  let at = [
+    clamp(logit(clampShare(spec.population.resourceStrongShare)) - logit(clampShare(sc.region.applicantStrongShare)), ANCHOR_ATTRACTIVENESS_LIMIT),
+    logit(clampShare(spec.applicants.familyShare)),
+    logit(clampShare(spec.applicants.strongFamilyShare)),
+  ];
+  let trials = 1;
+  let cur = yield* runTrial(sc, spec, at);
+  const first = cur;
+  let best = { theta: at, trial: cur };
+  // Newton steps on a Jacobian that starts diagonal, from the mean field, and learns the
+  // cross-effects from each step taken (Broyden's update)
+  const J = first.start.map((p, i) => first.start.map((_, j) => (i === j ? ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * clampShare(p) * (1 - clampShare(p)) : 0)));
+  while (trials < ANCHOR_MAX_TRIALS && worst(best.trial.drift) > ANCHOR_TOLERANCE) {
+    const step = solve3(
+      J,
+      cur.drift.map((d) => -d),
+    );
+    if (!step) break;
+    // at most ANCHOR_MAX_STEP in any coordinate: one noisy trial must not send the search away
+    const big = Math.max(...step.map(Math.abs));
+    const scale = big > ANCHOR_MAX_STEP ? ANCHOR_MAX_STEP / big : 1;
+    const next = at.map((t, k) => clamp(t + scale * step[k]!, k === 0 ? ANCHOR_ATTRACTIVENESS_LIMIT + 12 : 5));
+    const tr = yield* runTrial(sc, spec, next);
+    trials++;
+    const dx = next.map((t, k) => t - at[k]!);
+    const n2 = dx.reduce((q, v) => q + v * v, 0);
+    if (n2 > 1e-12)
+      for (let i = 0; i < 3; i++) {
+        const r = tr.drift[i]! - cur.drift[i]! - J[i]!.reduce((q, v, j) => q + v * dx[j]!, 0);
+        for (let j = 0; j < 3; j++) J[i]![j]! += (r * dx[j]!) / n2;
+      }
+    at = next;
+    cur = tr;
+    if (worst(tr.drift) < worst(best.trial.drift)) best = { theta: next, trial: tr };
+  }
+  const { attractiveness, attachment } = splitCoordinate(best.theta[0]!);
+  return {
+    estate: spec.name,
+    attractiveness,
+    attachment,
+    applicantFamilyShare: logistic(best.theta[1]!),
+    applicantStrongFamilyShare: logistic(best.theta[2]!),
+    start: asShares(first.start),
+    driftBefore: asShares(first.drift),
+    driftAfter: asShares(best.trial.drift),
+    trials,
+    converged: worst(best.trial.drift) <= ANCHOR_TOLERANCE,
+    ms: now() - t0,
+  };
+}
+
+/** Anchors already solved, by the trial scenario they were solved on (the result is a pure function of it). */
+const solved = new Map<string, Anchor>();
+
+/**
+ * The scenario with every estate that asks for it anchored: `attractiveness`, `attachment`,
+ * `applicants.familyShare` and `applicants.strongFamilyShare` replaced by the solved values and
+ * `anchor` set to false (solved: anchoring the result again would change nothing). Schelling
+ * scenarios have nothing to anchor. Whoever runs replications runs them on this scenario
+ * (engine/ensemble.ts does); `simulate` alone uses the values as written.
+ */
+export function anchorScenario(sc: Scenario, now: () => number = () => 0): { scenario: Scenario; anchors: Anchor[] } {
+  return drain(anchorSteps(sc, now));
+}
+
+/** `anchorScenario` in steps (a caller may pause between them: engine/ensemble.ts). */
+export function* anchorSteps(sc: Scenario, now: () => number = () => 0): Steps<{ scenario: Scenario; anchors: Anchor[] }> {
+  if (sc.schelling || !sc.estates.some((e) => e.anchor)) return { scenario: sc, anchors: [] };
+  const anchors: Anchor[] = [];
+  const estates: EstateSpec[] = [];
+  for (const spec of sc.estates) {
+    if (!spec.anchor) {
+      estates.push(spec);
+      continue;
+    }
+    // the same estate under the same parameters (the scenarios of a comparison) is solved once
+    const key = JSON.stringify(trialScenario(sc, spec, [0, 0, 0]));
+    let a = solved.get(key);
+    if (!a) {
+      a = yield* anchorEstateSteps(sc, spec, now);
+      if (solved.size >= 64) solved.clear();
+      solved.set(key, a);
+    }
+    anchors.push(a);
+    estates.push({
+      ...spec,
+      anchor: false,
+      attractiveness: a.attractiveness,
+      attachment: a.attachment,
+      applicants: { ...spec.applicants, familyShare: a.applicantFamilyShare, strongFamilyShare: a.applicantStrongFamilyShare },
+    });
+  }
+  return { scenario: { ...sc, estates }, anchors };
+}
