@@ -116,8 +116,12 @@ function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[])
     attachment,
     applicants: { ...spec.applicants, familyShare: logistic(theta[1]!), strongFamilyShare: logistic(theta[2]!) },
   };
+  // named alike whatever the scenario's name: the scenarios of a comparison share one anchor
   return {
     ...sc,
+    name: 'anchor',
+    description: '',
+    seed: 0,
     years: ANCHOR_YEARS,
     replications: ANCHOR_SEEDS,
     estates: [estate],
