@@ -6,8 +6,9 @@
  * estate is divided (see world.ts `areaGroups`).
  *
  * The image target is absolute: the region's image (`region.image`) at the region's
- * composition (`region.outsideShare18to64`, `region.nonWesternShare`, crime index 1), lower by
- * each unit of composition above those references. So a weak estate has a weak image at its
+ * composition (`region.outsideShare18to64`, `region.nonWesternShare`, crime index 1), lower on
+ * the log-odds scale by each unit of composition above those references (never 0: the feedback
+ * acts on the weakest estates too). So a weak estate has a weak image at its
  * steady state too, and the image acts on who applies and who stays there (letting.ts,
  * career.ts), not only when the composition changes. An estate's given `image` is its value at
  * the start; without one it starts at its target.
@@ -44,21 +45,33 @@ export function problemsTarget(w: World, ind: ReturnType<typeof indicators>, e: 
 
 const scratch = new Float64Array(NCENSUS);
 
-/** The image an area's composition, crime and listing imply (0-1), for estate e's area starting at section x. */
+/**
+ * Log-odds of the image per unit of the image score: 4, so that near the region's image 0.5 the
+ * target moves by the score's own units (the logistic's slope there is 1/4) while far from it the
+ * target approaches 0 or 1 without reaching them. An assumption of scale: a clamped linear target
+ * sat at 0 for every estate much weaker than the region, where the feedback stopped acting.
+ */
+export const IMAGE_LOGIT_PER_UNIT = 4;
+
+/**
+ * The image an area's composition, crime and listing imply (0-1), for estate e's area starting at
+ * section x: the region's image, moved on the log-odds scale by a score that falls with each unit
+ * of composition above the region's.
+ */
 export function imageTarget(w: World, ind: ReturnType<typeof indicators>, e: number, x: number): number {
   const s = w.scenario.spiral;
   const r = w.scenario.region;
   const a = w.area;
   const listed = a.status[x]! >= 2 ? 1 : 0;
-  const t =
-    r.image -
-    s.imageFromOutside * (ind.outside - r.outsideShare18to64) -
+  const score =
+    -s.imageFromOutside * (ind.outside - r.outsideShare18to64) -
     s.imageFromNonWestern * (ind.nonWestern - r.nonWesternShare) -
     s.imageFromCrime * (a.crime[x]! - 1) -
     s.imageFromListing * listed +
     w.eff[e]!.imageBoost +
     a.imageShift[x]!;
-  return Math.min(1, Math.max(0, t));
+  const ref = Math.min(0.999, Math.max(0.001, r.image));
+  return 1 / (1 + Math.exp(-(Math.log(ref / (1 - ref)) + IMAGE_LOGIT_PER_UNIT * score)));
 }
 
 /** Crime and social problems at the start (month 0), from the initial census (per section). */

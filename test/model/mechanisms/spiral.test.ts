@@ -7,7 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { C, NCENSUS } from '../../../src/model/census.js';
-import { applySpiral, crimeTarget, imageTarget, indicators, initImage, initSpiral, problemsTarget } from '../../../src/model/mechanisms/spiral.js';
+import {
+  IMAGE_LOGIT_PER_UNIT,
+  applySpiral,
+  crimeTarget,
+  imageTarget,
+  indicators,
+  initImage,
+  initSpiral,
+  problemsTarget,
+} from '../../../src/model/mechanisms/spiral.js';
 import type { World } from '../../../src/model/world.js';
 import { census, tinyWorld, syntheticWorld } from '../../helpers/world.js';
 
@@ -40,11 +49,15 @@ function row(o: { outside?: number; nonWestern?: number; vulnerable?: number; yo
   return c;
 }
 
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 /**
  * The region's references equal row()'s composition (20% outside work, 20% non-western); its
- * image is set so that the target at row() (crime index 1.01) is exactly 0.5.
+ * image is set so that the target at row() (crime index 1.01, a score of −0.15 × 0.01) is
+ * exactly 0.5.
  */
-const REGION = { image: 0.5 + 0.15 * 0.01, outsideShare18to64: 0.2, nonWesternShare: 0.2 };
+const REGION = { image: logistic(IMAGE_LOGIT_PER_UNIT * 0.15 * 0.01), outsideShare18to64: 0.2, nonWesternShare: 0.2 };
+/** The image target for a score (image units) relative to row()'s composition: 0.5 at score 0. */
+const target = (score: number) => logistic(IMAGE_LOGIT_PER_UNIT * score);
 
 function world(spiral: Record<string, unknown> = {}, image = 0.5): World {
   const w = tinyWorld(1, { spiral: { ...SPIRAL, ...spiral }, region: REGION }, { image });
@@ -76,18 +89,23 @@ describe('indicators and targets', () => {
     const w = world();
     // 20 points more outside work and 30 points more non-western than the region, crime 1.01
     const ind = indicators(row({ outside: 240, nonWestern: 500 }), 0);
-    expect(imageTarget(w, ind, 0, 0)).toBeCloseTo(REGION.image - 0.7 * 0.2 - 0.25 * 0.3 - 0.15 * 0.01, 12);
+    const low = target(-0.7 * 0.2 - 0.25 * 0.3);
+    expect(imageTarget(w, ind, 0, 0)).toBeCloseTo(low, 12);
+    // on the log-odds scale: near 0.5 a unit of score moves the target by about a unit of image
+    expect(low).toBeCloseTo(0.5 - 0.215, 1);
     // a weak estate's image stays low at its steady state: nothing pulls it back to where it started
     const weak = world({}, 0.5);
     for (let m = 0; m < 120; m++) applySpiral(weak, row({ outside: 240, nonWestern: 500 }));
-    expect(weak.area.image[0]).toBeCloseTo(0.5 - 0.14 - 0.075, 4);
+    expect(weak.area.image[0]).toBeCloseTo(low, 4);
+    // and however weak, it stays above 0: the feedback still acts
+    expect(imageTarget(w, indicators(row({ outside: 600, nonWestern: 1000 }), 0), 0, 0)).toBeGreaterThan(0);
   });
 
   it('an estate given no image starts at its target', () => {
     const w = world();
     w.area.image[0] = Number.NaN; // what the world builder writes when the scenario gives no image
     initImage(w, row({ outside: 240 }));
-    expect(w.area.image[0]).toBeCloseTo(0.5 - 0.7 * 0.2, 12);
+    expect(w.area.image[0]).toBeCloseTo(target(-0.7 * 0.2), 12);
   });
 });
 
@@ -107,15 +125,15 @@ describe('applySpiral', () => {
 
   it('image falls towards a lower target at imageFallPerMonth', () => {
     const w = world();
-    // 20 points more outside work: target 0.5 - 0.7 x 0.2 = 0.36 (crime unchanged)
+    // 20 points more outside work: target logistic(4 x -0.14) = 0.364 (crime unchanged)
     applySpiral(w, row({ outside: 240 }));
-    expect(w.area.image[0]).toBeCloseTo(0.5 - 0.08 * 0.14, 12);
+    expect(w.area.image[0]).toBeCloseTo(0.5 - 0.08 * (0.5 - target(-0.14)), 12);
   });
 
   it('image rises towards a higher target at imageRisePerMonth', () => {
     const w = world();
-    applySpiral(w, row({ outside: 0 })); // target 0.5 + 0.7 x 0.2 = 0.64
-    expect(w.area.image[0]).toBeCloseTo(0.5 + 0.008 * 0.14, 12);
+    applySpiral(w, row({ outside: 0 })); // target logistic(4 x 0.14) = 0.636
+    expect(w.area.image[0]).toBeCloseTo(0.5 + 0.008 * (target(0.14) - 0.5), 12);
   });
 
   it('the image falls faster than it rises: down 0.14 in months, back up only in years', () => {
@@ -130,8 +148,8 @@ describe('applySpiral', () => {
       applySpiral(w, row());
       riseMonths++;
     }
-    // pinned: 90% of the way down in 28 months, back to within 10% in 274 months
-    expect({ fallMonths, riseMonths }).toEqual({ fallMonths: 28, riseMonths: 274 });
+    // pinned: 90% of the way down in 31 months, back to within 10% in 274 months
+    expect({ fallMonths, riseMonths }).toEqual({ fallMonths: 31, riseMonths: 274 });
     expect(riseMonths).toBeGreaterThan(5 * fallMonths);
   });
 
@@ -139,16 +157,21 @@ describe('applySpiral', () => {
     const listed = world();
     listed.area.status[0] = 3;
     applySpiral(listed, row());
-    expect(listed.area.image[0]).toBeCloseTo(0.5 - 0.08 * 0.08, 12);
+    expect(listed.area.image[0]).toBeCloseTo(0.5 - 0.08 * (0.5 - target(-0.08)), 12);
     const boosted = world({ imageBoost: 0.1 });
     applySpiral(boosted, row());
-    expect(boosted.area.image[0]).toBeCloseTo(0.5 + 0.008 * 0.1, 12);
+    expect(boosted.area.image[0]).toBeCloseTo(0.5 + 0.008 * (target(0.1) - 0.5), 12);
   });
 
-  it('the image stays within [0, 1]', () => {
+  it('the image stays within (0, 1): near 0 for the worst composition, never 0', () => {
     const w = world({ imageFallPerMonth: 1, imageFromOutside: 5 });
     applySpiral(w, row({ outside: 600 }));
-    expect(w.area.image[0]).toBe(0);
+    expect(w.area.image[0]).toBeGreaterThan(0);
+    expect(w.area.image[0]).toBeLessThan(1e-6);
+    const best = world({ imageRisePerMonth: 1, imageFromOutside: 5 });
+    applySpiral(best, row({ outside: 0, nonWestern: 0 }));
+    expect(best.area.image[0]).toBeLessThan(1);
+    expect(best.area.image[0]).toBeGreaterThan(0.98);
   });
 });
 
@@ -168,7 +191,7 @@ describe('pinned: the spiral in a 120-flat estate from its own census (seed 17, 
       end: { crime: r6(w.area.crime[0]!), problems: r6(w.area.problems[0]!), image: r6(w.area.image[0]!) },
     }).toEqual({
       start: { crime: 1.005533, problems: 0.401029 },
-      end: { crime: 1.268862, problems: 0.534781, image: 0.397957 },
+      end: { crime: 1.268862, problems: 0.534781, image: 0.401394 },
     });
   });
 });
