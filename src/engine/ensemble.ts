@@ -143,22 +143,9 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
   if (signal?.aborted) throw abortError(signal);
   if (workers === 1) {
     if (wantsWarmUp(sc, n)) warmUp(sc);
-    let paused = performance.now();
+    const clock = { paused: performance.now() };
     for (let i = 0; i < n; i++) {
-      const steps = replicationSteps(sc, i, seeds[i]!, { maps: i === 0 });
-      let r: ReplicationResult;
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          r = step.value;
-          break;
-        }
-        if (performance.now() - paused >= YIELD_EVERY_MS) {
-          await macrotask();
-          if (signal?.aborted) throw abortError(signal);
-          paused = performance.now();
-        }
-      }
+      const r = await runSteps(replicationSteps(sc, i, seeds[i]!, { maps: i === 0 }), signal, clock);
       replications[i] = digest(r);
       if (opts.tables) {
         const c = tableChunks(r, sc.startYear, opts.tables.format);
@@ -173,16 +160,19 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
   return { scenario: sc, seeds, replications, simulateMs: performance.now() - t0, workers, anchors };
 }
 
-/** Drive steps on this thread, pausing for the event loop every YIELD_EVERY_MS (and stopping if `signal` is aborted). */
-async function runSteps<T>(steps: Steps<T>, signal: AbortSignal | undefined): Promise<T> {
-  let paused = performance.now();
+/**
+ * Drive steps on this thread, pausing for the event loop once YIELD_EVERY_MS have passed since
+ * `clock.paused` (and stopping if `signal` is aborted). One clock across several runs of steps
+ * (the replications of an ensemble) keeps the pauses evenly spaced.
+ */
+async function runSteps<T>(steps: Steps<T>, signal: AbortSignal | undefined, clock = { paused: performance.now() }): Promise<T> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (performance.now() - paused >= YIELD_EVERY_MS) {
+    if (performance.now() - clock.paused >= YIELD_EVERY_MS) {
       await macrotask();
       if (signal?.aborted) throw abortError(signal);
-      paused = performance.now();
+      clock.paused = performance.now();
     }
   }
 }

@@ -28,6 +28,7 @@
  * parameters, gets the same anchor.
  */
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
+import { logistic, logit } from './logodds.js';
 import { METRIC_INDEX, NMETRIC } from './reporters.js';
 import { hash32 } from './rng.js';
 import { type Steps, drain, replicationSteps } from './simulate.js';
@@ -88,8 +89,6 @@ export interface Shares {
   resourceStrongFamilies: number;
 }
 
-const logit = (p: number): number => Math.log(p / (1 - p));
-const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 const clampShare = (p: number): number => Math.min(0.98, Math.max(0.02, p));
 const clamp = (x: number, lim: number): number => Math.min(lim, Math.max(-lim, x));
 

@@ -25,15 +25,13 @@
  *     Applicants may decline; a flat nobody accepts stays vacant until next month.
  */
 import { CH, R } from '../codes.js';
+import { logistic, logit } from '../logodds.js';
 import { type DrawProfile, HT, drawHousehold, refreshIncome } from '../population.js';
 import type { Rng, StreamRng } from '../rng.js';
 import { NONE, Tenure, isResourceStrongHousehold, persons, H, B } from '../state.js';
 import { F, NFLOW, type World } from '../world.js';
 import { allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../occupancy.js';
 import { takeFromList, takeSwapPartner } from '../internal-list.js';
-
-const logit = (p: number): number => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
-const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /**
  * Probability that a waiting-list applicant for an estate is resource-strong: the region's

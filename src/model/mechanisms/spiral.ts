@@ -13,6 +13,7 @@
  * career.ts), not only when the composition changes. An estate's given `image` is its value at
  * the start; without one it starts at its target.
  */
+import { logistic, logit } from '../logodds.js';
 import { C, NCENSUS, sumSections } from '../census.js';
 import { type World, areaGroups, spreadArea } from '../world.js';
 
@@ -71,7 +72,7 @@ export function imageTarget(w: World, ind: ReturnType<typeof indicators>, e: num
     w.eff[e]!.imageBoost +
     a.imageShift[x]!;
   const ref = Math.min(0.999, Math.max(0.001, r.image));
-  return 1 / (1 + Math.exp(-(Math.log(ref / (1 - ref)) + IMAGE_LOGIT_PER_UNIT * score)));
+  return logistic(logit(ref) + IMAGE_LOGIT_PER_UNIT * score);
 }
 
 /** Crime and social problems at the start (month 0), from the initial census (per section). */
