@@ -238,14 +238,15 @@ export function formHousehold(w: World, i: number, flat: number, reason: number)
   recount(w, i);
 }
 
-/** A household moves from its flat to a vacant flat in the estate (region). */
-export function moveInternal(w: World, i: number, to: number, reason: number, viaList: boolean): void {
+/**
+ * Household i's internal move from flat `from` to flat `to` recorded: counted at the estate of
+ * `to`, logged, and the household's flat, its month of moving there, its place on the internal
+ * list (left) and the new flat's occupant set. The old flat is left to the caller.
+ */
+function relocate(w: World, i: number, from: number, to: number, reason: number): void {
   const h = w.hh;
-  const from = h.i32[i * H.stride + H.flat]!;
   const e = w.flats.estate[to]!;
-  touch(w, i);
   w.flows[flowRow(w, e) + F.internalMoves]++;
-  if (viaList) w.flows[flowRow(w, e) + F.lettingsInternal]++;
   w.log.push(
     w.month,
     h.i32[i * H.stride + H.uid]!,
@@ -263,6 +264,14 @@ export function moveInternal(w: World, i: number, to: number, reason: number, vi
   h.i32[i * H.stride + H.listedAt] = NONE;
   w.flats.occupant[to] = i;
   w.bounds.until[i] = NONE;
+}
+
+/** A household moves from its flat to a vacant flat in the estate (region). */
+export function moveInternal(w: World, i: number, to: number, reason: number, viaList: boolean): void {
+  const from = w.hh.i32[i * H.stride + H.flat]!;
+  touch(w, i);
+  if (viaList) w.flows[flowRow(w, w.flats.estate[to]!) + F.lettingsInternal]++;
+  relocate(w, i, from, to, reason);
   vacate(w, from);
   recount(w, i);
 }
@@ -274,30 +283,8 @@ export function swapFlats(w: World, a: number, b: number): void {
   const fb = h.i32[b * H.stride + H.flat]!;
   touch(w, a);
   touch(w, b);
-  for (const [i, from, to] of [
-    [a, fa, fb],
-    [b, fb, fa],
-  ] as const) {
-    const e = w.flats.estate[to]!;
-    w.flows[flowRow(w, e) + F.internalMoves]++;
-    w.log.push(
-      w.month,
-      h.i32[i * H.stride + H.uid]!,
-      K.internal,
-      R.swap,
-      w.month - h.i32[i * H.stride + H.movedIn]!,
-      isResourceStrongHousehold(h, i),
-      isFamilyWithChildren(h, i, w.month),
-      from,
-      to,
-      e,
-    );
-    h.i32[i * H.stride + H.flat] = to;
-    h.i32[i * H.stride + H.flatSince] = w.month;
-    h.i32[i * H.stride + H.listedAt] = NONE;
-    w.flats.occupant[to] = i;
-    w.bounds.until[i] = NONE;
-  }
+  relocate(w, a, fa, fb, R.swap);
+  relocate(w, b, fb, fa, R.swap);
   w.flows[flowRow(w, w.flats.estate[fa]!) + F.swaps]++;
   recount(w, a);
   recount(w, b);
