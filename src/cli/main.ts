@@ -13,7 +13,8 @@ import { ArgsError, helpLanguage, parseCommandLine, complete } from './args.js';
 import { PROGRAM } from './program.js';
 import { progressReporter } from './progress.js';
 import { defaultOutputName } from '../output/safety.js';
-import { autoWorkersFor } from '../engine/ensemble.js';
+import { autoWorkersFor, useAnchorStore } from '../engine/ensemble.js';
+import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { checkMemory } from './memory.js';
 import { studioCommand } from './studio.js';
 import { closing, out, reportOutputs, runFlags } from './shared.js';
@@ -147,6 +148,8 @@ export async function main(args: string[]): Promise<void> {
   }
   if (parsed.kind === 'completion') return complete(PROGRAM, parsed.argv);
   const { command, args: a } = parsed.invocation;
+  // anchors solved once per scenario and machine, not on every run (output/anchor-store.ts)
+  useAnchorStore(commandLineAnchorStore());
   if (command === 'run') await runCommand(a as never);
   else if (command === 'compare') await compareCommand(a as never);
   else if (command === 'studio') await studioCommand(a as never, out);

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { type ReplicationResult, type Steps, replicationSteps } from '../model/simulate.js';
 import { type ReplicationDigest, digest } from '../model/digest.js';
 import { replicationSeed } from '../model/rng.js';
-import { type Anchor, anchorSteps } from '../model/anchor.js';
+import { type Anchor, type AnchorStore, anchorSteps } from '../model/anchor.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from './tables.js';
@@ -35,6 +35,20 @@ export interface EnsembleOptions {
    * once.
    */
   signal?: AbortSignal;
+  /** Where solved anchors are looked up and kept (default: the one set by `useAnchorStore`, else this process's memory). */
+  anchorStore?: AnchorStore;
+}
+
+/** The anchor store runs use when they are given none (undefined: the model's in-process store). */
+let defaultAnchorStore: AnchorStore | undefined;
+
+/**
+ * Set the anchor store of every later run in this process that is given none: the command line
+ * sets one kept on disk (output/anchor-store.ts), so a scenario's anchor is solved once, not on
+ * every run. Results do not depend on it: an anchor is a pure function of its key.
+ */
+export function useAnchorStore(store: AnchorStore | undefined): void {
+  defaultAnchorStore = store;
 }
 
 /**
@@ -131,7 +145,7 @@ export function autoWorkersFor(scenarios: Scenario[], cores = defaultWorkers()):
 export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): Promise<Ensemble> {
   if (opts.signal?.aborted) throw abortError(opts.signal);
   const { scenario: sc, anchors } = await runSteps(
-    anchorSteps(given, () => performance.now()),
+    anchorSteps(given, () => performance.now(), opts.anchorStore ?? defaultAnchorStore),
     opts.signal,
   );
   const n = sc.replications;

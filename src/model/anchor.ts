@@ -48,6 +48,14 @@ export const ANCHOR_MAX_TRIALS = 8;
 export const ANCHOR_BOUNDS = { resourceStrongShare: 0.03, familiesRelative: 0.1 } as const;
 /** A trial whose drifts are all below this part of their bounds ends the search. */
 export const ANCHOR_TOLERANCE = 0.15;
+/**
+ * A drift within this many standard errors of zero (over the ANCHOR_SEEDS seeds) also counts as
+ * held: the search cannot tell it from the noise of its seeds, and its further steps would chase
+ * that noise (measured: after its second or third trial the default estate's drifts moved by
+ * about one standard error from trial to trial, 0.5-0.8 points of the resource-strong share and
+ * 0.3-0.5 of each family share). Assumption (about a 95% test).
+ */
+export const ANCHOR_NOISE_Z = 2;
 /** Most flats of a trial: a larger estate is anchored on a copy scaled down to this size, its shares kept. */
 export const ANCHOR_MAX_FLATS = 4000;
 /** The attractiveness the search uses before it turns to the residents' attachment (log-odds: a factor of 20 in the odds). Assumption. */
@@ -74,10 +82,12 @@ export interface Anchor {
   driftBefore: Shares;
   driftAfter: Shares;
   trials: number;
-  /** True when every drift of the solved values is within ANCHOR_TOLERANCE of its bound (ANCHOR_BOUNDS); false if the search stopped at its limits. */
+  /** True when every drift of the solved values is held (within ANCHOR_TOLERANCE of its bound, ANCHOR_BOUNDS, or within the seeds' noise, ANCHOR_NOISE_Z); false if the search stopped at its limits. */
   converged: boolean;
   /** Wall-clock time of the search (informational only: nothing depends on it). */
   ms: number;
+  /** True when this run read the anchor back from a store kept on disk (output/anchor-store.ts) instead of solving it. */
+  stored?: boolean;
 }
 
 export interface Shares {
@@ -137,6 +147,8 @@ function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[])
 interface Trial {
   drift: number[];
   start: number[];
+  /** Standard error of each mean drift over the seeds (the noise the search cannot go below). */
+  se: number[];
 }
 
 function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[]): Steps<Trial> {
@@ -144,6 +156,7 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[]): St
   const months = ANCHOR_YEARS * 12;
   const drift = [0, 0, 0];
   const start = [0, 0, 0];
+  const sq = [0, 0, 0];
   for (let r = 0; r < ANCHOR_SEEDS; r++) {
     const res = yield* replicationSteps(trial, r, hash32(`nabolag:anchor:${r}`));
     const rows = res.rowNames.length;
@@ -159,11 +172,15 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[]): St
       for (let k = 0; k < 3; k++) end[k]! += s[k]! / ANCHOR_END_MONTHS;
     }
     for (let k = 0; k < 3; k++) {
-      drift[k]! += (end[k]! - s0[k]!) / ANCHOR_SEEDS;
+      const d = end[k]! - s0[k]!;
+      drift[k]! += d / ANCHOR_SEEDS;
+      sq[k]! += d * d;
       start[k]! += s0[k]! / ANCHOR_SEEDS;
     }
   }
-  return { drift, start };
+  const n = ANCHOR_SEEDS;
+  const se = drift.map((d, k) => Math.sqrt(Math.max(0, sq[k]! / n - d * d) / Math.max(1, n - 1)));
+  return { drift, start, se };
 }
 
 /** Solve the 3x3 system J s = b (Gaussian elimination with partial pivoting); null if singular. */
@@ -198,6 +215,16 @@ const relativeWorst = (d: number[], start: number[]): number =>
 /** Weight of the families' drifts in the search's measure. Assumption. */
 const FAMILY_WEIGHT = 0.5;
 
+/** Whether a trial's drifts are held: each within ANCHOR_TOLERANCE of its bound or within the noise of the seeds (ANCHOR_NOISE_Z). */
+export function held(drift: readonly number[], se: readonly number[], start: readonly number[]): boolean {
+  const bound = [
+    ANCHOR_BOUNDS.resourceStrongShare,
+    (ANCHOR_BOUNDS.familiesRelative * start[1]!) / FAMILY_WEIGHT,
+    (ANCHOR_BOUNDS.familiesRelative * start[2]!) / FAMILY_WEIGHT,
+  ];
+  return drift.every((d, k) => Math.abs(d) <= Math.max(ANCHOR_TOLERANCE * bound[k]!, ANCHOR_NOISE_Z * se[k]!));
+}
+
 /** Solve the anchor of one estate of a scenario. `now` reads a clock (milliseconds), only for the report. */
 export function anchorEstate(sc: Scenario, spec: EstateSpec, now: () => number = () => 0): Anchor {
   return drain(anchorEstateSteps(sc, spec, now));
@@ -220,7 +247,7 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
   // Newton steps on a Jacobian that starts diagonal, from the mean field, and learns the
   // cross-effects from each step taken (Broyden's update)
   const J = first.start.map((p, i) => first.start.map((_, j) => (i === j ? ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * clampShare(p) * (1 - clampShare(p)) : 0)));
-  while (trials < ANCHOR_MAX_TRIALS && worst(best.trial.drift) > ANCHOR_TOLERANCE) {
+  while (trials < ANCHOR_MAX_TRIALS && !held(best.trial.drift, best.trial.se, first.start)) {
     const step = solve3(
       J,
       cur.drift.map((d) => -d),
@@ -254,13 +281,37 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     driftBefore: asShares(first.drift),
     driftAfter: asShares(best.trial.drift),
     trials,
-    converged: worst(best.trial.drift) <= ANCHOR_TOLERANCE,
+    converged: held(best.trial.drift, best.trial.se, first.start),
     ms: now() - t0,
   };
 }
 
-/** Anchors already solved, by the trial scenario they were solved on (the result is a pure function of it). */
-const solved = new Map<string, Anchor>();
+/**
+ * Where solved anchors are kept between runs. The key is the trial scenario as JSON (the
+ * result is a pure function of it and of the model's code): a store that outlives the process
+ * must also tell apart versions of the code (output/anchor-store.ts does).
+ */
+export interface AnchorStore {
+  get(key: string): Anchor | undefined;
+  set(key: string, anchor: Anchor): void;
+}
+
+/** Most anchors the in-memory store keeps before it starts afresh. */
+const MEMORY_STORE_SIZE = 64;
+
+/** A store in this process's memory (the default): the scenarios of one comparison share their anchor. */
+export function memoryAnchorStore(): AnchorStore {
+  const solved = new Map<string, Anchor>();
+  return {
+    get: (key) => solved.get(key),
+    set: (key, anchor) => {
+      if (solved.size >= MEMORY_STORE_SIZE) solved.clear();
+      solved.set(key, anchor);
+    },
+  };
+}
+
+const processStore = memoryAnchorStore();
 
 /**
  * The scenario with every estate that asks for it anchored: `attractiveness`, `attachment`,
@@ -269,12 +320,15 @@ const solved = new Map<string, Anchor>();
  * scenarios have nothing to anchor. Whoever runs replications runs them on this scenario
  * (engine/ensemble.ts does); `simulate` alone uses the values as written.
  */
-export function anchorScenario(sc: Scenario, now: () => number = () => 0): { scenario: Scenario; anchors: Anchor[] } {
-  return drain(anchorSteps(sc, now));
+export function anchorScenario(sc: Scenario, now: () => number = () => 0, store: AnchorStore = processStore): { scenario: Scenario; anchors: Anchor[] } {
+  return drain(anchorSteps(sc, now, store));
 }
 
+/** The key an estate's anchor is stored under: its trial scenario (without the unknowns) as JSON. */
+export const anchorKey = (sc: Scenario, spec: EstateSpec): string => JSON.stringify(trialScenario(sc, spec, [0, 0, 0]));
+
 /** `anchorScenario` in steps (a caller may pause between them: engine/ensemble.ts). */
-export function* anchorSteps(sc: Scenario, now: () => number = () => 0): Steps<{ scenario: Scenario; anchors: Anchor[] }> {
+export function* anchorSteps(sc: Scenario, now: () => number = () => 0, store: AnchorStore = processStore): Steps<{ scenario: Scenario; anchors: Anchor[] }> {
   if (sc.schelling || !sc.estates.some((e) => e.anchor)) return { scenario: sc, anchors: [] };
   const anchors: Anchor[] = [];
   const estates: EstateSpec[] = [];
@@ -284,12 +338,11 @@ export function* anchorSteps(sc: Scenario, now: () => number = () => 0): Steps<{
       continue;
     }
     // the same estate under the same parameters (the scenarios of a comparison) is solved once
-    const key = JSON.stringify(trialScenario(sc, spec, [0, 0, 0]));
-    let a = solved.get(key);
+    const key = anchorKey(sc, spec);
+    let a = store.get(key);
     if (!a) {
       a = yield* anchorEstateSteps(sc, spec, now);
-      if (solved.size >= 64) solved.clear();
-      solved.set(key, a);
+      store.set(key, a);
     }
     anchors.push(a);
     estates.push({

@@ -4,7 +4,7 @@
  * once per estate and parameter set.
  */
 import { describe, expect, it } from 'vitest';
-import { ANCHOR_ATTRACTIVENESS_LIMIT, anchorScenario, solve3, splitCoordinate } from '../../src/model/anchor.js';
+import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_NOISE_Z, anchorScenario, held, solve3, splitCoordinate } from '../../src/model/anchor.js';
 import { scenario } from '../helpers/scenario.js';
 
 describe('the solver', () => {
@@ -38,6 +38,22 @@ describe('the solver', () => {
     const above = splitCoordinate(ANCHOR_ATTRACTIVENESS_LIMIT + 2);
     expect(above.attachment).toBeCloseTo(Math.exp(1), 12);
     expect(splitCoordinate(-100).attachment).toBe(0.05);
+  });
+});
+
+describe('held: when the search stops', () => {
+  const start = [0.5, 0.2, 0.1];
+  it('a drift within ANCHOR_TOLERANCE of its bound is held, whatever the noise', () => {
+    // bounds: 0.03 for the share; 10% of the families' start over their weight 0.5 (0.04, 0.02); tolerance 0.15 of them
+    expect(held([0.0044, 0.0059, 0.0029], [0, 0, 0], start)).toBe(true);
+    expect(held([0.0046, 0, 0], [0, 0, 0], start)).toBe(false);
+    expect(held([0, 0.0061, 0], [0, 0, 0], start)).toBe(false);
+    expect(held([0, 0, -0.0031], [0, 0, 0], start)).toBe(false);
+  });
+  it('a larger drift is held when it is within ANCHOR_NOISE_Z standard errors of zero', () => {
+    expect(ANCHOR_NOISE_Z).toBe(2);
+    expect(held([0.012, -0.008, 0.004], [0.0061, 0.0041, 0.0021], start)).toBe(true);
+    expect(held([0.012, -0.008, 0.004], [0.0059, 0.0041, 0.0021], start)).toBe(false);
   });
 });
 

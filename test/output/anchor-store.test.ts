@@ -1,0 +1,102 @@
+/**
+ * The anchor store on disk (src/output/anchor-store.ts): an anchor solved once is read back
+ * exactly, by key and code fingerprint; a damaged or foreign file is ignored; the folder comes
+ * from the environment and `NABOLAG_CACHE=off` turns the store off.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Anchor, anchorKey, anchorScenario } from '../../src/model/anchor.js';
+import { anchorStoreDir, codeFingerprint, fileAnchorStore } from '../../src/output/anchor-store.js';
+import { scenario } from '../helpers/scenario.js';
+
+const shares = { resourceStrongShare: 0.4, otherFamilies: 0.2, resourceStrongFamilies: 0.1 };
+const anchor: Anchor = {
+  estate: 'own',
+  attractiveness: 0.123456789012345,
+  attachment: 1,
+  applicantFamilyShare: 0.3,
+  applicantStrongFamilyShare: 0.6,
+  start: shares,
+  driftBefore: shares,
+  driftAfter: shares,
+  trials: 3,
+  converged: true,
+  ms: 12.5,
+};
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'nabolag-anchors-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('fileAnchorStore', () => {
+  it('reads back what it kept, exactly, marked as stored, in a new process (a new store on the folder)', () => {
+    const dir = tmp();
+    fileAnchorStore(dir, () => 'code-a').set('key-1', anchor);
+    const again = fileAnchorStore(dir, () => 'code-a');
+    expect(again.get('key-1')).toEqual({ ...anchor, stored: true });
+    expect(again.get('key-2')).toBeUndefined();
+    expect(readdirSync(join(dir, 'anchors'))).toHaveLength(1);
+  });
+
+  it('does not read an anchor kept by other code (another version or an edited model)', () => {
+    const dir = tmp();
+    fileAnchorStore(dir, () => 'code-a').set('key-1', anchor);
+    expect(fileAnchorStore(dir, () => 'code-b').get('key-1')).toBeUndefined();
+  });
+
+  it('ignores a damaged file or one of another key, and solves again', () => {
+    const dir = tmp();
+    fileAnchorStore(dir, () => 'code-a').set('key-1', anchor);
+    const [file] = readdirSync(join(dir, 'anchors'));
+    const path = join(dir, 'anchors', file!);
+    const good = readFileSync(path, 'utf8');
+    writeFileSync(path, good.slice(0, 40));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+    writeFileSync(path, good.replace('"key-1"', '"key-9"'));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+    writeFileSync(path, good.replace('"attachment":1', '"attachment":"one"'));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+  });
+
+  it('never fails a run when its folder cannot be written', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'anchors'), 'a file where the folder should be');
+    const store = fileAnchorStore(dir, () => 'code-a');
+    expect(() => store.set('key-1', anchor)).not.toThrow();
+    // this process still has it
+    expect(store.get('key-1')).toEqual(anchor);
+  });
+
+  it('gives a run the same scenario as solving it (a pure function of the key)', () => {
+    const dir = tmp();
+    const sc = scenario({ name: 'own', years: 2, replications: 1, estates: [{ name: 'own', flats: 60, population: { resourceStrongShare: 0.4 } }] });
+    const first = fileAnchorStore(dir);
+    const solved = anchorScenario(sc, () => 0, first);
+    const read = anchorScenario(sc, () => 0, fileAnchorStore(dir));
+    expect(read.anchors[0]!.stored).toBe(true);
+    expect(read.scenario).toEqual(solved.scenario);
+    expect(fileAnchorStore(dir).get(anchorKey(sc, sc.estates[0]!))).toBeDefined();
+  });
+});
+
+describe('anchorStoreDir and the fingerprint', () => {
+  it('takes the folder from NABOLAG_CACHE_DIR, XDG_CACHE_HOME or the home folder; NABOLAG_CACHE=off turns it off', () => {
+    expect(anchorStoreDir({ NABOLAG_CACHE_DIR: '/x/y', XDG_CACHE_HOME: '/c' }, '/home/u')).toBe('/x/y');
+    expect(anchorStoreDir({ XDG_CACHE_HOME: '/c' }, '/home/u')).toBe(join('/c', 'nabolag'));
+    expect(anchorStoreDir({}, '/home/u')).toBe(join('/home/u', '.cache', 'nabolag'));
+    expect(anchorStoreDir({ NABOLAG_CACHE: 'OFF', NABOLAG_CACHE_DIR: '/x/y' }, '/home/u')).toBeUndefined();
+  });
+
+  it('the code fingerprint is a SHA-256, the same each time it is asked', () => {
+    expect(codeFingerprint()).toMatch(/^[0-9a-f]{64}$/);
+    expect(codeFingerprint()).toBe(codeFingerprint());
+  });
+});
