@@ -173,9 +173,11 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     state.ms = 0;
     const t0 = performance.now();
     let next = 0;
+    // the estates are anchored once, by the first worker, and every worker runs the anchored scenario
+    let anchored: Scenario | null = null;
     const give = (w: Worker) => {
-      if (next >= sc.replications) return;
-      const m: ToWorker = { kind: 'estate', scenario: sc, replication: next++ };
+      if (!anchored || next >= sc.replications) return;
+      const m: ToWorker = { kind: 'estate', scenario: anchored, replication: next++ };
       w.postMessage(m);
     };
     for (const w of pool) {
@@ -186,6 +188,12 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
           state.errors.push(m.message);
           progressText.textContent = t(lang(), 'error', { message: m.message });
           state.running = false;
+          return;
+        }
+        if (m.kind === 'anchored') {
+          anchored = m.scenario;
+          showProgress();
+          for (const x of pool) give(x);
           return;
         }
         if (m.kind !== 'estate-done') return;
@@ -199,9 +207,15 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
           pool = [];
         } else give(w);
       };
-      give(w);
     }
-    showProgress();
+    const anchorMessage: ToWorker = { kind: 'anchor', scenario: sc };
+    pool[0]!.postMessage(anchorMessage);
+    const anchoring = () => {
+      if (gen !== generation || anchored || !state.running) return;
+      progressText.textContent = t(lang(), 'estateAnchoring', { seconds: ((performance.now() - t0) / 1000).toFixed(1) });
+      setTimeout(anchoring, 250);
+    };
+    anchoring();
   };
   $('estate-run').addEventListener('click', run);
 

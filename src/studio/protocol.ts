@@ -26,10 +26,14 @@ export type ToWorker =
   | { kind: 'step' }
   /** Change the share wanted without a new setup (as NetLogo's slider does). */
   | { kind: 'wanted'; wanted: number }
+  /** Estate mode: anchor a scenario's estates (model/anchor.ts) once, before its replications run on every worker. */
+  | { kind: 'anchor'; scenario: Scenario }
   /** Estate mode: run replication `replication` of a scenario (checked again in the worker). */
   | { kind: 'estate'; scenario: Scenario; replication: number };
 
 export type FromWorker =
+  /** The scenario with its estates anchored (`anchor: false`, the solved values in place). */
+  | { kind: 'anchored'; scenario: Scenario; ms: number }
   | {
       kind: 'frame';
       step: number;

@@ -21,6 +21,7 @@ export const TEXT = {
     estateRun: 'Run',
     estateExport: 'Export YAML',
     estateProgress: '{done} of {total} replications done ({seconds} s)',
+    estateAnchoring: 'Anchoring the estate: solving who applies so that the baseline holds it where it starts ({seconds} s)',
     estateIntro:
       'A Danish social housing estate under the letting rules, month by month, with the same model as nabolag run. Each replication is one possible history; the band shows how far they spread. Export YAML writes the scenario as a file that nabolag run and nabolag validate accept.',
     estateShareTitle: 'Resource-strong share of residents aged 22-59 (1 January)',
@@ -86,6 +87,7 @@ export const TEXT = {
     estateRun: 'Kør',
     estateExport: 'Gem som YAML',
     estateProgress: '{done} af {total} gentagelser færdige ({seconds} s)',
+    estateAnchoring: 'Forankrer boligområdet: finder de ansøgere, der holder det, hvor det starter, uden tiltag ({seconds} s)',
     estateIntro:
       'En almen boligafdeling under udlejningsreglerne, måned for måned, med samme model som nabolag run. Hver gentagelse (replication) er ét muligt forløb; båndet viser, hvor meget de spreder sig. Gem som YAML skriver scenariet som en fil, som nabolag run og nabolag validate accepterer.',
     estateShareTitle: 'Andel ressourcestærke blandt beboere på 22-59 år (1. januar)',

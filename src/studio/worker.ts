@@ -44,6 +44,10 @@ scope.onmessage = (e) => {
       sc = studioScenario(msg.settings);
       w = initialWorld(sc, replicationSeed(sc.seed, 0));
       frame(0);
+    } else if (msg.kind === 'anchor') {
+      const t0 = performance.now();
+      const anchored = anchorScenario(checkedScenario(msg.scenario, msg.scenario.name ?? 'scenario')).scenario;
+      scope.postMessage({ kind: 'anchored', scenario: anchored, ms: performance.now() - t0 });
     } else if (msg.kind === 'estate') {
       estate(msg.scenario, msg.replication);
     } else if (msg.kind === 'wanted') {
@@ -63,7 +67,8 @@ scope.onmessage = (e) => {
 /** Estate mode: one replication, as `nabolag run` runs replication i (its seed, its metrics.csv rows). */
 function estate(raw: Scenario, i: number): void {
   const t0 = performance.now();
-  // anchored as `nabolag run` anchors it (model/anchor.ts; solved once per worker, then reused)
+  // anchored as `nabolag run` anchors it (model/anchor.ts); the page sends a scenario anchored
+  // once ('anchor' above), which anchoring leaves as it is
   const esc = anchorScenario(checkedScenario(raw, raw.name ?? 'scenario')).scenario;
   const r = simulate(esc, i, replicationSeed(esc.seed, i));
   const nRows = r.rowNames.length;
