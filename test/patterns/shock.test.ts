@@ -1,0 +1,78 @@
+/**
+ * The spiral after a shock (issue 23, part 3): three years of 100% municipal allocation
+ * (2027-2029) in the default estate, against the same estate without it on the same seeds, with
+ * the spiral off, at its default strength and strong (`imageOnApplicants: 10, imageOnStaying: 5,
+ * imageFromOutside: 2`). The damage is the paired difference of the resource-strong share on
+ * 1 January 2030, 2035 and 2040. Figures: docs/ODD.md ("The spiral after a shock").
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
+import type { ReplicationResult } from '../../src/model/simulate.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { simulateAll } from '../helpers/ensemble.js';
+
+const REPS = 20;
+const SPIRALS = {
+  off: { enabled: false },
+  default: {},
+  strong: { imageOnApplicants: 10, imageOnStaying: 5, imageFromOutside: 2 },
+} as const;
+type Strength = keyof typeof SPIRALS;
+
+function scenario(strength: Strength, shock: boolean): Scenario {
+  const sc = loadScenario('scenarios/default.yaml');
+  return {
+    ...sc,
+    years: 15,
+    replications: REPS,
+    spiral: { ...sc.spiral, ...SPIRALS[strength] },
+    policies: shock ? [...sc.policies, { lever: 'municipalAllocation', share: 1, from: 2027, until: 2030 } as Scenario['policies'][number]] : sc.policies,
+  };
+}
+
+const share = (r: ReplicationResult, year: number) => r.metrics[(year - 2026) * 12 * r.rowNames.length * NMETRIC + METRIC_INDEX.resourceStrongShare!]!;
+
+/** Mean paired damage (shock minus baseline) of the resource-strong share, in points, at 1 January of each year. */
+function damage(strength: Strength): Record<2030 | 2035 | 2040, number> {
+  const base = simulateAll(scenario(strength, false));
+  const hit = simulateAll(scenario(strength, true));
+  const at = (year: number) => (100 * hit.reduce((s, r, i) => s + share(r, year) - share(base[i]!, year), 0)) / REPS;
+  return { 2030: at(2030), 2035: at(2035), 2040: at(2040) };
+}
+
+const measured = {} as Record<Strength, Record<2030 | 2035 | 2040, number>>;
+const get = (s: Strength) => measured[s]!;
+
+describe('the spiral after a shock of three years of 100% municipal allocation', () => {
+  // 6 x 20 replications of 15 years and three anchorings: about 15 s on an idle 2-core machine
+  beforeAll(() => {
+    for (const s of ['off', 'default', 'strong'] as const) measured[s] = damage(s);
+  }, 1_200_000);
+
+  it('the shock costs at least 2 points by 2030 at every strength', () => {
+    for (const s of ['off', 'default', 'strong'] as const) expect(get(s)[2030], s).toBeLessThan(-2);
+  });
+
+  it('with the spiral off the estate recovers: less than half of the 2030 damage is left in 2040', () => {
+    const d = get('off');
+    expect(Math.abs(d[2040])).toBeLessThan(0.5 * Math.abs(d[2030]));
+  });
+
+  it('with a strong spiral the estate tips: at least half of the 2030 damage is still there in 2040', () => {
+    const d = get('strong');
+    expect(d[2040]).toBeLessThan(0.5 * d[2030]);
+  });
+
+  // Not reproduced (issue 23 asks for it): at the default strength the lasting damage is within the
+  // noise of the spiral-off case, not 1.5x it. Marked as failing so that it is seen, not hidden.
+  it.fails('at the default strength the lasting damage (2040) is at least 1.5x that with the spiral off', () => {
+    const off = get('off');
+    const def = get('default');
+    console.log(
+      `shock damage, points (2030 / 2035 / 2040): ${(['off', 'default', 'strong'] as const).map((s) => `${s} ${get(s)[2030].toFixed(1)} / ${get(s)[2035].toFixed(1)} / ${get(s)[2040].toFixed(1)}`).join('; ')}`,
+    );
+    expect(def[2040]).toBeLessThan(1.5 * off[2040]);
+    expect(def[2040]).toBeLessThan(-0.5);
+  });
+});
