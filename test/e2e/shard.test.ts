@@ -163,6 +163,21 @@ describe('nabolag run --shard and merge', () => {
   });
 });
 
+describe('nabolag compare --shard and merge', () => {
+  it('3 shards merged give the comparison byte for byte (metrics.csv, moves.csv, effects.csv, summary.json, report)', () => {
+    const c = shardsOf('compare', ['compare', 'scenarios/default.yaml', 'scenarios/levers/extension.yaml', ...FAST, '-n', '4']);
+    const m = shardJson(c.shards[1]!);
+    expect([m.command, m.items.from, m.items.to]).toEqual(['compare', 1, 2]);
+    expect(m.tables.blocks.map((b: { label: string }) => b.label)).toEqual(['default', 'extension']);
+    ok(['merge', ...c.shards, '--out', c.merged, '--quiet']);
+    const a = contents(c.full);
+    const b = contents(c.merged);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['metrics.csv', 'moves.csv', 'effects.csv', 'summary.json', 'report.html']));
+    for (const f of Object.keys(a)) expect(b[f], f).toBe(a[f]);
+  });
+});
+
 describe('--shard values', () => {
   const run = (shard: string, env: Record<string, string> = {}) =>
     nabolag(['run', 'scenarios/default.yaml', ...FAST, '-n', '3', '--shard', shard, '--out', join(tmp, 'bad', shard.replace('/', '-')), '--quiet'], env);
