@@ -223,6 +223,50 @@ describe('nabolag sweep --shard and merge', () => {
   });
 });
 
+describe('nabolag sensitivity --shard and merge', () => {
+  const common = [
+    '--param',
+    `${FACTOR}=0.3:1`,
+    '--param',
+    'social.tieEffect=0:3',
+    '--outcome',
+    'gain=resourceStrongShare@2028-resourceStrongShare@2026',
+    '--outcome',
+    'fam=resourceStrongFamilies@2028',
+  ];
+  for (const [method, samples] of [
+    ['morris', '2'],
+    ['sobol', '3'],
+  ] as const)
+    it(`${method}: 3 shards of the sample points merged give samples.csv, indices.csv, summary.json and the charts byte for byte`, () => {
+      const s = shardsOf(`sensitivity-${method}`, [
+        'sensitivity',
+        'scenarios/levers/extension.yaml',
+        ...FAST,
+        '-n',
+        '2',
+        '--method',
+        method,
+        '--samples',
+        samples,
+        ...common,
+      ]);
+      const total = method === 'morris' ? 2 * 3 : 3 * 4;
+      expect(s.shards.map((d) => shardJson(d).items)).toEqual([
+        { kind: 'samples', from: 0, to: total / 3, total },
+        { kind: 'samples', from: total / 3, to: (2 * total) / 3, total },
+        { kind: 'samples', from: (2 * total) / 3, to: total, total },
+      ]);
+      ok(['merge', ...s.shards, '--out', s.merged, '--quiet']);
+      const a = contents(s.full);
+      const b = contents(s.merged);
+      expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+      expect(Object.keys(a)).toEqual(expect.arrayContaining(['samples.csv', 'indices.csv', 'summary.json']));
+      expect(Object.keys(a).some((f) => f.startsWith('charts/'))).toBe(true);
+      for (const f of Object.keys(a)) expect(b[f], f).toBe(a[f]);
+    });
+});
+
 describe('--shard values', () => {
   const run = (shard: string, env: Record<string, string> = {}) =>
     nabolag(['run', 'scenarios/default.yaml', ...FAST, '-n', '3', '--shard', shard, '--out', join(tmp, 'bad', shard.replace('/', '-')), '--quiet'], env);
