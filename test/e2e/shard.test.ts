@@ -6,10 +6,11 @@
  * Small runs: a 150-flat estate, 3 years.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareOutputFolder } from '../../src/output/atomic.js';
 
 const CLI = 'bin/nabolag.js';
 const SMALL = ['--set', 'estates[0].flats=150', '--years', '3', '--seed', '3'];
@@ -117,6 +118,35 @@ describe('nabolag run --shard and merge', () => {
     for (const f of ['metrics.csv', 'moves.csv', 'summary.json']) expect(c[f], f).toBe(a[f]);
     expect(existsSync(join(run.merged, 'report.html'))).toBe(false);
     for (const s of run.shards) expect(existsSync(join(s, 'shard.json'))).toBe(true);
+  });
+
+  it('merges into a folder prepared by nabolag beside its logs and scripts, keeping them; refuses a folder holding files of someone else', () => {
+    const prepared = prepareOutputFolder(join(tmp, 'run', 'prepared'));
+    const copies = run.shards.map((s, i) => {
+      const to = join(prepared, 'shards', String(i + 1));
+      cpSync(s, to, { recursive: true });
+      return to;
+    });
+    mkdirSync(join(prepared, 'logs'));
+    writeFileSync(join(prepared, 'logs', 'task-1.out'), 'a log line\n');
+    writeFileSync(join(prepared, 'job.sh'), '#!/bin/sh\n');
+    ok(['merge', ...copies, '--out', prepared, '--no-report', '--quiet']);
+    expect(readFileSync(join(prepared, 'metrics.csv'), 'latin1')).toBe(readFileSync(join(run.full, 'metrics.csv'), 'latin1'));
+    expect(readFileSync(join(prepared, 'logs', 'task-1.out'), 'utf8')).toBe('a log line\n');
+    expect(existsSync(join(prepared, 'job.sh'))).toBe(true);
+    for (const c of copies) expect(existsSync(join(c, 'digests.bin'))).toBe(true);
+
+    const foreign = join(tmp, 'run', 'foreign');
+    const theirs = run.shards.map((s, i) => {
+      const to = join(foreign, 'shards', String(i + 1));
+      cpSync(s, to, { recursive: true });
+      return to;
+    });
+    writeFileSync(join(foreign, 'notes.txt'), 'mine\n');
+    const r = nabolag(['merge', ...theirs, '--out', foreign]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nabolag did not write');
+    expect(readdirSync(foreign).sort()).toEqual(['notes.txt', 'shards']);
   });
 
   it('merges into a new folder elsewhere too', () => {
