@@ -42,8 +42,6 @@ export interface MergeInfo extends Pick<RunInfo, 'extraOutputs' | 'wait'> {
   sensitivityCharts?: StudyCharts<SensitivityResult>;
   /** The merge's command line (recorded in manifest.json beside the shards' own). */
   command?: string[];
-  /** Called before the merge writes, with what it found (for a console line). */
-  onShards?: (shards: ShardManifest[]) => void;
 }
 
 export interface MergeOutput {
@@ -74,7 +72,11 @@ export function checkShards(folders: string[]): Loaded[] {
   if (folders.length === 0) throw new UserError('give the shard folders to merge, e.g. nabolag merge out/shards/* --out out');
   const problems: string[] = [];
   const loaded: Loaded[] = [];
+  // a folder that does not exist is a shard that failed or never ran (shards are written whole or not at all)
+  const absent = folders.filter((f) => !existsSync(f));
+  if (absent.length === folders.length) throw new UserError(`none of the shard folders exists: ${folders.join(', ')}; run the shards first`);
   for (const folder of folders) {
+    if (absent.includes(folder)) continue;
     try {
       loaded.push({ folder, m: readShard(folder) });
     } catch (e) {
@@ -84,6 +86,10 @@ export function checkShards(folders: string[]): Loaded[] {
   }
   if (problems.length) throw new UserError(problems.join('\n'));
   const first = loaded[0]!;
+  if (absent.length && first.m.n === loaded.length)
+    throw new UserError(
+      `${absent.join(', ')} ${absent.length > 1 ? 'do' : 'does'} not exist; the other folders hold all ${first.m.n} shards: leave ${absent.length > 1 ? 'them' : 'it'} out`,
+    );
   for (const [field, what] of SAME) {
     const other = loaded.find((l) => l.m[field] !== first.m[field]);
     if (other)
@@ -102,7 +108,7 @@ export function checkShards(folders: string[]): Loaded[] {
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !byK.has(k));
   if (missing.length)
     throw new UserError(
-      `shards ${missing.map((k) => `${k}/${n}`).join(', ')} missing (given: ${loaded.map((l) => `${l.m.k}/${n} in ${l.folder}`).join(', ')}); run the missing shards, then merge all ${n}`,
+      `shards ${missing.map((k) => `${k}/${n}`).join(', ')} missing (given: ${loaded.map((l) => `${l.m.k}/${n} in ${l.folder}`).join(', ')}${absent.length ? `; ${absent.join(', ')} ${absent.length > 1 ? 'do' : 'does'} not exist` : ''}); run the missing shards, then merge all ${n}`,
     );
   return [...byK.values()].sort((a, b) => a.m.k - b.m.k);
 }
@@ -122,7 +128,6 @@ export async function mergeToDirectory(folders: string[], outDir: string, info: 
         `the output folder ${resolvePath(outDir)} is the shard folder ${shards[i]!.folder} or inside it; give another folder, e.g. its parent`,
       );
   const holds = inputs.filter((p) => inside(p, out));
-  info.onShards?.(shards.map((s) => s.m));
   const write = async (dir: string) => {
     const first = shards[0]!.m;
     const runInfo: RunInfo = {

@@ -166,6 +166,7 @@ describe('nabolag run --shard and merge', () => {
     };
     refused([run.shards[0]!, run.shards[1]!], 'shards 3/3 missing');
     refused([run.shards[0]!], 'shards 2/3, 3/3 missing');
+    refused([run.shards[0]!, run.shards[1]!, join(tmp, 'run', 'never')], 'shards 3/3 missing', `${join(tmp, 'run', 'never')} does not exist`);
     refused([run.shards[0]!, run.shards[1]!, run.shards[1]!, run.shards[2]!], 'shard 2/3 is given twice', run.shards[1]!);
     refused([run.shards[0]!, run.shards[1]!, run.full], `${run.full} is not a shard folder`, 'shard.json');
     // a shard of another seed
