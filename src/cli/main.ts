@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { validateCommand } from './validate.js';
 import { ArgsError, helpLanguage, parseCommandLine, complete } from './args.js';
 import { PROGRAM } from './program.js';
-import { progressReporter } from './progress.js';
+import { progressReporter, startingStage, workCount } from './progress.js';
 import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor } from '../engine/ensemble.js';
 import { checkMemory } from './memory.js';
@@ -36,7 +36,10 @@ async function runCommand(argv: {
   const sc = resolve(loadScenario(file, { set }), overrides, file);
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
-  const progress = progressReporter(sc.name, sc.replications, 'replications', argv.quiet);
+  const progress = progressReporter(`${sc.name}: ${workCount(sc.replications)}`, sc.replications, 'replications', {
+    quiet: argv.quiet,
+    starting: startingStage(sc.estates),
+  });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof runToDirectory>>;
   try {
@@ -53,7 +56,7 @@ async function runCommand(argv: {
   }
   if (argv.quiet) return;
   out.stdout(
-    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+    `nabolag ${VERSION}: ran "${sc.name}" — ${workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       closing(res.outDir, res.files),
   );
 }
@@ -101,7 +104,11 @@ async function compareCommand(argv: {
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
   const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
   const total = baseline.replications * files.length;
-  const progress = progressReporter(`compare: ${files.length} scenarios x ${baseline.replications} replications`, total, 'runs', argv.quiet);
+  const work = workCount(baseline.replications, { count: files.length, noun: 'scenarios' });
+  const progress = progressReporter(`compare: ${work}`, total, 'runs', {
+    quiet: argv.quiet,
+    starting: startingStage([baseline, ...variants].flatMap((v) => v.estates)),
+  });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof compareToDirectory>>;
   try {
@@ -118,7 +125,7 @@ async function compareCommand(argv: {
   }
   if (argv.quiet) return;
   out.stdout(
-    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${files.length} scenarios x ${baseline.replications} paired replications = ${total} runs of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       closing(res.outDir, res.files),
   );
 }

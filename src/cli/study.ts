@@ -18,7 +18,7 @@ import { type Assignment, readPath, splitAssignment } from '../scenario/set.js';
 import { VERSION } from '../version.js';
 import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
-import { progressReporter } from './progress.js';
+import { progressReporter, startingStage, workCount } from './progress.js';
 import { closing, out, runFlags } from './shared.js';
 
 /** Default Morris trajectories (r): 10, within the 10-20 Saltelli et al. (2008, 3.3) recommend for screening. */
@@ -148,7 +148,8 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
   checkMemory([base], workers ?? 1);
   const outDir = argv.out ?? join('output', `sensitivity-${defaultOutputName(argv.scenario, process.cwd())}`);
   const total = nPoints * base.replications;
-  const progress = progressReporter(`sensitivity (${method}): ${nPoints} points x ${base.replications} replications`, total, 'runs', argv.quiet);
+  const work = workCount(base.replications, { count: nPoints, noun: 'points' });
+  const progress = progressReporter(`sensitivity (${method}): ${work}`, total, 'runs', { quiet: argv.quiet, starting: startingStage(base.estates) });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof sensitivityToDirectory>>;
   try {
@@ -185,7 +186,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
   }
   if (argv.quiet) return;
   out.stdout(
-    `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${nPoints} points x ${base.replications} replications = ${total} runs of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+    `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${work} of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
       closing(res.outDir, res.files),
   );
 }
@@ -281,7 +282,8 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
   checkMemory([base], workers ?? 1);
   const outDir = argv.out ?? join('output', `sweep-${defaultOutputName(argv.scenario, process.cwd())}`);
   const total = (plan.count + 1) * base.replications;
-  const progress = progressReporter(`sweep (${design}): ${plan.count + 1} points x ${base.replications} replications`, total, 'runs', argv.quiet);
+  const work = workCount(base.replications, { count: plan.count + 1, noun: 'points' });
+  const progress = progressReporter(`sweep (${design}): ${work}`, total, 'runs', { quiet: argv.quiet, starting: startingStage(base.estates) });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof sweepToDirectory>>;
   try {
@@ -304,7 +306,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
   }
   if (argv.quiet) return;
   out.stdout(
-    `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — the scenario as given and ${plan.count} point(s) x ${base.replications} paired replications = ${total} runs of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+    `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — ${work} (point 0 the scenario as given) of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
       closing(res.outDir, res.files),
   );
 }
