@@ -108,6 +108,20 @@ export const DA_TEXTS: Record<string, string> = {
   "Output folder (default output/sensitivity-<the file's path>)": 'Mappe til resultater (standard output/sensitivity-<filens sti>)',
   'Which of two fields moves the gain in the resource-strong share most': 'Hvilket af to felter flytter gevinsten i den ressourcestærke andel mest',
   'Sobol indices with 128 base rows (128 x (2 + 2) points)': 'Sobol-indeks med 128 grundrækker (128 x (2 + 2) punkter)',
+  'Print each scenario resolved (extends merged, defaults filled in), every value with where it came from: file and line, or default':
+    'Vis hvert scenarie samlet (extends flettet ind, standardværdier udfyldt), hver værdi med hvor den kom fra: fil og linje eller standard',
+  'Every value of a scenario, with the file and line it came from or "default"': 'Hver værdi i et scenarie, med filen og linjen den kom fra eller "default"',
+  'Write a commented starting scenario that validates (an existing file is never replaced)':
+    'Skriv et kommenteret scenarie at begynde med, som er gyldigt (en eksisterende fil erstattes aldrig)',
+  'The new scenario file (.yaml)': 'Den nye scenariefil (.yaml)',
+  "Flats of the estate (default: the preset's, else 1000)": 'Boliger i afdelingen (standard: den forudindstillede afdelings, ellers 1000)',
+  "Share of the residents aged 22-59 who are resource-strong at the start, 0-1 or a percentage (default: the preset's, else 0.52)":
+    'Andelen af beboere på 22-59 år, der er ressourcestærke ved start, 0-1 eller en procent (standard: den forudindstillede afdelings, ellers 0,52)',
+  'Start from a preset of scenarios/presets/: average, aeblehaven-like, egedalsvaenge-like or ringparken-like':
+    'Begynd fra en forudindstillet afdeling i scenarios/presets/: average, aeblehaven-like, egedalsvaenge-like eller ringparken-like',
+  'A 600-flat estate, 40% resource-strong, every other field at its default':
+    'En afdeling med 600 boliger, 40% ressourcestærke, alle andre felter som standard',
+  'Start from a preset and change its size': 'Begynd fra en forudindstillet afdeling og ændr dens størrelse',
 };
 
 /** The epilogue of every help, in English (also the key of its translation). */

@@ -4,11 +4,12 @@
  */
 import { join } from 'node:path';
 import { alignForComparison, compareToDirectory, runToDirectory, resolve } from '../output/pipeline.js';
-import { checkScenario, loadScenario } from '../scenario/load.js';
-import { UserError, formatIssues } from '../scenario/messages.js';
+import { checkScenario } from '../scenario/load.js';
+import { type Issue, UserError, formatIssues } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
-import { validateCommand } from './validate.js';
+import { formatWarnings, validateCommand } from './validate.js';
+import { newCommand } from './new.js';
 import { ArgsError, helpLanguage, parseCommandLine, complete } from './args.js';
 import { PROGRAM } from './program.js';
 import { progressReporter, startingStage, workCount } from './progress.js';
@@ -33,7 +34,10 @@ async function runCommand(argv: {
 }): Promise<void> {
   const file = argv.scenario;
   const { overrides, workers, set } = runFlags(argv);
-  const sc = resolve(loadScenario(file, { set }), overrides, file);
+  const checked = checkScenario(file, { set });
+  if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
+  const sc = resolve(checked.scenario, overrides, file);
+  if (!argv.quiet && checked.warnings.length) out.stderr(formatWarnings(checked.warnings));
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const progress = progressReporter(`${sc.name}: ${workCount(sc.replications)}`, sc.replications, 'replications', {
@@ -81,11 +85,13 @@ async function compareCommand(argv: {
   const loaded: { scenario: Scenario; file: string }[] = [];
   const problems: UserError[] = [];
   const used = set.map(() => false);
+  const warnings: Issue[] = [];
   for (const f of files) {
     try {
       const checked = checkScenario(f, { set, setWherePresent: true });
       for (const [k, p] of (checked.applied ?? []).entries()) if (p !== null) used[k] = true;
       if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
+      warnings.push(...checked.warnings);
       loaded.push({ scenario: resolve(checked.scenario, overrides, f), file: f });
     } catch (e) {
       if (e instanceof UserError) problems.push(e);
@@ -99,6 +105,7 @@ async function compareCommand(argv: {
       problems.map((p) => p.message).join('\n'),
       problems.flatMap((p) => p.issues),
     );
+  if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   const baseline = loaded[0]!.scenario;
   const variants = alignForComparison(baseline, loaded.slice(1));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
@@ -159,7 +166,8 @@ export async function main(args: string[]): Promise<void> {
   else if (command === 'studio') await studioCommand(a as never, out);
   else if (command === 'sweep') await sweepCommand(a as never);
   else if (command === 'sensitivity') await sensitivityCommand(a as never);
-  else process.exitCode = validateCommand(a.files as string[], out);
+  else if (command === 'new') newCommand(a as never, out);
+  else process.exitCode = validateCommand(a.files as string[], out, { show: a.show === true });
 }
 
 await main(process.argv.slice(2)).catch(fail);
