@@ -31,6 +31,12 @@ export const PROGRAM: ProgramSpec = {
   summary: 'Agent-based simulation of who lives in a Danish social housing estate over time.',
   epilogue: EPILOGUE_EN(),
   completion: true,
+  examples: [
+    ['$0 new my-estate.yaml --flats 600 --resource-strong 0.40', 'Write a commented scenario of your estate to start from'],
+    ['$0 run my-estate.yaml', 'Run it: results and a report in output/my-estate/'],
+    ['$0 compare scenarios/default.yaml scenarios/levers/extension.yaml', 'A lever against the baseline, on the same random numbers'],
+    ['$0 run --help', 'The options and examples of one command'],
+  ],
   commands: [
     {
       name: 'run',
