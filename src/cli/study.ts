@@ -297,7 +297,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
         argv.report === false
           ? undefined
           : (dir, r) => {
-              progress?.stage('writing the charts');
+              progress?.stage('writing the charts and the report');
               return writeSweepCharts(dir, r);
             },
     });
