@@ -46,6 +46,8 @@ export interface ProgramSpec {
   /** The first lines of the general help. */
   summary: string;
   commands: CommandSpec[];
+  /** Command lines shown under "Examples" in the general help, with what each does. */
+  examples?: [string, string][];
   /** Text at the end of every help (exit codes, where the docs are). */
   epilogue?: string;
   /** Offer `<name> completion`, which prints a bash/zsh completion script. */
@@ -182,6 +184,7 @@ function program(p: ProgramSpec, argv: readonly string[], lang: HelpLanguage) {
     );
   }
   if (p.completion) y.completion('completion', tr('Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)', lang));
+  for (const [cmd, what] of p.examples ?? []) y.example(cmd, tr(what, lang));
   if (p.epilogue) y.epilogue(tr(p.epilogue, lang));
   return { y, chosen: () => chosen };
 }

@@ -4,6 +4,7 @@
  * (yargs ships no Danish locale). A test checks that every text of the program has a
  * translation here.
  */
+import { PACKAGE_ROOT } from '../version.js';
 
 /** yargs' strings, in Danish (the keys are yargs' own; `%s` stands for a value). */
 export const DA_YARGS: Record<string, string | { one: string; other: string }> = {
@@ -120,19 +121,39 @@ export const DA_TEXTS: Record<string, string> = {
   "Output folder (default output/sensitivity-<the file's path>)": 'Mappe til resultater (standard output/sensitivity-<filens sti>)',
   'Which of two fields moves the gain in the resource-strong share most': 'Hvilket af to felter flytter gevinsten i den ressourcestærke andel mest',
   'Sobol indices with 128 base rows (128 x (2 + 2) points)': 'Sobol-indeks med 128 grundrækker (128 x (2 + 2) punkter)',
+  'Print each scenario resolved (extends merged, defaults filled in), every value with where it came from: file and line, or default':
+    'Vis hvert scenarie samlet (extends flettet ind, standardværdier udfyldt), hver værdi med hvor den kom fra: fil og linje eller standard',
+  'Every value of a scenario, with the file and line it came from or "default"': 'Hver værdi i et scenarie, med filen og linjen den kom fra eller "default"',
+  'Write a commented starting scenario that validates (an existing file is never replaced)':
+    'Skriv et kommenteret scenarie at begynde med, som er gyldigt (en eksisterende fil erstattes aldrig)',
+  'The new scenario file (.yaml)': 'Den nye scenariefil (.yaml)',
+  "Flats of the estate (default: the preset's, else 1000)": 'Boliger i afdelingen (standard: den forudindstillede afdelings, ellers 1000)',
+  "Share of the residents aged 22-59 who are resource-strong at the start, 0-1 or a percentage (default: the preset's, else 0.52)":
+    'Andelen af beboere på 22-59 år, der er ressourcestærke ved start, 0-1 eller en procent (standard: den forudindstillede afdelings, ellers 0,52)',
+  'Start from a preset of scenarios/presets/: average, aeblehaven-like, egedalsvaenge-like or ringparken-like':
+    'Begynd fra en forudindstillet afdeling i scenarios/presets/: average, aeblehaven-like, egedalsvaenge-like eller ringparken-like',
+  'A 600-flat estate, 40% resource-strong, every other field at its default':
+    'En afdeling med 600 boliger, 40% ressourcestærke, alle andre felter som standard',
+  'Start from a preset and change its size': 'Begynd fra en forudindstillet afdeling og ændr dens størrelse',
+  'Write a commented scenario of your estate to start from': 'Skriv et kommenteret scenarie for din afdeling at begynde med',
+  'Run it: results and a report in output/my-estate/': 'Kør det: resultater og en rapport i output/my-estate/',
+  'A lever against the baseline, on the same random numbers': 'Et håndtag mod grundscenariet, på de samme tilfældige tal',
+  'The options and examples of one command': 'Tilvalg og eksempler for én kommando',
 };
 
 /** The epilogue of every help, in English (also the key of its translation). */
 export function EPILOGUE_EN(): string {
   return [
     'Exit codes: 0 success; 2 a problem with your input or your machine (the message names the file, field or path and what is allowed); 1 an internal error; 130 stopped by Ctrl-C; 143 stopped by SIGTERM.',
-    'Levers: scenarios/levers/ has one example per policy lever; every field is in docs/parameters.md, the model in docs/ODD.md, the outputs in docs/metrics.md and README.md.',
+    'Levers: scenarios/levers/ has one example per policy lever (a table of them in README.md); every field is in docs/parameters.md, the model in docs/ODD.md, the commands and what they write in docs/usage.md, the metrics in docs/metrics.md.',
+    `These folders are in ${PACKAGE_ROOT}.`,
   ].join('\n\n');
 }
 
 function EPILOGUE_DA(): string {
   return [
     'Afslutningskoder: 0 gennemført; 2 et problem med dine input eller din maskine (beskeden nævner filen, feltet eller stien og hvad der er tilladt); 1 en intern fejl; 130 stoppet med Ctrl-C; 143 stoppet med SIGTERM.',
-    'Håndtag: scenarios/levers/ har et eksempel på hvert politisk håndtag; alle felter står i docs/parameters.md, modellen i docs/ODD.md, resultaterne i docs/metrics.md og README.md.',
+    'Håndtag: scenarios/levers/ har et eksempel på hvert politisk håndtag (en tabel over dem i README.md); alle felter står i docs/parameters.md, modellen i docs/ODD.md, kommandoerne og hvad de skriver i docs/usage.md, måltallene i docs/metrics.md.',
+    `Mapperne ligger i ${PACKAGE_ROOT}.`,
   ].join('\n\n');
 }

@@ -4,14 +4,15 @@
  */
 import { join } from 'node:path';
 import { alignForComparison, compareToDirectory, runToDirectory, resolve } from '../output/pipeline.js';
-import { checkScenario, loadScenario } from '../scenario/load.js';
-import { UserError, formatIssues } from '../scenario/messages.js';
+import { checkScenario } from '../scenario/load.js';
+import { type Issue, UserError, formatIssues } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
-import { validateCommand } from './validate.js';
+import { formatWarnings, validateCommand } from './validate.js';
+import { newCommand } from './new.js';
 import { ArgsError, helpLanguage, parseCommandLine, complete } from './args.js';
 import { PROGRAM } from './program.js';
-import { progressReporter } from './progress.js';
+import { progressReporter, startingStage, workCount } from './progress.js';
 import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor, useAnchorStore } from '../engine/ensemble.js';
 import { commandLineAnchorStore } from '../output/anchor-store.js';
@@ -38,12 +39,19 @@ async function runCommand(argv: {
   const file = argv.scenario;
   const { overrides, workers, set } = runFlags(argv);
   const shard = shardOption(argv.shard);
-  const sc = resolve(loadScenario(file, { set }), overrides, file);
+  const checked = checkScenario(file, { set });
+  if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
+  const sc = resolve(checked.scenario, overrides, file);
+  if (!argv.quiet && checked.warnings.length) out.stderr(formatWarnings(checked.warnings));
   checkShardCount(shard, sc.replications, 'replications');
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const slice = shard ? shardSlice(sc.replications, shard) : { from: 0, to: sc.replications };
-  const progress = progressReporter(shard ? `${sc.name} (shard ${shard.k}/${shard.n})` : sc.name, slice.to - slice.from, 'replications', argv.quiet);
+  const reps = slice.to - slice.from;
+  const progress = progressReporter(`${sc.name}${shard ? ` (shard ${shard.k}/${shard.n})` : ''}: ${workCount(reps)}`, reps, 'replications', {
+    quiet: argv.quiet,
+    starting: startingStage(sc.estates),
+  });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof runToDirectory>>;
   try {
@@ -73,7 +81,7 @@ async function runCommand(argv: {
     return;
   }
   out.stdout(
-    `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+    `nabolag ${VERSION}: ran "${sc.name}" — ${workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       closing(res.outDir, res.files),
   );
 }
@@ -100,11 +108,13 @@ async function compareCommand(argv: {
   const loaded: { scenario: Scenario; file: string }[] = [];
   const problems: UserError[] = [];
   const used = set.map(() => false);
+  const warnings: Issue[] = [];
   for (const f of files) {
     try {
       const checked = checkScenario(f, { set, setWherePresent: true });
       for (const [k, p] of (checked.applied ?? []).entries()) if (p !== null) used[k] = true;
       if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
+      warnings.push(...checked.warnings);
       loaded.push({ scenario: resolve(checked.scenario, overrides, f), file: f });
     } catch (e) {
       if (e instanceof UserError) problems.push(e);
@@ -118,6 +128,7 @@ async function compareCommand(argv: {
       problems.map((p) => p.message).join('\n'),
       problems.flatMap((p) => p.issues),
     );
+  if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   const baseline = loaded[0]!.scenario;
   const variants = alignForComparison(baseline, loaded.slice(1));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
@@ -125,12 +136,11 @@ async function compareCommand(argv: {
   checkShardCount(shard, baseline.replications, 'replications');
   const slice = shard ? shardSlice(baseline.replications, shard) : { from: 0, to: baseline.replications };
   const total = (slice.to - slice.from) * files.length;
-  const progress = progressReporter(
-    `compare: ${files.length} scenarios x ${slice.to - slice.from} replications${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`,
-    total,
-    'runs',
-    argv.quiet,
-  );
+  const work = workCount(slice.to - slice.from, { count: files.length, noun: 'scenarios' });
+  const progress = progressReporter(`compare: ${work}${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`, total, 'runs', {
+    quiet: argv.quiet,
+    starting: startingStage([baseline, ...variants].flatMap((v) => v.estates)),
+  });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof compareToDirectory>>;
   try {
@@ -160,7 +170,7 @@ async function compareCommand(argv: {
     return;
   }
   out.stdout(
-    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${files.length} scenarios x ${baseline.replications} paired replications = ${total} runs of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       closing(res.outDir, res.files),
   );
 }
@@ -197,7 +207,8 @@ export async function main(args: string[]): Promise<void> {
   else if (command === 'sweep') await sweepCommand(a as never);
   else if (command === 'sensitivity') await sensitivityCommand(a as never);
   else if (command === 'merge') await mergeCommand(a as never);
-  else process.exitCode = validateCommand(a.files as string[], out);
+  else if (command === 'new') newCommand(a as never, out);
+  else process.exitCode = validateCommand(a.files as string[], out, { show: a.show === true });
 }
 
 await main(process.argv.slice(2)).catch(fail);

@@ -37,6 +37,12 @@ export const PROGRAM: ProgramSpec = {
   summary: 'Agent-based simulation of who lives in a Danish social housing estate over time.',
   epilogue: EPILOGUE_EN(),
   completion: true,
+  examples: [
+    ['$0 new my-estate.yaml --flats 600 --resource-strong 0.40', 'Write a commented scenario of your estate to start from'],
+    ['$0 run my-estate.yaml', 'Run it: results and a report in output/my-estate/'],
+    ['$0 compare scenarios/default.yaml scenarios/levers/extension.yaml', 'A lever against the baseline, on the same random numbers'],
+    ['$0 run --help', 'The options and examples of one command'],
+  ],
   commands: [
     {
       name: 'run',
@@ -178,8 +184,39 @@ export const PROGRAM: ProgramSpec = {
       name: 'validate',
       describe: 'Check scenario files and print every problem found',
       positionals: [{ name: 'files', describe: 'Scenario files', many: true }],
-      options: [],
-      examples: [['$0 validate scenarios/*.yaml scenarios/*/*.yaml', 'Check every shipped scenario']],
+      options: [
+        {
+          name: 'show',
+          kind: 'flag',
+          describe: 'Print each scenario resolved (extends merged, defaults filled in), every value with where it came from: file and line, or default',
+        },
+      ],
+      examples: [
+        ['$0 validate scenarios/*.yaml scenarios/*/*.yaml', 'Check every shipped scenario'],
+        ['$0 validate --show scenarios/levers/extension.yaml', 'Every value of a scenario, with the file and line it came from or "default"'],
+      ],
+    },
+    {
+      name: 'new',
+      describe: 'Write a commented starting scenario that validates (an existing file is never replaced)',
+      positionals: [{ name: 'file', describe: 'The new scenario file (.yaml)' }],
+      options: [
+        { name: 'flats', kind: 'value', describe: "Flats of the estate (default: the preset's, else 1000)" },
+        {
+          name: 'resource-strong',
+          kind: 'value',
+          describe: "Share of the residents aged 22-59 who are resource-strong at the start, 0-1 or a percentage (default: the preset's, else 0.52)",
+        },
+        {
+          name: 'preset',
+          kind: 'value',
+          describe: 'Start from a preset of scenarios/presets/: average, aeblehaven-like, egedalsvaenge-like or ringparken-like',
+        },
+      ],
+      examples: [
+        ['$0 new my-estate.yaml --flats 600 --resource-strong 0.40', 'A 600-flat estate, 40% resource-strong, every other field at its default'],
+        ['$0 new ringparken-2.yaml --preset ringparken-like --flats 800', 'Start from a preset and change its size'],
+      ],
     },
     {
       name: 'studio',

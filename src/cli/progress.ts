@@ -1,8 +1,9 @@
 /**
  * What a run says on the console while it works: a progress bar on stderr (only when stderr is a
- * terminal), counting the same units the closing line names, with a time estimate only once one
- * can be made (two units done and a second gone), and a stage line while the charts and the
- * report are written. Nothing is shown with `--quiet`.
+ * terminal), labelled with the same count of work the closing line names (`workCount`), a stage
+ * while the run starts (anchoring the estates, starting the worker threads) and a time estimate
+ * only once one can be made, and a stage line while the charts and the report are written.
+ * Nothing is shown with `--quiet`.
  */
 import cliProgress from 'cli-progress';
 
@@ -14,6 +15,16 @@ export interface Progress {
   stop(): void;
 }
 
+/**
+ * The work of a command as the bar's label and the closing line both name it: "10 replications",
+ * "4 scenarios x 10 paired replications = 40 runs", "5 points x 10 paired replications = 50 runs".
+ */
+export function workCount(replications: number, groups?: { count: number; noun: 'scenarios' | 'points' }): string {
+  const reps = `${replications} ${groups ? 'paired ' : ''}replication${replications === 1 ? '' : 's'}`;
+  if (!groups) return reps;
+  return `${groups.count} ${groups.noun} x ${reps} = ${groups.count * replications} runs`;
+}
+
 /** Seconds left as a person reads it: "12 s", "3 min". */
 export function timeLeft(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '';
@@ -21,24 +32,54 @@ export function timeLeft(seconds: number): string {
   return `${Math.round(seconds / 60)} min left`;
 }
 
-/** The estimate: none before two units are done and a second has passed, then a linear one. */
-export function estimateLeft(done: number, total: number, elapsedMs: number): string {
-  if (done < 2 || elapsedMs < 1000 || done >= total) return '';
-  return timeLeft(((total - done) * elapsedMs) / done / 1000);
+/**
+ * Units that must be done after the first one before the time left is estimated. The first unit
+ * also carries the start-up (anchoring the estates: about 1-1.5 s per estate; starting and
+ * compiling the model on the threads), which says nothing about the rate of the others: `npm
+ * start` on the 2-core development machine had its first of 40 runs done after 4.5 s and the
+ * other 39 in 2 s, so an estimate from the first ones said "2 min left" for 20 s of work.
+ */
+export const ESTIMATE_AFTER_UNITS = 2;
+/** Time that must pass after the first unit before the time left is estimated (ms): less is noise. */
+export const ESTIMATE_AFTER_MS = 1000;
+
+/**
+ * The estimate: none until `ESTIMATE_AFTER_UNITS` units are done after the first one and
+ * `ESTIMATE_AFTER_MS` have passed since it, then the rate since the first unit times the units
+ * left. `first` is when the first unit(s) were done: `firstDone` units at `firstMs`.
+ */
+export function estimateLeft(done: number, total: number, nowMs: number, first: { firstDone: number; firstMs: number } | undefined): string {
+  if (!first || done >= total) return '';
+  const units = done - first.firstDone;
+  const ms = nowMs - first.firstMs;
+  if (units < ESTIMATE_AFTER_UNITS || ms < ESTIMATE_AFTER_MS) return '';
+  return timeLeft(((total - done) * ms) / units / 1000);
+}
+
+export interface ProgressOptions {
+  quiet?: boolean;
+  /** What the run does before its first unit is done (shown beside the bar until then). */
+  starting?: string;
+  /** Where the bar goes (default: standard error); nothing is shown unless it is a terminal. */
+  stream?: NodeJS.WriteStream;
+  /** The clock, in ms (default: performance.now). */
+  now?: () => number;
 }
 
 /**
- * A progress reporter counting `total` units named `unit` (e.g. "replications", "runs"), or
- * undefined when nothing is to be shown (quiet, not a terminal, or a single unit).
+ * A progress reporter counting `total` units named `unit` (e.g. "replications", "runs") under
+ * `label`, or undefined when nothing is to be shown (quiet, or not a terminal).
  */
-export function progressReporter(label: string, total: number, unit: string, quiet = false): Progress | undefined {
-  if (quiet || !process.stderr.isTTY || total < 2) return undefined;
+export function progressReporter(label: string, total: number, unit: string, opts: ProgressOptions = {}): Progress | undefined {
+  const stream = opts.stream ?? process.stderr;
+  if (opts.quiet || !stream.isTTY || total < 1) return undefined;
+  const now = opts.now ?? (() => performance.now());
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} ${unit} {left}`, stream: process.stderr, hideCursor: true },
+    { format: `${label} [{bar}] {value}/{total} ${unit} {left}`, stream, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
-  const t0 = performance.now();
-  bar.start(total, 0, { left: '' });
+  bar.start(total, 0, { left: opts.starting ? `(${opts.starting}…)` : '' });
+  let first: { firstDone: number; firstMs: number } | undefined;
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -46,11 +87,19 @@ export function progressReporter(label: string, total: number, unit: string, qui
     bar.stop();
   };
   return {
-    update: (done) => bar.update(done, { left: estimateLeft(done, total, performance.now() - t0) }),
+    update: (done) => {
+      const t = now();
+      if (!first && done > 0) first = { firstDone: done, firstMs: t };
+      bar.update(done, { left: estimateLeft(done, total, t, first) });
+    },
     stage: (what) => {
       stop();
-      process.stderr.write(`${what}…\n`);
+      stream.write(`${what}…\n`);
     },
     stop,
   };
 }
+
+/** The stage a run starts with: anchoring when an estate is anchored (model/anchor.ts), else starting. */
+export const startingStage = (estates: readonly { anchor?: boolean }[]): string =>
+  estates.some((e) => e.anchor !== false) ? 'anchoring the estates' : 'starting';

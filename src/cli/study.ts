@@ -18,7 +18,7 @@ import { type Assignment, readPath, splitAssignment } from '../scenario/set.js';
 import { VERSION } from '../version.js';
 import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
-import { progressReporter } from './progress.js';
+import { progressReporter, startingStage, workCount } from './progress.js';
 import { closing, out, runFlags } from './shared.js';
 import { checkShardCount, shardClosing, shardOption } from './shard.js';
 import { shardSlice } from '../engine/shard.js';
@@ -154,12 +154,11 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
   const outDir = argv.out ?? join('output', `sensitivity-${defaultOutputName(argv.scenario, process.cwd())}`);
   const slice = shard ? shardSlice(nPoints, shard) : { from: 0, to: nPoints };
   const total = (slice.to - slice.from) * base.replications;
-  const progress = progressReporter(
-    `sensitivity (${method}): ${slice.to - slice.from} points x ${base.replications} replications${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`,
-    total,
-    'runs',
-    argv.quiet,
-  );
+  const work = workCount(base.replications, { count: slice.to - slice.from, noun: 'points' });
+  const progress = progressReporter(`sensitivity (${method}): ${work}${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`, total, 'runs', {
+    quiet: argv.quiet,
+    starting: startingStage(base.estates),
+  });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof sensitivityToDirectory>>;
   try {
@@ -209,7 +208,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
     return;
   }
   out.stdout(
-    `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${nPoints} points x ${base.replications} replications = ${total} runs of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+    `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${work} of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
       closing(res.outDir, res.files),
   );
 }
@@ -308,12 +307,11 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
   const outDir = argv.out ?? join('output', `sweep-${defaultOutputName(argv.scenario, process.cwd())}`);
   const slice = shard ? shardSlice(plan.count + 1, shard) : { from: 0, to: plan.count + 1 };
   const total = (slice.to - slice.from) * base.replications;
-  const progress = progressReporter(
-    `sweep (${design}): ${slice.to - slice.from} points x ${base.replications} replications${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`,
-    total,
-    'runs',
-    argv.quiet,
-  );
+  const work = workCount(base.replications, { count: slice.to - slice.from, noun: 'points' });
+  const progress = progressReporter(`sweep (${design}): ${work}${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`, total, 'runs', {
+    quiet: argv.quiet,
+    starting: startingStage(base.estates),
+  });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof sweepToDirectory>>;
   try {
@@ -328,7 +326,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
         argv.report === false
           ? undefined
           : (dir, r) => {
-              progress?.stage('writing the charts');
+              progress?.stage('writing the charts and the report');
               return writeSweepCharts(dir, r);
             },
     });
@@ -349,7 +347,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     return;
   }
   out.stdout(
-    `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — the scenario as given and ${plan.count} point(s) x ${base.replications} paired replications = ${total} runs of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+    `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — ${work} (point 0 the scenario as given) of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
       closing(res.outDir, res.files),
   );
 }

@@ -1,8 +1,13 @@
 /**
- * `nabolag validate <file…>`: check scenario files without running them. Prints `<file>: ok`
- * for each good file and every problem of each bad one (not only the first).
+ * `nabolag validate [--show] <file…>`: check scenario files without running them. Prints
+ * `<file>: ok` for each good file, every problem of each bad one (not only the first), and
+ * warnings (`WARNING: …`, on standard error) about what is allowed but probably not meant, such as
+ * an `extends` that drops inherited estates. Warnings do not change the exit code. With `--show`,
+ * each good file is printed resolved (its `extends` merged, every default filled in) as YAML,
+ * each value with where it came from: `# file:line`, or `# default`.
  */
-import { checkScenario } from '../scenario/load.js';
+import { stringify } from 'yaml';
+import { type Source, traceScenario } from '../scenario/load.js';
 import { formatIssues, messages } from '../scenario/messages.js';
 
 export interface Output {
@@ -10,21 +15,74 @@ export interface Output {
   stderr: (s: string) => void;
 }
 
-/** Exit code: 0 when every file is valid, 2 (user error) otherwise. Lines end with a newline. */
-export function validateCommand(files: string[], out: Output): number {
+/** Warnings as printed: one line each, `WARNING: file:line: message` (a warning found through several files once). */
+export const formatWarnings = (warnings: { file: string; message: string }[]): string =>
+  [...new Set(warnings.map((w) => `WARNING: ${w.file}: ${w.message}\n`))].join('');
+
+/** Exit code: 0 when every file is valid (warnings or not), 2 (user error) otherwise. Lines end with a newline. */
+export function validateCommand(files: string[], out: Output, opts: { show?: boolean } = {}): number {
   if (files.length === 0) {
     out.stderr(messages.noFiles() + '\n');
     return 2;
   }
   let failed = false;
   for (const file of files) {
-    const { issues } = checkScenario(file);
-    if (issues.length) {
+    const { scenario, issues, warnings, trace } = traceScenario(file);
+    if (warnings.length) out.stderr(formatWarnings(warnings));
+    if (issues.length || !scenario) {
       failed = true;
       out.stderr(formatIssues(issues) + '\n');
-    } else {
-      out.stdout(messages.validOk(file) + '\n');
+      continue;
     }
+    if (opts.show && trace) out.stdout(showResolved(scenario, trace));
+    else out.stdout(messages.validOk(file) + '\n');
   }
   return failed ? 2 : 0;
+}
+
+/** Column at which the comments naming the sources start (longer lines push theirs further). */
+const COMMENT_COLUMN = 48;
+
+const sourceText = (s: Source): string => (s === 'default' ? 'default' : 'setBy' in s ? s.setBy : s.line === undefined ? s.file : `${s.file}:${s.line}`);
+
+/** A scalar (or a list of scalars) as YAML on one line. */
+const scalar = (v: unknown): string => stringify(v, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'flow' }).trimEnd();
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCollection = (v: unknown): boolean => isRecord(v) || (Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null));
+
+/**
+ * The resolved scenario as YAML (which `nabolag validate` accepts again), with a comment naming
+ * where each value came from, after a header naming the files of the `extends` chain.
+ */
+export function showResolved(scenario: object, trace: { files: string[]; source: (p: string) => Source }): string {
+  const lines: string[] = [
+    `# ${trace.files[0]} resolved${trace.files.length > 1 ? ` (extends ${trace.files.slice(1).join(' → ')})` : ''}:`,
+    '# every value with the file and line it came from, or "default" (docs/parameters.md).',
+  ];
+  const line = (text: string, path: string) => lines.push(`${text.padEnd(COMMENT_COLUMN - 1)} # ${sourceText(trace.source(path))}`);
+  const walk = (v: unknown, path: string, indent: string, first = '') => {
+    if (isRecord(v)) {
+      let lead = first;
+      for (const [k, x] of Object.entries(v)) {
+        const p = path ? `${path}.${k}` : k;
+        const key = `${lead || indent}${/^[A-Za-z_][\w]*$/.test(k) ? k : JSON.stringify(k)}:`;
+        lead = '';
+        if (isCollection(x) && !(Array.isArray(x) && x.length === 0)) {
+          lines.push(key);
+          walk(x, p, indent + '  ');
+        } else line(`${key} ${scalar(x)}`, p);
+      }
+      if (Object.keys(v).length === 0) lines.push(`${first || indent}{}`);
+      return;
+    }
+    if (Array.isArray(v))
+      for (const [i, x] of v.entries()) {
+        const p = `${path}[${i}]`;
+        if (isCollection(x)) walk(x, p, indent + '  ', `${indent}- `);
+        else line(`${indent}- ${scalar(x)}`, p);
+      }
+  };
+  walk(scenario, '', '');
+  return lines.join('\n') + '\n';
 }

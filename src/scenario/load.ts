@@ -25,7 +25,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { type CST, LineCounter, Parser, parseDocument } from 'yaml';
+import { type CST, LineCounter, Parser, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { FORBIDDEN_KEYS, isForbiddenKey, validate } from './dsl.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
 import { checkRules, touchedBy } from './rules.js';
@@ -71,12 +71,38 @@ export function loadScenario(path: string, opts: LoadOptions = {}): Scenario {
   return scenario;
 }
 
-/** Like `loadScenario`, but returns the issues instead of throwing (`scenario` only when none). */
-export function checkScenario(path: string, opts: LoadOptions = {}): { scenario?: Scenario; issues: Issue[]; applied?: (string | null)[] } {
-  const chain = readChain(path);
-  if ('issues' in chain) return { issues: chain.issues };
+/** What checking a scenario found: the scenario (only when there are no issues), its issues and warnings. */
+export interface Checked {
+  scenario?: Scenario;
+  issues: Issue[];
+  /**
+   * What is allowed but probably not meant (`extends` dropping inherited list items, an inherited
+   * description kept for changed estates): `file` is `path:line` where the line is known.
+   */
+  warnings: Issue[];
+  /** For each `--set`, the path it changed (null when skipped, `setWherePresent`). */
+  applied?: (string | null)[];
+}
 
-  const { merged, origins } = mergeChain(chain.layers);
+/** Like `loadScenario`, but returns the issues instead of throwing (`scenario` only when none). */
+export function checkScenario(path: string, opts: LoadOptions = {}): Checked {
+  const { trace: _trace, ...checked } = traceScenario(path, opts);
+  return checked;
+}
+
+/** Where a value of a resolved scenario came from: a file and line, or the schema's default. */
+export type Source = { file: string; line?: number } | { setBy: string } | 'default';
+
+/**
+ * `checkScenario`, and for each field of the resolved scenario where it came from (`source`,
+ * by the path as messages name it: `estates[0].population.resourceStrongShare`), and the files
+ * of the `extends` chain, the file given first. `trace` is there when the files could be read.
+ */
+export function traceScenario(path: string, opts: LoadOptions = {}): Checked & { trace?: { files: string[]; source: (p: string) => Source } } {
+  const chain = readChain(path);
+  if ('issues' in chain) return { issues: chain.issues, warnings: [] };
+
+  const { merged, origins, replaced } = mergeChain(chain.layers);
   const own = chain.layers[0]!;
   if (ownValue(own.data, 'name') === undefined) {
     merged.name = defaultName(path);
@@ -92,7 +118,7 @@ export function checkScenario(path: string, opts: LoadOptions = {}): { scenario?
     }
     // values set on the command line obey the same limits as a file's (depth, keys)
     const shape = checkShape('--set', merged);
-    if (shape.length) return { issues: shape, applied };
+    if (shape.length) return { issues: shape, warnings: [], applied };
   }
 
   const fileOf = (p: string): string => {
@@ -104,10 +130,167 @@ export function checkScenario(path: string, opts: LoadOptions = {}): { scenario?
   };
   const relocate = (list: Issue[]) => list.map((i) => ({ ...i, file: fileOf(i.path) }));
 
+  const lines = new Map<string, Map<string, number>>();
+  const lineOf = (file: string, p: string): number | undefined => {
+    const layer = chain.layers.find((l) => l.file === file);
+    if (!layer) return undefined;
+    let index = lines.get(file);
+    if (!index) {
+      index = lineIndex(layer.text);
+      lines.set(file, index);
+    }
+    for (let q: string | undefined = p; q !== undefined && q !== ''; q = parentPath(q)) {
+      const line = index.get(q);
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+  const source = (p: string): Source => {
+    if (!has(merged, p)) return 'default';
+    const file = fileOf(p);
+    if (!chain.layers.some((l) => l.file === file)) return { setBy: file };
+    return { file, line: lineOf(file, p) };
+  };
   const checked = validate(scenarioSchema, merged, path);
   const scenario = checked.value as Scenario;
+  const warnings = extendsWarnings(chain.layers, replaced, origins, checked.issues.length ? undefined : scenario).map((w) => {
+    const line = lineOf(w.file, w.path);
+    return { ...w, file: line === undefined ? w.file : `${w.file}:${line}` };
+  });
   const issues = [...relocate(checked.issues), ...relocate(checkRules(scenario, path, touchedBy(checked.issues)))];
-  return issues.length ? { issues, applied } : { scenario, issues, applied };
+  const trace = { files: chain.layers.map((l) => l.file), source };
+  return issues.length ? { issues, warnings, applied, trace } : { scenario, issues, warnings, applied, trace };
+}
+
+/** Whether the merged data holds a value at a path (`a.b[2].c`). */
+function has(root: unknown, p: string): boolean {
+  let v: unknown = root;
+  for (const m of p.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[1] !== undefined) {
+      if (!isMapping(v) || !Object.hasOwn(v, m[1])) return false;
+      v = v[m[1]];
+    } else {
+      if (!Array.isArray(v) || Number(m[2]) >= v.length) return false;
+      v = v[Number(m[2])];
+    }
+  }
+  return v !== undefined;
+}
+
+/** Lists whose replacement by an `extends` is warned about (lists of named or tagged items), with an example of `--set` on one. */
+const SET_EXAMPLE: Record<string, string> = { estates: 'estates[0].flats=600', policies: "'policies[lever=extension].factor=0.5'" };
+/** Most inherited fields or items a warning names (the rest are counted). */
+const WARN_NAMES = 5;
+
+/**
+ * Warnings about an `extends` chain: a file whose `estates` or `policies` replace an inherited
+ * list and so drop fields or items the parent gave (lists are not merged: the file must repeat
+ * what it keeps), and a `description` inherited from a file above the one that changed the
+ * estates (it describes estates that are no longer the ones run).
+ */
+function extendsWarnings(layers: Layer[], replaced: Replacement[], origins: Map<string, string>, resolved: Scenario | undefined): Issue[] {
+  const out: Issue[] = [];
+  for (const r of replaced) {
+    // an empty list says "none of them" on purpose (`policies: []` in a baseline)
+    if (!(r.path in SET_EXAMPLE) || (Array.isArray(r.value) && r.value.length === 0)) continue;
+    const lost = lostItems(r.old, r.value, resolved ? (resolved as unknown as Mapping)[r.path] : undefined);
+    if (lost.length === 0) continue;
+    const named = lost.slice(0, WARN_NAMES).join('; ') + (lost.length > WARN_NAMES ? `; and ${lost.length - WARN_NAMES} more` : '');
+    out.push({
+      file: r.file,
+      path: r.path,
+      message: `"${r.path}" replaces the list inherited from ${r.from} (lists are not merged), which drops ${named}; repeat what you want to keep in ${r.file}, or change single fields of the inherited list on the command line instead (e.g. --set ${SET_EXAMPLE[r.path]})`,
+    });
+  }
+  const rank = (file: string | undefined) => layers.findIndex((l) => l.file === file);
+  const described = origins.get('description');
+  const estates = origins.get('estates');
+  if (described !== undefined && estates !== undefined && rank(estates) >= 0 && rank(described) > rank(estates))
+    out.push({
+      file: estates,
+      path: 'estates',
+      message: `the estates are changed here, but "description" is inherited from ${described} and describes its estates; give ${estates} its own description`,
+    });
+  return out;
+}
+
+/** An item of a list as a warning names it: its name, else its lever, else its place. */
+const itemName = (item: unknown, i: number): string =>
+  isMapping(item) && typeof item.name === 'string'
+    ? `"${item.name}"`
+    : isMapping(item) && typeof item.lever === 'string'
+      ? `lever "${item.lever}"`
+      : `item ${i + 1}`;
+
+/**
+ * What replacing the list `old` by `value` loses: inherited items with no counterpart (matched
+ * by name, else by lever in order, else by place) and, for matched items, fields the
+ * inherited item gave that the new one does not (by dotted path inside the item) and whose
+ * default, in `resolved` (the list validated, when it could be), is another value.
+ */
+function lostItems(old: unknown, value: unknown, resolved: unknown): string[] {
+  if (!Array.isArray(old) || old.length === 0) return [];
+  const fresh = Array.isArray(value) ? [...value] : [];
+  const used = new Set<number>();
+  const lost: string[] = [];
+  for (const [i, item] of old.entries()) {
+    const key = isMapping(item) ? (typeof item.name === 'string' ? ['name', item.name] : typeof item.lever === 'string' ? ['lever', item.lever] : null) : null;
+    let j = key ? fresh.findIndex((f, k) => !used.has(k) && isMapping(f) && f[key[0]!] === key[1]) : -1;
+    if (j < 0 && (!key || key[0] === 'name') && i < fresh.length && !used.has(i)) j = i;
+    if (j < 0) {
+      lost.push(`${itemName(item, i)} entirely`);
+      continue;
+    }
+    used.add(j);
+    const now = Array.isArray(resolved) ? resolved[j] : undefined;
+    const missing = leafPaths(item).filter((p) => !has(fresh[j], p) && (now === undefined || !sameValue(valueAt(now, p), valueAt(item, p))));
+    if (missing.length) lost.push(`${missing.join(', ')} of ${itemName(item, i)}`);
+  }
+  return lost;
+}
+
+/** The value at a dotted path inside a mapping (undefined when absent). */
+const valueAt = (v: unknown, p: string): unknown => p.split('.').reduce<unknown>((x, k) => (isMapping(x) && Object.hasOwn(x, k) ? x[k] : undefined), v);
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The dotted paths of the scalar and list values inside a mapping. */
+function leafPaths(v: unknown, prefix = ''): string[] {
+  if (!isMapping(v)) return prefix ? [prefix] : [];
+  return Object.keys(v).flatMap((k) => {
+    const p = prefix ? `${prefix}.${k}` : k;
+    return isMapping(v[k]) ? leafPaths(v[k], p) : [p];
+  });
+}
+
+/**
+ * The line of every field in a YAML (or JSON, which YAML reads) text, by path as messages name
+ * it (`estates[0].flats`): the line of its key, or of its dash for a list item.
+ */
+export function lineIndex(text: string): Map<string, number> {
+  const index = new Map<string, number>();
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, version: '1.2' });
+  const stack: { node: unknown; path: string }[] = [{ node: doc.contents, path: '' }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (isMap(node))
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : null;
+        if (key === null) continue;
+        const p = path ? `${path}.${key}` : key;
+        const at = (pair.key as { range?: [number, number, number] }).range;
+        if (at) index.set(p, lc.linePos(at[0]).line);
+        stack.push({ node: pair.value, path: p });
+      }
+    else if (isSeq(node))
+      for (const [i, item] of node.items.entries()) {
+        const p = `${path}[${i}]`;
+        const at = (item as { range?: [number, number, number] } | null)?.range;
+        if (at) index.set(p, lc.linePos(at[0]).line);
+        stack.push({ node: item, path: p });
+      }
+  }
+  return index;
 }
 
 /**
@@ -126,6 +309,8 @@ interface Layer {
   /** The path as the user (or an `extends`) wrote it, relative to the working folder. */
   file: string;
   data: Mapping;
+  /** The file's text (for the lines of its fields). */
+  text: string;
 }
 
 /** The file given and its ancestors, most derived first. */
@@ -140,7 +325,7 @@ function readChain(path: string): { layers: Layer[] } | { issues: Issue[] } {
     const parent = ownValue(data, 'extends');
     delete data.$schema;
     delete data.extends;
-    layers.push({ file, data });
+    layers.push({ file, data, text: read.text });
     seen.push(resolve(file));
     if (parent === undefined || parent === null) return { layers };
     if (typeof parent !== 'string' || parent.trim() === '') return { issues: [messages.extendsWrongType(file, parent)] };
@@ -229,7 +414,7 @@ export function readTextCapped(file: string, limit = MAX_SCENARIO_FILE_BYTES): {
 }
 
 /** Read and parse one scenario file; the top level must be a mapping. */
-export function readScenarioFile(file: string): { data: Mapping } | { issues: Issue[] } {
+export function readScenarioFile(file: string): { data: Mapping; text: string } | { issues: Issue[] } {
   const problem = checkReadable(file);
   if (problem === 'missing') return { issues: [messages.fileMissing(file)] };
   if (problem !== undefined) return { issues: [messages.fileUnreadable(file, problem)] };
@@ -247,7 +432,7 @@ export function readScenarioFile(file: string): { data: Mapping } | { issues: Is
   const shape = checkShape(file, parsed.value);
   if (shape.length) return { issues: shape };
   if (!isMapping(parsed.value)) return { issues: [messages.notAMapping(file, parsed.value)] };
-  return { data: parsed.value };
+  return { data: parsed.value, text };
 }
 
 /**
@@ -372,14 +557,24 @@ const firstLine = (s: string) => s.split('\n')[0]!.trim();
  * it: a scalar or list by the file it came from, a mapping by the most derived file that wrote
  * any field in it.
  */
-function mergeChain(layers: Layer[]): { merged: Mapping; origins: Map<string, string> } {
+function mergeChain(layers: Layer[]): { merged: Mapping; origins: Map<string, string>; replaced: Replacement[] } {
   const merged: Mapping = {};
   const origins = new Map<string, string>();
-  for (const layer of [...layers].reverse()) mergeInto(merged, layer.data, layer.file, '', origins);
-  return { merged, origins };
+  const replaced: Replacement[] = [];
+  for (const layer of [...layers].reverse()) mergeInto(merged, layer.data, layer.file, '', origins, replaced);
+  return { merged, origins, replaced };
 }
 
-function mergeInto(target: Mapping, source: Mapping, file: string, path: string, origins: Map<string, string>): void {
+/** A list a file gave in place of one it inherited (`from` wrote `old`). */
+interface Replacement {
+  path: string;
+  file: string;
+  from: string;
+  old: unknown;
+  value: unknown;
+}
+
+function mergeInto(target: Mapping, source: Mapping, file: string, path: string, origins: Map<string, string>, replaced: Replacement[]): void {
   // Own properties only, written as own properties: a key can never reach a prototype (the
   // forbidden keys are refused when the file is read; this holds even without that).
   for (const key of Object.keys(source)) {
@@ -394,8 +589,10 @@ function mergeInto(target: Mapping, source: Mapping, file: string, path: string,
         setOwn(target, key, {});
       }
       origins.set(p, file);
-      if (isMapping(value)) mergeInto(target[key] as Mapping, value, file, p, origins);
+      if (isMapping(value)) mergeInto(target[key] as Mapping, value, file, p, origins, replaced);
     } else {
+      const from = origins.get(p);
+      if (Array.isArray(old) && from !== undefined) replaced.push({ path: p, file, from, old, value });
       forget(origins, p);
       setOwn(target, key, structuredClone(value));
       origins.set(p, file);

@@ -7,6 +7,7 @@ import { ArgsError, type Parsed, type ProgramSpec, helpLanguage, parseCommandLin
 import { DA_TEXTS } from '../../src/cli/da.js';
 import { PROGRAM } from '../../src/cli/program.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
+import { PACKAGE_ROOT } from '../../src/version.js';
 
 const P: ProgramSpec = {
   name: 'nabolag',
@@ -140,13 +141,17 @@ describe('help', () => {
     expect(h).toMatch(/--report +Write the report +\[boolean\] \[default: true\]/);
   });
 
-  it("nabolag's own help has examples for every command, the exit codes and where the levers are", () => {
-    for (const c of PROGRAM.commands) {
-      const h = (parseCommandLine(PROGRAM, [c.name, '--help']) as { text: string }).text;
-      expect(h, c.name).toMatch(/Examples:\n {2}nabolag /);
+  it("nabolag's own help, general and of every command, has examples, the exit codes and where the levers and docs are", () => {
+    for (const c of [...PROGRAM.commands.map((x) => [x.name]), []]) {
+      const h = (parseCommandLine(PROGRAM, [...c, '--help']) as { text: string }).text;
+      expect(h, c.join(' ')).toMatch(/Examples:\n {2}nabolag /);
       expect(h).toMatch(/Exit codes: 0 success; 2 /);
       expect(h).toMatch(/scenarios\/levers\//);
+      expect(h).toMatch(/docs\/usage\.md/);
+      expect(h.replace(/\s+/g, ' ')).toContain(`These folders are in ${PACKAGE_ROOT}.`);
     }
+    // the general help's examples are its own, not repeated in a command's
+    expect((parseCommandLine(PROGRAM, ['run', '--help']) as { text: string }).text).not.toContain('nabolag run --help');
   });
 
   it('in Danish when the locale is Danish, every text of the program translated', () => {
