@@ -207,6 +207,7 @@ export function readShard(folder: string): ShardManifest {
     !Array.isArray(m.ensembles)
   )
     throw new UserError(`${file} is not a nabolag shard description (fields tool, command, k, n, items, version, files missing or wrong)`);
+  if (m.n! < 1 || m.k! < 1 || m.k! > m.n!) throw new UserError(`${file} says it is shard ${m.k}/${m.n}; a shard k/n has k from 1 to n`);
   if (m.shardFormat !== SHARD_FORMAT)
     throw new UserError(
       `${file} has shard format ${String(m.shardFormat)}, this nabolag (${VERSION}) merges format ${SHARD_FORMAT}; run the shards with one version`,
