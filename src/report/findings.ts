@@ -27,6 +27,7 @@ import {
 } from './charts/index.js';
 import { fmtBand, fmtCi, fmtDiff, fmtDiffBand, fmtInt, fmtValue, pct, pctBand } from './format.js';
 import { escapeHtml } from './html.js';
+import type { Lang } from './i18n.js';
 
 /** The metric as the subject of a sentence: "the share of …" for shares and levels, as-is for counts. */
 function subject(name: string): string {
@@ -241,7 +242,7 @@ export function findings(results: Results): string[] {
 }
 
 /** The findings as trusted HTML (every sentence escaped). */
-export function findingsHtml(results: Results): string {
+export function findingsHtml(results: Results, lang: Lang = 'en'): string {
   return findingGroups(results)
     .map((g) => `${g.heading ? `<h3>${escapeHtml(g.heading)}</h3>\n` : ''}<ul>\n${g.items.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}\n</ul>`)
     .join('\n');

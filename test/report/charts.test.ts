@@ -72,7 +72,7 @@ const titleText = (spec: { title?: unknown }): string => {
 const plainDescription = (name: string): string => METRICS.find((m) => m.name === name)!.description.replace(/\s*\([^)]*\)/g, '');
 
 describe('chart specs', () => {
-  it('buildCharts makes every chart: 11 for a run, 12 for a comparison (the difference chart)', () => {
+  it('buildCharts makes every chart: 11 for a run, 13 for a comparison (the forest plot and the difference chart)', () => {
     const ids = buildCharts(single).map((c) => c.id);
     expect(ids).toEqual([
       'trajectory-resourceStrongShare',
@@ -88,7 +88,7 @@ describe('chart specs', () => {
       'estate-map',
     ]);
     const cids = buildCharts(compared).map((c) => c.id);
-    expect(cids).toEqual([...ids.slice(0, 3), 'difference-to-baseline', ...ids.slice(3)]);
+    expect(cids).toEqual([...ids.slice(0, 3), 'forest-plot', 'difference-to-baseline', ...ids.slice(3)]);
     expect(differenceChart(single, scenarioData(single))).toBeNull();
   });
 
