@@ -16,7 +16,7 @@ import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor } from '../engine/ensemble.js';
 import { checkMemory } from './memory.js';
 import { studioCommand } from './studio.js';
-import { closing, out, reportOutputs, runFlags } from './shared.js';
+import { closing, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { sensitivityCommand, sweepCommand } from './study.js';
 
 async function runCommand(argv: {
@@ -30,10 +30,12 @@ async function runCommand(argv: {
   quiet?: boolean;
   report?: boolean;
   wait?: boolean;
+  lang?: unknown;
 }): Promise<void> {
   const file = argv.scenario;
   const { overrides, workers, set } = runFlags(argv);
   const sc = resolve(loadScenario(file, { set }), overrides, file);
+  const lang = reportLang(argv.lang, sc.language);
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const progress = progressReporter(sc.name, sc.replications, 'replications', argv.quiet);
@@ -46,7 +48,7 @@ async function runCommand(argv: {
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
-      extraOutputs: reportOutputs(argv.report, progress),
+      extraOutputs: reportOutputs(argv.report, progress, lang),
     });
   } finally {
     progress?.stop();
@@ -70,6 +72,7 @@ async function compareCommand(argv: {
   quiet?: boolean;
   report?: boolean;
   wait?: boolean;
+  lang?: unknown;
 }): Promise<void> {
   const { overrides, workers, set } = runFlags(argv);
   // load and check every file before running anything, reporting all problems together; a
@@ -97,6 +100,7 @@ async function compareCommand(argv: {
       problems.flatMap((p) => p.issues),
     );
   const baseline = loaded[0]!.scenario;
+  const lang = reportLang(argv.lang, baseline.language);
   const variants = alignForComparison(baseline, loaded.slice(1));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
   const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
@@ -111,7 +115,7 @@ async function compareCommand(argv: {
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
-      extraOutputs: reportOutputs(argv.report, progress),
+      extraOutputs: reportOutputs(argv.report, progress, lang),
     });
   } finally {
     progress?.stop();

@@ -19,7 +19,7 @@ import { VERSION } from '../version.js';
 import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
 import { progressReporter } from './progress.js';
-import { closing, out, runFlags } from './shared.js';
+import { closing, out, reportLang, runFlags } from './shared.js';
 
 /** Default Morris trajectories (r): 10, within the 10-20 Saltelli et al. (2008, 3.3) recommend for screening. */
 export const DEFAULT_TRAJECTORIES = 10;
@@ -199,7 +199,7 @@ function rowNamesOf(base: Scenario): string[] {
 /** A parameter's path steps (parsed again: paths are short). */
 const paramSteps = (path: string): Assignment['steps'] => splitAssignment(`${path}=0`, 'param').steps;
 
-export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?: string; moves?: boolean }): Promise<void> {
+export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?: string; moves?: boolean; lang?: unknown }): Promise<void> {
   const design = argv.design ?? 'grid';
   if (design !== 'grid' && design !== 'oat' && design !== 'lhs') throw new ArgsError(`option --design ${show(design)}: give grid, oat or lhs`);
   const texts = argv.vary ?? [];
@@ -279,6 +279,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     plan = { ...common, paths: lists.map((l) => l.path), count, valuesAt, scenarioAt, baseValues: lists.map((l) => readPath(base, l.steps)) };
   }
   checkMemory([base], workers ?? 1);
+  const lang = reportLang(argv.lang, base.language);
   const outDir = argv.out ?? join('output', `sweep-${defaultOutputName(argv.scenario, process.cwd())}`);
   const total = (plan.count + 1) * base.replications;
   const progress = progressReporter(`sweep (${design}): ${plan.count + 1} points x ${base.replications} replications`, total, 'runs', argv.quiet);
@@ -296,7 +297,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
           ? undefined
           : (dir, r) => {
               progress?.stage('writing the charts');
-              return writeSweepCharts(dir, r);
+              return writeSweepCharts(dir, r, lang);
             },
     });
   } finally {

@@ -69,8 +69,13 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     const to = ms.byYear[ms.byYear.length - 1]!.mean;
     return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end))}</p>`;
   }
-  const limit = (d: Drift) => (d.metric === 'resourceStrongShare' ? `${DRIFT_SHARE_POINTS * 100} ${lang === 'da' ? 'procentpoint' : 'percentage points'}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
-  const items = drifts.map((d) => `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d)))}</li>`);
+  const limit = (d: Drift) =>
+    d.metric === 'resourceStrongShare'
+      ? `${DRIFT_SHARE_POINTS * 100} ${lang === 'da' ? 'procentpoint' : 'percentage points'}`
+      : `${DRIFT_FAMILIES_RELATIVE * 100}%`;
+  const items = drifts.map(
+    (d) => `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d)))}</li>`,
+  );
   return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(t.driftWarning)}</strong><ul>${items.join('')}</ul></div>`;
 }
 

@@ -109,7 +109,11 @@ function effectsSection(results: Results, sds: ScenarioData[], lang: Lang): Repo
           L(fmtValue(name, e.value)),
           L(num(e.difference)),
           known ? L(t.range(num(e.ciLow), num(e.ciHigh))) : t.na,
-          L(fmtDiffBand(name, e).replace('5-95%: ', '').replace(' to ', ` ${t.range('', '').trim()} `)),
+          L(
+            fmtDiffBand(name, e)
+              .replace('5-95%: ', '')
+              .replace(' to ', ` ${t.range('', '').trim()} `),
+          ),
           known ? (clear ? t.yes : t.no) : t.na,
         ]);
       }

@@ -3,6 +3,7 @@
  * `nabolag sensitivity`, and the dose-response chart of `nabolag sweep`. Vega-Lite specs written
  * by report.ts `writeCharts` (charts/<id>.vl.json, .svg, .png), deterministic like the others.
  */
+import type { Lang } from './i18n.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { IndexRow, SensitivityResult, SweepResult } from '../output/study.js';
 import { type ChartDef, VL_SCHEMA, isPercent, metricUnit } from './charts/index.js';
@@ -182,7 +183,7 @@ export function doseResponseChart(r: SweepResult): ChartDef | null {
  * A sweep's charts and report: the report of the scenario as given (report.ts, with its
  * pattern checks), with the dose-response chart first.
  */
-export const writeSweepCharts = (dir: string, r: SweepResult): Promise<string[]> => {
+export const writeSweepCharts = (dir: string, r: SweepResult, lang: Lang = 'en'): Promise<string[]> => {
   const c = doseResponseChart(r);
-  return writeChartsAndReport(dir, { ensembles: [r.baseline], summary: r.summary }, { patterns: checkPatterns, extraCharts: c ? [c] : [] });
+  return writeChartsAndReport(dir, { ensembles: [r.baseline], summary: r.summary }, { patterns: checkPatterns, extraCharts: c ? [c] : [], lang });
 };

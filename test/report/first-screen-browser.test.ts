@@ -23,7 +23,12 @@ const TIMEOUT = 180_000;
 const FOLD = 900;
 
 /** The scenarios of `npm start` (package.json). */
-const SHOWCASE = ['scenarios/default.yaml', 'scenarios/packages/allocation-and-image.yaml', 'scenarios/packages/extension.yaml', 'scenarios/packages/programme.yaml'];
+const SHOWCASE = [
+  'scenarios/default.yaml',
+  'scenarios/packages/allocation-and-image.yaml',
+  'scenarios/packages/extension.yaml',
+  'scenarios/packages/programme.yaml',
+];
 
 describe.skipIf(SKIP)('the first screen of the showcase report in headless Chromium', () => {
   let workDir = '';
@@ -60,9 +65,8 @@ describe.skipIf(SKIP)('the first screen of the showcase report in headless Chrom
     if (profileDir) await rm(profileDir, { recursive: true, force: true });
   }, TIMEOUT);
 
-  /** The bottom edge of every element matching the test id, in page pixels (none: empty list). */
-  const bottoms = (testId: string) =>
-    page.$$eval(`[data-testid="${testId}"]`, (els) => els.map((e) => e.getBoundingClientRect().bottom + window.scrollY));
+  /** The bottom edge of every element matching the test id, in pixels from the top of the page (it is never scrolled). */
+  const bottoms = (testId: string) => page.$$eval(`[data-testid="${testId}"]`, (els) => els.map((e) => e.getBoundingClientRect().bottom));
 
   it('every chart renders without errors, and the page fetches nothing', async () => {
     const state = (await page.evaluate('window.__nabolagRendered')) as { total: number; rendered: number; errors: string[] };
@@ -102,8 +106,8 @@ describe.skipIf(SKIP)('the first screen of the showcase report in headless Chrom
   });
 
   it('the contents and the seeds come after the first screen', async () => {
-    const contentsTop = await page.$eval('#contents', (e) => e.getBoundingClientRect().top + window.scrollY);
-    const runTop = await page.$eval('#what-was-run', (e) => e.getBoundingClientRect().top + window.scrollY);
+    const contentsTop = await page.$eval('#contents', (e) => e.getBoundingClientRect().top);
+    const runTop = await page.$eval('#what-was-run', (e) => e.getBoundingClientRect().top);
     expect(contentsTop).toBeGreaterThan(FOLD);
     expect(runTop).toBeGreaterThan(contentsTop);
     expect(await bottoms('is-not')).toHaveLength(1);
@@ -122,9 +126,19 @@ describe.skipIf(SKIP)('the first screen of the showcase report in headless Chrom
       expect(h2).toContain('Effekter ved tidshorisonten');
       expect(h2).not.toContain('Findings');
       const headline = await da.$eval('[data-testid="headline"]', (e) => e.textContent ?? '');
-      expect(headline).toMatch(/point ressourcestærke i 2029, 95 %-KI [+−]\d+,\d til [+−]\d+,\d — (hjælper sandsynligvis|skader sandsynligvis|ingen klar effekt)$/);
+      expect(headline).toMatch(
+        /point ressourcestærke i 2029, 95 %-KI [+−]\d+,\d til [+−]\d+,\d — (hjælper sandsynligvis|skader sandsynligvis|ingen klar effekt)$/,
+      );
       const terms = await da.$$eval('dl.terms dt', (els) => els.map((e) => e.textContent ?? ''));
-      expect(terms).toEqual(['ressourcestærk', 'udsat boligområde', 'parallelsamfund', 'omdannelsesområde', 'fleksibel udlejning', 'kommunal anvisning', 'forlængelse']);
+      expect(terms).toEqual([
+        'ressourcestærk',
+        'udsat boligområde',
+        'parallelsamfund',
+        'omdannelsesområde',
+        'fleksibel udlejning',
+        'kommunal anvisning',
+        'forlængelse',
+      ]);
     } finally {
       await da.close();
     }

@@ -55,8 +55,20 @@ export function forestChart(results: Results, sds: ScenarioData[], lang: Lang = 
       return [{ scenario: v.name, difference: r6(e.difference * scale), ciLow: r6(e.ciLow * scale), ciHigh: r6(e.ciHigh * scale) }];
     });
     const axisTitle = isPercent(name) ? t.forestAxisPoints : t.forestAxis(metricUnitIn(name, lang));
-    const x = (field: string): Enc => ({ field, type: 'quantitative', title: axisTitle, scale: { zero: true, nice: true }, axis: { format: '+~r', labelExpr: "datum.value == 0 ? '0' : datum.label", tickCount: 5 } });
-    const y: Enc = { field: 'scenario', type: 'nominal', sort: order, title: null, axis: p === 0 ? { labelFontSize: 12, labelLimit: 160 } : { labels: false, ticks: false, domain: false } };
+    const x = (field: string): Enc => ({
+      field,
+      type: 'quantitative',
+      title: axisTitle,
+      scale: { zero: true, nice: true },
+      axis: { format: '+~r', labelExpr: "datum.value == 0 ? '0' : datum.label", tickCount: 4, labelOverlap: true },
+    });
+    const y: Enc = {
+      field: 'scenario',
+      type: 'nominal',
+      sort: order,
+      title: null,
+      axis: p === 0 ? { labelFontSize: 12, labelLimit: 160 } : { labels: false, ticks: false, domain: false },
+    };
     const fmt = isPercent(name) ? '+.1f' : '+.1f';
     const tooltip = [
       { field: 'scenario', type: 'nominal', title: t.variant },
@@ -66,7 +78,7 @@ export function forestChart(results: Results, sds: ScenarioData[], lang: Lang = 
     ];
     return {
       title: { text: titles[p], fontSize: 12 },
-      width: p === 0 ? 200 : 200,
+      width: 210,
       height: { step: 26 },
       data: { values },
       layer: [

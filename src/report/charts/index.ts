@@ -37,7 +37,21 @@ import { COMPOSITION, areaChart, compositionChart } from './trajectories.js';
 
 export { type ChartDef, type ScenarioData, scenarioData } from './data.js';
 export { VL_SCHEMA } from './encodings.js';
-export { axisTitle, capitalise, isPercent, localNumbers, lowerFirst, metric, metricLabel, metricTitle, metricUnit, metricUnitIn, panelTitles, unitIn, wrap } from './labels.js';
+export {
+  axisTitle,
+  capitalise,
+  isPercent,
+  localNumbers,
+  lowerFirst,
+  metric,
+  metricLabel,
+  metricTitle,
+  metricUnit,
+  metricUnitIn,
+  panelTitles,
+  unitIn,
+  wrap,
+} from './labels.js';
 export { AREA_LEVELS, COMPOSITION, areaChart, compositionChart } from './trajectories.js';
 export { differenceChart } from './difference.js';
 export { MAIN_OUTCOME, effectOf, forestChart, rankedVariants } from './forest.js';
@@ -55,17 +69,17 @@ export { MAP_YEAR_PARAM, hasMaps, mapChart } from './map.js';
 export function buildCharts(results: Results, lang: Lang = 'en'): ChartDef[] {
   const sds = scenarioData(results);
   const charts: (ChartDef | null)[] = [
-    ...COMPOSITION.map((n) => compositionChart(sds, n)),
+    ...COMPOSITION.map((n) => compositionChart(sds, n, lang)),
     forestChart(results, sds, lang),
-    differenceChart(results, sds),
-    flowsChart(sds),
-    exitsChart(sds),
-    stayLengthChart(sds),
-    moversStatusChart(sds),
-    areaChart(sds),
-    listCriteriaChart(sds),
-    listStatusChart(sds),
-    mapChart(sds),
+    differenceChart(results, sds, lang),
+    flowsChart(sds, lang),
+    exitsChart(sds, lang),
+    stayLengthChart(sds, lang),
+    moversStatusChart(sds, lang),
+    areaChart(sds, lang),
+    listCriteriaChart(sds, lang),
+    listStatusChart(sds, lang),
+    mapChart(sds, lang),
   ];
   return charts.filter((c): c is ChartDef => c !== null);
 }

@@ -96,6 +96,9 @@ export function metricLabel(name: string, lang: Lang = 'en'): string {
   return (lang === 'da' ? DA_METRIC_LABELS[name] : undefined) ?? m.label ?? metricTitle(name);
 }
 
+/** Axis title from the unit in a language: first letter upper case. */
+export const axisTitleIn = (name: string, lang: Lang = 'en'): string => capitalise(metricUnitIn(name, lang));
+
 /** A unit in a language (units without a Danish word stay as they are). */
 export const unitIn = (unit: string, lang: Lang = 'en'): string => (lang === 'da' ? (DA_UNITS[unit] ?? unit) : unit);
 
