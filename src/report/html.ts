@@ -253,6 +253,8 @@ th, td { border-bottom: 1px solid #ddd; padding: .3rem .7rem; text-align: left; 
 th { border-bottom: 2px solid #999; }
 tr.group th { background: #eef2f6; border-bottom: 1px solid #999; padding-top: .5rem; }
 td[title] { text-decoration: underline dotted #999; cursor: help; }
+#effects td:nth-child(n+4) { white-space: nowrap; }
+#effects td:first-child { min-width: 12rem; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

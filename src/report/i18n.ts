@@ -154,6 +154,65 @@ const en = {
     'summary.json': 'summary.json — mean and 5-95% band per metric and year',
     'manifest.json': 'manifest.json — version, scenarios as resolved, seeds (enough to reproduce the run)',
   } as Record<string, string>,
+
+  /** The findings' sentences (report/findings.ts). */
+  findingsText: {
+    trend: (subj: string, dir: 'same' | 'up' | 'down', plural: boolean, a: string, b: string, start: number, end: number, small: boolean) => {
+      const verb = { same: plural ? 'stay at about' : 'stays at about', up: plural ? 'rise from' : 'rises from', down: plural ? 'fall from' : 'falls from' }[
+        dir
+      ];
+      if (dir === 'same') return `${subj} ${verb} ${a} on 1 January ${start} and ${b} by ${end}.`;
+      return `${subj} ${verb} ${a} on 1 January ${start} to ${b} by ${end}${small ? ', a change within the spread between replications' : ''}.`;
+    },
+    onNoList: 'on no list',
+    listedAs: (label: string) => `listed as ${label}`,
+    statusIn: (parts: string, n: number) => `${parts} of ${n} replications`,
+    statusIn1: (label: string, c: number) => `${label} in ${c}`,
+    onNoListAll: (n: number) => `on no list in all ${n} replications`,
+    listedAll: (label: string, n: number) => `listed as ${label} in all ${n} replications`,
+    statusGloss: {
+      none: 'not listed',
+      prevention: 'prevention area, forebyggelsesområde',
+      udsat: 'disadvantaged area, udsat boligområde',
+      ghetto: 'parallel society, formerly ghetto area',
+      hard: 'transformation area, formerly hard ghetto',
+    } as Record<string, string>,
+    estateIs: (end: number, text: string) => `By ${end} the estate is ${text}.`,
+    estateIsEvery: (end: number, text: string) => `By ${end} the estate is ${text}, in every scenario.`,
+    estateIsWith: (end: number, text: string, v: string, baseText: string, base: string) =>
+      `By ${end} the estate is ${text} with ${v}, against ${baseText} in ${base}.`,
+    criterion: (label: string, shown: string, threshold: string, met: boolean) => `${label} ${shown} (criterion: ${threshold}) — ${met ? 'met' : 'not met'}`,
+    criteria: (end: number, k: number, min: number, parts: string, base?: string) =>
+      `By ${end} the mean values${base ? ` in ${base}` : ''} meet ${k} of the four list criteria (an area of at least 1,000 residents is listed when it meets at least ${min}): ${parts}.`,
+    noMoves: (who: string) => `No households moved in and out${who}, so the elevator effect cannot be read from this run.`,
+    inName: (name: string) => ` in ${name}`,
+    elevatorClear:
+      'More of those leaving than of those arriving are resource-strong: the estate lifts households into work or education and then loses them (the elevator effect).',
+    elevatorSlight: 'Slightly more of those leaving are resource-strong, within the spread between replications.',
+    elevatorNone: 'No elevator effect shows in these numbers.',
+    elevator: (who: string, ins: string, outs: string, verdict: string) =>
+      `Over the run${who}, ${ins} of the households moving in were resource-strong, against ${outs} of those moving out. ${verdict}`,
+    noLeavers: (who: string, years: number) => `No resource-strong family with children moved out${who} during the ${years} years.`,
+    stay: (who: string, leavers: string, years: number, share: string, mark: number) =>
+      `Of the resource-strong families with children who moved out${who} (${leavers} per replication over ${years} years), ${share} had lived in the estate ${mark} years or less — the report's mark (it found almost half in 2015).`,
+    staysPart: (name: string, share: string, leavers: string) => `${name} ${share} of ${leavers} leavers per replication`,
+    stays: (years: number, mark: number, parts: string) =>
+      `Of the resource-strong families with children who moved out during the ${years} years, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
+    turnover: (outs: string, share: string) => `On average ${outs} households moved out per year, ${share} of the flats.`,
+    effectStock: (end: number, vb: string, subj: string, v: string, bb: string, base: string) =>
+      `By ${end} there are ${vb} ${subj} with ${v}, against ${bb} in ${base}`,
+    effectLevel: (end: number, subj: string, vb: string, v: string, bb: string, base: string) =>
+      `By ${end} ${subj} is ${vb} with ${v}, against ${bb} in ${base}`,
+    noPaired: (core: string) => `${core}; no paired difference could be computed.`,
+    oneRep: (core: string, diff: string, band: string) =>
+      `${core}: a paired difference of ${diff} (single runs ${band}); with one replication there is no confidence interval.`,
+    effect: (core: string, diff: string, ci: string, band: string, clear: boolean, power: string) =>
+      `${core}: a paired difference of ${diff}, 95% confidence interval ${ci} (single runs ${band}), ${clear ? 'a clear effect (the interval excludes zero)' : 'not a clear effect (the interval includes zero)'}.${power}`,
+    power: (n: number) => ` With this spread, about ${n} paired replications would detect a one-point effect (80% power).`,
+    percentagePoints: 'percentage points',
+    against: (v: string, base: string) => `${v} against ${base}`,
+    across: 'Across the scenarios',
+  },
   /** Chart titles, axes, legends, tooltips and captions. */
   chart: {
     yearStock: 'Year (state on 1 January)',
@@ -367,6 +426,57 @@ const da: Texts = {
     'effects.csv': 'effects.csv — parvise effekter ved tidshorisonten, alle mål',
     'summary.json': 'summary.json — gennemsnit og 5-95 %-bånd pr. mål og år',
     'manifest.json': 'manifest.json — version, scenarierne som opløst, frø (nok til at gentage kørslen)',
+  },
+
+  findingsText: {
+    trend: (subj, dir, _plural, a, b, start, end, small) => {
+      if (dir === 'same') return `${subj} ligger på omkring ${a} den 1. januar ${start} og ${b} i ${end}.`;
+      return `${subj} ${dir === 'up' ? 'stiger' : 'falder'} fra ${a} den 1. januar ${start} til ${b} i ${end}${small ? ', en ændring inden for spredningen mellem gentagelser' : ''}.`;
+    },
+    onNoList: 'ikke på nogen liste',
+    listedAs: (label) => `på listen som ${label}`,
+    statusIn: (parts, n) => `${parts} af ${n} gentagelser`,
+    statusIn1: (label, c) => `${label} i ${c}`,
+    onNoListAll: (n) => `ikke på nogen liste i alle ${n} gentagelser`,
+    listedAll: (label, n) => `på listen som ${label} i alle ${n} gentagelser`,
+    statusGloss: {
+      none: 'ikke på listen',
+      prevention: 'forebyggelsesområde',
+      udsat: 'udsat boligområde',
+      ghetto: 'parallelsamfund, tidligere ghettoområde',
+      hard: 'omdannelsesområde, tidligere hårdt ghettoområde',
+    },
+    estateIs: (end, text) => `I ${end} er afdelingen ${text}.`,
+    estateIsEvery: (end, text) => `I ${end} er afdelingen ${text}, i alle scenarier.`,
+    estateIsWith: (end, text, v, baseText, base) => `I ${end} er afdelingen ${text} med ${v}, mod ${baseText} i ${base}.`,
+    criterion: (label, shown, threshold, met) => `${label} ${shown} (kriterium: ${threshold}) — ${met ? 'opfyldt' : 'ikke opfyldt'}`,
+    criteria: (end, k, min, parts, base) =>
+      `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} ${k} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}): ${parts}.`,
+    noMoves: (who) => `Ingen husstande flyttede ind og ud${who}, så elevatoreffekten kan ikke aflæses af denne kørsel.`,
+    inName: (name) => ` i ${name}`,
+    elevatorClear:
+      'Flere af dem, der flytter ud, end af dem, der flytter ind, er ressourcestærke: afdelingen løfter husstande i arbejde eller uddannelse og mister dem så (elevatoreffekten).',
+    elevatorSlight: 'Lidt flere af dem, der flytter ud, er ressourcestærke, inden for spredningen mellem gentagelser.',
+    elevatorNone: 'Tallene viser ingen elevatoreffekt.',
+    elevator: (who, ins, outs, verdict) =>
+      `Over kørslen${who} var ${ins} af de indflyttende husstande ressourcestærke, mod ${outs} af de fraflyttende. ${verdict}`,
+    noLeavers: (who, years) => `Ingen ressourcestærk børnefamilie flyttede ud${who} i løbet af de ${years} år.`,
+    stay: (who, leavers, years, share, mark) =>
+      `Af de ressourcestærke børnefamilier, der flyttede ud${who} (${leavers} pr. gentagelse over ${years} år), havde ${share} boet i afdelingen ${mark} år eller mindre — rapportens grænse (den fandt næsten halvdelen i 2015).`,
+    staysPart: (name, share, leavers) => `${name} ${share} af ${leavers} fraflyttere pr. gentagelse`,
+    stays: (years, mark, parts) =>
+      `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af de ${years} år, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
+    turnover: (outs, share) => `I gennemsnit flyttede ${outs} husstande ud om året, ${share} af boligerne.`,
+    effectStock: (end, vb, subj, v, bb, base) => `I ${end} er der ${vb} ${subj} med ${v}, mod ${bb} i ${base}`,
+    effectLevel: (end, subj, vb, v, bb, base) => `I ${end} er ${subj} ${vb} med ${v}, mod ${bb} i ${base}`,
+    noPaired: (core) => `${core}; der kunne ikke beregnes en parvis forskel.`,
+    oneRep: (core, diff, band) => `${core}: en parvis forskel på ${diff} (enkelte kørsler ${band}); med én gentagelse er der intet konfidensinterval.`,
+    effect: (core, diff, ci, band, clear, power) =>
+      `${core}: en parvis forskel på ${diff}, 95 %-konfidensinterval ${ci} (enkelte kørsler ${band}), ${clear ? 'en klar effekt (intervallet udelukker nul)' : 'ikke en klar effekt (intervallet omfatter nul)'}.${power}`,
+    power: (n) => ` Med denne spredning skulle der omkring ${n} parvise gentagelser til at påvise en effekt på ét point (80 % styrke).`,
+    percentagePoints: 'procentpoint',
+    against: (v, base) => `${v} mod ${base}`,
+    across: 'På tværs af scenarierne',
   },
   chart: {
     yearStock: 'År (tilstand 1. januar)',

@@ -95,6 +95,7 @@ function effectsSection(results: Results, sds: ScenarioData[], lang: Lang): Repo
     rows.push({ heading: t.groups[group] });
     for (const name of names) {
       if (METRIC_INDEX[name] === undefined) continue;
+      let first = true;
       for (const v of sds.slice(1)) {
         const e = c.effects.find((x) => x.variant === v.name && x.row === v.row && x.metric === name);
         if (!e) continue;
@@ -102,7 +103,8 @@ function effectsSection(results: Results, sds: ScenarioData[], lang: Lang): Repo
         const clear = known && (e.ciLow > 0 || e.ciHigh < 0);
         const num = diffNumber(name);
         rows.push([
-          { text: metricLabel(name, lang), title: name },
+          // the outcome named once above its variants' rows; its code in the data files as a tooltip
+          { text: first ? metricLabel(name, lang) : '', title: name },
           v.name,
           isPercent(name) ? t.pp : metricUnitIn(name, lang),
           L(fmtValue(name, e.baseline)),
@@ -116,6 +118,7 @@ function effectsSection(results: Results, sds: ScenarioData[], lang: Lang): Repo
           ),
           known ? (clear ? t.yes : t.no) : t.na,
         ]);
+        first = false;
       }
     }
   }
