@@ -70,9 +70,7 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end))}</p>`;
   }
   const limit = (d: Drift) =>
-    d.metric === 'resourceStrongShare'
-      ? `${DRIFT_SHARE_POINTS * 100} ${lang === 'da' ? 'procentpoint' : 'percentage points'}`
-      : `${DRIFT_FAMILIES_RELATIVE * 100}%`;
+    d.metric === 'resourceStrongShare' ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`;
   const items = drifts.map(
     (d) => `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d)))}</li>`,
   );
@@ -120,10 +118,17 @@ function overlaps(results: Results, ranked: ScenarioData[]): [string, string][] 
 /**
  * The first section of the report, shown above the contents: the answer. `charts` are the
  * report's charts; for a comparison the forest plot (id "forest-plot") is shown here, for a
- * single run the trajectory of the resource-strong share. Returns the section and the id of the
+ * single run the trajectory of the resource-strong share, or `leadChart` when given (a sweep's
+ * dose-response). Returns the section and the id of the
  * chart it took, so that the report does not show it twice.
  */
-export function answerSection(results: Results, sds: ScenarioData[], charts: ChartDef[], lang: Lang = 'en'): { section: ReportSection; chartId?: string } {
+export function answerSection(
+  results: Results,
+  sds: ScenarioData[],
+  charts: ChartDef[],
+  lang: Lang = 'en',
+  leadChart?: string,
+): { section: ReportSection; chartId?: string } {
   const t = texts(lang);
   const base = sds[0]!;
   const h = horizonOf(base);
@@ -159,7 +164,7 @@ export function answerSection(results: Results, sds: ScenarioData[], charts: Cha
     const b = ms[name]!.byYear[ms[name]!.byYear.length - 1]!;
     return `<li data-testid="headline">${L(t.trajectoryLine(metricLabel(name, lang), fmtValue(name, ms[name]!.initial.mean), fmtBand(name, b), h.start, h.end))}</li>`;
   });
-  const chart = charts.find((c) => c.id === `trajectory-${MAIN_OUTCOME}`);
+  const chart = charts.find((c) => c.id === (leadChart ?? `trajectory-${MAIN_OUTCOME}`));
   return {
     section: {
       id: 'answer',

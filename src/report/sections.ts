@@ -234,7 +234,8 @@ export function reportInput(results: Results, charts: ChartDef[], dir: string, o
       )
     : t.runTitle(base.name);
   const subtitle = t.subtitle(base.ensemble.seeds.length, h.years, h.start, h.end - 1, base.ensemble.scenario.seed, VERSION);
-  const answer = answerSection(results, sds, charts, lang);
+  // a sweep's dose-response chart (the first of extraCharts) answers its question: it leads
+  const answer = answerSection(results, sds, charts, lang, options.extraCharts?.[0]?.id);
   const sections: ReportSection[] = [
     answer.section,
     {

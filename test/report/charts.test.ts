@@ -68,7 +68,6 @@ const titleText = (spec: { title?: unknown }): string => {
   return (Array.isArray(text) ? text : [text]).filter((l) => l !== '\u200b').join(' ');
 };
 
-
 describe('chart specs', () => {
   it('buildCharts makes every chart: 11 for a run, 13 for a comparison (the forest plot and the difference chart)', () => {
     const ids = buildCharts(single).map((c) => c.id);
