@@ -6,7 +6,7 @@
 import type { Lang } from './i18n.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { IndexRow, SensitivityResult, SweepResult } from '../output/study.js';
-import { type ChartDef, VL_SCHEMA, isPercent, metricUnit } from './charts/index.js';
+import { type ChartDef, VL_SCHEMA, isPercent, metricLabel, metricUnit } from './charts/index.js';
 import { baseConfig } from './render.js';
 import { writeCharts, writeChartsAndReport } from './report.js';
 import { checkPatterns } from '../analysis/patterns.js';
@@ -126,7 +126,8 @@ export function doseResponseChart(r: SweepResult): ChartDef | null {
     .filter((e) => num(e.values[0]) !== null)
     .map((e) => ({
       point: e.point,
-      metric: isPercent(e.metric) ? `${e.metric} (pp)` : `${e.metric} (${metricUnit(e.metric)})`,
+      // the metric's label on the panel (its code stays in effects.csv)
+      metric: `${metricLabel(e.metric)} (${isPercent(e.metric) ? 'pp' : metricUnit(e.metric)})`,
       percent: isPercent(e.metric),
       dose: e.values[0],
       shade: second !== undefined ? num(e.values[1]) : e.values[0],
