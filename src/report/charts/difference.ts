@@ -61,7 +61,7 @@ export function differenceChart(results: Results, sds: ScenarioData[], lang: Lan
     });
     return {
       title: { text: titles[p], fontSize: 12 },
-      width: 250,
+      width: 220,
       height: 200,
       data: { values },
       layer: [

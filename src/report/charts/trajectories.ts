@@ -45,7 +45,7 @@ export function areaChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
   );
   const panels = AREA_LEVELS.map((name, p) => ({
     title: { text: titles[p], fontSize: 12, subtitle: capitalise(metricUnitIn(name, lang)), subtitleFontSize: 11 },
-    width: 250,
+    width: 220,
     height: 190,
     data: { values: sds.flatMap((sd) => stockPoints(sd, name, lang)) },
     layer: bandLayers(name, x, color, undefined, lang, dash),
