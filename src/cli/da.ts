@@ -57,6 +57,8 @@ export const DA_TEXTS: Record<string, string> = {
   'Output folder (default output/compare-<names>)': 'Mappe til resultater (standard output/compare-<navne>)',
   'Worker threads (default: all cores, fewer for small runs)': 'Tråde (standard: alle kerner, færre til små kørsler)',
   'No progress bar': 'Ingen statuslinje',
+  "Language of the report: en (English) or da (Danish) (default: the scenario's language field, else English)":
+    'Rapportens sprog: en (engelsk) eller da (dansk) (standard: scenariets language-felt, ellers engelsk)',
   'Write charts/ and report.html (--no-report to skip them)': 'Skriv charts/ og report.html (--no-report springer dem over)',
   'If another run is writing the same output folder, wait for it instead of stopping':
     'Hvis en anden kørsel skriver i samme mappe, så vent på den i stedet for at stoppe',

@@ -19,7 +19,7 @@ import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
 import { studioCommand } from './studio.js';
-import { closing, out, reportOutputs, runFlags } from './shared.js';
+import { closing, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { sensitivityCommand, sweepCommand } from './study.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
@@ -35,6 +35,7 @@ async function runCommand(argv: {
   report?: boolean;
   wait?: boolean;
   shard?: string;
+  lang?: unknown;
 }): Promise<void> {
   const file = argv.scenario;
   const { overrides, workers, set } = runFlags(argv);
@@ -44,6 +45,7 @@ async function runCommand(argv: {
   const sc = resolve(checked.scenario, overrides, file);
   if (!argv.quiet && checked.warnings.length) out.stderr(formatWarnings(checked.warnings));
   checkShardCount(shard, sc.replications, 'replications');
+  const lang = reportLang(argv.lang, sc.language);
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const slice = shard ? shardSlice(sc.replications, shard) : { from: 0, to: sc.replications };
@@ -61,7 +63,7 @@ async function runCommand(argv: {
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
-      extraOutputs: shard ? undefined : reportOutputs(argv.report, progress),
+      extraOutputs: shard ? undefined : reportOutputs(argv.report, progress, lang),
       shard,
     });
   } finally {
@@ -99,6 +101,7 @@ async function compareCommand(argv: {
   report?: boolean;
   wait?: boolean;
   shard?: string;
+  lang?: unknown;
 }): Promise<void> {
   const { overrides, workers, set } = runFlags(argv);
   const shard = shardOption(argv.shard);
@@ -130,6 +133,7 @@ async function compareCommand(argv: {
     );
   if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   const baseline = loaded[0]!.scenario;
+  const lang = reportLang(argv.lang, baseline.language);
   const variants = alignForComparison(baseline, loaded.slice(1));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
   const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
@@ -150,7 +154,7 @@ async function compareCommand(argv: {
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
-      extraOutputs: shard ? undefined : reportOutputs(argv.report, progress),
+      extraOutputs: shard ? undefined : reportOutputs(argv.report, progress, lang),
       shard,
     });
   } finally {

@@ -31,6 +31,13 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
   },
 ];
 
+/** --lang: the report's language (run, compare and sweep write a report with words in it). */
+const LANG_OPTION: OptionSpec = {
+  name: 'lang',
+  kind: 'value',
+  describe: "Language of the report: en (English) or da (Danish) (default: the scenario's language field, else English)",
+};
+
 export const PROGRAM: ProgramSpec = {
   name: 'nabolag',
   version: VERSION,
@@ -59,7 +66,7 @@ export const PROGRAM: ProgramSpec = {
         years: 'Years to simulate (overrides the file)',
         out: "Output folder (default output/<the file's path>, e.g. output/levers-extension); only a new, empty or nabolag-written folder",
         workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
-      }),
+      }).concat(LANG_OPTION),
     },
     {
       name: 'compare',
@@ -84,7 +91,7 @@ export const PROGRAM: ProgramSpec = {
         years: "Years to simulate (default: the baseline file's)",
         out: 'Output folder (default output/compare-<names>)',
         workers: 'Worker threads (default: all cores, fewer for small runs)',
-      }),
+      }).concat(LANG_OPTION),
     },
     {
       name: 'sweep',
@@ -122,6 +129,7 @@ export const PROGRAM: ProgramSpec = {
           out: "Output folder (default output/sweep-<the file's path>)",
           workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
         }),
+        LANG_OPTION,
       ],
     },
     {

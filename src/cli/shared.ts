@@ -6,6 +6,8 @@ import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Results } from '../output/pipeline.js';
 import { writeChartsAndReport } from '../report/report.js';
+import { LANGS, type Lang, isLang } from '../report/i18n.js';
+import { UserError } from '../scenario/messages.js';
 import { checkPatterns } from '../analysis/patterns.js';
 import { parseAssignment } from '../scenario/set.js';
 import { MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
@@ -14,13 +16,25 @@ import type { Progress } from './progress.js';
 export const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
 
 /** Charts and report.html, unless --no-report (with a stage line on the progress bar's terminal). */
-export const reportOutputs = (report: boolean | undefined, progress: Progress | undefined) =>
+export const reportOutputs = (report: boolean | undefined, progress: Progress | undefined, lang: Lang = 'en') =>
   report === false
     ? undefined
     : (dir: string, r: Results) => {
         progress?.stage('writing the charts and the report');
-        return writeChartsAndReport(dir, r, { patterns: checkPatterns });
+        return writeChartsAndReport(dir, r, { patterns: checkPatterns, lang });
       };
+
+/**
+ * The report's language: --lang when given (checked), else the scenario's `language`, else
+ * English.
+ */
+export function reportLang(option: unknown, scenarioLanguage: string | undefined): Lang {
+  if (option !== undefined) {
+    if (!isLang(option)) throw new UserError(`option --lang: ${JSON.stringify(String(option))} is not a language of the report; give ${LANGS.join(' or ')}`);
+    return option;
+  }
+  return isLang(scenarioLanguage) ? scenarioLanguage : 'en';
+}
 
 /** The closing lines: where the results are (an absolute path) and the report as a link a terminal can open. */
 export function closing(outDir: string, files: string[]): string {

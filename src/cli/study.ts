@@ -19,7 +19,7 @@ import { VERSION } from '../version.js';
 import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
 import { progressReporter, startingStage, workCount } from './progress.js';
-import { closing, out, runFlags } from './shared.js';
+import { closing, out, reportLang, runFlags } from './shared.js';
 import { checkShardCount, shardClosing, shardOption } from './shard.js';
 import { shardSlice } from '../engine/shard.js';
 
@@ -222,7 +222,7 @@ function rowNamesOf(base: Scenario): string[] {
 /** A parameter's path steps (parsed again: paths are short). */
 const paramSteps = (path: string): Assignment['steps'] => splitAssignment(`${path}=0`, 'param').steps;
 
-export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?: string; moves?: boolean }): Promise<void> {
+export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?: string; moves?: boolean; lang?: unknown }): Promise<void> {
   const design = argv.design ?? 'grid';
   if (design !== 'grid' && design !== 'oat' && design !== 'lhs') throw new ArgsError(`option --design ${show(design)}: give grid, oat or lhs`);
   const texts = argv.vary ?? [];
@@ -304,6 +304,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
   }
   checkShardCount(shard, plan.count + 1, "points (the scenario as given and the sweep's)");
   checkMemory([base], workers ?? 1);
+  const lang = reportLang(argv.lang, base.language);
   const outDir = argv.out ?? join('output', `sweep-${defaultOutputName(argv.scenario, process.cwd())}`);
   const slice = shard ? shardSlice(plan.count + 1, shard) : { from: 0, to: plan.count + 1 };
   const total = (slice.to - slice.from) * base.replications;
@@ -327,7 +328,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
           ? undefined
           : (dir, r) => {
               progress?.stage('writing the charts and the report');
-              return writeSweepCharts(dir, r);
+              return writeSweepCharts(dir, r, lang);
             },
     });
   } finally {

@@ -30,6 +30,11 @@ export interface Metric {
   name: string;
   unit: string;
   description: string;
+  /**
+   * A short human label for tables and charts (the report's words; the Danish ones are in
+   * report/i18n.ts). Set for the metrics the report shows; the others show their description.
+   */
+  label?: string;
   kind: MetricKind;
   /** Decimals written to CSV. */
   digits: number;
@@ -229,6 +234,30 @@ export const METRICS: readonly Metric[] = [
   stock('vulnerableHouseholds', 'Households with heavy social problems.', C.vulnerableHouseholds, 'households'),
   ...flowMetrics.filter((m) => !['moveIns', 'moveOuts', 'internalMoves', 'householdsFormed'].includes(m.name)),
 ];
+
+/**
+ * Short labels of the metrics the report shows, in English. `crime` and `convictionRatio` are
+ * the same number (the conviction rate against the national rate, list criterion 2) and share
+ * one label; the report shows it once.
+ */
+const LABELS: Readonly<Record<string, string>> = {
+  resourceStrongShare: 'Resource-strong share of adults 22-59',
+  familiesWithChildren: 'Families with children',
+  resourceStrongFamilies: 'Resource-strong families with children',
+  nonWesternShare: 'Share of non-western background',
+  moveOuts: 'Households moving out',
+  outResourceStrongFamilies: 'Resource-strong families moving out',
+  outResourceStrongFamiliesShortStay: 'Of those, after 2 years or less',
+  meanStayYears: 'Mean years lived in the estate',
+  image: 'Image (reputation)',
+  socialProblems: 'Social problems',
+  crime: 'Crime: convictions against the national rate (list criterion 2)',
+  convictionRatio: 'Crime: convictions against the national rate (list criterion 2)',
+  outsideWorkShare18to64: 'Outside work or education, aged 18-64 (list criterion 1)',
+  basicEducationShare30to59: 'Only basic education, aged 30-59 (list criterion 3)',
+  incomeRatio: 'Income against the region (list criterion 4)',
+};
+for (const m of METRICS) if (LABELS[m.name] !== undefined) m.label = LABELS[m.name];
 
 export const METRIC_INDEX: Readonly<Record<string, number>> = Object.fromEntries(METRICS.map((m, i) => [m.name, i]));
 export const NMETRIC = METRICS.length;

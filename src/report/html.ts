@@ -32,10 +32,16 @@ export interface ReportChart {
   caption: string;
 }
 
+/** A table cell: a number (right-aligned), a text, or a text with a tooltip (`title`). */
+export type ReportCell = string | number | { text: string; title: string };
+
+/** A row of cells, or a heading row spanning the table (a group of rows). */
+export type ReportRow = ReportCell[] | { heading: string };
+
 /** A data table; numbers are right-aligned and printed as given (format them beforehand). */
 export interface ReportTable {
   columns: string[];
-  rows: (string | number)[][];
+  rows: ReportRow[];
   /** Optional plain-text caption (escaped). */
   caption?: string;
 }
@@ -50,6 +56,10 @@ export interface ReportSection {
   html?: string;
   chart?: ReportChart;
   table?: ReportTable;
+  /** TRUSTED HTML after the chart and the table (same rules as `html`). */
+  htmlAfter?: string;
+  /** Shown before the contents: the report's first screen. */
+  lead?: boolean;
 }
 
 export interface ReportLink {
@@ -65,6 +75,8 @@ export interface HtmlReportInput {
   links?: ReportLink[];
   /** Document language; default "en". */
   lang?: string;
+  /** The words "Contents" and "Files" in the document's language; default English. */
+  words?: { contents: string; files: string };
   /**
    * Every chart's spec has been compiled already, without errors or warnings (writeChartsAndReport
    * renders each chart in strict mode first), so `buildHtmlReport` does not compile them again:
@@ -155,6 +167,7 @@ function checkInput(input: HtmlReportInput): void {
     if (s.table) {
       const width = s.table.columns.length;
       s.table.rows.forEach((row, i) => {
+        if (!Array.isArray(row)) return;
         if (row.length !== width) {
           throw new Error(`HTML report: table in section "${s.id}", row ${i} has ${row.length} cells but there are ${width} columns`);
         }
@@ -164,10 +177,19 @@ function checkInput(input: HtmlReportInput): void {
 }
 
 function renderTable(t: ReportTable): string {
-  const isNum = (v: unknown) => typeof v === 'number';
+  const cell = (v: ReportCell) =>
+    typeof v === 'number'
+      ? `<td class="num">${escapeHtml(v)}</td>`
+      : typeof v === 'string'
+        ? `<td>${escapeHtml(v)}</td>`
+        : `<td title="${escapeHtml(v.title)}">${escapeHtml(v.text)}</td>`;
   const head = t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
   const body = t.rows
-    .map((row) => `<tr>${row.map((v) => (isNum(v) ? `<td class="num">${escapeHtml(v)}</td>` : `<td>${escapeHtml(v)}</td>`)).join('')}</tr>`)
+    .map((row) =>
+      Array.isArray(row)
+        ? `<tr>${row.map(cell).join('')}</tr>`
+        : `<tr class="group"><th scope="colgroup" colspan="${t.columns.length}">${escapeHtml(row.heading)}</th></tr>`,
+    )
     .join('\n');
   const caption = t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : '';
   return `<div class="table-wrap"><table>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
@@ -179,12 +201,13 @@ function renderSection(s: ReportSection): string {
   if (s.chart) {
     const c = s.chart;
     parts.push(
-      `<figure><div id="${c.id}" class="chart" role="img" aria-label="${escapeHtml(c.caption)}"></div>` +
+      `<figure data-testid="chart-${c.id}"><div id="${c.id}" class="chart" role="img" aria-label="${escapeHtml(c.caption)}"></div>` +
         `<figcaption>${escapeHtml(c.caption)}</figcaption></figure>`,
       `<script type="application/json" data-nabolag-chart="${c.id}">${jsonForScript(c.spec)}</script>`,
     );
   }
   if (s.table) parts.push(renderTable(s.table));
+  if (s.htmlAfter) parts.push(`<div class="prose">${s.htmlAfter}</div>`);
   parts.push('</section>');
   return parts.join('\n');
 }
@@ -199,7 +222,7 @@ const CSS = `
 body { margin: 0 auto; max-width: 62rem; padding: 1.5rem 1.25rem 3rem; color: #222; background: #fff;
   font: 16px/1.5 "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; }
 header { border-bottom: 2px solid #3d6a8f; margin-bottom: 1.5rem; }
-h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 .25rem; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 .25rem; }
 .subtitle { color: #555; margin: 0 0 1rem; }
 h2 { font-size: 1.3rem; margin: 2.25rem 0 .75rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
 nav ol, nav ul { padding-left: 1.25rem; margin: .25rem 0; }
@@ -207,6 +230,19 @@ a { color: #2b5a80; }
 figure { margin: 1rem 0; }
 .chart { overflow-x: auto; }
 .chart-error { color: #a40000; border: 1px solid #a40000; padding: .5rem; }
+.warning { border-left: 5px solid #b5574f; background: #fbefed; padding: .5rem .9rem; margin: .75rem 0; }
+.warning ul { margin: .25rem 0; padding-left: 1.1rem; }
+.steady { color: #555; font-size: .9rem; margin: .25rem 0 .5rem; }
+.intro { margin: .25rem 0 .4rem; }
+ol.headlines, ul.headlines { margin: .2rem 0 .4rem; padding-left: 1.6rem; font-size: 1.05rem; }
+ol.headlines li, ul.headlines li { margin: .15rem 0; font-weight: 600; }
+li.verdict-helps::marker, li.verdict-harms::marker { font-weight: 700; }
+.note { color: #555; font-size: .85rem; margin: .25rem 0; }
+.is-not { border: 1px solid #c9d6e2; background: #f4f7fa; padding: .5rem .9rem; font-size: .9rem; margin: .5rem 0; }
+.is-not ul { margin: .25rem 0; padding-left: 1.1rem; }
+#answer h2 { margin-top: .5rem; }
+dl.terms dt { font-weight: 600; font-style: italic; }
+dl.terms dd { margin: 0 0 .35rem 1.25rem; }
 figcaption { color: #555; font-size: .9rem; margin-top: .35rem; }
 .vega-bindings { font-size: .9rem; margin-top: .4rem; }
 .vega-bind { display: flex; align-items: center; gap: .5rem; }
@@ -215,6 +251,10 @@ table { border-collapse: collapse; font-size: .9rem; }
 caption { text-align: left; color: #555; padding-bottom: .3rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .3rem .7rem; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; }
+tr.group th { background: #eef2f6; border-bottom: 1px solid #999; padding-top: .5rem; }
+td[title] { text-decoration: underline dotted #999; cursor: help; }
+#effects td:nth-child(n+4) { white-space: nowrap; }
+#effects td:first-child { min-width: 12rem; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
@@ -277,15 +317,18 @@ export async function buildHtmlReport(input: HtmlReportInput): Promise<string> {
   }
   // 2. Page body.
   const lang = input.lang ?? 'en';
+  const words = input.words ?? { contents: 'Contents', files: 'Files' };
+  const lead = input.sections.filter((s) => s.lead);
+  const rest = input.sections.filter((s) => !s.lead);
   const contents =
-    input.sections.length > 1
-      ? `<nav class="contents" id="contents" aria-label="Contents"><ol>\n${input.sections
+    rest.length > 1
+      ? `<nav class="contents" id="contents" aria-label="${escapeHtml(words.contents)}"><h2>${escapeHtml(words.contents)}</h2><ol>\n${rest
           .map((s) => `<li><a href="#${s.id}">${escapeHtml(s.heading)}</a></li>`)
           .join('\n')}\n</ol></nav>`
       : '';
   const links =
     input.links && input.links.length > 0
-      ? `<nav class="links" id="links" aria-label="Files"><h2>Files</h2><ul>\n${input.links
+      ? `<nav class="links" id="links" aria-label="${escapeHtml(words.files)}"><h2>${escapeHtml(words.files)}</h2><ul>\n${input.links
           .map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></li>`)
           .join('\n')}\n</ul></nav>`
       : '';
@@ -311,9 +354,10 @@ export async function buildHtmlReport(input: HtmlReportInput): Promise<string> {
       `<h1>${escapeHtml(input.title)}</h1>`,
       input.subtitle ? `<p class="subtitle">${escapeHtml(input.subtitle)}</p>` : '',
       '</header>',
-      contents,
       '<main>',
-      input.sections.map(renderSection).join('\n'),
+      lead.map(renderSection).join('\n'),
+      contents,
+      rest.map(renderSection).join('\n'),
       '</main>',
       links,
       scripts,

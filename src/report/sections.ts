@@ -9,10 +9,12 @@ import { type PatternResult, shareBandText } from '../analysis/patterns.js';
 import type { Results } from '../output/pipeline.js';
 import { METRIC_INDEX } from '../model/reporters.js';
 import { VERSION } from '../version.js';
-import { AREA_LEVELS, COMPOSITION, type ChartDef, LIST_CRITERIA, type ScenarioData, isPercent, metricUnit, scenarioData } from './charts/index.js';
+import { COMPOSITION, type ChartDef, type ScenarioData, isPercent, localNumbers, metricLabel, metricUnitIn, scenarioData } from './charts/index.js';
+import { answerSection, chartFilesHtml } from './answer.js';
 import { findingsHtml, horizonOf } from './findings.js';
-import { diffNumber, fmtCi, fmtDiffBand, fmtValue } from './format.js';
-import { type HtmlReportInput, type ReportLink, type ReportSection, escapeHtml } from './html.js';
+import { diffNumber, fmtDiffBand, fmtValue } from './format.js';
+import { type HtmlReportInput, type ReportLink, type ReportRow, type ReportSection, escapeHtml } from './html.js';
+import { type Lang, texts } from './i18n.js';
 import { isSchellingRun, schellingFindings } from './schelling.js';
 
 /**
@@ -29,12 +31,14 @@ export interface ReportOptions {
   patterns?: (results: Results) => PatternCheck[];
   /** Charts shown before the run's own (a sweep's dose-response), written with them. */
   extraCharts?: ChartDef[];
+  /** The report's language (headings, sentences, chart titles and axes); default English. */
+  lang?: Lang;
 }
 
 /** One line per lever: "extension from 2027: group resourceStrongFamilies, factor 0.5". */
-function leversText(sd: ScenarioData): string {
+function leversText(sd: ScenarioData, lang: Lang): string {
   const ps = sd.ensemble.scenario.policies;
-  if (!ps.length) return 'none';
+  if (!ps.length) return texts(lang).none;
   return ps
     .map((p) => {
       const { lever, from, until, estate, ...size } = p as { lever: string; from: number; until?: number; estate?: number } & Record<string, unknown>;
@@ -48,74 +52,86 @@ function leversText(sd: ScenarioData): string {
     .join('; ');
 }
 
-function whatWasRun(results: Results, sds: ScenarioData[]): ReportSection {
+function whatWasRun(results: Results, sds: ScenarioData[], lang: Lang): ReportSection {
+  const t = texts(lang);
   const base = sds[0]!;
   const h = horizonOf(base);
   const seeds = base.ensemble.seeds;
   const sc = base.ensemble.scenario;
-  const shownSeeds = seeds.length <= 12 ? seeds.join(', ') : `${seeds.slice(0, 10).join(', ')}, … (all in manifest.json)`;
+  const shownSeeds = seeds.length <= 12 ? seeds.join(', ') : `${seeds.slice(0, 10).join(', ')}, … (${t.allInManifest})`;
   const html = [
-    `<p>${sds.length > 1 ? `${sds.length} scenarios, each` : '1 scenario'} with ${seeds.length} replication${seeds.length === 1 ? '' : 's'} of ${h.years} years (${h.start}-${h.end - 1}), base seed ${sc.seed}; replication <i>i</i> uses a seed derived from the base seed and <i>i</i>: ${escapeHtml(shownSeeds)}.${
-      sds.length > 1 ? ' Every scenario ran on the same seeds (common random numbers), so the differences are paired replication by replication.' : ''
-    } Made with nabolag ${escapeHtml(VERSION)}.</p>`,
-    `<p>Numbers are means over replications with the 5th-95th percentile range in brackets. Charts show the state on 1 January of each year (${h.start} is the initial state, ${h.end} the state after ${h.years} simulated years) and flows summed over each calendar year. They read the metric row "${escapeHtml(base.row)}"${base.summary.rows.length > 1 ? ' (all estates together)' : ''}.</p>`,
+    `<p>${t.runWhat(sds.length, seeds.length, h.years, h.start, h.end - 1, sc.seed, escapeHtml(shownSeeds), sds.length > 1, escapeHtml(VERSION))}</p>`,
+    `<p>${escapeHtml(t.runHow(h.start, h.end, h.years, base.row, base.summary.rows.length > 1))}</p>`,
   ].join('\n');
   return {
     id: 'what-was-run',
-    heading: 'What was run',
+    heading: t.appendix,
     html,
     table: {
-      columns: ['Scenario', 'Role', 'Description', 'Levers'],
-      rows: sds.map((sd, i) => [sd.name, results.comparison ? (i === 0 ? 'baseline' : 'variant') : 'run', sd.description || '—', leversText(sd)]),
+      columns: t.runColumns,
+      rows: sds.map((sd, i) => [sd.name, results.comparison ? (i === 0 ? t.baseline : t.variantRole) : t.runRole, sd.description || '—', leversText(sd, lang)]),
     },
   };
 }
 
-/** Metrics of the effects table (all metrics are in effects.csv). */
-const EFFECT_METRICS = [
-  ...COMPOSITION,
-  'moveOuts',
-  'outResourceStrongFamilies',
-  'outResourceStrongFamiliesShortStay',
-  'meanStayYears',
-  ...AREA_LEVELS,
-  ...LIST_CRITERIA.map((c) => c.name),
-] as const;
+/**
+ * The outcomes of the effects table in their groups (every metric is in effects.csv).
+ * `convictionRatio` is left out: it is the same number as `crime` (list criterion 2).
+ */
+export const EFFECT_GROUPS = {
+  composition: [...COMPOSITION],
+  flows: ['moveOuts', 'outResourceStrongFamilies', 'outResourceStrongFamiliesShortStay', 'meanStayYears'],
+  image: ['image', 'socialProblems', 'crime', 'outsideWorkShare18to64', 'basicEducationShare30to59', 'incomeRatio'],
+} as const;
 
-function effectsSection(results: Results, sds: ScenarioData[]): ReportSection | null {
+function effectsSection(results: Results, sds: ScenarioData[], lang: Lang): ReportSection | null {
   const c = results.comparison;
   if (!c) return null;
+  const t = texts(lang);
   const h = horizonOf(sds[0]!);
-  const rows: string[][] = [];
-  for (const v of sds.slice(1)) {
-    for (const name of EFFECT_METRICS) {
+  const L = (s: string) => localNumbers(s, lang);
+  const rows: ReportRow[] = [];
+  for (const [group, names] of Object.entries(EFFECT_GROUPS) as [keyof typeof EFFECT_GROUPS, readonly string[]][]) {
+    rows.push({ heading: t.groups[group] });
+    for (const name of names) {
       if (METRIC_INDEX[name] === undefined) continue;
-      const e = c.effects.find((x) => x.variant === v.name && x.row === v.row && x.metric === name);
-      if (!e) continue;
-      const known = Number.isFinite(e.ciLow) && Number.isFinite(e.ciHigh);
-      const clear = known && (e.ciLow > 0 || e.ciHigh < 0);
-      rows.push([
-        v.name,
-        name,
-        metricUnit(name),
-        fmtValue(name, e.baseline),
-        fmtValue(name, e.value),
-        isPercent(name) ? `${diffNumber(name)(e.difference)} pp` : diffNumber(name)(e.difference),
-        fmtCi(name, e),
-        fmtDiffBand(name, e).replace('5-95%: ', ''),
-        known ? (clear ? 'yes' : 'no') : 'n/a',
-      ]);
+      let first = true;
+      for (const v of sds.slice(1)) {
+        const e = c.effects.find((x) => x.variant === v.name && x.row === v.row && x.metric === name);
+        if (!e) continue;
+        const known = Number.isFinite(e.ciLow) && Number.isFinite(e.ciHigh);
+        const clear = known && (e.ciLow > 0 || e.ciHigh < 0);
+        const num = diffNumber(name);
+        rows.push([
+          // the outcome named once above its variants' rows; its code in the data files as a tooltip
+          { text: first ? metricLabel(name, lang) : '', title: name },
+          v.name,
+          isPercent(name) ? t.pp : metricUnitIn(name, lang),
+          L(fmtValue(name, e.baseline)),
+          L(fmtValue(name, e.value)),
+          L(num(e.difference)),
+          known ? L(t.range(num(e.ciLow), num(e.ciHigh))) : t.na,
+          L(
+            fmtDiffBand(name, e)
+              .replace('5-95%: ', '')
+              .replace(' to ', ` ${t.range('', '').trim()} `),
+          ),
+          known ? (clear ? t.yes : t.no) : t.na,
+        ]);
+        first = false;
+      }
     }
   }
+  const cols = t.effectColumns;
   return {
     id: 'effects',
-    heading: 'Effects at the horizon',
-    html: `<p>Each variant against the baseline "${escapeHtml(c.baseline)}" by ${h.end} (stocks and shares at the end of ${h.end - 1}, flows summed over ${h.end - 1}; effects.csv lists them under year ${h.end - 1}). The difference is paired: computed replication by replication on the same seeds, then averaged. "95% CI" is the confidence interval of that mean (t-based): it narrows as replications are added, and "clear" means it excludes zero. "Single runs 5-95%" is how much the difference varies from one replication to the next: it does not narrow with more replications. pp = percentage points. Every metric is in <a href="effects.csv">effects.csv</a>.</p>`,
-    table: { columns: ['Variant', 'Metric', 'Unit', 'Baseline', 'Variant value', 'Difference', '95% CI', 'Single runs 5-95%', 'Clear'], rows },
+    heading: t.effects,
+    html: `<p>${t.effectsIntro(escapeHtml(c.baseline), h.end)}</p>`,
+    table: { columns: [cols[1]!, cols[0]!, ...cols.slice(2)], rows },
   };
 }
 
-function patternsSection(checks: PatternCheck[]): ReportSection {
+function patternsSection(checks: PatternCheck[], lang: Lang): ReportSection {
   const pp = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}`;
   // a band only where there is one (2 or more replications): never "44% (44-44%)" from one run
   const show = (c: PatternCheck) => {
@@ -128,7 +144,7 @@ function patternsSection(checks: PatternCheck[]): ReportSection {
   };
   return {
     id: 'patterns',
-    heading: 'Patterns',
+    heading: texts(lang).patterns,
     html: `<p>The patterns the model should reproduce, each computed from this run's outputs and compared with its target. The value is the one checked against the target (a mean over replications, or a share pooled over them); in brackets, the 5-95% band of that value over bootstrap resamples of the replications (none with a single replication).</p>`,
     table: {
       columns: ['Pattern', 'Target', 'Value (5-95% bootstrap band)', 'Within target', 'Detail'],
@@ -137,30 +153,20 @@ function patternsSection(checks: PatternCheck[]): ReportSection {
   };
 }
 
-function chartSection(c: ChartDef): ReportSection {
-  const files = ['png', 'svg', 'vl.json']
-    .map((ext) => `<a href="charts/${c.id}.${ext}">${ext === 'vl.json' ? 'Vega-Lite' : ext.toUpperCase()}</a>`)
-    .join(' · ');
+function chartSection(c: ChartDef, lang: Lang = 'en'): ReportSection {
   return {
     id: `section-${c.id}`,
     heading: c.heading,
-    html: `<p class="chart-files">Files: ${files}</p>`,
+    html: chartFilesHtml(c.id, lang),
     chart: { id: c.id, spec: c.spec, caption: c.caption },
   };
 }
 
 /** The report's links to the data files that exist in `dir` (manifest.json is written last). */
-function links(dir: string): ReportLink[] {
-  const all: ReportLink[] = [
-    { href: 'metrics.csv', label: 'metrics.csv — every metric per replication, month and estate' },
-    { href: 'moves.csv', label: 'moves.csv — one row per household move' },
-    { href: 'effects.csv', label: 'effects.csv — paired effects at the horizon, every metric' },
-    { href: 'summary.json', label: 'summary.json — mean and 5-95% band per metric and year' },
-  ];
-  return [
-    ...all.filter((l) => existsSync(join(dir, l.href))),
-    { href: 'manifest.json', label: 'manifest.json — version, scenarios as resolved, seeds (enough to reproduce the run)' },
-  ];
+function links(dir: string, lang: Lang = 'en'): ReportLink[] {
+  const words = texts(lang).links;
+  const all: ReportLink[] = ['metrics.csv', 'moves.csv', 'effects.csv', 'summary.json'].map((href) => ({ href, label: words[href]! }));
+  return [...all.filter((l) => existsSync(join(dir, l.href))), { href: 'manifest.json', label: words['manifest.json']! }];
 }
 
 /** The sections of a Schelling run's report: what was run (in steps), findings on the two shares, its charts. */
@@ -208,7 +214,7 @@ function schellingReportInput(results: Results, charts: ChartDef[], dir: string)
       heading: 'Findings',
       html: `<p>Generated from the numbers: means over replications.</p>\n<ul>\n${schellingFindings(results).join('\n')}\n</ul>`,
     },
-    ...charts.map(chartSection),
+    ...charts.map((c) => chartSection(c)),
   ];
   return { title, subtitle, sections, links: links(dir) };
 }
@@ -216,27 +222,38 @@ function schellingReportInput(results: Results, charts: ChartDef[], dir: string)
 /** The input of buildHtmlReport for these results and charts. */
 export function reportInput(results: Results, charts: ChartDef[], dir: string, options: ReportOptions = {}): HtmlReportInput {
   if (isSchellingRun(results)) return schellingReportInput(results, charts, dir);
+  const lang = options.lang ?? 'en';
+  const t = texts(lang);
   const sds = scenarioData(results);
   const base = sds[0]!;
   const h = horizonOf(base);
   const title = results.comparison
-    ? `nabolag comparison: ${base.name} against ${sds
-        .slice(1)
-        .map((s) => s.name)
-        .join(', ')}`
-    : `nabolag report: ${base.name}`;
-  const subtitle = `${base.ensemble.seeds.length} replications × ${h.years} years (${h.start}-${h.end - 1}), base seed ${base.ensemble.scenario.seed}, nabolag ${VERSION}`;
+    ? t.comparisonTitle(
+        base.name,
+        sds.slice(1).map((s) => s.name),
+      )
+    : t.runTitle(base.name);
+  const subtitle = t.subtitle(base.ensemble.seeds.length, h.years, h.start, h.end - 1, base.ensemble.scenario.seed, VERSION);
+  // a sweep's dose-response chart (the first of extraCharts) answers its question: it leads
+  const answer = answerSection(results, sds, charts, lang, options.extraCharts?.[0]?.id);
   const sections: ReportSection[] = [
-    whatWasRun(results, sds),
+    answer.section,
     {
       id: 'findings',
-      heading: 'Findings',
-      html: `<p>Generated from the numbers: means over replications, the 5-95% range in brackets.</p>\n${findingsHtml(results)}`,
+      heading: t.findings,
+      html: `<p>${escapeHtml(t.findingsIntro)}</p>\n${findingsHtml(results, lang)}\n${termsHtml(lang)}`,
     },
-    ...charts.map(chartSection),
+    ...charts.filter((c) => c.id !== answer.chartId).map((c) => chartSection(c, lang)),
   ];
-  const eff = effectsSection(results, sds);
+  const eff = effectsSection(results, sds, lang);
   if (eff) sections.push(eff);
-  if (options.patterns) sections.push(patternsSection(options.patterns(results)));
-  return { title, subtitle, sections, links: links(dir) };
+  if (options.patterns) sections.push(patternsSection(options.patterns(results), lang));
+  sections.push(whatWasRun(results, sds, lang));
+  return { title, subtitle, sections, links: links(dir, lang), lang, words: { contents: t.contents, files: t.files } };
+}
+
+/** The Danish terms the report uses, each explained once. */
+function termsHtml(lang: Lang): string {
+  const t = texts(lang);
+  return `<h3>${escapeHtml(t.termsHeading)}</h3>\n<dl class="terms" data-testid="terms">${t.terms.map(([term, meaning]) => `<dt lang="da">${escapeHtml(term)}</dt><dd>${escapeHtml(meaning)}</dd>`).join('')}</dl>`;
 }

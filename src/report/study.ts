@@ -3,9 +3,10 @@
  * `nabolag sensitivity`, and the dose-response chart of `nabolag sweep`. Vega-Lite specs written
  * by report.ts `writeCharts` (charts/<id>.vl.json, .svg, .png), deterministic like the others.
  */
+import type { Lang } from './i18n.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { IndexRow, SensitivityResult, SweepResult } from '../output/study.js';
-import { type ChartDef, VL_SCHEMA, isPercent, metricUnit } from './charts/index.js';
+import { type ChartDef, VL_SCHEMA, isPercent, metricLabel, metricUnit } from './charts/index.js';
 import { baseConfig } from './render.js';
 import { writeCharts, writeChartsAndReport } from './report.js';
 import { checkPatterns } from '../analysis/patterns.js';
@@ -125,7 +126,8 @@ export function doseResponseChart(r: SweepResult): ChartDef | null {
     .filter((e) => num(e.values[0]) !== null)
     .map((e) => ({
       point: e.point,
-      metric: isPercent(e.metric) ? `${e.metric} (pp)` : `${e.metric} (${metricUnit(e.metric)})`,
+      // the metric's label on the panel (its code stays in effects.csv)
+      metric: `${metricLabel(e.metric)} (${isPercent(e.metric) ? 'pp' : metricUnit(e.metric)})`,
       percent: isPercent(e.metric),
       dose: e.values[0],
       shade: second !== undefined ? num(e.values[1]) : e.values[0],
@@ -182,7 +184,7 @@ export function doseResponseChart(r: SweepResult): ChartDef | null {
  * A sweep's charts and report: the report of the scenario as given (report.ts, with its
  * pattern checks), with the dose-response chart first.
  */
-export const writeSweepCharts = (dir: string, r: SweepResult): Promise<string[]> => {
+export const writeSweepCharts = (dir: string, r: SweepResult, lang: Lang = 'en'): Promise<string[]> => {
   const c = doseResponseChart(r);
-  return writeChartsAndReport(dir, { ensembles: [r.baseline], summary: r.summary }, { patterns: checkPatterns, extraCharts: c ? [c] : [] });
+  return writeChartsAndReport(dir, { ensembles: [r.baseline], summary: r.summary }, { patterns: checkPatterns, extraCharts: c ? [c] : [], lang });
 };

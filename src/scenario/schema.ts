@@ -881,6 +881,12 @@ export const scenarioSchema = obj(
         "Name of the scenario, used in outputs (the `scenario` column of a comparison, summary.json, the report); a safe file name: letters A-Z, digits, `_`, `-` and `.`, not starting with `.` (never `.` or `..`, no `/` or `\\`). Absent: the file's base name made safe.",
     }),
     description: str({ default: '', description: 'What the scenario is about, in plain words.' }),
+    language: opt(
+      oneOf(['en', 'da'], {
+        description:
+          'Language of the report (headings, sentences, chart titles and axes): `en` English or `da` Danish. Absent: English. The `--lang` option overrides it.',
+      }),
+    ),
     startYear: int({
       default: 2026,
       min: 1900,

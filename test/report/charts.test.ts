@@ -13,7 +13,6 @@ import { compareEnsembles } from '../../src/analysis/compare.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { METRICS } from '../../src/model/reporters.js';
 import { LIST_STATUS_NAMES } from '../../src/model/codes.js';
-import { MAP_TYPES } from '../../src/model/simulate.js';
 import {
   AREA_LEVELS,
   COMPOSITION,
@@ -29,10 +28,11 @@ import {
   listCriteriaChart,
   listStatusChart,
   mapChart,
-  metricTitle,
+  metricLabel,
   metricUnit,
   scenarioData,
 } from '../../src/report/charts/index.js';
+import { DA_METRIC_LABELS } from '../../src/report/i18n.js';
 import { compileSpec } from '../../src/report/render.js';
 import { renderChart } from '../../src/report/report.js';
 
@@ -68,11 +68,8 @@ const titleText = (spec: { title?: unknown }): string => {
   return (Array.isArray(text) ? text : [text]).filter((l) => l !== '\u200b').join(' ');
 };
 
-/** The description of a metric without anything in brackets. */
-const plainDescription = (name: string): string => METRICS.find((m) => m.name === name)!.description.replace(/\s*\([^)]*\)/g, '');
-
 describe('chart specs', () => {
-  it('buildCharts makes every chart: 11 for a run, 12 for a comparison (the difference chart)', () => {
+  it('buildCharts makes every chart: 11 for a run, 13 for a comparison (the forest plot and the difference chart)', () => {
     const ids = buildCharts(single).map((c) => c.id);
     expect(ids).toEqual([
       'trajectory-resourceStrongShare',
@@ -88,7 +85,7 @@ describe('chart specs', () => {
       'estate-map',
     ]);
     const cids = buildCharts(compared).map((c) => c.id);
-    expect(cids).toEqual([...ids.slice(0, 3), 'difference-to-baseline', ...ids.slice(3)]);
+    expect(cids).toEqual([...ids.slice(0, 3), 'forest-plot', 'difference-to-baseline', ...ids.slice(3)]);
     expect(differenceChart(single, scenarioData(single))).toBeNull();
   });
 
@@ -117,28 +114,37 @@ describe('chart specs', () => {
 });
 
 describe('titles, units and descriptions come from METRICS', () => {
-  it('composition charts: title from the description, y axis from the unit, caption quotes the description', async () => {
+  it('composition charts: title from the metric label, y axis from the unit, caption quotes the description', async () => {
     const sds = scenarioData(compared);
     for (const name of COMPOSITION) {
       const c = compositionChart(sds, name);
       const m = METRICS.find((x) => x.name === name)!;
-      expect(titleText(c.spec)).toBe(metricTitle(name));
-      expect(plainDescription(name).startsWith(metricTitle(name))).toBe(true);
+      expect(m.label).toBeDefined();
+      expect(titleText(c.spec)).toBe(metricLabel(name));
+      expect(metricLabel(name)).toBe(m.label);
       const layer = (c.spec as unknown as { layer: { encoding: { y: { title: string } } }[] }).layer;
       for (const l of layer) expect(l.encoding.y.title.toLowerCase()).toBe(m.unit.toLowerCase());
       expect(c.caption).toContain(m.description);
       const { svg } = await renderChart(c);
-      expect(svg).toContain(`aria-label="Title text '${metricTitle(name)}'"`);
+      expect(svg).toContain(`aria-label="Title text '${metricLabel(name)}'"`);
     }
   });
 
-  it('panel titles of the area and list charts come from METRICS too', () => {
+  it('a Danish chart has the Danish label, axes and number format', () => {
+    const c = compositionChart(scenarioData(compared), 'resourceStrongShare', 'da');
+    expect(titleText(c.spec)).toBe(DA_METRIC_LABELS.resourceStrongShare);
+    const spec = JSON.stringify(c.spec);
+    expect(spec).toContain('"title":"År (tilstand 1. januar)"');
+    expect(spec).toContain('"decimal":","');
+  });
+
+  it('panel titles of the area and list charts are the metric labels', () => {
     const sds = scenarioData(single);
     const panels = (c: ChartDef, key: 'hconcat' | 'concat') =>
       (c.spec as unknown as Record<string, { title: { text: string[] } }[]>)[key]!.map((p) => titleText(p));
-    expect(panels(areaChart(sds), 'hconcat')).toEqual(AREA_LEVELS.map(metricTitle));
-    expect(panels(listCriteriaChart(sds), 'concat')).toEqual(LIST_CRITERIA.map((c) => metricTitle(c.name)));
-    for (const n of [...AREA_LEVELS, ...LIST_CRITERIA.map((c) => c.name)]) expect(plainDescription(n).startsWith(metricTitle(n))).toBe(true);
+    expect(panels(areaChart(sds), 'hconcat')).toEqual(AREA_LEVELS.map((n) => metricLabel(n)));
+    expect(panels(listCriteriaChart(sds), 'concat')).toEqual(LIST_CRITERIA.map((c) => metricLabel(c.name)));
+    for (const n of [...AREA_LEVELS, ...LIST_CRITERIA.map((c) => c.name)]) expect(METRICS.find((m) => m.name === n)!.label).toBeDefined();
   });
 
   it('flows are shown per year, in the unit of METRICS with "per month" summed to "per year"', () => {
@@ -146,18 +152,34 @@ describe('titles, units and descriptions come from METRICS', () => {
     expect(JSON.stringify(flowsChart(scenarioData(single)).spec)).toContain(`"title":"${metricUnit('moveIns').replace(/^./, (c) => c.toUpperCase())}"`);
   });
 
-  it('list criteria carry their thresholds; the status timeline uses LIST_STATUS_NAMES; the map uses MAP_TYPES and a year slider', () => {
+  it('list criteria carry their thresholds; the status chart is the chance of each list; the map has three categories and a year slider', () => {
     const sds = scenarioData(single);
     const crit = JSON.stringify(listCriteriaChart(sds).spec);
     for (const v of ['"value":0.4', '"value":3', '"value":0.6', '"value":0.55']) expect(crit).toContain(v);
-    const status = listStatusChart(sds).spec as unknown as { encoding: { color: { scale: { domain: string[] } } } };
-    expect(status.encoding.color.scale.domain).toEqual([...LIST_STATUS_NAMES]);
+    const status = listStatusChart(sds).spec as unknown as { data: { values: { status: string; year: number; share: number }[] } };
+    const lists = [...new Set(status.data.values.map((v) => v.status))];
+    expect(lists).toEqual(LIST_STATUS_NAMES.filter((n) => n !== 'none'));
+    // one share per list and year, each between 0 and 1, and together at most 1
+    for (const year of new Set(status.data.values.map((v) => v.year))) {
+      const shares = status.data.values.filter((v) => v.year === year).map((v) => v.share);
+      expect(shares).toHaveLength(lists.length);
+      expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
+    }
     const map = mapChart(sds)!.spec as unknown as {
       params: { name: string; value: number; bind: { input: string; min: number; max: number } }[];
-      vconcat: { encoding: { color: { scale: { domain: string[] } } } }[];
+      vconcat: { encoding: { color: { scale: { domain: string[] } }; shape: { scale: { domain: string[] } } } }[];
     };
     expect(map.params[0]).toMatchObject({ name: MAP_YEAR_PARAM, value: 2029, bind: { input: 'range', min: 2026, max: 2029 } });
-    expect(map.vconcat[0]!.encoding.color.scale.domain).toEqual([...MAP_TYPES]);
+    expect(map.vconcat[0]!.encoding.color.scale.domain).toEqual(['resource-strong', 'other', 'vacant']);
+    expect(map.vconcat[0]!.encoding.shape.scale.domain).toEqual(['family with children', 'no children']);
+  });
+
+  it('lines differ without colour: each scenario has its own dash pattern, and the palette is colour-blind safe', () => {
+    const c = compositionChart(scenarioData(compared), 'resourceStrongShare');
+    const line = (c.spec as unknown as { layer: { encoding: { strokeDash?: { scale: { range: number[][] } } } }[] }).layer.at(-1)!;
+    const dashes = line.encoding.strokeDash!.scale.range.map((d) => d.join(','));
+    expect(new Set(dashes).size).toBe(scenarioData(compared).length);
+    expect(JSON.stringify(c.spec)).toContain('#0072B2');
   });
 });
 
@@ -180,7 +202,7 @@ describe('PNG', () => {
     const img = decodePng(png); // scale 2
     expect(img.width).toBeGreaterThan(800);
     expect(darkPixels(img, 0, 0, 900, 60)).toBeGreaterThan(500);
-    const title = metricTitle('resourceStrongShare');
+    const title = metricLabel('resourceStrongShare');
     const noTitle = svg.replace(new RegExp(`(<text[^>]*>)${title}(</text>)`), '$1$2');
     expect(noTitle).not.toBe(svg);
     const { renderPng } = await import('../../src/report/render.js');

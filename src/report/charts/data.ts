@@ -7,6 +7,7 @@ import type { Results } from '../../output/pipeline.js';
 import type { Ensemble } from '../../engine/ensemble.js';
 import type { Summary } from '../../analysis/summary.js';
 import { type ReplicationDigest, total, yearly } from '../../model/digest.js';
+import { type Lang, texts } from '../i18n.js';
 
 /** One chart of the report. */
 export interface ChartDef {
@@ -66,14 +67,14 @@ export interface BandPoint {
 }
 
 /** Trajectory of a stock/level/share at 1 January of each year (initial state first). */
-export function stockPoints(sd: ScenarioData, name: string): BandPoint[] {
+export function stockPoints(sd: ScenarioData, name: string, lang: Lang = 'en'): BandPoint[] {
+  const t = texts(lang).chart;
   const ms = sd.summary.metrics[sd.row]![name]!;
   const start = sd.summary.startYear;
   const pts: BandPoint[] = [
-    { scenario: sd.name, year: start, when: `1 January ${start} (initial state)`, mean: r6(ms.initial.mean), p5: r6(ms.initial.p5), p95: r6(ms.initial.p95) },
+    { scenario: sd.name, year: start, when: t.initial(start), mean: r6(ms.initial.mean), p5: r6(ms.initial.p5), p95: r6(ms.initial.p95) },
   ];
-  for (const b of ms.byYear)
-    pts.push({ scenario: sd.name, year: b.year + 1, when: `1 January ${b.year + 1} (end of ${b.year})`, mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) });
+  for (const b of ms.byYear) pts.push({ scenario: sd.name, year: b.year + 1, when: t.endOf(b.year), mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) });
   return pts;
 }
 

@@ -3,8 +3,9 @@
  * its 5-95% band, tooltips, facet headers and the spec's head (schema, title, base config).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CALM_CATEGORY, baseConfig } from '../render.js';
-import { axisTitle, isPercent } from './labels.js';
+import { baseConfig } from '../render.js';
+import { type Lang, texts } from '../i18n.js';
+import { axisTitleIn, isPercent } from './labels.js';
 import type { ScenarioData } from './data.js';
 
 /** The Vega-Lite schema every spec declares. */
@@ -26,22 +27,46 @@ export function yearX(domain: [number, number], title: string): Enc {
   };
 }
 
-export const X_STOCK = 'Year (state on 1 January)';
-export const X_FLOW = 'Calendar year';
+/** The title of the year axis of stocks (state on 1 January) and of flows (calendar year). */
+export const xStock = (lang: Lang = 'en'): string => texts(lang).chart.yearStock;
+export const xFlow = (lang: Lang = 'en'): string => texts(lang).chart.yearFlow;
+export const X_STOCK = xStock();
+export const X_FLOW = xFlow();
+
+/**
+ * The scenarios' colours: the Okabe-Ito palette, told apart by the common forms of colour
+ * blindness (Okabe & Ito 2008, "Color Universal Design"), without its yellow (too pale on white).
+ */
+export const SCENARIO_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000', '#999999'] as const;
+
+/** The scenarios' dash patterns (the baseline solid), so that lines differ without colour too. */
+export const SCENARIO_DASHES: readonly number[][] = [
+  [1, 0],
+  [7, 3],
+  [2, 2],
+  [9, 3, 2, 3],
+  [4, 4],
+  [12, 4],
+  [1, 3],
+  [6, 2, 2, 2],
+];
+
+/** Cycle a list to `n` entries. */
+const cycle = <T>(xs: readonly T[], n: number): T[] => Array.from({ length: Math.max(1, n) }, (_, i) => xs[i % xs.length]!);
 
 /**
  * One colour per scenario, the same in every chart. `legend`: false for a layer whose symbols
  * should not show (bands), or a list of the scenarios to show (e.g. the variants only).
  */
-export function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = true, symbol: 'stroke' | 'square' = 'stroke'): Enc {
+export function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = true, symbol: 'stroke' | 'square' = 'stroke', lang: Lang = 'en'): Enc {
   const names = sds.map((s) => s.name);
   const show = legend !== false && names.length > 1;
   return {
     field: 'scenario',
     type: 'nominal',
-    title: 'Scenario',
+    title: texts(lang).chart.scenario,
     sort: names,
-    scale: { domain: names, range: CALM_CATEGORY.slice(0, Math.max(1, names.length)).concat(names.length > CALM_CATEGORY.length ? [...CALM_CATEGORY] : []) },
+    scale: { domain: names, range: cycle(SCENARIO_COLORS, names.length) },
     legend: show
       ? {
           orient: 'bottom',
@@ -55,36 +80,71 @@ export function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = 
   };
 }
 
-export function valueY(name: string, field: string, title?: string): Enc {
-  return { field, type: 'quantitative', title: title ?? axisTitle(name), axis: isPercent(name) ? { format: '.0%' } : { format: '~r' } };
+/**
+ * One dash pattern per scenario (the baseline solid), in the order of the colours of `color`
+ * (from {@link scenarioColor}); same field, title and legend, so that Vega-Lite draws one legend
+ * with both.
+ */
+export function scenarioDash(color: Enc): Enc {
+  const names = color.sort as string[];
+  return { ...color, scale: { domain: names, range: cycle(SCENARIO_DASHES, names.length) } };
 }
 
-export function tooltipFor(name: string): Enc[] {
+/**
+ * The value axis of a trajectory, zoomed to the data (not from zero: a share between 50% and 60%
+ * fills the plot instead of its top sixth).
+ */
+export function valueY(name: string, field: string, title?: string, lang: Lang = 'en'): Enc {
+  return {
+    field,
+    type: 'quantitative',
+    title: title ?? axisTitleIn(name, lang),
+    scale: { zero: false },
+    axis: isPercent(name) ? { format: '.0%' } : { format: '~r' },
+  };
+}
+
+export function tooltipFor(name: string, lang: Lang = 'en'): Enc[] {
+  const t = texts(lang).chart;
   const fmt = isPercent(name) ? '.1%' : '.3~r';
   return [
-    { field: 'scenario', type: 'nominal', title: 'Scenario' },
-    { field: 'when', type: 'nominal', title: 'When' },
-    { field: 'mean', type: 'quantitative', title: 'Mean', format: fmt },
-    { field: 'p5', type: 'quantitative', title: '5th percentile', format: fmt },
-    { field: 'p95', type: 'quantitative', title: '95th percentile', format: fmt },
+    { field: 'scenario', type: 'nominal', title: t.scenario },
+    { field: 'when', type: 'nominal', title: t.when },
+    { field: 'mean', type: 'quantitative', title: t.mean, format: fmt },
+    { field: 'p5', type: 'quantitative', title: t.p5, format: fmt },
+    { field: 'p95', type: 'quantitative', title: t.p95, format: fmt },
   ];
 }
 
 /** The band layers colour by a copy of the scenario field, so that their legend stays apart. */
 export const BAND_FIELD = [{ calculate: 'datum.scenario', as: 'bandOf' }];
 
+/** Opacity of a 5-95% band's fill: light, so that overlapping bands do not blend into a new colour. */
+export const BAND_OPACITY = 0.08;
+
 /**
- * Mean line with its 5-95% band, one colour per scenario. The band is coloured through `fill`
- * (its own scale, same colours, no legend) so that the legend shows the lines at full opacity.
+ * Mean line with its 5-95% band, one colour and dash pattern per scenario. The band is a light
+ * fill with thin edges in the scenario's colour, so overlapping bands stay readable; it is
+ * coloured through `fill`/`stroke` on a copy of the scenario field (no legend), so that the
+ * legend shows the lines at full opacity.
  */
-export function bandLayers(name: string, x: Enc, color: Enc, yTitle?: string): Enc[] {
+export function bandLayers(name: string, x: Enc, color: Enc, yTitle?: string, lang: Lang = 'en', dash?: Enc): Enc[] {
+  const bandColor = { ...color, field: 'bandOf', legend: null };
   return [
     {
-      mark: { type: 'area', opacity: 0.18 },
+      mark: { type: 'area', opacity: BAND_OPACITY },
       transform: BAND_FIELD,
-      encoding: { x, y: valueY(name, 'p5', yTitle), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } },
+      encoding: { x, y: valueY(name, 'p5', yTitle, lang), y2: { field: 'p95' }, fill: bandColor },
     },
-    { mark: { type: 'line', strokeWidth: 2, point: { size: 16 } }, encoding: { x, y: valueY(name, 'mean', yTitle), color, tooltip: tooltipFor(name) } },
+    ...['p5', 'p95'].map((edge) => ({
+      mark: { type: 'line', strokeWidth: 0.7, opacity: 0.55 },
+      transform: BAND_FIELD,
+      encoding: { x, y: valueY(name, edge, yTitle, lang), stroke: bandColor, detail: { field: 'scenario', type: 'nominal' } },
+    })),
+    {
+      mark: { type: 'line', strokeWidth: 2, point: { size: 16 } },
+      encoding: { x, y: valueY(name, 'mean', yTitle, lang), color, ...(dash ? { strokeDash: dash } : {}), tooltip: tooltipFor(name, lang) },
+    },
   ];
 }
 
@@ -101,14 +161,22 @@ export function byScenarioRows(sds: { name: string }[], head: Enc, values: unkno
     : { ...head, data: { values }, ...inner };
 }
 
-export function top(id: string, title: string | string[], subtitle: string | string[], caption: string): Enc {
-  return { $schema: VL_SCHEMA, name: id, description: caption, title: { text: title, subtitle }, config: baseConfig };
+/** Vega's number format for Danish: decimal comma, thousands point. */
+const DA_LOCALE = { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'] } };
+
+export function top(id: string, title: string | string[], subtitle: string | string[], caption: string, lang: Lang = 'en'): Enc {
+  return {
+    $schema: VL_SCHEMA,
+    name: id,
+    description: caption,
+    title: { text: title, subtitle },
+    config: lang === 'da' ? { ...baseConfig, locale: DA_LOCALE } : baseConfig,
+  };
 }
 
-export const runLabel = (sds: ScenarioData[]): string => {
+export const runLabel = (sds: ScenarioData[], lang: Lang = 'en'): string => {
   const s = sds[0]!.summary;
-  const who = sds.length > 1 ? `${sds.length} scenarios` : `scenario ${sds[0]!.name}`;
-  return `${who}, ${s.replications} replications, row "${sds[0]!.row}"`;
+  return texts(lang).chart.runLabel(sds.length, sds[0]!.name, s.replications, sds[0]!.row);
 };
 
 /** Facet row headers: the scenario name above each panel. */

@@ -30,14 +30,31 @@ import { differenceChart } from './difference.js';
 import { exitsChart, flowsChart } from './flows.js';
 import { listCriteriaChart, listStatusChart } from './list.js';
 import { mapChart } from './map.js';
+import { forestChart } from './forest.js';
+import type { Lang } from '../i18n.js';
 import { moversStatusChart, stayLengthChart } from './movers.js';
 import { COMPOSITION, areaChart, compositionChart } from './trajectories.js';
 
 export { type ChartDef, type ScenarioData, scenarioData } from './data.js';
 export { VL_SCHEMA } from './encodings.js';
-export { axisTitle, capitalise, isPercent, lowerFirst, metric, metricTitle, metricUnit, panelTitles, wrap } from './labels.js';
+export {
+  axisTitle,
+  capitalise,
+  isPercent,
+  localNumbers,
+  lowerFirst,
+  metric,
+  metricLabel,
+  metricTitle,
+  metricUnit,
+  metricUnitIn,
+  panelTitles,
+  unitIn,
+  wrap,
+} from './labels.js';
 export { AREA_LEVELS, COMPOSITION, areaChart, compositionChart } from './trajectories.js';
 export { differenceChart } from './difference.js';
+export { MAIN_OUTCOME, effectOf, forestChart, rankedVariants } from './forest.js';
 export { MOVE_FLOWS, exitsChart, flowsChart } from './flows.js';
 export { SHORT_STAY_YEARS, STATUS_GROUPS, hasMoveLog, moversStatusChart, stayBins, stayLengthChart, statusShares } from './movers.js';
 export { LIST_CRITERIA, listCriteriaChart, listStatusChart, statusDistribution, thresholdText } from './list.js';
@@ -49,19 +66,20 @@ export { MAP_YEAR_PARAM, hasMaps, mapChart } from './map.js';
  * @example
  * for (const c of buildCharts(results)) await writeFile(`charts/${c.id}.vl.json`, JSON.stringify(c.spec));
  */
-export function buildCharts(results: Results): ChartDef[] {
+export function buildCharts(results: Results, lang: Lang = 'en'): ChartDef[] {
   const sds = scenarioData(results);
   const charts: (ChartDef | null)[] = [
-    ...COMPOSITION.map((n) => compositionChart(sds, n)),
-    differenceChart(results, sds),
-    flowsChart(sds),
-    exitsChart(sds),
-    stayLengthChart(sds),
-    moversStatusChart(sds),
-    areaChart(sds),
-    listCriteriaChart(sds),
-    listStatusChart(sds),
-    mapChart(sds),
+    ...COMPOSITION.map((n) => compositionChart(sds, n, lang)),
+    forestChart(results, sds, lang),
+    differenceChart(results, sds, lang),
+    flowsChart(sds, lang),
+    exitsChart(sds, lang),
+    stayLengthChart(sds, lang),
+    moversStatusChart(sds, lang),
+    areaChart(sds, lang),
+    listCriteriaChart(sds, lang),
+    listStatusChart(sds, lang),
+    mapChart(sds, lang),
   ];
   return charts.filter((c): c is ChartDef => c !== null);
 }

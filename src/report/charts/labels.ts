@@ -4,6 +4,7 @@
  */
 import { METRICS, METRIC_INDEX, type Metric } from '../../model/reporters.js';
 import { greedyLines } from '../../output/text.js';
+import { DA_METRIC_LABELS, DA_UNITS, type Lang } from '../i18n.js';
 
 /** The metric declared under `name`; throws for an unknown name (a builder bug). */
 export function metric(name: string): Metric {
@@ -79,4 +80,36 @@ export function wrap(text: string, width = 56): string[] {
     if (lines.length <= first.length) return lines;
   }
   return first;
+}
+
+/**
+ * The metric's short human label in a language: its `label` in the metric documentation
+ * (model/reporters.ts) or the Danish one in report/i18n.ts; the title from its description for
+ * a metric without a label.
+ *
+ * @example
+ * metricLabel('resourceStrongShare')       // 'Resource-strong share of adults 22-59'
+ * metricLabel('resourceStrongShare', 'da') // 'Andel ressourcestærke blandt 22-59-årige'
+ */
+export function metricLabel(name: string, lang: Lang = 'en'): string {
+  const m = metric(name);
+  return (lang === 'da' ? DA_METRIC_LABELS[name] : undefined) ?? m.label ?? metricTitle(name);
+}
+
+/** Axis title from the unit in a language: first letter upper case. */
+export const axisTitleIn = (name: string, lang: Lang = 'en'): string => capitalise(metricUnitIn(name, lang));
+
+/** A unit in a language (units without a Danish word stay as they are). */
+export const unitIn = (unit: string, lang: Lang = 'en'): string => (lang === 'da' ? (DA_UNITS[unit] ?? unit) : unit);
+
+/** {@link metricUnit} in a language. */
+export const metricUnitIn = (name: string, lang: Lang = 'en'): string => unitIn(metricUnit(name), lang);
+
+/**
+ * Numbers written the language's way: in Danish the decimal point and the thousands comma
+ * between digits swap ("1,235.5" becomes "1.235,5"); English text is returned as it is.
+ */
+export function localNumbers(text: string, lang: Lang = 'en'): string {
+  if (lang === 'en') return text;
+  return text.replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? ',' : '.'}`);
 }

@@ -5,9 +5,10 @@
 import { DEFAULT_THRESHOLDS } from '../../model/classification.js';
 import { LIST_STATUS_NAMES } from '../../model/codes.js';
 import { METRIC_INDEX } from '../../model/reporters.js';
+import { type Lang, texts } from '../i18n.js';
 import { type ChartDef, type ScenarioData, r6, stockDomain, stockPoints, yearEnds } from './data.js';
-import { BAND_FIELD, BAND_NOTE, type Enc, X_STOCK, asSpec, byScenarioRows, runLabel, scenarioColor, tooltipFor, top, yearX } from './encodings.js';
-import { capitalise, isPercent, metric, metricTitle, panelTitles } from './labels.js';
+import { BAND_FIELD, BAND_OPACITY, type Enc, asSpec, runLabel, scenarioColor, scenarioDash, tooltipFor, top, xStock, yearX } from './encodings.js';
+import { capitalise, isPercent, localNumbers, metricLabel, metricUnitIn, panelTitles } from './labels.js';
 
 /** The four list criteria with their thresholds (from the law, model/classification.ts). */
 export const LIST_CRITERIA = [
@@ -36,45 +37,57 @@ export const LIST_CRITERIA = [
 ] as const;
 
 /** How a criterion's threshold reads, e.g. "more than 40%" or "below 55%". */
-export function thresholdText(c: (typeof LIST_CRITERIA)[number], value: number = c.threshold): string {
-  const v = isPercent(c.name) ? `${Math.round(value * 100)}%` : c.name === 'incomeRatio' ? `${value.toFixed(2)}` : `${value}×`;
-  return `${c.above ? (c.strict ? 'more than' : 'at least') : 'below'} ${v}`;
+export function thresholdText(c: (typeof LIST_CRITERIA)[number], value: number = c.threshold, lang: Lang = 'en'): string {
+  const t = texts(lang).chart;
+  const v = isPercent(c.name) ? `${Math.round(value * 100)}${lang === 'da' ? ' %' : '%'}` : c.name === 'incomeRatio' ? `${value.toFixed(2)}` : `${value}×`;
+  return localNumbers(`${c.above ? (c.strict ? t.moreThan : t.atLeast) : t.below} ${v}`, lang);
 }
 
 /** The four list criteria over time against their thresholds (2x2 panels). */
-export function listCriteriaChart(sds: ScenarioData[]): ChartDef {
+export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
+  const t = texts(lang).chart;
   const id = 'list-criteria';
-  const x = yearX(stockDomain(sds), X_STOCK);
-  const color = scenarioColor(sds);
+  const x = yearX(stockDomain(sds), xStock(lang));
+  const color = scenarioColor(sds, true, 'stroke', lang);
+  const dash = scenarioDash(color);
   const withPrevention = sds.some((sd) => sd.ensemble.scenario.classification.ruleSet === '2021');
   const titles = panelTitles(
-    LIST_CRITERIA.map((c) => metricTitle(c.name)),
+    LIST_CRITERIA.map((c) => metricLabel(c.name, lang)),
     44,
   );
   const panels = LIST_CRITERIA.map((c, p) => {
     const fmt = isPercent(c.name) ? '.0%' : '~r';
     const same = !withPrevention || c.prevention === c.threshold;
     const rules = same
-      ? [{ value: c.threshold, label: `${withPrevention ? 'list and prevention' : 'list'}: ${thresholdText(c)}`, kind: 'list' }]
+      ? [{ value: c.threshold, label: `${withPrevention ? t.listAndPrevention : t.listRule}: ${thresholdText(c, c.threshold, lang)}`, kind: 'list' }]
       : [
-          { value: c.threshold, label: `list: ${thresholdText(c)}`, kind: 'list' },
-          { value: c.prevention, label: `prevention: ${thresholdText(c, c.prevention)}`, kind: 'prevention' },
+          { value: c.threshold, label: `${t.listRule}: ${thresholdText(c, c.threshold, lang)}`, kind: 'list' },
+          { value: c.prevention, label: `${t.preventionRule}: ${thresholdText(c, c.prevention, lang)}`, kind: 'prevention' },
         ];
-    const y = (field: string): Enc => ({ field, type: 'quantitative', title: capitalise(metric(c.name).unit), axis: { format: fmt }, scale: { zero: true } });
+    const y = (field: string): Enc => ({
+      field,
+      type: 'quantitative',
+      title: capitalise(metricUnitIn(c.name, lang)),
+      axis: { format: fmt },
+      scale: { zero: true },
+    });
     return {
       title: { text: titles[p], fontSize: 12 },
       width: 300,
       height: 180,
       layer: [
         {
-          data: { values: sds.flatMap((sd) => stockPoints(sd, c.name)) },
+          data: { values: sds.flatMap((sd) => stockPoints(sd, c.name, lang)) },
           layer: [
             {
-              mark: { type: 'area', opacity: 0.18 },
+              mark: { type: 'area', opacity: BAND_OPACITY },
               transform: BAND_FIELD,
               encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: { ...color, field: 'bandOf', legend: null } },
             },
-            { mark: { type: 'line', strokeWidth: 2, point: { size: 14 } }, encoding: { x, y: y('mean'), color, tooltip: tooltipFor(c.name) } },
+            {
+              mark: { type: 'line', strokeWidth: 2, point: { size: 14 } },
+              encoding: { x, y: y('mean'), color, strokeDash: dash, tooltip: tooltipFor(c.name, lang) },
+            },
           ],
         },
         {
@@ -85,18 +98,8 @@ export function listCriteriaChart(sds: ScenarioData[]): ChartDef {
               encoding: {
                 y: { field: 'value', type: 'quantitative' },
                 color: { value: '#b5574f' },
-                strokeDash: {
-                  field: 'kind',
-                  type: 'nominal',
-                  scale: {
-                    domain: ['list', 'prevention'],
-                    range: [
-                      [6, 3],
-                      [2, 3],
-                    ],
-                  },
-                  legend: null,
-                },
+                // the list threshold dashed, the prevention threshold dotted (not an encoding: the scenarios' lines use that)
+                strokeDash: { condition: { test: "datum.kind == 'prevention'", value: [2, 3] }, value: [6, 3] },
               },
             },
             {
@@ -108,24 +111,19 @@ export function listCriteriaChart(sds: ScenarioData[]): ChartDef {
       ],
     };
   });
-  const caption = `The four criteria of the official list (almenboligloven § 61 a) for this estate, against the law's thresholds (red dashed lines; ${withPrevention ? 'the dotted line is the lower threshold for a prevention area, § 61 b' : '2018 rules: no prevention areas'}). An area with at least 1,000 residents is listed when it meets at least ${DEFAULT_THRESHOLDS.udsatMinCriteria} of the 4 criteria. ${LIST_CRITERIA.map((c) => `${c.name}: ${metric(c.name).description} Threshold: ${thresholdText(c)}.`).join(' ')} The official classification averages criteria 1 and 2 over two years; the lines show the year-end values. ${BAND_NOTE}`;
+  const caption = t.criteriaCaption(
+    withPrevention,
+    DEFAULT_THRESHOLDS.udsatMinCriteria,
+    LIST_CRITERIA.map((c) => `${metricLabel(c.name, lang)}. ${t.threshold}: ${thresholdText(c, c.threshold, lang)}.`).join(' '),
+  );
   const spec = {
-    ...top(id, 'The four official list criteria against their thresholds', `${runLabel(sds)} · mean and 5-95% band · state on 1 January`, caption),
+    ...top(id, t.criteriaTitle, `${runLabel(sds, lang)} · ${t.meanBand} · ${t.stateJan}`, caption, lang),
     concat: panels,
     columns: 2,
-    resolve: { scale: { y: 'independent', strokeDash: 'independent' } },
+    resolve: { scale: { y: 'independent' } },
   };
-  return { id, heading: 'The official list criteria', caption, spec: asSpec(spec) };
+  return { id, heading: t.criteriaHeading, caption, spec: asSpec(spec) };
 }
-
-/** Colours of the list statuses, least to most severe. */
-const STATUS_COLORS: Record<(typeof LIST_STATUS_NAMES)[number], string> = {
-  none: '#dfe6dc',
-  prevention: '#f2d48f',
-  udsat: '#e0954f',
-  ghetto: '#c0503f',
-  hard: '#6e1f1a',
-};
 
 /** Share of replications in each list status, at 1 January of each year. */
 export function statusDistribution(sd: ScenarioData): { year: number; counts: number[] }[] {
@@ -141,71 +139,62 @@ export function statusDistribution(sd: ScenarioData): { year: number; counts: nu
   return out;
 }
 
-/** The list status as a timeline: per year, the share of replications in each status. */
-export function listStatusChart(sds: ScenarioData[]): ChartDef {
+/**
+ * The list status as the chance of being on each list: one panel per list (prevention area,
+ * udsat, parallelsamfund, omdannelsesområde), per year the share of replications in which the
+ * estate is on it, one line per scenario. (A stacked bar per year showed the same counts, but
+ * for an estate that is never listed it was a row of identical "none" bars.)
+ */
+export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
+  const t = texts(lang).chart;
   const id = 'list-status';
+  const withPrevention = sds.some((sd) => sd.ensemble.scenario.classification.ruleSet === '2021');
+  const lists = LIST_STATUS_NAMES.filter((n) => n !== 'none' && (withPrevention || n !== 'prevention'));
   const values = sds.flatMap((sd) =>
     statusDistribution(sd).flatMap(({ year, counts }) => {
       const n = counts.reduce((a, b) => a + b, 0) || 1;
-      let below = 0;
-      return counts.flatMap((c, code) => {
-        if (c === 0) return [];
-        const lo = below;
-        below += c;
-        return [
-          {
-            scenario: sd.name,
-            year,
-            from: year - 0.42,
-            to: year + 0.42,
-            lo: r6(lo / n),
-            hi: r6(below / n),
-            status: LIST_STATUS_NAMES[code],
-            share: r6(c / n),
-            replications: c,
-          },
-        ];
+      return lists.map((status) => {
+        const c = counts[LIST_STATUS_NAMES.indexOf(status)]!;
+        return { scenario: sd.name, year, status, list: t.statusNames[status]!, share: r6(c / n), replications: c };
       });
     }),
   );
-  const [a, b] = stockDomain(sds);
-  const names = [...LIST_STATUS_NAMES];
-  const inner = {
-    width: 480,
-    height: sds.length > 1 ? 60 : 120,
-    mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
-    encoding: {
-      x: { ...yearX([a - 0.5, b + 0.5], X_STOCK), field: 'from' },
-      x2: { field: 'to' },
-      y: {
-        field: 'lo',
-        type: 'quantitative',
-        title: sds.length > 1 ? null : 'Share of replications',
-        axis: { format: '.0%', values: [0, 0.5, 1] },
-        scale: { domain: [0, 1], nice: false },
-      },
-      y2: { field: 'hi' },
-      color: {
-        field: 'status',
+  const [y0, y1] = stockDomain(sds);
+  const base = yearX([y0, y1], xStock(lang));
+  // three year labels fit a narrow panel: the first, the middle and the last year
+  const x = { ...base, axis: { ...(base.axis as Enc), values: [...new Set([y0, Math.round((y0 + y1) / 2), y1])] } };
+  const y = { field: 'share', type: 'quantitative', title: t.statusY, axis: { format: '.0%', values: [0, 0.5, 1] }, scale: { domain: [0, 1], nice: false } };
+  const spec = {
+    ...top(id, t.statusTitle, t.statusSubtitle(runLabel(sds, lang)), t.statusCaption, lang),
+    data: { values },
+    facet: {
+      column: {
+        field: 'list',
         type: 'nominal',
-        title: 'List status',
-        sort: names,
-        scale: { domain: names, range: names.map((n) => STATUS_COLORS[n]) },
-        legend: { orient: 'right' },
+        sort: lists.map((n) => t.statusNames[n]!),
+        title: null,
+        header: { labelFontSize: 12, labelFontWeight: 'bold' },
       },
-      tooltip: [
-        { field: 'scenario', type: 'nominal', title: 'Scenario' },
-        { field: 'year', type: 'quantitative', title: '1 January', format: 'd' },
-        { field: 'status', type: 'nominal', title: 'Status' },
-        { field: 'replications', type: 'quantitative', title: 'Replications' },
-        { field: 'share', type: 'quantitative', title: 'Share', format: '.0%' },
-      ],
+    },
+    spacing: 16,
+    spec: {
+      width: 170,
+      height: 120,
+      mark: { type: 'line', strokeWidth: 2, point: { size: 14 } },
+      encoding: {
+        x,
+        y,
+        color: scenarioColor(sds, true, 'stroke', lang),
+        strokeDash: scenarioDash(scenarioColor(sds, true, 'stroke', lang)),
+        tooltip: [
+          { field: 'scenario', type: 'nominal', title: t.scenario },
+          { field: 'year', type: 'quantitative', title: t.yearStock, format: 'd' },
+          { field: 'list', type: 'nominal', title: t.statusLegend },
+          { field: 'replications', type: 'quantitative', title: t.replications },
+          { field: 'share', type: 'quantitative', title: t.share, format: '.0%' },
+        ],
+      },
     },
   };
-  const statusUnit = metric('listStatusCode');
-  const caption = `${metricTitle('listStatusCode')} (listStatusCode), as the share of replications in each status on 1 January of each year (the classification is made every December; the first bar is the initial classification). Statuses from least to most severe: none; prevention (forebyggelsesområde); udsat (udsat boligområde, disadvantaged area); ghetto (ghettoområde, since 2021 parallelsamfund); hard (hårdt ghettoområde, since 2021 omdannelsesområde). ${statusUnit.description}`;
-  const title = 'Official list status over time';
-  const sub = `Share of replications in each status · ${runLabel(sds)}`;
-  const spec = byScenarioRows(sds, top(id, title, sub, caption), values, inner);
-  return { id, heading: 'Official list status', caption, spec: asSpec(spec) };
+  return { id, heading: t.statusHeading, caption: t.statusCaption, spec: asSpec(spec) };
 }

@@ -3,19 +3,26 @@
  * type, from the first replication of each scenario.
  */
 import { MAP_TYPES } from '../../model/simulate.js';
-import { baseConfig } from '../render.js';
+import { type Lang, texts } from '../i18n.js';
 import type { ChartDef, ScenarioData } from './data.js';
-import { type Enc, VL_SCHEMA, asSpec } from './encodings.js';
+import { type Enc, asSpec, top } from './encodings.js';
 
-/** Colours of the household types on the map (MAP_TYPES order). */
-const MAP_COLORS: Record<(typeof MAP_TYPES)[number], string> = {
-  vacant: '#ffffff',
-  'resource-strong family': '#2f5f86',
-  'other family': '#9fc0dc',
-  'resource-strong, no children': '#c9822f',
-  'other, no children': '#f0d3a4',
-  senior: '#8f8f8f',
+/**
+ * The map's three categories per household type (MAP_TYPES order): resource-strong, other
+ * (seniors included) or vacant; and whether the type is a family with children (drawn as a
+ * square, the others as circles).
+ */
+const MAP_CATEGORY: Record<(typeof MAP_TYPES)[number], { category: 'vacant' | 'strong' | 'other'; family: boolean }> = {
+  vacant: { category: 'vacant', family: false },
+  'resource-strong family': { category: 'strong', family: true },
+  'other family': { category: 'other', family: true },
+  'resource-strong, no children': { category: 'strong', family: false },
+  'other, no children': { category: 'other', family: false },
+  senior: { category: 'other', family: false },
 };
+
+/** Colours of the categories: dark blue against light orange (Okabe-Ito), vacant white. */
+const CATEGORY_COLORS = { strong: '#0072B2', other: '#F5C46B', vacant: '#ffffff' } as const;
 
 /** Name of the year parameter bound to the map's slider. */
 export const MAP_YEAR_PARAM = 'mapYear';
@@ -34,8 +41,13 @@ export function hasMaps(sds: ScenarioData[]): boolean {
  * packed as one string of type codes per flat (one character per snapshot year) and decoded
  * in the spec, so the data stay small.
  */
-export function mapChart(sds: ScenarioData[]): ChartDef | null {
+export function mapChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | null {
   if (!hasMaps(sds)) return null;
+  const t = texts(lang).chart;
+  const categories = (['strong', 'other', 'vacant'] as const).map((c) => t.mapTypes[c]);
+  const shapes = [t.mapShapes.family, t.mapShapes.single];
+  const categoryOf = MAP_TYPES.map((m) => t.mapTypes[MAP_CATEGORY[m].category]);
+  const shapeOf = MAP_TYPES.map((m) => (MAP_CATEGORY[m].family ? t.mapShapes.family : t.mapShapes.single));
   const id = 'estate-map';
   const r0 = sds[0]!.ensemble.replications[0]!;
   const snapYears = r0.maps.map((m) => m.year);
@@ -61,7 +73,7 @@ export function mapChart(sds: ScenarioData[]): ChartDef | null {
     }
     const cell = Math.max(4, Math.min(9, Math.floor(760 / (maxX + 1))));
     return {
-      title: { text: sds.length > 1 ? sd.name : `${sd.name} (replication 0)`, fontSize: 12, anchor: 'start' },
+      title: { text: sds.length > 1 ? sd.name : t.mapReplication(sd.name), fontSize: 12, anchor: 'start' },
       width: (maxX + 1) * cell,
       height: (maxRow + 1) * cell,
       data: { values },
@@ -69,49 +81,48 @@ export function mapChart(sds: ScenarioData[]): ChartDef | null {
         { calculate: `substring(datum.c, floor((${MAP_YEAR_PARAM} - ${first}) / ${step}), floor((${MAP_YEAR_PARAM} - ${first}) / ${step}) + 1)`, as: 'code' },
         { filter: "datum.code != '-' && datum.code != ''" },
         { calculate: `${JSON.stringify([...MAP_TYPES])}[toNumber(datum.code)]`, as: 'type' },
+        { calculate: `${JSON.stringify(categoryOf)}[toNumber(datum.code)]`, as: 'category' },
+        { calculate: `${JSON.stringify(shapeOf)}[toNumber(datum.code)]`, as: 'shape' },
       ],
-      mark: { type: 'square', size: Math.round(cell * cell * 0.8), opacity: 1, strokeWidth: 0.6 },
+      mark: { type: 'point', filled: true, size: Math.round(cell * cell * 0.8), opacity: 1, strokeWidth: 0.6 },
       encoding: {
         x: { field: 'x', type: 'quantitative', scale: { domain: [-0.5, maxX + 0.5], nice: false, zero: false }, axis: null },
         y: { field: 'y', type: 'quantitative', scale: { domain: [-0.5, maxRow + 0.5], nice: false, zero: false, reverse: true }, axis: null },
         color: {
-          field: 'type',
+          field: 'category',
           type: 'nominal',
-          title: 'Household in the flat',
-          sort: [...MAP_TYPES],
-          scale: { domain: [...MAP_TYPES], range: MAP_TYPES.map((t) => MAP_COLORS[t]) },
-          legend: {
-            orient: 'bottom',
-            columns: 3,
-            labelLimit: 280,
-            columnPadding: 16,
-            symbolType: 'square',
-            symbolStrokeColor: '#999999',
-            symbolStrokeWidth: 0.6,
-          },
+          title: t.mapLegend,
+          sort: categories,
+          scale: { domain: categories, range: [CATEGORY_COLORS.strong, CATEGORY_COLORS.other, CATEGORY_COLORS.vacant] },
+          legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolStrokeColor: '#999999', symbolStrokeWidth: 0.6 },
+        },
+        shape: {
+          field: 'shape',
+          type: 'nominal',
+          title: t.mapShape,
+          sort: shapes,
+          scale: { domain: shapes, range: ['square', 'circle'] },
+          legend: { orient: 'bottom', direction: 'horizontal', symbolFillColor: '#888888', symbolStrokeColor: '#888888' },
         },
         stroke: { condition: { test: "datum.type == 'vacant'", value: '#b0b0b0' }, value: null },
         tooltip: [
-          { field: 'type', type: 'nominal', title: 'Household' },
-          { field: 'x', type: 'quantitative', title: 'Column' },
-          { field: 'y', type: 'quantitative', title: 'Row' },
+          { field: 'category', type: 'nominal', title: t.household },
+          { field: 'shape', type: 'nominal', title: t.mapShape },
+          { field: 'x', type: 'quantitative', title: t.column },
+          { field: 'y', type: 'quantitative', title: t.row },
         ],
       },
     };
   });
-  const caption = `Every flat of the estate on its ground-plan position (sections side by side, buildings as rows of stairwells, floors stacked), coloured by the household living there on 1 January of the chosen year. One map per scenario, from its first replication only (replication 0, the same seed in every scenario): it shows one possible history, not an average. Move the year slider (${first}-${last}) to watch the estate change; the static image shows ${last}. Household types: ${MAP_TYPES.join(', ')} (senior: the head of household is 60 or older; vacant flats are white with a grey outline).`;
+  const caption = t.mapCaption(first, last);
+  const head = top(id, '', t.mapSubtitle(sds.length > 1 ? t.mapEachScenario : t.mapScenario(sds[0]!.name)), caption, lang);
   const spec = {
-    $schema: VL_SCHEMA,
-    name: id,
-    description: caption,
-    title: {
-      text: { expr: `'The estate on 1 January ' + ${MAP_YEAR_PARAM}` },
-      subtitle: `Flats coloured by household type · replication 0 of ${sds.length > 1 ? 'each scenario' : `scenario ${sds[0]!.name}`} · move the slider to change the year`,
-    },
-    config: baseConfig,
-    params: [{ name: MAP_YEAR_PARAM, value: last, bind: { input: 'range', min: first, max: last, step, name: 'Year (1 January) ' } }],
+    ...head,
+    // the title names the year shown: the slider's in the report, the last year in the image files
+    title: { ...(head.title as Enc), text: { expr: `'${t.mapTitle.replace(/'/g, "\\'")}' + ${MAP_YEAR_PARAM}` } },
+    params: [{ name: MAP_YEAR_PARAM, value: last, bind: { input: 'range', min: first, max: last, step, name: t.mapSlider } }],
     vconcat: panels,
-    resolve: { scale: { color: 'shared' } },
+    resolve: { scale: { color: 'shared', shape: 'shared' } },
   };
-  return { id, heading: 'The estate map', caption, spec: asSpec(spec) };
+  return { id, heading: t.mapHeading, caption, spec: asSpec(spec) };
 }

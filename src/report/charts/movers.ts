@@ -7,11 +7,11 @@ import type { Ensemble } from '../../engine/ensemble.js';
 import { type Band, band } from '../../analysis/summary.js';
 import { SHORT_STAY_MONTHS } from '../../model/digest.js';
 import { METRIC_INDEX } from '../../model/reporters.js';
-import { CALM_CATEGORY } from '../render.js';
 import { fmtInt } from '../format.js';
+import { type Lang, texts } from '../i18n.js';
 import { type ChartDef, type ScenarioData, flowTotal, r6, yearEnds } from './data.js';
-import { type Enc, asSpec, runLabel, scenarioColor, top } from './encodings.js';
-import { metric } from './labels.js';
+import { type Enc, SCENARIO_COLORS, asSpec, runLabel, scenarioColor, scenarioDash, top } from './encodings.js';
+import { localNumbers } from './labels.js';
 
 /** The report's mark: a stay of 2 years (24 months) or less is a short stay. */
 export const SHORT_STAY_YEARS = SHORT_STAY_MONTHS / 12;
@@ -39,8 +39,9 @@ export function stayBins(ensemble: Ensemble): { bins: number[]; leavers: number;
 export const hasMoveLog = (e: Ensemble): boolean => e.replications.every((r) => r.moveLog);
 
 /** Histogram of stay lengths of leaving resource-strong families with children, with the 2-year mark. */
-export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
+export function stayLengthChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | null {
   if (!sds.every((sd) => hasMoveLog(sd.ensemble))) return null;
+  const t = texts(lang).chart;
   const id = 'stay-lengths';
   const values: Enc[] = [];
   let maxBin = SHORT_STAY_YEARS + 1;
@@ -55,44 +56,45 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
         scenario: sd.name,
         from: b,
         to: b + 1,
-        label: b === 0 ? 'up to 1 year' : `${b}-${b + 1} years`,
+        label: b === 0 ? t.stayUpTo1 : t.stayBin(b, b + 1),
         leavers: r6(count / n),
         share: r6(leavers ? count / leavers : 0),
       });
     shortShares.push(`${sds.length > 1 ? `${sd.name} ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}%`);
-    shorts.push(`${sds.length > 1 ? `${sd.name}: ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}% of ${fmtInt(leavers / n)} per replication`);
+    shorts.push(
+      t.stayShort(sds.length > 1 ? `${sd.name}: ` : '', `${leavers ? Math.round((100 * short) / leavers) : 0}%`, localNumbers(fmtInt(leavers / n), lang)),
+    );
   }
   const x = {
     field: 'from',
     type: 'quantitative',
-    title: 'Years lived in the estate before moving out',
+    title: t.stayX,
     scale: { domain: [0, maxBin], nice: false },
     axis: { format: 'd', labelFlush: false, tickMinStep: 1 },
   };
-  const y = { field: 'leavers', type: 'quantitative', title: 'Households per replication (mean)' };
+  const y = { field: 'leavers', type: 'quantitative', title: t.stayY };
   const many = sds.length > 1;
   const tooltip = [
-    { field: 'scenario', type: 'nominal', title: 'Scenario' },
-    { field: 'label', type: 'nominal', title: 'Stay' },
-    { field: 'leavers', type: 'quantitative', title: 'Households per replication', format: '.1f' },
-    { field: 'share', type: 'quantitative', title: 'Share of these leavers', format: '.1%' },
+    { field: 'scenario', type: 'nominal', title: t.scenario },
+    { field: 'label', type: 'nominal', title: t.stay },
+    { field: 'leavers', type: 'quantitative', title: t.householdsPerReplication, format: '.1f' },
+    { field: 'share', type: 'quantitative', title: t.shareOfLeavers, format: '.1%' },
   ];
   const bars = many
-    ? { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 }, encoding: { x, y, color: scenarioColor(sds), tooltip } }
-    : { mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 }, encoding: { x, x2: { field: 'to' }, y, color: { value: CALM_CATEGORY[0] }, tooltip } };
-  const ruleData = {
-    values: [{ mark: SHORT_STAY_YEARS, text: `${SHORT_STAY_YEARS} years, the report's mark${many ? '' : `: ${shortShares[0]} left within it`}` }],
-  };
-  const unitOut = metric('outResourceStrongFamiliesShortStay');
-  const caption = `Resource-strong families with children who moved out of the estate, by how long they had lived there (from the move log, all replications pooled, 1-year bins: "1-2 years" is more than 12 and at most 24 months). The dashed line marks ${SHORT_STAY_YEARS} years, the report's threshold for a short stay (metric outResourceStrongFamiliesShortStay: ${unitOut.description}). Short stays: ${shorts.join('; ')}. Households living in the estate at the start carry the years they had already lived there; households that moved in during the run can have stayed at most the length of the run.${many ? ' Steps: one line per scenario.' : ''}`;
+    ? {
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
+        encoding: { x, y, color: scenarioColor(sds, true, 'stroke', lang), strokeDash: scenarioDash(scenarioColor(sds, true, 'stroke', lang)), tooltip },
+      }
+    : { mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 }, encoding: { x, x2: { field: 'to' }, y, color: { value: SCENARIO_COLORS[0] }, tooltip } };
+  const ruleData = { values: [{ mark: SHORT_STAY_YEARS, text: t.stayMark(SHORT_STAY_YEARS, many ? '' : shortShares[0]!) }] };
+  const caption = t.stayCaption(SHORT_STAY_YEARS, shorts.join('; '), many);
   const spec = {
     ...top(
       id,
-      'How long leaving resource-strong families had stayed',
-      many
-        ? [`Resource-strong families with children moving out · ${runLabel(sds)}`, `Left within ${SHORT_STAY_YEARS} years: ${shortShares.join(', ')}`]
-        : `Resource-strong families with children moving out · ${runLabel(sds)}`,
+      t.stayTitle,
+      many ? [t.staySubtitle(runLabel(sds, lang)), t.stayLeftWithin(SHORT_STAY_YEARS, shortShares.join(', '))] : t.staySubtitle(runLabel(sds, lang)),
       caption,
+      lang,
     ),
     width: 480,
     height: 240,
@@ -110,7 +112,7 @@ export function stayLengthChart(sds: ScenarioData[]): ChartDef | null {
       },
     ],
   };
-  return { id, heading: 'Stay lengths of leaving resource-strong families', caption, spec: asSpec(spec) };
+  return { id, heading: t.stayHeading, caption, spec: asSpec(spec) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,32 +141,32 @@ export function statusShares(sd: ScenarioData): Band[] {
 }
 
 /** Share resource-strong among in-movers, out-movers and residents, side by side. */
-export function moversStatusChart(sds: ScenarioData[]): ChartDef {
+export function moversStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
+  const t = texts(lang).chart;
   const id = 'movers-by-status';
-  const values = sds.flatMap((sd) =>
-    statusShares(sd).map((b, g) => ({ scenario: sd.name, group: STATUS_GROUPS[g], mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) })),
-  );
-  const color = scenarioColor(sds, true, 'square');
+  const groups = t.moversGroups;
+  const values = sds.flatMap((sd) => statusShares(sd).map((b, g) => ({ scenario: sd.name, group: groups[g], mean: r6(b.mean), p5: r6(b.p5), p95: r6(b.p95) })));
+  const color = scenarioColor(sds, true, 'square', lang);
   const x = {
     field: 'group',
     type: 'nominal',
     title: null,
-    sort: [...STATUS_GROUPS],
+    sort: [...groups],
     axis: { labelAngle: 0, labelLimit: 200, labelExpr: "split(replace(datum.label, ' (', '|('), '|')" },
   };
   const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
-  const y = { field: 'mean', type: 'quantitative', title: 'Share resource-strong', axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+  const y = { field: 'mean', type: 'quantitative', title: t.moversY, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
   const fmt = '.1%';
   const tooltip = [
-    { field: 'scenario', type: 'nominal', title: 'Scenario' },
-    { field: 'group', type: 'nominal', title: 'Group' },
-    { field: 'mean', type: 'quantitative', title: 'Mean', format: fmt },
-    { field: 'p5', type: 'quantitative', title: '5th percentile', format: fmt },
-    { field: 'p95', type: 'quantitative', title: '95th percentile', format: fmt },
+    { field: 'scenario', type: 'nominal', title: t.scenario },
+    { field: 'group', type: 'nominal', title: t.group },
+    { field: 'mean', type: 'quantitative', title: t.mean, format: fmt },
+    { field: 'p5', type: 'quantitative', title: t.p5, format: fmt },
+    { field: 'p95', type: 'quantitative', title: t.p95, format: fmt },
   ];
-  const caption = `Share of resource-strong among households moving in (inResourceStrong / moveIns) and moving out (outResourceStrong / moveOuts) over the whole run, next to the share of residents aged 22-59 living in a resource-strong household (resourceStrongShare, mean of the year-end values). Movers are households and residents are persons, so the third bar is the estate's level for reference, not the same measure. When more of those moving out than of those moving in are resource-strong, the estate lifts people into work or education and then loses them: the elevator effect. Out-movers include households dissolved by a death. Bars: mean over replications; whiskers: 5th to 95th percentile.`;
+  const caption = t.moversCaption;
   const spec = {
-    ...top(id, 'Who moves in, who moves out, who lives there', `Share resource-strong over the whole run · ${runLabel(sds)}`, caption),
+    ...top(id, t.moversTitle, t.moversSubtitle(runLabel(sds, lang)), caption, lang),
     width: sds.length > 1 ? 520 : 420,
     height: 260,
     data: { values },
@@ -177,5 +179,5 @@ export function moversStatusChart(sds: ScenarioData[]): ChartDef {
       },
     ],
   };
-  return { id, heading: 'In-movers, out-movers and residents by status', caption, spec: asSpec(spec) };
+  return { id, heading: t.moversHeading, caption, spec: asSpec(spec) };
 }

@@ -1,50 +1,60 @@
 /**
  * Trajectories: the composition metrics, and the estate's image, social problems and crime, as
- * a mean line with its 5-95% band per scenario at 1 January of each year.
+ * a mean line with its 5-95% band per scenario at 1 January of each year. Value axes are zoomed
+ * to the data; titles are the metrics' labels (codes only in the spec's data and tooltips).
  */
+import { type Lang, texts } from '../i18n.js';
 import { type ChartDef, type ScenarioData, stockPoints, stockDomain } from './data.js';
-import { BAND_NOTE, X_STOCK, asSpec, bandLayers, runLabel, scenarioColor, top, yearX } from './encodings.js';
-import { capitalise, metric, metricTitle, panelTitles, wrap } from './labels.js';
+import { asSpec, bandLayers, runLabel, scenarioColor, scenarioDash, top, xStock, yearX } from './encodings.js';
+import { capitalise, metric, metricLabel, metricUnitIn, panelTitles, wrap } from './labels.js';
 
 /** The three composition metrics of the report. */
 export const COMPOSITION = ['resourceStrongShare', 'familiesWithChildren', 'resourceStrongFamilies'] as const;
 
 /** Trajectory of one composition metric: mean line and 5-95% band per scenario. */
-export function compositionChart(sds: ScenarioData[], name: string): ChartDef {
+export function compositionChart(sds: ScenarioData[], name: string, lang: Lang = 'en'): ChartDef {
+  const t = texts(lang).chart;
   const id = `trajectory-${name}`;
   const m = metric(name);
-  const values = sds.flatMap((sd) => stockPoints(sd, name));
-  const caption = `${metricTitle(name)} (${name}, ${m.unit}), ${sds.length > 1 ? 'per scenario' : `in scenario ${sds[0]!.name}`}. ${BAND_NOTE} Points are the state on 1 January: the first is the initial state, the last the state after the final simulated year. ${m.description}`;
+  const label = metricLabel(name, lang);
+  const values = sds.flatMap((sd) => stockPoints(sd, name, lang));
+  const color = scenarioColor(sds, true, 'stroke', lang);
+  const caption = `${label} (${metricUnitIn(name, lang)}), ${sds.length > 1 ? t.perScenario : t.inScenario(sds[0]!.name)}. ${t.bandNote} ${t.zoomNote} ${t.pointsNote}${lang === 'en' ? ` ${m.description}` : ''}`;
   const spec = {
-    ...top(id, wrap(metricTitle(name)), `${capitalise(m.unit)} · ${runLabel(sds)} · mean and 5-95% band`, caption),
+    ...top(id, wrap(label), `${capitalise(metricUnitIn(name, lang))} · ${runLabel(sds, lang)} · ${t.meanBand}`, caption, lang),
     width: 480,
     height: 260,
     data: { values },
-    layer: bandLayers(name, yearX(stockDomain(sds), X_STOCK), scenarioColor(sds)),
+    layer: bandLayers(name, yearX(stockDomain(sds), xStock(lang)), color, undefined, lang, scenarioDash(color)),
   };
-  return { id, heading: metricTitle(name), caption, spec: asSpec(spec) };
+  return { id, heading: label, caption, spec: asSpec(spec) };
 }
 
 export const AREA_LEVELS = ['image', 'socialProblems', 'crime'] as const;
 
 /** Image, social problems and crime over time: three panels, each with its own unit. */
-export function areaChart(sds: ScenarioData[]): ChartDef {
+export function areaChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
+  const t = texts(lang).chart;
   const id = 'image-problems-crime';
-  const x = yearX(stockDomain(sds), X_STOCK);
-  const color = scenarioColor(sds);
-  const titles = panelTitles(AREA_LEVELS.map(metricTitle), 36);
+  const x = yearX(stockDomain(sds), xStock(lang));
+  const color = scenarioColor(sds, true, 'stroke', lang);
+  const dash = scenarioDash(color);
+  const titles = panelTitles(
+    AREA_LEVELS.map((n) => metricLabel(n, lang)),
+    36,
+  );
   const panels = AREA_LEVELS.map((name, p) => ({
-    title: { text: titles[p], fontSize: 12, subtitle: `${name}, ${metric(name).unit}`, subtitleFontSize: 11 },
-    width: 250,
+    title: { text: titles[p], fontSize: 12, subtitle: capitalise(metricUnitIn(name, lang)), subtitleFontSize: 11 },
+    width: 220,
     height: 190,
-    data: { values: sds.flatMap((sd) => stockPoints(sd, name)) },
-    layer: bandLayers(name, x, color),
+    data: { values: sds.flatMap((sd) => stockPoints(sd, name, lang)) },
+    layer: bandLayers(name, x, color, undefined, lang, dash),
   }));
-  const caption = `The estate's image, social problems and crime, the levels behind the negative spiral. ${AREA_LEVELS.map((n) => `${n} (${metric(n).unit}): ${metric(n).description}`).join(' ')} ${BAND_NOTE}`;
+  const caption = `${t.areaCaption}${lang === 'en' ? ` ${AREA_LEVELS.map((n) => `${metricLabel(n)}: ${metric(n).description}`).join(' ')}` : ''} ${t.bandNote} ${t.zoomNote}`;
   const spec = {
-    ...top(id, 'Image, social problems and crime', `${runLabel(sds)} · mean and 5-95% band · state on 1 January`, caption),
+    ...top(id, t.areaTitle, `${runLabel(sds, lang)} · ${t.meanBand} · ${t.stateJan}`, caption, lang),
     hconcat: panels,
     resolve: { scale: { y: 'independent' } },
   };
-  return { id, heading: 'Image, social problems and crime', caption, spec: asSpec(spec) };
+  return { id, heading: t.areaTitle, caption, spec: asSpec(spec) };
 }

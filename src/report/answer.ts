@@ -1,0 +1,179 @@
+/**
+ * The report's first screen: the answer. For a comparison, a headline per variant (its effect
+ * on the resource-strong share with the 95% confidence interval and a verdict that follows from
+ * the interval), the variants in rank order, and the forest plot; for a single run, the
+ * trajectory of the composition. Both warn when the baseline drifts and say in a short box what
+ * the model is and is not.
+ */
+import type { Effect } from '../analysis/compare.js';
+import type { Results } from '../output/pipeline.js';
+import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
+import { MAIN_OUTCOME, effectOf, rankedVariants } from './charts/forest.js';
+import { horizonOf } from './findings.js';
+import { diffNumber, fmtBand, fmtValue } from './format.js';
+import { escapeHtml, type ReportSection } from './html.js';
+import { type Lang, type Verdict, texts } from './i18n.js';
+
+/**
+ * Drift of the baseline's resource-strong share between the initial state and the horizon
+ * above which the report warns, in share points (0.03 = 3 percentage points). Assumption: about
+ * the size of a lever's effect in the shipped packages, so a larger drift is as large as the
+ * effects read against it.
+ */
+export const DRIFT_SHARE_POINTS = 0.03;
+
+/**
+ * Relative change of the baseline's families with children between the initial state and the
+ * horizon above which the report warns (0.1 = 10%). Assumption: a tenth of the families gone or
+ * added changes what the estate is.
+ */
+export const DRIFT_FAMILIES_RELATIVE = 0.1;
+
+/** The verdict on an effect from its 95% confidence interval: only an interval that excludes zero gives a direction. */
+export function verdictOf(e: Pick<Effect, 'ciLow' | 'ciHigh'> | undefined, higherIsBetter = true): Verdict {
+  if (!e || !Number.isFinite(e.ciLow) || !Number.isFinite(e.ciHigh)) return 'noInterval';
+  if (e.ciLow > 0) return higherIsBetter ? 'helps' : 'harms';
+  if (e.ciHigh < 0) return higherIsBetter ? 'harms' : 'helps';
+  return 'unclear';
+}
+
+/** One drift of the baseline beyond its threshold. */
+export interface Drift {
+  metric: string;
+  from: number;
+  to: number;
+}
+
+/** The baseline's drifts between the initial state and the horizon beyond the thresholds above. */
+export function baselineDrifts(base: ScenarioData): Drift[] {
+  const ms = base.summary.metrics[base.row]!;
+  const end = (name: string) => ms[name]!.byYear[ms[name]!.byYear.length - 1]!.mean;
+  const out: Drift[] = [];
+  const s0 = ms.resourceStrongShare!.initial.mean;
+  const s1 = end('resourceStrongShare');
+  if (Math.abs(s1 - s0) > DRIFT_SHARE_POINTS) out.push({ metric: 'resourceStrongShare', from: s0, to: s1 });
+  const f0 = ms.familiesWithChildren!.initial.mean;
+  const f1 = end('familiesWithChildren');
+  if (f0 > 0 && Math.abs(f1 - f0) / f0 > DRIFT_FAMILIES_RELATIVE) out.push({ metric: 'familiesWithChildren', from: f0, to: f1 });
+  return out;
+}
+
+/** The drift warning (or the one line saying the baseline holds) as trusted HTML. */
+function driftHtml(base: ScenarioData, lang: Lang): string {
+  const t = texts(lang);
+  const h = horizonOf(base);
+  const drifts = baselineDrifts(base);
+  const L = (s: string) => escapeHtml(localNumbers(s, lang));
+  if (drifts.length === 0) {
+    const ms = base.summary.metrics[base.row]!.resourceStrongShare!;
+    const to = ms.byYear[ms.byYear.length - 1]!.mean;
+    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end))}</p>`;
+  }
+  const limit = (d: Drift) =>
+    d.metric === 'resourceStrongShare' ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`;
+  const items = drifts.map(
+    (d) => `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d)))}</li>`,
+  );
+  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(t.driftWarning)}</strong><ul>${items.join('')}</ul></div>`;
+}
+
+/** The "what this is and is not" box as trusted HTML. */
+function isNotHtml(lang: Lang): string {
+  const t = texts(lang);
+  return `<aside class="is-not" data-testid="is-not"><strong>${escapeHtml(t.isNotHeading)}</strong><ul>${t.isNot.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></aside>`;
+}
+
+/** Links to a chart's files (PNG, SVG, Vega-Lite) as trusted HTML. */
+export function chartFilesHtml(id: string, lang: Lang): string {
+  const files = ['png', 'svg', 'vl.json'].map((ext) => `<a href="charts/${id}.${ext}">${ext === 'vl.json' ? 'Vega-Lite' : ext.toUpperCase()}</a>`).join(' · ');
+  return `<p class="chart-files">${escapeHtml(texts(lang).chartFiles)}: ${files}</p>`;
+}
+
+/** The headline of one variant, plain text. */
+export function headline(results: Results, v: ScenarioData, end: number, lang: Lang = 'en'): string {
+  const t = texts(lang);
+  const e = effectOf(results, v, MAIN_OUTCOME);
+  const num = diffNumber(MAIN_OUTCOME);
+  const verdict = t.verdict[verdictOf(e)];
+  if (!e || !Number.isFinite(e.difference)) return `${v.name}: ${t.na}`;
+  const text =
+    verdictOf(e) === 'noInterval'
+      ? t.headlineNoCi(v.name, num(e.difference), end, verdict)
+      : t.headline(v.name, num(e.difference), end, t.range(num(e.ciLow), num(e.ciHigh)), verdict);
+  return localNumbers(text, lang);
+}
+
+/** Pairs of neighbours in the ranking whose intervals on the main outcome overlap. */
+function overlaps(results: Results, ranked: ScenarioData[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 1; i < ranked.length; i++) {
+    const a = effectOf(results, ranked[i - 1]!, MAIN_OUTCOME);
+    const b = effectOf(results, ranked[i]!, MAIN_OUTCOME);
+    if (!a || !b || ![a.ciLow, a.ciHigh, b.ciLow, b.ciHigh].every(Number.isFinite)) continue;
+    if (a.ciLow <= b.ciHigh && b.ciLow <= a.ciHigh) out.push([ranked[i - 1]!.name, ranked[i]!.name]);
+  }
+  return out;
+}
+
+/**
+ * The first section of the report, shown above the contents: the answer. `charts` are the
+ * report's charts; for a comparison the forest plot (id "forest-plot") is shown here, for a
+ * single run the trajectory of the resource-strong share, or `leadChart` when given (a sweep's
+ * dose-response). Returns the section and the id of the
+ * chart it took, so that the report does not show it twice.
+ */
+export function answerSection(
+  results: Results,
+  sds: ScenarioData[],
+  charts: ChartDef[],
+  lang: Lang = 'en',
+  leadChart?: string,
+): { section: ReportSection; chartId?: string } {
+  const t = texts(lang);
+  const base = sds[0]!;
+  const h = horizonOf(base);
+  const drift = driftHtml(base, lang);
+  const L = (s: string) => escapeHtml(localNumbers(s, lang));
+  if (results.comparison && sds.length > 1) {
+    const ranked = rankedVariants(results, sds);
+    const items = ranked.map((v) => {
+      const verdict = verdictOf(effectOf(results, v, MAIN_OUTCOME));
+      return `<li data-testid="headline" class="verdict-${verdict}">${escapeHtml(headline(results, v, h.end, lang))}</li>`;
+    });
+    const notes = [...overlaps(results, ranked).map(([a, b]) => t.overlap(a, b)), t.verdictRule];
+    const forest = charts.find((c) => c.id === 'forest-plot');
+    const html = [
+      `<p class="intro">${escapeHtml(t.headlineIntro(base.name, h.end))}</p>`,
+      `<ol class="headlines" data-testid="ranking" aria-label="${escapeHtml(t.ranking)}">${items.join('')}</ol>`,
+      `<p class="note">${notes.map(escapeHtml).join(' ')}</p>`,
+    ].join('\n');
+    return {
+      section: {
+        id: 'answer',
+        heading: t.answer,
+        lead: true,
+        html: drift + '\n' + html,
+        ...(forest ? { chart: { id: forest.id, spec: forest.spec, caption: forest.caption } } : {}),
+        htmlAfter: (forest ? chartFilesHtml(forest.id, lang) : '') + isNotHtml(lang),
+      },
+      ...(forest ? { chartId: forest.id } : {}),
+    };
+  }
+  const ms = base.summary.metrics[base.row]!;
+  const lines = COMPOSITION.map((name) => {
+    const b = ms[name]!.byYear[ms[name]!.byYear.length - 1]!;
+    return `<li data-testid="headline">${L(t.trajectoryLine(metricLabel(name, lang), fmtValue(name, ms[name]!.initial.mean), fmtBand(name, b), h.start, h.end))}</li>`;
+  });
+  const chart = charts.find((c) => c.id === (leadChart ?? `trajectory-${MAIN_OUTCOME}`));
+  return {
+    section: {
+      id: 'answer',
+      heading: t.answer,
+      lead: true,
+      html: `${drift}\n<p class="intro">${escapeHtml(t.trajectoryIntro(base.name, h.end))}</p>\n<ul class="headlines" data-testid="trajectory">${lines.join('')}</ul>`,
+      ...(chart ? { chart: { id: chart.id, spec: chart.spec, caption: chart.caption } } : {}),
+      htmlAfter: (chart ? chartFilesHtml(chart.id, lang) : '') + isNotHtml(lang),
+    },
+    ...(chart ? { chartId: chart.id } : {}),
+  };
+}

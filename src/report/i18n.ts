@@ -1,0 +1,598 @@
+/**
+ * The report's words in English and Danish, in one place: headings, sentences, table columns,
+ * chart titles and axes. The metrics' English labels are in the metric documentation
+ * (`label` in model/reporters.ts); their Danish labels are here ({@link DA_METRIC_LABELS}).
+ *
+ * Each language is one object of the same shape ({@link Texts}); the compiler checks that the
+ * Danish one has every text the English one has.
+ */
+
+/** The languages of the report. */
+export const LANGS = ['en', 'da'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+
+/** Danish labels of the metrics that have an English `label` in model/reporters.ts. */
+export const DA_METRIC_LABELS: Readonly<Record<string, string>> = {
+  resourceStrongShare: 'Andel ressourcestærke blandt 22-59-årige',
+  familiesWithChildren: 'Børnefamilier',
+  resourceStrongFamilies: 'Ressourcestærke børnefamilier',
+  nonWesternShare: 'Andel med ikke-vestlig baggrund',
+  moveOuts: 'Fraflyttede husstande',
+  outResourceStrongFamilies: 'Fraflyttede ressourcestærke børnefamilier',
+  outResourceStrongFamiliesShortStay: 'Heraf efter højst 2 år',
+  meanStayYears: 'Gennemsnitlig boperiode i afdelingen',
+  image: 'Omdømme',
+  socialProblems: 'Sociale problemer',
+  crime: 'Kriminalitet: dømte i forhold til landsgennemsnittet (kriterium 2)',
+  convictionRatio: 'Kriminalitet: dømte i forhold til landsgennemsnittet (kriterium 2)',
+  outsideWorkShare18to64: 'Uden for arbejde eller uddannelse, 18-64 år (kriterium 1)',
+  basicEducationShare30to59: 'Kun grundskole, 30-59 år (kriterium 3)',
+  incomeRatio: 'Indkomst i forhold til regionen (kriterium 4)',
+};
+
+/** Danish units of the metrics (the English ones are the metrics' `unit`). */
+export const DA_UNITS: Readonly<Record<string, string>> = {
+  share: 'andel',
+  count: 'antal',
+  persons: 'personer',
+  households: 'husstande',
+  flats: 'boliger',
+  years: 'år',
+  ratio: 'forhold',
+  'ratio (1 = national)': 'forhold (1 = landsgennemsnit)',
+  'index (1 = national)': 'indeks (1 = landsgennemsnit)',
+  'index 0-1': 'indeks 0-1',
+  index: 'indeks',
+  code: 'kode',
+  'households per year': 'husstande pr. år',
+  'persons per year': 'personer pr. år',
+  'flats per year': 'boliger pr. år',
+  'percentage points': 'procentpoint',
+};
+
+/** The verdict on an effect, from its 95% confidence interval. */
+export type Verdict = 'helps' | 'harms' | 'unclear' | 'noInterval';
+
+const en = {
+  lang: 'en' as Lang,
+  /** Decimal separator of the language. */
+  decimal: '.',
+  comparisonTitle: (base: string, variants: string[]) => `nabolag comparison: ${base} against ${variants.join(', ')}`,
+  runTitle: (name: string) => `nabolag report: ${name}`,
+  subtitle: (reps: number, years: number, start: number, last: number, seed: number, version: string) =>
+    `${reps} replications × ${years} years (${start}-${last}), base seed ${seed}, nabolag ${version}`,
+  range: (a: string, b: string) => `${a} to ${b}`,
+  contents: 'Contents',
+  files: 'Files',
+  answer: 'The answer in brief',
+  verdict: { helps: 'likely helps', harms: 'likely harms', unclear: 'no clear effect', noInterval: 'one replication: no interval' } as Record<Verdict, string>,
+  /** "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 — likely helps" */
+  headline: (variant: string, diff: string, end: number, ci: string, verdict: string) =>
+    `${variant}: ${diff} points resource-strong by ${end}, 95% CI ${ci} — ${verdict}`,
+  headlineNoCi: (variant: string, diff: string, end: number, verdict: string) => `${variant}: ${diff} points resource-strong by ${end} — ${verdict}`,
+  headlineIntro: (base: string, end: number) =>
+    `Each variant against the baseline "${base}": the change in the share of adults aged 22-59 who are resource-strong (in work or education, or living with someone who is) by ${end}, in percentage points, with its 95% confidence interval. Best first.`,
+  verdictRule:
+    '"Likely helps" or "likely harms": the interval lies wholly above or below zero. "No clear effect": it includes zero, so these replications cannot tell the effect from none.',
+  ranking: 'Ranking',
+  rank: 'Rank',
+  variant: 'Variant',
+  verdictColumn: 'Verdict (resource-strong share)',
+  rankingCaption: (end: number) => `Variants ranked by the effect on the resource-strong share by ${end}: mean paired difference, 95% CI in brackets.`,
+  overlap: (a: string, b: string) => `The intervals of ${a} and ${b} overlap: their order is not certain.`,
+  forestHeading: 'Effects with their confidence intervals',
+  forestTitle: (base: string) => `Effect of each variant against ${base}`,
+  forestSubtitle: (end: number) => `Mean paired difference by ${end}, with its 95% confidence interval; the line at 0 is no effect`,
+  forestAxisPoints: 'Difference, percentage points',
+  forestAxis: (unit: string) => `Difference, ${unit}`,
+  forestCaption: (base: string, end: number) =>
+    `Forest plot: for each variant and outcome, the dot is the mean paired difference to "${base}" by ${end} and the bar its 95% confidence interval. A bar that does not cross the zero line is a clear effect.`,
+  ciLow: 'CI from',
+  ciHigh: 'CI to',
+  difference: 'Difference',
+  outcome: 'Outcome',
+  driftWarning: 'Warning: the baseline drifts',
+  drift: (label: string, from: string, to: string, start: number, end: number, limit: string) =>
+    `In the baseline, ${label.toLowerCase()} goes from ${from} in ${start} to ${to} by ${end}, a change of more than ${limit}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`,
+  steady: (label: string, from: string, to: string, start: number, end: number) =>
+    `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}.`,
+  trajectoryIntro: (name: string, end: number) =>
+    `Scenario "${name}": the estate's composition on 1 January of the first year and by ${end} (mean, 5-95% range over replications in brackets).`,
+  trajectoryLine: (label: string, from: string, to: string, start: number, end: number) => `${label}: ${from} in ${start} → ${to} by ${end}`,
+  isNotHeading: 'What this is and is not',
+  isNot: [
+    'A stylised estate: the households, flats and rules are a simplified model of a Danish social housing estate, not a particular one.',
+    'The size of each lever (how much it changes letting, moving or image) is an assumption, set in the scenario files; the effects are only as good as those assumptions.',
+    'Not a forecast: it compares what-ifs on the same simulated estate; it does not predict what will happen.',
+    'The bands show how much single runs differ (5th-95th percentile over replications); the 95% confidence interval shows how sure the mean effect is, and narrows with more replications.',
+  ],
+  termsHeading: 'Danish terms used',
+  terms: [
+    ['ressourcestærk', 'resource-strong: in work or education, or living with someone who is (aged 22-59)'],
+    ['udsat boligområde', 'disadvantaged area: an area of 1,000+ residents meeting at least two of the four list criteria'],
+    ['parallelsamfund', 'parallel society (formerly "ghetto"): a disadvantaged area where more than half the residents are of non-western background'],
+    [
+      'omdannelsesområde',
+      'transformation area (formerly "hard ghetto"): a parallel society for four years in a row; must cut its family social housing to 40%',
+    ],
+    ['fleksibel udlejning', 'flexible letting: vacancies let first to applicants in work or education'],
+    ['kommunal anvisning', 'municipal allocation: the municipality assigns households in need to vacancies'],
+    ['forlængelse', 'extension: a lever that keeps resource-strong families longer (fewer of them leave)'],
+  ] as [string, string][],
+  appendix: 'Appendix: what was run',
+  findings: 'Findings',
+  findingsIntro: 'Generated from the numbers: means over replications, the 5-95% range in brackets.',
+  effects: 'Effects at the horizon',
+  patterns: 'Patterns',
+  groups: { composition: 'Composition', flows: 'Moves and stays', image: 'Image and the list criteria' } as Record<'composition' | 'flows' | 'image', string>,
+  effectColumns: ['Variant', 'Outcome', 'Unit', 'Baseline', 'Variant value', 'Difference', '95% CI', 'Single runs 5-95%', 'Clear'],
+  yes: 'yes',
+  no: 'no',
+  na: 'n/a',
+  pp: 'pp',
+  effectsIntro: (base: string, end: number) =>
+    `Each variant against the baseline "${base}" by ${end} (stocks and shares at the end of ${end - 1}, flows summed over ${end - 1}; effects.csv lists them under year ${end - 1}). The difference is paired: computed replication by replication on the same seeds, then averaged. "95% CI" is the confidence interval of that mean (t-based): it narrows as replications are added, and "clear" means it excludes zero. "Single runs 5-95%" is how much the difference varies from one replication to the next: it does not narrow with more replications. pp = percentage points. Hover an outcome for its code in the data files; every metric is in <a href="effects.csv">effects.csv</a>.`,
+  runColumns: ['Scenario', 'Role', 'Description', 'Levers'],
+  baseline: 'baseline',
+  variantRole: 'variant',
+  runRole: 'run',
+  none: 'none',
+  allInManifest: 'all in manifest.json',
+  runWhat: (n: number, reps: number, years: number, start: number, last: number, seed: number, seeds: string, paired: boolean, version: string) =>
+    `${n > 1 ? `${n} scenarios, each` : '1 scenario'} with ${reps} replication${reps === 1 ? '' : 's'} of ${years} years (${start}-${last}), base seed ${seed}; replication <i>i</i> uses a seed derived from the base seed and <i>i</i>: ${seeds}.${
+      paired ? ' Every scenario ran on the same seeds (common random numbers), so the differences are paired replication by replication.' : ''
+    } Made with nabolag ${version}.`,
+  runHow: (start: number, end: number, years: number, row: string, region: boolean) =>
+    `Numbers are means over replications with the 5th-95th percentile range in brackets. Charts show the state on 1 January of each year (${start} is the initial state, ${end} the state after ${years} simulated years) and flows summed over each calendar year. They read the metric row "${row}"${region ? ' (all estates together)' : ''}.`,
+  chartFiles: 'Files',
+  links: {
+    'metrics.csv': 'metrics.csv — every metric per replication, month and estate',
+    'moves.csv': 'moves.csv — one row per household move',
+    'effects.csv': 'effects.csv — paired effects at the horizon, every metric',
+    'summary.json': 'summary.json — mean and 5-95% band per metric and year',
+    'manifest.json': 'manifest.json — version, scenarios as resolved, seeds (enough to reproduce the run)',
+  } as Record<string, string>,
+
+  /** The findings' sentences (report/findings.ts). */
+  findingsText: {
+    trend: (subj: string, dir: 'same' | 'up' | 'down', plural: boolean, a: string, b: string, start: number, end: number, small: boolean) => {
+      const verb = { same: plural ? 'stay at about' : 'stays at about', up: plural ? 'rise from' : 'rises from', down: plural ? 'fall from' : 'falls from' }[
+        dir
+      ];
+      if (dir === 'same') return `${subj} ${verb} ${a} on 1 January ${start} and ${b} by ${end}.`;
+      return `${subj} ${verb} ${a} on 1 January ${start} to ${b} by ${end}${small ? ', a change within the spread between replications' : ''}.`;
+    },
+    onNoList: 'on no list',
+    listedAs: (label: string) => `listed as ${label}`,
+    statusIn: (parts: string, n: number) => `${parts} of ${n} replications`,
+    statusIn1: (label: string, c: number) => `${label} in ${c}`,
+    onNoListAll: (n: number) => `on no list in all ${n} replications`,
+    listedAll: (label: string, n: number) => `listed as ${label} in all ${n} replications`,
+    statusGloss: {
+      none: 'not listed',
+      prevention: 'prevention area, forebyggelsesområde',
+      udsat: 'disadvantaged area, udsat boligområde',
+      ghetto: 'parallel society, formerly ghetto area',
+      hard: 'transformation area, formerly hard ghetto',
+    } as Record<string, string>,
+    estateIs: (end: number, text: string) => `By ${end} the estate is ${text}.`,
+    estateIsEvery: (end: number, text: string) => `By ${end} the estate is ${text}, in every scenario.`,
+    estateIsWith: (end: number, text: string, v: string, baseText: string, base: string) =>
+      `By ${end} the estate is ${text} with ${v}, against ${baseText} in ${base}.`,
+    criterion: (label: string, shown: string, threshold: string, met: boolean) => `${label} ${shown} (criterion: ${threshold}) — ${met ? 'met' : 'not met'}`,
+    criteria: (end: number, k: number, min: number, parts: string, base?: string) =>
+      `By ${end} the mean values${base ? ` in ${base}` : ''} meet ${k} of the four list criteria (an area of at least 1,000 residents is listed when it meets at least ${min}): ${parts}.`,
+    noMoves: (who: string) => `No households moved in and out${who}, so the elevator effect cannot be read from this run.`,
+    inName: (name: string) => ` in ${name}`,
+    elevatorClear:
+      'More of those leaving than of those arriving are resource-strong: the estate lifts households into work or education and then loses them (the elevator effect).',
+    elevatorSlight: 'Slightly more of those leaving are resource-strong, within the spread between replications.',
+    elevatorNone: 'No elevator effect shows in these numbers.',
+    elevator: (who: string, ins: string, outs: string, verdict: string) =>
+      `Over the run${who}, ${ins} of the households moving in were resource-strong, against ${outs} of those moving out. ${verdict}`,
+    noLeavers: (who: string, years: number) => `No resource-strong family with children moved out${who} during the ${years} years.`,
+    stay: (who: string, leavers: string, years: number, share: string, mark: number) =>
+      `Of the resource-strong families with children who moved out${who} (${leavers} per replication over ${years} years), ${share} had lived in the estate ${mark} years or less — the report's mark (it found almost half in 2015).`,
+    staysPart: (name: string, share: string, leavers: string) => `${name} ${share} of ${leavers} leavers per replication`,
+    stays: (years: number, mark: number, parts: string) =>
+      `Of the resource-strong families with children who moved out during the ${years} years, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
+    turnover: (outs: string, share: string) => `On average ${outs} households moved out per year, ${share} of the flats.`,
+    effectStock: (end: number, vb: string, subj: string, v: string, bb: string, base: string) =>
+      `By ${end} there are ${vb} ${subj} with ${v}, against ${bb} in ${base}`,
+    effectLevel: (end: number, subj: string, vb: string, v: string, bb: string, base: string) =>
+      `By ${end} ${subj} is ${vb} with ${v}, against ${bb} in ${base}`,
+    noPaired: (core: string) => `${core}; no paired difference could be computed.`,
+    oneRep: (core: string, diff: string, band: string) =>
+      `${core}: a paired difference of ${diff} (single runs ${band}); with one replication there is no confidence interval.`,
+    effect: (core: string, diff: string, ci: string, band: string, clear: boolean, power: string) =>
+      `${core}: a paired difference of ${diff}, 95% confidence interval ${ci} (single runs ${band}), ${clear ? 'a clear effect (the interval excludes zero)' : 'not a clear effect (the interval includes zero)'}.${power}`,
+    power: (n: number) => ` With this spread, about ${n} paired replications would detect a one-point effect (80% power).`,
+    percentagePoints: 'percentage points',
+    against: (v: string, base: string) => `${v} against ${base}`,
+    across: 'Across the scenarios',
+  },
+  /** Chart titles, axes, legends, tooltips and captions. */
+  chart: {
+    yearStock: 'Year (state on 1 January)',
+    yearFlow: 'Calendar year',
+    scenario: 'Scenario',
+    when: 'When',
+    mean: 'Mean',
+    p5: '5th percentile',
+    p95: '95th percentile',
+    initial: (y: number) => `1 January ${y} (initial state)`,
+    endOf: (y: number) => `1 January ${y + 1} (end of ${y})`,
+    bandNote: 'Line: mean over replications; band: 5th to 95th percentile.',
+    runLabel: (n: number, name: string, reps: number, row: string) => `${n > 1 ? `${n} scenarios` : `scenario ${name}`}, ${reps} replications, row "${row}"`,
+    meanBand: 'mean and 5-95% band',
+    stateJan: 'state on 1 January',
+    perScenario: 'per scenario',
+    inScenario: (name: string) => `in scenario ${name}`,
+    pointsNote: 'Points are the state on 1 January: the first is the initial state, the last the state after the final simulated year.',
+    zoomNote: 'The axis is zoomed to the data: it does not start at zero.',
+    areaTitle: 'Image, social problems and crime',
+    areaCaption: "The estate's image, social problems and crime, the levels behind the negative spiral.",
+    differenceHeading: 'Difference to the baseline',
+    differenceTitle: (base: string) => `Difference to the baseline (${base})`,
+    differenceSubtitle: (run: string) => `Variant minus baseline, paired on common random numbers · ${run}`,
+    differenceAxis: (unit: string) => `Difference, ${unit}`,
+    differenceCaption: (base: string, labels: string) =>
+      `Paired difference to the baseline "${base}" (variant minus baseline, replication by replication on the same seeds) for ${labels}. Line: mean over replications; band: 5th to 95th percentile. A band that stays clear of the dashed zero line is an effect larger than the noise between replications. Shares are in percentage points (pp).`,
+    flowsHeading: 'Moves per year',
+    flowsTitle: 'Moves per year: in, out and within the estate',
+    flowsCaption: 'Household moves per calendar year, summed over the year:',
+    flowNames: { moveIns: 'Moving in', moveOuts: 'Moving out', internalMoves: 'Moving within the estate' } as Record<string, string>,
+    exitsHeading: 'Why households move out',
+    exitsSubtitle: (unit: string, run: string) => `${unit}, stacked by reason · ${run} · means`,
+    reasonTitle: 'Reason for leaving',
+    reason: 'Reason',
+    year: 'Year',
+    meanHouseholds: 'Mean households',
+    exitsCaption: (reasons: string, none: string) =>
+      `Households moving out per calendar year, stacked by the reason for leaving. Bars are means over replications, so a stack adds up to the mean number of move-outs; the spread between replications is in the moves chart. Reasons: ${reasons}${none ? ` No household moved out for: ${none}.` : ''}`,
+    reasons: {
+      space: 'flat too small',
+      garden: 'to get a garden',
+      ownership: 'to own a home',
+      partnership: 'partnership formed or ended',
+      dissatisfaction: 'dissatisfaction',
+      safety: 'crime and safety',
+      stigma: 'stigma of the list',
+      job: 'job elsewhere',
+      death: 'death',
+      other: 'other reasons',
+      demolition: 'demolition',
+    } as Record<string, string>,
+    stayHeading: 'Stay lengths of leaving resource-strong families',
+    stayTitle: 'How long leaving resource-strong families had stayed',
+    staySubtitle: (run: string) => `Resource-strong families with children moving out · ${run}`,
+    stayLeftWithin: (years: number, shares: string) => `Left within ${years} years: ${shares}`,
+    stayX: 'Years lived in the estate before moving out',
+    stayY: 'Households per replication (mean)',
+    stay: 'Stay',
+    stayUpTo1: 'up to 1 year',
+    stayBin: (a: number, b: number) => `${a}-${b} years`,
+    householdsPerReplication: 'Households per replication',
+    shareOfLeavers: 'Share of these leavers',
+    stayMark: (years: number, share: string) => `${years} years, the report's mark${share ? `: ${share} left within it` : ''}`,
+    stayShort: (who: string, pct: string, per: string) => `${who}${pct} of ${per} per replication`,
+    stayCaption: (years: number, shorts: string, many: boolean) =>
+      `Resource-strong families with children who moved out of the estate, by how long they had lived there (from the move log, all replications pooled, 1-year bins: "1-2 years" is more than 12 and at most 24 months). The dashed line marks ${years} years, the report's threshold for a short stay. Short stays: ${shorts}. Households living in the estate at the start carry the years they had already lived there; households that moved in during the run can have stayed at most the length of the run.${many ? ' Steps: one line per scenario.' : ''}`,
+    moversHeading: 'In-movers, out-movers and residents by status',
+    moversTitle: 'Who moves in, who moves out, who lives there',
+    moversSubtitle: (run: string) => `Share resource-strong over the whole run · ${run}`,
+    moversGroups: ['Moving in (households)', 'Moving out (households)', 'Residents 22-59 (persons)'],
+    moversY: 'Share resource-strong',
+    group: 'Group',
+    moversCaption:
+      "Share of resource-strong among households moving in and moving out over the whole run, next to the share of residents aged 22-59 living in a resource-strong household (mean of the year-end values). Movers are households and residents are persons, so the third bar is the estate's level for reference, not the same measure. When more of those moving out than of those moving in are resource-strong, the estate lifts people into work or education and then loses them: the elevator effect. Out-movers include households dissolved by a death. Bars: mean over replications; whiskers: 5th to 95th percentile.",
+    criteriaHeading: 'The official list criteria',
+    criteriaTitle: 'The four official list criteria against their thresholds',
+    listRule: 'list',
+    preventionRule: 'prevention',
+    listAndPrevention: 'list and prevention',
+    moreThan: 'more than',
+    atLeast: 'at least',
+    below: 'below',
+    criteriaCaption: (withPrevention: boolean, min: number, items: string) =>
+      `The four criteria of the official list (almenboligloven § 61 a) for this estate, against the law's thresholds (red dashed lines; ${withPrevention ? 'the dotted line is the lower threshold for a prevention area, § 61 b' : '2018 rules: no prevention areas'}). An area with at least 1,000 residents is listed when it meets at least ${min} of the 4 criteria. ${items} The official classification averages criteria 1 and 2 over two years; the lines show the year-end values. Line: mean over replications; band: 5th to 95th percentile.`,
+    threshold: 'Threshold',
+    statusHeading: 'Official list status',
+    statusTitle: 'Chance of being on each list',
+    statusSubtitle: (run: string) => `Share of replications on the list on 1 January · ${run}`,
+    statusY: 'Share of replications',
+    statusLegend: 'List',
+    statusNames: {
+      none: 'no list',
+      prevention: 'prevention area',
+      udsat: 'udsat boligområde',
+      ghetto: 'parallelsamfund',
+      hard: 'omdannelsesområde',
+    } as Record<string, string>,
+    replications: 'Replications',
+    share: 'Share',
+    statusCaption:
+      'The chance of the estate being on each of the official lists on 1 January of each year: the share of replications in which it is on that list (the classification is made every December; the first point is the initial classification). A line at 0% means no replication put the estate on that list. Lists from least to most severe: prevention area (forebyggelsesområde); udsat boligområde (disadvantaged area); parallelsamfund (formerly ghetto area); omdannelsesområde (formerly hard ghetto area). An estate on a more severe list also meets the conditions of the less severe ones, but is counted on the most severe only.',
+    mapHeading: 'The estate map',
+    mapTitle: 'The estate on 1 January ',
+    mapSubtitle: (who: string) => `Flats coloured by who lives there · replication 0 of ${who}`,
+    mapEachScenario: 'each scenario',
+    mapScenario: (name: string) => `scenario ${name}`,
+    mapReplication: (name: string) => `${name} (replication 0)`,
+    mapSlider: 'Year (1 January) ',
+    mapLegend: 'Household in the flat',
+    mapShape: 'Shape',
+    household: 'Household',
+    column: 'Column',
+    row: 'Row',
+    mapTypes: { vacant: 'vacant', strong: 'resource-strong', other: 'other' } as Record<'vacant' | 'strong' | 'other', string>,
+    mapShapes: { family: 'family with children', single: 'no children' } as Record<'family' | 'single', string>,
+    mapCaption: (first: number, last: number) =>
+      `Every flat of the estate on its ground-plan position (sections side by side, buildings as rows of stairwells, floors stacked), coloured by the household living there on 1 January of the chosen year: resource-strong (an adult in work or education), other, or vacant (white with a grey outline); families with children are squares, other households circles. One map per scenario, from its first replication only (replication 0, the same seed in every scenario): it shows one possible history, not an average. In the HTML report a year slider (${first}-${last}) shows the estate change; the image files show ${last}.`,
+  },
+};
+
+export type Texts = typeof en;
+
+const da: Texts = {
+  lang: 'da',
+  decimal: ',',
+  comparisonTitle: (base, variants) => `nabolag sammenligning: ${base} mod ${variants.join(', ')}`,
+  runTitle: (name) => `nabolag rapport: ${name}`,
+  subtitle: (reps, years, start, last, seed, version) => `${reps} gentagelser × ${years} år (${start}-${last}), grundfrø ${seed}, nabolag ${version}`,
+  range: (a, b) => `${a} til ${b}`,
+  contents: 'Indhold',
+  files: 'Filer',
+  answer: 'Svaret kort',
+  verdict: { helps: 'hjælper sandsynligvis', harms: 'skader sandsynligvis', unclear: 'ingen klar effekt', noInterval: 'én gentagelse: intet interval' },
+  headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke i ${end}, 95 %-KI ${ci} — ${verdict}`,
+  headlineNoCi: (variant, diff, end, verdict) => `${variant}: ${diff} point ressourcestærke i ${end} — ${verdict}`,
+  headlineIntro: (base, end) =>
+    `Hver variant mod grundscenariet "${base}": ændringen i andelen af 22-59-årige, der er ressourcestærke (i arbejde eller uddannelse eller bor med en, der er), i ${end}, i procentpoint, med 95 %-konfidensinterval. Bedste først.`,
+  verdictRule:
+    '"Hjælper sandsynligvis" eller "skader sandsynligvis": intervallet ligger helt over eller under nul. "Ingen klar effekt": det omfatter nul, så disse gentagelser kan ikke skelne effekten fra ingen effekt.',
+  ranking: 'Rangorden',
+  rank: 'Nr.',
+  variant: 'Variant',
+  verdictColumn: 'Vurdering (andel ressourcestærke)',
+  rankingCaption: (end) => `Varianterne ordnet efter effekten på andelen ressourcestærke i ${end}: gennemsnitlig parvis forskel, 95 %-KI i parentes.`,
+  overlap: (a, b) => `Intervallerne for ${a} og ${b} overlapper: deres rækkefølge er ikke sikker.`,
+  forestHeading: 'Effekter med konfidensintervaller',
+  forestTitle: (base) => `Hver variants effekt mod ${base}`,
+  forestSubtitle: (end) => `Gennemsnitlig parvis forskel i ${end} med 95 %-konfidensinterval; linjen ved 0 er ingen effekt`,
+  forestAxisPoints: 'Forskel, procentpoint',
+  forestAxis: (unit) => `Forskel, ${unit}`,
+  forestCaption: (base, end) =>
+    `Skovdiagram: for hver variant og hvert udfald er prikken den gennemsnitlige parvise forskel til "${base}" i ${end} og stregen dens 95 %-konfidensinterval. En streg, der ikke krydser nullinjen, er en klar effekt.`,
+  ciLow: 'KI fra',
+  ciHigh: 'KI til',
+  difference: 'Forskel',
+  outcome: 'Udfald',
+  driftWarning: 'Advarsel: grundscenariet flytter sig',
+  drift: (label, from, to, start, end, limit) =>
+    `I grundscenariet går ${label.toLowerCase()} fra ${from} i ${start} til ${to} i ${end}, en ændring på mere end ${limit}. Afdelingen ændrer sig også uden tiltag, så læs effekterne som forskelle fra et grundscenarie i bevægelse, ikke fra afdelingen i dag.`,
+  steady: (label, from, to, start, end) => `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}.`,
+  trajectoryIntro: (name, end) =>
+    `Scenariet "${name}": beboersammensætningen den 1. januar det første år og i ${end} (gennemsnit, 5-95 %-spænd over gentagelser i parentes).`,
+  trajectoryLine: (label, from, to, start, end) => `${label}: ${from} i ${start} → ${to} i ${end}`,
+  isNotHeading: 'Hvad dette er, og hvad det ikke er',
+  isNot: [
+    'En stiliseret boligafdeling: husstande, boliger og regler er en forenklet model af en almen boligafdeling, ikke en bestemt afdeling.',
+    'Hvert tiltags størrelse (hvor meget det ændrer udlejning, fraflytning eller omdømme) er en antagelse, sat i scenariefilerne; effekterne er ikke bedre end de antagelser.',
+    'Ikke en prognose: den sammenligner hvad-nu-hvis på den samme simulerede afdeling; den forudsiger ikke, hvad der vil ske.',
+    'Båndene viser, hvor meget enkelte kørsler varierer (5.-95. percentil over gentagelser); 95 %-konfidensintervallet viser, hvor sikker den gennemsnitlige effekt er, og bliver smallere med flere gentagelser.',
+  ],
+  termsHeading: 'Danske begreber',
+  terms: [
+    ['ressourcestærk', 'i arbejde eller uddannelse, eller bor med en, der er (22-59 år)'],
+    ['udsat boligområde', 'et område med mindst 1.000 beboere, der opfylder mindst to af de fire kriterier på listen'],
+    ['parallelsamfund', 'tidligere "ghetto": et udsat boligområde, hvor over halvdelen af beboerne har ikke-vestlig baggrund'],
+    ['omdannelsesområde', 'tidligere "hård ghetto": et parallelsamfund fire år i træk; skal nedbringe andelen af almene familieboliger til 40 %'],
+    ['fleksibel udlejning', 'ledige boliger udlejes først til ansøgere i arbejde eller uddannelse'],
+    ['kommunal anvisning', 'kommunen anviser husstande med boligbehov til ledige boliger'],
+    ['forlængelse', 'et tiltag, der holder på ressourcestærke familier længere (færre af dem flytter)'],
+  ],
+  appendix: 'Bilag: hvad der blev kørt',
+  findings: 'Resultater',
+  findingsIntro: 'Skrevet ud fra tallene: gennemsnit over gentagelser, 5-95 %-spændet i parentes.',
+  effects: 'Effekter ved tidshorisonten',
+  patterns: 'Mønstre',
+  groups: { composition: 'Beboersammensætning', flows: 'Flytninger og boperiode', image: 'Omdømme og listens kriterier' },
+  effectColumns: ['Variant', 'Udfald', 'Enhed', 'Grundscenarie', 'Variantens værdi', 'Forskel', '95 %-KI', 'Enkelte kørsler 5-95 %', 'Klar'],
+  yes: 'ja',
+  no: 'nej',
+  na: 'i.t.',
+  pp: 'pp',
+  effectsIntro: (base, end) =>
+    `Hver variant mod grundscenariet "${base}" i ${end} (bestande og andele ved udgangen af ${end - 1}, strømme summeret over ${end - 1}; effects.csv har dem under år ${end - 1}). Forskellen er parvis: beregnet gentagelse for gentagelse på de samme frø og derefter gennemsnittet. "95 %-KI" er konfidensintervallet for gennemsnittet (t-baseret): det bliver smallere med flere gentagelser, og "klar" betyder, at det udelukker nul. "Enkelte kørsler 5-95 %" er, hvor meget forskellen varierer fra gentagelse til gentagelse: det bliver ikke smallere med flere gentagelser. pp = procentpoint. Hold musen over et udfald for dets navn i datafilerne; alle mål står i <a href="effects.csv">effects.csv</a>.`,
+  runColumns: ['Scenarie', 'Rolle', 'Beskrivelse', 'Tiltag'],
+  baseline: 'grundscenarie',
+  variantRole: 'variant',
+  runRole: 'kørsel',
+  none: 'ingen',
+  allInManifest: 'alle i manifest.json',
+  runWhat: (n, reps, years, start, last, seed, seeds, paired, version) =>
+    `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${years} år (${start}-${last}), grundfrø ${seed}; gentagelse <i>i</i> bruger et frø afledt af grundfrøet og <i>i</i>: ${seeds}.${
+      paired ? ' Alle scenarier kørte på de samme frø (fælles tilfældige tal), så forskellene er parvise, gentagelse for gentagelse.' : ''
+    } Lavet med nabolag ${version}.`,
+  runHow: (start, end, years, row, region) =>
+    `Tal er gennemsnit over gentagelser med 5.-95. percentil i parentes. Diagrammerne viser tilstanden den 1. januar hvert år (${start} er starttilstanden, ${end} tilstanden efter ${years} simulerede år) og strømme summeret over hvert kalenderår. De læser rækken "${row}"${region ? ' (alle afdelinger samlet)' : ''}.`,
+  chartFiles: 'Filer',
+  links: {
+    'metrics.csv': 'metrics.csv — alle mål pr. gentagelse, måned og afdeling',
+    'moves.csv': 'moves.csv — én række pr. flytning',
+    'effects.csv': 'effects.csv — parvise effekter ved tidshorisonten, alle mål',
+    'summary.json': 'summary.json — gennemsnit og 5-95 %-bånd pr. mål og år',
+    'manifest.json': 'manifest.json — version, scenarierne som opløst, frø (nok til at gentage kørslen)',
+  },
+
+  findingsText: {
+    trend: (subj, dir, _plural, a, b, start, end, small) => {
+      if (dir === 'same') return `${subj} ligger på omkring ${a} den 1. januar ${start} og ${b} i ${end}.`;
+      return `${subj} ${dir === 'up' ? 'stiger' : 'falder'} fra ${a} den 1. januar ${start} til ${b} i ${end}${small ? ', en ændring inden for spredningen mellem gentagelser' : ''}.`;
+    },
+    onNoList: 'ikke på nogen liste',
+    listedAs: (label) => `på listen som ${label}`,
+    statusIn: (parts, n) => `${parts} af ${n} gentagelser`,
+    statusIn1: (label, c) => `${label} i ${c}`,
+    onNoListAll: (n) => `ikke på nogen liste i alle ${n} gentagelser`,
+    listedAll: (label, n) => `på listen som ${label} i alle ${n} gentagelser`,
+    statusGloss: {
+      none: 'ikke på listen',
+      prevention: 'forebyggelsesområde',
+      udsat: 'udsat boligområde',
+      ghetto: 'parallelsamfund, tidligere ghettoområde',
+      hard: 'omdannelsesområde, tidligere hårdt ghettoområde',
+    },
+    estateIs: (end, text) => `I ${end} er afdelingen ${text}.`,
+    estateIsEvery: (end, text) => `I ${end} er afdelingen ${text}, i alle scenarier.`,
+    estateIsWith: (end, text, v, baseText, base) => `I ${end} er afdelingen ${text} med ${v}, mod ${baseText} i ${base}.`,
+    criterion: (label, shown, threshold, met) => `${label} ${shown} (kriterium: ${threshold}) — ${met ? 'opfyldt' : 'ikke opfyldt'}`,
+    criteria: (end, k, min, parts, base) =>
+      `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} ${k} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}): ${parts}.`,
+    noMoves: (who) => `Ingen husstande flyttede ind og ud${who}, så elevatoreffekten kan ikke aflæses af denne kørsel.`,
+    inName: (name) => ` i ${name}`,
+    elevatorClear:
+      'Flere af dem, der flytter ud, end af dem, der flytter ind, er ressourcestærke: afdelingen løfter husstande i arbejde eller uddannelse og mister dem så (elevatoreffekten).',
+    elevatorSlight: 'Lidt flere af dem, der flytter ud, er ressourcestærke, inden for spredningen mellem gentagelser.',
+    elevatorNone: 'Tallene viser ingen elevatoreffekt.',
+    elevator: (who, ins, outs, verdict) =>
+      `Over kørslen${who} var ${ins} af de indflyttende husstande ressourcestærke, mod ${outs} af de fraflyttende. ${verdict}`,
+    noLeavers: (who, years) => `Ingen ressourcestærk børnefamilie flyttede ud${who} i løbet af de ${years} år.`,
+    stay: (who, leavers, years, share, mark) =>
+      `Af de ressourcestærke børnefamilier, der flyttede ud${who} (${leavers} pr. gentagelse over ${years} år), havde ${share} boet i afdelingen ${mark} år eller mindre — rapportens grænse (den fandt næsten halvdelen i 2015).`,
+    staysPart: (name, share, leavers) => `${name} ${share} af ${leavers} fraflyttere pr. gentagelse`,
+    stays: (years, mark, parts) =>
+      `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af de ${years} år, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
+    turnover: (outs, share) => `I gennemsnit flyttede ${outs} husstande ud om året, ${share} af boligerne.`,
+    effectStock: (end, vb, subj, v, bb, base) => `I ${end} er der ${vb} ${subj} med ${v}, mod ${bb} i ${base}`,
+    effectLevel: (end, subj, vb, v, bb, base) => `I ${end} er ${subj} ${vb} med ${v}, mod ${bb} i ${base}`,
+    noPaired: (core) => `${core}; der kunne ikke beregnes en parvis forskel.`,
+    oneRep: (core, diff, band) => `${core}: en parvis forskel på ${diff} (enkelte kørsler ${band}); med én gentagelse er der intet konfidensinterval.`,
+    effect: (core, diff, ci, band, clear, power) =>
+      `${core}: en parvis forskel på ${diff}, 95 %-konfidensinterval ${ci} (enkelte kørsler ${band}), ${clear ? 'en klar effekt (intervallet udelukker nul)' : 'ikke en klar effekt (intervallet omfatter nul)'}.${power}`,
+    power: (n) => ` Med denne spredning skulle der omkring ${n} parvise gentagelser til at påvise en effekt på ét point (80 % styrke).`,
+    percentagePoints: 'procentpoint',
+    against: (v, base) => `${v} mod ${base}`,
+    across: 'På tværs af scenarierne',
+  },
+  chart: {
+    yearStock: 'År (tilstand 1. januar)',
+    yearFlow: 'Kalenderår',
+    scenario: 'Scenarie',
+    when: 'Hvornår',
+    mean: 'Gennemsnit',
+    p5: '5. percentil',
+    p95: '95. percentil',
+    initial: (y) => `1. januar ${y} (starttilstand)`,
+    endOf: (y) => `1. januar ${y + 1} (udgangen af ${y})`,
+    bandNote: 'Linje: gennemsnit over gentagelser; bånd: 5. til 95. percentil.',
+    runLabel: (n, name, reps, row) => `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelser, række "${row}"`,
+    meanBand: 'gennemsnit og 5-95 %-bånd',
+    stateJan: 'tilstand 1. januar',
+    perScenario: 'pr. scenarie',
+    inScenario: (name) => `i scenariet ${name}`,
+    pointsNote: 'Punkterne er tilstanden den 1. januar: det første er starttilstanden, det sidste tilstanden efter det sidste simulerede år.',
+    zoomNote: 'Aksen er tilpasset data: den starter ikke ved nul.',
+    areaTitle: 'Omdømme, sociale problemer og kriminalitet',
+    areaCaption: 'Afdelingens omdømme, sociale problemer og kriminalitet: niveauerne bag den negative spiral.',
+    differenceHeading: 'Forskel til grundscenariet',
+    differenceTitle: (base) => `Forskel til grundscenariet (${base})`,
+    differenceSubtitle: (run) => `Variant minus grundscenarie, parvis på fælles tilfældige tal · ${run}`,
+    differenceAxis: (unit) => `Forskel, ${unit}`,
+    differenceCaption: (base, labels) =>
+      `Parvis forskel til grundscenariet "${base}" (variant minus grundscenarie, gentagelse for gentagelse på de samme frø) for ${labels}. Linje: gennemsnit over gentagelser; bånd: 5. til 95. percentil. Et bånd, der holder sig fri af den stiplede nullinje, er en effekt større end støjen mellem gentagelser. Andele er i procentpoint (pp).`,
+    flowsHeading: 'Flytninger pr. år',
+    flowsTitle: 'Flytninger pr. år: ind, ud og internt i afdelingen',
+    flowsCaption: 'Husstandes flytninger pr. kalenderår, summeret over året:',
+    flowNames: { moveIns: 'Indflytninger', moveOuts: 'Fraflytninger', internalMoves: 'Interne flytninger' },
+    exitsHeading: 'Hvorfor husstande flytter',
+    exitsSubtitle: (unit, run) => `${unit}, stablet efter grund · ${run} · gennemsnit`,
+    reasonTitle: 'Grund til fraflytning',
+    reason: 'Grund',
+    year: 'År',
+    meanHouseholds: 'Husstande, gennemsnit',
+    exitsCaption: (reasons, none) =>
+      `Fraflyttede husstande pr. kalenderår, stablet efter grunden til at flytte. Søjlerne er gennemsnit over gentagelser, så en stabel summer til det gennemsnitlige antal fraflytninger; spredningen mellem gentagelser står i diagrammet over flytninger. Grunde: ${reasons}${none ? ` Ingen husstand flyttede af disse grunde: ${none}.` : ''}`,
+    reasons: {
+      space: 'boligen for lille',
+      garden: 'for at få have',
+      ownership: 'for at eje',
+      partnership: 'samliv indgået eller brudt',
+      dissatisfaction: 'utilfredshed',
+      safety: 'kriminalitet og tryghed',
+      stigma: 'listens stigma',
+      job: 'arbejde andetsteds',
+      death: 'dødsfald',
+      other: 'andre grunde',
+      demolition: 'nedrivning',
+    },
+    stayHeading: 'Boperiode for fraflyttende ressourcestærke familier',
+    stayTitle: 'Hvor længe fraflyttende ressourcestærke familier havde boet der',
+    staySubtitle: (run) => `Ressourcestærke børnefamilier, der flytter · ${run}`,
+    stayLeftWithin: (years, shares) => `Flyttede inden for ${years} år: ${shares}`,
+    stayX: 'År i afdelingen før fraflytning',
+    stayY: 'Husstande pr. gentagelse (gennemsnit)',
+    stay: 'Boperiode',
+    stayUpTo1: 'op til 1 år',
+    stayBin: (a, b) => `${a}-${b} år`,
+    householdsPerReplication: 'Husstande pr. gentagelse',
+    shareOfLeavers: 'Andel af disse fraflyttere',
+    stayMark: (years, share) => `${years} år, rapportens grænse${share ? `: ${share} flyttede inden for den` : ''}`,
+    stayShort: (who, pct, per) => `${who}${pct} af ${per} pr. gentagelse`,
+    stayCaption: (years, shorts, many) =>
+      `Ressourcestærke børnefamilier, der flyttede fra afdelingen, efter hvor længe de havde boet der (fra flytteloggen, alle gentagelser samlet, intervaller på 1 år: "1-2 år" er mere end 12 og højst 24 måneder). Den stiplede linje markerer ${years} år, rapportens grænse for et kort ophold. Korte ophold: ${shorts}. Husstande, der boede i afdelingen fra start, har de år med, de allerede havde boet der; husstande, der flyttede ind undervejs, kan højst have boet der i kørslens længde.${many ? ' Trapper: én linje pr. scenarie.' : ''}`,
+    moversHeading: 'Indflyttere, fraflyttere og beboere efter status',
+    moversTitle: 'Hvem flytter ind, hvem flytter ud, hvem bor der',
+    moversSubtitle: (run) => `Andel ressourcestærke over hele kørslen · ${run}`,
+    moversGroups: ['Indflyttere (husstande)', 'Fraflyttere (husstande)', 'Beboere 22-59 år (personer)'],
+    moversY: 'Andel ressourcestærke',
+    group: 'Gruppe',
+    moversCaption:
+      'Andelen af ressourcestærke blandt husstande, der flytter ind og ud over hele kørslen, ved siden af andelen af 22-59-årige beboere i en ressourcestærk husstand (gennemsnit af værdierne ved årets udgang). Flyttere er husstande og beboere personer, så den tredje søjle er afdelingens niveau til sammenligning, ikke det samme mål. Når flere af dem, der flytter ud, end af dem, der flytter ind, er ressourcestærke, løfter afdelingen folk i arbejde eller uddannelse og mister dem så: elevatoreffekten. Fraflyttere omfatter husstande opløst ved dødsfald. Søjler: gennemsnit over gentagelser; streger: 5. til 95. percentil.',
+    criteriaHeading: 'Listens kriterier',
+    criteriaTitle: 'Listens fire kriterier mod deres grænser',
+    listRule: 'liste',
+    preventionRule: 'forebyggelse',
+    listAndPrevention: 'liste og forebyggelse',
+    moreThan: 'over',
+    atLeast: 'mindst',
+    below: 'under',
+    criteriaCaption: (withPrevention, min, items) =>
+      `Listens fire kriterier (almenboligloven § 61 a) for denne afdeling mod lovens grænser (røde stiplede linjer; ${withPrevention ? 'den prikkede linje er den lavere grænse for et forebyggelsesområde, § 61 b' : 'reglerne fra 2018: ingen forebyggelsesområder'}). Et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min} af de 4 kriterier. ${items} Den officielle opgørelse tager gennemsnittet af kriterium 1 og 2 over to år; linjerne viser værdierne ved årets udgang. Linje: gennemsnit over gentagelser; bånd: 5. til 95. percentil.`,
+    threshold: 'Grænse',
+    statusHeading: 'Status på listen',
+    statusTitle: 'Sandsynlighed for at være på hver liste',
+    statusSubtitle: (run) => `Andel af gentagelser på listen den 1. januar · ${run}`,
+    statusY: 'Andel af gentagelser',
+    statusLegend: 'Liste',
+    statusNames: { none: 'ingen liste', prevention: 'forebyggelsesområde', udsat: 'udsat boligområde', ghetto: 'parallelsamfund', hard: 'omdannelsesområde' },
+    replications: 'Gentagelser',
+    share: 'Andel',
+    statusCaption:
+      'Sandsynligheden for, at afdelingen er på hver af de officielle lister den 1. januar hvert år: andelen af gentagelser, hvor den er på listen (opgørelsen laves hver december; det første punkt er den første opgørelse). En linje ved 0 % betyder, at ingen gentagelse satte afdelingen på listen. Listerne fra mindst til mest alvorlig: forebyggelsesområde; udsat boligområde; parallelsamfund; omdannelsesområde. En afdeling på en mere alvorlig liste opfylder også betingelserne for de mindre alvorlige, men tælles kun på den mest alvorlige.',
+    mapHeading: 'Kort over afdelingen',
+    mapTitle: 'Afdelingen den 1. januar ',
+    mapSubtitle: (who) => `Boliger farvet efter, hvem der bor der · gentagelse 0 af ${who}`,
+    mapEachScenario: 'hvert scenarie',
+    mapScenario: (name) => `scenariet ${name}`,
+    mapReplication: (name) => `${name} (gentagelse 0)`,
+    mapSlider: 'År (1. januar) ',
+    mapLegend: 'Husstanden i boligen',
+    mapShape: 'Form',
+    household: 'Husstand',
+    column: 'Kolonne',
+    row: 'Række',
+    mapTypes: { vacant: 'ledig', strong: 'ressourcestærk', other: 'anden' },
+    mapShapes: { family: 'familie med børn', single: 'uden børn' },
+    mapCaption: (first, last) =>
+      `Hver bolig i afdelingen på sin plads i grundplanen (afsnit side om side, bygninger som rækker af opgange, etager stablet), farvet efter husstanden, der bor der den 1. januar i det valgte år: ressourcestærk (en voksen i arbejde eller uddannelse), anden eller ledig (hvid med grå kant); børnefamilier er firkanter, andre husstande cirkler. Ét kort pr. scenarie, kun fra den første gentagelse (gentagelse 0, samme frø i alle scenarier): det viser ét muligt forløb, ikke et gennemsnit. I HTML-rapporten viser en skyder (${first}-${last}) afdelingen ændre sig; billedfilerne viser ${last}.`,
+  },
+};
+
+const TEXTS: Record<Lang, Texts> = { en, da };
+
+/** The report's texts in a language. */
+export const texts = (lang: Lang = 'en'): Texts => TEXTS[lang];

@@ -1,0 +1,90 @@
+/**
+ * The first screen's pieces without a browser: the verdict follows from the confidence interval
+ * only, the baseline drift warning fires beyond its named thresholds and not below them, and a
+ * single run's report opens with its trajectory, the drift line and the "is and is not" box,
+ * before the contents and with the seeds at the end.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summarize } from '../../src/analysis/summary.js';
+import { runEnsemble } from '../../src/engine/ensemble.js';
+import { type Results, resolve } from '../../src/output/pipeline.js';
+import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, baselineDrifts, verdictOf } from '../../src/report/answer.js';
+import type { ScenarioData } from '../../src/report/charts/index.js';
+import { writeChartsAndReport } from '../../src/report/report.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+describe('verdictOf', () => {
+  it('an interval wholly above zero helps, wholly below harms, across zero is no clear effect, none without one', () => {
+    expect(verdictOf({ ciLow: 0.01, ciHigh: 0.05 })).toBe('helps');
+    expect(verdictOf({ ciLow: -0.05, ciHigh: -0.01 })).toBe('harms');
+    expect(verdictOf({ ciLow: -0.01, ciHigh: 0.05 })).toBe('unclear');
+    expect(verdictOf({ ciLow: 0, ciHigh: 0.05 })).toBe('unclear');
+    expect(verdictOf({ ciLow: NaN, ciHigh: NaN })).toBe('noInterval');
+    expect(verdictOf(undefined)).toBe('noInterval');
+    // when lower is better, the direction turns
+    expect(verdictOf({ ciLow: 0.01, ciHigh: 0.05 }, false)).toBe('harms');
+  });
+});
+
+describe('baselineDrifts', () => {
+  /** A baseline whose resource-strong share and families go from `s0`, `f0` to `s1`, `f1`. */
+  const baseline = (s0: number, s1: number, f0: number, f1: number): ScenarioData => {
+    const m = (a: number, b: number) => ({
+      initial: { mean: a, p5: a, p95: a },
+      byYear: [
+        { year: 2026, mean: (a + b) / 2 },
+        { year: 2027, mean: b },
+      ],
+    });
+    return { row: 'x', summary: { metrics: { x: { resourceStrongShare: m(s0, s1), familiesWithChildren: m(f0, f1) } } } } as unknown as ScenarioData;
+  };
+
+  it('warns beyond the thresholds, in either direction, and not within them', () => {
+    expect(baselineDrifts(baseline(0.5, 0.5 + DRIFT_SHARE_POINTS * 0.9, 300, 300 * (1 + DRIFT_FAMILIES_RELATIVE * 0.9)))).toEqual([]);
+    expect(baselineDrifts(baseline(0.5, 0.5 - DRIFT_SHARE_POINTS * 1.5, 300, 300)).map((d) => d.metric)).toEqual(['resourceStrongShare']);
+    expect(baselineDrifts(baseline(0.5, 0.5, 300, 300 * (1 - DRIFT_FAMILIES_RELATIVE * 1.5))).map((d) => d.metric)).toEqual(['familiesWithChildren']);
+    expect(baselineDrifts(baseline(0.5, 0.6, 300, 400))).toHaveLength(2);
+  });
+});
+
+describe('the first screen of a single run', () => {
+  let dir = '';
+  let single: Results;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nabolag-answer-'));
+    // a short run of the default estate: whether it drifts or not, the answer says which
+    const sc = resolve(loadScenario('scenarios/default.yaml'), { replications: 2, years: 4 }, 'scenarios/default.yaml');
+    const ens = await runEnsemble(sc, { workers: 1 });
+    single = { ensembles: [ens], summary: summarize(sc.name, sc.startYear, ens.replications) };
+  }, 120_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens with the trajectory, a drift line and the box; contents after; seeds in the appendix at the end', async () => {
+    await writeChartsAndReport(dir, single);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const at = (s: string) => {
+      const i = html.indexOf(s);
+      expect(i, s).toBeGreaterThan(0);
+      return i;
+    };
+    expect(at('id="answer"')).toBeLessThan(at('id="contents"'));
+    expect(at('data-testid="trajectory"')).toBeLessThan(at('id="contents"'));
+    expect(at('data-testid="is-not"')).toBeLessThan(at('id="contents"'));
+    expect(html.includes('data-testid="drift-warning"') || html.includes('data-testid="baseline-steady"')).toBe(true);
+    expect(at('id="trajectory-resourceStrongShare"')).toBeLessThan(at('id="contents"'));
+    expect(at('id="what-was-run"')).toBeGreaterThan(at('id="findings"'));
+    expect(at(String(single.ensembles[0]!.seeds[0]))).toBeGreaterThan(at('id="what-was-run"'));
+    // the trajectory chart is shown once, in the answer
+    expect(html.split('<div id="trajectory-resourceStrongShare"').length).toBe(2);
+    expect(html).toContain('A stylised estate');
+    expect(html).toContain('is an assumption');
+    expect(html).toContain('Not a forecast');
+  }, 120_000);
+});
