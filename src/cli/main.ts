@@ -18,6 +18,7 @@ import { checkMemory } from './memory.js';
 import { studioCommand } from './studio.js';
 import { closing, out, reportOutputs, runFlags } from './shared.js';
 import { sensitivityCommand, sweepCommand } from './study.js';
+import { submitCommand } from './submit.js';
 
 async function runCommand(argv: {
   scenario: string;
@@ -152,6 +153,7 @@ export async function main(args: string[]): Promise<void> {
   else if (command === 'studio') await studioCommand(a as never, out);
   else if (command === 'sweep') await sweepCommand(a as never);
   else if (command === 'sensitivity') await sensitivityCommand(a as never);
+  else if (command === 'submit') process.exitCode = await submitCommand(a as never);
   else process.exitCode = validateCommand(a.files as string[], out);
 }
 
