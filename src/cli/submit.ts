@@ -430,7 +430,10 @@ function prepareOutput(path: string, replace: boolean): void {
     mkdirSync(join(path, SHARDS_DIR), { recursive: true });
     writeFileSync(join(path, MARKER), MARKER_TEXT);
   } catch (e) {
-    throw environmentError(e, path);
+    const err = environmentError(e, path);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (err === e && typeof code === 'string') throw new UserError(`cannot create the output folder ${path} (${code}); give a folder the jobs can write`);
+    throw err;
   }
 }
 
