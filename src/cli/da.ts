@@ -61,6 +61,18 @@ export const DA_TEXTS: Record<string, string> = {
     'Hvis en anden kørsel skriver i samme mappe, så vent på den i stedet for at stoppe',
   'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)':
     'Ændr et felt i scenariet, som om filen sagde det: <sti>=<værdi>, værdien læst som YAML, fx --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (kan gentages; i compare: hvert scenarie, der har feltet)',
+  'Run only shard k of n of the work (k/n, e.g. 2/4; auto/n takes k from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX, plus one) into a shard folder; join the shards with nabolag merge':
+    'Kør kun del k af n af arbejdet (k/n, fx 2/4; auto/n tager k fra SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX eller AWS_BATCH_JOB_ARRAY_INDEX, plus én) i en delmappe; saml delene med nabolag merge',
+  'Join the shard folders of a command run with --shard k/n into the files one run would have written (byte-identical data files)':
+    'Saml delmapperne fra en kommando kørt med --shard k/n til de filer, én kørsel ville have skrevet (byte for byte ens datafiler)',
+  'The shard folders, every k of n once': 'Delmapperne, hvert k af n én gang',
+  'Output folder: a new, empty or nabolag-written folder, or the folder holding the shard folders':
+    'Mappe til resultater: en ny, tom eller af nabolag skrevet mappe, eller mappen, der rummer delmapperne',
+  'No closing lines': 'Ingen afsluttende linjer',
+  'The first of four shards of 10 replications each (2/4, 3/4 and 4/4 likewise, on other machines, or --shard auto/4 in a job array)':
+    'Den første af fire dele med 10 gentagelser hver (2/4, 3/4 og 4/4 på samme måde, på andre maskiner, eller --shard auto/4 i et job-array)',
+  'Join them into out/: the same metrics.csv, summary.json … as one run of 40': 'Saml dem i out/: samme metrics.csv, summary.json … som én kørsel med 40',
+  "Any command's shards (run, compare, sweep, sensitivity), without the report": 'Dele fra enhver kommando (run, compare, sweep, sensitivity), uden rapporten',
   'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)':
     'Skriv et script til fuldførelse af kommandoer (føj det til ~/.bashrc eller ~/.zshrc)',
   'The default estate, 10 replications of 15 years, into output/default/': 'Standardafdelingen, 10 gentagelser af 15 år, i output/default/',

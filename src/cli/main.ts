@@ -14,11 +14,13 @@ import { PROGRAM } from './program.js';
 import { progressReporter } from './progress.js';
 import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor } from '../engine/ensemble.js';
+import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
 import { studioCommand } from './studio.js';
 import { closing, out, reportOutputs, runFlags } from './shared.js';
 import { sensitivityCommand, sweepCommand } from './study.js';
 import { submitCommand } from './submit.js';
+import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
 async function runCommand(argv: {
   scenario: string;
@@ -31,13 +33,17 @@ async function runCommand(argv: {
   quiet?: boolean;
   report?: boolean;
   wait?: boolean;
+  shard?: string;
 }): Promise<void> {
   const file = argv.scenario;
   const { overrides, workers, set } = runFlags(argv);
+  const shard = shardOption(argv.shard);
   const sc = resolve(loadScenario(file, { set }), overrides, file);
+  checkShardCount(shard, sc.replications, 'replications');
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
-  const progress = progressReporter(sc.name, sc.replications, 'replications', argv.quiet);
+  const slice = shard ? shardSlice(sc.replications, shard) : { from: 0, to: sc.replications };
+  const progress = progressReporter(shard ? `${sc.name} (shard ${shard.k}/${shard.n})` : sc.name, slice.to - slice.from, 'replications', argv.quiet);
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof runToDirectory>>;
   try {
@@ -47,12 +53,25 @@ async function runCommand(argv: {
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
-      extraOutputs: reportOutputs(argv.report, progress),
+      extraOutputs: shard ? undefined : reportOutputs(argv.report, progress),
+      shard,
     });
   } finally {
     progress?.stop();
   }
   if (argv.quiet) return;
+  if (shard) {
+    out.stdout(
+      shardClosing(
+        shard,
+        `ran replications ${slice.from + 1}-${slice.to} of ${sc.replications} of "${sc.name}" x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s)`,
+        res.outDir,
+        res.files,
+        ((performance.now() - t0) / 1000).toFixed(1),
+      ),
+    );
+    return;
+  }
   out.stdout(
     `nabolag ${VERSION}: ran "${sc.name}" — ${sc.replications} replication(s) x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       closing(res.outDir, res.files),
@@ -71,8 +90,10 @@ async function compareCommand(argv: {
   quiet?: boolean;
   report?: boolean;
   wait?: boolean;
+  shard?: string;
 }): Promise<void> {
   const { overrides, workers, set } = runFlags(argv);
+  const shard = shardOption(argv.shard);
   // load and check every file before running anything, reporting all problems together; a
   // --set applies to every scenario that has what it names, and must apply to one at least
   const files = [argv.baseline, ...argv.variants];
@@ -101,8 +122,15 @@ async function compareCommand(argv: {
   const variants = alignForComparison(baseline, loaded.slice(1));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
   const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
-  const total = baseline.replications * files.length;
-  const progress = progressReporter(`compare: ${files.length} scenarios x ${baseline.replications} replications`, total, 'runs', argv.quiet);
+  checkShardCount(shard, baseline.replications, 'replications');
+  const slice = shard ? shardSlice(baseline.replications, shard) : { from: 0, to: baseline.replications };
+  const total = (slice.to - slice.from) * files.length;
+  const progress = progressReporter(
+    `compare: ${files.length} scenarios x ${slice.to - slice.from} replications${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`,
+    total,
+    'runs',
+    argv.quiet,
+  );
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof compareToDirectory>>;
   try {
@@ -112,12 +140,25 @@ async function compareCommand(argv: {
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
-      extraOutputs: reportOutputs(argv.report, progress),
+      extraOutputs: shard ? undefined : reportOutputs(argv.report, progress),
+      shard,
     });
   } finally {
     progress?.stop();
   }
   if (argv.quiet) return;
+  if (shard) {
+    out.stdout(
+      shardClosing(
+        shard,
+        `ran replications ${slice.from + 1}-${slice.to} of ${baseline.replications} of ${files.length} scenarios ("${baseline.name}", ${variants.map((v) => `"${v.name}"`).join(', ')}) = ${total} runs of ${baseline.years} years`,
+        res.outDir,
+        res.files,
+        ((performance.now() - t0) / 1000).toFixed(1),
+      ),
+    );
+    return;
+  }
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${files.length} scenarios x ${baseline.replications} paired replications = ${total} runs of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       closing(res.outDir, res.files),
@@ -154,6 +195,7 @@ export async function main(args: string[]): Promise<void> {
   else if (command === 'sweep') await sweepCommand(a as never);
   else if (command === 'sensitivity') await sensitivityCommand(a as never);
   else if (command === 'submit') process.exitCode = await submitCommand(a as never);
+  else if (command === 'merge') await mergeCommand(a as never);
   else process.exitCode = validateCommand(a.files as string[], out);
 }
 

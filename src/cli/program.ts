@@ -17,6 +17,12 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
   { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
   { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
   {
+    name: 'shard',
+    kind: 'value',
+    describe:
+      'Run only shard k of n of the work (k/n, e.g. 2/4; auto/n takes k from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX, plus one) into a shard folder; join the shards with nabolag merge',
+  },
+  {
     name: 'set',
     kind: 'value',
     repeat: true,
@@ -188,6 +194,28 @@ export const PROGRAM: ProgramSpec = {
           kind: 'value',
           describe: "An earlier submission's output folder: resubmit only the shards without a complete shard.json, then the merge",
         },
+      ],
+    },
+    {
+      name: 'merge',
+      describe: 'Join the shard folders of a command run with --shard k/n into the files one run would have written (byte-identical data files)',
+      positionals: [{ name: 'folders', describe: 'The shard folders, every k of n once', many: true }],
+      options: [
+        { name: 'out', alias: 'o', kind: 'value', describe: 'Output folder: a new, empty or nabolag-written folder, or the folder holding the shard folders' },
+        { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No closing lines' },
+        { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
+        { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
+      ],
+      examples: [
+        [
+          '$0 run scenarios/default.yaml -n 40 --shard 1/4 --out out/shards/1',
+          'The first of four shards of 10 replications each (2/4, 3/4 and 4/4 likewise, on other machines, or --shard auto/4 in a job array)',
+        ],
+        [
+          '$0 merge out/shards/1 out/shards/2 out/shards/3 out/shards/4 --out out',
+          'Join them into out/: the same metrics.csv, summary.json … as one run of 40',
+        ],
+        ['$0 merge results/shards/* --out merged --no-report', "Any command's shards (run, compare, sweep, sensitivity), without the report"],
       ],
     },
     {

@@ -260,7 +260,17 @@ export function slurmScripts(inner: Inner, o: SlurmOptions, dir: string, cwd: st
     `#SBATCH --output=${sbatchPath(join(dir, SLURM_DIR, 'merge-%j.out'))}`,
     ...common,
     'set -eu',
-    `exec ${nabolag} merge ${shellQuote(dir)} --out ${shellQuote(dir)}`,
+    // the shard folders that were written (a shard folder appears whole or not at all); merge
+    // names the missing ones
+    'shards=()',
+    `for k in $(seq 1 ${o.tasks}); do`,
+    `  if [ -d ${shellQuote(shards + '/')}"$k" ]; then shards+=(${shellQuote(shards + '/')}"$k"); fi`,
+    'done',
+    'if [ ${#shards[@]} -eq 0 ]; then',
+    `  echo ${shellQuote(`nabolag: all ${o.tasks} shards missing: none was written in ${shards}; see the tasks' logs in ${join(dir, SLURM_DIR)}`)} >&2`,
+    '  exit 2',
+    'fi',
+    `exec ${nabolag} merge "\${shards[@]}" --out ${shellQuote(dir)}`,
     '',
   ].join('\n');
   return { array, merge };

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type ReplicationResult, type Steps, replicationSteps } from '../model/simulate.js';
+import { type Steps, replicationSteps } from '../model/simulate.js';
 import { type ReplicationDigest, digest } from '../model/digest.js';
 import { replicationSeed } from '../model/rng.js';
 import { type Anchor, anchorSteps } from '../model/anchor.js';
@@ -35,6 +35,12 @@ export interface EnsembleOptions {
    * once.
    */
   signal?: AbortSignal;
+  /**
+   * Run only replications `from` to `to` - 1 (a shard of the ensemble, engine/shard.ts), each on
+   * the seed it has in the whole ensemble; `Ensemble.replications` then holds their digests alone
+   * and `tables.put` is given the index within the slice. Default: all of them.
+   */
+  only?: { from: number; to: number };
 }
 
 /**
@@ -67,6 +73,7 @@ export interface Ensemble {
   /**
    * Each replication's digest, in replication order: the full results are reduced where they
    * ran and dropped, so that an ensemble's memory does not grow with them (model/digest.ts).
+   * With `EnsembleOptions.only`, the digests of the replications run (`seeds` holds all seeds).
    */
   replications: ReplicationDigest[];
   simulateMs: number;
@@ -134,8 +141,12 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
     anchorSteps(given, () => performance.now()),
     opts.signal,
   );
-  const n = sc.replications;
-  const seeds = Array.from({ length: n }, (_, i) => replicationSeed(sc.seed, i));
+  const seeds = Array.from({ length: sc.replications }, (_, i) => replicationSeed(sc.seed, i));
+  const from = opts.only?.from ?? 0;
+  const to = opts.only?.to ?? sc.replications;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= sc.replications))
+    throw new Error(`internal error: replications ${from} to ${to} are not within the ${sc.replications} of the scenario`);
+  const n = to - from;
   const workers = Math.max(1, Math.min(opts.workers ?? autoWorkers(sc), n));
   const t0 = performance.now();
   const replications: ReplicationDigest[] = new Array(n);
@@ -144,18 +155,19 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
   if (workers === 1) {
     if (wantsWarmUp(sc, n)) warmUp(sc);
     const clock = { paused: performance.now() };
-    for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const i = from + j;
       const r = await runSteps(replicationSteps(sc, i, seeds[i]!, { maps: i === 0 }), signal, clock);
-      replications[i] = digest(r);
+      replications[j] = digest(r);
       if (opts.tables) {
         const c = tableChunks(r, sc.startYear, opts.tables.format);
-        opts.tables.put(i, c.metrics, c.moves);
+        opts.tables.put(j, c.metrics, c.moves);
       }
-      opts.onProgress?.(i + 1, n);
+      opts.onProgress?.(j + 1, n);
       if (signal?.aborted) throw abortError(signal);
     }
   } else {
-    await runOnWorkers(sc, seeds, workers, replications, opts);
+    await runOnWorkers(sc, seeds, from, n, workers, replications, opts);
   }
   return { scenario: sc, seeds, replications, simulateMs: performance.now() - t0, workers, anchors };
 }
@@ -233,12 +245,21 @@ async function acquireWorkers(n: number): Promise<{ workers: Worker[]; kept: boo
   return { workers: pool, kept: true };
 }
 
-async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, replications: ReplicationDigest[], opts: EnsembleOptions): Promise<void> {
+/** Replications `from` to `from + count - 1` on worker threads; digest j of `replications` is replication `from + j`. */
+async function runOnWorkers(
+  sc: Scenario,
+  seeds: number[],
+  from: number,
+  count: number,
+  nWorkers: number,
+  replications: ReplicationDigest[],
+  opts: EnsembleOptions,
+): Promise<void> {
   const { onProgress, tables, signal } = opts;
   const { workers, kept } = await acquireWorkers(nWorkers);
   const id = ++scenarioIds;
   const scenarioMessage: ScenarioMessage = { kind: 'scenario', id, scenario: sc };
-  const warm = wantsWarmUp(sc, Math.ceil(seeds.length / nWorkers));
+  const warm = wantsWarmUp(sc, Math.ceil(count / nWorkers));
   const handlers: { w: Worker; message: (msg: WorkerReply) => void; error: (e: Error) => void; exit: (code: number) => void }[] = [];
   let onAbort: (() => void) | undefined;
   try {
@@ -259,8 +280,8 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, rep
         if (signal.aborted) onAbort();
       }
       const feed = (w: Worker, first: boolean) => {
-        if (next >= seeds.length) return;
-        const i = next++;
+        if (next >= count) return;
+        const i = from + next++;
         // a worker's first task of the ensemble warms up when it is likely to run more than one
         const task: Task = {
           kind: 'task',
@@ -280,14 +301,14 @@ async function runOnWorkers(sc: Scenario, seeds: number[], nWorkers: number, rep
           // what the caller's callbacks throw (writing the rows, progress) ends the run with it
           try {
             const d = msg.digest;
-            replications[d.replication] = d;
-            if (tables && msg.tables) tables.put(d.replication, msg.tables.metrics, msg.tables.moves);
+            replications[d.replication - from] = d;
+            if (tables && msg.tables) tables.put(d.replication - from, msg.tables.metrics, msg.tables.moves);
             done++;
-            onProgress?.(done, seeds.length);
+            onProgress?.(done, count);
           } catch (e) {
             return finish(e instanceof Error ? e : new Error(String(e)));
           }
-          if (done === seeds.length) return finish();
+          if (done === count) return finish();
           feed(w, false);
         };
         const error = (e: Error) => finish(e);

@@ -168,8 +168,40 @@ const uniqueId = () => `${(Date.now() % 1e9).toString(36)}${(ids++).toString(36)
  * Resolves to what `write` returns, once the new result is in place.
  */
 export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, opts: AtomicOptions = {}): Promise<T> {
+  return writeVia(outDir, write, opts, [], swap);
+}
+
+/**
+ * Write results into a folder that holds other things to keep: the shard folders `holds` (absolute
+ * paths inside it) that a merge reads and writes beside. As `writeAtomically` (classified, locked,
+ * written into a partial folder beside it), but instead of replacing the folder, each file and
+ * folder written is moved into it, replacing one of the same name, manifest.json last; files the
+ * folder's previous manifest.json listed that this result lacks are removed. Everything else in
+ * the folder stays. The folder must be nabolag's (its marker), or hold nothing but `holds`.
+ */
+export async function updateAtomically<T>(
+  outDir: string,
+  holds: readonly string[],
+  write: (tmpDir: string) => Promise<T>,
+  opts: AtomicOptions = {},
+): Promise<T> {
+  return writeVia(outDir, write, opts, holds, (tmp, path) => {
+    // checked again: the folder may have changed while the work ran
+    const again = classifyOutput(path, { cwd: opts.cwd ?? process.cwd(), home: opts.home ?? homedir(), scenarioFiles: opts.scenarioFiles ?? [], holds });
+    if (!again.ok) throw new UserError(`the output folder ${path} ${again.why}; it changed while nabolag ran, and nothing was replaced`);
+    moveInto(tmp, path);
+  });
+}
+
+async function writeVia<T>(
+  outDir: string,
+  write: (tmpDir: string) => Promise<T>,
+  opts: AtomicOptions,
+  holds: readonly string[],
+  place: (tmp: string, path: string) => void,
+): Promise<T> {
   const cwd = opts.cwd ?? process.cwd();
-  const verdict = classifyOutput(outDir, { cwd, home: opts.home ?? homedir(), scenarioFiles: opts.scenarioFiles ?? [] });
+  const verdict = classifyOutput(outDir, { cwd, home: opts.home ?? homedir(), scenarioFiles: opts.scenarioFiles ?? [], holds });
   if (!verdict.ok) throw new UserError(`the output folder ${verdict.path === '' ? '""' : verdict.path} ${verdict.why}; nothing was written`);
   const path = verdict.path;
   const parent = dirname(path);
@@ -207,7 +239,7 @@ export async function writeAtomically<T>(outDir: string, write: (tmpDir: string)
       throw environmentError(e, tmp);
     });
     try {
-      swap(tmp, path);
+      place(tmp, path);
     } catch (e) {
       throw environmentError(e, path);
     }
@@ -244,4 +276,50 @@ function swap(tmp: string, path: string): void {
     throw e;
   }
   if (old) rmSync(old, { recursive: true, force: true });
+}
+
+/** Move the new result `tmp` into the folder `path`, keeping what else it holds (`updateAtomically`). */
+function moveInto(tmp: string, path: string): void {
+  rmSync(join(tmp, OWNER_FILE), { force: true });
+  mkdirSync(path, { recursive: true });
+  let previous: string[] = [];
+  try {
+    const m = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: unknown };
+    if (m.tool === 'nabolag' && Array.isArray(m.files)) previous = m.files.filter((f): f is string => typeof f === 'string');
+  } catch {
+    // no earlier result here
+  }
+  const names = readdirSync(tmp).filter((n) => n !== 'manifest.json');
+  if (readdirSync(tmp).includes('manifest.json')) names.push('manifest.json');
+  const fresh = new Set<string>();
+  for (const n of names) {
+    const from = join(tmp, n);
+    const to = join(path, n);
+    if (lstatSync(from).isDirectory()) {
+      for (const inner of readdirSync(from)) fresh.add(`${n}/${inner}`);
+      let old: string | null = null;
+      try {
+        if (lstatSync(to).isDirectory()) {
+          old = join(dirname(path), `.${basename(path)}.old-${process.pid}-${uniqueId()}`);
+          renameSync(to, old);
+        }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+      renameSync(from, to);
+      if (old) rmSync(old, { recursive: true, force: true });
+    } else {
+      fresh.add(n);
+      renameSync(from, to);
+    }
+  }
+  // what the previous result listed and this one lacks (moves.csv, charts of another kind)
+  for (const f of previous) {
+    if (fresh.has(f) || f.split('/').some((part) => part === '..' || part === '')) continue;
+    try {
+      if (lstatSync(join(path, f)).isFile()) rmSync(join(path, f));
+    } catch {
+      // already gone
+    }
+  }
 }

@@ -35,6 +35,8 @@ import { checkRules } from '../scenario/rules.js';
 import { type Issue, UserError, formatIssues, messages } from '../scenario/messages.js';
 import { type Comparison, compareEnsembles } from '../analysis/compare.js';
 import { EFFECTS_HEADER, effectsRows } from './csv.js';
+import { shardSlice } from '../engine/shard.js';
+import { DIGESTS_FILE, DigestWriter, type EnsembleInfo, SHARD_FILE, type ShardRequest, shardManifest, writeShardManifest } from './shard.js';
 
 /** Command-line overrides of a scenario. */
 export interface Overrides {
@@ -65,6 +67,10 @@ export interface RunInfo {
   extraOutputs?: (dir: string, results: Results) => Promise<string[]>;
   /** Wait for another run writing the same output folder instead of refusing at once (output/atomic.ts). */
   wait?: boolean;
+  /** Run one shard of the work and write a shard folder (shard.ts) instead of the results. */
+  shard?: ShardRequest;
+  /** More fields of manifest.json (a merge's). */
+  manifestExtra?: object;
 }
 
 /** How the output folder of a run is written: its scenario files are protected, and it may wait for a lock. */
@@ -112,13 +118,16 @@ export interface Tables {
   close(): string[];
   /** Close the files after a failure. */
   abort(): void;
+  /** Bytes of each block's rows written so far, in metrics.csv and in moves.csv (headers not counted). */
+  bytes(): { metrics: number[]; moves: number[] };
 }
 
-export function openTables(dir: string, scenarios: Scenario[]): Tables {
+/** `replications`: the rows each scenario's block will get (default: all its replications; fewer in a shard). */
+export function openTables(dir: string, scenarios: Scenario[], replications?: number): Tables {
   const many = scenarios.length > 1;
   return openLabelledTables(dir, {
     column: many ? 'scenario' : null,
-    blocks: scenarios.map((sc) => ({ label: many ? sc.name : null, replications: sc.replications })),
+    blocks: scenarios.map((sc) => ({ label: many ? sc.name : null, replications: replications ?? sc.replications })),
     moves: scenarios.every((sc) => sc.output.moves),
     schelling: scenarios.some((sc) => sc.schelling !== undefined),
   });
@@ -159,15 +168,24 @@ export function openLabelledTables(dir: string, layout: TablesLayout): Tables {
     offset.push(total);
     total += b.replications;
   }
+  const metricsBytes = layout.blocks.map(() => 0);
+  const movesBytes = layout.blocks.map(() => 0);
+  // the block of each chunk, for counting its bytes (blocks may be many: found by the offsets)
+  let block = 0;
   const waiting = new Map<number, [Uint8Array, Uint8Array | null]>();
   let next = 0;
   const put = (chunk: number, m: Uint8Array, v: Uint8Array | null) => {
     if (!open) throw new Error('internal error: rows arrived after the tables were closed');
     waiting.set(chunk, [m, v]);
     for (let c = waiting.get(next); c; c = waiting.get(next)) {
+      while (block + 1 < offset.length && offset[block + 1]! <= next) block++;
       waiting.delete(next++);
       writeAll(metricsFd, c[0]);
-      if (moves) writeAll(movesFd, c[1]!);
+      metricsBytes[block]! += c[0].length;
+      if (moves) {
+        writeAll(movesFd, c[1]!);
+        movesBytes[block]! += c[1]!.length;
+      }
     }
   };
   return {
@@ -178,6 +196,7 @@ export function openLabelledTables(dir: string, layout: TablesLayout): Tables {
       return moves ? ['metrics.csv', 'moves.csv'] : ['metrics.csv'];
     },
     abort,
+    bytes: () => ({ metrics: metricsBytes.slice(), moves: movesBytes.slice() }),
   };
 }
 
@@ -186,10 +205,11 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
-/** Run ensembles one after another (their replications' rows going into `tables`). */
-async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo): Promise<Ensemble[]> {
+/** Run ensembles one after another (their replications' rows going into `tables`); `only` as ensemble.ts says. */
+async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo & { only?: { from: number; to: number } }): Promise<Ensemble[]> {
   const ensembles: Ensemble[] = [];
-  const total = scenarios.reduce((s, sc) => s + sc.replications, 0);
+  const count = (sc: Scenario) => (info.only ? info.only.to - info.only.from : sc.replications);
+  const total = scenarios.reduce((s, sc) => s + count(sc), 0);
   // one number of workers for all the scenarios: the kept pool serves them one after another
   const workers = info.workers ?? autoWorkersFor(scenarios);
   let before = 0;
@@ -197,8 +217,8 @@ async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo
     for (const [k, sc] of scenarios.entries()) {
       const done = before;
       const onProgress = info.onProgress ? (d: number) => info.onProgress!(done + d, total) : undefined;
-      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k), signal: info.signal }));
-      before += sc.replications;
+      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k), signal: info.signal, only: info.only }));
+      before += count(sc);
     }
   } catch (e) {
     tables.abort();
@@ -207,12 +227,12 @@ async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo
   return ensembles;
 }
 
-interface Labelled {
+export interface Labelled {
   label: string | null;
   ensemble: Ensemble;
 }
 
-function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number, tw: number, simulateMs: number) {
+export function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number, tw: number, simulateMs: number) {
   const first = runs[0]!.ensemble;
   return {
     tool: 'nabolag',
@@ -226,6 +246,7 @@ function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number
     replications: first.scenario.replications,
     seeds: first.seeds,
     files,
+    ...info.manifestExtra,
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     timing: {
@@ -239,31 +260,108 @@ function manifestOf(runs: Labelled[], info: RunInfo, files: string[], t0: number
   };
 }
 
-/** Steps 7-9: run the ensemble and write every output into `outDir`, atomically. */
+/** Steps 7-9: run the ensemble and write every output into `outDir`, atomically; with `info.shard`, a shard folder (shard.ts). */
 export async function runToDirectory(sc: Scenario, outDir: string, info: RunInfo = {}): Promise<RunOutput> {
   const t0 = performance.now();
   let ensemble: Ensemble | undefined;
   let summary: Summary | undefined;
+  const slice = info.shard ? shardSlice(sc.replications, info.shard) : undefined;
   const files = await writeAtomically(
     outDir,
     async (dir) => {
-      const tables = openTables(dir, [sc]);
-      ensemble = (await runEnsembles([sc], tables, info))[0]!;
+      const tables = openTables(dir, [sc], slice ? slice.to - slice.from : undefined);
+      ensemble = (await runEnsembles([sc], tables, { ...info, only: slice }))[0]!;
       const tw = performance.now();
       const written = tables.close();
-      summary = summarize(sc.name, sc.startYear, ensemble.replications);
-      const runs = [{ label: null, ensemble }];
-      writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
-      written.push('summary.json');
-      if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles: [ensemble], summary })));
-      written.push('manifest.json');
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, ensemble.simulateMs), null, 2) + '\n');
-      return written;
+      if (info.shard) return writeShard(dir, 'run', [sc], [ensemble], tables, written, info);
+      return writeRunFiles(dir, ensemble, written, info, t0, tw).then((r) => {
+        summary = r.summary;
+        return r.written;
+      });
     },
     atomicOptions(info),
   );
   return { outDir, ensembles: [ensemble!], summary: summary!, files };
 }
+
+/** A run's summary.json, extra outputs and manifest.json, after its tables (`written`): also what merge writes. */
+export async function writeRunFiles(dir: string, ensemble: Ensemble, written: string[], info: RunInfo, t0: number, tw: number) {
+  const sc = ensemble.scenario;
+  const summary = summarize(sc.name, sc.startYear, ensemble.replications);
+  const runs = [{ label: null, ensemble }];
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+  written.push('summary.json');
+  if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles: [ensemble], summary })));
+  written.push('manifest.json');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, ensemble.simulateMs), null, 2) + '\n');
+  return { summary, written };
+}
+
+/** The shard files of a run or comparison (shard.ts): its digests and shard.json, beside its tables. */
+function writeShard(
+  dir: string,
+  command: 'run' | 'compare',
+  scenarios: Scenario[],
+  ensembles: Ensemble[],
+  tables: Tables,
+  written: string[],
+  info: RunInfo,
+): string[] {
+  const shard = info.shard!;
+  const digests = new DigestWriter(dir);
+  try {
+    for (const e of ensembles) digests.write(e.replications);
+  } finally {
+    digests.close();
+  }
+  const files = [...written, DIGESTS_FILE];
+  const slice = shardSlice(scenarios[0]!.replications, shard);
+  const bytes = tables.bytes();
+  const many = scenarios.length > 1;
+  writeShardManifest(
+    dir,
+    shardManifest(
+      {
+        command,
+        k: shard.k,
+        n: shard.n,
+        items: { kind: 'replications', ...slice, total: scenarios[0]!.replications },
+        baseSeed: scenarios[0]!.seed,
+        replications: scenarios[0]!.replications,
+        argv: info.command ?? null,
+        scenarioFiles: info.scenarioFiles ?? (info.scenarioFile ? [info.scenarioFile] : []),
+        files,
+        tables: {
+          column: many ? 'scenario' : null,
+          moves: scenarios.every((sc) => sc.output.moves),
+          schelling: scenarios.some((sc) => sc.schelling !== undefined),
+          blocks: scenarios.map((sc, id) => ({
+            id,
+            label: many ? sc.name : null,
+            replications: slice.to - slice.from,
+            metricsBytes: bytes.metrics[id]!,
+            movesBytes: bytes.moves[id]!,
+          })),
+        },
+        ensembles: ensembles.map((e, id) => ({ id, ...ensembleInfo(e) })),
+        simulateMs: ensembles.reduce((t, e) => t + e.simulateMs, 0),
+        workers: ensembles[0]!.workers,
+      },
+      scenarios,
+      null,
+    ),
+  );
+  return [...files, SHARD_FILE];
+}
+
+/** An ensemble without its digests (shard.ts `EnsembleInfo`). */
+export const ensembleInfo = (e: Ensemble): EnsembleInfo => ({
+  scenario: e.scenario,
+  seeds: e.seeds,
+  simulateMs: e.simulateMs,
+  workers: e.workers,
+  anchors: e.anchors,
+});
 
 /**
  * Common random numbers: the variants take the baseline's seed, replications and horizon, so
@@ -295,7 +393,7 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
   return out;
 }
 
-/** Run a baseline and variants on common random numbers and write the comparison. */
+/** Run a baseline and variants on common random numbers and write the comparison; with `info.shard`, a shard folder (shard.ts). */
 export async function compareToDirectory(
   baseline: Scenario,
   variants: Scenario[],
@@ -307,43 +405,53 @@ export async function compareToDirectory(
   let ensembles: Ensemble[] = [];
   let comparison: Comparison | undefined;
   let summary: Summary | undefined;
+  const slice = info.shard ? shardSlice(baseline.replications, info.shard) : undefined;
   const files = await writeAtomically(
     outDir,
     async (dir) => {
-      const tables = openTables(dir, all);
-      ensembles = await runEnsembles(all, tables, info);
+      const tables = openTables(dir, all, slice ? slice.to - slice.from : undefined);
+      ensembles = await runEnsembles(all, tables, { ...info, only: slice });
       const tw = performance.now();
       const written = tables.close();
-      comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
-      summary = comparison.summaries[baseline.name]!;
-      const runs = ensembles.map((e) => ({ label: e.scenario.name, ensemble: e }));
-      await writeStreamed(join(dir, 'effects.csv'), EFFECTS_HEADER, [effectsRows(comparison)]);
-      written.push('effects.csv');
-      writeFileSync(
-        join(dir, 'summary.json'),
-        JSON.stringify(
-          {
-            scenarios: comparison.summaries,
-            comparison: {
-              baseline: comparison.baseline,
-              variants: comparison.variants,
-              seeds: comparison.seeds,
-              differences: comparison.differences,
-              effects: comparison.effects,
-            },
-          },
-          null,
-          1,
-        ) + '\n',
-      );
-      written.push('summary.json');
-      if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles, summary, comparison })));
-      written.push('manifest.json');
-      const simulateMs = ensembles.reduce((s, e) => s + e.simulateMs, 0);
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, simulateMs), null, 2) + '\n');
-      return written;
+      if (info.shard) return writeShard(dir, 'compare', all, ensembles, tables, written, info);
+      const r = await writeCompareFiles(dir, ensembles, written, info, t0, tw);
+      comparison = r.comparison;
+      summary = r.summary;
+      return r.written;
     },
     atomicOptions(info),
   );
   return { outDir, ensembles, summary: summary!, files, comparison: comparison! };
+}
+
+/** A comparison's effects.csv, summary.json, extra outputs and manifest.json, after its tables (`written`): also what merge writes. */
+export async function writeCompareFiles(dir: string, ensembles: Ensemble[], written: string[], info: RunInfo, t0: number, tw: number) {
+  const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
+  const summary = comparison.summaries[ensembles[0]!.scenario.name]!;
+  const runs = ensembles.map((e) => ({ label: e.scenario.name, ensemble: e }));
+  await writeStreamed(join(dir, 'effects.csv'), EFFECTS_HEADER, [effectsRows(comparison)]);
+  written.push('effects.csv');
+  writeFileSync(
+    join(dir, 'summary.json'),
+    JSON.stringify(
+      {
+        scenarios: comparison.summaries,
+        comparison: {
+          baseline: comparison.baseline,
+          variants: comparison.variants,
+          seeds: comparison.seeds,
+          differences: comparison.differences,
+          effects: comparison.effects,
+        },
+      },
+      null,
+      1,
+    ) + '\n',
+  );
+  written.push('summary.json');
+  if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles, summary, comparison })));
+  written.push('manifest.json');
+  const simulateMs = ensembles.reduce((s, e) => s + e.simulateMs, 0);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, simulateMs), null, 2) + '\n');
+  return { comparison, summary, written };
 }

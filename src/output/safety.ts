@@ -15,7 +15,8 @@
  * - an existing file, device or other non-folder;
  * - a folder with anything in it and no marker.
  *
- * An empty folder, a folder that does not exist yet, and a folder nabolag wrote are accepted.
+ * An empty folder, a folder that does not exist yet, and a folder nabolag wrote are accepted;
+ * so is a folder holding nothing but the shard folders a merge writes beside (`holds`).
  * This module only reads the file system (stat, realpath, readdir).
  */
 import { type Stats, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -38,6 +39,12 @@ export interface OutputContext {
   home: string;
   /** The scenario files of the run, as given (relative to `cwd` or absolute). */
   scenarioFiles: readonly string[];
+  /**
+   * Folders inside the output folder that its writer keeps as they are (the shard folders a
+   * merge reads, written into their parent: atomic.ts `updateAtomically`), absolute. A folder
+   * without the marker is then accepted when it holds nothing but these and folders leading to them.
+   */
+  holds?: readonly string[];
 }
 
 export type OutputVerdict =
@@ -166,6 +173,8 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
     return refuse(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   if (entries.length === 0) return { ok: true, path, exists: true };
+  const held = (ctx.holds ?? []).map((h) => realPathOf(h));
+  if (held.length && entries.every((e) => held.some((h) => within(h, join(path, e))))) return { ok: true, path, exists: true };
   if (!isNabolagFolder(path)) return refuse(`already holds files that nabolag did not write (it has no ${MARKER} marker); give a new or empty folder`);
   return { ok: true, path, exists: true };
 }

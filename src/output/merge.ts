@@ -1,0 +1,238 @@
+/**
+ * `nabolag merge`: the shard folders of one command (shard.ts) joined into the folder one
+ * process would have written. The tables are concatenated, block by block in shard order (rows
+ * copied as bytes, a piece at a time: a shard's moves.csv is never held in memory whole); the
+ * summary, effects and indices are computed from the shards' digests and values by the same
+ * functions the unsharded command uses, so the data files are byte-identical to its.
+ *
+ * The shards must all be of one command with one scenario, version, seed, replications and
+ * options, every k of n once; anything else is refused (a UserError naming the folders) before
+ * anything is written. The output folder may be the folder that holds the shard folders (as
+ * `nabolag submit` lays them out): the merged files are then written into it beside them
+ * (atomic.ts `updateAtomically`).
+ */
+import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
+import { resolve as resolvePath, sep } from 'node:path';
+import { join } from 'node:path';
+import type { Ensemble } from '../engine/ensemble.js';
+import type { ReplicationDigest } from '../model/digest.js';
+import { UserError } from '../scenario/messages.js';
+import { realPathOf } from './safety.js';
+import { updateAtomically, writeAtomically } from './atomic.js';
+import { type RunInfo, writeCompareFiles, writeRunFiles } from './pipeline.js';
+import { type ShardManifest, readDigests, readShard } from './shard.js';
+
+export interface MergeInfo extends Pick<RunInfo, 'extraOutputs' | 'wait'> {
+  /** The merge's command line (recorded in manifest.json beside the shards' own). */
+  command?: string[];
+  /** Called before the merge writes, with what it found (for a console line). */
+  onShards?: (shards: ShardManifest[]) => void;
+}
+
+export interface MergeOutput {
+  outDir: string;
+  files: string[];
+  /** The shards, by k. */
+  shards: ShardManifest[];
+}
+
+interface Loaded {
+  folder: string;
+  m: ShardManifest;
+}
+
+/** The fields every shard of one command must share, with how a message names them. */
+const SAME: [keyof ShardManifest, string][] = [
+  ['command', 'command'],
+  ['version', 'nabolag version'],
+  ['n', 'number of shards n'],
+  ['baseSeed', 'base seed'],
+  ['replications', 'replications'],
+  ['scenarioHash', 'scenario'],
+  ['optionsHash', 'options'],
+];
+
+/** Read the shard folders and check that they are the n shards of one command; UserError otherwise. */
+export function checkShards(folders: string[]): Loaded[] {
+  if (folders.length === 0) throw new UserError('give the shard folders to merge, e.g. nabolag merge out/shards/* --out out');
+  const problems: string[] = [];
+  const loaded: Loaded[] = [];
+  for (const folder of folders) {
+    try {
+      loaded.push({ folder, m: readShard(folder) });
+    } catch (e) {
+      if (e instanceof UserError) problems.push(e.message);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new UserError(problems.join('\n'));
+  const first = loaded[0]!;
+  for (const [field, what] of SAME) {
+    const other = loaded.find((l) => l.m[field] !== first.m[field]);
+    if (other)
+      throw new UserError(
+        `the shards differ in their ${what}: ${first.folder} has ${show(first.m[field])}, ${other.folder} has ${show(other.m[field])}; merge only the shards of one command run with the same scenario, seed and options`,
+      );
+  }
+  const n = first.m.n;
+  const byK = new Map<number, Loaded>();
+  for (const l of loaded) {
+    const k = l.m.k;
+    const twin = byK.get(k);
+    if (twin) throw new UserError(`shard ${k}/${n} is given twice: ${twin.folder} and ${l.folder}; give each shard once`);
+    byK.set(k, l);
+  }
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !byK.has(k));
+  if (missing.length)
+    throw new UserError(
+      `shards ${missing.map((k) => `${k}/${n}`).join(', ')} missing (given: ${loaded.map((l) => `${l.m.k}/${n} in ${l.folder}`).join(', ')}); run the missing shards, then merge all ${n}`,
+    );
+  return [...byK.values()].sort((a, b) => a.m.k - b.m.k);
+}
+
+const show = (v: unknown): string => (typeof v === 'string' ? `"${v.length > 20 && v.startsWith('sha256:') ? v.slice(0, 19) + '…' : v}"` : String(v));
+
+/** Merge shard folders into `outDir` (module comment). */
+export async function mergeToDirectory(folders: string[], outDir: string, info: MergeInfo = {}): Promise<MergeOutput> {
+  const t0 = performance.now();
+  const shards = checkShards(folders);
+  const out = realPathOf(outDir);
+  const inputs = shards.map((s) => realPathOf(s.folder));
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+  for (const [i, p] of inputs.entries())
+    if (inside(out, p))
+      throw new UserError(
+        `the output folder ${resolvePath(outDir)} is the shard folder ${shards[i]!.folder} or inside it; give another folder, e.g. its parent`,
+      );
+  const holds = inputs.filter((p) => inside(p, out));
+  info.onShards?.(shards.map((s) => s.m));
+  const write = async (dir: string) => {
+    const first = shards[0]!.m;
+    const runInfo: RunInfo = {
+      command: first.argv ? withoutShard(first.argv) : undefined,
+      scenarioFile: first.scenarioFiles.length === 1 ? first.scenarioFiles[0] : undefined,
+      scenarioFiles: first.scenarioFiles,
+      extraOutputs: info.extraOutputs,
+      manifestExtra: { merged: { shards: first.n, folders: shards.map((s) => s.folder), command: info.command ?? null } },
+    };
+    if (first.command === 'run' || first.command === 'compare') {
+      const written = mergeTables(dir, shards);
+      const ensembles = mergedEnsembles(shards);
+      const tw = performance.now();
+      if (first.command === 'run') return (await writeRunFiles(dir, ensembles[0]!, written, runInfo, t0, tw)).written;
+      return (await writeCompareFiles(dir, ensembles, written, runInfo, t0, tw)).written;
+    }
+    throw new UserError(`merging shards of "${first.command}" is not supported by this nabolag`);
+  };
+  const opts = { wait: info.wait };
+  const files = holds.length ? await updateAtomically(outDir, holds, write, opts) : await writeAtomically(outDir, write, opts);
+  return { outDir, files, shards: shards.map((s) => s.m) };
+}
+
+/** A command line without its --shard option (what the unsharded run would have been). */
+export function withoutShard(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--shard') {
+      i++;
+      continue;
+    }
+    if (a.startsWith('--shard=')) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+/** Bytes copied at a time. */
+const CHUNK = 1 << 20;
+
+/** Copy `length` bytes from `at` of file `from` to the end of the open file `to`. */
+function copyRange(fromPath: string, at: number, length: number, to: number, buf: Buffer): void {
+  if (length === 0) return;
+  const fd = openSync(fromPath, 'r');
+  try {
+    let left = length;
+    let pos = at;
+    while (left > 0) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, left), pos);
+      if (n === 0) throw new UserError(`the shard file ${fromPath} is shorter than its shard.json says; run that shard again`);
+      for (let w = 0; w < n; ) w += writeSync(to, buf, w, n - w);
+      left -= n;
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Length of a file's first line with its line break. */
+function headerLength(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const nl = buf.subarray(0, n).indexOf(10);
+    if (nl < 0) throw new UserError(`the shard file ${path} has no header line; run that shard again`);
+    return nl + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * metrics.csv and moves.csv of the shards joined: the first shard's header, then the rows of
+ * each block (scenario, point) in block order, each block's rows shard by shard.
+ */
+function mergeTables(dir: string, shards: Loaded[]): string[] {
+  const layout = shards[0]!.m.tables!;
+  const names = layout.moves ? ['metrics.csv', 'moves.csv'] : ['metrics.csv'];
+  const buf = Buffer.alloc(CHUNK);
+  for (const name of names) {
+    const bytesOf = (b: { metricsBytes: number; movesBytes: number }) => (name === 'metrics.csv' ? b.metricsBytes : b.movesBytes);
+    // each shard's blocks: where their rows start in its file
+    const pieces: { id: number; k: number; path: string; at: number; length: number }[] = [];
+    for (const s of shards) {
+      const path = join(s.folder, name);
+      let at = headerLength(path);
+      for (const b of s.m.tables!.blocks) {
+        pieces.push({ id: b.id, k: s.m.k, path, at, length: bytesOf(b) });
+        at += bytesOf(b);
+      }
+    }
+    pieces.sort((a, b) => a.id - b.id || a.k - b.k);
+    const to = openSync(join(dir, name), 'w');
+    try {
+      const first = join(shards[0]!.folder, name);
+      copyRange(first, 0, headerLength(first), to, buf);
+      for (const p of pieces) copyRange(p.path, p.at, p.length, to, buf);
+    } finally {
+      closeSync(to);
+    }
+  }
+  return names;
+}
+
+/** The ensembles of a run or comparison, their digests joined in shard order. */
+function mergedEnsembles(shards: Loaded[]): Ensemble[] {
+  const first = shards[0]!.m;
+  const digests: ReplicationDigest[][] = first.ensembles.map(() => []);
+  for (const s of shards) {
+    if (!existsSync(join(s.folder, 'digests.bin'))) throw new UserError(`the shard folder ${s.folder} has no digests.bin; run that shard again`);
+    let id = 0;
+    for (const record of readDigests(s.folder)) digests[id++]!.push(...record);
+    if (id !== first.ensembles.length)
+      throw new UserError(`the shard folder ${s.folder} holds ${id} blocks of digests, not ${first.ensembles.length}; run that shard again`);
+  }
+  for (const [id, d] of digests.entries())
+    if (d.length !== first.replications)
+      throw new UserError(`the shards hold ${d.length} replications of block ${id}, not ${first.replications}; run the shards again`);
+  return first.ensembles.map((e, id) => ({
+    scenario: e.scenario,
+    seeds: e.seeds,
+    anchors: e.anchors,
+    replications: digests[id]!,
+    simulateMs: shards.reduce((t, s) => t + (s.m.ensembles[id]?.simulateMs ?? 0), 0),
+    workers: Math.max(...shards.map((s) => s.m.ensembles[id]?.workers ?? 1)),
+  }));
+}

@@ -1,0 +1,226 @@
+/**
+ * Sharded runs end to end through the compiled CLI (issue 19 part 5, issue 20 part 2; `npm run
+ * build` first): `--shard k/n` on run, compare, sweep and sensitivity, and `nabolag merge` of the
+ * shards giving the files of the unsharded command byte for byte; the refusals (exit 2, a
+ * message naming the folders or the option); `--shard auto/N` from each scheduler's variable.
+ * Small runs: a 150-flat estate, 3 years.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CLI = 'bin/nabolag.js';
+const SMALL = ['--set', 'estates[0].flats=150', '--years', '3', '--seed', '3'];
+/** As SMALL, without anchoring (model/anchor.ts), which takes most of a small run's time: for the tests of refusals. */
+const FAST = [...SMALL, '--set', 'estates[0].anchor=false'];
+/** The schedulers' index variables, removed from the environment the tests run in. */
+const INDEX_VARIABLES = ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'];
+let tmp: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'nabolag-shard-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function nabolag(args: string[], env: Record<string, string> = {}) {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !INDEX_VARIABLES.includes(k)));
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...base, NO_COLOR: '1', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function ok(args: string[], env: Record<string, string> = {}) {
+  const r = nabolag(args, env);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r;
+}
+
+/** Every file of an output folder but the manifest (timings, command) and the shard folders, as bytes. */
+function contents(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string) => {
+    for (const f of readdirSync(d, { withFileTypes: true })) {
+      if (f.name.startsWith('.') || f.name === 'manifest.json' || f.name === 'shards') continue;
+      if (f.isDirectory()) walk(join(d, f.name), `${prefix}${f.name}/`);
+      else out[prefix + f.name] = readFileSync(join(d, f.name), 'latin1');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+/** Run `args` unsharded into `<name>/full` and as 3 shards into `<name>/merged/shards/k`; returns the folders. */
+function shardsOf(name: string, args: string[]) {
+  const full = join(tmp, name, 'full');
+  const merged = join(tmp, name, 'merged');
+  ok([...args, '--out', full, '--quiet']);
+  const shards = [1, 2, 3].map((k) => join(merged, 'shards', String(k)));
+  for (const [i, s] of shards.entries()) {
+    const r = ok([...args, '--shard', `${i + 1}/3`, '--out', s]);
+    expect(r.stdout).toContain(`shard ${i + 1}/3`);
+    expect(r.stdout).toContain('no report or charts');
+    expect(existsSync(join(s, 'shard.json'))).toBe(true);
+    expect(existsSync(join(s, 'report.html'))).toBe(false);
+    expect(existsSync(join(s, 'summary.json'))).toBe(false);
+  }
+  return { full, merged, shards };
+}
+
+const shardJson = (dir: string) => JSON.parse(readFileSync(join(dir, 'shard.json'), 'utf8'));
+
+describe('nabolag run --shard and merge', () => {
+  let run: ReturnType<typeof shardsOf>;
+  beforeAll(() => {
+    run = shardsOf('run', ['run', 'scenarios/default.yaml', ...SMALL, '-n', '5']);
+  });
+
+  it('shard.json says what each shard holds: contiguous blocks of replications, the seed, version and hashes', () => {
+    const ms = run.shards.map(shardJson);
+    expect(ms.map((m) => [m.command, m.k, m.n, m.items.kind, m.items.from, m.items.to, m.items.total])).toEqual([
+      ['run', 1, 3, 'replications', 0, 1, 5],
+      ['run', 2, 3, 'replications', 1, 3, 5],
+      ['run', 3, 3, 'replications', 3, 5, 5],
+    ]);
+    for (const m of ms) {
+      expect(m.baseSeed).toBe(3);
+      expect(m.replications).toBe(5);
+      expect(m.version).toBe(ms[0].version);
+      expect(m.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(m.scenarioHash).toBe(ms[0].scenarioHash);
+      expect(m.files).toEqual(['metrics.csv', 'moves.csv', 'digests.bin']);
+    }
+    // shard 2 holds replications 1 and 2 (0-based), on the seeds the whole run gives them
+    const rows = readFileSync(join(run.shards[1]!, 'metrics.csv'), 'utf8').trimEnd().split('\n').slice(1);
+    expect([...new Set(rows.map((r) => r.split(',')[0]))]).toEqual(['1', '2']);
+    const seeds = JSON.parse(readFileSync(join(run.full, 'manifest.json'), 'utf8')).seeds;
+    expect([...new Set(rows.map((r) => Number(r.split(',')[1])))]).toEqual(seeds.slice(1, 3));
+  });
+
+  it('merging the 3 shards into the folder that holds them gives the unsharded run byte for byte (moves, report and charts too), and keeps the shards', () => {
+    const r = ok(['merge', ...run.shards, '--out', run.merged]);
+    expect(r.stdout).toContain('merged 3 shard(s) of run');
+    const a = contents(run.full);
+    const b = contents(run.merged);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const f of Object.keys(a)) expect(b[f], f).toBe(a[f]);
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['metrics.csv', 'moves.csv', 'summary.json', 'report.html']));
+    for (const s of run.shards) expect(existsSync(join(s, 'shard.json'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(run.merged, 'manifest.json'), 'utf8'));
+    expect(manifest.merged.shards).toBe(3);
+    expect(manifest.command).not.toContain('--shard');
+    // merged again (the shards in any order, --no-report): the data files are the same, the report's files are gone
+    ok(['merge', run.shards[2]!, run.shards[0]!, run.shards[1]!, '--out', run.merged, '--no-report', '--quiet']);
+    const c = contents(run.merged);
+    for (const f of ['metrics.csv', 'moves.csv', 'summary.json']) expect(c[f], f).toBe(a[f]);
+    expect(existsSync(join(run.merged, 'report.html'))).toBe(false);
+    for (const s of run.shards) expect(existsSync(join(s, 'shard.json'))).toBe(true);
+  });
+
+  it('merges into a new folder elsewhere too', () => {
+    const out = join(tmp, 'run', 'elsewhere');
+    ok(['merge', ...run.shards, '--out', out, '--no-report', '--quiet']);
+    expect(readFileSync(join(out, 'metrics.csv'), 'latin1')).toBe(readFileSync(join(run.full, 'metrics.csv'), 'latin1'));
+  });
+
+  it('refuses missing, duplicate and foreign shards, and a folder without shard.json, with exit 2 and nothing written', () => {
+    const out = join(tmp, 'run', 'refused');
+    const refused = (args: string[], ...parts: string[]) => {
+      const r = nabolag(['merge', ...args, '--out', out]);
+      expect(r.code).toBe(2);
+      for (const p of parts) expect(r.stderr).toContain(p);
+      expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+      expect(existsSync(out)).toBe(false);
+    };
+    refused([run.shards[0]!, run.shards[1]!], 'shards 3/3 missing');
+    refused([run.shards[0]!], 'shards 2/3, 3/3 missing');
+    refused([run.shards[0]!, run.shards[1]!, run.shards[1]!, run.shards[2]!], 'shard 2/3 is given twice', run.shards[1]!);
+    refused([run.shards[0]!, run.shards[1]!, run.full], `${run.full} is not a shard folder`, 'shard.json');
+    // a shard of another seed
+    const other = join(tmp, 'run', 'seed4');
+    ok(['run', 'scenarios/default.yaml', ...FAST, '--seed', '4', '-n', '5', '--shard', '3/3', '--out', other, '--quiet']);
+    refused([run.shards[0]!, run.shards[1]!, other], 'differ in their base seed', other);
+    // a shard of another scenario
+    const variant = join(tmp, 'run', 'variant');
+    ok(['run', 'scenarios/default.yaml', ...FAST, '-n', '5', '--shard', '3/3', '--out', variant, '--quiet']);
+    refused([run.shards[0]!, run.shards[1]!, variant], 'differ in their scenario', variant);
+    // shards of another count
+    const four = join(tmp, 'run', 'four');
+    ok(['run', 'scenarios/default.yaml', ...FAST, '-n', '5', '--shard', '3/4', '--out', four, '--quiet']);
+    refused([run.shards[0]!, run.shards[1]!, four], 'differ in their number of shards n');
+    // another version
+    const old = join(tmp, 'run', 'old');
+    mkdirSync(old);
+    const m = shardJson(run.shards[2]!);
+    for (const f of m.files) writeFileSync(join(old, f), readFileSync(join(run.shards[2]!, f)));
+    writeFileSync(join(old, 'shard.json'), JSON.stringify({ ...m, version: '0.0.1' }));
+    refused([run.shards[0]!, run.shards[1]!, old], 'differ in their nabolag version', '"0.0.1"');
+    // a merge into one of the shards
+    const r = nabolag(['merge', ...run.shards, '--out', run.shards[0]!]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is the shard folder');
+  });
+});
+
+describe('nabolag compare --shard and merge', () => {
+  it('3 shards merged give the comparison byte for byte (metrics.csv, moves.csv, effects.csv, summary.json, report)', () => {
+    const c = shardsOf('compare', ['compare', 'scenarios/default.yaml', 'scenarios/levers/extension.yaml', ...FAST, '-n', '4']);
+    const m = shardJson(c.shards[1]!);
+    expect([m.command, m.items.from, m.items.to]).toEqual(['compare', 1, 2]);
+    expect(m.tables.blocks.map((b: { label: string }) => b.label)).toEqual(['default', 'extension']);
+    ok(['merge', ...c.shards, '--out', c.merged, '--quiet']);
+    const a = contents(c.full);
+    const b = contents(c.merged);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['metrics.csv', 'moves.csv', 'effects.csv', 'summary.json', 'report.html']));
+    for (const f of Object.keys(a)) expect(b[f], f).toBe(a[f]);
+  });
+});
+
+describe('--shard values', () => {
+  const run = (shard: string, env: Record<string, string> = {}) =>
+    nabolag(['run', 'scenarios/default.yaml', ...FAST, '-n', '3', '--shard', shard, '--out', join(tmp, 'bad', shard.replace('/', '-')), '--quiet'], env);
+  for (const [value, message] of [
+    ['0/3', 'k is 0, but shards are numbered 1 to 3'],
+    ['4/3', 'k is 4, but shards are numbered 1 to 3'],
+    ['x/y', 'give k/n'],
+    ['2', 'give k/n'],
+    ['1/0', 'n is 0'],
+    ['auto/3', 'none of SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX is set'],
+    ['1/4', 'there are 3 replications to share out, fewer than the 4 shards'],
+  ] as const)
+    it(`--shard ${value}: exit 2 and a message`, () => {
+      const r = run(value);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--shard');
+      expect(r.stderr).toContain(message);
+      expect(existsSync(join(tmp, 'bad', value.replace('/', '-')))).toBe(false);
+    });
+
+  it('auto/3 with an index that is no whole number, or out of range: exit 2 naming the variable', () => {
+    let r = run('auto/3', { SLURM_ARRAY_TASK_ID: 'x1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SLURM_ARRAY_TASK_ID is "x1"');
+    r = run('auto/3', { JOB_COMPLETION_INDEX: '3' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('JOB_COMPLETION_INDEX is 3, but the 3 shards take indices 0 to 2');
+  });
+
+  for (const variable of INDEX_VARIABLES)
+    it(`auto/3 takes k = ${variable} + 1`, () => {
+      const out = join(tmp, 'auto', variable);
+      ok(['run', 'scenarios/default.yaml', ...FAST, '-n', '3', '--shard', 'auto/3', '--out', out, '--quiet'], { [variable]: '1' });
+      expect([shardJson(out).k, shardJson(out).n]).toEqual([2, 3]);
+    });
+
+  it('auto/3 reads SLURM_ARRAY_TASK_ID first', () => {
+    const out = join(tmp, 'auto', 'order');
+    ok(['run', 'scenarios/default.yaml', ...FAST, '-n', '3', '--shard', 'auto/3', '--out', out, '--quiet'], {
+      SLURM_ARRAY_TASK_ID: '2',
+      JOB_COMPLETION_INDEX: '0',
+      AWS_BATCH_JOB_ARRAY_INDEX: '1',
+    });
+    expect(shardJson(out).k).toBe(3);
+  });
+});
