@@ -8,6 +8,7 @@ import type { ShardRequest } from '../output/shard.js';
 import { mergeToDirectory } from '../output/merge.js';
 import { UserError, show } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
+import { writeSensitivityCharts, writeSweepCharts } from '../report/study.js';
 import { ArgsError } from './args.js';
 import { closing, out, reportOutputs } from './shared.js';
 
@@ -71,6 +72,8 @@ export async function mergeCommand(argv: { folders: string[]; out?: string; repo
     command: process.argv.slice(2),
     wait: argv.wait,
     extraOutputs: reportOutputs(argv.report, undefined),
+    sweepCharts: argv.report === false ? undefined : writeSweepCharts,
+    sensitivityCharts: argv.report === false ? undefined : writeSensitivityCharts,
   });
   if (argv.quiet) return;
   const first = res.shards[0]!;

@@ -20,6 +20,8 @@ import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
 import { progressReporter } from './progress.js';
 import { closing, out, runFlags } from './shared.js';
+import { checkShardCount, shardClosing, shardOption } from './shard.js';
+import { shardSlice } from '../engine/shard.js';
 
 /** Default Morris trajectories (r): 10, within the 10-20 Saltelli et al. (2008, 3.3) recommend for screening. */
 export const DEFAULT_TRAJECTORIES = 10;
@@ -124,6 +126,7 @@ interface StudyArgs {
   quiet?: boolean;
   report?: boolean;
   wait?: boolean;
+  shard?: string;
 }
 
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
@@ -210,6 +213,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     steps: [{ field: 'output' }, { field: 'moves' }],
     value: argv.moves === true,
   };
+  const shard = shardOption(argv.shard);
   const { b, base, workers } = studyBase(argv, [moves]);
   let plan: SweepPlan;
   const common = { base, design, moves: argv.moves === true } as const;
@@ -278,10 +282,17 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     for (const l of lists) for (const v of l.values) scenarioWith(b, [assign('vary', l.path, l.steps, v)]);
     plan = { ...common, paths: lists.map((l) => l.path), count, valuesAt, scenarioAt, baseValues: lists.map((l) => readPath(base, l.steps)) };
   }
+  checkShardCount(shard, plan.count + 1, "points (the scenario as given and the sweep's)");
   checkMemory([base], workers ?? 1);
   const outDir = argv.out ?? join('output', `sweep-${defaultOutputName(argv.scenario, process.cwd())}`);
-  const total = (plan.count + 1) * base.replications;
-  const progress = progressReporter(`sweep (${design}): ${plan.count + 1} points x ${base.replications} replications`, total, 'runs', argv.quiet);
+  const slice = shard ? shardSlice(plan.count + 1, shard) : { from: 0, to: plan.count + 1 };
+  const total = (slice.to - slice.from) * base.replications;
+  const progress = progressReporter(
+    `sweep (${design}): ${slice.to - slice.from} points x ${base.replications} replications${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`,
+    total,
+    'runs',
+    argv.quiet,
+  );
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof sweepToDirectory>>;
   try {
@@ -291,6 +302,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
+      shard,
       charts:
         argv.report === false
           ? undefined
@@ -303,6 +315,18 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     progress?.stop();
   }
   if (argv.quiet) return;
+  if (shard) {
+    out.stdout(
+      shardClosing(
+        shard,
+        `ran points ${slice.from}-${slice.to - 1} of the ${design} sweep of "${base.name}" (0 to ${plan.count}, 0 the scenario as given) x ${base.replications} replications = ${total} runs of ${base.years} years`,
+        res.outDir,
+        res.files,
+        seconds(t0),
+      ),
+    );
+    return;
+  }
   out.stdout(
     `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — the scenario as given and ${plan.count} point(s) x ${base.replications} paired replications = ${total} runs of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
       closing(res.outDir, res.files),

@@ -11,7 +11,7 @@
  * `nabolag submit` lays them out): the merged files are then written into it beside them
  * (atomic.ts `updateAtomically`).
  */
-import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve as resolvePath, sep } from 'node:path';
 import { join } from 'node:path';
 import type { Ensemble } from '../engine/ensemble.js';
@@ -21,8 +21,23 @@ import { realPathOf } from './safety.js';
 import { updateAtomically, writeAtomically } from './atomic.js';
 import { type RunInfo, writeCompareFiles, writeRunFiles } from './pipeline.js';
 import { type ShardManifest, readDigests, readShard } from './shard.js';
+import {
+  EFFECTS_PREFIXED_HEADER,
+  LineFile,
+  type PointEffect,
+  type SensitivityResult,
+  type StudyCharts,
+  type SweepResult,
+  type SweepShardStudy,
+  pointEffects,
+  writeSweepFiles,
+} from './study.js';
 
 export interface MergeInfo extends Pick<RunInfo, 'extraOutputs' | 'wait'> {
+  /** The charts of a merged sweep (as `nabolag sweep` writes them), unless no report is wanted. */
+  sweepCharts?: StudyCharts<SweepResult>;
+  /** The charts of a merged sensitivity analysis. */
+  sensitivityCharts?: StudyCharts<SensitivityResult>;
   /** The merge's command line (recorded in manifest.json beside the shards' own). */
   command?: string[];
   /** Called before the merge writes, with what it found (for a console line). */
@@ -122,6 +137,10 @@ export async function mergeToDirectory(folders: string[], outDir: string, info: 
       if (first.command === 'run') return (await writeRunFiles(dir, ensembles[0]!, written, runInfo, t0, tw)).written;
       return (await writeCompareFiles(dir, ensembles, written, runInfo, t0, tw)).written;
     }
+    if (first.command === 'sweep') {
+      const written = [concatRows(dir, shards, 'points.csv'), ...mergeTables(dir, shards), 'effects.csv'];
+      return (await mergeSweep(dir, shards, written, { ...runInfo, scenarioFile: first.scenarioFiles[0]!, charts: info.sweepCharts }, t0)).written;
+    }
     throw new UserError(`merging shards of "${first.command}" is not supported by this nabolag`);
   };
   const opts = { wait: info.wait };
@@ -129,16 +148,16 @@ export async function mergeToDirectory(folders: string[], outDir: string, info: 
   return { outDir, files, shards: shards.map((s) => s.m) };
 }
 
-/** A command line without its --shard option (what the unsharded run would have been). */
+/** A command line without its --shard and --out options: the unsharded command (its output folder is the merge's). */
 export function withoutShard(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--shard') {
+    if (a === '--shard' || a === '--out' || a === '-o') {
       i++;
       continue;
     }
-    if (a.startsWith('--shard=')) continue;
+    if (a.startsWith('--shard=') || a.startsWith('--out=')) continue;
     out.push(a);
   }
   return out;
@@ -235,4 +254,63 @@ function mergedEnsembles(shards: Loaded[]): Ensemble[] {
     simulateMs: shards.reduce((t, s) => t + (s.m.ensembles[id]?.simulateMs ?? 0), 0),
     workers: Math.max(...shards.map((s) => s.m.ensembles[id]?.workers ?? 1)),
   }));
+}
+
+/** A table whose rows the shards hold in order (points.csv, samples.csv): the first shard's header, then every shard's rows. */
+function concatRows(dir: string, shards: Loaded[], name: string): string {
+  const buf = Buffer.alloc(CHUNK);
+  const to = openSync(join(dir, name), 'w');
+  try {
+    for (const [i, s] of shards.entries()) {
+      const path = join(s.folder, name);
+      const head = headerLength(path);
+      copyRange(path, i === 0 ? 0 : head, statSync(path).size - (i === 0 ? 0 : head), to, buf);
+    }
+  } finally {
+    closeSync(to);
+  }
+  return name;
+}
+
+/** A sweep's effects.csv (each point against point 0, from the shards' digests, a point at a time), summary.json, charts and manifest.json. */
+async function mergeSweep(dir: string, shards: Loaded[], written: string[], info: Parameters<typeof writeSweepFiles>[5], t0: number) {
+  const first = shards[0]!;
+  const study = first.m.study as SweepShardStudy;
+  const baseInfo = first.m.ensembles.find((e) => e.id === 0);
+  const records = readDigests(first.folder);
+  const zero = records.next();
+  records.return(undefined);
+  if (!baseInfo || zero.done) throw new UserError(`the shard folder ${first.folder} lacks point 0 (the scenario as given); run that shard again`);
+  const baseline: Ensemble = { ...baseInfo, replications: zero.value };
+  const effects = new LineFile(join(dir, 'effects.csv'), EFFECTS_PREFIXED_HEADER);
+  const kept: PointEffect[] = [];
+  try {
+    for (const s of shards) {
+      const st = s.m.study as SweepShardStudy;
+      let j = 0;
+      for (const record of readDigests(s.folder)) {
+        const p = s.m.items.from + j;
+        const values = st.values[j]!.map((v) => (v === null ? undefined : v));
+        if (p > 0) effects.text(pointEffects(baseline, p, record, values, kept));
+        j++;
+      }
+      if (j !== s.m.items.to - s.m.items.from)
+        throw new UserError(`the shard folder ${s.folder} holds ${j} points' digests, not ${s.m.items.to - s.m.items.from}; run that shard again`);
+    }
+  } finally {
+    effects.close();
+  }
+  const simulateMs = shards.reduce((t, s) => t + s.m.simulateMs, 0);
+  const workers = Math.max(...shards.map((s) => s.m.workers));
+  return writeSweepFiles(
+    dir,
+    { base: study.base, paths: study.paths, design: study.design, count: study.count, baseValues: study.baseValues },
+    baseline,
+    kept,
+    written,
+    info,
+    t0,
+    simulateMs,
+    workers,
+  );
 }

@@ -34,7 +34,10 @@ import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { writeAtomically } from './atomic.js';
 import { EFFECTS_HEADER, effectsRows } from './csv.js';
-import { type RunInfo, openLabelledTables } from './pipeline.js';
+import { type RunInfo, ensembleInfo, openLabelledTables } from './pipeline.js';
+import { shardSlice } from '../engine/shard.js';
+import type { ReplicationDigest } from '../model/digest.js';
+import { DIGESTS_FILE, DigestWriter, SHARD_FILE, shardManifest, writeShardManifest } from './shard.js';
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
 export const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -43,7 +46,7 @@ export const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replac
 const num = (v: number): string => fmt(v, 10);
 
 /** Appends lines to a file as they come (synchronously: each line is small, and written in order). */
-class LineFile {
+export class LineFile {
   private fd: number;
   constructor(path: string, header: string[]) {
     this.fd = openSync(path, 'w');
@@ -91,6 +94,7 @@ function manifest(base: Scenario, info: StudyInfo, files: string[], seeds: numbe
     seeds,
     ...extra,
     files,
+    ...info.manifestExtra,
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     timing: {
@@ -257,6 +261,9 @@ export interface SweepResult {
   summary: Summary;
 }
 
+/** The header of a sweep's effects.csv: the point, then the columns of a comparison's. */
+export const EFFECTS_PREFIXED_HEADER = ['point', ...EFFECTS_HEADER];
+
 /** The metrics whose horizon effects summary.json and the dose-response chart keep per point. */
 export const SWEEP_KEPT_METRICS = ['resourceStrongShare', 'familiesWithChildren', 'resourceStrongFamilies'] as const;
 
@@ -270,98 +277,178 @@ function valueCell(v: unknown): string {
 
 /**
  * Run the scenario as given (point 0) and every point of a sweep on the same seeds, and write
- * points.csv, metrics.csv (and moves.csv), effects.csv, summary.json, charts and manifest.json.
+ * points.csv, metrics.csv (and moves.csv), effects.csv, summary.json, charts and manifest.json;
+ * with `info.shard`, only a contiguous block of the points 0..count, into a shard folder
+ * (shard.ts: points.csv, metrics.csv and moves.csv of those points, their digests, shard.json),
+ * whose effects merge computes against point 0 (merge.ts).
  */
 export async function sweepToDirectory(
   plan: SweepPlan,
   outDir: string,
   info: StudyInfo & { charts?: StudyCharts<SweepResult> },
-): Promise<{ outDir: string; files: string[]; result: SweepResult; workers: number }> {
+): Promise<{ outDir: string; files: string[]; result: SweepResult | undefined; workers: number }> {
   const t0 = performance.now();
   const { base, count } = plan;
-  const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(count + 1, 64) }, () => base));
-  const total = (count + 1) * base.replications;
+  const { from, to } = info.shard ? shardSlice(count + 1, info.shard) : { from: 0, to: count + 1 };
+  const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(to - from, 64) }, () => base));
+  const total = (to - from) * base.replications;
   let result: SweepResult | undefined;
   let simulateMs = 0;
-  let seeds: number[] = [];
   const files = await writeAtomically(
     outDir,
     async (dir) => {
-      const blocks = Array.from({ length: count + 1 }, (_, p) => ({ label: String(p), replications: base.replications }));
+      const blocks = Array.from({ length: to - from }, (_, j) => ({ label: String(from + j), replications: base.replications }));
       const tables = openLabelledTables(dir, { column: 'point', blocks, moves: plan.moves });
       const points = new LineFile(join(dir, 'points.csv'), ['point', ...plan.paths]);
-      const effectsFile = new LineFile(join(dir, 'effects.csv'), ['point', ...EFFECTS_HEADER]);
+      const effectsFile = info.shard ? null : new LineFile(join(dir, 'effects.csv'), EFFECTS_PREFIXED_HEADER);
+      const digests = info.shard ? new DigestWriter(dir) : null;
       const kept: PointEffect[] = [];
+      const pointValues: unknown[][] = [];
       let baseline: Ensemble | undefined;
-      let row = '';
       try {
-        for (let p = 0; p <= count; p++) {
+        for (let p = from; p < to; p++) {
           const sc = p === 0 ? base : plan.scenarioAt(p);
           const values = p === 0 ? plan.baseValues : plan.valuesAt(p);
           points.line([String(p), ...values.map(valueCell)]);
-          const done = p * base.replications;
+          pointValues.push(values);
+          const done = (p - from) * base.replications;
           const e = await runEnsemble(sc, {
             workers,
             signal: info.signal,
-            tables: tables.sink(p),
+            tables: tables.sink(p - from),
             onProgress: info.onProgress ? (d) => info.onProgress!(done + d, total) : undefined,
           });
           simulateMs += e.simulateMs;
-          if (p === 0) {
-            baseline = e;
-            seeds = e.seeds;
-            row = e.replications[0]!.rowNames.at(-1)!;
-            continue;
-          }
-          const c = compareEnsembles(baseline!, [{ ...e, scenario: { ...e.scenario, name: `point-${p}` } }]);
-          effectsFile.text(
-            effectsRows(c)
-              .split('\n')
-              .filter((l) => l !== '')
-              .map((l) => `${p},${l}\n`)
-              .join(''),
-          );
-          for (const eff of c.effects)
-            if (eff.row === row && (SWEEP_KEPT_METRICS as readonly string[]).includes(eff.metric))
-              kept.push({ point: p, values, metric: eff.metric, difference: eff.difference, ciLow: eff.ciLow, ciHigh: eff.ciHigh });
+          digests?.write(e.replications);
+          if (p === 0) baseline = e;
+          else if (effectsFile) effectsFile.text(pointEffects(baseline!, p, e.replications, values, kept));
         }
       } catch (e) {
         tables.abort();
         throw e;
       } finally {
         points.close();
-        effectsFile.close();
+        effectsFile?.close();
+        digests?.close();
       }
-      const written = ['points.csv', ...tables.close(), 'effects.csv'];
-      const summary = summarize(base.name, base.startYear, baseline!.replications);
-      result = { plan: { paths: plan.paths, design: plan.design, count, baseValues: plan.baseValues }, row, effects: kept, baseline: baseline!, summary };
-      writeFileSync(
-        join(dir, 'summary.json'),
-        JSON.stringify(
-          {
-            scenario: summary,
-            sweep: {
-              design: plan.design,
-              paths: plan.paths,
-              points: count,
-              baseValues: plan.baseValues,
-              row,
-              horizonYear: base.startYear + base.years - 1,
-              effects: kept.map(({ values: _v, ...rest }) => rest),
+      const written = ['points.csv', ...tables.close()];
+      if (info.shard) {
+        const bytes = tables.bytes();
+        writeShardManifest(
+          dir,
+          shardManifest(
+            {
+              command: 'sweep',
+              k: info.shard.k,
+              n: info.shard.n,
+              items: { kind: 'points', from, to, total: count + 1 },
+              baseSeed: base.seed,
+              replications: base.replications,
+              argv: info.command ?? null,
+              scenarioFiles: [info.scenarioFile],
+              files: [...written, DIGESTS_FILE],
+              tables: {
+                column: 'point',
+                moves: plan.moves,
+                schelling: false,
+                blocks: blocks.map((b, j) => ({ id: from + j, ...b, metricsBytes: bytes.metrics[j]!, movesBytes: bytes.moves[j]! })),
+              },
+              ensembles: baseline ? [{ id: 0, ...ensembleInfo(baseline) }] : [],
+              simulateMs,
+              workers,
+              study: { base, design: plan.design, paths: plan.paths, count, baseValues: plan.baseValues, values: pointValues } satisfies SweepShardStudy,
             },
-          },
-          null,
-          1,
-        ) + '\n',
-      );
-      written.push('summary.json');
-      if (info.charts) written.push(...(await info.charts(dir, result)));
-      written.push('manifest.json');
-      const m = manifest(base, info, written, seeds, workers, t0, simulateMs, { sweep: { design: plan.design, paths: plan.paths, points: count } });
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
-      return written;
+            [base],
+            sweepOptions(plan),
+          ),
+        );
+        return [...written, DIGESTS_FILE, SHARD_FILE];
+      }
+      written.push('effects.csv');
+      const r = await writeSweepFiles(dir, plan, baseline!, kept, written, info, t0, simulateMs, workers);
+      result = r.result;
+      return r.written;
     },
     { scenarioFiles: [info.scenarioFile], wait: info.wait },
   );
-  return { outDir, files, result: result!, workers };
+  return { outDir, files, result, workers };
+}
+
+/** What a sweep's shard keeps for merge (shard.json `study`): the plan without its functions, and the values of its points. */
+export interface SweepShardStudy {
+  base: Scenario;
+  design: SweepPlan['design'];
+  paths: string[];
+  count: number;
+  baseValues: unknown[];
+  /** The values of the shard's points, in order (JSON: a path a point leaves as given is null). */
+  values: unknown[][];
+}
+
+/** What of a sweep's plan changes its results besides the scenario: hashed into shard.json. */
+function sweepOptions(plan: SweepPlan) {
+  const values: unknown[][] = [];
+  for (let p = 1; p <= plan.count; p++) values.push(plan.valuesAt(p));
+  return { design: plan.design, paths: plan.paths, count: plan.count, moves: plan.moves, baseValues: plan.baseValues, values };
+}
+
+/**
+ * effects.csv's rows of point p (its digests `replications` against point 0's, `baseline`), and
+ * its horizon effects on the kept metrics of the last row added to `kept`.
+ */
+export function pointEffects(baseline: Ensemble, p: number, replications: ReplicationDigest[], values: unknown[], kept: PointEffect[]): string {
+  const row = baseline.replications[0]!.rowNames.at(-1)!;
+  const point: Ensemble = { ...baseline, scenario: { ...baseline.scenario, name: `point-${p}` }, replications };
+  const c = compareEnsembles(baseline, [point]);
+  for (const eff of c.effects)
+    if (eff.row === row && (SWEEP_KEPT_METRICS as readonly string[]).includes(eff.metric))
+      kept.push({ point: p, values, metric: eff.metric, difference: eff.difference, ciLow: eff.ciLow, ciHigh: eff.ciHigh });
+  return effectsRows(c)
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => `${p},${l}\n`)
+    .join('');
+}
+
+/** A sweep's summary.json, charts and manifest.json, after its tables (`written`): also what merge writes. */
+export async function writeSweepFiles(
+  dir: string,
+  plan: Pick<SweepPlan, 'base' | 'paths' | 'design' | 'count' | 'baseValues'>,
+  baseline: Ensemble,
+  kept: PointEffect[],
+  written: string[],
+  info: StudyInfo & { charts?: StudyCharts<SweepResult> },
+  t0: number,
+  simulateMs: number,
+  workers: number,
+): Promise<{ result: SweepResult; written: string[] }> {
+  const { base, count } = plan;
+  const row = baseline.replications[0]!.rowNames.at(-1)!;
+  const summary = summarize(base.name, base.startYear, baseline.replications);
+  const result: SweepResult = { plan: { paths: plan.paths, design: plan.design, count, baseValues: plan.baseValues }, row, effects: kept, baseline, summary };
+  writeFileSync(
+    join(dir, 'summary.json'),
+    JSON.stringify(
+      {
+        scenario: summary,
+        sweep: {
+          design: plan.design,
+          paths: plan.paths,
+          points: count,
+          baseValues: plan.baseValues,
+          row,
+          horizonYear: base.startYear + base.years - 1,
+          effects: kept.map(({ values: _v, ...rest }) => rest),
+        },
+      },
+      null,
+      1,
+    ) + '\n',
+  );
+  written.push('summary.json');
+  if (info.charts) written.push(...(await info.charts(dir, result)));
+  written.push('manifest.json');
+  const m = manifest(base, info, written, baseline.seeds, workers, t0, simulateMs, { sweep: { design: plan.design, paths: plan.paths, points: count } });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+  return { result, written };
 }

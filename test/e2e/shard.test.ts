@@ -15,6 +15,7 @@ const CLI = 'bin/nabolag.js';
 const SMALL = ['--set', 'estates[0].flats=150', '--years', '3', '--seed', '3'];
 /** As SMALL, without anchoring (model/anchor.ts), which takes most of a small run's time: for the tests of refusals. */
 const FAST = [...SMALL, '--set', 'estates[0].anchor=false'];
+const FACTOR = 'policies[lever=extension].factor';
 /** The schedulers' index variables, removed from the environment the tests run in. */
 const INDEX_VARIABLES = ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'];
 let tmp: string;
@@ -175,6 +176,50 @@ describe('nabolag compare --shard and merge', () => {
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     expect(Object.keys(a)).toEqual(expect.arrayContaining(['metrics.csv', 'moves.csv', 'effects.csv', 'summary.json', 'report.html']));
     for (const f of Object.keys(a)) expect(b[f], f).toBe(a[f]);
+  });
+});
+
+describe('nabolag sweep --shard and merge', () => {
+  it('3 shards of a grid sweep with --moves merged give points.csv, metrics.csv, moves.csv, effects.csv, summary.json and the charts byte for byte', () => {
+    const vary = ['--vary', `${FACTOR}=0.5,1`, '--vary', 'social.tieEffect=0,1'];
+    const s = shardsOf('sweep', ['sweep', 'scenarios/levers/extension.yaml', ...FAST, '-n', '2', ...vary, '--moves']);
+    expect(s.shards.map((d) => [shardJson(d).items.kind, shardJson(d).items.from, shardJson(d).items.to])).toEqual([
+      ['points', 0, 1],
+      ['points', 1, 3],
+      ['points', 3, 5],
+    ]);
+    ok(['merge', ...s.shards, '--out', s.merged, '--quiet']);
+    const a = contents(s.full);
+    const b = contents(s.merged);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['points.csv', 'metrics.csv', 'moves.csv', 'effects.csv', 'summary.json', 'report.html']));
+    for (const f of Object.keys(a)) expect(b[f], f).toBe(a[f]);
+  });
+
+  it('refuses shards of sweeps over other values', () => {
+    const other = join(tmp, 'sweep', 'other');
+    ok([
+      'sweep',
+      'scenarios/levers/extension.yaml',
+      ...FAST,
+      '-n',
+      '2',
+      '--vary',
+      `${FACTOR}=0.5,0.9`,
+      '--vary',
+      'social.tieEffect=0,1',
+      '--moves',
+      '--shard',
+      '3/3',
+      '--out',
+      other,
+      '--quiet',
+    ]);
+    const shards = [1, 2].map((k) => join(tmp, 'sweep', 'merged', 'shards', String(k)));
+    const r = nabolag(['merge', ...shards, other, '--out', join(tmp, 'sweep', 'refused')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('differ in their options');
+    expect(r.stderr).toContain(other);
   });
 });
 
