@@ -26,7 +26,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { environmentError } from '../output/atomic.js';
@@ -360,12 +360,13 @@ export function jobState(id: string): { state: string; exit: number } | null {
   return null;
 }
 
-/** Jobs among `ids` still queued or running. */
+/** Jobs among `ids` still queued or running (of this user: squeue -j fails as a whole on a job id it has forgotten). */
 function stillQueued(ids: string[]): string[] {
   if (ids.length === 0) return [];
-  const r = slurm('squeue', ['-h', '-o', '%i', '-j', ids.join(',')]);
-  if (r.code !== 0) return [];
-  const alive = new Set(r.stdout.split('\n').map((l) => l.trim().split('_')[0]!));
+  const r = slurm('squeue', ['-h', '-o', '%F %i', '-u', userInfo().username]);
+  if (r.code !== 0)
+    throw new UserError(`squeue failed, so nabolag cannot tell whether jobs of this submission still run: ${r.stderr.trim() || `exit status ${r.code}`}`);
+  const alive = new Set(r.stdout.split(/\s+/).map((w) => w.split('_')[0]!));
   return ids.filter((id) => alive.has(id));
 }
 
