@@ -149,6 +149,8 @@ export interface Inner {
   workers: boolean;
   /** The scenario files it names. */
   scenarioFiles: string[];
+  /** Whether it writes the report and charts (not with --no-report): the merge does likewise. */
+  report: boolean;
 }
 
 /** Read and check the command after `--` as nabolag would, before submitting anything. */
@@ -177,7 +179,7 @@ export function readInner(command: readonly string[]): Inner {
   if (again.kind !== 'run' || again.invocation.args.out !== undefined)
     throw new ArgsError(`the command to submit gives --out in a form submit cannot replace (${show(a.out)}); write it as --out <folder>`);
   const files = [a.scenario, a.baseline, a.variants].flat().filter((f): f is string => typeof f === 'string');
-  return { name: name as Inner['name'], args, out: a.out, workers: a.workers !== undefined, scenarioFiles: files };
+  return { name: name as Inner['name'], args, out: a.out, workers: a.workers !== undefined, scenarioFiles: files, report: a.report !== false };
 }
 
 /** The command line without its --out/-o option (`--out X`, `--out=X`, `-o X`, `-o=X`). */
@@ -270,7 +272,7 @@ export function slurmScripts(inner: Inner, o: SlurmOptions, dir: string, cwd: st
     `  echo ${shellQuote(`nabolag: all ${o.tasks} shards missing: none was written in ${shards}; see the tasks' logs in ${join(dir, SLURM_DIR)}`)} >&2`,
     '  exit 2',
     'fi',
-    `exec ${nabolag} merge "\${shards[@]}" --out ${shellQuote(dir)}`,
+    `exec ${nabolag} merge "\${shards[@]}" --out ${shellQuote(dir)}${inner.report ? '' : ' --no-report'}`,
     '',
   ].join('\n');
   return { array, merge };

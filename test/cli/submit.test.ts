@@ -53,7 +53,7 @@ describe('the pieces', () => {
 
   it('quotes words for bash only when needed', () => {
     expect(shellQuote('scenarios/default.yaml')).toBe('scenarios/default.yaml');
-    expect(shellQuote("policies[lever=extension].factor=0.5")).toBe("'policies[lever=extension].factor=0.5'");
+    expect(shellQuote('policies[lever=extension].factor=0.5')).toBe("'policies[lever=extension].factor=0.5'");
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     const echoed = spawnSync('bash', ['-c', `printf %s ${shellQuote("a b'c$HOME")}`], { encoding: 'utf8' });
     expect(echoed.stdout).toBe("a b'c$HOME");
@@ -67,7 +67,9 @@ describe('the pieces', () => {
       out: 'r/x',
       workers: true,
       scenarioFiles: ['scenarios/default.yaml', 'scenarios/levers/extension.yaml'],
+      report: true,
     });
+    expect(readInner(['run', 'a.yaml', '--no-report', '--out', 'x']).report).toBe(false);
   });
 
   it('writes an array script that runs this Node and CLI on shard SLURM_ARRAY_TASK_ID + 1, and a merge script', () => {
@@ -85,7 +87,13 @@ describe('the pieces', () => {
     expect(s.array).toContain(
       `exec /opt/node/bin/node /home/me/nabolag/bin/nabolag.js run scenarios/default.yaml --set 'policies[lever=extension].factor=0.5' --out /data/r/shards/"$k" --shard auto/4 --workers 2\n`,
     );
-    expect(s.merge).toContain('exec /opt/node/bin/node /home/me/nabolag/bin/nabolag.js merge /data/r --out /data/r\n');
+    expect(s.merge).toContain('for k in $(seq 1 4); do\n  if [ -d /data/r/shards/"$k" ]; then shards+=(/data/r/shards/"$k"); fi\ndone\n');
+    expect(s.merge).toContain('exec /opt/node/bin/node /home/me/nabolag/bin/nabolag.js merge "${shards[@]}" --out /data/r\n');
+    const quiet = slurmScripts(readInner(['run', 'a.yaml', '--no-report', '--out', 'r']), { tasks: 2, cpusPerTask: 1 }, '/d', '/w', {
+      node: 'node',
+      cli: 'cli',
+    });
+    expect(quiet.merge).toContain('--out /d --no-report\n');
     expect(s.merge).not.toContain('--array');
   });
 
