@@ -134,6 +134,7 @@ const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 export async function sensitivityCommand(argv: StudyArgs & { method?: string; param?: string[]; outcome?: string[] }): Promise<void> {
   const method = argv.method;
   if (method !== 'morris' && method !== 'sobol') throw new ArgsError(`option --method ${show(method ?? '')}: give morris or sobol`);
+  const shard = shardOption(argv.shard);
   const { b, base, workers } = studyBase(argv);
   const { params } = studyParams('param', argv.param ?? [], b);
   if (!argv.outcome?.length)
@@ -148,10 +149,17 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
       : { method, baseRows: samples ?? DEFAULT_BASE_ROWS, points: sobolDesign(k, samples ?? DEFAULT_BASE_ROWS, designRng).points };
   const nPoints = design.method === 'morris' ? design.design.points.length : design.points.length;
   if (nPoints > MAX_POINTS) throw new ArgsError(`option --samples: ${nPoints} sample points is more than ${MAX_POINTS}`);
+  checkShardCount(shard, nPoints, 'sample points');
   checkMemory([base], workers ?? 1);
   const outDir = argv.out ?? join('output', `sensitivity-${defaultOutputName(argv.scenario, process.cwd())}`);
-  const total = nPoints * base.replications;
-  const progress = progressReporter(`sensitivity (${method}): ${nPoints} points x ${base.replications} replications`, total, 'runs', argv.quiet);
+  const slice = shard ? shardSlice(nPoints, shard) : { from: 0, to: nPoints };
+  const total = (slice.to - slice.from) * base.replications;
+  const progress = progressReporter(
+    `sensitivity (${method}): ${slice.to - slice.from} points x ${base.replications} replications${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`,
+    total,
+    'runs',
+    argv.quiet,
+  );
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof sensitivityToDirectory>>;
   try {
@@ -174,6 +182,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
         workers,
         wait: argv.wait,
         onProgress: progress?.update,
+        shard,
         charts:
           argv.report === false
             ? undefined
@@ -187,6 +196,18 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
     progress?.stop();
   }
   if (argv.quiet) return;
+  if (shard) {
+    out.stdout(
+      shardClosing(
+        shard,
+        `ran sample points ${slice.from}-${slice.to - 1} of ${nPoints} of the ${method} sensitivity of "${base.name}" x ${base.replications} replications = ${total} runs of ${base.years} years`,
+        res.outDir,
+        res.files,
+        seconds(t0),
+      ),
+    );
+    return;
+  }
   out.stdout(
     `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${nPoints} points x ${base.replications} replications = ${total} runs of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
       closing(res.outDir, res.files),

@@ -193,6 +193,25 @@ export async function updateAtomically<T>(
   });
 }
 
+/**
+ * Create an output folder that nabolag fills over time rather than at once (the shard folders,
+ * job scripts and logs of a cluster run, merged into it at the end by `updateAtomically`),
+ * marked as nabolag's so that the merge may write into it. Classified first, as `writeAtomically`
+ * classifies its folder (a UserError if refused); an existing nabolag folder is kept as it is.
+ * Returns its absolute path.
+ */
+export function prepareOutputFolder(outDir: string, opts: AtomicOptions = {}): string {
+  const verdict = classifyOutput(outDir, { cwd: opts.cwd ?? process.cwd(), home: opts.home ?? homedir(), scenarioFiles: opts.scenarioFiles ?? [] });
+  if (!verdict.ok) throw new UserError(`the output folder ${verdict.path === '' ? '""' : verdict.path} ${verdict.why}; nothing was written`);
+  try {
+    mkdirSync(verdict.path, { recursive: true });
+    if (!isNabolagFolder(verdict.path)) writeFileSync(join(verdict.path, MARKER), MARKER_TEXT);
+  } catch (e) {
+    throw environmentError(e, verdict.path);
+  }
+  return verdict.path;
+}
+
 async function writeVia<T>(
   outDir: string,
   write: (tmpDir: string) => Promise<T>,

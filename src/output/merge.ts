@@ -11,7 +11,7 @@
  * `nabolag submit` lays them out): the merged files are then written into it beside them
  * (atomic.ts `updateAtomically`).
  */
-import { closeSync, existsSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve as resolvePath, sep } from 'node:path';
 import { join } from 'node:path';
 import type { Ensemble } from '../engine/ensemble.js';
@@ -20,7 +20,7 @@ import { UserError } from '../scenario/messages.js';
 import { realPathOf } from './safety.js';
 import { updateAtomically, writeAtomically } from './atomic.js';
 import { type RunInfo, writeCompareFiles, writeRunFiles } from './pipeline.js';
-import { type ShardManifest, readDigests, readShard } from './shard.js';
+import { type ShardManifest, VALUES_FILE, readDigests, readShard } from './shard.js';
 import {
   EFFECTS_PREFIXED_HEADER,
   LineFile,
@@ -29,7 +29,9 @@ import {
   type StudyCharts,
   type SweepResult,
   type SweepShardStudy,
+  type SensitivityShardStudy,
   pointEffects,
+  writeSensitivityFiles,
   writeSweepFiles,
 } from './study.js';
 
@@ -40,8 +42,6 @@ export interface MergeInfo extends Pick<RunInfo, 'extraOutputs' | 'wait'> {
   sensitivityCharts?: StudyCharts<SensitivityResult>;
   /** The merge's command line (recorded in manifest.json beside the shards' own). */
   command?: string[];
-  /** Called before the merge writes, with what it found (for a console line). */
-  onShards?: (shards: ShardManifest[]) => void;
 }
 
 export interface MergeOutput {
@@ -72,7 +72,11 @@ export function checkShards(folders: string[]): Loaded[] {
   if (folders.length === 0) throw new UserError('give the shard folders to merge, e.g. nabolag merge out/shards/* --out out');
   const problems: string[] = [];
   const loaded: Loaded[] = [];
+  // a folder that does not exist is a shard that failed or never ran (shards are written whole or not at all)
+  const absent = folders.filter((f) => !existsSync(f));
+  if (absent.length === folders.length) throw new UserError(`none of the shard folders exists: ${folders.join(', ')}; run the shards first`);
   for (const folder of folders) {
+    if (absent.includes(folder)) continue;
     try {
       loaded.push({ folder, m: readShard(folder) });
     } catch (e) {
@@ -82,6 +86,10 @@ export function checkShards(folders: string[]): Loaded[] {
   }
   if (problems.length) throw new UserError(problems.join('\n'));
   const first = loaded[0]!;
+  if (absent.length && first.m.n === loaded.length)
+    throw new UserError(
+      `${absent.join(', ')} ${absent.length > 1 ? 'do' : 'does'} not exist; the other folders hold all ${first.m.n} shards: leave ${absent.length > 1 ? 'them' : 'it'} out`,
+    );
   for (const [field, what] of SAME) {
     const other = loaded.find((l) => l.m[field] !== first.m[field]);
     if (other)
@@ -100,7 +108,7 @@ export function checkShards(folders: string[]): Loaded[] {
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !byK.has(k));
   if (missing.length)
     throw new UserError(
-      `shards ${missing.map((k) => `${k}/${n}`).join(', ')} missing (given: ${loaded.map((l) => `${l.m.k}/${n} in ${l.folder}`).join(', ')}); run the missing shards, then merge all ${n}`,
+      `shards ${missing.map((k) => `${k}/${n}`).join(', ')} missing (given: ${loaded.map((l) => `${l.m.k}/${n} in ${l.folder}`).join(', ')}${absent.length ? `; ${absent.join(', ')} ${absent.length > 1 ? 'do' : 'does'} not exist` : ''}); run the missing shards, then merge all ${n}`,
     );
   return [...byK.values()].sort((a, b) => a.m.k - b.m.k);
 }
@@ -120,7 +128,6 @@ export async function mergeToDirectory(folders: string[], outDir: string, info: 
         `the output folder ${resolvePath(outDir)} is the shard folder ${shards[i]!.folder} or inside it; give another folder, e.g. its parent`,
       );
   const holds = inputs.filter((p) => inside(p, out));
-  info.onShards?.(shards.map((s) => s.m));
   const write = async (dir: string) => {
     const first = shards[0]!.m;
     const runInfo: RunInfo = {
@@ -140,6 +147,27 @@ export async function mergeToDirectory(folders: string[], outDir: string, info: 
     if (first.command === 'sweep') {
       const written = [concatRows(dir, shards, 'points.csv'), ...mergeTables(dir, shards), 'effects.csv'];
       return (await mergeSweep(dir, shards, written, { ...runInfo, scenarioFile: first.scenarioFiles[0]!, charts: info.sweepCharts }, t0)).written;
+    }
+    if (first.command === 'sensitivity') {
+      const written = [concatRows(dir, shards, 'samples.csv')];
+      const study = first.study as SensitivityShardStudy;
+      const y: number[][] = study.outcomes.map(() => []);
+      for (const s of shards) {
+        const v = readValues(s);
+        for (const [o, list] of v.entries()) y[o]!.push(...list);
+      }
+      const r = await writeSensitivityFiles(
+        dir,
+        { base: study.base, params: study.params, outcomes: study.outcomes, design: study.design },
+        y,
+        written,
+        { ...runInfo, scenarioFile: first.scenarioFiles[0]!, charts: info.sensitivityCharts },
+        t0,
+        shards.reduce((t, s) => t + s.m.simulateMs, 0),
+        Math.max(...shards.map((s) => s.m.workers)),
+        study.seeds,
+      );
+      return r.written;
     }
     throw new UserError(`merging shards of "${first.command}" is not supported by this nabolag`);
   };
@@ -313,4 +341,26 @@ async function mergeSweep(dir: string, shards: Loaded[], written: string[], info
     simulateMs,
     workers,
   );
+}
+
+/** A sensitivity shard's outcomes, y[outcome][sample] for its sample points, checked against what its shard.json says. */
+function readValues(s: Loaded): number[][] {
+  const file = join(s.folder, VALUES_FILE);
+  let y: unknown;
+  try {
+    y = (JSON.parse(readFileSync(file, 'utf8')) as { y?: unknown }).y;
+  } catch (e) {
+    throw new UserError(`${file} cannot be read (${e instanceof Error ? e.message : String(e)}); run that shard again`);
+  }
+  const count = s.m.items.to - s.m.items.from;
+  const outcomes = (s.m.study as SensitivityShardStudy).outcomes.length;
+  const special = new Set(['NaN', 'Infinity', '-Infinity']);
+  if (
+    !Array.isArray(y) ||
+    y.length !== outcomes ||
+    !y.every((l) => Array.isArray(l) && l.length === count && l.every((v) => typeof v === 'number' || special.has(v as string)))
+  )
+    throw new UserError(`${file} does not hold ${outcomes} outcome(s) of ${count} sample point(s); run that shard again`);
+  // JSON has no NaN nor infinities: the shard wrote them as texts
+  return (y as (number | string)[][]).map((l) => l.map(Number));
 }

@@ -37,7 +37,7 @@ import { EFFECTS_HEADER, effectsRows } from './csv.js';
 import { type RunInfo, ensembleInfo, openLabelledTables } from './pipeline.js';
 import { shardSlice } from '../engine/shard.js';
 import type { ReplicationDigest } from '../model/digest.js';
-import { DIGESTS_FILE, DigestWriter, SHARD_FILE, shardManifest, writeShardManifest } from './shard.js';
+import { DIGESTS_FILE, DigestWriter, SHARD_FILE, VALUES_FILE, shardManifest, writeShardManifest } from './shard.js';
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
 export const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -135,17 +135,22 @@ export interface SensitivityResult {
 export const MORRIS_HEADER = ['method', 'outcome', 'parameter', 'muStar', 'sigma', 'mu'];
 export const SOBOL_HEADER = ['method', 'outcome', 'parameter', 'S1', 'S1Low', 'S1High', 'ST', 'STLow', 'STHigh'];
 
-/** Run every sample point of a sensitivity design and write samples.csv, indices.csv, summary.json, charts and manifest.json. */
+/**
+ * Run every sample point of a sensitivity design and write samples.csv, indices.csv, summary.json,
+ * charts and manifest.json; with `info.shard`, only a contiguous block of the sample points, into
+ * a shard folder (shard.ts: their rows of samples.csv, their outcomes in values.json, shard.json).
+ */
 export async function sensitivityToDirectory(
   plan: SensitivityPlan,
   outDir: string,
   info: StudyInfo & { charts?: StudyCharts<SensitivityResult> },
-): Promise<{ outDir: string; files: string[]; result: SensitivityResult; workers: number }> {
+): Promise<{ outDir: string; files: string[]; result: SensitivityResult | undefined; workers: number }> {
   const t0 = performance.now();
   const { base, params, outcomes, design } = plan;
   const unitPoints = design.method === 'morris' ? design.design.points : design.points;
   const nPoints = unitPoints.length;
-  const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(nPoints, 64) }, () => base));
+  const { from, to } = info.shard ? shardSlice(nPoints, info.shard) : { from: 0, to: nPoints };
+  const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(to - from, 64) }, () => base));
   let result: SensitivityResult | undefined;
   let seeds: number[] = [];
   let simulateMs = 0;
@@ -155,16 +160,16 @@ export async function sensitivityToDirectory(
       const samples = new LineFile(join(dir, 'samples.csv'), ['sample', ...params.map((p) => p.name), ...outcomes.map((o) => o.name)]);
       const y: number[][] = outcomes.map(() => []);
       try {
-        for (let s = 0; s < nPoints; s++) {
+        for (let s = from; s < to; s++) {
           const values = unitPoints[s]!.map((u, i) => paramValue(params[i]!, u));
           const sc = plan.scenarioAt(values);
-          const done = s * base.replications;
+          const done = (s - from) * base.replications;
           const e = await runEnsemble(sc, {
             workers,
             signal: info.signal,
-            onProgress: info.onProgress ? (d) => info.onProgress!(done + d, nPoints * base.replications) : undefined,
+            onProgress: info.onProgress ? (d) => info.onProgress!(done + d, (to - from) * base.replications) : undefined,
           });
-          if (s === 0) seeds = e.seeds;
+          if (s === from) seeds = e.seeds;
           simulateMs += e.simulateMs;
           const v = outcomeValues(outcomes, sc.startYear, e.replications);
           for (let o = 0; o < outcomes.length; o++) y[o]!.push(v[o]!);
@@ -173,52 +178,116 @@ export async function sensitivityToDirectory(
       } finally {
         samples.close();
       }
-      const indices: IndexRow[] = [];
-      const header = design.method === 'morris' ? MORRIS_HEADER : SOBOL_HEADER;
-      const table = new LineFile(join(dir, 'indices.csv'), header);
-      for (const [o, out] of outcomes.entries()) {
-        const found =
-          design.method === 'morris'
-            ? morrisIndices(design.design, params.length, y[o]!)
-            : sobolIndices(params.length, y[o]!, makeRng(base.seed, `sobol-bootstrap/${out.name}`), SOBOL_RESAMPLES);
-        for (const [i, ix] of found.entries()) {
-          indices.push({ outcome: out.name, parameter: params[i]!.name, ...ix });
-          const cells = 'muStar' in ix ? [ix.muStar, ix.sigma, ix.mu] : [ix.S1, ix.S1Low, ix.S1High, ix.ST, ix.STLow, ix.STHigh];
-          table.line([design.method, csvCell(out.name), csvCell(params[i]!.name), ...cells.map(num)]);
-        }
+      const named = outcomes.map((o) => ({ name: o.name, expression: o.expression }));
+      if (info.shard) {
+        // JSON has no NaN nor infinities: those are written as the texts "NaN", "Infinity", "-Infinity"
+        writeFileSync(join(dir, VALUES_FILE), JSON.stringify({ y }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) + '\n');
+        const study: SensitivityShardStudy = {
+          base,
+          params,
+          outcomes: named,
+          design: design.method === 'morris' ? design : { method: 'sobol', baseRows: design.baseRows, points: [] },
+          seeds,
+        };
+        writeShardManifest(
+          dir,
+          shardManifest(
+            {
+              command: 'sensitivity',
+              k: info.shard.k,
+              n: info.shard.n,
+              items: { kind: 'samples', from, to, total: nPoints },
+              baseSeed: base.seed,
+              replications: base.replications,
+              argv: info.command ?? null,
+              scenarioFiles: [info.scenarioFile],
+              files: ['samples.csv', VALUES_FILE],
+              tables: null,
+              ensembles: [],
+              simulateMs,
+              workers,
+              study,
+            },
+            [base],
+            { params, outcomes: named, design },
+          ),
+        );
+        return ['samples.csv', VALUES_FILE, SHARD_FILE];
       }
-      table.close();
-      result = { method: design.method, params, outcomes: outcomes.map((o) => ({ name: o.name, expression: o.expression })), y, indices };
-      const designInfo =
-        design.method === 'morris'
-          ? { levels: design.design.levels, delta: design.design.delta, trajectories: design.design.trajectories }
-          : { baseRows: design.baseRows, resamples: SOBOL_RESAMPLES, sample: 'seeded pseudo-random (Alea), A and B independent' };
-      const summary = {
-        scenario: base.name,
-        method: design.method,
-        design: designInfo,
-        samples: nPoints,
-        replications: base.replications,
-        parameters: params.map((p) => ({ name: p.name, lo: p.lo, hi: p.hi, integer: p.integer })),
-        outcomes: result.outcomes,
-        indices: indices.map(({ effects: _e, ...rest }: IndexRow & { effects?: unknown }) => rest),
-      };
-      writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
-      const written = ['samples.csv', 'indices.csv', 'summary.json'];
-      if (info.charts) written.push(...(await info.charts(dir, result)));
-      written.push('manifest.json');
-      const m = manifest(base, info, written, seeds, workers, t0, simulateMs, {
-        method: design.method,
-        design: designInfo,
-        parameters: summary.parameters,
-        outcomes: summary.outcomes,
-      });
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
-      return written;
+      const r = await writeSensitivityFiles(dir, { base, params, outcomes: named, design }, y, ['samples.csv'], info, t0, simulateMs, workers, seeds);
+      result = r.result;
+      return r.written;
     },
     { scenarioFiles: [info.scenarioFile], wait: info.wait },
   );
-  return { outDir, files, result: result!, workers };
+  return { outDir, files, result, workers };
+}
+
+/** What a sensitivity analysis's shard keeps for merge (shard.json `study`); a Sobol design without its points, which merge does not need. */
+export interface SensitivityShardStudy {
+  base: Scenario;
+  params: StudyParam[];
+  outcomes: { name: string; expression: string }[];
+  design: SensitivityDesign;
+  seeds: number[];
+}
+
+/** indices.csv, summary.json, charts and manifest.json of a sensitivity analysis, given its outcomes y[outcome][sample]: also what merge writes. */
+export async function writeSensitivityFiles(
+  dir: string,
+  plan: { base: Scenario; params: StudyParam[]; outcomes: { name: string; expression: string }[]; design: SensitivityDesign },
+  y: number[][],
+  written: string[],
+  info: StudyInfo & { charts?: StudyCharts<SensitivityResult> },
+  t0: number,
+  simulateMs: number,
+  workers: number,
+  seeds: number[],
+): Promise<{ result: SensitivityResult; written: string[] }> {
+  const { base, params, outcomes, design } = plan;
+  const nPoints = y[0]?.length ?? 0;
+  const indices: IndexRow[] = [];
+  const header = design.method === 'morris' ? MORRIS_HEADER : SOBOL_HEADER;
+  const table = new LineFile(join(dir, 'indices.csv'), header);
+  for (const [o, out] of outcomes.entries()) {
+    const found =
+      design.method === 'morris'
+        ? morrisIndices(design.design, params.length, y[o]!)
+        : sobolIndices(params.length, y[o]!, makeRng(base.seed, `sobol-bootstrap/${out.name}`), SOBOL_RESAMPLES);
+    for (const [i, ix] of found.entries()) {
+      indices.push({ outcome: out.name, parameter: params[i]!.name, ...ix });
+      const cells = 'muStar' in ix ? [ix.muStar, ix.sigma, ix.mu] : [ix.S1, ix.S1Low, ix.S1High, ix.ST, ix.STLow, ix.STHigh];
+      table.line([design.method, csvCell(out.name), csvCell(params[i]!.name), ...cells.map(num)]);
+    }
+  }
+  table.close();
+  const result: SensitivityResult = { method: design.method, params, outcomes, y, indices };
+  const designInfo =
+    design.method === 'morris'
+      ? { levels: design.design.levels, delta: design.design.delta, trajectories: design.design.trajectories }
+      : { baseRows: design.baseRows, resamples: SOBOL_RESAMPLES, sample: 'seeded pseudo-random (Alea), A and B independent' };
+  const summary = {
+    scenario: base.name,
+    method: design.method,
+    design: designInfo,
+    samples: nPoints,
+    replications: base.replications,
+    parameters: params.map((p) => ({ name: p.name, lo: p.lo, hi: p.hi, integer: p.integer })),
+    outcomes: result.outcomes,
+    indices: indices.map(({ effects: _e, ...rest }: IndexRow & { effects?: unknown }) => rest),
+  };
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+  written.push('indices.csv', 'summary.json');
+  if (info.charts) written.push(...(await info.charts(dir, result)));
+  written.push('manifest.json');
+  const m = manifest(base, info, written, seeds, workers, t0, simulateMs, {
+    method: design.method,
+    design: designInfo,
+    parameters: summary.parameters,
+    outcomes: summary.outcomes,
+  });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+  return { result, written };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,10 +6,11 @@
  * Small runs: a 150-flat estate, 3 years.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareOutputFolder } from '../../src/output/atomic.js';
 
 const CLI = 'bin/nabolag.js';
 const SMALL = ['--set', 'estates[0].flats=150', '--years', '3', '--seed', '3'];
@@ -119,6 +120,35 @@ describe('nabolag run --shard and merge', () => {
     for (const s of run.shards) expect(existsSync(join(s, 'shard.json'))).toBe(true);
   });
 
+  it('merges into a folder prepared by nabolag beside its logs and scripts, keeping them; refuses a folder holding files of someone else', () => {
+    const prepared = prepareOutputFolder(join(tmp, 'run', 'prepared'));
+    const copies = run.shards.map((s, i) => {
+      const to = join(prepared, 'shards', String(i + 1));
+      cpSync(s, to, { recursive: true });
+      return to;
+    });
+    mkdirSync(join(prepared, 'logs'));
+    writeFileSync(join(prepared, 'logs', 'task-1.out'), 'a log line\n');
+    writeFileSync(join(prepared, 'job.sh'), '#!/bin/sh\n');
+    ok(['merge', ...copies, '--out', prepared, '--no-report', '--quiet']);
+    expect(readFileSync(join(prepared, 'metrics.csv'), 'latin1')).toBe(readFileSync(join(run.full, 'metrics.csv'), 'latin1'));
+    expect(readFileSync(join(prepared, 'logs', 'task-1.out'), 'utf8')).toBe('a log line\n');
+    expect(existsSync(join(prepared, 'job.sh'))).toBe(true);
+    for (const c of copies) expect(existsSync(join(c, 'digests.bin'))).toBe(true);
+
+    const foreign = join(tmp, 'run', 'foreign');
+    const theirs = run.shards.map((s, i) => {
+      const to = join(foreign, 'shards', String(i + 1));
+      cpSync(s, to, { recursive: true });
+      return to;
+    });
+    writeFileSync(join(foreign, 'notes.txt'), 'mine\n');
+    const r = nabolag(['merge', ...theirs, '--out', foreign]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nabolag did not write');
+    expect(readdirSync(foreign).sort()).toEqual(['notes.txt', 'shards']);
+  });
+
   it('merges into a new folder elsewhere too', () => {
     const out = join(tmp, 'run', 'elsewhere');
     ok(['merge', ...run.shards, '--out', out, '--no-report', '--quiet']);
@@ -136,6 +166,7 @@ describe('nabolag run --shard and merge', () => {
     };
     refused([run.shards[0]!, run.shards[1]!], 'shards 3/3 missing');
     refused([run.shards[0]!], 'shards 2/3, 3/3 missing');
+    refused([run.shards[0]!, run.shards[1]!, join(tmp, 'run', 'never')], 'shards 3/3 missing', `${join(tmp, 'run', 'never')} does not exist`);
     refused([run.shards[0]!, run.shards[1]!, run.shards[1]!, run.shards[2]!], 'shard 2/3 is given twice', run.shards[1]!);
     refused([run.shards[0]!, run.shards[1]!, run.full], `${run.full} is not a shard folder`, 'shard.json');
     // a shard of another seed
@@ -221,6 +252,50 @@ describe('nabolag sweep --shard and merge', () => {
     expect(r.stderr).toContain('differ in their options');
     expect(r.stderr).toContain(other);
   });
+});
+
+describe('nabolag sensitivity --shard and merge', () => {
+  const common = [
+    '--param',
+    `${FACTOR}=0.3:1`,
+    '--param',
+    'social.tieEffect=0:3',
+    '--outcome',
+    'gain=resourceStrongShare@2028-resourceStrongShare@2026',
+    '--outcome',
+    'fam=resourceStrongFamilies@2028',
+  ];
+  for (const [method, samples] of [
+    ['morris', '2'],
+    ['sobol', '3'],
+  ] as const)
+    it(`${method}: 3 shards of the sample points merged give samples.csv, indices.csv, summary.json and the charts byte for byte`, () => {
+      const s = shardsOf(`sensitivity-${method}`, [
+        'sensitivity',
+        'scenarios/levers/extension.yaml',
+        ...FAST,
+        '-n',
+        '2',
+        '--method',
+        method,
+        '--samples',
+        samples,
+        ...common,
+      ]);
+      const total = method === 'morris' ? 2 * 3 : 3 * 4;
+      expect(s.shards.map((d) => shardJson(d).items)).toEqual([
+        { kind: 'samples', from: 0, to: total / 3, total },
+        { kind: 'samples', from: total / 3, to: (2 * total) / 3, total },
+        { kind: 'samples', from: (2 * total) / 3, to: total, total },
+      ]);
+      ok(['merge', ...s.shards, '--out', s.merged, '--quiet']);
+      const a = contents(s.full);
+      const b = contents(s.merged);
+      expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+      expect(Object.keys(a)).toEqual(expect.arrayContaining(['samples.csv', 'indices.csv', 'summary.json']));
+      expect(Object.keys(a).some((f) => f.startsWith('charts/'))).toBe(true);
+      for (const f of Object.keys(a)) expect(b[f], f).toBe(a[f]);
+    });
 });
 
 describe('--shard values', () => {
