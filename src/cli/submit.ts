@@ -25,12 +25,12 @@
  * being writable, the options.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { environmentError } from '../output/atomic.js';
-import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder } from '../output/safety.js';
+import { environmentError, prepareOutputFolder } from '../output/atomic.js';
+import { MARKER, classifyOutput, isNabolagFolder } from '../output/safety.js';
 import { UserError, show } from '../scenario/messages.js';
 import { ArgsError, parseCommandLine, wholeNumberOption } from './args.js';
 import { PROGRAM } from './program.js';
@@ -38,8 +38,12 @@ import { out } from './shared.js';
 
 /** The commands that can be split into shards. */
 export const SHARDABLE = ['run', 'compare', 'sweep', 'sensitivity'] as const;
-/** Most tasks of one array: a bound on typing mistakes; a cluster's own limit (MaxArraySize, often 1001) is sbatch's to enforce. */
-export const MAX_TASKS = 100_000;
+/**
+ * Most tasks of one array: a bound on typing mistakes that keeps the merge's command line (every
+ * shard folder) well within the system's limit; a cluster's own limit (MaxArraySize, often 1001)
+ * is sbatch's to enforce.
+ */
+export const MAX_TASKS = 10_000;
 /** Most CPUs a task may ask for (as --workers allows threads). */
 export const MAX_CPUS = 1024;
 /** Folders inside the output folder: the job scripts and logs, the shard folders. */
@@ -262,16 +266,9 @@ export function slurmScripts(inner: Inner, o: SlurmOptions, dir: string, cwd: st
     `#SBATCH --output=${sbatchPath(join(dir, SLURM_DIR, 'merge-%j.out'))}`,
     ...common,
     'set -eu',
-    // the shard folders that were written (a shard folder appears whole or not at all); merge
-    // names the missing ones
+    // every shard folder, 1 to n: merge names those that were never written (a failed task)
     'shards=()',
-    `for k in $(seq 1 ${o.tasks}); do`,
-    `  if [ -d ${shellQuote(shards + '/')}"$k" ]; then shards+=(${shellQuote(shards + '/')}"$k"); fi`,
-    'done',
-    'if [ ${#shards[@]} -eq 0 ]; then',
-    `  echo ${shellQuote(`nabolag: all ${o.tasks} shards missing: none was written in ${shards}; see the tasks' logs in ${join(dir, SLURM_DIR)}`)} >&2`,
-    '  exit 2',
-    'fi',
+    `for k in $(seq 1 ${o.tasks}); do shards+=(${shellQuote(shards + '/')}"$k"); done`,
     `exec ${nabolag} merge "\${shards[@]}" --out ${shellQuote(dir)}${inner.report ? '' : ' --no-report'}`,
     '',
   ].join('\n');
@@ -418,7 +415,7 @@ function localWarning(dir: string): string | null {
 }
 
 /** Classify the output folder for a new submission; returns its absolute path (resolved). */
-function checkOutput(inner: Inner, cwd: string): { path: string; replace: boolean } {
+function checkOutput(inner: Inner, cwd: string): string {
   const v = classifyOutput(inner.out, { cwd, home: homedir(), scenarioFiles: inner.scenarioFiles });
   if (!v.ok) throw new UserError(`the output folder ${v.path} ${v.why}`);
   checkScriptPath('the output folder', v.path);
@@ -429,24 +426,17 @@ function checkOutput(inner: Inner, cwd: string): { path: string; replace: boolea
   const lock = join(dirname(v.path), `.${basename(v.path)}.nabolag-lock`);
   if (existsSync(lock))
     throw new UserError(`the output folder ${v.path} is being written by another nabolag (${lock} exists); wait for it or give another folder`);
-  return { path: v.path, replace: v.exists && readdirSync(v.path).length > 0 };
+  return v.path;
 }
 
-/** Create the output folder (replacing a result nabolag wrote) with its marker and slurm/ and shards/. */
-function prepareOutput(path: string, replace: boolean): void {
+/** Create the output folder (or keep a result nabolag wrote there until the merge replaces it), marked, with slurm/ and shards/. */
+function prepareOutput(path: string, inner: Inner): void {
+  prepareOutputFolder(path, { scenarioFiles: inner.scenarioFiles });
   try {
-    if (replace) {
-      if (!isNabolagFolder(path)) throw new UserError(`the output folder ${path} changed meanwhile and is no longer nabolag's; nothing was changed`);
-      rmSync(path, { recursive: true });
-    }
     mkdirSync(join(path, SLURM_DIR), { recursive: true });
     mkdirSync(join(path, SHARDS_DIR), { recursive: true });
-    writeFileSync(join(path, MARKER), MARKER_TEXT);
   } catch (e) {
-    const err = environmentError(e, path);
-    const code = (e as NodeJS.ErrnoException).code;
-    if (err === e && typeof code === 'string') throw new UserError(`cannot create the output folder ${path} (${code}); give a folder the jobs can write`);
-    throw err;
+    throw environmentError(e, path);
   }
 }
 
@@ -499,7 +489,7 @@ export async function submitCommand(argv: SubmitArgs): Promise<number> {
   checkScriptPath('the current folder', cwd);
   const p = thisProgram();
   if (!existsSync(p.cli)) throw new UserError(`this installation of nabolag has no ${p.cli}; reinstall it`);
-  const { path, replace } = checkOutput(inner, cwd);
+  const path = checkOutput(inner, cwd);
   const scripts = slurmScripts(inner, o, path, cwd, p);
   const arrayFile = join(path, SLURM_DIR, 'array.sbatch');
   const mergeFile = join(path, SLURM_DIR, 'merge.sbatch');
@@ -514,7 +504,7 @@ export async function submitCommand(argv: SubmitArgs): Promise<number> {
   requireSbatch();
   const warn = localWarning(path);
   if (warn) out.stderr(warn);
-  prepareOutput(path, replace);
+  prepareOutput(path, inner);
   try {
     writeFileSync(arrayFile, scripts.array);
     writeFileSync(mergeFile, scripts.merge);

@@ -87,8 +87,8 @@ describe('the pieces', () => {
     expect(s.array).toContain(
       `exec /opt/node/bin/node /home/me/nabolag/bin/nabolag.js run scenarios/default.yaml --set 'policies[lever=extension].factor=0.5' --out /data/r/shards/"$k" --shard auto/4 --workers 2\n`,
     );
-    expect(s.merge).toContain('for k in $(seq 1 4); do\n  if [ -d /data/r/shards/"$k" ]; then shards+=(/data/r/shards/"$k"); fi\ndone\n');
-    expect(s.merge).toContain('exec /opt/node/bin/node /home/me/nabolag/bin/nabolag.js merge "${shards[@]}" --out /data/r\n');
+    expect(s.merge).toContain('for k in $(seq 1 4); do shards+=(/data/r/shards/"$k"); done\n');
+    expect(s.merge).toContain(`exec /opt/node/bin/node /home/me/nabolag/bin/nabolag.js merge "$\{shards[@]}" --out /data/r\n`);
     const quiet = slurmScripts(readInner(['run', 'a.yaml', '--no-report', '--out', 'r']), { tasks: 2, cpusPerTask: 1 }, '/d', '/w', {
       node: 'node',
       cli: 'cli',
@@ -124,7 +124,7 @@ describe('exit 2 before anything is submitted', () => {
   });
 
   it.each([
-    [['--tasks', '0'], /option --tasks is 0, but must be a whole number from 1 to 100000/],
+    [['--tasks', '0'], /option --tasks is 0, but must be a whole number from 1 to 10000/],
     [['--tasks', 'four'], /option --tasks is "four"/],
     [[], /option --tasks is missing/],
     [['--tasks', '2', '--time', '1:99'], /option --time is "1:99"/],
