@@ -31,10 +31,12 @@ import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:pa
 import { fileURLToPath } from 'node:url';
 import { environmentError, prepareOutputFolder } from '../output/atomic.js';
 import { MARKER, classifyOutput, isNabolagFolder } from '../output/safety.js';
+import { resolve as resolveScenario } from '../output/pipeline.js';
+import { loadScenario } from '../scenario/load.js';
 import { UserError, show } from '../scenario/messages.js';
 import { ArgsError, parseCommandLine, wholeNumberOption } from './args.js';
 import { PROGRAM } from './program.js';
-import { out } from './shared.js';
+import { out, runFlags } from './shared.js';
 
 /** The commands that can be split into shards. */
 export const SHARDABLE = ['run', 'compare', 'sweep', 'sensitivity'] as const;
@@ -275,6 +277,26 @@ export function slurmScripts(inner: Inner, o: SlurmOptions, dir: string, cwd: st
   return { array, merge };
 }
 
+/**
+ * For run and compare, whose items are the replications: the scenario read (with --set and the
+ * overrides, as the command reads it) and refused when it has fewer replications than tasks, since
+ * a task with no replication to run fails. A bad scenario is reported now too, not by every task.
+ * (A sweep's or sensitivity analysis's points are counted by its tasks, which refuse likewise.)
+ */
+function checkTaskCount(inner: Inner, tasks: number): void {
+  if (inner.name !== 'run' && inner.name !== 'compare') return;
+  const parsed = parseCommandLine(PROGRAM, inner.args);
+  if (parsed.kind !== 'run') return;
+  const a = parsed.invocation.args;
+  const { overrides, set } = runFlags(a);
+  const file = inner.scenarioFiles[0]!;
+  const sc = resolveScenario(loadScenario(file, { set, ...(inner.name === 'compare' ? { setWherePresent: true } : {}) }), overrides, file);
+  if (tasks > sc.replications)
+    throw new UserError(
+      `option --tasks is ${tasks}, but the ${inner.name === 'run' ? 'run' : 'comparison'} has ${sc.replications} replication(s) to share out; give at most ${sc.replications} tasks, or more replications (-n)`,
+    );
+}
+
 /** This installation: the Node running now and this package's bin/nabolag.js. */
 export function thisProgram(): Program {
   const cli = fileURLToPath(new URL('../../../bin/nabolag.js', import.meta.url));
@@ -487,6 +509,7 @@ export async function submitCommand(argv: SubmitArgs): Promise<number> {
   for (const f of inner.scenarioFiles)
     if (!existsSync(resolve(cwd, f))) throw new UserError(`the command to submit names ${f}, which does not exist (from ${cwd})`);
   checkScriptPath('the current folder', cwd);
+  checkTaskCount(inner, o.tasks);
   const p = thisProgram();
   if (!existsSync(p.cli)) throw new UserError(`this installation of nabolag has no ${p.cli}; reinstall it`);
   const path = checkOutput(inner, cwd);

@@ -146,6 +146,8 @@ describe('exit 2 before anything is submitted', () => {
     [['run', 'scenarios/none.yaml', '--out', 'x'], /names scenarios\/none\.yaml, which does not exist/],
     [['run', 'scenarios/default.yaml', '--frobnicate', '--out', 'x'], /the command to submit .*frobnicate/],
     [[], /give the command to submit after --/],
+    [['run', 'scenarios/default.yaml', '-n', '1', '--out', 'x'], /option --tasks is 2, but the run has 1 replication\(s\) to share out; give at most 1 tasks/],
+    [['run', 'scenarios/default.yaml', '--set', 'estates[0].flats=-5', '--out', 'x'], /estates\[0\]\.flats" is -5/],
   ])('a command that cannot be submitted %j', (command, message) => {
     const r = nabolag(['submit', '--tasks', '2', '--', ...command]);
     expect(r.code, r.stderr).toBe(2);
