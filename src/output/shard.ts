@@ -160,7 +160,15 @@ export function* readDigests(dir: string): Generator<ReplicationDigest[]> {
       if (got < 4) throw new UserError(`the shard file ${path} is cut short; run that shard again`);
       const body = Buffer.alloc(head.readUInt32LE(0));
       if (readFully(fd, body) < body.length) throw new UserError(`the shard file ${path} is cut short; run that shard again`);
-      yield deserialize(body) as ReplicationDigest[];
+      let record: ReplicationDigest[];
+      try {
+        record = deserialize(body) as ReplicationDigest[];
+      } catch (e) {
+        throw new UserError(
+          `the shard file ${path} cannot be read by this Node.js (${process.version}): ${e instanceof Error ? e.message : String(e)}; run the shards and the merge with one Node.js version`,
+        );
+      }
+      yield record;
     }
   } finally {
     closeSync(fd);
