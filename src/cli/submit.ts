@@ -411,7 +411,8 @@ async function waitForMerge(id: string, dir: string): Promise<number> {
       out.stderr(`nabolag: the merge job ${id} ended ${s.state}; its log is ${log}\n`);
       return 1;
     }
-    if (!s && ++unknown >= 3) {
+    unknown = s ? 0 : unknown + 1;
+    if (unknown >= 3) {
       out.stderr(`nabolag: Slurm no longer knows the merge job ${id} (neither scontrol nor sacct); see ${join(dir, SLURM_DIR)} for its log\n`);
       return 1;
     }
