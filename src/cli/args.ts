@@ -14,8 +14,10 @@ import { DA_TEXTS, DA_YARGS } from './da.js';
 export interface PositionalSpec {
   name: string;
   describe: string;
-  /** Takes every remaining positional (at least one). */
+  /** Takes every remaining positional (at least one, unless `optional`), and everything after `--`. */
   many?: boolean;
+  /** A `many` positional that may be empty. */
+  optional?: boolean;
 }
 
 export interface OptionSpec {
@@ -116,7 +118,7 @@ export function parseCommandLine(p: ProgramSpec, argv: readonly string[], lang: 
     let v = a[ps.name] as string | string[] | undefined;
     if (ps.many) {
       const list = [...((v as string[] | undefined) ?? []), ...((a['--'] as unknown[]) ?? []).map(String)];
-      if (list.length === 0) throw new ArgsError(`Not enough arguments: give ${shownUsage(c)}`);
+      if (list.length === 0 && !ps.optional) throw new ArgsError(`Not enough arguments: give ${shownUsage(c)}`);
       v = list;
     }
     args[ps.name] = v;

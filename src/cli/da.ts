@@ -141,6 +141,29 @@ export const DA_TEXTS: Record<string, string> = {
   'Run it: results and a report in output/my-estate/': 'Kør det: resultater og en rapport i output/my-estate/',
   'A lever against the baseline, on the same random numbers': 'Et håndtag mod grundscenariet, på de samme tilfældige tal',
   'The options and examples of one command': 'Tilvalg og eksempler for én kommando',
+  'Run a command (run, compare, sweep or sensitivity) on a Slurm cluster as a job array of shards and a merge job that joins them into the results one machine would write':
+    'Kør en kommando (run, compare, sweep eller sensitivity) på en Slurm-klynge som et jobarray af dele og et samlejob, der samler dem til de resultater, én maskine ville skrive',
+  'After --: the nabolag command and its options, with --out on a file system every node can write':
+    'Efter --: nabolag-kommandoen og dens tilvalg, med --out på et filsystem, som alle knuder kan skrive på',
+  '80 replications as 8 tasks of 10; the merged results in results/big/, the job scripts and logs in results/big/slurm/':
+    '80 gentagelser som 8 opgaver à 10; de samlede resultater i results/big/, jobscripts og logfiler i results/big/slurm/',
+  'A sweep as 50 tasks of 4 CPUs; waits for the merge and exits with its status':
+    'En sweep som 50 opgaver med 4 CPU’er; venter på samlejobbet og slutter med dets status',
+  'Resubmit only the shards that failed or never ran, then the merge': 'Indsend kun de dele igen, der fejlede eller aldrig kørte, og derefter samlejobbet',
+  'Print the job scripts; submit nothing': 'Vis jobscripts; indsend intet',
+  'The scheduler: slurm (the default and, so far, the only one; Kubernetes and AWS Batch: see docs/cluster.md)':
+    'Køsystemet: slurm (standard og indtil videre det eneste; Kubernetes og AWS Batch: se docs/cluster.md)',
+  'Tasks of the job array: the work is split into this many shards': 'Opgaver i jobarrayet: arbejdet deles i så mange dele',
+  "Slurm partition (default: the cluster's)": 'Slurm-partition (standard: klyngens)',
+  'Slurm account to charge (default: yours)': 'Slurm-konto, der betaler (standard: din)',
+  "Time limit of each task and of the merge, HH:MM:SS, D-HH:MM:SS or minutes (default: the partition's)":
+    'Tidsgrænse for hver opgave og for samlejobbet, TT:MM:SS, D-TT:MM:SS eller minutter (standard: partitionens)',
+  'CPUs of each task, used as its worker threads unless the command sets --workers (default 1)':
+    'CPU’er til hver opgave, brugt som dens tråde, medmindre kommandoen angiver --workers (standard 1)',
+  'Wait until the merge has ended, print its output and exit with its status': 'Vent, til samlejobbet er slut, vis dets uddata og slut med dets status',
+  'Print the job scripts and the sbatch commands; submit nothing and write nothing': 'Vis jobscripts og sbatch-kommandoerne; indsend og skriv intet',
+  "An earlier submission's output folder: resubmit only the shards without a complete shard.json, then the merge":
+    'En tidligere indsendelses mappe: indsend kun de dele igen, der mangler en færdig shard.json, og derefter samlejobbet',
 };
 
 /** The epilogue of every help, in English (also the key of its translation). */

@@ -167,6 +167,50 @@ export const PROGRAM: ProgramSpec = {
       ],
     },
     {
+      name: 'submit',
+      describe:
+        'Run a command (run, compare, sweep or sensitivity) on a Slurm cluster as a job array of shards and a merge job that joins them into the results one machine would write',
+      positionals: [
+        {
+          name: 'command',
+          many: true,
+          optional: true,
+          describe: 'After --: the nabolag command and its options, with --out on a file system every node can write',
+        },
+      ],
+      examples: [
+        [
+          '$0 submit --scheduler slurm --tasks 8 --time 01:00:00 -- run scenarios/default.yaml -n 80 --out results/big',
+          '80 replications as 8 tasks of 10; the merged results in results/big/, the job scripts and logs in results/big/slurm/',
+        ],
+        [
+          "$0 submit --tasks 50 --cpus-per-task 4 --wait -- sweep scenarios/levers/extension.yaml --vary 'policies[lever=extension].factor=0.25,0.5,0.75,1' -n 100 --out results/dose",
+          'A sweep as 50 tasks of 4 CPUs; waits for the merge and exits with its status',
+        ],
+        ['$0 submit --resume results/big --wait', 'Resubmit only the shards that failed or never ran, then the merge'],
+        ['$0 submit --tasks 8 --dry-run -- run scenarios/default.yaml --out results/big', 'Print the job scripts; submit nothing'],
+      ],
+      options: [
+        {
+          name: 'scheduler',
+          kind: 'value',
+          describe: 'The scheduler: slurm (the default and, so far, the only one; Kubernetes and AWS Batch: see docs/cluster.md)',
+        },
+        { name: 'tasks', kind: 'value', describe: 'Tasks of the job array: the work is split into this many shards' },
+        { name: 'partition', kind: 'value', describe: "Slurm partition (default: the cluster's)" },
+        { name: 'account', kind: 'value', describe: 'Slurm account to charge (default: yours)' },
+        { name: 'time', kind: 'value', describe: "Time limit of each task and of the merge, HH:MM:SS, D-HH:MM:SS or minutes (default: the partition's)" },
+        { name: 'cpus-per-task', kind: 'value', describe: 'CPUs of each task, used as its worker threads unless the command sets --workers (default 1)' },
+        { name: 'wait', kind: 'flag', describe: 'Wait until the merge has ended, print its output and exit with its status' },
+        { name: 'dry-run', kind: 'flag', describe: 'Print the job scripts and the sbatch commands; submit nothing and write nothing' },
+        {
+          name: 'resume',
+          kind: 'value',
+          describe: "An earlier submission's output folder: resubmit only the shards without a complete shard.json, then the merge",
+        },
+      ],
+    },
+    {
       name: 'merge',
       describe: 'Join the shard folders of a command run with --shard k/n into the files one run would have written (byte-identical data files)',
       positionals: [{ name: 'folders', describe: 'The shard folders, every k of n once', many: true }],
