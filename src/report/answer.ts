@@ -23,8 +23,8 @@ import { type Lang, type Verdict, texts } from './i18n.js';
 export const DRIFT_SHARE_POINTS = 0.03;
 
 /**
- * Relative change of the baseline's families with children between the initial state and the
- * horizon above which the report warns (0.1 = 10%). Assumption: a tenth of the families gone or
+ * Relative change of the baseline's families with children, or of its resource-strong families,
+ * between the initial state and the horizon above which the report warns (0.1 = 10%). Assumption: a tenth of the families gone or
  * added changes what the estate is.
  */
 export const DRIFT_FAMILIES_RELATIVE = 0.1;
@@ -52,9 +52,14 @@ export function baselineDrifts(base: ScenarioData): Drift[] {
   const s0 = ms.resourceStrongShare!.initial.mean;
   const s1 = end('resourceStrongShare');
   if (Math.abs(s1 - s0) > DRIFT_SHARE_POINTS) out.push({ metric: 'resourceStrongShare', from: s0, to: s1 });
-  const f0 = ms.familiesWithChildren!.initial.mean;
-  const f1 = end('familiesWithChildren');
-  if (f0 > 0 && Math.abs(f1 - f0) / f0 > DRIFT_FAMILIES_RELATIVE) out.push({ metric: 'familiesWithChildren', from: f0, to: f1 });
+  // both kinds of families the anchoring holds (model/anchor.ts): a weak estate can keep its
+  // families with children while its resource-strong families fall by a quarter
+  for (const name of ['familiesWithChildren', 'resourceStrongFamilies']) {
+    if (!ms[name]) continue;
+    const f0 = ms[name].initial.mean;
+    const f1 = end(name);
+    if (f0 > 0 && Math.abs(f1 - f0) / f0 > DRIFT_FAMILIES_RELATIVE) out.push({ metric: name, from: f0, to: f1 });
+  }
   return out;
 }
 

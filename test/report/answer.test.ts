@@ -48,6 +48,19 @@ describe('baselineDrifts', () => {
     expect(baselineDrifts(baseline(0.5, 0.5, 300, 300 * (1 - DRIFT_FAMILIES_RELATIVE * 1.5))).map((d) => d.metric)).toEqual(['familiesWithChildren']);
     expect(baselineDrifts(baseline(0.5, 0.6, 300, 400))).toHaveLength(2);
   });
+
+  it('warns when the resource-strong families fall beyond the threshold while the families with children hold', () => {
+    const b = baseline(0.35, 0.37, 140, 127);
+    const x = (b.summary.metrics as Record<string, Record<string, unknown>>).x!;
+    x.resourceStrongFamilies = {
+      initial: { mean: 50, p5: 50, p95: 50 },
+      byYear: [
+        { year: 2026, mean: 43 },
+        { year: 2027, mean: 36 },
+      ],
+    };
+    expect(baselineDrifts(b)).toEqual([{ metric: 'resourceStrongFamilies', from: 50, to: 36 }]);
+  });
 });
 
 describe('the first screen of a single run', () => {
