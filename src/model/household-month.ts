@@ -19,7 +19,7 @@
  *
  * A bound is recomputed when it expires, after an event, when the household moves or joins
  * the internal list (world.ts), and for everyone when a lever or the estate's offer changes
- * the parameters it was computed from. It expires before a certain change (retirement, giving
+ * the parameters it was computed from (the key declared in mechanisms/index.ts). It expires before a certain change (retirement, giving
  * up on the list) and before the household's census entry is due (an age threshold), so
  * those happen in their month. A household that needs a new bound at the start of its month
  * (it expired, or the household retired) gets it from that month on, and its events are
@@ -28,10 +28,11 @@
  */
 import { censusDue, recount } from './census.js';
 import { EV, newEvents, pickEvent, resetEvents } from './events.js';
-import { type CareerContext, applyCareerEvent, careerBound, careerEvents, listGiveUp, listGiveUpMonth } from './mechanisms/career.js';
-import { type DemographyTables, applyDemographyEvent, demographyBound, demographyEvents } from './mechanisms/demography.js';
-import { type ElevatorRates, applyElevatorEvent, elevatorBound, elevatorEvents, nextRetirement, retire } from './mechanisms/elevator.js';
+import { applyCareerEvent, careerBound, careerEvents, listGiveUp, listGiveUpMonth } from './mechanisms/career.js';
+import { applyDemographyEvent, demographyBound, demographyEvents } from './mechanisms/demography.js';
+import { applyElevatorEvent, elevatorBound, elevatorEvents, nextRetirement, retire } from './mechanisms/elevator.js';
 import { type SocialRates, applySocialEvent, socialEvents, tiesNow } from './mechanisms/social.js';
+import { type HouseholdMonthContext, KEY_WIDTH, updateBoundsKey } from './mechanisms/index.js';
 import type { StreamRng } from './rng.js';
 import { NONE, H, B } from './state.js';
 import type { HazardBounds, World } from './world.js';
@@ -42,17 +43,6 @@ import type { HazardBounds, World } from './world.js';
  * the early-stay factor at its highest); 60 and 120 measured alike.
  */
 export const BOUND_WINDOW_MONTHS = 60;
-
-/** What the step needs in a month. */
-export interface HouseholdMonthContext {
-  dem: DemographyTables;
-  soc: SocialRates;
-  /** Elevator rates per estate (programmes differ). */
-  elev: ElevatorRates[];
-  career: CareerContext;
-  /** Work out every household exactly and assert its bound (tests; slow). */
-  check: boolean;
-}
 
 export function newHazardBounds(capacity: number): HazardBounds {
   return {
@@ -86,7 +76,7 @@ const ev = newEvents();
  * Recompute household i's bound for the months from `m1` to the end of its window. `censusDue`
  * is the month its census entry is next due (the window ends before it).
  */
-function computeBound(w: World, k: HouseholdMonthContext, i: number, m1: number, censusDue: number): void {
+export function computeBound(w: World, k: HouseholdMonthContext, i: number, m1: number, censusDue: number): void {
   const sc = w.scenario;
   const b = w.bounds;
   const e = w.flats.estate[w.hh.i32[i * H.stride + H.flat]!]!;
@@ -131,39 +121,6 @@ function updateCaps(w: World, q0: number, q1: number): void {
   for (let i = 0; i < w.hh.used; i++) b.thr[i] = boundWith(b, i, b.cap0, b.cap1);
 }
 
-/** Per estate, the values a bound depends on beyond the household: levers' effective values and the offer. */
-const KEY_WIDTH = 9;
-
-/**
- * Write the bounds' key into `key` (KEY_WIDTH numbers per estate): the effective values the
- * bounds read (programme boost, hazard, garden, volunteering and extension factors, the
- * extension group, the swap rate, the unit price) and whether the estate offers units to buy.
- * Returns true if it differs from what was there.
- */
-function updateBoundsKey(w: World, k: HouseholdMonthContext, key: Float64Array): boolean {
-  let changed = false;
-  const put = (j: number, v: number) => {
-    if (key[j] !== v) {
-      key[j] = v;
-      changed = true;
-    }
-  };
-  for (let e = 0; e < w.nEstates; e++) {
-    const x = w.eff[e]!;
-    const o = e * KEY_WIDTH;
-    put(o, x.programmeBoost);
-    put(o + 1, x.hazardFactor);
-    put(o + 2, x.gardenFactor);
-    put(o + 3, x.volunteerFactor);
-    put(o + 4, x.extensionFactor);
-    put(o + 5, x.extensionGroup);
-    put(o + 6, x.swapAnnual);
-    put(o + 7, x.unitPrice);
-    put(o + 8, k.career.offer.ownerFlats[e]! > 0 ? 1 : 0);
-  }
-  return changed;
-}
-
 /** Each estate's monthly tie step under the levers in force (0 when social life is off). */
 export function tieSteps(w: World, soc: SocialRates): Float64Array {
   const on = w.scenario.social.enabled;
@@ -183,7 +140,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
   const carOn = sc.career.enabled;
   // a change of the parameters the bounds were computed from invalidates them all
   if (b.key.length !== w.nEstates * KEY_WIDTH) b.key = new Float64Array(w.nEstates * KEY_WIDTH).fill(NaN);
-  if (updateBoundsKey(w, k, b.key)) b.until.fill(NONE);
+  if (updateBoundsKey(w, k.career.offer.ownerFlats, b.key)) b.until.fill(NONE);
   // this month's largest area factors (over all sections)
   const af = k.career.af;
   let gd = 0;

@@ -21,6 +21,7 @@ import { careerContext, estateOffer } from './mechanisms/career.js';
 import { demographyTables } from './mechanisms/demography.js';
 import { type ElevatorRates, elevatorRates } from './mechanisms/elevator.js';
 import { householdMonth, newHazardBounds, tieSteps } from './household-month.js';
+import { referenceHouseholdMonth } from './reference-step.js';
 import { applyLetting, lettingContext } from './mechanisms/letting.js';
 import { applyClassification } from './mechanisms/listing.js';
 import { socialRates } from './mechanisms/social.js';
@@ -88,6 +89,8 @@ export interface SimulateOptions {
   checkCensus?: boolean;
   /** Work out every household every month and check its hazard bound (tests; slow; same results). */
   checkBounds?: boolean;
+  /** Use the plain reference step for the households' month (reference-step.ts; tests; slow; same results). */
+  reference?: boolean;
   /** Run at most this many months (steps) of the scenario (a thread's warm-up: engine/warmup.ts). */
   maxMonths?: number;
 }
@@ -493,7 +496,8 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     // another shape and be compiled again (bench/RESULTS.md, 0.2.1)
     const elev: ElevatorRates[] = [];
     for (let e = 0; e < w.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.estateSpec[e]!]!.attachment));
-    householdMonth(w, { dem, soc, elev, career: careerContext(w, offer), check: opts.checkBounds === true }, w.rngs.households, swapSeekers);
+    const households = opts.reference ? referenceHouseholdMonth : householdMonth;
+    households(w, { dem, soc, elev, career: careerContext(w, offer), check: opts.checkBounds === true }, w.rngs.households, swapSeekers);
     applyLetting(w, lettingContext(w, profiles), w.rngs.letting, swapSeekers);
     censusNow();
     if (sc.spiral.enabled) applySpiral(w, census);
