@@ -16,13 +16,14 @@
  *  - the mean stay is kept as the sum of moving-in months (`movedInSum`), from which
  *    `stayMonthsSum` = month x households - movedInSum follows at the end of the month;
  *  - occupied flats are the households (each lives in one flat); active flats are counted
- *    again only when the stock changes (`World.stockVersion`).
+ *    again only when the stock changes (`World.stock.version`).
  * `takeCensus` counts everything from scratch; tests check, month by month and over every
  * lever, that the incremental rows equal it.
  */
 import { adultIncome } from './population.js';
 import { Edu, NONE, Origin, Status, inWorkOrEducation, H, B } from './state.js';
-import type { LiveCensus, World } from './world.js';
+import type { LiveCensus } from './caches.js';
+import type { World } from './world.js';
 
 /**
  * The entries of a census row, by position. A `const enum` (its values are written into the
@@ -234,7 +235,7 @@ export function takeCensus(w: World, out: Float64Array): void {
   const h = w.hh;
   for (let i = 0; i < h.used; i++) if (h.alive[i]) countHousehold(w, i, out, 1, w.month, income);
   countFlats(w, out);
-  finishRows(out, w.sectionNames.length, w.month);
+  finishRows(out, w.layout.sectionNames.length, w.month);
 }
 
 export function newLiveCensus(nSections: number, capacity: number): LiveCensus {
@@ -295,13 +296,13 @@ export function refreshDue(w: World): void {
 /** This month's census rows into `out` (nSections x NCENSUS), from the incremental counts. */
 export function readCensus(w: World, out: Float64Array): void {
   const c = w.census;
-  const n = w.sectionNames.length;
-  if (c.stockVersion !== w.stockVersion) {
+  const n = w.layout.sectionNames.length;
+  if (c.stockVersion !== w.stock.version) {
     // the stock changed (levers, merges): count the active flats per section again
     c.activeFlats.fill(0);
     const fl = w.flats;
     for (let f = 0; f < fl.n; f++) if (fl.active[f]) c.activeFlats[fl.section[f]!]!++;
-    c.stockVersion = w.stockVersion;
+    c.stockVersion = w.stock.version;
   }
   out.set(c.rows);
   for (let s = 0; s < n; s++) {

@@ -35,7 +35,8 @@ import { type SocialRates, applySocialEvent, socialEvents, tiesNow } from './mec
 import { type HouseholdMonthContext, KEY_WIDTH, updateBoundsKey } from './mechanisms/index.js';
 import type { StreamRng } from './rng.js';
 import { NONE, H, B } from './state.js';
-import type { HazardBounds, World } from './world.js';
+import type { HazardBounds } from './caches.js';
+import type { World } from './world.js';
 
 /**
  * Longest time a household's bound is used before it is recomputed (months). Longer windows
@@ -139,7 +140,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
   const socOn = sc.social.enabled;
   const carOn = sc.career.enabled;
   // a change of the parameters the bounds were computed from invalidates them all
-  if (b.key.length !== w.nEstates * KEY_WIDTH) b.key = new Float64Array(w.nEstates * KEY_WIDTH).fill(NaN);
+  if (b.key.length !== w.layout.nEstates * KEY_WIDTH) b.key = new Float64Array(w.layout.nEstates * KEY_WIDTH).fill(NaN);
   if (updateBoundsKey(w, k.career.offer.ownerFlats, b.key)) b.until.fill(NONE);
   // this month's largest area factors (over all sections)
   const af = k.career.af;
@@ -159,7 +160,7 @@ export function householdMonth(w: World, k: HouseholdMonthContext, rng: StreamRn
   // date at the old step (one pass over the households, in the rare months it happens)
   const steps = tieSteps(w, k.soc);
   let stepChanged = false;
-  for (let e = 0; e < w.nEstates; e++) if (steps[e] !== w.tieStep[e]) stepChanged = true;
+  for (let e = 0; e < w.layout.nEstates; e++) if (steps[e] !== w.tieStep[e]) stepChanged = true;
   if (stepChanged) {
     for (let i = 0; i < h.used; i++) {
       if (!h.alive[i]) continue;

@@ -13,7 +13,8 @@
 import { recount, touch } from './census.js';
 import { R } from './codes.js';
 import { NONE, Tenure, isFamilyWithChildren, persons, H, B } from './state.js';
-import type { InternalList, ListQueue, World } from './world.js';
+import type { InternalList, ListQueue } from './waiting.js';
+import type { World } from './world.js';
 
 /** Reasons with a bucket, in bucket order. */
 const REASON_BUCKET: Record<number, number> = { [R.space]: 0, [R.garden]: 1, [R.ownership]: 2, [R.demolition]: 3 };
@@ -27,7 +28,7 @@ const bucketOf = (reason: number, rooms: number): number => (REASON_BUCKET[reaso
 
 /** Household i joins estate e's list in month `month` for its `listReason` (first in line if `front`). */
 export function joinList(w: World, e: number, i: number, month: number, front = false): void {
-  const L = w.internalList[e]!;
+  const L = w.queues.internalList[e]!;
   const q = L.queues[bucketOf(w.hh.u8[i * B.stride + B.listReason]!, w.flats.rooms[w.hh.i32[i * H.stride + H.flat]!]!)]!;
   touch(w, i);
   w.hh.i32[i * H.stride + H.listedAt] = month;
@@ -74,7 +75,7 @@ function meetsNeed(w: World, i: number, flat: number): boolean {
     case R.ownership:
       return f.tenure[flat] !== Tenure.social && f.rooms[flat]! >= Math.min(f.rooms[cur]!, persons(w.hh, i));
     case R.demolition: // rehousing out of a flat designated for merging: any flat that fits
-      return f.rooms[flat]! >= Math.min(5, persons(w.hh, i) - 1) && f.tenure[flat] === Tenure.social && w.mergePartner[flat] === -1;
+      return f.rooms[flat]! >= Math.min(5, persons(w.hh, i) - 1) && f.tenure[flat] === Tenure.social && w.stock.mergePartner[flat] === -1;
     default:
       return false;
   }
@@ -88,7 +89,7 @@ function eligibleBuckets(w: World, flat: number): number[] {
   if (f.tenure[flat] === Tenure.social) {
     for (let c = 1; c < r; c++) out.push(bucketOf(R.space, c));
     if (f.garden[flat]) for (let c = 1; c <= r; c++) out.push(bucketOf(R.garden, c));
-    if (w.mergePartner[flat] === -1) for (let c = 1; c <= 5; c++) out.push(bucketOf(R.demolition, c));
+    if (w.stock.mergePartner[flat] === -1) for (let c = 1; c <= 5; c++) out.push(bucketOf(R.demolition, c));
   } else for (let c = 1; c <= 5; c++) out.push(bucketOf(R.ownership, c));
   return out;
 }
@@ -98,7 +99,7 @@ function eligibleBuckets(w: World, flat: number): number[] {
  * that `accept` takes; mark it taken and return its household, or -1.
  */
 function takeFirst(w: World, e: number, buckets: readonly number[], accept: (i: number) => boolean): number {
-  const L = w.internalList[e]!;
+  const L = w.queues.internalList[e]!;
   let best = -1;
   let bestSeq = Infinity;
   let bestQ: ListQueue | undefined;
@@ -147,6 +148,6 @@ export function takeSwapPartner(w: World, e: number, rooms: number, minPersonsRo
 /** The households on estate e's list, in seniority order (for tests and reports). */
 export function listedHouseholds(w: World, e: number): number[] {
   const out: [number, number][] = [];
-  for (const q of w.internalList[e]!.queues) for (let k = q.head; k < q.slot.length; k++) if (valid(w, q, k)) out.push([q.seq[k]!, q.slot[k]!]);
+  for (const q of w.queues.internalList[e]!.queues) for (let k = q.head; k < q.slot.length; k++) if (valid(w, q, k)) out.push([q.seq[k]!, q.slot[k]!]);
   return out.sort((a, b) => a[0] - b[0]).map(([, i]) => i);
 }

@@ -8,7 +8,9 @@ import { CH, K, R } from './codes.js';
 import { recount, touch } from './census.js';
 import { tiesNow } from './mechanisms/social.js';
 import { NONE, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
-import { EXIT0, F, type HouseholdRecord, NFLOW, type World } from './world.js';
+import { EXIT0, F, NFLOW } from './flows.js';
+import type { HouseholdRecord } from './waiting.js';
+import type { World } from './world.js';
 
 /** A leaving resource-strong family that lived here at most this long had a short stay, months (CFBU2019 F1). */
 export const SHORT_STAY_MONTHS = 24;
@@ -33,18 +35,18 @@ export function allocSlot(w: World, prefer = NONE): number {
     // slots skipped over become free (kept in the free list)
     for (let k = h.used; k < prefer; k++) {
       h.u8[k * B.stride + B.free] = 1;
-      w.freeSlots.push(k);
+      w.hh.freeSlots.push(k);
     }
     if (prefer >= h.used) h.used = prefer + 1;
   } else {
     // the free list may hold slots taken since by preference: skip those
-    while (w.freeSlots.length > 0 && slot === NONE) {
-      const k = w.freeSlots.pop()!;
+    while (w.hh.freeSlots.length > 0 && slot === NONE) {
+      const k = w.hh.freeSlots.pop()!;
       if (h.u8[k * B.stride + B.free]) slot = k;
     }
     if (slot === NONE) {
       if (h.used >= h.capacity) {
-        const q = w.regionMovers.length > 0 ? w.regionMovers : w.rehousing;
+        const q = w.queues.regionMovers.length > 0 ? w.queues.regionMovers : w.queues.rehousing;
         if (q.length === 0) throw new Error('household capacity exceeded (internal error)');
         freeSlot(w, q.shift().slot);
         return allocSlot(w);
@@ -55,7 +57,7 @@ export function allocSlot(w: World, prefer = NONE): number {
   h.u8[slot * B.stride + B.free] = 0;
   w.bounds.until[slot] = NONE;
   h.alive[slot] = 1;
-  h.i32[slot * H.stride + H.uid] = w.nextUid++;
+  h.i32[slot * H.stride + H.uid] = w.hh.nextUid++;
   h.u8[slot * B.stride + B.nChildren] = 0;
   h.i32[slot * H.stride + H.liftedAt] = -1_000_000;
   h.i32[slot * H.stride + H.listedAt] = NONE;
@@ -74,11 +76,11 @@ export function freeSlot(w: World, i: number): void {
   w.hh.u8[i * B.stride + B.free] = 1;
   w.hh.i32[i * H.stride + H.flat] = NONE;
   w.hh.i32[i * H.stride + H.listedAt] = NONE;
-  w.freeSlots.push(i);
-  if (w.freeSlots.length > w.hh.capacity) {
+  w.hh.freeSlots.push(i);
+  if (w.hh.freeSlots.length > w.hh.capacity) {
     // drop entries for slots taken since by preference, and duplicates
     const seen = new Uint8Array(w.hh.capacity);
-    w.freeSlots = w.freeSlots.filter((k) => {
+    w.hh.freeSlots = w.hh.freeSlots.filter((k) => {
       if (w.hh.u8[k * B.stride + B.free] !== 1 || seen[k] !== 0) return false;
       seen[k] = 1;
       return true;
@@ -90,8 +92,8 @@ function vacate(w: World, flat: number): void {
   w.flats.occupant[flat] = NONE;
   w.flats.vacantSince[flat] = w.month;
   if (!w.flats.active[flat]) return;
-  if (w.mergePartner[flat] !== NONE) withholdForMerge(w, flat);
-  else w.vacancies.push(flat);
+  if (w.stock.mergePartner[flat] !== NONE) withholdForMerge(w, flat);
+  else w.queues.vacancies.push(flat);
 }
 
 /**
@@ -100,22 +102,22 @@ function vacate(w: World, flat: number): void {
  */
 export function withholdForMerge(w: World, flat: number): void {
   const f = w.flats;
-  const other = w.mergePartner[flat]!;
+  const other = w.stock.mergePartner[flat]!;
   f.active[flat] = 0;
-  w.stockVersion++;
+  w.stock.version++;
   if (f.active[other] || f.occupant[other] !== NONE) return;
   const k = Math.min(flat, other);
   const j = Math.max(flat, other);
-  w.mergePartner[k] = NONE;
-  w.mergePartner[j] = NONE;
+  w.stock.mergePartner[k] = NONE;
+  w.stock.mergePartner[j] = NONE;
   f.active[k] = 1;
-  w.stockVersion++;
-  f.rooms[k] = w.mergeRooms[k]!;
-  f.rent[k] = w.mergeRent[k]!;
+  w.stock.version++;
+  f.rooms[k] = w.stock.mergeRooms[k]!;
+  f.rent[k] = w.stock.mergeRent[k]!;
   f.vacantSince[k] = w.month;
   w.flows[f.estate[k]! * NFLOW + F.flatsMerged]++;
-  w.internalFirst[k] = 1;
-  w.vacancies.push(k);
+  w.stock.internalFirst[k] = 1;
+  w.queues.vacancies.push(k);
 }
 
 /**
@@ -125,7 +127,7 @@ export function withholdForMerge(w: World, flat: number): void {
  */
 export function displace(w: World, i: number): void {
   const flat = w.hh.i32[i * H.stride + H.flat]!;
-  w.rehousing.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason: R.demolition });
+  w.queues.rehousing.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason: R.demolition });
   park(w, i, R.demolition);
 }
 
@@ -147,7 +149,7 @@ function park(w: World, i: number, reason: number): void {
 /** A household leaving estate e for `reason` seeks another flat in the region (kept, parked). */
 export function leaveForRegion(w: World, i: number, reason: number): void {
   const flat = w.hh.i32[i * H.stride + H.flat]!;
-  w.regionMovers.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason });
+  w.queues.regionMovers.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason });
   park(w, i, reason);
 }
 

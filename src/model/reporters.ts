@@ -8,7 +8,7 @@
  */
 import { LIST_STATUS_NAMES } from './codes.js';
 import { C } from './census.js';
-import { F, FLOWS, type FlowName } from './world.js';
+import { F, FLOWS, type FlowName } from './flows.js';
 
 export type MetricKind = 'stock' | 'share' | 'level' | 'flow';
 

@@ -33,7 +33,10 @@ import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './pop
 import { type MetricInput, NMETRIC, fillMetrics } from './reporters.js';
 import { type StreamRng, makeRng } from './rng.js';
 import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
-import { type AreaState, MoveLog, NFLOW, type Seeker, type World } from './world.js';
+import type { AreaState } from './area.js';
+import { MoveLog, NFLOW } from './flows.js';
+import type { Seeker } from './waiting.js';
+import type { World } from './world.js';
 import { allocSlot } from './occupancy.js';
 import type { Scenario } from '../scenario/schema.js';
 import { initSchelling, schellingCells, schellingShares, schellingStep } from './mechanisms/schelling.js';
@@ -163,7 +166,7 @@ export function* worldSteps(sc: Scenario, seed: number): Steps<World> {
   const nEstates = specIdx.length;
   const nBase = specIdx.reduce((s, k) => s + sc.estates[k]!.flats, 0);
   // flats reserved for levers that build, placed after all estates' flats
-  const reserve = reservedFlats({ scenario: sc, estateSpec: Int32Array.from(specIdx), nEstates });
+  const reserve = reservedFlats(sc, { estateSpec: Int32Array.from(specIdx), nEstates });
   const nFlats = nBase + reserve.reduce((a, b) => a + b, 0);
   const flats: Flats = allocFlats(nFlats);
   const flatStart = new Int32Array(nEstates + 1);
@@ -211,41 +214,47 @@ export function* worldSteps(sc: Scenario, seed: number): Steps<World> {
   const w: World = {
     scenario: sc,
     month: 0,
+    layout: {
+      nEstates,
+      estateNames: names,
+      estateSpec: Int32Array.from(specIdx),
+      flatStart,
+      sectionNames,
+      sectionEstate: Int32Array.from(sectionEstate),
+      sectionStart,
+      divided: new Uint8Array(nEstates),
+    },
     flats,
     hh: allocHouseholds(nFlats + (nEstates > 1 || sc.policies.some((p) => p.lever === 'demolition') ? Math.ceil(nFlats / 8) + 16 : 0)),
-    nEstates,
-    estateNames: names,
-    estateSpec: Int32Array.from(specIdx),
-    flatStart,
-    sectionNames,
-    sectionEstate: Int32Array.from(sectionEstate),
-    sectionStart,
-    divided: new Uint8Array(nEstates),
     area: newArea(sectionNames.length),
     eff: [],
-    nextUid: 1,
-    freeSlots: [],
-    vacancies: [],
-    internalList: Array.from({ length: nEstates }, () => newInternalList()),
-    seekers: Array.from({ length: nEstates }, () => objectArray<Seeker>()),
-    municipalAcc: new Float64Array(nEstates),
-    internalAcc: new Float64Array(nEstates),
-    flexibleAcc: new Float64Array(nEstates),
-    pendingSales: new Int32Array(nEstates),
-    mergePartner: new Int32Array(nFlats).fill(-1),
-    mergeRooms: new Uint8Array(nFlats),
-    mergeRent: new Float32Array(nFlats),
-    reservedStart,
-    reservedEnd,
-    reservedUsed: new Uint8Array(nFlats),
-    internalFirst: new Uint8Array(nFlats),
-    rehousing: new Queue(),
-    rehousingAcc: 0,
-    regionMovers: new Queue(),
+    queues: {
+      vacancies: [],
+      internalList: Array.from({ length: nEstates }, () => newInternalList()),
+      seekers: Array.from({ length: nEstates }, () => objectArray<Seeker>()),
+      rehousing: new Queue(),
+      regionMovers: new Queue(),
+    },
+    letting: {
+      municipalAcc: new Float64Array(nEstates),
+      internalAcc: new Float64Array(nEstates),
+      flexibleAcc: new Float64Array(nEstates),
+      rehousingAcc: 0,
+      pendingSales: new Int32Array(nEstates),
+    },
+    stock: {
+      mergePartner: new Int32Array(nFlats).fill(-1),
+      mergeRooms: new Uint8Array(nFlats),
+      mergeRent: new Float32Array(nFlats),
+      reservedStart,
+      reservedEnd,
+      reservedUsed: new Uint8Array(nFlats),
+      internalFirst: new Uint8Array(nFlats),
+      version: 0,
+    },
     flows: new Float64Array(nEstates * NFLOW),
     log: new MoveLog(sc.output.moves, 1024, sc.schelling !== undefined),
     census: newLiveCensus(sectionNames.length, 0),
-    stockVersion: 0,
     tieStep: new Float64Array(nEstates),
     bounds: newHazardBounds(0),
     rngs: {
@@ -280,9 +289,9 @@ export function* worldSteps(sc: Scenario, seed: number): Steps<World> {
 function populateEstate(w: World, e: number, rng: StreamRng): void {
   const sc = w.scenario;
   const flats = w.flats;
-  const flatStart = w.flatStart;
+  const flatStart = w.layout.flatStart;
   const h = w.hh;
-  const spec = sc.estates[w.estateSpec[e]!]!;
+  const spec = sc.estates[w.layout.estateSpec[e]!]!;
   const pop = spec.population;
   const prof = profileFor(spec, false);
   const n = spec.flats;
@@ -292,7 +301,7 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
   for (let k = 0; k < n; k++) {
     const flat = flatStart[e]! + k;
     if (rng() * (n - k) >= need) {
-      w.vacancies.push(flat);
+      w.queues.vacancies.push(flat);
       continue;
     }
     need--;
@@ -315,7 +324,7 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
     h.u8[i * B.stride + B.volunteer] = rng() < pop.volunteerShare ? 1 : 0;
     flats.occupant[flat] = i;
   }
-  for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
+  for (let s = w.layout.sectionStart[e]!; s < w.layout.sectionStart[e + 1]!; s++) {
     // NaN: no image given, so the spiral starts it at the target its composition implies (initSpiral)
     w.area.image[s] = spec.image ?? Number.NaN;
     w.area.consecutiveGhettoYears[s] = spec.consecutiveListYears;
@@ -344,13 +353,13 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
 export function* replicationSteps(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): Steps<ReplicationResult> {
   const w = yield* worldSteps(sc, seed);
   const months = Math.min(scenarioMonths(sc), opts.maxMonths ?? Infinity);
-  const multi = w.nEstates > 1;
-  const nRows = w.nEstates + (multi ? 1 : 0);
-  const rowNames = multi ? [...w.estateNames, 'region'] : [...w.estateNames];
+  const multi = w.layout.nEstates > 1;
+  const nRows = w.layout.nEstates + (multi ? 1 : 0);
+  const rowNames = multi ? [...w.layout.estateNames, 'region'] : [...w.layout.estateNames];
   const metrics = new Float64Array((months + 1) * nRows * NMETRIC);
-  const nSections = w.sectionNames.length;
+  const nSections = w.layout.sectionNames.length;
   const census = new Float64Array(nSections * NCENSUS);
-  const estateCensus = new Float64Array(w.nEstates * NCENSUS);
+  const estateCensus = new Float64Array(w.layout.nEstates * NCENSUS);
   const regionCensus = new Float64Array(NCENSUS);
   const regionFlows = new Float64Array(NFLOW);
   const maps: MapSnapshot[] = [];
@@ -394,25 +403,25 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     x.status = st;
   };
   const record = (m: number) => {
-    for (let e = 0; e < w.nEstates; e++) {
-      sumSections(census, w.sectionStart[e]!, w.sectionStart[e + 1]!, estateCensus, e);
+    for (let e = 0; e < w.layout.nEstates; e++) {
+      sumSections(census, w.layout.sectionStart[e]!, w.layout.sectionStart[e + 1]!, estateCensus, e);
       x.census = estateCensus;
       x.co = e * NCENSUS;
       x.flows = w.flows;
       x.fo = e * NFLOW;
-      areaInto(w.sectionStart[e]!, w.sectionStart[e + 1]!);
+      areaInto(w.layout.sectionStart[e]!, w.layout.sectionStart[e + 1]!);
       const o = (m * nRows + e) * NMETRIC;
       fillMetrics(metrics, o, x);
     }
     if (multi) {
-      sumRows(estateCensus, w.nEstates, NCENSUS, regionCensus);
-      sumRows(w.flows, w.nEstates, NFLOW, regionFlows);
+      sumRows(estateCensus, w.layout.nEstates, NCENSUS, regionCensus);
+      sumRows(w.flows, w.layout.nEstates, NFLOW, regionFlows);
       x.census = regionCensus;
       x.co = 0;
       x.flows = regionFlows;
       x.fo = 0;
       areaInto(0, nSections);
-      const o = (m * nRows + w.nEstates) * NMETRIC;
+      const o = (m * nRows + w.layout.nEstates) * NMETRIC;
       fillMetrics(metrics, o, x);
     }
   };
@@ -485,7 +494,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
   const dem = demographyTables(sc);
   const soc = socialRates(sc);
   const profiles: DrawProfile[] = [];
-  for (let e = 0; e < w.nEstates; e++) profiles.push(profileFor(sc.estates[w.estateSpec[e]!]!, true));
+  for (let e = 0; e < w.layout.nEstates; e++) profiles.push(profileFor(sc.estates[w.layout.estateSpec[e]!]!, true));
   let offer = estateOffer(w);
   const swapSeekers: number[] = [];
   for (let m = 1; m <= months; m++) {
@@ -495,7 +504,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     // a loop, not `w.eff.map`: the array `map` returns made the compiled household step see
     // another shape and be compiled again (bench/RESULTS.md, 0.2.1)
     const elev: ElevatorRates[] = [];
-    for (let e = 0; e < w.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.estateSpec[e]!]!.attachment));
+    for (let e = 0; e < w.layout.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.layout.estateSpec[e]!]!.attachment));
     const households = opts.reference ? referenceHouseholdMonth : householdMonth;
     households(w, { dem, soc, elev, career: careerContext(w, offer), check: opts.checkBounds === true }, w.rngs.households, swapSeekers);
     applyLetting(w, lettingContext(w, profiles), w.rngs.letting, swapSeekers);

@@ -86,6 +86,10 @@ export interface Households {
   capacity: number;
   /** Number of slots ever used (the high-water mark); loops run over 0..used-1. */
   used: number;
+  /** Slots below `used` that hold no household, to be reused (occupancy.ts `allocSlot`). */
+  freeSlots: number[];
+  /** The next household's unique id. */
+  nextUid: number;
   i32: Int32Array;
   f32: Float32Array;
   u8: Uint8Array;
@@ -180,6 +184,8 @@ export function allocHouseholds(capacity: number): Households {
   const h: Households = {
     capacity,
     used: 0,
+    freeSlots: [],
+    nextUid: 1,
     i32: new Int32Array(buffer),
     f32: new Float32Array(buffer),
     u8: new Uint8Array(buffer),

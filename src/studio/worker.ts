@@ -7,7 +7,8 @@
 import { schellingCells, schellingShares, schellingStep } from '../model/mechanisms/schelling.js';
 import { replicationSeed } from '../model/rng.js';
 import { initialWorld } from '../model/simulate.js';
-import { F, type World } from '../model/world.js';
+import { F } from '../model/flows.js';
+import type { World } from '../model/world.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { checkedScenario, studioScenario } from './scenario.js';

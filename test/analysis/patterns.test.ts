@@ -20,7 +20,7 @@ import { digest, NTENANCY, type ReplicationDigest, tenancyBand } from '../../src
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import { makeRng } from '../../src/model/rng.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
-import { MoveLog } from '../../src/model/world.js';
+import { MoveLog } from '../../src/model/flows.js';
 
 /** A one-row result of `months` months whose metric `name` is `values[name]` every month (0 for the others, month 0 included). */
 function result(months: number, values: Record<string, number>, log = new MoveLog(true), replication = 0): ReplicationResult {

@@ -53,7 +53,7 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
   };
   const counts = { in: 0, out: 0, internal: 0, formed: 0, swaps: 0, displaced: 0, relocated: 0, fromRegion: 0 };
   const nFlats = w0.flats.n;
-  const nEstates = w0.nEstates;
+  const nEstates = w0.layout.nEstates;
   const nRows = res.rowNames.length;
   const flatEstate = w0.flats.estate;
   // occupancy by uid, built from the initial world

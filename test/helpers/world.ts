@@ -9,7 +9,8 @@ import { refreshIncome } from '../../src/model/population.js';
 import { makeRng } from '../../src/model/rng.js';
 import { initialWorld } from '../../src/model/simulate.js';
 import { NONE, Status } from '../../src/model/state.js';
-import { F, type FlowName, NFLOW, type World } from '../../src/model/world.js';
+import { F, type FlowName, NFLOW } from '../../src/model/flows.js';
+import type { World } from '../../src/model/world.js';
 import { allocSlot } from '../../src/model/occupancy.js';
 import { frozenScenario } from './scenario.js';
 import { B, H } from '../../src/model/state.js';
@@ -41,7 +42,7 @@ export function emptyWorld(n: number, rooms: number[] = [3], overrides: Json = {
     w.flats.rent[f] = spec.rentBase + spec.rentPerRoom * w.flats.rooms[f]!;
     w.flats.garden[f] = 0;
   }
-  w.vacancies = [];
+  w.queues.vacancies = [];
   return w;
 }
 
@@ -120,7 +121,7 @@ export function moves(w: World): { month: number; uid: number; kind: string; rea
 
 /** A census of the world (nEstates x NCENSUS). */
 export function census(w: World): Float64Array {
-  const c = new Float64Array(w.nEstates * NCENSUS);
+  const c = new Float64Array(w.layout.nEstates * NCENSUS);
   takeCensus(w, c);
   return c;
 }
@@ -155,7 +156,7 @@ export function syntheticWorld(seed: number, n = 120, overrides: Json = {}, occu
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
   for (let f = 0; f < w.flats.n; f++) {
     if (rng() >= occupancy) {
-      w.vacancies.push(f);
+      w.queues.vacancies.push(f);
       continue;
     }
     const type = pick(['family', 'family', 'family', 'singleParent', 'single', 'single', 'couple', 'couple', 'senior', 'seniorCouple'] as const);

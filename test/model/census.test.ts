@@ -40,7 +40,7 @@ describe('incremental census equals a full recount every month', () => {
     h.u8[i * B.stride + B.status1] = Status.employed; // no touch: the census does not see this
     w.month = 1;
     refreshDue(w);
-    const live = new Float64Array(w.sectionNames.length * NCENSUS);
+    const live = new Float64Array(w.layout.sectionNames.length * NCENSUS);
     const full = new Float64Array(live.length);
     readCensus(w, live);
     takeCensus(w, full);
@@ -54,7 +54,7 @@ describe('censusDue', () => {
     const sc = loadScenario(join(root, 'default.yaml'));
     const w = initialWorld(sc, 9);
     const h = w.hh;
-    const scratch = new Float64Array(w.sectionNames.length * NCENSUS);
+    const scratch = new Float64Array(w.layout.sectionNames.length * NCENSUS);
     let compared = 0;
     for (const m of [0, 7, 61, 200, 433]) {
       for (let i = 0; i < h.used; i++) {

@@ -25,7 +25,7 @@ import { SCENARIOS } from '../helpers/scenario.js';
 function context(w: World): HouseholdMonthContext {
   const sc = w.scenario;
   const elev = [];
-  for (let e = 0; e < w.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.estateSpec[e]!]!.attachment));
+  for (let e = 0; e < w.layout.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.layout.estateSpec[e]!]!.attachment));
   return { dem: demographyTables(sc), soc: socialRates(sc), elev, career: careerContext(w, estateOffer(w)), check: false };
 }
 

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replicationSeed } from '../../src/model/rng.js';
 import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
-import type { MoveLog } from '../../src/model/world.js';
+import type { MoveLog } from '../../src/model/flows.js';
 import { scenario } from '../helpers/scenario.js';
 import { captureTables } from '../helpers/ensemble.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { NCENSUS } from '../../src/model/census.js';
 import { METRICS, type MetricInput, NMETRIC, fillMetrics } from '../../src/model/reporters.js';
 import { makeRng } from '../../src/model/rng.js';
-import { NFLOW } from '../../src/model/world.js';
+import { NFLOW } from '../../src/model/flows.js';
 
 /** Two rows of census and flow entries with random whole and fractional values, reading the second. */
 function input(seed: number): MetricInput {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { band, percentile, summarize, yearValue } from '../../src/analysis/summary.js';
 import { METRICS, METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
-import { MoveLog } from '../../src/model/world.js';
+import { MoveLog } from '../../src/model/flows.js';
 import { digest, total, yearly } from '../../src/model/digest.js';
 import { K, R } from '../../src/model/codes.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CH, K, LIST_STATUS_NAMES, R } from '../../src/model/codes.js';
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
-import { MoveLog } from '../../src/model/world.js';
+import { MoveLog } from '../../src/model/flows.js';
 import { makeRng } from '../../src/model/rng.js';
 import { CsvText, METRICS_HEADER, MOVES_HEADER, fmt, metricsRows, movesRows } from '../../src/engine/tables.js';
 

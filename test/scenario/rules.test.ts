@@ -242,7 +242,7 @@ describe('flats built by levers count toward the size limits', () => {
     expect(totalFlats(s)).toBe(4000 + 431);
     // the model reserves the same number (src/model/levers/index.ts)
     const estateSpec = Int32Array.from([0, 0, 0, 1]);
-    expect(reservedFlats({ scenario: s, estateSpec, nEstates: 4 }).reduce((a, b) => a + b, 0)).toBe(builtFlats(s));
+    expect(reservedFlats(s, { estateSpec, nEstates: 4 }).reduce((a, b) => a + b, 0)).toBe(builtFlats(s));
   });
 
   it(`${MAX_POLICIES} levers of 100,000 flats cannot build 20 million flats`, () => {

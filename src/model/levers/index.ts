@@ -6,6 +6,7 @@
  */
 import { inForce, yearOfMonth } from '../calendar.js';
 import type { Policy } from '../../scenario/policies.js';
+import type { EstateLayout } from '../layout.js';
 import type { EstateEffective, World } from '../world.js';
 import { demolition, divideEstate, gardens, largerFlats, ownership, upgradeRename } from './physical.js';
 import {
@@ -48,7 +49,7 @@ export const LEVERS: { [K in Policy['lever']]: LeverModule<K> } = {
 const moduleOf = (p: Policy) => LEVERS[p.lever] as LeverModule<Policy['lever']>;
 
 /** Does the lever apply to estate e (by its spec index)? */
-const appliesTo = (w: World, p: Policy, e: number): boolean => p.estate === undefined || p.estate === w.estateSpec[e];
+const appliesTo = (w: World, p: Policy, e: number): boolean => p.estate === undefined || p.estate === w.layout.estateSpec[e];
 
 /** The parameters of an estate with no lever in force. */
 export function baseEffective(w: World): EstateEffective {
@@ -80,12 +81,12 @@ export function baseEffective(w: World): EstateEffective {
 }
 
 /** Flats to reserve per estate spec for levers that build (indexed by estate). */
-export function reservedFlats(w: Pick<World, 'scenario' | 'estateSpec' | 'nEstates'>): number[] {
-  const out = new Array<number>(w.nEstates).fill(0);
-  for (const p of w.scenario.policies) {
+export function reservedFlats(scenario: World['scenario'], layout: Pick<EstateLayout, 'estateSpec' | 'nEstates'>): number[] {
+  const out = new Array<number>(layout.nEstates).fill(0);
+  for (const p of scenario.policies) {
     const r = moduleOf(p).reserveFlats?.(p as never) ?? 0;
     if (r === 0) continue;
-    for (let e = 0; e < w.nEstates; e++) if (p.estate === undefined || p.estate === w.estateSpec[e]) out[e]! += r;
+    for (let e = 0; e < layout.nEstates; e++) if (p.estate === undefined || p.estate === layout.estateSpec[e]) out[e]! += r;
   }
   return out;
 }
@@ -93,13 +94,13 @@ export function reservedFlats(w: Pick<World, 'scenario' | 'estateSpec' | 'nEstat
 /** Recompute `w.eff` for month m and make the physical changes of levers starting now. */
 export function applyLevers(w: World, m: number): void {
   const sc = w.scenario;
-  for (let e = 0; e < w.nEstates; e++) w.eff[e] = baseEffective(w);
+  for (let e = 0; e < w.layout.nEstates; e++) w.eff[e] = baseEffective(w);
   for (const p of sc.policies) {
     const mod = moduleOf(p);
     const on = inForce(p, sc.startYear, m);
     const starting = on && !inForce(p, sc.startYear, m - 1);
     const yearsSinceEnd = p.until === undefined ? -1 : yearOfMonth(sc.startYear, m) - p.until;
-    for (let e = 0; e < w.nEstates; e++) {
+    for (let e = 0; e < w.layout.nEstates; e++) {
       if (!appliesTo(w, p, e)) continue;
       if (on) mod.effective?.(w.eff[e]!, p as never, w, e);
       else if (m >= 1 && yearsSinceEnd >= 0) mod.after?.(w.eff[e]!, p as never, yearsSinceEnd);

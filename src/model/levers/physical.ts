@@ -5,11 +5,13 @@
 import { R } from '../codes.js';
 import { joinList } from '../internal-list.js';
 import { NONE, Tenure, B } from '../state.js';
-import { DIVIDED, F, NFLOW, type World } from '../world.js';
+import { DIVIDED } from '../layout.js';
+import { F, NFLOW } from '../flows.js';
+import type { World } from '../world.js';
 import { displace } from '../occupancy.js';
 import type { LeverModule } from './types.js';
 
-const flatRange = (w: World, e: number): [number, number] => [w.flatStart[e]!, w.flatStart[e + 1]!];
+const flatRange = (w: World, e: number): [number, number] => [w.layout.flatStart[e]!, w.layout.flatStart[e + 1]!];
 
 /**
  * Larger flats. Merge: `count` pairs of neighbouring small flats (same stairwell and storey,
@@ -21,20 +23,20 @@ export const largerFlats: LeverModule<'largerFlats'> = {
   reserveFlats: (p) => (p.mode === 'build' ? p.count : 0),
   start: (w, p, e) => {
     const f = w.flats;
-    const spec = w.scenario.estates[w.estateSpec[e]!]!;
+    const spec = w.scenario.estates[w.layout.estateSpec[e]!]!;
     const rentOf = (rooms: number) => p.rent ?? spec.rentBase + spec.rentPerRoom * rooms;
     if (p.mode === 'build') {
       let made = 0;
-      for (let k = w.reservedStart[e]!; k < w.reservedEnd[e]! && made < p.count; k++) {
-        if (f.active[k] || w.reservedUsed[k]) continue;
-        w.reservedUsed[k] = 1;
+      for (let k = w.stock.reservedStart[e]!; k < w.stock.reservedEnd[e]! && made < p.count; k++) {
+        if (f.active[k] || w.stock.reservedUsed[k]) continue;
+        w.stock.reservedUsed[k] = 1;
         f.active[k] = 1;
-        w.stockVersion++;
+        w.stock.version++;
         f.rooms[k] = p.rooms;
         f.rent[k] = rentOf(p.rooms);
         f.vacantSince[k] = w.month;
-        w.internalFirst[k] = 1;
-        w.vacancies.push(k);
+        w.stock.internalFirst[k] = 1;
+        w.queues.vacancies.push(k);
         made++;
       }
       w.flows[e * NFLOW + F.flatsBuilt] += made;
@@ -47,11 +49,11 @@ export const largerFlats: LeverModule<'largerFlats'> = {
       if (!f.active[k] || !f.active[j] || f.stairwell[k] !== f.stairwell[j] || f.floor[k] !== f.floor[j]) continue;
       if (f.rooms[k]! + f.rooms[j]! < 3 || f.rooms[k]! > 2 || f.rooms[j]! > 2) continue;
       if (f.tenure[k] !== Tenure.social || f.tenure[j] !== Tenure.social) continue;
-      if (w.mergePartner[k] !== NONE || w.mergePartner[j] !== NONE) continue;
-      w.mergePartner[k] = j;
-      w.mergePartner[j] = k;
-      w.mergeRooms[k] = Math.min(p.rooms, f.rooms[k]! + f.rooms[j]!);
-      w.mergeRent[k] = rentOf(w.mergeRooms[k]!);
+      if (w.stock.mergePartner[k] !== NONE || w.stock.mergePartner[j] !== NONE) continue;
+      w.stock.mergePartner[k] = j;
+      w.stock.mergePartner[j] = k;
+      w.stock.mergeRooms[k] = Math.min(p.rooms, f.rooms[k]! + f.rooms[j]!);
+      w.stock.mergeRent[k] = rentOf(w.stock.mergeRooms[k]!);
       pairs++;
       k++;
     }
@@ -59,7 +61,7 @@ export const largerFlats: LeverModule<'largerFlats'> = {
     // to the front of the internal list, and are not evicted if none is found
     for (let k = a; k < b; k++) {
       const i = f.occupant[k]!;
-      if (w.mergePartner[k] === NONE || i === NONE) continue;
+      if (w.stock.mergePartner[k] === NONE || i === NONE) continue;
       w.hh.u8[i * B.stride + B.listReason] = R.demolition;
       joinList(w, e, i, w.month, true);
     }
@@ -86,7 +88,7 @@ export const ownership: LeverModule<'ownership'> = {
     e.firstRight = p.firstRight;
   },
   start: (w, p, e) => {
-    w.pendingSales[e]! += p.units;
+    w.letting.pendingSales[e]! += p.units;
   },
 };
 
@@ -97,12 +99,12 @@ export const upgradeRename: LeverModule<'upgradeRename'> = {
     const accompanied = w.scenario.policies.some(
       (q) =>
         (q.lever === 'renovation' || q.lever === 'vulnerableWork') &&
-        (q.estate === undefined || q.estate === w.estateSpec[e]) &&
+        (q.estate === undefined || q.estate === w.layout.estateSpec[e]) &&
         q.from <= w.scenario.startYear + Math.floor((m - 1) / 12) &&
         (q.until === undefined || q.until > w.scenario.startYear + Math.floor((m - 1) / 12)),
     );
     const jump = accompanied ? p.jump : p.jump / 2;
-    for (let s = w.sectionStart[e]!; s < w.sectionStart[e + 1]!; s++) {
+    for (let s = w.layout.sectionStart[e]!; s < w.layout.sectionStart[e + 1]!; s++) {
       w.area.image[s] = Math.min(1, w.area.image[s]! + jump);
       w.area.imageShift[s]! += jump;
     }
@@ -118,7 +120,7 @@ export const upgradeRename: LeverModule<'upgradeRename'> = {
  */
 export const divideEstate: LeverModule<'divideEstate'> = {
   start: (w, p, e) => {
-    w.divided[e] = p.physicallySeparate ? DIVIDED.separate : DIVIDED.named;
+    w.layout.divided[e] = p.physicallySeparate ? DIVIDED.separate : DIVIDED.named;
   },
 };
 
@@ -136,7 +138,7 @@ export const demolition: LeverModule<'demolition'> = {
       if (!f.active[k]) continue;
       const i = f.occupant[k]!;
       f.active[k] = 0;
-      w.stockVersion++;
+      w.stock.version++;
       if (i !== NONE) displace(w, i);
       left--;
       w.flows[e * NFLOW + F.flatsDemolished]++;

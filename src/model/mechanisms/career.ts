@@ -62,7 +62,7 @@ export interface EstateOffer {
 }
 
 export function estateOffer(w: World): EstateOffer {
-  const n = w.nEstates;
+  const n = w.layout.nEstates;
   const o = { maxRooms: new Int32Array(n), gardenFlats: new Int32Array(n), ownerFlats: new Int32Array(n) };
   const f = w.flats;
   for (let k = 0; k < f.n; k++) {
@@ -72,7 +72,7 @@ export function estateOffer(w: World): EstateOffer {
     if (f.garden[k]) o.gardenFlats[e]!++;
     if (f.tenure[k] !== Tenure.social) o.ownerFlats[e]!++;
   }
-  for (let e = 0; e < n; e++) o.ownerFlats[e]! += w.pendingSales[e]!;
+  for (let e = 0; e < n; e++) o.ownerFlats[e]! += w.letting.pendingSales[e]!;
   return o;
 }
 
@@ -84,7 +84,7 @@ export interface AreaFactors {
 }
 
 export function areaFactors(w: World): AreaFactors {
-  const n = w.sectionNames.length;
+  const n = w.layout.sectionNames.length;
   const sp = w.scenario.spiral;
   const a = w.area;
   const out = { dissatisfaction: new Float64Array(n), safety: new Float64Array(n), stigma: new Float64Array(n) };
@@ -374,7 +374,7 @@ export function applyCareerEvent(w: World, c: CareerContext, i: number, code: nu
   if (internalPossible && sc.career.internalListPatience > 0) {
     h.u8[i * B.stride + B.listReason] = reason;
     joinList(w, e, i, w.month);
-  } else if (w.nEstates > 1 && REGION_REASONS[reason] && rng() < sc.region.seekInRegionShare) leaveForRegion(w, i, reason);
+  } else if (w.layout.nEstates > 1 && REGION_REASONS[reason] && rng() < sc.region.seekInRegionShare) leaveForRegion(w, i, reason);
   else moveOut(w, i, reason);
 }
 

@@ -17,7 +17,8 @@ import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '..
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
 import { MAX_CHILDREN, Status, isResourceStrongHousehold, H, B } from '../state.js';
-import { F, NFLOW, type World, removeChild } from '../world.js';
+import { F, NFLOW } from '../flows.js';
+import { type World, removeChild } from '../world.js';
 import { moveOut } from '../occupancy.js';
 import type { Scenario } from '../../scenario/schema.js';
 
@@ -196,7 +197,7 @@ export function applyDemographyEvent(w: World, t: DemographyTables, i: number, c
       removeChild(h, i, k);
       flows[row + F.childrenLeftHome]++;
       if (rng() < t.childStays)
-        w.seekers[e]!.push({
+        w.queues.seekers[e]!.push({
           estate: e,
           birth,
           female: rng() < 0.5 ? 1 : 0,
@@ -230,7 +231,7 @@ export function applyDemographyEvent(w: World, t: DemographyTables, i: number, c
       touch(w, i);
       flows[row + F.partnersMovedOut]++;
       if (rng() < t.breakupForms)
-        w.seekers[e]!.push({
+        w.queues.seekers[e]!.push({
           estate: e,
           birth: h.i32[i * H.stride + H.birth2]!,
           female: 1 - h.u8[i * B.stride + B.female1]!,

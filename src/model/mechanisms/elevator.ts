@@ -11,7 +11,8 @@ import { EV, type Events, addEvent, newEvents, pickEvent, resetEvents } from '..
 import { refreshIncome } from '../population.js';
 import { type Rng, monthly } from '../rng.js';
 import { Status, inWorkOrEducation, H, B } from '../state.js';
-import { F, NFLOW, type World } from '../world.js';
+import { F, NFLOW } from '../flows.js';
+import type { World } from '../world.js';
 import type { Scenario } from '../../scenario/schema.js';
 
 export interface ElevatorRates {

@@ -175,7 +175,7 @@ export const KEY_WIDTH = BOUND_KEY.length + 1;
  */
 export function updateBoundsKey(w: World, ownerFlats: ArrayLike<number>, key: Float64Array): boolean {
   let changed = false;
-  for (let e = 0; e < w.nEstates; e++) {
+  for (let e = 0; e < w.layout.nEstates; e++) {
     const x = w.eff[e]!;
     const o = e * KEY_WIDTH;
     for (let j = 0; j <= BOUND_KEY.length; j++) {

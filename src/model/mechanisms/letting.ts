@@ -29,7 +29,8 @@ import { logistic, logit } from '../logodds.js';
 import { type DrawProfile, HT, drawHousehold, refreshIncome } from '../population.js';
 import type { Rng, StreamRng } from '../rng.js';
 import { NONE, Tenure, isResourceStrongHousehold, persons, H, B } from '../state.js';
-import { F, NFLOW, type World } from '../world.js';
+import { F, NFLOW } from '../flows.js';
+import type { World } from '../world.js';
 import { allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../occupancy.js';
 import { takeFromList, takeSwapPartner } from '../internal-list.js';
 
@@ -65,7 +66,7 @@ export interface LettingContext {
 }
 
 export function lettingContext(w: World, profiles: DrawProfile[]): LettingContext {
-  const n = w.sectionNames.length;
+  const n = w.layout.sectionNames.length;
   const sc = w.scenario;
   const ctx: LettingContext = {
     profiles,
@@ -75,8 +76,8 @@ export function lettingContext(w: World, profiles: DrawProfile[]): LettingContex
     rejectCash: new Uint8Array(n),
   };
   for (let s = 0; s < n; s++) {
-    const e = w.sectionEstate[s]!;
-    const spec = sc.estates[w.estateSpec[e]!]!;
+    const e = w.layout.sectionEstate[s]!;
+    const spec = sc.estates[w.layout.estateSpec[e]!]!;
     const a = w.area;
     const imageEff = sc.spiral.enabled ? sc.spiral.imageOnApplicants : 0;
     ctx.strongProb[s] = applicantStrongProb(sc.region.applicantStrongShare, spec.attractiveness, imageEff, a.image[s]!, sc.region.image);
@@ -98,7 +99,7 @@ function newcomer(w: World, ctx: LettingContext, e: number, flat: number, strong
 
 /** Acceptance multiplier for a flat whose rent is above the ordinary rent for its size. */
 export function rentAcceptance(w: World, flat: number): number {
-  const spec = w.scenario.estates[w.estateSpec[w.flats.estate[flat]!]!]!;
+  const spec = w.scenario.estates[w.layout.estateSpec[w.flats.estate[flat]!]!]!;
   const ordinary = spec.rentBase + spec.rentPerRoom * w.flats.rooms[flat]!;
   const rent = w.flats.rent[flat]! * w.eff[w.flats.estate[flat]!]!.rentFactor;
   return rent <= ordinary ? 1 : Math.pow(ordinary / rent, w.scenario.letting.rentElasticity);
@@ -106,7 +107,7 @@ export function rentAcceptance(w: World, flat: number): number {
 
 /** Rehouse a household displaced by demolition into `flat`, if one of the first three in line fits and accepts. */
 function takeRehousing(w: World, flat: number, rng: Rng): boolean {
-  const q = w.rehousing;
+  const q = w.queues.rehousing;
   const rooms = w.flats.rooms[flat]!;
   const sim = w.scenario.letting.relocationSimilarity;
   for (let k = 0; k < q.length && k < 3; k++) {
@@ -127,7 +128,7 @@ function takeRehousing(w: World, flat: number, rng: Rng): boolean {
  * for a garden, and otherwise an estate with an image at least as good as the one they left.
  */
 function takeRegionMover(w: World, flat: number, rng: Rng): boolean {
-  const q = w.regionMovers;
+  const q = w.queues.regionMovers;
   const f = w.flats;
   const e = f.estate[flat]!;
   const sec = f.section[flat]!;
@@ -161,17 +162,17 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
   const sec = fl.section[flat]!;
   const row = e * NFLOW;
   // 0. rehousing of households displaced by demolition (up to every 3rd vacancy)
-  if (w.rehousing.length > 0) {
-    w.rehousingAcc += L.rehousingShare;
-    if (w.rehousingAcc >= 1 - 1e-9) {
-      w.rehousingAcc -= 1;
+  if (w.queues.rehousing.length > 0) {
+    w.letting.rehousingAcc += L.rehousingShare;
+    if (w.letting.rehousingAcc >= 1 - 1e-9) {
+      w.letting.rehousingAcc -= 1;
       if (takeRehousing(w, flat, rng)) return true;
     }
   }
   // social flats designated for sale become owner-occupied units as they fall vacant
-  if (fl.tenure[flat] === Tenure.social && w.pendingSales[e]! > 0) {
+  if (fl.tenure[flat] === Tenure.social && w.letting.pendingSales[e]! > 0) {
     fl.tenure[flat] = Tenure.owner;
-    w.pendingSales[e]!--;
+    w.letting.pendingSales[e]!--;
     w.flows[row + F.unitsSold]++;
   }
   // 1. sale of owner-occupied and co-op units: residents first, then outside buyers
@@ -192,8 +193,8 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
     return false;
   }
   // new large flats (merged or built) go to residents on the internal list first, families first
-  if (w.internalFirst[flat]) {
-    w.internalFirst[flat] = 0;
+  if (w.stock.internalFirst[flat]) {
+    w.stock.internalFirst[flat] = 0;
     if (eff.internalList) {
       const i = takeFromList(w, e, flat, true);
       if (i >= 0) {
@@ -205,9 +206,9 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
   const familyDwelling = fl.rooms[flat]! >= 2;
   // 2. municipal allocation
   if (familyDwelling) {
-    w.municipalAcc[e]! += eff.municipalShare;
-    if (w.municipalAcc[e]! >= 1 - 1e-9) {
-      w.municipalAcc[e]! -= 1;
+    w.letting.municipalAcc[e]! += eff.municipalShare;
+    if (w.letting.municipalAcc[e]! >= 1 - 1e-9) {
+      w.letting.municipalAcc[e]! -= 1;
       // households in acute need are never stronger than the waiting list's accepting applicants
       // (so allocating fewer of them never lowers the resource-strong share of in-movers)
       let strong = Math.min(L.municipalStrongShare, acceptedStrongShare(ctx.strongProb[sec]!, L.strongAcceptance, L.weakAcceptance));
@@ -224,24 +225,24 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
   const mandatory = ctx.flexibleMandatory[sec] === 1;
   let byAgreement = false;
   if (!mandatory && eff.flexibleShare > 0) {
-    w.flexibleAcc[e]! += eff.flexibleShare;
-    if (w.flexibleAcc[e]! >= 1 - 1e-9) {
-      w.flexibleAcc[e]! -= 1;
+    w.letting.flexibleAcc[e]! += eff.flexibleShare;
+    if (w.letting.flexibleAcc[e]! >= 1 - 1e-9) {
+      w.letting.flexibleAcc[e]! -= 1;
       byAgreement = true;
     }
   }
   const flexible = mandatory || byAgreement;
   // 4. internal waiting list, every n-th waiting-list vacancy not let flexibly by agreement
   if (eff.internalList && !byAgreement) {
-    w.internalAcc[e]! += eff.internalShare;
-    if (w.internalAcc[e]! >= 1 - 1e-9) {
-      w.internalAcc[e]! -= 1;
+    w.letting.internalAcc[e]! += eff.internalShare;
+    if (w.letting.internalAcc[e]! >= 1 - 1e-9) {
+      w.letting.internalAcc[e]! -= 1;
       const i = takeFromList(w, e, flat, eff.familyPriorityLarge && fl.rooms[flat]! >= 4);
       if (i >= 0) {
         moveInternal(w, i, flat, w.hh.u8[i * B.stride + B.listReason]!, true);
         return true;
       }
-      const seekers = w.seekers[e]!;
+      const seekers = w.queues.seekers[e]!;
       if (fl.rooms[flat]! <= 2 && seekers.length > 0) {
         const s = seekers.shift()!;
         const j = allocSlot(w, flat);
@@ -265,7 +266,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
     }
   }
   // households from other estates of the region apply through the external list too
-  if (w.regionMovers.length > 0 && !flexible && takeRegionMover(w, flat, rng)) return true;
+  if (w.queues.regionMovers.length > 0 && !flexible && takeRegionMover(w, flat, rng)) return true;
   // 5. external waiting list. Flexible letting: applicants in work or education go first;
   // if none of the month's offers qualifies, a second round of ordinary offers follows.
   if (flexible && offerExternally(w, ctx, flat, rng, true)) return true;
@@ -283,7 +284,7 @@ function offerExternally(w: World, ctx: LettingContext, flat: number, rng: Strea
   const e = w.flats.estate[flat]!;
   const sec = w.flats.section[flat]!;
   const row = e * NFLOW;
-  const vulnerableShare = w.scenario.estates[w.estateSpec[e]!]!.applicants.vulnerableShare;
+  const vulnerableShare = w.scenario.estates[w.layout.estateSpec[e]!]!.applicants.vulnerableShare;
   const pStrong = ctx.strongProb[sec]!;
   const rentAccept = rentAcceptance(w, flat);
   for (let k = 0; k < L.offersPerMonth; k++) {
@@ -311,28 +312,28 @@ function offerExternally(w: World, ctx: LettingContext, flat: number, rng: Strea
 export function applyLetting(w: World, ctx: LettingContext, rng: StreamRng, swapSeekers: number[]): void {
   serveSwaps(w, swapSeekers);
   const carry: number[] = [];
-  let queue = w.vacancies;
-  w.vacancies = [];
+  let queue = w.queues.vacancies;
+  w.queues.vacancies = [];
   while (queue.length > 0) {
     for (const flat of queue) {
       if (!w.flats.active[flat] || w.flats.occupant[flat]! >= 0) continue;
-      if (w.mergePartner[flat] !== NONE) {
+      if (w.stock.mergePartner[flat] !== NONE) {
         withholdForMerge(w, flat);
         continue;
       }
       if (!letVacancy(w, ctx, flat, rng)) carry.push(flat);
     }
-    queue = w.vacancies;
-    w.vacancies = [];
+    queue = w.queues.vacancies;
+    w.queues.vacancies = [];
   }
-  w.vacancies = carry;
+  w.queues.vacancies = carry;
   // displaced households not rehoused in time leave the region for good
   const patience = w.scenario.letting.rehousingPatience;
-  while (w.rehousing.length > 0 && w.month - w.rehousing.at(0).since > patience) freeSlot(w, w.rehousing.shift().slot);
-  while (w.regionMovers.length > 0 && w.month - w.regionMovers.at(0).since > patience) freeSlot(w, w.regionMovers.shift().slot);
+  while (w.queues.rehousing.length > 0 && w.month - w.queues.rehousing.at(0).since > patience) freeSlot(w, w.queues.rehousing.shift().slot);
+  while (w.queues.regionMovers.length > 0 && w.month - w.queues.regionMovers.at(0).since > patience) freeSlot(w, w.queues.regionMovers.shift().slot);
   // seekers who were not served within a year give up (leave the estate as persons)
-  for (let e = 0; e < w.nEstates; e++) {
-    const s = w.seekers[e]!;
+  for (let e = 0; e < w.layout.nEstates; e++) {
+    const s = w.queues.seekers[e]!;
     let drop = 0;
     while (drop < s.length && w.month - s[drop]!.since > 12) drop++;
     if (drop > 0) {

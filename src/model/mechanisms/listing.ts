@@ -8,7 +8,9 @@
  */
 import { type AreaYearCounts, type ListStatus, LIST_STATUSES, classifyYear } from '../classification.js';
 import { C, NCENSUS, sumSections } from '../census.js';
-import { DIVIDED, type World, classificationGroups, spreadArea, spreadClassification } from '../world.js';
+import { DIVIDED, classificationGroups } from '../layout.js';
+import type { World } from '../world.js';
+import { spreadArea, spreadClassification } from '../area.js';
 
 /** The classification input for census row `row`, with the crime index `crime` (1 = the national conviction rate). */
 export function yearCounts(census: Float64Array, row: number, crime: number): AreaYearCounts {
@@ -35,7 +37,7 @@ const scratch = new Float64Array(NCENSUS);
  */
 function areaCrime(w: World, census: Float64Array, from: number, to: number): number {
   const crime = w.area.crime;
-  if (w.divided[w.sectionEstate[from]!] !== DIVIDED.named || to - from < 2) return crime[from]!;
+  if (w.layout.divided[w.layout.sectionEstate[from]!] !== DIVIDED.named || to - from < 2) return crime[from]!;
   let num = 0;
   let den = 0;
   for (let s = from; s < to; s++) {
@@ -54,7 +56,7 @@ function areaCrime(w: World, census: Float64Array, from: number, to: number): nu
 export function applyClassification(w: World, census: Float64Array, previous: Map<string, AreaYearCounts>): void {
   const sc = w.scenario;
   const a = w.area;
-  for (const [from, to] of classificationGroups(w)) {
+  for (const [from, to] of classificationGroups(w.layout)) {
     sumSections(census, from, to, scratch, 0);
     const key = `${from}:${to}`;
     const cur = yearCounts(scratch, 0, areaCrime(w, census, from, to));
@@ -72,7 +74,7 @@ export function applyClassification(w: World, census: Float64Array, previous: Ma
     a.convictionRatio[from] = r.criteria.convictionRatio;
     a.nonWesternShare[from] = r.criteria.nonWesternShare;
     // an estate in named sections: one area on the list, but each section keeps its own spiral state
-    if (w.divided[w.sectionEstate[from]!] === DIVIDED.named) spreadClassification(a, from, to);
+    if (w.layout.divided[w.layout.sectionEstate[from]!] === DIVIDED.named) spreadClassification(a, from, to);
     else spreadArea(a, from, to);
   }
 }

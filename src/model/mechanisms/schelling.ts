@@ -24,7 +24,8 @@ import { K, R } from '../codes.js';
 import type { Rng } from '../rng.js';
 import type { SchellingSpec } from '../../scenario/schema.js';
 import { B, H as HF, NONE } from '../state.js';
-import { F, type World } from '../world.js';
+import { F } from '../flows.js';
+import type { World } from '../world.js';
 import { allocSlot } from '../occupancy.js';
 
 /** The mechanism's grid state. Cells are indexed in the bordered grid (`bw` wide). */

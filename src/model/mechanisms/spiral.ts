@@ -15,7 +15,9 @@
  */
 import { logistic, logit } from '../logodds.js';
 import { C, NCENSUS, sumSections } from '../census.js';
-import { type World, areaGroups, spreadArea } from '../world.js';
+import type { World } from '../world.js';
+import { areaGroups } from '../layout.js';
+import { spreadArea } from '../area.js';
 
 /** Composition indicators the spiral reads from a census row. */
 export function indicators(census: Float64Array, row: number): { outside: number; nonWestern: number; vulnerable: number; youngMenOutside: number } {
@@ -78,9 +80,9 @@ export function imageTarget(w: World, ind: ReturnType<typeof indicators>, e: num
 /** Crime and social problems at the start (month 0), from the initial census (per section). */
 export function initSpiral(w: World, census: Float64Array): void {
   const a = w.area;
-  for (const [from, to] of areaGroups(w)) {
+  for (const [from, to] of areaGroups(w.layout)) {
     sumSections(census, from, to, scratch, 0);
-    const e = w.sectionEstate[from]!;
+    const e = w.layout.sectionEstate[from]!;
     const ind = indicators(scratch, 0);
     a.crime[from] = crimeTarget(w, ind, e);
     a.problems[from] = a.problems0[from] = problemsTarget(w, ind, e);
@@ -91,10 +93,10 @@ export function initSpiral(w: World, census: Float64Array): void {
 /** The image at the start where the scenario gives none: its target (after the first classification, which it reads). */
 export function initImage(w: World, census: Float64Array): void {
   const a = w.area;
-  for (const [from, to] of areaGroups(w)) {
+  for (const [from, to] of areaGroups(w.layout)) {
     if (!Number.isNaN(a.image[from]!)) continue;
     sumSections(census, from, to, scratch, 0);
-    a.image[from] = imageTarget(w, indicators(scratch, 0), w.sectionEstate[from]!, from);
+    a.image[from] = imageTarget(w, indicators(scratch, 0), w.layout.sectionEstate[from]!, from);
     spreadArea(a, from, to);
   }
 }
@@ -103,9 +105,9 @@ export function initImage(w: World, census: Float64Array): void {
 export function applySpiral(w: World, census: Float64Array): void {
   const s = w.scenario.spiral;
   const a = w.area;
-  for (const [from, to] of areaGroups(w)) {
+  for (const [from, to] of areaGroups(w.layout)) {
     sumSections(census, from, to, scratch, 0);
-    const e = w.sectionEstate[from]!;
+    const e = w.layout.sectionEstate[from]!;
     const x = from;
     const ind = indicators(scratch, 0);
     a.crime[x]! += s.problemsAdjustPerMonth * (crimeTarget(w, ind, e) - a.crime[x]!);

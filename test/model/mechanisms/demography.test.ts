@@ -11,7 +11,7 @@ import { R } from '../../../src/model/codes.js';
 import { applyDemography, demographyEvents, demographyTables } from '../../../src/model/mechanisms/demography.js';
 import { EV, newEvents } from '../../../src/model/events.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
-import { FLOWS, NFLOW } from '../../../src/model/world.js';
+import { FLOWS, NFLOW } from '../../../src/model/flows.js';
 import { alive, emptyWorld, fixedRng, flow, moves, place, tinyWorld, syntheticWorld } from '../../helpers/world.js';
 import { B, H } from '../../../src/model/state.js';
 
@@ -64,7 +64,7 @@ describe('deaths', () => {
     expect(flow(w, 'moveOuts')).toBe(1);
     expect(flow(w, 'exitsDeath')).toBe(1);
     expect(moves(w)).toEqual([{ month: 1, uid, kind: 'out', reason: R.death, from: 0, to: -1 }]);
-    expect(w.vacancies).toEqual([0]);
+    expect(w.queues.vacancies).toEqual([0]);
   });
 
   it('when one partner dies the household stays with the other (the survivor becomes adult 1)', () => {
@@ -189,7 +189,7 @@ describe('children leaving home', () => {
     expect(flow(w, 'moveOuts')).toBe(0);
     expect(w.log.size).toBe(0);
     // a draw at the bottom of the interval picks the first grown child in the household's list
-    expect(w.seekers[0]!.map((s) => [s.birth, s.reason, s.since])).toEqual([
+    expect(w.queues.seekers[0]!.map((s) => [s.birth, s.reason, s.since])).toEqual([
       [1 - 19 * 12, R.childLeftHome, 1],
       [1 - 25 * 12, R.childLeftHome, 2],
     ]);
@@ -201,7 +201,7 @@ describe('children leaving home', () => {
     applyDemography(w, demographyTables(w.scenario), makeRng(5, 'demography'));
     expect(w.hh.u8[i * B.stride + B.nChildren]).toBe(2);
     expect(flow(w, 'childrenLeftHome')).toBe(1);
-    expect(w.seekers[0]).toEqual([]);
+    expect(w.queues.seekers[0]).toEqual([]);
   });
 });
 
@@ -239,7 +239,7 @@ describe('partnerships', () => {
     expect(w.hh.u8[i * B.stride + B.nChildren]).toBe(1);
     expect(flow(w, 'partnersMovedOut')).toBe(1);
     expect(flow(w, 'moveOuts')).toBe(0);
-    expect(w.seekers[0]!.map((s) => [s.birth, s.female, s.reason])).toEqual([[w.month - 42 * 12, 0, R.breakup]]);
+    expect(w.queues.seekers[0]!.map((s) => [s.birth, s.female, s.reason])).toEqual([[w.month - 42 * 12, 0, R.breakup]]);
   });
 
   it('a break-up after which the household moves out too (reason partnership)', () => {
@@ -267,7 +267,7 @@ describe('pinned: two years of demography in a 120-flat estate (seed 7, frozen p
     }
     const got = Object.fromEntries(FLOWS.map((n, k) => [n, total[k]!]).filter(([, v]) => v !== 0));
     // pinned values (see the file comment)
-    expect({ before, after: alive(w).length, seekers: w.seekers[0]!.length, flows: got }).toEqual({
+    expect({ before, after: alive(w).length, seekers: w.queues.seekers[0]!.length, flows: got }).toEqual({
       before: 114,
       after: 108,
       seekers: 0,

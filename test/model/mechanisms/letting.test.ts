@@ -142,7 +142,7 @@ describe('the internal list', () => {
     expect(flow(w, 'internalMoves')).toBe(3);
     expect(flow(w, 'lettingsInternal')).toBe(3);
     // the flats they left fall vacant and queue for letting
-    expect(w.vacancies).toEqual([0, 1, 2]);
+    expect(w.queues.vacancies).toEqual([0, 1, 2]);
   });
 
   it('a flat that does not meet the need (not larger) goes to the next channel', () => {
@@ -168,7 +168,16 @@ describe('the internal list', () => {
 
   it('young adults from the estate take small flats through the internal list (a household formed)', () => {
     const w = emptyWorld(10, [2], plain({ internalList: true, internalShare: 1 }));
-    w.seekers[0]!.push({ estate: 0, birth: w.month - 20 * 12, female: 1, status: Status.student, edu: 1, origin: 0, since: w.month, reason: R.childLeftHome });
+    w.queues.seekers[0]!.push({
+      estate: 0,
+      birth: w.month - 20 * 12,
+      female: 1,
+      status: Status.student,
+      edu: 1,
+      origin: 0,
+      since: w.month,
+      reason: R.childLeftHome,
+    });
     letVacancy(w, ctxOf(w), 3, makeRng(4, 'letting'));
     const i = w.flats.occupant[3]!;
     expect(moves(w).map((m) => [m.kind, m.reason, m.to])).toEqual([['formed', R.childLeftHome, 3]]);
@@ -178,7 +187,7 @@ describe('the internal list', () => {
     expect(w.hh.u8[i * B.stride + B.familyNearby]).toBe(1);
     expect(flow(w, 'householdsFormed')).toBe(1);
     expect(flow(w, 'moveIns')).toBe(0);
-    expect(w.seekers[0]).toEqual([]);
+    expect(w.queues.seekers[0]).toEqual([]);
   });
 
   // Regression: the list holds household slots, and a slot freed by a listed household that
@@ -265,14 +274,14 @@ describe('sales, flexible letting, declines', () => {
     const w = emptyWorld(10, [2, 2, 4, 3], plain({ internalList: true, internalShare: 1 }));
     const i = place(w, 0, { age: 35, age2: 35, children: [3, 6] });
     list(w, i, R.space);
-    w.vacancies = [2];
+    w.queues.vacancies = [2];
     applyLetting(w, ctxOf(w), makeRng(8, 'letting'), []);
     // flat 2 to the listed household, its old flat 0 to the waiting list
     expect(moves(w).map((m) => [m.kind, m.from, m.to])).toEqual([
       ['internal', 0, 2],
       ['in', -1, 0],
     ]);
-    expect(w.vacancies).toEqual([]);
+    expect(w.queues.vacancies).toEqual([]);
   });
 });
 
@@ -310,7 +319,7 @@ describe('swaps', () => {
 describe('pinned: one month of letting in a 120-flat estate at 70% occupancy (seed 13, frozen parameters, synthetic population)', () => {
   it('lettings by channel', () => {
     const w = syntheticWorld(13, 120, {}, 0.7);
-    const vacant = w.vacancies.length;
+    const vacant = w.queues.vacancies.length;
     applyLetting(w, ctxOf(w), makeRng(13, 'letting'), []);
     const strongIn = alive(w).filter(
       (i) =>
@@ -327,7 +336,7 @@ describe('pinned: one month of letting in a 120-flat estate at 70% occupancy (se
       declined: flow(w, 'offersDeclined'),
       inResourceStrong: flow(w, 'inResourceStrong'),
       inFamilies: flow(w, 'inFamilies'),
-      stillVacant: w.vacancies.length,
+      stillVacant: w.queues.vacancies.length,
       strongIn,
     }).toEqual({
       vacant: 43,

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { C, NCENSUS, takeCensus } from '../../../src/model/census.js';
 import { LIST_STATUSES } from '../../../src/model/classification.js';
 import { applyClassification } from '../../../src/model/mechanisms/listing.js';
-import { DIVIDED, type World, areaGroups, classificationGroups } from '../../../src/model/world.js';
+import { DIVIDED, areaGroups, classificationGroups } from '../../../src/model/layout.js';
+import type { World } from '../../../src/model/world.js';
 import { tinyWorld } from '../../helpers/world.js';
 
 /** A world of one 400-flat estate in 4 sections, divided as `how` (a `DIVIDED` code). */
@@ -19,32 +20,32 @@ function world(how: number): World {
     {},
     { flats: 400, sections: 4, population: { resourceStrongShare: 0.3, nonWesternShare: 0.62, basicEducationShareWeak: 0.78, basicEducationShareStrong: 0.4 } },
   );
-  w.divided[0] = how;
+  w.layout.divided[0] = how;
   return w;
 }
 
 describe('the areas of the classification and of the spiral', () => {
   it('undivided: one area for both', () => {
     const w = world(DIVIDED.no);
-    expect(areaGroups(w)).toEqual([[0, 4]]);
-    expect(classificationGroups(w)).toEqual([[0, 4]]);
+    expect(areaGroups(w.layout)).toEqual([[0, 4]]);
+    expect(classificationGroups(w.layout)).toEqual([[0, 4]]);
   });
 
   it('named sections: the spiral per section, the classification for the whole contiguous estate', () => {
     const w = world(DIVIDED.named);
-    expect(areaGroups(w)).toEqual([
+    expect(areaGroups(w.layout)).toEqual([
       [0, 1],
       [1, 2],
       [2, 3],
       [3, 4],
     ]);
-    expect(classificationGroups(w)).toEqual([[0, 4]]);
+    expect(classificationGroups(w.layout)).toEqual([[0, 4]]);
   });
 
   it('physically separate sections: each its own area for both', () => {
     const w = world(DIVIDED.separate);
-    expect(classificationGroups(w)).toEqual(areaGroups(w));
-    expect(classificationGroups(w).length).toBe(4);
+    expect(classificationGroups(w.layout)).toEqual(areaGroups(w.layout));
+    expect(classificationGroups(w.layout).length).toBe(4);
   });
 });
 
@@ -53,7 +54,7 @@ describe('applyClassification of a divided estate', () => {
   function classify(how: number, minResidents: number) {
     const w = world(how);
     w.scenario = { ...w.scenario, classification: { ...w.scenario.classification, minResidents } };
-    const census = new Float64Array(w.sectionNames.length * NCENSUS);
+    const census = new Float64Array(w.layout.sectionNames.length * NCENSUS);
     takeCensus(w, census);
     for (let s = 0; s < 4; s++) {
       w.area.image[s] = 0.1 * (s + 1);
@@ -81,7 +82,7 @@ describe('applyClassification of a divided estate', () => {
   it('below the minimum only as separate sections: the whole estate is classified, its sections are not', () => {
     // residents of the whole estate (about 400 households) above the minimum, of each section below it
     const probe = world(DIVIDED.no);
-    const census = new Float64Array(probe.sectionNames.length * NCENSUS);
+    const census = new Float64Array(probe.layout.sectionNames.length * NCENSUS);
     takeCensus(probe, census);
     let total = 0;
     let largest = 0;
