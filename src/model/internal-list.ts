@@ -12,7 +12,7 @@
  */
 import { recount, touch } from './census.js';
 import { R } from './codes.js';
-import { NONE, Tenure, isFamilyWithChildren, persons, H, B } from './state.js';
+import { NONE, Tenure, isFamilyWithChildren, persons, H, B, get8, get32, set32 } from './state.js';
 import type { InternalList, ListQueue } from './waiting.js';
 import type { World } from './world.js';
 
@@ -29,9 +29,9 @@ const bucketOf = (reason: number, rooms: number): number => (REASON_BUCKET[reaso
 /** Household i joins estate e's list in month `month` for its `listReason` (first in line if `front`). */
 export function joinList(w: World, e: number, i: number, month: number, front = false): void {
   const L = w.queues.internalList[e]!;
-  const q = L.queues[bucketOf(w.hh.u8[i * B.stride + B.listReason]!, w.flats.rooms[w.hh.i32[i * H.stride + H.flat]!]!)]!;
+  const q = L.queues[bucketOf(get8(w.hh, i, B.listReason), w.flats.rooms[get32(w.hh, i, H.flat)]!)]!;
   touch(w, i);
-  w.hh.i32[i * H.stride + H.listedAt] = month;
+  set32(w.hh, i, H.listedAt, month);
   w.bounds.until[i] = NONE;
   recount(w, i);
   const seq = front ? L.front-- : L.next++;
@@ -49,7 +49,7 @@ export function joinList(w: World, e: number, i: number, month: number, front = 
 
 const valid = (w: World, q: ListQueue, k: number): boolean => {
   const i = q.slot[k]!;
-  return i >= 0 && w.hh.alive[i] === 1 && w.hh.i32[i * H.stride + H.listedAt] === q.since[k];
+  return i >= 0 && w.hh.alive[i] === 1 && get32(w.hh, i, H.listedAt) === q.since[k];
 };
 
 /** Drop stale entries at the head of a queue, and compact it now and then. */
@@ -66,8 +66,8 @@ function skipStale(w: World, q: ListQueue): void {
 /** Whether vacant `flat` meets the need of household i (on the list for `reason`). */
 function meetsNeed(w: World, i: number, flat: number): boolean {
   const f = w.flats;
-  const cur = w.hh.i32[i * H.stride + H.flat]!;
-  switch (w.hh.u8[i * B.stride + B.listReason]) {
+  const cur = get32(w.hh, i, H.flat);
+  switch (get8(w.hh, i, B.listReason)) {
     case R.space:
       return f.rooms[flat]! > f.rooms[cur]! && f.tenure[flat] === Tenure.social;
     case R.garden:
@@ -142,7 +142,7 @@ export function takeFromList(w: World, e: number, flat: number, familiesFirst: b
 export function takeSwapPartner(w: World, e: number, rooms: number, minPersonsRooms: number, minMonths: number): number {
   const buckets: number[] = [];
   for (let c = Math.max(1, minPersonsRooms); c < rooms; c++) buckets.push(bucketOf(R.space, c));
-  return takeFirst(w, e, buckets, (b) => w.month - w.hh.i32[b * H.stride + H.flatSince]! >= minMonths && persons(w.hh, b) <= rooms);
+  return takeFirst(w, e, buckets, (b) => w.month - get32(w.hh, b, H.flatSince) >= minMonths && persons(w.hh, b) <= rooms);
 }
 
 /** The households on estate e's list, in seniority order (for tests and reports). */

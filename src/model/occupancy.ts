@@ -7,7 +7,7 @@
 import { CH, K, R } from './codes.js';
 import { recount, touch } from './census.js';
 import { tiesNow } from './mechanisms/social.js';
-import { NONE, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
+import { NONE, isFamilyWithChildren, isResourceStrongHousehold, H, B, get8, set8, get32, set32, setF32 } from './state.js';
 import { EXIT0, F, NFLOW } from './flows.js';
 import type { HouseholdRecord } from './waiting.js';
 import type { World } from './world.js';
@@ -30,11 +30,11 @@ export const LIFT_WINDOW_MONTHS = 60;
 export function allocSlot(w: World, prefer = NONE): number {
   const h = w.hh;
   let slot = NONE;
-  if (prefer >= 0 && prefer < h.capacity && (prefer >= h.used || h.u8[prefer * B.stride + B.free])) {
+  if (prefer >= 0 && prefer < h.capacity && (prefer >= h.used || get8(h, prefer, B.free))) {
     slot = prefer;
     // slots skipped over become free (kept in the free list)
     for (let k = h.used; k < prefer; k++) {
-      h.u8[k * B.stride + B.free] = 1;
+      set8(h, k, B.free, 1);
       w.hh.freeSlots.push(k);
     }
     if (prefer >= h.used) h.used = prefer + 1;
@@ -42,7 +42,7 @@ export function allocSlot(w: World, prefer = NONE): number {
     // the free list may hold slots taken since by preference: skip those
     while (w.hh.freeSlots.length > 0 && slot === NONE) {
       const k = w.hh.freeSlots.pop()!;
-      if (h.u8[k * B.stride + B.free]) slot = k;
+      if (get8(h, k, B.free)) slot = k;
     }
     if (slot === NONE) {
       if (h.used >= h.capacity) {
@@ -54,18 +54,18 @@ export function allocSlot(w: World, prefer = NONE): number {
       slot = h.used++;
     }
   }
-  h.u8[slot * B.stride + B.free] = 0;
+  set8(h, slot, B.free, 0);
   w.bounds.until[slot] = NONE;
   h.alive[slot] = 1;
-  h.i32[slot * H.stride + H.uid] = w.hh.nextUid++;
-  h.u8[slot * B.stride + B.nChildren] = 0;
-  h.i32[slot * H.stride + H.liftedAt] = -1_000_000;
-  h.i32[slot * H.stride + H.listedAt] = NONE;
-  h.u8[slot * B.stride + B.volunteer] = 0;
-  h.f32[slot * H.stride + H.ties] = 0;
-  h.i32[slot * H.stride + H.tiesAt] = w.month;
-  h.u8[slot * B.stride + B.vulnerable] = 0;
-  h.u8[slot * B.stride + B.group] = 0;
+  set32(h, slot, H.uid, w.hh.nextUid++);
+  set8(h, slot, B.nChildren, 0);
+  set32(h, slot, H.liftedAt, -1_000_000);
+  set32(h, slot, H.listedAt, NONE);
+  set8(h, slot, B.volunteer, 0);
+  setF32(h, slot, H.ties, 0);
+  set32(h, slot, H.tiesAt, w.month);
+  set8(h, slot, B.vulnerable, 0);
+  set8(h, slot, B.group, 0);
   return slot;
 }
 
@@ -73,15 +73,15 @@ export function allocSlot(w: World, prefer = NONE): number {
 export function freeSlot(w: World, i: number): void {
   touch(w, i);
   w.hh.alive[i] = 0;
-  w.hh.u8[i * B.stride + B.free] = 1;
-  w.hh.i32[i * H.stride + H.flat] = NONE;
-  w.hh.i32[i * H.stride + H.listedAt] = NONE;
+  set8(w.hh, i, B.free, 1);
+  set32(w.hh, i, H.flat, NONE);
+  set32(w.hh, i, H.listedAt, NONE);
   w.hh.freeSlots.push(i);
   if (w.hh.freeSlots.length > w.hh.capacity) {
     // drop entries for slots taken since by preference, and duplicates
     const seen = new Uint8Array(w.hh.capacity);
     w.hh.freeSlots = w.hh.freeSlots.filter((k) => {
-      if (w.hh.u8[k * B.stride + B.free] !== 1 || seen[k] !== 0) return false;
+      if (get8(w.hh, k, B.free) !== 1 || seen[k] !== 0) return false;
       seen[k] = 1;
       return true;
     });
@@ -126,7 +126,7 @@ export function withholdForMerge(w: World, flat: number): void {
  * (not freed) until it is rehoused or gives up.
  */
 export function displace(w: World, i: number): void {
-  const flat = w.hh.i32[i * H.stride + H.flat]!;
+  const flat = get32(w.hh, i, H.flat);
   w.queues.rehousing.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason: R.demolition });
   park(w, i, R.demolition);
 }
@@ -136,19 +136,19 @@ export function displace(w: World, i: number): void {
  * its slot, parked, while it seeks a flat elsewhere in the region. The caller queues it.
  */
 function park(w: World, i: number, reason: number): void {
-  const flat = w.hh.i32[i * H.stride + H.flat]!;
+  const flat = get32(w.hh, i, H.flat);
   tiesNow(w.hh, i, w.month, w.tieStep[w.flats.estate[flat]!]!); // ties do not grow while parked
   countExit(w, i, reason);
   if (w.flats.active[flat]) vacate(w, flat);
   else w.flats.occupant[flat] = NONE;
   w.hh.alive[i] = 0;
-  w.hh.i32[i * H.stride + H.flat] = NONE;
-  w.hh.i32[i * H.stride + H.listedAt] = NONE;
+  set32(w.hh, i, H.flat, NONE);
+  set32(w.hh, i, H.listedAt, NONE);
 }
 
 /** A household leaving estate e for `reason` seeks another flat in the region (kept, parked). */
 export function leaveForRegion(w: World, i: number, reason: number): void {
-  const flat = w.hh.i32[i * H.stride + H.flat]!;
+  const flat = get32(w.hh, i, H.flat);
   w.queues.regionMovers.push({ slot: i, fromEstate: w.flats.estate[flat]!, fromFlat: flat, since: w.month, reason });
   park(w, i, reason);
 }
@@ -168,11 +168,11 @@ const flowRow = (_w: World, estate: number): number => estate * NFLOW;
 function countExit(w: World, i: number, reason: number): void {
   touch(w, i);
   const h = w.hh;
-  const flat = h.i32[i * H.stride + H.flat]!;
+  const flat = get32(h, i, H.flat);
   const e = w.flats.estate[flat]!;
   const strong = isResourceStrongHousehold(h, i);
   const fam = isFamilyWithChildren(h, i, w.month);
-  const stay = w.month - h.i32[i * H.stride + H.movedIn]!;
+  const stay = w.month - get32(h, i, H.movedIn);
   const row = flowRow(w, e);
   const fl = w.flows;
   fl[row + F.moveOuts]++;
@@ -182,13 +182,13 @@ function countExit(w: World, i: number, reason: number): void {
     fl[row + F.outResourceStrongFamilies]++;
     if (stay <= SHORT_STAY_MONTHS) fl[row + F.outResourceStrongFamiliesShortStay]++;
   }
-  if (w.month - h.i32[i * H.stride + H.liftedAt]! < LIFT_WINDOW_MONTHS) fl[row + F.outLifted]++;
-  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.out, reason, stay, strong, fam, flat, NONE, e);
+  if (w.month - get32(h, i, H.liftedAt) < LIFT_WINDOW_MONTHS) fl[row + F.outLifted]++;
+  w.log.push(w.month, get32(h, i, H.uid), K.out, reason, stay, strong, fam, flat, NONE, e);
 }
 
 /** A household leaves its flat and the estate; the flat falls vacant. */
 export function moveOut(w: World, i: number, reason: number): void {
-  const flat = w.hh.i32[i * H.stride + H.flat]!;
+  const flat = get32(w.hh, i, H.flat);
   countExit(w, i, reason);
   vacate(w, flat);
   freeSlot(w, i);
@@ -198,10 +198,10 @@ export function moveOut(w: World, i: number, reason: number): void {
 export function moveIn(w: World, i: number, flat: number, channel: number, from = NONE): void {
   const h = w.hh;
   const e = w.flats.estate[flat]!;
-  h.i32[i * H.stride + H.flat] = flat;
-  h.i32[i * H.stride + H.movedIn] = w.month;
-  h.i32[i * H.stride + H.flatSince] = w.month;
-  h.i32[i * H.stride + H.tiesAt] = w.month;
+  set32(h, i, H.flat, flat);
+  set32(h, i, H.movedIn, w.month);
+  set32(h, i, H.flatSince, w.month);
+  set32(h, i, H.tiesAt, w.month);
   w.flats.occupant[flat] = i;
   w.bounds.until[i] = NONE;
   const row = flowRow(w, e);
@@ -222,7 +222,7 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
               ? F.lettingsSale
               : F.lettingsExternal)
     ]++;
-  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.in, channel, 0, strong, fam, from, flat, e);
+  w.log.push(w.month, get32(h, i, H.uid), K.in, channel, 0, strong, fam, from, flat, e);
   recount(w, i);
 }
 
@@ -230,13 +230,13 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
 export function formHousehold(w: World, i: number, flat: number, reason: number): void {
   const h = w.hh;
   const e = w.flats.estate[flat]!;
-  h.i32[i * H.stride + H.flat] = flat;
-  h.i32[i * H.stride + H.flatSince] = w.month;
+  set32(h, i, H.flat, flat);
+  set32(h, i, H.flatSince, w.month);
   w.flats.occupant[flat] = i;
   w.bounds.until[i] = NONE;
   w.flows[flowRow(w, e) + F.householdsFormed]++;
   w.flows[flowRow(w, e) + F.lettingsInternal]++;
-  w.log.push(w.month, h.i32[i * H.stride + H.uid]!, K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
+  w.log.push(w.month, get32(h, i, H.uid), K.formed, reason, 0, isResourceStrongHousehold(h, i), isFamilyWithChildren(h, i, w.month), NONE, flat, e);
   recount(w, i);
 }
 
@@ -251,26 +251,26 @@ function relocate(w: World, i: number, from: number, to: number, reason: number)
   w.flows[flowRow(w, e) + F.internalMoves]++;
   w.log.push(
     w.month,
-    h.i32[i * H.stride + H.uid]!,
+    get32(h, i, H.uid),
     K.internal,
     reason,
-    w.month - h.i32[i * H.stride + H.movedIn]!,
+    w.month - get32(h, i, H.movedIn),
     isResourceStrongHousehold(h, i),
     isFamilyWithChildren(h, i, w.month),
     from,
     to,
     e,
   );
-  h.i32[i * H.stride + H.flat] = to;
-  h.i32[i * H.stride + H.flatSince] = w.month;
-  h.i32[i * H.stride + H.listedAt] = NONE;
+  set32(h, i, H.flat, to);
+  set32(h, i, H.flatSince, w.month);
+  set32(h, i, H.listedAt, NONE);
   w.flats.occupant[to] = i;
   w.bounds.until[i] = NONE;
 }
 
 /** A household moves from its flat to a vacant flat in the estate (region). */
 export function moveInternal(w: World, i: number, to: number, reason: number, viaList: boolean): void {
-  const from = w.hh.i32[i * H.stride + H.flat]!;
+  const from = get32(w.hh, i, H.flat);
   touch(w, i);
   if (viaList) w.flows[flowRow(w, w.flats.estate[to]!) + F.lettingsInternal]++;
   relocate(w, i, from, to, reason);
@@ -281,8 +281,8 @@ export function moveInternal(w: World, i: number, to: number, reason: number, vi
 /** Two households exchange flats (a swap); both moves are internal. */
 export function swapFlats(w: World, a: number, b: number): void {
   const h = w.hh;
-  const fa = h.i32[a * H.stride + H.flat]!;
-  const fb = h.i32[b * H.stride + H.flat]!;
+  const fa = get32(h, a, H.flat);
+  const fb = get32(h, b, H.flat);
   touch(w, a);
   touch(w, b);
   relocate(w, a, fa, fb, R.swap);

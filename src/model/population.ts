@@ -8,7 +8,7 @@
  */
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
 import { type AleaState, type Rng, type StreamRng, aleaStep, randInt } from './rng.js';
-import { Edu, type Flats, type Households, MAX_CHILDREN, Origin, Status, Tenure, inWorkOrEducation, H, B } from './state.js';
+import { Edu, type Flats, type Households, MAX_CHILDREN, Origin, Status, Tenure, inWorkOrEducation, H, B, get8, set8, set32, setF32 } from './state.js';
 
 /** Household types. */
 export const HT = { youngSingle: 0, single: 1, couple: 2, singleParent: 3, coupleKids: 4, seniorSingle: 5, seniorCouple: 6 } as const;
@@ -142,9 +142,9 @@ export function adultIncome(sc: Scenario, status: number, edu: number): number {
 
 /** Recompute a household's income from its adults' statuses. */
 export function refreshIncome(sc: Scenario, h: Households, i: number): void {
-  let y = adultIncome(sc, h.u8[i * B.stride + B.status1]!, h.u8[i * B.stride + B.edu1]!);
-  if (h.u8[i * B.stride + B.adults] === 2) y += adultIncome(sc, h.u8[i * B.stride + B.status2]!, h.u8[i * B.stride + B.edu2]!);
-  h.f32[i * H.stride + H.income] = y;
+  let y = adultIncome(sc, get8(h, i, B.status1), get8(h, i, B.edu1));
+  if (get8(h, i, B.adults) === 2) y += adultIncome(sc, get8(h, i, B.status2), get8(h, i, B.edu2));
+  setF32(h, i, H.income, y);
 }
 
 const drawEdu = (g: AleaState, basicShare: number): number => (aleaStep(g) < basicShare ? Edu.basic : aleaStep(g) < 0.55 ? Edu.vocational : Edu.higher);
@@ -211,12 +211,12 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   }
   const two = type === HT.couple || type === HT.coupleKids || type === HT.seniorCouple;
   const age2 = Math.max(18, age1 + (aleaStep(g) - 0.5) * 6);
-  h.u8[i * B.stride + B.adults] = two ? 2 : 1;
-  h.i32[i * H.stride + H.birth1] = Math.round(m - age1 * 12);
-  h.i32[i * H.stride + H.birth2] = two ? Math.round(m - age2 * 12) : 0;
-  h.u8[i * B.stride + B.female1] = type === HT.singleParent ? (aleaStep(g) < 0.85 ? 1 : 0) : aleaStep(g) < 0.5 ? 1 : 0;
+  set8(h, i, B.adults, two ? 2 : 1);
+  set32(h, i, H.birth1, Math.round(m - age1 * 12));
+  set32(h, i, H.birth2, two ? Math.round(m - age2 * 12) : 0);
+  set8(h, i, B.female1, type === HT.singleParent ? (aleaStep(g) < 0.85 ? 1 : 0) : aleaStep(g) < 0.5 ? 1 : 0);
   // children
-  h.u8[i * B.stride + B.nChildren] = nKids;
+  set8(h, i, B.nChildren, nKids);
   const base = i * H.stride + H.child0;
   for (let k = 0; k < nKids; k++) {
     const a = k === 0 ? oldestKid : aleaStep(g) * oldestKid;
@@ -224,21 +224,21 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   }
   // resources
   const basic = strong ? prof.basicStrong : prof.basicWeak;
-  h.u8[i * B.stride + B.status1] = statusFor(g, age1, strong, true, retire);
-  h.u8[i * B.stride + B.edu1] = drawEdu(g, basic);
-  h.u8[i * B.stride + B.status2] = two ? statusFor(g, age2, strong, false, retire) : Status.outside;
-  h.u8[i * B.stride + B.edu2] = two ? drawEdu(g, basic) : Edu.basic;
-  if (strong && !inWorkOrEducation(h.u8[i * B.stride + B.status1]!) && !(two && inWorkOrEducation(h.u8[i * B.stride + B.status2]!)) && age1 < 60)
-    h.u8[i * B.stride + B.status1] = Status.employed;
+  set8(h, i, B.status1, statusFor(g, age1, strong, true, retire));
+  set8(h, i, B.edu1, drawEdu(g, basic));
+  set8(h, i, B.status2, two ? statusFor(g, age2, strong, false, retire) : Status.outside);
+  set8(h, i, B.edu2, two ? drawEdu(g, basic) : Edu.basic);
+  if (strong && !inWorkOrEducation(get8(h, i, B.status1)) && !(two && inWorkOrEducation(get8(h, i, B.status2))) && age1 < 60)
+    set8(h, i, B.status1, Status.employed);
   refreshIncome(sc, h, i);
   // origin and ties
   const uo = aleaStep(g);
-  h.u8[i * B.stride + B.origin] = uo < prof.nonWestern ? Origin.nonWestern : uo < prof.nonWestern + prof.western ? Origin.western : Origin.danish;
-  h.u8[i * B.stride + B.familyNearby] = aleaStep(g) < prof.familyNearby ? 1 : 0;
-  h.u8[i * B.stride + B.vulnerable] = aleaStep(g) < o.vulnerableProb ? 1 : 0;
-  h.u8[i * B.stride + B.wantsGarden] = nKids > 0 && aleaStep(g) < prof.wantsGarden ? 1 : 0;
-  h.u8[i * B.stride + B.wantsOwn] = strong && age1 < 60 && aleaStep(g) < prof.wantsOwn ? 1 : 0;
-  h.u8[i * B.stride + B.group] = Math.floor(aleaStep(g) * 2);
+  set8(h, i, B.origin, uo < prof.nonWestern ? Origin.nonWestern : uo < prof.nonWestern + prof.western ? Origin.western : Origin.danish);
+  set8(h, i, B.familyNearby, aleaStep(g) < prof.familyNearby ? 1 : 0);
+  set8(h, i, B.vulnerable, aleaStep(g) < o.vulnerableProb ? 1 : 0);
+  set8(h, i, B.wantsGarden, nKids > 0 && aleaStep(g) < prof.wantsGarden ? 1 : 0);
+  set8(h, i, B.wantsOwn, strong && age1 < 60 && aleaStep(g) < prof.wantsOwn ? 1 : 0);
+  set8(h, i, B.group, Math.floor(aleaStep(g) * 2));
 }
 
 /**

@@ -32,7 +32,7 @@ import { Queue } from './queue.js';
 import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
 import { type MetricInput, NMETRIC, fillMetrics } from './reporters.js';
 import { type StreamRng, makeRng } from './rng.js';
-import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, H, B } from './state.js';
+import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, H, B, set8, get32, set32, setF32 } from './state.js';
 import type { AreaState } from './area.js';
 import { MoveLog, NFLOW } from './flows.js';
 import type { Seeker } from './waiting.js';
@@ -315,13 +315,13 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
       rng,
     );
     // time already lived here: exponential, at most since the adult turned 18
-    const maxStay = Math.max(0, -h.i32[i * H.stride + H.birth1]! - 216);
+    const maxStay = Math.max(0, -get32(h, i, H.birth1) - 216);
     const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
-    h.i32[i * H.stride + H.flat] = flat;
-    h.i32[i * H.stride + H.movedIn] = -stay;
-    h.i32[i * H.stride + H.flatSince] = -stay;
-    h.f32[i * H.stride + H.ties] = 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12);
-    h.u8[i * B.stride + B.volunteer] = rng() < pop.volunteerShare ? 1 : 0;
+    set32(h, i, H.flat, flat);
+    set32(h, i, H.movedIn, -stay);
+    set32(h, i, H.flatSince, -stay);
+    setF32(h, i, H.ties, 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12));
+    set8(h, i, B.volunteer, rng() < pop.volunteerShare ? 1 : 0);
     flats.occupant[flat] = i;
   }
   for (let s = w.layout.sectionStart[e]!; s < w.layout.sectionStart[e + 1]!; s++) {
@@ -337,7 +337,7 @@ function mapType(w: World, flat: number): number {
   if (i < 0) return 0;
   const strong = isResourceStrongHousehold(w.hh, i);
   if (isFamilyWithChildren(w.hh, i, w.month)) return strong ? 1 : 2;
-  if (w.month - w.hh.i32[i * H.stride + H.birth1]! >= 720) return 5;
+  if (w.month - get32(w.hh, i, H.birth1) >= 720) return 5;
   return strong ? 3 : 4;
 }
 

@@ -159,6 +159,34 @@ export const enum B {
   stride = 128,
 }
 
+/*
+ * Accessors of the household record: field `f` of household `i`, read or written by name
+ * instead of by offset arithmetic (`get8(h, i, B.adults)` is `h.u8[i * B.stride + B.adults]`).
+ * V8 inlines them; the model's hottest loop (household-month.ts and the mechanisms' events and
+ * bounds) still indexes the views directly (docs/performance.md).
+ */
+/** A byte field (`B`). */
+export function get8(h: Households, i: number, f: B): number {
+  return h.u8[i * B.stride + f]!;
+}
+export function set8(h: Households, i: number, f: B, v: number): void {
+  h.u8[i * B.stride + f] = v;
+}
+/** A 32-bit integer field (`H`). */
+export function get32(h: Households, i: number, f: H): number {
+  return h.i32[i * H.stride + f]!;
+}
+export function set32(h: Households, i: number, f: H, v: number): void {
+  h.i32[i * H.stride + f] = v;
+}
+/** A 32-bit float field (`H.income`, `H.ties`). */
+export function getF32(h: Households, i: number, f: H): number {
+  return h.f32[i * H.stride + f]!;
+}
+export function setF32(h: Households, i: number, f: H, v: number): void {
+  h.f32[i * H.stride + f] = v;
+}
+
 export function allocFlats(n: number): Flats {
   return {
     n,
@@ -192,10 +220,10 @@ export function allocHouseholds(capacity: number): Households {
     alive: new Uint8Array(capacity),
   };
   for (let i = 0; i < capacity; i++) {
-    h.i32[i * H.stride + H.flat] = NONE;
-    h.i32[i * H.stride + H.liftedAt] = -1_000_000;
-    h.i32[i * H.stride + H.listedAt] = NONE;
-    h.u8[i * B.stride + B.free] = 1;
+    set32(h, i, H.flat, NONE);
+    set32(h, i, H.liftedAt, -1_000_000);
+    set32(h, i, H.listedAt, NONE);
+    set8(h, i, B.free, 1);
   }
   return h;
 }

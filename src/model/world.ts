@@ -13,7 +13,7 @@ import type { MoveLog } from './flows.js';
 import type { EstateLayout } from './layout.js';
 import type { LettingCounters } from './letting-state.js';
 import type { StreamRng } from './rng.js';
-import { type Flats, type Households, H, B } from './state.js';
+import { type Flats, type Households, H, B, get8, set8 } from './state.js';
 import type { StockChanges } from './stock.js';
 import type { Queues } from './waiting.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -82,7 +82,7 @@ export interface World {
 /** Remove child k of household i (swap-remove). */
 export function removeChild(h: Households, i: number, k: number): void {
   const base = i * H.stride + H.child0;
-  const last = h.u8[i * B.stride + B.nChildren]! - 1;
+  const last = get8(h, i, B.nChildren) - 1;
   h.i32[base + k] = h.i32[base + last]!;
-  h.u8[i * B.stride + B.nChildren] = last;
+  set8(h, i, B.nChildren, last);
 }

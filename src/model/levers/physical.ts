@@ -4,7 +4,7 @@
  */
 import { R } from '../codes.js';
 import { joinList } from '../internal-list.js';
-import { NONE, Tenure, B } from '../state.js';
+import { NONE, Tenure, B, set8 } from '../state.js';
 import { DIVIDED } from '../layout.js';
 import { F, NFLOW } from '../flows.js';
 import type { World } from '../world.js';
@@ -62,7 +62,7 @@ export const largerFlats: LeverModule<'largerFlats'> = {
     for (let k = a; k < b; k++) {
       const i = f.occupant[k]!;
       if (w.stock.mergePartner[k] === NONE || i === NONE) continue;
-      w.hh.u8[i * B.stride + B.listReason] = R.demolition;
+      set8(w.hh, i, B.listReason, R.demolition);
       joinList(w, e, i, w.month, true);
     }
   },

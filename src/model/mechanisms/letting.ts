@@ -28,7 +28,7 @@ import { CH, R } from '../codes.js';
 import { logistic, logit } from '../logodds.js';
 import { type DrawProfile, HT, drawHousehold, refreshIncome } from '../population.js';
 import type { Rng, StreamRng } from '../rng.js';
-import { NONE, Tenure, isResourceStrongHousehold, persons, H, B } from '../state.js';
+import { NONE, Tenure, isResourceStrongHousehold, persons, H, B, get8, set8, get32, set32, getF32 } from '../state.js';
 import { F, NFLOW } from '../flows.js';
 import type { World } from '../world.js';
 import { allocSlot, formHousehold, freeSlot, moveIn, moveInternal, rehouse, swapFlats, withholdForMerge } from '../occupancy.js';
@@ -184,7 +184,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
     }
     for (let k = 0; k < L.offersPerMonth; k++) {
       const i = newcomer(w, ctx, e, flat, ctx.strongProb[sec]!, 0, rng);
-      if (w.hh.f32[i * H.stride + H.income]! * sc.region.maxPriceToIncome >= eff.unitPrice) {
+      if (getF32(w.hh, i, H.income) * sc.region.maxPriceToIncome >= eff.unitPrice) {
         moveIn(w, i, flat, CH.sale);
         return true;
       }
@@ -198,7 +198,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
     if (eff.internalList) {
       const i = takeFromList(w, e, flat, true);
       if (i >= 0) {
-        moveInternal(w, i, flat, w.hh.u8[i * B.stride + B.listReason]!, true);
+        moveInternal(w, i, flat, get8(w.hh, i, B.listReason), true);
         return true;
       }
     }
@@ -239,7 +239,7 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
       w.letting.internalAcc[e]! -= 1;
       const i = takeFromList(w, e, flat, eff.familyPriorityLarge && fl.rooms[flat]! >= 4);
       if (i >= 0) {
-        moveInternal(w, i, flat, w.hh.u8[i * B.stride + B.listReason]!, true);
+        moveInternal(w, i, flat, get8(w.hh, i, B.listReason), true);
         return true;
       }
       const seekers = w.queues.seekers[e]!;
@@ -248,17 +248,17 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
         const j = allocSlot(w, flat);
         const h = w.hh;
         drawHousehold(sc, h, j, ctx.profiles[e]!, { rooms: fl.rooms[flat]!, month: w.month, strongProb: 0, vulnerableProb: 0, type: HT.youngSingle }, rng);
-        h.i32[j * H.stride + H.birth1] = s.birth;
-        h.u8[j * B.stride + B.female1] = s.female;
-        h.u8[j * B.stride + B.status1] = s.status;
-        h.u8[j * B.stride + B.edu1] = s.edu;
-        h.u8[j * B.stride + B.origin] = s.origin;
-        h.u8[j * B.stride + B.adults] = 1;
-        h.u8[j * B.stride + B.nChildren] = 0;
-        h.u8[j * B.stride + B.familyNearby] = 1;
-        h.u8[j * B.stride + B.wantsGarden] = 0;
+        set32(h, j, H.birth1, s.birth);
+        set8(h, j, B.female1, s.female);
+        set8(h, j, B.status1, s.status);
+        set8(h, j, B.edu1, s.edu);
+        set8(h, j, B.origin, s.origin);
+        set8(h, j, B.adults, 1);
+        set8(h, j, B.nChildren, 0);
+        set8(h, j, B.familyNearby, 1);
+        set8(h, j, B.wantsGarden, 0);
         // a grown child has lived here since childhood (assumed since birth); a separated partner since the break-up
-        h.i32[j * H.stride + H.movedIn] = s.reason === R.childLeftHome ? s.birth : w.month;
+        set32(h, j, H.movedIn, s.reason === R.childLeftHome ? s.birth : w.month);
         refreshIncome(sc, h, j);
         formHousehold(w, j, flat, s.reason);
         return true;
@@ -350,7 +350,7 @@ function serveSwaps(w: World, seekers: number[]): void {
   const minMonths = w.scenario.letting.swapMinYears * 12;
   for (const a of seekers) {
     if (!h.alive[a]) continue;
-    const fa = h.i32[a * H.stride + H.flat]!;
+    const fa = get32(h, a, H.flat);
     // b gets more rooms; neither household above 1 person per room after the swap
     const b = takeSwapPartner(w, fl.estate[fa]!, fl.rooms[fa]!, persons(h, a), minMonths);
     if (b >= 0) swapFlats(w, a, b);

@@ -23,7 +23,7 @@
 import { K, R } from '../codes.js';
 import type { Rng } from '../rng.js';
 import type { SchellingSpec } from '../../scenario/schema.js';
-import { B, H as HF, NONE } from '../state.js';
+import { B, H as HF, NONE, get8, set8 } from '../state.js';
 import { F } from '../flows.js';
 import type { World } from '../world.js';
 import { allocSlot } from '../occupancy.js';
@@ -143,10 +143,10 @@ export function initSchelling(w: World, spec: SchellingSpec, rng: Rng): void {
     const cell = cells[a]!;
     // groups of equal size (the first ceil(N / G) agents in group 0, ...): for two groups, a < N / 2
     const grp = Math.floor((a * G) / N);
-    h.u8[i * B.stride + B.group] = grp;
-    h.u8[i * B.stride + B.adults] = 1;
+    set8(h, i, B.group, grp);
+    set8(h, i, B.adults, 1);
     h.i32[i * HF.stride + HF.birth1] = -30 * 12;
-    h.u8[i * B.stride + B.status1] = 0;
+    set8(h, i, B.status1, 0);
     h.i32[i * HF.stride + HF.flat] = cell;
     h.i32[i * HF.stride + HF.movedIn] = 0;
     h.i32[i * HF.stride + HF.flatSince] = 0;
@@ -283,6 +283,6 @@ export function schellingCells(w: World, out: Uint8Array, o = 0): void {
   const h = w.hh;
   for (let c = 0; c < occ.length; c++) {
     const i = occ[c]!;
-    out[o + c] = i === NONE ? 0 : 1 + h.u8[i * B.stride + B.group]!;
+    out[o + c] = i === NONE ? 0 : 1 + get8(h, i, B.group);
   }
 }
