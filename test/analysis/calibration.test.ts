@@ -36,8 +36,8 @@ describe('calibration targets', () => {
     expect(targetScale({ value: 0.104, tolerance: 0.005 })).toBe(0.005);
     expect(targetScale({ value: -40, tolerance: null })).toBe(40);
     expect(targetScale({ value: 0, tolerance: null })).toBe(1);
-    const fit = (error: number) => ({ mean: 0, low: NaN, high: NaN, error });
-    expect(objective([fit(1), fit(-2), fit(0.5)])).toBe(5.25);
-    expect(objective([fit(NaN), fit(1)])).toBeNaN();
+    const withError = (error: number) => ({ mean: 0, low: NaN, high: NaN, error });
+    expect(objective([withError(1), withError(-2), withError(0.5)])).toBe(5.25);
+    expect(objective([withError(NaN), withError(1)])).toBeNaN();
   });
 });
