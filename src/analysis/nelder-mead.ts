@@ -23,8 +23,10 @@
  * as +Infinity, worse than any other. A point evaluated once is not evaluated again (its value is
  * kept), so `evaluations` counts distinct points.
  *
- * A descent ends when the simplex is small in both senses (SciPy's test): every point within
- * `xTol` of the best in every coordinate and every value within `fTol` of the best. Clamping can
+ * A descent ends when the simplex has shrunk to the resolution asked for: every point within
+ * `xTol` of the best in every coordinate. (Not also when the values agree within a tolerance, as
+ * SciPy and fminsearch ask: the values of a noisy function, such as an ensemble mean, never
+ * agree, and the search would spend its whole budget on the noise at the minimum.) Clamping can
  * flatten the simplex against a bound (its points all on one face, a direction lost), so a
  * descent that ended so is restarted from its best point with a fresh simplex, as Press et al.
  * (Numerical Recipes, 10.5) recommend, for as long as a restart improves the best value by more
@@ -55,9 +57,9 @@ export interface NelderMeadOptions {
   maxEvals: number;
   /** Initial step along each coordinate (default NM_DEFAULT_STEP). */
   step?: number;
-  /** Stop when every simplex point is within this of the best in every coordinate … (default NM_DEFAULT_XTOL) */
+  /** A descent ends when every simplex point is within this of the best in every coordinate (default NM_DEFAULT_XTOL). */
   xTol?: number;
-  /** … and every value within this of the best value (default NM_DEFAULT_FTOL). */
+  /** A restart must improve the best value by more than this to be followed by another (default NM_DEFAULT_FTOL). */
   fTol?: number;
   /** Most iterations (default NM_DEFAULT_MAX_ITERATIONS). */
   maxIterations?: number;
@@ -134,7 +136,6 @@ export async function nelderMead(f: Objective, x0: readonly number[], opts: Neld
       const best = simplex[0]!;
       for (let j = 1; j <= k; j++) {
         const v = simplex[j]!;
-        if (v.f !== best.f && !(Math.abs(v.f - best.f) <= fTol)) return false;
         for (let i = 0; i < k; i++) if (Math.abs(v.x[i]! - best.x[i]!) > xTol) return false;
       }
       return true;
