@@ -157,7 +157,9 @@ export async function calibrateToDirectory(
         ...targets.map((t, j) => `#   target ${t.spec.text}: fitted ${fmtNumber(final.fits[j]!.mean)}`),
         '# Every field is written out, defaults included.',
       ];
-      writeFileSync(join(dir, CALIBRATED_FILE), header.join('\n') + '\n' + stringify(scenario, { aliasDuplicateObjects: false, lineWidth: 0 }));
+      // a line break typed into a target would end its comment line: every comment kept on one line
+      const comments = header.map((l) => l.replace(/[\r\n\u2028\u2029]+/g, ' '));
+      writeFileSync(join(dir, CALIBRATED_FILE), comments.join('\n') + '\n' + stringify(scenario, { aliasDuplicateObjects: false, lineWidth: 0 }));
 
       const calibration = {
         tool: 'nabolag',
