@@ -68,9 +68,6 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
   const outDir = argv.out ?? join('output', `calibrate-${defaultOutputName(scenario, process.cwd())}`);
   const t0 = performance.now();
   const say = argv.quiet ? undefined : out.stderr;
-  say?.(
-    `calibrate: fitting ${params.map((p) => p.name).join(', ')} to ${targets.length} target(s): at most ${maxEvals} evaluations of ${base.replications} replications of ${base.years} years\n`,
-  );
   let lastLine = -Infinity;
   let lastBest = -1;
   const res = await calibrateToDirectory(
@@ -89,6 +86,10 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
       command: process.argv.slice(2),
       workers,
       wait: argv.wait,
+      onStart: () =>
+        say?.(
+          `calibrate: fitting ${params.map((p) => p.name).join(', ')} to ${targets.length} target(s): at most ${maxEvals} evaluations of ${base.replications} replications of ${base.years} years\n`,
+        ),
       onEvaluation: (e, best) => {
         const now = performance.now();
         if (!say || best.evaluation === lastBest || now - lastLine < PROGRESS_EVERY_MS) return;

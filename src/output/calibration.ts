@@ -110,7 +110,11 @@ const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 
 export async function calibrateToDirectory(
   plan: CalibrationPlan,
   outDir: string,
-  info: StudyInfo & { onEvaluation?: (e: Evaluation, best: Evaluation) => void },
+  info: StudyInfo & {
+    /** Called when the output folder is accepted and the search starts. */
+    onStart?: () => void;
+    onEvaluation?: (e: Evaluation, best: Evaluation) => void;
+  },
 ): Promise<{ outDir: string; files: string[]; result: CalibrationResult; workers: number }> {
   const t0 = performance.now();
   const { base, params, targets } = plan;
@@ -121,6 +125,7 @@ export async function calibrateToDirectory(
   const files = await writeAtomically(
     outDir,
     async (dir) => {
+      info.onStart?.();
       const trace: Evaluation[] = [];
       const byValues = new Map<string, { e: Evaluation; fits: TargetFit[] }>();
       let best: Evaluation | undefined;

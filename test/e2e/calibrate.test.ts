@@ -9,7 +9,7 @@
  * second), 3 years, 4 replications.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +156,17 @@ describe('nabolag calibrate', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses an output folder nabolag did not write before it runs anything, and leaves it as it was', () => {
+    const mine = join(tmp, 'mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'notes.txt'), 'mine');
+    const r = nabolag('calibrate', SCENARIO, ...SMALL, '--fit', `${PATH}=0.01:0.1`, '--target', 'moveOuts@2027=5', '--out', mine);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already holds files that nabolag did not write');
+    expect(r.stderr).not.toContain('calibrate: fitting');
+    expect(readdirSync(mine)).toEqual(['notes.txt']);
   });
 
   it('--presets prints what npm run calibrate prints; mixing it with a fit is refused', () => {
