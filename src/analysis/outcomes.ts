@@ -70,10 +70,8 @@ function nearMetrics(name: string): string[] {
 
 /** Compile `<name>=<expression>` outcomes (names unique), checking every reference against the context. */
 export async function compileOutcomes(texts: readonly string[], ctx: OutcomeContext): Promise<Outcome[]> {
-  const math = await import('mathjs');
   const names = new Set<string>();
-  const lastYear = ctx.startYear + ctx.years - 1;
-  return texts.map((text) => {
+  const items = texts.map((text) => {
     const eq = text.indexOf('=');
     if (eq < 0) optionError(text, 'give <name>=<expression>, e.g. --outcome gain=resourceStrongShare@2040-resourceStrongShare@2026');
     const name = text.slice(0, eq).trim();
@@ -81,6 +79,27 @@ export async function compileOutcomes(texts: readonly string[], ctx: OutcomeCont
     if (!NAME.test(name)) optionError(text, `the name ${show(name)} must be letters, digits and _ (starting with a letter)`);
     if (names.has(name)) optionError(text, `the name ${show(name)} is given twice; give each outcome its own name`);
     names.add(name);
+    return { text, name, expression };
+  });
+  return compileExpressions(items, ctx, 'outcome');
+}
+
+/**
+ * Compile named expressions (as `compileOutcomes`, whose parsing of `<name>=<expression>` they
+ * come from; `nabolag calibrate` reads its targets' expressions itself). `text` is what the user
+ * typed, and `option` the option it came with, for the messages.
+ */
+export async function compileExpressions(
+  items: readonly { text: string; name: string; expression: string }[],
+  ctx: OutcomeContext,
+  option: string,
+): Promise<Outcome[]> {
+  const math = await import('mathjs');
+  const lastYear = ctx.startYear + ctx.years - 1;
+  const optionError = (text: string, why: string): never => {
+    throw new UserError(`option --${option} ${show(text)}: ${why}`);
+  };
+  return items.map(({ text, name, expression }) => {
     if (expression === '') optionError(text, 'the expression after "=" is empty');
     const refs: OutcomeRef[] = [];
     const byKey = new Map<string, string>();

@@ -16,7 +16,7 @@ export interface PositionalSpec {
   describe: string;
   /** Takes every remaining positional (at least one, unless `optional`), and everything after `--`. */
   many?: boolean;
-  /** A `many` positional that may be empty. */
+  /** A `many` positional that may be empty, or a single one that may be left out (the command then checks what it needs). */
   optional?: boolean;
 }
 
@@ -94,7 +94,8 @@ export type YargsStrings = Record<string, string | { one: string; other: string 
 const tr = (text: string, lang: HelpLanguage): string => (lang === 'da' ? (DA_TEXTS[text] ?? text) : text);
 
 /** `run <scenario>`, `compare <baseline> <variants..>`: a `many` positional is optional for yargs and checked here. */
-const usage = (c: CommandSpec): string => [c.name, ...c.positionals.map((ps) => (ps.many ? `[${ps.name}..]` : `<${ps.name}>`))].join(' ');
+const usage = (c: CommandSpec): string =>
+  [c.name, ...c.positionals.map((ps) => (ps.many ? `[${ps.name}..]` : ps.optional ? `[${ps.name}]` : `<${ps.name}>`))].join(' ');
 const shownUsage = (c: CommandSpec): string => [c.name, ...c.positionals.map((ps) => `<${ps.name}${ps.many ? '..' : ''}>`)].join(' ');
 
 /** Parse the arguments (without `node` and the script) against the program's commands. */

@@ -164,6 +164,30 @@ export const DA_TEXTS: Record<string, string> = {
   'Print the job scripts and the sbatch commands; submit nothing and write nothing': 'Vis jobscripts og sbatch-kommandoerne; indsend og skriv intet',
   "An earlier submission's output folder: resubmit only the shards without a complete shard.json, then the merge":
     'En tidligere indsendelses mappe: indsend kun de dele igen, der mangler en færdig shard.json, og derefter samlejobbet',
+  "Fit fields of your scenario to observed targets (Nelder-Mead on the ensemble means, common random numbers) and write the scenario with the fitted values; --presets checks the presets' patterns":
+    'Tilpas felter i dit scenarie til observerede mål (Nelder-Mead på gennemsnittene over gentagelser, fælles tilfældige tal) og skriv scenariet med de tilpassede værdier; --presets tjekker de forudindstillede afdelingers mønstre',
+  'Scenario file (YAML or JSON) to fit; leave out with --presets': 'Scenariefil (YAML eller JSON), der skal tilpasses; udelades med --presets',
+  'Fit the yearly hazard of moving for other reasons to a move-out rate of 10.4% a year':
+    'Tilpas den årlige risiko for at flytte af andre grunde til en fraflytningsrate på 10,4% om året',
+  'Two fields to two targets; the fitted scenario is output/calibrate-my-estate/calibrated.yaml':
+    'To felter til to mål; det tilpassede scenarie er output/calibrate-my-estate/calibrated.yaml',
+  "The presets' patterns (P1-P7) against their targets, as npm run calibrate":
+    'De forudindstillede afdelingers mønstre (P1-P7) mod deres mål, som npm run calibrate',
+  'A field to fit and its range, <path>=<lo>:<hi> (repeatable), e.g. career.otherAnnual=0.01:0.08':
+    'Et felt, der skal tilpasses, og dets interval, <sti>=<lav>:<høj> (kan gentages), fx career.otherAnnual=0.01:0.08',
+  'An observed target, <expression>=<value> or <expression>=<value>±<tolerance> (+- also), the expression over metric@year as in sensitivity --outcome (repeatable)':
+    'Et observeret mål, <udtryk>=<værdi> eller <udtryk>=<værdi>±<tolerance> (også +-), udtrykket over måltal@år som i sensitivity --outcome (kan gentages)',
+  'Most evaluations (ensemble runs) of the search (default 100)': 'Højst så mange evalueringer (kørsler af alle gentagelser) i søgningen (standard 100)',
+  'Replications of every evaluation (overrides the file; with --presets, per preset, default 20)':
+    'Gentagelser i hver evaluering (i stedet for filens; med --presets pr. forudindstillet afdeling, standard 20)',
+  'Base seed of every evaluation (overrides the file)': 'Grundfrø for hver evaluering (i stedet for filens)',
+  "Output folder (default output/calibrate-<the file's path>)": 'Mappe til resultater (standard output/calibrate-<filens sti>)',
+  'No progress lines and no summary (the results are in the files)': 'Ingen statuslinjer og intet resumé (resultaterne står i filerne)',
+  "Check every preset's patterns (P1-P7) against their targets instead (as npm run calibrate)":
+    'Tjek i stedet hver forudindstillet afdelings mønstre (P1-P7) mod deres mål (som npm run calibrate)',
+  'With --presets: only this preset (a file name in scenarios/presets/, without .yaml)':
+    'Med --presets: kun denne forudindstillede afdeling (et filnavn i scenarios/presets/, uden .yaml)',
+  'With --presets: one JSON object per pattern and line': 'Med --presets: ét JSON-objekt pr. mønster og linje',
 };
 
 /** The epilogue of every help, in English (also the key of its translation). */

@@ -21,6 +21,7 @@ import { checkMemory } from './memory.js';
 import { studioCommand } from './studio.js';
 import { closing, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { sensitivityCommand, sweepCommand } from './study.js';
+import { calibrateCommand } from './calibrate.js';
 import { submitCommand } from './submit.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
@@ -211,6 +212,7 @@ export async function main(args: string[]): Promise<void> {
   else if (command === 'studio') await studioCommand(a as never, out);
   else if (command === 'sweep') await sweepCommand(a as never);
   else if (command === 'sensitivity') await sensitivityCommand(a as never);
+  else if (command === 'calibrate') await calibrateCommand(a as never);
   else if (command === 'submit') process.exitCode = await submitCommand(a as never);
   else if (command === 'merge') await mergeCommand(a as never);
   else if (command === 'new') newCommand(a as never, out);

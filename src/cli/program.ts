@@ -167,6 +167,61 @@ export const PROGRAM: ProgramSpec = {
       ],
     },
     {
+      name: 'calibrate',
+      describe:
+        "Fit fields of your scenario to observed targets (Nelder-Mead on the ensemble means, common random numbers) and write the scenario with the fitted values; --presets checks the presets' patterns",
+      positionals: [{ name: 'scenario', optional: true, describe: 'Scenario file (YAML or JSON) to fit; leave out with --presets' }],
+      examples: [
+        [
+          "$0 calibrate my-estate.yaml --fit career.otherAnnual=0.01:0.08 --target '(moveOuts@2028+moveOuts@2029+moveOuts@2030)/(households@2028+households@2029+households@2030)=0.104±0.005'",
+          'Fit the yearly hazard of moving for other reasons to a move-out rate of 10.4% a year',
+        ],
+        [
+          "$0 calibrate my-estate.yaml --fit career.earlyBoost=2:12 --fit career.otherAnnual=0.01:0.08 --target 'outResourceStrongFamiliesShortStay@2030/outResourceStrongFamilies@2030=0.5±0.05' --target 'moveOuts@2030/households@2030=0.104±0.01' -n 20",
+          'Two fields to two targets; the fitted scenario is output/calibrate-my-estate/calibrated.yaml',
+        ],
+        ['$0 calibrate --presets --only average', "The presets' patterns (P1-P7) against their targets, as npm run calibrate"],
+      ],
+      options: [
+        {
+          name: 'fit',
+          kind: 'value',
+          repeat: true,
+          describe: 'A field to fit and its range, <path>=<lo>:<hi> (repeatable), e.g. career.otherAnnual=0.01:0.08',
+        },
+        {
+          name: 'target',
+          kind: 'value',
+          repeat: true,
+          describe:
+            'An observed target, <expression>=<value> or <expression>=<value>±<tolerance> (+- also), the expression over metric@year as in sensitivity --outcome (repeatable)',
+        },
+        { name: 'max-evals', kind: 'value', describe: 'Most evaluations (ensemble runs) of the search (default 100)' },
+        {
+          name: 'replications',
+          alias: 'n',
+          kind: 'value',
+          describe: 'Replications of every evaluation (overrides the file; with --presets, per preset, default 20)',
+        },
+        { name: 'seed', alias: 's', kind: 'value', describe: 'Base seed of every evaluation (overrides the file)' },
+        { name: 'years', alias: 'y', kind: 'value', describe: 'Years to simulate (overrides the file)' },
+        { name: 'out', alias: 'o', kind: 'value', describe: "Output folder (default output/calibrate-<the file's path>)" },
+        { name: 'workers', alias: 'w', kind: 'value', describe: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it' },
+        { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress lines and no summary (the results are in the files)' },
+        { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
+        {
+          name: 'set',
+          kind: 'value',
+          repeat: true,
+          describe:
+            'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)',
+        },
+        { name: 'presets', kind: 'flag', describe: "Check every preset's patterns (P1-P7) against their targets instead (as npm run calibrate)" },
+        { name: 'only', kind: 'value', describe: 'With --presets: only this preset (a file name in scenarios/presets/, without .yaml)' },
+        { name: 'json', kind: 'flag', describe: 'With --presets: one JSON object per pattern and line' },
+      ],
+    },
+    {
       name: 'submit',
       describe:
         'Run a command (run, compare, sweep or sensitivity) on a Slurm cluster as a job array of shards and a merge job that joins them into the results one machine would write',

@@ -31,7 +31,7 @@ export const DEFAULT_BASE_ROWS = 64;
 export const MAX_POINTS = 1_000_000;
 
 /** An assignment of `value` to a parsed path, as `--set` would make it. */
-const assign = (option: string, path: string, steps: Assignment['steps'], value: unknown): Assignment => ({
+export const assign = (option: string, path: string, steps: Assignment['steps'], value: unknown): Assignment => ({
   text: `${path}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
   path,
   steps,
@@ -54,7 +54,7 @@ function parseRange(option: string, text: string): { path: string; steps: Assign
 }
 
 /** What every point of a study is built from: the scenario file, --set, the overrides. */
-interface Base {
+export interface Base {
   file: string;
   set: Assignment[];
   overrides: Overrides;
@@ -62,7 +62,7 @@ interface Base {
 }
 
 /** The scenario with the base's assignments and then `more` applied, resolved; throws a UserError. */
-function scenarioWith(b: Base, more: Assignment[]): Scenario {
+export function scenarioWith(b: Base, more: Assignment[]): Scenario {
   return resolve(loadScenario(b.file, { set: [...b.set, ...b.extra, ...more] }), b.overrides, b.file);
 }
 
@@ -84,7 +84,7 @@ function accepts(b: Base, more: Assignment[]): boolean {
  * scenario (else the scenario's own message, naming the field and what it allows); a field that
  * takes whole numbers only (a value between them refused, its rounding accepted) gets whole values.
  */
-function studyParams(option: string, texts: string[], b: Base): { params: StudyParam[]; steps: Assignment['steps'][] } {
+export function studyParams(option: string, texts: string[], b: Base): { params: StudyParam[]; steps: Assignment['steps'][] } {
   if (texts.length === 0) throw new ArgsError(`give at least one --${option} <path>=<lo>:<hi>`);
   const ranges = texts.map((t) => parseRange(option, t));
   const seen = new Set<string>();
@@ -107,14 +107,14 @@ function studyParams(option: string, texts: string[], b: Base): { params: StudyP
 }
 
 /** The flags of a study's run, the base scenario, and the base the points are built from. */
-function studyBase(argv: StudyArgs, extra: Assignment[] = []) {
+export function studyBase(argv: StudyArgs, extra: Assignment[] = []) {
   const { overrides, workers, set } = runFlags(argv);
   const b: Base = { file: argv.scenario, set, overrides, extra };
   const base = scenarioWith(b, []);
   return { b, base, workers };
 }
 
-interface StudyArgs {
+export interface StudyArgs {
   scenario: string;
   set?: string[];
   replications?: unknown;
@@ -214,7 +214,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
 }
 
 /** The rows of a scenario's metrics (as model/simulate.ts names them: its estates, copies numbered, then "region" when several). */
-function rowNamesOf(base: Scenario): string[] {
+export function rowNamesOf(base: Scenario): string[] {
   const names = base.estates.flatMap((e) => (e.copies > 1 ? Array.from({ length: e.copies }, (_, i) => `${e.name}-${i + 1}`) : [e.name]));
   return names.length > 1 ? [...names, 'region'] : names;
 }

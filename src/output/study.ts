@@ -77,12 +77,12 @@ export const paramValue = (p: StudyParam, u: number): number => {
 /** How the charts of a study are written (report/study.ts), given what it found. */
 export type StudyCharts<T> = (dir: string, result: T) => Promise<string[]>;
 
-interface StudyInfo extends RunInfo {
+export interface StudyInfo extends RunInfo {
   scenarioFile: string;
 }
 
 /** The manifest of a study: as a run's (pipeline.ts), with the study's own fields. */
-function manifest(base: Scenario, info: StudyInfo, files: string[], seeds: number[], workers: number, t0: number, simulateMs: number, extra: object) {
+export function manifest(base: Scenario, info: StudyInfo, files: string[], seeds: number[], workers: number, t0: number, simulateMs: number, extra: object) {
   return {
     tool: 'nabolag',
     version: VERSION,

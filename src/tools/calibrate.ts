@@ -1,5 +1,5 @@
 /**
- * `npm run calibrate`: runs every preset in scenarios/presets/ (20 replications by default)
+ * `npm run calibrate` (and `nabolag calibrate --presets`, cli/calibrate.ts): runs every preset in scenarios/presets/ (20 replications by default)
  * and prints each pattern (P1-P7) against its target, with the 5-95% bootstrap band of the
  * checked value over replications (src/analysis/patterns.ts); P5 (image work) and P6 (the
  * image lags composition) come from two paired experiments on the average preset. `--json` prints one JSON object per pattern.
@@ -32,7 +32,7 @@ export const P6_VARIANT = (sc: Scenario): Scenario => ({
 const PRESETS_DIR = join(PACKAGE_ROOT, 'scenarios', 'presets');
 
 /** The presets' names (files in scenarios/presets/, without .yaml), in file-name order. */
-const presetNames = (): string[] =>
+export const presetNames = (): string[] =>
   readdirSync(PRESETS_DIR)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
@@ -77,6 +77,12 @@ const pct = (v: number, unit: string) =>
 /** A pattern's value and, when it has one, its bootstrap band. */
 const valueText = (p: PatternResult): string =>
   `${pct(p.value.mean, p.unit).padStart(7)}${Number.isFinite(p.value.p5) ? ` (${pct(p.value.p5, p.unit)} to ${pct(p.value.p95, p.unit)})` : ''}`;
+
+/** A preset's pattern as printed: one JSON object, or a line (and its detail) against the target. */
+export const patternLine = (preset: string, p: PatternResult, json: boolean): string =>
+  json
+    ? JSON.stringify({ preset, ...p }) + '\n'
+    : `${preset.padEnd(14)} ${p.id}  ${p.pass ? 'ok  ' : 'MISS'}  ${valueText(p)}  target: ${p.target}${p.detail ? `\n${' '.repeat(24)}${p.detail}` : ''}\n`;
 
 /** The tool's command line, declared for the project's parser (src/cli/args.ts). */
 const PROGRAM: ProgramSpec = {
@@ -148,13 +154,7 @@ async function main(): Promise<void> {
     replications,
     only,
     workers,
-    onResult: (preset, p) => {
-      if (json) process.stdout.write(JSON.stringify({ preset, ...p }) + '\n');
-      else
-        process.stdout.write(
-          `${preset.padEnd(14)} ${p.id}  ${p.pass ? 'ok  ' : 'MISS'}  ${valueText(p)}  target: ${p.target}${p.detail ? `\n${' '.repeat(24)}${p.detail}` : ''}\n`,
-        );
-    },
+    onResult: (preset, p) => process.stdout.write(patternLine(preset, p, json)),
   });
 }
 

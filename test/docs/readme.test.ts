@@ -29,7 +29,7 @@ function readmeCommands(text: string): string[] {
 }
 
 /** Commands that write an output folder (and take --out). */
-const WRITES_FOLDER = /^npx nabolag (run|compare|sweep|sensitivity|studio)\b/;
+const WRITES_FOLDER = /^npx nabolag (run|compare|sweep|sensitivity|calibrate|studio)\b/;
 /** Not run, and why (see the comment at the top). */
 const NOT_RUN = new Set(['npm install', 'npm test']);
 
@@ -41,7 +41,15 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('the README', () => {
   it('starts with the two commands, and its code blocks hold the quick start of every audience', () => {
     expect(readme).toMatch(/^# nabolag\n\n```sh\nnpm install && npm start\nnpm test\n```\n/);
-    for (const c of ['npx nabolag new', 'npx nabolag run', 'npx nabolag compare', 'npx nabolag sweep', 'npx nabolag sensitivity', 'npx nabolag studio'])
+    for (const c of [
+      'npx nabolag new',
+      'npx nabolag run',
+      'npx nabolag compare',
+      'npx nabolag sweep',
+      'npx nabolag sensitivity',
+      'npx nabolag calibrate',
+      'npx nabolag studio',
+    ])
       expect(
         commands.some((x) => x.startsWith(c)),
         c,

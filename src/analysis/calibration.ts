@@ -1,0 +1,102 @@
+/**
+ * Targets of `nabolag calibrate`: an outcome expression (outcomes.ts: metrics at years, e.g.
+ * `moveOuts@2030/households@2030`) and the value it should have, with an optional tolerance,
+ * typed as `<expression>=<value>[±<tolerance>]` (`+-` for `±`). How far a point of the
+ * parameters is from the targets (the objective the fit minimises):
+ *
+ *   objective = Σ_targets ((mean − value) / scale)²
+ *
+ * where `mean` is the target's expression evaluated on the ensemble means of its metrics (as
+ * `sensitivity` evaluates an outcome) and `scale` is the target's tolerance when given, else
+ * |value| (so the error is relative), else 1 for a value of 0. So a target missed by exactly its
+ * tolerance adds 1, and targets in different units weigh alike per tolerance. (Assumption: the
+ * tolerance is read as the error the user accepts, like a standard error of the observation.)
+ *
+ * The 95% interval of a target's mean is the t interval (inference.ts `meanInterval`) of the
+ * expression evaluated on each replication's values. For an expression linear in its metrics
+ * (a metric, a sum, a difference) it is the interval of the mean itself; for a ratio it is that
+ * of the mean of the replications' ratios, which differs from the ratio of the means by little
+ * when the replications are alike. Pure functions; no I/O.
+ */
+import { yearly, type ReplicationDigest } from '../model/digest.js';
+import { UserError, show } from '../scenario/messages.js';
+import { meanInterval } from './inference.js';
+import type { Outcome } from './outcomes.js';
+
+/** A target as typed: the expression, the value, the tolerance (null: none given). */
+export interface TargetSpec {
+  text: string;
+  expression: string;
+  value: number;
+  tolerance: number | null;
+}
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** Read `<expression>=<value>[±<tolerance>]` (the value after the last `=`); a UserError names what is wrong. */
+export function parseTarget(text: string): TargetSpec {
+  const fail = (why: string): never => {
+    throw new UserError(`option --target ${show(text)}: ${why}`);
+  };
+  const example = "e.g. --target 'moveOuts@2030/households@2030=0.104±0.005'";
+  const eq = text.lastIndexOf('=');
+  if (eq < 0) fail(`give <expression>=<value> or <expression>=<value>±<tolerance>, ${example}`);
+  const expression = text.slice(0, eq).trim();
+  const rhs = text.slice(eq + 1).trim();
+  if (expression === '') fail(`the expression before "=" is empty; ${example}`);
+  const parts = rhs.split(/±|\+-|\+\/-/);
+  if (parts.length > 2) fail(`give one tolerance after the value, ${example}`);
+  const [v, tol] = parts.map((p) => p.trim());
+  if (!NUMBER.test(v!)) fail(`the value ${show(v!)} after "=" is not a number; give <value> or <value>±<tolerance>, ${example}`);
+  let tolerance: number | null = null;
+  if (tol !== undefined) {
+    if (!NUMBER.test(tol)) fail(`the tolerance ${show(tol)} after "±" is not a number; ${example}`);
+    tolerance = Number(tol);
+    if (!(tolerance > 0)) fail(`the tolerance must be above 0, not ${tolerance}; leave it out to compare relative to the value`);
+  }
+  const value = Number(v);
+  if (!Number.isFinite(value)) fail(`the value ${show(v!)} is not a finite number`);
+  if (tolerance !== null && !Number.isFinite(tolerance)) fail(`the tolerance ${show(tol!)} is not a finite number`);
+  return { text, expression, value, tolerance };
+}
+
+/** The scale a target's error is measured in (module comment). */
+export const targetScale = (t: Pick<TargetSpec, 'value' | 'tolerance'>): number => t.tolerance ?? (t.value !== 0 ? Math.abs(t.value) : 1);
+
+/** How one point of the parameters meets one target. */
+export interface TargetFit {
+  /** The expression on the ensemble means. */
+  mean: number;
+  /** 95% interval (module comment); NaN with fewer than 2 replications. */
+  low: number;
+  high: number;
+  /** (mean − value) / scale. */
+  error: number;
+}
+
+/** A metric reference's value in one replication. */
+function refValue(d: ReplicationDigest, ref: Outcome['refs'][number], startYear: number): number {
+  const r = ref.row === null ? d.rowNames.length - 1 : d.rowNames.indexOf(ref.row);
+  return yearly(d, r, ref.k, ref.year - startYear + 1);
+}
+
+/** How an ensemble (its replications' digests) meets a target compiled as `outcome`. */
+export function targetFit(
+  outcome: Outcome,
+  target: Pick<TargetSpec, 'value' | 'tolerance'>,
+  startYear: number,
+  replications: readonly ReplicationDigest[],
+): TargetFit {
+  const means = outcome.refs.map((ref) => {
+    let s = 0;
+    for (const d of replications) s += refValue(d, ref, startYear);
+    return s / replications.length;
+  });
+  const mean = outcome.evaluate(means);
+  const each = replications.map((d) => outcome.evaluate(outcome.refs.map((ref) => refValue(d, ref, startYear))));
+  const ci = meanInterval(each);
+  return { mean, low: ci.low, high: ci.high, error: (mean - target.value) / targetScale(target) };
+}
+
+/** The objective: the sum of the squared errors (NaN when a target's mean is not a number). */
+export const objective = (fits: readonly TargetFit[]): number => fits.reduce((s, f) => s + f.error * f.error, 0);

@@ -1,0 +1,43 @@
+/** Targets of `nabolag calibrate` (src/analysis/calibration.ts): how they are read, and the scale their errors are measured in. */
+import { describe, expect, it } from 'vitest';
+import { objective, parseTarget, targetScale } from '../../src/analysis/calibration.js';
+import { UserError } from '../../src/scenario/messages.js';
+
+describe('calibration targets', () => {
+  it('reads <expression>=<value>[±<tolerance>], the value after the last "=", ± as +- or +/-', () => {
+    expect(parseTarget('moveOuts@2030/households@2030=0.104±0.005')).toEqual({
+      text: 'moveOuts@2030/households@2030=0.104±0.005',
+      expression: 'moveOuts@2030/households@2030',
+      value: 0.104,
+      tolerance: 0.005,
+    });
+    expect(parseTarget('a@2030 = -2 +- 0.5')).toMatchObject({ expression: 'a@2030', value: -2, tolerance: 0.5 });
+    expect(parseTarget('a@2030=1e3+/-10')).toMatchObject({ value: 1000, tolerance: 10 });
+    expect(parseTarget('a@2030==b@2030=1')).toMatchObject({ expression: 'a@2030==b@2030', value: 1, tolerance: null });
+  });
+
+  it.each([
+    ['a@2030', 'give <expression>=<value>'],
+    ['=5', 'the expression before "=" is empty'],
+    ['a@2030=', 'the value "" after "=" is not a number'],
+    ['a@2030=x', 'the value "x" after "=" is not a number'],
+    ['a@2030=1±', 'the tolerance "" after "±" is not a number'],
+    ['a@2030=1±0', 'the tolerance must be above 0, not 0'],
+    ['a@2030=1±-2', 'the tolerance must be above 0, not -2'],
+    ['a@2030=1±2±3', 'give one tolerance'],
+    ['a@2030=1e999', 'is not a finite number'],
+  ])('%s is a clear mistake naming --target', (text, message) => {
+    expect(() => parseTarget(text)).toThrow(UserError);
+    expect(() => parseTarget(text)).toThrow(`option --target "${text}": `);
+    expect(() => parseTarget(text)).toThrow(message);
+  });
+
+  it('measures errors in the tolerance, else relative to the value, else (a value of 0) in its own units', () => {
+    expect(targetScale({ value: 0.104, tolerance: 0.005 })).toBe(0.005);
+    expect(targetScale({ value: -40, tolerance: null })).toBe(40);
+    expect(targetScale({ value: 0, tolerance: null })).toBe(1);
+    const withError = (error: number) => ({ mean: 0, low: NaN, high: NaN, error });
+    expect(objective([withError(1), withError(-2), withError(0.5)])).toBe(5.25);
+    expect(objective([withError(NaN), withError(1)])).toBeNaN();
+  });
+});
