@@ -18,6 +18,8 @@ import { LEVERS, LEVER_KINDS, newLever, sizeSchema } from './levers.js';
 import type { EstateRole, FromWorker, ToWorker } from './protocol.js';
 import { GROUP_COLORS } from './palette.js';
 import { checkedScenario } from './scenario.js';
+import { openScenarioText } from './open.js';
+import { MAX_SCENARIO_FILE_BYTES } from '../scenario/parse.js';
 import type { Lang, TextKey } from './text.js';
 import { t } from './text.js';
 
@@ -134,10 +136,44 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   const describe = () => {
     $('estate-description').textContent = preset()?.scenario.description ?? '';
   };
-  select.addEventListener('change', () => {
-    state.levers = (preset().scenario.policies ?? []).map((policy) => ({ policy, on: true }));
+  const choose = () => {
+    const sc = preset().scenario;
+    state.levers = (sc.policies ?? []).map((policy) => ({ policy, on: true }));
+    reps.value = String(Math.min(200, sc.replications));
+    seed.value = String(sc.seed);
     renderLevers();
     describe();
+  };
+  select.addEventListener('change', () => {
+    message.textContent = '';
+    choose();
+  });
+
+  // a scenario file the user opens: checked as the command line checks it, then offered as a preset
+  const open = $<HTMLInputElement>('estate-open');
+  open.addEventListener('change', async () => {
+    const f = open.files?.[0];
+    if (!f) return;
+    const text = f.size > MAX_SCENARIO_FILE_BYTES ? '' : await f.text();
+    open.value = '';
+    const r = openScenarioText(f.name, text, f.size);
+    if ('message' in r) {
+      message.textContent = tx('estateOpenInvalid', { message: r.message });
+      return;
+    }
+    if (r.scenario.schelling) {
+      message.textContent = tx('estateOpenSchelling', { file: f.name });
+      return;
+    }
+    presets.push({ file: f.name, scenario: r.scenario });
+    const o = document.createElement('option');
+    o.value = String(presets.length - 1);
+    o.textContent = `${r.scenario.name} (${f.name})`;
+    select.appendChild(o);
+    select.value = o.value;
+    choose();
+    message.textContent = '';
+    progressText.textContent = tx('estateOpened', { file: f.name });
   });
   describe();
 

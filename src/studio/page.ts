@@ -28,6 +28,7 @@ label.inline input { margin-left: .4rem; }
 label.slider output { float: right; font-variant-numeric: tabular-nums; font-weight: bold; }
 .help { display: block; color: var(--muted); font-size: .76rem; line-height: 1.25; }
 input[type=range] { width: 100%; margin: .1rem 0; accent-color: var(--accent); }
+input[type=file] { font-size: .8rem; max-width: 100%; margin: .1rem 0 .3rem; }
 input[type=number] { width: 6rem; font: inherit; padding: .15rem .3rem; }
 .note { font-size: .78rem; color: var(--muted); margin: .3rem 0 0; }
 .buttons { display: flex; gap: .4rem; flex-wrap: wrap; margin: .2rem 0 .4rem; }
@@ -163,6 +164,8 @@ const BODY = `
       <label class="slider" for="estate-preset"><span data-text="estatePreset"></span></label>
       <select id="estate-preset" data-testid="estate-preset"></select>
       <p class="note" id="estate-description"></p>
+      <label class="slider" for="estate-open"><span data-text="estateOpen"></span><span class="help" data-text="estateOpenHelp"></span></label>
+      <input type="file" id="estate-open" data-testid="estate-open" accept=".yaml,.yml,.json">
       <label class="slider inline" for="estate-replications"><span data-text="estateReplications"></span> <input type="number" id="estate-replications" data-testid="estate-replications" min="1" max="200" step="1" value="10"></label>
       <label class="slider inline" for="estate-seed"><span data-text="seed"></span> <input type="number" id="estate-seed" data-testid="estate-seed" min="0" max="4294967295" step="1" value="1"></label>
       <div class="buttons">

@@ -24,6 +24,11 @@ export const TEXT = {
     estateAnchoring: 'Anchoring the estate: solving who applies so that the baseline holds it where it starts ({seconds} s)',
     estateIntro:
       'A Danish social housing estate under the letting rules, month by month, with the same model as nabolag run. Each replication is one possible history; the band shows how far they spread. Export YAML writes the scenario as a file that nabolag run and nabolag validate accept.',
+    estateOpen: 'Or open a scenario file',
+    estateOpenHelp: 'YAML or JSON, checked as nabolag validate checks it (a file with extends cannot be opened here)',
+    estateOpenInvalid: 'The file was not opened: {message}',
+    estateOpenSchelling: '{file} is a Schelling scenario: use the Schelling mode.',
+    estateOpened: 'Opened {file}.',
     estateLevers: 'Levers',
     estateLeverKind: 'Lever',
     estateLeverAdd: 'Add lever',
@@ -132,6 +137,11 @@ export const TEXT = {
     estateAnchoring: 'Forankrer boligområdet: finder de ansøgere, der holder det, hvor det starter, uden tiltag ({seconds} s)',
     estateIntro:
       'En almen boligafdeling under udlejningsreglerne, måned for måned, med samme model som nabolag run. Hver gentagelse (replication) er ét muligt forløb; båndet viser, hvor meget de spreder sig. Gem som YAML skriver scenariet som en fil, som nabolag run og nabolag validate accepterer.',
+    estateOpen: 'Eller åbn en scenariefil',
+    estateOpenHelp: 'YAML eller JSON, kontrolleret som nabolag validate gør (en fil med extends kan ikke åbnes her)',
+    estateOpenInvalid: 'Filen blev ikke åbnet: {message}',
+    estateOpenSchelling: '{file} er et Schelling-scenarie: brug Schelling-delen.',
+    estateOpened: 'Åbnede {file}.',
     estateLevers: 'Tiltag (håndtag)',
     estateLeverKind: 'Tiltag',
     estateLeverAdd: 'Tilføj tiltag',

@@ -395,4 +395,40 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
     expect(requests.filter((u) => u !== fileUrl && !u.startsWith('blob:'))).toEqual([]);
   });
+  it("estate mode: a scenario file opened in the page is checked with the command line's messages, and a good one is offered to run", async () => {
+    const bad = 'name: typo\nyeers: 10\npolicies:\n  - { lever: extension, from: 1800 }\n';
+    await page.getByTestId('estate-open').setInputFiles({ name: 'typo.yaml', mimeType: 'application/yaml', buffer: Buffer.from(bad) });
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document;
+      return d.getElementById('estate-message').textContent !== '';
+    });
+    const shown = (await page.getByTestId('estate-message').textContent()) ?? '';
+    const { r } = validateFile(bad, 'typo.yaml');
+    expect(r.status).toBe(2);
+    // every line the command line prints about the file, with the file named as the page knows it
+    const lines = r.stderr
+      .split('\n')
+      .filter((l) => l.includes('typo.yaml: '))
+      .map((l) => l.slice(l.indexOf('typo.yaml: ')));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const l of lines) expect(shown).toContain(l);
+
+    const good = `name: opened\nyears: 5\nreplications: 2\nseed: 7\npolicies:\n  - { lever: programme, from: 2027, boost: 2 }\n`;
+    await page.getByTestId('estate-open').setInputFiles({ name: 'opened.yaml', mimeType: 'application/yaml', buffer: Buffer.from(good) });
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): { selectedOptions: { textContent: string }[] } } }).document;
+      return d.getElementById('estate-preset').selectedOptions[0]?.textContent === 'opened (opened.yaml)';
+    });
+    await expect(page.getByTestId('estate-message').textContent()).resolves.toBe('');
+    await expect(page.getByTestId('estate-replications').inputValue()).resolves.toBe('2');
+    await expect(page.getByTestId('estate-seed').inputValue()).resolves.toBe('7');
+    await expect(page.getByTestId('estate-lever').count()).resolves.toBe(1);
+    await expect(page.getByTestId('estate-lever-size').inputValue()).resolves.toBe('2');
+    await page.getByTestId('estate-export').click();
+    const exported = (await estate()).exported;
+    expect(exported).toMatch(/^name: opened$/m);
+    expect(exported).toMatch(/^years: 5$/m);
+    expect(validateFile(exported, 'opened-again.yaml').r.status).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
 });
