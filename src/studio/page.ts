@@ -20,7 +20,7 @@ header h1 { font-size: 1.3rem; margin: 0; }
 header p { margin: 0; color: var(--muted); flex: 1; }
 main { display: grid; grid-template-columns: 290px minmax(0, 1fr); gap: 1rem; padding: .6rem 1rem; max-width: 1200px; }
 .view, .stage > div, .side { min-width: 0; }
-fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .5rem; padding: .2rem .7rem .5rem; background: #fff; }
+fieldset { min-width: 0; border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .5rem; padding: .2rem .7rem .5rem; background: #fff; }
 legend { font-weight: bold; padding: 0 .3rem; }
 .intro { margin: .5rem 0 0; font-size: .85rem; color: #333; }
 label.slider { display: block; margin: .25rem 0 0; font-size: .9rem; }
@@ -74,7 +74,7 @@ canvas.chart.map { height: 260px; }
 .maprow input[type=range] { flex: 1; }
 .maprow output { min-width: 9.5em; font-variant-numeric: tabular-nums; }
 .addrow { display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; margin: .2rem 0; }
-.addrow select { flex: 1; width: auto; }
+.addrow select { flex: 1; width: auto; min-width: 0; }
 .lever { border-top: 1px solid var(--line); padding: .3rem 0 .2rem; font-size: .85rem; }
 .lever-head { display: flex; justify-content: space-between; align-items: center; font-weight: bold; }
 .lever .remove { padding: 0 .45rem; }
@@ -82,7 +82,8 @@ canvas.chart.map { height: 260px; }
 .lever label.field span { color: var(--muted); font-size: .8rem; }
 .lever input[type=number] { width: 5.5rem; }
 .lever-years { display: grid; grid-template-columns: 1fr 1fr; gap: .2rem .6rem; }
-.lever-years label.field { flex-direction: column; align-items: flex-start; gap: 0; }
+.lever-years label.field { flex-direction: column; align-items: stretch; gap: 0; }
+.lever-years input[type=number] { width: 100%; }
 .message { color: #8a2c0d; font-size: .82rem; margin: .3rem 0 0; white-space: pre-wrap; }
 .message:empty { display: none; }
 .empty[hidden] { display: none; }

@@ -3,8 +3,13 @@
  * with no console errors and no request but the file itself and its worker's blob: URL; in
  * Schelling mode, density 0.8 and 30% wanted settle at 65-80% similar, 80% wanted never
  * settles within 200 steps; the page's shares equal the command line's model step by step; the
- * buttons work from the keyboard and the language switches. Prints the steps per second of the
- * 50x50 grid at full speed (recorded in bench/RESULTS.md; not asserted).
+ * buttons work from the keyboard and the language switches. In estate mode: the page's metrics
+ * equal `nabolag run`'s; a lever set in the page runs with its baseline on the same seeds and
+ * shows the difference chart, and its export validates and runs to the page's numbers; the map
+ * plays and pauses; the spiral demonstration's shock and strength export as the CLI reads them;
+ * every chart saves as SVG and PNG; an opened file gets the CLI's messages. Prints the steps per
+ * second of the 50x50 grid at full speed and the estate mode's time (recorded in
+ * bench/RESULTS.md; not asserted).
  *
  * Skipped only when /usr/bin/chromium is missing and CI is not set (as the report's browser test).
  */
