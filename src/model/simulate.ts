@@ -96,6 +96,11 @@ export interface SimulateOptions {
   reference?: boolean;
   /** Run at most this many months (steps) of the scenario (a thread's warm-up: engine/warmup.ts). */
   maxMonths?: number;
+  /**
+   * With `maps`: record a snapshot every this many months instead of every `output.mapEveryYears`
+   * years (the studio animates the map month by month). Snapshots only read the world.
+   */
+  mapEveryMonths?: number;
 }
 
 function newArea(n: number): AreaState {
@@ -364,7 +369,8 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
   const regionFlows = new Float64Array(NFLOW);
   const maps: MapSnapshot[] = [];
   const mapEvery = sc.output.mapEveryYears;
-  const wantMaps = opts.maps === true && mapEvery > 0 && !sc.schelling;
+  const mapMonths = opts.mapEveryMonths ?? 12 * mapEvery;
+  const wantMaps = opts.maps === true && mapMonths > 0 && !sc.schelling;
   const snap = () => {
     const types = new Uint8Array(w.flats.n);
     for (let f = 0; f < w.flats.n; f++) types[f] = w.flats.active[f] ? mapType(w, f) : 255;
@@ -515,7 +521,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
       offer = estateOffer(w);
     }
     record(m);
-    if (wantMaps && m % (12 * mapEvery) === 0) snap();
+    if (wantMaps && m % mapMonths === 0) snap();
     yield;
   }
   const res: ReplicationResult = { replication, seed, rowNames, months, metrics, log: w.log, maps };

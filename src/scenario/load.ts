@@ -25,8 +25,9 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { type CST, LineCounter, Parser, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { FORBIDDEN_KEYS, isForbiddenKey, validate } from './dsl.js';
+import { MAX_NESTING_DEPTH, MAX_SCENARIO_FILE_BYTES, type Mapping, SCENARIO_EXTENSIONS, checkShape, isMapping, parseScenarioText, safeName, tooBig } from './parse.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
 import { checkRules, touchedBy } from './rules.js';
 import { scenarioSchema, type Scenario } from './schema.js';
@@ -34,22 +35,8 @@ import { type Assignment, applyAssignments, applyWherePresent } from './set.js';
 
 /** Most files in one `extends` chain (the file given included). */
 export const MAX_EXTENDS_DEPTH = 20;
-export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
-/**
- * Largest scenario file read, in bytes (16 MiB). The largest shipped scenario is a few KiB;
- * the limit keeps a mistaken path (a log, a data dump) from being read into memory whole.
- */
-export const MAX_SCENARIO_FILE_BYTES = 16 * 1024 * 1024;
-/**
- * Deepest nesting of lists and mappings in a scenario file (the top-level mapping is level 1).
- * The scenario schema needs 4 (`estates[0].population.households`); anything near the limit
- * is a mistake or an attack on the parsers, which recurse.
- */
-export const MAX_NESTING_DEPTH = 64;
-export { FORBIDDEN_KEYS };
+export { FORBIDDEN_KEYS, MAX_NESTING_DEPTH, MAX_SCENARIO_FILE_BYTES, SCENARIO_EXTENSIONS, checkShape };
 
-type Mapping = Record<string, unknown>;
-const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Set an own, enumerable, writable property: never the prototype, whatever the key. */
 const setOwn = (o: Mapping, key: string, value: unknown): void => {
   Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
@@ -299,10 +286,7 @@ export function lineIndex(text: string): Map<string, number> {
  * nothing is left).
  */
 export function defaultName(path: string): string {
-  const base = basename(path, extname(path))
-    .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .replace(/^\.+/, '');
-  return base.length ? base : 'scenario';
+  return safeName(basename(path, extname(path)));
 }
 
 interface Layer {
@@ -375,9 +359,6 @@ function whyNotStats(st: Stats): string | undefined {
 }
 
 /** The size problem: `size` as the file system reports it, or undefined when found by reading. */
-const tooBig = (size: number | undefined, limit = MAX_SCENARIO_FILE_BYTES) =>
-  `${size === undefined ? 'it holds' : `it is ${size.toLocaleString('en-US')} bytes,`} more than a scenario file may hold (at most ${limit.toLocaleString('en-US')} bytes${limit === MAX_SCENARIO_FILE_BYTES ? ', 16 MiB' : ''})`;
-
 /**
  * Read at most `limit` bytes of a file as UTF-8 text. The file is opened non-blocking (a named
  * pipe put in its place after it was checked cannot make the open wait), must be a regular file
@@ -422,135 +403,8 @@ export function readScenarioFile(file: string): { data: Mapping; text: string } 
   if (!(SCENARIO_EXTENSIONS as readonly string[]).includes(ext)) return { issues: [messages.fileExtension(file, ext)] };
   const read = readTextCapped(file);
   if ('why' in read) return { issues: [read.why === 'missing' ? messages.fileMissing(file) : messages.fileUnreadable(file, read.why)] };
-  let text = read.text;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-
-  const parsed = ext === '.json' ? parseJson(file, text) : parseYaml(file, text);
-  if ('issues' in parsed) return parsed;
-  if (parsed.value === undefined) return { issues: [messages.fileEmpty(file)] };
-  // before anything walks the value recursively (even a message showing it)
-  const shape = checkShape(file, parsed.value);
-  if (shape.length) return { issues: shape };
-  if (!isMapping(parsed.value)) return { issues: [messages.notAMapping(file, parsed.value)] };
-  return { data: parsed.value, text };
+  return parseScenarioText(file, ext, read.text);
 }
-
-/**
- * Problems of the shape of parsed data, found without recursion: nesting deeper than
- * MAX_NESTING_DEPTH (one issue, then the walk stops) and every forbidden key. Only own
- * properties are looked at. The walk goes no deeper than the limit, so it ends even on data
- * that refers to itself.
- */
-export function checkShape(file: string, root: unknown): Issue[] {
-  const issues: Issue[] = [];
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 1 }];
-  while (stack.length) {
-    const { value, path, depth } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_NESTING_DEPTH) return [messages.nestedTooDeep(file, topField(path), MAX_NESTING_DEPTH, shortPath(path))];
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 });
-      continue;
-    }
-    const keys = Object.keys(value);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      const p = path ? `${path}.${key}` : key;
-      if (isForbiddenKey(key)) issues.push(messages.forbiddenKey(file, p, key));
-      else stack.push({ value: (value as Mapping)[key], path: p, depth: depth + 1 });
-    }
-  }
-  return issues;
-}
-
-/** The top-level field of a path (`a.b[0]` → `a`), where a problem deep inside is reported. */
-const topField = (p: string): string => /^[^.[]*/.exec(p)![0];
-/** A path cut to a length a one-line message can show. */
-const shortPath = (p: string): string => (p.length > 60 ? p.slice(0, 57) + '...' : p);
-
-/** `value` is undefined for an empty file (nothing but blanks and comments). */
-function parseYaml(file: string, text: string): { value: unknown } | { issues: Issue[] } {
-  const lineCounter = new LineCounter();
-  // The YAML composer recurses on nesting: measure it first on the parser's tokens (made
-  // without recursion), so that a deep file gets the nesting message, not a stack overflow.
-  const deep = yamlTooDeep(text);
-  if (deep !== undefined) {
-    const before = text.slice(0, deep.offset);
-    const line = before.split('\n').length;
-    const col = deep.offset - before.lastIndexOf('\n');
-    return { issues: [messages.nestedTooDeep(file, deep.field, MAX_NESTING_DEPTH, undefined, line, col)] };
-  }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2' });
-  if (doc.errors.length) {
-    return {
-      issues: doc.errors.map((e) => {
-        const { line, col } = lineCounter.linePos(e.pos[0]);
-        return messages.yamlSyntax(file, line, col, firstLine(e.message));
-      }),
-    };
-  }
-  if (doc.contents === null) return { value: undefined };
-  try {
-    return { value: doc.toJS({ maxAliasCount: 1000 }) };
-  } catch (e) {
-    return { issues: [messages.yamlSyntax(file, undefined, undefined, firstLine(String((e as Error).message ?? e)))] };
-  }
-}
-
-/**
- * The offset of the first collection nested deeper than MAX_NESTING_DEPTH in YAML text, or
- * undefined. Counted on the tokens of yaml's parser (a state machine with its own stack, no
- * recursion), with an explicit stack here. Aliases are not followed: the nesting they add is
- * caught on the composed value (`checkShape`).
- */
-function yamlTooDeep(text: string): { offset: number; field: string } | undefined {
-  type Node = CST.Token | undefined;
-  /** `field`: the top-level key the node is under, when it is a plain or quoted scalar. */
-  const stack: { node: Node; depth: number; field: string }[] = [];
-  const keyText = (k: Node): string =>
-    k?.type === 'scalar' ? k.source : k?.type === 'single-quoted-scalar' || k?.type === 'double-quoted-scalar' ? k.source.slice(1, -1) : '';
-  for (const token of new Parser().parse(text)) {
-    if (token.type === 'document') stack.push({ node: token.value, depth: 0, field: '' });
-    while (stack.length) {
-      const { node, depth, field } = stack.pop()!;
-      if (node === undefined) continue;
-      if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
-        if (depth + 1 > MAX_NESTING_DEPTH) return { offset: node.offset, field };
-        for (const item of node.items) {
-          const key = 'key' in item ? item.key : undefined;
-          const under = depth === 0 ? keyText(key ?? undefined) : field;
-          if (key) stack.push({ node: key, depth: depth + 1, field: under });
-          if (item.value) stack.push({ node: item.value, depth: depth + 1, field: under });
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
-function parseJson(file: string, text: string): { value: unknown } | { issues: Issue[] } {
-  if (text.trim() === '') return { value: undefined };
-  try {
-    return { value: JSON.parse(text) };
-  } catch (e) {
-    const raw = firstLine((e as Error).message);
-    const m = /at position (\d+)/.exec(raw);
-    let line: number | undefined;
-    let col: number | undefined;
-    if (m) {
-      const before = text.slice(0, Number(m[1]));
-      line = before.split('\n').length;
-      col = before.length - before.lastIndexOf('\n');
-    }
-    const what = raw
-      .replace(/\s*in JSON at position \d+.*$/, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '')
-      .replace(/, ".*" is not valid JSON$/, '');
-    return { issues: [messages.jsonSyntax(file, what, line, col)] };
-  }
-}
-
-const firstLine = (s: string) => s.split('\n')[0]!.trim();
 
 /**
  * Deep-merge the layers (most derived first) and record, for each field, the file that wrote

@@ -1,114 +1,94 @@
 /**
  * The studio's estate mode: choose a preset (the shipped scenarios, resolved when the page was
- * written), run N replications in Web Workers (the same model and seeds as `nabolag run`) with a
- * progress bar, and watch the resource-strong share and the families with children, mean and
- * 5-95% band, update as replications finish; export the scenario as YAML.
- *
- * Not yet here (issue 21, part 3): levers, the difference to a baseline, the animated map, the
- * spiral demonstration, opening a scenario file, chart export.
+ * written), switch levers on and size and date them, run N replications in Web Workers (the
+ * same model and seeds as `nabolag run`) with a progress bar, and watch the charts update as
+ * replications finish: the resource-strong share and the families with children (mean and
+ * 5-95% band), and, when a lever is on, the difference to the baseline. The baseline (the
+ * scenario without levers) runs on the same replication seeds (common random numbers, as
+ * `nabolag compare`), so the difference is taken replication by replication. The first
+ * replication records the estate map month by month, which plays with play/pause. A spiral
+ * demonstration scales the image's effects and adds a shock (some years of 100% municipal
+ * allocation). Export writes the edited scenario as YAML, each chart as SVG or PNG.
  */
 import { stringify } from 'yaml';
+import type { Policy } from '../scenario/policies.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import { type DiffBands, type Drawing, type MapPanel, SvgPaint, bandChart, diffBands, diffChart, mapDrawing, mapHeight, paintCanvas } from './charts.js';
+import { LEVERS, LEVER_KINDS, newLever, sizeSchema } from './levers.js';
+import type { EstateRole, FromWorker, ToWorker } from './protocol.js';
 import { GROUP_COLORS } from './palette.js';
-import type { Lang } from './text.js';
+import { checkedScenario } from './scenario.js';
+import { openScenarioText } from './open.js';
+import { MAX_SCENARIO_FILE_BYTES } from '../scenario/parse.js';
+import type { Lang, TextKey } from './text.js';
 import { t } from './text.js';
 
 type Done = Extract<FromWorker, { kind: 'estate-done' }>;
 
+/** At most this many bytes of map snapshots per replication (an assumption: keeps a large region's page responsive); above it, every k-th month. */
+export const MAP_BYTES = 8_000_000;
+/** Milliseconds between two months of the playing map (about 8 months a second: 15 years in about 20 s). Assumption. */
+export const MAP_FRAME_MS = 120;
+/** The spiral demonstration's shock: municipal allocation of every vacant family dwelling, starting this many years after the start year. */
+export const SHOCK_DELAY_YEARS = 2;
+
 export interface EstateState {
   running: boolean;
+  /** Replications of each scenario in the last run. */
   total: number;
-  /** Finished replications, by replication index. */
+  /** Finished replications of the scenario as set (with its levers), by replication index. */
   done: Done[];
+  /** Finished replications of the baseline (only when levers are on), by replication index. */
+  baseline: Done[];
+  /** Whether the last run had levers (and so a baseline). */
+  paired: boolean;
+  /** The paired differences of the resource-strong share (scenario minus baseline), as drawn. */
+  diff: DiffBands | null;
+  /** Milliseconds from the click on run to the last replication finished, and of them spent anchoring (0: anchored before, by an earlier run). */
   ms: number;
+  anchorMs: number;
   errors: string[];
   /** The YAML the last export wrote. */
   exported: string;
-  /** Write the progress text again (after a language switch). */
+  /** The last chart file saved: its name and (for SVG) its text, (for PNG) its size in bytes. */
+  chartFile: { name: string; svg?: string; pngBytes?: number } | null;
+  /** The map: snapshot shown, of how many, and whether it plays. */
+  mapIndex: number;
+  mapFrames: number;
+  playing: boolean;
+  /** The levers as set in the page (on or off). */
+  levers: { policy: Policy; on: boolean }[];
+  /** Write the texts made here again (after a language switch). */
   relabel: () => void;
 }
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-/** Mean and nearest-rank 5th and 95th percentiles of each column of `rows`. */
-function bands(rows: number[][]): { mean: number; p5: number; p95: number }[] {
-  if (rows.length === 0) return [];
-  return rows[0]!.map((_, y) => {
-    const v = rows.map((r) => r[y]!).sort((a, b) => a - b);
-    const q = (p: number) => v[Math.min(v.length - 1, Math.max(0, Math.round(p * (v.length - 1))))]!;
-    return { mean: v.reduce((a, b) => a + b, 0) / v.length, p5: q(0.05), p95: q(0.95) };
-  });
-}
-
-/** A line with its band on a canvas; `percent` formats the axis as %. */
-function bandChart(canvas: HTMLCanvasElement, years: number[], rows: number[][], percent: boolean): void {
-  const dpr = window.devicePixelRatio || 1;
-  const W = canvas.clientWidth;
-  const H = canvas.clientHeight;
-  if (canvas.width !== Math.round(W * dpr) || canvas.height !== Math.round(H * dpr)) {
-    canvas.width = Math.round(W * dpr);
-    canvas.height = Math.round(H * dpr);
-  }
-  const c = canvas.getContext('2d')!;
-  c.setTransform(dpr, 0, 0, dpr, 0, 0);
-  c.clearRect(0, 0, W, H);
-  const b = bands(rows);
-  if (b.length === 0) return;
-  // counts: an axis from a round number below the lowest to one above the highest (4 steps of 1, 2 or 5 x 10^k)
-  const min = Math.min(...b.map((p) => p.p5));
-  const max = Math.max(...b.map((p) => p.p95));
-  const raw = Math.max(1, (max - min) / 4);
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const tick = ([1, 2, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
-  const lo = percent ? 0 : Math.floor(min / tick) * tick;
-  const hi = percent ? 1 : Math.max(lo + 4 * tick, Math.ceil(max / tick) * tick);
-  const ticks = percent ? [0, 0.25, 0.5, 0.75, 1] : Array.from({ length: Math.round((hi - lo) / tick) + 1 }, (_, k) => lo + k * tick);
-  const left = 48;
-  const right = 10;
-  const top = 10;
-  const bottom = 24;
-  const x = (i: number) => left + ((W - left - right) * i) / Math.max(1, years.length - 1);
-  const y = (v: number) => top + (H - top - bottom) * (1 - (v - lo) / (hi - lo || 1));
-  c.font = '11px "DejaVu Sans", Arial, sans-serif';
-  c.fillStyle = '#555';
-  c.strokeStyle = '#e2e2e2';
-  c.textAlign = 'right';
-  c.textBaseline = 'middle';
-  for (const v of ticks) {
-    c.beginPath();
-    c.moveTo(left, y(v));
-    c.lineTo(W - right, y(v));
-    c.stroke();
-    c.fillText(percent ? `${Math.round(v * 100)}%` : String(Math.round(v)), left - 4, y(v));
-  }
-  c.textAlign = 'center';
-  c.textBaseline = 'top';
-  const every = Math.max(1, Math.ceil(years.length / 8));
-  for (let i = 0; i < years.length; i += every) c.fillText(String(years[i]), x(i), H - bottom + 5);
-  c.fillStyle = 'rgba(0, 114, 178, 0.18)';
-  c.beginPath();
-  for (let i = 0; i < b.length; i++) {
-    if (i === 0) c.moveTo(x(i), y(b[i]!.p95));
-    else c.lineTo(x(i), y(b[i]!.p95));
-  }
-  for (let i = b.length - 1; i >= 0; i--) c.lineTo(x(i), y(b[i]!.p5));
-  c.closePath();
-  c.fill();
-  c.strokeStyle = GROUP_COLORS[0];
-  c.lineWidth = 2.5;
-  c.beginPath();
-  for (let i = 0; i < b.length; i++) {
-    if (i === 0) c.moveTo(x(i), y(b[i]!.mean));
-    else c.lineTo(x(i), y(b[i]!.mean));
-  }
-  c.stroke();
-}
+/** A scenario's anchoring input: what anchoring reads (not its name, seeds, replications or levers). */
+const anchorInput = (sc: Scenario): string => JSON.stringify({ ...sc, name: '', description: '', seed: 0, replications: 0, policies: [], output: null });
 
 /** Wire the estate mode's controls; `workerUrl` is the page's worker script, `lang` the current language. */
 export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   const presets = JSON.parse($('nabolag-presets').textContent || '[]') as { file: string; scenario: Scenario }[];
-  const state: EstateState = { running: false, total: 0, done: [], ms: 0, errors: [], exported: '', relabel: () => {} };
+  const state: EstateState = {
+    running: false,
+    total: 0,
+    done: [],
+    baseline: [],
+    paired: false,
+    diff: null,
+    ms: 0,
+    anchorMs: 0,
+    errors: [],
+    exported: '',
+    chartFile: null,
+    mapIndex: 0,
+    mapFrames: 0,
+    playing: false,
+    levers: [],
+    relabel: () => {},
+  };
+  const tx = (key: TextKey, vars: Record<string, string | number> = {}) => t(lang(), key, vars);
   const select = $<HTMLSelectElement>('estate-preset');
   for (const [k, p] of presets.entries()) {
     const o = document.createElement('option');
@@ -120,64 +100,448 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   const seed = $<HTMLInputElement>('estate-seed');
   const progress = $<HTMLProgressElement>('estate-progress');
   const progressText = $('estate-progress-text');
-  const share = $<HTMLCanvasElement>('estate-share-chart');
-  const families = $<HTMLCanvasElement>('estate-families-chart');
+  const message = $('estate-message');
+  const spiral = $<HTMLInputElement>('estate-spiral');
+  const shockYears = $<HTMLInputElement>('estate-shock-years');
+  const kind = $<HTMLSelectElement>('estate-lever-kind');
+  const list = $('estate-lever-list');
+  const canvases = {
+    share: $<HTMLCanvasElement>('estate-share-chart'),
+    diff: $<HTMLCanvasElement>('estate-diff-chart'),
+    families: $<HTMLCanvasElement>('estate-families-chart'),
+    map: $<HTMLCanvasElement>('estate-map'),
+  };
+  const mapSlider = $<HTMLInputElement>('estate-map-month');
+  const play = $<HTMLButtonElement>('estate-map-play');
 
+  const preset = (): { file: string; scenario: Scenario } => presets[Number(select.value)] ?? presets[0]!;
+  const startYear = () => preset().scenario.startYear;
+
+  /** The scenario as set in the page: the preset, replications, seed, spiral strength and the levers that are on; checked as a file is. */
   const chosen = (): Scenario => {
-    const p = presets[Number(select.value)]!;
+    const p = preset().scenario;
     const n = Math.max(1, Math.min(200, Math.floor(Number(reps.value) || 1)));
     const s = Math.max(0, Math.min(4294967295, Math.floor(Number(seed.value) || 0)));
-    return { ...p.scenario, replications: n, seed: s };
+    const k = Number(spiral.value);
+    const raw = {
+      ...p,
+      replications: n,
+      seed: s,
+      spiral: k === 1 ? p.spiral : { ...p.spiral, imageOnApplicants: p.spiral.imageOnApplicants * k, imageOnStaying: p.spiral.imageOnStaying * k },
+      policies: state.levers.filter((l) => l.on).map((l) => l.policy),
+    };
+    return checkedScenario(raw, `${p.name}.yaml`);
   };
+
   const describe = () => {
-    $('estate-description').textContent = presets[Number(select.value)]?.scenario.description ?? '';
+    $('estate-description').textContent = preset()?.scenario.description ?? '';
   };
-  select.addEventListener('change', describe);
+  const choose = () => {
+    const sc = preset().scenario;
+    state.levers = (sc.policies ?? []).map((policy) => ({ policy, on: true }));
+    reps.value = String(Math.min(200, sc.replications));
+    seed.value = String(sc.seed);
+    renderLevers();
+    describe();
+  };
+  select.addEventListener('change', () => {
+    message.textContent = '';
+    choose();
+  });
+
+  // a scenario file the user opens: checked as the command line checks it, then offered as a preset
+  const open = $<HTMLInputElement>('estate-open');
+  open.addEventListener('change', async () => {
+    const f = open.files?.[0];
+    if (!f) return;
+    const text = f.size > MAX_SCENARIO_FILE_BYTES ? '' : await f.text();
+    open.value = '';
+    const r = openScenarioText(f.name, text, f.size);
+    if ('message' in r) {
+      message.textContent = tx('estateOpenInvalid', { message: r.message });
+      return;
+    }
+    if (r.scenario.schelling) {
+      message.textContent = tx('estateOpenSchelling', { file: f.name });
+      return;
+    }
+    presets.push({ file: f.name, scenario: r.scenario });
+    const o = document.createElement('option');
+    o.value = String(presets.length - 1);
+    o.textContent = `${r.scenario.name} (${f.name})`;
+    select.appendChild(o);
+    select.value = o.value;
+    choose();
+    message.textContent = '';
+    progressText.textContent = tx('estateOpened', { file: f.name });
+  });
   describe();
 
-  const draw = () => {
-    const done = state.done.filter((d) => d !== undefined);
-    if (done.length === 0) return;
-    bandChart(
-      share,
-      done[0]!.years,
-      done.map((d) => d.share),
-      true,
-    );
-    bandChart(
-      families,
-      done[0]!.years,
-      done.map((d) => d.families),
-      false,
-    );
-  };
-  const showProgress = () => {
-    const n = state.done.filter((d) => d !== undefined).length;
-    progress.max = Math.max(1, state.total);
-    progress.value = n;
-    progressText.textContent = state.total ? t(lang(), 'estateProgress', { done: n, total: state.total, seconds: (state.ms / 1000).toFixed(1) }) : '';
+  // ---------------------------------------------------------------- levers
+
+  const fillKinds = () => {
+    const v = kind.value;
+    kind.innerHTML = '';
+    for (const k of LEVER_KINDS) {
+      const o = document.createElement('option');
+      o.value = k;
+      o.textContent = LEVERS[k].name[lang()];
+      kind.appendChild(o);
+    }
+    if (v) kind.value = v;
   };
 
+  const numberInput = (testid: string, value: number | undefined, min: number, max: number, step: number | 'any', onSet: (v: number | undefined) => void) => {
+    const el = document.createElement('input');
+    el.type = 'number';
+    el.dataset.testid = testid;
+    el.min = String(min);
+    el.max = String(max);
+    el.step = String(step);
+    if (value !== undefined) el.value = String(value);
+    el.addEventListener('input', () => {
+      onSet(el.value.trim() === '' ? undefined : Number(el.value));
+      message.textContent = '';
+    });
+    return el;
+  };
+  const labelled = (text: string, input: HTMLElement) => {
+    const l = document.createElement('label');
+    l.className = 'field';
+    const s = document.createElement('span');
+    s.textContent = text;
+    l.append(s, input);
+    return l;
+  };
+
+  function renderLevers(): void {
+    list.innerHTML = '';
+    const y0 = startYear();
+    const y1 = y0 + preset().scenario.years;
+    if (state.levers.length === 0) {
+      const p = document.createElement('p');
+      p.className = 'note';
+      p.textContent = tx('estateLeversNone');
+      list.appendChild(p);
+    }
+    state.levers.forEach((row, idx) => {
+      const k = row.policy.lever;
+      const box = document.createElement('div');
+      box.className = 'lever';
+      box.dataset.testid = 'estate-lever';
+      const head = document.createElement('div');
+      head.className = 'lever-head';
+      const on = document.createElement('input');
+      on.type = 'checkbox';
+      on.checked = row.on;
+      on.dataset.testid = 'estate-lever-on';
+      on.addEventListener('change', () => {
+        row.on = on.checked;
+      });
+      const name = document.createElement('label');
+      name.append(on, ` ${LEVERS[k].name[lang()]}`);
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'remove';
+      remove.textContent = '×';
+      remove.dataset.testid = 'estate-lever-remove';
+      remove.setAttribute('aria-label', tx('estateLeverRemove', { name: LEVERS[k].name[lang()] }));
+      remove.addEventListener('click', () => {
+        state.levers.splice(idx, 1);
+        renderLevers();
+        kind.focus();
+      });
+      head.append(name, remove);
+      box.appendChild(head);
+      const p = row.policy as unknown as Record<string, unknown>;
+      const size = LEVERS[k].size;
+      const sch = sizeSchema(k);
+      if (size && sch) {
+        const step = sch.integer ? 1 : (sch.max ?? 1) - (sch.min ?? 0) <= 2 ? 0.01 : 0.1;
+        const input = numberInput('estate-lever-size', p[size.field] as number | undefined, sch.min ?? 0, sch.max ?? 1e6, step, (v) => {
+          if (v === undefined) delete p[size.field];
+          else p[size.field] = v;
+        });
+        input.title = sch.description;
+        box.appendChild(labelled(size.label[lang()], input));
+      }
+      const years = document.createElement('div');
+      years.className = 'lever-years';
+      years.append(
+        labelled(
+          tx('estateLeverFrom'),
+          numberInput('estate-lever-from', row.policy.from, y0, y1, 1, (v) => {
+            p.from = v;
+          }),
+        ),
+      );
+      const until = numberInput('estate-lever-until', row.policy.until, y0, y1, 1, (v) => {
+        if (v === undefined) delete p.until;
+        else p.until = v;
+      });
+      until.placeholder = tx('estateLeverEnd');
+      years.append(labelled(tx('estateLeverUntil'), until));
+      box.appendChild(years);
+      list.appendChild(box);
+    });
+  }
+
+  $('estate-lever-add').addEventListener('click', () => {
+    const k = kind.value as Policy['lever'];
+    state.levers.push({ policy: newLever(k, startYear() + 1), on: true });
+    renderLevers();
+  });
+  $('estate-shock').addEventListener('click', () => {
+    const n = Math.max(1, Math.min(preset().scenario.years - SHOCK_DELAY_YEARS, Math.floor(Number(shockYears.value) || 1)));
+    const from = startYear() + SHOCK_DELAY_YEARS;
+    state.levers.push({ policy: { lever: 'municipalAllocation', share: 1, from, until: from + n } as Policy, on: true });
+    renderLevers();
+  });
+  const showSpiral = () => {
+    $('estate-spiral-out').textContent = `× ${Number(spiral.value).toFixed(2)}`;
+  };
+  spiral.addEventListener('input', showSpiral);
+  showSpiral();
+
+  // ---------------------------------------------------------------- charts
+
+  const monthNames = () => tx('months').split(',');
+  const drawings = (): Record<keyof typeof canvases, { title: string; draw: Drawing; panels?: MapPanel[] } | null> => {
+    const main = state.done.filter((d) => d !== undefined);
+    const base = state.baseline.filter((d) => d !== undefined);
+    const years = (main[0] ?? base[0])?.years ?? [];
+    const series = (pick: (d: Done) => number[]) => [
+      ...(state.paired ? [{ label: tx('estateSeriesBaseline'), color: '#555555', fill: 'rgba(85, 85, 85, 0.15)', rows: base.map(pick), dashed: true }] : []),
+      { label: tx('estateSeriesScenario'), color: GROUP_COLORS[0], fill: 'rgba(0, 114, 178, 0.18)', rows: main.map(pick) },
+    ];
+    const panels: MapPanel[] = [];
+    const b0 = state.baseline[0]?.map;
+    const s0 = state.done[0]?.map;
+    if (state.paired && b0) panels.push({ title: tx('estateSeriesBaseline'), ...b0 });
+    if (s0) panels.push({ title: state.paired ? tx('estateSeriesScenario') : tx('estateMapOne'), ...s0 });
+    const months = (s0 ?? b0)?.months ?? [];
+    const m = months[Math.min(state.mapIndex, months.length - 1)] ?? 0;
+    const date = `${monthNames()[m % 12]} ${startYear() + Math.floor(m / 12)}`;
+    return {
+      share: years.length
+        ? {
+            title: tx('estateShareTitle'),
+            draw: bandChart(
+              years,
+              series((d) => d.share),
+              true,
+            ),
+          }
+        : null,
+      families: years.length
+        ? {
+            title: tx('estateFamiliesTitle'),
+            draw: bandChart(
+              years,
+              series((d) => d.families),
+              false,
+            ),
+          }
+        : null,
+      diff: state.diff?.n
+        ? {
+            title: tx('estateDiffTitle'),
+            draw: diffChart(state.diff, { mean: tx('estateDiffMean'), ci: tx('estateDiffCi'), spread: tx('estateDiffSpread') }),
+          }
+        : null,
+      map: panels.length
+        ? {
+            title: `${tx('estateMapTitle')}: ${date}`,
+            panels,
+            draw: mapDrawing(panels, state.mapIndex, {
+              strong: tx('mapStrong'),
+              other: tx('mapOther'),
+              vacant: tx('mapVacant'),
+              family: tx('mapFamily'),
+              single: tx('mapSingle'),
+            }),
+          }
+        : null,
+    };
+  };
+
+  const draw = () => {
+    const d = drawings();
+    // the map as tall as its flats need at this width (within bounds)
+    if (d.map?.panels) canvases.map.style.height = `${Math.max(120, Math.min(520, mapHeight(d.map.panels, canvases.map.clientWidth)))}px`;
+    for (const key of Object.keys(canvases) as (keyof typeof canvases)[]) {
+      const c = canvases[key];
+      const one = d[key];
+      paintCanvas(c, one ? one.draw : () => {});
+      c.setAttribute('aria-label', one?.title ?? '');
+    }
+    $('estate-diff-empty').hidden = state.diff !== null && state.diff.n > 0;
+    const frames = state.mapFrames;
+    mapSlider.max = String(Math.max(0, frames - 1));
+    mapSlider.value = String(state.mapIndex);
+    mapSlider.disabled = frames === 0;
+    play.disabled = frames === 0;
+    $('estate-map-date').textContent = d.map ? d.map.title.split(': ').pop()! : '';
+  };
+  let drawPending = false;
+  const redraw = () => {
+    if (drawPending) return;
+    drawPending = true;
+    requestAnimationFrame(() => {
+      drawPending = false;
+      draw();
+    });
+  };
+
+  /** Save a chart as SVG or PNG (its title above it), at the size it has on the page. */
+  const saveChart = (key: keyof typeof canvases, format: 'svg' | 'png') => {
+    const one = drawings()[key];
+    if (!one) return;
+    const c = canvases[key];
+    const W = c.clientWidth;
+    const H = c.clientHeight;
+    const titleH = 26;
+    const name = `nabolag-${preset().scenario.name}-${key}.${format}`;
+    const download = (blob: Blob) => {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    };
+    if (format === 'svg') {
+      const sp = new SvgPaint(W, H + titleH);
+      sp.font = 'bold 13px "DejaVu Sans", Arial, sans-serif';
+      sp.fillStyle = '#1d1d1d';
+      sp.textBaseline = 'top';
+      sp.fillText(one.title, 8, 6);
+      const body = new SvgPaint(W, H);
+      one.draw(body, W, H);
+      const svg = sp.svg().replace(
+        '</svg>',
+        `<g transform="translate(0 ${titleH})">\n${body
+          .svg()
+          .replace(/^<svg[^>]*>\n<rect[^>]*>\n/, '')
+          .replace(/<\/svg>\n$/, '')}</g>\n</svg>`,
+      );
+      state.chartFile = { name, svg };
+      download(new Blob([svg], { type: 'image/svg+xml' }));
+      return;
+    }
+    const scale = 2;
+    const off = document.createElement('canvas');
+    off.width = W * scale;
+    off.height = (H + titleH) * scale;
+    const g = off.getContext('2d')!;
+    g.scale(scale, scale);
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, W, H + titleH);
+    g.font = 'bold 13px "DejaVu Sans", Arial, sans-serif';
+    g.fillStyle = '#1d1d1d';
+    g.textBaseline = 'top';
+    g.fillText(one.title, 8, 6);
+    g.translate(0, titleH);
+    one.draw(g, W, H);
+    off.toBlob((blob) => {
+      if (!blob) return;
+      state.chartFile = { name, pngBytes: blob.size };
+      download(blob);
+    }, 'image/png');
+  };
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-chart]'))
+    b.addEventListener('click', () => saveChart(b.dataset.chart as keyof typeof canvases, b.dataset.format as 'svg' | 'png'));
+
+  // ---------------------------------------------------------------- the map's animation
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const setPlaying = (on: boolean) => {
+    state.playing = on;
+    play.setAttribute('aria-pressed', String(on));
+    play.textContent = tx(on ? 'estateMapPause' : 'estateMapPlay');
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (on) {
+      if (state.mapIndex >= state.mapFrames - 1) state.mapIndex = 0;
+      const tick = () => {
+        if (!state.playing) return;
+        if (state.mapIndex >= state.mapFrames - 1) {
+          setPlaying(false);
+          return;
+        }
+        state.mapIndex++;
+        redraw();
+        timer = setTimeout(tick, MAP_FRAME_MS);
+      };
+      redraw();
+      timer = setTimeout(tick, MAP_FRAME_MS);
+    }
+  };
+  play.addEventListener('click', () => setPlaying(!state.playing));
+  mapSlider.addEventListener('input', () => {
+    setPlaying(false);
+    state.mapIndex = Number(mapSlider.value);
+    redraw();
+  });
+
+  // ---------------------------------------------------------------- running
+
+  const showProgress = () => {
+    const n = state.done.filter((d) => d !== undefined).length + state.baseline.filter((d) => d !== undefined).length;
+    const all = state.total * (state.paired ? 2 : 1);
+    progress.max = Math.max(1, all);
+    progress.value = n;
+    const seconds = (state.ms / 1000).toFixed(1);
+    progressText.textContent = !state.total
+      ? ''
+      : state.paired
+        ? tx('estateProgressPaired', { done: n, total: all, n: state.total, seconds })
+        : tx('estateProgress', { done: n, total: all, seconds });
+  };
+
+  /** Anchored estates by anchoring input: a second run of the same estate (another lever, seed or count) is not anchored again. */
+  const anchored = new Map<string, Scenario['estates']>();
   let pool: Worker[] = [];
   let generation = 0;
   const run = () => {
-    const sc = chosen();
+    let sc: Scenario;
+    try {
+      sc = chosen();
+    } catch (e) {
+      message.textContent = tx('estateInvalid', { message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    message.textContent = '';
     generation++;
     const gen = generation;
     for (const w of pool) w.terminate(); // a new run replaces one still going
-    const n = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2, sc.replications));
+    setPlaying(false);
+    const paired = sc.policies.length > 0;
+    const jobs: { role: EstateRole; i: number }[] = [];
+    for (let i = 0; i < sc.replications; i++) {
+      if (paired) jobs.push({ role: 'baseline', i });
+      jobs.push({ role: 'scenario', i });
+    }
+    const n = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2, jobs.length));
     pool = Array.from({ length: n }, () => new Worker(workerUrl));
-    state.running = true;
-    state.total = sc.replications;
-    state.done = [];
-    state.ms = 0;
+    const flats = sc.estates.reduce((a, e) => a + e.flats * e.copies, 0);
+    const mapEveryMonths = Math.max(1, Math.ceil((flats * (sc.years * 12 + 1)) / MAP_BYTES));
+    Object.assign(state, { running: true, total: sc.replications, paired, done: [], baseline: [], diff: null, ms: 0, anchorMs: 0, mapIndex: 0, mapFrames: 0 });
+    $('estate-map-step').textContent = mapEveryMonths === 1 ? tx('estateMapMonthly') : tx('estateMapEvery', { months: mapEveryMonths });
+    redraw();
     const t0 = performance.now();
     let next = 0;
-    // the estates are anchored once, by the first worker, and every worker runs the anchored scenario
-    let anchored: Scenario | null = null;
+    const key = anchorInput(sc);
+    const known = anchored.get(key);
+    // the estates are anchored once, by the first worker (anchoring leaves out the levers, so the
+    // baseline and the scenario share it, as in `nabolag compare`), and every worker runs the anchored scenario
+    let ready: Scenario | null = known ? { ...sc, estates: known } : null;
     const give = (w: Worker) => {
-      if (!anchored || next >= sc.replications) return;
-      const m: ToWorker = { kind: 'estate', scenario: anchored, replication: next++ };
+      if (!ready || next >= jobs.length) return;
+      const job = jobs[next++]!;
+      const scenario = job.role === 'baseline' ? { ...ready, policies: [] } : ready;
+      const m: ToWorker = { kind: 'estate', scenario, replication: job.i, role: job.role, mapEveryMonths: job.i === 0 ? mapEveryMonths : 0 };
       w.postMessage(m);
     };
     for (const w of pool) {
@@ -186,33 +550,52 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
         const m = e.data;
         if (m.kind === 'error') {
           state.errors.push(m.message);
-          progressText.textContent = t(lang(), 'error', { message: m.message });
+          progressText.textContent = tx('error', { message: m.message });
           state.running = false;
           return;
         }
         if (m.kind === 'anchored') {
-          anchored = m.scenario;
+          ready = m.scenario;
+          state.anchorMs = performance.now() - t0;
+          anchored.set(key, m.scenario.estates);
           showProgress();
           for (const x of pool) give(x);
           return;
         }
         if (m.kind !== 'estate-done') return;
-        state.done[m.replication] = m;
+        (m.role === 'baseline' ? state.baseline : state.done)[m.replication] = m;
+        if (paired) {
+          const years = m.years;
+          state.diff = diffBands(
+            years,
+            state.done.map((d) => d?.share),
+            state.baseline.map((d) => d?.share),
+          );
+        }
+        if (m.map && m.role === 'scenario') {
+          state.mapFrames = m.map.months.length;
+          state.mapIndex = state.mapFrames - 1;
+        }
         state.ms = performance.now() - t0;
         showProgress();
-        requestAnimationFrame(draw);
-        if (state.done.filter((d) => d !== undefined).length === sc.replications) {
+        redraw();
+        const finished = state.done.filter((d) => d !== undefined).length + state.baseline.filter((d) => d !== undefined).length;
+        if (finished === jobs.length) {
           state.running = false;
           for (const x of pool) x.terminate();
           pool = [];
         } else give(w);
       };
     }
+    if (ready) {
+      for (const w of pool) give(w);
+      return;
+    }
     const anchorMessage: ToWorker = { kind: 'anchor', scenario: sc };
     pool[0]!.postMessage(anchorMessage);
     const anchoring = () => {
-      if (gen !== generation || anchored || !state.running) return;
-      progressText.textContent = t(lang(), 'estateAnchoring', { seconds: ((performance.now() - t0) / 1000).toFixed(1) });
+      if (gen !== generation || ready || !state.running) return;
+      progressText.textContent = tx('estateAnchoring', { seconds: ((performance.now() - t0) / 1000).toFixed(1) });
       setTimeout(anchoring, 250);
     };
     anchoring();
@@ -220,7 +603,14 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   $('estate-run').addEventListener('click', run);
 
   $('estate-export').addEventListener('click', () => {
-    const sc = chosen();
+    let sc: Scenario;
+    try {
+      sc = chosen();
+    } catch (e) {
+      message.textContent = tx('estateInvalid', { message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    message.textContent = '';
     const text = `# Exported from the nabolag studio: ${sc.name}, ${sc.replications} replications, seed ${sc.seed}.\n${stringify(sc)}`;
     state.exported = text;
     const a = document.createElement('a');
@@ -231,7 +621,15 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     a.remove();
   });
 
-  window.addEventListener('resize', draw);
-  state.relabel = showProgress;
+  window.addEventListener('resize', redraw);
+  state.relabel = () => {
+    fillKinds();
+    renderLevers();
+    showProgress();
+    play.textContent = tx(state.playing ? 'estateMapPause' : 'estateMapPlay');
+    redraw();
+  };
+  fillKinds();
+  renderLevers();
   return state;
 }

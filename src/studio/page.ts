@@ -20,7 +20,7 @@ header h1 { font-size: 1.3rem; margin: 0; }
 header p { margin: 0; color: var(--muted); flex: 1; }
 main { display: grid; grid-template-columns: 290px minmax(0, 1fr); gap: 1rem; padding: .6rem 1rem; max-width: 1200px; }
 .view, .stage > div, .side { min-width: 0; }
-fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .5rem; padding: .2rem .7rem .5rem; background: #fff; }
+fieldset { min-width: 0; border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .5rem; padding: .2rem .7rem .5rem; background: #fff; }
 legend { font-weight: bold; padding: 0 .3rem; }
 .intro { margin: .5rem 0 0; font-size: .85rem; color: #333; }
 label.slider { display: block; margin: .25rem 0 0; font-size: .9rem; }
@@ -28,6 +28,7 @@ label.inline input { margin-left: .4rem; }
 label.slider output { float: right; font-variant-numeric: tabular-nums; font-weight: bold; }
 .help { display: block; color: var(--muted); font-size: .76rem; line-height: 1.25; }
 input[type=range] { width: 100%; margin: .1rem 0; accent-color: var(--accent); }
+input[type=file] { font-size: .8rem; max-width: 100%; margin: .1rem 0 .3rem; }
 input[type=number] { width: 6rem; font: inherit; padding: .15rem .3rem; }
 .note { font-size: .78rem; color: var(--muted); margin: .3rem 0 0; }
 .buttons { display: flex; gap: .4rem; flex-wrap: wrap; margin: .2rem 0 .4rem; }
@@ -38,7 +39,7 @@ button:disabled { opacity: .45; cursor: default; }
 :focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .stage { display: grid; grid-template-columns: 400px minmax(0, 1fr); gap: 1rem; align-items: start; }
 canvas.grid { width: 400px; height: 400px; image-rendering: pixelated; border: 1px solid var(--line); background: #f0f0f0; display: block; }
-canvas.chart { width: 100%; height: 250px; border: 1px solid var(--line); background: #fff; display: block; margin-bottom: .5rem; }
+canvas.chart { width: 100%; height: 200px; border: 1px solid var(--line); background: #fff; display: block; margin-bottom: .5rem; }
 select { font: inherit; width: 100%; padding: .2rem; }
 progress { width: 100%; height: 1rem; accent-color: var(--accent); }
 .modes { display: flex; gap: .3rem; }
@@ -63,12 +64,42 @@ summary { cursor: pointer; color: var(--accent); }
 .plotkey { font-size: .85rem; font-weight: normal; color: var(--muted); margin: 0 0 .2rem; }
 .key-similar::before { content: "—— "; color: #0072B2; font-weight: bold; }
 .key-unhappy::before { content: " - - - "; color: #b35900; font-weight: bold; }
+.charthead { display: flex; align-items: baseline; gap: .5rem; margin-top: .4rem; }
+.charthead h2 { flex: 1; margin: 0 0 .2rem; }
+.save { font-size: .78rem; color: var(--muted); white-space: nowrap; }
+.save button { padding: .05rem .4rem; font-size: .78rem; }
+canvas.chart.small { height: 160px; }
+canvas.chart.map { height: 260px; }
+.maprow { display: flex; align-items: center; gap: .5rem; margin: .1rem 0 .3rem; }
+.maprow input[type=range] { flex: 1; }
+.maprow output { min-width: 9.5em; font-variant-numeric: tabular-nums; }
+.addrow { display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; margin: .2rem 0; }
+.addrow select { flex: 1; width: auto; min-width: 0; }
+.lever { border-top: 1px solid var(--line); padding: .3rem 0 .2rem; font-size: .85rem; }
+.lever-head { display: flex; justify-content: space-between; align-items: center; font-weight: bold; }
+.lever .remove { padding: 0 .45rem; }
+.lever label.field { display: flex; justify-content: space-between; align-items: center; gap: .4rem; margin: .15rem 0; }
+.lever label.field span { color: var(--muted); font-size: .8rem; }
+.lever input[type=number] { width: 5.5rem; }
+.lever-years { display: grid; grid-template-columns: 1fr 1fr; gap: .2rem .6rem; }
+.lever-years label.field { flex-direction: column; align-items: stretch; gap: 0; }
+.lever-years input[type=number] { width: 100%; }
+.message { color: #8a2c0d; font-size: .82rem; margin: .3rem 0 0; white-space: pre-wrap; }
+.message:empty { display: none; }
+.empty[hidden] { display: none; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { padding: 0 1rem .6rem; font-size: .76rem; color: var(--muted); }
 `.trim();
 
 const slider = (id: string, testid: string, min: number, max: number, step: number, value: number, key: string, help?: string) =>
   `<label class="slider" for="${id}"><span data-text="${key}"></span> <output id="${id}-out" for="${id}"></output>${help ? `<span class="help" data-text="${help}"></span>` : ''}</label>` +
   `<input type="range" id="${id}" data-testid="${testid}" min="${min}" max="${max}" step="${step}" value="${value}">`;
+
+/** A chart's heading with its save buttons (SVG and PNG). */
+const chartHead = (canvas: string, chart: string, key: string) =>
+  `<div class="charthead"><h2 class="plotkey" id="${canvas}-title" data-text="${key}"></h2><span class="save"><span data-text="saveAs"></span> ` +
+  `<button type="button" data-chart="${chart}" data-format="svg" data-testid="${canvas}-svg">SVG</button> ` +
+  `<button type="button" data-chart="${chart}" data-format="png" data-testid="${canvas}-png">PNG</button></span></div>`;
 
 const BODY = `
 <header>
@@ -134,6 +165,8 @@ const BODY = `
       <label class="slider" for="estate-preset"><span data-text="estatePreset"></span></label>
       <select id="estate-preset" data-testid="estate-preset"></select>
       <p class="note" id="estate-description"></p>
+      <label class="slider" for="estate-open"><span data-text="estateOpen"></span><span class="help" data-text="estateOpenHelp"></span></label>
+      <input type="file" id="estate-open" data-testid="estate-open" accept=".yaml,.yml,.json">
       <label class="slider inline" for="estate-replications"><span data-text="estateReplications"></span> <input type="number" id="estate-replications" data-testid="estate-replications" min="1" max="200" step="1" value="10"></label>
       <label class="slider inline" for="estate-seed"><span data-text="seed"></span> <input type="number" id="estate-seed" data-testid="estate-seed" min="0" max="4294967295" step="1" value="1"></label>
       <div class="buttons">
@@ -142,14 +175,43 @@ const BODY = `
       </div>
       <progress id="estate-progress" data-testid="estate-progress" max="10" value="0"></progress>
       <p class="note" id="estate-progress-text" role="status"></p>
+      <p class="message" id="estate-message" data-testid="estate-message" role="alert"></p>
+    </fieldset>
+    <fieldset>
+      <legend data-text="estateLevers"></legend>
+      <label class="slider" for="estate-lever-kind"><span data-text="estateLeverKind"></span></label>
+      <div class="addrow"><select id="estate-lever-kind" data-testid="estate-lever-kind"></select>
+      <button type="button" id="estate-lever-add" data-testid="estate-lever-add" data-text="estateLeverAdd"></button></div>
+      <div id="estate-lever-list" data-testid="estate-levers"></div>
+      <p class="note" data-text="estateLeversNote"></p>
+    </fieldset>
+    <fieldset>
+      <legend data-text="estateSpiral"></legend>
+      ${slider('estate-spiral', 'estate-spiral', 0, 4, 0.25, 1, 'estateSpiralStrength', 'estateSpiralHelp')}
+      <div class="addrow"><label class="slider inline" for="estate-shock-years"><span data-text="estateShockYears"></span> <input type="number" id="estate-shock-years" data-testid="estate-shock-years" min="1" max="20" step="1" value="3"></label>
+      <button type="button" id="estate-shock" data-testid="estate-shock" data-text="estateShock"></button></div>
+      <p class="note" data-text="estateShockHelp"></p>
     </fieldset>
     <p class="intro" data-text="estateIntro"></p>
   </div>
   <div class="view">
-    <h2 class="plotkey" data-text="estateShareTitle"></h2>
+    ${chartHead('estate-share-chart', 'share', 'estateShareTitle')}
     <canvas id="estate-share-chart" class="chart" data-testid="estate-share-chart" role="img"></canvas>
-    <h2 class="plotkey" data-text="estateFamiliesTitle"></h2>
-    <canvas id="estate-families-chart" class="chart" data-testid="estate-families-chart" role="img"></canvas>
+    ${chartHead('estate-diff-chart', 'diff', 'estateDiffTitle')}
+    <p class="note empty" id="estate-diff-empty" data-text="estateDiffEmpty"></p>
+    <canvas id="estate-diff-chart" class="chart" data-testid="estate-diff-chart" role="img"></canvas>
+    <p class="plotkey" data-text="estateDiffNote"></p>
+    ${chartHead('estate-map', 'map', 'estateMapTitle')}
+    <div class="maprow">
+      <button type="button" id="estate-map-play" data-testid="estate-map-play" aria-pressed="false" disabled></button>
+      <label for="estate-map-month" class="visually-hidden" data-text="estateMapMonth"></label>
+      <input type="range" id="estate-map-month" data-testid="estate-map-month" min="0" max="0" step="1" value="0" disabled>
+      <output id="estate-map-date" for="estate-map-month" data-testid="estate-map-date"></output>
+    </div>
+    <canvas id="estate-map" class="chart map" data-testid="estate-map" role="img"></canvas>
+    <p class="plotkey" id="estate-map-step"></p>
+    ${chartHead('estate-families-chart', 'families', 'estateFamiliesTitle')}
+    <canvas id="estate-families-chart" class="chart small" data-testid="estate-families-chart" role="img"></canvas>
     <p class="plotkey" data-text="estateBandNote"></p>
   </div>
 </main>

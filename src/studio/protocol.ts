@@ -28,8 +28,30 @@ export type ToWorker =
   | { kind: 'wanted'; wanted: number }
   /** Estate mode: anchor a scenario's estates (model/anchor.ts) once, before its replications run on every worker. */
   | { kind: 'anchor'; scenario: Scenario }
-  /** Estate mode: run replication `replication` of a scenario (checked again in the worker). */
-  | { kind: 'estate'; scenario: Scenario; replication: number };
+  /**
+   * Estate mode: run replication `replication` of a scenario (checked again in the worker).
+   * `role` tells the page's two scenarios apart (the one with the levers, and the baseline
+   * without them, run on the same seeds); `mapEveryMonths` > 0 records the estate map every
+   * that many months (the first replication).
+   */
+  | { kind: 'estate'; scenario: Scenario; replication: number; role: EstateRole; mapEveryMonths: number };
+
+/** The scenario as set in the page (with its levers), or its baseline (the same without levers). */
+export type EstateRole = 'scenario' | 'baseline';
+
+/** The estate map of one replication: every flat's place, and its household type at each snapshot. */
+export interface EstateMap {
+  /** Month of each snapshot (0 = 1 January of the start year). */
+  months: number[];
+  /** Flats (the length of x and y). */
+  flats: number;
+  x: Uint16Array;
+  y: Uint16Array;
+  /** Estate index of each flat (estates are drawn one below the other). */
+  estate: Uint16Array;
+  /** months.length x flats codes: MAP_TYPES index, or 255 for a flat not in use (demolished, not yet built). */
+  types: Uint8Array;
+}
 
 export type FromWorker =
   /** The scenario with its estates anchored (`anchor: false`, the solved values in place). */
@@ -49,6 +71,7 @@ export type FromWorker =
   | {
       kind: 'estate-done';
       replication: number;
+      role: EstateRole;
       /** The replication's rows of metrics.csv, as `nabolag run` writes them (no header). */
       rows: string;
       /** The calendar year of each value below: the start year (1 January, initial state), then the 1 January after each simulated year. */
@@ -57,5 +80,7 @@ export type FromWorker =
       share: number[];
       families: number[];
       ms: number;
+      /** With `mapEveryMonths` > 0: the estate map month by month. */
+      map?: EstateMap;
     }
   | { kind: 'error'; message: string };

@@ -10,7 +10,7 @@ import { initialWorld } from '../model/simulate.js';
 import { F } from '../model/flows.js';
 import type { World } from '../model/world.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { EstateMap, EstateRole, FromWorker, ToWorker } from './protocol.js';
 import { checkedScenario, studioScenario } from './scenario.js';
 import { metricsRows } from '../engine/tables.js';
 import { yearValue } from '../model/digest.js';
@@ -50,7 +50,7 @@ scope.onmessage = (e) => {
       const anchored = anchorScenario(checkedScenario(msg.scenario, msg.scenario.name ?? 'scenario')).scenario;
       scope.postMessage({ kind: 'anchored', scenario: anchored, ms: performance.now() - t0 });
     } else if (msg.kind === 'estate') {
-      estate(msg.scenario, msg.replication);
+      estate(msg.scenario, msg.replication, msg.role, msg.mapEveryMonths);
     } else if (msg.kind === 'wanted') {
       if (sc?.schelling) sc.schelling.similarWanted = msg.wanted;
     } else if (msg.kind === 'step') {
@@ -66,12 +66,14 @@ scope.onmessage = (e) => {
 };
 
 /** Estate mode: one replication, as `nabolag run` runs replication i (its seed, its metrics.csv rows). */
-function estate(raw: Scenario, i: number): void {
+function estate(raw: Scenario, i: number, role: EstateRole, mapEveryMonths: number): void {
   const t0 = performance.now();
   // anchored as `nabolag run` anchors it (model/anchor.ts); the page sends a scenario anchored
   // once ('anchor' above), which anchoring leaves as it is
   const esc = anchorScenario(checkedScenario(raw, raw.name ?? 'scenario')).scenario;
-  const r = simulate(esc, i, replicationSeed(esc.seed, i));
+  // the map's snapshots only read the world: the metrics are those of a run without them
+  const withMap = mapEveryMonths > 0;
+  const r = simulate(esc, i, replicationSeed(esc.seed, i), withMap ? { maps: true, mapEveryMonths } : {});
   const nRows = r.rowNames.length;
   const row = nRows - 1;
   const nYears = Math.ceil(r.months / 12);
@@ -84,5 +86,17 @@ function estate(raw: Scenario, i: number): void {
     share.push(at(METRIC_INDEX.resourceStrongShare!, y));
     families.push(at(METRIC_INDEX.familiesWithChildren!, y));
   }
-  scope.postMessage({ kind: 'estate-done', replication: i, rows: metricsRows(r, esc.startYear), years, share, families, ms: performance.now() - t0 });
+  let map: EstateMap | undefined;
+  const transfer: Transferable[] = [];
+  if (withMap && r.geometry && r.maps.length) {
+    const flats = r.geometry.x.length;
+    const types = new Uint8Array(flats * r.maps.length);
+    for (const [k, m] of r.maps.entries()) types.set(m.types, k * flats);
+    map = { months: r.maps.map((m) => m.month), flats, x: r.geometry.x.slice(), y: r.geometry.y.slice(), estate: r.geometry.estate.slice(), types };
+    transfer.push(types.buffer, map.x.buffer, map.y.buffer, map.estate.buffer);
+  }
+  scope.postMessage(
+    { kind: 'estate-done', replication: i, role, rows: metricsRows(r, esc.startYear), years, share, families, ms: performance.now() - t0, map },
+    transfer,
+  );
 }
