@@ -27,7 +27,17 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { FORBIDDEN_KEYS, isForbiddenKey, validate } from './dsl.js';
-import { MAX_NESTING_DEPTH, MAX_SCENARIO_FILE_BYTES, type Mapping, SCENARIO_EXTENSIONS, checkShape, isMapping, parseScenarioText, safeName, tooBig } from './parse.js';
+import {
+  MAX_NESTING_DEPTH,
+  MAX_SCENARIO_FILE_BYTES,
+  type Mapping,
+  SCENARIO_EXTENSIONS,
+  checkShape,
+  isMapping,
+  parseScenarioText,
+  safeName,
+  tooBig,
+} from './parse.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
 import { checkRules, touchedBy } from './rules.js';
 import { scenarioSchema, type Scenario } from './schema.js';
