@@ -154,6 +154,16 @@ export const MECHANISMS: readonly MechanismContract[] = [
     bound: false,
     reads: [],
   },
+  {
+    name: 'Schelling',
+    module: 'mechanisms/schelling.ts',
+    step: '1-9 replaced (a scenario with a schelling section)',
+    applies: 'monthly pass',
+    enabled: (w) => w.scenario.schelling !== undefined,
+    events: [],
+    bound: false,
+    reads: [],
+  },
 ];
 
 /** The household mechanisms, in the order their events are listed (the career last: household-month.ts says why). */

@@ -5,18 +5,18 @@
  * dynamics (mean moves per run).
  */
 import { describe, expect, it } from 'vitest';
-import { K } from '../../src/model/codes.js';
-import { schellingStep } from '../../src/model/mechanisms/schelling.js';
-import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
-import { makeRng, replicationSeed, type Rng } from '../../src/model/rng.js';
-import { initialWorld, simulate } from '../../src/model/simulate.js';
-import { NONE } from '../../src/model/state.js';
-import type { World } from '../../src/model/world.js';
-import { validate } from '../../src/scenario/dsl.js';
-import { loadScenario } from '../../src/scenario/load.js';
-import { type Scenario, type SchellingSpec, scenarioSchema } from '../../src/scenario/schema.js';
-import { B, H } from '../../src/model/state.js';
-import { METRICS_HEADER, MOVES_HEADER, metricsHeader, metricsRows, movesHeader, movesRows } from '../../src/engine/tables.js';
+import { K } from '../../../src/model/codes.js';
+import { schellingStep } from '../../../src/model/mechanisms/schelling.js';
+import { METRIC_INDEX, NMETRIC } from '../../../src/model/reporters.js';
+import { makeRng, replicationSeed, type Rng } from '../../../src/model/rng.js';
+import { initialWorld, simulate } from '../../../src/model/simulate.js';
+import { NONE } from '../../../src/model/state.js';
+import type { World } from '../../../src/model/world.js';
+import { validate } from '../../../src/scenario/dsl.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import { type Scenario, type SchellingSpec, scenarioSchema } from '../../../src/scenario/schema.js';
+import { B, H } from '../../../src/model/state.js';
+import { METRICS_HEADER, MOVES_HEADER, metricsHeader, metricsRows, movesHeader, movesRows } from '../../../src/engine/tables.js';
 
 type Grid = Partial<SchellingSpec> & { width: number; height: number; agents: number };
 
