@@ -212,7 +212,7 @@ async function runSteps<T>(steps: Steps<T>, signal: AbortSignal | undefined, clo
  * optimised code for longer. Compiled on the worker's own thread, the code is ready as soon as
  * it is asked for. On the 2-core development machine, `nabolag run … -w 2` took 3.06 s instead
  * of 3.52 s for 64 replications of the default scenario and 2.85-3.23 s instead of 4.26-4.76 s
- * for 8 replications of a 10,000-flat estate (alternating runs; bench/RESULTS.md, 0.2.4). With
+ * for 8 replications of a 10,000-flat estate (alternating runs; bench/RESULTS.md). With
  * fewer workers than cores the spare core compiles, as V8 does by default. Results do not
  * depend on it.
  */

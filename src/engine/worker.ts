@@ -9,7 +9,7 @@
  * The scenario comes once per ensemble, not with every task: a scenario object copied anew
  * for each replication made the thread's compiled code meet new objects every time, and two
  * workers spent about 10-15% more CPU time on the same replications than two processes running
- * them in-process (bench/RESULTS.md, 0.2.2).
+ * them in-process (bench/RESULTS.md).
  */
 import { parentPort } from 'node:worker_threads';
 import { simulate } from '../model/simulate.js';
@@ -53,7 +53,7 @@ export type WorkerReply =
  * has compiled much of the model: about 45 functions, the household step among them, were
  * thrown away and compiled again in every worker (`node --trace-deopt`: "code dependencies").
  * Detached first, they are compiled once, with the check for detached buffers they would get
- * anyway (bench/RESULTS.md, 0.2.6).
+ * anyway (bench/RESULTS.md).
  */
 export function detachOnce(): ArrayBuffer {
   const b = new ArrayBuffer(8);

@@ -102,7 +102,7 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
   // the entries that few households have are added as 0 by the others, not skipped: V8 throws
   // a function's optimised code away when it first takes a branch it had never taken before
   // it was optimised (the first listed household, the first child turning 18 or 22), and
-  // compiles it again (bench/RESULTS.md, 0.2.4); whole numbers, so the sums are the same
+  // compiles it again (bench/RESULTS.md); whole numbers, so the sums are the same
   out[o + C.onInternalList]! += h.i32[i * H.stride + H.listedAt]! >= 0 ? sign : 0;
   const b1 = h.i32[i * H.stride + H.birth1]!;
   if (m - b1 >= 720) out[o + C.seniorHouseholds]! += sign;

@@ -259,7 +259,7 @@ function skimHouseholds(w: World, rng: StreamRng, check: boolean, q0: number, q1
   // same value): read as they are, V8 kept the copies as boxed numbers and allocated a new
   // 16-byte number for every household every month (19 MB of the 36 MB a 10,000-flat run
   // allocated: the inspector's sampling heap profiler); multiplied by 1 they are not (why V8
-  // boxed them is not established: bench/RESULTS.md, 0.2.6)
+  // boxed them is not established: bench/RESULTS.md)
   const g = rng.state;
   let s0 = g.s0 * 1;
   let s1 = g.s1 * 1;

@@ -508,7 +508,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     w.flows.fill(0);
     applyLevers(w, m);
     // a loop, not `w.eff.map`: the array `map` returns made the compiled household step see
-    // another shape and be compiled again (bench/RESULTS.md, 0.2.1)
+    // another shape and be compiled again (bench/RESULTS.md)
     const elev: ElevatorRates[] = [];
     for (let e = 0; e < w.layout.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.layout.estateSpec[e]!]!.attachment));
     const households = opts.reference ? referenceHouseholdMonth : householdMonth;

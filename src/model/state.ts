@@ -12,7 +12,7 @@
  * The codes and offsets below are `const enum`s: the compiler writes their values into the code
  * that uses them, as number literals. Read from another module at run time (an `as const`
  * object or an exported `const`), every use in the compiled household step was a load with
- * its checks: the 10,000-flat model ran 15-18% slower (bench/RESULTS.md, 0.2.6).
+ * its checks: the 10,000-flat model ran 15-18% slower (bench/RESULTS.md).
  */
 
 /** Labour-market status of an adult. */

@@ -97,7 +97,7 @@ function grownChildren(w: World, i: number, m: number): number {
   const base = i * H.stride + H.child0;
   let n = 0;
   // counted without a branch: a branch first taken after V8 has optimised this function (no
-  // child has turned 18 yet) throws the optimised code away (bench/RESULTS.md, 0.2.4)
+  // child has turned 18 yet) throws the optimised code away (bench/RESULTS.md)
   for (let k = 0; k < h.u8[i * B.stride + B.nChildren]!; k++) n += m - h.i32[base + k]! >= 216 ? 1 : 0;
   return n;
 }
