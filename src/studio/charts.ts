@@ -5,6 +5,7 @@
  */
 import { meanInterval } from '../analysis/inference.js';
 import { band } from '../analysis/summary.js';
+import type { EstateMap } from './protocol.js';
 
 /** What the charts use of CanvasRenderingContext2D. */
 export interface Paint {
@@ -341,15 +342,9 @@ const MAP_CODES: { color: string; family: boolean }[] = [
   { color: MAP_COLORS.other, family: false },
 ];
 
-/** One panel of the estate map: a replication's snapshots and geometry. */
-export interface MapPanel {
+/** One panel of the estate map: a replication's snapshots and geometry, with a title. */
+export interface MapPanel extends EstateMap {
   title: string;
-  months: number[];
-  flats: number;
-  x: Uint16Array;
-  y: Uint16Array;
-  estate: Uint16Array;
-  types: Uint8Array;
 }
 
 const MAP_LEGEND_H = 22;

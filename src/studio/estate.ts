@@ -500,19 +500,25 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
         : tx('estateProgress', { done: n, total: all, seconds });
   };
 
+  /** The scenario as chosen, or undefined with the validation message shown. */
+  const valid = (): Scenario | undefined => {
+    try {
+      const sc = chosen();
+      message.textContent = '';
+      return sc;
+    } catch (e) {
+      message.textContent = tx('estateInvalid', { message: e instanceof Error ? e.message : String(e) });
+      return undefined;
+    }
+  };
+
   /** Anchored estates by anchoring input: a second run of the same estate (another lever, seed or count) is not anchored again. */
   const anchored = new Map<string, Scenario['estates']>();
   let pool: Worker[] = [];
   let generation = 0;
   const run = () => {
-    let sc: Scenario;
-    try {
-      sc = chosen();
-    } catch (e) {
-      message.textContent = tx('estateInvalid', { message: e instanceof Error ? e.message : String(e) });
-      return;
-    }
-    message.textContent = '';
+    const sc = valid();
+    if (!sc) return;
     generation++;
     const gen = generation;
     for (const w of pool) w.terminate(); // a new run replaces one still going
@@ -603,14 +609,8 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   $('estate-run').addEventListener('click', run);
 
   $('estate-export').addEventListener('click', () => {
-    let sc: Scenario;
-    try {
-      sc = chosen();
-    } catch (e) {
-      message.textContent = tx('estateInvalid', { message: e instanceof Error ? e.message : String(e) });
-      return;
-    }
-    message.textContent = '';
+    const sc = valid();
+    if (!sc) return;
     const text = `# Exported from the nabolag studio: ${sc.name}, ${sc.replications} replications, seed ${sc.seed}.\n${stringify(sc)}`;
     state.exported = text;
     const a = document.createElement('a');

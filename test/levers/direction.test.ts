@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/scenario/dsl.js';
 import { type Scenario, scenarioSchema } from '../../src/scenario/schema.js';
 import type { Policy } from '../../src/scenario/policies.js';
-import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import type { ReplicationResult } from '../../src/model/simulate.js';
 import { CH, K } from '../../src/model/codes.js';
 import { simulateAll } from '../helpers/ensemble.js';
+import { at, inStrongShare, mean, sum } from '../helpers/levers.js';
 
 const REPS = 8;
 
@@ -29,17 +29,6 @@ async function pair(policies: Partial<Policy>[], over: Record<string, unknown> =
   return { base: simulateAll(scenario(over)), lever: simulateAll(scenario(over, policies)) };
 }
 
-const at = (r: ReplicationResult, name: string, m: number, row = 0) => r.metrics[(m * r.rowNames.length + row) * NMETRIC + METRIC_INDEX[name]!]!;
-/** Sum of a metric over months [from, to] and replications. */
-const sum = (rs: ReplicationResult[], name: string, from = 1, to?: number, row = 0) =>
-  rs.reduce((s, r) => {
-    for (let m = from; m <= (to ?? r.months); m++) s += at(r, name, m, row);
-    return s;
-  }, 0);
-/** Mean of a metric over months [from, to] and replications. */
-const mean = (rs: ReplicationResult[], name: string, from = 1, to?: number, row = 0) =>
-  sum(rs, name, from, to, row) / (rs.length * ((to ?? rs[0]!.months) - from + 1));
-const inStrongShare = (rs: ReplicationResult[], from = 13) => sum(rs, 'inResourceStrong', from) / sum(rs, 'moveIns', from);
 const FROM = 13; // the levers below start in 2027 = month 13
 
 describe('policy levers move their metrics in the direction the report describes', () => {
