@@ -98,3 +98,10 @@ describe('recipe: add a mechanism — followed by every mechanism', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 });
+
+describe("CONTRIBUTING.md's code map matches the folders", () => {
+  const dirs = readdirSync('src', { withFileTypes: true }).filter((d) => d.isDirectory());
+  it.each(dirs.map((d) => d.name))('src/%s/ is in the layer map', (d) => expect(contributing).toContain(`${d}/`));
+  const model = readdirSync('src/model').filter((f) => f.endsWith('.ts'));
+  it.each(model)('src/model/%s is in the model table', (f) => expect(contributing).toContain(`\`${f}\``));
+});
