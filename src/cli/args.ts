@@ -146,6 +146,20 @@ export function complete(p: ProgramSpec, argv: readonly string[]): void {
   else y.showCompletionScript();
 }
 
+/**
+ * After running a command, yargs renders the command's whole help and keeps it, for a `showHelp`
+ * from inside an asynchronous handler; nabolag's handlers only note which command ran, and help is
+ * printed only when asked for (`--help`, or a mistake). Rendering it measured 80 ms of every
+ * command's start-up (cliui measures each line's width with `Intl.Segmenter`; bench/RESULTS.md),
+ * so the keeping is skipped. `getInternalMethods` is yargs's own seam between its modules; when
+ * a later yargs lacks it, nothing is skipped and only the time is lost.
+ */
+function skipHelpCache(y: object): void {
+  type Internal = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (y as Internal).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 /** The yargs program for a spec; `chosen()` tells which command the parse ran. */
 function program(p: ProgramSpec, argv: readonly string[], lang: HelpLanguage) {
   let chosen: CommandSpec | undefined;
@@ -186,6 +200,7 @@ function program(p: ProgramSpec, argv: readonly string[], lang: HelpLanguage) {
       },
     );
   }
+  skipHelpCache(y);
   if (p.completion) y.completion('completion', tr('Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)', lang));
   for (const [cmd, what] of p.examples ?? []) y.example(cmd, tr(what, lang));
   if (p.epilogue) y.epilogue(tr(p.epilogue, lang));

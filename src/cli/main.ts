@@ -18,12 +18,11 @@ import { autoWorkersFor, useAnchorStore } from '../engine/ensemble.js';
 import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
-import { studioCommand } from './studio.js';
 import { closing, out, reportLang, reportOutputs, runFlags } from './shared.js';
-import { sensitivityCommand, sweepCommand } from './study.js';
-import { calibrateCommand } from './calibrate.js';
-import { submitCommand } from './submit.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
+
+// The other commands' modules are imported when one of them runs: a `run` does not load the
+// studio's bundler, the studies' designs or the cluster's submission (start-up: bench/RESULTS.md).
 
 async function runCommand(argv: {
   scenario: string;
@@ -209,11 +208,11 @@ export async function main(args: string[]): Promise<void> {
   useAnchorStore(commandLineAnchorStore());
   if (command === 'run') await runCommand(a as never);
   else if (command === 'compare') await compareCommand(a as never);
-  else if (command === 'studio') await studioCommand(a as never, out);
-  else if (command === 'sweep') await sweepCommand(a as never);
-  else if (command === 'sensitivity') await sensitivityCommand(a as never);
-  else if (command === 'calibrate') await calibrateCommand(a as never);
-  else if (command === 'submit') process.exitCode = await submitCommand(a as never);
+  else if (command === 'studio') await (await import('./studio.js')).studioCommand(a as never, out);
+  else if (command === 'sweep') await (await import('./study.js')).sweepCommand(a as never);
+  else if (command === 'sensitivity') await (await import('./study.js')).sensitivityCommand(a as never);
+  else if (command === 'calibrate') await (await import('./calibrate.js')).calibrateCommand(a as never);
+  else if (command === 'submit') process.exitCode = await (await import('./submit.js')).submitCommand(a as never);
   else if (command === 'merge') await mergeCommand(a as never);
   else if (command === 'new') newCommand(a as never, out);
   else process.exitCode = validateCommand(a.files as string[], out, { show: a.show === true });

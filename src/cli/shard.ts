@@ -5,10 +5,8 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import type { ShardRequest } from '../output/shard.js';
-import { mergeToDirectory } from '../output/merge.js';
 import { UserError, show } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
-import { writeSensitivityCharts, writeSweepCharts } from '../report/study.js';
 import { ArgsError } from './args.js';
 import { closing, out, reportOutputs } from './shared.js';
 
@@ -68,6 +66,9 @@ export function shardClosing(shard: ShardRequest, what: string, outDir: string, 
 export async function mergeCommand(argv: { folders: string[]; out?: string; report?: boolean; quiet?: boolean; wait?: boolean }): Promise<void> {
   if (argv.out === undefined) throw new ArgsError('give the output folder: nabolag merge <shard folders…> --out <folder>');
   const t0 = performance.now();
+  // imported here: `run` and `compare` read this module for --shard, and need neither
+  const { mergeToDirectory } = await import('../output/merge.js');
+  const { writeSensitivityCharts, writeSweepCharts } = await import('../report/study.js');
   const res = await mergeToDirectory(argv.folders, argv.out, {
     command: process.argv.slice(2),
     wait: argv.wait,
