@@ -234,6 +234,9 @@ const en = {
     zoomNote: 'The axis is zoomed to the data: it does not start at zero.',
     areaTitle: 'Image, social problems and crime',
     areaCaption: "The estate's image, social problems and crime, the levels behind the negative spiral.",
+    spiralTitle: 'The spiral: image against composition',
+    spiralCaption:
+      "The estate's image (y) against its resource-strong share (x), one point per year (mean over replications), joined in time from the first labelled year to the last. The image follows the composition with a lag, and applicants and residents respond to the image: a path that keeps falling after a shock has passed is the negative spiral at work; one that turns back is an estate recovering.",
     differenceHeading: 'Difference to the baseline',
     differenceTitle: (base: string) => `Difference to the baseline (${base})`,
     differenceSubtitle: (run: string) => `Variant minus baseline, paired on common random numbers · ${run}`,
@@ -498,6 +501,9 @@ const da: Texts = {
     zoomNote: 'Aksen er tilpasset data: den starter ikke ved nul.',
     areaTitle: 'Omdømme, sociale problemer og kriminalitet',
     areaCaption: 'Afdelingens omdømme, sociale problemer og kriminalitet: niveauerne bag den negative spiral.',
+    spiralTitle: 'Spiralen: omdømme mod sammensætning',
+    spiralCaption:
+      'Afdelingens omdømme (y) mod dens andel ressourcestærke (x), ét punkt pr. år (gennemsnit over gentagelser), forbundet i tid fra det første mærkede år til det sidste. Omdømmet følger sammensætningen med en forsinkelse, og ansøgere og beboere reagerer på omdømmet: en kurve, der bliver ved med at falde, efter et chok er ovre, er den negative spiral; en, der vender, er en afdeling, der kommer sig.',
     differenceHeading: 'Forskel til grundscenariet',
     differenceTitle: (base) => `Forskel til grundscenariet (${base})`,
     differenceSubtitle: (run) => `Variant minus grundscenarie, parvis på fælles tilfældige tal · ${run}`,

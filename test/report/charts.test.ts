@@ -69,7 +69,7 @@ const titleText = (spec: { title?: unknown }): string => {
 };
 
 describe('chart specs', () => {
-  it('buildCharts makes every chart: 11 for a run, 13 for a comparison (the forest plot and the difference chart)', () => {
+  it('buildCharts makes every chart: 12 for a run, 14 for a comparison (the forest plot and the difference chart)', () => {
     const ids = buildCharts(single).map((c) => c.id);
     expect(ids).toEqual([
       'trajectory-resourceStrongShare',
@@ -80,6 +80,7 @@ describe('chart specs', () => {
       'stay-lengths',
       'movers-by-status',
       'image-problems-crime',
+      'spiral-image-composition',
       'list-criteria',
       'list-status',
       'estate-map',

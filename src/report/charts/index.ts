@@ -20,7 +20,7 @@
  *
  * Modules: labels.ts (titles and units from METRICS), data.ts (the scenarios and the points
  * drawn), encodings.ts (the shared axis, colours, bands and spec head); one module per family of
- * charts: trajectories.ts (composition; image, social problems and crime), difference.ts (paired
+ * charts: trajectories.ts (composition; image, social problems and crime; the spiral), difference.ts (paired
  * differences of a comparison), flows.ts (moves and exit reasons), movers.ts (stay lengths,
  * movers by status), list.ts (list criteria and status), map.ts (the estate map).
  */
@@ -33,7 +33,7 @@ import { mapChart } from './map.js';
 import { forestChart } from './forest.js';
 import type { Lang } from '../i18n.js';
 import { moversStatusChart, stayLengthChart } from './movers.js';
-import { COMPOSITION, areaChart, compositionChart } from './trajectories.js';
+import { COMPOSITION, areaChart, compositionChart, spiralChart } from './trajectories.js';
 
 export { type ChartDef, type ScenarioData, scenarioData } from './data.js';
 export { VL_SCHEMA } from './encodings.js';
@@ -52,7 +52,7 @@ export {
   unitIn,
   wrap,
 } from './labels.js';
-export { AREA_LEVELS, COMPOSITION, areaChart, compositionChart } from './trajectories.js';
+export { AREA_LEVELS, COMPOSITION, areaChart, compositionChart, spiralChart } from './trajectories.js';
 export { differenceChart } from './difference.js';
 export { MAIN_OUTCOME, effectOf, forestChart, rankedVariants } from './forest.js';
 export { MOVE_FLOWS, exitsChart, flowsChart } from './flows.js';
@@ -77,6 +77,7 @@ export function buildCharts(results: Results, lang: Lang = 'en'): ChartDef[] {
     stayLengthChart(sds, lang),
     moversStatusChart(sds, lang),
     areaChart(sds, lang),
+    spiralChart(sds, lang),
     listCriteriaChart(sds, lang),
     listStatusChart(sds, lang),
     mapChart(sds, lang),

@@ -58,3 +58,54 @@ export function areaChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
   };
   return { id, heading: t.areaTitle, caption, spec: asSpec(spec) };
 }
+
+/**
+ * The spiral made visible: the image against the resource-strong share, one point per year (the
+ * means over replications at 1 January), joined in time, one path per scenario, the first and
+ * last years labelled. A shock shows as a path that moves down and left and then either turns back
+ * (recovery) or keeps going after the shock has passed (the negative spiral).
+ */
+export function spiralChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | null {
+  const t = texts(lang).chart;
+  const id = 'spiral-image-composition';
+  const values = sds.flatMap((sd) => {
+    const share = stockPoints(sd, 'resourceStrongShare', lang);
+    const image = stockPoints(sd, 'image', lang);
+    return share.map((p, k) => ({
+      scenario: sd.name,
+      year: p.year,
+      when: p.when,
+      share: p.mean,
+      image: image[k]!.mean,
+      first: k === 0 || k === share.length - 1 ? String(p.year) : '',
+    }));
+  });
+  if (values.length < 2) return null;
+  const color = scenarioColor(sds, true, 'stroke', lang);
+  const x = {
+    field: 'share',
+    type: 'quantitative',
+    title: capitalise(metricLabel('resourceStrongShare', lang)),
+    axis: { format: '.1~%' },
+    scale: { zero: false },
+  };
+  const y = { field: 'image', type: 'quantitative', title: capitalise(metricLabel('image', lang)), scale: { zero: false } };
+  const tooltip = [
+    { field: 'scenario', title: t.scenario },
+    { field: 'when', title: t.year },
+    { field: 'share', title: metricLabel('resourceStrongShare', lang), format: '.1%' },
+    { field: 'image', title: metricLabel('image', lang), format: '.3f' },
+  ];
+  const spec = {
+    ...top(id, t.spiralTitle, `${runLabel(sds, lang)} · ${t.stateJan}`, t.spiralCaption, lang),
+    width: 480,
+    height: 300,
+    data: { values },
+    layer: [
+      { mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, color, order: { field: 'year', type: 'quantitative' }, strokeDash: scenarioDash(color) } },
+      { mark: { type: 'point', filled: true, size: 30 }, encoding: { x, y, color, tooltip } },
+      { mark: { type: 'text', dx: 6, dy: -6, align: 'left', fontSize: 10 }, encoding: { x, y, text: { field: 'first' }, color } },
+    ],
+  };
+  return { id, heading: t.spiralTitle, caption: t.spiralCaption, spec: asSpec(spec) };
+}
