@@ -95,7 +95,7 @@ const en = {
   outcome: 'Outcome',
   driftWarning: 'Warning: the baseline drifts',
   drift: (label: string, from: string, to: string, start: number, end: number, limit: string) =>
-    `In the baseline, ${label.toLowerCase()} goes from ${from} in ${start} to ${to} by ${end}, a change of more than ${limit}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`,
+    `In the baseline (${label.toLowerCase()}): ${from} in ${start}, ${to} by ${end}, a change of more than ${limit}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`,
   steady: (label: string, from: string, to: string, start: number, end: number) =>
     `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}.`,
   trajectoryIntro: (name: string, end: number) =>
