@@ -68,7 +68,8 @@ export function areaChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
 export function spiralChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | null {
   const t = texts(lang).chart;
   const id = 'spiral-image-composition';
-  const values = sds.flatMap((sd) => {
+  // every scenario starts from the same state: its first year is labelled once, on the first scenario
+  const values = sds.flatMap((sd, i) => {
     const share = stockPoints(sd, 'resourceStrongShare', lang);
     const image = stockPoints(sd, 'image', lang);
     return share.map((p, k) => ({
@@ -77,7 +78,7 @@ export function spiralChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | 
       when: p.when,
       share: p.mean,
       image: image[k]!.mean,
-      first: k === 0 || k === share.length - 1 ? String(p.year) : '',
+      first: (k === 0 && i === 0) || k === share.length - 1 ? String(p.year) : '',
     }));
   });
   if (values.length < 2) return null;
