@@ -19,6 +19,9 @@
  *    the memory per household of the initial world.
  *  - ensemble (bench/cases/ensemble.ts): 64 replications of scenarios/default.yaml on all cores
  *    against one core, cold and warm, in this process and as a command-line run.
+ *  - sweep-100 / sweep-1000 (bench/cases/sweep.ts), only with `--only` (sweep-1000 takes
+ *    minutes): `nabolag sweep` of 100 / 1,000 Latin hypercube points x 10 replications of the
+ *    default estate with the extension lever, in a child process; wall and CPU time, peak memory.
  *
  * The harness (timing, the command line, the output) is bench/harness.ts.
  */

@@ -25,6 +25,8 @@ export interface BenchResult {
 export interface Case {
   name: string;
   run: () => BenchResult | Promise<BenchResult>;
+  /** Run only when `--only` names it (a case that takes minutes), not in a run of all cases. */
+  optIn?: boolean;
 }
 
 /** The project folder (this file runs as dist/bench/harness.js, or as bench/harness.ts under tsx). */
@@ -50,7 +52,18 @@ export function result(name: string, times: number[], work: number, unit: string
  * usage and exits with 0.
  */
 export function parseArgs(argv: string[], cases: Case[]): { json: boolean; only: string[] } {
-  const usage = `usage: node dist/bench/bench.js [--json] [--only <name>[,<name>...]]...\ncases: ${cases.map((c) => c.name).join(', ')}`;
+  const usage =
+    `usage: node dist/bench/bench.js [--json] [--only <name>[,<name>...]]...\n` +
+    `cases: ${cases
+      .filter((c) => !c.optIn)
+      .map((c) => c.name)
+      .join(', ')}\n` +
+    `only with --only (slow: sweep-1000 takes minutes): ${
+      cases
+        .filter((c) => c.optIn)
+        .map((c) => c.name)
+        .join(', ') || 'none'
+    }`;
   const fail = (msg: string): never => {
     process.stderr.write(`bench: ${msg}\n${usage}\n`);
     process.exit(2);
@@ -84,10 +97,10 @@ const extras = (r: BenchResult): string =>
     .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
     .join(' ');
 
-/** Run the cases the command line chooses, one after another, and print each line as it is done. */
+/** Run the cases the command line chooses (all but the opt-in ones without `--only`), one after another, and print each line as it is done. */
 export async function runBench(cases: Case[], argv: string[]): Promise<void> {
   const { json, only } = parseArgs(argv, cases);
-  const chosen = only.length ? cases.filter((c) => only.includes(c.name)) : cases;
+  const chosen = only.length ? cases.filter((c) => only.includes(c.name)) : cases.filter((c) => !c.optIn);
   if (!json) {
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
     process.stdout.write(`nabolag bench: node ${process.version}, ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB\n\n`);

@@ -15,7 +15,7 @@ import { type Anchor, type AnchorStore, anchorSteps } from '../model/anchor.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from './tables.js';
-import { wantsWarmUp, warmUp } from './warmup.js';
+import { noteWorldBuilt, threadWarm, wantsWarmUp, warmUp } from './warmup.js';
 import { replicationFlatMonths } from './work.js';
 
 export interface EnsembleOptions {
@@ -167,11 +167,12 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
   const signal = opts.signal;
   if (signal?.aborted) throw abortError(signal);
   if (workers === 1) {
-    if (wantsWarmUp(sc, n)) warmUp(sc);
+    if (wantsWarmUp(sc, n) && !threadWarm()) warmUp(sc);
     const clock = { paused: performance.now() };
     for (let j = 0; j < n; j++) {
       const i = from + j;
       const r = await runSteps(replicationSteps(sc, i, seeds[i]!, { maps: i === 0 }), signal, clock);
+      noteWorldBuilt();
       replications[j] = digest(r);
       if (opts.tables) {
         const c = tableChunks(r, sc.startYear, opts.tables.format);

@@ -36,12 +36,32 @@ export const WARM_UP_MONTHS = 1;
  */
 export const WARM_UP_MAX_FLAT_MONTHS = 5_000_000;
 
-/** Whether a thread that will run `replications` replications of `sc` should warm up first. */
+/**
+ * Worlds this thread has built so far (a warm-up's and replications'; `noteWorldBuilt`). Once it
+ * has built `WARM_UP_WORLDS`, the record is widened and code compiled for it: a warm-up before
+ * its next ensemble would only build worlds for nothing (a sweep or a sensitivity analysis runs
+ * an ensemble per point on the same threads: two worlds per thread and point, about 5% of a
+ * sweep's CPU time; bench/RESULTS.md).
+ */
+let worldsBuilt = 0;
+
+/** Count a world this thread built (for a replication). */
+export function noteWorldBuilt(): void {
+  worldsBuilt++;
+}
+
+/** Whether this thread has built enough worlds that a warm-up has nothing left to do. */
+export const threadWarm = (): boolean => worldsBuilt >= WARM_UP_WORLDS;
+
+/** Whether a thread that will run `replications` replications of `sc` should warm up first (if not `threadWarm` already). */
 export function wantsWarmUp(sc: Scenario, replications: number): boolean {
   return replications > 1 && replicationFlatMonths(sc) <= WARM_UP_MAX_FLAT_MONTHS;
 }
 
 /** Build the scenario's world twice, run each for a month, and drop the results. */
 export function warmUp(sc: Scenario): void {
-  for (let k = 0; k < WARM_UP_WORLDS; k++) simulate(sc, 0, WARM_UP_SEED, { maps: false, maxMonths: WARM_UP_MONTHS });
+  for (let k = 0; k < WARM_UP_WORLDS; k++) {
+    simulate(sc, 0, WARM_UP_SEED, { maps: false, maxMonths: WARM_UP_MONTHS });
+    noteWorldBuilt();
+  }
 }

@@ -16,7 +16,7 @@ import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type ReplicationDigest, digest, digestTransfer } from '../model/digest.js';
 import { type TableFormat, tableChunks } from './tables.js';
-import { warmUp } from './warmup.js';
+import { noteWorldBuilt, threadWarm, warmUp } from './warmup.js';
 
 /** The scenario the next tasks are for (`id` names it in the tasks). */
 export interface ScenarioMessage {
@@ -32,7 +32,7 @@ export interface Task {
   replication: number;
   seed: number;
   maps: boolean;
-  /** Run the warm-up first (the first task of a worker that will run several; warmup.ts). */
+  /** Run the warm-up first (the first task of a worker that will run several; warmup.ts), unless the worker is warm already. */
   warmUp: boolean;
   /** Format the replication's CSV rows here, as this says (ensemble.ts `tables`), or not. */
   tables: TableFormat | null;
@@ -72,8 +72,9 @@ parentPort?.on('message', (msg: WorkerMessage) => {
   try {
     if (!current || current.id !== msg.scenario) throw new Error(`task for scenario ${msg.scenario} before that scenario was sent (internal error)`);
     const scenario = current.scenario;
-    if (msg.warmUp) warmUp(scenario);
+    if (msg.warmUp && !threadWarm()) warmUp(scenario);
     const r = simulate(scenario, msg.replication, msg.seed, { maps: msg.maps });
+    noteWorldBuilt();
     const tables = msg.tables ? tableChunks(r, scenario.startYear, msg.tables) : null;
     // only the digest goes back: the full result stays here and is dropped
     const d = digest(r);
