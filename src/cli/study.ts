@@ -18,6 +18,7 @@ import { type Assignment, readPath, splitAssignment } from '../scenario/set.js';
 import { VERSION } from '../version.js';
 import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
+import { formatWarnings } from './validate.js';
 import { progressReporter, startingStage, workCount } from './progress.js';
 import { closing, out, reportLang, runFlags } from './shared.js';
 import { checkShardCount, shardClosing, shardOption } from './shard.js';
@@ -41,9 +42,25 @@ export const assign = (option: string, path: string, steps: Assignment['steps'],
 
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
+/** The fields that shape a run, which every point of a study shares with the scenario as given. */
+const SHARED_FIELDS = ['years', 'startYear', 'replications'];
+
+/**
+ * Refuse a study over `years`, `startYear` or `replications`: each point is compared with the
+ * scenario as given year by year and replication by replication (common random numbers), so the
+ * points share them; they are set for all points with -y, -n or --set.
+ */
+export function refuseSharedField(option: string, path: string): void {
+  if (SHARED_FIELDS.includes(path))
+    throw new UserError(
+      `option --${option} ${show(path)}: every point is compared with the scenario as given, year by year and replication by replication, so the points share its ${SHARED_FIELDS.join(', ')}; set ${show(path)} for all of them with --set ${path}=…${path === 'years' ? ' or -y' : path === 'replications' ? ' or -n' : ''} instead`,
+    );
+}
+
 /** `<path>=<lo>:<hi>` of `--param` (or `--vary` in an lhs design). */
 function parseRange(option: string, text: string): { path: string; steps: Assignment['steps']; lo: number; hi: number } {
   const { path, steps, raw } = splitAssignment(text, option);
+  refuseSharedField(option, path);
   const parts = raw.split(':');
   if (parts.length !== 2 || !NUMBER.test(parts[0]!) || !NUMBER.test(parts[1]!))
     throw new UserError(`option --${option} ${show(text)}: give <path>=<lo>:<hi>, two numbers, e.g. --${option} 'policies[lever=extension].factor=0.3:0.9'`);
@@ -111,6 +128,9 @@ export function studyBase(argv: StudyArgs, extra: Assignment[] = []) {
   const { overrides, workers, set } = runFlags(argv);
   const b: Base = { file: argv.scenario, set, overrides, extra };
   const base = scenarioWith(b, []);
+  // what the file allows but probably does not mean (an extends chain's surprises), as run says it
+  const { warnings } = checkScenario(argv.scenario, { set });
+  if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   return { b, base, workers };
 }
 
@@ -259,6 +279,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     if (argv.samples !== undefined) throw new ArgsError('option --samples is for --design lhs; a grid or oat sweep runs the values given');
     const lists = texts.map((text) => {
       const { path, steps, raw } = splitAssignment(text, 'vary');
+      refuseSharedField('vary', path);
       if (/^[^,]*:[^,]*$/.test(raw) && raw.split(':').every((x) => NUMBER.test(x)))
         throw new UserError(
           `option --vary ${show(text)}: a range <lo>:<hi> needs --design lhs --samples <K>; for a ${design} give the values, e.g. ${path}=0.25,0.5,0.75`,

@@ -157,6 +157,13 @@ describe('warnings about extends', () => {
     expect(q.code, q.stderr).toBe(0);
     expect(q.stdout + q.stderr).toBe('');
   });
+
+  it('sweep prints the warnings on stderr too', () => {
+    const file = bigger();
+    const r = nabolag('sweep', file, '--vary', 'seed=1,2', '-n', '1', '-y', '1', '--no-report', '--out', join(tmp.root(), 'out-warn-sweep'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^WARNING: .*"estates" replaces the list/m);
+  });
 });
 
 describe('new', () => {

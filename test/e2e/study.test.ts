@@ -152,6 +152,11 @@ describe('nabolag sensitivity', () => {
     ['bad syntax', ['--method', 'morris', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028 +* 2'], /cannot be read/],
     ['an unknown method', ['--method', 'fast', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028'], /--method "fast": give morris or sobol/],
     ['no outcome', ['--method', 'sobol', '--param', `${FACTOR}=0.3:1`], /at least one --outcome/],
+    [
+      'the start year as a parameter',
+      ['--method', 'morris', '--param', 'startYear=2020:2030', '--outcome', 'x=moveIns@2028'],
+      /--param "startYear": every point/,
+    ],
   ])('exit 2 for %s, with a message and no output folder', (_what, args, message) => {
     const out = join(tmp, `bad-sensitivity-${_what.replace(/\W+/g, '-')}`);
     const r = nabolag('sensitivity', SCENARIO, ...args, ...SMALL, '--out', out);
@@ -270,6 +275,8 @@ describe('nabolag sweep', () => {
     ['a bad path', ['--vary', 'social..tieEffect=1,2'], /option --vary/],
     ['an empty value', ['--vary', `${FACTOR}=0.5,,1`], /none empty/],
     ['no --vary', [], /at least one --vary/],
+    ['the horizon varied (points are compared year by year)', ['--vary', 'years=2,3'], /--vary "years": every point is compared .* or -y/],
+    ['the replications varied', ['--design', 'lhs', '--samples', '2', '--vary', 'replications=2:4'], /--vary "replications"/],
   ])('exit 2 for %s, with a message and no output folder', (_what, args, message) => {
     const out = join(tmp, `bad-sweep-${_what.replace(/\W+/g, '-')}`);
     const r = nabolag('sweep', SCENARIO, ...args, ...SMALL, '--out', out);
