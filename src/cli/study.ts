@@ -151,7 +151,12 @@ export interface StudyArgs {
 
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 
-export async function sensitivityCommand(argv: StudyArgs & { method?: string; param?: string[]; outcome?: string[] }): Promise<void> {
+/** How a study command runs: in full, or (`countOnly`) only as far as its design, whose number of points it gives (`nabolag submit` checks it against its tasks). */
+export interface StudyRun {
+  countOnly?: (points: number) => void;
+}
+
+export async function sensitivityCommand(argv: StudyArgs & { method?: string; param?: string[]; outcome?: string[] }, run: StudyRun = {}): Promise<void> {
   const method = argv.method;
   if (method !== 'morris' && method !== 'sobol') throw new ArgsError(`option --method ${show(method ?? '')}: give morris or sobol`);
   const shard = shardOption(argv.shard);
@@ -169,6 +174,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
       : { method, baseRows: samples ?? DEFAULT_BASE_ROWS, points: sobolDesign(k, samples ?? DEFAULT_BASE_ROWS, designRng).points };
   const nPoints = design.method === 'morris' ? design.design.points.length : design.points.length;
   if (nPoints > MAX_POINTS) throw new ArgsError(`option --samples: ${nPoints} sample points is more than ${MAX_POINTS}`);
+  if (run.countOnly) return run.countOnly(nPoints);
   checkShardCount(shard, nPoints, 'sample points');
   checkMemory([base], workers ?? 1);
   const outDir = argv.out ?? join('output', `sensitivity-${defaultOutputName(argv.scenario, process.cwd())}`);
@@ -242,7 +248,7 @@ export function rowNamesOf(base: Scenario): string[] {
 /** A parameter's path steps (parsed again: paths are short). */
 const paramSteps = (path: string): Assignment['steps'] => splitAssignment(`${path}=0`, 'param').steps;
 
-export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?: string; moves?: boolean; lang?: unknown }): Promise<void> {
+export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?: string; moves?: boolean; lang?: unknown }, run: StudyRun = {}): Promise<void> {
   const design = argv.design ?? 'grid';
   if (design !== 'grid' && design !== 'oat' && design !== 'lhs') throw new ArgsError(`option --design ${show(design)}: give grid, oat or lhs`);
   const texts = argv.vary ?? [];
@@ -323,6 +329,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     for (const l of lists) for (const v of l.values) scenarioWith(b, [assign('vary', l.path, l.steps, v)]);
     plan = { ...common, paths: lists.map((l) => l.path), count, valuesAt, scenarioAt, baseValues: lists.map((l) => readPath(base, l.steps)) };
   }
+  if (run.countOnly) return run.countOnly(plan.count + 1);
   checkShardCount(shard, plan.count + 1, "points (the scenario as given and the sweep's)");
   checkMemory([base], workers ?? 1);
   const lang = reportLang(argv.lang, base.language);

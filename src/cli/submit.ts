@@ -278,23 +278,37 @@ export function slurmScripts(inner: Inner, o: SlurmOptions, dir: string, cwd: st
 }
 
 /**
- * For run and compare, whose items are the replications: the scenario read (with --set and the
- * overrides, as the command reads it) and refused when it has fewer replications than tasks, since
- * a task with no replication to run fails. A bad scenario is reported now too, not by every task.
- * (A sweep's or sensitivity analysis's points are counted by its tasks, which refuse likewise.)
+ * The command read as it will run (with --set and the overrides), and refused when it has fewer
+ * items to share out than tasks, since a task with nothing to run fails: the replications of a
+ * run or comparison, the points of a sweep (the scenario as given among them) or sensitivity
+ * analysis (their designs built as the commands build them, nothing run). A bad scenario or
+ * design is reported now too, not by every task.
  */
-function checkTaskCount(inner: Inner, tasks: number): void {
-  if (inner.name !== 'run' && inner.name !== 'compare') return;
+async function checkTaskCount(inner: Inner, tasks: number): Promise<void> {
   const parsed = parseCommandLine(PROGRAM, inner.args);
   if (parsed.kind !== 'run') return;
   const a = parsed.invocation.args;
-  const { overrides, set } = runFlags(a);
-  const file = inner.scenarioFiles[0]!;
-  const sc = resolveScenario(loadScenario(file, { set, ...(inner.name === 'compare' ? { setWherePresent: true } : {}) }), overrides, file);
-  if (tasks > sc.replications)
-    throw new UserError(
-      `option --tasks is ${tasks}, but the ${inner.name === 'run' ? 'run' : 'comparison'} has ${sc.replications} replication(s) to share out; give at most ${sc.replications} tasks, or more replications (-n)`,
-    );
+  let items: number;
+  let what: string;
+  if (inner.name === 'run' || inner.name === 'compare') {
+    const { overrides, set } = runFlags(a);
+    const file = inner.scenarioFiles[0]!;
+    const sc = resolveScenario(loadScenario(file, { set, ...(inner.name === 'compare' ? { setWherePresent: true } : {}) }), overrides, file);
+    items = sc.replications;
+    what = `the ${inner.name === 'run' ? 'run' : 'comparison'} has ${items} replication(s) to share out; give at most ${items} tasks, or more replications (-n)`;
+  } else if (inner.name === 'sweep' || inner.name === 'sensitivity') {
+    const study = await import('./study.js');
+    let points = 0;
+    const countOnly = (n: number) => {
+      points = n;
+    };
+    const args = { ...a, quiet: true } as never;
+    if (inner.name === 'sweep') await study.sweepCommand(args, { countOnly });
+    else await study.sensitivityCommand(args, { countOnly });
+    items = points;
+    what = `the ${inner.name === 'sweep' ? 'sweep' : 'sensitivity analysis'} has ${items} points to share out; give at most ${items} tasks, or more points`;
+  } else return;
+  if (tasks > items) throw new UserError(`option --tasks is ${tasks}, but ${what}`);
 }
 
 /** This installation: the Node running now and this package's bin/nabolag.js. */
@@ -510,7 +524,7 @@ export async function submitCommand(argv: SubmitArgs): Promise<number> {
   for (const f of inner.scenarioFiles)
     if (!existsSync(resolve(cwd, f))) throw new UserError(`the command to submit names ${f}, which does not exist (from ${cwd})`);
   checkScriptPath('the current folder', cwd);
-  checkTaskCount(inner, o.tasks);
+  await checkTaskCount(inner, o.tasks);
   const p = thisProgram();
   if (!existsSync(p.cli)) throw new UserError(`this installation of nabolag has no ${p.cli}; reinstall it`);
   const path = checkOutput(inner, cwd);

@@ -154,6 +154,39 @@ describe('exit 2 before anything is submitted', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it.each([
+    [
+      ['--tasks', '4', '--', 'sweep', 'scenarios/levers/extension.yaml', '--vary', 'policies[lever=extension].factor=0.5,1', '-n', '1', '--out', 'x'],
+      /option --tasks is 4, but the sweep has 3 points to share out; give at most 3 tasks/,
+    ],
+    [
+      [
+        '--tasks',
+        '5',
+        '--',
+        'sensitivity',
+        'scenarios/levers/extension.yaml',
+        '--method',
+        'morris',
+        '--samples',
+        '2',
+        '--param',
+        'policies[lever=extension].factor=0.3:1',
+        '--outcome',
+        'x=moveIns@2028',
+        '-n',
+        '1',
+        '--out',
+        'x',
+      ],
+      /option --tasks is 5, but the sensitivity analysis has 4 points to share out; give at most 4 tasks/,
+    ],
+  ])('a study with fewer points than tasks is refused before anything is submitted %#', (args, message) => {
+    const r = nabolag(['submit', ...args]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
   it('an output folder nabolag did not write, the current folder, or one it cannot create', () => {
     const foreign = join(tmp, 'foreign');
     mkdirSync(foreign);
