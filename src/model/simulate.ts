@@ -17,9 +17,9 @@
  */
 import type { AreaYearCounts } from './classification.js';
 import { NCENSUS, newLiveCensus, readCensus, startLiveCensus, sumRows, sumSections, takeCensus } from './census.js';
-import { careerContext, estateOffer } from './mechanisms/career.js';
+import { estateOffer } from './mechanisms/career.js';
+import { householdMonthContext } from './mechanisms/index.js';
 import { demographyTables } from './mechanisms/demography.js';
-import { type ElevatorRates, elevatorRates } from './mechanisms/elevator.js';
 import { householdMonth, newHazardBounds, tieSteps } from './household-month.js';
 import { referenceHouseholdMonth } from './reference-step.js';
 import { applyLetting, lettingContext } from './mechanisms/letting.js';
@@ -507,12 +507,8 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     w.month = m;
     w.flows.fill(0);
     applyLevers(w, m);
-    // a loop, not `w.eff.map`: the array `map` returns made the compiled household step see
-    // another shape and be compiled again (bench/RESULTS.md)
-    const elev: ElevatorRates[] = [];
-    for (let e = 0; e < w.layout.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.layout.estateSpec[e]!]!.attachment));
     const households = opts.reference ? referenceHouseholdMonth : householdMonth;
-    households(w, { dem, soc, elev, career: careerContext(w, offer), check: opts.checkBounds === true }, w.rngs.households, swapSeekers);
+    households(w, householdMonthContext(w, dem, soc, offer, opts.checkBounds === true), w.rngs.households, swapSeekers);
     applyLetting(w, lettingContext(w, profiles), w.rngs.letting, swapSeekers);
     censusNow();
     if (sc.spiral.enabled) applySpiral(w, census);

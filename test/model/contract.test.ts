@@ -10,10 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { newEvents, resetEvents } from '../../src/model/events.js';
 import { computeBound } from '../../src/model/household-month.js';
 import { applyLevers, baseEffective } from '../../src/model/levers/index.js';
-import { careerContext, estateOffer } from '../../src/model/mechanisms/career.js';
+import { estateOffer } from '../../src/model/mechanisms/career.js';
 import { demographyTables } from '../../src/model/mechanisms/demography.js';
-import { elevatorRates } from '../../src/model/mechanisms/elevator.js';
-import { BOUND_KEY, HOUSEHOLD_MECHANISMS, type HouseholdMonthContext, KEY_WIDTH, MECHANISMS } from '../../src/model/mechanisms/index.js';
+import { BOUND_KEY, HOUSEHOLD_MECHANISMS, KEY_WIDTH, MECHANISMS, householdMonthContext } from '../../src/model/mechanisms/index.js';
 import { socialRates } from '../../src/model/mechanisms/social.js';
 import { initialWorld } from '../../src/model/simulate.js';
 import { H } from '../../src/model/state.js';
@@ -22,12 +21,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { SCENARIOS } from '../helpers/scenario.js';
 
 /** What the simulate loop builds from the scenario and `w.eff` each month. */
-function context(w: World): HouseholdMonthContext {
-  const sc = w.scenario;
-  const elev = [];
-  for (let e = 0; e < w.layout.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.layout.estateSpec[e]!]!.attachment));
-  return { dem: demographyTables(sc), soc: socialRates(sc), elev, career: careerContext(w, estateOffer(w)), check: false };
-}
+const context = (w: World) => householdMonthContext(w, demographyTables(w.scenario), socialRates(w.scenario), estateOffer(w), false);
 
 /**
  * Every living household's bound (base, multiplier) and its events' probabilities in month m.

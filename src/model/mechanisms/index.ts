@@ -14,9 +14,9 @@
  */
 import { EV, type Events } from '../events.js';
 import type { EstateEffective, World } from '../world.js';
-import { type CareerContext, applyCareerEvent, careerEvents } from './career.js';
+import { type CareerContext, type EstateOffer, applyCareerEvent, careerContext, careerEvents } from './career.js';
 import { type DemographyTables, applyDemographyEvent, demographyEvents } from './demography.js';
-import { type ElevatorRates, applyElevatorEvent, elevatorEvents } from './elevator.js';
+import { type ElevatorRates, applyElevatorEvent, elevatorEvents, elevatorRates } from './elevator.js';
 import { type SocialRates, applySocialEvent, socialEvents } from './social.js';
 
 /** What the household mechanisms need in a month (built by simulate.ts from the scenario and `World.eff`). */
@@ -28,6 +28,19 @@ export interface HouseholdMonthContext {
   career: CareerContext;
   /** Work out every household exactly and assert its bound (tests; slow). */
   check: boolean;
+}
+
+/**
+ * This month's context from the levers' effective parameters (`w.eff`) and the estate's offer:
+ * the elevator's rates per estate (programmes differ) and the career's context.
+ */
+export function householdMonthContext(w: World, dem: DemographyTables, soc: SocialRates, offer: EstateOffer, check: boolean): HouseholdMonthContext {
+  const sc = w.scenario;
+  // a loop, not `w.eff.map`: the array `map` returns made the compiled household step see
+  // another shape and be compiled again (bench/RESULTS.md)
+  const elev: ElevatorRates[] = [];
+  for (let e = 0; e < w.layout.nEstates; e++) elev.push(elevatorRates(sc, w.eff[e]!.programmeBoost, sc.estates[w.layout.estateSpec[e]!]!.attachment));
+  return { dem, soc, elev, career: careerContext(w, offer), check };
 }
 
 /** How a mechanism acts. */
