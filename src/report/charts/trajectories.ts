@@ -82,6 +82,8 @@ export function spiralChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | 
     }));
   });
   if (values.length < 2) return null;
+  // both axes are zoomed to the paths: a small move of the image looks large, so the caption says so
+  const caption = `${t.spiralCaption} ${t.zoomNote}`;
   const color = scenarioColor(sds, true, 'stroke', lang);
   const x = {
     field: 'share',
@@ -98,7 +100,7 @@ export function spiralChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | 
     { field: 'image', title: metricLabel('image', lang), format: '.3f' },
   ];
   const spec = {
-    ...top(id, t.spiralTitle, `${runLabel(sds, lang)} · ${t.stateJan}`, t.spiralCaption, lang),
+    ...top(id, t.spiralTitle, `${runLabel(sds, lang)} · ${t.stateJan}`, caption, lang),
     width: 480,
     height: 300,
     data: { values },
@@ -108,5 +110,5 @@ export function spiralChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | 
       { mark: { type: 'text', dx: 6, dy: -6, align: 'left', fontSize: 10 }, encoding: { x, y, text: { field: 'first' }, color } },
     ],
   };
-  return { id, heading: t.spiralTitle, caption: t.spiralCaption, spec: asSpec(spec) };
+  return { id, heading: t.spiralTitle, caption, spec: asSpec(spec) };
 }
