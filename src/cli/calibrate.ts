@@ -11,7 +11,7 @@ import { type CalibrationTarget, calibrateToDirectory, fmtNumber } from '../outp
 import { defaultOutputName } from '../output/safety.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError } from '../scenario/messages.js';
-import { readPath } from '../scenario/set.js';
+import { parseAssignment, readPath } from '../scenario/set.js';
 import { calibrate, patternLine, presetNames } from '../tools/calibrate.js';
 import { VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
@@ -132,18 +132,19 @@ const stopText = (stop: string): string =>
 
 /** `nabolag calibrate --presets`: the preset checks (as `npm run calibrate`). */
 async function presetsCommand(argv: CalibrateArgs): Promise<void> {
-  const stray = (['scenario', 'fit', 'target', 'max-evals', 'set', 'seed', 'years', 'out', 'wait'] as const).filter((k) => {
+  const stray = (['scenario', 'fit', 'target', 'max-evals', 'seed', 'years', 'out', 'wait'] as const).filter((k) => {
     const v = argv[k as keyof CalibrateArgs];
     return v !== undefined && !(Array.isArray(v) && v.length === 0);
   });
   if (stray.length)
     throw new ArgsError(
-      `--presets runs the preset checks and takes only -n, --only, --workers, --json and --quiet; not ${stray.map((k) => (k === 'scenario' ? 'a scenario file' : `--${k}`)).join(', ')}`,
+      `--presets runs the preset checks and takes only -n, --only, --set, --workers, --json and --quiet; not ${stray.map((k) => (k === 'scenario' ? 'a scenario file' : `--${k}`)).join(', ')}`,
     );
   const presets = presetNames();
   if (argv.only !== undefined && !presets.includes(argv.only))
     throw new UserError(`option --only is ${JSON.stringify(argv.only)}; give one of ${presets.join(', ')}`);
   const replications = scenarioFieldOption('replications', argv.replications) ?? PRESET_REPLICATIONS;
   const workers = wholeNumberOption('workers', argv.workers, 1, MAX_WORKERS);
-  await calibrate({ replications, only: argv.only, workers, onResult: (preset, p) => out.stdout(patternLine(preset, p, argv.json === true)) });
+  const set = ((argv.set as string[] | undefined) ?? []).map(parseAssignment);
+  await calibrate({ replications, only: argv.only, workers, set, onResult: (preset, p) => out.stdout(patternLine(preset, p, argv.json === true)) });
 }

@@ -28,6 +28,12 @@ export const TENANCY_BAND_MONTHS = [24, 60, 120, Infinity] as const;
 export const TENANCY_BAND_NAMES = ['2 years or less', '2-5 years', '5-10 years', 'over 10 years'] as const;
 /** Number of tenancy bands. */
 export const NTENANCY = TENANCY_BAND_MONTHS.length;
+/**
+ * Ended tenancies are counted in the window after this month as well (`ReplicationDigest.tenancies`):
+ * the longest finite band (10 years), so that no band's count depends on the lengths drawn for the
+ * tenancies running at the start.
+ */
+export const TENANCY_WINDOW_MONTHS = 120;
 
 /** Move-outs of resource-strong families with children, from the move log. */
 export interface LeaverCounts {
@@ -85,7 +91,12 @@ export interface ReplicationDigest {
    * Ended tenancies of every household in every estate, from the move log (all 0 without it), by
    * length band (`TENANCY_BAND_MONTHS`): indices 0..NTENANCY-1 count the tenancies that began
    * after month 0, NTENANCY..2 NTENANCY-1 those already running at month 0 (their length includes
-   * the time lived there before the start, drawn from `population.meanStayYears`). A tenancy is
+   * the time lived there before the start, drawn from `population.meanStayYears`), and
+   * 2 NTENANCY..3 NTENANCY-1 every tenancy (of either kind) that ended after month
+   * `TENANCY_WINDOW_MONTHS`: in that window every band is fully observed (a tenancy ending there
+   * that lasted 10 years or less began after the start; one running at the start is over 10
+   * years whatever was drawn for it), so it is a year's ended tenancies as LBF counts them, free
+   * of the censoring that makes tenancies begun after the start look short. A tenancy is
    * one household's occupation of one flat: it ends when the household moves out or moves to
    * another flat of the estate (internal move or swap), and its length counts from the month it
    * took the flat (`tenancyCounts`).
@@ -275,7 +286,7 @@ export function tenancyBand(months: number): number {
  */
 function tenancyCounts(res: ReplicationResult): Int32Array {
   const L = res.log;
-  const out = new Int32Array(2 * NTENANCY);
+  const out = new Int32Array(3 * NTENANCY);
   const since = new Map<number, number>();
   for (let i = 0; i < L.size; i++) {
     const kind = L.kind[i]!;
@@ -286,7 +297,9 @@ function tenancyCounts(res: ReplicationResult): Int32Array {
       continue;
     }
     const start = since.get(uid) ?? month - L.stay[i]!;
-    out[(start > 0 ? 0 : NTENANCY) + tenancyBand(month - start)]!++;
+    const band = tenancyBand(month - start);
+    out[(start > 0 ? 0 : NTENANCY) + band]!++;
+    if (month > TENANCY_WINDOW_MONTHS) out[2 * NTENANCY + band]!++;
     if (kind === K.internal) since.set(uid, month);
     else since.delete(uid);
   }

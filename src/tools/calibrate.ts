@@ -13,6 +13,8 @@ import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../an
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { makeRng } from '../model/rng.js';
+import { type Assignment, parseAssignment } from '../scenario/set.js';
+import { UserError } from '../scenario/messages.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, type ProgramSpec, parseCommandLine, scenarioFieldOption, wholeNumberOption } from '../cli/args.js';
 
@@ -42,13 +44,15 @@ export async function calibrate(opts: {
   replications: number;
   only?: string;
   workers?: number;
+  /** `--set` assignments applied to every preset (as `nabolag run --set` does), for what-if checks of the patterns. */
+  set?: readonly Assignment[];
   onResult?: (preset: string, p: PatternResult) => void;
 }): Promise<Record<string, PatternResult[]>> {
   // each preset's ensembles: its own, and for the average estate the paired P5 and P6 experiments
   const presets = presetNames()
     .filter((name) => !opts.only || opts.only === name)
     .map((name) => {
-      const sc = { ...loadScenario(join(PRESETS_DIR, `${name}.yaml`)), replications: opts.replications };
+      const sc = { ...loadScenario(join(PRESETS_DIR, `${name}.yaml`), { set: opts.set }), replications: opts.replications };
       return { name, sc, paired: name === 'average' ? { p5: P5_VARIANT(sc), p6: P6_VARIANT(sc) } : null };
     });
   // one number of workers for every ensemble: the kept pool serves them one after another
@@ -99,6 +103,12 @@ const PROGRAM: ProgramSpec = {
         { name: 'only', describe: 'Only this preset (a file name in scenarios/presets/, without .yaml)', kind: 'value' },
         { name: 'workers', alias: 'w', describe: 'Worker threads (default: as many as the work pays for)', kind: 'value' },
         { name: 'json', describe: 'One JSON object per pattern and line', kind: 'flag' },
+        {
+          name: 'set',
+          describe: 'Change a field of every preset before running, as `nabolag run --set` does (repeatable): --set career.earlyBoost=4',
+          kind: 'value',
+          repeat: true,
+        },
       ],
     },
   ],
@@ -109,6 +119,7 @@ export interface CalibrateArgs {
   only?: string;
   workers?: number;
   json: boolean;
+  set: Assignment[];
 }
 
 /**
@@ -132,6 +143,7 @@ export function parseCalibrateArgs(
       only,
       workers: wholeNumberOption('workers', a.workers, 1, MAX_WORKERS),
       json: a.json === true,
+      set: ((a.set as string[] | undefined) ?? []).map(parseAssignment),
     },
   };
 }
@@ -141,7 +153,7 @@ async function main(): Promise<void> {
   try {
     parsed = parseCalibrateArgs(process.argv.slice(2), presetNames());
   } catch (e) {
-    if (!(e instanceof ArgsError)) throw e;
+    if (!(e instanceof ArgsError) && !(e instanceof UserError)) throw e;
     process.stderr.write(`calibrate: ${e.message}\n`);
     process.exit(2);
   }
@@ -149,13 +161,21 @@ async function main(): Promise<void> {
     process.stdout.write(parsed.text);
     return;
   }
-  const { replications, only, workers, json } = parsed.args;
-  await calibrate({
-    replications,
-    only,
-    workers,
-    onResult: (preset, p) => process.stdout.write(patternLine(preset, p, json)),
-  });
+  const { replications, only, workers, json, set } = parsed.args;
+  try {
+    await calibrate({
+      replications,
+      only,
+      workers,
+      set,
+      onResult: (preset, p) => process.stdout.write(patternLine(preset, p, json)),
+    });
+  } catch (e) {
+    // a --set that names no field or gives a value the schema refuses: the scenario's message
+    if (!(e instanceof UserError)) throw e;
+    process.stderr.write(`calibrate: ${e.message}\n`);
+    process.exit(2);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

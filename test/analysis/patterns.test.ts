@@ -171,14 +171,17 @@ describe('P7: ended tenancies by length', () => {
     log.push(150, 3, K.out, R.space, 300, false, false, 8, -1, 0); // ... out at 150: 100 months, not its 300 months since birth
     log.push(5, 4, K.out, R.death, 200, false, false, 9, -1, 0); // at the start for 195 months
     const d = digest(result(160, { households: 100 }, log));
-    expect(d.tenancies.length).toBe(2 * NTENANCY);
+    expect(d.tenancies.length).toBe(3 * NTENANCY);
     // begun after the start: 30 months (2-5), 10 months (<= 2), 100 months (5-10)
     expect(Array.from(d.tenancies.subarray(0, NTENANCY))).toEqual([1, 1, 1, 0]);
     // running at the start: 70 months (5-10), 200 months (over 10)
-    expect(Array.from(d.tenancies.subarray(NTENANCY))).toEqual([0, 0, 1, 1]);
+    expect(Array.from(d.tenancies.subarray(NTENANCY, 2 * NTENANCY))).toEqual([0, 0, 1, 1]);
+    // ended after month 120 (the window where every band is fully observed): the 100 months of uid 3
+    expect(Array.from(d.tenancies.subarray(2 * NTENANCY))).toEqual([0, 0, 1, 0]);
     const s = tenancyShares([d]);
     expect(s.after).toEqual([1 / 3, 1 / 3, 1 / 3, 0]);
     expect(s.all).toEqual([0.2, 0.2, 0.4, 0.2]);
+    expect(s.window).toEqual([0, 0, 1, 0]);
   });
 
   it('the pattern: the 2-5-year share of tenancies begun after the start, against over 30%', () => {
@@ -196,6 +199,27 @@ describe('P7: ended tenancies by length', () => {
     expect(miss.value.mean).toBeCloseTo(5 / 21, 12);
     expect(miss.pass).toBe(false);
     expect(find(runPatterns(reps(4, 6)), 'P7').pass).toBe(true);
+  });
+
+  it('in a run of more than 10 years: the tenancies that ended after year 10, whenever they began', () => {
+    // 10 households at the start for 100 months each; 3 end in month 130 (230 months: over 10
+    // years), 2 begin in month 125 and end 30 months later (2-5), 5 begin in 50 and end in 60 (before the window)
+    const l = new MoveLog(true);
+    let uid = 1;
+    for (let k = 0; k < 3; k++) l.push(130, uid++, K.out, R.other, 230, false, false, k, -1, 0);
+    for (let k = 0; k < 2; k++) {
+      l.push(125, uid, K.in, 0, 0, false, false, -1, 10 + k, 0);
+      l.push(155, uid++, K.out, R.other, 30, false, false, 10 + k, -1, 0);
+    }
+    for (let k = 0; k < 5; k++) {
+      l.push(50, uid, K.in, 0, 0, false, false, -1, 20 + k, 0);
+      l.push(60, uid++, K.out, R.other, 10, false, false, 20 + k, -1, 0);
+    }
+    const reps = [0, 1].map((i) => digest(result(180, { households: 100 }, l, i)));
+    const p7 = find(runPatterns(reps), 'P7');
+    expect(p7.value.mean).toBeCloseTo(2 / 5, 12);
+    expect(p7.title).toContain('ended after year 10');
+    expect(p7.pass).toBe(true);
   });
 });
 

@@ -189,4 +189,35 @@ describe('nabolag calibrate', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('give a scenario file to fit');
   }, 120_000);
+
+  it('--presets --set changes every preset first (the same in both), and a bad --set is a message', () => {
+    const args = ['--only', 'aeblehaven-like', '-n', '2', '--json'];
+    const p3 = (out: string) =>
+      JSON.parse(
+        out
+          .trimEnd()
+          .split('\n')
+          .find((l) => JSON.parse(l).id === 'P3')!,
+      ).value.mean as number;
+    const plain = nabolag('calibrate', '--presets', ...args);
+    const more = nabolag('calibrate', '--presets', ...args, '--set', 'career.otherAnnual=0.09');
+    expect(more.code, more.stderr).toBe(0);
+    // a three times higher hazard of moving for other reasons: more households move out
+    expect(p3(more.stdout)).toBeGreaterThan(p3(plain.stdout) + 0.02);
+    const tool = spawnSync(process.execPath, ['dist/src/tools/calibrate.js', ...args, '--set', 'career.otherAnnual=0.09'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(tool.stdout).toBe(more.stdout);
+    const bad = nabolag('calibrate', '--presets', ...args, '--set', 'career.otherAnnual=2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('career.otherAnnual');
+    expect(bad.stderr).not.toContain('    at ');
+    const badTool = spawnSync(process.execPath, ['dist/src/tools/calibrate.js', ...args, '--set', 'career.otherAnnual=2'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(badTool.status).toBe(2);
+    expect(badTool.stderr).toContain('career.otherAnnual');
+  }, 180_000);
 });
