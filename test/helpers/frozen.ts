@@ -72,6 +72,7 @@ export const FROZEN_PARAMETERS = {
     weakCareerFactor: 0.3,
     earlyBoost: 1.6,
     earlyYears: 1.5,
+    earlyRiseYears: 0,
     internalListPatience: 12,
   },
   social: {

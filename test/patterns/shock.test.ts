@@ -64,9 +64,9 @@ describe('the spiral after a shock of three years of 100% municipal allocation',
     expect(d[2040]).toBeLessThan(0.5 * d[2030]);
   });
 
-  // Not reproduced (issue 23 asks for it): at the default strength the lasting damage is within the
-  // noise of the spiral-off case, not 1.5x it. Marked as failing so that it is seen, not hidden.
-  it.fails('at the default strength the lasting damage (2040) is at least 1.5x that with the spiral off', () => {
+  // Measured (20 pairs): off -4.8 / -1.3 / -0.6 points in 2030 / 2035 / 2040; default -5.5 / -2.7
+  // / -1.4; strong -6.7 / -4.5 / -5.4.
+  it('at the default strength the lasting damage (2040) is at least 1.5x that with the spiral off', () => {
     const off = get('off');
     const def = get('default');
     console.log(

@@ -108,14 +108,36 @@ const REGION_REASONS: Record<number, boolean> = {
   [R.other]: true,
 };
 
-const earlyCache = new Map<string, Float64Array>();
-/** The early-stay multiplier 1 + early·exp(-months/earlyMonths) for 0..1199 months (cached). */
-function earlyTable(early: number, earlyMonths: number): Float64Array {
-  const key = `${early}/${earlyMonths}`;
+const earlyCache = new Map<string, EarlyTable>();
+/** The early-stay multiplier month by month (`earlyMultiplier`) for 0..1199 months, and the month of its peak. */
+export interface EarlyTable {
+  values: Float64Array;
+  peak: number;
+}
+
+/**
+ * The early-stay multiplier after `months` in the estate: 1 + boost·(1 − exp(−months/rise))·exp(−months/fade).
+ * With `rise` 0 it is highest at moving in and fades (1 + boost·exp(−months/fade)); with `rise` > 0
+ * it first builds up: a household has just solved its housing need when it moves in, and moves on
+ * when the stage it came for is over (a child born, savings made, a job found), so its hazard of
+ * moving on peaks some years into the stay (at rise·ln(1 + fade/rise) months).
+ */
+export function earlyMultiplier(boost: number, riseMonths: number, fadeMonths: number, months: number): number {
+  const built = riseMonths > 0 ? 1 - Math.exp(-months / riseMonths) : 1;
+  return 1 + boost * built * Math.exp(-months / fadeMonths);
+}
+
+function earlyTable(early: number, riseMonths: number, fadeMonths: number): EarlyTable {
+  const key = `${early}/${riseMonths}/${fadeMonths}`;
   let t = earlyCache.get(key);
   if (!t) {
-    t = new Float64Array(1200);
-    for (let s = 0; s < t.length; s++) t[s] = 1 + early * Math.exp(-s / earlyMonths);
+    const values = new Float64Array(1200);
+    let peak = 0;
+    for (let s = 0; s < values.length; s++) {
+      values[s] = earlyMultiplier(early, riseMonths, fadeMonths, s);
+      if (values[s]! > values[peak]!) peak = s;
+    }
+    t = { values, peak };
     earlyCache.set(key, t);
   }
   return t;
@@ -136,8 +158,9 @@ export interface CareerContext {
   /** Their multiplier. */
   mult: number;
   earlyBoost: number;
+  earlyRiseMonths: number;
   earlyMonths: number;
-  earlyTable: Float64Array;
+  earlyTable: EarlyTable;
   /** Scenario values read for every household worked out (copied out of the scenario once). */
   weak: number;
   maxPTI: number;
@@ -166,8 +189,9 @@ export function careerContext(w: World, offer: EstateOffer): CareerContext {
     sub: new Float64Array(REASON_ORDER.length),
     mult: 0,
     earlyBoost: w.scenario.career.earlyBoost,
+    earlyRiseMonths: w.scenario.career.earlyRiseYears * 12,
     earlyMonths: w.scenario.career.earlyYears * 12,
-    earlyTable: earlyTable(w.scenario.career.earlyBoost, w.scenario.career.earlyYears * 12),
+    earlyTable: earlyTable(w.scenario.career.earlyBoost, w.scenario.career.earlyRiseYears * 12, w.scenario.career.earlyYears * 12),
     weak: sc.career.weakCareerFactor,
     maxPTI: sc.region.maxPriceToIncome,
     canBuyIncome: sc.region.housePrice / sc.region.maxPriceToIncome,
@@ -234,7 +258,14 @@ function reasonHazards(w: World, c: CareerContext, i: number, family: boolean, s
 
 /** The early-stay multiplier after `stay` months in the estate. */
 function earlyFactor(c: CareerContext, stay: number): number {
-  return stay >= 0 && stay < c.earlyTable.length ? c.earlyTable[stay]! : 1 + c.earlyBoost * Math.exp(-stay / c.earlyMonths);
+  const t = c.earlyTable.values;
+  return stay >= 0 && stay < t.length ? t[stay]! : earlyMultiplier(c.earlyBoost, c.earlyRiseMonths, c.earlyMonths, stay);
+}
+
+/** The largest early-stay multiplier from `s1` to `s2` months in the estate: it rises to its peak, then falls. */
+function earlyFactorMax(c: CareerContext, s1: number, s2: number): number {
+  const peak = c.earlyTable.peak;
+  return s1 <= peak && peak <= s2 ? c.earlyTable.values[peak]! : Math.max(earlyFactor(c, s1), earlyFactor(c, s2));
 }
 
 /**
@@ -282,7 +313,7 @@ export function careerEvents(w: World, c: CareerContext, i: number, m: number, e
  * included) and `c.boundMult` (the multiplier bound, by which the area-driven hazards are
  * multiplied month by month); `c.boundFamily` says whether safety and stigma apply. Each
  * factor of the multiplier is taken at its largest over the window: the early-stay factor at
- * one end, the ties at their present value (they only grow), the lifted, extension and
+ * its largest (an end, or its peak within), the ties at their present value (they only grow), the lifted, extension and
  * children's-friends factors at least 1.
  */
 export function careerBound(w: World, c: CareerContext, i: number, m1: number, m2: number): void {
@@ -302,7 +333,7 @@ export function careerBound(w: World, c: CareerContext, i: number, m1: number, m
   let base = 0;
   for (let j = 0; j < c.sub.length; j++) base += c.sub[j]!;
   const eff = w.eff[e]!;
-  let mult = Math.max(earlyFactor(c, m1 - h.i32[i * H.stride + H.movedIn]!), earlyFactor(c, m2 - h.i32[i * H.stride + H.movedIn]!)) * eff.hazardFactor;
+  let mult = earlyFactorMax(c, m1 - h.i32[i * H.stride + H.movedIn]!, m2 - h.i32[i * H.stride + H.movedIn]!) * eff.hazardFactor;
   if (c.socialOn) {
     const so = c.social;
     mult *= so.tieEffect >= 0 ? Math.exp(-so.tieEffect * tiesIn(h, i, m1 - 1, w.tieStep[e]!)) : Math.exp(-so.tieEffect);

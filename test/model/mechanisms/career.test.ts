@@ -7,7 +7,7 @@
 import { listedHouseholds } from '../../../src/model/internal-list.js';
 import { describe, expect, it } from 'vitest';
 import { EXIT_REASONS, R } from '../../../src/model/codes.js';
-import { applyCareer, careerContext, careerRates, estateOffer, roomsWanted } from '../../../src/model/mechanisms/career.js';
+import { applyCareer, careerContext, careerRates, earlyMultiplier, estateOffer, roomsWanted } from '../../../src/model/mechanisms/career.js';
 import { initSpiral } from '../../../src/model/mechanisms/spiral.js';
 import { makeRng, monthly } from '../../../src/model/rng.js';
 import { Status } from '../../../src/model/state.js';
@@ -226,8 +226,8 @@ describe('multipliers', () => {
     expect(b / a).toBeLessThan(2.3);
   });
 
-  it('the hazard is highest at the start of a stay (early boost)', () => {
-    const r = compare({ earlyBoost: 1.5, earlyYears: 1 }, (w, i) => {
+  it('without a rise (earlyRiseYears 0), the hazard is highest at the start of a stay (early boost)', () => {
+    const r = compare({ earlyBoost: 1.5, earlyYears: 1, earlyRiseYears: 0 }, (w, i) => {
       w.hh.i32[i * H.stride + H.movedIn] = w.month;
       w.hh.i32[i * H.stride + H.flatSince] = w.month;
     });
@@ -235,6 +235,31 @@ describe('multipliers', () => {
     expect(r.a).toBeGreaterThan(200);
     expect(r.ratio).toBeGreaterThan(2.2);
     expect(r.ratio).toBeLessThan(2.8);
+  });
+
+  it('with a rise, the early-stay factor builds up after moving in, peaks, then fades', () => {
+    // 1 + 6 (1 - exp(-t/12)) exp(-t/24), t in months: 1 at moving in, the peak at 12 ln 3 = 13.2 months
+    expect(earlyMultiplier(6, 12, 24, 0)).toBe(1);
+    expect(earlyMultiplier(6, 12, 24, 12)).toBeCloseTo(1 + 6 * (1 - Math.exp(-1)) * Math.exp(-0.5), 12);
+    expect(earlyMultiplier(6, 0, 24, 0)).toBe(7);
+    const t = Array.from({ length: 120 }, (_, m) => earlyMultiplier(6, 12, 24, m));
+    const peak = t.indexOf(Math.max(...t));
+    expect(peak).toBe(13);
+    expect(t[peak]).toBeCloseTo(3.31, 2);
+    // households who just moved in leave no more often than long-stayers; after 13 months, 3.3x as often
+    const fresh = compare({ earlyBoost: 6, earlyYears: 2, earlyRiseYears: 1 }, (w, i) => {
+      w.hh.i32[i * H.stride + H.movedIn] = w.month;
+      w.hh.i32[i * H.stride + H.flatSince] = w.month;
+    });
+    expect(fresh.ratio).toBeGreaterThan(0.85);
+    expect(fresh.ratio).toBeLessThan(1.15);
+    const settled = compare({ earlyBoost: 6, earlyYears: 2, earlyRiseYears: 1 }, (w, i) => {
+      w.hh.i32[i * H.stride + H.movedIn] = w.month - 13;
+      w.hh.i32[i * H.stride + H.flatSince] = w.month - 13;
+    });
+    // a monthly hazard of 0.6/12 multiplied by 3.3: the probabilities saturate a little
+    expect(settled.ratio).toBeGreaterThan(2.8);
+    expect(settled.ratio).toBeLessThan(3.5);
   });
 });
 
