@@ -274,6 +274,7 @@ export const PROGRAM: ProgramSpec = {
         { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No closing lines' },
         { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
         { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
+        LANG_OPTION,
       ],
       examples: [
         [

@@ -3,12 +3,13 @@
  * With `auto`, k is one more than the 0-based index a scheduler gives each task of an array
  * job, read from the first of SHARD_INDEX_VARIABLES that is set.
  */
-import { resolve as resolvePath } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import type { ShardRequest } from '../output/shard.js';
 import { UserError, show } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import { ArgsError } from './args.js';
-import { closing, out, reportOutputs } from './shared.js';
+import { closing, out, reportLang, reportOutputs } from './shared.js';
 
 /** Where schedulers put an array task's 0-based index: Slurm job arrays, Kubernetes Indexed Jobs, AWS Batch array jobs (in this order). */
 export const SHARD_INDEX_VARIABLES = ['SLURM_ARRAY_TASK_ID', 'JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'] as const;
@@ -63,8 +64,37 @@ export function shardClosing(shard: ShardRequest, what: string, outDir: string, 
   );
 }
 
-export async function mergeCommand(argv: { folders: string[]; out?: string; report?: boolean; quiet?: boolean; wait?: boolean }): Promise<void> {
+/**
+ * The report language a shard folder's command asked for: its `--lang`, else its (first)
+ * scenario's `language` field (shard.json), if the folder says.
+ */
+export function shardLanguage(folder: string | undefined): string | undefined {
+  if (folder === undefined) return undefined;
+  try {
+    const m = JSON.parse(readFileSync(join(folder, 'shard.json'), 'utf8')) as { argv?: string[]; ensembles?: { scenario?: { language?: string } }[] };
+    const argv = m.argv ?? [];
+    for (let i = argv.length - 1; i >= 0; i--) {
+      if (argv[i] === '--lang' && i + 1 < argv.length) return argv[i + 1];
+      if (argv[i]!.startsWith('--lang=')) return argv[i]!.slice('--lang='.length);
+    }
+    return m.ensembles?.[0]?.scenario?.language;
+  } catch {
+    // no readable shard.json: the merge itself says what is wrong with the folder
+    return undefined;
+  }
+}
+
+export async function mergeCommand(argv: {
+  folders: string[];
+  out?: string;
+  report?: boolean;
+  quiet?: boolean;
+  wait?: boolean;
+  lang?: unknown;
+}): Promise<void> {
   if (argv.out === undefined) throw new ArgsError('give the output folder: nabolag merge <shard folders…> --out <folder>');
+  // as the unsharded command: merge's --lang, else the shards' (their --lang, else their scenario's language), else English
+  const lang = reportLang(argv.lang, shardLanguage(argv.folders[0]));
   const t0 = performance.now();
   // imported here: `run` and `compare` read this module for --shard, and need neither
   const { mergeToDirectory } = await import('../output/merge.js');
@@ -72,8 +102,8 @@ export async function mergeCommand(argv: { folders: string[]; out?: string; repo
   const res = await mergeToDirectory(argv.folders, argv.out, {
     command: process.argv.slice(2),
     wait: argv.wait,
-    extraOutputs: reportOutputs(argv.report, undefined),
-    sweepCharts: argv.report === false ? undefined : writeSweepCharts,
+    extraOutputs: reportOutputs(argv.report, undefined, lang),
+    sweepCharts: argv.report === false ? undefined : (dir, r) => writeSweepCharts(dir, r, lang),
     sensitivityCharts: argv.report === false ? undefined : writeSensitivityCharts,
   });
   if (argv.quiet) return;

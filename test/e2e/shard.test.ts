@@ -149,6 +149,31 @@ describe('nabolag run --shard and merge', () => {
     expect(readdirSync(foreign).sort()).toEqual(['notes.txt', 'shards']);
   });
 
+  it("the merged report is in the language the unsharded run would use: the shards' --lang, else the scenario's; merge --lang overrides", () => {
+    const lang = (dir: string) => /<html lang="([a-z]+)"/.exec(readFileSync(join(dir, 'report.html'), 'utf8'))?.[1];
+    // shards of a run with --lang da
+    const da = [1, 2].map((k) => join(tmp, 'lang', String(k)));
+    for (const [i, s] of da.entries())
+      ok(['run', 'scenarios/default.yaml', ...FAST, '-n', '2', '--lang', 'da', '--shard', `${i + 1}/2`, '--out', s, '--quiet']);
+    ok(['merge', ...da, '--out', join(tmp, 'lang', 'da'), '--quiet']);
+    expect(lang(join(tmp, 'lang', 'da'))).toBe('da');
+    ok(['merge', ...da, '--out', join(tmp, 'lang', 'en'), '--lang', 'en', '--quiet']);
+    expect(lang(join(tmp, 'lang', 'en'))).toBe('en');
+    // shards of a scenario whose language field is da
+    const field = [1, 2].map((k) => join(tmp, 'lang-field', String(k)));
+    for (const [i, s] of field.entries())
+      ok(['run', 'scenarios/default.yaml', ...FAST, '--set', 'language=da', '-n', '2', '--shard', `${i + 1}/2`, '--out', s, '--quiet']);
+    ok(['merge', ...field, '--out', join(tmp, 'lang-field', 'merged'), '--quiet']);
+    expect(lang(join(tmp, 'lang-field', 'merged'))).toBe('da');
+    // the unsharded run's report is in the same language
+    ok(['run', 'scenarios/default.yaml', ...FAST, '--set', 'language=da', '-n', '2', '--out', join(tmp, 'lang-field', 'full'), '--quiet']);
+    expect(lang(join(tmp, 'lang-field', 'full'))).toBe('da');
+    const bad = nabolag(['merge', ...da, '--out', join(tmp, 'lang', 'bad'), '--lang', 'xx']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('option --lang');
+    expect(existsSync(join(tmp, 'lang', 'bad'))).toBe(false);
+  });
+
   it('merges into a new folder elsewhere too', () => {
     const out = join(tmp, 'run', 'elsewhere');
     ok(['merge', ...run.shards, '--out', out, '--no-report', '--quiet']);
