@@ -24,12 +24,13 @@ const mistake = (argv: string[]) => {
 
 describe('parseCalibrateArgs', () => {
   it('defaults: 20 replications, every preset, workers as the work pays for, text', () => {
-    expect(run([])).toEqual({ replications: 20, only: undefined, workers: undefined, json: false });
+    expect(run([])).toEqual({ replications: 20, only: undefined, workers: undefined, json: false, set: [] });
   });
 
   it('reads every option, long and short', () => {
-    expect(run(['--replications', '5', '--only', 'average', '--workers', '2', '--json'])).toEqual({ replications: 5, only: 'average', workers: 2, json: true });
-    expect(run(['-n', '3', '-w', '1'])).toEqual({ replications: 3, only: undefined, workers: 1, json: false });
+    expect(run(['--replications', '5', '--only', 'average', '--workers', '2', '--json'])).toEqual({ replications: 5, only: 'average', workers: 2, json: true, set: [] });
+    expect(run(['-n', '3', '-w', '1'])).toEqual({ replications: 3, only: undefined, workers: 1, json: false, set: [] });
+    expect(run(['--set', 'spiral.imageLag=12', '--set', 'career.earlyBoost=3'])).toMatchObject({ set: [{ path: 'spiral.imageLag', value: 12 }, { path: 'career.earlyBoost', value: 3 }] });
   });
 
   it('prints help instead of running', () => {
