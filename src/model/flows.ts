@@ -47,6 +47,9 @@ export const FLOWS = [
   'flatsBuilt',
   'flatsMerged',
   'unitsSold',
+  'inResourceStrongMunicipal',
+  'inResourceStrongFlexible',
+  'inResourceStrongExternal',
 ] as const;
 export type FlowName = (typeof FLOWS)[number];
 export const F = Object.fromEntries(FLOWS.map((n, i) => [n, i])) as { [K in FlowName]: number };

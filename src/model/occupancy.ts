@@ -211,7 +211,7 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
   const fam = isFamilyWithChildren(h, i, w.month);
   if (strong) fl[row + F.inResourceStrong]++;
   if (fam) fl[row + F.inFamilies]++;
-  if (channel !== CH.relocation)
+  if (channel !== CH.relocation) {
     fl[
       row +
         (channel === CH.municipal
@@ -222,6 +222,10 @@ export function moveIn(w: World, i: number, flat: number, channel: number, from 
               ? F.lettingsSale
               : F.lettingsExternal)
     ]++;
+    // who each letting channel brings: its resource-strong in-movers
+    if (strong && channel !== CH.sale)
+      fl[row + (channel === CH.municipal ? F.inResourceStrongMunicipal : channel === CH.flexible ? F.inResourceStrongFlexible : F.inResourceStrongExternal)]++;
+  }
   w.log.push(w.month, get32(h, i, H.uid), K.in, channel, 0, strong, fam, from, flat, e);
   recount(w, i);
 }

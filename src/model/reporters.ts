@@ -104,6 +104,11 @@ export const FLOW_DOCS: Record<FlowName, string> = {
   flatsBuilt: 'New large flats built (larger-flats lever).',
   flatsMerged: 'Pairs of small flats merged into a large flat (larger-flats lever).',
   unitsSold: 'Social flats converted to owner-occupied units and sold (ownership lever).',
+  inResourceStrongMunicipal:
+    "Resource-strong households among the move-ins by municipal allocation (divide by lettingsMunicipal for the channel's resource-strong share).",
+  inResourceStrongFlexible: 'Resource-strong households among the move-ins by flexible letting (divide by lettingsFlexible).',
+  inResourceStrongExternal:
+    'Resource-strong households among the move-ins from the external waiting list, other estates of the region included (divide by lettingsExternal).',
 };
 
 const flowMetrics: Metric[] = FLOWS.map((name) => ({

@@ -291,6 +291,14 @@ const en = {
     group: 'Group',
     moversCaption:
       "Share of resource-strong among households moving in and moving out over the whole run, next to the share of residents aged 22-59 living in a resource-strong household (mean of the year-end values). Movers are households and residents are persons, so the third bar is the estate's level for reference, not the same measure. When more of those moving out than of those moving in are resource-strong, the estate lifts people into work or education and then loses them: the elevator effect. Out-movers include households dissolved by a death. Bars: mean over replications; whiskers: 5th to 95th percentile.",
+    channelHeading: 'Who each letting channel brings',
+    channelTitle: 'Resource-strong in-movers by letting channel',
+    channelSubtitle: (run: string) => `Share resource-strong among the households each channel housed, over the whole run · ${run}`,
+    channelNames: ['Municipal allocation', 'Flexible letting', 'Waiting list'],
+    channel: 'Channel',
+    channelLettings: 'Lettings per replication',
+    channelCaption:
+      'Share of resource-strong households among those moving in through each letting channel over the whole run: municipal allocation (households the municipality houses, mostly in acute need), flexible letting (work or education criteria, where the estate uses it) and the external waiting list (other estates of the region included). A channel that let no flat is left out. Internal moves and households formed in the estate are not in-movers and are not shown. The data: inResourceStrongMunicipal / lettingsMunicipal and so on in metrics.csv. Bars: mean over the replications that let through the channel; whiskers: 5th to 95th percentile.',
     criteriaHeading: 'The official list criteria',
     criteriaTitle: 'The four official list criteria against their thresholds',
     listRule: 'list',
@@ -558,6 +566,14 @@ const da: Texts = {
     group: 'Gruppe',
     moversCaption:
       'Andelen af ressourcestærke blandt husstande, der flytter ind og ud over hele kørslen, ved siden af andelen af 22-59-årige beboere i en ressourcestærk husstand (gennemsnit af værdierne ved årets udgang). Flyttere er husstande og beboere personer, så den tredje søjle er afdelingens niveau til sammenligning, ikke det samme mål. Når flere af dem, der flytter ud, end af dem, der flytter ind, er ressourcestærke, løfter afdelingen folk i arbejde eller uddannelse og mister dem så: elevatoreffekten. Fraflyttere omfatter husstande opløst ved dødsfald. Søjler: gennemsnit over gentagelser; streger: 5. til 95. percentil.',
+    channelHeading: 'Hvem hver udlejningsvej bringer',
+    channelTitle: 'Ressourcestærke indflyttere efter udlejningsvej',
+    channelSubtitle: (run) => `Andel ressourcestærke blandt de husstande, hver vej har anvist, over hele kørslen · ${run}`,
+    channelNames: ['Kommunal anvisning', 'Fleksibel udlejning', 'Venteliste'],
+    channel: 'Udlejningsvej',
+    channelLettings: 'Udlejninger pr. gentagelse',
+    channelCaption:
+      'Andelen af ressourcestærke husstande blandt dem, der flytter ind ad hver udlejningsvej over hele kørslen: kommunal anvisning (husstande, kommunen anviser, mest i akut boligbehov), fleksibel udlejning (kriterier om arbejde eller uddannelse, hvor afdelingen bruger den) og den eksterne venteliste (inklusive andre afdelinger i regionen). En vej, der ikke har udlejet nogen bolig, er udeladt. Interne flytninger og husstande dannet i afdelingen er ikke indflyttere og vises ikke. Data: inResourceStrongMunicipal / lettingsMunicipal osv. i metrics.csv. Søjler: gennemsnit over de gentagelser, der har udlejet ad vejen; streger: 5. til 95. percentil.',
     criteriaHeading: 'Listens kriterier',
     criteriaTitle: 'Listens fire kriterier mod deres grænser',
     listRule: 'liste',

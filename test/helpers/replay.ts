@@ -37,6 +37,8 @@ export const exitMetric = (r: number): string => `exits${EXIT_REASONS[r]![0]!.to
 const RELOCATION = (CHANNELS as readonly string[]).indexOf('relocation');
 const REGION = (CHANNELS as readonly string[]).indexOf('region');
 const DEMOLITION = (REASONS as readonly string[]).indexOf('demolition');
+/** The flows of resource-strong in-movers by letting channel, in the order the replay counts them. */
+const STRONG_IN = ['inResourceStrongMunicipal', 'inResourceStrongFlexible', 'inResourceStrongExternal'];
 
 /** Metric value of row r in month m. */
 export function metricAt(res: ReplicationResult, m: number, r: number, name: string): number {
@@ -81,7 +83,7 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
 
   const L = res.log;
   let k = 0;
-  const checkMonthEnd = (m: number, perKind: number[][], outReasons: number[][]) => {
+  const checkMonthEnd = (m: number, perKind: number[][], outReasons: number[][], strongIn: number[][] = []) => {
     const occupied = new Array<number>(nEstates).fill(0);
     for (let f = 0; f < nFlats; f++) if (occ[f]! >= 0) occupied[flatEstate[f]!]!++;
     let total = 0;
@@ -106,6 +108,12 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
         const flow = metricAt(res, m, r, names[kind]!);
         if (logged !== flow) err(`month ${m}, row ${res.rowNames[r]}: ${names[kind]} = ${flow} in metrics, ${logged} in the move log`);
       }
+      // resource-strong in-movers by letting channel (municipal, flexible, the waiting list with the region)
+      STRONG_IN.forEach((name, c) => {
+        const logged = sum(strongIn.map((a) => a[c]!));
+        const flow = metricAt(res, m, r, name);
+        if (logged !== flow) err(`month ${m}, row ${res.rowNames[r]}: ${name} = ${flow} in metrics, ${logged} in the move log`);
+      });
       for (let reason = 0; reason < NEXIT; reason++) {
         const name = exitMetric(reason);
         const logged = sum(outReasons.map((a) => a[reason]!));
@@ -119,6 +127,7 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
   for (let m = 1; m <= res.months; m++) {
     const perKind = Array.from({ length: nEstates }, () => [0, 0, 0, 0]);
     const outReasons = Array.from({ length: nEstates }, () => new Array<number>(NEXIT).fill(0));
+    const strongIn = Array.from({ length: nEstates }, () => [0, 0, 0]);
     for (; k < L.size && L.month[k] === m; k++) {
       const uid = L.uid[k]!;
       const kind = L.kind[k]!;
@@ -128,6 +137,11 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
       const at = `month ${m}, log entry ${k} (uid ${uid}, ${['in', 'out', 'internal', 'formed'][kind]})`;
       const back = kind === K.in && (L.reason[k] === RELOCATION || L.reason[k] === REGION);
       if (!back && left.has(uid)) err(`${at}: household already left its flat`);
+      if (kind === K.in && L.strong[k]) {
+        const ch = CHANNELS[L.reason[k]!];
+        const c = ch === 'municipal' ? 0 : ch === 'flexible' ? 1 : ch === 'external' || ch === 'region' ? 2 : -1;
+        if (c >= 0) strongIn[e]![c]!++;
+      }
       if (kind === K.in || kind === K.formed) {
         counts[kind === K.in ? 'in' : 'formed']++;
         if (back) {
@@ -216,7 +230,7 @@ export function replayMoves(w0: World, res: ReplicationResult): ReplayReport {
         perKind[e]![K.internal]!++;
       } else err(`${at}: unknown kind ${kind}`);
     }
-    checkMonthEnd(m, perKind, outReasons);
+    checkMonthEnd(m, perKind, outReasons, strongIn);
   }
   if (k !== L.size) err(`log entries after the last month or out of order: stopped at ${k} of ${L.size} (month ${L.month[k]})`);
   return { errors, counts };

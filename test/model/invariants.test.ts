@@ -173,6 +173,14 @@ function metricViolations(res: ReplicationResult): string[] {
       if (x('lettingsInternal') !== x('householdsFormed') + x('internalMoves') - 2 * x('swaps'))
         bad(m, r, `lettingsInternal ${x('lettingsInternal')} != formed ${x('householdsFormed')} + internal ${x('internalMoves')} - 2 x swaps ${x('swaps')}`);
       if (x('inResourceStrong') > x('moveIns') || x('inFamilies') > x('moveIns')) bad(m, r, 'move-in sub-counts > moveIns');
+      if (
+        x('inResourceStrongMunicipal') > x('lettingsMunicipal') ||
+        x('inResourceStrongFlexible') > x('lettingsFlexible') ||
+        x('inResourceStrongExternal') > x('lettingsExternal')
+      )
+        bad(m, r, 'resource-strong in-movers of a channel > its lettings');
+      if (x('inResourceStrongMunicipal') + x('inResourceStrongFlexible') + x('inResourceStrongExternal') > x('inResourceStrong'))
+        bad(m, r, 'resource-strong in-movers by channel > resource-strong in-movers');
       if (x('outResourceStrong') > x('moveOuts') || x('outLifted') > x('moveOuts')) bad(m, r, 'move-out sub-counts > moveOuts');
       if (x('outResourceStrongFamilies') > x('outResourceStrong')) bad(m, r, 'resource-strong family exits > resource-strong exits');
       if (x('outResourceStrongFamiliesShortStay') > x('outResourceStrongFamilies')) bad(m, r, 'short-stay exits > resource-strong family exits');

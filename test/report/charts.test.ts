@@ -69,7 +69,7 @@ const titleText = (spec: { title?: unknown }): string => {
 };
 
 describe('chart specs', () => {
-  it('buildCharts makes every chart: 12 for a run, 14 for a comparison (the forest plot and the difference chart)', () => {
+  it('buildCharts makes every chart: 13 for a run, 15 for a comparison (the forest plot and the difference chart)', () => {
     const ids = buildCharts(single).map((c) => c.id);
     expect(ids).toEqual([
       'trajectory-resourceStrongShare',
@@ -79,6 +79,7 @@ describe('chart specs', () => {
       'exits-by-reason',
       'stay-lengths',
       'movers-by-status',
+      'in-movers-by-channel',
       'image-problems-crime',
       'spiral-image-composition',
       'list-criteria',

@@ -71,7 +71,7 @@ describe.skipIf(SKIP)('report.html of a real comparison in headless Chromium', (
     expect(written).toContain('report.html');
     expect(chartIds).toContain('estate-map');
     expect(chartIds).toContain('difference-to-baseline');
-    expect(chartIds.length).toBe(14);
+    expect(chartIds.length).toBe(15);
     const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { files: string[] };
     expect(manifest.files).toEqual(written);
     for (const f of written) expect(existsSync(join(outDir, f)), f).toBe(true);

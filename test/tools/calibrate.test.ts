@@ -28,9 +28,20 @@ describe('parseCalibrateArgs', () => {
   });
 
   it('reads every option, long and short', () => {
-    expect(run(['--replications', '5', '--only', 'average', '--workers', '2', '--json'])).toEqual({ replications: 5, only: 'average', workers: 2, json: true, set: [] });
+    expect(run(['--replications', '5', '--only', 'average', '--workers', '2', '--json'])).toEqual({
+      replications: 5,
+      only: 'average',
+      workers: 2,
+      json: true,
+      set: [],
+    });
     expect(run(['-n', '3', '-w', '1'])).toEqual({ replications: 3, only: undefined, workers: 1, json: false, set: [] });
-    expect(run(['--set', 'spiral.imageLag=12', '--set', 'career.earlyBoost=3'])).toMatchObject({ set: [{ path: 'spiral.imageLag', value: 12 }, { path: 'career.earlyBoost', value: 3 }] });
+    expect(run(['--set', 'spiral.imageLag=12', '--set', 'career.earlyBoost=3'])).toMatchObject({
+      set: [
+        { path: 'spiral.imageLag', value: 12 },
+        { path: 'career.earlyBoost', value: 3 },
+      ],
+    });
   });
 
   it('prints help instead of running', () => {

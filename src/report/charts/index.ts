@@ -32,7 +32,7 @@ import { listCriteriaChart, listStatusChart } from './list.js';
 import { mapChart } from './map.js';
 import { forestChart } from './forest.js';
 import type { Lang } from '../i18n.js';
-import { moversStatusChart, stayLengthChart } from './movers.js';
+import { channelChart, moversStatusChart, stayLengthChart } from './movers.js';
 import { COMPOSITION, areaChart, compositionChart, spiralChart } from './trajectories.js';
 
 export { type ChartDef, type ScenarioData, scenarioData } from './data.js';
@@ -56,7 +56,18 @@ export { AREA_LEVELS, COMPOSITION, areaChart, compositionChart, spiralChart } fr
 export { differenceChart } from './difference.js';
 export { MAIN_OUTCOME, effectOf, forestChart, rankedVariants } from './forest.js';
 export { MOVE_FLOWS, exitsChart, flowsChart } from './flows.js';
-export { SHORT_STAY_YEARS, STATUS_GROUPS, hasMoveLog, moversStatusChart, stayBins, stayLengthChart, statusShares } from './movers.js';
+export {
+  CHANNEL_FLOWS,
+  SHORT_STAY_YEARS,
+  STATUS_GROUPS,
+  channelChart,
+  channelShares,
+  hasMoveLog,
+  moversStatusChart,
+  stayBins,
+  stayLengthChart,
+  statusShares,
+} from './movers.js';
 export { LIST_CRITERIA, listCriteriaChart, listStatusChart, statusDistribution, thresholdText } from './list.js';
 export { MAP_YEAR_PARAM, hasMaps, mapChart } from './map.js';
 
@@ -76,6 +87,7 @@ export function buildCharts(results: Results, lang: Lang = 'en'): ChartDef[] {
     exitsChart(sds, lang),
     stayLengthChart(sds, lang),
     moversStatusChart(sds, lang),
+    channelChart(sds, lang),
     areaChart(sds, lang),
     spiralChart(sds, lang),
     listCriteriaChart(sds, lang),

@@ -181,3 +181,77 @@ export function moversStatusChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
   };
   return { id, heading: t.moversHeading, caption, spec: asSpec(spec) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// 6. Who each letting channel brings
+// ---------------------------------------------------------------------------------------------
+
+/** The letting channels of the channel chart: their lettings and resource-strong in-movers (flow metrics), in order. */
+export const CHANNEL_FLOWS = [
+  { lettings: 'lettingsMunicipal', strong: 'inResourceStrongMunicipal' },
+  { lettings: 'lettingsFlexible', strong: 'inResourceStrongFlexible' },
+  { lettings: 'lettingsExternal', strong: 'inResourceStrongExternal' },
+] as const;
+
+/**
+ * Per letting channel (CHANNEL_FLOWS): the resource-strong share of its in-movers over the whole
+ * run (per replication, then mean and 5-95% band over the replications that let through it) and its
+ * mean lettings per replication.
+ */
+export function channelShares(sd: ScenarioData): { share: Band; lettings: number }[] {
+  const k = (n: string) => METRIC_INDEX[n]!;
+  const reps = sd.ensemble.replications;
+  return CHANNEL_FLOWS.map((c) => {
+    const per: number[] = [];
+    let lettings = 0;
+    for (const res of reps) {
+      const n = flowTotal(res, sd.rowIndex, k(c.lettings));
+      lettings += n;
+      if (n > 0) per.push(flowTotal(res, sd.rowIndex, k(c.strong)) / n);
+    }
+    return { share: band(per), lettings: lettings / Math.max(1, reps.length) };
+  });
+}
+
+/** The resource-strong share of in-movers by letting channel: what each channel brings. */
+export function channelChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
+  const t = texts(lang).chart;
+  const id = 'in-movers-by-channel';
+  const names = t.channelNames;
+  const values = sds.flatMap((sd) =>
+    channelShares(sd).flatMap((c, g) =>
+      c.lettings > 0
+        ? [{ scenario: sd.name, channel: names[g], mean: r6(c.share.mean), p5: r6(c.share.p5), p95: r6(c.share.p95), lettings: r6(c.lettings) }]
+        : [],
+    ),
+  );
+  const color = scenarioColor(sds, true, 'square', lang);
+  const x = { field: 'channel', type: 'nominal', title: null, sort: [...names], axis: { labelAngle: 0, labelLimit: 200 } };
+  const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
+  const y = { field: 'mean', type: 'quantitative', title: t.moversY, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+  const fmt = '.1%';
+  const tooltip = [
+    { field: 'scenario', type: 'nominal', title: t.scenario },
+    { field: 'channel', type: 'nominal', title: t.channel },
+    { field: 'mean', type: 'quantitative', title: t.mean, format: fmt },
+    { field: 'p5', type: 'quantitative', title: t.p5, format: fmt },
+    { field: 'p95', type: 'quantitative', title: t.p95, format: fmt },
+    { field: 'lettings', type: 'quantitative', title: t.channelLettings, format: ',.0f' },
+  ];
+  const caption = t.channelCaption;
+  const spec = {
+    ...top(id, t.channelTitle, t.channelSubtitle(runLabel(sds, lang)), caption, lang),
+    width: sds.length > 1 ? 520 : 420,
+    height: 260,
+    data: { values },
+    layer: [
+      { mark: { type: 'bar', opacity: 0.9 }, encoding: { x, xOffset, y, color, tooltip } },
+      { mark: { type: 'rule', color: '#222222', strokeWidth: 1.2 }, encoding: { x, xOffset, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' } } },
+      {
+        mark: { type: 'text', dy: -8, fontSize: 10, color: '#333333' },
+        encoding: { x, xOffset, y: { field: 'p95', type: 'quantitative' }, text: { field: 'mean', type: 'quantitative', format: '.0%' } },
+      },
+    ],
+  };
+  return { id, heading: t.channelHeading, caption, spec: asSpec(spec) };
+}
