@@ -1,16 +1,21 @@
 /**
  * Anchoring: the estate as the user gives it is the stationary state of the baseline. For each
- * estate with `anchor: true`, three things that describe who comes to it are solved at load:
+ * estate with `anchor: true`, four things that describe who comes to it are solved at load:
  *  - its draw on resource-strong applicants: `attractiveness` (log-odds, beyond its image),
  *    and, only where that alone cannot hold the estate (beyond ±ANCHOR_ATTRACTIVENESS_LIMIT),
  *    its residents' labour-market `attachment` (a multiplier on their rates into work and
  *    education: an estate whose residents' own job finding lifts it above its share even
  *    with no resource-strong applicants, or the reverse);
  *  - the share of families among applicants who are not resource-strong (`familyShare`) and
- *    among those who are (`strongFamilyShare`).
- * They are solved so that in the baseline without levers three shares end ANCHOR_YEARS where
+ *    among those who are (`strongFamilyShare`); where the user does not say how many of the
+ *    initial resource-strong households are families (`population.strongFamilyShare`), the
+ *    start takes the applicants' share too (the others' family share keeps all families at
+ *    `population.familyShare`), so the start is consistent with the applicant mix;
+ *  - the share of senior households (head 60+) among applicants (`seniorShare`).
+ * They are solved so that in the baseline without levers four shares end ANCHOR_YEARS where
  * they start: resource-strong adults 22-59 among adults 22-59, families with children that are
- * not resource-strong among households, and resource-strong families among households.
+ * not resource-strong among households, resource-strong families among households, and
+ * retired adults per household.
  *
  * The method: the estate alone, without levers, is simulated for ANCHOR_YEARS on
  * ANCHOR_SEEDS fixed seeds (common random numbers: every trial sees the same draws); the
@@ -35,15 +40,21 @@ import { type Steps, drain, replicationSteps } from './simulate.js';
 
 /** Years each anchoring trial simulates (the drift is measured over them). Assumption: the horizon of a typical run (15 years). */
 export const ANCHOR_YEARS = 15;
-/** Months at the end of a trial whose mean is compared with month 0 (smooths the month-to-month noise). Assumption. */
-export const ANCHOR_END_MONTHS = 36;
+/**
+ * Months at the end of a trial whose mean is compared with month 0 (smooths the month-to-month
+ * noise). Assumption: one year, so that the drift held is the drift at the end of the run, not
+ * its mean over the last years (with 36 months a share still moving at the end drifted past
+ * its bound by year 15).
+ */
+export const ANCHOR_END_MONTHS = 12;
 /** Seeds (replications) per trial: more cut the noise of the solved values, at a proportional cost. Assumption. */
-export const ANCHOR_SEEDS = 12;
+export const ANCHOR_SEEDS = 16;
 /** Most trials per estate. */
-export const ANCHOR_MAX_TRIALS = 8;
+export const ANCHOR_MAX_TRIALS = 10;
 /**
  * How far each share may drift over ANCHOR_YEARS, the scale the search compares drifts on (issue
- * 23's bounds): 3 points of the resource-strong share, 10% of the families of each kind.
+ * 23's bounds): 3 points of the resource-strong share, 10% of the families of each kind and of the
+ * retired adults.
  */
 export const ANCHOR_BOUNDS = { resourceStrongShare: 0.03, familiesRelative: 0.1 } as const;
 /** A trial whose drifts are all below this part of their bounds ends the search. */
@@ -62,7 +73,7 @@ export const ANCHOR_MAX_FLATS = 4000;
 export const ANCHOR_ATTRACTIVENESS_LIMIT = 3;
 /** Beyond the attractiveness limit, each unit of the search's coordinate multiplies the attachment by exp(this). Assumption (scale only). */
 const ATTACHMENT_PER_UNIT = 0.5;
-/** Largest change of any unknown in one step of the search (log-odds). Assumption. */
+/** Largest change of any unknown in one step of the search (log-odds); halved after each step that made the drifts worse. Assumption. */
 export const ANCHOR_MAX_STEP = 3;
 /** Mean-field part of the in-movers who come from the external waiting list (the rest: municipal allocation, internal moves). Assumption, only the first slope. */
 export const ANCHOR_EXTERNAL_PART = 0.6;
@@ -76,7 +87,10 @@ export interface Anchor {
   attachment: number;
   applicantFamilyShare: number;
   applicantStrongFamilyShare: number;
-  /** The shares held, at month 0 of the trials (mean over the anchoring seeds). */
+  applicantSeniorShare: number;
+  /** The family share of the initial resource-strong households (`population.strongFamilyShare`: as given, or solved with the applicants'). */
+  residentStrongFamilyShare: number;
+  /** The shares held, at month 0 of the solved values' trial (mean over the anchoring seeds). */
   start: Shares;
   /** Drift over ANCHOR_YEARS at the first guess and with the solved values (share points / 100). */
   driftBefore: Shares;
@@ -97,6 +111,8 @@ export interface Shares {
   otherFamilies: number;
   /** Resource-strong families with children, among households. */
   resourceStrongFamilies: number;
+  /** Retired adults per household. */
+  retired: number;
 }
 
 const clampShare = (p: number): number => Math.min(0.98, Math.max(0.02, p));
@@ -106,6 +122,12 @@ const RS = METRIC_INDEX.resourceStrongShare!;
 const FAM = METRIC_INDEX.familiesWithChildren!;
 const RSFAM = METRIC_INDEX.resourceStrongFamilies!;
 const HH = METRIC_INDEX.households!;
+const RET = METRIC_INDEX.retiredAdults!;
+/** Number of unknowns and of shares held. */
+const N = 4;
+
+/** Whether the start's family share of resource-strong households is solved with the applicants' (not given by the user). */
+const tiedStart = (spec: EstateSpec): boolean => spec.population.strongFamilyShare === undefined;
 
 /** The search's first coordinate as attractiveness and attachment: attractiveness up to its limit, attachment beyond. */
 export function splitCoordinate(z: number): { attractiveness: number; attachment: number } {
@@ -120,15 +142,16 @@ function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[])
   const scale = spec.flats > ANCHOR_MAX_FLATS ? ANCHOR_MAX_FLATS / spec.flats : 1;
   const pop = spec.population.households === undefined ? spec.population : { ...spec.population, households: Math.round(spec.population.households * scale) };
   const { attractiveness, attachment } = splitCoordinate(theta[0]!);
+  const strongFamilyShare = logistic(theta[2]!);
   const estate: EstateSpec = {
     ...spec,
     copies: 1,
     flats: Math.max(10, Math.round(spec.flats * scale)),
-    population: pop,
+    population: tiedStart(spec) ? { ...pop, strongFamilyShare } : pop,
     anchor: false,
     attractiveness,
     attachment,
-    applicants: { ...spec.applicants, familyShare: logistic(theta[1]!), strongFamilyShare: logistic(theta[2]!) },
+    applicants: { ...spec.applicants, familyShare: logistic(theta[1]!), strongFamilyShare, seniorShare: logistic(theta[3]!) },
   };
   // named alike whatever the scenario's name: the scenarios of a comparison share one anchor
   return {
@@ -154,24 +177,24 @@ interface Trial {
 function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[]): Steps<Trial> {
   const trial = trialScenario(sc, spec, theta);
   const months = ANCHOR_YEARS * 12;
-  const drift = [0, 0, 0];
-  const start = [0, 0, 0];
-  const sq = [0, 0, 0];
+  const drift = new Array<number>(N).fill(0);
+  const start = new Array<number>(N).fill(0);
+  const sq = new Array<number>(N).fill(0);
   for (let r = 0; r < ANCHOR_SEEDS; r++) {
     const res = yield* replicationSteps(trial, r, hash32(`nabolag:anchor:${r}`));
     const rows = res.rowNames.length;
     const at = (m: number, k: number) => res.metrics[m * rows * NMETRIC + k]!;
     const shares = (m: number): number[] => {
       const hh = Math.max(1, at(m, HH));
-      return [at(m, RS), (at(m, FAM) - at(m, RSFAM)) / hh, at(m, RSFAM) / hh];
+      return [at(m, RS), (at(m, FAM) - at(m, RSFAM)) / hh, at(m, RSFAM) / hh, at(m, RET) / hh];
     };
     const s0 = shares(0);
-    const end = [0, 0, 0];
+    const end = new Array<number>(N).fill(0);
     for (let m = months - ANCHOR_END_MONTHS + 1; m <= months; m++) {
       const s = shares(m);
-      for (let k = 0; k < 3; k++) end[k]! += s[k]! / ANCHOR_END_MONTHS;
+      for (let k = 0; k < N; k++) end[k]! += s[k]! / ANCHOR_END_MONTHS;
     }
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < N; k++) {
       const d = end[k]! - s0[k]!;
       drift[k]! += d / ANCHOR_SEEDS;
       sq[k]! += d * d;
@@ -183,24 +206,33 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[]): St
   return { drift, start, se };
 }
 
-/** Solve the 3x3 system J s = b (Gaussian elimination with partial pivoting); null if singular. */
-export function solve3(J: number[][], b: number[]): number[] | null {
-  const m = J.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < 3; c++) {
+/**
+ * Solve the n x n system A x = b by Gaussian elimination with partial pivoting (Gauss-Jordan);
+ * null if A is singular (a pivot below 1e-12 times the largest entry of A). A and b are not
+ * changed.
+ *
+ * @example solveLinear([[2, 1], [1, 3]], [3, 5]) // [0.8, 1.4]
+ */
+export function solveLinear(A: readonly (readonly number[])[], b: readonly number[]): number[] | null {
+  const n = b.length;
+  const m = A.map((row, i) => [...row, b[i]!]);
+  const scale = Math.max(...A.flat().map(Math.abs));
+  if (!(scale > 0)) return null;
+  for (let c = 0; c < n; c++) {
     let p = c;
-    for (let r = c + 1; r < 3; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    if (Math.abs(m[p]![c]!) < 1e-12) return null;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    if (Math.abs(m[p]![c]!) < 1e-12 * scale) return null;
     [m[c], m[p]] = [m[p]!, m[c]!];
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < n; r++) {
       if (r === c) continue;
       const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k < 4; k++) m[r]![k]! -= f * m[c]![k]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
     }
   }
-  return m.map((row, i) => row[3]! / row[i]!);
+  return m.map((row, i) => row[n]! / row[i]!);
 }
 
-const asShares = (v: number[]): Shares => ({ resourceStrongShare: v[0]!, otherFamilies: v[1]!, resourceStrongFamilies: v[2]! });
+const asShares = (v: number[]): Shares => ({ resourceStrongShare: v[0]!, otherFamilies: v[1]!, resourceStrongFamilies: v[2]!, retired: v[3]! });
 /**
  * The largest drift relative to its bound (ANCHOR_BOUNDS), for shares that started at `start`; the
  * families' count half (FAMILY_WEIGHT): the resource-strong share comes first, and where the
@@ -209,19 +241,14 @@ const asShares = (v: number[]): Shares => ({ resourceStrongShare: v[0]!, otherFa
 const relativeWorst = (d: number[], start: number[]): number =>
   Math.max(
     Math.abs(d[0]!) / ANCHOR_BOUNDS.resourceStrongShare,
-    (FAMILY_WEIGHT * Math.abs(d[1]!)) / Math.max(1e-3, ANCHOR_BOUNDS.familiesRelative * start[1]!),
-    (FAMILY_WEIGHT * Math.abs(d[2]!)) / Math.max(1e-3, ANCHOR_BOUNDS.familiesRelative * start[2]!),
+    ...[1, 2, 3].map((k) => (FAMILY_WEIGHT * Math.abs(d[k]!)) / Math.max(1e-3, ANCHOR_BOUNDS.familiesRelative * start[k]!)),
   );
-/** Weight of the families' drifts in the search's measure. Assumption. */
+/** Weight of the families' and the retired adults' drifts in the search's measure. Assumption. */
 const FAMILY_WEIGHT = 0.5;
 
 /** Whether a trial's drifts are held: each within ANCHOR_TOLERANCE of its bound or within the noise of the seeds (ANCHOR_NOISE_Z). */
 export function held(drift: readonly number[], se: readonly number[], start: readonly number[]): boolean {
-  const bound = [
-    ANCHOR_BOUNDS.resourceStrongShare,
-    (ANCHOR_BOUNDS.familiesRelative * start[1]!) / FAMILY_WEIGHT,
-    (ANCHOR_BOUNDS.familiesRelative * start[2]!) / FAMILY_WEIGHT,
-  ];
+  const bound = [ANCHOR_BOUNDS.resourceStrongShare, ...[1, 2, 3].map((k) => (ANCHOR_BOUNDS.familiesRelative * start[k]!) / FAMILY_WEIGHT)];
   return drift.every((d, k) => Math.abs(d) <= Math.max(ANCHOR_TOLERANCE * bound[k]!, ANCHOR_NOISE_Z * se[k]!));
 }
 
@@ -233,12 +260,7 @@ export function anchorEstate(sc: Scenario, spec: EstateSpec, now: () => number =
 /** `anchorEstate` in steps (those of its trials' replications: a caller may pause between them). */
 export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => number = () => 0): Steps<Anchor> {
   const t0 = now();
-  // the mean-field first guess: applicants with the estate's own log-odds of being resource-strong
-  let at = [
-    clamp(logit(clampShare(spec.population.resourceStrongShare)) - logit(clampShare(sc.region.applicantStrongShare)), ANCHOR_ATTRACTIVENESS_LIMIT),
-    logit(clampShare(spec.applicants.familyShare)),
-    logit(clampShare(spec.applicants.strongFamilyShare)),
-  ];
+  let at = firstGuess(sc, spec);
   let trials = 1;
   let cur = yield* runTrial(sc, spec, at);
   const first = cur;
@@ -247,28 +269,53 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
   // Newton steps on a Jacobian that starts diagonal, from the mean field, and learns the
   // cross-effects from each step taken (Broyden's update)
   const J = first.start.map((p, i) => first.start.map((_, j) => (i === j ? ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * clampShare(p) * (1 - clampShare(p)) : 0)));
+  // the attractiveness brings resource-strong applicants in place of others: the families of
+  // each kind follow their kind (mean field: other families (1 - a) f, resource-strong ones a s,
+  // a the resource-strong share of in-movers, f and s the family shares of each kind)
+  {
+    const p = clampShare(first.start[0]!);
+    J[1]![0]! = -ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * p * first.start[1]!;
+    J[2]![0]! = ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * (1 - p) * first.start[2]!;
+  }
+  if (tiedStart(spec)) {
+    // the start's resource-strong families follow the applicants' family share, the other
+    // families take the rest: raising it raises the start of the one and lowers that of the
+    // other, which a drift (end minus start) sees with the opposite sign
+    const s = logistic(at[2]!);
+    const dStart = clampShare(spec.population.resourceStrongShare) * s * (1 - s);
+    J[2]![2]! -= dStart;
+    J[1]![2]! += dStart;
+  }
+  let radius = ANCHOR_MAX_STEP;
   while (trials < ANCHOR_MAX_TRIALS && !held(best.trial.drift, best.trial.se, first.start)) {
-    const step = solve3(
+    const step = solveLinear(
       J,
       cur.drift.map((d) => -d),
     );
     if (!step) break;
-    // at most ANCHOR_MAX_STEP in any coordinate: one noisy trial must not send the search away
+    // at most `radius` in any coordinate: one noisy trial must not send the search away
     const big = Math.max(...step.map(Math.abs));
-    const scale = big > ANCHOR_MAX_STEP ? ANCHOR_MAX_STEP / big : 1;
+    const scale = big > radius ? radius / big : 1;
     const next = at.map((t, k) => clamp(t + scale * step[k]!, k === 0 ? ANCHOR_ATTRACTIVENESS_LIMIT + 12 : 5));
     const tr = yield* runTrial(sc, spec, next);
     trials++;
     const dx = next.map((t, k) => t - at[k]!);
     const n2 = dx.reduce((q, v) => q + v * v, 0);
     if (n2 > 1e-12)
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < N; i++) {
         const r = tr.drift[i]! - cur.drift[i]! - J[i]!.reduce((q, v, j) => q + v * dx[j]!, 0);
-        for (let j = 0; j < 3; j++) J[i]![j]! += (r * dx[j]!) / n2;
+        for (let j = 0; j < N; j++) J[i]![j]! += (r * dx[j]!) / n2;
       }
-    at = next;
-    cur = tr;
-    if (worst(tr.drift) < worst(best.trial.drift)) best = { theta: next, trial: tr };
+    if (worst(tr.drift) < worst(best.trial.drift)) {
+      best = { theta: next, trial: tr };
+      at = next;
+      cur = tr;
+    } else {
+      // a step that made things worse: the next starts again from the best values, half as long
+      radius /= 2;
+      at = best.theta;
+      cur = best.trial;
+    }
   }
   const { attractiveness, attachment } = splitCoordinate(best.theta[0]!);
   return {
@@ -277,7 +324,9 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     attachment,
     applicantFamilyShare: logistic(best.theta[1]!),
     applicantStrongFamilyShare: logistic(best.theta[2]!),
-    start: asShares(first.start),
+    applicantSeniorShare: logistic(best.theta[3]!),
+    residentStrongFamilyShare: tiedStart(spec) ? logistic(best.theta[2]!) : spec.population.strongFamilyShare!,
+    start: asShares(best.trial.start),
     driftBefore: asShares(first.drift),
     driftAfter: asShares(best.trial.drift),
     trials,
@@ -315,7 +364,8 @@ const processStore = memoryAnchorStore();
 
 /**
  * The scenario with every estate that asks for it anchored: `attractiveness`, `attachment`,
- * `applicants.familyShare` and `applicants.strongFamilyShare` replaced by the solved values and
+ * `applicants.familyShare`, `strongFamilyShare` and `seniorShare`, and
+ * `population.strongFamilyShare` replaced by the solved values and
  * `anchor` set to false (solved: anchoring the result again would change nothing). Schelling
  * scenarios have nothing to anchor. Whoever runs replications runs them on this scenario
  * (engine/ensemble.ts does); `simulate` alone uses the values as written.
@@ -324,8 +374,25 @@ export function anchorScenario(sc: Scenario, now: () => number = () => 0, store:
   return drain(anchorSteps(sc, now, store));
 }
 
-/** The key an estate's anchor is stored under: its trial scenario (without the unknowns) as JSON. */
-export const anchorKey = (sc: Scenario, spec: EstateSpec): string => JSON.stringify(trialScenario(sc, spec, [0, 0, 0]));
+/**
+ * The search's first guess: from the mean field, applicants with the estate's own log-odds of
+ * being resource-strong; the applicants' family and senior shares as written (the senior share,
+ * when not written, the residents'; the resource-strong applicants' family share, when the
+ * start's is solved with it, the residents' `familyShare`: the start as with anchoring off).
+ */
+function firstGuess(sc: Scenario, spec: EstateSpec): number[] {
+  return [
+    clamp(logit(clampShare(spec.population.resourceStrongShare)) - logit(clampShare(sc.region.applicantStrongShare)), ANCHOR_ATTRACTIVENESS_LIMIT),
+    logit(clampShare(spec.applicants.familyShare)),
+    // where the start's resource-strong families are solved with it: the residents' family share (the start as with anchoring off)
+    logit(clampShare(tiedStart(spec) ? spec.population.familyShare : spec.applicants.strongFamilyShare)),
+    logit(clampShare(spec.applicants.seniorShare ?? spec.population.seniorShare)),
+  ];
+}
+
+/** The key an estate's anchor is stored under: its first trial scenario as JSON, and whether the start's families are solved. */
+export const anchorKey = (sc: Scenario, spec: EstateSpec): string =>
+  JSON.stringify({ trial: trialScenario(sc, spec, firstGuess(sc, spec)), tiedStart: tiedStart(spec) });
 
 /** `anchorScenario` in steps (a caller may pause between them: engine/ensemble.ts). */
 export function* anchorSteps(sc: Scenario, now: () => number = () => 0, store: AnchorStore = processStore): Steps<{ scenario: Scenario; anchors: Anchor[] }> {
@@ -350,7 +417,13 @@ export function* anchorSteps(sc: Scenario, now: () => number = () => 0, store: A
       anchor: false,
       attractiveness: a.attractiveness,
       attachment: a.attachment,
-      applicants: { ...spec.applicants, familyShare: a.applicantFamilyShare, strongFamilyShare: a.applicantStrongFamilyShare },
+      population: { ...spec.population, strongFamilyShare: a.residentStrongFamilyShare },
+      applicants: {
+        ...spec.applicants,
+        familyShare: a.applicantFamilyShare,
+        strongFamilyShare: a.applicantStrongFamilyShare,
+        seniorShare: a.applicantSeniorShare,
+      },
     });
   }
   return { scenario: { ...sc, estates }, anchors };

@@ -79,7 +79,7 @@ export function fitTypeWeights(roomShares: readonly number[], familyShare: numbe
 export interface DrawProfile {
   /** Cumulative type weights by rooms (5 x NTYPES), of households who are not resource-strong. */
   typeCum: Float64Array;
-  /** The same for resource-strong households (applicants: fitted to `applicants.strongFamilyShare`; residents: as `typeCum`). */
+  /** The same for resource-strong households (applicants: fitted to `applicants.strongFamilyShare`; residents: to `population.strongFamilyShare` when given, else as `typeCum`). */
   typeCumStrong: Float64Array;
   nonWestern: number;
   western: number;
@@ -90,14 +90,32 @@ export interface DrawProfile {
   wantsOwn: number;
 }
 
+/**
+ * The family shares of the initial households drawn resource-strong and of the others: with
+ * `population.strongFamilyShare` given (anchoring gives it), that share for the first and, for
+ * the second, the share that keeps all families at `population.familyShare` (households are
+ * drawn resource-strong with probability `population.resourceStrongShare`), within [0, 0.98];
+ * else `familyShare` for both.
+ */
+export function residentFamilyShares(p: EstateSpec['population']): { strong: number; other: number } {
+  const s = p.strongFamilyShare;
+  if (s === undefined) return { strong: p.familyShare, other: p.familyShare };
+  const ph = p.resourceStrongShare;
+  const other = ph >= 1 ? p.familyShare : Math.min(0.98, Math.max(0, (p.familyShare - ph * s) / (1 - ph)));
+  return { strong: s, other };
+}
+
 function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
   const rm = spec.rooms;
   const p = spec.population;
   const rooms = [rm.r1, rm.r2, rm.r3, rm.r4, rm.r5];
-  const typeCum = fitTypeWeights(rooms, applicant ? spec.applicants.familyShare : p.familyShare, p.seniorShare);
+  const resident = residentFamilyShares(p);
+  const senior = applicant ? (spec.applicants.seniorShare ?? p.seniorShare) : p.seniorShare;
+  const typeCum = fitTypeWeights(rooms, applicant ? spec.applicants.familyShare : resident.other, senior);
+  const sameTypes = !applicant && resident.strong === resident.other;
   return {
     typeCum,
-    typeCumStrong: applicant ? fitTypeWeights(rooms, spec.applicants.strongFamilyShare, p.seniorShare) : typeCum,
+    typeCumStrong: sameTypes ? typeCum : fitTypeWeights(rooms, applicant ? spec.applicants.strongFamilyShare : resident.strong, senior),
     nonWestern: applicant ? spec.applicants.nonWesternShare : p.nonWesternShare,
     western: p.westernShare,
     basicStrong: p.basicEducationShareStrong,

@@ -23,8 +23,8 @@ import type { Anchor, AnchorStore, Shares } from '../model/anchor.js';
 import { memoryAnchorStore } from '../model/anchor.js';
 import { VERSION } from '../version.js';
 
-/** Format of the files (a change of layout makes older files unread). */
-const STORE_FORMAT = 1;
+/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults). */
+export const STORE_FORMAT = 2;
 
 /** The store's folder from the environment, or undefined when the store is off. */
 export function anchorStoreDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string | undefined {
@@ -62,7 +62,7 @@ export function codeFingerprint(): string {
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isShares = (s: unknown): s is Shares => {
   const v = s as Shares | null;
-  return !!v && finite(v.resourceStrongShare) && finite(v.otherFamilies) && finite(v.resourceStrongFamilies);
+  return !!v && finite(v.resourceStrongShare) && finite(v.otherFamilies) && finite(v.resourceStrongFamilies) && finite(v.retired);
 };
 
 /** Whether a parsed value is an anchor (every field the runs and reports read, of the right kind). */
@@ -75,6 +75,8 @@ function isAnchor(a: unknown): a is Anchor {
     finite(v.attachment) &&
     finite(v.applicantFamilyShare) &&
     finite(v.applicantStrongFamilyShare) &&
+    finite(v.applicantSeniorShare) &&
+    finite(v.residentStrongFamilyShare) &&
     isShares(v.start) &&
     isShares(v.driftBefore) &&
     isShares(v.driftAfter) &&

@@ -59,6 +59,13 @@ export const populationSchema = obj(
       source: 'assumption (family estates; sector 10% single parents, sources.md)',
     }),
     seniorShare: share({ default: 0.18, description: 'Share of households whose head is 60 or older.', source: 'assumption' }),
+    strongFamilyShare: opt(
+      share({
+        description:
+          'Share of families with children among the households drawn resource-strong at the start; the others get the family share that keeps all families at `familyShare`. Left out: with `anchor` on, solved with (and equal to) `applicants.strongFamilyShare`, so that the start is consistent with the applicant mix and the number of resource-strong families is stationary; with `anchor` off, `familyShare` (no difference between the two).',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
     nonWesternShare: share({
       default: 0.45,
       description: 'Share of households of non-western origin (immigrants and descendants).',
@@ -121,6 +128,13 @@ export const applicantsSchema = obj(
         'Share of families with children among resource-strong external applicants (`familyShare` is that among the others), before fitting to the room mix. With `anchor` on it is solved so that the number of resource-strong families is stationary in the baseline.',
       source: 'assumption (as familyShare); solved by anchoring',
     }),
+    seniorShare: opt(
+      share({
+        description:
+          'Share of households whose head is 60 or older among external applicants, before fitting to the room mix. Left out: `population.seniorShare`. With `anchor` on it is solved so that the number of retired adults is stationary in the baseline, and this value is only the starting point.',
+        source: 'assumption (as population.seniorShare); solved by anchoring',
+      }),
+    ),
     vulnerableShare: share({
       default: 0.02,
       description: 'Share of external applicants with heavy social problems.',
@@ -209,7 +223,7 @@ export const estateSchema = obj(
     anchor: bool({
       default: true,
       description:
-        "Anchor the estate: solve, at load, the attractiveness and the applicants' family share that keep the estate as given (its resource-strong share and its families) stationary in the baseline without levers. Off: `attractiveness` and `applicants.familyShare` are used as written, and the estate drifts to whatever they imply.",
+        "Anchor the estate: solve, at load, the attractiveness and the applicants' family and senior shares that keep the estate as given (its resource-strong share, its families and its retired adults) stationary in the baseline without levers. Off: `attractiveness` and `applicants.familyShare`, `strongFamilyShare` and `seniorShare` are used as written, and the estate drifts to whatever they imply.",
     }),
     attachment: num({
       default: 1,

@@ -4,21 +4,43 @@
  * once per estate and parameter set.
  */
 import { describe, expect, it } from 'vitest';
-import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_NOISE_Z, anchorScenario, held, solve3, splitCoordinate } from '../../src/model/anchor.js';
+import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_NOISE_Z, anchorKey, anchorScenario, held, solveLinear, splitCoordinate } from '../../src/model/anchor.js';
+import { residentFamilyShares } from '../../src/model/population.js';
 import { scenario } from '../helpers/scenario.js';
 
 describe('the solver', () => {
-  it('solve3 solves a 3x3 system (with pivoting) and refuses a singular one', () => {
+  it('solveLinear solves an n x n system (with pivoting) and refuses a singular one', () => {
     const J = [
       [0, 2, 1],
       [1, 1, 0],
       [3, 0, 1],
     ];
-    const x = solve3(J, [5, 3, 6])!;
+    const x = solveLinear(J, [5, 3, 6])!;
     // check J x = b
     expect(J.map((row) => row.reduce((q, v, j) => q + v * x[j]!, 0))).toEqual([expect.closeTo(5, 12), expect.closeTo(3, 12), expect.closeTo(6, 12)]);
+    // exactly: 2x2 (the example), 4x4 with a zero first pivot, 1x1
     expect(
-      solve3(
+      solveLinear(
+        [
+          [2, 1],
+          [1, 3],
+        ],
+        [3, 5],
+      ),
+    ).toEqual([expect.closeTo(0.8, 14), expect.closeTo(1.4, 14)]);
+    const A4 = [
+      [0, 1, 0, 0],
+      [1, 0, 0, 2],
+      [0, 0, 4, 0],
+      [1, 1, 1, 1],
+    ];
+    const x4 = solveLinear(A4, [1, 5, 8, 7])!;
+    expect(x4).toEqual([expect.closeTo(3, 12), expect.closeTo(1, 12), expect.closeTo(2, 12), expect.closeTo(1, 12)]);
+    expect(solveLinear([[4]], [2])).toEqual([0.5]);
+    // the input is not changed
+    expect(A4[0]).toEqual([0, 1, 0, 0]);
+    expect(
+      solveLinear(
         [
           [1, 2, 3],
           [2, 4, 6],
@@ -27,6 +49,31 @@ describe('the solver', () => {
         [1, 2, 3],
       ),
     ).toBeNull();
+    expect(
+      solveLinear(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [1, 1],
+      ),
+    ).toBeNull();
+  });
+
+  it('solveLinear agrees with A x = b on random well-conditioned systems up to 6 x 6', () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648 - 0.5;
+    };
+    for (let n = 1; n <= 6; n++)
+      for (let t = 0; t < 20; t++) {
+        // diagonally dominant: never singular
+        const A = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => rnd() + (i === j ? n : 0)));
+        const b = Array.from({ length: n }, rnd);
+        const x = solveLinear(A, b)!;
+        for (const [i, row] of A.entries()) expect(row.reduce((q, v, j) => q + v * x[j]!, 0)).toBeCloseTo(b[i]!, 10);
+      }
   });
 
   it('the search coordinate is attractiveness up to its limit, then attachment', () => {
@@ -41,14 +88,33 @@ describe('the solver', () => {
   });
 });
 
+describe("residentFamilyShares: the start's families of each draw", () => {
+  const pop = (over: Record<string, unknown>) => scenario({ estates: [{ name: 'e', flats: 10, population: over }] }).estates[0]!.population;
+  it('without strongFamilyShare both draws have familyShare', () => {
+    expect(residentFamilyShares(pop({ familyShare: 0.36 }))).toEqual({ strong: 0.36, other: 0.36 });
+  });
+  it('with it the others take the rest, so all families stay at familyShare; within [0, 0.98]', () => {
+    const r = residentFamilyShares(pop({ familyShare: 0.36, resourceStrongShare: 0.4, strongFamilyShare: 0.3 }));
+    expect(r.strong).toBe(0.3);
+    expect(r.other).toBeCloseTo(0.4, 12); // (0.36 - 0.4 x 0.3) / 0.6
+    expect(0.4 * r.strong + 0.6 * r.other).toBeCloseTo(0.36, 12);
+    expect(residentFamilyShares(pop({ familyShare: 0.36, resourceStrongShare: 0.8, strongFamilyShare: 0.9 })).other).toBe(0);
+    expect(residentFamilyShares(pop({ familyShare: 0.9, resourceStrongShare: 0.5, strongFamilyShare: 0 })).other).toBe(0.98);
+    expect(residentFamilyShares(pop({ familyShare: 0.36, resourceStrongShare: 1, strongFamilyShare: 0.2 }))).toEqual({ strong: 0.2, other: 0.36 });
+  });
+});
+
 describe('held: when the search stops', () => {
-  const start = [0.5, 0.2, 0.1];
+  const start = [0.5, 0.2, 0.1, 0.25];
   it('a drift within ANCHOR_TOLERANCE of its bound is held, whatever the noise', () => {
     // bounds: 0.03 for the share; 10% of the families' start over their weight 0.5 (0.04, 0.02); tolerance 0.15 of them
     expect(held([0.0044, 0.0059, 0.0029], [0, 0, 0], start)).toBe(true);
     expect(held([0.0046, 0, 0], [0, 0, 0], start)).toBe(false);
     expect(held([0, 0.0061, 0], [0, 0, 0], start)).toBe(false);
     expect(held([0, 0, -0.0031], [0, 0, 0], start)).toBe(false);
+    // the retired adults per household: 10% of 0.25 over the weight 0.5, 0.15 of it
+    expect(held([0, 0, 0, 0.0074], [0, 0, 0, 0], start)).toBe(true);
+    expect(held([0, 0, 0, -0.0076], [0, 0, 0, 0], start)).toBe(false);
   });
   it('a larger drift is held when it is within ANCHOR_NOISE_Z standard errors of zero', () => {
     expect(ANCHOR_NOISE_Z).toBe(2);
@@ -76,6 +142,12 @@ describe('anchorScenario', () => {
     expect(e.attachment).toBe(a.attachment);
     expect(e.applicants.familyShare).toBe(a.applicantFamilyShare);
     expect(e.applicants.strongFamilyShare).toBe(a.applicantStrongFamilyShare);
+    expect(e.applicants.seniorShare).toBe(a.applicantSeniorShare);
+    // the start's split of families was not given: solved with the resource-strong applicants'
+    expect(e.population.strongFamilyShare).toBe(a.applicantStrongFamilyShare);
+    expect(a.residentStrongFamilyShare).toBe(a.applicantStrongFamilyShare);
+    // the retired adults are held too (within the search's bound, 10% of their start per household, over its weight 0.5)
+    expect(Math.abs(a.driftAfter.retired)).toBeLessThan(0.2 * a.start.retired);
     // anchoring the result again changes nothing
     expect(anchorScenario(sc)).toEqual({ scenario: sc, anchors: [] });
   });
@@ -86,6 +158,17 @@ describe('anchorScenario', () => {
     expect(b).toBe(a); // solved once: the same record
     const c = anchorScenario(own({ spiral: { imageOnApplicants: 5 } })).anchors[0]!;
     expect(c).not.toBe(a);
+  });
+
+  it("keeps a start's split of families the user gives, and solves only the applicants' share", () => {
+    const given = own({ estates: [{ name: 'own', flats: 300, population: { resourceStrongShare: 0.4, strongFamilyShare: 0.3 } }] });
+    const { scenario: sc, anchors } = anchorScenario(given);
+    const a = anchors[0]!;
+    expect(a.residentStrongFamilyShare).toBe(0.3);
+    expect(sc.estates[0]!.population.strongFamilyShare).toBe(0.3);
+    expect(sc.estates[0]!.applicants.strongFamilyShare).toBe(a.applicantStrongFamilyShare);
+    // given or solved are different keys, even where the values agree
+    expect(anchorKey(given, given.estates[0]!)).not.toBe(anchorKey(own(), own().estates[0]!));
   });
 
   it('leaves estates with anchor: false, and Schelling scenarios, as written', () => {

@@ -8,16 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Anchor, anchorKey, anchorScenario } from '../../src/model/anchor.js';
-import { anchorStoreDir, codeFingerprint, fileAnchorStore } from '../../src/output/anchor-store.js';
+import { STORE_FORMAT, anchorStoreDir, codeFingerprint, fileAnchorStore } from '../../src/output/anchor-store.js';
 import { scenario } from '../helpers/scenario.js';
 
-const shares = { resourceStrongShare: 0.4, otherFamilies: 0.2, resourceStrongFamilies: 0.1 };
+const shares = { resourceStrongShare: 0.4, otherFamilies: 0.2, resourceStrongFamilies: 0.1, retired: 0.25 };
 const anchor: Anchor = {
   estate: 'own',
   attractiveness: 0.123456789012345,
   attachment: 1,
   applicantFamilyShare: 0.3,
   applicantStrongFamilyShare: 0.6,
+  applicantSeniorShare: 0.1,
+  residentStrongFamilyShare: 0.6,
   start: shares,
   driftBefore: shares,
   driftAfter: shares,
@@ -64,6 +66,23 @@ describe('fileAnchorStore', () => {
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     writeFileSync(path, good.replace('"attachment":1', '"attachment":"one"'));
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+  });
+
+  it('ignores a file of an older format (format 1: three unknowns), not an error', () => {
+    const dir = tmp();
+    fileAnchorStore(dir, () => 'code-a').set('key-1', anchor);
+    const [file] = readdirSync(join(dir, 'anchors'));
+    const path = join(dir, 'anchors', file!);
+    const good = readFileSync(path, 'utf8');
+    expect(STORE_FORMAT).toBe(2);
+    writeFileSync(path, good.replace(`"format":${STORE_FORMAT}`, '"format":1'));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+    // an anchor of format 1 as it was written (no senior share, no retired adults) under format 2 is not one either
+    const { applicantSeniorShare: _s, residentStrongFamilyShare: _r, ...old } = anchor;
+    writeFileSync(path, JSON.stringify({ format: 2, key: 'key-1', anchor: { ...old, start: { ...shares, retired: undefined } } }));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+    writeFileSync(path, good);
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toEqual({ ...anchor, stored: true });
   });
 
   it('never fails a run when its folder cannot be written', () => {

@@ -1,0 +1,83 @@
+/**
+ * The baseline holds its demography (issue 23, "done when", and part 5): an own estate of 600
+ * flats at 30%, 40% and 65% resource-strong with nothing else set, and every preset, anchored as
+ * a run anchors them, run without levers for 15 years, 20 replications. Month 180 against month
+ * 0 (means over the replications): the resource-strong share of adults 22-59 moves at most 3
+ * points; families with children, resource-strong families and retired adults at most 10%
+ * (relative). Each bound is its own test, whose message carries the measured value; the figures
+ * are in docs/ODD.md ("Anchoring", what it holds).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { simulateAll } from '../helpers/ensemble.js';
+import { validated } from '../helpers/scenario.js';
+
+const REPS = 20;
+const YEARS = 15;
+const MONTHS = YEARS * 12;
+
+const own = (share: number): Scenario =>
+  validated({ name: `own-${share}`, years: YEARS, replications: REPS, estates: [{ name: 'own', flats: 600, population: { resourceStrongShare: share } }] });
+const preset = (name: string): Scenario => ({ ...loadScenario(`scenarios/presets/${name}.yaml`), years: YEARS, replications: REPS, policies: [] });
+
+const CASES: [string, () => Scenario][] = [
+  ['own estate, 600 flats, 30%', () => own(0.3)],
+  ['own estate, 600 flats, 40%', () => own(0.4)],
+  ['own estate, 600 flats, 65%', () => own(0.65)],
+  ['average', () => preset('average')],
+  ['ringparken-like', () => preset('ringparken-like')],
+  ['aeblehaven-like', () => preset('aeblehaven-like')],
+  ['egedalsvaenge-like', () => preset('egedalsvaenge-like')],
+];
+
+const KEYS = ['resourceStrongShare', 'familiesWithChildren', 'resourceStrongFamilies', 'retiredAdults'] as const;
+type Key = (typeof KEYS)[number];
+interface Measured {
+  start: Record<Key, number>;
+  end: Record<Key, number>;
+}
+
+/** Means over the replications of the first row (the estate) at month 0 and at the last month. */
+function measure(sc: Scenario): Measured {
+  const runs = simulateAll(sc);
+  const mean = (m: number, key: Key) => runs.reduce((s, r) => s + r.metrics[m * r.rowNames.length * NMETRIC + METRIC_INDEX[key]!]!, 0) / runs.length;
+  const at = (m: number) => Object.fromEntries(KEYS.map((k) => [k, mean(m, k)])) as Record<Key, number>;
+  return { start: at(0), end: at(MONTHS) };
+}
+
+const measured = new Map<string, Measured>();
+
+describe('the baseline holds its demography over 15 years (20 replications)', () => {
+  // 7 estates x 20 replications of 15 years, and their anchoring: about 100 s on an idle 2-core machine
+  beforeAll(() => {
+    for (const [name, make] of CASES) measured.set(name, measure(make()));
+    for (const [name, m] of measured) {
+      const rel = (k: Key) => `${Math.round(m.start[k])} -> ${Math.round(m.end[k])} (${((100 * (m.end[k] - m.start[k])) / m.start[k]).toFixed(0)}%)`;
+      console.log(
+        `${name}: share ${m.start.resourceStrongShare.toFixed(3)} -> ${m.end.resourceStrongShare.toFixed(3)}; families ${rel('familiesWithChildren')}; resource-strong families ${rel('resourceStrongFamilies')}; retired adults ${rel('retiredAdults')}`,
+      );
+    }
+  }, 1_200_000);
+
+  for (const [name] of CASES) {
+    describe(name, () => {
+      it('the resource-strong share moves at most 3 points', () => {
+        const m = measured.get(name)!;
+        const d = m.end.resourceStrongShare - m.start.resourceStrongShare;
+        expect(Math.abs(d), `drift ${(100 * d).toFixed(1)} points`).toBeLessThanOrEqual(0.03);
+      });
+      for (const [key, label] of [
+        ['familiesWithChildren', 'families with children'],
+        ['resourceStrongFamilies', 'resource-strong families'],
+        ['retiredAdults', 'retired adults'],
+      ] as const)
+        it(`${label} move at most 10%`, () => {
+          const m = measured.get(name)!;
+          const d = (m.end[key] - m.start[key]) / m.start[key];
+          expect(Math.abs(d), `drift ${(100 * d).toFixed(1)}%`).toBeLessThanOrEqual(0.1);
+        });
+    });
+  }
+});
