@@ -7,10 +7,12 @@
  *    education: an estate whose residents' own job finding lifts it above its share even
  *    with no resource-strong applicants, or the reverse);
  *  - the share of families among applicants who are not resource-strong (`familyShare`) and
- *    among those who are (`strongFamilyShare`); where the user does not say how many of the
- *    initial resource-strong households are families (`population.strongFamilyShare`), the
- *    start takes the applicants' share too (the others' family share keeps all families at
- *    `population.familyShare`), so the start is consistent with the applicant mix;
+ *    among those who are (`strongFamilyShare`), this one up to ANCHOR_STRONG_FAMILY_LIMIT;
+ *    beyond it, where the user does not say how many of the initial resource-strong households
+ *    are families (`population.strongFamilyShare`), that share of the start is lowered instead
+ *    (the others' family share keeps all families at `population.familyShare`): no applicant
+ *    mix sustains more resource-strong families than the start has, so the start is made
+ *    consistent with what the applicant mix sustains (splitFamilyCoordinate);
  *  - the share of senior households (head 60+) among applicants (`seniorShare`).
  * They are solved so that in the baseline without levers four shares end ANCHOR_YEARS where
  * they start: resource-strong adults 22-59 among adults 22-59, families with children that are
@@ -129,6 +131,29 @@ const N = 4;
 /** Whether the start's family share of resource-strong households is solved with the applicants' (not given by the user). */
 const tiedStart = (spec: EstateSpec): boolean => spec.population.strongFamilyShare === undefined;
 
+/**
+ * The resource-strong applicants' family share the search uses before it lowers the start's
+ * resource-strong families instead (where the user does not give them). Assumption: where the
+ * applicants hold an estate's resource-strong families, the solved share was 0.89-0.90 (the
+ * default estate, an own estate at 40%, with 3 unknowns), so the start is lowered only where
+ * they cannot.
+ */
+export const ANCHOR_STRONG_FAMILY_LIMIT = 0.95;
+
+/**
+ * The search's third coordinate z as the resource-strong applicants' family share and the start's
+ * (`population.strongFamilyShare`, `familyShare` = the population's family share): the
+ * applicants' logistic(z) up to ANCHOR_STRONG_FAMILY_LIMIT with the start as given; beyond it,
+ * where the start is solved (`tied`), each unit of z lowers the log-odds of the start's share by
+ * one. Both raise the drift of the resource-strong families (end minus start).
+ */
+export function splitFamilyCoordinate(z: number, familyShare: number, tied: boolean): { applicants: number; start: number | undefined } {
+  if (!tied) return { applicants: logistic(z), start: undefined };
+  // softplus: about 0 well below the limit, about z - L well above it, smooth between (the search's Jacobian has no kink to trip on)
+  const beyond = Math.log1p(Math.exp(z - logit(ANCHOR_STRONG_FAMILY_LIMIT)));
+  return { applicants: logistic(z), start: logistic(logit(clampShare(familyShare)) - beyond) };
+}
+
 /** The search's first coordinate as attractiveness and attachment: attractiveness up to its limit, attachment beyond. */
 export function splitCoordinate(z: number): { attractiveness: number; attachment: number } {
   const L = ANCHOR_ATTRACTIVENESS_LIMIT;
@@ -142,12 +167,13 @@ function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[])
   const scale = spec.flats > ANCHOR_MAX_FLATS ? ANCHOR_MAX_FLATS / spec.flats : 1;
   const pop = spec.population.households === undefined ? spec.population : { ...spec.population, households: Math.round(spec.population.households * scale) };
   const { attractiveness, attachment } = splitCoordinate(theta[0]!);
-  const strongFamilyShare = logistic(theta[2]!);
+  const fam = splitFamilyCoordinate(theta[2]!, spec.population.familyShare, tiedStart(spec));
+  const strongFamilyShare = fam.applicants;
   const estate: EstateSpec = {
     ...spec,
     copies: 1,
     flats: Math.max(10, Math.round(spec.flats * scale)),
-    population: tiedStart(spec) ? { ...pop, strongFamilyShare } : pop,
+    population: fam.start === undefined ? pop : { ...pop, strongFamilyShare: fam.start },
     anchor: false,
     attractiveness,
     attachment,
@@ -277,15 +303,6 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     J[1]![0]! = -ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * p * first.start[1]!;
     J[2]![0]! = ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * (1 - p) * first.start[2]!;
   }
-  if (tiedStart(spec)) {
-    // the start's resource-strong families follow the applicants' family share, the other
-    // families take the rest: raising it raises the start of the one and lowers that of the
-    // other, which a drift (end minus start) sees with the opposite sign
-    const s = logistic(at[2]!);
-    const dStart = clampShare(spec.population.resourceStrongShare) * s * (1 - s);
-    J[2]![2]! -= dStart;
-    J[1]![2]! += dStart;
-  }
   let radius = ANCHOR_MAX_STEP;
   while (trials < ANCHOR_MAX_TRIALS && !held(best.trial.drift, best.trial.se, first.start)) {
     const step = solveLinear(
@@ -296,7 +313,13 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     // at most `radius` in any coordinate: one noisy trial must not send the search away
     const big = Math.max(...step.map(Math.abs));
     const scale = big > radius ? radius / big : 1;
-    const next = at.map((t, k) => clamp(t + scale * step[k]!, k === 0 ? ANCHOR_ATTRACTIVENESS_LIMIT + 12 : 5));
+    const next = at.map((t, k) => {
+      const x = t + scale * step[k]!;
+      if (k === 0) return clamp(x, ANCHOR_ATTRACTIVENESS_LIMIT + 12);
+      // the start's resource-strong families may go down to a thousandth of the population's family share
+      if (k === 2 && tiedStart(spec)) return Math.min(logit(ANCHOR_STRONG_FAMILY_LIMIT) + 7, Math.max(-5, x));
+      return clamp(x, 5);
+    });
     const tr = yield* runTrial(sc, spec, next);
     trials++;
     const dx = next.map((t, k) => t - at[k]!);
@@ -318,14 +341,15 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     }
   }
   const { attractiveness, attachment } = splitCoordinate(best.theta[0]!);
+  const fam = splitFamilyCoordinate(best.theta[2]!, spec.population.familyShare, tiedStart(spec));
   return {
     estate: spec.name,
     attractiveness,
     attachment,
     applicantFamilyShare: logistic(best.theta[1]!),
-    applicantStrongFamilyShare: logistic(best.theta[2]!),
+    applicantStrongFamilyShare: fam.applicants,
     applicantSeniorShare: logistic(best.theta[3]!),
-    residentStrongFamilyShare: tiedStart(spec) ? logistic(best.theta[2]!) : spec.population.strongFamilyShare!,
+    residentStrongFamilyShare: fam.start ?? spec.population.strongFamilyShare!,
     start: asShares(best.trial.start),
     driftBefore: asShares(first.drift),
     driftAfter: asShares(best.trial.drift),
@@ -377,15 +401,14 @@ export function anchorScenario(sc: Scenario, now: () => number = () => 0, store:
 /**
  * The search's first guess: from the mean field, applicants with the estate's own log-odds of
  * being resource-strong; the applicants' family and senior shares as written (the senior share,
- * when not written, the residents'; the resource-strong applicants' family share, when the
- * start's is solved with it, the residents' `familyShare`: the start as with anchoring off).
+ * when not written, the residents'; the resource-strong applicants' at most
+ * ANCHOR_STRONG_FAMILY_LIMIT), and the start as given.
  */
 function firstGuess(sc: Scenario, spec: EstateSpec): number[] {
   return [
     clamp(logit(clampShare(spec.population.resourceStrongShare)) - logit(clampShare(sc.region.applicantStrongShare)), ANCHOR_ATTRACTIVENESS_LIMIT),
     logit(clampShare(spec.applicants.familyShare)),
-    // where the start's resource-strong families are solved with it: the residents' family share (the start as with anchoring off)
-    logit(clampShare(tiedStart(spec) ? spec.population.familyShare : spec.applicants.strongFamilyShare)),
+    logit(clampShare(Math.min(ANCHOR_STRONG_FAMILY_LIMIT, spec.applicants.strongFamilyShare))),
     logit(clampShare(spec.applicants.seniorShare ?? spec.population.seniorShare)),
   ];
 }
