@@ -18,6 +18,8 @@ import { autoWorkersFor, useAnchorStore } from '../engine/ensemble.js';
 import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
+import { driftWarning } from '../analysis/drift.js';
+import { METRICS } from '../model/reporters.js';
 import { closing, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
@@ -85,6 +87,7 @@ async function runCommand(argv: {
   }
   out.stdout(
     `nabolag ${VERSION}: ran "${sc.name}" — ${workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel) +
       closing(res.outDir, res.files),
   );
 }
@@ -176,9 +179,16 @@ async function compareCommand(argv: {
   }
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel) +
       closing(res.outDir, res.files),
   );
 }
+
+/** A metric's label in the console's words, lower case ("resource-strong share of adults 22-59"). */
+const metricLabel = (name: string): string => {
+  const l = METRICS.find((m) => m.name === name)?.label ?? name;
+  return l.charAt(0).toLowerCase() + l.slice(1);
+};
 
 function fail(e: unknown): never {
   if (e instanceof UserError || e instanceof ArgsError) {
