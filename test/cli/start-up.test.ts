@@ -24,7 +24,7 @@ function staticImports(entry: string): { files: Set<string>; packages: Set<strin
       else if (!spec.startsWith('node:')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
     }
   };
-  visit(normalize('dist/src/cli/main.js'));
+  visit(normalize(entry));
   return { files, packages };
 }
 
