@@ -2,10 +2,14 @@
  * The baseline's drift: how far an estate's composition moves between the initial state and the
  * horizon of a run, against the thresholds beyond which nabolag warns (issue 23: anchoring keeps
  * an estate as given; where it cannot, the report, summary.json and the console say so first).
- * Read from an ensemble summary (`Summary`), so the report, summary.json and the command line
+ * Read from an ensemble summary (analysis/summary.ts), so the report, summary.json and the command line
  * give the same drifts.
  */
-import type { MetricSummary, Summary } from './summary.js';
+/** What a drift reads of a metric's summary (analysis/summary.ts `MetricSummary`): its mean at month 0 and each year's. */
+export interface DriftMetric {
+  initial: { mean: number };
+  byYear: readonly { mean: number }[];
+}
 
 /**
  * Drift of the resource-strong share between the initial state and the horizon above which
@@ -35,7 +39,7 @@ export interface RowDrift extends Drift {
 }
 
 /** The drifts of one row's metrics between the initial state and the horizon, beyond the thresholds above. */
-export function driftsOf(ms: Record<string, Pick<MetricSummary, 'initial' | 'byYear'>>): Drift[] {
+export function driftsOf(ms: Record<string, DriftMetric>): Drift[] {
   const end = (name: string) => ms[name]!.byYear[ms[name]!.byYear.length - 1]!.mean;
   const out: Drift[] = [];
   if (ms.resourceStrongShare) {
@@ -55,7 +59,7 @@ export function driftsOf(ms: Record<string, Pick<MetricSummary, 'initial' | 'byY
 }
 
 /** The drifts of every row of a summary's metrics, row by row. */
-export const summaryDrifts = (rows: readonly string[], metrics: Summary['metrics']): RowDrift[] =>
+export const summaryDrifts = (rows: readonly string[], metrics: Record<string, Record<string, DriftMetric>>): RowDrift[] =>
   rows.flatMap((row) => (metrics[row] ? driftsOf(metrics[row]).map((d) => ({ row, ...d })) : []));
 
 /** A drift's threshold in words: "3 points" or "10%". */
