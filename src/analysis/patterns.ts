@@ -277,22 +277,37 @@ const meanStock = (r: ReplicationDigest, row: number, name: string): number => t
 
 /**
  * P5 from a paired comparison of a baseline and an image-work variant: the relative rise of
- * the resource-strong share of in-movers against the relative fall of the yearly exit rate
- * of resident resource-strong families (each the mean over replication pairs of the
- * per-pair relative change). Passes when the first is positive and at least twice the second
- * and the exit rate does not rise (a fall of at least 0).
+ * the resource-strong share of in-movers against the relative fall of the exit rate of resident
+ * resource-strong families (each the mean over replication pairs of the per-pair relative
+ * change). Passes when the first is positive and at least twice the second and the exit rate
+ * does not rise (a fall of at least 0).
+ *
+ * The residents' exit rate is their exits per month of exposure: the resource-strong families
+ * living there at month 0 (when image work began) who left as such, divided by the months the
+ * cohort spent in the run, the leavers until they left and the rest (the resource-strong
+ * families at month 0 less the leavers) to the end. A count of exits alone saturates over a long
+ * run: a family that stays longer still leaves within 15 years, so a lower hazard hardly lowers
+ * the count, while it does lower the rate.
  */
 export function imagePattern(baseline: ReplicationDigest[], variant: ReplicationDigest[], row = 0, rng: Rng = patternRng(baseline)): PatternResult {
   const inShare = (r: ReplicationDigest) => total(r, row, 'inResourceStrong') / Math.max(1, total(r, row, 'moveIns'));
   const exitRate = (r: ReplicationDigest) => total(r, row, 'outResourceStrongFamilies') / Math.max(1, meanStock(r, row, 'resourceStrongFamilies'));
-  // The residents' exits: the resource-strong families who lived there when image work began
-  // (month 0) and left during the run. Both runs of a pair start from the same households, so the
-  // ratio of these counts is the change in the residents' chance of leaving. The exit rate of all
-  // resource-strong families also counts the newcomers image work brings, who leave more often
-  // early in their stay: it can rise while every resident stays longer (shown in the detail).
-  const residentExits = (r: ReplicationDigest) => r.leavers.residentAtStart;
+  // The residents' exit rate: the resource-strong families who lived there when image work began
+  // (month 0) and left during the run, per month of the cohort's exposure. Both runs of a pair
+  // start from the same households, so the ratio of the rates is the change in the residents'
+  // hazard of leaving. The exit rate of all resource-strong families also counts the newcomers
+  // image work brings, who leave more often early in their stay: it can rise while every resident
+  // stays longer (shown in the detail).
+  const residentExits = (r: ReplicationDigest) => {
+    const exits = r.leavers.residentAtStart;
+    const cohort = Math.max(exits, metric(r, row, 'resourceStrongFamilies', 0));
+    return exits / Math.max(1, r.leavers.residentAtStartMonths + (cohort - exits) * r.months);
+  };
   const inRise = baseline.map((b, i) => inShare(variant[i]!) / inShare(b) - 1);
-  const exitFall = baseline.map((b, i) => 1 - residentExits(variant[i]!) / Math.max(1, residentExits(b)));
+  const exitFall = baseline.map((b, i) => {
+    const rb = residentExits(b);
+    return rb > 0 ? 1 - residentExits(variant[i]!) / rb : 0;
+  });
   const allFall = baseline.map((b, i) => 1 - exitRate(variant[i]!) / exitRate(b));
   const ri = bootstrapBand(baseline.length, (idx) => meanOver(idx, (i) => inRise[i]!), rng);
   const ef = bootstrapBand(baseline.length, (idx) => meanOver(idx, (i) => exitFall[i]!), rng);

@@ -6,6 +6,7 @@
  */
 import { METRICS, NMETRIC } from '../model/reporters.js';
 import { type ReplicationDigest, yearly } from '../model/digest.js';
+import { type RowDrift, summaryDrifts } from './drift.js';
 
 export { yearValue } from '../model/digest.js';
 
@@ -30,6 +31,12 @@ export interface MetricSummary {
 export interface Summary {
   scenario: string;
   replications: number;
+  /**
+   * Rows and metrics whose mean moves from month 0 to the horizon by more than the thresholds of
+   * analysis/drift.ts (3 points of the resource-strong share, 10% of the families with children or
+   * of the resource-strong families); empty when the estate holds. Without levers: the baseline drifts.
+   */
+  drifts: RowDrift[];
   startYear: number;
   years: number[];
   rows: string[];
@@ -72,5 +79,5 @@ export function summarize(name: string, startYear: number, results: ReplicationD
     }
     metrics[first.rowNames[r]!] = row;
   }
-  return { scenario: name, replications: results.length, startYear, years, rows: first.rowNames, metrics };
+  return { scenario: name, replications: results.length, drifts: summaryDrifts(first.rowNames, metrics), startYear, years, rows: first.rowNames, metrics };
 }

@@ -1,15 +1,14 @@
 /**
- * The command line: commands, their positionals and options declared once (`ProgramSpec`) and
- * parsed with yargs, which also prints the help (with examples and an epilogue), the version and
- * a bash/zsh completion script (`nabolag completion`). Help is in English or Danish
- * (`helpLanguage`: `NABOLAG_LANG`, else the locale, `da…` for Danish); the Danish texts are in
- * cli/da.ts. No I/O here: `main.ts` prints what `parseCommandLine` returns and turns an
- * `ArgsError` into exit code 2.
+ * The command line: commands, their positionals and options declared once (`ProgramSpec`). The
+ * common case (a known command with known options, `--opt value`, `--opt=value`, `--no-flag`,
+ * positionals, `--`) is parsed here (`parseCommonCase`); everything else (help, the version,
+ * completion, every mistake, anything unusual) by yargs in args-yargs.ts, which gives the same
+ * result for the common case (test/cli/common-case.test.ts) and is imported only when needed.
+ * Help is in English or Danish (`helpLanguage`: `NABOLAG_LANG`, else the locale, `da…` for
+ * Danish). No I/O here: `main.ts` prints what is parsed and turns an `ArgsError` into exit code 2.
  */
-import yargs from 'yargs/yargs';
 import { messages } from '../scenario/messages.js';
 import { scenarioSchema } from '../scenario/schema.js';
-import { DA_TEXTS, DA_YARGS } from './da.js';
 
 export interface PositionalSpec {
   name: string;
@@ -77,134 +76,92 @@ export function helpLanguage(env: Record<string, string | undefined> = process.e
   return /^da\b|^da[_-]/i.test(chosen) ? 'da' : 'en';
 }
 
-/** yargs' messages for mistakes, worded as the project's other messages. */
-const EN_YARGS: YargsStrings = {
-  'Unknown argument: %s': { one: 'Unknown option or argument: %s', other: 'Unknown options or arguments: %s' },
-  'Not enough arguments following: %s': 'option --%s needs a value',
-  'Not enough non-option arguments: got %s, need at least %s': {
-    one: 'Not enough arguments: got %s, need at least %s',
-    other: 'Not enough arguments: got %s, need at least %s',
-  },
-  'Too many non-option arguments: got %s, maximum of %s': { one: 'Too many arguments: got %s, at most %s', other: 'Too many arguments: got %s, at most %s' },
-};
-
-/** yargs' strings: a text, or a text for one and for several (`%s` stands for a value). */
-export type YargsStrings = Record<string, string | { one: string; other: string }>;
-
-const tr = (text: string, lang: HelpLanguage): string => (lang === 'da' ? (DA_TEXTS[text] ?? text) : text);
-
-/** `run <scenario>`, `compare <baseline> <variants..>`: a `many` positional is optional for yargs and checked here. */
-const usage = (c: CommandSpec): string =>
-  [c.name, ...c.positionals.map((ps) => (ps.many ? `[${ps.name}..]` : ps.optional ? `[${ps.name}]` : `<${ps.name}>`))].join(' ');
-const shownUsage = (c: CommandSpec): string => [c.name, ...c.positionals.map((ps) => `<${ps.name}${ps.many ? '..' : ''}>`)].join(' ');
-
-/** Parse the arguments (without `node` and the script) against the program's commands. */
-export function parseCommandLine(p: ProgramSpec, argv: readonly string[], lang: HelpLanguage = 'en'): Parsed {
-  const names = p.commands.map((c) => c.name);
-  const choices = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-  const first = argv[0];
-  if (first === undefined) throw new ArgsError(`Give a command: ${choices} (see --help)`);
-  if (p.completion && ((first === 'completion' && argv.length === 1) || argv.includes('--get-yargs-completions'))) return { kind: 'completion', argv };
-  if (!first.startsWith('-') && !names.includes(first)) throw new ArgsError(`Unknown command: ${first}; give ${choices}`);
-  const { y, chosen } = program(p, argv, lang);
-  let printed = '';
-  const a = y.parse([...argv], {}, (_err, _a, output) => {
-    printed = output;
-  }) as Record<string, unknown>;
-  if (printed !== '' || a.help || a.version) return { kind: 'print', text: printed.endsWith('\n') ? printed : printed + '\n' };
-  const c = chosen();
-  if (!c) throw new ArgsError(`Unknown option: ${first}; give a command first: ${choices}`);
-  const args: Invocation['args'] = {};
-  for (const ps of c.positionals) {
-    let v = a[ps.name] as string | string[] | undefined;
-    if (ps.many) {
-      const list = [...((v as string[] | undefined) ?? []), ...((a['--'] as unknown[]) ?? []).map(String)];
-      if (list.length === 0 && !ps.optional) throw new ArgsError(`Not enough arguments: give ${shownUsage(c)}`);
-      v = list;
+/**
+ * The common case of a command line, parsed without yargs: a known command first, then its own
+ * options and its positionals in any order: `--name value`, `--name=value`, `-a value` (a
+ * one-letter alias), `--flag`, `-f`, `--no-flag`, a repeatable option given several times, a value
+ * option given twice (the last wins), and `--` before the rest of a `many` positional. The result
+ * is exactly what the yargs path (`parseCommandLine` in args-yargs.ts) returns for the same
+ * command line (test/cli/common-case.test.ts). Anything else gives undefined, for the yargs path
+ * to parse: help, the version, completion, an unknown or misplaced option, a missing or extra
+ * argument, a value that is empty or starts with "-", a flag given twice or followed by
+ * "true"/"false", grouped short options (`-qn 5`), and every other mistake, so that every message
+ * stays yargs's.
+ *
+ * @example
+ * parseCommonCase(PROGRAM, ['run', 'scenarios/default.yaml', '-q', '--no-report'])
+ * // { kind: 'run', invocation: { command: 'run', args: { scenario: 'scenarios/default.yaml', quiet: true, report: false } } }
+ */
+export function parseCommonCase(p: ProgramSpec, argv: readonly string[]): Parsed | undefined {
+  const c = p.commands.find((k) => k.name === argv[0]);
+  if (!c) return undefined;
+  const optionNamed = (name: string) => c.options.find((o) => o.name === name);
+  const plain = (v: string | undefined): v is string => v !== undefined && v !== '' && !v.startsWith('-');
+  const positionals: string[] = [];
+  const given = new Map<string, string[] | boolean>();
+  let rest: string[] | undefined; // after `--`
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i]!;
+    if (t === '--') {
+      rest = argv.slice(i + 1);
+      break;
     }
-    args[ps.name] = v;
+    if (!t.startsWith('-')) {
+      if (t === '') return undefined;
+      positionals.push(t);
+      continue;
+    }
+    let o: OptionSpec | undefined;
+    let inline: string | undefined;
+    let negated = false;
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const name = eq < 0 ? t.slice(2) : t.slice(2, eq);
+      if (eq >= 0) inline = t.slice(eq + 1);
+      o = optionNamed(name);
+      if (!o && name.startsWith('no-')) {
+        o = optionNamed(name.slice(3));
+        negated = true;
+      }
+    } else if (t.length === 2) o = c.options.find((k) => k.alias === t[1]);
+    if (!o || o.name === 'help' || o.name === 'version') return undefined;
+    if (o.kind === 'flag') {
+      const next = argv[i + 1];
+      if (inline !== undefined || given.has(o.name) || next === 'true' || next === 'false') return undefined;
+      given.set(o.name, !negated);
+      continue;
+    }
+    if (negated) return undefined;
+    const v = inline ?? argv[++i];
+    if (!plain(v)) return undefined;
+    const values = (given.get(o.name) as string[] | undefined) ?? [];
+    values.push(v);
+    given.set(o.name, values);
   }
+  if (rest && !c.positionals.some((ps) => ps.many)) return undefined;
+  const args: Invocation['args'] = {};
+  let k = 0;
+  for (const ps of c.positionals) {
+    if (ps.many) {
+      const list = [...positionals.slice(k), ...(rest ?? [])];
+      k = positionals.length;
+      if (list.length === 0 && !ps.optional) return undefined;
+      args[ps.name] = list;
+    } else {
+      const v = positionals[k++];
+      if (v === undefined && !ps.optional) return undefined;
+      args[ps.name] = v;
+    }
+  }
+  if (k < positionals.length) return undefined;
   for (const o of c.options) {
-    const v = a[o.name];
-    if (v === undefined) continue;
-    if (o.kind === 'flag') args[o.name] = v as boolean;
-    else if (o.repeat) args[o.name] = (Array.isArray(v) ? v : [v]).map(String);
-    else if (Array.isArray(v))
-      args[o.name] = String(v[v.length - 1]); // the last one given wins
-    else args[o.name] = String(v);
+    const v = given.get(o.name);
+    if (v === undefined) {
+      if (o.kind === 'flag' && o.default !== undefined) args[o.name] = o.default;
+    } else if (typeof v === 'boolean') args[o.name] = v;
+    else args[o.name] = o.repeat ? v : v[v.length - 1];
   }
   return { kind: 'run', invocation: { command: c.name, args } };
-}
-
-/**
- * Completion, written to standard output by yargs: the bash/zsh script (`<name> completion`), or
- * the completions of a partial command line when the script asks (`--get-yargs-completions …`).
- */
-export function complete(p: ProgramSpec, argv: readonly string[]): void {
-  const { y } = program(p, argv, 'en');
-  if (argv.includes('--get-yargs-completions')) y.parse([...argv]);
-  else y.showCompletionScript();
-}
-
-/**
- * After running a command, yargs renders the command's whole help and keeps it, for a `showHelp`
- * from inside an asynchronous handler; nabolag's handlers only note which command ran, and help is
- * printed only when asked for (`--help`, or a mistake). Rendering it measured 80 ms of every
- * command's start-up (cliui measures each line's width with `Intl.Segmenter`; bench/RESULTS.md),
- * so the keeping is skipped. `getInternalMethods` is yargs's own seam between its modules; when
- * a later yargs lacks it, nothing is skipped and only the time is lost.
- */
-function skipHelpCache(y: object): void {
-  type Internal = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
-  const usage = (y as Internal).getInternalMethods?.().getUsageInstance?.();
-  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
-}
-
-/** The yargs program for a spec; `chosen()` tells which command the parse ran. */
-function program(p: ProgramSpec, argv: readonly string[], lang: HelpLanguage) {
-  let chosen: CommandSpec | undefined;
-  const y = yargs([...argv])
-    .scriptName(p.name)
-    .usage(`$0 <command> [options]\n\n${tr(p.summary, lang)}`)
-    .version(p.version)
-    .help('help')
-    .alias('help', 'h')
-    .strict()
-    .exitProcess(false)
-    .wrap(100)
-    .parserConfiguration({ 'populate--': true, 'parse-numbers': false, 'parse-positional-numbers': false })
-    .fail((msg, err) => {
-      throw new ArgsError(msg ?? err?.message ?? 'the command line could not be read');
-    });
-  y.updateStrings((lang === 'da' ? DA_YARGS : EN_YARGS) as Record<string, string>);
-  for (const c of p.commands) {
-    y.command(
-      usage(c),
-      tr(c.describe, lang),
-      (b) => {
-        for (const ps of c.positionals) b.positional(ps.name, { describe: tr(ps.describe, lang), type: 'string', array: ps.many === true });
-        for (const o of c.options)
-          b.option(o.name, {
-            alias: o.alias,
-            describe: tr(o.describe, lang),
-            type: o.kind === 'flag' ? 'boolean' : 'string',
-            ...(o.default !== undefined ? { default: o.default } : {}),
-            ...(o.kind === 'value' && !o.repeat ? { requiresArg: true } : {}),
-          });
-        for (const [cmd, what] of c.examples ?? []) b.example(cmd, tr(what, lang));
-        if (p.epilogue) b.epilogue(tr(p.epilogue, lang));
-        return b;
-      },
-      () => {
-        chosen = c;
-      },
-    );
-  }
-  skipHelpCache(y);
-  if (p.completion) y.completion('completion', tr('Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)', lang));
-  for (const [cmd, what] of p.examples ?? []) y.example(cmd, tr(what, lang));
-  if (p.epilogue) y.epilogue(tr(p.epilogue, lang));
-  return { y, chosen: () => chosen };
 }
 
 /** Most worker threads a command line may ask for (a bound on typing mistakes, not on machines). */

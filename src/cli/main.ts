@@ -10,19 +10,25 @@ import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatWarnings, validateCommand } from './validate.js';
 import { newCommand } from './new.js';
-import { ArgsError, helpLanguage, parseCommandLine, complete } from './args.js';
+import { ArgsError, type Parsed, helpLanguage, parseCommonCase } from './args.js';
 import { PROGRAM } from './program.js';
-import { progressReporter, startingStage, workCount } from './progress.js';
 import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor, useAnchorStore } from '../engine/ensemble.js';
 import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
+import { driftWarning } from '../analysis/drift.js';
+import { METRICS } from '../model/reporters.js';
 import { closing, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
 // The other commands' modules are imported when one of them runs: a `run` does not load the
-// studio's bundler, the studies' designs or the cluster's submission (start-up: bench/RESULTS.md).
+// studio's bundler, the studies' designs or the cluster's submission; nor yargs for a plain
+// command line, the progress bar with --quiet or the report's modules with --no-report
+// (start-up: bench/RESULTS.md).
+
+/** The progress bar's module, unless --quiet (then nothing is shown, and cli-progress is not loaded). */
+const progressModule = async (quiet: boolean | undefined) => (quiet ? undefined : await import('./progress.js'));
 
 async function runCommand(argv: {
   scenario: string;
@@ -51,9 +57,10 @@ async function runCommand(argv: {
   const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
   const slice = shard ? shardSlice(sc.replications, shard) : { from: 0, to: sc.replications };
   const reps = slice.to - slice.from;
-  const progress = progressReporter(`${sc.name}${shard ? ` (shard ${shard.k}/${shard.n})` : ''}: ${workCount(reps)}`, reps, 'replications', {
+  const shown = await progressModule(argv.quiet);
+  const progress = shown?.progressReporter(`${sc.name}${shard ? ` (shard ${shard.k}/${shard.n})` : ''}: ${shown.workCount(reps)}`, reps, 'replications', {
     quiet: argv.quiet,
-    starting: startingStage(sc.estates),
+    starting: shown.startingStage(sc.estates),
   });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof runToDirectory>>;
@@ -70,7 +77,7 @@ async function runCommand(argv: {
   } finally {
     progress?.stop();
   }
-  if (argv.quiet) return;
+  if (!shown) return;
   if (shard) {
     out.stdout(
       shardClosing(
@@ -84,7 +91,8 @@ async function runCommand(argv: {
     return;
   }
   out.stdout(
-    `nabolag ${VERSION}: ran "${sc.name}" — ${workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+    `nabolag ${VERSION}: ran "${sc.name}" — ${shown.workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel) +
       closing(res.outDir, res.files),
   );
 }
@@ -141,10 +149,11 @@ async function compareCommand(argv: {
   checkShardCount(shard, baseline.replications, 'replications');
   const slice = shard ? shardSlice(baseline.replications, shard) : { from: 0, to: baseline.replications };
   const total = (slice.to - slice.from) * files.length;
-  const work = workCount(slice.to - slice.from, { count: files.length, noun: 'scenarios' });
-  const progress = progressReporter(`compare: ${work}${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`, total, 'runs', {
+  const shown = await progressModule(argv.quiet);
+  const work = shown?.workCount(slice.to - slice.from, { count: files.length, noun: 'scenarios' });
+  const progress = shown?.progressReporter(`compare: ${work}${shard ? ` (shard ${shard.k}/${shard.n})` : ''}`, total, 'runs', {
     quiet: argv.quiet,
-    starting: startingStage([baseline, ...variants].flatMap((v) => v.estates)),
+    starting: shown.startingStage([baseline, ...variants].flatMap((v) => v.estates)),
   });
   const t0 = performance.now();
   let res: Awaited<ReturnType<typeof compareToDirectory>>;
@@ -161,7 +170,7 @@ async function compareCommand(argv: {
   } finally {
     progress?.stop();
   }
-  if (argv.quiet) return;
+  if (!shown) return;
   if (shard) {
     out.stdout(
       shardClosing(
@@ -176,9 +185,16 @@ async function compareCommand(argv: {
   }
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel) +
       closing(res.outDir, res.files),
   );
 }
+
+/** A metric's label in the console's words, lower case ("resource-strong share of adults 22-59"). */
+const metricLabel = (name: string): string => {
+  const l = METRICS.find((m) => m.name === name)?.label ?? name;
+  return l.charAt(0).toLowerCase() + l.slice(1);
+};
 
 function fail(e: unknown): never {
   if (e instanceof UserError || e instanceof ArgsError) {
@@ -190,9 +206,10 @@ function fail(e: unknown): never {
 }
 
 export async function main(args: string[]): Promise<void> {
-  let parsed: ReturnType<typeof parseCommandLine>;
+  let parsed: Parsed;
   try {
-    parsed = parseCommandLine(PROGRAM, args, helpLanguage());
+    // yargs (args-yargs.ts) only for what the common case does not take: help, completion, mistakes
+    parsed = parseCommonCase(PROGRAM, args) ?? (await import('./args-yargs.js')).parseCommandLine(PROGRAM, args, helpLanguage());
   } catch (e) {
     if (!(e instanceof ArgsError)) throw e;
     process.stderr.write(`nabolag: ${e.message}\nRun "nabolag --help" for usage.\n`);
@@ -202,7 +219,7 @@ export async function main(args: string[]): Promise<void> {
     out.stdout(parsed.text);
     return;
   }
-  if (parsed.kind === 'completion') return complete(PROGRAM, parsed.argv);
+  if (parsed.kind === 'completion') return (await import('./args-yargs.js')).complete(PROGRAM, parsed.argv);
   const { command, args: a } = parsed.invocation;
   // anchors solved once per scenario and machine, not on every run (output/anchor-store.ts)
   useAnchorStore(commandLineAnchorStore());

@@ -5,22 +5,24 @@
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Results } from '../output/pipeline.js';
-import { writeChartsAndReport } from '../report/report.js';
 import { LANGS, type Lang, isLang } from '../report/i18n.js';
 import { UserError } from '../scenario/messages.js';
-import { checkPatterns } from '../analysis/patterns.js';
 import { parseAssignment } from '../scenario/set.js';
 import { MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
 import type { Progress } from './progress.js';
 
 export const out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
 
-/** Charts and report.html, unless --no-report (with a stage line on the progress bar's terminal). */
+/**
+ * Charts and report.html, unless --no-report (with a stage line on the progress bar's terminal).
+ * The report's modules are imported only when a report is written (start-up: bench/RESULTS.md).
+ */
 export const reportOutputs = (report: boolean | undefined, progress: Progress | undefined, lang: Lang = 'en') =>
   report === false
     ? undefined
-    : (dir: string, r: Results) => {
+    : async (dir: string, r: Results) => {
         progress?.stage('writing the charts and the report');
+        const [{ writeChartsAndReport }, { checkPatterns }] = await Promise.all([import('../report/report.js'), import('../analysis/patterns.js')]);
         return writeChartsAndReport(dir, r, { patterns: checkPatterns, lang });
       };
 

@@ -158,7 +158,8 @@ export interface StudyRun {
 
 export async function sensitivityCommand(argv: StudyArgs & { method?: string; param?: string[]; outcome?: string[] }, run: StudyRun = {}): Promise<void> {
   const method = argv.method;
-  if (method !== 'morris' && method !== 'sobol') throw new ArgsError(`option --method ${show(method ?? '')}: give morris or sobol`);
+  if (method === undefined) throw new ArgsError('option --method is required: give morris (screening) or sobol (indices)');
+  if (method !== 'morris' && method !== 'sobol') throw new ArgsError(`option --method ${show(method)}: give morris or sobol`);
   const shard = shardOption(argv.shard);
   const { b, base, workers } = studyBase(argv);
   const { params } = studyParams('param', argv.param ?? [], b);

@@ -34,7 +34,8 @@ import { MARKER, classifyOutput, isNabolagFolder } from '../output/safety.js';
 import { resolve as resolveScenario } from '../output/pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError, show } from '../scenario/messages.js';
-import { ArgsError, parseCommandLine, wholeNumberOption } from './args.js';
+import { ArgsError, wholeNumberOption } from './args.js';
+import { parseCommandLine } from './args-yargs.js';
 import { PROGRAM } from './program.js';
 import { out, runFlags } from './shared.js';
 

@@ -132,20 +132,23 @@ const N = 4;
 const tiedStart = (spec: EstateSpec): boolean => spec.population.strongFamilyShare === undefined;
 
 /**
- * The resource-strong applicants' family share the search uses before it lowers the start's
- * resource-strong families instead (where the user does not give them). Assumption: where the
- * applicants hold an estate's resource-strong families, the solved share was 0.89-0.90 (the
- * default estate, an own estate at 40%, with 3 unknowns), so the start is lowered only where
- * they cannot.
+ * The resource-strong applicants' family share beyond which the search lowers the start's
+ * resource-strong families too (where the user does not give them). Assumption: above the
+ * 0.89-0.90 that the search with 3 unknowns solved where the applicants held the resource-strong
+ * families (the default estate, an own estate at 40%), so the start is lowered mostly where they
+ * cannot; at 0.9 the average preset's short stays of leaving resource-strong families (P1) fell
+ * to 39%, below the pattern.
  */
 export const ANCHOR_STRONG_FAMILY_LIMIT = 0.95;
 
 /**
- * The search's third coordinate z as the resource-strong applicants' family share and the start's
- * (`population.strongFamilyShare`, `familyShare` = the population's family share): the
- * applicants' logistic(z) up to ANCHOR_STRONG_FAMILY_LIMIT with the start as given; beyond it,
- * where the start is solved (`tied`), each unit of z lowers the log-odds of the start's share by
- * one. Both raise the drift of the resource-strong families (end minus start).
+ * The search's third coordinate z as the resource-strong applicants' family share, logistic(z),
+ * and, where the start's is solved (`tied`), the start's (`population.strongFamilyShare`;
+ * `familyShare` is the population's family share): about `familyShare` while logistic(z) is well
+ * below ANCHOR_STRONG_FAMILY_LIMIT, one log-odds lower for each unit of z beyond it (softplus).
+ * Both raise the drift of the resource-strong families (end minus start).
+ *
+ * @example splitFamilyCoordinate(0, 0.36, true) // { applicants: 0.5, start: 0.3483 (to 4 places) }
  */
 export function splitFamilyCoordinate(z: number, familyShare: number, tied: boolean): { applicants: number; start: number | undefined } {
   if (!tied) return { applicants: logistic(z), start: undefined };

@@ -6,6 +6,7 @@
  * the model is and is not.
  */
 import type { Effect } from '../analysis/compare.js';
+import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, type Drift, driftsOf } from '../analysis/drift.js';
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { MAIN_OUTCOME, effectOf, rankedVariants } from './charts/forest.js';
@@ -14,20 +15,7 @@ import { diffNumber, fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
 import { type Lang, type Verdict, texts } from './i18n.js';
 
-/**
- * Drift of the baseline's resource-strong share between the initial state and the horizon
- * above which the report warns, in share points (0.03 = 3 percentage points). Assumption: about
- * the size of a lever's effect in the shipped packages, so a larger drift is as large as the
- * effects read against it.
- */
-export const DRIFT_SHARE_POINTS = 0.03;
-
-/**
- * Relative change of the baseline's families with children, or of its resource-strong families,
- * between the initial state and the horizon above which the report warns (0.1 = 10%). Assumption: a tenth of the families gone or
- * added changes what the estate is.
- */
-export const DRIFT_FAMILIES_RELATIVE = 0.1;
+export { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, type Drift } from '../analysis/drift.js';
 
 /** The verdict on an effect from its 95% confidence interval: only an interval that excludes zero gives a direction. */
 export function verdictOf(e: Pick<Effect, 'ciLow' | 'ciHigh'> | undefined, higherIsBetter = true): Verdict {
@@ -37,31 +25,8 @@ export function verdictOf(e: Pick<Effect, 'ciLow' | 'ciHigh'> | undefined, highe
   return 'unclear';
 }
 
-/** One drift of the baseline beyond its threshold. */
-export interface Drift {
-  metric: string;
-  from: number;
-  to: number;
-}
-
-/** The baseline's drifts between the initial state and the horizon beyond the thresholds above. */
-export function baselineDrifts(base: ScenarioData): Drift[] {
-  const ms = base.summary.metrics[base.row]!;
-  const end = (name: string) => ms[name]!.byYear[ms[name]!.byYear.length - 1]!.mean;
-  const out: Drift[] = [];
-  const s0 = ms.resourceStrongShare!.initial.mean;
-  const s1 = end('resourceStrongShare');
-  if (Math.abs(s1 - s0) > DRIFT_SHARE_POINTS) out.push({ metric: 'resourceStrongShare', from: s0, to: s1 });
-  // both kinds of families the anchoring holds (model/anchor.ts): a weak estate can keep its
-  // families with children while its resource-strong families fall by a quarter
-  for (const name of ['familiesWithChildren', 'resourceStrongFamilies']) {
-    if (!ms[name]) continue;
-    const f0 = ms[name].initial.mean;
-    const f1 = end(name);
-    if (f0 > 0 && Math.abs(f1 - f0) / f0 > DRIFT_FAMILIES_RELATIVE) out.push({ metric: name, from: f0, to: f1 });
-  }
-  return out;
-}
+/** The baseline's drifts between the initial state and the horizon beyond the thresholds (analysis/drift.ts). */
+export const baselineDrifts = (base: ScenarioData): Drift[] => driftsOf(base.summary.metrics[base.row]!);
 
 /** The drift warning (or the one line saying the baseline holds) as trusted HTML. */
 function driftHtml(base: ScenarioData, lang: Lang): string {

@@ -123,6 +123,9 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
       const f = origins.get(q);
       if (f !== undefined) return f;
     }
+    // a field no file writes, made by a --set of a path below it (`--set nope.x=1`: "nope" is unknown)
+    if (!chain.layers.some((l) => has(l.data, p)))
+      for (const [q, f] of origins) if ((q.startsWith(`${p}.`) || q.startsWith(`${p}[`)) && f.startsWith('--')) return f;
     return path;
   };
   const relocate = (list: Issue[]) => list.map((i) => ({ ...i, file: fileOf(i.path) }));

@@ -654,7 +654,8 @@ export const spiralSchema = obj(
       max: 20,
       unit: 'log-odds per unit of image',
       description: "Effect of the image (relative to the region's, `region.image`) on the log-odds that a waiting-list applicant is resource-strong.",
-      source: 'CFBU2019: image matters more for moving in than for staying (size calibrated, P5)',
+      source:
+        'CFBU2019: image matters more for moving in than for staying (the direction, P5); the size is an assumption: a sensitivity analysis should span 0-12.5, where the estate tips after a shock from about 7.5 (docs/ODD.md, "Where the estate tips")',
     }),
     imageOnStaying: num({
       default: 0.5,
@@ -662,7 +663,7 @@ export const spiralSchema = obj(
       max: 20,
       unit: 'log-hazard per unit of image',
       description: "Effect of the image (below the region's, `region.image`) on the dissatisfaction hazard of residents.",
-      source: 'CFBU2019 (smaller than imageOnApplicants, P5)',
+      source: 'CFBU2019 (smaller than imageOnApplicants, P5); the size is an assumption',
     }),
     crimeFromOutsideYoung: num({
       default: 6,

@@ -16,7 +16,8 @@ import { makeRng } from '../model/rng.js';
 import { type Assignment, parseAssignment } from '../scenario/set.js';
 import { UserError } from '../scenario/messages.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
-import { ArgsError, MAX_WORKERS, type ProgramSpec, parseCommandLine, scenarioFieldOption, wholeNumberOption } from '../cli/args.js';
+import { ArgsError, MAX_WORKERS, type ProgramSpec, scenarioFieldOption, wholeNumberOption } from '../cli/args.js';
+import { parseCommandLine } from '../cli/args-yargs.js';
 
 /** The paired experiments behind P5 and P6, as policies added to a preset. */
 export const P5_VARIANT = (sc: Scenario): Scenario => ({

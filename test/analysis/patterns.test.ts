@@ -127,10 +127,10 @@ describe('P4: the reason shares against the survey, and their order', () => {
 
 describe("P5: the image acts more on moving in than on staying, and the residents' exits do not rise", () => {
   /** A move log of resource-strong families leaving: `residents` who lived there at month 0 (stay at least the month), `newcomers` who did not. */
-  const leaving = (residents: number, newcomers: number): MoveLog => {
+  const leaving = (residents: number, newcomers: number, month = 10): MoveLog => {
     const l = new MoveLog(true);
     let uid = 1;
-    for (let k = 0; k < residents; k++) l.push(10, uid++, K.out, R.space, 10 + k, true, true, k, -1, 0);
+    for (let k = 0; k < residents; k++) l.push(month, uid++, K.out, R.space, month + k, true, true, k, -1, 0);
     for (let k = 0; k < newcomers; k++) l.push(10, uid++, K.out, R.space, 5, true, true, 100 + k, -1, 0);
     return l;
   };
@@ -150,9 +150,20 @@ describe("P5: the image acts more on moving in than on staying, and the resident
       ),
     );
 
-  it('counts the residents at the start among the leaving resource-strong families', () => {
+  it('counts the residents at the start among the leaving resource-strong families, and the months they left in', () => {
     expect(base[0]!.leavers.residentAtStart).toBe(40);
+    expect(base[0]!.leavers.residentAtStartMonths).toBe(400);
     expect(base[0]!.leavers.leavers).toBe(48);
+  });
+
+  it("compares the residents' exit rates, not their counts: as many leaving later is a fall", () => {
+    // the same 40 residents leave in month 20 instead of 10: 40 / (40 x 20 + 160 x 24) against 40 / (40 x 10 + 160 x 24)
+    const later = [0, 1, 2, 3, 4].map((i) =>
+      digest(result(24, { moveIns: 100, inResourceStrong: 36 + i * 0.1, outResourceStrongFamilies: 2, resourceStrongFamilies: 200 }, leaving(40, 8, 20), i)),
+    );
+    const p = imagePattern(base, later);
+    expect(p.detail).toContain(`exits of resident resource-strong families −${((1 - 4240 / 4640) * 100).toFixed(1)}%`);
+    expect(p.pass).toBe(true);
   });
 
   it("passes: in-movers +20%, residents' exits -5%", () => {

@@ -1,9 +1,11 @@
 /**
- * The command-line parser (src/cli/args.ts, on yargs) on a small program and on nabolag's own
- * declarations (src/cli/program.ts), and the help printed from them in English and Danish.
+ * The command-line parser on yargs (src/cli/args-yargs.ts) on a small program and on nabolag's
+ * own declarations (src/cli/program.ts), and the help printed from them in English and Danish.
+ * The common case parsed without yargs (src/cli/args.ts) is test/cli/common-case.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { ArgsError, type Parsed, type ProgramSpec, helpLanguage, parseCommandLine, scenarioFieldOption, wholeNumberOption } from '../../src/cli/args.js';
+import { ArgsError, type Parsed, type ProgramSpec, helpLanguage, scenarioFieldOption, wholeNumberOption } from '../../src/cli/args.js';
+import { parseCommandLine } from '../../src/cli/args-yargs.js';
 import { DA_TEXTS } from '../../src/cli/da.js';
 import { PROGRAM } from '../../src/cli/program.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { parseCommandLine } from '../../src/cli/args.js';
+import { parseCommandLine } from '../../src/cli/args-yargs.js';
 import { PROGRAM } from '../../src/cli/program.js';
 import { readInner } from '../../src/cli/submit.js';
 

@@ -6,7 +6,7 @@
  * exit code 2, a message naming the option and no output folder; --help works.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +202,34 @@ describe('nabolag run scenarios/default.yaml', () => {
       rows.filter((r) => at(r, 'replication') === rep && at(r, 'month') >= 1 && at(r, 'month') <= 12).reduce((x, r) => x + at(r, 'moveOuts'), 0),
     );
     expect(s.moveOuts.byYear[0].mean).toBeCloseTo(outs.reduce((x, y) => x + y, 0) / 3, 9);
+  });
+});
+
+describe('a baseline that drifts', () => {
+  it('says so first: a warning line on the console and `drifts` in summary.json; none for the default scenario', () => {
+    // the default estate, not anchored and far more attractive than it is: its share rises
+    const file = join(tmp, 'drifting.yaml');
+    writeFileSync(
+      file,
+      'extends: ' + JSON.stringify(join(process.cwd(), SCENARIO)) + '\nname: drifting\nestates:\n  - name: average\n    anchor: false\n    attractiveness: 3\n',
+    );
+    const out = join(tmp, 'drifting');
+    const r = nabolag('run', file, '--replications', '3', '--years', '5', '--no-report', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toMatch(/^warning: the baseline drifts — average: resource-strong share of adults 22-59 \d+% → \d+% by 2031 \(more than 3 points\)/);
+    const s = JSON.parse(read(out, 'summary.json').toString());
+    expect(Object.keys(s).slice(0, 3)).toEqual(['scenario', 'replications', 'drifts']);
+    const d = s.drifts.find((x: { metric: string }) => x.metric === 'resourceStrongShare');
+    expect(d.row).toBe('average');
+    expect(d.to - d.from).toBeGreaterThan(0.03);
+    expect(d.from).toBeCloseTo(s.metrics.average.resourceStrongShare.initial.mean, 12);
+    // the default scenario (anchored) holds over its 15 years: no warning, an empty list
+    const held = join(tmp, 'held');
+    const h = nabolag('run', SCENARIO, '--no-report', '--out', held);
+    expect(h.code, h.stderr).toBe(0);
+    expect(h.stdout).not.toContain('warning');
+    expect(JSON.parse(read(held, 'summary.json').toString()).drifts).toEqual([]);
   });
 });
 

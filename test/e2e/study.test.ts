@@ -151,6 +151,7 @@ describe('nabolag sensitivity', () => {
     ['a year not simulated', ['--method', 'morris', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2040'], /from 2026 to 2028/],
     ['bad syntax', ['--method', 'morris', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028 +* 2'], /cannot be read/],
     ['an unknown method', ['--method', 'fast', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028'], /--method "fast": give morris or sobol/],
+    ['no method', ['--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028'], /option --method is required: give morris \(screening\) or sobol/],
     ['no outcome', ['--method', 'sobol', '--param', `${FACTOR}=0.3:1`], /at least one --outcome/],
     [
       'the start year as a parameter',

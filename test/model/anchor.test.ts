@@ -4,7 +4,17 @@
  * once per estate and parameter set.
  */
 import { describe, expect, it } from 'vitest';
-import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_NOISE_Z, anchorKey, anchorScenario, held, solveLinear, splitCoordinate } from '../../src/model/anchor.js';
+import {
+  ANCHOR_ATTRACTIVENESS_LIMIT,
+  ANCHOR_NOISE_Z,
+  ANCHOR_STRONG_FAMILY_LIMIT,
+  anchorKey,
+  anchorScenario,
+  held,
+  solveLinear,
+  splitCoordinate,
+  splitFamilyCoordinate,
+} from '../../src/model/anchor.js';
 import { residentFamilyShares } from '../../src/model/population.js';
 import { scenario } from '../helpers/scenario.js';
 
@@ -76,6 +86,27 @@ describe('the solver', () => {
       }
   });
 
+  it("the family coordinate is the resource-strong applicants' share, and beyond its limit lowers the start's", () => {
+    const L = Math.log(ANCHOR_STRONG_FAMILY_LIMIT / (1 - ANCHOR_STRONG_FAMILY_LIMIT));
+    expect(ANCHOR_STRONG_FAMILY_LIMIT).toBe(0.95);
+    expect(splitFamilyCoordinate(0, 0.36, false)).toEqual({ applicants: 0.5, start: undefined });
+    const at0 = splitFamilyCoordinate(0, 0.36, true);
+    expect(at0.applicants).toBe(0.5);
+    expect(at0.start).toBeCloseTo(0.348269, 6); // logistic(logit 0.36 - ln(1 + e^-L))
+    // far below the limit the start is as given; far beyond it one log-odds lower per unit
+    expect(splitFamilyCoordinate(-5, 0.36, true).start).toBeCloseTo(0.36, 3);
+    const far = splitFamilyCoordinate(L + 10, 0.36, true);
+    expect(Math.log(far.start! / (1 - far.start!))).toBeCloseTo(Math.log(0.36 / 0.64) - 10, 3);
+    // monotone: a higher z never raises the start nor lowers the applicants' share
+    let prev = splitFamilyCoordinate(-6, 0.36, true);
+    for (let z = -5.9; z < 10; z += 0.1) {
+      const cur = splitFamilyCoordinate(z, 0.36, true);
+      expect(cur.start!).toBeLessThan(prev.start!);
+      expect(cur.applicants).toBeGreaterThan(prev.applicants);
+      prev = cur;
+    }
+  });
+
   it('the search coordinate is attractiveness up to its limit, then attachment', () => {
     expect(splitCoordinate(1.5)).toEqual({ attractiveness: 1.5, attachment: 1 });
     expect(splitCoordinate(-ANCHOR_ATTRACTIVENESS_LIMIT)).toEqual({ attractiveness: -ANCHOR_ATTRACTIVENESS_LIMIT, attachment: 1 });
@@ -143,9 +174,9 @@ describe('anchorScenario', () => {
     expect(e.applicants.familyShare).toBe(a.applicantFamilyShare);
     expect(e.applicants.strongFamilyShare).toBe(a.applicantStrongFamilyShare);
     expect(e.applicants.seniorShare).toBe(a.applicantSeniorShare);
-    // the start's split of families was not given: solved with the resource-strong applicants'
-    expect(e.population.strongFamilyShare).toBe(a.applicantStrongFamilyShare);
-    expect(a.residentStrongFamilyShare).toBe(a.applicantStrongFamilyShare);
+    // the start's split of families was not given: solved with the resource-strong applicants' (splitFamilyCoordinate)
+    expect(e.population.strongFamilyShare).toBe(a.residentStrongFamilyShare);
+    expect(a.residentStrongFamilyShare).toBeLessThan(e.population.familyShare);
     // the retired adults are held too (within the search's bound, 10% of their start per household, over its weight 0.5)
     expect(Math.abs(a.driftAfter.retired)).toBeLessThan(0.2 * a.start.retired);
     // anchoring the result again changes nothing

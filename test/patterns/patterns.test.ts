@@ -5,8 +5,8 @@
  *
  * The patterns the model misses today (issue 23) are expected failures (`it.fails`): P1 in
  * ringparken-like (see MISSED), P4 (the reason shares are 38-46/21-22/13-19% against the survey's
- * 28/23/20%), P5 (image work does not lower the exits of the resident resource-strong families)
- * and P7 (18-19% of the tenancies ending after year 10 lasted 2-5 years against over 30%). When
+ * 28/23/20%) and P7 (18-19% of the tenancies ending after year 10 lasted 2-5 years against over
+ * 30%). P5 holds, narrowly: the residents' exit rate falls by 0.6% (band -2.7% to +1.4%). When
  * the model reproduces one, its test fails: move it out of `MISSED` then.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ const PRESETS = ['average', 'aeblehaven-like', 'egedalsvaenge-like', 'ringparken
  * missed in ringparken-like: 31% of its leaving resource-strong families stayed 2 years or less,
  * against 40-60% (44-52% in the other presets, to which the early-stay factor is calibrated).
  */
-const MISSED = new Set(['P4', 'P5', 'P7', 'ringparken-like:P1']);
+const MISSED = new Set(['P4', 'P7', 'ringparken-like:P1']);
 const missed = (preset: string, id: string) => MISSED.has(id) || MISSED.has(`${preset}:${id}`);
 
 const check = (preset: string, id: string) => () => {

@@ -105,6 +105,14 @@ describe('--set through loading', () => {
     expect(r.scenario).toBeUndefined();
     expect(r.issues[0]).toMatchObject({ file: '--set years=0', path: 'years' });
   });
+
+  it('names --set for an unknown field it made, also when the path goes below it; the file for one the file writes', () => {
+    const r = checkScenario('scenarios/default.yaml', { set: [parseAssignment('nope.x=1')] });
+    expect(r.issues[0]).toMatchObject({ file: '--set nope.x=1', path: 'nope' });
+    expect(r.issues[0]!.message).toMatch(/unknown field/);
+    const s = checkScenario('scenarios/default.yaml', { set: [parseAssignment('spiral.bogus=1')] });
+    expect(s.issues[0]).toMatchObject({ file: '--set spiral.bogus=1', path: 'spiral.bogus' });
+  });
 });
 
 describe('nabolag run --set', () => {

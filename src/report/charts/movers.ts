@@ -154,32 +154,17 @@ export function moversStatusChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
     sort: [...groups],
     axis: { labelAngle: 0, labelLimit: 200, labelExpr: "split(replace(datum.label, ' (', '|('), '|')" },
   };
-  const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
-  const y = { field: 'mean', type: 'quantitative', title: t.moversY, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
-  const fmt = '.1%';
-  const tooltip = [
-    { field: 'scenario', type: 'nominal', title: t.scenario },
-    { field: 'group', type: 'nominal', title: t.group },
-    { field: 'mean', type: 'quantitative', title: t.mean, format: fmt },
-    { field: 'p5', type: 'quantitative', title: t.p5, format: fmt },
-    { field: 'p95', type: 'quantitative', title: t.p95, format: fmt },
-  ];
-  const caption = t.moversCaption;
-  const spec = {
-    ...top(id, t.moversTitle, t.moversSubtitle(runLabel(sds, lang)), caption, lang),
-    width: sds.length > 1 ? 520 : 420,
-    height: 260,
-    data: { values },
-    layer: [
-      { mark: { type: 'bar', opacity: 0.9 }, encoding: { x, xOffset, y, color, tooltip } },
-      { mark: { type: 'rule', color: '#222222', strokeWidth: 1.2 }, encoding: { x, xOffset, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' } } },
-      {
-        mark: { type: 'text', dy: -8, fontSize: 10, color: '#333333' },
-        encoding: { x, xOffset, y: { field: 'p95', type: 'quantitative' }, text: { field: 'mean', type: 'quantitative', format: '.0%' } },
-      },
-    ],
-  };
-  return { id, heading: t.moversHeading, caption, spec: asSpec(spec) };
+  return shareBarChart(sds, lang, {
+    id,
+    title: t.moversTitle,
+    subtitle: t.moversSubtitle(runLabel(sds, lang)),
+    heading: t.moversHeading,
+    caption: t.moversCaption,
+    values,
+    x,
+    color,
+    tooltip: shareTooltip(t, 'group', t.group),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,23 +212,54 @@ export function channelChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
   );
   const color = scenarioColor(sds, true, 'square', lang);
   const x = { field: 'channel', type: 'nominal', title: null, sort: [...names], axis: { labelAngle: 0, labelLimit: 200 } };
-  const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
-  const y = { field: 'mean', type: 'quantitative', title: t.moversY, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+  return shareBarChart(sds, lang, {
+    id,
+    title: t.channelTitle,
+    subtitle: t.channelSubtitle(runLabel(sds, lang)),
+    heading: t.channelHeading,
+    caption: t.channelCaption,
+    values,
+    x,
+    color,
+    tooltip: [...shareTooltip(t, 'channel', t.channel), { field: 'lettings', type: 'quantitative', title: t.channelLettings, format: ',.0f' }],
+  });
+}
+
+/** The tooltip of a chart of shares by group and scenario: scenario, group, mean and the 5-95% band. */
+function shareTooltip(t: ReturnType<typeof texts>['chart'], field: string, title: string): Record<string, unknown>[] {
   const fmt = '.1%';
-  const tooltip = [
+  return [
     { field: 'scenario', type: 'nominal', title: t.scenario },
-    { field: 'channel', type: 'nominal', title: t.channel },
+    { field, type: 'nominal', title },
     { field: 'mean', type: 'quantitative', title: t.mean, format: fmt },
     { field: 'p5', type: 'quantitative', title: t.p5, format: fmt },
     { field: 'p95', type: 'quantitative', title: t.p95, format: fmt },
-    { field: 'lettings', type: 'quantitative', title: t.channelLettings, format: ',.0f' },
   ];
-  const caption = t.channelCaption;
+}
+
+interface ShareBars {
+  id: string;
+  title: string;
+  subtitle: string;
+  heading: string;
+  caption: string;
+  /** One row per group and scenario: `scenario`, the group field of `x`, `mean`, `p5`, `p95` (shares). */
+  values: object[];
+  x: object;
+  color: object;
+  tooltip: object[];
+}
+
+/** A chart of a share (`mean`, 0-100%) per group, one bar per scenario, each with its 5-95% band as a rule and the mean written above it. */
+function shareBarChart(sds: ScenarioData[], lang: Lang, o: ShareBars): ChartDef {
+  const { x, color, tooltip } = o;
+  const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
+  const y = { field: 'mean', type: 'quantitative', title: texts(lang).chart.moversY, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
   const spec = {
-    ...top(id, t.channelTitle, t.channelSubtitle(runLabel(sds, lang)), caption, lang),
+    ...top(o.id, o.title, o.subtitle, o.caption, lang),
     width: sds.length > 1 ? 520 : 420,
     height: 260,
-    data: { values },
+    data: { values: o.values },
     layer: [
       { mark: { type: 'bar', opacity: 0.9 }, encoding: { x, xOffset, y, color, tooltip } },
       { mark: { type: 'rule', color: '#222222', strokeWidth: 1.2 }, encoding: { x, xOffset, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' } } },
@@ -253,5 +269,5 @@ export function channelChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
       },
     ],
   };
-  return { id, heading: t.channelHeading, caption, spec: asSpec(spec) };
+  return { id: o.id, heading: o.heading, caption: o.caption, spec: asSpec(spec) };
 }
