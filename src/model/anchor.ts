@@ -7,12 +7,13 @@
  *    education: an estate whose residents' own job finding lifts it above its share even
  *    with no resource-strong applicants, or the reverse);
  *  - the share of families among applicants who are not resource-strong (`familyShare`) and
- *    among those who are (`strongFamilyShare`), this one up to ANCHOR_STRONG_FAMILY_LIMIT;
- *    beyond it, where the user does not say how many of the initial resource-strong households
- *    are families (`population.strongFamilyShare`), that share of the start is lowered instead
- *    (the others' family share keeps all families at `population.familyShare`): no applicant
- *    mix sustains more resource-strong families than the start has, so the start is made
- *    consistent with what the applicant mix sustains (splitFamilyCoordinate);
+ *    among those who are (`strongFamilyShare`); as this one nears and passes
+ *    ANCHOR_STRONG_FAMILY_LIMIT, where the user does not say how many of the initial
+ *    resource-strong households are families (`population.strongFamilyShare`), that share of
+ *    the start is lowered too (the others' family share keeps all families at
+ *    `population.familyShare`): where no applicant mix sustains as many resource-strong
+ *    families as the start has, the start is made consistent with what it sustains
+ *    (splitFamilyCoordinate);
  *  - the share of senior households (head 60+) among applicants (`seniorShare`).
  * They are solved so that in the baseline without levers four shares end ANCHOR_YEARS where
  * they start: resource-strong adults 22-59 among adults 22-59, families with children that are
@@ -22,8 +23,9 @@
  * The method: the estate alone, without levers, is simulated for ANCHOR_YEARS on
  * ANCHOR_SEEDS fixed seeds (common random numbers: every trial sees the same draws); the
  * drift of each share (mean of the last ANCHOR_END_MONTHS against month 0) is driven to zero
- * by Newton steps on a Jacobian that starts diagonal (each unknown acts mainly on its own share)
- * and learns the cross-effects from the steps taken (Broyden's update). The first slopes come
+ * by Newton steps on a Jacobian that starts from the mean field (each unknown acts mainly on its
+ * own share; the attractiveness also on the families) and learns the cross-effects from the
+ * steps taken (Broyden's update); a step that made the drifts worse is not taken. The first slopes come
  * from the mean field (docs/ODD.md, "Anchoring"): in a two-state chain
  * where one kind of household leaves at f times the rate of the other, the stationary share is
  * p = a / (a + (1 - a) f), so its log-odds move one for one with those of the in-movers, of
