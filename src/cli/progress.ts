@@ -34,7 +34,7 @@ export function timeLeft(seconds: number): string {
 
 /**
  * Units that must be done after the first one before the time left is estimated. The first unit
- * also carries the start-up (anchoring the estates: about 2-3.5 s per estate of 600-1,000 flats; starting and
+ * also carries the start-up (anchoring the estates: about 1-3 s per estate of 600-1,000 flats; starting and
  * compiling the model on the threads), which says nothing about the rate of the others: `npm
  * start` on the 2-core development machine had its first of 40 runs done after 4.5 s and the
  * other 39 in 2 s, so an estimate from the first ones said "2 min left" for 20 s of work.
