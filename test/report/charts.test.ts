@@ -11,7 +11,8 @@ import { runEnsemble } from '../../src/engine/ensemble.js';
 import { summarize } from '../../src/analysis/summary.js';
 import { compareEnsembles } from '../../src/analysis/compare.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { METRICS } from '../../src/model/reporters.js';
+import { METRICS, METRIC_INDEX } from '../../src/model/reporters.js';
+import { flowTotal } from '../../src/report/charts/data.js';
 import { LIST_STATUS_NAMES } from '../../src/model/codes.js';
 import {
   AREA_LEVELS,
@@ -20,8 +21,11 @@ import {
   LIST_CRITERIA,
   MAP_YEAR_PARAM,
   VL_SCHEMA,
+  CHANNEL_FLOWS,
   areaChart,
   buildCharts,
+  channelChart,
+  channelShares,
   compositionChart,
   differenceChart,
   flowsChart,
@@ -113,6 +117,33 @@ describe('chart specs', () => {
       }
     }, 120_000);
   }
+});
+
+describe('the in-movers by letting channel', () => {
+  it("each channel's share is the mean over replications of its resource-strong in-movers over its lettings, and a channel that let nothing is left out", () => {
+    const sds = scenarioData(compared);
+    const c = channelChart(sds);
+    const values = (c.spec as unknown as { data: { values: { scenario: string; channel: string; mean: number; lettings: number }[] } }).data.values;
+    for (const sd of sds) {
+      const shares = channelShares(sd);
+      CHANNEL_FLOWS.forEach((f, g) => {
+        const per = sd.ensemble.replications
+          .map((r) => [flowTotal(r, sd.rowIndex, METRIC_INDEX[f.strong]!), flowTotal(r, sd.rowIndex, METRIC_INDEX[f.lettings]!)] as const)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => k / n);
+        const row = values.find((v) => v.scenario === sd.name && v.channel === ['Municipal allocation', 'Flexible letting', 'Waiting list'][g]);
+        if (per.length === 0) {
+          expect(shares[g]!.lettings).toBe(0);
+          expect(row).toBeUndefined();
+        } else {
+          expect(shares[g]!.share.mean).toBeCloseTo(per.reduce((x, y) => x + y, 0) / per.length, 12);
+          expect(row!.mean).toBeCloseTo(shares[g]!.share.mean, 6);
+        }
+      });
+    }
+    // the default estate lets through municipal allocation and the waiting list
+    expect(values.filter((v) => v.scenario === 'default').map((v) => v.channel)).toEqual(['Municipal allocation', 'Waiting list']);
+  });
 });
 
 describe('titles, units and descriptions come from METRICS', () => {
