@@ -24,7 +24,7 @@ const PRESETS = ['average', 'aeblehaven-like', 'egedalsvaenge-like', 'ringparken
 /**
  * Patterns the model misses today (issue 23): a pattern id (every preset) or preset:id. P1 is
  * missed in ringparken-like: 31% of its leaving resource-strong families stayed 2 years or less,
- * against 40-60% (44-52% in the other presets, to which the early-stay factor is calibrated).
+ * against 40-60% (42-50% in the other presets, to which the early-stay factor is calibrated).
  */
 const MISSED = new Set(['P4', 'P7', 'ringparken-like:P1']);
 const missed = (preset: string, id: string) => MISSED.has(id) || MISSED.has(`${preset}:${id}`);
