@@ -298,15 +298,15 @@ export function imagePattern(baseline: ReplicationDigest[], variant: Replication
   // hazard of leaving. The exit rate of all resource-strong families also counts the newcomers
   // image work brings, who leave more often early in their stay: it can rise while every resident
   // stays longer (shown in the detail).
-  const residentExits = (r: ReplicationDigest) => {
+  const residentExitRate = (r: ReplicationDigest) => {
     const exits = r.leavers.residentAtStart;
     const cohort = Math.max(exits, metric(r, row, 'resourceStrongFamilies', 0));
     return exits / Math.max(1, r.leavers.residentAtStartMonths + (cohort - exits) * r.months);
   };
   const inRise = baseline.map((b, i) => inShare(variant[i]!) / inShare(b) - 1);
   const exitFall = baseline.map((b, i) => {
-    const rb = residentExits(b);
-    return rb > 0 ? 1 - residentExits(variant[i]!) / rb : 0;
+    const rb = residentExitRate(b);
+    return rb > 0 ? 1 - residentExitRate(variant[i]!) / rb : 0;
   });
   const allFall = baseline.map((b, i) => 1 - exitRate(variant[i]!) / exitRate(b));
   const ri = bootstrapBand(baseline.length, (idx) => meanOver(idx, (i) => inRise[i]!), rng);
