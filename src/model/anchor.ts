@@ -106,6 +106,8 @@ export interface Anchor {
   ms: number;
   /** True when this run read the anchor back from a store kept on disk (output/anchor-store.ts) instead of solving it. */
   stored?: boolean;
+  /** True when it was read from the anchors shipped with nabolag for its own scenarios (`scenarios/anchors.json`, output/anchor-store.ts). */
+  bundled?: boolean;
 }
 
 export interface Shares {

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Anchor, AnchorStore, Shares } from '../model/anchor.js';
 import { memoryAnchorStore } from '../model/anchor.js';
-import { VERSION } from '../version.js';
+import { PACKAGE_ROOT, VERSION } from '../version.js';
 
 /** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults). */
 export const STORE_FORMAT = 2;
@@ -66,7 +66,7 @@ const isShares = (s: unknown): s is Shares => {
 };
 
 /** Whether a parsed value is an anchor (every field the runs and reports read, of the right kind). */
-function isAnchor(a: unknown): a is Anchor {
+export function isAnchor(a: unknown): a is Anchor {
   const v = a as Anchor | null;
   return (
     !!v &&
@@ -126,8 +126,67 @@ export function fileAnchorStore(dir: string, code: () => string = codeFingerprin
   };
 }
 
-/** The store the command line uses (from the environment: `anchorStoreDir`), or undefined when it is off. */
+/**
+ * The anchors shipped with nabolag for its own scenarios (scenarios/anchors.json, written by
+ * `npm run anchors`: src/tools/anchors.ts): the first run of a built-in scenario reads its anchor
+ * instead of solving it. The file names the code's fingerprint it was solved with; under other
+ * code (an edited model, another version, the sources run by tsx or vitest instead of dist) it is
+ * not read, and the anchors are solved as for any estate.
+ */
+export interface BundledAnchors {
+  format: number;
+  /** `codeFingerprint()` of the code that solved them. */
+  code: string;
+  anchors: {
+    /** SHA-256 of the anchor's key (`anchorKey`). */
+    key: string;
+    /** The scenario files under scenarios/ whose estate this is (for readers of the file). */
+    scenarios: string[];
+    anchor: Anchor;
+  }[];
+}
+
+/** SHA-256 of an anchor key, as scenarios/anchors.json names it. */
+export const keyHash = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+/** Where the bundled anchors are: scenarios/anchors.json in the package. */
+export const BUNDLED_ANCHORS_FILE = join(PACKAGE_ROOT, 'scenarios', 'anchors.json');
+
+/** Read a bundled anchors file; undefined when it is missing, unreadable, of another format or of other code. */
+export function readBundledAnchors(file: string | undefined, code: () => string = codeFingerprint): Map<string, Anchor> | undefined {
+  if (!file) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<BundledAnchors>;
+    if (data.format !== STORE_FORMAT || data.code !== code() || !Array.isArray(data.anchors)) return undefined;
+    const m = new Map<string, Anchor>();
+    for (const e of data.anchors) if (typeof e?.key === 'string' && isAnchor(e.anchor)) m.set(e.key, e.anchor);
+    return m;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A read-only store of the bundled anchors (read once, at the first lookup), in front of
+ * `back`, which keeps what is solved. Anchors read from the bundle carry `stored` and `bundled`.
+ */
+export function bundledAnchorStore(back: AnchorStore, file: string | undefined = BUNDLED_ANCHORS_FILE, code: () => string = codeFingerprint): AnchorStore {
+  let bundled: Map<string, Anchor> | undefined | null = null;
+  return {
+    get(key) {
+      if (bundled === null) bundled = readBundledAnchors(file, code);
+      const hit = bundled?.get(keyHash(key));
+      return hit ? { ...hit, stored: true, bundled: true } : back.get(key);
+    },
+    set: (key, anchor) => back.set(key, anchor),
+  };
+}
+
+/**
+ * The store the command line uses: the bundled anchors, then the folder from the environment
+ * (`anchorStoreDir`); undefined when `NABOLAG_CACHE=off` (every anchor is solved).
+ */
 export function commandLineAnchorStore(env: NodeJS.ProcessEnv = process.env): AnchorStore | undefined {
   const dir = anchorStoreDir(env);
-  return dir ? fileAnchorStore(dir) : undefined;
+  return dir ? bundledAnchorStore(fileAnchorStore(dir)) : undefined;
 }

@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Anchor, anchorKey, anchorScenario } from '../../src/model/anchor.js';
-import { STORE_FORMAT, anchorStoreDir, codeFingerprint, fileAnchorStore } from '../../src/output/anchor-store.js';
+import {
+  STORE_FORMAT,
+  anchorStoreDir,
+  bundledAnchorStore,
+  codeFingerprint,
+  commandLineAnchorStore,
+  fileAnchorStore,
+  keyHash,
+} from '../../src/output/anchor-store.js';
 import { scenario } from '../helpers/scenario.js';
 
 const shares = { resourceStrongShare: 0.4, otherFamilies: 0.2, resourceStrongFamilies: 0.1, retired: 0.25 };
@@ -103,6 +111,47 @@ describe('fileAnchorStore', () => {
     expect(read.anchors[0]!.stored).toBe(true);
     expect(read.scenario).toEqual(solved.scenario);
     expect(fileAnchorStore(dir).get(anchorKey(sc, sc.estates[0]!))).toBeDefined();
+  });
+});
+
+describe('bundledAnchorStore (scenarios/anchors.json)', () => {
+  const bundle = (code: string, format = STORE_FORMAT) => {
+    const file = join(tmp(), 'anchors.json');
+    writeFileSync(file, JSON.stringify({ format, code, anchors: [{ key: keyHash('key-1'), scenarios: ['scenarios/x.yaml'], anchor }] }));
+    return file;
+  };
+  const back = () => {
+    const kept = new Map<string, Anchor>();
+    return { kept, store: { get: (k: string) => kept.get(k), set: (k: string, a: Anchor) => void kept.set(k, a) } };
+  };
+
+  it('reads an anchor of the same code by the hash of its key, marked stored and bundled; other keys go to the store behind', () => {
+    const b = back();
+    b.kept.set('key-2', { ...anchor, estate: 'behind' });
+    const store = bundledAnchorStore(b.store, bundle('code-a'), () => 'code-a');
+    expect(store.get('key-1')).toEqual({ ...anchor, stored: true, bundled: true });
+    expect(store.get('key-2')!.estate).toBe('behind');
+    expect(store.get('key-3')).toBeUndefined();
+    // what is solved is kept behind, never in the bundle
+    store.set('key-3', anchor);
+    expect(b.kept.get('key-3')).toEqual(anchor);
+  });
+
+  it('does not read a bundle of other code or another format, nor a missing or damaged file', () => {
+    for (const file of [bundle('code-b'), bundle('code-a', 1), join(tmp(), 'missing.json')]) {
+      expect(bundledAnchorStore(back().store, file, () => 'code-a').get('key-1')).toBeUndefined();
+    }
+    const damaged = bundle('code-a');
+    writeFileSync(damaged, readFileSync(damaged, 'utf8').slice(0, 50));
+    expect(bundledAnchorStore(back().store, damaged, () => 'code-a').get('key-1')).toBeUndefined();
+    const wrongAnchor = bundle('code-a');
+    writeFileSync(wrongAnchor, readFileSync(wrongAnchor, 'utf8').replace('"attachment":1', '"attachment":"one"'));
+    expect(bundledAnchorStore(back().store, wrongAnchor, () => 'code-a').get('key-1')).toBeUndefined();
+  });
+
+  it('the command line has none when NABOLAG_CACHE=off (every anchor solved)', () => {
+    expect(commandLineAnchorStore({ NABOLAG_CACHE: 'off' })).toBeUndefined();
+    expect(commandLineAnchorStore({ NABOLAG_CACHE_DIR: tmp() })).toBeDefined();
   });
 });
 
