@@ -649,21 +649,22 @@ export const spiralSchema = obj(
       source: 'assumption (0 = none)',
     }),
     imageOnApplicants: num({
-      default: 2.5,
+      default: 6,
       min: 0,
       max: 20,
       unit: 'log-odds per unit of image',
       description: "Effect of the image (relative to the region's, `region.image`) on the log-odds that a waiting-list applicant is resource-strong.",
       source:
-        'CFBU2019: image matters more for moving in than for staying (the direction, P5); the size is an assumption: a sensitivity analysis should span 0-12.5, where the estate tips after a shock from about 7.5 (docs/ODD.md, "Where the estate tips")',
+        'CFBU2019: image matters more for moving in than for staying (the direction, P5); the size is an assumption, set so that after a 3-year shock the default spiral leaves at least 1.5x the damage the spiral-off estate keeps (docs/ODD.md, "Where the estate tips"): a sensitivity analysis should span 0-12, where the estate tips after a shock from about 9',
     }),
     imageOnStaying: num({
-      default: 0.5,
+      default: 2,
       min: 0,
       max: 20,
       unit: 'log-hazard per unit of image',
       description: "Effect of the image (below the region's, `region.image`) on the dissatisfaction hazard of residents.",
-      source: 'CFBU2019 (smaller than imageOnApplicants, P5); the size is an assumption',
+      source:
+        "CFBU2019 (acts on staying less than imageOnApplicants on moving in, P5); the size is an assumption, set with imageOnApplicants and so that the average preset's exits for dissatisfaction, safety and stigma are about the survey's 20% (P4, Foldgast et al. 2018); a sensitivity analysis should span 0-4",
     }),
     crimeFromOutsideYoung: num({
       default: 6,

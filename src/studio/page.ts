@@ -187,7 +187,7 @@ const BODY = `
     </fieldset>
     <fieldset>
       <legend data-text="estateSpiral"></legend>
-      ${slider('estate-spiral', 'estate-spiral', 0, 6, 0.25, 1, 'estateSpiralStrength', 'estateSpiralHelp')}
+      ${slider('estate-spiral', 'estate-spiral', 0, 4, 0.25, 1, 'estateSpiralStrength', 'estateSpiralHelp')}
       <div class="addrow"><label class="slider inline" for="estate-shock-years"><span data-text="estateShockYears"></span> <input type="number" id="estate-shock-years" data-testid="estate-shock-years" min="1" max="20" step="1" value="3"></label>
       <button type="button" id="estate-shock" data-testid="estate-shock" data-text="estateShock"></button></div>
       <p class="note" data-text="estateShockHelp"></p>

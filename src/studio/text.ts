@@ -65,7 +65,7 @@ export const TEXT = {
     estateSpiral: 'Spiral demonstration',
     estateSpiralStrength: 'Spiral strength',
     estateSpiralHelp:
-      "how strongly the estate's image steers who applies and who stays (× the scenario's spiral.imageOnApplicants and imageOnStaying; 0 = no spiral; after a shock the default estate tips from about × 3-5)",
+      "how strongly the estate's image steers who applies and who stays (× the scenario's spiral.imageOnApplicants and imageOnStaying; 0 = no spiral; after a shock the default estate tips from about × 1.5-2)",
     estateShock: 'Add the shock',
     estateShockYears: 'Years of shock',
     estateShockHelp:
@@ -178,7 +178,7 @@ export const TEXT = {
     estateSpiral: 'Spiraldemonstration',
     estateSpiralStrength: 'Spiralens styrke',
     estateSpiralHelp:
-      'hvor meget afdelingens image styrer, hvem der søger, og hvem der bliver (× scenariets spiral.imageOnApplicants og imageOnStaying; 0 = ingen spiral; efter et chok vipper standardafdelingen fra omkring × 3-5)',
+      'hvor meget afdelingens image styrer, hvem der søger, og hvem der bliver (× scenariets spiral.imageOnApplicants og imageOnStaying; 0 = ingen spiral; efter et chok vipper standardafdelingen fra omkring × 1,5-2)',
     estateShock: 'Tilføj chokket',
     estateShockYears: 'År med chok',
     estateShockHelp:

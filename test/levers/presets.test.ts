@@ -113,8 +113,16 @@ function preset(name: string, policies: Partial<Policy>[] = []): Scenario {
  * do not lower the space exits of 2028-2029 on these seeds (221 against 211 with the lever; the
  * crowding falls; over 32 replications on other seeds they fell, 428 against 467): the effect is
  * about as large as the noise of this preset's space exits; why it is so small there is not known.
+ * Since the spiral's default was raised, the same holds in ringparken-like (160 against 158 with the
+ * lever; 32 replications on seed 11: 299 against 287; on seed 99: 288 against 359). Over the whole
+ * run after the lever (2028-2033) the merged flats lower the space exits in all four presets on both
+ * seeds (seed 11, 32 replications: 863/916, 1355/1444, 1202/1378, 1445/1712), but that window was
+ * looked at after this failed, so it is not what is checked.
  */
-const MISSED = new Set(['aeblehaven-like: larger flats (merge) cut crowding, and crowding exits while the merged flats are let']);
+const MISSED = new Set([
+  'aeblehaven-like: larger flats (merge) cut crowding, and crowding exits while the merged flats are let',
+  'ringparken-like: larger flats (merge) cut crowding, and crowding exits while the merged flats are let',
+]);
 
 describe.each(PRESETS)('lever directions on the preset %s', (name) => {
   const base = simulateAll(preset(name));
