@@ -481,18 +481,18 @@ export const careerSchema = obj(
   {
     enabled: bool({ default: true, description: 'Move-out hazards of the housing career and temporariness.' }),
     spaceAnnual: annual(
-      0.15,
+      0.09,
       'Yearly hazard of moving for space per person above the number of rooms (households with children).',
-      'Foldgast2018: 28% left mainly because the flat was too small and wanted house and garden (size calibrated, P4)',
+      'Foldgast2018: 28% left mainly because the flat was too small and wanted house and garden (size calibrated, P4: space, familyMoreRoom, garden and ownership lowered together by 0.6 when their share was 41-44% of family exits)',
     ),
     familyMoreRoomAnnual: annual(
-      0.1,
+      0.06,
       'Yearly hazard for a family with children who has as many rooms as persons but wants one more room.',
       'CFBU2019: families in 3-room flats want one more room (size calibrated, P4)',
     ),
-    gardenAnnual: annual(0.1, 'Yearly hazard of moving for a garden (families with children who want one and lack it).', 'Foldgast2018 (size calibrated, P4)'),
+    gardenAnnual: annual(0.06, 'Yearly hazard of moving for a garden (families with children who want one and lack it).', 'Foldgast2018 (size calibrated, P4)'),
     ownershipAnnual: annual(
-      0.1,
+      0.06,
       'Yearly hazard of moving to own for households who want to and can finance a house.',
       'Foldgast2018; Vacher 2008 (size calibrated, P4)',
     ),
@@ -523,9 +523,9 @@ export const careerSchema = obj(
       'assumption; Larsen2017: the most resource-strong families move most',
     ),
     earlyBoost: factor(
-      6,
+      10,
       'Extra hazard early in a stay, at its largest: multiplier 1 + earlyBoost·(1 − exp(−years/earlyRiseYears))·exp(−years/earlyYears).',
-      'CFBU2019 F1: half of resource-strong leaving families stayed 2 years or less (calibrated, P1: with the defaults 1x at moving in, 2.8x at 6 months, 3.3x at its peak after 1.1 years, 2.9x after two, 1.5x after five)',
+      'CFBU2019 F1: half of resource-strong leaving families stayed 2 years or less (calibrated, P1, with the career hazards lowered for P4: with the defaults 1x at moving in, 4.1x at 6 months, 4.8x at its peak after 1.1 years, 4.2x after two, 1.8x after five)',
     ),
     earlyYears: num({
       default: 2,
@@ -649,22 +649,22 @@ export const spiralSchema = obj(
       source: 'assumption (0 = none)',
     }),
     imageOnApplicants: num({
-      default: 6,
+      default: 8,
       min: 0,
       max: 20,
       unit: 'log-odds per unit of image',
       description: "Effect of the image (relative to the region's, `region.image`) on the log-odds that a waiting-list applicant is resource-strong.",
       source:
-        'CFBU2019: image matters more for moving in than for staying (the direction, P5); the size is an assumption, set so that after a 3-year shock the default spiral leaves at least 1.5x the damage the spiral-off estate keeps (docs/ODD.md, "Where the estate tips"): a sensitivity analysis should span 0-12, where the estate tips after a shock from about 9',
+        'CFBU2019: image matters more for moving in than for staying (the direction, P5); the size is an assumption, set so that after a 3-year shock the default spiral leaves at least 1.5x the damage the spiral-off estate keeps (docs/ODD.md, "Where the estate tips"): a sensitivity analysis should span 0-16, where the estate tips after a shock from about 12',
     }),
     imageOnStaying: num({
-      default: 2,
+      default: 1,
       min: 0,
       max: 20,
       unit: 'log-hazard per unit of image',
       description: "Effect of the image (below the region's, `region.image`) on the dissatisfaction hazard of residents.",
       source:
-        "CFBU2019 (acts on staying less than imageOnApplicants on moving in, P5); the size is an assumption, set with imageOnApplicants and so that the average preset's exits for dissatisfaction, safety and stigma are about the survey's 20% (P4, Foldgast et al. 2018); a sensitivity analysis should span 0-4",
+        "CFBU2019 (acts on staying less than imageOnApplicants on moving in, P5); the size is an assumption, set with imageOnApplicants (the shock's lasting damage) and so that the presets' exits for dissatisfaction, safety and stigma stay below those for partnership, as in the survey (P4, Foldgast et al. 2018); a sensitivity analysis should span 0-2",
     }),
     crimeFromOutsideYoung: num({
       default: 6,

@@ -4,10 +4,9 @@
  * Needs the compiled engine (worker threads): `npm test` builds first.
  *
  * The patterns the model misses today (issue 23) are expected failures (`it.fails`): P1 in
- * ringparken-like (see MISSED), P4 (the reason shares are 38-45/21-22/13-18% against the survey's
- * 28/23/20%) and P7 (18-20% of the tenancies ending after year 10 lasted 2-5 years against over
- * 30%). P5 holds, narrowly: the residents' exit rate falls by 1.3% (band -3.9% to +1.1%). When
- * the model reproduces one, its test fails: move it out of `MISSED` then.
+ * ringparken-like, P4's order in average and ringparken-like (see MISSED) and P7 (18-20% of the
+ * tenancies ending after year 10 lasted 2-5 years against over 30%). When the model reproduces
+ * one, its test fails: move it out of `MISSED` then.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/tools/calibrate.js';
@@ -23,10 +22,13 @@ const PRESETS = ['average', 'aeblehaven-like', 'egedalsvaenge-like', 'ringparken
 
 /**
  * Patterns the model misses today (issue 23): a pattern id (every preset) or preset:id. P1 is
- * missed in ringparken-like: 31% of its leaving resource-strong families stayed 2 years or less,
- * against 40-60% (42-50% in the other presets, to which the early-stay factor is calibrated).
+ * missed in ringparken-like: 35% of its leaving resource-strong families stayed 2 years or less,
+ * against 40-60% (47-52% in the other presets, to which the early-stay factor is calibrated). P4's
+ * shares are each within 8 points of the survey's everywhere, but their order is missed in average
+ * (career 31%, partnership 21%, dissatisfaction/safety/stigma 21%: a tie) and ringparken-like
+ * (26/22/25%: a listed estate's safety and stigma exits).
  */
-const MISSED = new Set(['P4', 'P7', 'ringparken-like:P1']);
+const MISSED = new Set(['P7', 'ringparken-like:P1', 'average:P4', 'ringparken-like:P4']);
 const missed = (preset: string, id: string) => MISSED.has(id) || MISSED.has(`${preset}:${id}`);
 
 const check = (preset: string, id: string) => () => {
