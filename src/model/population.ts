@@ -165,7 +165,7 @@ export function adultIncome(sc: Scenario, status: number, edu: number): number {
  * benefits withdrawn from a spouse are not in the criterion's income). The census sums it over
  * persons 15-64 who are not students; nothing else reads it.
  *
- * @example countedIncome(sc, Status.outside, Edu.basic) // 165,000 × 0.7 = 115,500 with the defaults
+ * @example countedIncome(sc, Status.outside, Edu.basic) // 165,000 × incomeOutsideTaxableShare (115,500 at 0.7)
  */
 export function countedIncome(sc: Scenario, status: number, edu: number): number {
   const y = adultIncome(sc, status, edu);

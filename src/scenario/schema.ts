@@ -466,11 +466,11 @@ export const elevatorSchema = obj(
       source: 'assumption (kontanthjælp rates)',
     }),
     incomeOutsideTaxableShare: share({
-      default: 0.7,
+      default: 1,
       description:
-        "Share of `incomeOutside` that the list's income criterion counts: the criterion is the mean taxable gross income of residents 15-64, and for an adult outside the labour market that leaves out tax-free transfers (housing benefit, child benefits) and cash benefits withdrawn from one spouse (spouses' mutual duty to maintain, the 225-hour rule). Used only for the criterion; the household's income for buying a home stays `incomeOutside`.",
+        "Share of `incomeOutside` that the list's income criterion counts: the criterion is the mean taxable gross income of residents 15-64, and for an adult outside the labour market that leaves out tax-free transfers (housing benefit, child benefits) and cash benefits withdrawn from one spouse (spouses' mutual duty to maintain, the 225-hour rule). Used only for the criterion; the household's income for buying a home stays `incomeOutside`. 1 counts it all, as before this field.",
       source:
-        "assumption, fitted so that ringparken-like (about 68% of 18-64 outside work) meets the income criterion in most years and the average estate does not (issue 23: most 2018 hard ghettos met it; the 2018 list's per-area values were not found, sources.md 'The income criterion'); 0.7 counts 115,500 kr, within the 2016 cash-benefit rates of 85,000-175,000 kr a year (bm.dk) with some adults counted at 0",
+        "assumption; 1 keeps the results of earlier versions. 0.7 (115,500 kr counted, within the 2016 cash-benefit rates of 85,000-175,000 kr a year, bm.dk, with some adults counted at 0) makes ringparken-like meet the criterion in most years (issue 23), but then a declining default estate becomes a prevention area and no longer tips (docs/ODD.md 7.4; sources.md 'The income criterion')",
     }),
     incomeRetired: num({
       default: 190_000,
