@@ -20,7 +20,7 @@
  * `takeCensus` counts everything from scratch; tests check, month by month and over every
  * lever, that the incremental rows equal it.
  */
-import { adultIncome } from './population.js';
+import { countedIncome } from './population.js';
 import { Edu, NONE, Origin, Status, inWorkOrEducation, H, B } from './state.js';
 import type { LiveCensus } from './caches.js';
 import type { World } from './world.js';
@@ -61,10 +61,10 @@ export const enum C {
 export type CensusName = keyof typeof C;
 export const NCENSUS = C.movedInSum + 1;
 
-/** Income of an adult by status (4) x education (3), from adultIncome. */
+/** Income of an adult by status (4) x education (3) as the income criterion counts it, from countedIncome. */
 export function incomeTable(w: World): Float64Array {
   const t = new Float64Array(12);
-  for (let s = 0; s < 4; s++) for (let e = 0; e < 3; e++) t[s * 3 + e] = adultIncome(w.scenario, s, e);
+  for (let s = 0; s < 4; s++) for (let e = 0; e < 3; e++) t[s * 3 + e] = countedIncome(w.scenario, s, e);
   return t;
 }
 

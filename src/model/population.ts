@@ -158,6 +158,20 @@ export function adultIncome(sc: Scenario, status: number, edu: number): number {
   return status === Status.employed ? base * (edu === Edu.basic ? 0.85 : edu === Edu.higher ? 1.3 : 1) : base;
 }
 
+/**
+ * Income of one adult as the list's income criterion counts it (taxable gross income), kr per
+ * year: `adultIncome`, except that an adult outside the labour market counts
+ * `elevator.incomeOutsideTaxableShare` of `elevator.incomeOutside` (tax-free transfers and
+ * benefits withdrawn from a spouse are not in the criterion's income). The census sums it over
+ * persons 15-64 who are not students; nothing else reads it.
+ *
+ * @example countedIncome(sc, Status.outside, Edu.basic) // 165,000 × incomeOutsideTaxableShare (115,500 at 0.7)
+ */
+export function countedIncome(sc: Scenario, status: number, edu: number): number {
+  const y = adultIncome(sc, status, edu);
+  return status === Status.outside ? y * sc.elevator.incomeOutsideTaxableShare : y;
+}
+
 /** Recompute a household's income from its adults' statuses. */
 export function refreshIncome(sc: Scenario, h: Households, i: number): void {
   let y = adultIncome(sc, get8(h, i, B.status1), get8(h, i, B.edu1));
