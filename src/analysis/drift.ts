@@ -5,6 +5,8 @@
  * Read from an ensemble summary (analysis/summary.ts), so the report, summary.json and the command line
  * give the same drifts.
  */
+import { studentTQuantile } from './inference.js';
+
 /** What a drift reads of a metric's summary (analysis/summary.ts `MetricSummary`): its mean at month 0 and each year's. */
 export interface DriftMetric {
   initial: { mean: number };
@@ -26,11 +28,50 @@ export const DRIFT_SHARE_POINTS = 0.03;
  */
 export const DRIFT_FAMILIES_RELATIVE = 0.1;
 
+/**
+ * A drift beyond its threshold is reported only when the 95% confidence interval of the mean drift
+ * over the replications (each replication's value at the horizon less its own at month 0;
+ * t-based, as the effects' intervals: analysis/inference.ts) excludes zero: with few replications
+ * that disagree, a drift of a few points can be noise. Two-sided level; assumption (the effects'
+ * level).
+ */
+export const DRIFT_LEVEL = 0.95;
+
+/** The multiple of the standard error a drift must exceed with `n` replications (Student's t at DRIFT_LEVEL, n - 1 degrees of freedom). */
+export const driftNoiseFactor = (n: number): number => studentTQuantile(1 - (1 - DRIFT_LEVEL) / 2, n - 1);
+
 /** One drift beyond its threshold: the metric, its mean at month 0 and at the horizon. */
 export interface Drift {
   metric: string;
   from: number;
   to: number;
+  /**
+   * Standard error of the mean drift over the replications, in the threshold's terms (share
+   * points for the resource-strong share, a fraction of the month-0 mean for the families); absent
+   * when it is not known (one replication, or a summary without its replications).
+   */
+  se?: number;
+}
+
+/** Each replication's value of a metric at month 0 and at the horizon, in replication order. */
+export interface DriftSample {
+  initial: readonly number[];
+  end: readonly number[];
+}
+
+/** Standard error of the mean of `end[i] - initial[i]`, divided by `scale`; undefined with fewer than 2 replications. */
+export function driftSe(s: DriftSample, scale = 1): number | undefined {
+  const n = s.initial.length;
+  if (n < 2) return undefined;
+  let sum = 0;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (s.end[i]! - s.initial[i]!) / scale;
+    sum += d;
+    sq += d * d;
+  }
+  const mean = sum / n;
+  return Math.sqrt(Math.max(0, sq / n - mean * mean) / (n - 1));
 }
 
 /** A drift of one row (estate or region) of a summary. */
@@ -38,14 +79,28 @@ export interface RowDrift extends Drift {
   row: string;
 }
 
-/** The drifts of one row's metrics between the initial state and the horizon, beyond the thresholds above. */
-export function driftsOf(ms: Record<string, DriftMetric>): Drift[] {
+/** The metrics a drift is read from. */
+export const DRIFT_METRICS = ['resourceStrongShare', 'familiesWithChildren', 'resourceStrongFamilies'] as const;
+
+/**
+ * The drifts of one row's metrics between the initial state and the horizon, beyond the
+ * thresholds above and, where the replications' values are given (`samples`), clear of their
+ * noise (`driftNoiseFactor` standard errors of the mean drift).
+ */
+export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Record<string, DriftSample>>): Drift[] {
   const end = (name: string) => ms[name]!.byYear[ms[name]!.byYear.length - 1]!.mean;
   const out: Drift[] = [];
+  const keep = (metric: string, from: number, to: number, size: number, limit: number, scale: number) => {
+    if (!(size > limit)) return;
+    const sample = samples?.[metric];
+    const se = sample ? driftSe(sample, scale) : undefined;
+    if (se !== undefined && size <= driftNoiseFactor(sample!.initial.length) * se) return;
+    out.push(se === undefined ? { metric, from, to } : { metric, from, to, se });
+  };
   if (ms.resourceStrongShare) {
     const s0 = ms.resourceStrongShare.initial.mean;
     const s1 = end('resourceStrongShare');
-    if (Math.abs(s1 - s0) > DRIFT_SHARE_POINTS) out.push({ metric: 'resourceStrongShare', from: s0, to: s1 });
+    keep('resourceStrongShare', s0, s1, Math.abs(s1 - s0), DRIFT_SHARE_POINTS, 1);
   }
   // both kinds of families the anchoring holds (model/anchor.ts): a weak estate can keep its
   // families with children while its resource-strong families fall by a quarter
@@ -53,14 +108,17 @@ export function driftsOf(ms: Record<string, DriftMetric>): Drift[] {
     if (!ms[name]) continue;
     const f0 = ms[name].initial.mean;
     const f1 = end(name);
-    if (f0 > 0 && Math.abs(f1 - f0) / f0 > DRIFT_FAMILIES_RELATIVE) out.push({ metric: name, from: f0, to: f1 });
+    if (f0 > 0) keep(name, f0, f1, Math.abs(f1 - f0) / f0, DRIFT_FAMILIES_RELATIVE, f0);
   }
   return out;
 }
 
-/** The drifts of every row of a summary's metrics, row by row. */
-export const summaryDrifts = (rows: readonly string[], metrics: Record<string, Record<string, DriftMetric>>): RowDrift[] =>
-  rows.flatMap((row) => (metrics[row] ? driftsOf(metrics[row]).map((d) => ({ row, ...d })) : []));
+/** The drifts of every row of a summary's metrics, row by row (with the replications' values where given: `driftsOf`). */
+export const summaryDrifts = (
+  rows: readonly string[],
+  metrics: Record<string, Record<string, DriftMetric>>,
+  samples?: Record<string, Partial<Record<string, DriftSample>>>,
+): RowDrift[] => rows.flatMap((row) => (metrics[row] ? driftsOf(metrics[row], samples?.[row]).map((d) => ({ row, ...d })) : []));
 
 /** A drift's threshold in words: "3 points" or "10%". */
 export const driftLimit = (d: Drift): string =>

@@ -4,9 +4,9 @@
  * taken at the end of the year (December); flows are summed over the year. `initial` holds
  * month 0.
  */
-import { METRICS, NMETRIC } from '../model/reporters.js';
+import { METRICS, METRIC_INDEX, NMETRIC } from '../model/reporters.js';
 import { type ReplicationDigest, yearly } from '../model/digest.js';
-import { type RowDrift, summaryDrifts } from './drift.js';
+import { DRIFT_METRICS, type DriftSample, type RowDrift, summaryDrifts } from './drift.js';
 
 export { yearValue } from '../model/digest.js';
 
@@ -69,6 +69,16 @@ export function summarize(name: string, startYear: number, results: ReplicationD
   const nYears = first.years;
   const years = Array.from({ length: nYears }, (_, y) => startYear + y);
   const metrics: Summary['metrics'] = {};
+  // each replication's own drift, so that a drift within the replications' noise is not reported
+  const samples: Record<string, Record<string, DriftSample>> = {};
+  for (let r = 0; r < nRows; r++) {
+    const row: Record<string, DriftSample> = {};
+    for (const name of DRIFT_METRICS) {
+      const k = METRIC_INDEX[name]!;
+      row[name] = { initial: results.map((res) => yearly(res, r, k, 0)), end: results.map((res) => yearly(res, r, k, nYears)) };
+    }
+    samples[first.rowNames[r]!] = row;
+  }
   for (let r = 0; r < nRows; r++) {
     const row: Record<string, MetricSummary> = {};
     for (let k = 0; k < NMETRIC; k++) {
@@ -79,5 +89,13 @@ export function summarize(name: string, startYear: number, results: ReplicationD
     }
     metrics[first.rowNames[r]!] = row;
   }
-  return { scenario: name, replications: results.length, drifts: summaryDrifts(first.rowNames, metrics), startYear, years, rows: first.rowNames, metrics };
+  return {
+    scenario: name,
+    replications: results.length,
+    drifts: summaryDrifts(first.rowNames, metrics, samples),
+    startYear,
+    years,
+    rows: first.rowNames,
+    metrics,
+  };
 }

@@ -26,7 +26,9 @@ export function verdictOf(e: Pick<Effect, 'ciLow' | 'ciHigh'> | undefined, highe
 }
 
 /** The baseline's drifts between the initial state and the horizon beyond the thresholds (analysis/drift.ts). */
-export const baselineDrifts = (base: ScenarioData): Drift[] => driftsOf(base.summary.metrics[base.row]!);
+export const baselineDrifts = (base: ScenarioData): Drift[] =>
+  // the summary's own drifts (tested against the replications' noise) when it has them
+  base.summary.drifts ? base.summary.drifts.filter((d) => d.row === base.row).map(({ row: _row, ...d }) => d) : driftsOf(base.summary.metrics[base.row]!);
 
 /** The drift warning (or the one line saying the baseline holds) as trusted HTML. */
 function driftHtml(base: ScenarioData, lang: Lang): string {

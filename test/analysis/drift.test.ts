@@ -3,7 +3,7 @@
  * the thresholds, and the command line's warning line.
  */
 import { describe, expect, it } from 'vitest';
-import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, driftWarning, summaryDrifts } from '../../src/analysis/drift.js';
+import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, driftNoiseFactor, driftSe, driftWarning, summaryDrifts } from '../../src/analysis/drift.js';
 import type { Summary } from '../../src/analysis/summary.js';
 
 /** A metric going from `a` at month 0 to `b` at the horizon. */
@@ -40,5 +40,38 @@ describe('summaryDrifts', () => {
       'warning: the baseline drifts — weak: resourceStrongShare 30% → 25% by 2041 (more than 3 points); weak: resourceStrongFamilies 40 → 30 by 2041 (more than 10%). Effects are differences from a moving baseline (docs/ODD.md, "Anchoring").\n',
     );
     expect(driftWarning([], 2041, (x) => x)).toBe('');
+  });
+});
+
+describe('a drift within the noise of the replications is not reported', () => {
+  const metrics: Summary['metrics'] = { weak: { resourceStrongShare: m(0.36, 0.4) } };
+
+  it('the standard error of the mean drift is that of the replications own drifts', () => {
+    // drifts 0.01 and 0.07: mean 0.04, sd 0.0424, se 0.03
+    expect(driftSe({ initial: [0.36, 0.36], end: [0.37, 0.43] })).toBeCloseTo(0.03, 12);
+    // relative to a scale (the families' month-0 mean): drifts -20 and -10 of 100
+    expect(driftSe({ initial: [100, 100], end: [80, 90] }, 100)).toBeCloseTo(0.05, 12);
+    expect(driftSe({ initial: [0.3], end: [0.4] })).toBeUndefined();
+  });
+
+  it('the factor is t at 97.5% with n - 1 degrees of freedom', () => {
+    expect(driftNoiseFactor(2)).toBeCloseTo(12.706, 3);
+    expect(driftNoiseFactor(10)).toBeCloseTo(2.262, 3);
+  });
+
+  it('a 4-point drift over 2 replications that disagree (se 3 points) is not reported; one they agree on is, with its se', () => {
+    expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: { initial: [0.36, 0.36], end: [0.37, 0.43] } } })).toEqual([]);
+    const d = summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: { initial: [0.36, 0.36], end: [0.398, 0.402] } } });
+    expect(d).toEqual([{ row: 'weak', metric: 'resourceStrongShare', from: 0.36, to: 0.4, se: expect.closeTo(0.002, 12) }]);
+    expect(0.04).toBeGreaterThan(driftNoiseFactor(2) * d[0]!.se!);
+    // four replications with the same spread as the two that disagreed: se 1.7 points, t 3.18: noise
+    const four = { initial: [0.36, 0.36, 0.36, 0.36], end: [0.37, 0.43, 0.37, 0.43] };
+    expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: four } })).toEqual([]);
+  });
+
+  it('one replication: the drift is judged on its value alone, without se', () => {
+    expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: { initial: [0.36], end: [0.4] } } })).toEqual([
+      { row: 'weak', metric: 'resourceStrongShare', from: 0.36, to: 0.4 },
+    ]);
   });
 });
