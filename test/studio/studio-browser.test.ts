@@ -362,8 +362,8 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
       expect(Math.min(...e.diff!.mean)).toBeLessThan(-0.01);
       await page.getByTestId('estate-export').click();
       const exported = (await estate()).exported;
-      expect(exported).toMatch(/imageOnApplicants: 12\n/);
-      expect(exported).toMatch(/imageOnStaying: 4\n/);
+      expect(exported).toMatch(/imageOnApplicants: 16\n/);
+      expect(exported).toMatch(/imageOnStaying: 2\n/);
       expect(exported).toMatch(/lever: municipalAllocation/);
       const { r } = validateFile(exported, 'shock.yaml');
       expect(r.status, r.stdout + r.stderr).toBe(0);
