@@ -470,7 +470,7 @@ export const elevatorSchema = obj(
       description:
         "Share of `incomeOutside` that the list's income criterion counts: the criterion is the mean taxable gross income of residents 15-64, and for an adult outside the labour market that leaves out tax-free transfers (housing benefit, child benefits) and cash benefits withdrawn from one spouse (spouses' mutual duty to maintain, the 225-hour rule). Used only for the criterion; the household's income for buying a home stays `incomeOutside`. 1 counts it all, as before this field.",
       source:
-        "assumption; 1 keeps the results of earlier versions. 0.7 (115,500 kr counted, within the 2016 cash-benefit rates of 85,000-175,000 kr a year, bm.dk, with some adults counted at 0) makes ringparken-like meet the criterion in most years (issue 23), but then a declining default estate becomes a prevention area and no longer tips (docs/ODD.md 7.4; sources.md 'The income criterion')",
+        "assumption; 1 keeps the results of earlier versions. 0.7 (115,500 kr counted, within the 2016 cash-benefit rates of 85,000-175,000 kr a year, bm.dk, with some adults counted at 0) makes ringparken-like meet the criterion in most years (issue 23), but then, as measured with the spiral's earlier defaults, a declining default estate becomes a prevention area and no longer tips (docs/ODD.md 7.4; sources.md 'The income criterion')",
     }),
     incomeRetired: num({
       default: 190_000,
