@@ -34,6 +34,11 @@ export const NTENANCY = TENANCY_BAND_MONTHS.length;
  * tenancies running at the start.
  */
 export const TENANCY_WINDOW_MONTHS = 120;
+/**
+ * Ended tenancies of at most this many months are not counted (LBF Temastatistik 2020:7 leaves
+ * out move-outs from dwellings let for at most one month).
+ */
+export const TENANCY_MIN_MONTHS = 1;
 
 /** Move-outs of resource-strong families with children, from the move log. */
 export interface LeaverCounts {
@@ -101,9 +106,11 @@ export interface ReplicationDigest {
    * that lasted 10 years or less began after the start; one running at the start is over 10
    * years whatever was drawn for it), so it is a year's ended tenancies as LBF counts them, free
    * of the censoring that makes tenancies begun after the start look short. A tenancy is
-   * one household's occupation of one flat: it ends when the household moves out or moves to
-   * another flat of the estate (internal move or swap), and its length counts from the month it
-   * took the flat (`tenancyCounts`).
+   * one household's occupation of one flat, its length counted from the month it took the flat
+   * (`tenancyCounts`). As in LBF's count of ended tenancies (Temastatistik 2020:7), only
+   * tenancies ended by the household leaving the estate are counted, not those ended by a move
+   * to another flat of the estate (internal move or swap: a new tenancy begins), and not those
+   * of at most `TENANCY_MIN_MONTHS` month.
    */
   tenancies: Int32Array;
   /** Estate map snapshots (the first replication, when asked), as in the full result. */
@@ -288,7 +295,8 @@ export function tenancyBand(months: number): number {
 
 /**
  * Ended tenancies by length band (`ReplicationDigest.tenancies`), from the move log in its
- * order. A household's current tenancy began when it moved in (`in`), was formed in the estate
+ * order: the tenancies ended by a move-out (`out`) after more than `TENANCY_MIN_MONTHS` month.
+ * A household's current tenancy began when it moved in (`in`), was formed in the estate
  * (`formed`) or moved within it (`internal`); a household with none of these before its move
  * has lived in its flat since before the start, for the logged stay (its `movedIn` and
  * `flatSince` are equal at month 0). The logged stay itself is not the tenancy's length after
@@ -307,12 +315,17 @@ function tenancyCounts(res: ReplicationResult): Int32Array {
       since.set(uid, month);
       continue;
     }
+    if (kind === K.internal) {
+      // a move within the estate: LBF does not count it as a move-out; a new tenancy begins
+      since.set(uid, month);
+      continue;
+    }
     const start = since.get(uid) ?? month - L.stay[i]!;
+    since.delete(uid);
+    if (month - start <= TENANCY_MIN_MONTHS) continue;
     const band = tenancyBand(month - start);
     out[(start > 0 ? 0 : NTENANCY) + band]!++;
     if (month > TENANCY_WINDOW_MONTHS) out[2 * NTENANCY + band]!++;
-    if (kind === K.internal) since.set(uid, month);
-    else since.delete(uid);
   }
   return out;
 }

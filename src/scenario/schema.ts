@@ -85,7 +85,8 @@ export const populationSchema = obj(
       max: 60,
       unit: 'years',
       description: "Mean time the initial households have already lived in the estate (exponential, capped by the adult's age).",
-      source: 'assumption; LBF: over 30% of ended tenancies had lasted 2-5 years',
+      source:
+        "assumption; LBF Temastatistik 2020:9: residents of family dwellings have lived in their dwelling over 10 years on average, 10% over 25 years (an exponential of mean 11 matches; not the default because P5's exit sign then flipped, docs/ODD.md, 'Stay lengths')",
     }),
     familyNearbyShare: share({
       default: 0.3,

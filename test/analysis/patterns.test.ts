@@ -196,26 +196,28 @@ describe('P7: ended tenancies by length', () => {
     expect([0, 24, 25, 60, 61, 120, 121, 600].map(tenancyBand)).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
   });
 
-  it('counts each tenancy from the month the household took its flat; those running at the start apart', () => {
+  it('counts each tenancy ended by a move-out, from the month the household took its flat; those running at the start apart', () => {
     const log = new MoveLog(true);
     log.push(10, 1, K.in, 0, 0, false, false, -1, 5, 0); // moves in at 10 ...
     log.push(40, 1, K.out, R.space, 30, false, false, 5, -1, 0); // ... out at 40: 30 months, begun after the start
-    log.push(20, 2, K.internal, R.space, 70, false, false, 6, 7, 0); // at the start for 50 months, moves within at 20: 70 months, running at the start
+    log.push(20, 2, K.internal, R.space, 70, false, false, 6, 7, 0); // at the start for 50 months, moves within at 20: not a move-out (LBF), not counted
     log.push(30, 2, K.out, R.space, 80, false, false, 7, -1, 0); // then leaves the new flat after 10 months (the logged stay counts from moving into the estate)
     log.push(50, 3, K.formed, R.childLeftHome, 0, false, false, -1, 8, 0); // a grown child's household, formed at 50 ...
     log.push(150, 3, K.out, R.space, 300, false, false, 8, -1, 0); // ... out at 150: 100 months, not its 300 months since birth
     log.push(5, 4, K.out, R.death, 200, false, false, 9, -1, 0); // at the start for 195 months
+    log.push(60, 5, K.in, 0, 0, false, false, -1, 10, 0); // moves in at 60 ...
+    log.push(61, 5, K.out, R.other, 1, false, false, 10, -1, 0); // ... and out at 61: let for at most a month, not counted (LBF)
     const d = digest(result(160, { households: 100 }, log));
     expect(d.tenancies.length).toBe(3 * NTENANCY);
     // begun after the start: 30 months (2-5), 10 months (<= 2), 100 months (5-10)
     expect(Array.from(d.tenancies.subarray(0, NTENANCY))).toEqual([1, 1, 1, 0]);
-    // running at the start: 70 months (5-10), 200 months (over 10)
-    expect(Array.from(d.tenancies.subarray(NTENANCY, 2 * NTENANCY))).toEqual([0, 0, 1, 1]);
+    // running at the start: 200 months (over 10); the internal move ended no counted tenancy
+    expect(Array.from(d.tenancies.subarray(NTENANCY, 2 * NTENANCY))).toEqual([0, 0, 0, 1]);
     // ended after month 120 (the window where every band is fully observed): the 100 months of uid 3
     expect(Array.from(d.tenancies.subarray(2 * NTENANCY))).toEqual([0, 0, 1, 0]);
     const s = tenancyShares([d]);
     expect(s.after).toEqual([1 / 3, 1 / 3, 1 / 3, 0]);
-    expect(s.all).toEqual([0.2, 0.2, 0.4, 0.2]);
+    expect(s.all).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(s.window).toEqual([0, 0, 1, 0]);
   });
 
