@@ -376,9 +376,9 @@ export const demographySchema = obj(
       source: 'assumption; Larsen2017: moving in with a partner is among the strongest predictors of moving',
     }),
     breakupAnnual: annual(
-      0.045,
+      0.05,
       'Yearly probability that a couple separates.',
-      'assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4)',
+      'assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4: 0.045 gave partnership 21-22% of resource-strong families\' exits against the survey\'s 23%, tied with dissatisfaction in average)',
     ),
     breakupHouseholdLeavesShare: share({
       default: 0.7,
@@ -506,9 +506,9 @@ export const careerSchema = obj(
     ),
     jobAnnual: annual(0.015, 'Yearly hazard of moving away for a job, per employed household.', 'assumption'),
     dissatisfactionAnnual: annual(
-      0.015,
+      0.013,
       'Yearly hazard of moving out of dissatisfaction with the flat, social life or institutions, at reference social problems.',
-      'Foldgast2018: 20% (calibrated, P4)',
+      'Foldgast2018: 20% (calibrated, P4: 0.015 put dissatisfaction, safety and stigma at 25% in ringparken-like, above partnership)',
     ),
     safetyAnnual: annual(
       0.01,
