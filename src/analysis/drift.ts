@@ -5,7 +5,7 @@
  * Read from an ensemble summary (analysis/summary.ts), so the report, summary.json and the command line
  * give the same drifts.
  */
-import { studentTQuantile } from './inference.js';
+import { meanInterval, studentTQuantile } from './inference.js';
 
 /** What a drift reads of a metric's summary (analysis/summary.ts `MetricSummary`): its mean at month 0 and each year's. */
 export interface DriftMetric {
@@ -59,19 +59,16 @@ export interface DriftSample {
   end: readonly number[];
 }
 
-/** Standard error of the mean of `end[i] - initial[i]`, divided by `scale`; undefined with fewer than 2 replications. */
+/**
+ * Standard error of the mean of `end[i] - initial[i]`, divided by `scale` (the standard deviation
+ * of `meanInterval`, the effects' inference, over the square root of n); undefined with fewer
+ * than 2 replications.
+ */
 export function driftSe(s: DriftSample, scale = 1): number | undefined {
   const n = s.initial.length;
   if (n < 2) return undefined;
-  let sum = 0;
-  let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (s.end[i]! - s.initial[i]!) / scale;
-    sum += d;
-    sq += d * d;
-  }
-  const mean = sum / n;
-  return Math.sqrt(Math.max(0, sq / n - mean * mean) / (n - 1));
+  const drifts = s.end.map((v, i) => (v - s.initial[i]!) / scale);
+  return meanInterval(drifts, DRIFT_LEVEL).sd / Math.sqrt(n);
 }
 
 /** A drift of one row (estate or region) of a summary. */

@@ -7,10 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scenarioFiles } from '../../src/tools/anchors.js';
 
 const HASHES = 'test/golden/hashes.json';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -19,19 +20,6 @@ const ARGS = ['--seed', '20261202', '--replications', '2', '--years', '6', '--no
 /** The national scale test is run for one year only (its world alone has ~600,000 flats). */
 const SHORT = new Set(['scenarios/national.yaml']);
 const FILES = ['metrics.csv', 'moves.csv', 'summary.json'];
-
-function scenarioFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e.name)) out.push(p);
-    }
-  };
-  walk('scenarios');
-  return out;
-}
 
 const sha = (path: string) => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : null);
 const tmp = mkdtempSync(join(tmpdir(), 'nabolag-golden-'));
@@ -44,7 +32,7 @@ afterAll(() => {
 });
 
 describe('golden hashes of every shipped scenario', () => {
-  it.each(scenarioFiles())('%s', (file) => {
+  it.each(scenarioFiles('scenarios'))('%s', (file) => {
     const out = join(tmp, file.replace(/[/.]/g, '_'));
     const years = SHORT.has(file) ? ['--years', '1', '--replications', '1'] : [];
     const r = spawnSync(process.execPath, ['bin/nabolag.js', 'run', file, ...ARGS, ...years, '--out', out], { encoding: 'utf8', timeout: 300_000 });
