@@ -378,7 +378,7 @@ export const demographySchema = obj(
     breakupAnnual: annual(
       0.05,
       'Yearly probability that a couple separates.',
-      'assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4: 0.045 gave partnership 21-22% of resource-strong families\' exits against the survey\'s 23%, tied with dissatisfaction in average)',
+      "assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4: 0.045 gave partnership 21-22% of resource-strong families' exits against the survey's 23%, tied with dissatisfaction in average)",
     ),
     breakupHouseholdLeavesShare: share({
       default: 0.7,
