@@ -24,7 +24,7 @@ import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, r
 import { hostname, homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../scenario/messages.js';
-import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder } from './safety.js';
+import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder, unlistedEntries, unlistedWhy } from './safety.js';
 
 /** Inside a partial folder: which process writes it (JSON `{ pid, host }`), removed before the swap. */
 export const OWNER_FILE = '.nabolag-owner';
@@ -168,7 +168,7 @@ const uniqueId = () => `${(Date.now() % 1e9).toString(36)}${(ids++).toString(36)
  * Resolves to what `write` returns, once the new result is in place.
  */
 export async function writeAtomically<T>(outDir: string, write: (tmpDir: string) => Promise<T>, opts: AtomicOptions = {}): Promise<T> {
-  return writeVia(outDir, write, opts, [], swap);
+  return writeVia(outDir, write, opts, [], swap, true);
 }
 
 /**
@@ -218,9 +218,10 @@ async function writeVia<T>(
   opts: AtomicOptions,
   holds: readonly string[],
   place: (tmp: string, path: string) => void,
+  replace = false,
 ): Promise<T> {
   const cwd = opts.cwd ?? process.cwd();
-  const verdict = classifyOutput(outDir, { cwd, home: opts.home ?? homedir(), scenarioFiles: opts.scenarioFiles ?? [], holds });
+  const verdict = classifyOutput(outDir, { cwd, home: opts.home ?? homedir(), scenarioFiles: opts.scenarioFiles ?? [], holds, replace });
   if (!verdict.ok) throw new UserError(`the output folder ${verdict.path === '' ? '""' : verdict.path} ${verdict.why}; nothing was written`);
   const path = verdict.path;
   const parent = dirname(path);
@@ -283,6 +284,9 @@ function swap(tmp: string, path: string): void {
       throw new UserError(
         `the output folder ${path} was changed by something else while nabolag ran and now holds files nabolag did not write; nothing was replaced`,
       );
+    const foreign = empty ? [] : unlistedEntries(path);
+    if (foreign.length)
+      throw new UserError(`the output folder ${path} ${unlistedWhy(foreign)}; they were put there while nabolag ran, and nothing was replaced`);
     old = join(dirname(path), `.${basename(path)}.old-${process.pid}-${uniqueId()}`);
     renameSync(path, old);
   } catch (e) {

@@ -13,13 +13,16 @@
  * - a mount point;
  * - a symbolic link (the user may not know where it points);
  * - an existing file, device or other non-folder;
- * - a folder with anything in it and no marker.
+ * - a folder with anything in it and no marker;
+ * - when the folder is to be replaced whole (`OutputContext.replace`), a folder with the marker
+ *   that holds files its `manifest.json` does not list (a user's notes saved beside a result):
+ *   replacing it would delete them.
  *
  * An empty folder, a folder that does not exist yet, and a folder nabolag wrote are accepted;
  * so is a folder holding nothing but the shard folders a merge writes beside (`holds`).
  * This module only reads the file system (stat, realpath, readdir).
  */
-import { type Stats, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, type Stats, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
 /** The marker file that makes a folder nabolag's own. */
@@ -28,8 +31,8 @@ export const MARKER = '.nabolag-output';
 /** What the marker says to a person who opens it. */
 export const MARKER_TEXT =
   'This folder was written by nabolag. nabolag replaces it when a run is given this folder as its output\n' +
-  'folder, and leaves alone any folder without this file. Delete this file to keep nabolag from ever\n' +
-  'replacing the folder.\n';
+  'folder, unless it holds files that nabolag did not write (those its manifest.json does not list), and\n' +
+  'leaves alone any folder without this file. Delete this file to keep nabolag from ever replacing the folder.\n';
 
 /** What the classification needs to know besides the path. */
 export interface OutputContext {
@@ -45,6 +48,11 @@ export interface OutputContext {
    * without the marker is then accepted when it holds nothing but these and folders leading to them.
    */
   holds?: readonly string[];
+  /**
+   * The folder will be replaced whole (atomic.ts `writeAtomically`): an existing folder of
+   * nabolag's is then refused when it holds files its manifest does not list (`unlistedEntries`).
+   */
+  replace?: boolean;
 }
 
 export type OutputVerdict =
@@ -116,6 +124,47 @@ function isLegacyResult(dir: string): boolean {
   return true;
 }
 
+/** Most unlisted entries `unlistedEntries` names. */
+const UNLISTED_SHOWN = 5;
+
+/**
+ * Files (and other non-folders) in a folder of nabolag's that its `manifest.json` does not list,
+ * as paths relative to the folder, at most `limit` of them: what a user put there (notes saved
+ * beside a result, an edited copy of a chart). The marker and the manifest itself are nabolag's;
+ * a folder is judged by the files in it. Empty (nothing to lose, or nothing known) when the folder
+ * has no manifest of nabolag's that lists its files, as a folder that only holds the shards and
+ * job scripts of a cluster run before their merge.
+ */
+export function unlistedEntries(dir: string, limit = UNLISTED_SHOWN): string[] {
+  let files: unknown;
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: unknown };
+    if (manifest.tool !== 'nabolag') return [];
+    files = manifest.files;
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(files)) return [];
+  const listed = new Set<string>([MARKER, 'manifest.json', ...files.filter((f): f is string => typeof f === 'string')]);
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(rel ? join(dir, rel) : dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (out.length >= limit) return;
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else if (!listed.has(p)) out.push(p);
+    }
+  };
+  walk('');
+  return out;
+}
+
 /** What kind of thing a non-folder is, for a message. */
 function kindOf(st: Stats): string {
   if (st.isFile()) return 'a file';
@@ -176,8 +225,16 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
   const held = (ctx.holds ?? []).map((h) => realPathOf(h));
   if (held.length && entries.every((e) => held.some((h) => within(h, join(path, e))))) return { ok: true, path, exists: true };
   if (!isNabolagFolder(path)) return refuse(`already holds files that nabolag did not write (it has no ${MARKER} marker); give a new or empty folder`);
+  if (ctx.replace) {
+    const foreign = unlistedEntries(path);
+    if (foreign.length) return refuse(unlistedWhy(foreign));
+  }
   return { ok: true, path, exists: true };
 }
+
+/** Why a folder with unlisted files (`unlistedEntries`) is not replaced, completing "the output folder <path> …". */
+export const unlistedWhy = (foreign: readonly string[]): string =>
+  `holds ${foreign.length === 1 ? 'a file' : 'files'} that nabolag did not write (${foreign.join(', ')}${foreign.length >= UNLISTED_SHOWN ? ', …' : ''}), which replacing it would delete; move ${foreign.length === 1 ? 'it' : 'them'} elsewhere or give another folder`;
 
 /** Letters allowed in an output folder name derived from a scenario file's path. */
 const UNSAFE = /[^A-Za-z0-9_.-]+/g;

@@ -140,6 +140,21 @@ describe('nabolag’s own results', () => {
     expect(readdirSync(join(project, 'output')).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it('does not replace its own result when a user has put files of their own in it, and says which', () => {
+    const out = join(project, 'output', 'annotated');
+    expect(nabolag(['run', 'scenarios/default.yaml', ...QUICK, '--out', out]).code).toBe(0);
+    writeFileSync(join(out, 'my-notes.txt'), 'what the planner saw\n');
+    mkdirSync(join(out, 'mine'));
+    writeFileSync(join(out, 'mine', 'edited.csv'), 'a,b\n');
+    const r = refused(['run', 'scenarios/default.yaml', ...QUICK, '--seed', '9', '--out', out], /did not write \(mine\/edited\.csv, my-notes\.txt\)/);
+    expect(r.stderr).toContain(out);
+    expect(r.stderr).toMatch(/nothing was written/);
+    // once the user's files are moved away, the run replaces the result as before
+    rmSync(join(out, 'my-notes.txt'));
+    rmSync(join(out, 'mine'), { recursive: true });
+    expect(nabolag(['run', 'scenarios/default.yaml', ...QUICK, '--seed', '9', '--out', out]).code).toBe(0);
+  });
+
   it('removes the partial folders that killed runs left behind', () => {
     const stale = join(project, 'output', '.default.partial-999999-zz');
     mkdirSync(stale, { recursive: true });

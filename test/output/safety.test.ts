@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MARKER, classifyOutput, defaultOutputName, isNabolagFolder } from '../../src/output/safety.js';
+import { MARKER, type OutputContext, classifyOutput, defaultOutputName, isNabolagFolder, unlistedEntries } from '../../src/output/safety.js';
 import { environmentError, removeStalePartials, writeAtomically } from '../../src/output/atomic.js';
 import { UserError } from '../../src/scenario/messages.js';
 
@@ -25,7 +25,7 @@ function folder(name: string, files: Record<string, string> = {}): string {
   return d;
 }
 
-const ctx = (cwd: string, scenarioFiles: string[] = []) => ({ cwd, home: join(box, 'home'), scenarioFiles });
+const ctx = (cwd: string, scenarioFiles: string[] = []): OutputContext => ({ cwd, home: join(box, 'home'), scenarioFiles });
 
 describe('classifyOutput', () => {
   const project = folder('project', { 'default.yaml': 'name: x\n', 'notes.txt': 'mine\n', 'sub/other.yaml': 'a: 1\n' });
@@ -67,6 +67,27 @@ describe('classifyOutput', () => {
     expect(refused('link')).toMatch(/symbolic link/);
     expect(refused('')).toMatch(/empty/);
     expect(refused('  ')).toMatch(/empty/);
+  });
+
+  it('when the folder is to be replaced whole, refuses one of its own that holds files its manifest does not list', () => {
+    const manifest = JSON.stringify({ tool: 'nabolag', files: ['metrics.csv', 'charts/a.png', 'manifest.json'] });
+    folder('project/annotated', {
+      [MARKER]: 'x',
+      'manifest.json': manifest,
+      'metrics.csv': '1',
+      'charts/a.png': 'png',
+      'charts/mine.png': 'edited',
+      'z-notes.txt': 'mine',
+    });
+    const why = refused('annotated', { ...c, replace: true });
+    expect(why).toContain('did not write (charts/mine.png, z-notes.txt)');
+    expect(unlistedEntries(join(project, 'annotated'))).toEqual(['charts/mine.png', 'z-notes.txt']);
+    // a merge writes beside what is there, and keeps it: not refused
+    expect(classifyOutput('annotated', c)).toMatchObject({ ok: true, exists: true });
+    // only the listed files: replaced as before; no manifest: nothing is known, replaced as before
+    folder('project/clean', { [MARKER]: 'x', 'manifest.json': manifest, 'metrics.csv': '1', 'charts/a.png': 'png' });
+    expect(classifyOutput('clean', { ...c, replace: true })).toMatchObject({ ok: true, exists: true });
+    expect(unlistedEntries(join(project, 'ours'))).toEqual([]);
   });
 
   it('recognises a result written before the marker only when it holds nothing but its manifest files', () => {
@@ -131,6 +152,29 @@ describe('writeAtomically', () => {
     ).rejects.toThrow('boom');
     expect(readFileSync(join(p, 'out', 'a.txt'), 'utf8')).toBe('first');
     expect(readdirSync(p)).toEqual(['out']);
+  });
+
+  it('refuses before calling the writer when its own result holds a file its manifest does not list, and keeps it', async () => {
+    const p = folder('w-annotated');
+    const withManifest = async (d: string) => {
+      writeFileSync(join(d, 'a.txt'), 'first');
+      writeFileSync(join(d, 'manifest.json'), JSON.stringify({ tool: 'nabolag', files: ['a.txt', 'manifest.json'] }));
+    };
+    await writeAtomically(join(p, 'out'), withManifest, opts(p));
+    writeFileSync(join(p, 'out', 'notes.txt'), 'mine');
+    let called = false;
+    await expect(
+      writeAtomically(
+        join(p, 'out'),
+        async () => {
+          called = true;
+        },
+        opts(p),
+      ),
+    ).rejects.toThrow(/did not write \(notes\.txt\)/);
+    expect(called).toBe(false);
+    expect(readFileSync(join(p, 'out', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(p, 'out', 'a.txt'), 'utf8')).toBe('first');
   });
 
   it('refuses before calling the writer when the folder is not its own', async () => {
