@@ -9,6 +9,24 @@
 
 /** The languages of the report. */
 export const LANGS = ['en', 'da'] as const;
+
+/** An estate's anchor (model/anchor.ts), its numbers already formatted for the report's language. */
+export interface AnchorText {
+  estate: string;
+  attractiveness: string;
+  /** The attractiveness is at its limit (the attachment then carries the rest). */
+  atLimit: boolean;
+  attachment: string;
+  familyShare: string;
+  strongFamilyShare: string;
+  seniorShare: string;
+  /** Drift of the resource-strong share over `years`, signed share points. */
+  driftBefore: string;
+  driftAfter: string;
+  years: number;
+  converged: boolean;
+  trials: number;
+}
 export type Lang = (typeof LANGS)[number];
 
 export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
@@ -144,6 +162,8 @@ const en = {
     `${n > 1 ? `${n} scenarios, each` : '1 scenario'} with ${reps} replication${reps === 1 ? '' : 's'} of ${years} years (${start}-${last}), base seed ${seed}; replication <i>i</i> uses a seed derived from the base seed and <i>i</i>: ${seeds}.${
       paired ? ' Every scenario ran on the same seeds (common random numbers), so the differences are paired replication by replication.' : ''
     } Made with nabolag ${version}.`,
+  anchored: (a: AnchorText) =>
+    `Anchoring (docs/ODD.md, "Anchoring"): estate ${a.estate} is held as given by solved values (what applicants and residents the baseline needs to stay where it starts, not measured): attractiveness ${a.attractiveness} (log-odds of resource-strong applicants against the region's${a.atLimit ? ', at its limit' : ''}), residents' labour-market attachment ${a.attachment} (×, on their rates into work and education; 1 = as the elevator's rates say), family share of the applicants ${a.familyShare} (resource-strong applicants ${a.strongFamilyShare}), seniors ${a.seniorShare}. At the first guess the resource-strong share drifted ${a.driftBefore} points over ${a.years} years, with the solved values ${a.driftAfter}${a.converged ? '' : ' (the search stopped before every drift was held)'}, after ${a.trials} trial${a.trials === 1 ? '' : 's'} of the search; manifest.json says how long it took and whether this run solved it or read it from the anchors shipped with nabolag or cached.`,
   runHow: (start: number, end: number, years: number, row: string, region: boolean) =>
     `Numbers are means over replications with the 5th-95th percentile range in brackets. Charts show the state on 1 January of each year (${start} is the initial state, ${end} the state after ${years} simulated years) and flows summed over each calendar year. They read the metric row "${row}"${region ? ' (all estates together)' : ''}.`,
   chartFiles: 'Files',
@@ -428,6 +448,8 @@ const da: Texts = {
     `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${years} år (${start}-${last}), grundfrø ${seed}; gentagelse <i>i</i> bruger et frø afledt af grundfrøet og <i>i</i>: ${seeds}.${
       paired ? ' Alle scenarier kørte på de samme frø (fælles tilfældige tal), så forskellene er parvise, gentagelse for gentagelse.' : ''
     } Lavet med nabolag ${version}.`,
+  anchored: (a) =>
+    `Forankring (docs/ODD.md, "Anchoring"): afdeling ${a.estate} holdes som givet af løste værdier (hvilke ansøgere og beboere grundforløbet kræver for at blive, hvor det starter, ikke målt): tiltrækning ${a.attractiveness} (log-odds for ressourcestærke ansøgere mod regionens${a.atLimit ? ', ved sin grænse' : ''}), beboernes tilknytning til arbejdsmarkedet ${a.attachment} (×, på deres rater ind i arbejde og uddannelse; 1 = som elevatorens rater siger), familieandel blandt ansøgerne ${a.familyShare} (ressourcestærke ansøgere ${a.strongFamilyShare}), seniorer ${a.seniorShare}. Ved første gæt drev den ressourcestærke andel ${a.driftBefore} point på ${a.years} år, med de løste værdier ${a.driftAfter}${a.converged ? '' : ' (søgningen stoppede, før hver drift var holdt)'}, efter ${a.trials} forsøg i søgningen; manifest.json siger, hvor lang tid det tog, og om denne kørsel løste den eller læste den fra de forankringer, nabolag leveres med, eller fra lageret.`,
   runHow: (start, end, years, row, region) =>
     `Tal er gennemsnit over gentagelser med 5.-95. percentil i parentes. Diagrammerne viser tilstanden den 1. januar hvert år (${start} er starttilstanden, ${end} tilstanden efter ${years} simulerede år) og strømme summeret over hvert kalenderår. De læser rækken "${row}"${region ? ' (alle afdelinger samlet)' : ''}.`,
   chartFiles: 'Filer',

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PatternResult, shareBandText } from '../analysis/patterns.js';
 import type { Results } from '../output/pipeline.js';
+import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_YEARS, type Anchor } from '../model/anchor.js';
 import { METRIC_INDEX } from '../model/reporters.js';
 import { VERSION } from '../version.js';
 import { COMPOSITION, type ChartDef, type ScenarioData, isPercent, localNumbers, metricLabel, metricUnitIn, scenarioData } from './charts/index.js';
@@ -14,7 +15,7 @@ import { answerSection, chartFilesHtml } from './answer.js';
 import { findingsHtml, horizonOf } from './findings.js';
 import { diffNumber, fmtDiffBand, fmtValue } from './format.js';
 import { type HtmlReportInput, type ReportLink, type ReportRow, type ReportSection, escapeHtml } from './html.js';
-import { type Lang, texts } from './i18n.js';
+import { type AnchorText, type Lang, texts } from './i18n.js';
 import { isSchellingRun, schellingFindings } from './schelling.js';
 
 /**
@@ -52,6 +53,26 @@ function leversText(sd: ScenarioData, lang: Lang): string {
     .join('; ');
 }
 
+/** An anchor's numbers as the report prints them. */
+function anchorText(a: Anchor, lang: Lang): AnchorText {
+  const L = (x: number, digits: number) => localNumbers(x.toFixed(digits).replace('-', '−'), lang);
+  const pts = (d: number) => localNumbers(`${d >= 0 ? '+' : '−'}${Math.abs(100 * d).toFixed(1)}`, lang);
+  return {
+    estate: a.estate,
+    attractiveness: L(a.attractiveness, 2),
+    atLimit: Math.abs(a.attractiveness) >= ANCHOR_ATTRACTIVENESS_LIMIT - 1e-9,
+    attachment: L(a.attachment, 2),
+    familyShare: L(a.applicantFamilyShare, 2),
+    strongFamilyShare: L(a.applicantStrongFamilyShare, 2),
+    seniorShare: L(a.applicantSeniorShare, 2),
+    driftBefore: pts(a.driftBefore.resourceStrongShare),
+    driftAfter: pts(a.driftAfter.resourceStrongShare),
+    years: ANCHOR_YEARS,
+    converged: a.converged,
+    trials: a.trials,
+  };
+}
+
 function whatWasRun(results: Results, sds: ScenarioData[], lang: Lang): ReportSection {
   const t = texts(lang);
   const base = sds[0]!;
@@ -62,6 +83,7 @@ function whatWasRun(results: Results, sds: ScenarioData[], lang: Lang): ReportSe
   const html = [
     `<p>${t.runWhat(sds.length, seeds.length, h.years, h.start, h.end - 1, sc.seed, escapeHtml(shownSeeds), sds.length > 1, escapeHtml(VERSION))}</p>`,
     `<p>${escapeHtml(t.runHow(h.start, h.end, h.years, base.row, base.summary.rows.length > 1))}</p>`,
+    ...base.ensemble.anchors.map((a) => `<p>${escapeHtml(t.anchored(anchorText(a, lang)))}</p>`),
   ].join('\n');
   return {
     id: 'what-was-run',

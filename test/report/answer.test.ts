@@ -94,6 +94,12 @@ describe('the first screen of a single run', () => {
     expect(at('id="trajectory-resourceStrongShare"')).toBeLessThan(at('id="contents"'));
     expect(at('id="what-was-run"')).toBeGreaterThan(at('id="findings"'));
     expect(at(String(single.ensembles[0]!.seeds[0]))).toBeGreaterThan(at('id="what-was-run"'));
+    // the appendix gives the solved anchor: its values and its trials (the time, which varies, is in manifest.json)
+    const anchor = single.ensembles[0]!.anchors[0]!;
+    expect(at('Anchoring (docs/ODD.md')).toBeGreaterThan(at('id="what-was-run"'));
+    expect(html).toContain(`estate ${anchor.estate} is held as given`);
+    expect(html).toContain(`attractiveness ${anchor.attractiveness.toFixed(2).replace('-', '−')}`);
+    expect(html).toContain(`after ${anchor.trials} trial`);
     // the trajectory chart is shown once, in the answer
     expect(html.split('<div id="trajectory-resourceStrongShare"').length).toBe(2);
     expect(html).toContain('A stylised estate');
