@@ -133,12 +133,13 @@ function effectsSection(results: Results, sds: ScenarioData[], lang: Lang): Repo
           L(fmtValue(name, e.value)),
           L(num(e.difference)),
           known ? L(t.range(num(e.ciLow), num(e.ciHigh))) : t.na,
+          // "clear" reads the interval beside it; the single runs' spread, the widest column, last
+          known ? (clear ? t.yes : t.no) : t.na,
           L(
             fmtDiffBand(name, e)
               .replace('5-95%: ', '')
               .replace(' to ', ` ${t.range('', '').trim()} `),
           ),
-          known ? (clear ? t.yes : t.no) : t.na,
         ]);
         first = false;
       }
@@ -159,7 +160,9 @@ function patternsSection(checks: PatternCheck[], lang: Lang): ReportSection {
   const show = (c: PatternCheck) => {
     const v = c.value;
     const banded = Number.isFinite(v.p5) && Number.isFinite(v.p95);
-    if (c.unit === 'share points') return `${pp(v.mean)} points${banded ? ` (${pp(v.p5)} to ${pp(v.p95)})` : ''}`;
+    // P4's value is a distance (the largest of three), not a change: no sign
+    const f = c.id === 'P4' ? (x: number) => Math.abs(x * 100).toFixed(1) : pp;
+    if (c.unit === 'share points') return `${f(v.mean)} points${banded ? ` (${f(v.p5)} to ${f(v.p95)})` : ''}`;
     if (c.unit.startsWith('share') || c.unit === 'relative change')
       return `${shareBandText(v)} ${c.unit === 'share' ? '' : c.unit.replace(/^share ?/, '')}`.trim();
     return `${v.mean.toFixed(2)}${banded ? ` (${v.p5.toFixed(2)} to ${v.p95.toFixed(2)})` : ''} ${c.unit}`;
