@@ -121,7 +121,13 @@ function criteriaSentence(sd: ScenarioData, h: Horizon, lang: Lang, base?: strin
     return { met: meets(c, v), text: f.criterion(criterionLabel(c.name, lang), localNumbers(shown, lang), thresholdText(c, c.threshold, lang), meets(c, v)) };
   });
   const k = parts.filter((p) => p.met).length;
-  return f.criteria(h.end, k, DEFAULT_THRESHOLDS.udsatMinCriteria, parts.map((p) => p.text).join('; '), base);
+  const sentence = f.criteria(h.end, k, DEFAULT_THRESHOLDS.udsatMinCriteria, parts.map((p) => p.text).join('; '), base);
+  // an estate too small for the list can meet every criterion and still never be listed: say so
+  // (one estate: a region's row sums estates that are classified one by one)
+  const one = sd.ensemble.scenario.estates.length === 1;
+  const residents = one ? lastBand(sd, 'residents').mean : Number.NaN;
+  const min = sd.ensemble.scenario.classification.minResidents;
+  return Number.isFinite(residents) && residents < min ? `${sentence} ${f.tooSmall(localNumbers(residents.toFixed(0), lang), min)}` : sentence;
 }
 
 function elevatorSentence(sd: ScenarioData, lang: Lang, name?: string): string {

@@ -202,6 +202,8 @@ const en = {
     estateIsWith: (end: number, text: string, v: string, baseText: string, base: string) =>
       `By ${end} the estate is ${text} with ${v}, against ${baseText} in ${base}.`,
     criterion: (label: string, shown: string, threshold: string, met: boolean) => `${label} ${shown} (criterion: ${threshold}) — ${met ? 'met' : 'not met'}`,
+    tooSmall: (residents: string, min: number) =>
+      `With ${residents} residents (mean at the horizon) it is below the ${min.toLocaleString('en')} residents an area needs to be on a list at all (almenboligloven § 61 a; classification.minResidents), so it is never listed, whatever the criteria.`,
     criteria: (end: number, k: number, min: number, parts: string, base?: string) =>
       `By ${end} the mean values${base ? ` in ${base}` : ''} meet ${k} of the four list criteria (an area of at least 1,000 residents is listed when it meets at least ${min}): ${parts}.`,
     noMoves: (who: string) => `No households moved in and out${who}, so the elevator effect cannot be read from this run.`,
@@ -483,6 +485,8 @@ const da: Texts = {
     estateIsEvery: (end, text) => `I ${end} er afdelingen ${text}, i alle scenarier.`,
     estateIsWith: (end, text, v, baseText, base) => `I ${end} er afdelingen ${text} med ${v}, mod ${baseText} i ${base}.`,
     criterion: (label, shown, threshold, met) => `${label} ${shown} (kriterium: ${threshold}) — ${met ? 'opfyldt' : 'ikke opfyldt'}`,
+    tooSmall: (residents, min) =>
+      `Med ${residents} beboere (gennemsnit ved tidshorisonten) er den under de ${min.toLocaleString('da')} beboere, et område skal have for overhovedet at komme på en liste (almenboligloven § 61 a; classification.minResidents), så den kommer aldrig på listen, uanset kriterierne.`,
     criteria: (end, k, min, parts, base) =>
       `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} ${k} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}): ${parts}.`,
     noMoves: (who) => `Ingen husstande flyttede ind og ud${who}, så elevatoreffekten kan ikke aflæses af denne kørsel.`,

@@ -100,10 +100,29 @@ describe('the first screen of a single run', () => {
     expect(html).toContain(`estate ${anchor.estate} is held as given`);
     expect(html).toContain(`attractiveness ${anchor.attractiveness.toFixed(2).replace('-', '−')}`);
     expect(html).toContain(`after ${anchor.trials} trial`);
+    // large enough for the list: no word of being too small
+    expect(html).not.toContain('an area needs to be on a list at all');
     // the trajectory chart is shown once, in the answer
     expect(html.split('<div id="trajectory-resourceStrongShare"').length).toBe(2);
     expect(html).toContain('A stylised estate');
     expect(html).toContain('is an assumption');
     expect(html).toContain('Not a forecast');
   }, 120_000);
+});
+
+describe('the findings of an estate too small for the list', () => {
+  it('say that it is never listed, with its residents and the minimum', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabolag-small-'));
+    try {
+      const base = loadScenario('scenarios/default.yaml');
+      const small = { ...base, estates: [{ ...base.estates[0]!, flats: 200, anchor: false }] };
+      const sc = resolve(small, { replications: 1, years: 2 }, 'scenarios/default.yaml');
+      const ens = await runEnsemble(sc, { workers: 1 });
+      await writeChartsAndReport(dir, { ensembles: [ens], summary: summarize(sc.name, sc.startYear, ens.replications) });
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      expect(html).toMatch(/With \d+ residents \(mean at the horizon\) it is below the 1,000 residents an area needs to be on a list at all/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
