@@ -92,20 +92,23 @@ export function isNabolagFolder(dir: string): boolean {
   return isLegacyResult(dir);
 }
 
+/** The `files` a folder's `manifest.json` lists, when it is nabolag's manifest with such a list; undefined otherwise. */
+function manifestFiles(dir: string): unknown[] | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: unknown };
+    return manifest.tool === 'nabolag' && Array.isArray(manifest.files) ? manifest.files : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A result written before the marker existed: `manifest.json` names nabolag as its tool and
  * lists its files, and the folder holds those files and nothing else.
  */
 function isLegacyResult(dir: string): boolean {
-  let files: unknown;
-  try {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: unknown };
-    if (manifest.tool !== 'nabolag') return false;
-    files = manifest.files;
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) return false;
+  const files = manifestFiles(dir);
+  if (!files?.every((f) => typeof f === 'string')) return false;
   const listed = new Set<string>([...(files as string[]), 'manifest.json']);
   const listedUnder = (folder: string) => [...listed].some((f) => f.startsWith(folder + '/'));
   try {
@@ -136,15 +139,8 @@ const UNLISTED_SHOWN = 5;
  * job scripts of a cluster run before their merge.
  */
 export function unlistedEntries(dir: string, limit = UNLISTED_SHOWN): string[] {
-  let files: unknown;
-  try {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: unknown };
-    if (manifest.tool !== 'nabolag') return [];
-    files = manifest.files;
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(files)) return [];
+  const files = manifestFiles(dir);
+  if (!files) return [];
   const listed = new Set<string>([MARKER, 'manifest.json', ...files.filter((f): f is string => typeof f === 'string')]);
   const out: string[] = [];
   const walk = (rel: string): void => {
