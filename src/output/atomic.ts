@@ -345,4 +345,6 @@ function moveInto(tmp: string, path: string): void {
       // already gone
     }
   }
+  // the partial folder is empty now; without its owner file no later run would know it as stale
+  rmSync(tmp, { recursive: true, force: true });
 }

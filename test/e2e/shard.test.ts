@@ -135,6 +135,8 @@ describe('nabolag run --shard and merge', () => {
     expect(readFileSync(join(prepared, 'logs', 'task-1.out'), 'utf8')).toBe('a log line\n');
     expect(existsSync(join(prepared, 'job.sh'))).toBe(true);
     for (const c of copies) expect(existsSync(join(c, 'digests.bin'))).toBe(true);
+    // nothing left beside it: no partial folder, no lock
+    expect(readdirSync(join(tmp, 'run')).filter((n) => n.startsWith('.'))).toEqual([]);
 
     const foreign = join(tmp, 'run', 'foreign');
     const theirs = run.shards.map((s, i) => {
