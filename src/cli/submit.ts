@@ -30,7 +30,19 @@ import { homedir, userInfo } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { environmentError, prepareOutputFolder } from '../output/atomic.js';
-import { MARKER, classifyOutput, isNabolagFolder } from '../output/safety.js';
+import {
+  ARRAY_SCRIPT,
+  MARKER,
+  MERGE_LOG,
+  MERGE_SCRIPT,
+  SHARDS_DIR,
+  SHARD_FILE,
+  SLURM_DIR,
+  SUBMISSION_FILE,
+  TASK_LOG,
+  classifyOutput,
+  isNabolagFolder,
+} from '../output/safety.js';
 import { resolve as resolveScenario } from '../output/pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError, show } from '../scenario/messages.js';
@@ -49,12 +61,10 @@ export const SHARDABLE = ['run', 'compare', 'sweep', 'sensitivity'] as const;
 export const MAX_TASKS = 10_000;
 /** Most CPUs a task may ask for (as --workers allows threads). */
 export const MAX_CPUS = 1024;
-/** Folders inside the output folder: the job scripts and logs, the shard folders. */
-export const SLURM_DIR = 'slurm';
-export const SHARDS_DIR = 'shards';
-export const SUBMISSION_FILE = 'submission.json';
+/** Folders inside the output folder (the job scripts and logs, the shard folders): safety.ts keeps the layout, so that it knows them as nabolag's. */
+export { SHARDS_DIR, SLURM_DIR, SUBMISSION_FILE };
 /** The shard folder's description, written last by a shard run (so its presence means the shard is complete). */
-export const SHARD_FILE = 'shard.json';
+export { SHARD_FILE };
 /**
  * Pause between two looks at the merge job with --wait: 1 s plus a tenth of the time waited so
  * far, at most 30 s, so short jobs are seen to end at once and long waits ask the controller
@@ -254,7 +264,7 @@ export function slurmScripts(inner: Inner, o: SlurmOptions, dir: string, cwd: st
     '# after failures, `nabolag submit --resume <output folder>` resubmits the missing shards.',
     `#SBATCH --job-name=${job}`,
     `#SBATCH --array=0-${o.tasks - 1}`,
-    `#SBATCH --output=${sbatchPath(join(dir, SLURM_DIR, 'task-%A_%a.out'))}`,
+    `#SBATCH --output=${sbatchPath(join(dir, SLURM_DIR, TASK_LOG))}`,
     ...common,
     'set -eu',
     'k=$((SLURM_ARRAY_TASK_ID + 1))',
@@ -266,7 +276,7 @@ export function slurmScripts(inner: Inner, o: SlurmOptions, dir: string, cwd: st
     '# Written by nabolag submit: joins the shard folders into the results, as one machine would write them.',
     '# Submitted after the array with --dependency=afterany:<array job>; exits 2 naming any missing shard.',
     `#SBATCH --job-name=${job}-merge`,
-    `#SBATCH --output=${sbatchPath(join(dir, SLURM_DIR, 'merge-%j.out'))}`,
+    `#SBATCH --output=${sbatchPath(join(dir, SLURM_DIR, MERGE_LOG))}`,
     ...common,
     'set -eu',
     // every shard folder, 1 to n: merge names those that were never written (a failed task)
@@ -415,7 +425,7 @@ async function waitForMerge(id: string, dir: string): Promise<number> {
   for (;;) {
     const s = jobState(id);
     if (s && ENDED.has(s.state)) {
-      const log = join(dir, SLURM_DIR, `merge-${id}.out`);
+      const log = join(dir, SLURM_DIR, MERGE_LOG.replace('%j', String(id)));
       const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
       if (s.state === 'COMPLETED') {
         out.stdout(text);
@@ -530,8 +540,8 @@ export async function submitCommand(argv: SubmitArgs): Promise<number> {
   if (!existsSync(p.cli)) throw new UserError(`this installation of nabolag has no ${p.cli}; reinstall it`);
   const path = checkOutput(inner, cwd);
   const scripts = slurmScripts(inner, o, path, cwd, p);
-  const arrayFile = join(path, SLURM_DIR, 'array.sbatch');
-  const mergeFile = join(path, SLURM_DIR, 'merge.sbatch');
+  const arrayFile = join(path, SLURM_DIR, ARRAY_SCRIPT);
+  const mergeFile = join(path, SLURM_DIR, MERGE_SCRIPT);
   const all = Array.from({ length: o.tasks }, (_, i) => i + 1);
   if (argv['dry-run']) {
     out.stdout(
@@ -557,8 +567,8 @@ export async function submitCommand(argv: SubmitArgs): Promise<number> {
 /** Submit the array for `shards` (none: only the merge) and the merge after it; record them; wait if asked. */
 async function submitJobs(sub: Submission, shards: number[], wait: boolean): Promise<number> {
   const dir = sub.out;
-  const arrayFile = join(dir, SLURM_DIR, 'array.sbatch');
-  const mergeFile = join(dir, SLURM_DIR, 'merge.sbatch');
+  const arrayFile = join(dir, SLURM_DIR, ARRAY_SCRIPT);
+  const mergeFile = join(dir, SLURM_DIR, MERGE_SCRIPT);
   const entry: Submission['jobs'][number] = { array: null, shards, merge: null, submitted: new Date().toISOString() };
   sub.jobs.push(entry);
   if (shards.length > 0) {
@@ -619,7 +629,7 @@ async function resumeCommand(argv: SubmitArgs): Promise<number> {
   if (argv['dry-run']) {
     out.stdout(
       `# missing shards: ${missing.length ? missing.join(', ') : 'none'} of ${sub.options.tasks}\n` +
-        `# ${join(dir, SLURM_DIR, 'array.sbatch')}\n${scripts.array}\n# ${join(dir, SLURM_DIR, 'merge.sbatch')}\n${scripts.merge}`,
+        `# ${join(dir, SLURM_DIR, ARRAY_SCRIPT)}\n${scripts.array}\n# ${join(dir, SLURM_DIR, MERGE_SCRIPT)}\n${scripts.merge}`,
     );
     return 0;
   }
@@ -631,8 +641,8 @@ async function resumeCommand(argv: SubmitArgs): Promise<number> {
       `jobs ${queued.join(', ')} of this submission are still queued or running; wait for them (squeue -j ${queued.join(',')}) or cancel them (scancel) first`,
     );
   try {
-    writeFileSync(join(dir, SLURM_DIR, 'array.sbatch'), scripts.array);
-    writeFileSync(join(dir, SLURM_DIR, 'merge.sbatch'), scripts.merge);
+    writeFileSync(join(dir, SLURM_DIR, ARRAY_SCRIPT), scripts.array);
+    writeFileSync(join(dir, SLURM_DIR, MERGE_SCRIPT), scripts.merge);
   } catch (e) {
     throw environmentError(e, dir);
   }

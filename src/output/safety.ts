@@ -15,8 +15,8 @@
  * - an existing file, device or other non-folder;
  * - a folder with anything in it and no marker;
  * - when the folder is to be replaced whole (`OutputContext.replace`), a folder with the marker
- *   that holds files its `manifest.json` does not list (a user's notes saved beside a result):
- *   replacing it would delete them.
+ *   that holds files nabolag did not write (`unlistedEntries`: a user's notes saved beside a
+ *   result, or in a cluster run's folder before its merge): replacing it would delete them.
  *
  * An empty folder, a folder that does not exist yet, and a folder nabolag wrote are accepted;
  * so is a folder holding nothing but the shard folders a merge writes beside (`holds`).
@@ -31,8 +31,9 @@ export const MARKER = '.nabolag-output';
 /** What the marker says to a person who opens it. */
 export const MARKER_TEXT =
   'This folder was written by nabolag. nabolag replaces it when a run is given this folder as its output\n' +
-  'folder, unless it holds files that nabolag did not write (those its manifest.json does not list), and\n' +
-  'leaves alone any folder without this file. Delete this file to keep nabolag from ever replacing the folder.\n';
+  'folder, unless it holds files that nabolag did not write (files its manifest.json does not list, other\n' +
+  "than a cluster run's scripts, logs and shard folders), and leaves alone any folder without this file.\n" +
+  'Delete this file to keep nabolag from ever replacing the folder.\n';
 
 /** What the classification needs to know besides the path. */
 export interface OutputContext {
@@ -83,19 +84,20 @@ const within = (child: string, parent: string): boolean => child === parent || c
 
 /** Whether a folder is nabolag's own (module comment); `false` also when it cannot be read. */
 export function isNabolagFolder(dir: string): boolean {
-  try {
-    const m = lstatSync(join(dir, MARKER));
-    if (m.isFile()) return true;
-  } catch {
-    // no marker: maybe a result of a version before the marker
-  }
-  return isLegacyResult(dir);
+  // without the marker, maybe a result of a version before the marker
+  return hasMarker(dir) || isLegacyResult(dir);
 }
 
-/** The `files` a folder's `manifest.json` lists, when it is nabolag's manifest with such a list; undefined otherwise. */
-function manifestFiles(dir: string): unknown[] | undefined {
+/**
+ * A shard's description (written by output/shard.ts, last, so its presence means the shard is
+ * complete): a shard's folder has it in place of `manifest.json`, with the same `tool` and `files`.
+ */
+export const SHARD_FILE = 'shard.json';
+
+/** The `files` a folder's `manifest.json` (or `name`) lists, when it is nabolag's with such a list; undefined otherwise. */
+function manifestFiles(dir: string, name = 'manifest.json'): unknown[] | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: unknown };
+    const manifest = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { tool?: unknown; files?: unknown };
     return manifest.tool === 'nabolag' && Array.isArray(manifest.files) ? manifest.files : undefined;
   } catch {
     return undefined;
@@ -131,18 +133,57 @@ function isLegacyResult(dir: string): boolean {
 const UNLISTED_SHOWN = 5;
 
 /**
- * Files (and other non-folders) in a folder of nabolag's that its `manifest.json` does not list,
- * as paths relative to the folder, at most `limit` of them: what a user put there (notes saved
- * beside a result, an edited copy of a chart). The marker and the manifest itself are nabolag's;
- * a folder is judged by the files in it. Empty (nothing to lose, or nothing known) when the folder
- * has no manifest of nabolag's that lists its files, as a folder that only holds the shards and
- * job scripts of a cluster run before their merge.
+ * The layout of a cluster run's folder (cli/submit.ts writes it, Slurm fills it): the job scripts,
+ * the submission record and the logs in `slurm/`, one shard folder per task in `shards/`.
+ */
+export const SLURM_DIR = 'slurm';
+export const SHARDS_DIR = 'shards';
+export const SUBMISSION_FILE = 'submission.json';
+export const ARRAY_SCRIPT = 'array.sbatch';
+export const MERGE_SCRIPT = 'merge.sbatch';
+/** The logs' names as the job scripts give them to Slurm (`%A_%a`: array job and task, `%j`: job). */
+export const TASK_LOG = 'task-%A_%a.out';
+export const MERGE_LOG = 'merge-%j.out';
+
+/**
+ * Files nabolag writes, or asks Slurm to write, outside any manifest's list (paths relative to
+ * the output folder): a cluster run's scripts, submission record and logs (the names its job
+ * scripts give them), and the lock file a run keeps beside the folder it writes (`.<name>.nabolag-lock`,
+ * found inside a folder when the folder holds the shard folders being written).
+ */
+const LAYOUT_FILES: readonly RegExp[] = [
+  new RegExp(
+    `^${SLURM_DIR}/(${[SUBMISSION_FILE, ARRAY_SCRIPT, MERGE_SCRIPT, TASK_LOG, MERGE_LOG]
+      .map((f) => f.replace(/\./g, '\\.').replace(/%[Aaj]/g, '\\d+'))
+      .join('|')})$`,
+  ),
+  /(^|\/)\.[^/]+\.nabolag-lock$/,
+];
+
+/**
+ * Files (and other non-folders) in a folder of nabolag's that nabolag did not write, as paths
+ * relative to the folder, at most `limit` of them: what a user put there (notes saved beside a
+ * result, an edited copy of a chart). nabolag's own are
+ *
+ * - the marker, `manifest.json` and the files that manifest lists, and in a shard's folder its
+ *   `shard.json` and the files that lists (none when there is neither: a cluster run's folder
+ *   before its merge);
+ * - the cluster run's scripts and logs and the lock files (`LAYOUT_FILES`);
+ * - everything in a folder inside that holds the marker itself (a shard's folder, a partial folder
+ *   being written), judged by the same rule against that folder's own manifest.
+ *
+ * A folder is judged by the files in it: empty folders are not named.
  */
 export function unlistedEntries(dir: string, limit = UNLISTED_SHOWN): string[] {
-  const files = manifestFiles(dir);
-  if (!files) return [];
-  const listed = new Set<string>([MARKER, 'manifest.json', ...files.filter((f): f is string => typeof f === 'string')]);
   const out: string[] = [];
+  collectUnlisted(dir, '', out, limit);
+  return out;
+}
+
+/** `unlistedEntries` for the nabolag folder `dir`, its entries named with `prefix` before them. */
+function collectUnlisted(dir: string, prefix: string, out: string[], limit: number): void {
+  const files = [...(manifestFiles(dir) ?? []), ...(manifestFiles(dir, SHARD_FILE) ?? [])];
+  const listed = new Set<string>([MARKER, 'manifest.json', SHARD_FILE, ...files.filter((f): f is string => typeof f === 'string')]);
   const walk = (rel: string): void => {
     let entries: Dirent[];
     try {
@@ -153,12 +194,22 @@ export function unlistedEntries(dir: string, limit = UNLISTED_SHOWN): string[] {
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (out.length >= limit) return;
       const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p);
-      else if (!listed.has(p)) out.push(p);
+      if (e.isDirectory()) {
+        if (hasMarker(join(dir, p))) collectUnlisted(join(dir, p), `${prefix}${p}/`, out, limit);
+        else walk(p);
+      } else if (!listed.has(p) && !LAYOUT_FILES.some((re) => re.test(p))) out.push(prefix + p);
     }
   };
   walk('');
-  return out;
+}
+
+/** Whether folder `dir` holds the marker file. */
+function hasMarker(dir: string): boolean {
+  try {
+    return lstatSync(join(dir, MARKER)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** What kind of thing a non-folder is, for a message. */

@@ -25,8 +25,10 @@ import type { ReplicationDigest } from '../model/digest.js';
 import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
+import { SHARD_FILE } from './safety.js';
 
-export const SHARD_FILE = 'shard.json';
+/** The shard's description (safety.ts keeps its name, so that it knows a shard's files as nabolag's). */
+export { SHARD_FILE };
 export const DIGESTS_FILE = 'digests.bin';
 export const VALUES_FILE = 'values.json';
 /** The layout of a shard folder; merge refuses another. */

@@ -14,6 +14,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { hostname, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareOutputFolder } from '../../src/output/atomic.js';
+import { ARRAY_SCRIPT, MERGE_LOG, SHARDS_DIR, SLURM_DIR } from '../../src/output/safety.js';
 
 const CLI = resolve('bin/nabolag.js');
 const SCENARIOS = resolve('scenarios');
@@ -153,6 +155,25 @@ describe('nabolag’s own results', () => {
     rmSync(join(out, 'my-notes.txt'));
     rmSync(join(out, 'mine'), { recursive: true });
     expect(nabolag(['run', 'scenarios/default.yaml', ...QUICK, '--seed', '9', '--out', out]).code).toBe(0);
+  });
+
+  it("replaces a cluster run's folder (scripts, logs, shards, merged result) but not one a user has put a file in", () => {
+    const out = join(project, 'output', 'cluster');
+    prepareOutputFolder(out);
+    mkdirSync(join(out, SLURM_DIR));
+    writeFileSync(join(out, SLURM_DIR, ARRAY_SCRIPT), '#!/bin/bash\n');
+    writeFileSync(join(out, SLURM_DIR, MERGE_LOG.replace('%j', '12')), 'merged\n');
+    const shards = ['1/2', '2/2'].map((k) => {
+      const dir = join(out, SHARDS_DIR, k[0]!);
+      expect(nabolag(['run', 'scenarios/default.yaml', ...QUICK, '-n', '2', '--shard', k, '--out', dir]).code).toBe(0);
+      return dir;
+    });
+    expect(nabolag(['merge', ...shards, '--out', out, '-q']).code).toBe(0);
+    writeFileSync(join(out, SLURM_DIR, 'why-task-2-was-slow.txt'), 'a note\n');
+    refused(['run', 'scenarios/default.yaml', ...QUICK, '--out', out], /did not write \(slurm\/why-task-2-was-slow\.txt\)/);
+    rmSync(join(out, SLURM_DIR, 'why-task-2-was-slow.txt'));
+    expect(nabolag(['run', 'scenarios/default.yaml', ...QUICK, '--out', out]).code).toBe(0);
+    expect(existsSync(join(out, SHARDS_DIR))).toBe(false);
   });
 
   it('removes the partial folders that killed runs left behind', () => {

@@ -7,7 +7,21 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MARKER, type OutputContext, classifyOutput, defaultOutputName, isNabolagFolder, unlistedEntries } from '../../src/output/safety.js';
+import {
+  ARRAY_SCRIPT,
+  MARKER,
+  MERGE_LOG,
+  MERGE_SCRIPT,
+  type OutputContext,
+  SHARDS_DIR,
+  SLURM_DIR,
+  SUBMISSION_FILE,
+  TASK_LOG,
+  classifyOutput,
+  defaultOutputName,
+  isNabolagFolder,
+  unlistedEntries,
+} from '../../src/output/safety.js';
 import { environmentError, removeStalePartials, writeAtomically } from '../../src/output/atomic.js';
 import { UserError } from '../../src/scenario/messages.js';
 
@@ -84,10 +98,46 @@ describe('classifyOutput', () => {
     expect(unlistedEntries(join(project, 'annotated'))).toEqual(['charts/mine.png', 'z-notes.txt']);
     // a merge writes beside what is there, and keeps it: not refused
     expect(classifyOutput('annotated', c)).toMatchObject({ ok: true, exists: true });
-    // only the listed files: replaced as before; no manifest: nothing is known, replaced as before
+    // only the listed files: replaced as before
     folder('project/clean', { [MARKER]: 'x', 'manifest.json': manifest, 'metrics.csv': '1', 'charts/a.png': 'png' });
     expect(classifyOutput('clean', { ...c, replace: true })).toMatchObject({ ok: true, exists: true });
-    expect(unlistedEntries(join(project, 'ours'))).toEqual([]);
+    // a marked folder without a manifest lists nothing: a file in it is not known to be nabolag's
+    expect(unlistedEntries(join(project, 'ours'))).toEqual(['metrics.csv']);
+  });
+
+  it("knows a cluster run's folder as nabolag's, before and after its merge, but not a user's file put in it", () => {
+    const shard = (k: number) => ({
+      [`shards/${k}/${MARKER}`]: 'x',
+      [`shards/${k}/manifest.json`]: JSON.stringify({ tool: 'nabolag', files: ['metrics.csv', 'shard.json', 'manifest.json'] }),
+      [`shards/${k}/metrics.csv`]: '1',
+      [`shards/${k}/shard.json`]: '{}',
+    });
+    const layout = {
+      [MARKER]: 'x',
+      [`${SLURM_DIR}/${SUBMISSION_FILE}`]: '{}',
+      [`${SLURM_DIR}/${ARRAY_SCRIPT}`]: '#!/bin/bash\n',
+      [`${SLURM_DIR}/${MERGE_SCRIPT}`]: '#!/bin/bash\n',
+      [`${SLURM_DIR}/${TASK_LOG.replace('%A', '4711').replace('%a', '0')}`]: 'log',
+      [`${SLURM_DIR}/${MERGE_LOG.replace('%j', '4712')}`]: 'log',
+      ...shard(1),
+      ...shard(2),
+      // a shard still being written: its partial folder holds the marker, its lock sits beside it
+      [`${SHARDS_DIR}/.3.partial-99-x/${MARKER}`]: 'x',
+      [`${SHARDS_DIR}/.3.partial-99-x/metrics.csv`]: '1',
+      [`${SHARDS_DIR}/.3.nabolag-lock`]: '{}',
+    };
+    folder('project/cluster', layout);
+    expect(unlistedEntries(join(project, 'cluster'))).toEqual([`${SHARDS_DIR}/.3.partial-99-x/metrics.csv`]);
+    rmSync(join(project, 'cluster', SHARDS_DIR, '.3.partial-99-x', 'metrics.csv'));
+    expect(classifyOutput('cluster', { ...c, replace: true })).toMatchObject({ ok: true, exists: true });
+    // merged: the manifest lists the result, the scripts, logs and shards are still nabolag's
+    writeFileSync(join(project, 'cluster', 'manifest.json'), JSON.stringify({ tool: 'nabolag', files: ['metrics.csv', 'manifest.json'] }));
+    writeFileSync(join(project, 'cluster', 'metrics.csv'), '1');
+    expect(unlistedEntries(join(project, 'cluster'))).toEqual([]);
+    // a user's notes, anywhere in it, are not
+    writeFileSync(join(project, 'cluster', SLURM_DIR, 'why-it-failed.txt'), 'mine');
+    writeFileSync(join(project, 'cluster', SHARDS_DIR, '2', 'notes.txt'), 'mine');
+    expect(refused('cluster', { ...c, replace: true })).toContain(`did not write (${SHARDS_DIR}/2/notes.txt, ${SLURM_DIR}/why-it-failed.txt)`);
   });
 
   it('recognises a result written before the marker only when it holds nothing but its manifest files', () => {
@@ -126,20 +176,25 @@ describe('defaultOutputName', () => {
 
 describe('writeAtomically', () => {
   const opts = (cwd: string) => ({ cwd, home: join(box, 'home') });
+  /** A writer of one file and the manifest that lists it, as every writer of nabolag's writes one. */
+  const written = (file: string, text: string) => async (d: string) => {
+    writeFileSync(join(d, file), text);
+    writeFileSync(join(d, 'manifest.json'), JSON.stringify({ tool: 'nabolag', files: [file, 'manifest.json'] }));
+  };
 
   it('writes the marker, replaces its own result whole, and leaves nothing beside it', async () => {
     const p = folder('w1');
-    await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'a.txt'), 'first'), opts(p));
+    await writeAtomically(join(p, 'out'), written('a.txt', 'first'), opts(p));
     expect(readFileSync(join(p, 'out', 'a.txt'), 'utf8')).toBe('first');
     expect(existsSync(join(p, 'out', MARKER))).toBe(true);
-    await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'b.txt'), 'second'), opts(p));
-    expect(readdirSync(join(p, 'out')).sort()).toEqual([MARKER, 'b.txt']);
+    await writeAtomically(join(p, 'out'), written('b.txt', 'second'), opts(p));
+    expect(readdirSync(join(p, 'out')).sort()).toEqual([MARKER, 'b.txt', 'manifest.json']);
     expect(readdirSync(p)).toEqual(['out']);
   });
 
   it('keeps the earlier result whole and removes the partial folder and lock when writing fails', async () => {
     const p = folder('w2');
-    await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'a.txt'), 'first'), opts(p));
+    await writeAtomically(join(p, 'out'), written('a.txt', 'first'), opts(p));
     await expect(
       writeAtomically(
         join(p, 'out'),
@@ -201,14 +256,14 @@ describe('writeAtomically', () => {
       join(p, 'out'),
       async (d) => {
         await held;
-        writeFileSync(join(d, 'who.txt'), 'first');
+        await written('who.txt', 'first')(d);
       },
       opts(p),
     );
     await new Promise((r) => setTimeout(r, 50));
-    const second = writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'who.txt'), 'second'), opts(p));
+    const second = writeAtomically(join(p, 'out'), written('who.txt', 'second'), opts(p));
     await expect(second).rejects.toThrow(new RegExp(`in use by process ${process.pid}`));
-    const waiting = writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'who.txt'), 'waited'), { ...opts(p), wait: true });
+    const waiting = writeAtomically(join(p, 'out'), written('who.txt', 'waited'), { ...opts(p), wait: true });
     await new Promise((r) => setTimeout(r, 300));
     release();
     await first;
@@ -220,7 +275,7 @@ describe('writeAtomically', () => {
   it('takes over a lock left by a process that is gone', async () => {
     const p = folder('w5');
     writeFileSync(join(p, '.out.nabolag-lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname() }));
-    await writeAtomically(join(p, 'out'), async (d) => writeFileSync(join(d, 'a.txt'), 'ok'), opts(p));
+    await writeAtomically(join(p, 'out'), written('a.txt', 'ok'), opts(p));
     expect(readdirSync(p)).toEqual(['out']);
   });
 });
