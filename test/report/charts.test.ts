@@ -38,7 +38,7 @@ import {
 } from '../../src/report/charts/index.js';
 import { DA_METRIC_LABELS } from '../../src/report/i18n.js';
 import { compileSpec } from '../../src/report/render.js';
-import { renderChart } from '../../src/report/report.js';
+import { renderChart, useDejaVuTextMetrics } from '../../src/report/report.js';
 
 const OVERRIDES = { replications: 3, years: 3 };
 
@@ -144,6 +144,47 @@ describe('the in-movers by letting channel', () => {
     // the default estate lets through municipal allocation and the waiting list
     expect(values.filter((v) => v.scenario === 'default').map((v) => v.channel)).toEqual(['Municipal allocation', 'Waiting list']);
   });
+});
+
+describe('the list status chart', () => {
+  /** The year labels of the drawn chart (text measured in the bundled fonts), in chart coordinates. */
+  async function yearLabels(c: ChartDef): Promise<{ text: string; x1: number; x2: number; y: number }[]> {
+    await useDejaVuTextMetrics();
+    const vega = await import('vega');
+    const view = new vega.View(vega.parse(await compileSpec(c.spec, { name: c.id })), { renderer: 'none' });
+    await view.runAsync();
+    const out: { text: string; x1: number; x2: number; y: number }[] = [];
+    type Item = { x?: number; y?: number; text?: unknown; bounds?: { x1: number; x2: number; y1: number }; items?: Mark[] };
+    type Mark = { marktype: string; role?: string; items: Item[] };
+    const walk = (mark: Mark, dx: number, dy: number) => {
+      for (const item of mark.items) {
+        if (mark.role === 'axis-label' && typeof item.text === 'string' && /^\d{4}$/.test(item.text)) {
+          out.push({ text: item.text, x1: dx + item.bounds!.x1, x2: dx + item.bounds!.x2, y: Math.round(dy + item.bounds!.y1) });
+        }
+        if (mark.marktype === 'group') for (const m of item.items ?? []) walk(m, dx + (item.x ?? 0), dy + (item.y ?? 0));
+      }
+    };
+    walk((view.scenegraph() as unknown as { root: Mark }).root, 0, 0);
+    view.finalize();
+    return out;
+  }
+
+  for (const [label, get] of [
+    ['a run', () => single],
+    ['a comparison', () => compared],
+  ] as const) {
+    it(`the year labels of neighbouring panels of ${label} stay apart (at least 6 px), in both languages`, async () => {
+      for (const lang of ['en', 'da'] as const) {
+        const labels = await yearLabels(listStatusChart(scenarioData(get()), lang));
+        // three labels per panel (first, middle, last year), one row of panels
+        expect(labels.length).toBeGreaterThanOrEqual(9);
+        expect(new Set(labels.map((l) => l.y)).size).toBe(1);
+        const sorted = [...labels].sort((a, b) => a.x1 - b.x1);
+        for (let i = 1; i < sorted.length; i++)
+          expect(sorted[i]!.x1 - sorted[i - 1]!.x2, `${sorted[i - 1]!.text} | ${sorted[i]!.text}`).toBeGreaterThanOrEqual(6);
+      }
+    }, 60_000);
+  }
 });
 
 describe('titles, units and descriptions come from METRICS', () => {

@@ -161,8 +161,10 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
   );
   const [y0, y1] = stockDomain(sds);
   const base = yearX([y0, y1], xStock(lang));
-  // three year labels fit a narrow panel: the first, the middle and the last year
-  const x = { ...base, axis: { ...(base.axis as Enc), values: [...new Set([y0, Math.round((y0 + y1) / 2), y1])] } };
+  // three year labels fit a narrow panel: the first, the middle and the last year, the outer two
+  // flush with the panel's edges (centred on their ticks, the last year of one panel ran into the
+  // first of the next)
+  const x = { ...base, axis: { ...(base.axis as Enc), values: [...new Set([y0, Math.round((y0 + y1) / 2), y1])], labelFlush: true } };
   const y = { field: 'share', type: 'quantitative', title: t.statusY, axis: { format: '.0%', values: [0, 0.5, 1] }, scale: { domain: [0, 1], nice: false } };
   const spec = {
     ...top(id, t.statusTitle, t.statusSubtitle(runLabel(sds, lang)), t.statusCaption, lang),
@@ -176,7 +178,7 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
         header: { labelFontSize: 12, labelFontWeight: 'bold' },
       },
     },
-    spacing: 16,
+    spacing: 24,
     spec: {
       width: 170,
       height: 120,
