@@ -319,8 +319,10 @@ const en = {
     channelNames: ['Municipal allocation', 'Flexible letting', 'Waiting list'],
     channel: 'Channel',
     channelLettings: 'Lettings per replication',
+    /** The count written above a bar of the channel chart: its lettings per replication (formatted). */
+    channelCount: (n: string) => `n = ${n}`,
     channelCaption:
-      'Share of resource-strong households among those moving in through each letting channel over the whole run: municipal allocation (households the municipality houses, mostly in acute need), flexible letting (work or education criteria, where the estate uses it) and the external waiting list (other estates of the region included). A channel that let no flat is left out. Internal moves and households formed in the estate are not in-movers and are not shown. The data: inResourceStrongMunicipal / lettingsMunicipal and so on in metrics.csv. Bars: mean over the replications that let through the channel; whiskers: 5th to 95th percentile.',
+      'Share of resource-strong households among those moving in through each letting channel over the whole run: municipal allocation (households the municipality houses, mostly in acute need), flexible letting (work or education criteria, where the estate uses it) and the external waiting list (other estates of the region included). A channel that let no flat is left out. Internal moves and households formed in the estate are not in-movers and are not shown. The data: inResourceStrongMunicipal / lettingsMunicipal and so on in metrics.csv. Bars: mean over the replications that let through the channel; whiskers: 5th to 95th percentile. Above each bar, n is the mean number of lettings per replication through the channel, the number the share rests on: a share of a few lettings can be far from the share a longer run would give.',
     criteriaHeading: 'The official list criteria',
     criteriaTitle: 'The four official list criteria against their thresholds',
     listRule: 'list',
@@ -598,8 +600,9 @@ const da: Texts = {
     channelNames: ['Kommunal anvisning', 'Fleksibel udlejning', 'Venteliste'],
     channel: 'Udlejningsvej',
     channelLettings: 'Udlejninger pr. gentagelse',
+    channelCount: (n) => `n = ${n}`,
     channelCaption:
-      'Andelen af ressourcestærke husstande blandt dem, der flytter ind ad hver udlejningsvej over hele kørslen: kommunal anvisning (husstande, kommunen anviser, mest i akut boligbehov), fleksibel udlejning (kriterier om arbejde eller uddannelse, hvor afdelingen bruger den) og den eksterne venteliste (inklusive andre afdelinger i regionen). En vej, der ikke har udlejet nogen bolig, er udeladt. Interne flytninger og husstande dannet i afdelingen er ikke indflyttere og vises ikke. Data: inResourceStrongMunicipal / lettingsMunicipal osv. i metrics.csv. Søjler: gennemsnit over de gentagelser, der har udlejet ad vejen; streger: 5. til 95. percentil.',
+      'Andelen af ressourcestærke husstande blandt dem, der flytter ind ad hver udlejningsvej over hele kørslen: kommunal anvisning (husstande, kommunen anviser, mest i akut boligbehov), fleksibel udlejning (kriterier om arbejde eller uddannelse, hvor afdelingen bruger den) og den eksterne venteliste (inklusive andre afdelinger i regionen). En vej, der ikke har udlejet nogen bolig, er udeladt. Interne flytninger og husstande dannet i afdelingen er ikke indflyttere og vises ikke. Data: inResourceStrongMunicipal / lettingsMunicipal osv. i metrics.csv. Søjler: gennemsnit over de gentagelser, der har udlejet ad vejen; streger: 5. til 95. percentil. Over hver søjle er n det gennemsnitlige antal udlejninger pr. gentagelse ad vejen, det antal, andelen bygger på: en andel af få udlejninger kan ligge langt fra den andel, en længere kørsel ville give.',
     criteriaHeading: 'Listens kriterier',
     criteriaTitle: 'Listens fire kriterier mod deres grænser',
     listRule: 'liste',

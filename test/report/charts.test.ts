@@ -31,6 +31,7 @@ import {
   flowsChart,
   listCriteriaChart,
   listStatusChart,
+  localNumbers,
   mapChart,
   metricLabel,
   metricUnit,
@@ -39,6 +40,7 @@ import {
 import { DA_METRIC_LABELS } from '../../src/report/i18n.js';
 import { compileSpec } from '../../src/report/render.js';
 import { renderChart, useDejaVuTextMetrics } from '../../src/report/report.js';
+import { fmtInt } from '../../src/report/format.js';
 
 const OVERRIDES = { replications: 3, years: 3 };
 
@@ -144,6 +146,36 @@ describe('the in-movers by letting channel', () => {
     // the default estate lets through municipal allocation and the waiting list
     expect(values.filter((v) => v.scenario === 'default').map((v) => v.channel)).toEqual(['Municipal allocation', 'Waiting list']);
   });
+
+  it('each bar says how many lettings its share rests on: n, the mean lettings per replication, in the data, on the bar and in the tooltip', async () => {
+    for (const lang of ['en', 'da'] as const) {
+      const sds = scenarioData(compared);
+      const c = channelChart(sds, lang);
+      const spec = c.spec as unknown as {
+        data: { values: { scenario: string; channel: string; lettings: number; count: string }[] };
+        layer: { mark: { type: string }; encoding: { text?: { field: string }; tooltip?: { field: string }[] } }[];
+      };
+      const names = lang === 'en' ? ['Municipal allocation', 'Flexible letting', 'Waiting list'] : ['Kommunal anvisning', 'Fleksibel udlejning', 'Venteliste'];
+      expect(spec.data.values.length).toBeGreaterThan(0);
+      for (const v of spec.data.values) {
+        const sd = sds.find((x) => x.name === v.scenario)!;
+        const f = CHANNEL_FLOWS[names.indexOf(v.channel)]!;
+        const reps = sd.ensemble.replications;
+        const mean = reps.reduce((a, r) => a + flowTotal(r, sd.rowIndex, METRIC_INDEX[f.lettings]!), 0) / reps.length;
+        expect(mean).toBeGreaterThan(0);
+        expect(v.lettings).toBeCloseTo(mean, 3);
+        expect(v.count).toBe(`n = ${Math.round(mean)}`);
+      }
+      expect(spec.layer.filter((l) => l.mark.type === 'text').map((l) => l.encoding.text!.field)).toEqual(['mean', 'count']);
+      expect(spec.layer[0]!.encoding.tooltip!.map((t) => t.field)).toContain('lettings');
+      expect(c.caption).toContain(lang === 'en' ? 'n is the mean number of lettings per replication' : 'n det gennemsnitlige antal udlejninger pr. gentagelse');
+      await compileSpec(c.spec, { name: c.id, strict: true });
+      const { svg } = await renderChart(c);
+      for (const v of spec.data.values) expect(svg).toContain(`>${v.count}</text>`);
+    }
+    // thousands in the count are grouped as the language writes them
+    expect(localNumbers(fmtInt(1234.4), 'da')).toBe('1.234');
+  }, 120_000);
 });
 
 describe('the list status chart', () => {

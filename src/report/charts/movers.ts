@@ -206,7 +206,17 @@ export function channelChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
   const values = sds.flatMap((sd) =>
     channelShares(sd).flatMap((c, g) =>
       c.lettings > 0
-        ? [{ scenario: sd.name, channel: names[g], mean: r6(c.share.mean), p5: r6(c.share.p5), p95: r6(c.share.p95), lettings: r6(c.lettings) }]
+        ? [
+            {
+              scenario: sd.name,
+              channel: names[g],
+              mean: r6(c.share.mean),
+              p5: r6(c.share.p5),
+              p95: r6(c.share.p95),
+              lettings: r6(c.lettings),
+              count: t.channelCount(localNumbers(fmtInt(c.lettings), lang)),
+            },
+          ]
         : [],
     ),
   );
@@ -222,6 +232,7 @@ export function channelChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
     x,
     color,
     tooltip: [...shareTooltip(t, 'channel', t.channel), { field: 'lettings', type: 'quantitative', title: t.channelLettings, format: ',.0f' }],
+    count: 'count',
   });
 }
 
@@ -248,6 +259,8 @@ interface ShareBars {
   x: object;
   color: object;
   tooltip: object[];
+  /** A text field written above each bar's share (e.g. how many lettings the share rests on). */
+  count?: string;
 }
 
 /** A chart of a share (`mean`, 0-100%) per group, one bar per scenario, each with its 5-95% band as a rule and the mean written above it. */
@@ -267,6 +280,14 @@ function shareBarChart(sds: ScenarioData[], lang: Lang, o: ShareBars): ChartDef 
         mark: { type: 'text', dy: -8, fontSize: 10, color: '#333333' },
         encoding: { x, xOffset, y: { field: 'p95', type: 'quantitative' }, text: { field: 'mean', type: 'quantitative', format: '.0%' } },
       },
+      ...(o.count
+        ? [
+            {
+              mark: { type: 'text', dy: -21, fontSize: 9, color: '#555555' },
+              encoding: { x, xOffset, y: { field: 'p95', type: 'quantitative' }, text: { field: o.count, type: 'nominal' } },
+            },
+          ]
+        : []),
     ],
   };
   return { id: o.id, heading: o.heading, caption: o.caption, spec: asSpec(spec) };
