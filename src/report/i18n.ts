@@ -144,6 +144,19 @@ const en = {
   findingsIntro: 'Generated from the numbers: means over replications, the 5-95% range in brackets.',
   effects: 'Effects at the horizon',
   patterns: 'Patterns',
+  patternColumns: ['Pattern', 'Target', 'Value (5-95% bootstrap band)', 'Within target', 'Detail'],
+  /** The Patterns section's intro; in a comparison `baseline` (escaped) names the scenario the patterns are computed from. */
+  patternsIntro: (baseline?: string) =>
+    `The patterns the model should reproduce, each computed from ${baseline === undefined ? "this run's outputs" : `the outputs of the baseline "${baseline}" (not of the variants)`} and compared with its target. The value is the one checked against the target (a mean over replications, or a share pooled over them); in brackets, the 5-95% band of that value over bootstrap resamples of the replications (none with a single replication).`,
+  /** Why P5 and/or P6 (`ids`) are not in the table: each needs its own paired experiment. */
+  patternsNotChecked: (ids: ('P5' | 'P6')[]) => {
+    const what = { P5: 'P5: the estate with and without image work', P6: 'P6: with and without a programme that lifts residents into work or education' };
+    const many = ids.length > 1;
+    return `${ids.join(' and ')} ${many ? 'are' : 'is'} not checked in this report: ${many ? 'each needs its own' : 'it needs a'} paired experiment, two scenarios run on the same seeds (${ids.map((id) => what[id]).join('; ')}). <code>nabolag calibrate --presets --only average</code> runs ${many ? 'these experiments' : 'this experiment'} on the average estate (scenarios/presets/average.yaml) and checks ${many ? 'them' : 'it'}.`;
+  },
+  /** Words of the Patterns table's values: share points, "to" in a band, the units after a value. */
+  patternPoints: 'points',
+  patternUnits: { 'share per year': 'per year', 'relative change': 'relative change', years: 'years' } as Record<string, string>,
   groups: { composition: 'Composition', flows: 'Moves and stays', image: 'Image and the list criteria' } as Record<'composition' | 'flows' | 'image', string>,
   effectColumns: ['Variant', 'Outcome', 'Unit', 'Baseline', 'Variant value', 'Difference', '95% CI', 'Clear', 'Single runs 5-95%'],
   yes: 'yes',
@@ -434,6 +447,19 @@ const da: Texts = {
   findingsIntro: 'Skrevet ud fra tallene: gennemsnit over gentagelser, 5-95 %-spændet i parentes.',
   effects: 'Effekter ved tidshorisonten',
   patterns: 'Mønstre',
+  patternColumns: ['Mønster', 'Mål', 'Værdi (5-95 %-bootstrapbånd)', 'Inden for målet', 'Detaljer'],
+  patternsIntro: (baseline) =>
+    `De mønstre, modellen skal kunne genskabe, hvert beregnet ud fra ${baseline === undefined ? 'denne kørsels resultater' : `resultaterne for grundscenariet "${baseline}" (ikke for varianterne)`} og holdt op mod sit mål. Værdien er den, der holdes op mod målet (et gennemsnit over gentagelser eller en andel af dem alle samlet); i parentes 5-95 %-båndet for værdien over bootstrap-genudtræk af gentagelserne (intet bånd ved én gentagelse).`,
+  patternsNotChecked: (ids) => {
+    const what = {
+      P5: 'P5: afdelingen med og uden omdømmearbejde',
+      P6: 'P6: med og uden et boligsocialt program, der løfter beboere i arbejde eller uddannelse',
+    };
+    const many = ids.length > 1;
+    return `${many ? 'Mønstrene' : 'Mønsteret'} ${ids.join(' og ')} tjekkes ikke i denne rapport: ${many ? 'hvert kræver sit eget parvise' : 'det kræver et parvist'} forsøg, to scenarier kørt på de samme frø (${ids.map((id) => what[id]).join('; ')}). <code>nabolag calibrate --presets --only average</code> kører ${many ? 'disse forsøg' : 'dette forsøg'} på den gennemsnitlige afdeling (scenarios/presets/average.yaml) og tjekker ${many ? 'dem' : 'det'}.`;
+  },
+  patternPoints: 'procentpoint',
+  patternUnits: { 'share per year': 'om året', 'relative change': 'relativ ændring', years: 'år' },
   groups: { composition: 'Beboersammensætning', flows: 'Flytninger og boperiode', image: 'Omdømme og listens kriterier' },
   effectColumns: ['Variant', 'Udfald', 'Enhed', 'Grundscenarie', 'Variantens værdi', 'Forskel', '95 %-KI', 'Klar', 'Enkelte kørsler 5-95 %'],
   yes: 'ja',
@@ -647,3 +673,147 @@ const TEXTS: Record<Lang, Texts> = { en, da };
 
 /** The report's texts in a language. */
 export const texts = (lang: Lang = 'en'): Texts => TEXTS[lang];
+
+/** A field of a pattern's row (src/analysis/patterns.ts) written in English there. */
+export type PatternField = 'title' | 'target' | 'detail';
+
+/** A Danish rendering of one English text of a pattern: the whole text matches `en`; `da` writes it with the parts `en` captured. */
+interface PatternRule {
+  en: RegExp;
+  da: (m: RegExpMatchArray) => string;
+}
+
+/**
+ * The Danish texts of the patterns P1-P7, per id and field: the analysis writes them in English
+ * with their numbers in them (src/analysis/patterns.ts), and the report translates them here.
+ * Numbers are carried over as written (the report sets the decimal comma afterwards).
+ */
+const DA_PATTERNS: Readonly<Record<string, Partial<Record<PatternField, PatternRule[]>>>> = {
+  P1: {
+    title: [{ en: /^Short stays of leaving resource-strong families$/, da: () => 'Korte ophold blandt fraflyttende ressourcestærke familier' }],
+    target: [{ en: /^(\S+)% stayed (\S+) months or less$/, da: (m) => `${m[1]} % havde boet der ${m[2]} måneder eller mindre` }],
+  },
+  P2: {
+    title: [
+      {
+        en: /^Structurally static: change in resource-strong share over (\S+) years$/,
+        da: (m) => `Strukturelt stabil: ændring i andelen ressourcestærke over ${m[1]} år`,
+      },
+    ],
+    target: [{ en: /^within ±(\S+) points of the start$/, da: (m) => `højst ±${m[1]} procentpoint fra starten` }],
+    detail: [
+      {
+        en: /^elevator exits \(households lifted within (\S+) years\) are (\S+) of move-outs$/,
+        da: (m) => `elevatorfraflytninger (husstande, der er blevet ressourcestærke inden for ${m[1]} år) er ${m[2]} af fraflytningerne`,
+      },
+    ],
+  },
+  P3: {
+    title: [{ en: /^Yearly move-out rate$/, da: () => 'Årlig fraflytningsrate' }],
+    target: [{ en: /^(\S+)% of households \(LBF (\d+): (\S+)%\)$/, da: (m) => `${m[1]} % af husstandene (LBF ${m[2]}: ${m[3]} %)` }],
+  },
+  P4: {
+    title: [
+      {
+        en: /^Why resource-strong families leave: largest distance from the survey$/,
+        da: () => 'Hvorfor ressourcestærke familier flytter: største afstand til undersøgelsen',
+      },
+    ],
+    target: [
+      {
+        en: /^career \(space, garden, ownership\) (\S+)%, partnership (\S+)%, dissatisfaction \+ safety \+ stigma (\S+)% \(Foldgast et al\. (\d+)\), each within ±(\S+) points, in that order$/,
+        da: (m) =>
+          `boligkarriere (plads, have, ejerbolig) ${m[1]} %, samliv ${m[2]} %, utilfredshed + tryghed + stigma ${m[3]} % (Foldgast m.fl. ${m[4]}), hver højst ±${m[5]} procentpoint fra undersøgelsens andel og i den rækkefølge`,
+      },
+    ],
+    detail: [
+      {
+        en: /^career (.+?), partnership (.+?), dissatisfaction\/safety\/stigma (.+?) of exits; (in|not in) the survey's order$/,
+        da: (m) =>
+          `boligkarriere ${m[1]}, samliv ${m[2]}, utilfredshed/tryghed/stigma ${m[3]} af fraflytningerne; ${m[4] === 'in' ? 'i' : 'ikke i'} undersøgelsens rækkefølge`,
+      },
+    ],
+  },
+  P5: {
+    title: [
+      { en: /^Image acts more on moving in than on staying$/, da: () => 'Omdømmet virker mere på, hvem der flytter ind, end på, hvem der bliver boende' },
+    ],
+    target: [
+      {
+        en: /^relative rise in resource-strong share of in-movers at least twice the relative fall in exits of resident resource-strong families \(those living there when image work began\), and their exits do not rise$/,
+        da: () =>
+          'den relative stigning i andelen ressourcestærke blandt indflytterne er mindst dobbelt så stor som det relative fald i fraflytningerne blandt de ressourcestærke familier, der boede der, da omdømmearbejdet begyndte, og deres fraflytninger stiger ikke',
+      },
+    ],
+    detail: [
+      {
+        en: /^in-mover share (\S+); exits of resident resource-strong families (\S+)(?: \((\S+) to (\S+)\))?(: they rise)?; exit rate of all resource-strong families, newcomers included, (\S+)(?: \((\S+) to (\S+)\))?$/,
+        da: (m) =>
+          `andelen ressourcestærke blandt indflytterne ${m[1]}; fraflytninger blandt de ressourcestærke familier, der boede der fra start, ${m[2]}${m[3] ? ` (${m[3]} til ${m[4]})` : ''}${m[5] ? ': de stiger' : ''}; fraflytningsraten for alle ressourcestærke familier, nytilflyttede medregnet, ${m[6]}${m[7] ? ` (${m[7]} til ${m[8]})` : ''}`,
+      },
+    ],
+  },
+  P6: {
+    title: [{ en: /^The image lags behind composition$/, da: () => 'Omdømmet halter efter beboersammensætningen' }],
+    target: [
+      {
+        en: /^image reaches half its change at least (\S+) years after composition does$/,
+        da: (m) => `omdømmet når halvdelen af sin ændring mindst ${m[1]} år efter beboersammensætningen`,
+      },
+    ],
+    detail: [
+      {
+        en: /^composition half-way after (\S+) year\(s\), image after (\S+) year\(s\)$/,
+        da: (m) => `beboersammensætningen er halvvejs efter ${m[1]} år, omdømmet efter ${m[2]} år`,
+      },
+    ],
+  },
+  P7: {
+    title: [
+      {
+        en: /^Ended tenancies that lasted (\S+) years \((?:ended after year (\d+)|(tenancies begun after the start))\)$/,
+        da: (m) => `Afsluttede lejemål, der varede ${m[1]} år (${m[3] ? 'lejemål begyndt efter starten' : `afsluttet efter år ${m[2]}`})`,
+      },
+    ],
+    target: [
+      {
+        en: /^over (\S+)% \(LBF (\d+): the whole sector, youth housing included\)$/,
+        da: (m) => `over ${m[1]} % (LBF ${m[2]}: hele sektoren, ungdomsboliger medregnet)`,
+      },
+    ],
+    detail: [
+      {
+        en: /^(?:ended after year (\d+): (.+?); )?begun after the start: (.+?); all ended tenancies \(also those running at the start\): (.+?) \(2 years or less \/ 2-5 \/ 5-10 \/ over 10\)$/,
+        da: (m) =>
+          `${m[1] ? `afsluttet efter år ${m[1]}: ${m[2]}; ` : ''}begyndt efter starten: ${m[3]}; alle afsluttede lejemål (også dem, der løb ved starten): ${m[4]} (2 år eller mindre / 2-5 / 5-10 / over 10 år)`,
+      },
+    ],
+  },
+};
+
+/**
+ * The Danish text of a pattern's title, target or detail, or undefined when there is none: an
+ * id without Danish texts, or an English text none of its rules matches (the analysis changed it).
+ *
+ * @example
+ * daPatternText('P3', 'title', 'Yearly move-out rate'); // 'Årlig fraflytningsrate'
+ */
+export function daPatternText(id: string, field: PatternField, english: string): string | undefined {
+  for (const rule of DA_PATTERNS[id]?.[field] ?? []) {
+    const m = english.match(rule.en);
+    if (m) return rule.da(m);
+  }
+  return undefined;
+}
+
+/**
+ * A pattern's title, target or detail in the report's language: the English text of the analysis,
+ * or its Danish text, falling back to the English one where there is none ({@link daPatternText}).
+ *
+ * @example
+ * patternText('P3', 'title', 'Yearly move-out rate', 'da'); // 'Årlig fraflytningsrate'
+ * patternText('P9', 'title', 'A new pattern', 'da'); // 'A new pattern'
+ */
+export function patternText(id: string, field: PatternField, english: string, lang: Lang = 'en'): string {
+  return lang === 'da' ? (daPatternText(id, field, english) ?? english) : english;
+}

@@ -15,7 +15,7 @@ import { answerSection, chartFilesHtml } from './answer.js';
 import { findingsHtml, horizonOf } from './findings.js';
 import { diffNumber, fmtDiffBand, fmtValue } from './format.js';
 import { type HtmlReportInput, type ReportLink, type ReportRow, type ReportSection, escapeHtml } from './html.js';
-import { type AnchorText, type Lang, texts } from './i18n.js';
+import { type AnchorText, type Lang, patternText, texts } from './i18n.js';
 import { isSchellingRun, schellingFindings } from './schelling.js';
 
 /**
@@ -154,26 +154,47 @@ function effectsSection(results: Results, sds: ScenarioData[], lang: Lang): Repo
   };
 }
 
-function patternsSection(checks: PatternCheck[], lang: Lang): ReportSection {
+/** The patterns a single scenario's outputs cannot show: each needs a paired experiment (src/analysis/patterns.ts). */
+const PAIRED_PATTERNS = ['P5', 'P6'] as const;
+
+/**
+ * The Patterns section: each check against its target, in the report's language. In a
+ * comparison the checks are the baseline's (`baseline`, named in the intro); P5 and P6, which
+ * need paired experiments, are named as not checked when they are not among `checks`.
+ */
+function patternsSection(checks: PatternCheck[], lang: Lang, baseline?: string): ReportSection {
+  const t = texts(lang);
+  // Danish: decimal comma, and a (non-breaking) space before the per cent sign
+  const local = (s: string) => (lang === 'da' ? localNumbers(s, lang).replace(/(\d) ?%/g, '$1\u00a0%') : s);
   const pp = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}`;
+  const to = t.range('', '').trim();
   // a band only where there is one (2 or more replications): never "44% (44-44%)" from one run
   const show = (c: PatternCheck) => {
     const v = c.value;
     const banded = Number.isFinite(v.p5) && Number.isFinite(v.p95);
+    const unit = t.patternUnits[c.unit] ?? c.unit;
     // P4's value is a distance (the largest of three), not a change: no sign
     const f = c.id === 'P4' ? (x: number) => Math.abs(x * 100).toFixed(1) : pp;
-    if (c.unit === 'share points') return `${f(v.mean)} points${banded ? ` (${f(v.p5)} to ${f(v.p95)})` : ''}`;
-    if (c.unit.startsWith('share') || c.unit === 'relative change')
-      return `${shareBandText(v)} ${c.unit === 'share' ? '' : c.unit.replace(/^share ?/, '')}`.trim();
-    return `${v.mean.toFixed(2)}${banded ? ` (${v.p5.toFixed(2)} to ${v.p95.toFixed(2)})` : ''} ${c.unit}`;
+    if (c.unit === 'share points') return `${f(v.mean)} ${t.patternPoints}${banded ? ` (${f(v.p5)} ${to} ${f(v.p95)})` : ''}`;
+    if (c.unit.startsWith('share') || c.unit === 'relative change') return `${shareBandText(v)} ${c.unit === 'share' ? '' : unit}`.trim();
+    return `${v.mean.toFixed(2)}${banded ? ` (${v.p5.toFixed(2)} ${to} ${v.p95.toFixed(2)})` : ''} ${unit}`;
   };
+  const ids = new Set(checks.map((c) => c.id));
+  const missing = PAIRED_PATTERNS.filter((id) => !ids.has(id));
+  const intro = t.patternsIntro(baseline === undefined ? undefined : escapeHtml(baseline));
   return {
     id: 'patterns',
-    heading: texts(lang).patterns,
-    html: `<p>The patterns the model should reproduce, each computed from this run's outputs and compared with its target. The value is the one checked against the target (a mean over replications, or a share pooled over them); in brackets, the 5-95% band of that value over bootstrap resamples of the replications (none with a single replication).</p>`,
+    heading: t.patterns,
+    html: `<p>${intro}${missing.length ? ` ${t.patternsNotChecked(missing)}` : ''}</p>`,
     table: {
-      columns: ['Pattern', 'Target', 'Value (5-95% bootstrap band)', 'Within target', 'Detail'],
-      rows: checks.map((c) => [`${c.id} ${c.title}`, c.target, show(c), c.pass ? 'yes' : 'no', c.detail ?? '']),
+      columns: [...t.patternColumns],
+      rows: checks.map((c) => [
+        `${c.id} ${local(patternText(c.id, 'title', c.title, lang))}`,
+        local(patternText(c.id, 'target', c.target, lang)),
+        local(show(c)),
+        c.pass ? t.yes : t.no,
+        c.detail ? local(patternText(c.id, 'detail', c.detail, lang)) : '',
+      ]),
     },
   };
 }
@@ -272,7 +293,7 @@ export function reportInput(results: Results, charts: ChartDef[], dir: string, o
   ];
   const eff = effectsSection(results, sds, lang);
   if (eff) sections.push(eff);
-  if (options.patterns) sections.push(patternsSection(options.patterns(results), lang));
+  if (options.patterns) sections.push(patternsSection(options.patterns(results), lang, results.comparison ? base.name : undefined));
   sections.push(whatWasRun(results, sds, lang));
   return { title, subtitle, sections, links: links(dir, lang), lang, words: { contents: t.contents, files: t.files } };
 }
