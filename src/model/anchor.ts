@@ -15,6 +15,12 @@
  *    families as the start has, the start is made consistent with what it sustains
  *    (splitFamilyCoordinate);
  *  - the share of senior households (head 60+) among applicants (`seniorShare`).
+ * And, where the user does not give them, who of a resource-strong couple is in work or
+ * education at the start (`population.strongCouplesBothActive`, `strongCouplesFirstActive`):
+ * not by the search but as a fixed point, each trial starting from what the previous one ended
+ * with (the end of a trial is the baseline's own mix, and the share of adults outside work
+ * then starts where the baseline holds it; with the draw's own assumptions, a first adult
+ * always in work and a second in 72% of couples, it rose 5 points in 8 years in the default).
  * They are solved so that in the baseline without levers four shares end ANCHOR_YEARS where
  * they start: resource-strong adults 22-59 among adults 22-59, families with children that are
  * not resource-strong among households, resource-strong families among households, and
@@ -38,9 +44,12 @@
  */
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
 import { logistic, logit } from './logodds.js';
+import { SECOND_ACTIVE } from './population.js';
 import { METRIC_INDEX, NMETRIC } from './reporters.js';
 import { hash32 } from './rng.js';
 import { type Steps, drain, replicationSteps } from './simulate.js';
+import { B, H, inWorkOrEducation } from './state.js';
+import type { World } from './world.js';
 
 /** Years each anchoring trial simulates (the drift is measured over them). Assumption: the horizon of a typical run (15 years). */
 export const ANCHOR_YEARS = 15;
@@ -53,6 +62,12 @@ export const ANCHOR_YEARS = 15;
 export const ANCHOR_END_MONTHS = 12;
 /** Seeds (replications) per trial: more cut the noise of the solved values, at a proportional cost. Assumption. */
 export const ANCHOR_SEEDS = 16;
+/**
+ * Seeds of the short trial that measures the resource-strong couples' end before the search
+ * (module comment): about a thousand couples in a 1,000-flat estate, a standard error of about
+ * 0.015 on each share. Assumption.
+ */
+export const ANCHOR_COUPLES_SEEDS = 4;
 /** Most trials per estate. */
 export const ANCHOR_MAX_TRIALS = 10;
 /**
@@ -94,6 +109,9 @@ export interface Anchor {
   applicantSeniorShare: number;
   /** The family share of the initial resource-strong households (`population.strongFamilyShare`: as given, or solved with the applicants'). */
   residentStrongFamilyShare: number;
+  /** `population.strongCouplesBothActive` and `strongCouplesFirstActive`: as given, or as the baseline sustains them (module comment). */
+  residentCouplesBothActive: number;
+  residentCouplesFirstActive: number;
   /** The shares held, at month 0 of the solved values' trial (mean over the anchoring seeds). */
   start: Shares;
   /** Drift over ANCHOR_YEARS at the first guess and with the solved values (share points / 100). */
@@ -169,18 +187,37 @@ export function splitCoordinate(z: number): { attractiveness: number; attachment
   return { attractiveness: Math.sign(z) * L, attachment: Math.min(20, Math.max(0.05, Math.exp(ATTACHMENT_PER_UNIT * (Math.abs(z) - L) * Math.sign(z)))) };
 }
 
+/** Who of a resource-strong couple is active at the start (population.strongCouplesBothActive, strongCouplesFirstActive). */
+interface Couples {
+  bothActive: number;
+  firstActive: number;
+}
+
+/** The couples' start as given, or the first guess: what the draw gives on its own (population.ts `statusFor`: the first adult always active). */
+const givenCouples = (spec: EstateSpec): Couples => ({
+  bothActive: spec.population.strongCouplesBothActive ?? SECOND_ACTIVE,
+  firstActive: spec.population.strongCouplesFirstActive ?? 1,
+});
+
+/** The couples' start of the next trial: what the last one ended with, where the user gives none. */
+const nextCouples = (spec: EstateSpec, measured: Couples | undefined, cur: Couples): Couples => ({
+  bothActive: spec.population.strongCouplesBothActive ?? measured?.bothActive ?? cur.bothActive,
+  firstActive: spec.population.strongCouplesFirstActive ?? measured?.firstActive ?? cur.firstActive,
+});
+
 /** The estate alone, without levers, with the unknowns at θ: the scenario of one trial. */
-function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[]): Scenario {
+function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[], couples: Couples = givenCouples(spec)): Scenario {
   const scale = spec.flats > ANCHOR_MAX_FLATS ? ANCHOR_MAX_FLATS / spec.flats : 1;
   const pop = spec.population.households === undefined ? spec.population : { ...spec.population, households: Math.round(spec.population.households * scale) };
   const { attractiveness, attachment } = splitCoordinate(theta[0]!);
   const fam = splitFamilyCoordinate(theta[2]!, spec.population.familyShare, tiedStart(spec));
   const strongFamilyShare = fam.applicants;
+  const withCouples = { ...pop, strongCouplesBothActive: couples.bothActive, strongCouplesFirstActive: couples.firstActive };
   const estate: EstateSpec = {
     ...spec,
     copies: 1,
     flats: Math.max(10, Math.round(spec.flats * scale)),
-    population: fam.start === undefined ? pop : { ...pop, strongFamilyShare: fam.start },
+    population: fam.start === undefined ? withCouples : { ...withCouples, strongFamilyShare: fam.start },
     anchor: false,
     attractiveness,
     attachment,
@@ -205,16 +242,38 @@ interface Trial {
   start: number[];
   /** Standard error of each mean drift over the seeds (the noise the search cannot go below). */
   se: number[];
+  /** Who of the resource-strong couples was active at the end, over all seeds; undefined when there were none. */
+  couples: Couples | undefined;
 }
 
-function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[]): Steps<Trial> {
-  const trial = trialScenario(sc, spec, theta);
+/**
+ * Count the resource-strong households of two adults under 60 in world `w` by who is in work or
+ * education: both (`n[0]`), only the first (`n[1]`), only the second (`n[2]`).
+ */
+export function countCouples(w: World, n: number[]): void {
+  const h = w.hh;
+  const old = w.month - 60 * 12;
+  for (let i = 0; i < h.alive.length; i++) {
+    if (!h.alive[i] || h.u8[i * B.stride + B.adults] !== 2) continue;
+    if (h.i32[i * H.stride + H.birth1]! <= old || h.i32[i * H.stride + H.birth2]! <= old) continue;
+    const a1 = inWorkOrEducation(h.u8[i * B.stride + B.status1]!);
+    const a2 = inWorkOrEducation(h.u8[i * B.stride + B.status2]!);
+    if (a1 && a2) n[0]!++;
+    else if (a1) n[1]!++;
+    else if (a2) n[2]!++;
+  }
+}
+
+function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], couples: Couples, seeds = ANCHOR_SEEDS): Steps<Trial> {
+  const trial = trialScenario(sc, spec, theta, couples);
   const months = ANCHOR_YEARS * 12;
   const drift = new Array<number>(N).fill(0);
   const start = new Array<number>(N).fill(0);
   const sq = new Array<number>(N).fill(0);
-  for (let r = 0; r < ANCHOR_SEEDS; r++) {
-    const res = yield* replicationSteps(trial, r, hash32(`nabolag:anchor:${r}`));
+  const ends = [0, 0, 0];
+  const atEnd = (w: World) => countCouples(w, ends);
+  for (let r = 0; r < seeds; r++) {
+    const res = yield* replicationSteps(trial, r, hash32(`nabolag:anchor:${r}`), { atEnd });
     const rows = res.rowNames.length;
     const at = (m: number, k: number) => res.metrics[m * rows * NMETRIC + k]!;
     const shares = (m: number): number[] => {
@@ -229,14 +288,17 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[]): St
     }
     for (let k = 0; k < N; k++) {
       const d = end[k]! - s0[k]!;
-      drift[k]! += d / ANCHOR_SEEDS;
+      drift[k]! += d / seeds;
       sq[k]! += d * d;
-      start[k]! += s0[k]! / ANCHOR_SEEDS;
+      start[k]! += s0[k]! / seeds;
     }
   }
-  const n = ANCHOR_SEEDS;
+  const n = seeds;
   const se = drift.map((d, k) => Math.sqrt(Math.max(0, sq[k]! / n - d * d) / Math.max(1, n - 1)));
-  return { drift, start, se };
+  const all = ends[0]! + ends[1]! + ends[2]!;
+  const one = ends[1]! + ends[2]!;
+  const measured = all > 0 ? { bothActive: ends[0]! / all, firstActive: one > 0 ? ends[1]! / one : 0.5 } : undefined;
+  return { drift, start, se, couples: measured };
 }
 
 /**
@@ -295,7 +357,14 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
   const t0 = now();
   let at = firstGuess(sc, spec);
   let trials = 1;
-  let cur = yield* runTrial(sc, spec, at);
+  let couples = givenCouples(spec);
+  if (spec.population.strongCouplesBothActive === undefined || spec.population.strongCouplesFirstActive === undefined) {
+    // the couples' start as the baseline ends them, from a short trial first (module comment)
+    const pre = yield* runTrial(sc, spec, at, couples, ANCHOR_COUPLES_SEEDS);
+    couples = nextCouples(spec, pre.couples, couples);
+  }
+  let cur = yield* runTrial(sc, spec, at, couples);
+  couples = nextCouples(spec, cur.couples, couples);
   const first = cur;
   const worst = (d: number[]) => relativeWorst(d, first.start);
   let best = { theta: at, trial: cur };
@@ -327,7 +396,8 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
       if (k === 2 && tiedStart(spec)) return Math.min(logit(ANCHOR_STRONG_FAMILY_LIMIT) + 7, Math.max(-5, x));
       return clamp(x, 5);
     });
-    const tr = yield* runTrial(sc, spec, next);
+    const tr = yield* runTrial(sc, spec, next, couples);
+    couples = nextCouples(spec, tr.couples, couples);
     trials++;
     const dx = next.map((t, k) => t - at[k]!);
     const n2 = dx.reduce((q, v) => q + v * v, 0);
@@ -357,6 +427,8 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     applicantStrongFamilyShare: fam.applicants,
     applicantSeniorShare: logistic(best.theta[3]!),
     residentStrongFamilyShare: fam.start ?? spec.population.strongFamilyShare!,
+    residentCouplesBothActive: couples.bothActive,
+    residentCouplesFirstActive: couples.firstActive,
     start: asShares(best.trial.start),
     driftBefore: asShares(first.drift),
     driftAfter: asShares(best.trial.drift),
@@ -447,7 +519,12 @@ export function* anchorSteps(sc: Scenario, now: () => number = () => 0, store: A
       anchor: false,
       attractiveness: a.attractiveness,
       attachment: a.attachment,
-      population: { ...spec.population, strongFamilyShare: a.residentStrongFamilyShare },
+      population: {
+        ...spec.population,
+        strongFamilyShare: a.residentStrongFamilyShare,
+        strongCouplesBothActive: a.residentCouplesBothActive,
+        strongCouplesFirstActive: a.residentCouplesFirstActive,
+      },
       applicants: {
         ...spec.applicants,
         familyShare: a.applicantFamilyShare,

@@ -88,6 +88,14 @@ export interface DrawProfile {
   familyNearby: number;
   wantsGarden: number;
   wantsOwn: number;
+  /**
+   * Of two-adult resource-strong households with both adults under 60: the share in which both
+   * are in work or education, and of the others the share in which the first is
+   * (population.strongCouplesBothActive, strongCouplesFirstActive); -1 (applicants, and residents
+   * without them) draws each adult's status on its own (statusFor).
+   */
+  couplesBothActive: number;
+  couplesFirstActive: number;
 }
 
 /**
@@ -123,6 +131,8 @@ function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
     familyNearby: applicant ? spec.applicants.familyNearbyShare : p.familyNearbyShare,
     wantsGarden: p.wantsGardenShare,
     wantsOwn: p.wantsOwnShare,
+    couplesBothActive: applicant ? -1 : (p.strongCouplesBothActive ?? -1),
+    couplesFirstActive: applicant ? -1 : (p.strongCouplesFirstActive ?? -1),
   };
 }
 
@@ -181,12 +191,44 @@ export function refreshIncome(sc: Scenario, h: Households, i: number): void {
 
 const drawEdu = (g: AleaState, basicShare: number): number => (aleaStep(g) < basicShare ? Edu.basic : aleaStep(g) < 0.55 ? Edu.vocational : Edu.higher);
 
+/*
+ * The labour-market statuses a drawn household's adults start with (residents at month 0 and
+ * applicants alike). All assumptions: no source gives them for residents of family dwellings;
+ * anchoring replaces the ones that matter most for the start, the two-adult resource-strong
+ * households' (population.strongCouplesBothActive and strongCouplesFirstActive), by what the
+ * baseline sustains.
+ */
+/** Chance that an adult of 60 up to the retirement age in a resource-strong household is employed. Assumption. */
+export const SENIOR_STRONG_EMPLOYED = 0.6;
+/** Chance that any other adult of 60 up to the retirement age is retired (early retirement, disability pension); else outside. Assumption. */
+export const SENIOR_RETIRED = 0.5;
+/** Chance that the first adult of a resource-strong household is a student: under 27, and from 27. Assumption. */
+export const FIRST_STUDENT_YOUNG = 0.5;
+export const FIRST_STUDENT_OLDER = 0.06;
+/** Chance that the second adult of a resource-strong household is in work or education (the first always is). Assumption. */
+export const SECOND_ACTIVE = 0.72;
+/** Chance that an active second adult under 27 is a student. Assumption. */
+export const SECOND_STUDENT_YOUNG = 0.4;
+
 function statusFor(g: AleaState, ageYears: number, strong: boolean, first: boolean, retirementAge: number): number {
   if (ageYears >= retirementAge) return Status.retired;
-  if (ageYears >= 60) return strong && aleaStep(g) < 0.6 ? Status.employed : aleaStep(g) < 0.5 ? Status.retired : Status.outside;
+  if (ageYears >= 60) return strong && aleaStep(g) < SENIOR_STRONG_EMPLOYED ? Status.employed : aleaStep(g) < SENIOR_RETIRED ? Status.retired : Status.outside;
   if (!strong) return Status.outside;
-  if (first) return ageYears < 27 && aleaStep(g) < 0.5 ? Status.student : ageYears >= 27 && aleaStep(g) < 0.06 ? Status.student : Status.employed;
-  return aleaStep(g) < 0.72 ? (ageYears < 27 && aleaStep(g) < 0.4 ? Status.student : Status.employed) : Status.outside;
+  if (first) return activeStatus(g, ageYears, true);
+  return aleaStep(g) < SECOND_ACTIVE ? activeStatus(g, ageYears, false) : Status.outside;
+}
+
+/** The status of an adult under 60 who is in work or education: a student or employed. */
+function activeStatus(g: AleaState, ageYears: number, first: boolean): number {
+  if (first)
+    return ageYears < 27
+      ? aleaStep(g) < FIRST_STUDENT_YOUNG
+        ? Status.student
+        : Status.employed
+      : aleaStep(g) < FIRST_STUDENT_OLDER
+        ? Status.student
+        : Status.employed;
+  return ageYears < 27 && aleaStep(g) < SECOND_STUDENT_YOUNG ? Status.student : Status.employed;
 }
 
 export interface DrawOptions {
@@ -262,6 +304,14 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   set8(h, i, B.edu2, two ? drawEdu(g, basic) : Edu.basic);
   if (strong && !inWorkOrEducation(get8(h, i, B.status1)) && !(two && inWorkOrEducation(get8(h, i, B.status2))) && age1 < 60)
     set8(h, i, B.status1, Status.employed);
+  if (strong && two && age1 < 60 && age2 < 60 && prof.couplesBothActive >= 0) {
+    // a resident couple: who of the two is active as the baseline sustains it (anchoring), not each on its own
+    const u = aleaStep(g);
+    const firstActive = u < prof.couplesBothActive || aleaStep(g) < prof.couplesFirstActive;
+    const secondActive = u < prof.couplesBothActive || !firstActive;
+    set8(h, i, B.status1, firstActive ? activeStatus(g, age1, true) : Status.outside);
+    set8(h, i, B.status2, secondActive ? activeStatus(g, age2, false) : Status.outside);
+  }
   refreshIncome(sc, h, i);
   // origin and ties
   const uo = aleaStep(g);

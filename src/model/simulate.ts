@@ -101,6 +101,8 @@ export interface SimulateOptions {
    * years (the studio animates the map month by month). Snapshots only read the world.
    */
   mapEveryMonths?: number;
+  /** Called with the world after the last month, before the result is returned (anchoring reads the end state: model/anchor.ts). Must only read it. */
+  atEnd?: (w: World) => void;
 }
 
 function newArea(n: number): AreaState {
@@ -520,6 +522,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     if (wantMaps && m % mapMonths === 0) snap();
     yield;
   }
+  opts.atEnd?.(w);
   const res: ReplicationResult = { replication, seed, rowNames, months, metrics, log: w.log, maps };
   if (wantMaps) {
     const f = w.flats;

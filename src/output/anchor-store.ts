@@ -23,8 +23,8 @@ import type { Anchor, AnchorStore, Shares } from '../model/anchor.js';
 import { memoryAnchorStore } from '../model/anchor.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 
-/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults). */
-export const STORE_FORMAT = 2;
+/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`). */
+export const STORE_FORMAT = 3;
 
 /** The store's folder from the environment, or undefined when the store is off. */
 export function anchorStoreDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string | undefined {
@@ -77,6 +77,8 @@ export function isAnchor(a: unknown): a is Anchor {
     finite(v.applicantStrongFamilyShare) &&
     finite(v.applicantSeniorShare) &&
     finite(v.residentStrongFamilyShare) &&
+    finite(v.residentCouplesBothActive) &&
+    finite(v.residentCouplesFirstActive) &&
     isShares(v.start) &&
     isShares(v.driftBefore) &&
     isShares(v.driftAfter) &&

@@ -65,6 +65,8 @@ function anchorText(a: Anchor, lang: Lang): AnchorText {
     familyShare: L(a.applicantFamilyShare, 2),
     strongFamilyShare: L(a.applicantStrongFamilyShare, 2),
     seniorShare: L(a.applicantSeniorShare, 2),
+    couplesBoth: L(a.residentCouplesBothActive, 2),
+    couplesFirst: L(a.residentCouplesFirstActive, 2),
     driftBefore: pts(a.driftBefore.resourceStrongShare),
     driftAfter: pts(a.driftAfter.resourceStrongShare),
     years: ANCHOR_YEARS,

@@ -104,6 +104,20 @@ export const populationSchema = obj(
       description: 'Share of resource-strong households who wish to own their home.',
       source: 'Foldgast2018: owning among the main wishes (assumption for the share)',
     }),
+    strongCouplesBothActive: opt(
+      share({
+        description:
+          'Of the resource-strong households of two adults under 60 at the start, the share in which both are in work or education (in the others one is). Left out: with `anchor` on, solved as the share the baseline sustains (measured at the end of the anchoring trials), so that the share of adults outside work does not drift from its start; with `anchor` off, each second adult is in work or education with chance 0.72 and the first always is.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
+    strongCouplesFirstActive: opt(
+      share({
+        description:
+          'Of the resource-strong households of two adults under 60 at the start in which only one is in work or education, the share in which it is the first adult (the head). Left out: as `strongCouplesBothActive`.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
   },
   { description: 'Who lives in the estate at the start. Households are drawn at random to match these shares.' },
 );

@@ -10,12 +10,15 @@ import {
   ANCHOR_STRONG_FAMILY_LIMIT,
   anchorKey,
   anchorScenario,
+  countCouples,
   held,
   solveLinear,
   splitCoordinate,
   splitFamilyCoordinate,
 } from '../../src/model/anchor.js';
 import { residentFamilyShares } from '../../src/model/population.js';
+import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
+import { initialWorld, simulate } from '../../src/model/simulate.js';
 import { scenario } from '../helpers/scenario.js';
 
 describe('the solver', () => {
@@ -201,6 +204,47 @@ describe('anchorScenario', () => {
     expect(sc.estates[0]!.applicants.strongFamilyShare).toBe(a.applicantStrongFamilyShare);
     // given or solved are different keys, even where the values agree
     expect(anchorKey(given, given.estates[0]!)).not.toBe(anchorKey(own(), own().estates[0]!));
+  });
+
+  it('starts the resource-strong couples as the baseline ends them, so the share of adults outside work holds', () => {
+    // 1,000 flats: about 190 such couples per replication, a standard error of about 0.013 on a share over 8
+    const { scenario: sc, anchors } = anchorScenario(own({ estates: [{ name: 'own', flats: 1000, population: { resourceStrongShare: 0.4 } }] }));
+    const a = anchors[0]!;
+    const p = sc.estates[0]!.population;
+    expect(p.strongCouplesBothActive).toBe(a.residentCouplesBothActive);
+    expect(p.strongCouplesFirstActive).toBe(a.residentCouplesFirstActive);
+    // far from the draw's own assumption (the first adult always active, the second in 72% of couples)
+    expect(a.residentCouplesBothActive).toBeLessThan(0.5);
+    expect(a.residentCouplesFirstActive).toBeLessThan(0.7);
+    // a fixed point: a baseline started from them ends them where it starts
+    const start = [0, 0, 0];
+    const end = [0, 0, 0];
+    const outside = [0, 0];
+    const reps = 8;
+    for (let r = 0; r < reps; r++) {
+      countCouples(initialWorld(sc, 500 + r), start);
+      const res = simulate(sc, r, 500 + r, { atEnd: (w) => countCouples(w, end) });
+      const at = (m: number) => res.metrics[m * NMETRIC + METRIC_INDEX.outsideWorkShare18to64!]!;
+      outside[0]! += at(0) / reps;
+      outside[1]! += at(res.months) / reps;
+    }
+    const both = (n: number[]) => n[0]! / (n[0]! + n[1]! + n[2]!);
+    const first = (n: number[]) => n[1]! / (n[1]! + n[2]!);
+    expect(Math.abs(both(start) - a.residentCouplesBothActive)).toBeLessThan(0.05);
+    expect(Math.abs(both(end) - a.residentCouplesBothActive)).toBeLessThan(0.05);
+    expect(Math.abs(first(end) - a.residentCouplesFirstActive)).toBeLessThan(0.08);
+    // with the draw's own assumption it rose about 5 points in 8 years (the default estate)
+    expect(Math.abs(outside[1]! - outside[0]!)).toBeLessThan(0.03);
+  });
+
+  it('keeps the couples the user gives', () => {
+    const given = own({
+      estates: [{ name: 'own', flats: 300, population: { resourceStrongShare: 0.4, strongCouplesBothActive: 0.7, strongCouplesFirstActive: 0.5 } }],
+    });
+    const { scenario: sc, anchors } = anchorScenario(given);
+    expect(anchors[0]!.residentCouplesBothActive).toBe(0.7);
+    expect(anchors[0]!.residentCouplesFirstActive).toBe(0.5);
+    expect(sc.estates[0]!.population.strongCouplesBothActive).toBe(0.7);
   });
 
   it('leaves estates with anchor: false, and Schelling scenarios, as written', () => {

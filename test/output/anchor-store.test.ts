@@ -28,6 +28,8 @@ const anchor: Anchor = {
   applicantStrongFamilyShare: 0.6,
   applicantSeniorShare: 0.1,
   residentStrongFamilyShare: 0.6,
+  residentCouplesBothActive: 0.4,
+  residentCouplesFirstActive: 0.5,
   start: shares,
   driftBefore: shares,
   driftAfter: shares,
@@ -76,18 +78,24 @@ describe('fileAnchorStore', () => {
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
   });
 
-  it('ignores a file of an older format (format 1: three unknowns), not an error', () => {
+  it('ignores a file of an older format (1: three unknowns; 2: no couples), not an error', () => {
     const dir = tmp();
     fileAnchorStore(dir, () => 'code-a').set('key-1', anchor);
     const [file] = readdirSync(join(dir, 'anchors'));
     const path = join(dir, 'anchors', file!);
     const good = readFileSync(path, 'utf8');
-    expect(STORE_FORMAT).toBe(2);
-    writeFileSync(path, good.replace(`"format":${STORE_FORMAT}`, '"format":1'));
-    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
-    // an anchor of format 1 as it was written (no senior share, no retired adults) under format 2 is not one either
+    expect(STORE_FORMAT).toBe(3);
+    for (const older of [1, 2]) {
+      writeFileSync(path, good.replace(`"format":${STORE_FORMAT}`, `"format":${older}`));
+      expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+    }
+    // an anchor of format 1 as it was written (no senior share, no retired adults) under format 3 is not one either
     const { applicantSeniorShare: _s, residentStrongFamilyShare: _r, ...old } = anchor;
-    writeFileSync(path, JSON.stringify({ format: 2, key: 'key-1', anchor: { ...old, start: { ...shares, retired: undefined } } }));
+    writeFileSync(path, JSON.stringify({ format: 3, key: 'key-1', anchor: { ...old, start: { ...shares, retired: undefined } } }));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+    // nor one of format 2 (no couples' start)
+    const { residentCouplesBothActive: _b, residentCouplesFirstActive: _f, ...two } = anchor;
+    writeFileSync(path, JSON.stringify({ format: 3, key: 'key-1', anchor: two }));
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     writeFileSync(path, good);
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toEqual({ ...anchor, stored: true });

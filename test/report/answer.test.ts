@@ -100,6 +100,7 @@ describe('the first screen of a single run', () => {
     expect(html).toContain(`estate ${anchor.estate} is held as given`);
     expect(html).toContain(`attractiveness ${anchor.attractiveness.toFixed(2).replace('-', '−')}`);
     expect(html).toContain(`after ${anchor.trials} trial`);
+    expect(html).toContain(`both adults in work or education in ${anchor.residentCouplesBothActive.toFixed(2)} of the resource-strong couples`);
     // large enough for the list: no word of being too small
     expect(html).not.toContain('an area needs to be on a list at all');
     // the trajectory chart is shown once, in the answer
