@@ -14,12 +14,22 @@ export interface DriftMetric {
 }
 
 /**
- * Drift of the resource-strong share between the initial state and the horizon above which
- * nabolag warns, in share points (0.03 = 3 percentage points). Assumption: about the size of a
- * lever's effect in the shipped packages, so a larger drift is as large as the effects read
- * against it.
+ * Drift of the resource-strong share, or of the share of adults 18-64 outside work or education
+ * (list criterion 1), between the initial state and the horizon above which nabolag warns, in
+ * share points (0.03 = 3 percentage points). Assumption: about the size of a lever's effect in the
+ * shipped packages, so a larger drift is as large as the effects read against it.
  */
 export const DRIFT_SHARE_POINTS = 0.03;
+
+/**
+ * The shares whose drift is read in points (`DRIFT_SHARE_POINTS`): the resource-strong share the
+ * anchoring holds, and the share outside work, which it holds through the couples' start
+ * (model/anchor.ts) and which list criterion 1 and the image read.
+ */
+export const DRIFT_SHARES = ['resourceStrongShare', 'outsideWorkShare18to64'] as const;
+
+/** Whether a drift's metric is a share read in points (else a count read relative to its start). */
+export const isShareDrift = (metric: string): boolean => (DRIFT_SHARES as readonly string[]).includes(metric);
 
 /**
  * Relative change of the families with children, or of the resource-strong families, between the
@@ -47,7 +57,7 @@ export interface Drift {
   to: number;
   /**
    * Standard error of the mean drift over the replications, in the threshold's terms (share
-   * points for the resource-strong share, a fraction of the month-0 mean for the families); absent
+   * points for the shares, a fraction of the month-0 mean for the families); absent
    * when it is not known (one replication, or a summary without its replications).
    */
   se?: number;
@@ -77,7 +87,7 @@ export interface RowDrift extends Drift {
 }
 
 /** The metrics a drift is read from. */
-export const DRIFT_METRICS = ['resourceStrongShare', 'familiesWithChildren', 'resourceStrongFamilies'] as const;
+export const DRIFT_METRICS = [...DRIFT_SHARES, 'familiesWithChildren', 'resourceStrongFamilies'] as const;
 
 /**
  * The drifts of one row's metrics between the initial state and the horizon, beyond the
@@ -94,10 +104,11 @@ export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Reco
     if (se !== undefined && size <= driftNoiseFactor(sample!.initial.length) * se) return;
     out.push(se === undefined ? { metric, from, to } : { metric, from, to, se });
   };
-  if (ms.resourceStrongShare) {
-    const s0 = ms.resourceStrongShare.initial.mean;
-    const s1 = end('resourceStrongShare');
-    keep('resourceStrongShare', s0, s1, Math.abs(s1 - s0), DRIFT_SHARE_POINTS, 1);
+  for (const name of DRIFT_SHARES) {
+    if (!ms[name]) continue;
+    const s0 = ms[name].initial.mean;
+    const s1 = end(name);
+    keep(name, s0, s1, Math.abs(s1 - s0), DRIFT_SHARE_POINTS, 1);
   }
   // both kinds of families the anchoring holds (model/anchor.ts): a weak estate can keep its
   // families with children while its resource-strong families fall by a quarter
@@ -118,8 +129,7 @@ export const summaryDrifts = (
 ): RowDrift[] => rows.flatMap((row) => (metrics[row] ? driftsOf(metrics[row], samples?.[row]).map((d) => ({ row, ...d })) : []));
 
 /** A drift's threshold in words: "3 points" or "10%". */
-export const driftLimit = (d: Drift): string =>
-  d.metric === 'resourceStrongShare' ? `${DRIFT_SHARE_POINTS * 100} points` : `${DRIFT_FAMILIES_RELATIVE * 100}%`;
+export const driftLimit = (d: Drift): string => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} points` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
 
 /**
  * The command line's warning about a run's drifts (empty when there are none): one line naming
@@ -127,7 +137,7 @@ export const driftLimit = (d: Drift): string =>
  */
 export function driftWarning(drifts: readonly RowDrift[], endYear: number, label: (metric: string) => string): string {
   if (drifts.length === 0) return '';
-  const value = (d: Drift, v: number) => (d.metric === 'resourceStrongShare' ? `${(v * 100).toFixed(0)}%` : v.toFixed(0));
+  const value = (d: Drift, v: number) => (isShareDrift(d.metric) ? `${(v * 100).toFixed(0)}%` : v.toFixed(0));
   const items = drifts.map((d) => `${d.row}: ${label(d.metric)} ${value(d, d.from)} → ${value(d, d.to)} by ${endYear} (more than ${driftLimit(d)})`);
   return `warning: the baseline drifts — ${items.join('; ')}. Effects are differences from a moving baseline (docs/ODD.md, "Anchoring").\n`;
 }

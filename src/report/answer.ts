@@ -6,7 +6,7 @@
  * the model is and is not.
  */
 import type { Effect } from '../analysis/compare.js';
-import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, type Drift, driftsOf } from '../analysis/drift.js';
+import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, type Drift, driftsOf, isShareDrift } from '../analysis/drift.js';
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { MAIN_OUTCOME, effectOf, rankedVariants } from './charts/forest.js';
@@ -41,8 +41,7 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     const to = ms.byYear[ms.byYear.length - 1]!.mean;
     return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end))}</p>`;
   }
-  const limit = (d: Drift) =>
-    d.metric === 'resourceStrongShare' ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`;
+  const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
   const items = drifts.map(
     (d) => `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d)))}</li>`,
   );

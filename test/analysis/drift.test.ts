@@ -41,6 +41,17 @@ describe('summaryDrifts', () => {
     );
     expect(driftWarning([], 2041, (x) => x)).toBe('');
   });
+
+  it('reads the share of adults outside work in points, as the resource-strong share', () => {
+    const outside: Summary['metrics'] = {
+      steady: { resourceStrongShare: m(0.5, 0.5), outsideWorkShare18to64: m(0.52, 0.52 + DRIFT_SHARE_POINTS * 0.9) },
+      sliding: { resourceStrongShare: m(0.5, 0.5), outsideWorkShare18to64: m(0.52, 0.58) },
+    };
+    expect(summaryDrifts(['steady', 'sliding'], outside)).toEqual([{ row: 'sliding', metric: 'outsideWorkShare18to64', from: 0.52, to: 0.58 }]);
+    expect(driftWarning(summaryDrifts(['sliding'], outside), 2041, (x) => x)).toContain(
+      'sliding: outsideWorkShare18to64 52% → 58% by 2041 (more than 3 points)',
+    );
+  });
 });
 
 describe('a drift within the noise of the replications is not reported', () => {
