@@ -383,6 +383,52 @@ const en = {
     mapCaption: (first: number, last: number) =>
       `Every flat of the estate on its ground-plan position (sections side by side, buildings as rows of stairwells, floors stacked), coloured by the household living there on 1 January of the chosen year: resource-strong (an adult in work or education), other, or vacant (white with a grey outline); families with children are squares, other households circles. One map per scenario, from its first replication only (replication 0, the same seed in every scenario): it shows one possible history, not an average. In the HTML report a year slider (${first}-${last}) shows the estate change; the image files show ${last}.`,
   },
+  /** The report of a Schelling scenario (report/schelling.ts and its sections in report/sections.ts). */
+  schelling: {
+    subtitle: (reps: number, steps: number, seed: number, version: string) =>
+      `Schelling's segregation model · ${reps} replications × ${steps} steps, base seed ${seed}, nabolag ${version}`,
+    whatHeading: 'What was run',
+    runWhat: (n: number, reps: number, steps: number, seed: number, version: string) =>
+      `${n > 1 ? `${n} scenarios, each` : '1 scenario'} with ${reps} replication${reps === 1 ? '' : 's'} of ${steps} steps, base seed ${seed}. In each step every household, in a new random order, moves to a random empty cell if it has fewer neighbours of its own group than it wants. Made with nabolag ${version}.`,
+    columns: ['Scenario', 'Grid', 'Households', 'Groups', 'Neighbourhood', 'Each household'],
+    grid: (width: number, height: number, wraps: boolean) => `${width} × ${height}${wraps ? ', wraps around' : ''}`,
+    /** Households and the share of cells they fill, in whole per cent. */
+    households: (n: number, pct: number) => `${n} (${pct}% of cells)`,
+    radius: (r: number) => `radius ${r}`,
+    /** A household's rule in the table: a share (whole per cent) or a number of alike neighbours. */
+    wantsShare: (pct: number) => `wants at least ${pct}% of its neighbours alike`,
+    wantsCount: (n: number) => `wants at least ${n} alike neighbours`,
+    findingsIntro: 'Generated from the numbers: means over replications.',
+    noTrace: (name: string) => `${name}: no Schelling trace.`,
+    /** The households' rule in a finding. */
+    wantShare: (pct: number) => `at least ${pct}% of their neighbours alike`,
+    wantCount: (n: number) => `at least ${n} alike neighbours`,
+    /** One scenario's finding: shares in whole per cent, at step 0 and after `steps` steps (5-95% band of the last). */
+    finding: (name: string, want: string, simStart: number, simEnd: number, steps: number, simLow: number, simHigh: number, unhStart: number, unhEnd: number) =>
+      `${name}: households wanting ${want} went from ${simStart}% similar neighbours at the start to ${simEnd}% after ${steps} steps (5-95%: ${simLow}%-${simHigh}%); unhappy households from ${unhStart}% to ${unhEnd}%.`,
+    settled: (step: number) => `Every replication had settled (no unhappy household left) by step ${step}.`,
+    notSettled: (steps: number) => `Not every replication settled within ${steps} steps: households kept moving.`,
+    similar: 'Similar neighbours',
+    unhappy: 'Unhappy households',
+    sharesHeading: 'Similar neighbours and unhappy households',
+    sharesTitle: 'Similar neighbours and unhappy households by step',
+    replications: (n: number) => `${n} replications`,
+    step: 'Step',
+    stepAxis: 'Step (one sweep over all households; one month)',
+    share: 'Share',
+    sharesCaption:
+      'Left: the share of neighbours who belong to the same group, over all households (NetLogo\'s "% similar"). Right: the share of households who have fewer alike neighbours than they want and so move at the next step ("% unhappy"). Step 0 is the random start. Line: mean over replications; band: 5th to 95th percentile.',
+    gridHeading: 'The grid by step',
+    /** The grid chart's title before the step (inside a Vega expression string: no apostrophe). */
+    gridTitle: 'The grid at step ',
+    gridSubtitle: 'Replication 0 · move the slider to change the step',
+    slider: 'Step ',
+    empty: 'empty',
+    group: (g: number) => `group ${g}`,
+    household: 'Household',
+    gridCaption: (emptyColor: string, first: number, last: number, every: number) =>
+      `The grid of the first replication (replication 0), one square per household coloured by its group (colour-blind-safe colours), empty cells blank (${emptyColor} in the studio). Move the step slider (${first}-${last}${every > 1 ? `, every ${every} steps` : ''}) to watch the households sort themselves; the static image shows step ${last}.`,
+  },
 };
 
 export type Texts = typeof en;
@@ -669,6 +715,45 @@ const da: Texts = {
     mapShapes: { family: 'familie med børn', single: 'uden børn' },
     mapCaption: (first, last) =>
       `Hver bolig i afdelingen på sin plads i grundplanen (afsnit side om side, bygninger som rækker af opgange, etager stablet), farvet efter husstanden, der bor der den 1. januar i det valgte år: ressourcestærk (en voksen i arbejde eller uddannelse), anden eller ledig (hvid med grå kant); børnefamilier er firkanter, andre husstande cirkler. Ét kort pr. scenarie, kun fra den første gentagelse (gentagelse 0, samme frø i alle scenarier): det viser ét muligt forløb, ikke et gennemsnit. I HTML-rapporten viser en skyder (${first}-${last}) afdelingen ændre sig; billedfilerne viser ${last}.`,
+  },
+  schelling: {
+    subtitle: (reps, steps, seed, version) => `Schellings segregationsmodel · ${reps} gentagelser × ${steps} skridt, grundfrø ${seed}, nabolag ${version}`,
+    whatHeading: 'Hvad der blev kørt',
+    runWhat: (n, reps, steps, seed, version) =>
+      `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${steps} skridt, grundfrø ${seed}. I hvert skridt flytter hver husstand, i en ny tilfældig rækkefølge, til et tilfældigt tomt felt, hvis den har færre naboer af sin egen gruppe, end den vil have. Lavet med nabolag ${version}.`,
+    columns: ['Scenarie', 'Gitter', 'Husstande', 'Grupper', 'Naboskab', 'Hver husstand'],
+    grid: (width, height, wraps) => `${width} × ${height}${wraps ? ', kanterne hænger sammen' : ''}`,
+    households: (n, pct) => `${n.toLocaleString('da')} (${pct}\u00a0% af felterne)`,
+    radius: (r) => `radius ${r}`,
+    wantsShare: (pct) => `vil have mindst ${pct}\u00a0% af sine naboer i samme gruppe`,
+    wantsCount: (n) => `vil have mindst ${n} naboer i samme gruppe`,
+    findingsIntro: 'Skrevet ud fra tallene: gennemsnit over gentagelser.',
+    noTrace: (name) => `${name}: intet Schelling-forløb.`,
+    wantShare: (pct) => `mindst ${pct}\u00a0% af deres naboer i samme gruppe`,
+    wantCount: (n) => `mindst ${n} naboer i samme gruppe`,
+    finding: (name, want, simStart, simEnd, steps, simLow, simHigh, unhStart, unhEnd) =>
+      `${name}: husstande, der vil have ${want}, gik fra ${simStart}\u00a0% naboer i samme gruppe ved starten til ${simEnd}\u00a0% efter ${steps} skridt (5-95\u00a0%: ${simLow}-${simHigh}\u00a0%); utilfredse husstande fra ${unhStart}\u00a0% til ${unhEnd}\u00a0%.`,
+    settled: (step) => `Alle gentagelser var faldet til ro (ingen utilfredse husstande tilbage) ved skridt ${step}.`,
+    notSettled: (steps) => `Ikke alle gentagelser faldt til ro inden for ${steps} skridt: husstandene blev ved med at flytte.`,
+    similar: 'Naboer i samme gruppe',
+    unhappy: 'Utilfredse husstande',
+    sharesHeading: 'Naboer i samme gruppe og utilfredse husstande',
+    sharesTitle: 'Naboer i samme gruppe og utilfredse husstande, skridt for skridt',
+    replications: (n) => `${n} gentagelser`,
+    step: 'Skridt',
+    stepAxis: 'Skridt (én runde over alle husstande; én måned)',
+    share: 'Andel',
+    sharesCaption:
+      'Til venstre: andelen af naboerne, der hører til samme gruppe, over alle husstande (NetLogos "% similar"). Til højre: andelen af husstandene, der har færre naboer i samme gruppe, end de vil have, og derfor flytter i næste skridt (NetLogos "% unhappy"). Skridt 0 er den tilfældige start. Linje: gennemsnit over gentagelser; bånd: 5. til 95. percentil.',
+    gridHeading: 'Gitteret skridt for skridt',
+    gridTitle: 'Gitteret ved skridt ',
+    gridSubtitle: 'Gentagelse 0 · flyt skyderen for at skifte skridt',
+    slider: 'Skridt ',
+    empty: 'tom',
+    group: (g) => `gruppe ${g}`,
+    household: 'Husstand',
+    gridCaption: (emptyColor, first, last, every) =>
+      `Gitteret i den første gentagelse (gentagelse 0), én firkant pr. husstand farvet efter dens gruppe (farver, der kan skelnes ved farveblindhed), tomme felter blanke (${emptyColor} i nabolag studio). Flyt skyderen (${first}-${last}${every > 1 ? `, hvert ${every}. skridt` : ''}) for at se husstandene sortere sig selv; billedfilerne viser skridt ${last}.`,
   },
 };
 

@@ -48,7 +48,7 @@ async function chartSvg(chart: ChartDef): Promise<string> {
  * await runToDirectory(sc, 'output/default', { extraOutputs: (dir, r) => writeChartsAndReport(dir, r) });
  */
 export async function writeChartsAndReport(dir: string, results: Results, options: ReportOptions = {}): Promise<string[]> {
-  const charts = [...(options.extraCharts ?? []), ...(isSchellingRun(results) ? schellingCharts(results) : buildCharts(results, options.lang))];
+  const charts = [...(options.extraCharts ?? []), ...(isSchellingRun(results) ? schellingCharts(results, options.lang) : buildCharts(results, options.lang))];
   const written = await writeCharts(dir, charts);
   // every chart compiled without errors or warnings when it was rendered (strict mode)
   const html = await buildHtmlReport({ ...reportInput(results, charts, dir, options), chartsCompiled: true });

@@ -217,39 +217,38 @@ function links(dir: string, lang: Lang = 'en'): ReportLink[] {
   return [...all.filter((l) => existsSync(join(dir, l.href))), { href: 'manifest.json', label: words['manifest.json']! }];
 }
 
-/** The sections of a Schelling run's report: what was run (in steps), findings on the two shares, its charts. */
-function schellingReportInput(results: Results, charts: ChartDef[], dir: string): HtmlReportInput {
+/** The sections of a Schelling run's report, in its language: what was run (in steps), findings on the two shares, its charts. */
+function schellingReportInput(results: Results, charts: ChartDef[], dir: string, lang: Lang): HtmlReportInput {
+  const t = texts(lang);
+  const w = t.schelling;
   const sds = scenarioData(results);
   const base = sds[0]!;
   const sc = base.ensemble.scenario;
-  const g = sc.schelling!;
   const seeds = base.ensemble.seeds;
   const steps = base.ensemble.replications[0]?.months ?? 0;
   const title = results.comparison
-    ? `nabolag comparison: ${base.name} against ${sds
-        .slice(1)
-        .map((s) => s.name)
-        .join(', ')}`
-    : `nabolag report: ${base.name}`;
-  const subtitle = `Schelling's segregation model · ${seeds.length} replications × ${steps} steps, base seed ${sc.seed}, nabolag ${VERSION}`;
-  const rule = (s: typeof g) =>
-    s.similarWanted !== undefined
-      ? `wants at least ${Math.round(s.similarWanted * 100)}% of its neighbours alike`
-      : `wants at least ${s.minSimilar} alike neighbours`;
+    ? t.comparisonTitle(
+        base.name,
+        sds.slice(1).map((s) => s.name),
+      )
+    : t.runTitle(base.name);
+  const subtitle = w.subtitle(seeds.length, steps, sc.seed, VERSION);
+  const rule = (s: NonNullable<typeof sc.schelling>) =>
+    s.similarWanted !== undefined ? w.wantsShare(Math.round(s.similarWanted * 100)) : w.wantsCount(s.minSimilar);
   const what: ReportSection = {
     id: 'what-was-run',
-    heading: 'What was run',
-    html: `<p>${sds.length > 1 ? `${sds.length} scenarios, each` : '1 scenario'} with ${seeds.length} replication${seeds.length === 1 ? '' : 's'} of ${steps} steps, base seed ${sc.seed}. In each step every household, in a new random order, moves to a random empty cell if it has fewer neighbours of its own group than it wants. Made with nabolag ${escapeHtml(VERSION)}.</p>`,
+    heading: w.whatHeading,
+    html: `<p>${w.runWhat(sds.length, seeds.length, steps, sc.seed, escapeHtml(VERSION))}</p>`,
     table: {
-      columns: ['Scenario', 'Grid', 'Households', 'Groups', 'Neighbourhood', 'Each household'],
+      columns: [...w.columns],
       rows: sds.map((sd) => {
         const s = sd.ensemble.scenario.schelling!;
         return [
           sd.name,
-          `${s.width} × ${s.height}${s.periodic ? ', wraps around' : ''}`,
-          `${s.agents} (${Math.round((100 * s.agents) / (s.width * s.height))}% of cells)`,
+          w.grid(s.width, s.height, s.periodic),
+          w.households(s.agents, Math.round((100 * s.agents) / (s.width * s.height))),
           s.groups,
-          `radius ${s.radius}`,
+          w.radius(s.radius),
           rule(s),
         ];
       }),
@@ -259,18 +258,18 @@ function schellingReportInput(results: Results, charts: ChartDef[], dir: string)
     what,
     {
       id: 'findings',
-      heading: 'Findings',
-      html: `<p>Generated from the numbers: means over replications.</p>\n<ul>\n${schellingFindings(results).join('\n')}\n</ul>`,
+      heading: t.findings,
+      html: `<p>${escapeHtml(w.findingsIntro)}</p>\n<ul>\n${schellingFindings(results, lang).join('\n')}\n</ul>`,
     },
-    ...charts.map((c) => chartSection(c)),
+    ...charts.map((c) => chartSection(c, lang)),
   ];
-  return { title, subtitle, sections, links: links(dir) };
+  return { title, subtitle, sections, links: links(dir, lang), lang, words: { contents: t.contents, files: t.files } };
 }
 
 /** The input of buildHtmlReport for these results and charts. */
 export function reportInput(results: Results, charts: ChartDef[], dir: string, options: ReportOptions = {}): HtmlReportInput {
-  if (isSchellingRun(results)) return schellingReportInput(results, charts, dir);
   const lang = options.lang ?? 'en';
+  if (isSchellingRun(results)) return schellingReportInput(results, charts, dir, lang);
   const t = texts(lang);
   const sds = scenarioData(results);
   const base = sds[0]!;
