@@ -364,8 +364,44 @@ export const ensembleInfo = (e: Ensemble): EnsembleInfo => ({
 });
 
 /**
+ * The fields of an estate that describe it as it stands at the start: its flats (their number,
+ * layout, rooms, gardens and tenure) and its residents, and how long it has been on the list.
+ * A comparison's variants must not change them: a paired difference is an effect only when both
+ * sides start from the same estate (a lever changes the estate from its year). Who comes to it
+ * (`applicants`, `attractiveness`, `attachment`, `anchor`) and the rent may differ.
+ */
+export const ESTATE_START_FIELDS = [
+  'flats',
+  'sections',
+  'floors',
+  'flatsPerLanding',
+  'stairwellsPerBuilding',
+  'rooms',
+  'gardenShareOfGroundFloor',
+  'ownerShare',
+  'coopShare',
+  'population',
+  'consecutiveListYears',
+] as const;
+
+/** The first leaf at which two values differ, as a path below `at` with both values; undefined when they are equal. */
+function firstDifference(a: unknown, b: unknown, at: string): { path: string; a: unknown; b: unknown } | undefined {
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ra = a as Record<string, unknown>;
+    const rb = b as Record<string, unknown>;
+    for (const k of [...new Set([...Object.keys(ra), ...Object.keys(rb)])].sort()) {
+      const d = firstDifference(ra[k], rb[k], `${at}.${k}`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? undefined : { path: at, a, b };
+}
+
+/**
  * Common random numbers: the variants take the baseline's seed, replications and horizon, so
- * replication i of every scenario uses the same seed.
+ * replication i of every scenario uses the same seed. A variant must describe the same estates,
+ * named alike and as they stand at the start (`ESTATE_START_FIELDS`).
  */
 export function alignForComparison(baseline: Scenario, variants: { scenario: Scenario; file: string }[]): Scenario[] {
   const issues: Issue[] = [];
@@ -384,6 +420,23 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
           `field "estates" describes other estates than the baseline's (${baseline.estates.map((e) => e.name).join(', ')}); a comparison needs the same estates, named alike, so that differences are paired`,
         ),
       );
+    else
+      scenario.estates.forEach((e, i) => {
+        const b = baseline.estates[i]!;
+        for (const field of ESTATE_START_FIELDS) {
+          const d = firstDifference(e[field], b[field], `estates[${i}].${field}`);
+          if (!d) continue;
+          const show = (v: unknown) => (v === undefined ? 'not set' : JSON.stringify(v));
+          issues.push(
+            messages.rule(
+              file,
+              d.path,
+              `field "${d.path}" is ${show(d.a)}, but the baseline's is ${show(d.b)}: a comparison pairs the same estate as it stands at the start, so a difference would be reported as an effect; change the estate with a lever from a year (policies), or run each estate on its own`,
+            ),
+          );
+          break;
+        }
+      });
     let name = scenario.name;
     for (let k = 2; names.has(name); k++) name = `${scenario.name}-${k}`;
     names.add(name);
