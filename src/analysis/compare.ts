@@ -5,7 +5,7 @@
  * mean, the 5-95% band and, at the horizon, the confidence interval of the mean are computed.
  * Pure computation on ensembles (no I/O).
  */
-import { METRICS, NMETRIC } from '../model/reporters.js';
+import { METRICS, NMETRIC, yearlyUnit } from '../model/reporters.js';
 import type { Ensemble } from '../engine/ensemble.js';
 import { yearly } from '../model/digest.js';
 import { meanInterval } from './inference.js';
@@ -71,7 +71,7 @@ export function compareEnsembles(baseline: Ensemble, variants: Ensemble[]): Comp
           return { year, ...band(diffs) };
         });
         const ci = meanInterval(lastDiffs);
-        byMetric[m.name] = { unit: m.unit, byYear };
+        byMetric[m.name] = { unit: yearlyUnit(m), byYear };
         const last = byYear[byYear.length - 1]!;
         const sb = summaries[baseline.scenario.name]!.metrics[rows[r]!]![m.name]!.byYear[nYears - 1]!;
         const sv = summaries[name]!.metrics[rows[r]!]![m.name]!.byYear[nYears - 1]!;
@@ -79,7 +79,7 @@ export function compareEnsembles(baseline: Ensemble, variants: Ensemble[]): Comp
           variant: name,
           row: rows[r]!,
           metric: m.name,
-          unit: m.unit,
+          unit: yearlyUnit(m),
           year: last.year,
           baseline: sb.mean,
           value: sv.mean,

@@ -4,7 +4,7 @@
  * taken at the end of the year (December); flows are summed over the year. `initial` holds
  * month 0.
  */
-import { METRICS, METRIC_INDEX, NMETRIC } from '../model/reporters.js';
+import { METRICS, METRIC_INDEX, NMETRIC, yearlyUnit } from '../model/reporters.js';
 import { type ReplicationDigest, yearly } from '../model/digest.js';
 import { DRIFT_METRICS, type DriftSample, type RowDrift, summaryDrifts } from './drift.js';
 
@@ -85,7 +85,7 @@ export function summarize(name: string, startYear: number, results: ReplicationD
       const m = METRICS[k]!;
       const initial = band(results.map((res) => yearly(res, r, k, 0)));
       const byYear = years.map((year, y) => ({ year, ...band(results.map((res) => yearly(res, r, k, y + 1))) }));
-      row[m.name] = { unit: m.unit, kind: m.kind, description: m.description, initial, byYear };
+      row[m.name] = { unit: yearlyUnit(m), kind: m.kind, description: m.description, initial, byYear };
     }
     metrics[first.rowNames[r]!] = row;
   }

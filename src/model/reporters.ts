@@ -264,6 +264,14 @@ const LABELS: Readonly<Record<string, string>> = {
 };
 for (const m of METRICS) if (LABELS[m.name] !== undefined) m.label = LABELS[m.name];
 
+/**
+ * The unit of a metric's yearly value (summary.json, effects.csv, the charts): a flow, counted
+ * per month in metrics.csv, is summed over the year; other metrics keep their unit.
+ *
+ * @example yearlyUnit(METRICS[METRIC_INDEX.moveOuts!]!) // 'households per year'
+ */
+export const yearlyUnit = (m: Pick<Metric, 'kind' | 'unit'>): string => (m.kind === 'flow' ? m.unit.replace('per month', 'per year') : m.unit);
+
 export const METRIC_INDEX: Readonly<Record<string, number>> = Object.fromEntries(METRICS.map((m, i) => [m.name, i]));
 export const NMETRIC = METRICS.length;
 

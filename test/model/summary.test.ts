@@ -10,6 +10,9 @@ import type { ReplicationResult } from '../../src/model/simulate.js';
 import { MoveLog } from '../../src/model/flows.js';
 import { digest, total, yearly } from '../../src/model/digest.js';
 import { K, R } from '../../src/model/codes.js';
+import { compareEnsembles } from '../../src/analysis/compare.js';
+import type { Ensemble } from '../../src/engine/ensemble.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 
 /** A hand-made result: value(m, r, k) for every month, row and metric. */
 function result(months: number, rowNames: string[], value: (m: number, r: number, k: number) => number, replication = 0): ReplicationResult {
@@ -18,6 +21,16 @@ function result(months: number, rowNames: string[], value: (m: number, r: number
     for (let r = 0; r < rowNames.length; r++) for (let k = 0; k < NMETRIC; k++) metrics[(m * rowNames.length + r) * NMETRIC + k] = value(m, r, k);
   return { replication, seed: 100 + replication, rowNames, months, metrics, log: new MoveLog(true), maps: [] };
 }
+
+/** An ensemble of the hand-made results, as compareEnsembles reads it (name and start year; the rest unread). */
+const ensembleOf = (reps: ReplicationResult[], name = 'test'): Ensemble => ({
+  scenario: { name, startYear: 2030 } as Scenario,
+  seeds: reps.map((r) => r.seed),
+  replications: reps.map(digest),
+  simulateMs: 0,
+  workers: 1,
+  anchors: [],
+});
 
 const H = METRIC_INDEX.households!;
 const IN = METRIC_INDEX.moveIns!;
@@ -94,6 +107,16 @@ describe('summarize', () => {
     expect(ins.byYear.map((y) => y.mean)).toEqual([24, 12]); // 12 x (1, 2, 3) averaged; 6 months in 2031
     expect(ins.byYear[0]!.p5).toBeCloseTo(12 + 0.1 * 12, 12);
     expect(ins.byYear[0]!.p95).toBeCloseTo(24 + 0.9 * 12, 12);
+  });
+
+  it("gives a flow's unit per year, as its values are summed over the year; a stock's as it is", () => {
+    expect(s.metrics.estate!.moveIns!.unit).toBe('households per year');
+    expect(s.metrics.estate!.births!.unit).toBe('persons per year');
+    expect(s.metrics.estate!.households!.unit).toBe(METRICS[H]!.unit);
+    // the same in a comparison's effects (effects.csv)
+    const c = compareEnsembles(ensembleOf(reps), [ensembleOf(reps, 'variant')]);
+    expect(c.effects.find((e) => e.metric === 'moveIns')!.unit).toBe('households per year');
+    expect(c.differences.variant!.estate!.moveIns!.unit).toBe('households per year');
   });
 });
 
