@@ -63,7 +63,7 @@ function sharesChart(results: Results, lang: Lang): ChartDef {
     type: 'nominal',
     title: t.chart.scenario,
     scale: { domain: names, range: CALM_CATEGORY.slice(0, Math.max(1, names.length)) },
-    legend: names.length > 1 ? { orient: 'bottom' } : null,
+    legend: names.length > 1 ? { orient: 'bottom', symbolOpacity: 1 } : null,
   };
   const x = { field: 'step', type: 'quantitative', title: w.stepAxis, axis: { tickMinStep: 1, format: 'd' } };
   const y = (field: string) => ({ field, type: 'quantitative', title: w.share, scale: { domain: [0, 1] }, axis: { format: '.0%' } });
@@ -79,7 +79,7 @@ function sharesChart(results: Results, lang: Lang): ChartDef {
       width: 300,
       height: 220,
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: { ...color, legend: null } } },
+        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: y('p5'), y2: { field: 'p95' }, fill: color } },
         {
           mark: { type: 'line', strokeWidth: 2 },
           encoding: {

@@ -17,6 +17,7 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { type ReportOptions, reportInput, writeChartsAndReport } from '../../src/report/report.js';
 import { schellingCharts } from '../../src/report/schelling.js';
+import { compileSpec } from '../../src/report/render.js';
 import type { Lang } from '../../src/report/i18n.js';
 
 async function results(scs: Scenario[]): Promise<Results> {
@@ -101,6 +102,11 @@ const words = (text: string): string => {
 };
 
 describe('the Schelling report', () => {
+  it("a comparison's charts compile in strict mode, with one legend for the scenarios (the band's and the line's)", async () => {
+    for (const lang of ['en', 'da'] as const)
+      for (const def of schellingCharts(compared, lang)) await expect(compileSpec(def.spec, { name: def.id, strict: true })).resolves.toBeDefined();
+  });
+
   it('is Danish under lang da: title, headings, what was run, findings, charts, files', () => {
     for (const r of [classic, minSimilar, compared]) {
       const text = words(everyText(r, 'da'));
