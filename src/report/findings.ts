@@ -7,6 +7,7 @@
 import type { Results } from '../output/pipeline.js';
 import { type Band, band } from '../analysis/summary.js';
 import { replicationsToDetect } from '../analysis/inference.js';
+import { ANCHOR_ATTRACTIVENESS_LIMIT } from '../model/anchor.js';
 import { LIST_STATUS_NAMES } from '../model/codes.js';
 import { DEFAULT_THRESHOLDS } from '../model/classification.js';
 import {
@@ -139,6 +140,25 @@ function elevatorSentence(sd: ScenarioData, lang: Lang, name?: string): string {
   return f.elevator(who, pctBand(ins!), pctBand(outs!), verdict);
 }
 
+/**
+ * The anchored estates held only at the attractiveness's limit (model/anchor.ts): the baseline
+ * then needs almost no resource-strong applicants (or, at +3, residents finding work faster than
+ * the elevator's rates) to stay where it starts, and levers that act through who moves in have
+ * little to work on. One sentence per such estate, with the in-movers' resource-strong share.
+ */
+function anchorLimitSentences(sd: ScenarioData, lang: Lang): string[] {
+  const f = texts(lang).findingsText;
+  const L = (x: number) => localNumbers(x.toFixed(2).replace('-', '−'), lang);
+  const [ins] = statusShares(sd);
+  return sd.ensemble.anchors
+    .filter((a) => Math.abs(a.attractiveness) >= ANCHOR_ATTRACTIVENESS_LIMIT - 1e-9)
+    .map((a) =>
+      a.attractiveness < 0
+        ? f.anchorLowLimit(a.estate, L(a.attractiveness), L(a.attachment), Number.isFinite(ins!.mean) ? pctBand(ins!) : '')
+        : f.anchorHighLimit(a.estate, L(a.attractiveness), L(a.attachment)),
+    );
+}
+
 /** Short-stay share among leaving resource-strong families, per replication. */
 function shortStayBand(sd: ScenarioData): { share: Band; leavers: Band } {
   const shares: number[] = [];
@@ -238,7 +258,7 @@ export function findingGroups(results: Results, lang: Lang = 'en'): FindingGroup
     const items = COMPOSITION.map((n) => trajectorySentence(base, n, h, lang));
     items.push(f.estateIs(h.end, statusAtHorizon(base, lang).text), criteriaSentence(base, h, lang), elevatorSentence(base, lang));
     if (hasMoveLog(base.ensemble)) items.push(staySentence(base, h, lang));
-    items.push(turnoverSentence(base, lang));
+    items.push(turnoverSentence(base, lang), ...anchorLimitSentences(base, lang));
     return [{ items }];
   }
   const groups: FindingGroup[] = [];
@@ -254,7 +274,7 @@ export function findingGroups(results: Results, lang: Lang = 'en'): FindingGroup
   if (sameStatus) all.push(f.estateIsEvery(h.end, statuses[0]!.text));
   all.push(elevatorSentence(base, lang, base.name));
   if (sds.every((sd) => hasMoveLog(sd.ensemble))) all.push(staysSentence(sds, h, lang));
-  all.push(criteriaSentence(base, h, lang, base.name));
+  all.push(criteriaSentence(base, h, lang, base.name), ...anchorLimitSentences(base, lang));
   groups.push({ heading: f.across, items: all });
   return groups;
 }

@@ -228,6 +228,10 @@ const en = {
       'More of those leaving than of those arriving are resource-strong: the estate lifts households into work or education and then loses them (the elevator effect).',
     elevatorSlight: 'Slightly more of those leaving are resource-strong, within the spread between replications.',
     elevatorNone: 'No elevator effect shows in these numbers.',
+    anchorLowLimit: (estate: string, attractiveness: string, attachment: string, ins: string) =>
+      `Anchoring could hold ${estate} where it starts only at the limit of its attractiveness (${attractiveness}; the residents' labour-market attachment ${attachment}): the baseline needs almost no resource-strong applicants${ins ? ` (${ins} of the households moving in were resource-strong)` : ''}, because the residents' own job finding lifts the estate. Levers that act through who moves in (flexible letting, image work, allocation limits) have few resource-strong applicants to bring here, so their effects say as much about this limit of the model as about the estate (docs/ODD.md, "Anchoring").`,
+    anchorHighLimit: (estate: string, attractiveness: string, attachment: string) =>
+      `Anchoring could hold ${estate} where it starts only at the limit of its attractiveness (${attractiveness}), with its residents finding work and education ${attachment} times as often as the elevator's rates say: read its effects with this limit of the model in mind (docs/ODD.md, "Anchoring").`,
     elevator: (who: string, ins: string, outs: string, verdict: string) =>
       `Over the run${who}, ${ins} of the households moving in were resource-strong, against ${outs} of those moving out. ${verdict}`,
     noLeavers: (who: string, years: number) => `No resource-strong family with children moved out${who} during the ${years} years.`,
@@ -572,6 +576,10 @@ const da: Texts = {
       'Flere af dem, der flytter ud, end af dem, der flytter ind, er ressourcestærke: afdelingen løfter husstande i arbejde eller uddannelse og mister dem så (elevatoreffekten).',
     elevatorSlight: 'Lidt flere af dem, der flytter ud, er ressourcestærke, inden for spredningen mellem gentagelser.',
     elevatorNone: 'Tallene viser ingen elevatoreffekt.',
+    anchorLowLimit: (estate, attractiveness, attachment, ins) =>
+      `Forankringen kunne kun holde ${estate}, hvor den starter, ved grænsen for dens tiltrækning (${attractiveness}; beboernes tilknytning til arbejdsmarkedet ${attachment}): grundforløbet kræver næsten ingen ressourcestærke ansøgere${ins ? ` (${ins} af de indflyttende husstande var ressourcestærke)` : ''}, fordi beboernes egen vej ind i arbejde løfter afdelingen. Tiltag, der virker gennem, hvem der flytter ind (fleksibel udlejning, imagearbejde, grænser for anvisning), har her få ressourcestærke ansøgere at bringe, så deres virkninger siger lige så meget om denne grænse i modellen som om afdelingen (docs/ODD.md, "Anchoring").`,
+    anchorHighLimit: (estate, attractiveness, attachment) =>
+      `Forankringen kunne kun holde ${estate}, hvor den starter, ved grænsen for dens tiltrækning (${attractiveness}), med beboere, der kommer i arbejde og uddannelse ${attachment} gange så ofte, som elevatorens rater siger: læs dens virkninger med denne grænse i modellen for øje (docs/ODD.md, "Anchoring").`,
     elevator: (who, ins, outs, verdict) =>
       `Over kørslen${who} var ${ins} af de indflyttende husstande ressourcestærke, mod ${outs} af de fraflyttende. ${verdict}`,
     noLeavers: (who, years) => `Ingen ressourcestærk børnefamilie flyttede ud${who} i løbet af de ${years} år.`,

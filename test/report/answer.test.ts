@@ -13,7 +13,7 @@ import { runEnsemble } from '../../src/engine/ensemble.js';
 import { type Results, resolve } from '../../src/output/pipeline.js';
 import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, baselineDrifts, verdictOf } from '../../src/report/answer.js';
 import type { ScenarioData } from '../../src/report/charts/index.js';
-import { writeChartsAndReport } from '../../src/report/report.js';
+import { findings, writeChartsAndReport } from '../../src/report/report.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 describe('verdictOf', () => {
@@ -125,5 +125,26 @@ describe('the findings of an estate too small for the list', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe('the findings of an estate anchored at its limit', () => {
+  it('say so, with the in-movers, in English and Danish; an estate held within its limits gets no such sentence', async () => {
+    const base = loadScenario('scenarios/default.yaml');
+    // an own estate at 30%: anchoring holds it only at attractiveness -3 (docs/ODD.md, "Anchoring")
+    const weak = { ...base, estates: [{ ...base.estates[0]!, flats: 300, population: { ...base.estates[0]!.population, resourceStrongShare: 0.3 } }] };
+    const sc = resolve(weak, { replications: 2, years: 2 }, 'scenarios/default.yaml');
+    const ens = await runEnsemble(sc, { workers: 1 });
+    expect(ens.anchors[0]!.attractiveness).toBe(-3);
+    const res = { ensembles: [ens], summary: summarize(sc.name, sc.startYear, ens.replications) };
+    const en = findings(res).join('\n');
+    expect(en).toMatch(
+      /Anchoring could hold average where it starts only at the limit of its attractiveness \(−3\.00; the residents' labour-market attachment 0\.\d\d\): the baseline needs almost no resource-strong applicants \(\d+% \(\d+-\d+%\) of the households moving in were resource-strong\)/,
+    );
+    expect(findings(res, 'da').join('\n')).toContain('Forankringen kunne kun holde average, hvor den starter, ved grænsen for dens tiltrækning (−3,00;');
+    // the default estate is held within its limits
+    const def = resolve(base, { replications: 1, years: 1 }, 'scenarios/default.yaml');
+    const e2 = await runEnsemble(def, { workers: 1 });
+    expect(findings({ ensembles: [e2], summary: summarize(def.name, def.startYear, e2.replications) }).join('\n')).not.toContain('Anchoring could hold');
   }, 60_000);
 });
