@@ -20,11 +20,24 @@
  * environment (a read-only or full disk, no permission) become `UserError`s naming the path and
  * the cause, not internal errors.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname, homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../scenario/messages.js';
-import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder, unlistedEntries, unlistedWhy } from './safety.js';
+import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder, unlistedEntries, unlistedWhy, writtenRecord } from './safety.js';
 
 /** Inside a partial folder: which process writes it (JSON `{ pid, host }`), removed before the swap. */
 export const OWNER_FILE = '.nabolag-owner';
@@ -258,6 +271,12 @@ async function writeVia<T>(
     const result = await write(tmp).catch((e) => {
       throw environmentError(e, tmp);
     });
+    try {
+      // what was written, as it was written: a later run finds a file edited in place (safety.ts)
+      appendFileSync(join(tmp, MARKER), writtenRecord(tmp));
+    } catch (e) {
+      throw environmentError(e, tmp);
+    }
     try {
       place(tmp, path);
     } catch (e) {

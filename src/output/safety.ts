@@ -32,8 +32,9 @@ export const MARKER = '.nabolag-output';
 export const MARKER_TEXT =
   'This folder was written by nabolag. nabolag replaces it when a run is given this folder as its output\n' +
   'folder, unless it holds files that nabolag did not write (files its manifest.json does not list, other\n' +
-  "than a cluster run's scripts, logs and shard folders), and leaves alone any folder without this file.\n" +
-  'Delete this file to keep nabolag from ever replacing the folder.\n';
+  "than a cluster run's scripts, logs and shard folders) or files it wrote that were changed since (the\n" +
+  'record below), and leaves alone any folder without this file. Delete this file to keep nabolag from\n' +
+  'ever replacing the folder.\n';
 
 /** What the classification needs to know besides the path. */
 export interface OutputContext {
@@ -172,7 +173,9 @@ const LAYOUT_FILES: readonly RegExp[] = [
  * - everything in a folder inside that holds the marker itself (a shard's folder, a partial folder
  *   being written), judged by the same rule against that folder's own manifest.
  *
- * A folder is judged by the files in it: empty folders are not named.
+ * A file of nabolag's that was changed after nabolag wrote it (its size or time of last change
+ * differs from the marker's record, `writtenRecord`) is named too, with CHANGED_SUFFIX: an edit
+ * made in place is the user's. A folder is judged by the files in it: empty folders are not named.
  */
 export function unlistedEntries(dir: string, limit = UNLISTED_SHOWN): string[] {
   const out: string[] = [];
@@ -180,8 +183,66 @@ export function unlistedEntries(dir: string, limit = UNLISTED_SHOWN): string[] {
   return out;
 }
 
+/** What a name in `unlistedEntries` ends with when nabolag wrote the file but it was changed since. */
+export const CHANGED_SUFFIX = ' (changed since nabolag wrote it)';
+
+/** The line in the marker that the record of written files follows (`writtenRecord`). */
+const WRITTEN_HEADER = 'Files as nabolag wrote them (bytes, last modified in ms since 1970, path):';
+
+/**
+ * The record of the files in a folder nabolag has just written (every file below `dir` except the
+ * marker and names starting with `.nabolag-`), appended to its marker before the folder is put in
+ * place: their sizes and times of last change, which renames keep. A later run that would replace
+ * the folder compares them (`collectUnlisted`): a file edited in place (a note added to
+ * summary.json, a changed chart) is then the user's work, not nabolag's.
+ */
+export function writtenRecord(dir: string): string {
+  const lines: string[] = [];
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(rel ? join(dir, rel) : dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && p !== MARKER && !e.name.startsWith('.nabolag-')) {
+        const st = statSync(join(dir, p));
+        lines.push(`${st.size}\t${st.mtimeMs}\t${p}`);
+      }
+    }
+  };
+  walk('');
+  return `\n${WRITTEN_HEADER}\n${lines.join('\n')}\n`;
+}
+
+/** The record of written files in a folder's marker (`writtenRecord`): path to size and time; empty when there is none. */
+function readWritten(dir: string): Map<string, { size: number; mtimeMs: number }> {
+  const out = new Map<string, { size: number; mtimeMs: number }>();
+  let text: string;
+  try {
+    text = readFileSync(join(dir, MARKER), 'utf8');
+  } catch {
+    return out;
+  }
+  const at = text.indexOf(WRITTEN_HEADER);
+  if (at < 0) return out;
+  for (const line of text.slice(at + WRITTEN_HEADER.length).split('\n')) {
+    const m = /^(\d+)\t([0-9.e+]+)\t(.+)$/.exec(line);
+    if (m) out.set(m[3]!, { size: Number(m[1]), mtimeMs: Number(m[2]) });
+  }
+  return out;
+}
+
+/** Whether a file nabolag recorded (`readWritten`) has another size or time of last change now. */
+function changedSince(path: string, rec: { size: number; mtimeMs: number }): boolean {
+  try {
+    const st = statSync(path);
+    return st.size !== rec.size || st.mtimeMs !== rec.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 /** `unlistedEntries` for the nabolag folder `dir`, its entries named with `prefix` before them. */
 function collectUnlisted(dir: string, prefix: string, out: string[], limit: number): void {
+  const written = readWritten(dir);
   const files = [...(manifestFiles(dir) ?? []), ...(manifestFiles(dir, SHARD_FILE) ?? [])];
   const listed = new Set<string>([MARKER, 'manifest.json', SHARD_FILE, ...files.filter((f): f is string => typeof f === 'string')]);
   const walk = (rel: string): void => {
@@ -198,6 +259,7 @@ function collectUnlisted(dir: string, prefix: string, out: string[], limit: numb
         if (hasMarker(join(dir, p))) collectUnlisted(join(dir, p), `${prefix}${p}/`, out, limit);
         else walk(p);
       } else if (!listed.has(p) && !LAYOUT_FILES.some((re) => re.test(p))) out.push(prefix + p);
+      else if (written.has(p) && changedSince(join(dir, p), written.get(p)!)) out.push(prefix + p + CHANGED_SUFFIX);
     }
   };
   walk('');
@@ -280,8 +342,12 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
 }
 
 /** Why a folder with unlisted files (`unlistedEntries`) is not replaced, completing "the output folder <path> …". */
-export const unlistedWhy = (foreign: readonly string[]): string =>
-  `holds ${foreign.length === 1 ? 'a file' : 'files'} that nabolag did not write (${foreign.join(', ')}${foreign.length >= UNLISTED_SHOWN ? ', …' : ''}), which replacing it would delete; move ${foreign.length === 1 ? 'it' : 'them'} elsewhere or give another folder`;
+export const unlistedWhy = (foreign: readonly string[]): string => {
+  const edited = foreign.some((f) => f.endsWith(CHANGED_SUFFIX));
+  const one = foreign.length === 1;
+  const what = `${one ? 'a file' : 'files'} that nabolag did not write${edited ? ` or that ${one ? 'was' : 'were'} changed since it wrote ${one ? 'it' : 'them'}` : ''}`;
+  return `holds ${what} (${foreign.join(', ')}${foreign.length >= UNLISTED_SHOWN ? ', …' : ''}), which replacing it would delete; move ${foreign.length === 1 ? 'it' : 'them'} elsewhere or give another folder`;
+};
 
 /** Letters allowed in an output folder name derived from a scenario file's path. */
 const UNSAFE = /[^A-Za-z0-9_.-]+/g;

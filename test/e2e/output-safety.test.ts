@@ -157,6 +157,16 @@ describe('nabolag’s own results', () => {
     expect(nabolag(['run', 'scenarios/default.yaml', ...QUICK, '--seed', '9', '--out', out]).code).toBe(0);
   });
 
+  it('does not replace its own result when one of its files was edited in place, and says which', () => {
+    const out = join(project, 'output', 'edited');
+    expect(nabolag(['run', 'scenarios/default.yaml', ...QUICK, '--out', out]).code).toBe(0);
+    writeFileSync(join(out, 'summary.json'), `${readFileSync(join(out, 'summary.json'), 'utf8')}\n`);
+    refused(['run', 'scenarios/default.yaml', ...QUICK, '--out', out], /changed since it wrote it \(summary\.json \(changed since nabolag wrote it\)\)/);
+    // a copy saved elsewhere and the edited file moved away: replaced as before
+    rmSync(join(out, 'summary.json'));
+    expect(nabolag(['run', 'scenarios/default.yaml', ...QUICK, '--out', out]).code).toBe(0);
+  });
+
   it("replaces a cluster run's folder (scripts, logs, shards, merged result) but not one a user has put a file in", () => {
     const out = join(project, 'output', 'cluster');
     prepareOutputFolder(out);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   ARRAY_SCRIPT,
+  CHANGED_SUFFIX,
   MARKER,
   MERGE_LOG,
   MERGE_SCRIPT,
@@ -230,6 +231,32 @@ describe('writeAtomically', () => {
     expect(called).toBe(false);
     expect(readFileSync(join(p, 'out', 'notes.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(join(p, 'out', 'a.txt'), 'utf8')).toBe('first');
+  });
+
+  it('refuses to replace its own result when one of its files was edited in place, and keeps it', async () => {
+    const p = folder('w-edited');
+    await writeAtomically(join(p, 'out'), written('summary.json', '{"a":1}'), opts(p));
+    // the marker records what was written; the same result again is replaced as before
+    expect(readFileSync(join(p, 'out', MARKER), 'utf8')).toMatch(/\n\d+\t[\d.]+\tsummary\.json\n/);
+    await writeAtomically(join(p, 'out'), written('summary.json', '{"a":2}'), opts(p));
+    expect(unlistedEntries(join(p, 'out'))).toEqual([]);
+    writeFileSync(join(p, 'out', 'summary.json'), '{"a":2, "note": "mine"}');
+    expect(unlistedEntries(join(p, 'out'))).toEqual([`summary.json${CHANGED_SUFFIX}`]);
+    let called = false;
+    await expect(
+      writeAtomically(
+        join(p, 'out'),
+        async () => {
+          called = true;
+        },
+        opts(p),
+      ),
+    ).rejects.toThrow(/did not write or that was changed since it wrote it \(summary\.json \(changed since nabolag wrote it\)\)/);
+    expect(called).toBe(false);
+    expect(readFileSync(join(p, 'out', 'summary.json'), 'utf8')).toBe('{"a":2, "note": "mine"}');
+    // moved away, the folder is nabolag's again
+    rmSync(join(p, 'out', 'summary.json'));
+    await writeAtomically(join(p, 'out'), written('summary.json', '{"a":3}'), opts(p));
   });
 
   it('refuses before calling the writer when the folder is not its own', async () => {
