@@ -3,7 +3,11 @@
  * src/engine/ensemble.ts `tables`, that keeps them as text), and the full results of its
  * replications (run one by one, as the ensemble runs them).
  */
-import type { TableSink } from '../../src/engine/ensemble.js';
+import { compareEnsembles } from '../../src/analysis/compare.js';
+import { summarize } from '../../src/analysis/summary.js';
+import { type TableSink, runEnsemble } from '../../src/engine/ensemble.js';
+import { type Results, alignForComparison, resolve } from '../../src/output/pipeline.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { anchorScenario } from '../../src/model/anchor.js';
 import { replicationSeed } from '../../src/model/rng.js';
 import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
@@ -38,4 +42,25 @@ export function captureTables(moves = true, prefix: string | null = null): Captu
     metrics: () => got.map((g) => g.metrics).join(''),
     moves: () => got.map((g) => g.moves).join(''),
   };
+}
+
+/**
+ * The results a report is written from, for scenario files run as the command line runs them:
+ * one file a run, several a comparison (the first the baseline, aligned on its seeds), each
+ * resolved with `overrides` (few replications and years by default) and run on this thread.
+ */
+export async function reportResults(files: string[], overrides: { replications?: number; years?: number } = { replications: 3, years: 3 }): Promise<Results> {
+  const scs = files.map((f) => resolve(loadScenario(f), overrides, f));
+  const all = [
+    scs[0]!,
+    ...alignForComparison(
+      scs[0]!,
+      scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })),
+    ),
+  ];
+  const ensembles = [];
+  for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
+  if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.replications) };
+  const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
+  return { ensembles, summary: comparison.summaries[all[0]!.name]!, comparison };
 }

@@ -3,14 +3,10 @@
  * vega-lite without warnings and renders to SVG; titles and units come from METRICS; the PNG
  * has text; the same results give identical specs, SVG and PNG bytes.
  */
+import { reportResults } from '../helpers/ensemble.js';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { decodePng } from '../helpers/png.js';
 import type { Results } from '../../src/output/pipeline.js';
-import { alignForComparison, resolve } from '../../src/output/pipeline.js';
-import { runEnsemble } from '../../src/engine/ensemble.js';
-import { summarize } from '../../src/analysis/summary.js';
-import { compareEnsembles } from '../../src/analysis/compare.js';
-import { loadScenario } from '../../src/scenario/load.js';
 import { METRICS, METRIC_INDEX } from '../../src/model/reporters.js';
 import { flowTotal } from '../../src/report/charts/data.js';
 import { LIST_STATUS_NAMES } from '../../src/model/codes.js';
@@ -44,21 +40,7 @@ import { fmtInt } from '../../src/report/format.js';
 
 const OVERRIDES = { replications: 3, years: 3 };
 
-async function results(files: string[]): Promise<Results> {
-  const scs = files.map((f) => resolve(loadScenario(f), OVERRIDES, f));
-  const all = [
-    scs[0]!,
-    ...alignForComparison(
-      scs[0]!,
-      scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })),
-    ),
-  ];
-  const ensembles = [];
-  for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
-  if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.replications) };
-  const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
-  return { ensembles, summary: comparison.summaries[all[0]!.name]!, comparison };
-}
+const results = (files: string[]): Promise<Results> => reportResults(files, OVERRIDES);
 
 let single: Results;
 let compared: Results;

@@ -4,35 +4,17 @@
  * translates them), the baseline named in a comparison, and P5 and P6 named as not checked
  * with the command that checks them.
  */
+import { reportResults } from '../helpers/ensemble.js';
 import { spawnSync } from 'node:child_process';
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { Results } from '../../src/output/pipeline.js';
-import { alignForComparison, resolve } from '../../src/output/pipeline.js';
-import { runEnsemble } from '../../src/engine/ensemble.js';
-import { summarize } from '../../src/analysis/summary.js';
-import { compareEnsembles } from '../../src/analysis/compare.js';
 import { type PatternResult, checkPatterns, imagePattern, lagPattern } from '../../src/analysis/patterns.js';
-import { loadScenario } from '../../src/scenario/load.js';
 import { type PatternField, daPatternText, patternText } from '../../src/report/i18n.js';
 import { type ReportOptions, reportInput } from '../../src/report/report.js';
 import type { ReportSection } from '../../src/report/html.js';
 import { presetNames } from '../../src/tools/calibrate.js';
 
-async function results(files: string[], overrides = { replications: 3, years: 3 }): Promise<Results> {
-  const scs = files.map((f) => resolve(loadScenario(f), overrides, f));
-  const all = [
-    scs[0]!,
-    ...alignForComparison(
-      scs[0]!,
-      scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })),
-    ),
-  ];
-  const ensembles = [];
-  for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
-  if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.replications) };
-  const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
-  return { ensembles, summary: comparison.summaries[all[0]!.name]!, comparison };
-}
+const results = (files: string[], overrides?: { replications?: number; years?: number }): Promise<Results> => reportResults(files, overrides);
 
 let single: Results;
 let compared: Results;

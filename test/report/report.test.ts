@@ -3,35 +3,17 @@
  * (what was run, findings from the numbers, links to the files present, the patterns
  * extension point) and byte-identical output for the same results.
  */
+import { reportResults } from '../helpers/ensemble.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Results } from '../../src/output/pipeline.js';
-import { alignForComparison, resolve } from '../../src/output/pipeline.js';
-import { runEnsemble } from '../../src/engine/ensemble.js';
-import { summarize } from '../../src/analysis/summary.js';
-import { compareEnsembles } from '../../src/analysis/compare.js';
-import { loadScenario } from '../../src/scenario/load.js';
 import { VERSION } from '../../src/version.js';
 import { buildCharts } from '../../src/report/charts/index.js';
 import { findingGroups, findings, fmtBand, fmtDiff, writeChartsAndReport } from '../../src/report/report.js';
 
-async function results(files: string[]): Promise<Results> {
-  const scs = files.map((f) => resolve(loadScenario(f), { replications: 3, years: 3 }, f));
-  const all = [
-    scs[0]!,
-    ...alignForComparison(
-      scs[0]!,
-      scs.slice(1).map((scenario, i) => ({ scenario, file: files[i + 1]! })),
-    ),
-  ];
-  const ensembles = [];
-  for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
-  if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.replications) };
-  const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
-  return { ensembles, summary: comparison.summaries[all[0]!.name]!, comparison };
-}
+const results = (files: string[]): Promise<Results> => reportResults(files);
 
 let single: Results;
 let compared: Results;
