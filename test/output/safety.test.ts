@@ -177,6 +177,20 @@ describe('defaultOutputName', () => {
 
 describe('writeAtomically', () => {
   const opts = (cwd: string) => ({ cwd, home: join(box, 'home') });
+  /** That writing `out` is refused with a message matching `why`, before the writer is called. */
+  const refusedBeforeWriting = async (out: string, o: ReturnType<typeof opts>, why: RegExp | typeof UserError) => {
+    let called = false;
+    await expect(
+      writeAtomically(
+        out,
+        async () => {
+          called = true;
+        },
+        o,
+      ),
+    ).rejects.toThrow(why);
+    expect(called).toBe(false);
+  };
   /** A writer of one file and the manifest that lists it, as every writer of nabolag's writes one. */
   const written = (file: string, text: string) => async (d: string) => {
     writeFileSync(join(d, file), text);
@@ -218,17 +232,7 @@ describe('writeAtomically', () => {
     };
     await writeAtomically(join(p, 'out'), withManifest, opts(p));
     writeFileSync(join(p, 'out', 'notes.txt'), 'mine');
-    let called = false;
-    await expect(
-      writeAtomically(
-        join(p, 'out'),
-        async () => {
-          called = true;
-        },
-        opts(p),
-      ),
-    ).rejects.toThrow(/did not write \(notes\.txt\)/);
-    expect(called).toBe(false);
+    await refusedBeforeWriting(join(p, 'out'), opts(p), /did not write \(notes\.txt\)/);
     expect(readFileSync(join(p, 'out', 'notes.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(join(p, 'out', 'a.txt'), 'utf8')).toBe('first');
   });
@@ -242,17 +246,11 @@ describe('writeAtomically', () => {
     expect(unlistedEntries(join(p, 'out'))).toEqual([]);
     writeFileSync(join(p, 'out', 'summary.json'), '{"a":2, "note": "mine"}');
     expect(unlistedEntries(join(p, 'out'))).toEqual([`summary.json${CHANGED_SUFFIX}`]);
-    let called = false;
-    await expect(
-      writeAtomically(
-        join(p, 'out'),
-        async () => {
-          called = true;
-        },
-        opts(p),
-      ),
-    ).rejects.toThrow(/did not write or that was changed since it wrote it \(summary\.json \(changed since nabolag wrote it\)\)/);
-    expect(called).toBe(false);
+    await refusedBeforeWriting(
+      join(p, 'out'),
+      opts(p),
+      /did not write or that was changed since it wrote it \(summary\.json \(changed since nabolag wrote it\)\)/,
+    );
     expect(readFileSync(join(p, 'out', 'summary.json'), 'utf8')).toBe('{"a":2, "note": "mine"}');
     // moved away, the folder is nabolag's again
     rmSync(join(p, 'out', 'summary.json'));
@@ -261,17 +259,7 @@ describe('writeAtomically', () => {
 
   it('refuses before calling the writer when the folder is not its own', async () => {
     const p = folder('w3', { 'theirs/thesis.tex': 'years of work' });
-    let called = false;
-    await expect(
-      writeAtomically(
-        join(p, 'theirs'),
-        async () => {
-          called = true;
-        },
-        opts(p),
-      ),
-    ).rejects.toThrow(UserError);
-    expect(called).toBe(false);
+    await refusedBeforeWriting(join(p, 'theirs'), opts(p), UserError);
     expect(readFileSync(join(p, 'theirs', 'thesis.tex'), 'utf8')).toBe('years of work');
   });
 
