@@ -47,6 +47,13 @@ export const DRIFT_FAMILIES_RELATIVE = 0.1;
  */
 export const DRIFT_LEVEL = 0.95;
 
+/**
+ * Below this many replications a baseline said to hold is said to be checked weakly: the drift
+ * must then exceed `driftNoiseFactor(n)` standard errors (12.7 at 2 replications, 4.3 at 3, 3.2 at
+ * 4, 2.8 at 5), so only a drift far beyond its threshold shows. Assumption.
+ */
+export const DRIFT_FEW_REPLICATIONS = 5;
+
 /** The multiple of the standard error a drift must exceed with `n` replications (Student's t at DRIFT_LEVEL, n - 1 degrees of freedom). */
 export const driftNoiseFactor = (n: number): number => studentTQuantile(1 - (1 - DRIFT_LEVEL) / 2, n - 1);
 

@@ -305,7 +305,8 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
   if (within(cwd, path)) return refuse('contains the current folder');
   for (const f of ctx.scenarioFiles) {
     const real = realPathOf(isAbsolute(f) ? f : join(ctx.cwd, f));
-    if (within(dirname(real), path)) return refuse(`holds the scenario file ${f}`);
+    if (within(dirname(real), path))
+      return refuse(`holds the scenario file ${f}; give a folder of its own for the results, e.g. --out output/${basename(f, extname(f)) || 'run'}`);
   }
 
   let st: Stats;

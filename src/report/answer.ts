@@ -6,7 +6,7 @@
  * the model is and is not.
  */
 import type { Effect } from '../analysis/compare.js';
-import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, type Drift, driftsOf, isShareDrift } from '../analysis/drift.js';
+import { DRIFT_FAMILIES_RELATIVE, DRIFT_FEW_REPLICATIONS, DRIFT_SHARE_POINTS, type Drift, driftsOf, isShareDrift } from '../analysis/drift.js';
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { MAIN_OUTCOME, effectOf, rankedVariants } from './charts/forest.js';
@@ -39,7 +39,9 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   if (drifts.length === 0) {
     const ms = base.summary.metrics[base.row]!.resourceStrongShare!;
     const to = ms.byYear[ms.byYear.length - 1]!.mean;
-    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end))}</p>`;
+    const n = base.ensemble.replications.length;
+    const few = n < DRIFT_FEW_REPLICATIONS ? ` ${t.steadyFew(n)}` : '';
+    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end) + few)}</p>`;
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
   const items = drifts.map(

@@ -119,6 +119,8 @@ const en = {
     `In the baseline (${label.toLowerCase()}): ${from} in ${start}, ${to} by ${end}, a change of more than ${limit}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`,
   steady: (label: string, from: string, to: string, start: number, end: number) =>
     `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}.`,
+  steadyFew: (n: number) =>
+    `With ${n} replication${n === 1 ? '' : 's'} only a drift far beyond its threshold would show here; run 10 or more (-n 10) to check that the baseline holds.`,
   trajectoryIntro: (name: string, end: number) =>
     `Scenario "${name}": the estate's composition on 1 January of the first year and by ${end} (mean, 5-95% range over replications in brackets).`,
   trajectoryLine: (label: string, from: string, to: string, start: number, end: number) => `${label}: ${from} in ${start} → ${to} by ${end}`,
@@ -475,6 +477,8 @@ const da: Texts = {
   drift: (label, from, to, start, end, limit) =>
     `I grundscenariet går ${label.toLowerCase()} fra ${from} i ${start} til ${to} i ${end}, en ændring på mere end ${limit}. Afdelingen ændrer sig også uden tiltag, så læs effekterne som forskelle fra et grundscenarie i bevægelse, ikke fra afdelingen i dag.`,
   steady: (label, from, to, start, end) => `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}.`,
+  steadyFew: (n) =>
+    `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om grundscenariet holder.`,
   trajectoryIntro: (name, end) =>
     `Scenariet "${name}": beboersammensætningen den 1. januar det første år og i ${end} (gennemsnit, 5-95 %-spænd over gentagelser i parentes).`,
   trajectoryLine: (label, from, to, start, end) => `${label}: ${from} i ${start} → ${to} i ${end}`,

@@ -70,7 +70,9 @@ describe('classifyOutput', () => {
 
   it('refuses a folder holding a scenario file of the run, even when it has the marker', () => {
     folder('project/sc', { 'my.yaml': 'a: 1\n', [MARKER]: 'x' });
-    expect(refused('sc', ctx(project, ['sc/my.yaml']))).toMatch(/holds the scenario file sc\/my.yaml/);
+    expect(refused('sc', ctx(project, ['sc/my.yaml']))).toMatch(
+      /holds the scenario file sc\/my.yaml; give a folder of its own for the results, e.g. --out output\/my$/,
+    );
     expect(refused(project, ctx(join(box, 'home'), [join(project, 'default.yaml')]))).toMatch(/holds the scenario file/);
   });
 

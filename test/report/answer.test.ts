@@ -91,6 +91,9 @@ describe('the first screen of a single run', () => {
     expect(at('data-testid="trajectory"')).toBeLessThan(at('id="contents"'));
     expect(at('data-testid="is-not"')).toBeLessThan(at('id="contents"'));
     expect(html.includes('data-testid="drift-warning"') || html.includes('data-testid="baseline-steady"')).toBe(true);
+    // with 2 replications a steady baseline (as the default's is over 4 years) is said to be checked weakly
+    expect(html).toContain('data-testid="baseline-steady"');
+    expect(html).toContain('With 2 replications only a drift far beyond its threshold would show here');
     expect(at('id="trajectory-resourceStrongShare"')).toBeLessThan(at('id="contents"'));
     expect(at('id="what-was-run"')).toBeGreaterThan(at('id="findings"'));
     expect(at(String(single.ensembles[0]!.seeds[0]))).toBeGreaterThan(at('id="what-was-run"'));
