@@ -175,6 +175,9 @@ const en = {
   variantRole: 'variant',
   runRole: 'run',
   none: 'none',
+  leverWhen: (lever: string, when: string, estate?: number) => `${lever} from ${when}${estate !== undefined ? ` (estate ${estate})` : ''}`,
+  /** A lever's yes/no field as the scenario file writes it (English) or in words. */
+  leverBool: (v: boolean) => String(v),
   allInManifest: 'all in manifest.json',
   runWhat: (n: number, reps: number, years: number, start: number, last: number, seed: number, seeds: string, paired: boolean, version: string) =>
     `${n > 1 ? `${n} scenarios, each` : '1 scenario'} with ${reps} replication${reps === 1 ? '' : 's'} of ${years} years (${start}-${last}), base seed ${seed}; replication <i>i</i> uses a seed derived from the base seed and <i>i</i>: ${seeds}.${
@@ -530,6 +533,8 @@ const da: Texts = {
   variantRole: 'variant',
   runRole: 'kørsel',
   none: 'ingen',
+  leverWhen: (lever, when, estate) => `${lever} fra ${when}${estate !== undefined ? ` (afdeling ${estate})` : ''}`,
+  leverBool: (v) => (v ? 'ja' : 'nej'),
   allInManifest: 'alle i manifest.json',
   runWhat: (n, reps, years, start, last, seed, seeds, paired, version) =>
     `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${years} år (${start}-${last}), grundfrø ${seed}; gentagelse <i>i</i> bruger et frø afledt af grundfrøet og <i>i</i>: ${seeds}.${

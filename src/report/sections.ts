@@ -39,16 +39,19 @@ export interface ReportOptions {
 /** One line per lever: "extension from 2027: group resourceStrongFamilies, factor 0.5". */
 function leversText(sd: ScenarioData, lang: Lang): string {
   const ps = sd.ensemble.scenario.policies;
-  if (!ps.length) return texts(lang).none;
+  const t = texts(lang);
+  if (!ps.length) return t.none;
   return ps
     .map((p) => {
       const { lever, from, until, estate, ...size } = p as { lever: string; from: number; until?: number; estate?: number } & Record<string, unknown>;
       const when = `${from}${until !== undefined ? `-${until - 1}` : ''}`;
+      // the lever's and its fields' names are the scenario file's (language-neutral); numbers and yes/no in the report's language
+      const value = (v: unknown) => (typeof v === 'number' ? localNumbers(String(v), lang) : typeof v === 'boolean' ? t.leverBool(v) : String(v));
       const args = Object.entries(size)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k} ${String(v)}`)
+        .map(([k, v]) => `${k} ${value(v)}`)
         .join(', ');
-      return `${lever} from ${when}${estate !== undefined ? ` (estate ${estate})` : ''}${args ? `: ${args}` : ''}`;
+      return `${t.leverWhen(lever, when, estate)}${args ? `: ${args}` : ''}`;
     })
     .join('; ');
 }
