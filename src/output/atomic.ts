@@ -37,7 +37,7 @@ import {
 import { hostname, homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../scenario/messages.js';
-import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder, unlistedEntries, unlistedWhy, writtenRecord } from './safety.js';
+import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder, manifestFiles, unlistedEntries, unlistedWhy, writtenRecord } from './safety.js';
 
 /** Inside a partial folder: which process writes it (JSON `{ pid, host }`), removed before the swap. */
 export const OWNER_FILE = '.nabolag-owner';
@@ -324,13 +324,8 @@ function swap(tmp: string, path: string): void {
 function moveInto(tmp: string, path: string): void {
   rmSync(join(tmp, OWNER_FILE), { force: true });
   mkdirSync(path, { recursive: true });
-  let previous: string[] = [];
-  try {
-    const m = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: unknown };
-    if (m.tool === 'nabolag' && Array.isArray(m.files)) previous = m.files.filter((f): f is string => typeof f === 'string');
-  } catch {
-    // no earlier result here
-  }
+  // what the earlier result here listed (none when there is none)
+  const previous = (manifestFiles(path) ?? []).filter((f): f is string => typeof f === 'string');
   const names = readdirSync(tmp).filter((n) => n !== 'manifest.json');
   if (readdirSync(tmp).includes('manifest.json')) names.push('manifest.json');
   const fresh = new Set<string>();

@@ -96,7 +96,7 @@ export function isNabolagFolder(dir: string): boolean {
 export const SHARD_FILE = 'shard.json';
 
 /** The `files` a folder's `manifest.json` (or `name`) lists, when it is nabolag's with such a list; undefined otherwise. */
-function manifestFiles(dir: string, name = 'manifest.json'): unknown[] | undefined {
+export function manifestFiles(dir: string, name = 'manifest.json'): unknown[] | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { tool?: unknown; files?: unknown };
     return manifest.tool === 'nabolag' && Array.isArray(manifest.files) ? manifest.files : undefined;

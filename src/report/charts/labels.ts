@@ -2,7 +2,7 @@
  * Titles, units and wrapped text of the charts, all derived from the one metric list (`METRICS` in
  * model/reporters.ts); the findings and the effects table read the same labels.
  */
-import { METRICS, METRIC_INDEX, type Metric } from '../../model/reporters.js';
+import { METRICS, METRIC_INDEX, type Metric, yearlyUnit } from '../../model/reporters.js';
 import { greedyLines } from '../../output/text.js';
 import { DA_METRIC_LABELS, DA_UNITS, type Lang } from '../i18n.js';
 
@@ -38,8 +38,7 @@ export function metricTitle(name: string): string {
  * metricUnit('image')    // 'index 0-1'
  */
 export function metricUnit(name: string): string {
-  const m = metric(name);
-  return m.kind === 'flow' ? m.unit.replace('per month', 'per year') : m.unit;
+  return yearlyUnit(metric(name));
 }
 
 /** Axis title from the unit: first letter upper case. */
