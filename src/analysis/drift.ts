@@ -1,7 +1,11 @@
 /**
- * The baseline's drift: how far an estate's composition moves between the initial state and the
- * horizon of a run, against the thresholds beyond which nabolag warns (issue 23: anchoring keeps
- * an estate as given; where it cannot, the report, summary.json and the console say so first).
+ * The baseline's drift: how far an estate's composition moves from the initial state at any year
+ * of a run, against the thresholds beyond which nabolag warns (issue 23: anchoring keeps an
+ * estate as given; where it cannot, the report, summary.json and the console say so first).
+ * Every year's end is read, not only the horizon's: anchoring holds the shares at the end of its
+ * trials (model/anchor.ts, ANCHOR_YEARS), and a baseline can leave its start and come back by
+ * then (in the default the families with children rise about 12% by the fifth year and are back
+ * by the fifteenth), or pass its start and go on (a run longer than the anchoring's trials).
  * Read from an ensemble summary (analysis/summary.ts), so the report, summary.json and the command line
  * give the same drifts.
  */
@@ -10,7 +14,8 @@ import { meanInterval, studentTQuantile } from './inference.js';
 /** What a drift reads of a metric's summary (analysis/summary.ts `MetricSummary`): its mean at month 0 and each year's. */
 export interface DriftMetric {
   initial: { mean: number };
-  byYear: readonly { mean: number }[];
+  /** Each year's end; `year` the calendar year (else the year's index is given for it). */
+  byYear: readonly { mean: number; year?: number }[];
 }
 
 /**
@@ -57,23 +62,41 @@ export const DRIFT_FEW_REPLICATIONS = 5;
 /** The multiple of the standard error a drift must exceed with `n` replications (Student's t at DRIFT_LEVEL, n - 1 degrees of freedom). */
 export const driftNoiseFactor = (n: number): number => studentTQuantile(1 - (1 - DRIFT_LEVEL) / 2, n - 1);
 
-/** One drift beyond its threshold: the metric, its mean at month 0 and at the horizon. */
+/**
+ * One drift beyond its threshold: the metric, its mean at month 0 and at the horizon, and, where
+ * the largest drift is reached before the horizon, that year and the mean then.
+ */
 export interface Drift {
   metric: string;
   from: number;
   to: number;
   /**
-   * Standard error of the mean drift over the replications, in the threshold's terms (share
-   * points for the shares, a fraction of the month-0 mean for the families); absent
-   * when it is not known (one replication, or a summary without its replications).
+   * The calendar year at whose end (December) the drift is largest, where that is before the
+   * horizon (absent when the largest drift is the horizon's): a baseline that leaves its start
+   * and comes back.
+   */
+  peakYear?: number;
+  /** The mean at the end of `peakYear` (with it only). */
+  peak?: number;
+  /**
+   * Standard error of the mean drift over the replications at the year of the largest drift
+   * (`peakYear`, else the horizon), in the threshold's terms (share points for the shares, a
+   * fraction of the month-0 mean for the families); absent when it is not known (one
+   * replication, or a summary without its replications).
    */
   se?: number;
 }
 
-/** Each replication's value of a metric at month 0 and at the horizon, in replication order. */
+/** Each replication's value of a metric at month 0 and at one later time, in replication order. */
 export interface DriftSample {
   initial: readonly number[];
   end: readonly number[];
+}
+
+/** Each replication's value of a metric at month 0 and at the end of each year (`byYear[y][i]`: year y, replication i). */
+export interface DriftPath {
+  initial: readonly number[];
+  byYear: readonly (readonly number[])[];
 }
 
 /**
@@ -97,34 +120,44 @@ export interface RowDrift extends Drift {
 export const DRIFT_METRICS = [...DRIFT_SHARES, 'familiesWithChildren', 'resourceStrongFamilies'] as const;
 
 /**
- * The drifts of one row's metrics between the initial state and the horizon, beyond the
- * thresholds above and, where the replications' values are given (`samples`), clear of their
- * noise (`driftNoiseFactor` standard errors of the mean drift).
+ * The drifts of one row's metrics: for each metric, the year's end (or the horizon) at which its
+ * mean is furthest from month 0, where that drift is beyond the thresholds above and, where the
+ * replications' values are given (`samples`), clear of their noise (`driftNoiseFactor` standard
+ * errors of the mean drift that year). Of the years beyond both, the largest drift is reported;
+ * a tie goes to the later year (the horizon first).
  */
-export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Record<string, DriftSample>>): Drift[] {
-  const end = (name: string) => ms[name]!.byYear[ms[name]!.byYear.length - 1]!.mean;
+export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Record<string, DriftPath>>): Drift[] {
   const out: Drift[] = [];
-  const keep = (metric: string, from: number, to: number, size: number, limit: number, scale: number) => {
-    if (!(size > limit)) return;
-    const sample = samples?.[metric];
-    const se = sample ? driftSe(sample, scale) : undefined;
-    if (se !== undefined && size <= driftNoiseFactor(sample!.initial.length) * se) return;
-    out.push(se === undefined ? { metric, from, to } : { metric, from, to, se });
+  const read = (metric: string, limit: number, relative: boolean) => {
+    const m = ms[metric];
+    if (!m || m.byYear.length === 0) return;
+    const from = m.initial.mean;
+    if (relative && !(from > 0)) return;
+    const scale = relative ? from : 1;
+    const path = samples?.[metric];
+    const last = m.byYear.length - 1;
+    let best: { y: number; size: number; se: number | undefined } | null = null;
+    for (let y = last; y >= 0; y--) {
+      const size = Math.abs(m.byYear[y]!.mean - from) / scale;
+      if (!(size > limit) || (best && size <= best.size)) continue;
+      const values = path?.byYear[y];
+      const se = path && values ? driftSe({ initial: path.initial, end: values }, scale) : undefined;
+      if (se !== undefined && size <= driftNoiseFactor(path!.initial.length) * se) continue;
+      best = { y, size, se };
+    }
+    if (!best) return;
+    const d: Drift = { metric, from, to: m.byYear[last]!.mean };
+    if (best.y !== last) {
+      d.peakYear = m.byYear[best.y]!.year ?? best.y;
+      d.peak = m.byYear[best.y]!.mean;
+    }
+    if (best.se !== undefined) d.se = best.se;
+    out.push(d);
   };
-  for (const name of DRIFT_SHARES) {
-    if (!ms[name]) continue;
-    const s0 = ms[name].initial.mean;
-    const s1 = end(name);
-    keep(name, s0, s1, Math.abs(s1 - s0), DRIFT_SHARE_POINTS, 1);
-  }
+  for (const name of DRIFT_SHARES) read(name, DRIFT_SHARE_POINTS, false);
   // both kinds of families the anchoring holds (model/anchor.ts): a weak estate can keep its
   // families with children while its resource-strong families fall by a quarter
-  for (const name of ['familiesWithChildren', 'resourceStrongFamilies']) {
-    if (!ms[name]) continue;
-    const f0 = ms[name].initial.mean;
-    const f1 = end(name);
-    if (f0 > 0) keep(name, f0, f1, Math.abs(f1 - f0) / f0, DRIFT_FAMILIES_RELATIVE, f0);
-  }
+  for (const name of ['familiesWithChildren', 'resourceStrongFamilies']) read(name, DRIFT_FAMILIES_RELATIVE, true);
   return out;
 }
 
@@ -132,7 +165,7 @@ export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Reco
 export const summaryDrifts = (
   rows: readonly string[],
   metrics: Record<string, Record<string, DriftMetric>>,
-  samples?: Record<string, Partial<Record<string, DriftSample>>>,
+  samples?: Record<string, Partial<Record<string, DriftPath>>>,
 ): RowDrift[] => rows.flatMap((row) => (metrics[row] ? driftsOf(metrics[row], samples?.[row]).map((d) => ({ row, ...d })) : []));
 
 /** A drift's threshold in words: "3 points" or "10%". */
@@ -140,11 +173,13 @@ export const driftLimit = (d: Drift): string => (isShareDrift(d.metric) ? `${DRI
 
 /**
  * The command line's warning about a run's drifts (empty when there are none): one line naming
- * each row and metric, from and to, by the horizon (1 January of `endYear`).
+ * each row and metric, from and to, by the horizon (1 January of `endYear`), and the largest
+ * drift's year where it came before.
  */
 export function driftWarning(drifts: readonly RowDrift[], endYear: number, label: (metric: string) => string): string {
   if (drifts.length === 0) return '';
   const value = (d: Drift, v: number) => (isShareDrift(d.metric) ? `${(v * 100).toFixed(0)}%` : v.toFixed(0));
-  const items = drifts.map((d) => `${d.row}: ${label(d.metric)} ${value(d, d.from)} → ${value(d, d.to)} by ${endYear} (more than ${driftLimit(d)})`);
+  const peak = (d: Drift) => (d.peakYear === undefined ? '' : `, ${value(d, d.peak!)} at the end of ${d.peakYear}`);
+  const items = drifts.map((d) => `${d.row}: ${label(d.metric)} ${value(d, d.from)} → ${value(d, d.to)} by ${endYear}${peak(d)} (more than ${driftLimit(d)})`);
   return `warning: the baseline drifts — ${items.join('; ')}. Effects are differences from a moving baseline (docs/ODD.md, "Anchoring").\n`;
 }

@@ -6,7 +6,7 @@
  */
 import { METRICS, METRIC_INDEX, NMETRIC, yearlyUnit } from '../model/reporters.js';
 import { type ReplicationDigest, yearly } from '../model/digest.js';
-import { DRIFT_METRICS, type DriftSample, type RowDrift, summaryDrifts } from './drift.js';
+import { DRIFT_METRICS, type DriftPath, type RowDrift, summaryDrifts } from './drift.js';
 
 export { yearValue } from '../model/digest.js';
 
@@ -32,9 +32,10 @@ export interface Summary {
   scenario: string;
   replications: number;
   /**
-   * Rows and metrics whose mean moves from month 0 to the horizon by more than the thresholds of
-   * analysis/drift.ts (3 points of the resource-strong share, 10% of the families with children or
-   * of the resource-strong families); empty when the estate holds. Without levers: the baseline drifts.
+   * Rows and metrics whose mean moves from month 0, at the end of any year, by more than the
+   * thresholds of analysis/drift.ts (3 points of the resource-strong share or of the share outside
+   * work, 10% of the families with children or of the resource-strong families); empty when the
+   * estate holds. Without levers: the baseline drifts.
    */
   drifts: RowDrift[];
   startYear: number;
@@ -70,12 +71,15 @@ export function summarize(name: string, startYear: number, results: ReplicationD
   const years = Array.from({ length: nYears }, (_, y) => startYear + y);
   const metrics: Summary['metrics'] = {};
   // each replication's own drift, so that a drift within the replications' noise is not reported
-  const samples: Record<string, Record<string, DriftSample>> = {};
+  const samples: Record<string, Record<string, DriftPath>> = {};
   for (let r = 0; r < nRows; r++) {
-    const row: Record<string, DriftSample> = {};
+    const row: Record<string, DriftPath> = {};
     for (const name of DRIFT_METRICS) {
       const k = METRIC_INDEX[name]!;
-      row[name] = { initial: results.map((res) => yearly(res, r, k, 0)), end: results.map((res) => yearly(res, r, k, nYears)) };
+      row[name] = {
+        initial: results.map((res) => yearly(res, r, k, 0)),
+        byYear: years.map((_, y) => results.map((res) => yearly(res, r, k, y + 1))),
+      };
     }
     samples[first.rowNames[r]!] = row;
   }

@@ -45,7 +45,8 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
   const items = drifts.map(
-    (d) => `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d)))}</li>`,
+    (d) =>
+      `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: fmtValue(d.metric, d.peak!), year: d.peakYear }))}</li>`,
   );
   return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(t.driftWarning)}</strong><ul>${items.join('')}</ul></div>`;
 }

@@ -115,10 +115,12 @@ const en = {
   difference: 'Difference',
   outcome: 'Outcome',
   driftWarning: 'Warning: the baseline drifts',
-  drift: (label: string, from: string, to: string, start: number, end: number, limit: string) =>
-    `In the baseline (${label.toLowerCase()}): ${from} in ${start}, ${to} by ${end}, a change of more than ${limit}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`,
+  drift: (label: string, from: string, to: string, start: number, end: number, limit: string, peak?: { value: string; year: number }) =>
+    peak
+      ? `In the baseline (${label.toLowerCase()}): ${from} in ${start}, ${peak.value} at the end of ${peak.year}, a change of more than ${limit}, and ${to} by ${end}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`
+      : `In the baseline (${label.toLowerCase()}): ${from} in ${start}, ${to} by ${end}, a change of more than ${limit}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`,
   steady: (label: string, from: string, to: string, start: number, end: number) =>
-    `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}.`,
+    `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; no drift beyond its bounds in any year.`,
   steadyFew: (n: number) =>
     `With ${n} replication${n === 1 ? '' : 's'} only a drift far beyond its threshold would show here; run 10 or more (-n 10) to check that the baseline holds.`,
   trajectoryIntro: (name: string, end: number) =>
@@ -477,9 +479,12 @@ const da: Texts = {
   difference: 'Forskel',
   outcome: 'Udfald',
   driftWarning: 'Advarsel: grundscenariet flytter sig',
-  drift: (label, from, to, start, end, limit) =>
-    `I grundscenariet går ${label.toLowerCase()} fra ${from} i ${start} til ${to} i ${end}, en ændring på mere end ${limit}. Afdelingen ændrer sig også uden tiltag, så læs effekterne som forskelle fra et grundscenarie i bevægelse, ikke fra afdelingen i dag.`,
-  steady: (label, from, to, start, end) => `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}.`,
+  drift: (label, from, to, start, end, limit, peak) =>
+    peak
+      ? `I grundscenariet går ${label.toLowerCase()} fra ${from} i ${start} til ${peak.value} ved udgangen af ${peak.year}, en ændring på mere end ${limit}, og er ${to} i ${end}. Afdelingen ændrer sig også uden tiltag, så læs effekterne som forskelle fra et grundscenarie i bevægelse, ikke fra afdelingen i dag.`
+      : `I grundscenariet går ${label.toLowerCase()} fra ${from} i ${start} til ${to} i ${end}, en ændring på mere end ${limit}. Afdelingen ændrer sig også uden tiltag, så læs effekterne som forskelle fra et grundscenarie i bevægelse, ikke fra afdelingen i dag.`,
+  steady: (label, from, to, start, end) =>
+    `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; ingen drift ud over grænserne i noget år.`,
   steadyFew: (n) =>
     `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om grundscenariet holder.`,
   trajectoryIntro: (name, end) =>

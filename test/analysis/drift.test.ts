@@ -18,6 +18,18 @@ const m = (a: number, b: number) => ({
   ],
 });
 
+/** The replications' values of a metric like `m`'s: at month 0, half-way in the first year, then at the horizon. */
+const path = (initial: number[], end: number[]) => ({ initial, byYear: [initial.map((v, i) => (v + end[i]!) / 2), end] });
+
+/** A metric at `a` at month 0 and at the end of each year the means `years` (from 2026). */
+const along = (a: number, years: number[]) => ({
+  unit: '',
+  kind: 'stock',
+  description: '',
+  initial: { mean: a, p5: a, p95: a },
+  byYear: years.map((mean, y) => ({ year: 2026 + y, mean, p5: mean, p95: mean })),
+});
+
 describe('summaryDrifts', () => {
   const metrics: Summary['metrics'] = {
     held: { resourceStrongShare: m(0.4, 0.4 + DRIFT_SHARE_POINTS * 0.9), familiesWithChildren: m(200, 200 * (1 - DRIFT_FAMILIES_RELATIVE * 0.9)) },
@@ -71,18 +83,66 @@ describe('a drift within the noise of the replications is not reported', () => {
   });
 
   it('a 4-point drift over 2 replications that disagree (se 3 points) is not reported; one they agree on is, with its se', () => {
-    expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: { initial: [0.36, 0.36], end: [0.37, 0.43] } } })).toEqual([]);
-    const d = summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: { initial: [0.36, 0.36], end: [0.398, 0.402] } } });
+    expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: path([0.36, 0.36], [0.37, 0.43]) } })).toEqual([]);
+    const d = summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: path([0.36, 0.36], [0.398, 0.402]) } });
     expect(d).toEqual([{ row: 'weak', metric: 'resourceStrongShare', from: 0.36, to: 0.4, se: expect.closeTo(0.002, 12) }]);
     expect(0.04).toBeGreaterThan(driftNoiseFactor(2) * d[0]!.se!);
     // four replications with the same spread as the two that disagreed: se 1.7 points, t 3.18: noise
-    const four = { initial: [0.36, 0.36, 0.36, 0.36], end: [0.37, 0.43, 0.37, 0.43] };
+    const four = path([0.36, 0.36, 0.36, 0.36], [0.37, 0.43, 0.37, 0.43]);
     expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: four } })).toEqual([]);
   });
 
   it('one replication: the drift is judged on its value alone, without se', () => {
-    expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: { initial: [0.36], end: [0.4] } } })).toEqual([
+    expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: path([0.36], [0.4]) } })).toEqual([
       { row: 'weak', metric: 'resourceStrongShare', from: 0.36, to: 0.4 },
     ]);
+  });
+});
+
+describe('every year is read, not only the horizon', () => {
+  it('a baseline that leaves its start and comes back by the horizon is a drift, with the year and the mean of its largest', () => {
+    const hump: Summary['metrics'] = { e: { familiesWithChildren: along(200, [210, 230, 226, 205, 201]), resourceStrongShare: along(0.4, [0.41, 0.42, 0.4]) } };
+    expect(summaryDrifts(['e'], hump)).toEqual([{ row: 'e', metric: 'familiesWithChildren', from: 200, to: 201, peakYear: 2027, peak: 230 }]);
+    expect(driftWarning(summaryDrifts(['e'], hump), 2031, (x) => x)).toContain(
+      'e: familiesWithChildren 200 → 201 by 2031, 230 at the end of 2027 (more than 10%)',
+    );
+  });
+
+  it('the largest drift is reported, the horizon when it is the largest (without a year), the later year of a tie', () => {
+    const going: Summary['metrics'] = { e: { resourceStrongShare: along(0.4, [0.44, 0.45, 0.46]) } };
+    expect(summaryDrifts(['e'], going)).toEqual([{ row: 'e', metric: 'resourceStrongShare', from: 0.4, to: 0.46 }]);
+    const tie: Summary['metrics'] = { e: { resourceStrongShare: along(0.4, [0.45, 0.35, 0.4]) } };
+    expect(summaryDrifts(['e'], tie)).toEqual([{ row: 'e', metric: 'resourceStrongShare', from: 0.4, to: 0.4, peakYear: 2027, peak: 0.35 }]);
+  });
+
+  it("a year's drift within the noise of that year's values is passed over for a smaller one clear of it", () => {
+    const ms: Summary['metrics'] = { e: { resourceStrongShare: along(0.4, [0.45, 0.44]) } };
+    // year 1: +5 points but the two replications disagree (+1 and +9); year 2: +4 points, agreed on
+    const d = summaryDrifts(['e'], ms, {
+      e: {
+        resourceStrongShare: {
+          initial: [0.4, 0.4],
+          byYear: [
+            [0.41, 0.49],
+            [0.439, 0.441],
+          ],
+        },
+      },
+    });
+    expect(d).toEqual([{ row: 'e', metric: 'resourceStrongShare', from: 0.4, to: 0.44, se: expect.closeTo(0.001, 12) }]);
+    // both within the noise: none
+    expect(
+      summaryDrifts(['e'], ms, {
+        e: {
+          resourceStrongShare: {
+            initial: [0.4, 0.4],
+            byYear: [
+              [0.41, 0.49],
+              [0.41, 0.47],
+            ],
+          },
+        },
+      }),
+    ).toEqual([]);
   });
 });
