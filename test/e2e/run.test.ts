@@ -226,12 +226,19 @@ describe('a baseline that drifts', () => {
     expect(d.row).toBe('average');
     expect(d.to - d.from).toBeGreaterThan(0.03);
     expect(d.from).toBeCloseTo(s.metrics.average.resourceStrongShare.initial.mean, 12);
-    // the default scenario (anchored) holds over its 15 years: no warning, an empty list
+    // the default scenario (anchored): its shares hold over its 15 years, and so do its families
+    // at the end; their rise in the first years (the initial draw's, docs/ODD.md "Anchoring",
+    // known limitations) is reported with its year
     const held = join(tmp, 'held');
     const h = nabolag('run', SCENARIO, '--no-report', '--out', held);
     expect(h.code, h.stderr).toBe(0);
-    expect(h.stdout).not.toContain('warning');
-    expect(JSON.parse(read(held, 'summary.json').toString()).drifts).toEqual([]);
+    const drifts: { metric: string; from: number; to: number; peakYear?: number }[] = JSON.parse(read(held, 'summary.json').toString()).drifts;
+    expect(drifts.filter((x) => x.metric === 'resourceStrongShare' || x.metric === 'outsideWorkShare18to64')).toEqual([]);
+    for (const x of drifts) {
+      expect(x.peakYear, x.metric).toBeLessThan(2041);
+      expect(Math.abs(x.to - x.from) / x.from, x.metric).toBeLessThanOrEqual(0.1);
+      expect(h.stdout).toContain(`at the end of ${x.peakYear}`);
+    }
   });
 });
 
