@@ -5,8 +5,11 @@
  * 0 (means over the replications): the resource-strong share of adults 22-59 moves at most 3
  * points; families with children, resource-strong families and retired adults at most 10%
  * (relative); and the share of adults 18-64 outside work or education (list criterion 1, which the
- * anchoring does not search on: the resource-strong couples' start holds it) at most 3 points. Each bound is its own test, whose message carries the measured value; the figures
- * are in docs/ODD.md ("Anchoring", what it holds).
+ * anchoring does not search on: the resource-strong couples' start holds it) at most 3 points,
+ * the two shares at the end of every year too. Each bound is its own test, whose message carries
+ * the measured value; the largest drift of each at any year's end is printed (the families and
+ * the retired adults swing in the first years and come back by year 15: not bounded here, a known
+ * limitation). The figures are in docs/ODD.md ("Anchoring", what it holds).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
@@ -38,14 +41,26 @@ type Key = (typeof KEYS)[number];
 interface Measured {
   start: Record<Key, number>;
   end: Record<Key, number>;
+  /** The mean at each year's end (December), years 1 to YEARS. */
+  years: Record<Key, number>[];
 }
 
-/** Means over the replications of the first row (the estate) at month 0 and at the last month. */
+/** Means over the replications of the first row (the estate) at month 0, at each year's end and at the last month. */
 function measure(sc: Scenario): Measured {
   const runs = simulateAll(sc);
   const mean = (m: number, key: Key) => runs.reduce((s, r) => s + r.metrics[m * r.rowNames.length * NMETRIC + METRIC_INDEX[key]!]!, 0) / runs.length;
   const at = (m: number) => Object.fromEntries(KEYS.map((k) => [k, mean(m, k)])) as Record<Key, number>;
-  return { start: at(0), end: at(MONTHS) };
+  return { start: at(0), end: at(MONTHS), years: Array.from({ length: YEARS }, (_, y) => at(12 * (y + 1))) };
+}
+
+/** The year (1 to YEARS) whose mean is furthest from month 0, and that distance (points for a share, relative for a count). */
+function largest(m: Measured, key: Key, relative: boolean): { year: number; d: number } {
+  let best = { year: 0, d: 0 };
+  m.years.forEach((v, y) => {
+    const d = relative ? (v[key] - m.start[key]) / m.start[key] : v[key] - m.start[key];
+    if (Math.abs(d) > Math.abs(best.d)) best = { year: y + 1, d };
+  });
+  return best;
 }
 
 const measured = new Map<string, Measured>();
@@ -56,8 +71,17 @@ describe('the baseline holds its demography over 15 years (20 replications)', ()
     for (const [name, make] of CASES) measured.set(name, measure(make()));
     for (const [name, m] of measured) {
       const rel = (k: Key) => `${Math.round(m.start[k])} -> ${Math.round(m.end[k])} (${((100 * (m.end[k] - m.start[k])) / m.start[k]).toFixed(0)}%)`;
+      const path = (k: Key, relative: boolean) => {
+        const l = largest(m, k, relative);
+        return `${relative ? `${(100 * l.d).toFixed(0)}%` : `${(100 * l.d).toFixed(1)} points`} in year ${l.year}`;
+      };
       console.log(
         `${name}: share ${m.start.resourceStrongShare.toFixed(3)} -> ${m.end.resourceStrongShare.toFixed(3)}; families ${rel('familiesWithChildren')}; resource-strong families ${rel('resourceStrongFamilies')}; retired adults ${rel('retiredAdults')}; outside work ${m.start.outsideWorkShare18to64.toFixed(3)} -> ${m.end.outsideWorkShare18to64.toFixed(3)}`,
+      );
+      // the largest drift at any year's end (the bounds below hold the shares there too; the
+      // families' and retired adults' swing in the first years is a known limitation: docs/ODD.md)
+      console.log(
+        `${name}, largest: share ${path('resourceStrongShare', false)}; outside work ${path('outsideWorkShare18to64', false)}; families ${path('familiesWithChildren', true)}; resource-strong families ${path('resourceStrongFamilies', true)}; retired adults ${path('retiredAdults', true)}`,
       );
     }
   }, 1_200_000);
@@ -68,6 +92,13 @@ describe('the baseline holds its demography over 15 years (20 replications)', ()
         const m = measured.get(name)!;
         const d = m.end.resourceStrongShare - m.start.resourceStrongShare;
         expect(Math.abs(d), `drift ${(100 * d).toFixed(1)} points`).toBeLessThanOrEqual(0.03);
+      });
+      it('the resource-strong share and the share outside work stay within 3 points at the end of every year', () => {
+        const m = measured.get(name)!;
+        for (const key of ['resourceStrongShare', 'outsideWorkShare18to64'] as const) {
+          const l = largest(m, key, false);
+          expect(Math.abs(l.d), `${key}: ${(100 * l.d).toFixed(1)} points in year ${l.year}`).toBeLessThanOrEqual(0.03);
+        }
       });
       it('the share of adults 18-64 outside work moves at most 3 points', () => {
         const m = measured.get(name)!;
