@@ -48,7 +48,7 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     (d) =>
       `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: fmtValue(d.metric, d.peak!), year: d.peakYear }))}</li>`,
   );
-  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(t.driftWarning)}</strong><ul>${items.join('')}</ul></div>`;
+  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml(t.driftAdvice)}</p></div>`;
 }
 
 /** The "what this is and is not" box as trusted HTML. */

@@ -232,6 +232,7 @@ figure { margin: 1rem 0; }
 .chart-error { color: #a40000; border: 1px solid #a40000; padding: .5rem; }
 .warning { border-left: 5px solid #b5574f; background: #fbefed; padding: .5rem .9rem; margin: .75rem 0; }
 .warning ul { margin: .25rem 0; padding-left: 1.1rem; }
+.warning .drift-advice { margin: .25rem 0 0; font-size: .9em; }
 .steady { color: #555; font-size: .9rem; margin: .25rem 0 .5rem; }
 .intro { margin: .25rem 0 .4rem; }
 ol.headlines, ul.headlines { margin: .2rem 0 .4rem; padding-left: 1.6rem; font-size: 1.05rem; }

@@ -117,8 +117,10 @@ const en = {
   driftWarning: 'Warning: the baseline drifts',
   drift: (label: string, from: string, to: string, start: number, end: number, limit: string, peak?: { value: string; year: number }) =>
     peak
-      ? `In the baseline (${label.toLowerCase()}): ${from} in ${start}, ${peak.value} at the end of ${peak.year}, a change of more than ${limit}, and ${to} by ${end}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`
-      : `In the baseline (${label.toLowerCase()}): ${from} in ${start}, ${to} by ${end}, a change of more than ${limit}. The estate changes even without a lever, so read the effects as differences from a moving baseline, not from today's estate.`,
+      ? `${label}: ${from} in ${start}, ${peak.value} at the end of ${peak.year} (more than ${limit} away), ${to} by ${end}.`
+      : `${label}: ${from} in ${start}, ${to} by ${end} (more than ${limit} away).`,
+  driftAdvice:
+    "The estate changes without any lever: read the effects as differences from this moving baseline, not from today's estate. Without levers, a change gone by the end is the model's start settling (docs/ODD.md, Known limitations).",
   steady: (label: string, from: string, to: string, start: number, end: number) =>
     `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; no drift beyond its bounds in any year.`,
   steadyFew: (n: number) =>
@@ -481,8 +483,10 @@ const da: Texts = {
   driftWarning: 'Advarsel: grundscenariet flytter sig',
   drift: (label, from, to, start, end, limit, peak) =>
     peak
-      ? `I grundscenariet går ${label.toLowerCase()} fra ${from} i ${start} til ${peak.value} ved udgangen af ${peak.year}, en ændring på mere end ${limit}, og er ${to} i ${end}. Afdelingen ændrer sig også uden tiltag, så læs effekterne som forskelle fra et grundscenarie i bevægelse, ikke fra afdelingen i dag.`
-      : `I grundscenariet går ${label.toLowerCase()} fra ${from} i ${start} til ${to} i ${end}, en ændring på mere end ${limit}. Afdelingen ændrer sig også uden tiltag, så læs effekterne som forskelle fra et grundscenarie i bevægelse, ikke fra afdelingen i dag.`,
+      ? `${label}: ${from} i ${start}, ${peak.value} ved udgangen af ${peak.year} (mere end ${limit} fra starten), ${to} i ${end}.`
+      : `${label}: ${from} i ${start}, ${to} i ${end} (mere end ${limit} fra starten).`,
+  driftAdvice:
+    'Afdelingen ændrer sig uden tiltag: læs effekterne som forskelle fra dette grundscenarie i bevægelse, ikke fra afdelingen i dag. Uden tiltag er en ændring, der er væk ved slutningen, modellens start, der falder på plads (docs/ODD.md, Known limitations).',
   steady: (label, from, to, start, end) =>
     `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; ingen drift ud over grænserne i noget år.`,
   steadyFew: (n) =>

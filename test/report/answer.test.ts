@@ -13,6 +13,7 @@ import { runEnsemble } from '../../src/engine/ensemble.js';
 import { type Results, resolve } from '../../src/output/pipeline.js';
 import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, baselineDrifts, verdictOf } from '../../src/report/answer.js';
 import type { ScenarioData } from '../../src/report/charts/index.js';
+import { texts } from '../../src/report/i18n.js';
 import { findings, writeChartsAndReport } from '../../src/report/report.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
@@ -60,6 +61,21 @@ describe('baselineDrifts', () => {
       ],
     };
     expect(baselineDrifts(b)).toEqual([{ metric: 'resourceStrongFamilies', from: 50, to: 36 }]);
+  });
+});
+
+describe("the drift warning's lines", () => {
+  it('name the year of the largest drift where it came before the horizon, in both languages', () => {
+    const peak = { value: '407', year: 2030 };
+    expect(texts('en').drift('Families with children', '358', '361', 2026, 2041, '10%', peak)).toBe(
+      'Families with children: 358 in 2026, 407 at the end of 2030 (more than 10% away), 361 by 2041.',
+    );
+    expect(texts('en').drift('Families with children', '358', '407', 2026, 2041, '10%')).toBe(
+      'Families with children: 358 in 2026, 407 by 2041 (more than 10% away).',
+    );
+    expect(texts('da').drift('Børnefamilier', '358', '361', 2026, 2041, '10%', peak)).toBe(
+      'Børnefamilier: 358 i 2026, 407 ved udgangen af 2030 (mere end 10% fra starten), 361 i 2041.',
+    );
   });
 });
 
