@@ -9,6 +9,7 @@
  * Read from an ensemble summary (analysis/summary.ts), so the report, summary.json and the command line
  * give the same drifts.
  */
+import { ANCHOR_YEARS } from '../model/anchor.js';
 import { meanInterval, studentTQuantile } from './inference.js';
 
 /** What a drift reads of a metric's summary (analysis/summary.ts `MetricSummary`): its mean at month 0 and each year's. */
@@ -37,30 +38,38 @@ export const DRIFT_SHARES = ['resourceStrongShare', 'outsideWorkShare18to64'] as
 export const isShareDrift = (metric: string): boolean => (DRIFT_SHARES as readonly string[]).includes(metric);
 
 /**
- * Relative change of the families with children, or of the resource-strong families, between the
- * initial state and the horizon above which nabolag warns (0.1 = 10%). Assumption: a tenth of the
- * families gone or added changes what the estate is.
+ * Relative change of the families with children, of the resource-strong families or of the
+ * retired adults from the initial state above which nabolag warns (0.1 = 10%). Assumption: a
+ * tenth of the families or of the retired gone or added changes what the estate is.
  */
 export const DRIFT_FAMILIES_RELATIVE = 0.1;
 
 /**
- * A drift beyond its threshold is reported only when the 95% confidence interval of the mean drift
- * over the replications (each replication's value at the horizon less its own at month 0;
- * t-based, as the effects' intervals: analysis/inference.ts) excludes zero: with few replications
- * that disagree, a drift of a few points can be noise. Two-sided level; assumption (the effects'
- * level).
+ * A drift beyond its threshold is reported only when the confidence interval of the mean drift
+ * over the replications (each replication's value that year less its own at month 0; t-based, as
+ * the effects' intervals: analysis/inference.ts) excludes zero: with few replications that
+ * disagree, a drift of a few points can be noise. The level holds for the run's years together
+ * (each year's interval at 1 - (1 - DRIFT_LEVEL) / years, Bonferroni's bound): reading 30 years
+ * each at 95% would report, in about one run in five, a drift that is one year's noise (an
+ * outside trial: 3.3 points in one year of 30, t = 2.63 against 2.57, and under 2.8 in every
+ * other). Two-sided; assumption (the effects' level).
  */
 export const DRIFT_LEVEL = 0.95;
 
 /**
  * Below this many replications a baseline said to hold is said to be checked weakly: the drift
  * must then exceed `driftNoiseFactor(n)` standard errors (12.7 at 2 replications, 4.3 at 3, 3.2 at
- * 4, 2.8 at 5), so only a drift far beyond its threshold shows. Assumption.
+ * 4, 2.8 at 5, read at the horizon alone; more for a year among many), so only a drift far beyond
+ * its threshold shows. Assumption.
  */
 export const DRIFT_FEW_REPLICATIONS = 5;
 
-/** The multiple of the standard error a drift must exceed with `n` replications (Student's t at DRIFT_LEVEL, n - 1 degrees of freedom). */
-export const driftNoiseFactor = (n: number): number => studentTQuantile(1 - (1 - DRIFT_LEVEL) / 2, n - 1);
+/**
+ * The multiple of the standard error a drift must exceed with `n` replications when `years` years
+ * are read (Student's t with n - 1 degrees of freedom at the two-sided level
+ * 1 - (1 - DRIFT_LEVEL) / years).
+ */
+export const driftNoiseFactor = (n: number, years = 1): number => studentTQuantile(1 - (1 - DRIFT_LEVEL) / (2 * Math.max(1, years)), n - 1);
 
 /**
  * One drift beyond its threshold: the metric, its mean at month 0 and at the horizon, and, where
@@ -72,15 +81,15 @@ export interface Drift {
   to: number;
   /**
    * The calendar year at whose end (December) the drift is largest, where that is before the
-   * horizon (absent when the largest drift is the horizon's): a baseline that leaves its start
-   * and comes back.
+   * horizon and the horizon's drift is within the threshold or smaller by more than half of it (a
+   * baseline that leaves its start and comes back); absent otherwise.
    */
   peakYear?: number;
   /** The mean at the end of `peakYear` (with it only). */
   peak?: number;
   /**
    * Standard error of the mean drift over the replications at the year of the largest drift
-   * (`peakYear`, else the horizon), in the threshold's terms (share points for the shares, a
+   * (`peakYear` where given), in the threshold's terms (share points for the shares, a
    * fraction of the month-0 mean for the families); absent when it is not known (one
    * replication, or a summary without its replications).
    */
@@ -116,8 +125,15 @@ export interface RowDrift extends Drift {
   row: string;
 }
 
+/**
+ * The counts whose drift is read relative to their start (`DRIFT_FAMILIES_RELATIVE`): the families
+ * of both kinds and the retired adults, which anchoring holds (model/anchor.ts) and which an
+ * ageing estate changes first.
+ */
+export const DRIFT_COUNTS = ['familiesWithChildren', 'resourceStrongFamilies', 'retiredAdults'] as const;
+
 /** The metrics a drift is read from. */
-export const DRIFT_METRICS = [...DRIFT_SHARES, 'familiesWithChildren', 'resourceStrongFamilies'] as const;
+export const DRIFT_METRICS = [...DRIFT_SHARES, ...DRIFT_COUNTS] as const;
 
 /**
  * The drifts of one row's metrics: for each metric, the year's end (or the horizon) at which its
@@ -142,12 +158,15 @@ export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Reco
       if (!(size > limit) || (best && size <= best.size)) continue;
       const values = path?.byYear[y];
       const se = path && values ? driftSe({ initial: path.initial, end: values }, scale) : undefined;
-      if (se !== undefined && size <= driftNoiseFactor(path!.initial.length) * se) continue;
+      if (se !== undefined && size <= driftNoiseFactor(path!.initial.length, m.byYear.length) * se) continue;
       best = { y, size, se };
     }
     if (!best) return;
     const d: Drift = { metric, from, to: m.byYear[last]!.mean };
-    if (best.y !== last) {
+    // the largest drift's year, where the horizon's is not about as large (the baseline came
+    // back, or went further before: by more than half the threshold)
+    const atEnd = Math.abs(m.byYear[last]!.mean - from) / scale;
+    if (best.y !== last && (atEnd <= limit || best.size - atEnd > limit / 2)) {
       d.peakYear = m.byYear[best.y]!.year ?? best.y;
       d.peak = m.byYear[best.y]!.mean;
     }
@@ -156,8 +175,9 @@ export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Reco
   };
   for (const name of DRIFT_SHARES) read(name, DRIFT_SHARE_POINTS, false);
   // both kinds of families the anchoring holds (model/anchor.ts): a weak estate can keep its
-  // families with children while its resource-strong families fall by a quarter
-  for (const name of ['familiesWithChildren', 'resourceStrongFamilies']) read(name, DRIFT_FAMILIES_RELATIVE, true);
+  // families with children while its resource-strong families fall by a quarter; and the retired
+  // adults, which rise by half once the anchoring's 15 years are over
+  for (const name of DRIFT_COUNTS) read(name, DRIFT_FAMILIES_RELATIVE, true);
   return out;
 }
 
@@ -176,10 +196,14 @@ export const driftLimit = (d: Drift): string => (isShareDrift(d.metric) ? `${DRI
  * each row and metric, from and to, by the horizon (1 January of `endYear`), and the largest
  * drift's year where it came before.
  */
-export function driftWarning(drifts: readonly RowDrift[], endYear: number, label: (metric: string) => string): string {
+export function driftWarning(drifts: readonly RowDrift[], endYear: number, label: (metric: string) => string, years = 0): string {
   if (drifts.length === 0) return '';
+  const beyond =
+    years > ANCHOR_YEARS
+      ? ` Anchoring holds an estate over ${ANCHOR_YEARS} years; after them the model's estate ages (fewer families, more retired adults: docs/ODD.md, "Anchoring", over 50 years).`
+      : '';
   const value = (d: Drift, v: number) => (isShareDrift(d.metric) ? `${(v * 100).toFixed(0)}%` : v.toFixed(0));
   const peak = (d: Drift) => (d.peakYear === undefined ? '' : `, ${value(d, d.peak!)} at the end of ${d.peakYear}`);
   const items = drifts.map((d) => `${d.row}: ${label(d.metric)} ${value(d, d.from)} → ${value(d, d.to)} by ${endYear}${peak(d)} (more than ${driftLimit(d)})`);
-  return `warning: the baseline drifts — ${items.join('; ')}. Effects are differences from a moving baseline (docs/ODD.md, "Anchoring").\n`;
+  return `warning: the baseline drifts — ${items.join('; ')}. Effects are differences from a moving baseline (docs/ODD.md, "Anchoring").${beyond}\n`;
 }

@@ -92,7 +92,7 @@ async function runCommand(argv: {
   }
   out.stdout(
     `nabolag ${VERSION}: ran "${sc.name}" — ${shown.workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
-      driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel) +
+      driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel, sc.years) +
       closing(res.outDir, res.files),
   );
 }
@@ -185,7 +185,7 @@ async function compareCommand(argv: {
   }
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
-      driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel) +
+      driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years) +
       closing(res.outDir, res.files),
   );
 }

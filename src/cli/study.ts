@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { compileOutcomes } from '../analysis/outcomes.js';
 import { latinHypercube, morrisDesign, sobolDesign } from '../analysis/sensitivity.js';
 import { makeRng } from '../model/rng.js';
-import { type Overrides, resolve } from '../output/pipeline.js';
+import { ESTATE_START_FIELDS, type Overrides, resolve } from '../output/pipeline.js';
 import { defaultOutputName } from '../output/safety.js';
 import { type SensitivityDesign, type StudyParam, type SweepPlan, paramValue, sensitivityToDirectory, sweepToDirectory } from '../output/study.js';
 import { writeSensitivityCharts, writeSweepCharts } from '../report/study.js';
@@ -51,6 +51,12 @@ const SHARED_FIELDS = ['years', 'startYear', 'replications'];
  * points share them; they are set for all points with -y, -n or --set.
  */
 export function refuseSharedField(option: string, path: string): void {
+  // an estate's start: every point starts from the scenario's estate, as compare's variants must
+  const start = /^estates\[[^\]]*\]\.([A-Za-z]+)/.exec(path)?.[1];
+  if (start !== undefined && (ESTATE_START_FIELDS as readonly string[]).includes(start))
+    throw new UserError(
+      `option --${option} ${show(path)}: every point is compared with the scenario as given from the same start (as compare compares a variant with its baseline), so an estate's start (${ESTATE_START_FIELDS.join(', ')}) cannot vary; to see estates that start otherwise, run each as its own scenario`,
+    );
   if (SHARED_FIELDS.includes(path))
     throw new UserError(
       `option --${option} ${show(path)}: every point is compared with the scenario as given, year by year and replication by replication, so the points share its ${SHARED_FIELDS.join(', ')}; set ${show(path)} for all of them with --set ${path}=…${path === 'years' ? ' or -y' : path === 'replications' ? ' or -n' : ''} instead`,

@@ -35,6 +35,11 @@ export interface EnsembleOptions {
    * once.
    */
   signal?: AbortSignal;
+  /**
+   * The scenario whose anchors the estates take (model/anchor.ts `anchorSteps`): a comparison's
+   * baseline, a sweep's or a sensitivity analysis's base scenario. Left out: the scenario's own.
+   */
+  anchorFrom?: Scenario;
   /** Where solved anchors are looked up and kept (default: the one set by `useAnchorStore`, else this process's memory). */
   anchorStore?: AnchorStore;
   /**
@@ -152,7 +157,7 @@ export function autoWorkersFor(scenarios: Scenario[], cores = defaultWorkers()):
 export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): Promise<Ensemble> {
   if (opts.signal?.aborted) throw abortError(opts.signal);
   const { scenario: sc, anchors } = await runSteps(
-    anchorSteps(given, () => performance.now(), opts.anchorStore ?? defaultAnchorStore),
+    anchorSteps(given, () => performance.now(), opts.anchorStore ?? defaultAnchorStore, opts.anchorFrom),
     opts.signal,
   );
   const seeds = Array.from({ length: sc.replications }, (_, i) => replicationSeed(sc.seed, i));

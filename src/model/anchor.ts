@@ -496,8 +496,22 @@ function firstGuess(sc: Scenario, spec: EstateSpec): number[] {
 export const anchorKey = (sc: Scenario, spec: EstateSpec): string =>
   JSON.stringify({ trial: trialScenario(sc, spec, firstGuess(sc, spec)), tiedStart: tiedStart(spec) });
 
-/** `anchorScenario` in steps (a caller may pause between them: engine/ensemble.ts). */
-export function* anchorSteps(sc: Scenario, now: () => number = () => 0, store: AnchorStore = processStore): Steps<{ scenario: Scenario; anchors: Anchor[] }> {
+/**
+ * `anchorScenario` in steps (a caller may pause between them: engine/ensemble.ts). With `from`
+ * (a comparison's baseline, a sweep's or a sensitivity analysis's base scenario), each anchored
+ * estate that `from` has too (by name, anchored there) takes the anchor `from` gives it: solved
+ * under `from`'s parameters, not this scenario's. So a variant that changes a model parameter
+ * (a stronger spiral, other exit hazards) starts from the baseline's estate with the baseline's
+ * applicants, and its difference is what the parameter does from there; anchored under its own
+ * parameters it would start elsewhere and be held where it starts, which hides what the
+ * parameter does (an outside trial: a spiral twice as strong came out as "no clear effect").
+ */
+export function* anchorSteps(
+  sc: Scenario,
+  now: () => number = () => 0,
+  store: AnchorStore = processStore,
+  from?: Scenario,
+): Steps<{ scenario: Scenario; anchors: Anchor[] }> {
   if (sc.schelling || !sc.estates.some((e) => e.anchor)) return { scenario: sc, anchors: [] };
   const anchors: Anchor[] = [];
   const estates: EstateSpec[] = [];
@@ -506,11 +520,13 @@ export function* anchorSteps(sc: Scenario, now: () => number = () => 0, store: A
       estates.push(spec);
       continue;
     }
+    const shared = from && !from.schelling ? from.estates.find((e) => e.name === spec.name && e.anchor) : undefined;
+    const [asc, aspec] = shared ? [from!, shared] : [sc, spec];
     // the same estate under the same parameters (the scenarios of a comparison) is solved once
-    const key = anchorKey(sc, spec);
+    const key = anchorKey(asc, aspec);
     let a = store.get(key);
     if (!a) {
-      a = yield* anchorEstateSteps(sc, spec, now);
+      a = yield* anchorEstateSteps(asc, aspec, now);
       store.set(key, a);
     }
     anchors.push(a);

@@ -249,6 +249,7 @@ const LABELS: Readonly<Record<string, string>> = {
   resourceStrongShare: 'Resource-strong share of adults 22-59',
   familiesWithChildren: 'Families with children',
   resourceStrongFamilies: 'Resource-strong families with children',
+  retiredAdults: 'Retired adults',
   nonWesternShare: 'Share of non-western background',
   moveOuts: 'Households moving out',
   outResourceStrongFamilies: 'Resource-strong families moving out',

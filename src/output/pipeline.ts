@@ -217,7 +217,8 @@ async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo
     for (const [k, sc] of scenarios.entries()) {
       const done = before;
       const onProgress = info.onProgress ? (d: number) => info.onProgress!(done + d, total) : undefined;
-      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k), signal: info.signal, only: info.only }));
+      // a comparison's variants take the baseline's anchors (model/anchor.ts anchorSteps)
+      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k), signal: info.signal, only: info.only, anchorFrom: scenarios[0] }));
       before += count(sc);
     }
   } catch (e) {
@@ -367,8 +368,11 @@ export const ensembleInfo = (e: Ensemble): EnsembleInfo => ({
  * The fields of an estate that describe it as it stands at the start: its flats (their number,
  * layout, rooms, gardens and tenure) and its residents, and how long it has been on the list.
  * A comparison's variants must not change them: a paired difference is an effect only when both
- * sides start from the same estate (a lever changes the estate from its year). Who comes to it
- * (`applicants`, `attractiveness`, `attachment`, `anchor`) and the rent may differ.
+ * sides start from the same estate (a lever changes the estate from its year). `anchor` is part
+ * of the start (anchoring draws the start's families and couples as the baseline sustains them),
+ * and an anchored variant's estate takes the baseline's anchor (engine/ensemble.ts `anchorFrom`).
+ * Who comes to an estate that is not anchored (`applicants`, `attractiveness`, `attachment`), the
+ * rent and the model's parameters may differ.
  */
 export const ESTATE_START_FIELDS = [
   'flats',
@@ -382,6 +386,7 @@ export const ESTATE_START_FIELDS = [
   'coopShare',
   'population',
   'consecutiveListYears',
+  'anchor',
 ] as const;
 
 /** The first leaf at which two values differ, as a path below `at` with both values; undefined when they are equal. */

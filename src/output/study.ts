@@ -164,9 +164,11 @@ export async function sensitivityToDirectory(
           const values = unitPoints[s]!.map((u, i) => paramValue(params[i]!, u));
           const sc = plan.scenarioAt(values);
           const done = (s - from) * base.replications;
+          // every sample takes the base scenario's anchors (model/anchor.ts anchorSteps)
           const e = await runEnsemble(sc, {
             workers,
             signal: info.signal,
+            anchorFrom: base,
             onProgress: info.onProgress ? (d) => info.onProgress!(done + d, (to - from) * base.replications) : undefined,
           });
           if (s === from) seeds = e.seeds;
@@ -381,9 +383,11 @@ export async function sweepToDirectory(
           points.line([String(p), ...values.map(valueCell)]);
           pointValues.push(values);
           const done = (p - from) * base.replications;
+          // every point takes the base scenario's anchors (model/anchor.ts anchorSteps)
           const e = await runEnsemble(sc, {
             workers,
             signal: info.signal,
+            anchorFrom: base,
             tables: tables.sink(p - from),
             onProgress: info.onProgress ? (d) => info.onProgress!(done + d, total) : undefined,
           });

@@ -6,6 +6,7 @@
  * the model is and is not.
  */
 import type { Effect } from '../analysis/compare.js';
+import { ANCHOR_YEARS } from '../model/anchor.js';
 import { DRIFT_FAMILIES_RELATIVE, DRIFT_FEW_REPLICATIONS, DRIFT_SHARE_POINTS, type Drift, driftsOf, isShareDrift } from '../analysis/drift.js';
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
@@ -48,7 +49,7 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     (d) =>
       `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: fmtValue(d.metric, d.peak!), year: d.peakYear }))}</li>`,
   );
-  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml(t.driftAdvice)}</p></div>`;
+  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml(t.driftAdvice + (h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : ''))}</p></div>`;
 }
 
 /** The "what this is and is not" box as trusted HTML. */

@@ -255,7 +255,9 @@ th { border-bottom: 2px solid #999; }
 tr.group th { background: #eef2f6; border-bottom: 1px solid #999; padding-top: .5rem; }
 td[title] { text-decoration: underline dotted #999; cursor: help; }
 #effects td:nth-child(n+4) { white-space: nowrap; }
-#effects td:first-child { min-width: 12rem; }
+#effects td:first-child { min-width: 10rem; }
+#effects table { font-size: .85rem; }
+#effects th, #effects td { padding: .3rem .45rem; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

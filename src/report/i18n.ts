@@ -39,6 +39,7 @@ export const DA_METRIC_LABELS: Readonly<Record<string, string>> = {
   resourceStrongShare: 'Andel ressourcestærke blandt 22-59-årige',
   familiesWithChildren: 'Børnefamilier',
   resourceStrongFamilies: 'Ressourcestærke børnefamilier',
+  retiredAdults: 'Pensionister',
   nonWesternShare: 'Andel med ikke-vestlig baggrund',
   moveOuts: 'Fraflyttede husstande',
   outResourceStrongFamilies: 'Fraflyttede ressourcestærke børnefamilier',
@@ -121,6 +122,8 @@ const en = {
       : `${label}: ${from} in ${start}, ${to} by ${end} (more than ${limit} away).`,
   driftAdvice:
     "The estate changes without any lever: read the effects as differences from this moving baseline, not from today's estate. Without levers, a change gone by the end is the model's start settling (docs/ODD.md, Known limitations).",
+  driftBeyond: (years: number) =>
+    `Anchoring holds an estate over ${years} years; after them the model's estate ages (fewer families, more retired adults: docs/ODD.md, "Anchoring").`,
   steady: (label: string, from: string, to: string, start: number, end: number) =>
     `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; no drift beyond its bounds in any year.`,
   steadyFew: (n: number) =>
@@ -487,6 +490,8 @@ const da: Texts = {
       : `${label}: ${from} i ${start}, ${to} i ${end} (mere end ${limit} fra starten).`,
   driftAdvice:
     'Afdelingen ændrer sig uden tiltag: læs effekterne som forskelle fra dette grundscenarie i bevægelse, ikke fra afdelingen i dag. Uden tiltag er en ændring, der er væk ved slutningen, modellens start, der falder på plads (docs/ODD.md, Known limitations).',
+  driftBeyond: (years) =>
+    `Forankringen holder en afdeling i ${years} år; derefter bliver modellens afdeling ældre (færre børnefamilier, flere pensionister: docs/ODD.md, "Anchoring").`,
   steady: (label, from, to, start, end) =>
     `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; ingen drift ud over grænserne i noget år.`,
   steadyFew: (n) =>

@@ -77,16 +77,37 @@ describe('a drift within the noise of the replications is not reported', () => {
     expect(driftSe({ initial: [0.3], end: [0.4] })).toBeUndefined();
   });
 
-  it('the factor is t at 97.5% with n - 1 degrees of freedom', () => {
+  it('the factor is t at 97.5% with n - 1 degrees of freedom for one year; for several, at the level shared among them (Bonferroni)', () => {
     expect(driftNoiseFactor(2)).toBeCloseTo(12.706, 3);
     expect(driftNoiseFactor(10)).toBeCloseTo(2.262, 3);
+    // 30 years: each at 1 - 0.05 / 30, two-sided
+    expect(driftNoiseFactor(6, 30)).toBeCloseTo(6.14, 2);
+    expect(driftNoiseFactor(20, 15)).toBeCloseTo(3.35, 2);
+  });
+
+  it('one year beyond its bound among 30, at t = 2.6 (clear of the noise on its own), is not reported', () => {
+    // six replications: year 9 at -3.3 points (se 1.26), every other year within -2.8
+    const years = Array.from({ length: 30 }, (_, y) => (y === 8 ? 0.407 : 0.42));
+    const ms: Summary['metrics'] = { e: { resourceStrongShare: along(0.44, years) } };
+    const spread = [-0.0309, 0.0309, -0.0154, 0.0154, 0, 0];
+    const initial = [0.44, 0.44, 0.44, 0.44, 0.44, 0.44];
+    const byYear = years.map((mean) => spread.map((d) => mean + d));
+    const se = driftSe({ initial, end: byYear[8]! })!;
+    expect(0.033 / se).toBeGreaterThan(driftNoiseFactor(6));
+    expect(summaryDrifts(['e'], ms, { e: { resourceStrongShare: { initial, byYear } } })).toEqual([]);
+  });
+
+  it('the retired adults are read as the families are, relative to their start', () => {
+    const ms: Summary['metrics'] = { e: { retiredAdults: along(100, [105, 118, 130]) } };
+    expect(summaryDrifts(['e'], ms)).toEqual([{ row: 'e', metric: 'retiredAdults', from: 100, to: 130 }]);
   });
 
   it('a 4-point drift over 2 replications that disagree (se 3 points) is not reported; one they agree on is, with its se', () => {
     expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: path([0.36, 0.36], [0.37, 0.43]) } })).toEqual([]);
-    const d = summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: path([0.36, 0.36], [0.398, 0.402]) } });
-    expect(d).toEqual([{ row: 'weak', metric: 'resourceStrongShare', from: 0.36, to: 0.4, se: expect.closeTo(0.002, 12) }]);
-    expect(0.04).toBeGreaterThan(driftNoiseFactor(2) * d[0]!.se!);
+    const d = summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: path([0.36, 0.36], [0.3995, 0.4005]) } });
+    expect(d).toEqual([{ row: 'weak', metric: 'resourceStrongShare', from: 0.36, to: 0.4, se: expect.closeTo(0.0005, 12) }]);
+    // the two years of the run read together: t at 1 - 0.05 / 2 for each
+    expect(0.04).toBeGreaterThan(driftNoiseFactor(2, 2) * d[0]!.se!);
     // four replications with the same spread as the two that disagreed: se 1.7 points, t 3.18: noise
     const four = path([0.36, 0.36, 0.36, 0.36], [0.37, 0.43, 0.37, 0.43]);
     expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: four } })).toEqual([]);
@@ -113,6 +134,13 @@ describe('every year is read, not only the horizon', () => {
     expect(summaryDrifts(['e'], going)).toEqual([{ row: 'e', metric: 'resourceStrongShare', from: 0.4, to: 0.46 }]);
     const tie: Summary['metrics'] = { e: { resourceStrongShare: along(0.4, [0.45, 0.35, 0.4]) } };
     expect(summaryDrifts(['e'], tie)).toEqual([{ row: 'e', metric: 'resourceStrongShare', from: 0.4, to: 0.4, peakYear: 2027, peak: 0.35 }]);
+  });
+
+  it('no year is named when the horizon is about as far (within half the threshold of the largest drift)', () => {
+    const still: Summary['metrics'] = { e: { familiesWithChildren: along(177, [170, 160, 150.4, 150]) } };
+    expect(summaryDrifts(['e'], still)).toEqual([{ row: 'e', metric: 'familiesWithChildren', from: 177, to: 150 }]);
+    const back: Summary['metrics'] = { e: { familiesWithChildren: along(100, [140, 120]) } };
+    expect(summaryDrifts(['e'], back)).toEqual([{ row: 'e', metric: 'familiesWithChildren', from: 100, to: 120, peakYear: 2026, peak: 140 }]);
   });
 
   it("a year's drift within the noise of that year's values is passed over for a smaller one clear of it", () => {

@@ -68,7 +68,7 @@ const SOBOL = [
   '--param',
   `${FACTOR}=0.3:1`,
   '--param',
-  'estates[0].flats=100:200',
+  'policies[lever=extension].from=2026:2028',
   '--outcome',
   'share=resourceStrongShare@2028',
 ];
@@ -131,8 +131,8 @@ describe('nabolag sensitivity', () => {
     expect(samples).toHaveLength(1 + 3 * (2 + 2));
     for (const s of samples.slice(1)) {
       expect(Number.isInteger(Number(s[2]))).toBe(true);
-      expect(Number(s[2])).toBeGreaterThanOrEqual(100);
-      expect(Number(s[2])).toBeLessThanOrEqual(200);
+      expect(Number(s[2])).toBeGreaterThanOrEqual(2026);
+      expect(Number(s[2])).toBeLessThanOrEqual(2028);
     }
     expect(readdirSync(join(out, 'charts'))).toContain('sobol-share.svg');
   });
@@ -151,6 +151,11 @@ describe('nabolag sensitivity', () => {
     ['a year not simulated', ['--method', 'morris', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2040'], /from 2026 to 2028/],
     ['bad syntax', ['--method', 'morris', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028 +* 2'], /cannot be read/],
     ['an unknown method', ['--method', 'fast', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028'], /--method "fast": give morris or sobol/],
+    [
+      "an estate's start",
+      ['--method', 'morris', '--param', 'estates[0].population.resourceStrongShare=0.3:0.6', '--outcome', 'x=moveIns@2028'],
+      /every point is compared with the scenario as given from the same start.*cannot vary/,
+    ],
     ['no method', ['--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028'], /option --method is required: give morris \(screening\) or sobol/],
     ['no outcome', ['--method', 'sobol', '--param', `${FACTOR}=0.3:1`], /at least one --outcome/],
     [

@@ -30,8 +30,12 @@ describe('alignForComparison', () => {
     expect(v!.policies).toHaveLength(1);
   });
 
-  it('accepts variants that differ in who applies, the rent and the anchoring, not in the estate at the start', () => {
-    expect(() => align({ estates: [estate({ applicants: { nonWesternShare: 0.2 }, rentBase: 900, anchor: false, attractiveness: 1 })] })).not.toThrow();
+  it('accepts variants that differ in who applies and the rent, not in the estate at the start', () => {
+    expect(() => align({ estates: [estate({ applicants: { nonWesternShare: 0.2 }, rentBase: 900, attractiveness: 1 })] })).not.toThrow();
+  });
+
+  it('refuses a variant anchored otherwise than the baseline: anchoring draws the start', () => {
+    expect(refusal({ estates: [estate({ anchor: !base.estates[0]!.anchor })] })).toContain('field "estates[0].anchor"');
   });
 
   it('refuses a variant whose estate starts otherwise, naming the file, the field and both values', () => {
