@@ -60,6 +60,7 @@ export const DA_TEXTS: Record<string, string> = {
   "Language of the report: en (English) or da (Danish) (default: the scenario's language field, else English)":
     'Rapportens sprog: en (engelsk) eller da (dansk) (standard: scenariets language-felt, ellers engelsk)',
   'Write charts/ and report.html (--no-report to skip them)': 'Skriv charts/ og report.html (--no-report springer dem over)',
+  'Write charts/ (--no-report to skip them)': 'Skriv charts/ (--no-report springer dem over)',
   'If another run is writing the same output folder, wait for it instead of stopping':
     'Hvis en anden kørsel skriver i samme mappe, så vent på den i stedet for at stoppe',
   'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)':

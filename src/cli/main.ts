@@ -18,8 +18,7 @@ import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
 import { driftWarning } from '../analysis/drift.js';
-import { METRICS } from '../model/reporters.js';
-import { closing, out, reportLang, reportOutputs, runFlags } from './shared.js';
+import { closing, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
 // The other commands' modules are imported when one of them runs: a `run` does not load the
@@ -189,12 +188,6 @@ async function compareCommand(argv: {
       closing(res.outDir, res.files),
   );
 }
-
-/** A metric's label in the console's words, lower case ("resource-strong share of adults 22-59"). */
-const metricLabel = (name: string): string => {
-  const l = METRICS.find((m) => m.name === name)?.label ?? name;
-  return l.charAt(0).toLowerCase() + l.slice(1);
-};
 
 function fail(e: unknown): never {
   if (e instanceof UserError || e instanceof ArgsError) {

@@ -157,13 +157,14 @@ export const PROGRAM: ProgramSpec = {
             'An outcome, <name>=<expression> over metric@year (the ensemble mean in the region, or the one estate), e.g. gain=resourceStrongShare@2040-resourceStrongShare@2026 (repeatable)',
         },
         { name: 'samples', kind: 'value', describe: 'Morris: trajectories (default 10; k + 1 points each); Sobol: base rows N (default 64; N (k + 2) points)' },
+        // a sensitivity analysis writes charts, no report.html
         ...runOptions({
           replications: 'Replications of every point (overrides the file)',
           seed: 'Base seed of every point and of the design (overrides the file)',
           years: 'Years to simulate (overrides the file)',
           out: "Output folder (default output/sensitivity-<the file's path>)",
           workers: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it',
-        }),
+        }).map((o) => (o.name === 'report' ? { ...o, describe: 'Write charts/ (--no-report to skip them)' } : o)),
       ],
     },
     {

@@ -6,6 +6,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Results } from '../output/pipeline.js';
 import { LANGS, type Lang, isLang } from '../report/i18n.js';
+import { METRICS } from '../model/reporters.js';
 import { UserError } from '../scenario/messages.js';
 import { parseAssignment } from '../scenario/set.js';
 import { MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
@@ -63,3 +64,9 @@ export function summariseFiles(files: string[]): string {
   const rest = files.filter((f) => !f.startsWith('charts/'));
   return [...rest, ...(charts.length ? [`charts/ (${charts.length} files)`] : [])].join(', ');
 }
+
+/** A metric's label in the console's words, lower case ("resource-strong share of adults 22-59"). */
+export const metricLabel = (name: string): string => {
+  const l = METRICS.find((m) => m.name === name)?.label ?? name;
+  return l.charAt(0).toLowerCase() + l.slice(1);
+};

@@ -4,6 +4,7 @@
  * scenario with fields set (scenario/set.ts), and the study run (output/study.ts).
  */
 import { join } from 'node:path';
+import { driftWarning } from '../analysis/drift.js';
 import { compileOutcomes } from '../analysis/outcomes.js';
 import { latinHypercube, morrisDesign, sobolDesign } from '../analysis/sensitivity.js';
 import { makeRng } from '../model/rng.js';
@@ -20,7 +21,7 @@ import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
 import { formatWarnings } from './validate.js';
 import { progressReporter, startingStage, workCount } from './progress.js';
-import { closing, out, reportLang, runFlags } from './shared.js';
+import { closing, metricLabel, out, reportLang, runFlags } from './shared.js';
 import { checkShardCount, shardClosing, shardOption } from './shard.js';
 import { shardSlice } from '../engine/shard.js';
 
@@ -384,6 +385,8 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
   }
   out.stdout(
     `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — ${work} (point 0 the scenario as given) of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+      // point 0's drift, as a run's (its report's first box says so too)
+      (res.result ? driftWarning(res.result.summary.drifts, base.startYear + base.years, metricLabel, base.years) : '') +
       closing(res.outDir, res.files),
   );
 }

@@ -261,6 +261,42 @@ describe('nabolag sweep', () => {
     expect(readFileSync(join(out, 'moves.csv'), 'utf8').split('\n', 1)[0]!.startsWith('point,replication,')).toBe(true);
   });
 
+  it("a point that changes a mechanism starts where point 0 starts (the scenario's anchor); a drifting point 0 is said on the console", () => {
+    const out = join(tmp, 'sweep-mechanism');
+    const r = nabolag('sweep', SCENARIO, '--vary', 'social.tieEffect=0.75,3', '--no-report', ...SMALL, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csv(out, 'metrics.csv');
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const start = (point: string) =>
+      rows
+        .slice(1)
+        .filter((x) => x[col('point')] === point && x[col('month')] === '0')
+        .map((x) => [x[col('replication')], x[col('resourceStrongShare')], x[col('familiesWithChildren')], x[col('retiredAdults')]].join());
+    expect(start('0')).toHaveLength(2);
+    for (const p of ['1', '2']) expect(start(p)).toEqual(start('0'));
+    // point 0 not anchored and far more attractiveness than it has: its share rises, and the console says so
+    const drifting = join(tmp, 'drifting-sweep');
+    const d = nabolag(
+      'sweep',
+      SCENARIO,
+      '--set',
+      'estates[0].anchor=false',
+      '--set',
+      'estates[0].attractiveness=3',
+      '--vary',
+      `${FACTOR}=0.5`,
+      '--no-report',
+      '-n',
+      '6',
+      '--years',
+      '5',
+      '--out',
+      drifting,
+    );
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toMatch(/warning: the baseline drifts — average: resource-strong share of adults 22-59/);
+  });
+
   it('lhs: K points within the ranges', () => {
     const out = join(tmp, 'sweep-lhs');
     const r = nabolag('sweep', SCENARIO, '--design', 'lhs', '--samples', '3', '--vary', `${FACTOR}=0.2:0.8`, '--no-report', ...SMALL, '--out', out);
@@ -283,6 +319,11 @@ describe('nabolag sweep', () => {
     ['no --vary', [], /at least one --vary/],
     ['the horizon varied (points are compared year by year)', ['--vary', 'years=2,3'], /--vary "years": every point is compared .* or -y/],
     ['the replications varied', ['--design', 'lhs', '--samples', '2', '--vary', 'replications=2:4'], /--vary "replications"/],
+    [
+      "an estate's start varied",
+      ['--vary', 'estates[0].population.resourceStrongShare=0.3,0.6'],
+      /every point is compared with the scenario as given from the same start/,
+    ],
   ])('exit 2 for %s, with a message and no output folder', (_what, args, message) => {
     const out = join(tmp, `bad-sweep-${_what.replace(/\W+/g, '-')}`);
     const r = nabolag('sweep', SCENARIO, ...args, ...SMALL, '--out', out);

@@ -116,7 +116,7 @@ describe('the first screen of a single run', () => {
     // the appendix gives the solved anchor: its values and its trials (the time, which varies, is in manifest.json)
     const anchor = single.ensembles[0]!.anchors[0]!;
     expect(at('Anchoring (docs/ODD.md')).toBeGreaterThan(at('id="what-was-run"'));
-    expect(html).toContain(`estate ${anchor.estate} is held as given`);
+    expect(html).toContain(`estate &quot;${anchor.estate}&quot; is held as given`);
     expect(html).toContain(`attractiveness ${anchor.attractiveness.toFixed(2).replace('-', '−')}`);
     expect(html).toContain(`after ${anchor.trials} trial`);
     expect(html).toContain(`both adults in work or education in ${anchor.residentCouplesBothActive.toFixed(2)} of the resource-strong couples`);
