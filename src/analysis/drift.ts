@@ -15,8 +15,8 @@ import { meanInterval, studentTQuantile } from './inference.js';
 /** What a drift reads of a metric's summary (analysis/summary.ts `MetricSummary`): its mean at month 0 and each year's. */
 export interface DriftMetric {
   initial: { mean: number };
-  /** Each year's end; `year` the calendar year (else the year's index is given for it). */
-  byYear: readonly { mean: number; year?: number }[];
+  /** Each year's end, `year` its calendar year. */
+  byYear: readonly { mean: number; year: number }[];
 }
 
 /**
@@ -167,7 +167,7 @@ export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Reco
     // back, or went further before: by more than half the threshold)
     const atEnd = Math.abs(m.byYear[last]!.mean - from) / scale;
     if (best.y !== last && (atEnd <= limit || best.size - atEnd > limit / 2)) {
-      d.peakYear = m.byYear[best.y]!.year ?? best.y;
+      d.peakYear = m.byYear[best.y]!.year;
       d.peak = m.byYear[best.y]!.mean;
     }
     if (best.se !== undefined) d.se = best.se;

@@ -4,7 +4,7 @@
  * taken at the end of the year (December); flows are summed over the year. `initial` holds
  * month 0.
  */
-import { METRICS, METRIC_INDEX, NMETRIC, yearlyUnit } from '../model/reporters.js';
+import { METRICS, NMETRIC, yearlyUnit } from '../model/reporters.js';
 import { type ReplicationDigest, yearly } from '../model/digest.js';
 import { DRIFT_METRICS, type DriftPath, type RowDrift, summaryDrifts } from './drift.js';
 
@@ -34,8 +34,8 @@ export interface Summary {
   /**
    * Rows and metrics whose mean moves from month 0, at the end of any year, by more than the
    * thresholds of analysis/drift.ts (3 points of the resource-strong share or of the share outside
-   * work, 10% of the families with children or of the resource-strong families); empty when the
-   * estate holds. Without levers: the baseline drifts.
+   * work, 10% of the families with children, of the resource-strong families or of the retired
+   * adults); empty when the estate holds. Without levers: the baseline drifts.
    */
   drifts: RowDrift[];
   startYear: number;
@@ -70,28 +70,23 @@ export function summarize(name: string, startYear: number, results: ReplicationD
   const nYears = first.years;
   const years = Array.from({ length: nYears }, (_, y) => startYear + y);
   const metrics: Summary['metrics'] = {};
-  // each replication's own drift, so that a drift within the replications' noise is not reported
+  // each replication's own values of the drift metrics, so that a drift within the replications'
+  // noise is not reported (the same values the bands are made of)
   const samples: Record<string, Record<string, DriftPath>> = {};
-  for (let r = 0; r < nRows; r++) {
-    const row: Record<string, DriftPath> = {};
-    for (const name of DRIFT_METRICS) {
-      const k = METRIC_INDEX[name]!;
-      row[name] = {
-        initial: results.map((res) => yearly(res, r, k, 0)),
-        byYear: years.map((_, y) => results.map((res) => yearly(res, r, k, y + 1))),
-      };
-    }
-    samples[first.rowNames[r]!] = row;
-  }
+  const drifting = new Set<string>(DRIFT_METRICS);
   for (let r = 0; r < nRows; r++) {
     const row: Record<string, MetricSummary> = {};
+    const paths: Record<string, DriftPath> = {};
     for (let k = 0; k < NMETRIC; k++) {
       const m = METRICS[k]!;
-      const initial = band(results.map((res) => yearly(res, r, k, 0)));
-      const byYear = years.map((year, y) => ({ year, ...band(results.map((res) => yearly(res, r, k, y + 1))) }));
-      row[m.name] = { unit: yearlyUnit(m), kind: m.kind, description: m.description, initial, byYear };
+      const initialValues = results.map((res) => yearly(res, r, k, 0));
+      const yearValues = years.map((_, y) => results.map((res) => yearly(res, r, k, y + 1)));
+      const byYear = years.map((year, y) => ({ year, ...band(yearValues[y]!) }));
+      row[m.name] = { unit: yearlyUnit(m), kind: m.kind, description: m.description, initial: band(initialValues), byYear };
+      if (drifting.has(m.name)) paths[m.name] = { initial: initialValues, byYear: yearValues };
     }
     metrics[first.rowNames[r]!] = row;
+    samples[first.rowNames[r]!] = paths;
   }
   return {
     scenario: name,
