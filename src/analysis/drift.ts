@@ -65,6 +65,14 @@ export const DRIFT_LEVEL = 0.95;
 export const DRIFT_FEW_REPLICATIONS = 5;
 
 /**
+ * A drift's largest year is named (`Drift.peakYear`) only where the horizon's drift is within the
+ * threshold, or smaller than the largest by more than this part of the threshold: a baseline that
+ * came back, not one that went on and wavered at the end (an outside trial's 177 → 150 by 2056,
+ * with "150 at the end of 2052" beside it). Assumption (display only).
+ */
+export const DRIFT_PEAK_MARGIN = 0.5;
+
+/**
  * The multiple of the standard error a drift must exceed with `n` replications when `years` years
  * are read (Student's t with n - 1 degrees of freedom at the two-sided level
  * 1 - (1 - DRIFT_LEVEL) / years).
@@ -166,7 +174,7 @@ export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Reco
     // the largest drift's year, where the horizon's is not about as large (the baseline came
     // back, or went further before: by more than half the threshold)
     const atEnd = Math.abs(m.byYear[last]!.mean - from) / scale;
-    if (best.y !== last && (atEnd <= limit || best.size - atEnd > limit / 2)) {
+    if (best.y !== last && (atEnd <= limit || best.size - atEnd > DRIFT_PEAK_MARGIN * limit)) {
       d.peakYear = m.byYear[best.y]!.year;
       d.peak = m.byYear[best.y]!.mean;
     }
