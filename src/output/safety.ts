@@ -296,7 +296,8 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
   } catch {
     // does not exist (or cannot be read: found below)
   }
-  if (link) return refuse(`is a symbolic link (to ${realPathOf(abs)}); give the folder itself`);
+  // named as given: the link, not the folder it points to
+  if (link) return { ok: false, path: abs, why: `is a symbolic link (to ${path}); give the folder itself` };
   if (parse(path).root === path) return refuse('is the root of the file system');
   const home = realPathOf(ctx.home);
   if (path === home) return refuse('is your home folder');

@@ -3,7 +3,7 @@
  * one (src/output/atomic.ts), on folders made in a temporary sandbox. The root and the home
  * folder are only classified (a read-only look), never written.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { realpathSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,11 @@ describe('classifyOutput', () => {
     expect(refused('notes.txt/inside')).toMatch(/not a folder/);
     symlinkSync(join(project, 'ours'), join(project, 'link'));
     expect(refused('link')).toMatch(/symbolic link/);
+    // the message names the link given, and says where it points
+    const v = classifyOutput('link', c);
+    expect(v.ok ? '' : `${v.path} ${v.why}`).toBe(
+      `${join(project, 'link')} is a symbolic link (to ${realpathSync(join(project, 'ours'))}); give the folder itself`,
+    );
     expect(refused('')).toMatch(/empty/);
     expect(refused('  ')).toMatch(/empty/);
   });
