@@ -284,11 +284,15 @@ const meanStock = (r: ReplicationDigest, row: number, name: string): number => t
  * does not rise (a fall of at least 0).
  *
  * The residents' exit rate is their exits per month of exposure: the resource-strong families
- * living there at month 0 (when image work began) who left as such, divided by the months the
- * cohort spent in the run, the leavers until they left and the rest (the resource-strong
- * families at month 0 less the leavers) to the end. A count of exits alone saturates over a long
- * run: a family that stays longer still leaves within 15 years, so a lower hazard hardly lowers
- * the count, while it does lower the rate.
+ * living there at month 0 (when image work began), followed by identity, who moved out during the
+ * run (whatever they were by then), divided by the months the cohort spent in the run, the leavers
+ * until they left and the rest to the end. The cohort is all the estates' (a run of one estate:
+ * the row's). A count of exits alone saturates over a long run: a family that stays longer still
+ * leaves within 15 years, so a lower hazard hardly lowers the count, while it does lower the
+ * rate. Counting, instead, the residents who leave while resource-strong families would count
+ * households that became such during the run (a job found, a child born), whose number the lever
+ * changes: with image work that made the residents' exits seem to rise by 2% when the cohort's
+ * did not.
  */
 export function imagePattern(baseline: ReplicationDigest[], variant: ReplicationDigest[], row = 0, rng: Rng = patternRng(baseline)): PatternResult {
   const inShare = (r: ReplicationDigest) => total(r, row, 'inResourceStrong') / Math.max(1, total(r, row, 'moveIns'));
@@ -301,8 +305,7 @@ export function imagePattern(baseline: ReplicationDigest[], variant: Replication
   // stays longer (shown in the detail).
   const residentExitRate = (r: ReplicationDigest) => {
     const exits = r.leavers.residentAtStart;
-    const cohort = Math.max(exits, metric(r, row, 'resourceStrongFamilies', 0));
-    return exits / Math.max(1, r.leavers.residentAtStartMonths + (cohort - exits) * r.months);
+    return exits / Math.max(1, r.leavers.residentAtStartMonths + (r.leavers.residentCohort - exits) * r.months);
   };
   const inRise = baseline.map((b, i) => inShare(variant[i]!) / inShare(b) - 1);
   const exitFall = baseline.map((b, i) => {

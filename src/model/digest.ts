@@ -46,9 +46,14 @@ export interface LeaverCounts {
   leavers: number;
   /** Of them, with a stay of at most SHORT_STAY_MONTHS months. */
   short: number;
-  /** Of them, those who already lived in the estate at month 0 (the residents when the run, and its levers, began: pattern P5). */
+  /**
+   * The resource-strong families with children living in the estates at month 0 (the residents
+   * when the run, and its levers, began: pattern P5), followed by identity (`startCohort`).
+   */
+  residentCohort: number;
+  /** Of them, those who moved out during the run, whatever they were by then (a family whose children grew up leaves as a resident too). */
   residentAtStart: number;
-  /** The months in which those residents left, summed (their time in the run until leaving: the exposure of the leavers among them, pattern P5). */
+  /** The months in which those residents moved out, summed (their time in the run until leaving: the exposure of the leavers among them, pattern P5). */
   residentAtStartMonths: number;
   /** Counts by stay in 1-year bins: bin b holds stays in (12b, 12(b+1)] months (0 months in bin 0); as long as the last bin used. */
   stayBins: Int32Array;
@@ -267,14 +272,16 @@ function leaverCounts(res: ReplicationResult): LeaverCounts {
   let short = 0;
   let residentAtStart = 0;
   let residentAtStartMonths = 0;
+  // the month-0 cohort by identity: a household of it counts once, when it first moves out
+  const cohort = new Set(res.startCohort);
+  for (let i = 0; i < L.size; i++) {
+    if (L.kind[i] !== K.out || !cohort.delete(L.uid[i]!)) continue;
+    residentAtStart++;
+    residentAtStartMonths += L.month[i]!;
+  }
   for (let i = 0; i < L.size; i++) {
     if (L.kind[i] !== K.out || L.strong[i] !== 1 || L.family[i] !== 1) continue;
     const stay = L.stay[i]!;
-    // the stay counts from moving into the estate: at least the month of leaving means in the estate since month 0
-    if (stay >= L.month[i]!) {
-      residentAtStart++;
-      residentAtStartMonths += L.month[i]!;
-    }
     const b = Math.max(0, Math.ceil(stay / 12) - 1);
     while (bins.length <= b) bins.push(0);
     bins[b]!++;
@@ -283,7 +290,7 @@ function leaverCounts(res: ReplicationResult): LeaverCounts {
     const r = L.reason[i]!;
     if (r < reasons.length) reasons[r]!++;
   }
-  return { leavers, short, residentAtStart, residentAtStartMonths, stayBins: Int32Array.from(bins), reasons };
+  return { leavers, short, residentCohort: res.startCohort.length, residentAtStart, residentAtStartMonths, stayBins: Int32Array.from(bins), reasons };
 }
 
 /** The band (index into `TENANCY_BAND_MONTHS`) of a tenancy of `months` months. */

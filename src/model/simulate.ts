@@ -60,6 +60,11 @@ export interface ReplicationResult {
   /** (months + 1) x rows x NMETRIC values. */
   metrics: Float64Array;
   log: MoveLog;
+  /**
+   * The uids of the resource-strong families with children living in the estates at month 0 (the
+   * residents when the run and its levers began: pattern P5 follows them); empty in Schelling worlds.
+   */
+  startCohort: Int32Array;
   /** Estate map snapshots (first replication only, when asked). */
   maps: MapSnapshot[];
   /** Flat geometry for the map (first replication only). */
@@ -352,6 +357,15 @@ function mapType(w: World, flat: number): number {
 export const scenarioMonths = (sc: Scenario): number => sc.schelling?.steps ?? sc.years * 12;
 
 /** Run one replication. */
+/** The uids of the resource-strong families with children living in the estates in the world's month. */
+function strongFamilies(w: World): Int32Array {
+  const h = w.hh;
+  const uids: number[] = [];
+  for (let i = 0; i < h.used; i++)
+    if (h.alive[i] && isResourceStrongHousehold(h, i) && isFamilyWithChildren(h, i, w.month)) uids.push(h.i32[i * H.stride + H.uid]!);
+  return Int32Array.from(uids);
+}
+
 export function simulate(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): ReplicationResult {
   return drain(replicationSteps(sc, replication, seed, opts));
 }
@@ -461,6 +475,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
   }
   record(0);
   if (wantMaps) snap();
+  const startCohort = sc.schelling ? new Int32Array(0) : strongFamilies(w);
   yield;
 
   if (sc.schelling) {
@@ -496,7 +511,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
       trace0(m);
       yield;
     }
-    return { replication, seed, rowNames, months, metrics, log: w.log, maps, schelling: trace };
+    return { replication, seed, rowNames, months, metrics, log: w.log, startCohort, maps, schelling: trace };
   }
 
   const dem = demographyTables(sc);
@@ -523,7 +538,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     yield;
   }
   opts.atEnd?.(w);
-  const res: ReplicationResult = { replication, seed, rowNames, months, metrics, log: w.log, maps };
+  const res: ReplicationResult = { replication, seed, rowNames, months, metrics, log: w.log, startCohort, maps };
   if (wantMaps) {
     const f = w.flats;
     res.geometry = { x: f.x, y: f.y, estate: f.estate, section: f.section, rooms: f.rooms, garden: f.garden };

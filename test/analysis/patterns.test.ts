@@ -23,10 +23,10 @@ import type { ReplicationResult } from '../../src/model/simulate.js';
 import { MoveLog } from '../../src/model/flows.js';
 
 /** A one-row result of `months` months whose metric `name` is `values[name]` every month (0 for the others, month 0 included). */
-function result(months: number, values: Record<string, number>, log = new MoveLog(true), replication = 0): ReplicationResult {
+function result(months: number, values: Record<string, number>, log = new MoveLog(true), replication = 0, startCohort = new Int32Array(0)): ReplicationResult {
   const metrics = new Float64Array((months + 1) * NMETRIC);
   for (let m = 0; m <= months; m++) for (const [name, v] of Object.entries(values)) metrics[m * NMETRIC + METRIC_INDEX[name]!] = v;
-  return { replication, seed: 7 + replication, rowNames: ['estate'], months, metrics, log, maps: [] };
+  return { replication, seed: 7 + replication, rowNames: ['estate'], months, metrics, log, startCohort, maps: [] };
 }
 
 /** A log of resource-strong families with children leaving for these reasons, `n` of each. */
@@ -126,17 +126,23 @@ describe('P4: the reason shares against the survey, and their order', () => {
 });
 
 describe("P5: the image acts more on moving in than on staying, and the residents' exits do not rise", () => {
-  /** A move log of resource-strong families leaving: `residents` who lived there at month 0 (stay at least the month), `newcomers` who did not. */
-  const leaving = (residents: number, newcomers: number, month = 10): MoveLog => {
+  /** The month-0 cohort: 200 resource-strong families, uids 1-200. */
+  const cohort = Int32Array.from({ length: 200 }, (_, k) => k + 1);
+  /**
+   * A move log of resource-strong families leaving: `residents` of the month-0 cohort, `newcomers`
+   * who were not in it, and `became` residents who were not resource-strong families at month 0
+   * (uids outside the cohort, but in the estate since month 0).
+   */
+  const leaving = (residents: number, newcomers: number, month = 10, became = 0): MoveLog => {
     const l = new MoveLog(true);
-    let uid = 1;
-    for (let k = 0; k < residents; k++) l.push(month, uid++, K.out, R.space, month + k, true, true, k, -1, 0);
-    for (let k = 0; k < newcomers; k++) l.push(10, uid++, K.out, R.space, 5, true, true, 100 + k, -1, 0);
+    for (let k = 0; k < residents; k++) l.push(month, k + 1, K.out, R.space, month + k, true, true, k, -1, 0);
+    for (let k = 0; k < newcomers; k++) l.push(10, 1000 + k, K.out, R.space, 5, true, true, 100 + k, -1, 0);
+    for (let k = 0; k < became; k++) l.push(month, 2000 + k, K.out, R.space, month + 50, true, true, 300 + k, -1, 0);
     return l;
   };
   // 5 pairs; the baseline: 30% of 100 in-movers resource-strong; 40 resident and 8 new resource-strong families leave
   const base = [0, 1, 2, 3, 4].map((i) =>
-    digest(result(24, { moveIns: 100, inResourceStrong: 30, outResourceStrongFamilies: 2, resourceStrongFamilies: 200 }, leaving(40, 8), i)),
+    digest(result(24, { moveIns: 100, inResourceStrong: 30, outResourceStrongFamilies: 2, resourceStrongFamilies: 200 }, leaving(40, 8), i, cohort)),
   );
   const variant = (inStrong: number, residents: number, newcomers = 8) =>
     [0, 1, 2, 3, 4].map((i) =>
@@ -146,20 +152,43 @@ describe("P5: the image acts more on moving in than on staying, and the resident
           { moveIns: 100, inResourceStrong: inStrong + i * 0.1, outResourceStrongFamilies: (2 * (residents + newcomers)) / 48, resourceStrongFamilies: 200 },
           leaving(residents, newcomers),
           i,
+          cohort,
         ),
       ),
     );
 
-  it('counts the residents at the start among the leaving resource-strong families, and the months they left in', () => {
+  it('counts the month-0 cohort by identity: its size, those of it who left, and the months they left in', () => {
+    expect(base[0]!.leavers.residentCohort).toBe(200);
     expect(base[0]!.leavers.residentAtStart).toBe(40);
     expect(base[0]!.leavers.residentAtStartMonths).toBe(400);
     expect(base[0]!.leavers.leavers).toBe(48);
   });
 
+  it('residents who became resource-strong families during the run are not of the cohort: more of them leaving is no rise', () => {
+    const became = [0, 1, 2, 3, 4].map((i) =>
+      digest(result(24, { moveIns: 100, inResourceStrong: 36 + i * 0.1, outResourceStrongFamilies: 3, resourceStrongFamilies: 200 }, leaving(40, 8, 10, 20), i, cohort)),
+    );
+    expect(became[0]!.leavers.residentAtStart).toBe(40);
+    const p = imagePattern(base, became);
+    expect(p.detail).toContain('exits of resident resource-strong families +0.0%');
+    expect(p.pass).toBe(true);
+  });
+
+  it('a cohort household counts once, at its first move-out, whatever it was by then', () => {
+    const l = new MoveLog(true);
+    l.push(5, 7, K.out, R.space, 5, false, false, 0, -1, 0);
+    l.push(9, 7, K.out, R.space, 2, true, true, 1, -1, 0);
+    l.push(6, 8, K.internal, R.space, 6, true, true, 2, 3, 0);
+    const d = digest(result(24, {}, l, 0, Int32Array.from([7, 8])));
+    expect(d.leavers.residentCohort).toBe(2);
+    expect(d.leavers.residentAtStart).toBe(1);
+    expect(d.leavers.residentAtStartMonths).toBe(5);
+  });
+
   it("compares the residents' exit rates, not their counts: as many leaving later is a fall", () => {
     // the same 40 residents leave in month 20 instead of 10: 40 / (40 x 20 + 160 x 24) against 40 / (40 x 10 + 160 x 24)
     const later = [0, 1, 2, 3, 4].map((i) =>
-      digest(result(24, { moveIns: 100, inResourceStrong: 36 + i * 0.1, outResourceStrongFamilies: 2, resourceStrongFamilies: 200 }, leaving(40, 8, 20), i)),
+      digest(result(24, { moveIns: 100, inResourceStrong: 36 + i * 0.1, outResourceStrongFamilies: 2, resourceStrongFamilies: 200 }, leaving(40, 8, 20), i, cohort)),
     );
     const p = imagePattern(base, later);
     expect(p.detail).toContain(`exits of resident resource-strong families −${((1 - 4240 / 4640) * 100).toFixed(1)}%`);

@@ -19,7 +19,7 @@ function result(months: number, rowNames: string[], value: (m: number, r: number
   const metrics = new Float64Array((months + 1) * rowNames.length * NMETRIC);
   for (let m = 0; m <= months; m++)
     for (let r = 0; r < rowNames.length; r++) for (let k = 0; k < NMETRIC; k++) metrics[(m * rowNames.length + r) * NMETRIC + k] = value(m, r, k);
-  return { replication, seed: 100 + replication, rowNames, months, metrics, log: new MoveLog(true), maps: [] };
+  return { replication, seed: 100 + replication, rowNames, months, metrics, log: new MoveLog(true), startCohort: new Int32Array(0), maps: [] };
 }
 
 /** An ensemble of the hand-made results, as compareEnsembles reads it (name and start year; the rest unread). */

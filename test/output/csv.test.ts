@@ -137,7 +137,7 @@ function result(log: MoveLog, value: (m: number, k: number) => number, rowNames 
   const metrics = new Float64Array((months + 1) * rowNames.length * NMETRIC);
   for (let m = 0; m <= months; m++)
     for (let r = 0; r < rowNames.length; r++) for (let k = 0; k < NMETRIC; k++) metrics[(m * rowNames.length + r) * NMETRIC + k] = value(m, k);
-  return { replication: 2, seed: 99, rowNames, months, metrics, log, maps: [] };
+  return { replication: 2, seed: 99, rowNames, months, metrics, log, startCohort: new Int32Array(0), maps: [] };
 }
 
 describe('metricsRows', () => {
