@@ -205,6 +205,7 @@ export const MOVES_HEADER = [
   'fromFlat',
   'toFlat',
   'estate',
+  'strongFamilyAtStart',
 ];
 
 /** The header of moves.csv: with `group` (the mover's group, 0-based) when a scenario of the run is a Schelling one. */
@@ -220,6 +221,7 @@ export function movesRows(res: ReplicationResult, startYear: number, prefix: str
 function writeMovesRows(t: CsvText, res: ReplicationResult, startYear: number, prefix: string | null, schelling: boolean): void {
   const L = res.log;
   const group = L.group;
+  const cohort = new Set(res.startCohort);
   for (let k = 0; k < L.size; k++) {
     const kind = L.kind[k]!;
     const month = L.month[k]!;
@@ -252,6 +254,8 @@ function writeMovesRows(t: CsvText, res: ReplicationResult, startYear: number, p
     if (to >= 0) t.num(to);
     t.char(COMMA);
     t.text(res.rowNames[L.estate[k]!] ?? '');
+    t.char(COMMA);
+    t.num(cohort.has(L.uid[k]!) ? 1 : 0);
     if (schelling) {
       t.char(COMMA);
       if (group) t.num(group[k]!);

@@ -520,9 +520,9 @@ export const careerSchema = obj(
     ),
     jobAnnual: annual(0.015, 'Yearly hazard of moving away for a job, per employed household.', 'assumption'),
     dissatisfactionAnnual: annual(
-      0.013,
+      0.011,
       'Yearly hazard of moving out of dissatisfaction with the flat, social life or institutions, at reference social problems.',
-      'Foldgast2018: 20% (calibrated, P4: 0.015 put dissatisfaction, safety and stigma at 25% in ringparken-like, above partnership)',
+      'Foldgast2018: 20% (calibrated, P4: 0.015 put dissatisfaction, safety and stigma at 25% in ringparken-like, above partnership; 0.013 put them above partnership in aeblehaven-like once the other reasons no longer took the early-stay factor)',
     ),
     safetyAnnual: annual(
       0.01,
@@ -535,9 +535,9 @@ export const careerSchema = obj(
       'CFBU2019: the 2018 rules make families fear their children are stamped (size calibrated, P4 for the listed presets: stigma counts with dissatisfaction, 20% in Foldgast2018)',
     ),
     otherAnnual: annual(
-      0.03,
-      'Yearly hazard of moving for other reasons.',
-      'assumption, calibrated (P3: LBF 2019 move-out rate 10.4%; raised with the lower career hazards)',
+      0.035,
+      'Yearly hazard of moving out for other reasons (health, a life event, moving nearer family), which neither the stage of the stay (early-stay factor) nor the ties to the neighbours change.',
+      "fitted to LBF Temastatistik 2020:9 (residents of family dwellings have lived there over 10 years on average, 10% over 25 years): after 40 years the presets' residents have lived there 10.5-11.2 years, 11-13% over 25 (test/patterns/seniority.test.ts); in the average preset 0.03 gave 11.1 years and 13%, 0.04 9.8 years and 10% with a move-out rate of 13.9%",
     ),
     weakCareerFactor: factor(
       0.3,

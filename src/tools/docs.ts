@@ -245,6 +245,8 @@ export const MOVES_COLUMN_DOCS: Record<string, string> = {
     'Flat index (0-based over the whole region) the household left; empty for `in` and `formed`, except an `in` move through `relocation` or `region`, where it is the flat the household left (in its old estate).',
   toFlat: 'Flat index the household moved into; empty for `out`.',
   estate: 'Estate of the move: the estate left for `out`, the estate entered for `in`, `internal` and `formed`.',
+  strongFamilyAtStart:
+    '1 on every row of a household that was a resource-strong family with children living in the estates at month 0 (whatever it is at the move), else 0: the residents whose exits pattern P5 follows (docs/ODD.md). Always 0 in Schelling runs.',
 };
 
 export const KIND_DOCS: Record<Kind, string> = {

@@ -166,7 +166,15 @@ describe("P5: the image acts more on moving in than on staying, and the resident
 
   it('residents who became resource-strong families during the run are not of the cohort: more of them leaving is no rise', () => {
     const became = [0, 1, 2, 3, 4].map((i) =>
-      digest(result(24, { moveIns: 100, inResourceStrong: 36 + i * 0.1, outResourceStrongFamilies: 3, resourceStrongFamilies: 200 }, leaving(40, 8, 10, 20), i, cohort)),
+      digest(
+        result(
+          24,
+          { moveIns: 100, inResourceStrong: 36 + i * 0.1, outResourceStrongFamilies: 3, resourceStrongFamilies: 200 },
+          leaving(40, 8, 10, 20),
+          i,
+          cohort,
+        ),
+      ),
     );
     expect(became[0]!.leavers.residentAtStart).toBe(40);
     const p = imagePattern(base, became);
@@ -188,7 +196,9 @@ describe("P5: the image acts more on moving in than on staying, and the resident
   it("compares the residents' exit rates, not their counts: as many leaving later is a fall", () => {
     // the same 40 residents leave in month 20 instead of 10: 40 / (40 x 20 + 160 x 24) against 40 / (40 x 10 + 160 x 24)
     const later = [0, 1, 2, 3, 4].map((i) =>
-      digest(result(24, { moveIns: 100, inResourceStrong: 36 + i * 0.1, outResourceStrongFamilies: 2, resourceStrongFamilies: 200 }, leaving(40, 8, 20), i, cohort)),
+      digest(
+        result(24, { moveIns: 100, inResourceStrong: 36 + i * 0.1, outResourceStrongFamilies: 2, resourceStrongFamilies: 200 }, leaving(40, 8, 20), i, cohort),
+      ),
     );
     const p = imagePattern(base, later);
     expect(p.detail).toContain(`exits of resident resource-strong families −${((1 - 4240 / 4640) * 100).toFixed(1)}%`);

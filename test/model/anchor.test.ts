@@ -162,8 +162,8 @@ describe('anchorScenario', () => {
     scenario({ name: 'own', years: 15, replications: 2, estates: [{ name: 'own', flats: 300, population: { resourceStrongShare: 0.4 } }], ...over });
 
   it('solves values that hold the estate far better than the first guess, within 3 points', () => {
-    // at 30% the first guess drifts by about 8 points (at 40% it happens to hold already: 0.2 points)
-    const { scenario: sc, anchors } = anchorScenario(own({ estates: [{ name: 'own', flats: 300, population: { resourceStrongShare: 0.3 } }] }));
+    // at 20% the first guess drifts by about 8 points (at 30% by 1)
+    const { scenario: sc, anchors } = anchorScenario(own({ estates: [{ name: 'own', flats: 300, population: { resourceStrongShare: 0.2 } }] }));
     expect(anchors).toHaveLength(1);
     const a = anchors[0]!;
     const worst = (d: typeof a.driftBefore) => Math.max(Math.abs(d.resourceStrongShare), Math.abs(d.otherFamilies), Math.abs(d.resourceStrongFamilies));

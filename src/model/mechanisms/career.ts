@@ -6,11 +6,15 @@
  *  - garden: a family who wants a garden and has none;
  *  - ownership: wants to own and can finance a house at regional prices;
  *  - job, dissatisfaction (social problems, image), safety (crime, families), stigma (listed
- *    area, families), other.
+ *    area, families);
+ *  - other reasons (health, a life event, moving nearer family).
  * Space and garden are scaled down for households who are not resource-strong (they rarely
- * can pay for the next step); ownership needs an income that can finance a house anyway. All are multiplied by the early-stay factor
- * (highest in the first years), the social factor (ties, family, volunteering, children's
- * friends), the lifted factor (elevator) and the extension lever.
+ * can pay for the next step); ownership needs an income that can finance a house anyway. All
+ * but the other reasons are multiplied by the early-stay factor (highest in the first years) and
+ * the social factor (ties, family, volunteering, children's friends): the other reasons come
+ * whatever the stage of the stay and the ties, and they are what ends the long stays at the rate
+ * LBF's seniority figures show (docs/ODD.md, "Stay lengths"). All are multiplied by the estate's
+ * hazard factor, the lifted factor (elevator) and the extension lever.
  *
  * "They move to something, not away from something": when the need behind a space, garden or
  * ownership draw can be met inside the estate, the household joins the internal waiting list
@@ -153,10 +157,8 @@ export interface CareerContext {
   af: AreaFactors;
   /** Monthly swap-seeking probability, per estate. */
   swapRate: Float64Array;
-  /** The reasons' hazards (monthly, before the multiplier) of the last household `careerEvents` looked at, in REASON_ORDER. */
+  /** The reasons' monthly hazards of the last household `careerEvents` looked at, in REASON_ORDER (before the multipliers inside `careerBound`). */
   sub: Float64Array;
-  /** Their multiplier. */
-  mult: number;
   earlyBoost: number;
   earlyRiseMonths: number;
   earlyMonths: number;
@@ -187,7 +189,6 @@ export function careerContext(w: World, offer: EstateOffer): CareerContext {
     af: areaFactors(w),
     swapRate: Float64Array.from(w.eff, (x) => monthly(x.swapAnnual)),
     sub: new Float64Array(REASON_ORDER.length),
-    mult: 0,
     earlyBoost: w.scenario.career.earlyBoost,
     earlyRiseMonths: w.scenario.career.earlyRiseYears * 12,
     earlyMonths: w.scenario.career.earlyYears * 12,
@@ -225,6 +226,9 @@ function children(w: World, i: number, m: number): { minors: number; schoolAge: 
 }
 const kids = { minors: 0, schoolAge: false };
 
+/** Index in REASON_ORDER of the other reasons, the one hazard that the early-stay factor and the ties do not change (it is last). */
+const OTHER = 7;
+
 /**
  * The hazards by reason, before the multiplier, into `c.sub` (REASON_ORDER); the area-driven
  * ones (dissatisfaction, safety, stigma) with the area factors given.
@@ -253,7 +257,7 @@ function reasonHazards(w: World, c: CareerContext, i: number, family: boolean, s
   sub[4] = r.dissatisfaction * diss;
   sub[5] = family ? r.safety * safety : 0;
   sub[6] = family ? r.stigma * stigma : 0;
-  sub[7] = r.other;
+  sub[OTHER] = r.other;
 }
 
 /** The early-stay multiplier after `stay` months in the estate. */
@@ -285,23 +289,27 @@ export function careerEvents(w: World, c: CareerContext, i: number, m: number, e
   const family = k.minors > 0;
   const strong = inWorkOrEducation(h.u8[i * B.stride + B.status1]!) || (adults === 2 && inWorkOrEducation(h.u8[i * B.stride + B.status2]!));
   reasonHazards(w, c, i, family, strong, c.af.dissatisfaction[sec]!, c.af.safety[sec]!, c.af.stigma[sec]!);
-  let total0 = 0;
-  for (let j = 0; j < c.sub.length; j++) total0 += c.sub[j]!;
   const eff = w.eff[e]!;
   const stay = m - h.i32[i * H.stride + H.movedIn]!;
-  let mult = earlyFactor(c, stay) * eff.hazardFactor;
+  // the estate's, the elevator's and the extension lever's factors act on every reason; the
+  // stay's stage and the social ties on all but the other reasons
+  let outer = eff.hazardFactor;
+  if (m - h.i32[i * H.stride + H.liftedAt]! < c.liftedMonths) outer *= c.liftedFactor;
+  if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) outer *= eff.extensionFactor;
+  let stage = earlyFactor(c, stay);
   if (c.socialOn)
-    mult *= socialMultiplier(
+    stage *= socialMultiplier(
       c.social,
       tiesNow(h, i, m, w.tieStep[e]!),
       h.u8[i * B.stride + B.familyNearby]!,
       h.u8[i * B.stride + B.volunteer]!,
       k.schoolAge && stay > 12,
     );
-  if (m - h.i32[i * H.stride + H.liftedAt]! < c.liftedMonths) mult *= c.liftedFactor;
-  if (eff.extensionGroup !== 0 && groupMatches(eff.extensionGroup, strong, family)) mult *= eff.extensionFactor;
-  c.mult = mult;
-  addEvent(ev, EV.moveOut, total0 * mult);
+  const sub = c.sub;
+  let total = 0;
+  for (let j = 0; j < OTHER; j++) total += sub[j] = sub[j]! * stage * outer;
+  total += sub[OTHER] = sub[OTHER]! * outer;
+  addEvent(ev, EV.moveOut, total);
   // over-housed households may seek a swap (after the minimum tenancy)
   if (adults + h.u8[i * B.stride + B.nChildren]! + 2 <= flats.rooms[flat]! && m - h.i32[i * H.stride + H.flatSince]! >= c.swapMinMonths)
     addEvent(ev, EV.swapSeek, c.swapRate[e]!);
@@ -331,9 +339,12 @@ export function careerBound(w: World, c: CareerContext, i: number, m1: number, m
   const strong = inWorkOrEducation(h.u8[i * B.stride + B.status1]!) || (adults === 2 && inWorkOrEducation(h.u8[i * B.stride + B.status2]!));
   reasonHazards(w, c, i, family, strong, 0, 0, 0);
   let base = 0;
-  for (let j = 0; j < c.sub.length; j++) base += c.sub[j]!;
+  for (let j = 0; j < OTHER; j++) base += c.sub[j]!;
   const eff = w.eff[e]!;
-  let mult = earlyFactorMax(c, m1 - h.i32[i * H.stride + H.movedIn]!, m2 - h.i32[i * H.stride + H.movedIn]!) * eff.hazardFactor;
+  let outer = eff.hazardFactor;
+  if (m1 - h.i32[i * H.stride + H.liftedAt]! < c.liftedMonths) outer *= Math.max(1, c.liftedFactor);
+  if (eff.extensionGroup !== 0) outer *= Math.max(1, eff.extensionFactor);
+  let mult = earlyFactorMax(c, m1 - h.i32[i * H.stride + H.movedIn]!, m2 - h.i32[i * H.stride + H.movedIn]!) * outer;
   if (c.socialOn) {
     const so = c.social;
     mult *= so.tieEffect >= 0 ? Math.exp(-so.tieEffect * tiesIn(h, i, m1 - 1, w.tieStep[e]!)) : Math.exp(-so.tieEffect);
@@ -341,11 +352,9 @@ export function careerBound(w: World, c: CareerContext, i: number, m1: number, m
     if (h.u8[i * B.stride + B.volunteer]) mult *= so.volunteerFactor;
     if (family) mult *= Math.max(1, so.childFriendsFactor);
   }
-  if (m1 - h.i32[i * H.stride + H.liftedAt]! < c.liftedMonths) mult *= Math.max(1, c.liftedFactor);
-  if (eff.extensionGroup !== 0) mult *= Math.max(1, eff.extensionFactor);
   let swap = 0;
   if (adults + h.u8[i * B.stride + B.nChildren]! + 2 <= flats.rooms[flat]!) swap = c.swapRate[e]!;
-  c.boundBase = base * mult + swap;
+  c.boundBase = base * mult + c.sub[OTHER]! * outer + swap;
   c.boundMult = mult;
   c.boundFamily = family;
 }

@@ -183,10 +183,10 @@ describe('ownership', () => {
 });
 
 describe('multipliers', () => {
-  /** Exits of two equal groups over one month: group B gets `mark`. */
+  /** Exits of two equal groups over one month, for dissatisfaction (a hazard the early-stay factor multiplies) unless `setup` says otherwise: group B gets `mark`. */
   function compare(setup: Record<string, unknown>, mark: (w: World, i: number) => void, spec = {}) {
     const n = 4000;
-    const w = emptyWorld(2 * n, [2], quiet({ otherAnnual: 0.6, ...setup }));
+    const w = emptyWorld(2 * n, [2], quiet({ dissatisfactionAnnual: 0.6, ...setup }));
     const marked = new Set<number>();
     for (let f = 0; f < 2 * n; f++) {
       const i = place(w, f, { age: 40, stayMonths: 240, ...spec });
@@ -235,6 +235,17 @@ describe('multipliers', () => {
     expect(r.a).toBeGreaterThan(200);
     expect(r.ratio).toBeGreaterThan(2.2);
     expect(r.ratio).toBeLessThan(2.8);
+  });
+
+  it('the other reasons take no early-stay factor: those who just moved in leave for them as often as long-stayers', () => {
+    const r = compare({ dissatisfactionAnnual: 0, otherAnnual: 0.6, earlyBoost: 1.5, earlyYears: 1, earlyRiseYears: 0 }, (w, i) => {
+      w.hh.i32[i * H.stride + H.movedIn] = w.month;
+      w.hh.i32[i * H.stride + H.flatSince] = w.month;
+    });
+    // with the factor it would be 2.5 (the test above, for dissatisfaction)
+    expect(r.a).toBeGreaterThan(200);
+    expect(r.ratio).toBeGreaterThan(0.85);
+    expect(r.ratio).toBeLessThan(1.15);
   });
 
   it('with a rise, the early-stay factor builds up after moving in, peaks, then fades', () => {

@@ -131,11 +131,12 @@ describe('socialFactor', () => {
 });
 
 describe('ties make households stay', () => {
-  it('households with full ties leave about exp(-tieEffect) times as often as those without', () => {
+  /** Move-outs in one month of n households with full ties and n without, for the one hazard `career` switches on. */
+  function tiedAndLoose(career: Record<string, number>): { outTied: number; outLoose: number } {
     const n = 4000;
     const w = emptyWorld(2 * n, [2], {
       social: { tieEffect: 1, familyNearbyFactor: 1, volunteerFactor: 1, childFriendsFactor: 1 },
-      career: { otherAnnual: 0.5, jobAnnual: 0, dissatisfactionAnnual: 0, earlyBoost: 0 },
+      career: { otherAnnual: 0, jobAnnual: 0, dissatisfactionAnnual: 0, earlyBoost: 0, ...career },
       letting: { swapAnnual: 0 },
     });
     const tied = new Set<number>();
@@ -151,9 +152,21 @@ describe('ties make households stay', () => {
       if (tied.has(L.uid[k]!)) outTied++;
       else outLoose++;
     expect(outTied + outLoose).toBe(flow(w, 'moveOuts'));
+    return { outTied, outLoose };
+  }
+
+  it('households with full ties leave about exp(-tieEffect) times as often as those without', () => {
+    const { outTied, outLoose } = tiedAndLoose({ dissatisfactionAnnual: 0.5 });
     expect(outLoose).toBeGreaterThan(150);
     expect(outTied / outLoose).toBeGreaterThan(0.25);
     expect(outTied / outLoose).toBeLessThan(0.5);
+  });
+
+  it('but as often for other reasons (health, a life event), which ties do not change', () => {
+    const { outTied, outLoose } = tiedAndLoose({ otherAnnual: 0.5 });
+    expect(outLoose).toBeGreaterThan(150);
+    expect(outTied / outLoose).toBeGreaterThan(0.85);
+    expect(outTied / outLoose).toBeLessThan(1.15);
   });
 });
 
