@@ -1,0 +1,75 @@
+/**
+ * The baseline over 50 years (issue 23, part 5: demography "bounded over 50"): an own estate of
+ * 600 flats at 40% resource-strong with nothing else set, and the average preset, anchored as a
+ * run anchors them (for 15 years), run without levers for 50 years, 10 replications. At every
+ * 5th year's end (means over the replications) the resource-strong share stays within 5 points of
+ * month 0, and families with children, resource-strong families and retired adults within 25%
+ * (relative). The anchor holds 15 years (own-estate.test.ts holds those to 3 points and 10%);
+ * these wider bounds say that nothing runs away after them. The average preset's retired adults
+ * miss (+26% at year 40, +30% at 50): an expected failure until the ages are held. Until 0.2.7 (the other reasons for
+ * moving cut by the ties, docs/ODD.md 7.6) the retired adults rose 55-65% by year 40 and the
+ * families fell 16-23%: both failed. The figures printed are in docs/ODD.md ("Over 50 years").
+ */
+import { describe, expect, it } from 'vitest';
+import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { simulateAll } from '../helpers/ensemble.js';
+import { validated } from '../helpers/scenario.js';
+
+const REPS = 10;
+const YEARS = 50;
+const SHARE_BOUND = 0.05;
+const COUNT_BOUND = 0.25;
+
+const CASES: [string, () => Scenario][] = [
+  [
+    'own estate, 600 flats, 40%',
+    () => validated({ name: 'own-40', years: YEARS, replications: REPS, estates: [{ name: 'own', flats: 600, population: { resourceStrongShare: 0.4 } }] }),
+  ],
+  ['average', () => ({ ...loadScenario('scenarios/presets/average.yaml'), years: YEARS, replications: REPS, policies: [] })],
+];
+
+const COUNTS = ['familiesWithChildren', 'resourceStrongFamilies', 'retiredAdults'] as const;
+const SHOWN = ['resourceStrongShare', ...COUNTS, 'outsideWorkShare18to64'] as const;
+
+/** Bounds missed today (issue 23), expected to fail: the average preset's retired adults rise 26-30% from year 40 on (they hold in the own estate, +20%). */
+const MISSED = new Set(['average/retiredAdults']);
+
+/** Means over the replications at each year's end of the first row, per run: computed once per case, when its first test asks. */
+const cache = new Map<string, (year: number, key: string) => number>();
+function means(name: string, make: () => Scenario): (year: number, key: string) => number {
+  let m = cache.get(name);
+  if (!m) {
+    const runs = simulateAll(make());
+    m = (year, key) => runs.reduce((s, r) => s + r.metrics[year * 12 * r.rowNames.length * NMETRIC + METRIC_INDEX[key]!]!, 0) / runs.length;
+    for (const key of SHOWN)
+      console.log(
+        `${name}, ${key}: ${[0, 5, 15, 30, 50].map((y) => m!(y, key).toFixed(key.endsWith('Share') || key.endsWith('18to64') ? 3 : 0)).join(' → ')} (years 0, 5, 15, 30, 50)`,
+      );
+    cache.set(name, m);
+  }
+  return m;
+}
+
+const MARKS = Array.from({ length: YEARS / 5 + 1 }, (_, k) => 5 * k);
+
+describe(`the baseline over ${YEARS} years stays bounded (${REPS} replications, every 5th year)`, () => {
+  for (const [name, make] of CASES) {
+    it(`${name}: the resource-strong share within ${100 * SHARE_BOUND} points`, () => {
+      const mean = means(name, make);
+      const share0 = mean(0, 'resourceStrongShare');
+      for (const y of MARKS) expect(Math.abs(mean(y, 'resourceStrongShare') - share0), `year ${y}`).toBeLessThanOrEqual(SHARE_BOUND);
+    }, 120_000);
+    for (const key of COUNTS) {
+      const check = () => {
+        const mean = means(name, make);
+        const c0 = mean(0, key);
+        for (const y of MARKS) expect(Math.abs(mean(y, key) / c0 - 1), `year ${y}`).toBeLessThanOrEqual(COUNT_BOUND);
+      };
+      const title = `${name}: ${key} within ${100 * COUNT_BOUND}%`;
+      if (MISSED.has(`${name}/${key}`)) it.fails(`${title} (missed today, issue 23)`, check, 120_000);
+      else it(title, check, 120_000);
+    }
+  }
+});
