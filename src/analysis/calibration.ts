@@ -74,6 +74,22 @@ export interface TargetFit {
   error: number;
 }
 
+/**
+ * Whether a fitted target is met: `within` when its mean is within the tolerance of the value;
+ * `resolved` when its 95% interval lies wholly within the tolerance or wholly outside it, so
+ * that the replications can tell (with an interval wider than that, "within" may be the seeds'
+ * luck: more replications are needed). Both null without a tolerance; `resolved` false without
+ * an interval (fewer than 2 replications).
+ */
+export function toleranceVerdict(spec: TargetSpec, fit: TargetFit): { within: boolean | null; resolved: boolean | null } {
+  if (spec.tolerance === null) return { within: null, resolved: null };
+  const lo = spec.value - spec.tolerance;
+  const hi = spec.value + spec.tolerance;
+  const within = Math.abs(fit.mean - spec.value) <= spec.tolerance;
+  const resolved = Number.isFinite(fit.low) && Number.isFinite(fit.high) && ((fit.low >= lo && fit.high <= hi) || fit.high < lo || fit.low > hi);
+  return { within, resolved };
+}
+
 /** A metric reference's value in one replication. */
 function refValue(d: ReplicationDigest, ref: Outcome['refs'][number], startYear: number): number {
   const r = ref.row === null ? d.rowNames.length - 1 : d.rowNames.indexOf(ref.row);

@@ -5,7 +5,7 @@
  * one-line message and exit 2 before anything runs.
  */
 import { join } from 'node:path';
-import { parseTarget } from '../analysis/calibration.js';
+import { parseTarget, toleranceVerdict } from '../analysis/calibration.js';
 import { compileExpressions } from '../analysis/outcomes.js';
 import { type CalibrationTarget, calibrateToDirectory, fmtNumber } from '../output/calibration.js';
 import { defaultOutputName } from '../output/safety.js';
@@ -112,7 +112,11 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
       const f = r.fits[j]!;
       const ci = Number.isFinite(f.low) ? ` (${fmtNumber(f.low)} to ${fmtNumber(f.high)})` : '';
       const tol = t.spec.tolerance === null ? '' : ` ± ${t.spec.tolerance}`;
-      const verdict = t.spec.tolerance === null ? '' : Math.abs(f.mean - t.spec.value) <= t.spec.tolerance ? ', within tolerance' : ', OUTSIDE tolerance';
+      const v = toleranceVerdict(t.spec, f);
+      const verdict =
+        v.within === null
+          ? ''
+          : `${v.within ? ', within tolerance' : ', OUTSIDE tolerance'}${v.resolved ? '' : ` on these replications only: the 95% interval reaches ${v.within ? 'outside' : 'inside'} it, so more replications (-n) are needed to tell`}`;
       return `  ${t.spec.expression}: ${fmtNumber(f.mean)}${ci} against ${t.spec.value}${tol} (error ${signed(f.error)} ${t.spec.tolerance === null ? 'of the value' : 'tolerances'}${verdict})`;
     }),
     `remaining error: ${fmtNumber(r.objective)} (sum of squared errors, each in tolerances, or relative to the value)`,

@@ -24,7 +24,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { type TargetFit, type TargetSpec, objective, targetFit, targetScale } from '../analysis/calibration.js';
+import { type TargetFit, type TargetSpec, objective, targetFit, targetScale, toleranceVerdict } from '../analysis/calibration.js';
 import {
   NM_CONTRACT,
   NM_DEFAULT_FTOL,
@@ -196,6 +196,7 @@ export async function calibrateToDirectory(
         })),
         targets: targets.map((t, j) => {
           const f = final.fits[j]!;
+          const verdict = toleranceVerdict(t.spec, f);
           return {
             expression: t.spec.expression,
             value: t.spec.value,
@@ -205,7 +206,9 @@ export async function calibrateToDirectory(
             ciLow: f.low,
             ciHigh: f.high,
             error: f.error,
-            withinTolerance: t.spec.tolerance === null ? null : Math.abs(f.mean - t.spec.value) <= t.spec.tolerance,
+            withinTolerance: verdict.within,
+            // whether the 95% interval is wholly within the tolerance or wholly outside it
+            toleranceResolved: verdict.resolved,
           };
         }),
         objective: final.e.objective,

@@ -51,7 +51,10 @@ function main(): void {
   const sp = given.spiral;
   const cases: [string, Scenario][] = [
     ['off', { ...given, spiral: { ...sp, enabled: false } }],
-    ...ks.map((k): [string, Scenario] => [`k = ${k}`, { ...given, spiral: { ...sp, imageOnApplicants: k * sp.imageOnApplicants, imageOnStaying: k * sp.imageOnStaying } }]),
+    ...ks.map((k): [string, Scenario] => [
+      `k = ${k}`,
+      { ...given, spiral: { ...sp, imageOnApplicants: k * sp.imageOnApplicants, imageOnStaying: k * sp.imageOnStaying } },
+    ]),
   ];
   process.stdout.write(`damage to the resource-strong share, points, ${pairs} pairs: 2030 / 2040 / share of 2030's left in 2040\n`);
   for (const [name, sc] of cases) {

@@ -128,6 +128,9 @@ describe('nabolag calibrate', () => {
     expect(c.targets[0]).toMatchObject({ tolerance: 2, scale: 2 });
     expect(c.targets[0].error).toBeCloseTo((c.targets[0].mean - target) / 2, 12);
     expect(c.targets[0].withinTolerance).toBe(Math.abs(c.targets[0].mean - target) <= 2);
+    expect(c.targets[0].toleranceResolved).toBe(
+      (c.targets[0].ciLow >= target - 2 && c.targets[0].ciHigh <= target + 2) || c.targets[0].ciHigh < target - 2 || c.targets[0].ciLow > target + 2,
+    );
     // the same fit (calibrated.yaml's header quotes the target as typed)
     expect(readFileSync(join(plus, 'calibration.json'), 'utf8')).toBe(readFileSync(join(pm, 'calibration.json'), 'utf8'));
   }, 120_000);
