@@ -44,23 +44,23 @@ describe('calibration targets', () => {
 
 describe('toleranceVerdict: is the target met, and can the replications tell?', () => {
   const spec = parseTarget('moveOuts@2027=100±5');
-  const fit = (mean: number, low: number, high: number) => ({ mean, low, high, error: (mean - 100) / 5 });
+  const fitted = (mean: number, low: number, high: number) => ({ mean, low, high, error: (mean - 100) / 5 });
 
   it('within, and the whole 95% interval within: resolved', () => {
-    expect(toleranceVerdict(spec, fit(102, 98, 105))).toEqual({ within: true, resolved: true });
+    expect(toleranceVerdict(spec, fitted(102, 98, 105))).toEqual({ within: true, resolved: true });
   });
 
   it('within, but the interval reaches outside the tolerance: not resolved (the seeds may have been lucky)', () => {
-    expect(toleranceVerdict(spec, fit(104, 99, 109))).toEqual({ within: true, resolved: false });
+    expect(toleranceVerdict(spec, fitted(104, 99, 109))).toEqual({ within: true, resolved: false });
   });
 
   it('outside, the whole interval outside: resolved; reaching inside: not', () => {
-    expect(toleranceVerdict(spec, fit(110, 106, 114))).toEqual({ within: false, resolved: true });
-    expect(toleranceVerdict(spec, fit(107, 103, 111))).toEqual({ within: false, resolved: false });
+    expect(toleranceVerdict(spec, fitted(110, 106, 114))).toEqual({ within: false, resolved: true });
+    expect(toleranceVerdict(spec, fitted(107, 103, 111))).toEqual({ within: false, resolved: false });
   });
 
   it('no interval (one replication): never resolved; no tolerance: no verdict', () => {
-    expect(toleranceVerdict(spec, fit(100, Number.NaN, Number.NaN))).toEqual({ within: true, resolved: false });
-    expect(toleranceVerdict(parseTarget('moveOuts@2027=100'), fit(100, 99, 101))).toEqual({ within: null, resolved: null });
+    expect(toleranceVerdict(spec, fitted(100, Number.NaN, Number.NaN))).toEqual({ within: true, resolved: false });
+    expect(toleranceVerdict(parseTarget('moveOuts@2027=100'), fitted(100, 99, 101))).toEqual({ within: null, resolved: null });
   });
 });
