@@ -243,8 +243,21 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
   }
   out.stdout(
     `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${work} of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+      morrisCaution(design) +
       closing(res.outDir, res.files),
   );
+}
+
+/**
+ * A line for a Morris screening on fewer trajectories than DEFAULT_TRAJECTORIES: each parameter's
+ * μ* and σ are then a mean and a spread of that few elementary effects (σ of 2 is hardly a
+ * spread), which Saltelli et al. (2008, 3.3) advise against for screening. Else nothing.
+ */
+export function morrisCaution(design: SensitivityDesign): string {
+  if (design.method !== 'morris') return '';
+  const r = design.design.trajectories;
+  if (r >= DEFAULT_TRAJECTORIES) return '';
+  return `caution: ${r} trajectories give each parameter's μ* and σ from ${r} elementary effects; ${DEFAULT_TRAJECTORIES}-20 are usual for screening (--samples ${DEFAULT_TRAJECTORIES})\n`;
 }
 
 /** The rows of a scenario's metrics (as model/simulate.ts names them: its estates, copies numbered, then "region" when several). */

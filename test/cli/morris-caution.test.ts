@@ -1,0 +1,25 @@
+/**
+ * The console's caution for a Morris screening on few trajectories (src/cli/study.ts
+ * `morrisCaution`): with fewer than DEFAULT_TRAJECTORIES each parameter's μ* and σ rest on that
+ * few elementary effects; at the default or more, and for Sobol, nothing is said.
+ */
+import { describe, expect, it } from 'vitest';
+import { morrisDesign, sobolDesign } from '../../src/analysis/sensitivity.js';
+import { DEFAULT_TRAJECTORIES, morrisCaution } from '../../src/cli/study.js';
+import { makeRng } from '../../src/model/rng.js';
+
+const morris = (r: number) => ({ method: 'morris' as const, design: morrisDesign(3, r, makeRng(1, 'test')) });
+
+describe('morrisCaution', () => {
+  it('2 trajectories: a caution naming them and the usual number', () => {
+    expect(morrisCaution(morris(2))).toBe(
+      `caution: 2 trajectories give each parameter's μ* and σ from 2 elementary effects; ${DEFAULT_TRAJECTORIES}-20 are usual for screening (--samples ${DEFAULT_TRAJECTORIES})\n`,
+    );
+  });
+
+  it('the default number or more, or a Sobol analysis: nothing', () => {
+    expect(morrisCaution(morris(DEFAULT_TRAJECTORIES))).toBe('');
+    expect(morrisCaution(morris(DEFAULT_TRAJECTORIES + 5))).toBe('');
+    expect(morrisCaution({ method: 'sobol', baseRows: 4, points: sobolDesign(3, 4, makeRng(1, 'test')).points })).toBe('');
+  });
+});
