@@ -356,7 +356,6 @@ function mapType(w: World, flat: number): number {
 /** Months (steps) a replication of the scenario runs: its Schelling steps, or its years x 12. */
 export const scenarioMonths = (sc: Scenario): number => sc.schelling?.steps ?? sc.years * 12;
 
-/** Run one replication. */
 /** The uids of the resource-strong families with children living in the estates in the world's month. */
 function strongFamilies(w: World): Int32Array {
   const h = w.hh;
@@ -366,6 +365,7 @@ function strongFamilies(w: World): Int32Array {
   return Int32Array.from(uids);
 }
 
+/** Run one replication. */
 export function simulate(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): ReplicationResult {
   return drain(replicationSteps(sc, replication, seed, opts));
 }

@@ -157,7 +157,11 @@ export interface CareerContext {
   af: AreaFactors;
   /** Monthly swap-seeking probability, per estate. */
   swapRate: Float64Array;
-  /** The reasons' monthly hazards of the last household `careerEvents` looked at, in REASON_ORDER (before the multipliers inside `careerBound`). */
+  /**
+   * The reasons' monthly hazards of the last household looked at, in REASON_ORDER: after
+   * `careerEvents` with the household's multipliers applied (the weights by which
+   * `applyCareerEvent` picks the reason), after `careerBound` without them.
+   */
   sub: Float64Array;
   earlyBoost: number;
   earlyRiseMonths: number;
