@@ -91,7 +91,7 @@ async function runCommand(argv: {
   }
   out.stdout(
     `nabolag ${VERSION}: ran "${sc.name}" — ${shown.workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
-      driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel, sc.years) +
+      driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel, sc.years, sc.policies.length > 0) +
       closing(res.outDir, res.files),
   );
 }

@@ -227,7 +227,8 @@ export const METRICS: readonly Metric[] = [
   {
     name: 'meanStayYears',
     unit: 'years',
-    description: 'Mean time the current households have lived in the estate.',
+    description:
+      "Mean time the current households have lived in the estate (internal moves do not reset it; a household formed in the estate counts from its adult's birth; the initial households' time before the start is drawn, `population.meanStayYears`, so the mean climbs over the first decades). LBF's seniority counts the time in the dwelling instead.",
     kind: 'level',
     digits: 4,
     value: (x) => ratio(c(x, C.stayMonthsSum), c(x, C.households)) / 12,

@@ -42,14 +42,16 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     const to = ms.byYear[ms.byYear.length - 1]!.mean;
     const n = base.ensemble.replications.length;
     const few = n < DRIFT_FEW_REPLICATIONS ? ` ${t.steadyFew(n)}` : '';
-    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end) + few)}</p>`;
+    const beyond = h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : '';
+    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end) + few + beyond)}</p>`;
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
   const items = drifts.map(
     (d) =>
       `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: fmtValue(d.metric, d.peak!), year: d.peakYear }))}</li>`,
   );
-  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml(t.driftAdvice + (h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : ''))}</p></div>`;
+  const heading = base.ensemble.scenario.policies.length > 0 ? t.driftWarningLevers : t.driftWarning;
+  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(heading)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml(t.driftAdvice + (h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : ''))}</p></div>`;
 }
 
 /** The "what this is and is not" box as trusted HTML. */

@@ -116,6 +116,7 @@ const en = {
   difference: 'Difference',
   outcome: 'Outcome',
   driftWarning: 'Warning: the baseline drifts',
+  driftWarningLevers: "Warning: the estate drifts, with the scenario's levers (part or all of it may be theirs: compare the scenario without them to tell)",
   drift: (label: string, from: string, to: string, start: number, end: number, limit: string, peak?: { value: string; year: number }) =>
     peak
       ? `${label}: ${from} in ${start}, ${peak.value} at the end of ${peak.year} (more than ${limit} away), ${to} by ${end}.`
@@ -125,7 +126,7 @@ const en = {
   driftBeyond: (years: number) =>
     `Anchoring holds an estate over ${years} years; after them the model's estate ages (fewer families, more retired adults: docs/ODD.md, "Anchoring").`,
   steady: (label: string, from: string, to: string, start: number, end: number) =>
-    `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; no drift beyond its bounds in any year.`,
+    `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; in no year a drift beyond its bounds that the replications can tell from their own noise.`,
   steadyFew: (n: number) =>
     `With ${n} replication${n === 1 ? '' : 's'} only a drift far beyond its threshold would show here; run 10 or more (-n 10) to check that the baseline holds.`,
   trajectoryIntro: (name: string, end: number) =>
@@ -484,6 +485,8 @@ const da: Texts = {
   difference: 'Forskel',
   outcome: 'Udfald',
   driftWarning: 'Advarsel: grundscenariet flytter sig',
+  driftWarningLevers:
+    'Advarsel: afdelingen flytter sig med scenariets tiltag (en del af det eller det hele kan skyldes dem: sammenlign med scenariet uden dem for at skelne)',
   drift: (label, from, to, start, end, limit, peak) =>
     peak
       ? `${label}: ${from} i ${start}, ${peak.value} ved udgangen af ${peak.year} (mere end ${limit} fra starten), ${to} i ${end}.`
@@ -493,7 +496,7 @@ const da: Texts = {
   driftBeyond: (years) =>
     `Forankringen holder en afdeling i ${years} år; derefter bliver modellens afdeling ældre (færre børnefamilier, flere pensionister: docs/ODD.md, "Anchoring").`,
   steady: (label, from, to, start, end) =>
-    `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; ingen drift ud over grænserne i noget år.`,
+    `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; i intet år en drift ud over grænserne, som gentagelserne kan skelne fra deres egen støj.`,
   steadyFew: (n) =>
     `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om grundscenariet holder.`,
   trajectoryIntro: (name, end) =>

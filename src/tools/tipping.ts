@@ -39,14 +39,39 @@ export function shockDamage(sc: Scenario, pairs: number, years: readonly number[
   return sums.map((s) => (100 * s) / pairs);
 }
 
+const USAGE = 'usage: npm run tipping -- [--pairs N (whole number, at least 2; default 60)] [--k F,F,… (factors of at least 0; default 0,0.5,1,1.5,2,3)]';
+
+/** The command line's pairs and factors, or a message naming what is wrong (parseArgs's own errors included). */
+export function tippingArgs(argv: string[]): { pairs: number; ks: number[] } | { help: true } | { error: string } {
+  let values: { pairs?: string; k?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { pairs: { type: 'string' }, k: { type: 'string' }, help: { type: 'boolean' } } }));
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  if (values.help) return { help: true };
+  const pairsText = values.pairs ?? '60';
+  const pairs = Number(pairsText);
+  if (!/^\d+$/.test(pairsText) || pairs < 2) return { error: `--pairs is ${JSON.stringify(pairsText)}; give a whole number of at least 2` };
+  const kText = values.k ?? '0,0.5,1,1.5,2,3';
+  const parts = kText.split(',');
+  const bad = parts.find((p) => p.trim() === '' || !Number.isFinite(Number(p)) || Number(p) < 0);
+  if (bad !== undefined)
+    return { error: `--k is ${JSON.stringify(kText)}: ${JSON.stringify(bad)} is not a factor; give numbers of at least 0, separated by commas` };
+  return { pairs, ks: parts.map(Number) };
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { pairs: { type: 'string', default: '60' }, k: { type: 'string', default: '0,0.5,1,1.5,2,3' } } });
-  const pairs = Number(values.pairs);
-  const ks = String(values.k).split(',').map(Number);
-  if (!Number.isInteger(pairs) || pairs < 2 || ks.some((k) => !Number.isFinite(k) || k < 0)) {
-    process.stderr.write('tipping: --pairs is a whole number of at least 2, --k a comma-separated list of factors of at least 0\n');
+  const a = tippingArgs(process.argv.slice(2));
+  if ('help' in a) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if ('error' in a) {
+    process.stderr.write(`tipping: ${a.error}\n${USAGE}\n`);
     process.exit(2);
   }
+  const { pairs, ks } = a;
   const given = { ...loadScenario(join(PACKAGE_ROOT, 'scenarios', 'default.yaml')), years: 15 };
   const sp = given.spiral;
   const cases: [string, Scenario][] = [
@@ -57,6 +82,8 @@ function main(): void {
     ]),
   ];
   process.stdout.write(`damage to the resource-strong share, points, ${pairs} pairs: 2030 / 2040 / share of 2030's left in 2040\n`);
+  if (pairs < 40)
+    process.stdout.write(`caution: with ${pairs} pairs the share left varies by more than 0.1 from one set of seeds to another; docs/ODD.md's table used 60\n`);
   for (const [name, sc] of cases) {
     const [d2030, d2040] = shockDamage(sc, pairs, [2030, 2040]) as [number, number];
     process.stdout.write(`${name.padEnd(9)} ${d2030.toFixed(1)} / ${d2040.toFixed(1)} / ${(d2040 / d2030).toFixed(2)}\n`);

@@ -54,6 +54,17 @@ describe('summaryDrifts', () => {
     expect(driftWarning([], 2041, (x) => x)).toBe('');
   });
 
+  it('a run with levers: the estate drifts with them, not a baseline; a long run says the estate ages, drift shown or not', () => {
+    const w = driftWarning(summaryDrifts(['weak'], metrics), 2041, (x) => x, 15, true);
+    expect(w).toMatch(/^warning: the estate drifts, with the scenario's levers — weak: resourceStrongShare 30% → 25% by 2041/);
+    expect(w).toContain('nabolag compare');
+    expect(w).not.toContain('baseline');
+    const long = 'Anchoring holds an estate over 15 years; after them the model';
+    expect(driftWarning(summaryDrifts(['weak'], metrics), 2056, (x) => x, 30)).toContain(long);
+    expect(driftWarning([], 2056, (x) => x, 30)).toMatch(new RegExp(`^note: ${long}`));
+    expect(driftWarning([], 2041, (x) => x, 15)).toBe('');
+  });
+
   it('reads the share of adults outside work in points, as the resource-strong share', () => {
     const outside: Summary['metrics'] = {
       steady: { resourceStrongShare: m(0.5, 0.5), outsideWorkShare18to64: m(0.52, 0.52 + DRIFT_SHARE_POINTS * 0.9) },
