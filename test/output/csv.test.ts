@@ -132,12 +132,12 @@ describe('CsvText', () => {
 });
 
 /** A hand-made result of 13 months. */
-function result(log: MoveLog, value: (m: number, k: number) => number, rowNames = ['east']): ReplicationResult {
+function result(log: MoveLog, value: (m: number, k: number) => number, rowNames = ['east'], startCohort = new Int32Array(0)): ReplicationResult {
   const months = 13;
   const metrics = new Float64Array((months + 1) * rowNames.length * NMETRIC);
   for (let m = 0; m <= months; m++)
     for (let r = 0; r < rowNames.length; r++) for (let k = 0; k < NMETRIC; k++) metrics[(m * rowNames.length + r) * NMETRIC + k] = value(m, k);
-  return { replication: 2, seed: 99, rowNames, months, metrics, log, startCohort: new Int32Array(0), maps: [] };
+  return { replication: 2, seed: 99, rowNames, months, metrics, log, startCohort, maps: [] };
 }
 
 describe('metricsRows', () => {
@@ -184,7 +184,7 @@ describe('metricsRows', () => {
 });
 
 describe('movesRows', () => {
-  it('one row per move: channel as reason for in, exit reason for out, empty flats where none', () => {
+  it('one row per move: channel as reason for in, exit reason for out, empty flats where none; 1 for a household of the month-0 cohort', () => {
     const log = new MoveLog(true);
     log.push(1, 17, K.in, CH.municipal, 0, true, false, -1, 4, 0);
     log.push(12, 18, K.out, R.space, 30, true, true, 5, -1, 0);
@@ -192,15 +192,15 @@ describe('movesRows', () => {
     log.push(25, 20, K.formed, R.childLeftHome, 0, false, false, -1, 8, 0);
     expect(
       movesRows(
-        result(log, () => 0),
+        result(log, () => 0, ['east'], Int32Array.from([18, 19])),
         2026,
       ),
     ).toBe(
       [
-        '2,1,2026,17,in,municipal,0,1,0,,4,east',
-        '2,12,2026,18,out,space,30,1,1,5,,east',
-        '2,13,2027,19,internal,swap,40,0,1,6,7,east',
-        '2,25,2028,20,formed,childLeftHome,0,0,0,,8,east',
+        '2,1,2026,17,in,municipal,0,1,0,,4,east,0',
+        '2,12,2026,18,out,space,30,1,1,5,,east,1',
+        '2,13,2027,19,internal,swap,40,0,1,6,7,east,1',
+        '2,25,2028,20,formed,childLeftHome,0,0,0,,8,east,0',
       ].join('\n') + '\n',
     );
     expect(MOVES_HEADER).toEqual([
@@ -216,6 +216,7 @@ describe('movesRows', () => {
       'fromFlat',
       'toFlat',
       'estate',
+      'strongFamilyAtStart',
     ]);
   });
 
@@ -226,7 +227,7 @@ describe('movesRows', () => {
       result(log, () => 0, ['Østerbro', 'Æblehaven/2']),
       2026,
     );
-    expect(text).toBe('2,3,2026,5,out,garden,12,0,1,9,,Æblehaven/2\n');
+    expect(text).toBe('2,3,2026,5,out,garden,12,0,1,9,,Æblehaven/2,0\n');
     const metrics = metricsRows(
       result(new MoveLog(true), () => 0.125, ['Østerbro']),
       2026,
@@ -263,6 +264,6 @@ describe('movesRows', () => {
         .trimEnd()
         .split('\n')
         .at(-1),
-    ).toBe('2,1,2026,49,out,other,49,0,0,49,,east');
+    ).toBe('2,1,2026,49,out,other,49,0,0,49,,east,0');
   });
 });
