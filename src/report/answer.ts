@@ -37,12 +37,13 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   const h = horizonOf(base);
   const drifts = baselineDrifts(base);
   const L = (s: string) => escapeHtml(localNumbers(s, lang));
+  // a run longer than anchoring's years says that the estate ages after them, drift shown or not
+  const beyond = h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : '';
   if (drifts.length === 0) {
     const ms = base.summary.metrics[base.row]!.resourceStrongShare!;
     const to = ms.byYear[ms.byYear.length - 1]!.mean;
     const n = base.ensemble.replications.length;
     const few = n < DRIFT_FEW_REPLICATIONS ? ` ${t.steadyFew(n)}` : '';
-    const beyond = h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : '';
     return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end) + few + beyond)}</p>`;
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
@@ -50,8 +51,8 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     (d) =>
       `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: fmtValue(d.metric, d.peak!), year: d.peakYear }))}</li>`,
   );
-  const heading = base.ensemble.scenario.policies.length > 0 ? t.driftWarningLevers : t.driftWarning;
-  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(heading)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml(t.driftAdvice + (h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : ''))}</p></div>`;
+  const levers = base.ensemble.scenario.policies.length > 0;
+  return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(levers ? t.driftWarningLevers : t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml((levers ? t.driftAdviceLevers : t.driftAdvice) + beyond)}</p></div>`;
 }
 
 /** The "what this is and is not" box as trusted HTML. */

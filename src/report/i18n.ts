@@ -123,6 +123,8 @@ const en = {
       : `${label}: ${from} in ${start}, ${to} by ${end} (more than ${limit} away).`,
   driftAdvice:
     "The estate changes without any lever: read the effects as differences from this moving baseline, not from today's estate. Without levers, a change gone by the end is the model's start settling (docs/ODD.md, Known limitations).",
+  driftAdviceLevers:
+    "The scenario has levers, so this is not a baseline: the change may be the levers' doing, the model's own drift, or both. A comparison with the same scenario without levers (nabolag compare) tells them apart.",
   driftBeyond: (years: number) =>
     `Anchoring holds an estate over ${years} years; after them the model's estate ages (fewer families, more retired adults: docs/ODD.md, "Anchoring").`,
   steady: (label: string, from: string, to: string, start: number, end: number) =>
@@ -493,6 +495,8 @@ const da: Texts = {
       : `${label}: ${from} i ${start}, ${to} i ${end} (mere end ${limit} fra starten).`,
   driftAdvice:
     'Afdelingen ændrer sig uden tiltag: læs effekterne som forskelle fra dette grundscenarie i bevægelse, ikke fra afdelingen i dag. Uden tiltag er en ændring, der er væk ved slutningen, modellens start, der falder på plads (docs/ODD.md, Known limitations).',
+  driftAdviceLevers:
+    'Scenariet har tiltag, så dette er ikke et grundscenarie: ændringen kan skyldes tiltagene, modellens egen drift eller begge. En sammenligning med samme scenarie uden tiltag (nabolag compare) skelner dem.',
   driftBeyond: (years) =>
     `Forankringen holder en afdeling i ${years} år; derefter bliver modellens afdeling ældre (færre børnefamilier, flere pensionister: docs/ODD.md, "Anchoring").`,
   steady: (label, from, to, start, end) =>

@@ -167,3 +167,30 @@ describe('the findings of an estate anchored at its limit', () => {
     expect(findings({ ensembles: [e2], summary: summarize(def.name, def.startYear, e2.replications) }).join('\n')).not.toContain('Anchoring could hold');
   }, 60_000);
 });
+
+describe('the first box of a run whose scenario has levers', () => {
+  it('says that the estate drifts with its levers, not that the baseline drifts, and how to tell them apart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabolag-levers-drift-'));
+    try {
+      const base = loadScenario('scenarios/default.yaml');
+      // three years of 100% municipal allocation: the resource-strong share falls far beyond 3 points
+      const shock = {
+        ...base,
+        estates: [{ ...base.estates[0]!, flats: 300 }],
+        policies: [{ lever: 'municipalAllocation', share: 1, from: 2026 }],
+      } as typeof base;
+      const sc = resolve(shock, { replications: 4, years: 3 }, 'scenarios/default.yaml');
+      const ens = await runEnsemble(sc, { workers: 1 });
+      await writeChartsAndReport(dir, { ensembles: [ens], summary: summarize(sc.name, sc.startYear, ens.replications) });
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      expect(html).toContain('data-testid="drift-warning"');
+      expect(html).toContain('<strong>Warning: the estate drifts, with the scenario&#39;s levers');
+      expect(html).toContain('The scenario has levers, so this is not a baseline');
+      expect(html).toContain('nabolag compare');
+      expect(html).not.toContain(`<strong>${texts('en').driftWarning}</strong>`);
+      expect(html).not.toContain('The estate changes without any lever');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
