@@ -6,11 +6,9 @@
  * 1 January 2030, 2035 and 2040. Figures: docs/ODD.md ("The spiral after a shock").
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
-import type { ReplicationResult } from '../../src/model/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import { simulateAll } from '../helpers/ensemble.js';
+import { shockDamage } from '../../src/tools/tipping.js';
 
 /**
  * Pairs per strength. 40, not 20: the 2040 damage has a standard error of about 0.35 points at
@@ -25,25 +23,16 @@ const SPIRALS = {
 } as const;
 type Strength = keyof typeof SPIRALS;
 
-function scenario(strength: Strength, shock: boolean): Scenario {
+/** The default estate for 15 years at a spiral strength, without the shock (shockDamage adds it). */
+function scenario(strength: Strength): Scenario {
   const sc = loadScenario('scenarios/default.yaml');
-  return {
-    ...sc,
-    years: 15,
-    replications: REPS,
-    spiral: { ...sc.spiral, ...SPIRALS[strength] },
-    policies: shock ? [...sc.policies, { lever: 'municipalAllocation', share: 1, from: 2027, until: 2030 } as Scenario['policies'][number]] : sc.policies,
-  };
+  return { ...sc, years: 15, spiral: { ...sc.spiral, ...SPIRALS[strength] } };
 }
 
-const share = (r: ReplicationResult, year: number) => r.metrics[(year - 2026) * 12 * r.rowNames.length * NMETRIC + METRIC_INDEX.resourceStrongShare!]!;
-
-/** Mean paired damage (shock minus baseline) of the resource-strong share, in points, at 1 January of each year. */
+/** Mean paired damage (shock minus baseline) of the resource-strong share, in points, at 1 January of each year (as `npm run tipping` measures it). */
 function damage(strength: Strength): Record<2030 | 2035 | 2040, number> {
-  const base = simulateAll(scenario(strength, false));
-  const hit = simulateAll(scenario(strength, true));
-  const at = (year: number) => (100 * hit.reduce((s, r, i) => s + share(r, year) - share(base[i]!, year), 0)) / REPS;
-  return { 2030: at(2030), 2035: at(2035), 2040: at(2040) };
+  const [d2030, d2035, d2040] = shockDamage(scenario(strength), REPS, [2030, 2035, 2040]) as [number, number, number];
+  return { 2030: d2030, 2035: d2035, 2040: d2040 };
 }
 
 const measured = {} as Record<Strength, Record<2030 | 2035 | 2040, number>>;
