@@ -537,7 +537,7 @@ export const careerSchema = obj(
     otherAnnual: annual(
       0.035,
       'Yearly hazard of moving out for other reasons (health, a life event, moving nearer family), which neither the stage of the stay (early-stay factor) nor the ties to the neighbours change.',
-      "fitted to LBF Temastatistik 2020:9 (residents of family dwellings have lived there over 10 years on average, 10% over 25 years): after 40 years the presets' residents have lived there 10.5-11.2 years, 11-13% over 25 (test/patterns/seniority.test.ts); in the average preset 0.03 gave 11.1 years and 13%, 0.04 9.8 years and 10% with a move-out rate of 13.9%",
+      "fitted to LBF Temastatistik 2020:9 (residents of family dwellings have lived in their dwelling over 10 years on average, 10% over 25 years) by years in the estate: after 40 years the presets' households have lived in the estate 10.5-11.2 years (11-13% over 25) and in their flat 9.1-9.6 years (7.4-8.3% over 25), a year under LBF's count of the dwelling (test/patterns/seniority.test.ts); 0.025 meets it in the flat, and the estates then age beyond the 15- and 50-year bounds (docs/ODD.md, 7.6)",
     ),
     weakCareerFactor: factor(
       0.3,

@@ -5,11 +5,14 @@
  * take neither the early-stay factor nor the ties, and they are what ends the long stays. Each
  * preset, anchored as a run anchors it, runs 40 years without levers (6 replications), long
  * enough for the start's drawn stays (`population.meanStayYears`) to be gone from the figures:
- * the households living there at the end, by years lived in the estate.
+ * the households living there at the end, by years lived in their flat (`flatSince`), as LBF
+ * counts the dwelling; a move within the estate begins a new count. The years in the estate
+ * (`movedIn`) are printed beside it.
  *
  * The bounds are wide on purpose (LBF gives "over 10" and "every 10th"): mean 9 to 13 years,
- * 6% to 15% over 25 years. Before 0.2.8 (the other reasons cut by the ties) the average preset
- * reached a mean of 16.9 years with 28% over 25: both fail here.
+ * 6% to 15% over 25 years. The presets sit at their lower edge, about a year under LBF's "over
+ * 10" (docs/ODD.md, 7.6, says what meeting it would cost). Before 0.2.8 (the other reasons cut by
+ * the ties) the average preset reached 16.9 years in the estate with 28% over 25: it fails here.
  */
 import { describe, expect, it } from 'vitest';
 import { anchorScenario } from '../../src/model/anchor.js';
@@ -22,34 +25,51 @@ const YEARS = 40;
 const REPS = 6;
 const PRESETS = ['average', 'ringparken-like', 'aeblehaven-like', 'egedalsvaenge-like'];
 
-/** Mean years lived in the estate, and the share over 25 years, of the households living there after YEARS. */
-function seniority(preset: string): { mean: number; over25: number } {
+interface Seniority {
+  /** Mean years lived in the current flat, and the share over 25 years. */
+  mean: number;
+  over25: number;
+  /** The same for years lived in the estate. */
+  estateMean: number;
+  estateOver25: number;
+}
+
+/** Years lived in the flat and in the estate by the households living there after YEARS. */
+function seniority(preset: string): Seniority {
   const given = { ...loadScenario(`scenarios/presets/${preset}.yaml`), replications: REPS, policies: [] };
   const sc = { ...anchorScenario(given).scenario, years: YEARS };
   let n = 0;
   let sum = 0;
   let over = 0;
+  let estateSum = 0;
+  let estateOver = 0;
   for (let r = 0; r < REPS; r++)
     simulate(sc, r, replicationSeed(sc.seed, r), {
       atEnd: (w) => {
         const h = w.hh;
         for (let i = 0; i < h.used; i++) {
           if (!h.alive[i]) continue;
-          const years = (w.month - h.i32[i * H.stride + H.movedIn]!) / 12;
+          const years = (w.month - h.i32[i * H.stride + H.flatSince]!) / 12;
+          const estateYears = (w.month - h.i32[i * H.stride + H.movedIn]!) / 12;
           n++;
           sum += years;
           if (years > 25) over++;
+          estateSum += estateYears;
+          if (estateYears > 25) estateOver++;
         }
       },
     });
-  return { mean: sum / n, over25: over / n };
+  return { mean: sum / n, over25: over / n, estateMean: estateSum / n, estateOver25: estateOver / n };
 }
 
 describe(`the residents' seniority after ${YEARS} years is LBF's (${REPS} replications)`, () => {
   for (const preset of PRESETS)
     it(preset, () => {
       const s = seniority(preset);
-      console.log(`${preset}: mean ${s.mean.toFixed(1)} years in the estate, ${(100 * s.over25).toFixed(0)}% over 25 years`);
+      const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+      console.log(
+        `${preset}: in the flat ${s.mean.toFixed(1)} years, ${pct(s.over25)} over 25; in the estate ${s.estateMean.toFixed(1)} years, ${pct(s.estateOver25)} over 25`,
+      );
       expect(s.mean, 'mean years').toBeGreaterThanOrEqual(9);
       expect(s.mean, 'mean years').toBeLessThanOrEqual(13);
       expect(s.over25, 'share over 25 years').toBeGreaterThanOrEqual(0.06);
