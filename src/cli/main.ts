@@ -3,8 +3,9 @@
  * with a clear message on stderr and no stack trace; 1 an internal error.
  */
 import { join } from 'node:path';
-import { alignForComparison, compareToDirectory, runToDirectory, resolve } from '../output/pipeline.js';
+import { alignForComparison, compareToDirectory, runToDirectory, resolve, sameAsBaseline } from '../output/pipeline.js';
 import { checkScenario } from '../scenario/load.js';
+import { readPath } from '../scenario/set.js';
 import { type Issue, UserError, formatIssues } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -139,10 +140,14 @@ async function compareCommand(argv: {
       problems.map((p) => p.message).join('\n'),
       problems.flatMap((p) => p.issues),
     );
-  if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   const baseline = loaded[0]!.scenario;
   const lang = reportLang(argv.lang, baseline.language);
   const variants = alignForComparison(baseline, loaded.slice(1));
+  warnings.push(
+    ...erasedBySet(files, set),
+    ...sameAsBaseline(baseline, variants).flatMap((same, k) => (same ? [sameWarning(files[k + 1]!, set.length > 0)] : [])),
+  );
+  if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
   const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
   checkShardCount(shard, baseline.replications, 'replications');
@@ -187,6 +192,41 @@ async function compareCommand(argv: {
       driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years) +
       closing(res.outDir, res.files),
   );
+}
+
+/**
+ * `compare --set` writes its value into every scenario that has the field, so a variant that
+ * differed from the baseline there no longer does: a warning per such variant and option,
+ * naming both values (each read from its file as validated, before any --set).
+ */
+function erasedBySet(files: string[], set: ReturnType<typeof runFlags>['set']): Issue[] {
+  if (!set.length) return [];
+  const plain = files.map((f) => checkScenario(f).scenario);
+  const base = plain[0];
+  const issues: Issue[] = [];
+  for (const a of set) {
+    const b = base && readPath(base, a.steps);
+    if (b === undefined) continue;
+    plain.slice(1).forEach((v, k) => {
+      const own = v && readPath(v, a.steps);
+      if (own === undefined || JSON.stringify(own) === JSON.stringify(b)) return;
+      issues.push({
+        file: files[k + 1]!,
+        path: a.path,
+        message: `option --set ${JSON.stringify(a.text)} replaces this scenario's own ${a.path} (${JSON.stringify(own)}; the baseline's is ${JSON.stringify(b)}), so the comparison no longer shows that difference; to compare it, leave ${a.path} out of --set and edit the files`,
+      });
+    });
+  }
+  return issues;
+}
+
+/** A variant that runs the same model as the baseline: its effects are all zero. */
+function sameWarning(file: string, afterSet: boolean): Issue {
+  return {
+    file,
+    path: '',
+    message: `this scenario runs the same model as the baseline${afterSet ? ' once the --set options are applied' : ''} (only its name, description or output options differ), so every effect it shows is zero`,
+  };
 }
 
 function fail(e: unknown): never {

@@ -451,6 +451,19 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
   return out;
 }
 
+/** Fields that name or present a scenario and leave what the model does unchanged. */
+const PRESENTATION_FIELDS = new Set(['name', 'description', 'output']);
+
+/**
+ * Whether each (aligned) variant runs the same model as the baseline: every field but the
+ * presentation ones equal. Its effects are then zero by construction (the same seeds), which a
+ * user who meant to compare something is told (`compare`'s warning).
+ */
+export function sameAsBaseline(baseline: Scenario, variants: Scenario[]): boolean[] {
+  const model = (s: Scenario) => Object.fromEntries(Object.entries(s).filter(([k]) => !PRESENTATION_FIELDS.has(k)));
+  return variants.map((v) => !firstDifference(model(v), model(baseline), ''));
+}
+
 /** Run a baseline and variants on common random numbers and write the comparison; with `info.shard`, a shard folder (shard.ts). */
 export async function compareToDirectory(
   baseline: Scenario,

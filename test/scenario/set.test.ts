@@ -184,4 +184,36 @@ describe('nabolag run --set', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/none of the scenarios has policies\[lever=gardens\]\.factor/);
   });
+
+  it("in compare, warns when it replaces a variant's own value and when a variant runs the same model as the baseline", () => {
+    // A variant that differs from the baseline only in career.otherAnnual: --set erases the difference.
+    const variant = join(tmp, 'more-other.yaml');
+    writeFileSync(variant, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/default.yaml'))}\nname: more-other\ncareer:\n  otherAnnual: 0.05\n`);
+    const args = ['-n', '1', '-y', '1', '--no-report'];
+    const erased = cli('compare', 'scenarios/default.yaml', variant, ...args, '--set', 'career.otherAnnual=0.03', '--out', join(tmp, 'cmp3'));
+    expect(erased.status, erased.stderr).toBe(0);
+    expect(erased.stderr).toContain(
+      `WARNING: ${variant}: option --set "career.otherAnnual=0.03" replaces this scenario's own career.otherAnnual (0.05; the baseline's is 0.035)`,
+    );
+    expect(erased.stderr).toContain(`WARNING: ${variant}: this scenario runs the same model as the baseline once the --set options are applied`);
+    // Without --set the variant differs: no warning. A file compared with itself: the same model.
+    const differs = cli('compare', 'scenarios/default.yaml', variant, ...args, '--out', join(tmp, 'cmp4'));
+    expect(differs.status, differs.stderr).toBe(0);
+    expect(differs.stderr).not.toMatch(/WARNING/);
+    const itself = cli('compare', 'scenarios/default.yaml', 'scenarios/default.yaml', ...args, '--out', join(tmp, 'cmp5'));
+    expect(itself.stderr).toContain('WARNING: scenarios/default.yaml: this scenario runs the same model as the baseline (only its name');
+    // A --set the baseline does not have (a lever of the variant's) replaces nothing of the baseline's.
+    const lever = cli(
+      'compare',
+      'scenarios/default.yaml',
+      'scenarios/levers/extension.yaml',
+      ...args,
+      '--set',
+      'policies[lever=extension].factor=0.25',
+      '--out',
+      join(tmp, 'cmp6'),
+    );
+    expect(lever.status, lever.stderr).toBe(0);
+    expect(lever.stderr).not.toMatch(/WARNING/);
+  });
 });
