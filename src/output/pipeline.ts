@@ -36,6 +36,7 @@ import { type Issue, UserError, formatIssues, messages } from '../scenario/messa
 import { type Comparison, compareEnsembles } from '../analysis/compare.js';
 import { EFFECTS_HEADER, effectsRows } from './csv.js';
 import { shardSlice } from '../engine/shard.js';
+import { differences, modelDifferences } from '../scenario/diff.js';
 import { DIGESTS_FILE, DigestWriter, type EnsembleInfo, SHARD_FILE, type ShardRequest, shardManifest, writeShardManifest } from './shard.js';
 
 /** Command-line overrides of a scenario. */
@@ -389,20 +390,6 @@ export const ESTATE_START_FIELDS = [
   'anchor',
 ] as const;
 
-/** The first leaf at which two values differ, as a path below `at` with both values; undefined when they are equal. */
-function firstDifference(a: unknown, b: unknown, at: string): { path: string; a: unknown; b: unknown } | undefined {
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-    const ra = a as Record<string, unknown>;
-    const rb = b as Record<string, unknown>;
-    for (const k of [...new Set([...Object.keys(ra), ...Object.keys(rb)])].sort()) {
-      const d = firstDifference(ra[k], rb[k], `${at}.${k}`);
-      if (d) return d;
-    }
-    return undefined;
-  }
-  return JSON.stringify(a) === JSON.stringify(b) ? undefined : { path: at, a, b };
-}
-
 /**
  * Common random numbers: the variants take the baseline's seed, replications and horizon, so
  * replication i of every scenario uses the same seed. A variant must describe the same estates,
@@ -429,7 +416,7 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
       scenario.estates.forEach((e, i) => {
         const b = baseline.estates[i]!;
         for (const field of ESTATE_START_FIELDS) {
-          const d = firstDifference(e[field], b[field], `estates[${i}].${field}`);
+          const d = differences(e[field], b[field], `estates[${i}].${field}`, 1)[0];
           if (!d) continue;
           const show = (v: unknown) => (v === undefined ? 'not set' : JSON.stringify(v));
           issues.push(
@@ -451,18 +438,13 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
   return out;
 }
 
-/** Fields that name or present a scenario and leave what the model does unchanged. */
-const PRESENTATION_FIELDS = new Set(['name', 'description', 'output']);
-
 /**
  * Whether each (aligned) variant runs the same model as the baseline: every field but the
  * presentation ones equal. Its effects are then zero by construction (the same seeds), which a
  * user who meant to compare something is told (`compare`'s warning).
  */
-export function sameAsBaseline(baseline: Scenario, variants: Scenario[]): boolean[] {
-  const model = (s: Scenario) => Object.fromEntries(Object.entries(s).filter(([k]) => !PRESENTATION_FIELDS.has(k)));
-  return variants.map((v) => !firstDifference(model(v), model(baseline), ''));
-}
+export const sameAsBaseline = (baseline: Scenario, variants: Scenario[]): boolean[] =>
+  variants.map((v) => modelDifferences(v, baseline, { limit: 1 }).length === 0);
 
 /** Run a baseline and variants on common random numbers and write the comparison; with `info.shard`, a shard folder (shard.ts). */
 export async function compareToDirectory(

@@ -67,12 +67,19 @@ export function chartFilesHtml(id: string, lang: Lang): string {
   return `<p class="chart-files">${escapeHtml(texts(lang).chartFiles)}: ${files}</p>`;
 }
 
-/** The headline of one variant, plain text. */
-export function headline(results: Results, v: ScenarioData, end: number, lang: Lang = 'en'): string {
+/**
+ * Whether a variant has the baseline's levers (so it differs in the model's parameters only):
+ * its effect is what the model does, and its verdict says raises or lowers, not helps or harms.
+ */
+export const isParameterVariant = (v: ScenarioData, base: ScenarioData): boolean =>
+  JSON.stringify(v.ensemble.scenario.policies) === JSON.stringify(base.ensemble.scenario.policies);
+
+/** The headline of one variant against the baseline `base`, plain text. */
+export function headline(results: Results, v: ScenarioData, base: ScenarioData, end: number, lang: Lang = 'en'): string {
   const t = texts(lang);
   const e = effectOf(results, v, MAIN_OUTCOME);
   const num = diffNumber(MAIN_OUTCOME);
-  const verdict = t.verdict[verdictOf(e)];
+  const verdict = (isParameterVariant(v, base) ? t.verdictParameter : t.verdict)[verdictOf(e)];
   if (!e || !Number.isFinite(e.difference)) return `${v.name}: ${t.na}`;
   const text =
     verdictOf(e) === 'noInterval'
@@ -116,9 +123,10 @@ export function answerSection(
     const ranked = rankedVariants(results, sds);
     const items = ranked.map((v) => {
       const verdict = verdictOf(effectOf(results, v, MAIN_OUTCOME));
-      return `<li data-testid="headline" class="verdict-${verdict}">${escapeHtml(headline(results, v, h.end, lang))}</li>`;
+      return `<li data-testid="headline" class="verdict-${verdict}">${escapeHtml(headline(results, v, base, h.end, lang))}</li>`;
     });
-    const notes = [...overlaps(results, ranked).map(([a, b]) => t.overlap(a, b)), t.verdictRule];
+    const parameterVariants = ranked.some((v) => isParameterVariant(v, base));
+    const notes = [...overlaps(results, ranked).map(([a, b]) => t.overlap(a, b)), t.verdictRule, ...(parameterVariants ? [t.verdictParameterRule] : [])];
     const forest = charts.find((c) => c.id === 'forest-plot');
     const html = [
       `<p class="intro">${escapeHtml(t.headlineIntro(base.name, h.end))}</p>`,

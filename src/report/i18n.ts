@@ -90,6 +90,15 @@ const en = {
   files: 'Files',
   answer: 'The answer in brief',
   verdict: { helps: 'likely helps', harms: 'likely harms', unclear: 'no clear effect', noInterval: 'one replication: no interval' } as Record<Verdict, string>,
+  /** The verdict on a variant without levers of its own (another value of a model parameter): not a policy that helps or harms. */
+  verdictParameter: {
+    helps: 'likely raises the share',
+    harms: 'likely lowers the share',
+    unclear: 'no clear effect',
+    noInterval: 'one replication: no interval',
+  } as Record<Verdict, string>,
+  verdictParameterRule:
+    '"Likely raises the share" or "likely lowers the share": a variant with the baseline\'s levers and other values of the model\'s parameters; its effect says what the model does, not what a policy would.',
   /** "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 — likely helps" */
   headline: (variant: string, diff: string, end: number, ci: string, verdict: string) =>
     `${variant}: ${diff} points resource-strong by ${end}, 95% CI ${ci} — ${verdict}`,
@@ -181,6 +190,10 @@ const en = {
   effectsIntro: (base: string, end: number) =>
     `Each variant against the baseline "${base}" by ${end} (stocks and shares at the end of ${end - 1}, flows summed over ${end - 1}; effects.csv lists them under year ${end - 1}). The difference is paired: computed replication by replication on the same seeds, then averaged. "95% CI" is the confidence interval of that mean (t-based): it narrows as replications are added, and "clear" means it excludes zero. "Single runs 5-95%" is how much the difference varies from one replication to the next: it does not narrow with more replications. pp = percentage points. Hover an outcome for its code in the data files; every metric is in <a href="effects.csv">effects.csv</a>.`,
   runColumns: ['Scenario', 'Role', 'Description', 'Levers'],
+  /** The appendix's extra column in a comparison: the fields a variant changes besides its levers. */
+  changedColumn: 'Other changes from the baseline',
+  changed: (path: string, value: string, base: string) => `${path} ${value} (baseline ${base})`,
+  changedMore: (n: number) => `and ${n} more (manifest.json)`,
   baseline: 'baseline',
   variantRole: 'variant',
   runRole: 'run',
@@ -463,6 +476,14 @@ const da: Texts = {
   files: 'Filer',
   answer: 'Svaret kort',
   verdict: { helps: 'hjælper sandsynligvis', harms: 'skader sandsynligvis', unclear: 'ingen klar effekt', noInterval: 'én gentagelse: intet interval' },
+  verdictParameter: {
+    helps: 'hæver sandsynligvis andelen',
+    harms: 'sænker sandsynligvis andelen',
+    unclear: 'ingen klar effekt',
+    noInterval: 'én gentagelse: intet interval',
+  },
+  verdictParameterRule:
+    '"Hæver sandsynligvis andelen" eller "sænker sandsynligvis andelen": en variant med grundscenariets tiltag og andre værdier af modellens parametre; dens effekt siger, hvad modellen gør, ikke hvad et tiltag ville gøre.',
   headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke i ${end}, 95 %-KI ${ci} — ${verdict}`,
   headlineNoCi: (variant, diff, end, verdict) => `${variant}: ${diff} point ressourcestærke i ${end} — ${verdict}`,
   headlineIntro: (base, end) =>
@@ -550,6 +571,9 @@ const da: Texts = {
   effectsIntro: (base, end) =>
     `Hver variant mod grundscenariet "${base}" i ${end} (bestande og andele ved udgangen af ${end - 1}, strømme summeret over ${end - 1}; effects.csv har dem under år ${end - 1}). Forskellen er parvis: beregnet gentagelse for gentagelse på de samme frø og derefter gennemsnittet. "95 %-KI" er konfidensintervallet for gennemsnittet (t-baseret): det bliver smallere med flere gentagelser, og "klar" betyder, at det udelukker nul. "Enkelte kørsler 5-95 %" er, hvor meget forskellen varierer fra gentagelse til gentagelse: det bliver ikke smallere med flere gentagelser. pp = procentpoint. Hold musen over et udfald for dets navn i datafilerne; alle mål står i <a href="effects.csv">effects.csv</a>.`,
   runColumns: ['Scenarie', 'Rolle', 'Beskrivelse', 'Tiltag'],
+  changedColumn: 'Andre ændringer fra grundscenariet',
+  changed: (path, value, base) => `${path} ${value} (grundscenarie ${base})`,
+  changedMore: (n) => `og ${n} mere (manifest.json)`,
   baseline: 'grundscenarie',
   variantRole: 'variant',
   runRole: 'kørsel',

@@ -10,6 +10,7 @@ import type { Results } from '../output/pipeline.js';
 import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_YEARS, type Anchor } from '../model/anchor.js';
 import { METRIC_INDEX } from '../model/reporters.js';
 import { VERSION } from '../version.js';
+import { modelDifferences } from '../scenario/diff.js';
 import { COMPOSITION, type ChartDef, type ScenarioData, isPercent, localNumbers, metricLabel, metricUnitIn, scenarioData } from './charts/index.js';
 import { answerSection, chartFilesHtml } from './answer.js';
 import { findingsHtml, horizonOf } from './findings.js';
@@ -56,6 +57,19 @@ function leversText(sd: ScenarioData, lang: Lang): string {
     .join('; ');
 }
 
+/** Differences shown in the appendix's table before "and N more". */
+const CHANGED_SHOWN = 4;
+
+/** A variant's changes from the baseline besides its levers: "career.otherAnnual 0.05 (baseline 0.035)"; "none" when there are none. */
+function changedText(sd: ScenarioData, base: ScenarioData, lang: Lang): string {
+  const t = texts(lang);
+  const ds = modelDifferences(sd.ensemble.scenario, base.ensemble.scenario, { withLevers: false });
+  if (!ds.length) return t.none;
+  const value = (v: unknown) => (v === undefined ? '—' : localNumbers(typeof v === 'string' ? v : JSON.stringify(v), lang));
+  const shown = ds.slice(0, CHANGED_SHOWN).map((d) => t.changed(d.path, value(d.a), value(d.b)));
+  return [...shown, ...(ds.length > CHANGED_SHOWN ? [t.changedMore(ds.length - CHANGED_SHOWN)] : [])].join('; ');
+}
+
 /** An anchor's numbers as the report prints them. */
 function anchorText(a: Anchor, lang: Lang): AnchorText {
   const L = (x: number, digits: number) => localNumbers(x.toFixed(digits).replace('-', '−'), lang);
@@ -90,13 +104,17 @@ function whatWasRun(results: Results, sds: ScenarioData[], lang: Lang): ReportSe
     `<p>${escapeHtml(t.runHow(h.start, h.end, h.years, base.row, base.summary.rows.length > 1))}</p>`,
     ...base.ensemble.anchors.map((a) => `<p>${escapeHtml(t.anchored(anchorText(a, lang)))}</p>`),
   ].join('\n');
+  const compared = !!results.comparison;
   return {
     id: 'what-was-run',
     heading: t.appendix,
     html,
     table: {
-      columns: t.runColumns,
-      rows: sds.map((sd, i) => [sd.name, results.comparison ? (i === 0 ? t.baseline : t.variantRole) : t.runRole, sd.description || '—', leversText(sd, lang)]),
+      columns: compared ? [...t.runColumns, t.changedColumn] : t.runColumns,
+      rows: sds.map((sd, i) => {
+        const row = [sd.name, compared ? (i === 0 ? t.baseline : t.variantRole) : t.runRole, sd.description || '—', leversText(sd, lang)];
+        return compared ? [...row, i === 0 ? '—' : changedText(sd, base, lang)] : row;
+      }),
     },
   };
 }

@@ -59,7 +59,8 @@ export async function reportResults(files: string[], overrides: { replications?:
     ),
   ];
   const ensembles = [];
-  for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1 }));
+  // as `compare` runs them: the variants take the baseline's anchors (pipeline.ts runEnsembles)
+  for (const sc of all) ensembles.push(await runEnsemble(sc, { workers: 1, anchorFrom: all[0] }));
   if (ensembles.length === 1) return { ensembles, summary: summarize(all[0]!.name, all[0]!.startYear, ensembles[0]!.replications) };
   const comparison = compareEnsembles(ensembles[0]!, ensembles.slice(1));
   return { ensembles, summary: comparison.summaries[all[0]!.name]!, comparison };

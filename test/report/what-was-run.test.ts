@@ -3,17 +3,34 @@
  * the lever's and its fields' names as the scenario file writes them, the words around them and
  * the values in the report's language.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../src/output/pipeline.js';
+import { answerSection } from '../../src/report/answer.js';
+import { scenarioData } from '../../src/report/charts/index.js';
 import type { ReportCell } from '../../src/report/html.js';
 import { reportInput } from '../../src/report/report.js';
 import { reportResults } from '../helpers/ensemble.js';
 
 let compared: Results;
+/** The baseline against a lever and against another value of a model parameter. */
+let withParameter: Results;
 
 beforeAll(async () => {
   compared = await reportResults(['scenarios/default.yaml', 'scenarios/levers/flexible-letting.yaml'], { replications: 1, years: 2 });
-}, 120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'nabolag-what-'));
+  const parameter = join(dir, 'more-other.yaml');
+  writeFileSync(parameter, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/default.yaml'))}\nname: more-other\ncareer:\n  otherAnnual: 0.3\n`);
+  withParameter = await reportResults(['scenarios/default.yaml', 'scenarios/levers/flexible-letting.yaml', parameter], { replications: 3, years: 3 });
+}, 180_000);
+
+/** The row of a scenario in the "What was run" table. */
+const whatRow = (results: Results, name: string, lang: 'en' | 'da'): ReportCell[] => {
+  const what = reportInput(results, [], '/tmp', { lang }).sections.find((s) => s.id === 'what-was-run')!;
+  return what.table!.rows.filter((r): r is ReportCell[] => Array.isArray(r)).find((r) => r[0] === name)!;
+};
 
 /** The levers cell of the variant's row in the "What was run" table. */
 const leversCell = (lang: 'en' | 'da'): string => {
@@ -30,5 +47,25 @@ describe('the levers in "What was run"', () => {
 
   it('in Danish with Danish words, a decimal comma and ja/nej', () => {
     expect(leversCell('da')).toBe('flexibleLetting fra 2027: share 0,5, combinedLetting ja');
+  });
+});
+
+describe('a variant that changes the model, not a lever', () => {
+  it('"What was run" names what it changes, with the baseline\'s value, in both languages', () => {
+    expect(String(whatRow(withParameter, 'more-other', 'en')[4])).toBe('career.otherAnnual 0.3 (baseline 0.035)');
+    expect(String(whatRow(withParameter, 'more-other', 'da')[4])).toBe('career.otherAnnual 0,3 (grundscenarie 0,035)');
+    expect(String(whatRow(withParameter, 'flexible-letting', 'en')[4])).toBe('none');
+    expect(String(whatRow(withParameter, 'default', 'en')[4])).toBe('—');
+  });
+
+  it('its headline says the share rises or falls, not that it helps or harms, and the note says why', () => {
+    const html = answerSection(withParameter, scenarioData(withParameter), [], 'en').section.html ?? '';
+    const line = html.match(/>(more-other: [^<]*)</)![1]!;
+    expect(line).toMatch(/— (likely raises the share|likely lowers the share|no clear effect)$/);
+    expect(html).toContain('a variant with the baseline&#39;s levers and other values of the model&#39;s parameters');
+    // a lever variant keeps its verdict words, and without a parameter variant the note is not there
+    expect(html).toMatch(/>flexible-letting: [^<]*— (likely helps|likely harms|no clear effect)</);
+    const onlyLever = answerSection(compared, scenarioData(compared), [], 'en').section.html ?? '';
+    expect(onlyLever).not.toContain('other values of the model');
   });
 });
