@@ -19,6 +19,7 @@ import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
 import { driftWarning } from '../analysis/drift.js';
+import { anchorWarning, turnoverWarning } from '../analysis/plausibility.js';
 import { closing, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
@@ -93,6 +94,8 @@ async function runCommand(argv: {
   out.stdout(
     `nabolag ${VERSION}: ran "${sc.name}" — ${shown.workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel, sc.years, sc.policies.length > 0) +
+      anchorWarning(res.ensembles[0]!.anchors) +
+      turnoverWarning([res.summary]) +
       closing(res.outDir, res.files),
   );
 }
@@ -190,6 +193,8 @@ async function compareCommand(argv: {
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years) +
+      anchorWarning(res.ensembles[0]!.anchors) +
+      turnoverWarning(Object.values(res.comparison.summaries)) +
       closing(res.outDir, res.files),
   );
 }

@@ -1,0 +1,61 @@
+/**
+ * Checks that a finished run's console states plainly, where the outputs would otherwise look
+ * like results: a move-out rate that no part of the Danish social housing stock has (a scenario's
+ * hazards set far off, e.g. `career.otherAnnual` 1), and an anchor whose search stopped before
+ * it held the estate (the baseline may drift by what it left). Pure; no I/O.
+ */
+import type { Anchor } from '../model/anchor.js';
+import { ANCHOR_BOUNDS, ANCHOR_YEARS } from '../model/anchor.js';
+import type { Summary } from './summary.js';
+
+/**
+ * Yearly move-outs per household above which a run is said to be implausible, per year: youth
+ * housing's rate, the highest of the sector's parts (LBF Temastatistik 2020:7, 2019: 39.9%;
+ * family dwellings 10.4%). Source: LBF; the threshold's use as a bound is an assumption.
+ */
+export const MOVE_OUT_RATE_PLAUSIBLE_MAX = 0.4;
+
+/**
+ * A row's mean yearly move-out rate: the move-outs summed over each simulated year divided by the
+ * households at its start (month 0, then the December before), averaged over the years; the
+ * replications' means. NaN without households or years.
+ */
+export function moveOutRate(summary: Summary, row: string): number {
+  const m = summary.metrics[row];
+  const outs = m?.moveOuts?.byYear;
+  const hh = m?.households;
+  if (!outs?.length || !hh) return Number.NaN;
+  let sum = 0;
+  for (let y = 0; y < outs.length; y++) {
+    const start = y === 0 ? hh.initial.mean : hh.byYear[y - 1]!.mean;
+    sum += outs[y]!.mean / start;
+  }
+  return sum / outs.length;
+}
+
+/** The console's warning for scenarios whose estates move out beyond any Danish figure; '' when none does. */
+export function turnoverWarning(summaries: readonly Summary[]): string {
+  const items: string[] = [];
+  for (const s of summaries)
+    for (const row of s.rows) {
+      const r = moveOutRate(s, row);
+      if (r > MOVE_OUT_RATE_PLAUSIBLE_MAX) items.push(`"${s.scenario}" ${row}: ${(100 * r).toFixed(0)}% a year`);
+    }
+  if (!items.length) return '';
+  return `warning: households moved out at a rate no part of the Danish social housing stock has — ${items.join('; ')} (LBF 2019: 10.4% in family dwellings, 39.9% in youth housing). Check the scenario's hazards (career.*Annual, demography.*Annual): the results describe an estate that does not exist.\n`;
+}
+
+/** The console's warning for anchors whose search stopped before every drift was held; '' when all held. */
+export function anchorWarning(anchors: readonly Anchor[]): string {
+  const open = anchors.filter((a) => !a.converged);
+  if (!open.length) return '';
+  const sign = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+  // the share in points; the families and retired adults relative to their start, as ANCHOR_BOUNDS reads them
+  const rel = (a: Anchor, k: 'otherFamilies' | 'resourceStrongFamilies' | 'retired') =>
+    a.start[k] > 0 ? `${sign((100 * a.driftAfter[k]) / a.start[k], 0)}%` : 'n/a';
+  const items = open.map(
+    (a) =>
+      `estate "${a.estate}", with the solved values after ${a.trials} trials: resource-strong share ${sign(100 * a.driftAfter.resourceStrongShare, 1)} points, other families ${rel(a, 'otherFamilies')}, resource-strong families ${rel(a, 'resourceStrongFamilies')}, retired adults ${rel(a, 'retired')} over ${ANCHOR_YEARS} years`,
+  );
+  return `warning: anchoring stopped before it held ${open.length === 1 ? 'the estate' : 'every estate'} — ${items.join('; ')}. The baseline may drift by as much (bounds: ${Math.round(100 * ANCHOR_BOUNDS.resourceStrongShare)} points, ${Math.round(100 * ANCHOR_BOUNDS.familiesRelative)}%; the report's appendix; docs/ODD.md, "Anchoring").\n`;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { MOVE_OUT_RATE_PLAUSIBLE_MAX, anchorWarning, moveOutRate, turnoverWarning } from '../../src/analysis/plausibility.js';
+import type { MetricSummary, Summary } from '../../src/analysis/summary.js';
+import type { Anchor } from '../../src/model/anchor.js';
+
+const band = (mean: number) => ({ mean, p5: mean, p95: mean });
+const metric = (initial: number, byYear: number[]): MetricSummary => ({
+  unit: 'count',
+  kind: 'stock',
+  description: '',
+  initial: band(initial),
+  byYear: byYear.map((v, i) => ({ year: 2026 + i, ...band(v) })),
+});
+
+/** A summary of one estate: households at month 0 and each December, move-outs summed over each year. */
+const summaryOf = (households: number[], moveOuts: number[]): Summary => ({
+  scenario: 'mine',
+  replications: 4,
+  drifts: [],
+  startYear: 2026,
+  years: moveOuts.map((_, i) => 2026 + i),
+  rows: ['estate'],
+  metrics: { estate: { households: metric(households[0]!, households.slice(1)), moveOuts: metric(0, moveOuts) } },
+});
+
+describe('the move-out rate a run had, and the warning when no Danish estate has it', () => {
+  it('is each year’s move-outs over the households at its start, averaged over the years', () => {
+    // 100 households, then 200: 10/100 and 30/200
+    expect(moveOutRate(summaryOf([100, 200, 200], [10, 30]), 'estate')).toBeCloseTo((0.1 + 0.15) / 2, 12);
+    expect(moveOutRate(summaryOf([100, 100], [10]), 'nowhere')).toBeNaN();
+  });
+
+  it("warns above youth housing's 40% a year, naming the scenario, the row and the rate, and not at LBF's 10%", () => {
+    expect(turnoverWarning([summaryOf([100, 100], [10])])).toBe('');
+    expect(turnoverWarning([summaryOf([100, 100], [100 * MOVE_OUT_RATE_PLAUSIBLE_MAX])])).toBe('');
+    const w = turnoverWarning([summaryOf([100, 100], [10]), { ...summaryOf([100, 100, 100], [80, 90]), scenario: 'wild' }]);
+    expect(w).toMatch(/^warning: households moved out at a rate no part of the Danish social housing stock has — "wild" estate: 85% a year \(LBF 2019/);
+    expect(w).not.toContain('"mine"');
+    expect(w.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('the warning for an anchor that did not hold its estate', () => {
+  const shares = (rs: number, other: number, strong: number, retired: number) => ({
+    resourceStrongShare: rs,
+    otherFamilies: other,
+    resourceStrongFamilies: strong,
+    retired,
+  });
+  const anchor = (converged: boolean): Anchor =>
+    ({
+      estate: 'e',
+      converged,
+      trials: 10,
+      start: shares(0.25, 0.25, 0.08, 0.2),
+      driftBefore: shares(0.1, 0, 0, 0),
+      driftAfter: shares(0.028, -0.04, 0.004, -0.03),
+    }) as unknown as Anchor;
+
+  it('is empty when every anchor held', () => {
+    expect(anchorWarning([anchor(true)])).toBe('');
+    expect(anchorWarning([])).toBe('');
+  });
+
+  it('names the estate and every drift left: the share in points, the families and retired adults relative to their start', () => {
+    expect(anchorWarning([anchor(false)])).toBe(
+      'warning: anchoring stopped before it held the estate — estate "e", with the solved values after 10 trials: resource-strong share +2.8 points, other families −16%, resource-strong families +5%, retired adults −15% over 15 years. The baseline may drift by as much (bounds: 3 points, 10%; the report\'s appendix; docs/ODD.md, "Anchoring").\n',
+    );
+  });
+});
