@@ -8,7 +8,8 @@
  *      estate 24 months or less (CFBU 2019, F1: "almost half").
  *  P2  The resource-strong share after 15 years is within 5 points of its start (structurally
  *      static), while individuals stream through (elevator exits are a sizeable part of exits).
- *  P3  Yearly move-outs are 8-14% of households (LBF 2019: 10.4% for family dwellings).
+ *  P3  Yearly move-outs are about 8-12% of households (PRODUCT.md; LBF 2019: 10.4% for family
+ *      dwellings); the check accepts up to 14%.
  *  P4  Among resource-strong families who leave: housing career (space, garden, ownership) 28%,
  *      partnership 23%, dissatisfaction + safety + stigma 20% (Foldgast et al. 2018), each
  *      within ±8 points, and in that order.
@@ -243,7 +244,8 @@ export function runPatterns(results: ReplicationDigest[], row = 0, rng: Rng = pa
     {
       id: 'P3',
       title: 'Yearly move-out rate',
-      target: '8-14% of households (LBF 2019: 10.4%)',
+      // PRODUCT.md's band is "about 8-12%"; the check accepts up to 14% and says so (docs/ODD.md, P3)
+      target: 'about 8-12% of households (LBF 2019: 10.4%), accepted up to 14%',
       value: p3,
       unit: 'share per year',
       pass: p3.mean >= 0.08 && p3.mean <= 0.14,

@@ -860,7 +860,12 @@ const DA_PATTERNS: Readonly<Record<string, Partial<Record<PatternField, PatternR
   },
   P3: {
     title: [{ en: /^Yearly move-out rate$/, da: () => 'Årlig fraflytningsrate' }],
-    target: [{ en: /^(\S+)% of households \(LBF (\d+): (\S+)%\)$/, da: (m) => `${m[1]} % af husstandene (LBF ${m[2]}: ${m[3]} %)` }],
+    target: [
+      {
+        en: /^about (\S+)% of households \(LBF (\d+): (\S+)%\), accepted up to (\S+)%$/,
+        da: (m) => `omkring ${m[1]} % af husstandene (LBF ${m[2]}: ${m[3]} %), accepteret op til ${m[4]} %`,
+      },
+    ],
   },
   P4: {
     title: [

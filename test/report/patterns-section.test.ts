@@ -52,7 +52,7 @@ describe('the Patterns section', () => {
     const rows = s.table!.rows as string[][];
     expect(rows.map((r) => r[0]!.split(' ')[0])).toEqual(['P1', 'P2', 'P3', 'P4', 'P7']);
     expect(rows[2]![0]).toBe('P3 Årlig fraflytningsrate');
-    expect(rows[2]![1]).toBe('8-14\u00a0% af husstandene (LBF 2019: 10,4\u00a0%)');
+    expect(rows[2]![1]).toBe('omkring 8-12\u00a0% af husstandene (LBF 2019: 10,4\u00a0%), accepteret op til 14\u00a0%');
     // P2's value in Danish share points with a decimal comma and "til" in its band
     expect(rows[1]![2]).toMatch(/^[+−]\d+,\d procentpoint \([+−]\d+,\d til [+−]\d+,\d\)$/);
     expect(rows[2]![2]).toMatch(/^\d+,\d\u00a0% \(\d+,\d-\d+,\d\u00a0%\) om året$/);
