@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { alignForComparison, compareToDirectory, runToDirectory, resolve, sameAsBaseline } from '../output/pipeline.js';
 import { checkScenario } from '../scenario/load.js';
 import { readPath } from '../scenario/set.js';
+import { differences } from '../scenario/diff.js';
 import { type Issue, UserError, formatIssues } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -123,10 +124,13 @@ async function compareCommand(argv: {
   const loaded: { scenario: Scenario; file: string }[] = [];
   const problems: UserError[] = [];
   const used = set.map(() => false);
+  // for each file, which --set options applied to it (null: it has nothing there)
+  const appliedTo: (string | null)[][] = [];
   const warnings: Issue[] = [];
   for (const f of files) {
     try {
       const checked = checkScenario(f, { set, setWherePresent: true });
+      appliedTo.push(checked.applied ?? set.map(() => null));
       for (const [k, p] of (checked.applied ?? []).entries()) if (p !== null) used[k] = true;
       if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
       warnings.push(...checked.warnings);
@@ -147,7 +151,7 @@ async function compareCommand(argv: {
   const lang = reportLang(argv.lang, baseline.language);
   const variants = alignForComparison(baseline, loaded.slice(1));
   warnings.push(
-    ...erasedBySet(files, set),
+    ...erasedBySet(files, set, appliedTo),
     ...sameAsBaseline(baseline, variants).flatMap((same, k) => (same ? [sameWarning(files[k + 1]!, set.length > 0)] : [])),
   );
   if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
@@ -199,29 +203,39 @@ async function compareCommand(argv: {
   );
 }
 
+/** A value in a warning: as YAML's flow style would read it, cut short when long. */
+const shownValue = (v: unknown): string => {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+};
+
 /**
- * `compare --set` writes its value into every scenario that has the field, so a variant that
- * differed from the baseline there no longer does: a warning per such variant and option,
- * naming both values (each read from its file as validated, before any --set).
+ * `compare --set` writes its value into every scenario that has the field, so scenarios that
+ * differed there (the baseline and a variant, or two variants) no longer do: one warning per
+ * such option, naming each file's value before it (as validated: the file's, or the default).
  */
-function erasedBySet(files: string[], set: ReturnType<typeof runFlags>['set']): Issue[] {
+function erasedBySet(files: string[], set: ReturnType<typeof runFlags>['set'], appliedTo: (string | null)[][]): Issue[] {
   if (!set.length) return [];
   const plain = files.map((f) => checkScenario(f).scenario);
-  const base = plain[0];
   const issues: Issue[] = [];
-  for (const a of set) {
-    const b = base && readPath(base, a.steps);
-    if (b === undefined) continue;
-    plain.slice(1).forEach((v, k) => {
-      const own = v && readPath(v, a.steps);
-      if (own === undefined || JSON.stringify(own) === JSON.stringify(b)) return;
-      issues.push({
-        file: files[k + 1]!,
-        path: a.path,
-        message: `option --set ${JSON.stringify(a.text)} replaces this scenario's own ${a.path} (${JSON.stringify(own)}; the baseline's is ${JSON.stringify(b)}), so the comparison no longer shows that difference; to compare it, leave ${a.path} out of --set and edit the files`,
-      });
+  set.forEach((a, k) => {
+    const before = files.flatMap((f, i) => {
+      const sc = plain[i];
+      const v = appliedTo[i]?.[k] != null && sc ? readPath(sc, a.steps) : undefined;
+      return v === undefined ? [] : [{ file: f, value: v }];
     });
-  }
+    if (new Set(before.map((b) => JSON.stringify(b.value))).size < 2) return;
+    // a section set whole: name the first field in it where they differed, with each file's value
+    const first = before.flatMap((b) => differences(b.value, before[0]!.value, '', 1))[0];
+    const sub = first?.path ? first.path.split('.') : [];
+    const leaf = (v: unknown) => sub.reduce<unknown>((x, key) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[key] : undefined), v);
+    const where = sub.length ? `${a.path}.${first!.path}` : a.path;
+    issues.push({
+      file: `--set ${JSON.stringify(a.text)}`,
+      path: a.path,
+      message: `the scenarios differed in ${where} (${before.map((b) => `${b.file} ${shownValue(leaf(b.value))}`).join(', ')}), and the option gives all of them ${a.path} ${shownValue(a.value)}, so the comparison no longer shows that difference; to compare it, leave ${a.path} out of --set`,
+    });
+  });
   return issues;
 }
 

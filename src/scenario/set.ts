@@ -12,7 +12,8 @@
  * it is validated, so a value set here is checked by the schema exactly as one written in the file
  * (and the result is the same as editing the file). A list the scenario does not write is created
  * with one empty item when its index 0 is named (`estates[0].flats` in a file without `estates`),
- * which is what the schema's default of one estate means. Pure functions; no I/O.
+ * which is what the schema's default of one estate means; only `estates` has such a default
+ * (`policies[0]` in a file without levers names nothing). Pure functions; no I/O.
  */
 import { parse as parseYaml } from 'yaml';
 import { UserError, show } from './messages.js';
@@ -30,6 +31,13 @@ export interface Assignment {
   /** The option it came from, for messages (default `set`; `param` and `vary` give theirs). */
   option?: string;
 }
+
+/**
+ * Top-level lists whose schema default is one item (`estates`: one estate), so that `[0]` names
+ * it in a file that does not write the list. Any other list a file does not write is empty
+ * (`policies`), and `[0]` names nothing there.
+ */
+const LISTS_WITH_DEFAULT_ITEM = new Set(['estates']);
 
 /** Keys that could reach an object's prototype: never a field. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -191,7 +199,11 @@ function applyOne(data: Mapping, a: Assignment): string {
         return concrete;
       }
       if (!own(m, st.field) || m[st.field] === null || m[st.field] === undefined) {
-        if (next && 'index' in next && next.index !== 0) noMatch(a.text, `${concrete} is not in the scenario, so it has no item [${next.index}]`, a.option);
+        // a missing list is created by naming its [0] as a whole item (`policies[0]={…}`), or a
+        // field of its [0] where its default holds one item (`estates[0].flats`), nothing else
+        const wholeItem = k + 1 === steps.length - 1;
+        if (next && 'index' in next && (next.index !== 0 || (!wholeItem && (k > 0 || !LISTS_WITH_DEFAULT_ITEM.has(st.field)))))
+          noMatch(a.text, `${concrete} is not in the scenario, so it has no item [${next.index}]`, a.option);
         if (next && 'where' in next) noMatch(a.text, `${concrete} is not in the scenario, so no item has ${next.where}=${next.equals}`, a.option);
         m[st.field] = container();
       }

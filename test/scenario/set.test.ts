@@ -73,6 +73,14 @@ describe('applyAssignments', () => {
     expect(d).toEqual({ estates: [{ flats: 600 }] });
   });
 
+  it('names nothing with a field of [0] of a list whose default is empty (policies), but sets [0] as a whole item', () => {
+    expect(() => applyAssignments({}, [parseAssignment('policies[0].factor=0.5')])).toThrow(NoMatch);
+    expect(() => applyAssignments({}, [parseAssignment('policies[0].factor=0.5')])).toThrow(/policies is not in the scenario, so it has no item \[0\]/);
+    const d: Record<string, unknown> = {};
+    applyAssignments(d, [parseAssignment('policies[0]={lever: extension, from: 2027}')]);
+    expect(d).toEqual({ policies: [{ lever: 'extension', from: 2027 }] });
+  });
+
   it('says what is there when an item is not', () => {
     expect(() => applyAssignments(base(), [parseAssignment('estates[2].flats=1')])).toThrow(/estates has 1 item\(s\) \(\[0\] to \[0\]\), so there is no \[2\]/);
     expect(() => applyAssignments(base(), [parseAssignment('policies[lever=ownership].from=2030')])).toThrow(/there: lever=extension, lever=gardens/);
@@ -185,7 +193,7 @@ describe('nabolag run --set', () => {
     expect(bad.stderr).toMatch(/none of the scenarios has policies\[lever=gardens\]\.factor/);
   });
 
-  it("in compare, warns when it replaces a variant's own value and when a variant runs the same model as the baseline", () => {
+  it('in compare, warns when it erases a difference between the scenarios and when a variant runs the same model as the baseline', () => {
     // A variant that differs from the baseline only in career.otherAnnual: --set erases the difference.
     const variant = join(tmp, 'more-other.yaml');
     writeFileSync(variant, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/default.yaml'))}\nname: more-other\ncareer:\n  otherAnnual: 0.05\n`);
@@ -193,8 +201,11 @@ describe('nabolag run --set', () => {
     const erased = cli('compare', 'scenarios/default.yaml', variant, ...args, '--set', 'career.otherAnnual=0.03', '--out', join(tmp, 'cmp3'));
     expect(erased.status, erased.stderr).toBe(0);
     expect(erased.stderr).toContain(
-      `WARNING: ${variant}: option --set "career.otherAnnual=0.03" replaces this scenario's own career.otherAnnual (0.05; the baseline's is 0.035)`,
+      `WARNING: --set "career.otherAnnual=0.03": the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.035, ${variant} 0.05), and the option gives all of them career.otherAnnual 0.03`,
     );
+    // set as a whole section, the field where they differed is named
+    const section = cli('compare', 'scenarios/default.yaml', variant, ...args, '--set', 'career={otherAnnual: 0.04}', '--out', join(tmp, 'cmp7'));
+    expect(section.stderr).toContain(`the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.035, ${variant} 0.05)`);
     expect(erased.stderr).toContain(`WARNING: ${variant}: this scenario runs the same model as the baseline once the --set options are applied`);
     // Without --set the variant differs: no warning. A file compared with itself: the same model.
     const differs = cli('compare', 'scenarios/default.yaml', variant, ...args, '--out', join(tmp, 'cmp4'));
@@ -202,7 +213,7 @@ describe('nabolag run --set', () => {
     expect(differs.stderr).not.toMatch(/WARNING/);
     const itself = cli('compare', 'scenarios/default.yaml', 'scenarios/default.yaml', ...args, '--out', join(tmp, 'cmp5'));
     expect(itself.stderr).toContain('WARNING: scenarios/default.yaml: this scenario runs the same model as the baseline (only its name');
-    // A --set the baseline does not have (a lever of the variant's) replaces nothing of the baseline's.
+    // A --set that only one scenario has (a lever of the variant's) erases no difference ...
     const lever = cli(
       'compare',
       'scenarios/default.yaml',
@@ -215,5 +226,27 @@ describe('nabolag run --set', () => {
     );
     expect(lever.status, lever.stderr).toBe(0);
     expect(lever.stderr).not.toMatch(/WARNING/);
+    // ... but two variants that differed there do, though the baseline does not have it
+    const quarter = join(tmp, 'quarter.yaml');
+    writeFileSync(
+      quarter,
+      `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/levers/extension.yaml'))}\nname: quarter\npolicies:\n  - {lever: extension, from: 2027, group: resourceStrongFamilies, factor: 0.25}\n`,
+    );
+    const two = cli(
+      'compare',
+      'scenarios/default.yaml',
+      'scenarios/levers/extension.yaml',
+      quarter,
+      ...args,
+      '--set',
+      'policies[lever=extension].factor=0.5',
+      '--out',
+      join(tmp, 'cmp8'),
+    );
+    expect(two.stderr).toContain(`the scenarios differed in policies[lever=extension].factor (scenarios/levers/extension.yaml 0.5, ${quarter} 0.25)`);
+    // a field of a lever the baseline does not have, named by index: nothing there, not a new lever
+    const index = cli('run', 'scenarios/default.yaml', '--set', 'policies[0].factor=0.5', ...args, '--out', join(tmp, 'cmp9'));
+    expect(index.status).toBe(2);
+    expect(index.stderr).toContain('policies is not in the scenario, so it has no item [0]');
   });
 });
