@@ -5,7 +5,8 @@
  * it held the estate (the baseline may drift by what it left). Pure; no I/O.
  */
 import type { Anchor } from '../model/anchor.js';
-import { ANCHOR_BOUNDS, ANCHOR_YEARS } from '../model/anchor.js';
+import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_BOUNDS, ANCHOR_TOLERANCE, ANCHOR_YEARS } from '../model/anchor.js';
+import { REGION_ROW } from '../scenario/rules.js';
 import type { Summary } from './summary.js';
 
 /**
@@ -16,19 +17,21 @@ import type { Summary } from './summary.js';
 export const MOVE_OUT_RATE_PLAUSIBLE_MAX = 0.4;
 
 /**
- * A row's mean yearly move-out rate: the move-outs summed over each simulated year divided by the
- * households at its start (month 0, then the December before), averaged over the years; the
- * replications' means. NaN without households or years.
+ * A row's mean yearly move-out rate: the move-outs summed over each simulated year, less those
+ * displaced by demolition (a lever's, not the households' choice), divided by the households at
+ * its start (month 0, then the December before), averaged over the years; the replications'
+ * means. NaN without households or years.
  */
 export function moveOutRate(summary: Summary, row: string): number {
   const m = summary.metrics[row];
   const outs = m?.moveOuts?.byYear;
+  const demolished = m?.exitsDemolition?.byYear;
   const hh = m?.households;
   if (!outs?.length || !hh) return Number.NaN;
   let sum = 0;
   for (let y = 0; y < outs.length; y++) {
     const start = y === 0 ? hh.initial.mean : hh.byYear[y - 1]!.mean;
-    sum += outs[y]!.mean / start;
+    sum += (outs[y]!.mean - (demolished?.[y]?.mean ?? 0)) / start;
   }
   return sum / outs.length;
 }
@@ -39,7 +42,8 @@ export function turnoverWarning(summaries: readonly Summary[]): string {
   for (const s of summaries)
     for (const row of s.rows) {
       const r = moveOutRate(s, row);
-      if (r > MOVE_OUT_RATE_PLAUSIBLE_MAX) items.push(`"${s.scenario}" ${row}: ${(100 * r).toFixed(0)}% a year`);
+      if (r > MOVE_OUT_RATE_PLAUSIBLE_MAX)
+        items.push(`scenario "${s.scenario}", ${row === REGION_ROW ? 'the region' : `estate "${row}"`}: ${(100 * r).toFixed(0)}% a year`);
     }
   if (!items.length) return '';
   return `warning: households moved out at a rate no part of the Danish social housing stock has — ${items.join('; ')} (LBF 2019: 10.4% in family dwellings, 39.9% in youth housing). Check the scenario's hazards (career.*Annual, demography.*Annual): the results describe an estate that does not exist.\n`;
@@ -52,10 +56,16 @@ export function anchorWarning(anchors: readonly Anchor[]): string {
   const sign = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
   // the share in points; the families and retired adults relative to their start, as ANCHOR_BOUNDS reads them
   const rel = (a: Anchor, k: 'otherFamilies' | 'resourceStrongFamilies' | 'retired') =>
-    a.start[k] > 0 ? `${sign((100 * a.driftAfter[k]) / a.start[k], 0)}%` : 'n/a';
+    a.start[k] > 0 ? `${sign((100 * a.driftAfter[k]) / a.start[k], 0)}%` : 'none at the start';
+  // why it stopped: the attractiveness at its limit (the attachment then takes the rest), or the trials used up
+  const why = (a: Anchor) =>
+    Math.abs(a.attractiveness) >= ANCHOR_ATTRACTIVENESS_LIMIT - 1e-9
+      ? `reached its limits (attractiveness ${sign(a.attractiveness, 0)}, attachment ${a.attachment.toFixed(2)})`
+      : `used its ${a.trials} trials`;
   const items = open.map(
     (a) =>
-      `estate "${a.estate}", with the solved values after ${a.trials} trials: resource-strong share ${sign(100 * a.driftAfter.resourceStrongShare, 1)} points, other families ${rel(a, 'otherFamilies')}, resource-strong families ${rel(a, 'resourceStrongFamilies')}, retired adults ${rel(a, 'retired')} over ${ANCHOR_YEARS} years`,
+      `estate "${a.estate}": the search ${why(a)}; with the solved values the resource-strong share drifted ${sign(100 * a.driftAfter.resourceStrongShare, 1)} points, other families ${rel(a, 'otherFamilies')}, resource-strong families ${rel(a, 'resourceStrongFamilies')}, retired adults ${rel(a, 'retired')} over ${ANCHOR_YEARS} years`,
   );
-  return `warning: anchoring stopped before it held ${open.length === 1 ? 'the estate' : 'every estate'} — ${items.join('; ')}. The baseline may drift by as much (bounds: ${Math.round(100 * ANCHOR_BOUNDS.resourceStrongShare)} points, ${Math.round(100 * ANCHOR_BOUNDS.familiesRelative)}%; the report's appendix; docs/ODD.md, "Anchoring").\n`;
+  const pct = (x: number) => Math.round(100 * x);
+  return `warning: anchoring stopped before it held ${open.length === 1 ? 'the estate' : 'every estate'} — ${items.join('; ')} (it aims at ${pct(ANCHOR_TOLERANCE)}% of the bounds, ${pct(ANCHOR_BOUNDS.resourceStrongShare)} points and ${pct(ANCHOR_BOUNDS.familiesRelative)}%). The baseline may drift by as much (the report's appendix; docs/ODD.md, "Anchoring").\n`;
 }

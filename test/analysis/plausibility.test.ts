@@ -24,9 +24,13 @@ const summaryOf = (households: number[], moveOuts: number[]): Summary => ({
 });
 
 describe('the move-out rate a run had, and the warning when no Danish estate has it', () => {
-  it('is each year’s move-outs over the households at its start, averaged over the years', () => {
+  it('is each year’s move-outs over the households at its start, averaged over the years, without those demolition displaced', () => {
     // 100 households, then 200: 10/100 and 30/200
     expect(moveOutRate(summaryOf([100, 200, 200], [10, 30]), 'estate')).toBeCloseTo((0.1 + 0.15) / 2, 12);
+    const demolished = summaryOf([100, 100, 40], [10, 70]);
+    demolished.metrics.estate!.exitsDemolition = metric(0, [0, 60]);
+    expect(moveOutRate(demolished, 'estate')).toBeCloseTo((0.1 + 0.1) / 2, 12);
+    expect(turnoverWarning([demolished])).toBe('');
     expect(moveOutRate(summaryOf([100, 100], [10]), 'nowhere')).toBeNaN();
   });
 
@@ -34,7 +38,9 @@ describe('the move-out rate a run had, and the warning when no Danish estate has
     expect(turnoverWarning([summaryOf([100, 100], [10])])).toBe('');
     expect(turnoverWarning([summaryOf([100, 100], [100 * MOVE_OUT_RATE_PLAUSIBLE_MAX])])).toBe('');
     const w = turnoverWarning([summaryOf([100, 100], [10]), { ...summaryOf([100, 100, 100], [80, 90]), scenario: 'wild' }]);
-    expect(w).toMatch(/^warning: households moved out at a rate no part of the Danish social housing stock has — "wild" estate: 85% a year \(LBF 2019/);
+    expect(w).toMatch(
+      /^warning: households moved out at a rate no part of the Danish social housing stock has — scenario "wild", estate "estate": 85% a year \(LBF 2019/,
+    );
     expect(w).not.toContain('"mine"');
     expect(w.endsWith('\n')).toBe(true);
   });
@@ -62,9 +68,12 @@ describe('the warning for an anchor that did not hold its estate', () => {
     expect(anchorWarning([])).toBe('');
   });
 
-  it('names the estate and every drift left: the share in points, the families and retired adults relative to their start', () => {
-    expect(anchorWarning([anchor(false)])).toBe(
-      'warning: anchoring stopped before it held the estate — estate "e", with the solved values after 10 trials: resource-strong share +2.8 points, other families −16%, resource-strong families +5%, retired adults −15% over 15 years. The baseline may drift by as much (bounds: 3 points, 10%; the report\'s appendix; docs/ODD.md, "Anchoring").\n',
+  it('names the estate, why the search stopped and every drift left: the share in points, the families and retired adults relative to their start', () => {
+    expect(anchorWarning([{ ...anchor(false), attractiveness: 1.2, attachment: 1 } as Anchor])).toBe(
+      'warning: anchoring stopped before it held the estate — estate "e": the search used its 10 trials; with the solved values the resource-strong share drifted +2.8 points, other families −16%, resource-strong families +5%, retired adults −15% over 15 years (it aims at 15% of the bounds, 3 points and 10%). The baseline may drift by as much (the report\'s appendix; docs/ODD.md, "Anchoring").\n',
+    );
+    expect(anchorWarning([{ ...anchor(false), attractiveness: 3, attachment: 20 } as Anchor])).toContain(
+      'the search reached its limits (attractiveness +3, attachment 20.00)',
     );
   });
 });

@@ -247,7 +247,9 @@ describe('a run no Danish estate could have', () => {
     const out = join(tmp, 'wild');
     const r = nabolag('run', SCENARIO, '--replications', '2', '--years', '2', '--no-report', '--set', 'career.otherAnnual=0.5', '--out', out);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/\nwarning: households moved out at a rate no part of the Danish social housing stock has — "default" average: \d+% a year/);
+    expect(r.stdout).toMatch(
+      /\nwarning: households moved out at a rate no part of the Danish social housing stock has — scenario "default", estate "average": \d+% a year/,
+    );
     // the default's own rate (about 13% a year) gives no such line
     const plain = nabolag('run', SCENARIO, '--replications', '2', '--years', '2', '--no-report', '--out', join(tmp, 'plain'));
     expect(plain.stdout).not.toContain('moved out at a rate');
