@@ -14,6 +14,8 @@ import { MAIN_OUTCOME, effectOf, rankedVariants } from './charts/forest.js';
 import { horizonOf } from './findings.js';
 import { diffNumber, fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
+import { MOVE_OUT_RATE_PLAUSIBLE_MAX, moveOutRate } from '../analysis/plausibility.js';
+import { modelDifferences } from '../scenario/diff.js';
 import { type Lang, type Verdict, texts } from './i18n.js';
 
 export { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, type Drift } from '../analysis/drift.js';
@@ -55,6 +57,19 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(levers ? t.driftWarningLevers : t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml((levers ? t.driftAdviceLevers : t.driftAdvice) + beyond)}</p></div>`;
 }
 
+/** A warning box when a scenario's households move out faster than any part of the Danish stock (analysis/plausibility.ts); '' otherwise. */
+function turnoverHtml(sds: ScenarioData[], lang: Lang): string {
+  const t = texts(lang);
+  const items = sds.flatMap((sd) =>
+    sd.summary.rows.flatMap((row) => {
+      const r = moveOutRate(sd.summary, row);
+      return r > MOVE_OUT_RATE_PLAUSIBLE_MAX ? [t.turnoverItem(sd.name, row, `${(100 * r).toFixed(0)}%`)] : [];
+    }),
+  );
+  if (!items.length) return '';
+  return `<div class="warning" role="alert" data-testid="turnover-warning"><p>${escapeHtml(localNumbers(t.turnoverWarning(items.join(', ')), lang))}</p></div>`;
+}
+
 /** The "what this is and is not" box as trusted HTML. */
 function isNotHtml(lang: Lang): string {
   const t = texts(lang);
@@ -79,7 +94,9 @@ export function headline(results: Results, v: ScenarioData, base: ScenarioData, 
   const t = texts(lang);
   const e = effectOf(results, v, MAIN_OUTCOME);
   const num = diffNumber(MAIN_OUTCOME);
-  const verdict = (isParameterVariant(v, base) ? t.verdictParameter : t.verdict)[verdictOf(e)];
+  const same = modelDifferences(v.ensemble.scenario, base.ensemble.scenario, { limit: 1 }).length === 0;
+  const mixed = !isParameterVariant(v, base) && modelDifferences(v.ensemble.scenario, base.ensemble.scenario, { withLevers: false, limit: 1 }).length > 0;
+  const verdict = same ? t.sameModel : (isParameterVariant(v, base) ? t.verdictParameter : t.verdict)[verdictOf(e)] + (mixed ? t.mixedVariant : '');
   if (!e || !Number.isFinite(e.difference)) return `${v.name}: ${t.na}`;
   const text =
     verdictOf(e) === 'noInterval'
@@ -117,7 +134,7 @@ export function answerSection(
   const t = texts(lang);
   const base = sds[0]!;
   const h = horizonOf(base);
-  const drift = driftHtml(base, lang);
+  const drift = driftHtml(base, lang) + turnoverHtml(sds, lang);
   const L = (s: string) => escapeHtml(localNumbers(s, lang));
   if (results.comparison && sds.length > 1) {
     const ranked = rankedVariants(results, sds);

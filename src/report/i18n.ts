@@ -97,6 +97,13 @@ const en = {
     unclear: 'no clear effect',
     noInterval: 'one replication: no interval',
   } as Record<Verdict, string>,
+  /** The headline's verdict for a variant that runs the same model as the baseline. */
+  sameModel: 'the same model as the baseline: no effect is possible',
+  /** Added to the verdict of a variant with levers that also changes the model's parameters. */
+  mixedVariant: ' (it changes model parameters too: the appendix names them)',
+  turnoverWarning: (items: string) =>
+    `Households moved out at a rate no part of the Danish social housing stock has: ${items} a year (LBF 2019: 10.4% in family dwellings, 39.9% in youth housing; households a demolition displaces left out). Check the scenario's rates of moving: these results describe an estate that does not exist.`,
+  turnoverItem: (scenario: string, row: string, pct: string) => `"${scenario}" (${row}) ${pct}`,
   verdictParameterRule:
     '"Likely raises the share" or "likely lowers the share": a variant with the baseline\'s levers and other values of the model\'s parameters; its effect says what the model does, not what a policy would.',
   /** "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 — likely helps" */
@@ -482,6 +489,11 @@ const da: Texts = {
     unclear: 'ingen klar effekt',
     noInterval: 'én gentagelse: intet interval',
   },
+  sameModel: 'samme model som grundscenariet: ingen effekt er mulig',
+  mixedVariant: ' (den ændrer også modellens parametre: bilaget nævner dem)',
+  turnoverWarning: (items) =>
+    `Husstandene flyttede ud i et tempo, som ingen del af den danske almene boligsektor har: ${items} om året (LBF 2019: 10,4 % i familieboliger, 39,9 % i ungdomsboliger; husstande, som en nedrivning fordriver, er ikke talt med). Tjek scenariets flytterater: resultaterne beskriver en afdeling, der ikke findes.`,
+  turnoverItem: (scenario, row, pct) => `"${scenario}" (${row}) ${pct}`,
   verdictParameterRule:
     '"Hæver sandsynligvis andelen" eller "sænker sandsynligvis andelen": en variant med grundscenariets tiltag og andre værdier af modellens parametre; dens effekt siger, hvad modellen gør, ikke hvad et tiltag ville gøre.',
   headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke i ${end}, 95 %-KI ${ci} — ${verdict}`,

@@ -112,7 +112,9 @@ function whatWasRun(results: Results, sds: ScenarioData[], lang: Lang): ReportSe
     table: {
       columns: compared ? [...t.runColumns, t.changedColumn] : t.runColumns,
       rows: sds.map((sd, i) => {
-        const row = [sd.name, compared ? (i === 0 ? t.baseline : t.variantRole) : t.runRole, sd.description || '—', leversText(sd, lang)];
+        // a variant's description inherited from the baseline (`extends`) says nothing of the variant
+        const description = i > 0 && sd.description === base.description ? '—' : sd.description || '—';
+        const row = [sd.name, compared ? (i === 0 ? t.baseline : t.variantRole) : t.runRole, description, leversText(sd, lang)];
         return compared ? [...row, i === 0 ? '—' : changedText(sd, base, lang)] : row;
       }),
     },

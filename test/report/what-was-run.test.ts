@@ -22,8 +22,14 @@ beforeAll(async () => {
   compared = await reportResults(['scenarios/default.yaml', 'scenarios/levers/flexible-letting.yaml'], { replications: 1, years: 2 });
   const dir = mkdtempSync(join(tmpdir(), 'nabolag-what-'));
   const parameter = join(dir, 'more-other.yaml');
-  writeFileSync(parameter, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/default.yaml'))}\nname: more-other\ncareer:\n  otherAnnual: 0.3\n`);
-  withParameter = await reportResults(['scenarios/default.yaml', 'scenarios/levers/flexible-letting.yaml', parameter], { replications: 3, years: 3 });
+  // other reasons at 0.5 a year: households move out at about 80% a year, beyond any Danish estate
+  writeFileSync(parameter, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/default.yaml'))}\nname: more-other\ncareer:\n  otherAnnual: 0.5\n`);
+  const mixed = join(dir, 'mixed.yaml');
+  writeFileSync(mixed, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/levers/extension.yaml'))}\nname: mixed\ncareer:\n  otherAnnual: 0.02\n`);
+  withParameter = await reportResults(['scenarios/default.yaml', 'scenarios/levers/flexible-letting.yaml', parameter, mixed, 'scenarios/default.yaml'], {
+    replications: 3,
+    years: 3,
+  });
 }, 180_000);
 
 /** The row of a scenario in the "What was run" table. */
@@ -52,8 +58,12 @@ describe('the levers in "What was run"', () => {
 
 describe('a variant that changes the model, not a lever', () => {
   it('"What was run" names what it changes, with the baseline\'s value, in both languages', () => {
-    expect(String(whatRow(withParameter, 'more-other', 'en')[4])).toBe('career.otherAnnual 0.3 (baseline 0.035)');
-    expect(String(whatRow(withParameter, 'more-other', 'da')[4])).toBe('career.otherAnnual 0,3 (grundscenarie 0,035)');
+    expect(String(whatRow(withParameter, 'more-other', 'en')[4])).toBe('career.otherAnnual 0.5 (baseline 0.035)');
+    expect(String(whatRow(withParameter, 'more-other', 'da')[4])).toBe('career.otherAnnual 0,5 (grundscenarie 0,035)');
+    expect(String(whatRow(withParameter, 'mixed', 'en')[4])).toBe('career.otherAnnual 0.02 (baseline 0.035)');
+    // its description is the baseline's (inherited through extends): not repeated as if it were its own
+    expect(String(whatRow(withParameter, 'more-other', 'en')[2])).toBe('—');
+    expect(String(whatRow(withParameter, 'default', 'en')[2])).not.toBe('—');
     expect(String(whatRow(withParameter, 'flexible-letting', 'en')[4])).toBe('none');
     expect(String(whatRow(withParameter, 'default', 'en')[4])).toBe('—');
   });
@@ -67,5 +77,21 @@ describe('a variant that changes the model, not a lever', () => {
     expect(html).toMatch(/>flexible-letting: [^<]*— (likely helps|likely harms|no clear effect)</);
     const onlyLever = answerSection(compared, scenarioData(compared), [], 'en').section.html ?? '';
     expect(onlyLever).not.toContain('other values of the model');
+    // a lever with changed parameters says so; the same model as the baseline says no effect is possible
+    expect(html).toMatch(/>mixed: [^<]*— (likely helps|likely harms|no clear effect) \(it changes model parameters too: the appendix names them\)</);
+    expect(html).toMatch(/>default-2: [^<]*— the same model as the baseline: no effect is possible</);
+  });
+
+  it('a scenario whose households move out faster than any Danish estate gets a warning first, in both languages', () => {
+    const en = answerSection(withParameter, scenarioData(withParameter), [], 'en').section.html ?? '';
+    expect(en).toMatch(
+      /data-testid="turnover-warning"><p>Households moved out at a rate no part of the Danish social housing stock has: &quot;more-other&quot; \(average\) \d+% a year/,
+    );
+    expect(en).not.toContain('&quot;mixed&quot; (average)');
+    const da = answerSection(withParameter, scenarioData(withParameter), [], 'da').section.html ?? '';
+    expect(da).toMatch(
+      /Husstandene flyttede ud i et tempo, som ingen del af den danske almene boligsektor har: &quot;more-other&quot; \(average\) \d+\s?% om året/,
+    );
+    expect(answerSection(compared, scenarioData(compared), [], 'en').section.html).not.toContain('turnover-warning');
   });
 });
