@@ -150,6 +150,7 @@ async function compareCommand(argv: {
   const baseline = loaded[0]!.scenario;
   const lang = reportLang(argv.lang, baseline.language);
   const variants = alignForComparison(baseline, loaded.slice(1));
+  warnings.push(...loaded.slice(1).flatMap(({ scenario, file }) => pairedFieldWarnings(scenario, baseline, file)));
   warnings.push(
     ...erasedBySet(files, set, appliedTo),
     ...sameAsBaseline(baseline, variants).flatMap((same, k) => (same ? [sameWarning(files[k + 1]!, set.length > 0)] : [])),
@@ -237,6 +238,22 @@ function erasedBySet(files: string[], set: ReturnType<typeof runFlags>['set'], a
     });
   });
   return issues;
+}
+
+/** The fields a comparison takes from the baseline for every variant (pipeline.ts alignForComparison). */
+const PAIRED_FIELDS = ['years', 'replications', 'seed'] as const;
+
+/** A variant whose own years, replications or seed the comparison replaces with the baseline's: one warning naming them. */
+function pairedFieldWarnings(variant: Scenario, baseline: Scenario, file: string): Issue[] {
+  const differ = PAIRED_FIELDS.filter((f) => variant[f] !== baseline[f]);
+  if (!differ.length) return [];
+  return [
+    {
+      file,
+      path: differ[0]!,
+      message: `a comparison runs every variant on the baseline's ${differ.join(', ')} (${differ.map((f) => `${f} ${baseline[f]}`).join(', ')}), so its own (${differ.map((f) => `${f} ${variant[f]}`).join(', ')}) ${differ.length === 1 ? 'is' : 'are'} not used: the pairs share their seeds and horizon`,
+    },
+  ];
 }
 
 /** A variant that runs the same model as the baseline: its effects are all zero. */

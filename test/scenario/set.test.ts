@@ -244,6 +244,13 @@ describe('nabolag run --set', () => {
       join(tmp, 'cmp8'),
     );
     expect(two.stderr).toContain(`the scenarios differed in policies[lever=extension].factor (scenarios/levers/extension.yaml 0.5, ${quarter} 0.25)`);
+    // a variant's own years and seed give way to the baseline's, and it says so
+    const short = join(tmp, 'short.yaml');
+    writeFileSync(short, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/levers/extension.yaml'))}\nname: short\nyears: 3\nseed: 99\n`);
+    const paired = cli('compare', 'scenarios/default.yaml', short, '-n', '1', '--no-report', '--out', join(tmp, 'cmp10'));
+    expect(paired.stderr).toContain(
+      `WARNING: ${short}: a comparison runs every variant on the baseline's years, seed (years 15, seed 1), so its own (years 3, seed 99) are not used`,
+    );
     // a field of a lever the baseline does not have, named by index: nothing there, not a new lever
     const index = cli('run', 'scenarios/default.yaml', '--set', 'policies[0].factor=0.5', ...args, '--out', join(tmp, 'cmp9'));
     expect(index.status).toBe(2);
