@@ -359,14 +359,19 @@ const UNSAFE = /[^A-Za-z0-9_.-]+/g;
  * extension, the folders joined with `-` (a leading `scenarios/` dropped), so that
  * `scenarios/default.yaml` writes `output/default` and `scenarios/levers/extension.yaml` and
  * `scenarios/packages/extension.yaml` write `output/levers-extension` and
- * `output/packages-extension`. A file outside the working folder gives its base name alone.
+ * `output/packages-extension`. A file outside the working folder gives its folder's name and its
+ * own (`../B/base.yaml` writes `output/B-base`, not the `output/base` of `./base.yaml`).
  * The name never starts with a dot and is never empty.
  */
 export function defaultOutputName(file: string, cwd: string): string {
-  const rel = relative(cwd, resolve(cwd, file));
-  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const abs = resolve(cwd, file);
+  const rel = relative(cwd, abs);
+  const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
   const noExt = (p: string) => p.slice(0, p.length - extname(p).length);
-  let parts = (inside ? noExt(rel) : noExt(basename(file))).split(/[\\/]+/).filter((s) => s !== '');
+  // outside the working folder: its folder's name and its own, so that ../B/base.yaml does not
+  // write over the output/base of ./base.yaml
+  const outside = [basename(dirname(abs)), noExt(basename(abs))].join('/');
+  let parts = (inside ? noExt(rel) : outside).split(/[\\/]+/).filter((s) => s !== '');
   if (parts.length > 1 && parts[0] === 'scenarios') parts = parts.slice(1);
   const name = parts
     .map((s) => s.replace(UNSAFE, '-'))

@@ -171,8 +171,11 @@ describe('defaultOutputName', () => {
     expect(defaultOutputName('scenarios/levers/extension.yaml', cwd)).toBe('levers-extension');
     expect(defaultOutputName('scenarios/packages/extension.yaml', cwd)).toBe('packages-extension');
     expect(defaultOutputName('my estate.yaml', cwd)).toBe('my-estate');
-    expect(defaultOutputName('/elsewhere/x.yml', cwd)).toBe('x');
-    expect(defaultOutputName('../up/y.json', cwd)).toBe('y');
+    // outside the working folder: the folder's name and the file's, so ../B/base.yaml and ./base.yaml differ
+    expect(defaultOutputName('/elsewhere/x.yml', cwd)).toBe('elsewhere-x');
+    expect(defaultOutputName('../up/y.json', cwd)).toBe('up-y');
+    expect(defaultOutputName('../B/base.yaml', cwd)).not.toBe(defaultOutputName('base.yaml', cwd));
+    expect(defaultOutputName('/x.yaml', cwd)).toBe('x');
   });
   it('never gives a dot name, a leading dot or an empty name', () => {
     expect(defaultOutputName('...yaml', cwd)).toBe('scenario');
