@@ -30,11 +30,16 @@ const relFrom = (from: string, to: string): string => {
   return r.startsWith('.') ? r : `./${r}`;
 };
 
-/** A field's description, cut to its first sentence, for a comment. */
+/** Longest comment `about` writes; a longer first sentence is cut at a word, the rest in docs/parameters.md. */
+const ABOUT_MAX = 90;
+
+/** A field's description, cut to its first sentence (and that at a word when long), for a comment. */
 const about = (s: Schema): string => {
   if (s.kind === 'opt') return about(s.inner);
   const first = s.description.replace(/`/g, '').split(/(?<=\.)\s/)[0]!;
-  return first.length > 90 ? `${first.slice(0, 87)}...` : first;
+  if (first.length <= ABOUT_MAX) return first;
+  const cut = first.lastIndexOf(' ', ABOUT_MAX - 4);
+  return `${first.slice(0, cut > 0 ? cut : ABOUT_MAX - 4).replace(/[,;:(]+$/, '')} ...`;
 };
 
 /** An estate's fields as written in a preset (not its defaults), as nested YAML lines with comments. */
