@@ -83,20 +83,29 @@ export function chartFilesHtml(id: string, lang: Lang): string {
 }
 
 /**
- * Whether a variant has the baseline's levers (so it differs in the model's parameters only):
- * its effect is what the model does, and its verdict says raises or lowers, not helps or harms.
+ * What a variant changes against the baseline: nothing (`same`: its effects are zero by
+ * construction), the model's parameters only (its effect is what the model does, and its verdict
+ * says raises or lowers, not helps or harms), its levers only, or both.
  */
-export const isParameterVariant = (v: ScenarioData, base: ScenarioData): boolean =>
-  JSON.stringify(v.ensemble.scenario.policies) === JSON.stringify(base.ensemble.scenario.policies);
+export type VariantKind = 'same' | 'parameters' | 'levers' | 'both';
+
+export function variantKind(v: ScenarioData, base: ScenarioData): VariantKind {
+  const a = v.ensemble.scenario;
+  const b = base.ensemble.scenario;
+  const levers = JSON.stringify(a.policies) !== JSON.stringify(b.policies);
+  const parameters = modelDifferences(a, b, { withLevers: false, limit: 1 }).length > 0;
+  if (levers) return parameters ? 'both' : 'levers';
+  return parameters ? 'parameters' : 'same';
+}
 
 /** The headline of one variant against the baseline `base`, plain text. */
 export function headline(results: Results, v: ScenarioData, base: ScenarioData, end: number, lang: Lang = 'en'): string {
   const t = texts(lang);
   const e = effectOf(results, v, MAIN_OUTCOME);
   const num = diffNumber(MAIN_OUTCOME);
-  const same = modelDifferences(v.ensemble.scenario, base.ensemble.scenario, { limit: 1 }).length === 0;
-  const mixed = !isParameterVariant(v, base) && modelDifferences(v.ensemble.scenario, base.ensemble.scenario, { withLevers: false, limit: 1 }).length > 0;
-  const verdict = same ? t.sameModel : (isParameterVariant(v, base) ? t.verdictParameter : t.verdict)[verdictOf(e)] + (mixed ? t.mixedVariant : '');
+  const kind = variantKind(v, base);
+  const verdict =
+    kind === 'same' ? t.sameModel : (kind === 'parameters' ? t.verdictParameter : t.verdict)[verdictOf(e)] + (kind === 'both' ? t.mixedVariant : '');
   if (!e || !Number.isFinite(e.difference)) return `${v.name}: ${t.na}`;
   const text =
     verdictOf(e) === 'noInterval'
@@ -142,7 +151,7 @@ export function answerSection(
       const verdict = verdictOf(effectOf(results, v, MAIN_OUTCOME));
       return `<li data-testid="headline" class="verdict-${verdict}">${escapeHtml(headline(results, v, base, h.end, lang))}</li>`;
     });
-    const parameterVariants = ranked.some((v) => isParameterVariant(v, base));
+    const parameterVariants = ranked.some((v) => variantKind(v, base) === 'parameters');
     const notes = [...overlaps(results, ranked).map(([a, b]) => t.overlap(a, b)), t.verdictRule, ...(parameterVariants ? [t.verdictParameterRule] : [])];
     const forest = charts.find((c) => c.id === 'forest-plot');
     const html = [
