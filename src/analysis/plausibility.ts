@@ -4,8 +4,7 @@
  * hazards set far off, e.g. `career.otherAnnual` 1), and an anchor whose search stopped before
  * it held the estate (the baseline may drift by what it left). Pure; no I/O.
  */
-import type { Anchor } from '../model/anchor.js';
-import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_BOUNDS, ANCHOR_TOLERANCE, ANCHOR_YEARS } from '../model/anchor.js';
+import { type Anchor, ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_BOUNDS, ANCHOR_TOLERANCE, ANCHOR_YEARS } from '../model/anchor.js';
 import { REGION_ROW } from '../scenario/rules.js';
 import type { Summary } from './summary.js';
 

@@ -3,10 +3,8 @@
  * with a clear message on stderr and no stack trace; 1 an internal error.
  */
 import { join } from 'node:path';
-import { alignForComparison, compareToDirectory, runToDirectory, resolve, sameAsBaseline } from '../output/pipeline.js';
+import { alignForComparison, compareToDirectory, runToDirectory, resolve } from '../output/pipeline.js';
 import { checkScenario } from '../scenario/load.js';
-import { readPath } from '../scenario/set.js';
-import { differences } from '../scenario/diff.js';
 import { type Issue, UserError, formatIssues } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -21,6 +19,7 @@ import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
 import { driftWarning } from '../analysis/drift.js';
 import { anchorWarning, turnoverWarning } from '../analysis/plausibility.js';
+import { compareWarnings } from './compare-warnings.js';
 import { closing, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
@@ -150,11 +149,7 @@ async function compareCommand(argv: {
   const baseline = loaded[0]!.scenario;
   const lang = reportLang(argv.lang, baseline.language);
   const variants = alignForComparison(baseline, loaded.slice(1));
-  warnings.push(...loaded.slice(1).flatMap(({ scenario, file }) => pairedFieldWarnings(scenario, baseline, file)));
-  warnings.push(
-    ...erasedBySet(files, set, appliedTo),
-    ...sameAsBaseline(baseline, variants).flatMap((same, k) => (same ? [sameWarning(files[k + 1]!, set.length > 0)] : [])),
-  );
+  warnings.push(...compareWarnings(files, set, appliedTo, loaded, variants));
   if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
   const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
@@ -202,67 +197,6 @@ async function compareCommand(argv: {
       turnoverWarning(Object.values(res.comparison.summaries)) +
       closing(res.outDir, res.files),
   );
-}
-
-/** A value in a warning: as YAML's flow style would read it, cut short when long. */
-const shownValue = (v: unknown): string => {
-  const text = JSON.stringify(v) ?? String(v);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-};
-
-/**
- * `compare --set` writes its value into every scenario that has the field, so scenarios that
- * differed there (the baseline and a variant, or two variants) no longer do: one warning per
- * such option, naming each file's value before it (as validated: the file's, or the default).
- */
-function erasedBySet(files: string[], set: ReturnType<typeof runFlags>['set'], appliedTo: (string | null)[][]): Issue[] {
-  if (!set.length) return [];
-  const plain = files.map((f) => checkScenario(f).scenario);
-  const issues: Issue[] = [];
-  set.forEach((a, k) => {
-    const before = files.flatMap((f, i) => {
-      const sc = plain[i];
-      const v = appliedTo[i]?.[k] != null && sc ? readPath(sc, a.steps) : undefined;
-      return v === undefined ? [] : [{ file: f, value: v }];
-    });
-    if (new Set(before.map((b) => JSON.stringify(b.value))).size < 2) return;
-    // a section set whole: name the first field in it where they differed, with each file's value
-    const first = before.flatMap((b) => differences(b.value, before[0]!.value, '', 1))[0];
-    const sub = first?.path ? first.path.split('.') : [];
-    const leaf = (v: unknown) => sub.reduce<unknown>((x, key) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[key] : undefined), v);
-    const where = sub.length ? `${a.path}.${first!.path}` : a.path;
-    issues.push({
-      file: `--set ${JSON.stringify(a.text)}`,
-      path: a.path,
-      message: `the scenarios differed in ${where} (${before.map((b) => `${b.file} ${shownValue(leaf(b.value))}`).join(', ')}), and the option gives all of them ${a.path} ${shownValue(a.value)}, so the comparison no longer shows that difference; to compare it, leave ${a.path} out of --set`,
-    });
-  });
-  return issues;
-}
-
-/** The fields a comparison takes from the baseline for every variant (pipeline.ts alignForComparison). */
-const PAIRED_FIELDS = ['years', 'replications', 'seed'] as const;
-
-/** A variant whose own years, replications or seed the comparison replaces with the baseline's: one warning naming them. */
-function pairedFieldWarnings(variant: Scenario, baseline: Scenario, file: string): Issue[] {
-  const differ = PAIRED_FIELDS.filter((f) => variant[f] !== baseline[f]);
-  if (!differ.length) return [];
-  return [
-    {
-      file,
-      path: differ[0]!,
-      message: `a comparison runs every variant on the baseline's ${differ.join(', ')} (${differ.map((f) => `${f} ${baseline[f]}`).join(', ')}), so its own (${differ.map((f) => `${f} ${variant[f]}`).join(', ')}) ${differ.length === 1 ? 'is' : 'are'} not used: the pairs share their seeds and horizon`,
-    },
-  ];
-}
-
-/** A variant that runs the same model as the baseline: its effects are all zero. */
-function sameWarning(file: string, afterSet: boolean): Issue {
-  return {
-    file,
-    path: '',
-    message: `this scenario runs the same model as the baseline${afterSet ? ' once the --set options are applied' : ''} (only its name, description or output options differ), so every effect it shows is zero`,
-  };
 }
 
 function fail(e: unknown): never {
