@@ -69,6 +69,7 @@ async function runCommand(argv: {
     res = await runToDirectory(sc, outDir, {
       scenarioFile: file,
       command: process.argv.slice(2),
+      set: set.map((a) => a.text),
       workers,
       wait: argv.wait,
       onProgress: progress?.update,
@@ -168,6 +169,7 @@ async function compareCommand(argv: {
     res = await compareToDirectory(baseline, variants, outDir, {
       scenarioFiles: files,
       command: process.argv.slice(2),
+      set: set.map((a) => a.text),
       workers,
       wait: argv.wait,
       onProgress: progress?.update,

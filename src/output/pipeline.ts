@@ -59,6 +59,8 @@ export interface RunInfo {
   scenarioFile?: string;
   scenarioFiles?: string[];
   command?: string[];
+  /** The `--set` options as typed (applied to the scenarios before they were validated): the report lists them. */
+  set?: string[];
   /** Worker threads (1: this thread). Default: `autoWorkersFor` the scenarios run, one number for all of them. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -86,6 +88,8 @@ export interface Results {
   /** The (baseline) scenario's summary. */
   summary: Summary;
   comparison?: Comparison;
+  /** The `--set` options the scenarios were run with, as typed (RunInfo.set). */
+  set?: string[];
 }
 
 export interface RunOutput {
@@ -293,7 +297,7 @@ export async function writeRunFiles(dir: string, ensemble: Ensemble, written: st
   const runs = [{ label: null, ensemble }];
   writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
   written.push('summary.json');
-  if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles: [ensemble], summary })));
+  if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles: [ensemble], summary, set: info.set })));
   written.push('manifest.json');
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, ensemble.simulateMs), null, 2) + '\n');
   return { summary, written };
@@ -502,7 +506,7 @@ export async function writeCompareFiles(dir: string, ensembles: Ensemble[], writ
     ) + '\n',
   );
   written.push('summary.json');
-  if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles, summary, comparison })));
+  if (info.extraOutputs) written.push(...(await info.extraOutputs(dir, { ensembles, summary, comparison, set: info.set })));
   written.push('manifest.json');
   const simulateMs = ensembles.reduce((s, e) => s + e.simulateMs, 0);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestOf(runs, info, written, t0, tw, simulateMs), null, 2) + '\n');

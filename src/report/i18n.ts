@@ -197,6 +197,9 @@ const en = {
   effectsIntro: (base: string, end: number) =>
     `Each variant against the baseline "${base}" by ${end} (stocks and shares at the end of ${end - 1}, flows summed over ${end - 1}; effects.csv lists them under year ${end - 1}). The difference is paired: computed replication by replication on the same seeds, then averaged. "95% CI" is the confidence interval of that mean (t-based): it narrows as replications are added, and "clear" means it excludes zero. "Single runs 5-95%" is how much the difference varies from one replication to the next: it does not narrow with more replications. pp = percentage points. Hover an outcome for its code in the data files; every metric is in <a href="effects.csv">effects.csv</a>.`,
   runColumns: ['Scenario', 'Role', 'Description', 'Levers'],
+  /** The appendix's line on the command line's --set options. */
+  setOptions: (opts: string, compared: boolean) =>
+    `Changed on the command line (--set), as if the scenario file${compared ? 's said so, in every scenario that has the field' : ' said so'}: ${opts}.`,
   /** The appendix's extra column in a comparison: the fields a variant changes besides its levers. */
   changedColumn: 'Other changes from the baseline',
   changed: (path: string, value: string, base: string) => `${path} ${value} (baseline ${base})`,
@@ -583,6 +586,8 @@ const da: Texts = {
   effectsIntro: (base, end) =>
     `Hver variant mod grundscenariet "${base}" i ${end} (bestande og andele ved udgangen af ${end - 1}, strømme summeret over ${end - 1}; effects.csv har dem under år ${end - 1}). Forskellen er parvis: beregnet gentagelse for gentagelse på de samme frø og derefter gennemsnittet. "95 %-KI" er konfidensintervallet for gennemsnittet (t-baseret): det bliver smallere med flere gentagelser, og "klar" betyder, at det udelukker nul. "Enkelte kørsler 5-95 %" er, hvor meget forskellen varierer fra gentagelse til gentagelse: det bliver ikke smallere med flere gentagelser. pp = procentpoint. Hold musen over et udfald for dets navn i datafilerne; alle mål står i <a href="effects.csv">effects.csv</a>.`,
   runColumns: ['Scenarie', 'Rolle', 'Beskrivelse', 'Tiltag'],
+  setOptions: (opts, compared) =>
+    `Ændret på kommandolinjen (--set), som om scenariefil${compared ? 'erne sagde det, i hvert scenarie, der har feltet' : 'en sagde det'}: ${opts}.`,
   changedColumn: 'Andre ændringer fra grundscenariet',
   changed: (path, value, base) => `${path} ${value} (grundscenarie ${base})`,
   changedMore: (n) => `og ${n} mere (manifest.json)`,

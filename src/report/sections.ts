@@ -103,6 +103,7 @@ function whatWasRun(results: Results, sds: ScenarioData[], lang: Lang): ReportSe
     `<p>${t.runWhat(sds.length, seeds.length, h.years, h.start, h.end - 1, sc.seed, escapeHtml(shownSeeds), sds.length > 1, escapeHtml(VERSION))}</p>`,
     `<p>${escapeHtml(t.runHow(h.start, h.end, h.years, base.row, base.summary.rows.length > 1))}</p>`,
     ...base.ensemble.anchors.map((a) => `<p>${escapeHtml(t.anchored(anchorText(a, lang)))}</p>`),
+    ...(results.set?.length ? [`<p data-testid="set-options">${escapeHtml(t.setOptions(results.set.join(', '), !!results.comparison))}</p>`] : []),
   ].join('\n');
   const compared = !!results.comparison;
   return {

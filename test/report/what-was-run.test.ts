@@ -95,3 +95,17 @@ describe('a variant that changes the model, not a lever', () => {
     expect(answerSection(compared, scenarioData(compared), [], 'en').section.html).not.toContain('turnover-warning');
   });
 });
+
+describe('the --set options in "What was run"', () => {
+  const what = (results: Results, lang: 'en' | 'da') => reportInput(results, [], '/tmp', { lang }).sections.find((s) => s.id === 'what-was-run')!.html ?? '';
+  it('are listed as typed when the run had any, in both languages, and not otherwise', () => {
+    const withSet = { ...compared, set: ['career.otherAnnual=0.04', 'years=2'] };
+    expect(what(withSet, 'en')).toContain(
+      'Changed on the command line (--set), as if the scenario files said so, in every scenario that has the field: career.otherAnnual=0.04, years=2.',
+    );
+    expect(what(withSet, 'da')).toContain(
+      'Ændret på kommandolinjen (--set), som om scenariefilerne sagde det, i hvert scenarie, der har feltet: career.otherAnnual=0',
+    );
+    expect(what(compared, 'en')).not.toContain('--set');
+  });
+});
