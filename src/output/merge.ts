@@ -132,6 +132,7 @@ export async function mergeToDirectory(folders: string[], outDir: string, info: 
     const first = shards[0]!.m;
     const runInfo: RunInfo = {
       command: first.argv ? withoutShard(first.argv) : undefined,
+      set: first.set,
       scenarioFile: first.scenarioFiles.length === 1 ? first.scenarioFiles[0] : undefined,
       scenarioFiles: first.scenarioFiles,
       extraOutputs: info.extraOutputs,

@@ -335,6 +335,7 @@ function writeShard(
         baseSeed: scenarios[0]!.seed,
         replications: scenarios[0]!.replications,
         argv: info.command ?? null,
+        set: info.set,
         scenarioFiles: info.scenarioFiles ?? (info.scenarioFile ? [info.scenarioFile] : []),
         files,
         tables: {

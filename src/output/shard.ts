@@ -81,6 +81,8 @@ export interface ShardManifest {
   optionsHash: string;
   /** The command line, without the program. */
   argv: string[] | null;
+  /** The `--set` options as typed (RunInfo.set), for the merged report; absent in shards of earlier versions and of studies. */
+  set?: string[];
   scenarioFiles: string[];
   /** Files of the shard folder besides shard.json. */
   files: string[];
@@ -118,6 +120,7 @@ export function shardManifest(
     scenarioHash: hashOf(scenarios),
     optionsHash: hashOf(options ?? null),
     argv: m.argv,
+    ...(m.set?.length ? { set: m.set } : {}),
     scenarioFiles: m.scenarioFiles,
     files: m.files,
     tables: m.tables,
