@@ -5,10 +5,9 @@
  * Printed as `WARNING: …` lines before the run (cli/validate.ts `formatWarnings`); the exit code
  * stays 0. Reads the scenario files again (without `--set`) to name their own values.
  */
-import { sameAsBaseline } from '../output/pipeline.js';
-import { differences } from '../scenario/diff.js';
+import { differences, modelDifferences } from '../scenario/diff.js';
 import { checkScenario } from '../scenario/load.js';
-import type { Issue } from '../scenario/messages.js';
+import { type Issue, show } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type Assignment, readPath } from '../scenario/set.js';
 
@@ -28,15 +27,10 @@ export function compareWarnings(
   return [
     ...loaded.slice(1).flatMap(({ scenario, file }) => pairedFieldWarnings(scenario, baseline, file)),
     ...erasedBySet(files, set, appliedTo),
-    ...sameAsBaseline(baseline, variants).flatMap((same, k) => (same ? [sameWarning(files[k + 1]!, set.length > 0)] : [])),
+    // the same model as the baseline (every field but the presentation ones): effects zero by construction
+    ...variants.flatMap((v, k) => (modelDifferences(v, baseline, { limit: 1 }).length === 0 ? [sameWarning(files[k + 1]!, set.length > 0)] : [])),
   ];
 }
-
-/** A value in a warning: as YAML's flow style would read it, cut short when long. */
-const shownValue = (v: unknown): string => {
-  const text = JSON.stringify(v) ?? String(v);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-};
 
 /**
  * `compare --set` writes its value into every scenario that has the field, so scenarios that
@@ -57,12 +51,16 @@ function erasedBySet(files: string[], set: readonly Assignment[], appliedTo: (st
     // a section set whole: name the first field in it where they differed, with each file's value
     const first = before.flatMap((b) => differences(b.value, before[0]!.value, '', 1))[0];
     const sub = first?.path ? first.path.split('.') : [];
-    const leaf = (v: unknown) => sub.reduce<unknown>((x, key) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[key] : undefined), v);
+    const leaf = (v: unknown) =>
+      readPath(
+        v,
+        sub.map((field) => ({ field })),
+      );
     const where = sub.length ? `${a.path}.${first!.path}` : a.path;
     issues.push({
       file: `--set ${JSON.stringify(a.text)}`,
       path: a.path,
-      message: `the scenarios differed in ${where} (${before.map((b) => `${b.file} ${shownValue(leaf(b.value))}`).join(', ')}), and the option gives all of them ${a.path} ${shownValue(a.value)}, so the comparison no longer shows that difference; to compare it, leave ${a.path} out of --set`,
+      message: `the scenarios differed in ${where} (${before.map((b) => `${b.file} ${show(leaf(b.value))}`).join(', ')}), and the option gives all of them ${a.path} ${show(a.value)}, so the comparison no longer shows that difference; to compare it, leave ${a.path} out of --set`,
     });
   });
   return issues;

@@ -36,7 +36,7 @@ import { type Issue, UserError, formatIssues, messages } from '../scenario/messa
 import { type Comparison, compareEnsembles } from '../analysis/compare.js';
 import { EFFECTS_HEADER, effectsRows } from './csv.js';
 import { shardSlice } from '../engine/shard.js';
-import { differences, modelDifferences } from '../scenario/diff.js';
+import { differences } from '../scenario/diff.js';
 import { DIGESTS_FILE, DigestWriter, type EnsembleInfo, SHARD_FILE, type ShardRequest, shardManifest, writeShardManifest } from './shard.js';
 
 /** Command-line overrides of a scenario. */
@@ -442,14 +442,6 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
   if (issues.length) throw new UserError(formatIssues(issues), issues);
   return out;
 }
-
-/**
- * Whether each (aligned) variant runs the same model as the baseline: every field but the
- * presentation ones equal. Its effects are then zero by construction (the same seeds), which a
- * user who meant to compare something is told (`compare`'s warning).
- */
-export const sameAsBaseline = (baseline: Scenario, variants: Scenario[]): boolean[] =>
-  variants.map((v) => modelDifferences(v, baseline, { limit: 1 }).length === 0);
 
 /** Run a baseline and variants on common random numbers and write the comparison; with `info.shard`, a shard folder (shard.ts). */
 export async function compareToDirectory(
