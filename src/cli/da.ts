@@ -127,6 +127,7 @@ export const DA_TEXTS: Record<string, string> = {
   'Print each scenario resolved (extends merged, defaults filled in), every value with where it came from: file and line, or default':
     'Vis hvert scenarie samlet (extends flettet ind, standardværdier udfyldt), hver værdi med hvor den kom fra: fil og linje eller standard',
   'Every value of a scenario, with the file and line it came from or "default"': 'Hver værdi i et scenarie, med filen og linjen den kom fra eller "default"',
+  'The scenario a run with the same --set would use, checked and shown': 'Det scenarie, en kørsel med samme --set ville bruge, kontrolleret og vist',
   'Write a commented starting scenario that validates (an existing file is never replaced)':
     'Skriv et kommenteret scenarie at begynde med, som er gyldigt (en eksisterende fil erstattes aldrig)',
   'The new scenario file (.yaml)': 'Den nye scenariefil (.yaml)',

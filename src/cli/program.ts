@@ -6,6 +6,15 @@ import { VERSION } from '../version.js';
 import type { OptionSpec, ProgramSpec } from './args.js';
 import { EPILOGUE_EN } from './da.js';
 
+/** --set: change a scenario field on the command line (scenario/set.ts). */
+const SET_OPTION: OptionSpec = {
+  name: 'set',
+  kind: 'value',
+  repeat: true,
+  describe:
+    'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)',
+};
+
 /** The options run and compare share (their help texts differ a little). */
 const runOptions = (what: { replications: string; seed: string; years: string; out: string; workers: string }): OptionSpec[] => [
   { name: 'replications', alias: 'n', kind: 'value', describe: what.replications },
@@ -22,13 +31,7 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
     describe:
       'Run only shard k of n of the work (k/n, e.g. 2/4; auto/n takes k from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX, plus one) into a shard folder; join the shards with nabolag merge',
   },
-  {
-    name: 'set',
-    kind: 'value',
-    repeat: true,
-    describe:
-      'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)',
-  },
+  SET_OPTION,
 ];
 
 /** --lang: the report's language (run, compare and sweep write a report with words in it). */
@@ -210,13 +213,7 @@ export const PROGRAM: ProgramSpec = {
         { name: 'workers', alias: 'w', kind: 'value', describe: 'Worker threads (default: all cores, fewer for small runs); results do not depend on it' },
         { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress lines and no summary (the results are in the files)' },
         { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
-        {
-          name: 'set',
-          kind: 'value',
-          repeat: true,
-          describe:
-            'Change a scenario field as if the file said so: <path>=<value>, the value read as YAML, e.g. --set years=20, --set estates[0].flats=600, --set policies[lever=extension].factor=0.5 (repeatable; in compare, every scenario that has the field)',
-        },
+        SET_OPTION,
         { name: 'presets', kind: 'flag', describe: "Check every preset's patterns (P1-P7) against their targets instead (as npm run calibrate)" },
         { name: 'only', kind: 'value', describe: 'With --presets: only this preset (a file name in scenarios/presets/, without .yaml)' },
         { name: 'json', kind: 'flag', describe: 'With --presets: one JSON object per pattern and line' },
@@ -299,10 +296,12 @@ export const PROGRAM: ProgramSpec = {
           kind: 'flag',
           describe: 'Print each scenario resolved (extends merged, defaults filled in), every value with where it came from: file and line, or default',
         },
+        SET_OPTION,
       ],
       examples: [
         ['$0 validate scenarios/*.yaml scenarios/*/*.yaml', 'Check every shipped scenario'],
         ['$0 validate --show scenarios/levers/extension.yaml', 'Every value of a scenario, with the file and line it came from or "default"'],
+        ['$0 validate --show --set estates[0].flats=600 my.yaml', 'The scenario a run with the same --set would use, checked and shown'],
       ],
     },
     {

@@ -1,5 +1,5 @@
 /**
- * `nabolag validate [--show] <file…>`: check scenario files without running them. Prints
+ * `nabolag validate [--show] [--set path=value…] <file…>`: check scenario files without running them. Prints
  * `<file>: ok` for each good file, every problem of each bad one (not only the first), and
  * warnings (`WARNING: …`, on standard error) about what is allowed but probably not meant, such as
  * an `extends` that drops inherited estates. Warnings do not change the exit code. With `--show`,
@@ -9,6 +9,7 @@
 import { stringify } from 'yaml';
 import { type Source, traceScenario } from '../scenario/load.js';
 import { formatIssues, messages } from '../scenario/messages.js';
+import type { Assignment } from '../scenario/set.js';
 
 export interface Output {
   stdout: (s: string) => void;
@@ -19,15 +20,19 @@ export interface Output {
 export const formatWarnings = (warnings: { file: string; message: string }[]): string =>
   [...new Set(warnings.map((w) => `WARNING: ${w.file}: ${w.message}\n`))].join('');
 
-/** Exit code: 0 when every file is valid (warnings or not), 2 (user error) otherwise. Lines end with a newline. */
-export function validateCommand(files: string[], out: Output, opts: { show?: boolean } = {}): number {
+/**
+ * Exit code: 0 when every file is valid (warnings or not), 2 (user error) otherwise. Lines end with
+ * a newline. `set`: the `--set` assignments, applied to each file as `run` applies them (a value set
+ * is shown with the option that set it).
+ */
+export function validateCommand(files: string[], out: Output, opts: { show?: boolean; set?: readonly Assignment[] } = {}): number {
   if (files.length === 0) {
     out.stderr(messages.noFiles() + '\n');
     return 2;
   }
   let failed = false;
   for (const file of files) {
-    const { scenario, issues, warnings, trace } = traceScenario(file);
+    const { scenario, issues, warnings, trace } = traceScenario(file, { set: opts.set });
     if (warnings.length) out.stderr(formatWarnings(warnings));
     if (issues.length || !scenario) {
       failed = true;

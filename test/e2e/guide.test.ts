@@ -79,6 +79,22 @@ describe('validate --show', () => {
     expect(sourceOf(r.stdout, /^name: child /)).toBe(child);
   });
 
+  it('--set: the scenario a run with it would use, each value set marked with its option; a bad value named, exit 2', () => {
+    const r = nabolag('validate', '--show', '--set', 'estates[0].flats=600', '--set', 'years=20', 'scenarios/levers/extension.yaml');
+    expect(r.code, r.stderr).toBe(0);
+    expect(sourceOf(r.stdout, /^ {4}flats: 600 /)).toBe('--set estates[0].flats=600');
+    expect(sourceOf(r.stdout, /^years: 20 /)).toBe('--set years=20');
+    // without --show: ok, or the value's problem naming the option
+    expect(nabolag('validate', '--set', 'years=20', 'scenarios/default.yaml')).toMatchObject({ code: 0, stdout: 'scenarios/default.yaml: ok\n' });
+    const bad = nabolag('validate', '--set', 'estates[0].flats=-1', 'scenarios/default.yaml');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('--set estates[0].flats=-1: field "estates[0].flats" is -1');
+    const malformed = nabolag('validate', '--set', 'years', 'scenarios/default.yaml');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/option --set "years": give <path>=<value>/);
+  });
+
   it('a bad file: its problems, exit 2, nothing on stdout; a missing parent likewise', () => {
     const bad = tmp.write('bad/flats.yaml', `extends: ${relative(join(tmp.root(), 'bad'), join(process.cwd(), 'scenarios/default.yaml'))}\nyears: 0\n`);
     const r = nabolag('validate', '--show', bad);
