@@ -912,16 +912,16 @@ const DA_PATTERNS: Readonly<Record<string, Partial<Record<PatternField, PatternR
     ],
     target: [
       {
-        en: /^relative rise in resource-strong share of in-movers at least twice the relative fall in exits of resident resource-strong families \(those living there when image work began\), and their exits do not rise$/,
+        en: /^relative rise in resource-strong share of in-movers at least twice the relative fall in exits of resident resource-strong families \(those living there when image work began\), and their exits do not clearly rise$/,
         da: () =>
-          'den relative stigning i andelen ressourcestærke blandt indflytterne er mindst dobbelt så stor som det relative fald i fraflytningerne blandt de ressourcestærke familier, der boede der, da omdømmearbejdet begyndte, og deres fraflytninger stiger ikke',
+          'den relative stigning i andelen ressourcestærke blandt indflytterne er mindst dobbelt så stor som det relative fald i fraflytningerne blandt de ressourcestærke familier, der boede der, da omdømmearbejdet begyndte, og deres fraflytninger stiger ikke tydeligt',
       },
     ],
     detail: [
       {
-        en: /^in-mover share (\S+); exits of resident resource-strong families (\S+)(?: \((\S+) to (\S+)\))?(: they rise)?; exit rate of all resource-strong families, newcomers included, (\S+)(?: \((\S+) to (\S+)\))?$/,
+        en: /^in-mover share (\S+); exits of resident resource-strong families (\S+)(?: \((\S+) to (\S+)\))?(: they rise|: no clear rise)?; exit rate of all resource-strong families, newcomers included, (\S+)(?: \((\S+) to (\S+)\))?$/,
         da: (m) =>
-          `andelen ressourcestærke blandt indflytterne ${m[1]}; fraflytninger blandt de ressourcestærke familier, der boede der fra start, ${m[2]}${m[3] ? ` (${m[3]} til ${m[4]})` : ''}${m[5] ? ': de stiger' : ''}; fraflytningsraten for alle ressourcestærke familier, nytilflyttede medregnet, ${m[6]}${m[7] ? ` (${m[7]} til ${m[8]})` : ''}`,
+          `andelen ressourcestærke blandt indflytterne ${m[1]}; fraflytninger blandt de ressourcestærke familier, der boede der fra start, ${m[2]}${m[3] ? ` (${m[3]} til ${m[4]})` : ''}${m[5] === ': they rise' ? ': de stiger' : m[5] ? ': ingen tydelig stigning' : ''}; fraflytningsraten for alle ressourcestærke familier, nytilflyttede medregnet, ${m[6]}${m[7] ? ` (${m[7]} til ${m[8]})` : ''}`,
       },
     ],
   },
