@@ -47,7 +47,7 @@ import { logistic, logit } from './logodds.js';
 import { SECOND_ACTIVE } from './population.js';
 import { METRIC_INDEX, NMETRIC } from './reporters.js';
 import { hash32 } from './rng.js';
-import { type Steps, drain, replicationSteps } from './simulate.js';
+import { type ReplicationResult, type Steps, drain, replicationSteps } from './simulate.js';
 import { B, H, inWorkOrEducation } from './state.js';
 import type { World } from './world.js';
 
@@ -60,8 +60,33 @@ export const ANCHOR_YEARS = 15;
  * its bound by year 15).
  */
 export const ANCHOR_END_MONTHS = 12;
-/** Seeds (replications) per trial: more cut the noise of the solved values, at a proportional cost. Assumption. */
+/**
+ * Seeds (replications) per trial of an estate of ANCHOR_SEEDS_FLATS flats or more: more cut the
+ * noise of the solved values, at a proportional cost. Assumption.
+ */
 export const ANCHOR_SEEDS = 16;
+/**
+ * A smaller estate gets proportionally more seeds (up to ANCHOR_MAX_SEEDS), so that a trial
+ * simulates about as many households as one of this size, and its drifts are about as noisy
+ * (measured: an own estate of 400 flats at 25% had standard errors of 0.7 points of the
+ * resource-strong share and 2-4% of the family counts on 16 seeds, and its best trial was the
+ * luckiest, not the best). Assumption (the scale of the estates the anchoring was tested on).
+ */
+export const ANCHOR_SEEDS_FLATS = 1000;
+/** Most seeds per trial, for the smallest estates. Assumption. */
+export const ANCHOR_MAX_SEEDS = 64;
+/**
+ * Initial draws per seed that measure the start each drift is taken from (the trial's own seeds
+ * among them; the others draw month 0 only, about a millisecond for 1,000 flats). The estate as
+ * given is the scenario's expected start, not the mean of the trial's few seeds: on 16 seeds the
+ * default's retired adults per household started at 0.231, on a run's 10 at 0.219, and the run
+ * then drifted 11% to the end the search held (0.238-0.244). Assumption (halves that noise).
+ */
+export const ANCHOR_START_DRAWS_PER_SEED = 4;
+
+/** Seeds of each trial of an estate of `flats` flats (ANCHOR_SEEDS, ANCHOR_SEEDS_FLATS, ANCHOR_MAX_SEEDS). */
+export const anchorSeeds = (flats: number): number =>
+  Math.min(ANCHOR_MAX_SEEDS, Math.max(ANCHOR_SEEDS, Math.round((ANCHOR_SEEDS * ANCHOR_SEEDS_FLATS) / Math.max(1, flats))));
 /**
  * Seeds of the short trial that measures the resource-strong couples' end before the search
  * (module comment): about a thousand couples in a 1,000-flat estate, a standard error of about
@@ -147,6 +172,8 @@ const FAM = METRIC_INDEX.familiesWithChildren!;
 const RSFAM = METRIC_INDEX.resourceStrongFamilies!;
 const HH = METRIC_INDEX.households!;
 const RET = METRIC_INDEX.retiredAdults!;
+const IN = METRIC_INDEX.moveIns!;
+const IN_RS = METRIC_INDEX.inResourceStrong!;
 /** Number of unknowns and of shares held. */
 const N = 4;
 
@@ -230,7 +257,7 @@ function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[],
     description: '',
     seed: 0,
     years: ANCHOR_YEARS,
-    replications: ANCHOR_SEEDS,
+    replications: anchorSeeds(estate.flats),
     estates: [estate],
     policies: [],
     output: { ...sc.output, moves: false, mapEveryYears: 0 },
@@ -240,10 +267,12 @@ function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[],
 interface Trial {
   drift: number[];
   start: number[];
-  /** Standard error of each mean drift over the seeds (the noise the search cannot go below). */
+  /** Standard error of each mean drift over the seeds (the noise the search cannot go below; the start's own noise, smaller, left out). */
   se: number[];
   /** Who of the resource-strong couples was active at the end, over all seeds; undefined when there were none. */
   couples: Couples | undefined;
+  /** The resource-strong share of the households that moved in, over all months and seeds (0 when none did). */
+  inStrong: number;
 }
 
 /**
@@ -264,27 +293,38 @@ export function countCouples(w: World, n: number[]): void {
   }
 }
 
-function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], couples: Couples, seeds = ANCHOR_SEEDS): Steps<Trial> {
+/** The four shares held, at month m of a replication's metrics (resource-strong share, other families, resource-strong families, retired adults per household). */
+function sharesAt(res: ReplicationResult, m: number): number[] {
+  const rows = res.rowNames.length;
+  const at = (k: number) => res.metrics[m * rows * NMETRIC + k]!;
+  const hh = Math.max(1, at(HH));
+  return [at(RS), (at(FAM) - at(RSFAM)) / hh, at(RSFAM) / hh, at(RET) / hh];
+}
+
+function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], couples: Couples, seeds?: number): Steps<Trial> {
   const trial = trialScenario(sc, spec, theta, couples);
+  seeds ??= trial.replications;
+  const seedOf = (r: number) => hash32(`nabolag:anchor:${r}`);
   const months = ANCHOR_YEARS * 12;
   const drift = new Array<number>(N).fill(0);
   const start = new Array<number>(N).fill(0);
   const sq = new Array<number>(N).fill(0);
   const ends = [0, 0, 0];
   const atEnd = (w: World) => countCouples(w, ends);
+  let movedIn = 0;
+  let movedInStrong = 0;
   for (let r = 0; r < seeds; r++) {
-    const res = yield* replicationSteps(trial, r, hash32(`nabolag:anchor:${r}`), { atEnd });
-    const rows = res.rowNames.length;
-    const at = (m: number, k: number) => res.metrics[m * rows * NMETRIC + k]!;
-    const shares = (m: number): number[] => {
-      const hh = Math.max(1, at(m, HH));
-      return [at(m, RS), (at(m, FAM) - at(m, RSFAM)) / hh, at(m, RSFAM) / hh, at(m, RET) / hh];
-    };
-    const s0 = shares(0);
+    const res = yield* replicationSteps(trial, r, seedOf(r), { atEnd });
+    const s0 = sharesAt(res, 0);
     const end = new Array<number>(N).fill(0);
     for (let m = months - ANCHOR_END_MONTHS + 1; m <= months; m++) {
-      const s = shares(m);
+      const s = sharesAt(res, m);
       for (let k = 0; k < N; k++) end[k]! += s[k]! / ANCHOR_END_MONTHS;
+    }
+    const rows = res.rowNames.length;
+    for (let m = 1; m <= months; m++) {
+      movedIn += res.metrics[m * rows * NMETRIC + IN]!;
+      movedInStrong += res.metrics[m * rows * NMETRIC + IN_RS]!;
     }
     for (let k = 0; k < N; k++) {
       const d = end[k]! - s0[k]!;
@@ -295,10 +335,19 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], cou
   }
   const n = seeds;
   const se = drift.map((d, k) => Math.sqrt(Math.max(0, sq[k]! / n - d * d) / Math.max(1, n - 1)));
+  // the expected start: the seeds' own month 0 and more draws of it; each drift is corrected by
+  // how far the seeds' start fell from it (ANCHOR_START_DRAWS_PER_SEED)
+  const draws = ANCHOR_START_DRAWS_PER_SEED * seeds;
+  const expected = start.map((v) => (v * seeds) / draws);
+  for (let r = seeds; r < draws; r++) {
+    const s0 = sharesAt(yield* replicationSteps(trial, r, seedOf(r), { maxMonths: 0 }), 0);
+    for (let k = 0; k < N; k++) expected[k]! += s0[k]! / draws;
+  }
+  for (let k = 0; k < N; k++) drift[k]! += start[k]! - expected[k]!;
   const all = ends[0]! + ends[1]! + ends[2]!;
   const one = ends[1]! + ends[2]!;
   const measured = all > 0 ? { bothActive: ends[0]! / all, firstActive: one > 0 ? ends[1]! / one : 0.5 } : undefined;
-  return { drift, start, se, couples: measured };
+  return { drift, start: expected, se, couples: measured, inStrong: movedIn > 0 ? movedInStrong / movedIn : 0 };
 }
 
 /**
@@ -364,20 +413,30 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     couples = nextCouples(spec, pre.couples, couples);
   }
   let cur = yield* runTrial(sc, spec, at, couples);
+  // the solved values are the best trial's, with the couples' start that trial ran with (not
+  // what a later, worse trial ended with)
+  let best = { theta: at, trial: cur, couples };
   couples = nextCouples(spec, cur.couples, couples);
   const first = cur;
   const worst = (d: number[]) => relativeWorst(d, first.start);
-  let best = { theta: at, trial: cur };
   // Newton steps on a Jacobian that starts diagonal, from the mean field, and learns the
   // cross-effects from each step taken (Broyden's update)
   const J = first.start.map((p, i) => first.start.map((_, j) => (i === j ? ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * clampShare(p) * (1 - clampShare(p)) : 0)));
   // the attractiveness brings resource-strong applicants in place of others: the families of
   // each kind follow their kind (mean field: other families (1 - a) f, resource-strong ones a s,
   // a the resource-strong share of in-movers, f and s the family shares of each kind)
+  // The attractiveness reaches the estate only through its in-movers: where few of them are
+  // resource-strong (q), a unit of log-odds changes few (q(1 - q)), whatever the estate's own
+  // share p, and its column is scaled down by q(1 - q) / p(1 - p) (an estate held by residents
+  // lifted into work: the search then turns to the attachment at once, instead of learning
+  // from noisy trials that the attractiveness does not act)
   {
     const p = clampShare(first.start[0]!);
-    J[1]![0]! = -ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * p * first.start[1]!;
-    J[2]![0]! = ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * (1 - p) * first.start[2]!;
+    const q = clampShare(first.inStrong);
+    const acts = Math.min(1, (q * (1 - q)) / (p * (1 - p)));
+    J[0]![0]! *= acts;
+    J[1]![0]! = -ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * p * first.start[1]! * acts;
+    J[2]![0]! = ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * (1 - p) * first.start[2]! * acts;
   }
   let radius = ANCHOR_MAX_STEP;
   while (trials < ANCHOR_MAX_TRIALS && !held(best.trial.drift, best.trial.se, first.start)) {
@@ -397,7 +456,7 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
       return clamp(x, 5);
     });
     const tr = yield* runTrial(sc, spec, next, couples);
-    couples = nextCouples(spec, tr.couples, couples);
+    const used = couples;
     trials++;
     const dx = next.map((t, k) => t - at[k]!);
     const n2 = dx.reduce((q, v) => q + v * v, 0);
@@ -407,7 +466,7 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
         for (let j = 0; j < N; j++) J[i]![j]! += (r * dx[j]!) / n2;
       }
     if (worst(tr.drift) < worst(best.trial.drift)) {
-      best = { theta: next, trial: tr };
+      best = { theta: next, trial: tr, couples: used };
       at = next;
       cur = tr;
     } else {
@@ -416,6 +475,7 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
       at = best.theta;
       cur = best.trial;
     }
+    couples = nextCouples(spec, cur.couples, cur === tr ? used : best.couples);
   }
   const { attractiveness, attachment } = splitCoordinate(best.theta[0]!);
   const fam = splitFamilyCoordinate(best.theta[2]!, spec.population.familyShare, tiedStart(spec));
@@ -427,8 +487,8 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     applicantStrongFamilyShare: fam.applicants,
     applicantSeniorShare: logistic(best.theta[3]!),
     residentStrongFamilyShare: fam.start ?? spec.population.strongFamilyShare!,
-    residentCouplesBothActive: couples.bothActive,
-    residentCouplesFirstActive: couples.firstActive,
+    residentCouplesBothActive: best.couples.bothActive,
+    residentCouplesFirstActive: best.couples.firstActive,
     start: asShares(best.trial.start),
     driftBefore: asShares(first.drift),
     driftAfter: asShares(best.trial.drift),

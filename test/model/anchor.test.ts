@@ -10,6 +10,7 @@ import {
   ANCHOR_STRONG_FAMILY_LIMIT,
   anchorKey,
   anchorScenario,
+  anchorSeeds,
   countCouples,
   held,
   solveLinear,
@@ -157,6 +158,12 @@ describe('held: when the search stops', () => {
   });
 });
 
+describe('anchorSeeds: a smaller estate gets more seeds, so its trials are as precise', () => {
+  it('16 from 1,000 flats up, proportionally more below, at most 64', () => {
+    expect([4000, 1000, 800, 600, 400, 250, 100, 10].map(anchorSeeds)).toEqual([16, 16, 20, 27, 40, 64, 64, 64]);
+  });
+});
+
 describe('anchorScenario', () => {
   const own = (over: Record<string, unknown> = {}) =>
     scenario({ name: 'own', years: 15, replications: 2, estates: [{ name: 'own', flats: 300, population: { resourceStrongShare: 0.4 } }], ...over });
@@ -186,6 +193,17 @@ describe('anchorScenario', () => {
     // anchoring the result again changes nothing
     expect(anchorScenario(sc)).toEqual({ scenario: sc, anchors: [] });
   });
+
+  it('holds an estate whose resource-strong residents come from its own job finding, not its applicants, through the attachment', () => {
+    // 400 flats at 25%: about 1% of in-movers are resource-strong, and the share rises by residents
+    // lifted into work, which only the attachment acts on (docs/ODD.md, "A search that stuck")
+    const a = anchorScenario(own({ estates: [{ name: 'own', flats: 400, population: { resourceStrongShare: 0.25 } }] })).anchors[0]!;
+    expect(a.converged).toBe(true);
+    expect(a.attractiveness).toBe(-ANCHOR_ATTRACTIVENESS_LIMIT);
+    expect(a.attachment).toBeLessThan(0.9);
+    expect(Math.abs(a.driftAfter.resourceStrongShare)).toBeLessThan(0.015);
+    expect(Math.abs(a.driftAfter.otherFamilies)).toBeLessThan(0.1 * a.start.otherFamilies);
+  }, 60_000);
 
   it('depends only on the estate and the parameters: not on the name, seed, replications, years or levers', () => {
     const a = anchorScenario(own()).anchors[0]!;

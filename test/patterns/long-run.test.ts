@@ -1,12 +1,13 @@
 /**
  * The baseline over 50 years (issue 23, part 5: demography "bounded over 50"): an own estate of
  * 600 flats at 40% resource-strong with nothing else set, and the average preset, anchored as a
- * run anchors them (for 15 years), run without levers for 50 years, 10 replications. At every
+ * run anchors them (for 15 years), run without levers for 50 years, 20 replications (on 10 the
+ * start's own noise, about 3% of the retired adults, decided their bound). At every
  * 5th year's end (means over the replications) the resource-strong share stays within 5 points of
  * month 0, and families with children, resource-strong families and retired adults within 25%
  * (relative). The anchor holds 15 years (own-estate.test.ts holds those to 3 points and 10%);
- * these wider bounds say that nothing runs away after them. The average preset's retired adults
- * miss (+26% at year 40, +30% at 50): an expected failure until the ages are held. Until 0.2.7 (the other reasons for
+ * these wider bounds say that nothing runs away after them. Retired adults rise most (+18% and
+ * +23% by year 50). Until 0.2.7 (the other reasons for
  * moving cut by the ties, docs/ODD.md 7.6) the retired adults rose 55-65% by year 40 and the
  * families fell 16-23%: both failed. The figures printed are in docs/ODD.md ("Over 50 years").
  */
@@ -17,7 +18,7 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import { simulateAll } from '../helpers/ensemble.js';
 import { validated } from '../helpers/scenario.js';
 
-const REPS = 10;
+const REPS = 20;
 const YEARS = 50;
 const SHARE_BOUND = 0.05;
 const COUNT_BOUND = 0.25;
@@ -33,8 +34,12 @@ const CASES: [string, () => Scenario][] = [
 const COUNTS = ['familiesWithChildren', 'resourceStrongFamilies', 'retiredAdults'] as const;
 const SHOWN = ['resourceStrongShare', ...COUNTS, 'outsideWorkShare18to64'] as const;
 
-/** Bounds missed today (issue 23), expected to fail: the average preset's retired adults rise 26-30% from year 40 on (they hold in the own estate, +20%). */
-const MISSED = new Set(['average/retiredAdults']);
+/**
+ * Bounds missed today (issue 23), expected to fail: none since the anchor holds the expected start
+ * (docs/ODD.md, "Over 50 years"). Until then the retired adults rose 20-30% (the average preset's,
+ * +30%, missed); they still rise most (+18% and +23% by year 50), close to the bound.
+ */
+const MISSED = new Set<string>([]);
 
 /** Means over the replications at each year's end of the first row, per run: computed once per case, when its first test asks. */
 const cache = new Map<string, (year: number, key: string) => number>();
