@@ -31,8 +31,10 @@
  * drift of each share (mean of the last ANCHOR_END_MONTHS against month 0) is driven to zero
  * by Newton steps on a Jacobian that starts from the mean field (each unknown acts mainly on its
  * own share; the attractiveness also on the families) and learns the cross-effects from the
- * steps taken (Broyden's update); a step that made the drifts worse is not taken. The first slopes come
- * from the mean field (docs/ODD.md, "Anchoring"): in a two-state chain
+ * steps taken (Broyden's update); a step that made the drifts worse is not taken. Each drift is
+ * measured from the expected start (more draws of month 0 than the trial's seeds,
+ * ANCHOR_START_DRAWS_PER_SEED), and a smaller estate gets more seeds (anchorSeeds). The first
+ * slopes come from the mean field (docs/ODD.md, "Anchoring"): in a two-state chain
  * where one kind of household leaves at f times the rate of the other, the stationary share is
  * p = a / (a + (1 - a) f), so its log-odds move one for one with those of the in-movers, of
  * which a run sees the part that has relaxed within its years. The first guess gives the
@@ -422,14 +424,14 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
   // Newton steps on a Jacobian that starts diagonal, from the mean field, and learns the
   // cross-effects from each step taken (Broyden's update)
   const J = first.start.map((p, i) => first.start.map((_, j) => (i === j ? ANCHOR_EXTERNAL_PART * ANCHOR_RELAXED * clampShare(p) * (1 - clampShare(p)) : 0)));
-  // the attractiveness brings resource-strong applicants in place of others: the families of
+  // The attractiveness brings resource-strong applicants in place of others: the families of
   // each kind follow their kind (mean field: other families (1 - a) f, resource-strong ones a s,
-  // a the resource-strong share of in-movers, f and s the family shares of each kind)
-  // The attractiveness reaches the estate only through its in-movers: where few of them are
-  // resource-strong (q), a unit of log-odds changes few (q(1 - q)), whatever the estate's own
-  // share p, and its column is scaled down by q(1 - q) / p(1 - p) (an estate held by residents
-  // lifted into work: the search then turns to the attachment at once, instead of learning
-  // from noisy trials that the attractiveness does not act)
+  // a the resource-strong share of in-movers, f and s the family shares of each kind). It
+  // reaches the estate only through its in-movers: where few of them are resource-strong (q), a
+  // unit of log-odds changes few (q(1 - q)), whatever the estate's own share p, so its column is
+  // scaled by q(1 - q) / p(1 - p) at most 1 (an estate held by residents lifted into work: the
+  // search then turns to the attachment at once, instead of learning from noisy trials that the
+  // attractiveness does not act)
   {
     const p = clampShare(first.start[0]!);
     const q = clampShare(first.inStrong);
