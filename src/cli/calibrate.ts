@@ -11,7 +11,7 @@ import { type CalibrationTarget, calibrateToDirectory, fmtNumber } from '../outp
 import { defaultOutputName } from '../output/safety.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError } from '../scenario/messages.js';
-import { parseAssignment, readPath } from '../scenario/set.js';
+import { parseAssignments, readPath } from '../scenario/set.js';
 import { calibrate, patternLine, presetNames } from '../tools/calibrate.js';
 import { VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
@@ -149,6 +149,6 @@ async function presetsCommand(argv: CalibrateArgs): Promise<void> {
     throw new UserError(`option --only is ${JSON.stringify(argv.only)}; give one of ${presets.join(', ')}`);
   const replications = scenarioFieldOption('replications', argv.replications) ?? PRESET_REPLICATIONS;
   const workers = wholeNumberOption('workers', argv.workers, 1, MAX_WORKERS);
-  const set = ((argv.set as string[] | undefined) ?? []).map(parseAssignment);
+  const set = parseAssignments(argv.set as string[] | undefined);
   await calibrate({ replications, only: argv.only, workers, set, onResult: (preset, p) => out.stdout(patternLine(preset, p, argv.json === true)) });
 }

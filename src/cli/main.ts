@@ -15,7 +15,7 @@ import { PROGRAM } from './program.js';
 import { defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor, useAnchorStore } from '../engine/ensemble.js';
 import { commandLineAnchorStore } from '../output/anchor-store.js';
-import { parseAssignment } from '../scenario/set.js';
+import { parseAssignments } from '../scenario/set.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
 import { driftWarning } from '../analysis/drift.js';
@@ -239,7 +239,7 @@ export async function main(args: string[]): Promise<void> {
   else if (command === 'merge') await mergeCommand(a as never);
   else if (command === 'new') newCommand(a as never, out);
   else {
-    const set = ((a.set as string[] | undefined) ?? []).map(parseAssignment);
+    const set = parseAssignments(a.set as string[] | undefined);
     process.exitCode = validateCommand(a.files as string[], out, { show: a.show === true, set });
   }
 }

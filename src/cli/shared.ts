@@ -8,7 +8,7 @@ import type { Results } from '../output/pipeline.js';
 import { LANGS, type Lang, isLang } from '../report/i18n.js';
 import { METRICS } from '../model/reporters.js';
 import { UserError } from '../scenario/messages.js';
-import { parseAssignment } from '../scenario/set.js';
+import { parseAssignments } from '../scenario/set.js';
 import { MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
 import type { Progress } from './progress.js';
 
@@ -48,7 +48,7 @@ export function closing(outDir: string, files: string[]): string {
 /** The flags shared by run and compare, checked. */
 export function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown; set?: string[] }) {
   return {
-    set: (argv.set ?? []).map(parseAssignment),
+    set: parseAssignments(argv.set),
     overrides: {
       replications: scenarioFieldOption('replications', argv.replications),
       seed: scenarioFieldOption('seed', argv.seed),

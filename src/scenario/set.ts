@@ -86,6 +86,9 @@ export function parseAssignment(text: string): Assignment {
   return { text, path, steps, value };
 }
 
+/** Every `--set` option as typed (none when the option is absent), parsed in order. */
+export const parseAssignments = (texts: readonly string[] | undefined): Assignment[] => (texts ?? []).map(parseAssignment);
+
 function parsePath(text: string, path: string, option: string): Step[] {
   if (path === '') fail(text, 'the path before "=" is empty', option);
   const steps: Step[] = [];

@@ -13,7 +13,7 @@ import { type PatternResult, imagePattern, lagPattern, runPatterns } from '../an
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { makeRng } from '../model/rng.js';
-import { type Assignment, parseAssignment } from '../scenario/set.js';
+import { type Assignment, parseAssignments } from '../scenario/set.js';
 import { UserError } from '../scenario/messages.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, type ProgramSpec, scenarioFieldOption, wholeNumberOption } from '../cli/args.js';
@@ -144,7 +144,7 @@ export function parseCalibrateArgs(
       only,
       workers: wholeNumberOption('workers', a.workers, 1, MAX_WORKERS),
       json: a.json === true,
-      set: ((a.set as string[] | undefined) ?? []).map(parseAssignment),
+      set: parseAssignments(a.set as string[] | undefined),
     },
   };
 }
