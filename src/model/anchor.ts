@@ -21,6 +21,12 @@
  * with (the end of a trial is the baseline's own mix, and the share of adults outside work
  * then starts where the baseline holds it; with the draw's own assumptions, a first adult
  * always in work and a second in 72% of couples, it rose 5 points in 8 years in the default).
+ * So, alike, the rest of the start that the draw assumes and the baseline does not keep: the
+ * students among the active adults, the grown children still at home, the early retired and the
+ * households recently lifted into work (population.strongStudentShareUnder27, ...27to59,
+ * grownChildrenPerFamily, grownChildrenPerOther, earlyRetiredShare, liftedShare; docs/ODD.md,
+ * "The rest of the start"): each made a transient that the search, holding year 15, cancelled
+ * with a slower one (an own estate rose 2.6 points in its first year).
  * They are solved so that in the baseline without levers four shares end ANCHOR_YEARS where
  * they start: resource-strong adults 22-59 among adults 22-59, families with children that are
  * not resource-strong among households, resource-strong families among households, and
@@ -46,11 +52,11 @@
  */
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
 import { logistic, logit } from './logodds.js';
-import { SECOND_ACTIVE } from './population.js';
+import { FIRST_STUDENT_OLDER, FIRST_STUDENT_YOUNG, GROWN_CHILD_HEAD_AGES, SECOND_ACTIVE, SENIOR_RETIRED } from './population.js';
 import { METRIC_INDEX, NMETRIC } from './reporters.js';
 import { hash32 } from './rng.js';
 import { type ReplicationResult, type Steps, drain, replicationSteps } from './simulate.js';
-import { B, H, inWorkOrEducation } from './state.js';
+import { B, H, Status, inWorkOrEducation, isResourceStrongHousehold } from './state.js';
 import type { World } from './world.js';
 
 /** Years each anchoring trial simulates (the drift is measured over them). Assumption: the horizon of a typical run (15 years). */
@@ -139,6 +145,16 @@ export interface Anchor {
   /** `population.strongCouplesBothActive` and `strongCouplesFirstActive`: as given, or as the baseline sustains them (module comment). */
   residentCouplesBothActive: number;
   residentCouplesFirstActive: number;
+  /** `population.strongStudentShareUnder27` and `strongStudentShare27to59`: as given, or as the baseline sustains them (module comment). */
+  residentStudentShareUnder27: number;
+  residentStudentShare27to59: number;
+  /** `population.grownChildrenPerFamily` and `grownChildrenPerOther`: as given, or as the baseline sustains them (module comment). */
+  residentGrownChildrenPerFamily: number;
+  residentGrownChildrenPerOther: number;
+  /** `population.earlyRetiredShare`: as given, or as the baseline sustains it (module comment). */
+  residentEarlyRetiredShare: number;
+  /** `population.liftedShare`: as given, or as the baseline sustains it (module comment). */
+  residentLiftedShare: number;
   /** The shares held, at month 0 of the solved values' trial (mean over the anchoring seeds). */
   start: Shares;
   /** Drift over ANCHOR_YEARS at the first guess and with the solved values (share points / 100). */
@@ -216,23 +232,68 @@ export function splitCoordinate(z: number): { attractiveness: number; attachment
   return { attractiveness: Math.sign(z) * L, attachment: Math.min(20, Math.max(0.05, Math.exp(ATTACHMENT_PER_UNIT * (Math.abs(z) - L) * Math.sign(z)))) };
 }
 
-/** Who of a resource-strong couple is active at the start (population.strongCouplesBothActive, strongCouplesFirstActive). */
+/**
+ * Who of the resource-strong households is active, and how, at the start: who of a couple is in
+ * work or education (population.strongCouplesBothActive, strongCouplesFirstActive) and the share
+ * of students among the active adults under 27 and aged 27-59 (strongStudentShareUnder27,
+ * strongStudentShare27to59).
+ */
 interface Couples {
   bothActive: number;
   firstActive: number;
+  studentUnder27: number;
+  student27to59: number;
+  /** Grown children at home per household with a head of GROWN_CHILD_HEAD_AGES: families, others (population.grownChildrenPerFamily, grownChildrenPerOther). */
+  grownPerFamily: number;
+  grownPerOther: number;
+  /** Of the adults from 60 up to the retirement age who are not employed, the share retired (population.earlyRetiredShare). */
+  earlyRetired: number;
+  /** Of the resource-strong households, the share lifted within `elevator.liftedMonths` (population.liftedShare). */
+  lifted: number;
 }
 
-/** The couples' start as given, or the first guess: what the draw gives on its own (population.ts `statusFor`: the first adult always active). */
+/**
+ * The start as given, or the first guess: what the draw gives on its own (population.ts
+ * `statusFor`: the first adult always active; `activeStatus`: half of the first adults under 27 a
+ * student, 6% of those older).
+ */
 const givenCouples = (spec: EstateSpec): Couples => ({
   bothActive: spec.population.strongCouplesBothActive ?? SECOND_ACTIVE,
   firstActive: spec.population.strongCouplesFirstActive ?? 1,
+  studentUnder27: spec.population.strongStudentShareUnder27 ?? FIRST_STUDENT_YOUNG,
+  student27to59: spec.population.strongStudentShare27to59 ?? FIRST_STUDENT_OLDER,
+  grownPerFamily: spec.population.grownChildrenPerFamily ?? 0,
+  grownPerOther: spec.population.grownChildrenPerOther ?? 0,
+  earlyRetired: spec.population.earlyRetiredShare ?? SENIOR_RETIRED,
+  lifted: spec.population.liftedShare ?? 0,
 });
 
-/** The couples' start of the next trial: what the last one ended with, where the user gives none. */
-const nextCouples = (spec: EstateSpec, measured: Couples | undefined, cur: Couples): Couples => ({
+/** The start of the next trial: what the last one ended with, where the user gives none. */
+const nextCouples = (spec: EstateSpec, measured: Partial<Couples> | undefined, cur: Couples): Couples => ({
   bothActive: spec.population.strongCouplesBothActive ?? measured?.bothActive ?? cur.bothActive,
   firstActive: spec.population.strongCouplesFirstActive ?? measured?.firstActive ?? cur.firstActive,
+  studentUnder27: spec.population.strongStudentShareUnder27 ?? measured?.studentUnder27 ?? cur.studentUnder27,
+  student27to59: spec.population.strongStudentShare27to59 ?? measured?.student27to59 ?? cur.student27to59,
+  grownPerFamily: spec.population.grownChildrenPerFamily ?? measured?.grownPerFamily ?? cur.grownPerFamily,
+  grownPerOther: spec.population.grownChildrenPerOther ?? measured?.grownPerOther ?? cur.grownPerOther,
+  earlyRetired: spec.population.earlyRetiredShare ?? measured?.earlyRetired ?? cur.earlyRetired,
+  lifted: spec.population.liftedShare ?? measured?.lifted ?? cur.lifted,
 });
+
+/** Whether the user leaves any part of the resource-strong households' start (Couples) to the anchoring. */
+const startSolved = (spec: EstateSpec): boolean => {
+  const p = spec.population;
+  return (
+    p.strongCouplesBothActive === undefined ||
+    p.strongCouplesFirstActive === undefined ||
+    p.strongStudentShareUnder27 === undefined ||
+    p.strongStudentShare27to59 === undefined ||
+    p.grownChildrenPerFamily === undefined ||
+    p.grownChildrenPerOther === undefined ||
+    p.earlyRetiredShare === undefined ||
+    p.liftedShare === undefined
+  );
+};
 
 /** The estate alone, without levers, with the unknowns at θ: the scenario of one trial. */
 function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[], couples: Couples = givenCouples(spec)): Scenario {
@@ -241,7 +302,17 @@ function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[],
   const { attractiveness, attachment } = splitCoordinate(theta[0]!);
   const fam = splitFamilyCoordinate(theta[2]!, spec.population.familyShare, tiedStart(spec));
   const strongFamilyShare = fam.applicants;
-  const withCouples = { ...pop, strongCouplesBothActive: couples.bothActive, strongCouplesFirstActive: couples.firstActive };
+  const withCouples = {
+    ...pop,
+    strongCouplesBothActive: couples.bothActive,
+    strongCouplesFirstActive: couples.firstActive,
+    strongStudentShareUnder27: couples.studentUnder27,
+    strongStudentShare27to59: couples.student27to59,
+    grownChildrenPerFamily: couples.grownPerFamily,
+    grownChildrenPerOther: couples.grownPerOther,
+    earlyRetiredShare: couples.earlyRetired,
+    liftedShare: couples.lifted,
+  };
   const estate: EstateSpec = {
     ...spec,
     copies: 1,
@@ -271,8 +342,8 @@ interface Trial {
   start: number[];
   /** Standard error of each mean drift over the seeds (the noise the search cannot go below; the start's own noise, smaller, left out). */
   se: number[];
-  /** Who of the resource-strong couples was active at the end, over all seeds; undefined when there were none. */
-  couples: Couples | undefined;
+  /** Who of the resource-strong households was active at the end, and how, over all seeds; a share is left out where there was no one to measure it on. */
+  couples: Partial<Couples>;
   /** The resource-strong share of the households that moved in, over all months and seeds (0 when none did). */
   inStrong: number;
 }
@@ -295,6 +366,70 @@ export function countCouples(w: World, n: number[]): void {
   }
 }
 
+/**
+ * Count the adults of 18-59 in work or education in world `w` (all in resource-strong households),
+ * under 27 (`n[0]`) and aged 27-59 (`n[2]`), and the students among them (`n[1]`, `n[3]`); and the
+ * adults from 60 up to the retirement age who are not employed (`n[4]`), and the retired among
+ * them (`n[5]`).
+ */
+export function countStudents(w: World, n: number[]): void {
+  const h = w.hh;
+  const adult = w.month - 18 * 12;
+  const young = w.month - 27 * 12;
+  const old = w.month - 60 * 12;
+  const retire = w.month - w.scenario.elevator.retirementAge * 12;
+  const count = (birth: number, status: number) => {
+    if (birth <= old) {
+      if (birth > retire && status !== Status.employed) {
+        n[4]!++;
+        if (status === Status.retired) n[5]!++;
+      }
+      return;
+    }
+    if (birth > adult || !inWorkOrEducation(status)) return;
+    const k = birth > young ? 0 : 2;
+    n[k]!++;
+    if (status === Status.student) n[k + 1]!++;
+  };
+  for (let i = 0; i < h.alive.length; i++) {
+    if (!h.alive[i]) continue;
+    count(h.i32[i * H.stride + H.birth1]!, h.u8[i * B.stride + B.status1]!);
+    if (h.u8[i * B.stride + B.adults] === 2) count(h.i32[i * H.stride + H.birth2]!, h.u8[i * B.stride + B.status2]!);
+  }
+}
+
+/** Count the resource-strong households in world `w` (`n[0]`) and those lifted within `elevator.liftedMonths` (`n[1]`). */
+export function countLifted(w: World, n: number[]): void {
+  const h = w.hh;
+  const since = w.month - w.scenario.elevator.liftedMonths;
+  for (let i = 0; i < h.alive.length; i++) {
+    if (!h.alive[i] || !isResourceStrongHousehold(h, i)) continue;
+    n[0]!++;
+    if (h.i32[i * H.stride + H.liftedAt]! > since) n[1]!++;
+  }
+}
+
+/**
+ * Count the households in world `w` whose head is GROWN_CHILD_HEAD_AGES old: families with children
+ * under 18 (`n[0]`) and the others (`n[2]`), and the grown children (18 or more) at home in each
+ * (`n[1]`, `n[3]`).
+ */
+export function countGrownChildren(w: World, n: number[]): void {
+  const h = w.hh;
+  const m = w.month;
+  for (let i = 0; i < h.alive.length; i++) {
+    if (!h.alive[i]) continue;
+    const head = m - h.i32[i * H.stride + H.birth1]!;
+    if (head < GROWN_CHILD_HEAD_AGES[0] * 12 || head >= GROWN_CHILD_HEAD_AGES[1] * 12) continue;
+    let grown = 0;
+    const kids = h.u8[i * B.stride + B.nChildren]!;
+    for (let k = 0; k < kids; k++) if (m - h.i32[i * H.stride + H.child0 + k]! >= 18 * 12) grown++;
+    const at = grown < kids ? 0 : 2;
+    n[at]!++;
+    n[at + 1]! += grown;
+  }
+}
+
 /** The four shares held, at month m of a replication's metrics (resource-strong share, other families, resource-strong families, retired adults per household). */
 function sharesAt(res: ReplicationResult, m: number): number[] {
   const rows = res.rowNames.length;
@@ -312,7 +447,15 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], cou
   const start = new Array<number>(N).fill(0);
   const sq = new Array<number>(N).fill(0);
   const ends = [0, 0, 0];
-  const atEnd = (w: World) => countCouples(w, ends);
+  const students = [0, 0, 0, 0, 0, 0];
+  const grown = [0, 0, 0, 0];
+  const lifted = [0, 0];
+  const atEnd = (w: World) => {
+    countLifted(w, lifted);
+    countCouples(w, ends);
+    countStudents(w, students);
+    countGrownChildren(w, grown);
+  };
   let movedIn = 0;
   let movedInStrong = 0;
   for (let r = 0; r < seeds; r++) {
@@ -348,7 +491,15 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], cou
   for (let k = 0; k < N; k++) drift[k]! += start[k]! - expected[k]!;
   const all = ends[0]! + ends[1]! + ends[2]!;
   const one = ends[1]! + ends[2]!;
-  const measured = all > 0 ? { bothActive: ends[0]! / all, firstActive: one > 0 ? ends[1]! / one : 0.5 } : undefined;
+  const measured: Partial<Couples> = {
+    ...(all > 0 ? { bothActive: ends[0]! / all, firstActive: one > 0 ? ends[1]! / one : 0.5 } : {}),
+    ...(students[0]! > 0 ? { studentUnder27: students[1]! / students[0]! } : {}),
+    ...(students[2]! > 0 ? { student27to59: students[3]! / students[2]! } : {}),
+    ...(grown[0]! > 0 ? { grownPerFamily: grown[1]! / grown[0]! } : {}),
+    ...(grown[2]! > 0 ? { grownPerOther: grown[3]! / grown[2]! } : {}),
+    ...(students[4]! > 0 ? { earlyRetired: students[5]! / students[4]! } : {}),
+    ...(lifted[0]! > 0 ? { lifted: lifted[1]! / lifted[0]! } : {}),
+  };
   return { drift, start: expected, se, couples: measured, inStrong: movedIn > 0 ? movedInStrong / movedIn : 0 };
 }
 
@@ -409,7 +560,7 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
   let at = firstGuess(sc, spec);
   let trials = 1;
   let couples = givenCouples(spec);
-  if (spec.population.strongCouplesBothActive === undefined || spec.population.strongCouplesFirstActive === undefined) {
+  if (startSolved(spec)) {
     // the couples' start as the baseline ends them, from a short trial first (module comment)
     const pre = yield* runTrial(sc, spec, at, couples, ANCHOR_COUPLES_SEEDS);
     couples = nextCouples(spec, pre.couples, couples);
@@ -491,6 +642,12 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     residentStrongFamilyShare: fam.start ?? spec.population.strongFamilyShare!,
     residentCouplesBothActive: best.couples.bothActive,
     residentCouplesFirstActive: best.couples.firstActive,
+    residentStudentShareUnder27: best.couples.studentUnder27,
+    residentStudentShare27to59: best.couples.student27to59,
+    residentGrownChildrenPerFamily: best.couples.grownPerFamily,
+    residentGrownChildrenPerOther: best.couples.grownPerOther,
+    residentEarlyRetiredShare: best.couples.earlyRetired,
+    residentLiftedShare: best.couples.lifted,
     start: asShares(best.trial.start),
     driftBefore: asShares(first.drift),
     driftAfter: asShares(best.trial.drift),
@@ -602,6 +759,12 @@ export function* anchorSteps(
         strongFamilyShare: a.residentStrongFamilyShare,
         strongCouplesBothActive: a.residentCouplesBothActive,
         strongCouplesFirstActive: a.residentCouplesFirstActive,
+        strongStudentShareUnder27: a.residentStudentShareUnder27,
+        strongStudentShare27to59: a.residentStudentShare27to59,
+        grownChildrenPerFamily: a.residentGrownChildrenPerFamily,
+        grownChildrenPerOther: a.residentGrownChildrenPerOther,
+        earlyRetiredShare: a.residentEarlyRetiredShare,
+        liftedShare: a.residentLiftedShare,
       },
       applicants: {
         ...spec.applicants,

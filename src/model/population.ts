@@ -96,6 +96,25 @@ export interface DrawProfile {
    */
   couplesBothActive: number;
   couplesFirstActive: number;
+  /**
+   * Of the adults in work or education under 27 and aged 27-59, the share who are students
+   * (population.strongStudentShareUnder27, strongStudentShare27to59); -1 (applicants, and residents
+   * without them) draws them with the assumptions of `activeStatus`.
+   */
+  studentUnder27: number;
+  student27to59: number;
+  /**
+   * Grown children (18 or more) still at home per household whose head is GROWN_CHILD_HEAD_AGES
+   * old, in families with children (under 18) and in other households
+   * (population.grownChildrenPerFamily, grownChildrenPerOther); 0 for applicants and where none
+   * are given: no grown child at home.
+   */
+  grownPerFamily: number;
+  grownPerOther: number;
+  /** Of the adults from 60 up to the retirement age who are not employed, the share retired (population.earlyRetiredShare); -1: SENIOR_RETIRED. */
+  earlyRetired: number;
+  /** Of the resource-strong households, the share lifted into work or education within `elevator.liftedMonths` (population.liftedShare); 0 for applicants and where none is given. */
+  lifted: number;
 }
 
 /**
@@ -133,6 +152,12 @@ function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
     wantsOwn: p.wantsOwnShare,
     couplesBothActive: applicant ? -1 : (p.strongCouplesBothActive ?? -1),
     couplesFirstActive: applicant ? -1 : (p.strongCouplesFirstActive ?? -1),
+    studentUnder27: applicant ? -1 : (p.strongStudentShareUnder27 ?? -1),
+    student27to59: applicant ? -1 : (p.strongStudentShare27to59 ?? -1),
+    grownPerFamily: applicant ? 0 : (p.grownChildrenPerFamily ?? 0),
+    grownPerOther: applicant ? 0 : (p.grownChildrenPerOther ?? 0),
+    earlyRetired: applicant ? -1 : (p.earlyRetiredShare ?? -1),
+    lifted: applicant ? 0 : (p.liftedShare ?? 0),
   };
 }
 
@@ -210,16 +235,24 @@ export const SECOND_ACTIVE = 0.72;
 /** Chance that an active second adult under 27 is a student. Assumption. */
 export const SECOND_STUDENT_YOUNG = 0.4;
 
-function statusFor(g: AleaState, ageYears: number, strong: boolean, first: boolean, retirementAge: number): number {
+function statusFor(g: AleaState, ageYears: number, strong: boolean, first: boolean, retirementAge: number, prof: DrawProfile): number {
   if (ageYears >= retirementAge) return Status.retired;
-  if (ageYears >= 60) return strong && aleaStep(g) < SENIOR_STRONG_EMPLOYED ? Status.employed : aleaStep(g) < SENIOR_RETIRED ? Status.retired : Status.outside;
+  if (ageYears >= 60) {
+    if (strong && aleaStep(g) < SENIOR_STRONG_EMPLOYED) return Status.employed;
+    return aleaStep(g) < (prof.earlyRetired >= 0 ? prof.earlyRetired : SENIOR_RETIRED) ? Status.retired : Status.outside;
+  }
   if (!strong) return Status.outside;
-  if (first) return activeStatus(g, ageYears, true);
-  return aleaStep(g) < SECOND_ACTIVE ? activeStatus(g, ageYears, false) : Status.outside;
+  if (first) return activeStatus(g, ageYears, true, prof);
+  return aleaStep(g) < SECOND_ACTIVE ? activeStatus(g, ageYears, false, prof) : Status.outside;
 }
 
-/** The status of an adult under 60 who is in work or education: a student or employed. */
-function activeStatus(g: AleaState, ageYears: number, first: boolean): number {
+/**
+ * The status of an adult under 60 who is in work or education: a student or employed; with the
+ * profile's student shares where it has them (anchored residents), else by the assumptions above.
+ */
+function activeStatus(g: AleaState, ageYears: number, first: boolean, prof: DrawProfile): number {
+  const given = ageYears < 27 ? prof.studentUnder27 : prof.student27to59;
+  if (given >= 0) return aleaStep(g) < given ? Status.student : Status.employed;
   if (first)
     return ageYears < 27
       ? aleaStep(g) < FIRST_STUDENT_YOUNG
@@ -230,6 +263,14 @@ function activeStatus(g: AleaState, ageYears: number, first: boolean): number {
         : Status.employed;
   return ageYears < 27 && aleaStep(g) < SECOND_STUDENT_YOUNG ? Status.student : Status.employed;
 }
+
+/**
+ * Ages of the head (years, from and below) of the households drawn with grown children at home:
+ * from 36, so that a child of 18 has a parent at least 18 years older; below 65, as few older
+ * heads have them in the baseline (measured: 1% of the households with a head of 65 or more,
+ * against 20-30% of the others of 36-64, after 15 and 40 years of an own estate). Assumption.
+ */
+export const GROWN_CHILD_HEAD_AGES = [36, 65] as const;
 
 export interface DrawOptions {
   rooms: number;
@@ -296,11 +337,29 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
     const a = k === 0 ? oldestKid : aleaStep(g) * oldestKid;
     h.i32[base + k] = Math.round(m - a * 12);
   }
+  // grown children still at home: as many as the profile says (anchored residents at the start),
+  // geometric with that mean and at least 18 years younger than the head, also where the flat is
+  // then crowded (so are those the baseline sustains: children grow up in the flat); each has
+  // lived 18 years plus an exponential time at the rate at which grown children leave
+  // (demography.childLeaveAnnual), the stationary age of those at home
+  const grownMean = nKids > 0 ? prof.grownPerFamily : prof.grownPerOther;
+  if (grownMean > 0 && age1 >= GROWN_CHILD_HEAD_AGES[0] && age1 < GROWN_CHILD_HEAD_AGES[1]) {
+    const more = grownMean / (1 + grownMean);
+    const fits = MAX_CHILDREN - nKids;
+    const leave = -Math.log(1 - Math.min(0.999, sc.demography.childLeaveAnnual));
+    let grown = 0;
+    while (grown < fits && aleaStep(g) < more) {
+      const a = Math.min(age1 - 18, 18 - Math.log(1 - aleaStep(g)) / leave);
+      h.i32[base + nKids + grown] = Math.round(m - a * 12);
+      grown++;
+    }
+    set8(h, i, B.nChildren, nKids + grown);
+  }
   // resources
   const basic = strong ? prof.basicStrong : prof.basicWeak;
-  set8(h, i, B.status1, statusFor(g, age1, strong, true, retire));
+  set8(h, i, B.status1, statusFor(g, age1, strong, true, retire, prof));
   set8(h, i, B.edu1, drawEdu(g, basic));
-  set8(h, i, B.status2, two ? statusFor(g, age2, strong, false, retire) : Status.outside);
+  set8(h, i, B.status2, two ? statusFor(g, age2, strong, false, retire, prof) : Status.outside);
   set8(h, i, B.edu2, two ? drawEdu(g, basic) : Edu.basic);
   if (strong && !inWorkOrEducation(get8(h, i, B.status1)) && !(two && inWorkOrEducation(get8(h, i, B.status2))) && age1 < 60)
     set8(h, i, B.status1, Status.employed);
@@ -309,8 +368,8 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
     const u = aleaStep(g);
     const firstActive = u < prof.couplesBothActive || aleaStep(g) < prof.couplesFirstActive;
     const secondActive = u < prof.couplesBothActive || !firstActive;
-    set8(h, i, B.status1, firstActive ? activeStatus(g, age1, true) : Status.outside);
-    set8(h, i, B.status2, secondActive ? activeStatus(g, age2, false) : Status.outside);
+    set8(h, i, B.status1, firstActive ? activeStatus(g, age1, true, prof) : Status.outside);
+    set8(h, i, B.status2, secondActive ? activeStatus(g, age2, false, prof) : Status.outside);
   }
   refreshIncome(sc, h, i);
   // origin and ties

@@ -332,6 +332,10 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
     set32(h, i, H.flat, flat);
     set32(h, i, H.movedIn, -stay);
     set32(h, i, H.flatSince, -stay);
+    // recently lifted into work or education (anchored residents: as many as the baseline
+    // sustains, population.liftedShare), since a time uniform over the lifted months and the stay
+    if (prof.lifted > 0 && isResourceStrongHousehold(h, i) && rng() < prof.lifted)
+      set32(h, i, H.liftedAt, -Math.floor(rng() * Math.min(stay + 1, sc.elevator.liftedMonths)));
     setF32(h, i, H.ties, 1 - Math.exp((-sc.social.tieGrowthPerYear * stay) / 12));
     set8(h, i, B.volunteer, rng() < pop.volunteerShare ? 1 : 0);
     flats.occupant[flat] = i;

@@ -23,8 +23,8 @@ import type { Anchor, AnchorStore, Shares } from '../model/anchor.js';
 import { memoryAnchorStore } from '../model/anchor.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 
-/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`). */
-export const STORE_FORMAT = 3;
+/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the students among the active adults and the grown children at home at the start (`residentStudentShareUnder27`, `residentStudentShare27to59`, `residentGrownChildrenPerFamily`, `residentGrownChildrenPerOther`), the early retired and the recently lifted (`residentEarlyRetiredShare`, `residentLiftedShare`). */
+export const STORE_FORMAT = 4;
 
 /** The store's folder from the environment, or undefined when the store is off. */
 export function anchorStoreDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string | undefined {
@@ -79,6 +79,12 @@ export function isAnchor(a: unknown): a is Anchor {
     finite(v.residentStrongFamilyShare) &&
     finite(v.residentCouplesBothActive) &&
     finite(v.residentCouplesFirstActive) &&
+    finite(v.residentStudentShareUnder27) &&
+    finite(v.residentStudentShare27to59) &&
+    finite(v.residentGrownChildrenPerFamily) &&
+    finite(v.residentGrownChildrenPerOther) &&
+    finite(v.residentEarlyRetiredShare) &&
+    finite(v.residentLiftedShare) &&
     isShares(v.start) &&
     isShares(v.driftBefore) &&
     isShares(v.driftAfter) &&

@@ -84,6 +84,8 @@ function anchorText(a: Anchor, lang: Lang): AnchorText {
     seniorShare: L(a.applicantSeniorShare, 2),
     couplesBoth: L(a.residentCouplesBothActive, 2),
     couplesFirst: L(a.residentCouplesFirstActive, 2),
+    studentsYoung: L(a.residentStudentShareUnder27, 2),
+    studentsOlder: L(a.residentStudentShare27to59, 2),
     driftBefore: pts(a.driftBefore.resourceStrongShare),
     driftAfter: pts(a.driftAfter.resourceStrongShare),
     years: ANCHOR_YEARS,

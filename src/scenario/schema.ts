@@ -120,6 +120,53 @@ export const populationSchema = obj(
         source: 'user input; solved by anchoring',
       }),
     ),
+    strongStudentShareUnder27: opt(
+      share({
+        description:
+          'Of the adults under 27 in work or education in the resource-strong households at the start, the share who are students (the others are employed). Left out: with `anchor` on, solved as the share the baseline sustains (measured at the end of the anchoring trials), so that students and employed do not drift from their start; with `anchor` off, 0.5 of first adults and 0.4 of second adults.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
+    strongStudentShare27to59: opt(
+      share({
+        description:
+          'Of the adults aged 27-59 in work or education in the resource-strong households at the start, the share who are students. Left out: as `strongStudentShareUnder27`; with `anchor` off, 0.06 of first adults and none of second adults.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
+    grownChildrenPerFamily: opt(
+      num({
+        min: 0,
+        max: 6,
+        unit: 'persons per household',
+        description:
+          'Grown children (18 or more) still living at home, per family with children under 18 whose head is 36-64, at the start. Left out: with `anchor` on, solved as the number the baseline sustains (measured at the end of the anchoring trials), so that the grown children at home (counted as adults in education) do not build up from none; with `anchor` off, none.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
+    grownChildrenPerOther: opt(
+      num({
+        min: 0,
+        max: 6,
+        unit: 'persons per household',
+        description: 'As `grownChildrenPerFamily`, per other household (no child under 18) whose head is 36-64.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
+    earlyRetiredShare: opt(
+      share({
+        description:
+          'Of the adults from 60 up to the retirement age at the start who are not employed, the share retired (early retirement, disability pension); the others are outside the labour market. Left out: with `anchor` on, solved as the share the baseline sustains (measured at the end of the anchoring trials: no one retires before the retirement age in the model, so only such in-movers are); with `anchor` off, 0.5.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
+    liftedShare: opt(
+      share({
+        description:
+          'Of the resource-strong households at the start, the share lifted into work or education within the last `elevator.liftedMonths` (they leave more often for a while, `elevator.liftedExitFactor`), since a time drawn uniformly over those months and their stay. Left out: with `anchor` on, solved as the share the baseline sustains (measured at the end of the anchoring trials), so that their exits do not start from none; with `anchor` off, none.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
   },
   { description: 'Who lives in the estate at the start. Households are drawn at random to match these shares.' },
 );

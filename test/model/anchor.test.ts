@@ -12,6 +12,9 @@ import {
   anchorScenario,
   anchorSeeds,
   countCouples,
+  countGrownChildren,
+  countLifted,
+  countStudents,
   held,
   solveLinear,
   splitCoordinate,
@@ -253,6 +256,54 @@ describe('anchorScenario', () => {
     expect(Math.abs(first(end) - a.residentCouplesFirstActive)).toBeLessThan(0.08);
     // with the draw's own assumption it rose about 5 points in 8 years (the default estate)
     expect(Math.abs(outside[1]! - outside[0]!)).toBeLessThan(0.03);
+  });
+
+  it('starts the students, grown children at home, early retired and recently lifted as the baseline ends them', () => {
+    // 1,000 flats at 40%, 8 replications: each measured at the start (month 0) and the end (year 15)
+    const { scenario: sc, anchors } = anchorScenario(own({ estates: [{ name: 'own', flats: 1000, population: { resourceStrongShare: 0.4 } }] }));
+    const a = anchors[0]!;
+    const p = sc.estates[0]!.population;
+    expect([
+      p.strongStudentShareUnder27,
+      p.strongStudentShare27to59,
+      p.grownChildrenPerFamily,
+      p.grownChildrenPerOther,
+      p.earlyRetiredShare,
+      p.liftedShare,
+    ]).toEqual([
+      a.residentStudentShareUnder27,
+      a.residentStudentShare27to59,
+      a.residentGrownChildrenPerFamily,
+      a.residentGrownChildrenPerOther,
+      a.residentEarlyRetiredShare,
+      a.residentLiftedShare,
+    ]);
+    // far from the draw's own assumptions: students 6% of first adults of 27-59, no grown child
+    // at home, half of those of 60-64 not in work retired, no one lifted
+    expect(a.residentStudentShare27to59).toBeGreaterThan(0.09);
+    expect(a.residentGrownChildrenPerOther).toBeGreaterThan(0.1);
+    expect(a.residentEarlyRetiredShare).toBeLessThan(0.3);
+    expect(a.residentLiftedShare).toBeGreaterThan(0.15);
+    const measure = (w: Parameters<typeof countStudents>[0], n: number[][]) => {
+      countStudents(w, n[0]!);
+      countGrownChildren(w, n[1]!);
+      countLifted(w, n[2]!);
+    };
+    const fresh = () => [new Array(6).fill(0), new Array(4).fill(0), [0, 0]];
+    const start = fresh();
+    const end = fresh();
+    for (let r = 0; r < 8; r++) {
+      measure(initialWorld(sc, 500 + r), start);
+      simulate(sc, r, 500 + r, { atEnd: (w) => measure(w, end) });
+    }
+    const shares = (n: number[][]) => [n[0]![3]! / n[0]![2]!, n[1]![3]! / n[1]![2]!, n[0]![5]! / n[0]![4]!, n[2]![1]! / n[2]![0]!];
+    // a fixed point: the baseline started from them ends them where it starts (students 27-59,
+    // grown children in other households, early retired, lifted), within the noise of 8 runs
+    const [s, e] = [shares(start), shares(end)];
+    expect(Math.abs(s[0]! - e[0]!)).toBeLessThan(0.04);
+    expect(Math.abs(s[1]! - e[1]!)).toBeLessThan(0.06);
+    expect(Math.abs(s[2]! - e[2]!)).toBeLessThan(0.1);
+    expect(Math.abs(s[3]! - e[3]!)).toBeLessThan(0.06);
   });
 
   it('keeps the couples the user gives', () => {

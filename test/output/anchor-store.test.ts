@@ -30,6 +30,12 @@ const anchor: Anchor = {
   residentStrongFamilyShare: 0.6,
   residentCouplesBothActive: 0.4,
   residentCouplesFirstActive: 0.5,
+  residentStudentShareUnder27: 0.45,
+  residentStudentShare27to59: 0.1,
+  residentGrownChildrenPerFamily: 0.1,
+  residentGrownChildrenPerOther: 0.3,
+  residentEarlyRetiredShare: 0.1,
+  residentLiftedShare: 0.2,
   start: shares,
   driftBefore: shares,
   driftAfter: shares,
@@ -78,24 +84,36 @@ describe('fileAnchorStore', () => {
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
   });
 
-  it('ignores a file of an older format (1: three unknowns; 2: no couples), not an error', () => {
+  it('ignores a file of an older format (1: three unknowns; 2: no couples; 3: no students), not an error', () => {
     const dir = tmp();
     fileAnchorStore(dir, () => 'code-a').set('key-1', anchor);
     const [file] = readdirSync(join(dir, 'anchors'));
     const path = join(dir, 'anchors', file!);
     const good = readFileSync(path, 'utf8');
-    expect(STORE_FORMAT).toBe(3);
-    for (const older of [1, 2]) {
+    expect(STORE_FORMAT).toBe(4);
+    for (const older of [1, 2, 3]) {
       writeFileSync(path, good.replace(`"format":${STORE_FORMAT}`, `"format":${older}`));
       expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     }
-    // an anchor of format 1 as it was written (no senior share, no retired adults) under format 3 is not one either
+    // an anchor of format 1 as it was written (no senior share, no retired adults) under the current format is not one either
     const { applicantSeniorShare: _s, residentStrongFamilyShare: _r, ...old } = anchor;
-    writeFileSync(path, JSON.stringify({ format: 3, key: 'key-1', anchor: { ...old, start: { ...shares, retired: undefined } } }));
+    writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: { ...old, start: { ...shares, retired: undefined } } }));
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     // nor one of format 2 (no couples' start)
     const { residentCouplesBothActive: _b, residentCouplesFirstActive: _f, ...two } = anchor;
-    writeFileSync(path, JSON.stringify({ format: 3, key: 'key-1', anchor: two }));
+    writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: two }));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+    // nor one of format 3 (no students, grown children, early retired or lifted at the start)
+    const {
+      residentStudentShareUnder27: _y,
+      residentStudentShare27to59: _o,
+      residentGrownChildrenPerFamily: _gf,
+      residentGrownChildrenPerOther: _go,
+      residentEarlyRetiredShare: _er,
+      residentLiftedShare: _l,
+      ...three
+    } = anchor;
+    writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: three }));
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     writeFileSync(path, good);
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toEqual({ ...anchor, stored: true });
