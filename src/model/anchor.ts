@@ -23,10 +23,13 @@
  * always in work and a second in 72% of couples, it rose 5 points in 8 years in the default).
  * So, alike, the rest of the start that the draw assumes and the baseline does not keep: the
  * students among the active adults, the grown children still at home, the early retired and the
- * households recently lifted into work (population.strongStudentShareUnder27, ...27to59,
- * grownChildrenPerFamily, grownChildrenPerOther, earlyRetiredShare, liftedShare; docs/ODD.md,
- * "The rest of the start"): each made a transient that the search, holding year 15, cancelled
- * with a slower one (an own estate rose 2.6 points in its first year).
+ * households recently lifted into work, and the heads' ages (population.strongStudentShareUnder27,
+ * ...27to59, grownChildrenPerFamily, grownChildrenPerOther, earlyRetiredShare, liftedShare,
+ * headAgesSingle, headAgesCouple, headAgesFamily; docs/ODD.md, "The rest of the start"): each made
+ * a transient that the search, holding year 15, cancelled with a slower one (an own estate rose
+ * 2.6 points in its first year; started younger than the baseline keeps it, estates aged and their
+ * retired adults rose a quarter by year 50). ANCHOR_START_ITERATIONS short trials settle them
+ * before the search.
  * They are solved so that in the baseline without levers four shares end ANCHOR_YEARS where
  * they start: resource-strong adults 22-59 among adults 22-59, families with children that are
  * not resource-strong among households, resource-strong families among households, and
@@ -52,11 +55,20 @@
  */
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
 import { logistic, logit } from './logodds.js';
-import { FIRST_STUDENT_OLDER, FIRST_STUDENT_YOUNG, GROWN_CHILD_HEAD_AGES, SECOND_ACTIVE, SENIOR_RETIRED } from './population.js';
+import {
+  FIRST_STUDENT_OLDER,
+  FIRST_STUDENT_YOUNG,
+  GROWN_CHILD_HEAD_AGES,
+  HEAD_AGE_BANDS,
+  HEAD_AGE_BAND_YEARS,
+  HEAD_AGE_FROM,
+  SECOND_ACTIVE,
+  SENIOR_RETIRED,
+} from './population.js';
 import { METRIC_INDEX, NMETRIC } from './reporters.js';
 import { hash32 } from './rng.js';
 import { type ReplicationResult, type Steps, drain, replicationSteps } from './simulate.js';
-import { B, H, Status, inWorkOrEducation, isResourceStrongHousehold } from './state.js';
+import { B, H, Status, inWorkOrEducation, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
 import type { World } from './world.js';
 
 /** Years each anchoring trial simulates (the drift is measured over them). Assumption: the horizon of a typical run (15 years). */
@@ -101,6 +113,15 @@ export const anchorSeeds = (flats: number): number =>
  * 0.015 on each share. Assumption.
  */
 export const ANCHOR_COUPLES_SEEDS = 4;
+/**
+ * Short trials before the search, each starting from what the one before ended with: the start's
+ * fixed points (the couples, the students, the heads' ages, ...) then move little during the
+ * search, whose best trial would otherwise be one that started from a start the later ones no
+ * longer have (measured: egedalsvaenge-like's best trial, the search's second, started with 0.186
+ * retired adults per household, every later one with 0.173-0.176, and the search did not converge
+ * in 10 trials; the heads' ages take more than one trial of 15 years to settle). Assumption.
+ */
+export const ANCHOR_START_ITERATIONS = 3;
 /** Most trials per estate. */
 export const ANCHOR_MAX_TRIALS = 10;
 /**
@@ -155,6 +176,10 @@ export interface Anchor {
   residentEarlyRetiredShare: number;
   /** `population.liftedShare`: as given, or as the baseline sustains it (module comment). */
   residentLiftedShare: number;
+  /** `population.headAgesSingle`, `headAgesCouple` and `headAgesFamily`: as given, or as the baseline sustains them (shares by band; undefined where there were none to measure). */
+  residentHeadAgesSingle: number[] | undefined;
+  residentHeadAgesCouple: number[] | undefined;
+  residentHeadAgesFamily: number[] | undefined;
   /** The shares held, at month 0 of the solved values' trial (mean over the anchoring seeds). */
   start: Shares;
   /** Drift over ANCHOR_YEARS at the first guess and with the solved values (share points / 100). */
@@ -250,6 +275,10 @@ interface Couples {
   earlyRetired: number;
   /** Of the resource-strong households, the share lifted within `elevator.liftedMonths` (population.liftedShare). */
   lifted: number;
+  /** The heads' ages (shares by band, HEAD_AGE_BANDS) of households of one adult, of two, and of families (population.headAgesSingle, headAgesCouple, headAgesFamily); undefined: the draw's ranges. */
+  agesSingle: number[] | undefined;
+  agesCouple: number[] | undefined;
+  agesFamily: number[] | undefined;
 }
 
 /**
@@ -266,6 +295,9 @@ const givenCouples = (spec: EstateSpec): Couples => ({
   grownPerOther: spec.population.grownChildrenPerOther ?? 0,
   earlyRetired: spec.population.earlyRetiredShare ?? SENIOR_RETIRED,
   lifted: spec.population.liftedShare ?? 0,
+  agesSingle: spec.population.headAgesSingle,
+  agesCouple: spec.population.headAgesCouple,
+  agesFamily: spec.population.headAgesFamily,
 });
 
 /** The start of the next trial: what the last one ended with, where the user gives none. */
@@ -278,6 +310,9 @@ const nextCouples = (spec: EstateSpec, measured: Partial<Couples> | undefined, c
   grownPerOther: spec.population.grownChildrenPerOther ?? measured?.grownPerOther ?? cur.grownPerOther,
   earlyRetired: spec.population.earlyRetiredShare ?? measured?.earlyRetired ?? cur.earlyRetired,
   lifted: spec.population.liftedShare ?? measured?.lifted ?? cur.lifted,
+  agesSingle: spec.population.headAgesSingle ?? measured?.agesSingle ?? cur.agesSingle,
+  agesCouple: spec.population.headAgesCouple ?? measured?.agesCouple ?? cur.agesCouple,
+  agesFamily: spec.population.headAgesFamily ?? measured?.agesFamily ?? cur.agesFamily,
 });
 
 /** Whether the user leaves any part of the resource-strong households' start (Couples) to the anchoring. */
@@ -291,7 +326,10 @@ const startSolved = (spec: EstateSpec): boolean => {
     p.grownChildrenPerFamily === undefined ||
     p.grownChildrenPerOther === undefined ||
     p.earlyRetiredShare === undefined ||
-    p.liftedShare === undefined
+    p.liftedShare === undefined ||
+    p.headAgesSingle === undefined ||
+    p.headAgesCouple === undefined ||
+    p.headAgesFamily === undefined
   );
 };
 
@@ -312,6 +350,9 @@ function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[],
     grownChildrenPerOther: couples.grownPerOther,
     earlyRetiredShare: couples.earlyRetired,
     liftedShare: couples.lifted,
+    headAgesSingle: couples.agesSingle,
+    headAgesCouple: couples.agesCouple,
+    headAgesFamily: couples.agesFamily,
   };
   const estate: EstateSpec = {
     ...spec,
@@ -398,6 +439,30 @@ export function countStudents(w: World, n: number[]): void {
   }
 }
 
+/**
+ * Count the households in world `w` by the head's age band (HEAD_AGE_BANDS from HEAD_AGE_FROM, the
+ * last open above) and kind: one adult without children under 18 (`n[b]`), two adults without
+ * (`n[HEAD_AGE_BANDS + b]`), families with children under 18 (`n[2 * HEAD_AGE_BANDS + b]`).
+ */
+export function countHeadAges(w: World, n: number[]): void {
+  const h = w.hh;
+  const m = w.month;
+  for (let i = 0; i < h.alive.length; i++) {
+    if (!h.alive[i]) continue;
+    const age = (m - h.i32[i * H.stride + H.birth1]!) / 12;
+    const b = Math.min(HEAD_AGE_BANDS - 1, Math.max(0, Math.floor((age - HEAD_AGE_FROM) / HEAD_AGE_BAND_YEARS)));
+    const kind = isFamilyWithChildren(h, i, m) ? 2 : h.u8[i * B.stride + B.adults] === 2 ? 1 : 0;
+    n[kind * HEAD_AGE_BANDS + b]!++;
+  }
+}
+
+/** Shares of a count by head-age band (countHeadAges) of one kind; undefined when it counted none. */
+function ageShares(n: readonly number[], kind: number): number[] | undefined {
+  const part = n.slice(kind * HEAD_AGE_BANDS, (kind + 1) * HEAD_AGE_BANDS);
+  const total = part.reduce((a, b) => a + b, 0);
+  return total > 0 ? part.map((x) => x / total) : undefined;
+}
+
 /** Count the resource-strong households in world `w` (`n[0]`) and those lifted within `elevator.liftedMonths` (`n[1]`). */
 export function countLifted(w: World, n: number[]): void {
   const h = w.hh;
@@ -450,8 +515,10 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], cou
   const students = [0, 0, 0, 0, 0, 0];
   const grown = [0, 0, 0, 0];
   const lifted = [0, 0];
+  const ages = new Array<number>(3 * HEAD_AGE_BANDS).fill(0);
   const atEnd = (w: World) => {
     countLifted(w, lifted);
+    countHeadAges(w, ages);
     countCouples(w, ends);
     countStudents(w, students);
     countGrownChildren(w, grown);
@@ -499,6 +566,9 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], cou
     ...(grown[2]! > 0 ? { grownPerOther: grown[3]! / grown[2]! } : {}),
     ...(students[4]! > 0 ? { earlyRetired: students[5]! / students[4]! } : {}),
     ...(lifted[0]! > 0 ? { lifted: lifted[1]! / lifted[0]! } : {}),
+    agesSingle: ageShares(ages, 0),
+    agesCouple: ageShares(ages, 1),
+    agesFamily: ageShares(ages, 2),
   };
   return { drift, start: expected, se, couples: measured, inStrong: movedIn > 0 ? movedInStrong / movedIn : 0 };
 }
@@ -560,11 +630,12 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
   let at = firstGuess(sc, spec);
   let trials = 1;
   let couples = givenCouples(spec);
-  if (startSolved(spec)) {
-    // the couples' start as the baseline ends them, from a short trial first (module comment)
-    const pre = yield* runTrial(sc, spec, at, couples, ANCHOR_COUPLES_SEEDS);
-    couples = nextCouples(spec, pre.couples, couples);
-  }
+  if (startSolved(spec))
+    // the start as the baseline ends it, from short trials first (module comment)
+    for (let k = 0; k < ANCHOR_START_ITERATIONS; k++) {
+      const pre = yield* runTrial(sc, spec, at, couples, ANCHOR_COUPLES_SEEDS);
+      couples = nextCouples(spec, pre.couples, couples);
+    }
   let cur = yield* runTrial(sc, spec, at, couples);
   // the solved values are the best trial's, with the couples' start that trial ran with (not
   // what a later, worse trial ended with)
@@ -648,6 +719,9 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     residentGrownChildrenPerOther: best.couples.grownPerOther,
     residentEarlyRetiredShare: best.couples.earlyRetired,
     residentLiftedShare: best.couples.lifted,
+    residentHeadAgesSingle: best.couples.agesSingle,
+    residentHeadAgesCouple: best.couples.agesCouple,
+    residentHeadAgesFamily: best.couples.agesFamily,
     start: asShares(best.trial.start),
     driftBefore: asShares(first.drift),
     driftAfter: asShares(best.trial.drift),
@@ -765,6 +839,9 @@ export function* anchorSteps(
         grownChildrenPerOther: a.residentGrownChildrenPerOther,
         earlyRetiredShare: a.residentEarlyRetiredShare,
         liftedShare: a.residentLiftedShare,
+        headAgesSingle: a.residentHeadAgesSingle,
+        headAgesCouple: a.residentHeadAgesCouple,
+        headAgesFamily: a.residentHeadAgesFamily,
       },
       applicants: {
         ...spec.applicants,

@@ -115,6 +115,15 @@ export interface DrawProfile {
   earlyRetired: number;
   /** Of the resource-strong households, the share lifted into work or education within `elevator.liftedMonths` (population.liftedShare); 0 for applicants and where none is given. */
   lifted: number;
+  /**
+   * Relative weights of the head's age in HEAD_AGE_BANDS bands of HEAD_AGE_BAND_YEARS years from
+   * HEAD_AGE_FROM, of households of one adult and of two without children under 18 and of families
+   * (population.headAgesSingle, headAgesCouple, headAgesFamily); undefined (applicants, and
+   * residents without them): each type's age uniform over its range.
+   */
+  agesSingle: readonly number[] | undefined;
+  agesCouple: readonly number[] | undefined;
+  agesFamily: readonly number[] | undefined;
 }
 
 /**
@@ -158,6 +167,9 @@ function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
     grownPerOther: applicant ? 0 : (p.grownChildrenPerOther ?? 0),
     earlyRetired: applicant ? -1 : (p.earlyRetiredShare ?? -1),
     lifted: applicant ? 0 : (p.liftedShare ?? 0),
+    agesSingle: applicant ? undefined : p.headAgesSingle,
+    agesCouple: applicant ? undefined : p.headAgesCouple,
+    agesFamily: applicant ? undefined : p.headAgesFamily,
   };
 }
 
@@ -272,6 +284,39 @@ function activeStatus(g: AleaState, ageYears: number, first: boolean, prof: Draw
  */
 export const GROWN_CHILD_HEAD_AGES = [36, 65] as const;
 
+/** The head-age bands of `population.headAgesSingle`, `headAgesCouple` and `headAgesFamily`: HEAD_AGE_BANDS bands of HEAD_AGE_BAND_YEARS years from HEAD_AGE_FROM (18-22, 23-27, ..., 98-102). */
+export const HEAD_AGE_FROM = 18;
+export const HEAD_AGE_BAND_YEARS = 5;
+export const HEAD_AGE_BANDS = 17;
+/** Oldest age (years, below) of a senior head drawn from head-age weights; without them 86 (an assumption of the draw). */
+const SENIOR_AGE_MAX = HEAD_AGE_FROM + HEAD_AGE_BANDS * HEAD_AGE_BAND_YEARS;
+
+/**
+ * An age in [lo, hi) (years): uniform without weights (one draw, as the types' ranges always
+ * were); with them, a band by its weight times the part of it inside [lo, hi), then uniform
+ * within that part (two draws). Uniform also where no band inside has weight.
+ */
+export function headAge(g: AleaState, weights: readonly number[] | undefined, lo: number, hi: number): number {
+  if (weights === undefined) return lo + aleaStep(g) * (hi - lo);
+  let total = 0;
+  for (let b = 0; b < HEAD_AGE_BANDS; b++) total += (weights[b] ?? 0) * bandInside(b, lo, hi);
+  if (!(total > 0)) return lo + aleaStep(g) * (hi - lo);
+  let u = aleaStep(g) * total;
+  let b = 0;
+  for (; b < HEAD_AGE_BANDS - 1; b++) {
+    u -= (weights[b] ?? 0) * bandInside(b, lo, hi);
+    if (u < 0) break;
+  }
+  const from = Math.max(lo, HEAD_AGE_FROM + b * HEAD_AGE_BAND_YEARS);
+  return from + aleaStep(g) * bandInside(b, lo, hi);
+}
+
+/** Years of head-age band b inside [lo, hi). */
+function bandInside(b: number, lo: number, hi: number): number {
+  const from = HEAD_AGE_FROM + b * HEAD_AGE_BAND_YEARS;
+  return Math.max(0, Math.min(hi, from + HEAD_AGE_BAND_YEARS) - Math.max(lo, from));
+}
+
 export interface DrawOptions {
   rooms: number;
   month: number;
@@ -314,15 +359,27 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   let age1: number;
   let nKids = 0;
   let oldestKid = 0;
-  if (type === HT.youngSingle) age1 = 18 + aleaStep(g) * 12;
-  else if (type === HT.seniorSingle || type === HT.seniorCouple) age1 = 60 + aleaStep(g) * 26;
-  else if (type === HT.single || type === HT.couple) age1 = 25 + aleaStep(g) * 35;
+  // each type's range of ages, or (anchored residents) the ages the baseline keeps within it
+  // (young singles and singles alike 18-59 with weights: how many of them are young is the baseline's, not the type mix's)
+  if (type === HT.youngSingle) age1 = headAge(g, prof.agesSingle, 18, prof.agesSingle === undefined ? 30 : 60);
+  else if (type === HT.seniorSingle || type === HT.seniorCouple) {
+    const w = type === HT.seniorCouple ? prof.agesCouple : prof.agesSingle;
+    age1 = headAge(g, w, 60, w === undefined ? 86 : SENIOR_AGE_MAX);
+  } else if (type === HT.single) age1 = headAge(g, prof.agesSingle, prof.agesSingle === undefined ? 25 : 18, 60);
+  else if (type === HT.couple) age1 = headAge(g, prof.agesCouple, 25, 60);
   else {
     nKids = 1 + (aleaStep(g) < 0.6 ? 1 : 0) + (aleaStep(g) < 0.3 ? 1 : 0) + (aleaStep(g) < 0.15 ? 1 : 0);
     // no more than one person above the number of rooms at the start of a tenancy (assumption)
     nKids = Math.min(nKids, Math.max(1, o.rooms + 1 - (type === HT.coupleKids ? 2 : 1)), MAX_CHILDREN);
-    oldestKid = aleaStep(g) * 17.9;
-    age1 = Math.min(59, oldestKid + 21 + aleaStep(g) * 17);
+    if (prof.agesFamily === undefined) {
+      oldestKid = aleaStep(g) * 17.9;
+      age1 = Math.min(59, oldestKid + 21 + aleaStep(g) * 17);
+    } else {
+      // the head's age first, then the oldest child's as the draw above relates them (21-38 years younger)
+      age1 = headAge(g, prof.agesFamily, 21, 60);
+      const lo = Math.max(0, age1 - 38);
+      oldestKid = lo + aleaStep(g) * Math.max(0, Math.min(17.9, age1 - 21) - lo);
+    }
   }
   const two = type === HT.couple || type === HT.coupleKids || type === HT.seniorCouple;
   const age2 = Math.max(18, age1 + (aleaStep(g) - 0.5) * 6);

@@ -23,7 +23,7 @@ import type { Anchor, AnchorStore, Shares } from '../model/anchor.js';
 import { memoryAnchorStore } from '../model/anchor.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 
-/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the students among the active adults and the grown children at home at the start (`residentStudentShareUnder27`, `residentStudentShare27to59`, `residentGrownChildrenPerFamily`, `residentGrownChildrenPerOther`), the early retired and the recently lifted (`residentEarlyRetiredShare`, `residentLiftedShare`). */
+/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the students among the active adults and the grown children at home at the start (`residentStudentShareUnder27`, `residentStudentShare27to59`, `residentGrownChildrenPerFamily`, `residentGrownChildrenPerOther`), the early retired, the recently lifted and the heads' ages (`residentEarlyRetiredShare`, `residentLiftedShare`, `residentHeadAges*`). */
 export const STORE_FORMAT = 4;
 
 /** The store's folder from the environment, or undefined when the store is off. */
@@ -66,7 +66,10 @@ const isShares = (s: unknown): s is Shares => {
 };
 
 /** Whether a parsed value is an anchor (every field the runs and reports read, of the right kind). */
-export function isAnchor(a: unknown): a is Anchor {
+export /** Head-age weights as an anchor has them: none, or a list of finite numbers. */
+const ages = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every(finite));
+
+function isAnchor(a: unknown): a is Anchor {
   const v = a as Anchor | null;
   return (
     !!v &&
@@ -85,6 +88,7 @@ export function isAnchor(a: unknown): a is Anchor {
     finite(v.residentGrownChildrenPerOther) &&
     finite(v.residentEarlyRetiredShare) &&
     finite(v.residentLiftedShare) &&
+    [v.residentHeadAgesSingle, v.residentHeadAgesCouple, v.residentHeadAgesFamily].every(ages) &&
     isShares(v.start) &&
     isShares(v.driftBefore) &&
     isShares(v.driftAfter) &&

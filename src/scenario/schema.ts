@@ -160,6 +160,29 @@ export const populationSchema = obj(
         source: 'user input; solved by anchoring',
       }),
     ),
+    headAgesSingle: opt(
+      arr(num({ min: 0, max: 1e9, unit: 'weight', description: 'Relative weight of a head-age band', source: 'user input; solved by anchoring' }), {
+        minItems: 17,
+        maxItems: 17,
+        description:
+          "Relative weights of the head's age in 17 bands of 5 years (18-22, 23-27, ..., 98-102) of the households of one adult without children under 18 at the start; each household type keeps its range (singles 18-59, young or not, seniors 60 and over, as `seniorShare` says). Left out: with `anchor` on, solved as the ages the baseline sustains (measured at the end of the anchoring trials), so that the estate does not age or grow younger from its start; with `anchor` off, uniform within each type's range (young singles 18-29, singles 25-59, seniors 60-85).",
+      }),
+    ),
+    headAgesCouple: opt(
+      arr(num({ min: 0, max: 1e9, unit: 'weight', description: 'Relative weight of a head-age band', source: 'user input; solved by anchoring' }), {
+        minItems: 17,
+        maxItems: 17,
+        description: 'As `headAgesSingle`, for the households of two adults without children under 18 (couples 25-59, senior couples 60 and over).',
+      }),
+    ),
+    headAgesFamily: opt(
+      arr(num({ min: 0, max: 1e9, unit: 'weight', description: 'Relative weight of a head-age band', source: 'user input; solved by anchoring' }), {
+        minItems: 17,
+        maxItems: 17,
+        description:
+          "As `headAgesSingle`, for the families with children under 18 (heads 21-59; the oldest child 21-38 years younger than the head, under 18). With `anchor` off: the oldest child's age uniform under 18, the head 21-38 years older, at most 59.",
+      }),
+    ),
     liftedShare: opt(
       share({
         description:

@@ -11,17 +11,21 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import { shockDamage } from '../../src/tools/tipping.js';
 
 /**
- * Pairs per strength. 40, not 20: the 2040 damage has a standard error of about 0.35 points at
- * 40 pairs (0.5 at 20), as large as the spiral's lasting effect the last test compares; at 20 the
- * default's 1.5x held or failed by the seeds' luck (1.4x on the first 20, 2.0x on 40).
+ * Pairs per strength. 80, not 40 or 20: the 2040 damage has a standard error of about 0.25 points
+ * at 80 pairs (0.35 at 40, 0.5 at 20), as large as the spiral's lasting effect the tests compare;
+ * at 20 the default's 1.5x held or failed by the seeds' luck (1.4x on the first 20, 2.0x on 40),
+ * and since the start's ages are solved (0.2.10) the strong case's share left in 2040 is near a
+ * half (below).
  */
-const REPS = 40;
+const REPS = 80;
 const SPIRALS = {
   off: { enabled: false },
   default: {},
+  // the issue's strong spiral (issue 23)
   strong: { imageOnApplicants: 10, imageOnStaying: 5, imageFromOutside: 2 },
 } as const;
 type Strength = keyof typeof SPIRALS;
+const STRENGTHS = Object.keys(SPIRALS) as Strength[];
 
 /** The default estate for 15 years at a spiral strength, without the shock (shockDamage adds it). */
 function scenario(strength: Strength): Scenario {
@@ -39,16 +43,16 @@ const measured = {} as Record<Strength, Record<2030 | 2035 | 2040, number>>;
 const get = (s: Strength) => measured[s]!;
 
 describe('the spiral after a shock of three years of 100% municipal allocation', () => {
-  // 6 x 40 replications of 15 years and three anchorings: about 30 s on an idle 2-core machine
+  // 6 x 80 replications of 15 years and three anchorings: about 60 s on an idle 2-core machine
   beforeAll(() => {
-    for (const s of ['off', 'default', 'strong'] as const) measured[s] = damage(s);
+    for (const s of STRENGTHS) measured[s] = damage(s);
     console.log(
-      `shock damage, points (2030 / 2035 / 2040): ${(['off', 'default', 'strong'] as const).map((s) => `${s} ${get(s)[2030].toFixed(1)} / ${get(s)[2035].toFixed(1)} / ${get(s)[2040].toFixed(1)}`).join('; ')}`,
+      `shock damage, points (2030 / 2035 / 2040): ${STRENGTHS.map((s) => `${s} ${get(s)[2030].toFixed(1)} / ${get(s)[2035].toFixed(1)} / ${get(s)[2040].toFixed(1)}`).join('; ')}`,
     );
   }, 1_200_000);
 
   it('the shock costs at least 2 points by 2030 at every strength', () => {
-    for (const s of ['off', 'default', 'strong'] as const) expect(get(s)[2030], s).toBeLessThan(-2);
+    for (const s of STRENGTHS) expect(get(s)[2030], s).toBeLessThan(-2);
   });
 
   it('with the spiral off the estate recovers: less than half of the 2030 damage is left in 2040', () => {
@@ -56,6 +60,10 @@ describe('the spiral after a shock of three years of 100% municipal allocation',
     expect(Math.abs(d[2040])).toBeLessThan(0.5 * Math.abs(d[2030]));
   });
 
+  // The issue's strong spiral is near the edge since the start's ages are solved: 0.61 of the 2030
+  // damage left in 2040 on 80 pairs (0.51 and, on the first 40, 0.47 with one short anchoring
+  // trial before the search); 0.76 before, when the estate started younger than the baseline
+  // keeps it and its turnover fell as it aged (docs/ODD.md, "Where the estate tips")
   it('with a strong spiral the estate tips: at least half of the 2030 damage is still there in 2040', () => {
     const d = get('strong');
     expect(d[2040]).toBeLessThan(0.5 * d[2030]);
