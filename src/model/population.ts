@@ -297,7 +297,12 @@ const SENIOR_AGE_MAX = HEAD_AGE_FROM + HEAD_AGE_BANDS * HEAD_AGE_BAND_YEARS;
  * within that part (two draws). Uniform also where no band inside has weight.
  */
 export function headAge(g: AleaState, weights: readonly number[] | undefined, lo: number, hi: number): number {
-  if (weights === undefined) return lo + aleaStep(g) * (hi - lo);
+  // small, so that the compiler inlines it where most draws are made (applicants: no weights)
+  return weights === undefined ? lo + aleaStep(g) * (hi - lo) : weightedAge(g, weights, lo, hi);
+}
+
+/** `headAge` with weights. */
+function weightedAge(g: AleaState, weights: readonly number[], lo: number, hi: number): number {
   let total = 0;
   for (let b = 0; b < HEAD_AGE_BANDS; b++) total += (weights[b] ?? 0) * bandInside(b, lo, hi);
   if (!(total > 0)) return lo + aleaStep(g) * (hi - lo);
