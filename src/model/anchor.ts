@@ -166,20 +166,12 @@ export interface Anchor {
   /** `population.strongCouplesBothActive` and `strongCouplesFirstActive`: as given, or as the baseline sustains them (module comment). */
   residentCouplesBothActive: number;
   residentCouplesFirstActive: number;
-  /** `population.strongStudentShareUnder27` and `strongStudentShare27to59`: as given, or as the baseline sustains them (module comment). */
-  residentStudentShareUnder27: number;
-  residentStudentShare27to59: number;
-  /** `population.grownChildrenPerFamily` and `grownChildrenPerOther`: as given, or as the baseline sustains them (module comment). */
-  residentGrownChildrenPerFamily: number;
-  residentGrownChildrenPerOther: number;
-  /** `population.earlyRetiredShare`: as given, or as the baseline sustains it (module comment). */
-  residentEarlyRetiredShare: number;
-  /** `population.liftedShare`: as given, or as the baseline sustains it (module comment). */
-  residentLiftedShare: number;
-  /** `population.headAgesSingle`, `headAgesCouple` and `headAgesFamily`: as given, or as the baseline sustains them (shares by band; undefined where there were none to measure). */
-  residentHeadAgesSingle: number[] | undefined;
-  residentHeadAgesCouple: number[] | undefined;
-  residentHeadAgesFamily: number[] | undefined;
+  /**
+   * The start's fixed points (START_FIELDS, by `population` field: the couples above among them):
+   * as given, or as the baseline sustains them (module comment). Head ages left out where there
+   * were none to measure.
+   */
+  residentStart: StartMix;
   /** The shares held, at month 0 of the solved values' trial (mean over the anchoring seeds). */
   start: Shares;
   /** Drift over ANCHOR_YEARS at the first guess and with the solved values (share points / 100). */
@@ -258,107 +250,74 @@ export function splitCoordinate(z: number): { attractiveness: number; attachment
 }
 
 /**
- * Who of the resource-strong households is active, and how, at the start: who of a couple is in
- * work or education (population.strongCouplesBothActive, strongCouplesFirstActive) and the share
- * of students among the active adults under 27 and aged 27-59 (strongStudentShareUnder27,
- * strongStudentShare27to59).
+ * The parts of the start that the anchoring sets as fixed points where the user leaves them out
+ * (module comment): who of a resource-strong couple is in work or education, the students among
+ * the active adults, the grown children at home, the early retired, the recently lifted and the
+ * heads' ages; each a field of `population`.
  */
-interface Couples {
-  bothActive: number;
-  firstActive: number;
-  studentUnder27: number;
-  student27to59: number;
-  /** Grown children at home per household with a head of GROWN_CHILD_HEAD_AGES: families, others (population.grownChildrenPerFamily, grownChildrenPerOther). */
-  grownPerFamily: number;
-  grownPerOther: number;
-  /** Of the adults from 60 up to the retirement age who are not employed, the share retired (population.earlyRetiredShare). */
-  earlyRetired: number;
-  /** Of the resource-strong households, the share lifted within `elevator.liftedMonths` (population.liftedShare). */
-  lifted: number;
-  /** The heads' ages (shares by band, HEAD_AGE_BANDS) of households of one adult, of two, and of families (population.headAgesSingle, headAgesCouple, headAgesFamily); undefined: the draw's ranges. */
-  agesSingle: number[] | undefined;
-  agesCouple: number[] | undefined;
-  agesFamily: number[] | undefined;
-}
+export const START_FIELDS = [
+  'strongCouplesBothActive',
+  'strongCouplesFirstActive',
+  'strongStudentShareUnder27',
+  'strongStudentShare27to59',
+  'grownChildrenPerFamily',
+  'grownChildrenPerOther',
+  'earlyRetiredShare',
+  'liftedShare',
+  'headAgesSingle',
+  'headAgesCouple',
+  'headAgesFamily',
+] as const;
+type StartField = (typeof START_FIELDS)[number];
+/** The start's fixed points, by the `population` field each sets (head ages undefined: each type's range). */
+export type StartMix = { [K in StartField]: EstateSpec['population'][K] };
 
 /**
- * The start as given, or the first guess: what the draw gives on its own (population.ts
- * `statusFor`: the first adult always active; `activeStatus`: half of the first adults under 27 a
- * student, 6% of those older).
+ * The first guess where the user gives none: what the draw gives on its own (population.ts
+ * `statusFor`: the first adult always active, the second in 72% of couples; `activeStatus`: half
+ * of the first adults under 27 a student, 6% of those older; half of those of 60-64 not in work
+ * retired; no grown child at home, no one lifted; each type's ages uniform over its range).
  */
-const givenCouples = (spec: EstateSpec): Couples => ({
-  bothActive: spec.population.strongCouplesBothActive ?? SECOND_ACTIVE,
-  firstActive: spec.population.strongCouplesFirstActive ?? 1,
-  studentUnder27: spec.population.strongStudentShareUnder27 ?? FIRST_STUDENT_YOUNG,
-  student27to59: spec.population.strongStudentShare27to59 ?? FIRST_STUDENT_OLDER,
-  grownPerFamily: spec.population.grownChildrenPerFamily ?? 0,
-  grownPerOther: spec.population.grownChildrenPerOther ?? 0,
-  earlyRetired: spec.population.earlyRetiredShare ?? SENIOR_RETIRED,
-  lifted: spec.population.liftedShare ?? 0,
-  agesSingle: spec.population.headAgesSingle,
-  agesCouple: spec.population.headAgesCouple,
-  agesFamily: spec.population.headAgesFamily,
-});
-
-/** The start of the next trial: what the last one ended with, where the user gives none. */
-const nextCouples = (spec: EstateSpec, measured: Partial<Couples> | undefined, cur: Couples): Couples => ({
-  bothActive: spec.population.strongCouplesBothActive ?? measured?.bothActive ?? cur.bothActive,
-  firstActive: spec.population.strongCouplesFirstActive ?? measured?.firstActive ?? cur.firstActive,
-  studentUnder27: spec.population.strongStudentShareUnder27 ?? measured?.studentUnder27 ?? cur.studentUnder27,
-  student27to59: spec.population.strongStudentShare27to59 ?? measured?.student27to59 ?? cur.student27to59,
-  grownPerFamily: spec.population.grownChildrenPerFamily ?? measured?.grownPerFamily ?? cur.grownPerFamily,
-  grownPerOther: spec.population.grownChildrenPerOther ?? measured?.grownPerOther ?? cur.grownPerOther,
-  earlyRetired: spec.population.earlyRetiredShare ?? measured?.earlyRetired ?? cur.earlyRetired,
-  lifted: spec.population.liftedShare ?? measured?.lifted ?? cur.lifted,
-  agesSingle: spec.population.headAgesSingle ?? measured?.agesSingle ?? cur.agesSingle,
-  agesCouple: spec.population.headAgesCouple ?? measured?.agesCouple ?? cur.agesCouple,
-  agesFamily: spec.population.headAgesFamily ?? measured?.agesFamily ?? cur.agesFamily,
-});
-
-/** Whether the user leaves any part of the resource-strong households' start (Couples) to the anchoring. */
-const startSolved = (spec: EstateSpec): boolean => {
-  const p = spec.population;
-  return (
-    p.strongCouplesBothActive === undefined ||
-    p.strongCouplesFirstActive === undefined ||
-    p.strongStudentShareUnder27 === undefined ||
-    p.strongStudentShare27to59 === undefined ||
-    p.grownChildrenPerFamily === undefined ||
-    p.grownChildrenPerOther === undefined ||
-    p.earlyRetiredShare === undefined ||
-    p.liftedShare === undefined ||
-    p.headAgesSingle === undefined ||
-    p.headAgesCouple === undefined ||
-    p.headAgesFamily === undefined
-  );
+const DRAWN_START: StartMix = {
+  strongCouplesBothActive: SECOND_ACTIVE,
+  strongCouplesFirstActive: 1,
+  strongStudentShareUnder27: FIRST_STUDENT_YOUNG,
+  strongStudentShare27to59: FIRST_STUDENT_OLDER,
+  grownChildrenPerFamily: 0,
+  grownChildrenPerOther: 0,
+  earlyRetiredShare: SENIOR_RETIRED,
+  liftedShare: 0,
+  headAgesSingle: undefined,
+  headAgesCouple: undefined,
+  headAgesFamily: undefined,
 };
 
+/** The start of the next trial, field by field: as the user gives it, else what the last trial ended with (`measured`), else as before (`cur`). */
+function nextStart(spec: EstateSpec, measured: Partial<StartMix>, cur: StartMix): StartMix {
+  const next = { ...cur };
+  for (const k of START_FIELDS) (next as Record<StartField, unknown>)[k] = spec.population[k] ?? measured[k] ?? cur[k];
+  return next;
+}
+
+/** The start as the user gives it, the draw's own where not (the first trial's). */
+const givenStart = (spec: EstateSpec): StartMix => nextStart(spec, {}, DRAWN_START);
+
+/** Whether the user leaves any part of the start (START_FIELDS) to the anchoring. */
+const startSolved = (spec: EstateSpec): boolean => START_FIELDS.some((k) => spec.population[k] === undefined);
+
 /** The estate alone, without levers, with the unknowns at θ: the scenario of one trial. */
-function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[], couples: Couples = givenCouples(spec)): Scenario {
+function trialScenario(sc: Scenario, spec: EstateSpec, theta: readonly number[], start: StartMix = givenStart(spec)): Scenario {
   const scale = spec.flats > ANCHOR_MAX_FLATS ? ANCHOR_MAX_FLATS / spec.flats : 1;
   const pop = spec.population.households === undefined ? spec.population : { ...spec.population, households: Math.round(spec.population.households * scale) };
   const { attractiveness, attachment } = splitCoordinate(theta[0]!);
   const fam = splitFamilyCoordinate(theta[2]!, spec.population.familyShare, tiedStart(spec));
   const strongFamilyShare = fam.applicants;
-  const withCouples = {
-    ...pop,
-    strongCouplesBothActive: couples.bothActive,
-    strongCouplesFirstActive: couples.firstActive,
-    strongStudentShareUnder27: couples.studentUnder27,
-    strongStudentShare27to59: couples.student27to59,
-    grownChildrenPerFamily: couples.grownPerFamily,
-    grownChildrenPerOther: couples.grownPerOther,
-    earlyRetiredShare: couples.earlyRetired,
-    liftedShare: couples.lifted,
-    headAgesSingle: couples.agesSingle,
-    headAgesCouple: couples.agesCouple,
-    headAgesFamily: couples.agesFamily,
-  };
+  const withStart = { ...pop, ...start };
   const estate: EstateSpec = {
     ...spec,
     copies: 1,
     flats: Math.max(10, Math.round(spec.flats * scale)),
-    population: fam.start === undefined ? withCouples : { ...withCouples, strongFamilyShare: fam.start },
+    population: fam.start === undefined ? withStart : { ...withStart, strongFamilyShare: fam.start },
     anchor: false,
     attractiveness,
     attachment,
@@ -383,8 +342,8 @@ interface Trial {
   start: number[];
   /** Standard error of each mean drift over the seeds (the noise the search cannot go below; the start's own noise, smaller, left out). */
   se: number[];
-  /** Who of the resource-strong households was active at the end, and how, over all seeds; a share is left out where there was no one to measure it on. */
-  couples: Partial<Couples>;
+  /** The start's fixed points as the trial ended them, over all seeds; one is left out where there was no one to measure it on. */
+  end: Partial<StartMix>;
   /** The resource-strong share of the households that moved in, over all months and seeds (0 when none did). */
   inStrong: number;
 }
@@ -503,8 +462,8 @@ function sharesAt(res: ReplicationResult, m: number): number[] {
   return [at(RS), (at(FAM) - at(RSFAM)) / hh, at(RSFAM) / hh, at(RET) / hh];
 }
 
-function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], couples: Couples, seeds?: number): Steps<Trial> {
-  const trial = trialScenario(sc, spec, theta, couples);
+function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], start0: StartMix, seeds?: number): Steps<Trial> {
+  const trial = trialScenario(sc, spec, theta, start0);
   seeds ??= trial.replications;
   const seedOf = (r: number) => hash32(`nabolag:anchor:${r}`);
   const months = ANCHOR_YEARS * 12;
@@ -558,19 +517,21 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], cou
   for (let k = 0; k < N; k++) drift[k]! += start[k]! - expected[k]!;
   const all = ends[0]! + ends[1]! + ends[2]!;
   const one = ends[1]! + ends[2]!;
-  const measured: Partial<Couples> = {
-    ...(all > 0 ? { bothActive: ends[0]! / all, firstActive: one > 0 ? ends[1]! / one : 0.5 } : {}),
-    ...(students[0]! > 0 ? { studentUnder27: students[1]! / students[0]! } : {}),
-    ...(students[2]! > 0 ? { student27to59: students[3]! / students[2]! } : {}),
-    ...(grown[0]! > 0 ? { grownPerFamily: grown[1]! / grown[0]! } : {}),
-    ...(grown[2]! > 0 ? { grownPerOther: grown[3]! / grown[2]! } : {}),
-    ...(students[4]! > 0 ? { earlyRetired: students[5]! / students[4]! } : {}),
-    ...(lifted[0]! > 0 ? { lifted: lifted[1]! / lifted[0]! } : {}),
-    agesSingle: ageShares(ages, 0),
-    agesCouple: ageShares(ages, 1),
-    agesFamily: ageShares(ages, 2),
+  const share = (n: number, of: number) => (of > 0 ? n / of : undefined);
+  const measured: Partial<StartMix> = {
+    strongCouplesBothActive: share(ends[0]!, all),
+    strongCouplesFirstActive: all > 0 ? (one > 0 ? ends[1]! / one : 0.5) : undefined,
+    strongStudentShareUnder27: share(students[1]!, students[0]!),
+    strongStudentShare27to59: share(students[3]!, students[2]!),
+    grownChildrenPerFamily: share(grown[1]!, grown[0]!),
+    grownChildrenPerOther: share(grown[3]!, grown[2]!),
+    earlyRetiredShare: share(students[5]!, students[4]!),
+    liftedShare: share(lifted[1]!, lifted[0]!),
+    headAgesSingle: ageShares(ages, 0),
+    headAgesCouple: ageShares(ages, 1),
+    headAgesFamily: ageShares(ages, 2),
   };
-  return { drift, start: expected, se, couples: measured, inStrong: movedIn > 0 ? movedInStrong / movedIn : 0 };
+  return { drift, start: expected, se, end: measured, inStrong: movedIn > 0 ? movedInStrong / movedIn : 0 };
 }
 
 /**
@@ -629,18 +590,18 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
   const t0 = now();
   let at = firstGuess(sc, spec);
   let trials = 1;
-  let couples = givenCouples(spec);
+  let start = givenStart(spec);
   if (startSolved(spec))
     // the start as the baseline ends it, from short trials first (module comment)
     for (let k = 0; k < ANCHOR_START_ITERATIONS; k++) {
-      const pre = yield* runTrial(sc, spec, at, couples, ANCHOR_COUPLES_SEEDS);
-      couples = nextCouples(spec, pre.couples, couples);
+      const pre = yield* runTrial(sc, spec, at, start, ANCHOR_COUPLES_SEEDS);
+      start = nextStart(spec, pre.end, start);
     }
-  let cur = yield* runTrial(sc, spec, at, couples);
+  let cur = yield* runTrial(sc, spec, at, start);
   // the solved values are the best trial's, with the couples' start that trial ran with (not
   // what a later, worse trial ended with)
-  let best = { theta: at, trial: cur, couples };
-  couples = nextCouples(spec, cur.couples, couples);
+  let best = { theta: at, trial: cur, start };
+  start = nextStart(spec, cur.end, start);
   const first = cur;
   const worst = (d: number[]) => relativeWorst(d, first.start);
   // Newton steps on a Jacobian that starts diagonal, from the mean field, and learns the
@@ -679,8 +640,8 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
       if (k === 2 && tiedStart(spec)) return Math.min(logit(ANCHOR_STRONG_FAMILY_LIMIT) + 7, Math.max(-5, x));
       return clamp(x, 5);
     });
-    const tr = yield* runTrial(sc, spec, next, couples);
-    const used = couples;
+    const tr = yield* runTrial(sc, spec, next, start);
+    const used = start;
     trials++;
     const dx = next.map((t, k) => t - at[k]!);
     const n2 = dx.reduce((q, v) => q + v * v, 0);
@@ -690,7 +651,7 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
         for (let j = 0; j < N; j++) J[i]![j]! += (r * dx[j]!) / n2;
       }
     if (worst(tr.drift) < worst(best.trial.drift)) {
-      best = { theta: next, trial: tr, couples: used };
+      best = { theta: next, trial: tr, start: used };
       at = next;
       cur = tr;
     } else {
@@ -699,7 +660,7 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
       at = best.theta;
       cur = best.trial;
     }
-    couples = nextCouples(spec, cur.couples, cur === tr ? used : best.couples);
+    start = nextStart(spec, cur.end, cur === tr ? used : best.start);
   }
   const { attractiveness, attachment } = splitCoordinate(best.theta[0]!);
   const fam = splitFamilyCoordinate(best.theta[2]!, spec.population.familyShare, tiedStart(spec));
@@ -711,17 +672,9 @@ export function* anchorEstateSteps(sc: Scenario, spec: EstateSpec, now: () => nu
     applicantStrongFamilyShare: fam.applicants,
     applicantSeniorShare: logistic(best.theta[3]!),
     residentStrongFamilyShare: fam.start ?? spec.population.strongFamilyShare!,
-    residentCouplesBothActive: best.couples.bothActive,
-    residentCouplesFirstActive: best.couples.firstActive,
-    residentStudentShareUnder27: best.couples.studentUnder27,
-    residentStudentShare27to59: best.couples.student27to59,
-    residentGrownChildrenPerFamily: best.couples.grownPerFamily,
-    residentGrownChildrenPerOther: best.couples.grownPerOther,
-    residentEarlyRetiredShare: best.couples.earlyRetired,
-    residentLiftedShare: best.couples.lifted,
-    residentHeadAgesSingle: best.couples.agesSingle,
-    residentHeadAgesCouple: best.couples.agesCouple,
-    residentHeadAgesFamily: best.couples.agesFamily,
+    residentCouplesBothActive: best.start.strongCouplesBothActive!,
+    residentCouplesFirstActive: best.start.strongCouplesFirstActive!,
+    residentStart: best.start,
     start: asShares(best.trial.start),
     driftBefore: asShares(first.drift),
     driftAfter: asShares(best.trial.drift),
@@ -831,17 +784,7 @@ export function* anchorSteps(
       population: {
         ...spec.population,
         strongFamilyShare: a.residentStrongFamilyShare,
-        strongCouplesBothActive: a.residentCouplesBothActive,
-        strongCouplesFirstActive: a.residentCouplesFirstActive,
-        strongStudentShareUnder27: a.residentStudentShareUnder27,
-        strongStudentShare27to59: a.residentStudentShare27to59,
-        grownChildrenPerFamily: a.residentGrownChildrenPerFamily,
-        grownChildrenPerOther: a.residentGrownChildrenPerOther,
-        earlyRetiredShare: a.residentEarlyRetiredShare,
-        liftedShare: a.residentLiftedShare,
-        headAgesSingle: a.residentHeadAgesSingle,
-        headAgesCouple: a.residentHeadAgesCouple,
-        headAgesFamily: a.residentHeadAgesFamily,
+        ...a.residentStart,
       },
       applicants: {
         ...spec.applicants,

@@ -20,10 +20,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Anchor, AnchorStore, Shares } from '../model/anchor.js';
-import { memoryAnchorStore } from '../model/anchor.js';
+import { START_FIELDS, memoryAnchorStore } from '../model/anchor.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 
-/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the students among the active adults and the grown children at home at the start (`residentStudentShareUnder27`, `residentStudentShare27to59`, `residentGrownChildrenPerFamily`, `residentGrownChildrenPerOther`), the early retired, the recently lifted and the heads' ages (`residentEarlyRetiredShare`, `residentLiftedShare`, `residentHeadAges*`). */
+/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the start's fixed points (`residentStart`: the students, grown children at home, early retired, recently lifted and heads' ages). */
 export const STORE_FORMAT = 4;
 
 /** The store's folder from the environment, or undefined when the store is off. */
@@ -66,8 +66,14 @@ const isShares = (s: unknown): s is Shares => {
 };
 
 /** Whether a parsed value is an anchor (every field the runs and reports read, of the right kind). */
-export /** Head-age weights as an anchor has them: none, or a list of finite numbers. */
-const ages = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every(finite));
+export /** The start's fixed points as an anchor has them: each field a finite number, or (the head ages) a list of them or none. */
+const isStart = (v: unknown): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  START_FIELDS.every((k) => {
+    const x = (v as Record<string, unknown>)[k];
+    return k.startsWith('headAges') ? x === undefined || (Array.isArray(x) && x.every(finite)) : finite(x);
+  });
 
 function isAnchor(a: unknown): a is Anchor {
   const v = a as Anchor | null;
@@ -82,13 +88,7 @@ function isAnchor(a: unknown): a is Anchor {
     finite(v.residentStrongFamilyShare) &&
     finite(v.residentCouplesBothActive) &&
     finite(v.residentCouplesFirstActive) &&
-    finite(v.residentStudentShareUnder27) &&
-    finite(v.residentStudentShare27to59) &&
-    finite(v.residentGrownChildrenPerFamily) &&
-    finite(v.residentGrownChildrenPerOther) &&
-    finite(v.residentEarlyRetiredShare) &&
-    finite(v.residentLiftedShare) &&
-    [v.residentHeadAgesSingle, v.residentHeadAgesCouple, v.residentHeadAgesFamily].every(ages) &&
+    isStart(v.residentStart) &&
     isShares(v.start) &&
     isShares(v.driftBefore) &&
     isShares(v.driftAfter) &&

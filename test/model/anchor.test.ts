@@ -8,6 +8,7 @@ import {
   ANCHOR_ATTRACTIVENESS_LIMIT,
   ANCHOR_NOISE_Z,
   ANCHOR_STRONG_FAMILY_LIMIT,
+  START_FIELDS,
   anchorKey,
   anchorScenario,
   anchorSeeds,
@@ -264,27 +265,13 @@ describe('anchorScenario', () => {
     const { scenario: sc, anchors } = anchorScenario(own({ estates: [{ name: 'own', flats: 1000, population: { resourceStrongShare: 0.4 } }] }));
     const a = anchors[0]!;
     const p = sc.estates[0]!.population;
-    expect([
-      p.strongStudentShareUnder27,
-      p.strongStudentShare27to59,
-      p.grownChildrenPerFamily,
-      p.grownChildrenPerOther,
-      p.earlyRetiredShare,
-      p.liftedShare,
-    ]).toEqual([
-      a.residentStudentShareUnder27,
-      a.residentStudentShare27to59,
-      a.residentGrownChildrenPerFamily,
-      a.residentGrownChildrenPerOther,
-      a.residentEarlyRetiredShare,
-      a.residentLiftedShare,
-    ]);
+    for (const k of START_FIELDS) expect(p[k], k).toEqual(a.residentStart[k]);
     // far from the draw's own assumptions: students 6% of first adults of 27-59, no grown child
     // at home, half of those of 60-64 not in work retired, no one lifted
-    expect(a.residentStudentShare27to59).toBeGreaterThan(0.09);
-    expect(a.residentGrownChildrenPerOther).toBeGreaterThan(0.1);
-    expect(a.residentEarlyRetiredShare).toBeLessThan(0.3);
-    expect(a.residentLiftedShare).toBeGreaterThan(0.15);
+    expect(a.residentStart.strongStudentShare27to59).toBeGreaterThan(0.09);
+    expect(a.residentStart.grownChildrenPerOther).toBeGreaterThan(0.1);
+    expect(a.residentStart.earlyRetiredShare).toBeLessThan(0.3);
+    expect(a.residentStart.liftedShare).toBeGreaterThan(0.15);
     const measure = (w: Parameters<typeof countStudents>[0], n: number[][]) => {
       countStudents(w, n[0]!);
       countGrownChildren(w, n[1]!);

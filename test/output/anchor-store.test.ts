@@ -30,15 +30,19 @@ const anchor: Anchor = {
   residentStrongFamilyShare: 0.6,
   residentCouplesBothActive: 0.4,
   residentCouplesFirstActive: 0.5,
-  residentStudentShareUnder27: 0.45,
-  residentStudentShare27to59: 0.1,
-  residentGrownChildrenPerFamily: 0.1,
-  residentGrownChildrenPerOther: 0.3,
-  residentEarlyRetiredShare: 0.1,
-  residentLiftedShare: 0.2,
-  residentHeadAgesSingle: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  residentHeadAgesCouple: undefined,
-  residentHeadAgesFamily: [0, 0, 0.25, 0.75, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  residentStart: {
+    strongCouplesBothActive: 0.4,
+    strongCouplesFirstActive: 0.5,
+    strongStudentShareUnder27: 0.45,
+    strongStudentShare27to59: 0.1,
+    grownChildrenPerFamily: 0.1,
+    grownChildrenPerOther: 0.3,
+    earlyRetiredShare: 0.1,
+    liftedShare: 0.2,
+    headAgesSingle: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    headAgesCouple: undefined,
+    headAgesFamily: [0, 0, 0.25, 0.75, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  },
   start: shares,
   driftBefore: shares,
   driftAfter: shares,
@@ -106,16 +110,11 @@ describe('fileAnchorStore', () => {
     const { residentCouplesBothActive: _b, residentCouplesFirstActive: _f, ...two } = anchor;
     writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: two }));
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
-    // nor one of format 3 (no students, grown children, early retired or lifted at the start)
-    const {
-      residentStudentShareUnder27: _y,
-      residentStudentShare27to59: _o,
-      residentGrownChildrenPerFamily: _gf,
-      residentGrownChildrenPerOther: _go,
-      residentEarlyRetiredShare: _er,
-      residentLiftedShare: _l,
-      ...three
-    } = anchor;
+    // nor one of format 3 (no start's fixed points beyond the couples), nor one whose start lacks a field
+    const { residentStart: _rs, ...three } = anchor;
+    const { liftedShare: _l, ...partial } = anchor.residentStart;
+    writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: { ...anchor, residentStart: partial } }));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: three }));
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     writeFileSync(path, good);
