@@ -55,6 +55,7 @@
  */
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
 import { logistic, logit } from './logodds.js';
+import { grownChildren } from './mechanisms/demography.js';
 import {
   FIRST_STUDENT_OLDER,
   FIRST_STUDENT_YOUNG,
@@ -445,10 +446,8 @@ export function countGrownChildren(w: World, n: number[]): void {
     if (!h.alive[i]) continue;
     const head = m - h.i32[i * H.stride + H.birth1]!;
     if (head < GROWN_CHILD_HEAD_AGES[0] * 12 || head >= GROWN_CHILD_HEAD_AGES[1] * 12) continue;
-    let grown = 0;
-    const kids = h.u8[i * B.stride + B.nChildren]!;
-    for (let k = 0; k < kids; k++) if (m - h.i32[i * H.stride + H.child0 + k]! >= 18 * 12) grown++;
-    const at = grown < kids ? 0 : 2;
+    const grown = grownChildren(w, i, m);
+    const at = grown < h.u8[i * B.stride + B.nChildren]! ? 0 : 2;
     n[at]!++;
     n[at + 1]! += grown;
   }

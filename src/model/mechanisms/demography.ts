@@ -92,7 +92,7 @@ function birthProb(w: World, t: DemographyTables, i: number, ma: number): number
 }
 
 /** Number of children aged 18+ (in month m) still at home. */
-function grownChildren(w: World, i: number, m: number): number {
+export function grownChildren(w: World, i: number, m: number): number {
   const h = w.hh;
   const base = i * H.stride + H.child0;
   let n = 0;
