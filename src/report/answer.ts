@@ -39,7 +39,7 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   const h = horizonOf(base);
   const drifts = baselineDrifts(base);
   const L = (s: string) => escapeHtml(localNumbers(s, lang));
-  // a run longer than anchoring's years says that the estate ages after them, drift shown or not
+  // a run longer than anchoring's years says that the anchoring does not hold it after them, drift shown or not
   const beyond = h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : '';
   if (drifts.length === 0) {
     const ms = base.summary.metrics[base.row]!.resourceStrongShare!;
