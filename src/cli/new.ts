@@ -7,7 +7,7 @@
  */
 import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import { stringify } from 'yaml';
+import { stringify } from '../yaml.js';
 import type { NumSchema, Schema } from '../scenario/dsl.js';
 import { defaultName, loadScenario, traceScenario } from '../scenario/load.js';
 import { UserError, formatIssues, show } from '../scenario/messages.js';

@@ -6,7 +6,7 @@
  * each good file is printed resolved (its `extends` merged, every default filled in) as YAML,
  * each value with where it came from: `# file:line`, or `# default`.
  */
-import { stringify } from 'yaml';
+import { stringify } from '../yaml.js';
 import { type Source, traceScenario } from '../scenario/load.js';
 import { formatIssues, messages } from '../scenario/messages.js';
 import type { Assignment } from '../scenario/set.js';

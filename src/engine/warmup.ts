@@ -14,9 +14,11 @@
  * `warmUp` builds two worlds of the scenario and runs each for one month before the first
  * replication, so the record is widened before anything is compiled: with it, a thread running
  * the default scenario compiles about 130 functions instead of about 160 (bench/RESULTS.md).
- * It runs the scenario object itself (a copy would have another shape, and code compiled for
- * the copy would be thrown away again), with its own seed, and keeps nothing: the results of
- * the replications do not change (test/engine/warmup.test.ts).
+ * The worlds are small (at most `WARM_UP_FLATS` flats per estate: the shapes of their arrays and
+ * records are those of full-sized ones, and building and running 1,000 flats twice cost about a
+ * tenth of the default run). It runs the scenario object itself (a copy would have another shape,
+ * and code compiled for the copy would be thrown away again), with its own seed, and keeps
+ * nothing: the results of the replications do not change (test/engine/warmup.test.ts).
  */
 import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -28,6 +30,12 @@ const WARM_UP_SEED = 1;
 /** Worlds the warm-up builds, and months (steps) it runs each. */
 export const WARM_UP_WORLDS = 2;
 export const WARM_UP_MONTHS = 1;
+
+/**
+ * Flats per estate at most in the warm-up's worlds (Schelling grids are built whole: their size
+ * is the grid's). 100 measured as fast as 40 and 200 (bench/RESULTS.md). (assumption)
+ */
+export const WARM_UP_FLATS = 100;
 
 /**
  * Flat-months per replication above which a thread does not warm up: the compiling a warm-up
@@ -61,7 +69,7 @@ export function wantsWarmUp(sc: Scenario, replications: number): boolean {
 /** Build the scenario's world twice, run each for a month, and drop the results. */
 export function warmUp(sc: Scenario): void {
   for (let k = 0; k < WARM_UP_WORLDS; k++) {
-    simulate(sc, 0, WARM_UP_SEED, { maps: false, maxMonths: WARM_UP_MONTHS });
+    simulate(sc, 0, WARM_UP_SEED, { maps: false, maxMonths: WARM_UP_MONTHS, flatCap: sc.schelling ? Infinity : WARM_UP_FLATS });
     noteWorldBuilt();
   }
 }

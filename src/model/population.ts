@@ -445,11 +445,13 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
 }
 
 /**
- * Lay out flats for one estate: sections side by side, buildings in rows, stairwells along
- * each building, flats on each storey. Writes into `f` from index `start`.
+ * Lay out `n` flats for one estate (its `flats`, or fewer in a warm-up's small world): sections
+ * side by side, buildings in rows, stairwells along each building, flats on each storey. Writes
+ * into `f` from index `start`.
  */
 export function layoutEstate(
   spec: EstateSpec,
+  n: number,
   f: Flats,
   start: number,
   estateIndex: number,
@@ -458,7 +460,6 @@ export function layoutEstate(
   stairOffset: number,
   rng: Rng,
 ): { sections: number; buildings: number; stairwells: number } {
-  const n = spec.flats;
   const perStair = spec.floors * spec.flatsPerLanding;
   const perBuilding = perStair * spec.stairwellsPerBuilding;
   const nSections = Math.min(spec.sections, n);

@@ -3,8 +3,6 @@
  * mechanism (so adding a mechanism does not shift the numbers the others draw).
  * Nothing in the project may use Math.random (a test checks).
  */
-import seedrandom from 'seedrandom';
-
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
@@ -27,12 +25,45 @@ export type StreamRng = Rng & { readonly state: AleaState };
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
 
 /**
- * Alea's starting state for a seed text, from the `seedrandom` package (its Mash hash of the
- * text); the model then steps the state itself (`aleaStep`), and its numbers are the package's.
+ * Baagøe's "Mash" hash, with which Alea seeds itself: a running value n (a 32-bit whole number
+ * kept in a double) mixed with each UTF-16 unit of the text; each call returns n / 2^32 and keeps
+ * n for the next call, as Alea's seeding needs (four calls on one hash).
+ */
+function mash(): (text: string) => number {
+  let n = 0xefc8249d;
+  return (text: string): number => {
+    for (let i = 0; i < text.length; i++) {
+      n += text.charCodeAt(i);
+      let h = 0.02519603282416938 * n;
+      n = h >>> 0;
+      h -= n;
+      h *= n;
+      n = h >>> 0;
+      h -= n;
+      n += h * 0x100000000;
+    }
+    return (n >>> 0) * TWO_TO_MINUS_32;
+  };
+}
+
+/**
+ * Alea's starting state for a seed text (Baagøe's seeding: three fractions from hashing a space,
+ * each less the hash of the text, wrapped into [0, 1), and the carry 1). The same state as the
+ * `seedrandom` package's `alea` (test/model/rng.test.ts), computed here so that a run does not
+ * load that package (about 12 ms of a default run's start: bench/RESULTS.md).
  */
 export function aleaSeed(text: string): AleaState {
-  const { s0, s1, s2, c } = seedrandom.alea(text, { state: true }).state();
-  return { s0, s1, s2, c };
+  const h = mash();
+  let s0 = h(' ');
+  let s1 = h(' ');
+  let s2 = h(' ');
+  s0 -= h(text);
+  if (s0 < 0) s0 += 1;
+  s1 -= h(text);
+  if (s1 < 0) s1 += 1;
+  s2 -= h(text);
+  if (s2 < 0) s2 += 1;
+  return { s0, s1, s2, c: 1 };
 }
 
 /**

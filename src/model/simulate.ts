@@ -102,6 +102,11 @@ export interface SimulateOptions {
   /** Run at most this many months (steps) of the scenario (a thread's warm-up: engine/warmup.ts). */
   maxMonths?: number;
   /**
+   * Lay out and populate at most this many flats of each estate (a thread's warm-up builds small
+   * worlds: engine/warmup.ts). Not for results: the estates are not the scenario's.
+   */
+  flatCap?: number;
+  /**
    * With `maps`: record a snapshot every this many months instead of every `output.mapEveryYears`
    * years (the studio animates the map month by month). Snapshots only read the world.
    */
@@ -165,7 +170,7 @@ export function initialWorld(sc: Scenario, seed: number): World {
 }
 
 /** `initialWorld` in steps: a step after each estate laid out and after each estate populated. */
-export function* worldSteps(sc: Scenario, seed: number): Steps<World> {
+export function* worldSteps(sc: Scenario, seed: number, flatCap = Infinity): Steps<World> {
   // expand copies into estates
   const specIdx: number[] = [];
   const names: string[] = [];
@@ -176,7 +181,8 @@ export function* worldSteps(sc: Scenario, seed: number): Steps<World> {
     }
   });
   const nEstates = specIdx.length;
-  const nBase = specIdx.reduce((s, k) => s + sc.estates[k]!.flats, 0);
+  const flatsOf = (k: number): number => Math.min(sc.estates[k]!.flats, flatCap);
+  const nBase = specIdx.reduce((s, k) => s + flatsOf(k), 0);
   // flats reserved for levers that build, placed after all estates' flats
   const reserve = reservedFlats(sc, { estateSpec: Int32Array.from(specIdx), nEstates });
   const nFlats = nBase + reserve.reduce((a, b) => a + b, 0);
@@ -193,14 +199,14 @@ export function* worldSteps(sc: Scenario, seed: number): Steps<World> {
     const spec = sc.estates[specIdx[e]!]!;
     flatStart[e] = start;
     sectionStart[e] = sectionNames.length;
-    const r = layoutEstate(spec, flats, start, e, sectionNames.length, buildings, stairs, rngLayout);
+    const r = layoutEstate(spec, flatsOf(specIdx[e]!), flats, start, e, sectionNames.length, buildings, stairs, rngLayout);
     for (let s = 0; s < r.sections; s++) {
       sectionNames.push(r.sections > 1 ? `${names[e]}/${s + 1}` : names[e]!);
       sectionEstate.push(e);
     }
     buildings += r.buildings;
     stairs += r.stairwells;
-    start += spec.flats;
+    start += flatsOf(specIdx[e]!);
     yield;
   }
   flatStart[nEstates] = start;
@@ -306,7 +312,7 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
   const spec = sc.estates[w.layout.estateSpec[e]!]!;
   const pop = spec.population;
   const prof = profileFor(spec, false);
-  const n = spec.flats;
+  const n = flatStart[e + 1]! - flatStart[e]!; // the estate's flats (fewer under a warm-up's flatCap)
   const target = pop.households ?? Math.round(pop.occupancy * n);
   // choose exactly `target` flats to occupy (selection sampling, in flat order)
   let need = target;
@@ -376,7 +382,7 @@ export function simulate(sc: Scenario, replication: number, seed: number, opts: 
 
 /** `simulate` in steps: the world's (`worldSteps`), then a step after month 0 and after each month. */
 export function* replicationSteps(sc: Scenario, replication: number, seed: number, opts: SimulateOptions = {}): Steps<ReplicationResult> {
-  const w = yield* worldSteps(sc, seed);
+  const w = yield* worldSteps(sc, seed, opts.flatCap);
   const months = Math.min(scenarioMonths(sc), opts.maxMonths ?? Infinity);
   const multi = w.layout.nEstates > 1;
   const nRows = w.layout.nEstates + (multi ? 1 : 0);

@@ -23,7 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { stringify } from '../yaml.js';
 import { type TargetFit, type TargetSpec, objective, targetFit, targetScale, toleranceVerdict } from '../analysis/calibration.js';
 import {
   NM_CONTRACT,

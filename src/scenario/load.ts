@@ -25,7 +25,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from '../yaml.js';
 import { FORBIDDEN_KEYS, isForbiddenKey, validate } from './dsl.js';
 import {
   MAX_NESTING_DEPTH,

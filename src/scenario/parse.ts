@@ -5,7 +5,7 @@
  * studio page, which is handed the text of a file the user opens, both use it, so both give the
  * same messages).
  */
-import { type CST, LineCounter, Parser, parseDocument } from 'yaml';
+import { type CST, LineCounter, Parser, parseDocument } from '../yaml.js';
 import { isForbiddenKey } from './dsl.js';
 import { type Issue, messages } from './messages.js';
 

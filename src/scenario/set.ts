@@ -15,7 +15,7 @@
  * which is what the schema's default of one estate means; only `estates` has such a default
  * (`policies[0]` in a file without levers names nothing). Pure functions; no I/O.
  */
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from '../yaml.js';
 import { UserError, show } from './messages.js';
 
 /** One step of a path: a field, or an item of a list by index or by a field's value. */

@@ -10,7 +10,7 @@
  * demonstration scales the image's effects and adds a shock (some years of 100% municipal
  * allocation). Export writes the edited scenario as YAML, each chart as SVG or PNG.
  */
-import { stringify } from 'yaml';
+import { stringify } from '../yaml.js';
 import type { Policy } from '../scenario/policies.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type DiffBands, type Drawing, type MapPanel, SvgPaint, bandChart, diffBands, diffChart, mapDrawing, mapHeight, paintCanvas } from './charts.js';

@@ -2,7 +2,7 @@
  * The structure of src/: no import cycle (type-only imports count), and every import points down
  * the layers, from the command line to the scenario:
  *
- *   version.ts, scenario/  →  model/  →  engine/  →  analysis/  →  output/, report/, studio/  →  cli/, tools/
+ *   version.ts, yaml.ts, scenario/  →  model/  →  engine/  →  analysis/  →  output/, report/, studio/  →  cli/, tools/
  *
  * (an import may go to its own layer or any layer below, never above). docs/ODD.md and
  * CONTRIBUTING.md describe the same layers.
@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 /** Rank of each layer: an import may only go to an equal or lower rank. */
 const LAYERS: [string, number][] = [
   ['src/version.ts', 0],
+  ['src/yaml.ts', 0],
   ['src/scenario/', 1],
   ['src/model/', 2],
   ['src/engine/', 3],

@@ -2,8 +2,8 @@
  * What a `nabolag` process loads before it knows its command: the static imports of the built
  * command line (dist/src/cli/main.js and everything it imports statically, as Node loads them).
  * yargs, the progress bar and the report are imported only when they are needed (a mistake or
- * help, a run without --quiet, a run that writes the report), so that a plain `nabolag run`
- * starts as quickly as it can (bench/RESULTS.md, "A plain command line without yargs"). Needs
+ * help, a run without --quiet, a run that writes the report), and no package at all (YAML is read
+ * by a bundle the build makes), so that a plain `nabolag run` starts as quickly as it can (bench/RESULTS.md, "A plain command line without yargs"). Needs
  * `npm run build`.
  */
 import { readFileSync } from 'node:fs';
@@ -34,7 +34,13 @@ describe('start-up of the command line', () => {
   it('reads the files it should (the check sees the imports)', () => {
     expect(files).toContain(normalize('dist/src/cli/args.js'));
     expect(files).toContain(normalize('dist/src/output/pipeline.js'));
-    expect(packages).toContain('yaml');
+    expect(files).toContain(normalize('dist/src/yaml.js'));
+  });
+
+  it('loads no package: YAML is read by the bundle the build makes of yaml (src/tools/build-yaml.ts), Alea seeded by its own code', () => {
+    // the CommonJS files of yaml and seedrandom took about 24 and 12 ms of every start (bench/RESULTS.md, 0.2.11)
+    expect([...packages]).toEqual([]);
+    expect(readFileSync('dist/src/yaml.js', 'utf8')).toMatch(/^\/\/ Bundled from the yaml package/);
   });
 
   it('does not load yargs, the progress bar or the report before a command needs them', () => {

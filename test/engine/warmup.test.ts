@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEnsemble } from '../../src/engine/ensemble.js';
-import { WARM_UP_MAX_FLAT_MONTHS, wantsWarmUp, warmUp } from '../../src/engine/warmup.js';
+import { WARM_UP_FLATS, WARM_UP_MAX_FLAT_MONTHS, wantsWarmUp, warmUp } from '../../src/engine/warmup.js';
 import { replicationSeed } from '../../src/model/rng.js';
 import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -41,6 +41,38 @@ describe('maxMonths', () => {
     const sc = loadScenario(join(SCENARIOS, 'schelling', 'abmfc-small.yaml'));
     expect(simulate(sc, 0, 3, { maxMonths: 1 }).months).toBe(1);
     expect(simulate(sc, 0, 3).months).toBe(20);
+  });
+});
+
+describe('flatCap', () => {
+  it('lays out and populates at most that many flats of each estate (the warm-up builds WARM_UP_FLATS)', () => {
+    expect(WARM_UP_FLATS).toBe(100);
+    const sc = scenario({
+      years: 1,
+      seed: 4,
+      estates: [
+        { name: 'a', flats: 300 },
+        { name: 'b', flats: 60 },
+      ],
+    });
+    const sizes = (cap?: number): number[] => {
+      let out: number[] = [];
+      simulate(sc, 0, 9, {
+        maps: false,
+        maxMonths: 1,
+        flatCap: cap,
+        atEnd: (w) => {
+          const fs = w.layout.flatStart;
+          out = [fs[1]! - fs[0]!, fs[2]! - fs[1]!, w.hh.used];
+        },
+      });
+      return out;
+    };
+    const [a, b, used] = sizes(WARM_UP_FLATS);
+    expect([a, b]).toEqual([100, 60]);
+    expect(used).toBeGreaterThan(100);
+    expect(used).toBeLessThanOrEqual(160 + 16);
+    expect(sizes().slice(0, 2)).toEqual([300, 60]);
   });
 });
 

@@ -50,6 +50,13 @@ describe('Alea', () => {
     expect(compared).toBe(60000);
   });
 
+  it('seeds as the seedrandom package does for any text (its state), non-ASCII and empty included', () => {
+    for (const text of ['', ' ', '0/main', '4294967295/population', 'Ærø-Ålykke/østerbro 3', 'x'.repeat(500), '\u{1F3E0}/emoji']) {
+      const { s0, s1, s2, c } = seedrandom.alea(text, { state: true }).state();
+      expect(aleaSeed(text)).toEqual({ s0, s1, s2, c });
+    }
+  });
+
   it('a step on copies of the state in local variables gives the same numbers as aleaStep', () => {
     const g = aleaSeed('9/households');
     const h = { ...g };
