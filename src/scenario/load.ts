@@ -399,11 +399,33 @@ export function readTextCapped(file: string, limit = MAX_SCENARIO_FILE_BYTES): {
       total += n;
       if (total > limit) return { why: tooBig(undefined, limit) };
     }
-    return { text: Buffer.concat(chunks, total).toString('utf8') };
+    return utf8Text(Buffer.concat(chunks, total));
   } catch (e) {
     return { why: whyNot(e) };
   } finally {
     closeSync(fd);
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The bytes as UTF-8 text, or why they are not: the first byte that is not UTF-8, by line (a file
+ * saved as Latin-1 or Windows-1252 would otherwise be read with its æ, ø and å replaced, and a
+ * name with them then called invalid for the wrong reason).
+ */
+export function utf8Text(bytes: Uint8Array): { text: string } | { why: string } {
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    // the text before the first replacement character decodes alike both ways: its length in
+    // bytes is where the first byte that is not UTF-8 stands
+    const loose = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const before = loose.slice(0, Math.max(0, loose.indexOf('\uFFFD')));
+    const at = Buffer.byteLength(before, 'utf8');
+    const line = before.split('\n').length;
+    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return { why: `it is not UTF-8 text (line ${line}: byte 0x${byte} is not UTF-8; save the file as UTF-8, as most editors offer)` };
   }
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/validate.js';
-import { checkScenario } from '../../src/scenario/load.js';
+import { checkScenario, utf8Text } from '../../src/scenario/load.js';
 import { formatIssues } from '../../src/scenario/messages.js';
 import { BAD, BAD_FILES, PARENT_FILES } from '../fixtures/bad/cases.js';
 
@@ -35,6 +35,15 @@ describe('bad scenario files', () => {
       expect(text).not.toContain(process.cwd());
     });
   }
+
+  it('text that is not UTF-8: the first byte that is not, by line, after multi-byte letters too', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const join = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
+    expect(utf8Text(enc('name: Ærø\n'))).toEqual({ text: 'name: Ærø\n' });
+    expect(utf8Text(Uint8Array.of(0xe6))).toEqual({ why: expect.stringContaining('line 1: byte 0xE6 is not UTF-8') });
+    const r = utf8Text(join(enc('a: æøå\nb: Ål\nc: '), Uint8Array.of(0xc5, 0x6c)));
+    expect(r).toEqual({ why: expect.stringContaining('line 3: byte 0xC5 is not UTF-8') });
+  });
 
   it('a path that does not exist', () => {
     const { scenario, issues } = checkScenario(`${BAD}/no-such-file.yaml`);
