@@ -322,6 +322,13 @@ function bandInside(b: number, lo: number, hi: number): number {
   return Math.max(0, Math.min(hi, from + HEAD_AGE_BAND_YEARS) - Math.max(lo, from));
 }
 
+/**
+ * Most years between the head of an anchored family and its oldest child where the draw's 21-38
+ * years leave no child under 18 (heads over 55.9): the last age of the birth table
+ * (demography.ts `birthProb`: births to mothers of 15-50). Assumption.
+ */
+export const OLDEST_CHILD_GAP_MAX_YEARS = 50;
+
 export interface DrawOptions {
   rooms: number;
   month: number;
@@ -380,10 +387,14 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
       oldestKid = aleaStep(g) * 17.9;
       age1 = Math.min(59, oldestKid + 21 + aleaStep(g) * 17);
     } else {
-      // the head's age first, then the oldest child's as the draw above relates them (21-38 years younger)
+      // the head's age first, then the oldest child's as the draw above relates them (21-38 years
+      // younger); a head too old to have a child under 18 that much younger (over 55.9) has one up
+      // to OLDEST_CHILD_GAP_MAX_YEARS younger (before 0.2.12 the oldest was then 18 or more: a grown
+      // child, and the family often none)
       age1 = headAge(g, prof.agesFamily, 21, 60);
-      const lo = Math.max(0, age1 - 38);
-      oldestKid = lo + aleaStep(g) * Math.max(0, Math.min(17.9, age1 - 21) - lo);
+      const hi = Math.max(0, Math.min(17.9, age1 - 21));
+      const lo = age1 - 38 <= hi ? Math.max(0, age1 - 38) : Math.max(0, Math.min(hi, age1 - OLDEST_CHILD_GAP_MAX_YEARS));
+      oldestKid = lo + aleaStep(g) * (hi - lo);
     }
   }
   const two = type === HT.couple || type === HT.coupleKids || type === HT.seniorCouple;

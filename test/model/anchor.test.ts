@@ -293,15 +293,18 @@ describe('anchorScenario', () => {
     expect(Math.abs(s[1]! - e[1]!)).toBeLessThan(0.06);
     expect(Math.abs(s[2]! - e[2]!)).toBeLessThan(0.1);
     expect(Math.abs(s[3]! - e[3]!)).toBeLessThan(0.06);
-    // the heads' mean age, of the families and of all households, within a year of the end's
-    // (with the draw's own ranges the families' heads started about 4 years younger). Not of the
-    // households of one and of two adults apart: how many seniors live alone is the type mix's,
-    // not solved (singles start about 3 years younger, couples older)
+    // the heads' mean age of the families within a year of the end's (with the draw's own ranges
+    // the families' heads started about 4 years younger), of all households within 1.5 years. Not
+    // of the households of one and of two adults apart: how many seniors live alone is the type
+    // mix's, not solved (singles start about 3.5 years younger, couples about 3 older), and it
+    // moves the mean of all households too (0.4 years until 0.2.11; 1.0 since families with a head
+    // over 55.9 are drawn with a child under 18, as they should be: docs/ODD.md, Initialization)
     const meanAge = (n: number[], kinds: number[]) => {
       const part = n.map((x, k) => (kinds.includes(Math.floor(k / HEAD_AGE_BANDS)) ? x : 0));
       return part.reduce((q, x, k) => q + x * (HEAD_AGE_FROM + ((k % HEAD_AGE_BANDS) + 0.5) * HEAD_AGE_BAND_YEARS), 0) / part.reduce((q, x) => q + x, 0);
     };
-    for (const kinds of [[2], [0, 1, 2]]) expect(Math.abs(meanAge(start[3]!, kinds) - meanAge(end[3]!, kinds)), `kinds ${kinds}`).toBeLessThan(1);
+    expect(Math.abs(meanAge(start[3]!, [2]) - meanAge(end[3]!, [2])), 'families').toBeLessThan(1);
+    expect(Math.abs(meanAge(start[3]!, [0, 1, 2]) - meanAge(end[3]!, [0, 1, 2])), 'all households').toBeLessThan(1.5);
   });
 
   it('keeps the couples the user gives', () => {
