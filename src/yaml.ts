@@ -6,4 +6,4 @@
  * version: src/tools/build-yaml.ts), which loads in about 8 ms. Tests and `tsx` run this file as
  * it is, on the package.
  */
-export { type CST, LineCounter, Parser, isMap, isScalar, isSeq, parse, parseDocument, stringify } from 'yaml';
+export { type CST, LineCounter, Parser, type YAMLError, isMap, isScalar, isSeq, parse, parseDocument, stringify } from 'yaml';

@@ -6,6 +6,7 @@
  * same messages).
  */
 import { type CST, LineCounter, Parser, parseDocument } from '../yaml.js';
+import { yamlErrorPlaces } from './yaml-errors.js';
 import { isForbiddenKey } from './dsl.js';
 import { type Issue, messages } from './messages.js';
 
@@ -104,10 +105,9 @@ function parseYaml(file: string, text: string): { value: unknown } | { issues: I
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2' });
   if (doc.errors.length) {
     return {
-      issues: doc.errors.map((e) => {
-        const { line, col } = lineCounter.linePos(e.pos[0]);
-        return messages.yamlSyntax(file, line, col, firstLine(e.message));
-      }),
+      issues: yamlErrorPlaces(text, doc.errors, lineCounter).map(({ error, place }) =>
+        messages.yamlSyntax(file, place.line, place.col, firstLine(error.message) + place.note),
+      ),
     };
   }
   if (doc.contents === null) return { value: undefined };

@@ -80,7 +80,11 @@ export function parseAssignment(text: string): Assignment {
   try {
     value = parseYaml(raw, { version: '1.2' });
   } catch (e) {
-    fail(text, `the value ${show(raw)} is not valid YAML (${String((e as Error).message).split('\n')[0]})`);
+    // yaml's first line ends with its place ("… at line 1, column 5:"), which a one-line value does not need
+    const why = String((e as Error).message)
+      .split('\n')[0]!
+      .replace(/ at line \d+, column \d+:?$/, '');
+    fail(text, `the value ${show(raw)} is not valid YAML (${why})`);
   }
   checkKeys(text, value);
   return { text, path, steps, value };
