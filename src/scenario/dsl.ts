@@ -161,6 +161,18 @@ export const isForbiddenKey = (k: string): boolean => FORBIDDEN_KEYS.includes(k)
 /** The value of an own property; never one inherited from a prototype (`toString`, ...). */
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
+/**
+ * The fields of a mapping's sub-mappings named `key` (`population.familyShare` for a
+ * `familyShare` written one level too high in an estate), joined as a hint: `a.key" or "b.key`
+ * (the message quotes it), or undefined.
+ */
+function oneLevelDown(s: ObjSchema, key: string): string | undefined {
+  const found = Object.entries(s.fields)
+    .filter(([, f]) => f.kind === 'obj' && Object.hasOwn(f.fields, key))
+    .map(([name]) => `${name}.${key}`);
+  return found.length ? found.join('" or "') : undefined;
+}
+
 /** Levenshtein distance, used for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {
   const al = a.toLowerCase();
@@ -283,7 +295,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       for (const k of Object.keys(v)) {
         if (isForbiddenKey(k)) issues.push(messages.forbiddenKey(file, joinPath(path, k), k));
         else if (s.removed && Object.hasOwn(s.removed, k)) issues.push(messages.removedField(file, joinPath(path, k), s.removed[k]!));
-        else if (!Object.hasOwn(s.fields, k)) issues.push(messages.unknownKey(file, joinPath(path, k), known, closest(k, known)));
+        else if (!Object.hasOwn(s.fields, k)) issues.push(messages.unknownKey(file, joinPath(path, k), known, closest(k, known) ?? oneLevelDown(s, k)));
       }
       const entries: [string, unknown][] = [];
       for (const [k, f] of Object.entries(s.fields)) {
