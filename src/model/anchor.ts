@@ -22,9 +22,9 @@
  * then starts where the baseline holds it; with the draw's own assumptions, a first adult
  * always in work and a second in 72% of couples, it rose 5 points in 8 years in the default).
  * So, alike, the rest of the start that the draw assumes and the baseline does not keep: the
- * students among the active adults, the grown children still at home, the early retired and the
- * households recently lifted into work, and the heads' ages (population.strongStudentShareUnder27,
- * ...27to59, grownChildrenPerFamily, grownChildrenPerOther, earlyRetiredShare, liftedShare,
+ * students among the active adults, the children per family, the grown children still at home, the
+ * early retired and the households recently lifted into work, and the heads' ages
+ * (population.strongStudentShareUnder27, ...27to59, childrenPerFamily, grownChildrenPerFamily, grownChildrenPerOther, earlyRetiredShare, liftedShare,
  * headAgesSingle, headAgesCouple, headAgesFamily; docs/ODD.md, "The rest of the start"): each made
  * a transient that the search, holding year 15, cancelled with a slower one (an own estate rose
  * 2.6 points in its first year; started younger than the baseline keeps it, estates aged and their
@@ -57,6 +57,7 @@ import type { EstateSpec, Scenario } from '../scenario/schema.js';
 import { logistic, logit } from './logodds.js';
 import { grownChildren } from './mechanisms/demography.js';
 import {
+  DRAWN_CHILDREN_PER_FAMILY,
   FIRST_STUDENT_OLDER,
   FIRST_STUDENT_YOUNG,
   GROWN_CHILD_HEAD_AGES,
@@ -261,6 +262,7 @@ export const START_FIELDS = [
   'strongCouplesFirstActive',
   'strongStudentShareUnder27',
   'strongStudentShare27to59',
+  'childrenPerFamily',
   'grownChildrenPerFamily',
   'grownChildrenPerOther',
   'earlyRetiredShare',
@@ -284,6 +286,7 @@ const DRAWN_START: StartMix = {
   strongCouplesFirstActive: 1,
   strongStudentShareUnder27: FIRST_STUDENT_YOUNG,
   strongStudentShare27to59: FIRST_STUDENT_OLDER,
+  childrenPerFamily: DRAWN_CHILDREN_PER_FAMILY,
   grownChildrenPerFamily: 0,
   grownChildrenPerOther: 0,
   earlyRetiredShare: SENIOR_RETIRED,
@@ -343,7 +346,11 @@ interface Trial {
   start: number[];
   /** Standard error of each mean drift over the seeds (the noise the search cannot go below; the start's own noise, smaller, left out). */
   se: number[];
-  /** The start's fixed points as the trial ended them, over all seeds; one is left out where there was no one to measure it on. */
+  /**
+   * The start's fixed points as the trial ended them, over all seeds (children per family: the
+   * draw's parameter that would start them there, nextChildrenPerFamily); one is left out where
+   * there was no one to measure it on.
+   */
   end: Partial<StartMix>;
   /** The resource-strong share of the households that moved in, over all months and seeds (0 when none did). */
   inStrong: number;
@@ -434,6 +441,35 @@ export function countLifted(w: World, n: number[]): void {
   }
 }
 
+/** Count the families with children under 18 in world `w` (`n[0]`) and their children under 18 (`n[1]`). */
+export function countChildren(w: World, n: number[]): void {
+  const h = w.hh;
+  const adult = w.month - 18 * 12;
+  for (let i = 0; i < h.alive.length; i++) {
+    if (!h.alive[i]) continue;
+    const base = i * H.stride + H.child0;
+    let minors = 0;
+    for (let k = 0; k < h.u8[i * B.stride + B.nChildren]!; k++) if (h.i32[base + k]! > adult) minors++;
+    if (minors === 0) continue;
+    n[0]!++;
+    n[1]! += minors;
+  }
+}
+
+/**
+ * The next trial's `population.childrenPerFamily` (the draw's mean before the room limit): the
+ * part above the first child scaled by how the realised children under 18 per family beyond the
+ * first ended (`end`) against how they started (`start`), so that the start ends where the
+ * baseline keeps it whatever the room limit takes off the draw (setting the parameter to the end
+ * would leave the start that much below it); within the field's range, 1 to 2.75.
+ *
+ * @example nextChildrenPerFamily(2.05, 1.93, 1.74) // 1.8355 (to 4 places)
+ */
+export function nextChildrenPerFamily(cur: number, start: number, end: number): number {
+  if (!(start > 1.01 && end > 0)) return cur;
+  return Math.min(2.75, Math.max(1, 1 + ((cur - 1) * Math.max(0, end - 1)) / (start - 1)));
+}
+
 /**
  * Count the households in world `w` whose head is GROWN_CHILD_HEAD_AGES old: families with children
  * under 18 (`n[0]`) and the others (`n[2]`), and the grown children (18 or more) at home in each
@@ -472,6 +508,8 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], sta
   const ends = [0, 0, 0];
   const students = [0, 0, 0, 0, 0, 0];
   const grown = [0, 0, 0, 0];
+  const children = [0, 0];
+  const startChildren = [0, 0];
   const lifted = [0, 0];
   const ages = new Array<number>(3 * HEAD_AGE_BANDS).fill(0);
   const atEnd = (w: World) => {
@@ -480,6 +518,7 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], sta
     countCouples(w, ends);
     countStudents(w, students);
     countGrownChildren(w, grown);
+    countChildren(w, children);
   };
   let movedIn = 0;
   let movedInStrong = 0;
@@ -509,8 +548,10 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], sta
   // how far the seeds' start fell from it (ANCHOR_START_DRAWS_PER_SEED)
   const draws = ANCHOR_START_DRAWS_PER_SEED * seeds;
   const expected = start.map((v) => (v * seeds) / draws);
+  // (the children per family at the start: on these draws alone, the seeds' own month 0 not being kept)
+  const atStart = (w: World) => countChildren(w, startChildren);
   for (let r = seeds; r < draws; r++) {
-    const s0 = sharesAt(yield* replicationSteps(trial, r, seedOf(r), { maxMonths: 0 }), 0);
+    const s0 = sharesAt(yield* replicationSteps(trial, r, seedOf(r), { maxMonths: 0, atEnd: atStart }), 0);
     for (let k = 0; k < N; k++) expected[k]! += s0[k]! / draws;
   }
   for (let k = 0; k < N; k++) drift[k]! += start[k]! - expected[k]!;
@@ -522,6 +563,10 @@ function* runTrial(sc: Scenario, spec: EstateSpec, theta: readonly number[], sta
     strongCouplesFirstActive: all > 0 ? (one > 0 ? ends[1]! / one : 0.5) : undefined,
     strongStudentShareUnder27: share(students[1]!, students[0]!),
     strongStudentShare27to59: share(students[3]!, students[2]!),
+    childrenPerFamily:
+      children[0]! > 0 && startChildren[0]! > 0
+        ? nextChildrenPerFamily(start0.childrenPerFamily ?? DRAWN_CHILDREN_PER_FAMILY, startChildren[1]! / startChildren[0]!, children[1]! / children[0]!)
+        : undefined,
     grownChildrenPerFamily: share(grown[1]!, grown[0]!),
     grownChildrenPerOther: share(grown[3]!, grown[2]!),
     earlyRetiredShare: share(students[5]!, students[4]!),

@@ -111,6 +111,11 @@ export interface DrawProfile {
    */
   grownPerFamily: number;
   grownPerOther: number;
+  /**
+   * Factor on the probabilities of a family's second to fourth child (EXTRA_CHILD_PROBS): 1 for
+   * applicants and where none is given, else `childrenScale(population.childrenPerFamily)`.
+   */
+  childrenScale: number;
   /** Of the adults from 60 up to the retirement age who are not employed, the share retired (population.earlyRetiredShare); -1: SENIOR_RETIRED. */
   earlyRetired: number;
   /** Of the resource-strong households, the share lifted into work or education within `elevator.liftedMonths` (population.liftedShare); 0 for applicants and where none is given. */
@@ -165,6 +170,7 @@ function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
     student27to59: applicant ? -1 : (p.strongStudentShare27to59 ?? -1),
     grownPerFamily: applicant ? 0 : (p.grownChildrenPerFamily ?? 0),
     grownPerOther: applicant ? 0 : (p.grownChildrenPerOther ?? 0),
+    childrenScale: applicant ? 1 : childrenScale(p.childrenPerFamily),
     earlyRetired: applicant ? -1 : (p.earlyRetiredShare ?? -1),
     lifted: applicant ? 0 : (p.liftedShare ?? 0),
     agesSingle: applicant ? undefined : p.headAgesSingle,
@@ -329,6 +335,29 @@ function bandInside(b: number, lo: number, hi: number): number {
  */
 export const OLDEST_CHILD_GAP_MAX_YEARS = 50;
 
+/**
+ * Probabilities of a drawn family's second, third and fourth child (each a Bernoulli draw: 1 +
+ * B(0.6) + B(0.3) + B(0.15), a mean of 2.05 before the room limit). Assumption (the order of
+ * magnitude of DST's 1.7-1.8 children per family with children, once the room limit and the
+ * children who have grown up are counted).
+ */
+export const EXTRA_CHILD_PROBS = [0.6, 0.3, 0.15] as const;
+/** Mean number of children the draw gives a family before the room limit: 1 + the sum of EXTRA_CHILD_PROBS. */
+export const DRAWN_CHILDREN_PER_FAMILY = 1 + EXTRA_CHILD_PROBS[0] + EXTRA_CHILD_PROBS[1] + EXTRA_CHILD_PROBS[2];
+
+/**
+ * The factor on EXTRA_CHILD_PROBS that gives a mean of `perFamily` children before the room limit
+ * (population.childrenPerFamily), within what the three draws allow (0 to 1 / 0.6: a mean of 1 to
+ * 2.75); 1 where none is given.
+ *
+ * @example childrenScale(1.525) // 0.5
+ */
+export function childrenScale(perFamily: number | undefined): number {
+  if (perFamily === undefined) return 1;
+  const s = (perFamily - 1) / (DRAWN_CHILDREN_PER_FAMILY - 1);
+  return Math.min(1 / EXTRA_CHILD_PROBS[0], Math.max(0, s));
+}
+
 export interface DrawOptions {
   rooms: number;
   month: number;
@@ -380,7 +409,13 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   } else if (type === HT.single) age1 = headAge(g, prof.agesSingle, prof.agesSingle === undefined ? 25 : 18, 60);
   else if (type === HT.couple) age1 = headAge(g, prof.agesCouple, 25, 60);
   else {
-    nKids = 1 + (aleaStep(g) < 0.6 ? 1 : 0) + (aleaStep(g) < 0.3 ? 1 : 0) + (aleaStep(g) < 0.15 ? 1 : 0);
+    // (anchored residents: as many as the baseline keeps, childrenScale; the same draws, so 1 gives the table's)
+    const s = prof.childrenScale;
+    nKids =
+      1 +
+      (aleaStep(g) < EXTRA_CHILD_PROBS[0] * s ? 1 : 0) +
+      (aleaStep(g) < EXTRA_CHILD_PROBS[1] * s ? 1 : 0) +
+      (aleaStep(g) < EXTRA_CHILD_PROBS[2] * s ? 1 : 0);
     // no more than one person above the number of rooms at the start of a tenancy (assumption)
     nKids = Math.min(nKids, Math.max(1, o.rooms + 1 - (type === HT.coupleKids ? 2 : 1)), MAX_CHILDREN);
     if (prof.agesFamily === undefined) {

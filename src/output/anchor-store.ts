@@ -23,8 +23,8 @@ import type { Anchor, AnchorStore, Shares } from '../model/anchor.js';
 import { START_FIELDS, memoryAnchorStore } from '../model/anchor.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 
-/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the start's fixed points (`residentStart`: the students, grown children at home, early retired, recently lifted and heads' ages). */
-export const STORE_FORMAT = 4;
+/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the start's fixed points (`residentStart`: the students, grown children at home, early retired, recently lifted and heads' ages); 5: the children per family among them (`residentStart.childrenPerFamily`). */
+export const STORE_FORMAT = 5;
 
 /** The store's folder from the environment, or undefined when the store is off. */
 export function anchorStoreDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string | undefined {

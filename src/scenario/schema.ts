@@ -134,6 +134,16 @@ export const populationSchema = obj(
         source: 'user input; solved by anchoring',
       }),
     ),
+    childrenPerFamily: opt(
+      num({
+        min: 1,
+        max: 2.75,
+        unit: 'persons per household',
+        description:
+          "Mean number of children per family with children drawn at the start, before the room limit (a family is drawn with at most one person more than its flat's rooms, which lowers the realised mean; its children are drawn under 18). Left out: with `anchor` on, solved so that the children under 18 per family end the anchoring trials where they start; with `anchor` off, 2.05 (the draw of every newcomer family: 1 + B(0.6) + B(0.3) + B(0.15)).",
+        source: 'user input; solved by anchoring',
+      }),
+    ),
     grownChildrenPerFamily: opt(
       num({
         min: 0,

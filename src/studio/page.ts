@@ -232,7 +232,7 @@ const jsonForPage = (v: unknown): string =>
  * The whole page.
  *
  * @example
- *   writeFileSync('index.html', studioHtml({ app, worker, version: '0.2.12' }));
+ *   writeFileSync('index.html', studioHtml({ app, worker, version: '0.2.13' }));
  */
 export function studioHtml(parts: { app: string; worker: string; version: string; presets?: unknown }): string {
   return [

@@ -1,10 +1,14 @@
 /**
- * The initial draw's head ages (src/model/population.ts `headAge`): uniform over a type's range
- * without weights, by band weight within the range with them (anchoring gives them).
+ * The initial draw (src/model/population.ts): the head ages (`headAge`: uniform over a type's
+ * range without weights, by band weight within the range with them) and the children per family
+ * (`childrenScale`); anchoring gives both.
  */
 import { describe, expect, it } from 'vitest';
-import { HEAD_AGE_BANDS, headAge } from '../../src/model/population.js';
+import { countChildren } from '../../src/model/anchor.js';
+import { DRAWN_CHILDREN_PER_FAMILY, HEAD_AGE_BANDS, childrenScale, headAge } from '../../src/model/population.js';
 import { aleaSeed, aleaStep } from '../../src/model/rng.js';
+import { initialWorld } from '../../src/model/simulate.js';
+import { scenario } from '../helpers/scenario.js';
 
 const weights = (band: number, w = 1): number[] => Array.from({ length: HEAD_AGE_BANDS }, (_, b) => (b === band ? w : 0));
 
@@ -46,5 +50,32 @@ describe('headAge', () => {
     const a = aleaSeed('t');
     const b = aleaSeed('t');
     expect(headAge(a, weights(0), 60, 86)).toBe(60 + aleaStep(b) * 26);
+  });
+});
+
+describe('children per family at the start (population.childrenPerFamily)', () => {
+  it("childrenScale is the factor on the draw's 0.6, 0.3 and 0.15 that gives the mean, within what they allow", () => {
+    expect(DRAWN_CHILDREN_PER_FAMILY).toBeCloseTo(2.05, 12);
+    expect(childrenScale(undefined)).toBe(1);
+    expect(childrenScale(2.05)).toBeCloseTo(1, 12);
+    expect(childrenScale(1.525)).toBeCloseTo(0.5, 12);
+    expect(childrenScale(1)).toBe(0);
+    expect(childrenScale(2.75)).toBeCloseTo(1 / 0.6, 12);
+    expect(childrenScale(3)).toBeCloseTo(1 / 0.6, 12);
+  });
+
+  it("the residents drawn in five-room flats (no room limit) have that mean; without it the applicants' 2.05", () => {
+    const drawn = (children?: number) => {
+      const population = { resourceStrongShare: 0.4, familyShare: 0.9, ...(children === undefined ? {} : { childrenPerFamily: children }) };
+      const sc = scenario({ estates: [{ name: 'big', flats: 3000, anchor: false, rooms: { r1: 0, r2: 0, r3: 0, r4: 0, r5: 1 }, population }] });
+      const n = [0, 0];
+      countChildren(initialWorld(sc, 7), n);
+      expect(n[0]).toBeGreaterThan(2000);
+      return n[1]! / n[0]!;
+    };
+    // about 2,500 families: a standard error of about 0.015
+    expect(drawn()).toBeCloseTo(2.05, 1);
+    expect(drawn(1.5)).toBeCloseTo(1.5, 1);
+    expect(drawn(2.6)).toBeCloseTo(2.6, 1);
   });
 });

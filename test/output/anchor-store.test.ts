@@ -35,6 +35,7 @@ const anchor: Anchor = {
     strongCouplesFirstActive: 0.5,
     strongStudentShareUnder27: 0.45,
     strongStudentShare27to59: 0.1,
+    childrenPerFamily: 1.8,
     grownChildrenPerFamily: 0.1,
     grownChildrenPerOther: 0.3,
     earlyRetiredShare: 0.1,
@@ -91,14 +92,14 @@ describe('fileAnchorStore', () => {
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
   });
 
-  it('ignores a file of an older format (1: three unknowns; 2: no couples; 3: no students), not an error', () => {
+  it('ignores a file of an older format (1: three unknowns; 2: no couples; 3: no students; 4: no children per family), not an error', () => {
     const dir = tmp();
     fileAnchorStore(dir, () => 'code-a').set('key-1', anchor);
     const [file] = readdirSync(join(dir, 'anchors'));
     const path = join(dir, 'anchors', file!);
     const good = readFileSync(path, 'utf8');
-    expect(STORE_FORMAT).toBe(4);
-    for (const older of [1, 2, 3]) {
+    expect(STORE_FORMAT).toBe(5);
+    for (const older of [1, 2, 3, 4]) {
       writeFileSync(path, good.replace(`"format":${STORE_FORMAT}`, `"format":${older}`));
       expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     }
@@ -116,6 +117,10 @@ describe('fileAnchorStore', () => {
     writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: { ...anchor, residentStart: partial } }));
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: three }));
+    expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
+    // nor one of format 4 (no children per family)
+    const { childrenPerFamily: _c, ...four } = anchor.residentStart;
+    writeFileSync(path, JSON.stringify({ format: STORE_FORMAT, key: 'key-1', anchor: { ...anchor, residentStart: four } }));
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     writeFileSync(path, good);
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toEqual({ ...anchor, stored: true });
