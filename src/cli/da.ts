@@ -57,6 +57,8 @@ export const DA_TEXTS: Record<string, string> = {
   'Output folder (default output/compare-<names>)': 'Mappe til resultater (standard output/compare-<navne>)',
   'Worker threads (default: all cores, fewer for small runs)': 'Tråde (standard: alle kerner, færre til små kørsler)',
   'No progress bar': 'Ingen statuslinje',
+  'Print nothing on success: no progress bar and no closing lines (the answer, the warnings, where the results are); errors still go to stderr':
+    'Skriv intet, når det lykkes: ingen statuslinje og ingen afsluttende linjer (svaret, advarslerne, hvor resultaterne er); fejl skrives stadig til stderr',
   "Language of the report: en (English) or da (Danish) (default: the scenario's language field, else English)":
     'Rapportens sprog: en (engelsk) eller da (dansk) (standard: scenariets language-felt, ellers engelsk)',
   'Write charts/ and report.html (--no-report to skip them)': 'Skriv charts/ og report.html (--no-report springer dem over)',

@@ -193,8 +193,12 @@ async function compareCommand(argv: {
     );
     return;
   }
+  // the answer, as the report's first screen gives it (imported here only: run does not need it)
+  const { headlines } = await import('../report/headline.js');
+  const scenarios = Object.fromEntries(res.ensembles.map((e) => [e.scenario.name, e.scenario]));
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+      headlines(res.comparison, scenarios, baseline.startYear + baseline.years) +
       driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years) +
       anchorWarning(res.ensembles[0]!.anchors) +
       turnoverWarning(Object.values(res.comparison.summaries)) +

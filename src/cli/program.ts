@@ -22,7 +22,12 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
   { name: 'years', alias: 'y', kind: 'value', describe: what.years },
   { name: 'out', alias: 'o', kind: 'value', describe: what.out },
   { name: 'workers', alias: 'w', kind: 'value', describe: what.workers },
-  { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No progress bar' },
+  {
+    name: 'quiet',
+    alias: 'q',
+    kind: 'flag',
+    describe: 'Print nothing on success: no progress bar and no closing lines (the answer, the warnings, where the results are); errors still go to stderr',
+  },
   { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
   { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
   {

@@ -5,28 +5,20 @@
  * trajectory of the composition. Both warn when the baseline drifts and say in a short box what
  * the model is and is not.
  */
-import type { Effect } from '../analysis/compare.js';
 import { ANCHOR_YEARS } from '../model/anchor.js';
 import { DRIFT_FAMILIES_RELATIVE, DRIFT_FEW_REPLICATIONS, DRIFT_SHARE_POINTS, type Drift, driftsOf, isShareDrift } from '../analysis/drift.js';
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
-import { MAIN_OUTCOME, effectOf, rankedVariants } from './charts/forest.js';
+import { effectOf, rankedVariants } from './charts/forest.js';
+import { MAIN_OUTCOME, headlineText, variantKind, verdictOf } from './headline.js';
 import { horizonOf } from './findings.js';
-import { diffNumber, fmtBand, fmtValue } from './format.js';
+import { fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
 import { MOVE_OUT_RATE_PLAUSIBLE_MAX, moveOutRate } from '../analysis/plausibility.js';
-import { modelDifferences } from '../scenario/diff.js';
-import { type Lang, type Verdict, texts } from './i18n.js';
+import { type Lang, texts } from './i18n.js';
 
 export { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, type Drift } from '../analysis/drift.js';
-
-/** The verdict on an effect from its 95% confidence interval: only an interval that excludes zero gives a direction. */
-export function verdictOf(e: Pick<Effect, 'ciLow' | 'ciHigh'> | undefined, higherIsBetter = true): Verdict {
-  if (!e || !Number.isFinite(e.ciLow) || !Number.isFinite(e.ciHigh)) return 'noInterval';
-  if (e.ciLow > 0) return higherIsBetter ? 'helps' : 'harms';
-  if (e.ciHigh < 0) return higherIsBetter ? 'harms' : 'helps';
-  return 'unclear';
-}
+export { type VariantKind, variantKind, verdictOf } from './headline.js';
 
 /** The baseline's drifts between the initial state and the horizon beyond the thresholds (analysis/drift.ts). */
 export const baselineDrifts = (base: ScenarioData): Drift[] =>
@@ -82,37 +74,9 @@ export function chartFilesHtml(id: string, lang: Lang): string {
   return `<p class="chart-files">${escapeHtml(texts(lang).chartFiles)}: ${files}</p>`;
 }
 
-/**
- * What a variant changes against the baseline: nothing (`same`: its effects are zero by
- * construction), the model's parameters only (its effect is what the model does, and its verdict
- * says raises or lowers, not helps or harms), its levers only, or both.
- */
-export type VariantKind = 'same' | 'parameters' | 'levers' | 'both';
-
-export function variantKind(v: ScenarioData, base: ScenarioData): VariantKind {
-  const a = v.ensemble.scenario;
-  const b = base.ensemble.scenario;
-  const levers = JSON.stringify(a.policies) !== JSON.stringify(b.policies);
-  const parameters = modelDifferences(a, b, { withLevers: false, limit: 1 }).length > 0;
-  if (levers) return parameters ? 'both' : 'levers';
-  return parameters ? 'parameters' : 'same';
-}
-
-/** The headline of one variant against the baseline `base`, plain text. */
-export function headline(results: Results, v: ScenarioData, base: ScenarioData, end: number, lang: Lang = 'en'): string {
-  const t = texts(lang);
-  const e = effectOf(results, v, MAIN_OUTCOME);
-  const num = diffNumber(MAIN_OUTCOME);
-  const kind = variantKind(v, base);
-  const verdict =
-    kind === 'same' ? t.sameModel : (kind === 'parameters' ? t.verdictParameter : t.verdict)[verdictOf(e)] + (kind === 'both' ? t.mixedVariant : '');
-  if (!e || !Number.isFinite(e.difference)) return `${v.name}: ${t.na}`;
-  const text =
-    verdictOf(e) === 'noInterval'
-      ? t.headlineNoCi(v.name, num(e.difference), end, verdict)
-      : t.headline(v.name, num(e.difference), end, t.range(num(e.ciLow), num(e.ciHigh)), verdict);
-  return localNumbers(text, lang);
-}
+/** The headline of one variant against the baseline `base`, plain text (report/headline.ts). */
+export const headline = (results: Results, v: ScenarioData, base: ScenarioData, end: number, lang: Lang = 'en'): string =>
+  headlineText(v.name, effectOf(results, v, MAIN_OUTCOME), variantKind(v.ensemble.scenario, base.ensemble.scenario), end, lang);
 
 /** Pairs of neighbours in the ranking whose intervals on the main outcome overlap. */
 function overlaps(results: Results, ranked: ScenarioData[]): [string, string][] {
@@ -151,7 +115,7 @@ export function answerSection(
       const verdict = verdictOf(effectOf(results, v, MAIN_OUTCOME));
       return `<li data-testid="headline" class="verdict-${verdict}">${escapeHtml(headline(results, v, base, h.end, lang))}</li>`;
     });
-    const parameterVariants = ranked.some((v) => variantKind(v, base) === 'parameters');
+    const parameterVariants = ranked.some((v) => variantKind(v.ensemble.scenario, base.ensemble.scenario) === 'parameters');
     const notes = [...overlaps(results, ranked).map(([a, b]) => t.overlap(a, b)), t.verdictRule, ...(parameterVariants ? [t.verdictParameterRule] : [])];
     const forest = charts.find((c) => c.id === 'forest-plot');
     const html = [

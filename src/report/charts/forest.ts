@@ -5,14 +5,15 @@
  */
 import type { Effect } from '../../analysis/compare.js';
 import type { Results } from '../../output/pipeline.js';
+import { MAIN_OUTCOME, rankedByEffect } from '../headline.js';
 import { type Lang, texts } from '../i18n.js';
 import { type ChartDef, type ScenarioData, r6 } from './data.js';
 import { type Enc, asSpec, scenarioColor, top } from './encodings.js';
 import { isPercent, metricLabel, metricUnitIn, panelTitles } from './labels.js';
 import { COMPOSITION } from './trajectories.js';
 
-/** The outcome that ranks the variants and makes the headline: the resource-strong share. */
-export const MAIN_OUTCOME = 'resourceStrongShare';
+/** The outcome that ranks the variants and makes the headline (report/headline.ts). */
+export { MAIN_OUTCOME };
 
 /** The effect of a variant on a metric in the row the charts read. */
 export function effectOf(results: Results, v: ScenarioData, name: string): Effect | undefined {
@@ -21,15 +22,7 @@ export function effectOf(results: Results, v: ScenarioData, name: string): Effec
 
 /** The variants ordered by their mean effect on {@link MAIN_OUTCOME}, largest first (ties keep their order). */
 export function rankedVariants(results: Results, sds: ScenarioData[]): ScenarioData[] {
-  const key = (v: ScenarioData) => {
-    const d = effectOf(results, v, MAIN_OUTCOME)?.difference;
-    return d !== undefined && Number.isFinite(d) ? d : -Infinity;
-  };
-  return sds
-    .slice(1)
-    .map((v, i) => ({ v, i }))
-    .sort((a, b) => key(b.v) - key(a.v) || a.i - b.i)
-    .map((x) => x.v);
+  return rankedByEffect(sds.slice(1), (v) => effectOf(results, v, MAIN_OUTCOME));
 }
 
 /** Forest plot of the composition effects at the horizon, one panel per outcome; null without a comparison. */

@@ -1,0 +1,84 @@
+/**
+ * A comparison's headline, one line per variant: its effect on the main outcome (the
+ * resource-strong share) at the horizon with the 95% confidence interval, and the verdict that
+ * follows from the interval. Shared by the report's first screen (report/answer.ts) and the
+ * closing lines of `nabolag compare`, so that both say the same.
+ */
+import type { Comparison, Effect } from '../analysis/compare.js';
+import { modelDifferences } from '../scenario/diff.js';
+import type { Scenario } from '../scenario/schema.js';
+import { localNumbers } from './charts/labels.js';
+import { diffNumber } from './format.js';
+import { type Lang, type Verdict, texts } from './i18n.js';
+
+/** The outcome that ranks the variants and makes the headline: the resource-strong share. */
+export const MAIN_OUTCOME = 'resourceStrongShare';
+
+/** The verdict on an effect from its 95% confidence interval: only an interval that excludes zero gives a direction. */
+export function verdictOf(e: Pick<Effect, 'ciLow' | 'ciHigh'> | undefined, higherIsBetter = true): Verdict {
+  if (!e || !Number.isFinite(e.ciLow) || !Number.isFinite(e.ciHigh)) return 'noInterval';
+  if (e.ciLow > 0) return higherIsBetter ? 'helps' : 'harms';
+  if (e.ciHigh < 0) return higherIsBetter ? 'harms' : 'helps';
+  return 'unclear';
+}
+
+/**
+ * What a variant changes against the baseline: nothing (`same`: its effects are zero by
+ * construction), the model's parameters only (its effect is what the model does, and its verdict
+ * says raises or lowers, not helps or harms), its levers only, or both.
+ */
+export type VariantKind = 'same' | 'parameters' | 'levers' | 'both';
+
+/** What `variant` changes against `baseline` (VariantKind). */
+export function variantKind(variant: Scenario, baseline: Scenario): VariantKind {
+  const levers = JSON.stringify(variant.policies) !== JSON.stringify(baseline.policies);
+  const parameters = modelDifferences(variant, baseline, { withLevers: false, limit: 1 }).length > 0;
+  if (levers) return parameters ? 'both' : 'levers';
+  return parameters ? 'parameters' : 'same';
+}
+
+/**
+ * The headline of variant `name` whose effect on MAIN_OUTCOME at the horizon (1 January of `end`)
+ * is `e`, plain text: "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 —
+ * likely helps".
+ */
+export function headlineText(name: string, e: Effect | undefined, kind: VariantKind, end: number, lang: Lang = 'en'): string {
+  const t = texts(lang);
+  if (!e || !Number.isFinite(e.difference)) return `${name}: ${t.na}`;
+  const num = diffNumber(MAIN_OUTCOME);
+  const v = verdictOf(e);
+  const verdict = kind === 'same' ? t.sameModel : (kind === 'parameters' ? t.verdictParameter : t.verdict)[v] + (kind === 'both' ? t.mixedVariant : '');
+  const text =
+    v === 'noInterval'
+      ? t.headlineNoCi(name, num(e.difference), end, verdict)
+      : t.headline(name, num(e.difference), end, t.range(num(e.ciLow), num(e.ciHigh)), verdict);
+  return localNumbers(text, lang);
+}
+
+/** `variants` ordered by their mean effect on MAIN_OUTCOME (`effect`), largest first; those without one last; ties keep their order. */
+export function rankedByEffect<T>(variants: readonly T[], effect: (v: T) => Effect | undefined): T[] {
+  const key = (v: T) => {
+    const d = effect(v)?.difference;
+    return d !== undefined && Number.isFinite(d) ? d : -Infinity;
+  };
+  return variants
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => key(b.v) - key(a.v) || a.i - b.i)
+    .map((x) => x.v);
+}
+
+/**
+ * The closing lines of a comparison that give its answer: each variant's effect on the
+ * resource-strong share at the horizon (1 January of `end`) with its 95% confidence interval and
+ * verdict, best first, in the row the report reads (the last: the estate, or the region), as the
+ * report's first screen says it. `nabolag compare` prints them.
+ */
+export function headlines(comparison: Comparison, scenarios: Record<string, Scenario>, end: number): string {
+  const row = comparison.rows[comparison.rows.length - 1]!;
+  const effect = (v: string) => comparison.effects.find((e) => e.variant === v && e.row === row && e.metric === MAIN_OUTCOME);
+  const base = scenarios[comparison.baseline]!;
+  const rowNote = comparison.rows.length > 1 ? ` (${row})` : '';
+  return rankedByEffect(comparison.variants, effect)
+    .map((v) => `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end)}${rowNote}\n`)
+    .join('');
+}
