@@ -415,6 +415,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * name with them then called invalid for the wrong reason).
  */
 export function utf8Text(bytes: Uint8Array): { text: string } | { why: string } {
+  // UTF-16 (Windows editors' "Unicode"): with its byte-order mark, or ASCII with a zero byte
+  // after (or before) each character, which is valid UTF-8 but not text a scenario holds
+  if (isUtf16(bytes)) return { why: 'it is UTF-16 text, not UTF-8 (save the file as UTF-8, as most editors offer)' };
   try {
     return { text: strictUtf8.decode(bytes) };
   } catch {
@@ -428,6 +431,26 @@ export function utf8Text(bytes: Uint8Array): { text: string } | { why: string } 
     return { why: `it is not UTF-8 text (line ${line}: byte 0x${byte} is not UTF-8; save the file as UTF-8, as most editors offer)` };
   }
 }
+
+/**
+ * Whether the bytes are UTF-16 text: they start with its byte-order mark (FF FE or FE FF), or a
+ * zero byte stands at every other place among the first UTF16_PROBE_BYTES.
+ */
+export function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const n = Math.min(bytes.length, UTF16_PROBE_BYTES) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) === n / 2;
+}
+
+/** Bytes at the start of a file in which isUtf16 looks for its zero bytes. */
+const UTF16_PROBE_BYTES = 256;
 
 /** Read and parse one scenario file; the top level must be a mapping. */
 export function readScenarioFile(file: string): { data: Mapping; text: string } | { issues: Issue[] } {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/validate.js';
-import { checkScenario, utf8Text } from '../../src/scenario/load.js';
+import { checkScenario, isUtf16, utf8Text } from '../../src/scenario/load.js';
 import { formatIssues } from '../../src/scenario/messages.js';
 import { BAD, BAD_FILES, PARENT_FILES } from '../fixtures/bad/cases.js';
 
@@ -43,6 +43,20 @@ describe('bad scenario files', () => {
     expect(utf8Text(Uint8Array.of(0xe6))).toEqual({ why: expect.stringContaining('line 1: byte 0xE6 is not UTF-8') });
     const r = utf8Text(join(enc('a: æøå\nb: Ål\nc: '), Uint8Array.of(0xc5, 0x6c)));
     expect(r).toEqual({ why: expect.stringContaining('line 3: byte 0xC5 is not UTF-8') });
+  });
+
+  it('UTF-16 text, with its byte-order mark either way round or without one, is named; UTF-8 with a stray zero byte is not', () => {
+    const utf16 = (s: string, bom: number[], big: boolean) =>
+      Uint8Array.from([...bom, ...[...s].flatMap((c) => (big ? [0, c.charCodeAt(0)] : [c.charCodeAt(0), 0]))]);
+    const why = { why: expect.stringContaining('it is UTF-16 text, not UTF-8') };
+    expect(isUtf16(utf16('name: x\n', [0xff, 0xfe], false))).toBe(true);
+    expect(utf8Text(utf16('name: x\n', [0xff, 0xfe], false))).toEqual(why);
+    expect(utf8Text(utf16('name: x\n', [0xfe, 0xff], true))).toEqual(why);
+    expect(utf8Text(utf16('name: x\nyears: 5\n', [], false))).toEqual(why);
+    expect(utf8Text(utf16('name: x\nyears: 5\n', [], true))).toEqual(why);
+    const stray = new TextEncoder().encode('name: x\n\0years: 5\n');
+    expect(isUtf16(stray)).toBe(false);
+    expect(isUtf16(Uint8Array.of(0, 0))).toBe(false);
   });
 
   it('a path that does not exist', () => {
