@@ -69,12 +69,15 @@ function placeOf(e: YAMLError, errors: readonly YAMLError[], lines: string[], lc
   return { ...own, note: '' };
 }
 
+/** Whether a comment starts at index i of the line: a `#` at its start or after white space (YAML's rule). */
+const commentAt = (line: string, i: number): boolean => line[i] === '#' && (i === 0 || /\s/.test(line[i - 1]!));
+
 /** Index of a quote `q` on the line that opens a quoted text not closed on it (outside comments), or -1. */
 function unmatchedQuote(line: string, q: string): number {
   let open = -1;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (open < 0 && c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    if (open < 0 && commentAt(line, i)) break;
     if (open < 0 && (c === '"' || c === "'")) {
       if (c === q) open = i;
       else {
@@ -99,7 +102,7 @@ function unmatchedOpen(line: string, open: string): number {
   const stack: number[] = [];
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    if (commentAt(line, i)) break;
     if (c === '"' || c === "'") {
       const close = line.indexOf(c, i + 1);
       if (close < 0) break;
