@@ -337,9 +337,9 @@ export const OLDEST_CHILD_GAP_MAX_YEARS = 50;
 
 /**
  * Probabilities of a drawn family's second, third and fourth child (each a Bernoulli draw: 1 +
- * B(0.6) + B(0.3) + B(0.15), a mean of 2.05 before the room limit). Assumption (the order of
- * magnitude of DST's 1.7-1.8 children per family with children, once the room limit and the
- * children who have grown up are counted).
+ * B(0.6) + B(0.3) + B(0.15), a mean of 2.05 before the room limit). Assumption, not fitted to a
+ * source (with the room limit and the children who grow up, the baselines keep about 1.75 children
+ * under 18 per family).
  */
 export const EXTRA_CHILD_PROBS = [0.6, 0.3, 0.15] as const;
 /** Mean number of children the draw gives a family before the room limit: 1 + the sum of EXTRA_CHILD_PROBS. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOVE_OUT_RATE_PLAUSIBLE_MAX, anchorWarning, moveOutRate, turnoverWarning } from '../../src/analysis/plausibility.js';
+import { ANCHOR_WARN_PART, MOVE_OUT_RATE_PLAUSIBLE_MAX, anchorWarning, moveOutRate, turnoverWarning } from '../../src/analysis/plausibility.js';
 import type { MetricSummary, Summary } from '../../src/analysis/summary.js';
 import type { Anchor } from '../../src/model/anchor.js';
 
@@ -66,6 +66,15 @@ describe('the warning for an anchor that did not hold its estate', () => {
   it('is empty when every anchor held', () => {
     expect(anchorWarning([anchor(true)])).toBe('');
     expect(anchorWarning([])).toBe('');
+  });
+
+  it('is empty for a search that stopped with every drift within half its bound, and names one beyond it, a share or a count', () => {
+    const small = { ...anchor(false), attractiveness: 1.2, attachment: 1, driftAfter: shares(0.0149, -0.0124, 0.0039, 0.0099) } as Anchor;
+    expect(ANCHOR_WARN_PART).toBe(0.5);
+    expect(anchorWarning([small])).toBe('');
+    expect(anchorWarning([{ ...small, driftAfter: shares(-0.0151, 0, 0, 0) } as Anchor])).toContain('resource-strong share drifted −1.5 points');
+    expect(anchorWarning([{ ...small, driftAfter: shares(0, 0, 0, 0.0101) } as Anchor])).toContain('retired adults +5%');
+    expect(anchorWarning([{ ...small, driftAfter: shares(0, 0, -0.0041, 0) } as Anchor])).toContain('resource-strong families −5%');
   });
 
   it('names the estate, why the search stopped and every drift left: the share in points, the families and retired adults relative to their start', () => {

@@ -176,8 +176,8 @@ describe('held: when the search stops', () => {
 });
 
 describe('anchorSeeds: a smaller estate gets more seeds, so its trials are as precise', () => {
-  it('16 from 1,000 flats up, proportionally more below, at most 64', () => {
-    expect([4000, 1000, 800, 600, 400, 250, 100, 10].map(anchorSeeds)).toEqual([16, 16, 20, 27, 40, 64, 64, 64]);
+  it('24 from 1,000 flats up, proportionally more below, at most 64', () => {
+    expect([4000, 1000, 800, 600, 400, 250, 100, 10].map(anchorSeeds)).toEqual([24, 24, 30, 40, 60, 64, 64, 64]);
   });
 });
 

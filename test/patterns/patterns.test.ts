@@ -3,7 +3,7 @@
  * computed from the run's move log and metrics exactly as `npm run calibrate` prints it.
  * Needs the compiled engine (worker threads): `npm test` builds first.
  *
- * The patterns the model misses today (issue 23) are expected failures (`it.fails`): P4 in
+ * The patterns the model misses today (issue 23) are expected failures (`it.fails`): P1 and P4 in
  * ringparken-like (see MISSED) and P7 (22.1-23.0% of the tenancies ended by a move-out after
  * year 10 lasted 2-5 years against over 30%, a figure for the whole sector, which LBF's figures
  * for family dwellings rule out for hazards that do not rise with the stay: docs/ODD.md, "Stay
@@ -22,15 +22,15 @@ beforeAll(async () => {
 const PRESETS = ['average', 'aeblehaven-like', 'egedalsvaenge-like', 'ringparken-like'];
 
 /**
- * Patterns the model misses today (issue 23): a pattern id (every preset) or preset:id. P4's
- * order is missed in ringparken-like: career 25%, partnership 18%, dissatisfaction, safety and
- * stigma 21%. P1 holds in ringparken-like since 0.2.13 only at the edge: 40.1% of its leaving
- * resource-strong families stayed 2 years or less (band 39.4-40.8%) against 40-60% (39.3% and
- * 38.7%, misses, in 0.2.11 and 0.2.12; no parameter was changed for it: the start's children per
- * family were solved); 42.6% in the average preset, 45.4-47.3% in the other two, to which with the
- * average the early-stay factor was calibrated.
+ * Patterns the model misses today (issue 23): a pattern id (every preset) or preset:id. P1 is
+ * missed in ringparken-like, at its edge: 39.6% of its leaving resource-strong families stayed 2
+ * years or less (band 39.0-40.3%) against 40-60% (40.1% with 16 anchoring seeds, 38.7% in 0.2.12:
+ * it moves with the anchor's solved values, no parameter was fitted to it); 43.7% in the average
+ * preset, 45.2-47.8% in the other two, to which with the average the early-stay factor was
+ * calibrated. P4's order is missed in ringparken-like: career 26%, partnership 17%,
+ * dissatisfaction, safety and stigma 21%.
  */
-const MISSED = new Set(['P7', 'ringparken-like:P4']);
+const MISSED = new Set(['P7', 'ringparken-like:P1', 'ringparken-like:P4']);
 const missed = (preset: string, id: string) => MISSED.has(id) || MISSED.has(`${preset}:${id}`);
 
 const check = (preset: string, id: string) => () => {
