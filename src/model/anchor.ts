@@ -24,8 +24,9 @@
  * So, alike, the rest of the start that the draw assumes and the baseline does not keep: the
  * students among the active adults, the children per family, the grown children still at home, the
  * early retired and the households recently lifted into work, and the heads' ages
- * (population.strongStudentShareUnder27, ...27to59, childrenPerFamily, grownChildrenPerFamily, grownChildrenPerOther, earlyRetiredShare, liftedShare,
- * headAgesSingle, headAgesCouple, headAgesFamily; docs/ODD.md, "The rest of the start"): each made
+ * (population.strongStudentShareUnder27, ...27to59, childrenPerFamily, grownChildrenPerFamily,
+ * grownChildrenPerOther, earlyRetiredShare, liftedShare, headAgesSingle, headAgesCouple,
+ * headAgesFamily; docs/ODD.md, "The rest of the start"): each made
  * a transient that the search, holding year 15, cancelled with a slower one (an own estate rose
  * 2.6 points in its first year; started younger than the baseline keeps it, estates aged and their
  * retired adults rose a quarter by year 50). ANCHOR_START_ITERATIONS short trials settle them
