@@ -32,6 +32,9 @@ export function compareWarnings(
   ];
 }
 
+/** The fields a comparison takes from the baseline for every variant (pipeline.ts alignForComparison). */
+const PAIRED_FIELDS = ['years', 'replications', 'seed'] as const;
+
 /**
  * `compare --set` writes its value into every scenario that has the field, so scenarios that
  * differed there (the baseline and a variant, or two variants) no longer do: one warning per
@@ -42,6 +45,8 @@ function erasedBySet(files: string[], set: readonly Assignment[], appliedTo: (st
   const plain = files.map((f) => checkScenario(f).scenario);
   const issues: Issue[] = [];
   set.forEach((a, k) => {
+    // the fields every variant takes from the baseline anyway: a comparison never shows a difference there
+    if ((PAIRED_FIELDS as readonly string[]).includes(a.path)) return;
     const before = files.flatMap((f, i) => {
       const sc = plain[i];
       const v = appliedTo[i]?.[k] != null && sc ? readPath(sc, a.steps) : undefined;
@@ -65,9 +70,6 @@ function erasedBySet(files: string[], set: readonly Assignment[], appliedTo: (st
   });
   return issues;
 }
-
-/** The fields a comparison takes from the baseline for every variant (pipeline.ts alignForComparison). */
-const PAIRED_FIELDS = ['years', 'replications', 'seed'] as const;
 
 /** A variant whose own years, replications or seed the comparison replaces with the baseline's: one warning naming them. */
 function pairedFieldWarnings(variant: Scenario, baseline: Scenario, file: string): Issue[] {

@@ -207,6 +207,13 @@ describe('nabolag run --set', () => {
     const section = cli('compare', 'scenarios/default.yaml', variant, ...args, '--set', 'career={otherAnnual: 0.04}', '--out', join(tmp, 'cmp7'));
     expect(section.stderr).toContain(`the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.035, ${variant} 0.05)`);
     expect(erased.stderr).toContain(`WARNING: ${variant}: this scenario runs the same model as the baseline once the --set options are applied`);
+    // a field every variant takes from the baseline anyway (seed, replications, years): no --set
+    // warning, as with -n (the variant's own replications are named as not used, set or not)
+    const own = join(tmp, 'own-reps.yaml');
+    writeFileSync(own, `extends: ${JSON.stringify(variant)}\nname: own-reps\nreplications: 3\n`);
+    const reps = cli('compare', 'scenarios/default.yaml', own, '-y', '1', '--no-report', '--set', 'replications=1', '--out', join(tmp, 'cmp8'));
+    expect(reps.status, reps.stderr).toBe(0);
+    expect(reps.stderr).not.toMatch(/--set "replications=1"/);
     // Without --set the variant differs: no warning. A file compared with itself: the same model.
     const differs = cli('compare', 'scenarios/default.yaml', variant, ...args, '--out', join(tmp, 'cmp4'));
     expect(differs.status, differs.stderr).toBe(0);
