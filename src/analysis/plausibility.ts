@@ -89,3 +89,18 @@ export function anchorWarning(anchors: readonly Anchor[]): string {
   const pct = (x: number) => Math.round(100 * x);
   return `warning: anchoring stopped before it held ${open.length === 1 ? 'the estate' : 'every estate'} — ${items.join('; ')} (it aims at ${pct(ANCHOR_TOLERANCE)}% of the bounds, ${pct(ANCHOR_BOUNDS.resourceStrongShare)} points and ${pct(ANCHOR_BOUNDS.familiesRelative)}%). The baseline may drift by as much (the report's appendix; docs/ODD.md, "Anchoring").\n`;
 }
+
+/**
+ * The console's note for anchors held only at the low limit of the attractiveness (a baseline that
+ * needs almost no resource-strong applicants, its residents' own job finding lifting it): levers
+ * that act through who moves in have little to act on there, which an effect on the console does
+ * not say (an outside trial of an own estate at 25% read "no clear effect" of an allocation cap as
+ * a finding about the cap). '' when there is none. The high limit (residents finding work faster
+ * than the elevator's rates) changes no lever's reach and is left to the report's Findings.
+ */
+export function anchorLimitNote(anchors: readonly Anchor[]): string {
+  const low = anchors.filter((a) => a.attractiveness <= -ANCHOR_ATTRACTIVENESS_LIMIT + 1e-9);
+  if (!low.length) return '';
+  const names = low.map((a) => `"${a.estate}"`).join(', ');
+  return `note: anchoring holds ${low.length === 1 ? 'estate' : 'estates'} ${names} only at the lowest attractiveness (−${ANCHOR_ATTRACTIVENESS_LIMIT}): almost no resource-strong households apply there, so levers that act through who moves in (flexible letting, image work, allocation limits) have little to act on, and their effects say as much about this limit of the model as about the estate (the report's Findings; docs/ODD.md, "Anchoring").\n`;
+}

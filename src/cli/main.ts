@@ -19,7 +19,7 @@ import { parseAssignments } from '../scenario/set.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
 import { driftWarning } from '../analysis/drift.js';
-import { anchorWarning, turnoverWarning } from '../analysis/plausibility.js';
+import { anchorLimitNote, anchorWarning, turnoverWarning } from '../analysis/plausibility.js';
 import { compareWarnings } from './compare-warnings.js';
 import { closing, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
@@ -97,6 +97,7 @@ async function runCommand(argv: {
     `nabolag ${VERSION}: ran "${sc.name}" — ${shown.workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel, sc.years, sc.policies.length > 0) +
       anchorWarning(res.ensembles[0]!.anchors) +
+      anchorLimitNote(res.ensembles[0]!.anchors) +
       turnoverWarning([res.summary]) +
       closing(res.outDir, res.files),
   );
@@ -201,6 +202,7 @@ async function compareCommand(argv: {
       headlines(res.comparison, scenarios, baseline.startYear + baseline.years) +
       driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years) +
       anchorWarning(res.ensembles[0]!.anchors) +
+      anchorLimitNote(res.ensembles[0]!.anchors) +
       turnoverWarning(Object.values(res.comparison.summaries)) +
       closing(res.outDir, res.files),
   );

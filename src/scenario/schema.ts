@@ -52,7 +52,8 @@ export const populationSchema = obj(
     ),
     resourceStrongShare: share({
       default: 0.52,
-      description: 'Share of residents aged 22-59 who are resource-strong (in work or education, or living with someone who is) at the start.',
+      description:
+        "Share of residents aged 22-59 who are resource-strong (in work or education, or living with someone who is) at the start: each household is drawn resource-strong with this probability, so a replication's start is close to it, not set exactly (in 150 flats at 25% one replication started at 14%, another at 28%; the mean of many is near it); the report gives the start as run.",
       source: 'CFBU2019 F3: 52% on average in estates with a social master plan',
     }),
     familyShare: share({

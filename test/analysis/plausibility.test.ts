@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ANCHOR_WARN_PART, MOVE_OUT_RATE_PLAUSIBLE_MAX, anchorWarning, moveOutRate, turnoverWarning } from '../../src/analysis/plausibility.js';
+import {
+  ANCHOR_WARN_PART,
+  MOVE_OUT_RATE_PLAUSIBLE_MAX,
+  anchorLimitNote,
+  anchorWarning,
+  moveOutRate,
+  turnoverWarning,
+} from '../../src/analysis/plausibility.js';
 import type { MetricSummary, Summary } from '../../src/analysis/summary.js';
 import type { Anchor } from '../../src/model/anchor.js';
 
@@ -84,5 +91,14 @@ describe('the warning for an anchor that did not hold its estate', () => {
     expect(anchorWarning([{ ...anchor(false), attractiveness: 3, attachment: 20 } as Anchor])).toContain(
       'the search reached its limits (attractiveness +3, attachment 20.00)',
     );
+  });
+
+  it('notes an estate held only at the lowest attractiveness (levers through who moves in have little to act on), not one at the highest', () => {
+    const at = (attractiveness: number, estate = 'e') => ({ ...anchor(true), estate, attractiveness, attachment: 1 }) as Anchor;
+    expect(anchorLimitNote([at(-2.9), at(3)])).toBe('');
+    expect(anchorLimitNote([at(-3)])).toBe(
+      'note: anchoring holds estate "e" only at the lowest attractiveness (−3): almost no resource-strong households apply there, so levers that act through who moves in (flexible letting, image work, allocation limits) have little to act on, and their effects say as much about this limit of the model as about the estate (the report\'s Findings; docs/ODD.md, "Anchoring").\n',
+    );
+    expect(anchorLimitNote([at(-3), at(1, 'f'), at(-3, 'g')])).toMatch(/^note: anchoring holds estates "e", "g" only/);
   });
 });
