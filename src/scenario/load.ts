@@ -433,8 +433,10 @@ export function utf8Text(bytes: Uint8Array): { text: string } | { why: string } 
 }
 
 /**
- * Whether the bytes are UTF-16 text: they start with its byte-order mark (FF FE or FE FF), or a
- * zero byte stands at every other place among the first UTF16_PROBE_BYTES.
+ * Whether the bytes are UTF-16 text: they start with its byte-order mark (FF FE or FE FF), or zero
+ * bytes stand at most (UTF16_ZERO_SHARE) of every other place among the first UTF16_PROBE_BYTES
+ * (the high bytes of letters up to U+00FF, æ, ø and å among them; a dash or a quotation mark has
+ * none). Text in UTF-8 has no zero byte.
  */
 export function isUtf16(bytes: Uint8Array): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
@@ -446,11 +448,13 @@ export function isUtf16(bytes: Uint8Array): boolean {
     if (bytes[i] === 0) even++;
     if (bytes[i + 1] === 0) odd++;
   }
-  return Math.max(even, odd) === n / 2;
+  return Math.max(even, odd) >= UTF16_ZERO_SHARE * (n / 2);
 }
 
 /** Bytes at the start of a file in which isUtf16 looks for its zero bytes. */
 const UTF16_PROBE_BYTES = 256;
+/** Part of every other byte among them that must be zero for isUtf16. */
+const UTF16_ZERO_SHARE = 0.75;
 
 /** Read and parse one scenario file; the top level must be a mapping. */
 export function readScenarioFile(file: string): { data: Mapping; text: string } | { issues: Issue[] } {

@@ -47,13 +47,21 @@ describe('bad scenario files', () => {
 
   it('UTF-16 text, with its byte-order mark either way round or without one, is named; UTF-8 with a stray zero byte is not', () => {
     const utf16 = (s: string, bom: number[], big: boolean) =>
-      Uint8Array.from([...bom, ...[...s].flatMap((c) => (big ? [0, c.charCodeAt(0)] : [c.charCodeAt(0), 0]))]);
+      Uint8Array.from([
+        ...bom,
+        ...[...s].flatMap((c) => {
+          const [hi, lo] = [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff];
+          return big ? [hi, lo] : [lo, hi];
+        }),
+      ]);
     const why = { why: expect.stringContaining('it is UTF-16 text, not UTF-8') };
     expect(isUtf16(utf16('name: x\n', [0xff, 0xfe], false))).toBe(true);
     expect(utf8Text(utf16('name: x\n', [0xff, 0xfe], false))).toEqual(why);
     expect(utf8Text(utf16('name: x\n', [0xfe, 0xff], true))).toEqual(why);
     expect(utf8Text(utf16('name: x\nyears: 5\n', [], false))).toEqual(why);
     expect(utf8Text(utf16('name: x\nyears: 5\n', [], true))).toEqual(why);
+    // a dash and quotation marks (no zero byte in UTF-16) among the ASCII and Danish letters
+    expect(utf8Text(utf16('# Æblehaven — “vores” afdeling\nname: x\n', [], false))).toEqual(why);
     const stray = new TextEncoder().encode('name: x\n\0years: 5\n');
     expect(isUtf16(stray)).toBe(false);
     expect(isUtf16(Uint8Array.of(0, 0))).toBe(false);
