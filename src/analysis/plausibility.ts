@@ -4,7 +4,7 @@
  * hazards set far off, e.g. `career.otherAnnual` 1), and an anchor whose search stopped before
  * it held the estate (the baseline may drift by what it left). Pure; no I/O.
  */
-import { type Anchor, ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_BOUNDS, ANCHOR_TOLERANCE, ANCHOR_YEARS } from '../model/anchor.js';
+import { type Anchor, ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_BOUNDS, ANCHOR_TOLERANCE, ANCHOR_YEARS, atAttractivenessLimit } from '../model/anchor.js';
 import { REGION_ROW } from '../scenario/rules.js';
 import type { Summary } from './summary.js';
 
@@ -79,7 +79,7 @@ export function anchorWarning(anchors: readonly Anchor[]): string {
     a.start[k] > 0 ? `${sign((100 * a.driftAfter[k]) / a.start[k], 0)}%` : 'none at the start';
   // why it stopped: the attractiveness at its limit (the attachment then takes the rest), or the trials used up
   const why = (a: Anchor) =>
-    Math.abs(a.attractiveness) >= ANCHOR_ATTRACTIVENESS_LIMIT - 1e-9
+    atAttractivenessLimit(a.attractiveness)
       ? `reached its limits (attractiveness ${sign(a.attractiveness, 0)}, attachment ${a.attachment.toFixed(2)})`
       : `used its ${a.trials} trials`;
   const items = open.map(
@@ -99,7 +99,7 @@ export function anchorWarning(anchors: readonly Anchor[]): string {
  * than the elevator's rates) changes no lever's reach and is left to the report's Findings.
  */
 export function anchorLimitNote(anchors: readonly Anchor[]): string {
-  const low = anchors.filter((a) => a.attractiveness <= -ANCHOR_ATTRACTIVENESS_LIMIT + 1e-9);
+  const low = anchors.filter((a) => a.attractiveness < 0 && atAttractivenessLimit(a.attractiveness));
   if (!low.length) return '';
   const names = low.map((a) => `"${a.estate}"`).join(', ');
   return `note: anchoring holds ${low.length === 1 ? 'estate' : 'estates'} ${names} only at the lowest attractiveness (−${ANCHOR_ATTRACTIVENESS_LIMIT}): almost no resource-strong households apply there, so levers that act through who moves in (flexible letting, image work, allocation limits) have little to act on, and their effects say as much about this limit of the model as about the estate (the report's Findings; docs/ODD.md, "Anchoring").\n`;

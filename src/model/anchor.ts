@@ -151,6 +151,8 @@ export const ANCHOR_NOISE_Z = 2;
 export const ANCHOR_MAX_FLATS = 4000;
 /** The attractiveness the search uses before it turns to the residents' attachment (log-odds: a factor of 20 in the odds). Assumption. */
 export const ANCHOR_ATTRACTIVENESS_LIMIT = 3;
+/** Whether a solved attractiveness is at its limit, ±ANCHOR_ATTRACTIVENESS_LIMIT (the report and the console say so). */
+export const atAttractivenessLimit = (attractiveness: number): boolean => Math.abs(attractiveness) >= ANCHOR_ATTRACTIVENESS_LIMIT - 1e-9;
 /** Beyond the attractiveness limit, each unit of the search's coordinate multiplies the attachment by exp(this). Assumption (scale only). */
 const ATTACHMENT_PER_UNIT = 0.5;
 /** Largest change of any unknown in one step of the search (log-odds); halved after each step that made the drifts worse. Assumption. */

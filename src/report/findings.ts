@@ -7,7 +7,7 @@
 import type { Results } from '../output/pipeline.js';
 import { type Band, band } from '../analysis/summary.js';
 import { replicationsToDetect } from '../analysis/inference.js';
-import { ANCHOR_ATTRACTIVENESS_LIMIT } from '../model/anchor.js';
+import { atAttractivenessLimit } from '../model/anchor.js';
 import { LIST_STATUS_NAMES } from '../model/codes.js';
 import { DEFAULT_THRESHOLDS } from '../model/classification.js';
 import {
@@ -151,7 +151,7 @@ function anchorLimitSentences(sd: ScenarioData, lang: Lang): string[] {
   const L = (x: number) => localNumbers(x.toFixed(2).replace('-', '−'), lang);
   const [ins] = statusShares(sd);
   return sd.ensemble.anchors
-    .filter((a) => Math.abs(a.attractiveness) >= ANCHOR_ATTRACTIVENESS_LIMIT - 1e-9)
+    .filter((a) => atAttractivenessLimit(a.attractiveness))
     .map((a) =>
       a.attractiveness < 0
         ? f.anchorLowLimit(a.estate, L(a.attractiveness), L(a.attachment), Number.isFinite(ins!.mean) ? pctBand(ins!) : '')

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PatternResult, shareBandText } from '../analysis/patterns.js';
 import type { Results } from '../output/pipeline.js';
-import { ANCHOR_ATTRACTIVENESS_LIMIT, ANCHOR_YEARS, type Anchor } from '../model/anchor.js';
+import { ANCHOR_YEARS, type Anchor, atAttractivenessLimit } from '../model/anchor.js';
 import { METRIC_INDEX } from '../model/reporters.js';
 import { VERSION } from '../version.js';
 import { modelDifferences } from '../scenario/diff.js';
@@ -77,7 +77,7 @@ function anchorText(a: Anchor, lang: Lang): AnchorText {
   return {
     estate: a.estate,
     attractiveness: L(a.attractiveness, 2),
-    atLimit: Math.abs(a.attractiveness) >= ANCHOR_ATTRACTIVENESS_LIMIT - 1e-9,
+    atLimit: atAttractivenessLimit(a.attractiveness),
     attachment: L(a.attachment, 2),
     familyShare: L(a.applicantFamilyShare, 2),
     strongFamilyShare: L(a.applicantStrongFamilyShare, 2),

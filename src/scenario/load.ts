@@ -434,7 +434,7 @@ export function utf8Text(bytes: Uint8Array): { text: string } | { why: string } 
 
 /**
  * Whether the bytes are UTF-16 text: they start with its byte-order mark (FF FE or FE FF), or zero
- * bytes stand at most (UTF16_ZERO_SHARE) of every other place among the first UTF16_PROBE_BYTES
+ * bytes stand at most of every other place (UTF16_ZERO_SHARE of them) among the first UTF16_PROBE_BYTES
  * (the high bytes of letters up to U+00FF, æ, ø and å among them; a dash or a quotation mark has
  * none). Text in UTF-8 has no zero byte.
  */

@@ -78,13 +78,10 @@ export function parseAssignment(text: string): Assignment {
   if (raw.trim() === '') fail(text, `give a value after "=" (e.g. --set ${path}=1); for an empty value write ${path}=null`);
   let value: unknown;
   try {
-    value = parseYaml(raw, { version: '1.2' });
+    // without its place ("… at line 1, column 5:"), which a one-line value does not need
+    value = parseYaml(raw, { version: '1.2', prettyErrors: false });
   } catch (e) {
-    // yaml's first line ends with its place ("… at line 1, column 5:"), which a one-line value does not need
-    const why = String((e as Error).message)
-      .split('\n')[0]!
-      .replace(/ at line \d+, column \d+:?$/, '');
-    fail(text, `the value ${show(raw)} is not valid YAML (${why})`);
+    fail(text, `the value ${show(raw)} is not valid YAML (${String((e as Error).message).split('\n')[0]})`);
   }
   checkKeys(text, value);
   return { text, path, steps, value };

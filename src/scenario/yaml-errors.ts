@@ -41,20 +41,12 @@ export function yamlErrorPlaces(text: string, errors: readonly YAMLError[], lc: 
 function placeOf(e: YAMLError, errors: readonly YAMLError[], lines: string[], lc: LineCounter): YamlErrorPlace {
   const own = lc.linePos(e.pos[0]);
   const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message) : null;
-  if (quote) {
-    for (let l = Math.min(own.line, lines.length) - 1; l >= 0; l--) {
-      const col = unmatchedQuote(lines[l]!, quote[1]!);
-      if (col >= 0) return { line: l + 1, col: col + 1, note: ' (the quoted text that begins here is never closed)' };
-    }
-  }
+  const atQuote = quote && lastOpening(lines, own.line, (line) => unmatchedQuote(line, quote[1]!));
+  if (atQuote) return { ...atQuote, note: ' (the quoted text that begins here is never closed)' };
   const flow = /end with an? ([\]}])/.exec(e.message);
-  if (flow) {
-    const open = flow[1] === ']' ? '[' : '{';
-    for (let l = Math.min(own.line, lines.length) - 1; l >= 0; l--) {
-      const col = unmatchedOpen(lines[l]!, open);
-      if (col >= 0) return { line: l + 1, col: col + 1, note: ` (the ${open} that begins here is never closed with ${CLOSER[open]})` };
-    }
-  }
+  const open = flow?.[1] === ']' ? '[' : '{';
+  const atFlow = flow && lastOpening(lines, own.line, (line) => unmatchedOpen(line, open));
+  if (atFlow) return { ...atFlow, note: ` (the ${open} that begins here is never closed with ${CLOSER[open]})` };
   const multi = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? errors.find((m) => m.code === 'MULTILINE_IMPLICIT_KEY' && m.pos[0] === e.pos[0]) : undefined;
   if (multi) {
     const line = lc.linePos(Math.max(multi.pos[0], multi.pos[1] - 1)).line;
@@ -67,6 +59,15 @@ function placeOf(e: YAMLError, errors: readonly YAMLError[], lines: string[], lc
       };
   }
   return { ...own, note: '' };
+}
+
+/** The last line at or before `from` (1-based) where `opening` finds what is never closed (its index on the line, or -1), and where. */
+function lastOpening(lines: readonly string[], from: number, opening: (line: string) => number): { line: number; col: number } | undefined {
+  for (let l = Math.min(from, lines.length) - 1; l >= 0; l--) {
+    const col = opening(lines[l]!);
+    if (col >= 0) return { line: l + 1, col: col + 1 };
+  }
+  return undefined;
 }
 
 /** Whether a comment starts at index i of the line: a `#` at its start or after white space (YAML's rule). */
