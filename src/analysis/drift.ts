@@ -137,9 +137,12 @@ export interface RowDrift extends Drift {
 /**
  * The counts whose drift is read relative to their start (`DRIFT_FAMILIES_RELATIVE`): the families
  * of both kinds and the retired adults, which anchoring holds (model/anchor.ts) and which an
- * ageing estate changes first.
+ * ageing estate changes first; and the residents, which move where the start's households are
+ * drawn larger or smaller than the baseline keeps them (a start the user gives, e.g.
+ * `population.childrenPerFamily: 1` with `familyShare: 0.6`: residents +21% over 15 years while
+ * the families held, and no warning until 0.2.14).
  */
-export const DRIFT_COUNTS = ['familiesWithChildren', 'resourceStrongFamilies', 'retiredAdults'] as const;
+export const DRIFT_COUNTS = ['familiesWithChildren', 'resourceStrongFamilies', 'retiredAdults', 'residents'] as const;
 
 /** The metrics a drift is read from. */
 export const DRIFT_METRICS = [...DRIFT_SHARES, ...DRIFT_COUNTS] as const;

@@ -94,7 +94,8 @@ function isAnchor(a: unknown): a is Anchor {
     isShares(v.driftAfter) &&
     finite(v.trials) &&
     typeof v.converged === 'boolean' &&
-    finite(v.ms)
+    finite(v.ms) &&
+    (v.together === undefined || (Array.isArray(v.together) && v.together.every((x) => typeof x === 'string')))
   );
 }
 

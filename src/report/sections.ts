@@ -91,6 +91,7 @@ function anchorText(a: Anchor, lang: Lang): AnchorText {
     years: ANCHOR_YEARS,
     converged: a.converged,
     trials: a.trials,
+    together: a.together ?? [],
   };
 }
 

@@ -15,7 +15,8 @@
 import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type Anchor, anchorEstate, anchorKey } from '../model/anchor.js';
+import { type Anchor, type AnchorGroup, anchorGroupSteps, anchorGroups, groupKeys } from '../model/anchor.js';
+import { drain } from '../model/simulate.js';
 import { BUNDLED_ANCHORS_FILE, type BundledAnchors, STORE_FORMAT, codeFingerprint, keyHash } from '../output/anchor-store.js';
 import { loadScenario } from '../scenario/load.js';
 import type { EstateSpec, Scenario } from '../scenario/schema.js';
@@ -40,6 +41,9 @@ interface Wanted {
   scenarios: string[];
   sc: Scenario;
   spec: EstateSpec;
+  /** The search that solves it (with the scenario's other anchored estates where it has several), and its place there. */
+  group: AnchorGroup;
+  target: number;
 }
 
 /** The anchors the scenario files need, by key hash, in the order first met. */
@@ -49,15 +53,14 @@ export function wantedAnchors(files: readonly string[]): Map<string, Wanted> {
     const sc = loadScenario(file);
     if (sc.schelling) continue;
     const name = relative(PACKAGE_ROOT, file).split('\\').join('/');
-    for (const spec of sc.estates) {
-      if (!spec.anchor) continue;
-      const key = anchorKey(sc, spec);
-      const h = keyHash(key);
-      const w = wanted.get(h);
-      if (w) {
-        if (!w.scenarios.includes(name)) w.scenarios.push(name);
-      } else wanted.set(h, { key, scenarios: [name], sc, spec });
-    }
+    for (const group of anchorGroups(sc))
+      groupKeys(group).forEach((key, target) => {
+        const h = keyHash(key);
+        const w = wanted.get(h);
+        if (w) {
+          if (!w.scenarios.includes(name)) w.scenarios.push(name);
+        } else wanted.set(h, { key, scenarios: [name], sc, spec: group.targets[target]!.spec, group, target });
+      });
   }
   return wanted;
 }
@@ -100,9 +103,19 @@ function main(argv: string[]): number {
     return 1;
   }
   const anchors: BundledAnchors['anchors'] = [];
+  // a group of several estates is solved once, for all of them
+  const solved = new Map<AnchorGroup, Anchor[]>();
   for (const [h, w] of wanted) {
-    const a: Anchor = anchorEstate(w.sc, w.spec, () => performance.now());
-    process.stdout.write(`${w.scenarios[0]} (${w.spec.name}): ${a.trials} trials, ${(a.ms / 1000).toFixed(1)} s${a.converged ? '' : ', not converged'}\n`);
+    let group = solved.get(w.group);
+    if (!group) {
+      group = drain(anchorGroupSteps(w.group, () => performance.now()));
+      solved.set(w.group, group);
+    }
+    const a = group[w.target]!;
+    const with_ = a.together?.length ? `, with ${a.together.join(', ')}` : '';
+    process.stdout.write(
+      `${w.scenarios[0]} (${w.spec.name}${with_}): ${a.trials} trials, ${(a.ms / 1000).toFixed(1)} s${a.converged ? '' : ', not converged'}\n`,
+    );
     anchors.push({ key: h, scenarios: w.scenarios, anchor: a });
   }
   const data: BundledAnchors = { format: STORE_FORMAT, code, anchors };

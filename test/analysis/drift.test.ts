@@ -113,6 +113,12 @@ describe('a drift within the noise of the replications is not reported', () => {
     expect(summaryDrifts(['e'], ms)).toEqual([{ row: 'e', metric: 'retiredAdults', from: 100, to: 130 }]);
   });
 
+  it('the residents too, relative to their start: 21% up is reported, 8% is not', () => {
+    // a start drawn with fewer persons than the baseline keeps (childrenPerFamily 1, familyShare 0.6)
+    const ms: Summary['metrics'] = { up: { residents: along(655, [690, 760, 796]) }, held: { residents: along(655, [670, 700, 707]) } };
+    expect(summaryDrifts(['up', 'held'], ms)).toEqual([{ row: 'up', metric: 'residents', from: 655, to: 796 }]);
+  });
+
   it('a 4-point drift over 2 replications that disagree (se 3 points) is not reported; one they agree on is, with its se', () => {
     expect(summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: path([0.36, 0.36], [0.37, 0.43]) } })).toEqual([]);
     const d = summaryDrifts(['weak'], metrics, { weak: { resourceStrongShare: path([0.36, 0.36], [0.3995, 0.4005]) } });
