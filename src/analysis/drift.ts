@@ -203,6 +203,27 @@ export const summaryDrifts = (
 /** A drift's threshold in words: "3 points" or "10%". */
 export const driftLimit = (d: Drift): string => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} points` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
 
+/** Below this many at the start, a drifting count is shown with one decimal (display only; assumption). */
+export const SMALL_COUNT = 20;
+
+/**
+ * Most drifts the console's warning names; the rest are counted (a region of many copies: 62 single
+ * copies of 1,000, each drifting by its own noise, made a line of 5,000 characters). All are in
+ * summary.json and the report. Assumption (what a reader takes in at once).
+ */
+export const DRIFT_WARNING_ITEMS = 6;
+
+/**
+ * At most `n` of `drifts`, the largest against their thresholds, in their order; and how many are
+ * left out, in how many rows (the console's warning and the report's name no more).
+ */
+export function largestDrifts<D extends RowDrift>(drifts: readonly D[], n: number): { shown: D[]; more: number; moreRows: number } {
+  const size = (d: Drift) => Math.abs(d.to - d.from) / (isShareDrift(d.metric) ? DRIFT_SHARE_POINTS : DRIFT_FAMILIES_RELATIVE * Math.max(1e-9, d.from));
+  const largest = new Set([...drifts].sort((a, b) => size(b) - size(a)).slice(0, n));
+  const shown = drifts.filter((d) => largest.has(d));
+  return { shown, more: drifts.length - shown.length, moreRows: new Set(drifts.filter((d) => !largest.has(d)).map((d) => d.row)).size };
+}
+
 /**
  * The command line's warning about a run's drifts (when there are none, empty, or for a run longer
  * than ANCHOR_YEARS a note that the anchoring does not hold it after them): one line naming
@@ -215,9 +236,12 @@ export function driftWarning(drifts: readonly RowDrift[], endYear: number, label
   // a long run says so even when no drift was shown: a drift within the replications' noise may still be there
   if (drifts.length === 0) return years > ANCHOR_YEARS ? `note: ${ages}\n` : '';
   const beyond = years > ANCHOR_YEARS ? ` ${ages}` : '';
-  const value = (d: Drift, v: number) => (isShareDrift(d.metric) ? `${(v * 100).toFixed(0)}%` : v.toFixed(0));
+  // a small count with a decimal: a 10% drift of 4 families reads 4.4 → 3.9, not 4 → 4
+  const value = (d: Drift, v: number) => (isShareDrift(d.metric) ? `${(v * 100).toFixed(0)}%` : v.toFixed(Math.abs(d.from) < SMALL_COUNT ? 1 : 0));
   const peak = (d: Drift) => (d.peakYear === undefined ? '' : `, ${value(d, d.peak!)} at the end of ${d.peakYear}`);
-  const items = drifts.map((d) => `${d.row}: ${label(d.metric)} ${value(d, d.from)} → ${value(d, d.to)} by ${endYear}${peak(d)} (more than ${driftLimit(d)})`);
+  const { shown, more, moreRows } = largestDrifts(drifts, DRIFT_WARNING_ITEMS);
+  const items = shown.map((d) => `${d.row}: ${label(d.metric)} ${value(d, d.from)} → ${value(d, d.to)} by ${endYear}${peak(d)} (more than ${driftLimit(d)})`);
+  if (more > 0) items.push(`and ${more} more, in ${moreRows} row${moreRows === 1 ? '' : 's'} (summary.json's "drifts"; the report)`);
   // a run with levers: the drift may be theirs, and there is no baseline in the run to compare with
   return levers
     ? `warning: the estate drifts, with the scenario's levers — ${items.join('; ')}. Part or all of it may be the levers' doing: \`nabolag compare\` against the scenario without them tells the two apart.${beyond}\n`

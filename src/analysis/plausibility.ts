@@ -84,7 +84,7 @@ export function anchorWarning(anchors: readonly Anchor[]): string {
       : `used its ${a.trials} trials`;
   const items = open.map(
     (a) =>
-      `estate "${a.estate}": the search ${why(a)}; with the solved values the resource-strong share drifted ${sign(100 * a.driftAfter.resourceStrongShare, 1)} points, other families ${rel(a, 'otherFamilies')}, resource-strong families ${rel(a, 'resourceStrongFamilies')}, retired adults ${rel(a, 'retired')} over ${ANCHOR_YEARS} years`,
+      `estate "${a.estate}"${a.together?.length ? ` (solved together with ${a.together.map((e) => `"${e}"`).join(', ')})` : ''}: the search ${why(a)}; with the solved values the resource-strong share drifted ${sign(100 * a.driftAfter.resourceStrongShare, 1)} points, other families ${rel(a, 'otherFamilies')}, resource-strong families ${rel(a, 'resourceStrongFamilies')}, retired adults ${rel(a, 'retired')} over ${ANCHOR_YEARS} years`,
   );
   const pct = (x: number) => Math.round(100 * x);
   return `warning: anchoring stopped before it held ${open.length === 1 ? 'the estate' : 'every estate'} — ${items.join('; ')} (it aims at ${pct(ANCHOR_TOLERANCE)}% of the bounds, ${pct(ANCHOR_BOUNDS.resourceStrongShare)} points and ${pct(ANCHOR_BOUNDS.familiesRelative)}%). The baseline may drift by as much (the report's appendix; docs/ODD.md, "Anchoring").\n`;

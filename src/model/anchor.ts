@@ -36,7 +36,8 @@
  * not resource-strong among households, resource-strong families among households, and
  * retired adults per household.
  *
- * The method: the estate alone, without levers, is simulated for ANCHOR_YEARS on
+ * The method: the estate alone (a region's estates together, where households move between them:
+ * AnchorGroup), without levers, is simulated for ANCHOR_YEARS on
  * ANCHOR_SEEDS fixed seeds (common random numbers: every trial sees the same draws); the
  * drift of each share (mean of the last ANCHOR_END_MONTHS against month 0) is driven to zero
  * by Newton steps on a Jacobian that starts from the mean field (each unknown acts mainly on its
@@ -326,10 +327,10 @@ const startSolved = (spec: EstateSpec): boolean => START_FIELDS.some((k) => spec
 
 /**
  * The estates one search solves (`targets`, each with its index in `sc.estates`) and how their
- * trials are run: `alone`, where the scenario has one estate (copies counted), each estate by
- * itself, as every estate was until 0.2.13; else (anchorGroups) every estate of the scenario
- * together, so that what they do to each other in a region (a household leaving one for another
- * of the region, `region.seekInRegionShare`) is in the baseline the search holds. Measured on
+ * trials are run (anchorGroups says which): `alone`, each estate by itself, as every estate was
+ * until 0.2.13; else every estate of the scenario together, so that what they do to each other
+ * in a region (a household leaving one for another of the region, `region.seekInRegionShare`)
+ * is in the baseline the search holds. Measured on
  * scenarios/regions/baseline.yaml (two estates of 1,000 flats at 40% and 60%, each anchored
  * alone): the second drifted 3.2 points and its retired adults 19% over 15 years in the region,
  * 1.0 point and 8.5% alone (20 replications).
@@ -344,13 +345,29 @@ export interface AnchorGroup {
 const estateCount = (sc: Scenario): number => sc.estates.reduce((n, e) => n + e.copies, 0);
 
 /**
- * Most copies of one estate in a trial of a group. Copies are identical estates: each receives
- * from the others about as many households leaving for the region as it sends them, which two
- * copies show as well as six hundred (scenarios/national.yaml), at a fraction of the cost. Where
- * other estates share the region with many copies, leaving the rest out weakens what those copies
- * send the others. Assumption.
+ * Copies of the one estate of a region made of copies alone (scenarios/national.yaml: 600) in a
+ * trial of its group: identical estates send each other about as many households leaving for the
+ * region as they receive, which two copies show as well as six hundred, at a fraction of the cost.
+ * Assumption.
  */
 export const ANCHOR_MAX_COPIES = 2;
+/**
+ * Most flats of a trial of a region of different estates: beyond it every estate's copies are cut
+ * in the same proportion (at least one each), so that what each sends the others keeps its weight.
+ * Below it the copies are all kept: capped at ANCHOR_MAX_COPIES, three copies of a small estate
+ * sent a larger one two thirds of its newcomers from the region, and the larger one, anchored on
+ * that, drifted -2.4 to -4.3 points in the run (an outside trial, 10 replications). Assumption
+ * (cost: about 2.5 s a trial of 24 seeds).
+ */
+export const ANCHOR_MAX_REGION_FLATS = 8000;
+
+/** Copies of each of the scenario's estates in a trial of a group (ANCHOR_MAX_COPIES, ANCHOR_MAX_REGION_FLATS). */
+function trialCopies(sc: Scenario): number[] {
+  if (sc.estates.length === 1) return [Math.min(sc.estates[0]!.copies, ANCHOR_MAX_COPIES)];
+  const flats = sc.estates.reduce((n, e) => n + scaledSize(e).flats * e.copies, 0);
+  const f = Math.min(1, ANCHOR_MAX_REGION_FLATS / flats);
+  return sc.estates.map((e) => Math.max(1, Math.round(e.copies * f)));
+}
 
 /**
  * The searches a scenario's anchoring needs: one for all its anchored estates together
@@ -398,17 +415,17 @@ function trialEstate(spec: EstateSpec, theta: readonly number[], start: StartMix
 /**
  * The scenario of one trial, without levers, with the unknowns at θ (four per target, in order)
  * and each target's start: the estate alone, or (a group not alone) every estate of the scenario,
- * with at most ANCHOR_MAX_COPIES copies each, those not solved as written. Seeds: those of the smallest target (anchorSeeds).
+ * with their copies (trialCopies), those not solved as written. Seeds: those of the smallest target (anchorSeeds).
  */
 function trialScenario(g: AnchorGroup, theta: readonly number[], starts: readonly StartMix[] = g.targets.map((t) => givenStart(t.spec))): Scenario {
+  const copies = g.alone ? [1] : trialCopies(g.sc);
   const estates = g.alone
     ? [trialEstate(g.targets[0]!.spec, theta, starts[0]!, 1)]
     : g.sc.estates.map((spec, index) => {
         const k = g.targets.findIndex((t) => t.index === index);
-        const copies = Math.min(spec.copies, ANCHOR_MAX_COPIES);
-        return k < 0 ? { ...spec, ...scaledSize(spec), copies } : trialEstate(spec, theta.slice(N * k, N * k + N), starts[k]!, copies);
+        return k < 0 ? { ...spec, ...scaledSize(spec), copies: copies[index]! } : trialEstate(spec, theta.slice(N * k, N * k + N), starts[k]!, copies[index]!);
       });
-  const replications = Math.max(...g.targets.map((t) => anchorSeeds(scaledSize(t.spec).flats * (g.alone ? 1 : Math.min(t.spec.copies, ANCHOR_MAX_COPIES)))));
+  const replications = Math.max(...g.targets.map((t) => anchorSeeds(scaledSize(t.spec).flats * (g.alone ? 1 : copies[t.index]!))));
   // named alike whatever the scenario's name: the scenarios of a comparison share one anchor
   return {
     ...g.sc,

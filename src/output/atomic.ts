@@ -254,7 +254,10 @@ async function writeVia<T>(
   };
   const onSignal = (signal: NodeJS.Signals) => {
     cleanup();
-    process.stderr.write(`\nnabolag: stopped (${signal}); nothing was written${verdict.exists ? ` and the earlier result in ${path} is unchanged` : ''}\n`);
+    // on a terminal the progress bar's line is ended first (cli/progress.ts draws one only there)
+    process.stderr.write(
+      `${process.stderr.isTTY ? '\n' : ''}nabolag: stopped (${signal}); nothing was written${verdict.exists ? ` and the earlier result in ${path} is unchanged` : ''}\n`,
+    );
     process.exit(signal === 'SIGTERM' ? 143 : 130);
   };
   process.once('SIGINT', onSignal);

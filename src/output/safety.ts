@@ -283,9 +283,21 @@ function kindOf(st: Stats): string {
   return 'not a folder';
 }
 
+/** A control character (C0, or DEL) anywhere in a path. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it is what is looked for
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** Classify an output folder before anything is written (module comment). */
 export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
   if (out.trim() === '') return { ok: false, path: out, why: 'is empty; give a folder name, e.g. --out results/my-run' };
+  // a newline or another control character (a paste gone wrong): a folder so named is legal but
+  // hard to see, name or remove, and it would split the messages that name it
+  if (CONTROL_CHARACTER.test(out))
+    return {
+      ok: false,
+      path: JSON.stringify(out),
+      why: 'has a control character (a newline, tab, ...) in its name; give a name without one, e.g. --out results/my-run',
+    };
   const abs = resolve(ctx.cwd, out);
   const path = realPathOf(abs);
   const refuse = (why: string): OutputVerdict => ({ ok: false, path, why });

@@ -6,7 +6,18 @@
  * the model is and is not.
  */
 import { ANCHOR_YEARS } from '../model/anchor.js';
-import { DRIFT_FAMILIES_RELATIVE, DRIFT_FEW_REPLICATIONS, DRIFT_SHARE_POINTS, type Drift, driftsOf, isShareDrift } from '../analysis/drift.js';
+import {
+  DRIFT_FAMILIES_RELATIVE,
+  DRIFT_FEW_REPLICATIONS,
+  DRIFT_SHARE_POINTS,
+  DRIFT_WARNING_ITEMS,
+  type Drift,
+  SMALL_COUNT,
+  type RowDrift,
+  driftsOf,
+  isShareDrift,
+  largestDrifts,
+} from '../analysis/drift.js';
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { effectOf, rankedVariants } from './charts/forest.js';
@@ -29,7 +40,10 @@ export const baselineDrifts = (base: ScenarioData): Drift[] =>
 function driftHtml(base: ScenarioData, lang: Lang): string {
   const t = texts(lang);
   const h = horizonOf(base);
-  const drifts = baselineDrifts(base);
+  // the report's row first (in a region, the region's), then the estates' (the console names them all)
+  const own = baselineDrifts(base).map((d) => ({ row: base.row, ...d }));
+  const { shown: drifts, more, moreRows } = largestDrifts([...own, ...(base.summary.drifts ?? []).filter((d) => d.row !== base.row)], DRIFT_WARNING_ITEMS);
+  const rowOf = (d: RowDrift) => (base.summary.rows.length > 1 ? `${d.row}: ` : '');
   const L = (s: string) => escapeHtml(localNumbers(s, lang));
   // a run longer than anchoring's years says that the anchoring does not hold it after them, drift shown or not
   const beyond = h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : '';
@@ -41,10 +55,13 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end) + few + beyond)}</p>`;
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
+  // a small count with a decimal, as on the console
+  const v = (d: Drift, x: number) => (!isShareDrift(d.metric) && Math.abs(d.from) < SMALL_COUNT ? x.toFixed(1) : fmtValue(d.metric, x));
   const items = drifts.map(
     (d) =>
-      `<li>${L(t.drift(metricLabel(d.metric, lang), fmtValue(d.metric, d.from), fmtValue(d.metric, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: fmtValue(d.metric, d.peak!), year: d.peakYear }))}</li>`,
+      `<li>${L(rowOf(d) + t.drift(metricLabel(d.metric, lang), v(d, d.from), v(d, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: v(d, d.peak!), year: d.peakYear }))}</li>`,
   );
+  if (more > 0) items.push(`<li>${L(t.driftMore(more, moreRows))}</li>`);
   const levers = base.ensemble.scenario.policies.length > 0;
   return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(levers ? t.driftWarningLevers : t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml((levers ? t.driftAdviceLevers : t.driftAdvice) + beyond)}</p></div>`;
 }

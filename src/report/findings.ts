@@ -26,6 +26,7 @@ import {
   metricUnitIn,
   scenarioData,
   statusDistribution,
+  inMoverShareOf,
   statusShares,
   thresholdText,
 } from './charts/index.js';
@@ -149,14 +150,14 @@ function elevatorSentence(sd: ScenarioData, lang: Lang, name?: string): string {
 function anchorLimitSentences(sd: ScenarioData, lang: Lang): string[] {
   const f = texts(lang).findingsText;
   const L = (x: number) => localNumbers(x.toFixed(2).replace('-', '−'), lang);
-  const [ins] = statusShares(sd);
   return sd.ensemble.anchors
     .filter((a) => atAttractivenessLimit(a.attractiveness))
-    .map((a) =>
-      a.attractiveness < 0
-        ? f.anchorLowLimit(a.estate, L(a.attractiveness), L(a.attachment), Number.isFinite(ins!.mean) ? pctBand(ins!) : '')
-        : f.anchorHighLimit(a.estate, L(a.attractiveness), L(a.attachment)),
-    );
+    .map((a) => {
+      if (a.attractiveness > 0) return f.anchorHighLimit(a.estate, L(a.attractiveness), L(a.attachment));
+      // the estate's own in-movers (in a region the report's row is the region's)
+      const ins = inMoverShareOf(sd, a.estate);
+      return f.anchorLowLimit(a.estate, L(a.attractiveness), L(a.attachment), Number.isFinite(ins.mean) ? pctBand(ins) : '');
+    });
 }
 
 /** Short-stay share among leaving resource-strong families, per replication. */

@@ -137,6 +137,7 @@ const en = {
   difference: 'Difference',
   outcome: 'Outcome',
   driftWarning: 'Warning: the baseline drifts',
+  driftMore: (n: number, rows: number) => `And ${n} more, in ${rows} row${rows === 1 ? '' : 's'} (summary.json's "drifts").`,
   driftWarningLevers: "Warning: the estate drifts, with the scenario's levers (part or all of it may be theirs: compare the scenario without them to tell)",
   drift: (label: string, from: string, to: string, start: number, end: number, limit: string, peak?: { value: string; year: number }) =>
     peak
@@ -528,6 +529,7 @@ const da: Texts = {
   difference: 'Forskel',
   outcome: 'Udfald',
   driftWarning: 'Advarsel: grundscenariet flytter sig',
+  driftMore: (n, rows) => `Og ${n} til, i ${rows} ${rows === 1 ? 'række' : 'rækker'} (summary.json's "drifts").`,
   driftWarningLevers:
     'Advarsel: afdelingen flytter sig med scenariets tiltag (en del af det eller det hele kan skyldes dem: sammenlign med scenariet uden dem for at skelne)',
   drift: (label, from, to, start, end, limit, peak) =>

@@ -68,7 +68,8 @@ export const messages = {
   fileUnreadable: (file: string, why: string) => issue(file, '', `cannot read the scenario file: ${why}`),
   fileExtension: (file: string, ext: string) =>
     issue(file, '', `a scenario file must end in .yaml, .yml or .json, but this one ends in ${show(ext || '(nothing)')}`),
-  fileEmpty: (file: string) => issue(file, '', `the scenario file is empty; it must hold a mapping of fields (see scenarios/default.yaml)`),
+  fileEmpty: (file: string) =>
+    issue(file, '', 'the scenario file is empty; it must hold a mapping of fields (`nabolag new my-estate.yaml` writes a commented one to start from)'),
   notAMapping: (file: string, v: unknown) => issue(file, '', `the scenario file must hold a mapping of fields (key: value), but holds ${show(v)}`),
   yamlSyntax: (file: string, line: number | undefined, col: number | undefined, what: string) =>
     issue(file, '', `the file is not valid YAML${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}: ${what}`),
@@ -121,6 +122,8 @@ export const messages = {
     issue(file, path, `${at(path)} is ${until}, but must be later than "from" (${from})`),
   policyFromOutside: (file: string, path: string, from: number, first: number, last: number) =>
     issue(file, path, `${at(path)} is ${from}, outside the simulated years; allowed: ${first} to ${last} (startYear to startYear + years)`),
+  demolitionTooLarge: (file: string, path: string, flats: number, estate: number, has: number) =>
+    issue(file, path, `${at(path)} is ${flats}, but estates[${estate}] has ${has} flats; allowed: at most ${has} (the whole estate)`),
   policyEstateIndex: (file: string, path: string, index: number, count: number) =>
     issue(
       file,

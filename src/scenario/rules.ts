@@ -159,6 +159,17 @@ export function checkRules(s: Scenario, file: string, isBad: (path: string) => b
     const estate = numberAt(p.estate);
     if (estate !== undefined && ok(`${at}.estate`) && estate >= estates.length) {
       issues.push(messages.policyEstateIndex(file, `${at}.estate`, estate, estates.length));
+      return;
+    }
+    // a demolition of more flats than an estate it applies to has (each copy: levers/physical.ts)
+    const demolished = numberAt(p.flats);
+    if (p.lever === 'demolition' && demolished !== undefined && ok(`${at}.flats`, `${at}.estate`)) {
+      const targets = estate === undefined ? estates.map((_, k) => k) : [estate];
+      const smallest = targets
+        .map((k) => ({ k, flats: numberAt(record(estates[k]).flats) }))
+        .filter((t): t is { k: number; flats: number } => t.flats !== undefined && ok(`estates[${t.k}].flats`))
+        .sort((a, b) => a.flats - b.flats)[0];
+      if (smallest && demolished > smallest.flats) issues.push(messages.demolitionTooLarge(file, `${at}.flats`, demolished, smallest.k, smallest.flats));
     }
   });
 

@@ -3,7 +3,16 @@
  * the thresholds, and the command line's warning line.
  */
 import { describe, expect, it } from 'vitest';
-import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, driftNoiseFactor, driftSe, driftWarning, summaryDrifts } from '../../src/analysis/drift.js';
+import {
+  DRIFT_FAMILIES_RELATIVE,
+  DRIFT_SHARE_POINTS,
+  DRIFT_WARNING_ITEMS,
+  type RowDrift,
+  driftNoiseFactor,
+  driftSe,
+  driftWarning,
+  summaryDrifts,
+} from '../../src/analysis/drift.js';
 import type { Summary } from '../../src/analysis/summary.js';
 
 /** A metric going from `a` at month 0 to `b` at the horizon. */
@@ -52,6 +61,30 @@ describe('summaryDrifts', () => {
       'warning: the baseline drifts — weak: resourceStrongShare 30% → 25% by 2041 (more than 3 points); weak: resourceStrongFamilies 40 → 30 by 2041 (more than 10%). Effects are differences from a moving baseline (docs/ODD.md, "Anchoring").\n',
     );
     expect(driftWarning([], 2041, (x) => x)).toBe('');
+  });
+
+  it('names at most DRIFT_WARNING_ITEMS drifts, the largest against their thresholds, and counts the rest', () => {
+    // many copies of one estate, each drifting a little beyond 10% by its own noise, and one large drift
+    const many: RowDrift[] = Array.from({ length: 20 }, (_, i) => ({
+      row: `A-${i + 1}`,
+      metric: 'familiesWithChildren',
+      from: 100,
+      to: 111 + (i === 7 ? 1 : 0),
+    }));
+    many.push({ row: 'B', metric: 'resourceStrongShare', from: 0.6, to: 0.5 });
+    const w = driftWarning(many, 2041, (x) => x);
+    expect(DRIFT_WARNING_ITEMS).toBe(6);
+    expect(w.match(/: familiesWithChildren|: resourceStrongShare/g)).toHaveLength(6);
+    expect(w).toContain('B: resourceStrongShare 60% → 50%');
+    expect(w).toContain('A-8: familiesWithChildren 100 → 112');
+    expect(w).toContain('and 15 more, in 15 rows');
+  });
+
+  it('gives a small count a decimal, so that its drift shows', () => {
+    expect(driftWarning([{ row: 'tiny', metric: 'familiesWithChildren', from: 4.4, to: 3.9 }], 2041, (x) => x)).toContain(
+      'tiny: familiesWithChildren 4.4 → 3.9 by 2041',
+    );
+    expect(driftWarning([{ row: 'e', metric: 'familiesWithChildren', from: 44, to: 39 }], 2041, (x) => x)).toContain('e: familiesWithChildren 44 → 39 by 2041');
   });
 
   it('a run with levers: the estate drifts with them, not a baseline; a long run says the estate ages, drift shown or not', () => {

@@ -91,6 +91,10 @@ describe('the warning for an anchor that did not hold its estate', () => {
     expect(anchorWarning([{ ...anchor(false), attractiveness: 3, attachment: 20 } as Anchor])).toContain(
       'the search reached its limits (attractiveness +3, attachment 20.00)',
     );
+    // an estate of a region, solved with the others
+    expect(anchorWarning([{ ...anchor(false), attractiveness: 1.2, attachment: 1, together: ['A', 'C'] } as Anchor])).toContain(
+      'estate "e" (solved together with "A", "C"): the search used its 10 trials',
+    );
   });
 
   it('notes an estate held only at the lowest attractiveness (levers through who moves in have little to act on), not one at the highest', () => {

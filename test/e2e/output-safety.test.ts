@@ -234,7 +234,9 @@ describe('interruption', () => {
     const r = await done;
     expect(r.code, r.stderr).toBe(code);
     expect(r.ms).toBeLessThan(1000);
-    expect(r.stderr).toMatch(/stopped/);
+    // its own line, with no blank line before it where there was no progress bar to end (stderr is not a terminal here)
+    expect(r.stderr).toMatch(/^nabolag: stopped \(SIG(INT|TERM)\); nothing was written and the earlier result in .* is unchanged\n$/m);
+    expect(r.stderr).not.toMatch(/(^|\n)\nnabolag: stopped/);
     expect(tree(join(project, out))).toEqual(earlier);
     expect(readdirSync(join(project, 'output')).filter((f) => f.startsWith('.'))).toEqual([]);
   });

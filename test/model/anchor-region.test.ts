@@ -4,7 +4,7 @@
  * holds where it starts in the region, not only when simulated alone.
  */
 import { describe, expect, it } from 'vitest';
-import { ANCHOR_MAX_COPIES, anchorGroups, anchorKey, anchorScenario, groupKeys } from '../../src/model/anchor.js';
+import { ANCHOR_MAX_COPIES, ANCHOR_MAX_REGION_FLATS, anchorGroups, anchorKey, anchorScenario, groupKeys } from '../../src/model/anchor.js';
 import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import { simulate } from '../../src/model/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -41,6 +41,26 @@ describe('anchorGroups: which estates are solved together', () => {
     expect(anchorGroups(sc).map((g) => [g.alone, g.targets.map((t) => t.spec.name)])).toEqual([
       [true, ['A']],
       [true, ['B']],
+    ]);
+  });
+
+  it('a region of different estates: every copy in the trial, cut in proportion beyond ANCHOR_MAX_REGION_FLATS', () => {
+    const trialOf = (sc: Scenario) => {
+      const [g] = anchorGroups(sc);
+      const key = groupKeys(g!)[0]!;
+      return JSON.parse(key.slice(0, key.lastIndexOf('#'))).trial as Scenario;
+    };
+    const copies = (sc: Scenario) => trialOf(sc).estates.map((e) => [e.name, e.copies]);
+    // three copies of a small estate beside a larger one: all three send it households
+    expect(copies(scenario({ estates: [est('Blok', { copies: 3 }), est('Villa', { flats: 800 })] }))).toEqual([
+      ['Blok', 3],
+      ['Villa', 1],
+    ]);
+    // 21,000 flats: cut to about 8,000 in proportion, at least one copy each
+    expect(ANCHOR_MAX_REGION_FLATS).toBe(8000);
+    expect(copies(scenario({ estates: [est('A', { flats: 1000, copies: 20 }), est('B', { flats: 1000 })] }))).toEqual([
+      ['A', 8],
+      ['B', 1],
     ]);
   });
 

@@ -89,6 +89,10 @@ describe('classifyOutput', () => {
     );
     expect(refused('')).toMatch(/empty/);
     expect(refused('  ')).toMatch(/empty/);
+    // a newline or a tab in the name (a paste gone wrong), named with it visible
+    const nl = classifyOutput('results/run\n2', c);
+    expect(nl.ok ? '' : `${nl.path} ${nl.why}`).toMatch(/^"results\/run\\n2" has a control character/);
+    expect(refused('a\tb')).toMatch(/control character/);
   });
 
   it('when the folder is to be replaced whole, refuses one of its own that holds files its manifest does not list', () => {

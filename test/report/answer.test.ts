@@ -11,10 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analysis/summary.js';
 import { runEnsemble } from '../../src/engine/ensemble.js';
 import { type Results, resolve } from '../../src/output/pipeline.js';
-import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, baselineDrifts, verdictOf } from '../../src/report/answer.js';
-import type { ScenarioData } from '../../src/report/charts/index.js';
+import { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, answerSection, baselineDrifts, verdictOf } from '../../src/report/answer.js';
+import { flowTotal } from '../../src/report/charts/data.js';
+import { type ScenarioData, scenarioData } from '../../src/report/charts/index.js';
 import { texts } from '../../src/report/i18n.js';
 import { findings, writeChartsAndReport } from '../../src/report/report.js';
+import { METRIC_INDEX } from '../../src/model/reporters.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 describe('verdictOf', () => {
@@ -147,6 +149,24 @@ describe('the findings of an estate too small for the list', () => {
   }, 60_000);
 });
 
+describe("the baseline's drift box of a region", () => {
+  it("names an estate's drift with its name where the region's own row holds (the console names it too)", async () => {
+    const base = loadScenario('scenarios/default.yaml');
+    const e0 = base.estates[0]!;
+    const estate = (name: string) => ({ ...e0, name, flats: 200, anchor: false });
+    const sc = resolve({ ...base, estates: [estate('Nord'), estate('Syd')] }, { replications: 2, years: 2 }, 'scenarios/default.yaml');
+    const ens = await runEnsemble(sc, { workers: 1 });
+    const summary = summarize(sc.name, sc.startYear, ens.replications);
+    // the region's row holds; Nord's resource-strong share fell 4 points (as summary.json's drifts would say)
+    summary.drifts = [{ row: 'Nord', metric: 'resourceStrongShare', from: 0.5, to: 0.46 }];
+    const results: Results = { ensembles: [ens], summary };
+    const html = answerSection(results, scenarioData(results), [], 'en').section.html ?? '';
+    expect(html).toContain('data-testid="drift-warning"');
+    expect(html).not.toContain('data-testid="baseline-steady"');
+    expect(html).toMatch(/<li>Nord: Resource-strong share[^<]*: 50% in \d{4}, 46% by \d{4} \(more than 3 percentage points away\)/i);
+  }, 60_000);
+});
+
 describe('the findings of an estate anchored at its limit', () => {
   it('say so, with the in-movers, in English and Danish; an estate held within its limits gets no such sentence', async () => {
     const base = loadScenario('scenarios/default.yaml');
@@ -165,6 +185,37 @@ describe('the findings of an estate anchored at its limit', () => {
     const def = resolve(base, { replications: 1, years: 1 }, 'scenarios/default.yaml');
     const e2 = await runEnsemble(def, { workers: 1 });
     expect(findings({ ensembles: [e2], summary: summarize(def.name, def.startYear, e2.replications) }).join('\n')).not.toContain('Anchoring could hold');
+  }, 60_000);
+
+  it("in a region, give that estate's own in-movers, not the region's", async () => {
+    // two estates, not anchored here (the anchor record is the one a run at the limit gives): the
+    // weak one draws almost no resource-strong applicants, the strong one many
+    const base = loadScenario('scenarios/default.yaml');
+    const e0 = base.estates[0]!;
+    const estate = (name: string, share: number, attractiveness: number) => ({
+      ...e0,
+      name,
+      flats: 300,
+      anchor: false,
+      attractiveness,
+      population: { ...e0.population, resourceStrongShare: share },
+    });
+    const sc = resolve({ ...base, estates: [estate('weak', 0.2, -3), estate('strong', 0.7, 2)] }, { replications: 2, years: 3 }, 'scenarios/default.yaml');
+    const ens = await runEnsemble(sc, { workers: 1 });
+    ens.anchors = [{ estate: 'weak', attractiveness: -3, attachment: 0.7 } as (typeof ens.anchors)[number]];
+    const res = { ensembles: [ens], summary: summarize(sc.name, sc.startYear, ens.replications) };
+    const said = /the baseline needs almost no resource-strong applicants \((\d+)% /.exec(findings(res).join('\n'));
+    // the weak estate's own share, from its rows of metrics.csv's data
+    const k = (n: string) => METRIC_INDEX[n]!;
+    const shareOf = (row: string) => {
+      const per = ens.replications.map((r) => {
+        const i = r.rowNames.indexOf(row);
+        return flowTotal(r, i, k('inResourceStrong')) / flowTotal(r, i, k('moveIns'));
+      });
+      return per.reduce((a, b) => a + b, 0) / per.length;
+    };
+    expect(shareOf('region') - shareOf('weak')).toBeGreaterThan(0.1);
+    expect(Number(said![1])).toBe(Math.round(100 * shareOf('weak')));
   }, 60_000);
 });
 

@@ -102,6 +102,26 @@ describe('cross-field rules', () => {
     expect(issues[3]!.message).toBe('field "policies[3].estate" is 2, but the scenario has 2 estates; allowed: 0 to 1 (0-based, in the order of "estates")');
   });
 
+  it('demolition: no more flats than an estate it applies to has (the whole estate allowed)', () => {
+    const estates = [
+      { name: 'a', flats: 300 },
+      { name: 'b', flats: 800 },
+    ];
+    const issues = rules({
+      estates,
+      policies: [
+        { lever: 'demolition', from: 2028, estate: 0, flats: 500 },
+        { lever: 'demolition', from: 2028, estate: 1, flats: 500 },
+        { lever: 'demolition', from: 2028, flats: 400 },
+        { lever: 'demolition', from: 2028, estate: 0, flats: 300 },
+      ],
+    });
+    expect(issues.map((i) => i.path)).toEqual(['policies[0].flats', 'policies[2].flats']);
+    expect(issues[0]!.message).toBe('field "policies[0].flats" is 500, but estates[0] has 300 flats; allowed: at most 300 (the whole estate)');
+    // without an estate it applies to every one: named by the smallest
+    expect(issues[1]!.message).toMatch(/is 400, but estates\[0\] has 300 flats/);
+  });
+
   it('schelling: no more agents than cells', () => {
     const grid = { estates: [{ flats: 100 }] };
     const issues = rules({ ...grid, schelling: { width: 10, height: 10, agents: 101 } });

@@ -63,6 +63,7 @@ export {
   channelChart,
   channelShares,
   hasMoveLog,
+  inMoverShareOf,
   moversStatusChart,
   stayBins,
   stayLengthChart,

@@ -140,6 +140,22 @@ export function statusShares(sd: ScenarioData): Band[] {
   return [0, 1, 2].map((g) => band(per.map((p) => p[g]!).filter(Number.isFinite)));
 }
 
+/**
+ * Share resource-strong among the households moving into the estates made from the scenario's
+ * estate `name` (itself, or its copies `name-1`, `name-2`, ... summed), over the run, across
+ * replications; not the report's own row, which in a region is the region's.
+ */
+export function inMoverShareOf(sd: ScenarioData, name: string): Band {
+  const k = (n: string) => METRIC_INDEX[n]!;
+  const copyOf = (row: string) => row.startsWith(`${name}-`) && /^\d+$/.test(row.slice(name.length + 1));
+  const per = sd.ensemble.replications.map((res) => {
+    const rows = res.rowNames.flatMap((row, i) => (row === name || copyOf(row) ? [i] : []));
+    const ins = rows.reduce((a, r) => a + flowTotal(res, r, k('moveIns')), 0);
+    return ins > 0 ? rows.reduce((a, r) => a + flowTotal(res, r, k('inResourceStrong')), 0) / ins : NaN;
+  });
+  return band(per.filter(Number.isFinite));
+}
+
 /** Share resource-strong among in-movers, out-movers and residents, side by side. */
 export function moversStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
   const t = texts(lang).chart;
