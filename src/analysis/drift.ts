@@ -206,6 +206,9 @@ export const driftLimit = (d: Drift): string => (isShareDrift(d.metric) ? `${DRI
 /** Below this many at the start, a drifting count is shown with one decimal (display only; assumption). */
 export const SMALL_COUNT = 20;
 
+/** Whether a drift is of a count small enough to be shown with a decimal (SMALL_COUNT): a 10% drift of 4 families reads 4.4 → 3.9, not 4 → 4. */
+export const smallCount = (d: Drift): boolean => !isShareDrift(d.metric) && Math.abs(d.from) < SMALL_COUNT;
+
 /**
  * Most drifts the console's warning names; the rest are counted (a region of many copies: 62 single
  * copies of 1,000, each drifting by its own noise, made a line of 5,000 characters). All are in
@@ -236,8 +239,7 @@ export function driftWarning(drifts: readonly RowDrift[], endYear: number, label
   // a long run says so even when no drift was shown: a drift within the replications' noise may still be there
   if (drifts.length === 0) return years > ANCHOR_YEARS ? `note: ${ages}\n` : '';
   const beyond = years > ANCHOR_YEARS ? ` ${ages}` : '';
-  // a small count with a decimal: a 10% drift of 4 families reads 4.4 → 3.9, not 4 → 4
-  const value = (d: Drift, v: number) => (isShareDrift(d.metric) ? `${(v * 100).toFixed(0)}%` : v.toFixed(Math.abs(d.from) < SMALL_COUNT ? 1 : 0));
+  const value = (d: Drift, v: number) => (isShareDrift(d.metric) ? `${(v * 100).toFixed(0)}%` : v.toFixed(smallCount(d) ? 1 : 0));
   const peak = (d: Drift) => (d.peakYear === undefined ? '' : `, ${value(d, d.peak!)} at the end of ${d.peakYear}`);
   const { shown, more, moreRows } = largestDrifts(drifts, DRIFT_WARNING_ITEMS);
   const items = shown.map((d) => `${d.row}: ${label(d.metric)} ${value(d, d.from)} → ${value(d, d.to)} by ${endYear}${peak(d)} (more than ${driftLimit(d)})`);

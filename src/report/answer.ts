@@ -12,11 +12,11 @@ import {
   DRIFT_SHARE_POINTS,
   DRIFT_WARNING_ITEMS,
   type Drift,
-  SMALL_COUNT,
   type RowDrift,
   driftsOf,
   isShareDrift,
   largestDrifts,
+  smallCount,
 } from '../analysis/drift.js';
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
@@ -56,7 +56,7 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
   // a small count with a decimal, as on the console
-  const v = (d: Drift, x: number) => (!isShareDrift(d.metric) && Math.abs(d.from) < SMALL_COUNT ? x.toFixed(1) : fmtValue(d.metric, x));
+  const v = (d: Drift, x: number) => (smallCount(d) ? x.toFixed(1) : fmtValue(d.metric, x));
   const items = drifts.map(
     (d) =>
       `<li>${L(rowOf(d) + t.drift(metricLabel(d.metric, lang), v(d, d.from), v(d, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: v(d, d.peak!), year: d.peakYear }))}</li>`,
