@@ -60,7 +60,7 @@ function leversText(sd: ScenarioData, lang: Lang): string {
 /** Differences shown in the appendix's table before "and N more". */
 const CHANGED_SHOWN = 4;
 
-/** A variant's changes from the baseline besides its levers: "career.otherAnnual 0.05 (baseline 0.035)"; "none" when there are none. */
+/** A variant's changes from the baseline besides its levers: "career.otherAnnual 0.05 (baseline 0.025)"; "none" when there are none. */
 function changedText(sd: ScenarioData, base: ScenarioData, lang: Lang): string {
   const t = texts(lang);
   const ds = modelDifferences(sd.ensemble.scenario, base.ensemble.scenario, { withLevers: false });

@@ -473,14 +473,14 @@ export const demographySchema = obj(
       source: 'assumption; Larsen2017: moving in with a partner is among the strongest predictors of moving',
     }),
     breakupAnnual: annual(
-      0.05,
+      0.065,
       'Yearly probability that a couple separates.',
-      "assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4: 0.045 gave partnership 21-22% of resource-strong families' exits against the survey's 23%, tied with dissatisfaction in average)",
+      "assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4: 0.045 gave partnership 21-22% of resource-strong families' exits against the survey's 23%, tied with dissatisfaction in average; 0.05 gave 17-19% in every preset from 0.2.8 to 0.2.14, and ringparken-like's came after its dissatisfaction, safety and stigma; 0.065 with breakupHouseholdLeavesShare 0.9 gives 24-25%, 0.2.15)",
     ),
     breakupHouseholdLeavesShare: share({
-      default: 0.7,
+      default: 0.9,
       description: 'Share of break-ups after which the remaining household also moves out (it cannot pay or needs another flat).',
-      source: 'assumption; Foldgast2018: divorce or new partner is the second most common reason to leave (23%); calibrated (P4)',
+      source: 'assumption; Foldgast2018: divorce or new partner is the second most common reason to leave (23%); calibrated (P4, with breakupAnnual: 0.7 until 0.2.14)',
     }),
     breakupFormsHouseholdShare: share({
       default: 0.15,
@@ -618,9 +618,9 @@ export const careerSchema = obj(
       'CFBU2019: the 2018 rules make families fear their children are stamped (size calibrated, P4 for the listed presets: stigma counts with dissatisfaction, 20% in Foldgast2018)',
     ),
     otherAnnual: annual(
-      0.035,
+      0.025,
       'Yearly hazard of moving out for other reasons (health, a life event, moving nearer family), which neither the stage of the stay (early-stay factor) nor the ties to the neighbours change.',
-      "fitted to LBF Temastatistik 2020:9 (residents of family dwellings have lived in their dwelling over 10 years on average, 10% over 25 years) by years in the estate: after 40 years the presets' households have lived in the estate 10.5-11.2 years (11-13% over 25) and in their flat 9.1-9.6 years (7.4-8.3% over 25), a year under LBF's count of the dwelling (test/patterns/seniority.test.ts); 0.025 meets it in the flat, and the estates then age beyond the 15- and 50-year bounds (docs/ODD.md, 7.6)",
+      "fitted to LBF Temastatistik 2020:9 (residents of family dwellings have lived in their dwelling over 10 years on average, 10% over 25 years; test/patterns/seniority.test.ts) and to P3 and P1 together with breakupAnnual and earlyBoost (0.2.15: 0.035 until then, when the presets' households had lived in their flat 9.0-9.5 years after 40 years, a year under LBF; docs/ODD.md, 7.6)",
     ),
     weakCareerFactor: factor(
       0.3,
@@ -628,9 +628,9 @@ export const careerSchema = obj(
       'assumption; Larsen2017: the most resource-strong families move most',
     ),
     earlyBoost: factor(
-      10,
+      11.5,
       'Extra hazard early in a stay, at its largest: multiplier 1 + earlyBoost·(1 − exp(−years/earlyRiseYears))·exp(−years/earlyYears).',
-      'CFBU2019 F1: half of resource-strong leaving families stayed 2 years or less (calibrated, P1, with the career hazards lowered for P4: with the defaults 1x at moving in, 4.1x at 6 months, 4.8x at its peak after 1.1 years, 4.2x after two, 1.8x after five)',
+      'CFBU2019 F1: half of resource-strong leaving families stayed 2 years or less (calibrated, P1, with the career hazards lowered for P4, and raised from 10 in 0.2.15 with the longer stays of career.otherAnnual 0.025: with the defaults 1x at moving in, 4.5x at 6 months, 5.4x at its peak after 1.1 years, 4.7x after two, 1.9x after five)',
     ),
     earlyYears: num({
       default: 2,

@@ -70,7 +70,7 @@ describe('nabolag calibrate', () => {
 
     const c = JSON.parse(readFileSync(join(a, 'calibration.json'), 'utf8'));
     const fitted = c.parameters[0].fitted as number;
-    expect(c.parameters[0]).toMatchObject({ path: PATH, lo: 0.01, hi: 0.15, integer: false, start: expect.closeTo(0.035, 12) });
+    expect(c.parameters[0]).toMatchObject({ path: PATH, lo: 0.01, hi: 0.15, integer: false, start: expect.closeTo(0.025, 12) });
     expect(Math.abs(fitted - KNOWN)).toBeLessThan(RECOVERY_TOLERANCE);
     const t = c.targets[0];
     expect(t).toMatchObject({ expression: EXPRESSION, value: target, tolerance: null, scale: target });
@@ -81,7 +81,7 @@ describe('nabolag calibrate', () => {
     expect(t.ciHigh).toBeGreaterThan(t.mean);
     expect(c.evaluations).toBe(c.trace.length);
     expect(c.evaluations).toBeLessThanOrEqual(101);
-    expect(c.trace[0].values[PATH]).toBeCloseTo(0.035, 12);
+    expect(c.trace[0].values[PATH]).toBeCloseTo(0.025, 12);
     // the fitted point's run is in the trace, with the mean reported
     expect(c.trace.some((e: { values: Record<string, number>; means: number[] }) => e.values[PATH] === fitted && e.means[0] === t.mean)).toBe(true);
 

@@ -58,9 +58,9 @@ describe('the levers in "What was run"', () => {
 
 describe('a variant that changes the model, not a lever', () => {
   it('"What was run" names what it changes, with the baseline\'s value, in both languages', () => {
-    expect(String(whatRow(withParameter, 'more-other', 'en')[4])).toBe('career.otherAnnual 0.5 (baseline 0.035)');
-    expect(String(whatRow(withParameter, 'more-other', 'da')[4])).toBe('career.otherAnnual 0,5 (grundscenarie 0,035)');
-    expect(String(whatRow(withParameter, 'mixed', 'en')[4])).toBe('career.otherAnnual 0.02 (baseline 0.035)');
+    expect(String(whatRow(withParameter, 'more-other', 'en')[4])).toBe('career.otherAnnual 0.5 (baseline 0.025)');
+    expect(String(whatRow(withParameter, 'more-other', 'da')[4])).toBe('career.otherAnnual 0,5 (grundscenarie 0,025)');
+    expect(String(whatRow(withParameter, 'mixed', 'en')[4])).toBe('career.otherAnnual 0.02 (baseline 0.025)');
     // its description is the baseline's (inherited through extends): not repeated as if it were its own
     expect(String(whatRow(withParameter, 'more-other', 'en')[2])).toBe('—');
     expect(String(whatRow(withParameter, 'default', 'en')[2])).not.toBe('—');

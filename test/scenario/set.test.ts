@@ -201,11 +201,11 @@ describe('nabolag run --set', () => {
     const erased = cli('compare', 'scenarios/default.yaml', variant, ...args, '--set', 'career.otherAnnual=0.03', '--out', join(tmp, 'cmp3'));
     expect(erased.status, erased.stderr).toBe(0);
     expect(erased.stderr).toContain(
-      `WARNING: --set "career.otherAnnual=0.03": the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.035, ${variant} 0.05), and the option gives all of them career.otherAnnual 0.03`,
+      `WARNING: --set "career.otherAnnual=0.03": the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.025, ${variant} 0.05), and the option gives all of them career.otherAnnual 0.03`,
     );
     // set as a whole section, the field where they differed is named
     const section = cli('compare', 'scenarios/default.yaml', variant, ...args, '--set', 'career={otherAnnual: 0.04}', '--out', join(tmp, 'cmp7'));
-    expect(section.stderr).toContain(`the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.035, ${variant} 0.05)`);
+    expect(section.stderr).toContain(`the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.025, ${variant} 0.05)`);
     expect(erased.stderr).toContain(`WARNING: ${variant}: this scenario runs the same model as the baseline once the --set options are applied`);
     // a field every variant takes from the baseline anyway (seed, replications, years): no --set
     // warning, as with -n (the variant's own replications are named as not used, set or not)
