@@ -70,6 +70,7 @@ import {
   SENIOR_RETIRED,
 } from './population.js';
 import { METRIC_INDEX, NMETRIC } from './reporters.js';
+import { F, NFLOW } from './flows.js';
 import { hash32 } from './rng.js';
 import { type ReplicationResult, type Steps, drain, replicationSteps } from './simulate.js';
 import { B, H, Status, inWorkOrEducation, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
@@ -225,8 +226,6 @@ const FAM = METRIC_INDEX.familiesWithChildren!;
 const RSFAM = METRIC_INDEX.resourceStrongFamilies!;
 const HH = METRIC_INDEX.households!;
 const RET = METRIC_INDEX.retiredAdults!;
-const IN = METRIC_INDEX.moveIns!;
-const IN_RS = METRIC_INDEX.inResourceStrong!;
 /** Number of unknowns and of shares held. */
 const N = 4;
 
@@ -661,9 +660,20 @@ function* runTrial(g: AnchorGroup, theta: readonly number[], starts: readonly St
       countChildren(w, p.children, specOf(k));
     }
   };
-  const width = (res: ReplicationResult) => res.rowNames.length;
+  // the metrics rows read: month 0 and the last ANCHOR_END_MONTHS; the move-ins of every month
+  // are read off the world as it goes (their flows are the rows' moveIns and inResourceStrong)
+  const recordMonth = (m: number) => m === 0 || m > months - ANCHOR_END_MONTHS;
+  const atMonth = (w: World) => {
+    for (let k = 0; k < E; k++) {
+      const p = per[k]!;
+      for (const row of rows[k]!) {
+        p.movedIn += w.flows[row * NFLOW + F.moveIns]!;
+        p.movedInStrong += w.flows[row * NFLOW + F.inResourceStrong]!;
+      }
+    }
+  };
   for (let r = 0; r < seeds; r++) {
-    const res = yield* replicationSteps(trial, r, seedOf(r), { atEnd });
+    const res = yield* replicationSteps(trial, r, seedOf(r), { atEnd, recordMonth, atMonth });
     for (let k = 0; k < E; k++) {
       const p = per[k]!;
       const s0 = sharesAt(res, 0, rows[k]!);
@@ -672,11 +682,6 @@ function* runTrial(g: AnchorGroup, theta: readonly number[], starts: readonly St
         const s = sharesAt(res, m, rows[k]!);
         for (let i = 0; i < N; i++) end[i]! += s[i]! / ANCHOR_END_MONTHS;
       }
-      for (let m = 1; m <= months; m++)
-        for (const row of rows[k]!) {
-          p.movedIn += res.metrics[(m * width(res) + row) * NMETRIC + IN]!;
-          p.movedInStrong += res.metrics[(m * width(res) + row) * NMETRIC + IN_RS]!;
-        }
       for (let i = 0; i < N; i++) {
         const d = end[i]! - s0[i]!;
         p.drift[i]! += d / seeds;

@@ -129,6 +129,18 @@ export interface DrawProfile {
   agesSingle: readonly number[] | undefined;
   agesCouple: readonly number[] | undefined;
   agesFamily: readonly number[] | undefined;
+  /**
+   * The head's age of each drawn type, from these weights over the type's range (without them:
+   * young singles 18-29, singles 25-59, couples 25-59, families 21-59 and seniors 60-85; with them,
+   * young singles and singles alike 18-59, seniors 60 up to the last band); made once here, as the
+   * draw reads them for every household.
+   */
+  ageYoungSingle: AgeDraw;
+  ageSingle: AgeDraw;
+  ageCouple: AgeDraw;
+  ageFamily: AgeDraw;
+  ageSeniorSingle: AgeDraw;
+  ageSeniorCouple: AgeDraw;
 }
 
 /**
@@ -176,6 +188,27 @@ function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
     agesSingle: applicant ? undefined : p.headAgesSingle,
     agesCouple: applicant ? undefined : p.headAgesCouple,
     agesFamily: applicant ? undefined : p.headAgesFamily,
+    ...ageDraws(applicant ? undefined : p.headAgesSingle, applicant ? undefined : p.headAgesCouple, applicant ? undefined : p.headAgesFamily),
+  };
+}
+
+/**
+ * Each type's AgeDraw (DrawProfile): its range, and the weights of its kind of household where
+ * they are given (young singles and singles alike 18-59 with weights: how many of them are young is
+ * the baseline's, not the type mix's).
+ */
+function ageDraws(
+  single: readonly number[] | undefined,
+  couple: readonly number[] | undefined,
+  family: readonly number[] | undefined,
+): Pick<DrawProfile, 'ageYoungSingle' | 'ageSingle' | 'ageCouple' | 'ageFamily' | 'ageSeniorSingle' | 'ageSeniorCouple'> {
+  return {
+    ageYoungSingle: ageDraw(single, 18, single === undefined ? 30 : 60),
+    ageSingle: ageDraw(single, single === undefined ? 25 : 18, 60),
+    ageCouple: ageDraw(couple, 25, 60),
+    ageFamily: ageDraw(family, 21, 60),
+    ageSeniorSingle: ageDraw(single, 60, single === undefined ? 86 : SENIOR_AGE_MAX),
+    ageSeniorCouple: ageDraw(couple, 60, couple === undefined ? 86 : SENIOR_AGE_MAX),
   };
 }
 
@@ -303,23 +336,55 @@ const SENIOR_AGE_MAX = HEAD_AGE_FROM + HEAD_AGE_BANDS * HEAD_AGE_BAND_YEARS;
  * within that part (two draws). Uniform also where no band inside has weight.
  */
 export function headAge(g: AleaState, weights: readonly number[] | undefined, lo: number, hi: number): number {
-  // small, so that the compiler inlines it where most draws are made (applicants: no weights)
-  return weights === undefined ? lo + aleaStep(g) * (hi - lo) : weightedAge(g, weights, lo, hi);
+  return drawAge(g, ageDraw(weights, lo, hi));
 }
 
-/** `headAge` with weights. */
-function weightedAge(g: AleaState, weights: readonly number[], lo: number, hi: number): number {
+/**
+ * What `headAge` needs of its weights and range, worked out once per profile (the draw of the
+ * initial residents made it for every household): each band's mass, its weight times its years
+ * inside [lo, hi) (`bandInside`), and their total, summed in band order.
+ */
+export interface AgeDraw {
+  lo: number;
+  hi: number;
+  /** Weight x years inside the range, per band (HEAD_AGE_BANDS); all 0 without weights. */
+  mass: Float64Array;
+  /** Years of each band inside the range. */
+  years: Float64Array;
+  /** The masses summed from the first band; 0 (uniform over the range) where there are none. */
+  total: number;
+}
+
+/** The AgeDraw of `weights` (undefined: uniform) over [lo, hi). */
+export function ageDraw(weights: readonly number[] | undefined, lo: number, hi: number): AgeDraw {
+  const mass = new Float64Array(HEAD_AGE_BANDS);
+  const years = new Float64Array(HEAD_AGE_BANDS);
   let total = 0;
-  for (let b = 0; b < HEAD_AGE_BANDS; b++) total += (weights[b] ?? 0) * bandInside(b, lo, hi);
-  if (!(total > 0)) return lo + aleaStep(g) * (hi - lo);
+  for (let b = 0; b < HEAD_AGE_BANDS; b++) {
+    years[b] = bandInside(b, lo, hi);
+    mass[b] = weights === undefined ? 0 : (weights[b] ?? 0) * years[b]!;
+    total += mass[b]!;
+  }
+  return { lo, hi, mass, years, total };
+}
+
+/**
+ * An age by an AgeDraw: a band by its mass (the draw scaled to the total, the masses taken off in
+ * band order until it falls below 0), then uniform within the band's part of the range; one
+ * uniform draw over the range where the total is 0.
+ */
+export function drawAge(g: AleaState, d: AgeDraw): number {
+  const total = d.total;
+  if (!(total > 0)) return d.lo + aleaStep(g) * (d.hi - d.lo);
+  const mass = d.mass;
   let u = aleaStep(g) * total;
   let b = 0;
   for (; b < HEAD_AGE_BANDS - 1; b++) {
-    u -= (weights[b] ?? 0) * bandInside(b, lo, hi);
+    u -= mass[b]!;
     if (u < 0) break;
   }
-  const from = Math.max(lo, HEAD_AGE_FROM + b * HEAD_AGE_BAND_YEARS);
-  return from + aleaStep(g) * bandInside(b, lo, hi);
+  const from = Math.max(d.lo, HEAD_AGE_FROM + b * HEAD_AGE_BAND_YEARS);
+  return from + aleaStep(g) * d.years[b]!;
 }
 
 /** Years of head-age band b inside [lo, hi). */
@@ -400,14 +465,13 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
   let age1: number;
   let nKids = 0;
   let oldestKid = 0;
-  // each type's range of ages, or (anchored residents) the ages the baseline keeps within it
-  // (young singles and singles alike 18-59 with weights: how many of them are young is the baseline's, not the type mix's)
-  if (type === HT.youngSingle) age1 = headAge(g, prof.agesSingle, 18, prof.agesSingle === undefined ? 30 : 60);
-  else if (type === HT.seniorSingle || type === HT.seniorCouple) {
-    const w = type === HT.seniorCouple ? prof.agesCouple : prof.agesSingle;
-    age1 = headAge(g, w, 60, w === undefined ? 86 : SENIOR_AGE_MAX);
-  } else if (type === HT.single) age1 = headAge(g, prof.agesSingle, prof.agesSingle === undefined ? 25 : 18, 60);
-  else if (type === HT.couple) age1 = headAge(g, prof.agesCouple, 25, 60);
+  // each type's range of ages, or (anchored residents) the ages the baseline keeps within it (the
+  // profile's AgeDraws: ageDraws)
+  if (type === HT.youngSingle) age1 = drawAge(g, prof.ageYoungSingle);
+  else if (type === HT.seniorSingle) age1 = drawAge(g, prof.ageSeniorSingle);
+  else if (type === HT.seniorCouple) age1 = drawAge(g, prof.ageSeniorCouple);
+  else if (type === HT.single) age1 = drawAge(g, prof.ageSingle);
+  else if (type === HT.couple) age1 = drawAge(g, prof.ageCouple);
   else {
     // (anchored residents: as many as the baseline keeps, childrenScale; the same draws, so 1 gives the table's)
     const s = prof.childrenScale;
@@ -426,7 +490,7 @@ export function drawHousehold(sc: Scenario, h: Households, i: number, prof: Draw
       // younger); a head too old to have a child under 18 that much younger (over 55.9) has one up
       // to OLDEST_CHILD_GAP_MAX_YEARS younger (before 0.2.12 the oldest was then 18 or more: a grown
       // child, and the family often none)
-      age1 = headAge(g, prof.agesFamily, 21, 60);
+      age1 = drawAge(g, prof.ageFamily);
       const hi = Math.max(0, Math.min(17.9, age1 - 21));
       const lo = age1 - 38 <= hi ? Math.max(0, age1 - 38) : Math.max(0, Math.min(hi, age1 - OLDEST_CHILD_GAP_MAX_YEARS));
       oldestKid = lo + aleaStep(g) * (hi - lo);

@@ -29,7 +29,7 @@ import { applySpiral, initImage, initSpiral } from './mechanisms/spiral.js';
 import { applyLevers, reservedFlats } from './levers/index.js';
 import { newInternalList } from './internal-list.js';
 import { Queue } from './queue.js';
-import { type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
+import { type DrawOptions, type DrawProfile, drawHousehold, layoutEstate, profileFor } from './population.js';
 import { type MetricInput, NMETRIC, fillMetrics } from './reporters.js';
 import { type StreamRng, makeRng } from './rng.js';
 import { type Flats, allocFlats, allocHouseholds, isFamilyWithChildren, isResourceStrongHousehold, H, B, set8, get32, set32, setF32 } from './state.js';
@@ -113,6 +113,14 @@ export interface SimulateOptions {
   mapEveryMonths?: number;
   /** Called with the world after the last month, before the result is returned (anchoring reads the end state: model/anchor.ts). Must only read it. */
   atEnd?: (w: World) => void;
+  /**
+   * The months whose metrics rows are filled (the others are left 0); every month where absent.
+   * For a caller that reads few of them (anchoring: month 0 and the last year, model/anchor.ts):
+   * the rows are only read, so the run is the same.
+   */
+  recordMonth?: (m: number) => boolean;
+  /** Called with the world at the end of each month from 1 (its flows and census done). Must only read it. */
+  atMonth?: (w: World) => void;
 }
 
 function newArea(n: number): AreaState {
@@ -314,6 +322,8 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
   const prof = profileFor(spec, false);
   const n = flatStart[e + 1]! - flatStart[e]!; // the estate's flats (fewer under a warm-up's flatCap)
   const target = pop.households ?? Math.round(pop.occupancy * n);
+  // the draw's options, one object for every household (only the rooms change)
+  const o: DrawOptions = { rooms: 0, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare, type: -1 };
   // choose exactly `target` flats to occupy (selection sampling, in flat order)
   let need = target;
   for (let k = 0; k < n; k++) {
@@ -324,14 +334,8 @@ function populateEstate(w: World, e: number, rng: StreamRng): void {
     }
     need--;
     const i = allocSlot(w, flat);
-    drawHousehold(
-      sc,
-      h,
-      i,
-      prof,
-      { rooms: flats.rooms[flat]!, month: 0, strongProb: pop.resourceStrongShare, vulnerableProb: pop.vulnerableShare, type: -1 },
-      rng,
-    );
+    o.rooms = flats.rooms[flat]!;
+    drawHousehold(sc, h, i, prof, o, rng);
     // time already lived here: exponential, at most since the adult turned 18
     const maxStay = Math.max(0, -get32(h, i, H.birth1) - 216);
     const stay = Math.min(maxStay, Math.floor(-Math.log(1 - rng()) * pop.meanStayYears * 12));
@@ -435,6 +439,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
     x.status = st;
   };
   const record = (m: number) => {
+    if (opts.recordMonth && !opts.recordMonth(m)) return;
     for (let e = 0; e < w.layout.nEstates; e++) {
       sumSections(census, w.layout.sectionStart[e]!, w.layout.sectionStart[e + 1]!, estateCensus, e);
       x.census = estateCensus;
@@ -518,6 +523,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
       schellingStep(w, spec, w.rngs.schelling);
       censusNow();
       record(m);
+      opts.atMonth?.(w);
       trace0(m);
       yield;
     }
@@ -544,6 +550,7 @@ export function* replicationSteps(sc: Scenario, replication: number, seed: numbe
       offer = estateOffer(w);
     }
     record(m);
+    opts.atMonth?.(w);
     if (wantMaps && m % mapMonths === 0) snap();
     yield;
   }

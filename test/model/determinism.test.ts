@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replicationSeed } from '../../src/model/rng.js';
 import { type ReplicationResult, simulate } from '../../src/model/simulate.js';
-import type { MoveLog } from '../../src/model/flows.js';
+import { F, type MoveLog } from '../../src/model/flows.js';
+import { METRIC_INDEX, NMETRIC } from '../../src/model/reporters.js';
 import { scenario } from '../helpers/scenario.js';
 import { captureTables } from '../helpers/ensemble.js';
 
@@ -69,6 +70,19 @@ describe('simulate is a function of scenario and seed', () => {
     const d = simulate(sc, 3, 12345);
     expect(sameBytes(a.metrics, d.metrics)).toBe(true);
     expect(logColumns(d.log)).toEqual(logColumns(a.log));
+  });
+
+  it("recording only some months (anchoring) changes no other row, nor the run: the flows each month are the rows' flows", () => {
+    const rowWidth = a.rowNames.length * NMETRIC;
+    const moveIns: number[] = [];
+    const d = simulate(sc, 0, 12345, { recordMonth: (m) => m === 0 || m % 12 === 0, atMonth: (w) => moveIns.push(w.flows[F.moveIns]!) });
+    expect(logColumns(d.log)).toEqual(logColumns(a.log));
+    for (let m = 0; m <= a.months; m++) {
+      const row = d.metrics.subarray(m * rowWidth, (m + 1) * rowWidth);
+      if (m % 12 === 0) expect(sameBytes(row, a.metrics.subarray(m * rowWidth, (m + 1) * rowWidth))).toBe(true);
+      else expect(row.every((x) => x === 0)).toBe(true);
+    }
+    expect(moveIns).toEqual(Array.from({ length: a.months }, (_, k) => a.metrics[(k + 1) * rowWidth + METRIC_INDEX.moveIns!]!));
   });
 
   it('replication seeds are stable and distinct', () => {

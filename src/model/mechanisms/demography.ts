@@ -26,6 +26,8 @@ import type { Scenario } from '../../scenario/schema.js';
 export interface DemographyTables {
   /** Monthly death probability by age in whole years (0-120). */
   death: Float64Array;
+  /** Whether `death` never falls with age (so its largest over a span of ages is at the oldest: `maxOver`). */
+  deathRises: boolean;
   /** Monthly birth probability by mother's age in whole years (0-60), before multipliers. */
   birth: Float64Array;
   parity: number[];
@@ -49,8 +51,11 @@ export function demographyTables(sc: Scenario): DemographyTables {
     const z = (a - d.fertilityPeakAge) / d.fertilitySpread;
     birth[a] = monthly(Math.min(0.95, d.fertilityPeak * Math.exp(-0.5 * z * z)));
   }
+  let deathRises = true;
+  for (let a = 1; a <= 120; a++) if (!(death[a]! >= death[a - 1]!)) deathRises = false;
   return {
     death,
+    deathRises,
     birth,
     parity: d.fertilityByChildren,
     crowding: d.crowdingBirthFactor,
@@ -118,10 +123,16 @@ export function demographyEvents(w: World, t: DemographyTables, i: number, m: nu
   } else addEvent(ev, EV.breakup, t.breakup);
 }
 
-/** The largest of a table's values at the ages (years) reached from month m1 to month m2. */
-function maxOver(tab: Float64Array, birth: number, m1: number, m2: number): number {
+/**
+ * The largest of a table's values at the ages (years) reached from month m1 to month m2 (and 0).
+ * Of a table that never falls with age (`rises`), the value at the oldest age: the same number,
+ * without the loop (the bounds of every household read the death table twice).
+ */
+function maxOver(tab: Float64Array, birth: number, m1: number, m2: number, rises: boolean): number {
+  const end = Math.min(ageYears(m2, birth), tab.length - 1);
+  if (rises) return ageYears(m1, birth) <= end ? Math.max(0, tab[end]!) : 0;
   let p = 0;
-  for (let a = ageYears(m1, birth), end = Math.min(ageYears(m2, birth), tab.length - 1); a <= end; a++) p = Math.max(p, tab[a]!);
+  for (let a = ageYears(m1, birth); a <= end; a++) p = Math.max(p, tab[a]!);
   return p;
 }
 
@@ -133,14 +144,14 @@ function maxOver(tab: Float64Array, birth: number, m1: number, m2: number): numb
 export function demographyBound(w: World, t: DemographyTables, i: number, m1: number, m2: number): number {
   const h = w.hh;
   const two = h.u8[i * B.stride + B.adults] === 2;
-  let p = maxOver(t.death, h.i32[i * H.stride + H.birth1]!, m1, m2);
-  if (two) p += maxOver(t.death, h.i32[i * H.stride + H.birth2]!, m1, m2) + t.breakup;
+  let p = maxOver(t.death, h.i32[i * H.stride + H.birth1]!, m1, m2, t.deathRises);
+  if (two) p += maxOver(t.death, h.i32[i * H.stride + H.birth2]!, m1, m2, t.deathRises) + t.breakup;
   const mb = motherBirth(w, i);
   // biome-ignore lint/suspicious/noSelfCompare: a NaN test on the hot path (no mother: NaN)
   if (mb === mb) {
     // the birth table is 0 outside the ages 15-50
     const f = birthFactor(w, t, i);
-    if (f > 0) p += f * maxOver(t.birth, mb, m1, m2);
+    if (f > 0) p += f * maxOver(t.birth, mb, m1, m2, false);
   }
   p += grownChildren(w, i, m2) * t.childLeave;
   if (!two && ageYears(m2, h.i32[i * H.stride + H.birth1]!) >= 20 && ageYears(m1, h.i32[i * H.stride + H.birth1]!) <= 55) p += t.partnership;
