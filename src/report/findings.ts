@@ -197,6 +197,25 @@ function turnoverSentence(sd: ScenarioData, lang: Lang): string {
   return texts(lang).findingsText.turnover(localNumbers(fmtInt(meanOut), lang), meanFlats > 0 ? pct(meanOut / meanFlats) : texts(lang).na);
 }
 
+/**
+ * Where a scenario demolishes flats: how many households it displaced over the run and how many
+ * of them were rehoused in the region (the row's `exitsDemolition` and `relocated`, means per
+ * replication); none where nothing was demolished. The rest left the region, and the estate's (or
+ * the region's) composition changes by their leaving (issue 23's outside try: a region's
+ * demolition read as "likely helps" with 86% of the displaced gone).
+ */
+function demolitionSentence(sd: ScenarioData, h: Horizon, lang: Lang): string[] {
+  const row = sd.summary.metrics[sd.row]!;
+  const sum = (name: string) => row[name]!.byYear.reduce((a, b) => a + b.mean, 0);
+  const displaced = sum('exitsDemolition');
+  if (!(displaced > 0)) return [];
+  const rehoused = Math.min(displaced, sum('relocated'));
+  const N = (x: string) => localNumbers(x, lang);
+  return [
+    texts(lang).findingsText.demolition(sd.name, h.end, N(fmtInt(displaced)), N(fmtInt(rehoused)), pct(rehoused / displaced), displaced - rehoused >= 0.5),
+  ];
+}
+
 /** A paired difference in its unit, e.g. "+6.0 percentage points" or "+25 households". */
 function diffText(name: string, d: number, lang: Lang): string {
   if (!Number.isFinite(d)) return texts(lang).na;
@@ -259,7 +278,7 @@ export function findingGroups(results: Results, lang: Lang = 'en'): FindingGroup
     const items = COMPOSITION.map((n) => trajectorySentence(base, n, h, lang));
     items.push(f.estateIs(h.end, statusAtHorizon(base, lang).text), criteriaSentence(base, h, lang), elevatorSentence(base, lang));
     if (hasMoveLog(base.ensemble)) items.push(staySentence(base, h, lang));
-    items.push(turnoverSentence(base, lang), ...anchorLimitSentences(base, lang));
+    items.push(turnoverSentence(base, lang), ...demolitionSentence(base, h, lang), ...anchorLimitSentences(base, lang));
     return [{ items }];
   }
   const groups: FindingGroup[] = [];
@@ -269,13 +288,14 @@ export function findingGroups(results: Results, lang: Lang = 'en'): FindingGroup
     if (i === 0) continue;
     const items = COMPOSITION.map((n) => effectSentence(results, base, v, n, h, lang));
     if (!sameStatus) items.push(f.estateIsWith(h.end, statuses[i]!.text, v.name, statuses[0]!.text, base.name));
+    items.push(...demolitionSentence(v, h, lang));
     groups.push({ heading: f.against(v.name, base.name), items });
   }
   const all: string[] = [];
   if (sameStatus) all.push(f.estateIsEvery(h.end, statuses[0]!.text));
   all.push(elevatorSentence(base, lang, base.name));
   if (sds.every((sd) => hasMoveLog(sd.ensemble))) all.push(staysSentence(sds, h, lang));
-  all.push(criteriaSentence(base, h, lang, base.name), ...anchorLimitSentences(base, lang));
+  all.push(criteriaSentence(base, h, lang, base.name), ...demolitionSentence(base, h, lang), ...anchorLimitSentences(base, lang));
   groups.push({ heading: f.across, items: all });
   return groups;
 }

@@ -285,6 +285,8 @@ const en = {
     stays: (years: number, mark: number, parts: string) =>
       `Of the resource-strong families with children who moved out during the ${years} years, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
     turnover: (outs: string, share: string) => `On average ${outs} households moved out per year, ${share} of the flats.`,
+    demolition: (name: string, end: number, displaced: string, rehoused: string, share: string, left: boolean) =>
+      `With ${name}, demolition displaced ${displaced} households by ${end} (mean per replication), and ${rehoused} (${share}) of them were rehoused in the region${left ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''}.`,
     effectStock: (end: number, vb: string, subj: string, v: string, bb: string, base: string) =>
       `By ${end} there are ${vb} ${subj} with ${v}, against ${bb} in ${base}`,
     effectLevel: (end: number, subj: string, vb: string, v: string, bb: string, base: string) =>
@@ -667,6 +669,8 @@ const da: Texts = {
     stays: (years, mark, parts) =>
       `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af de ${years} år, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
     turnover: (outs, share) => `I gennemsnit flyttede ${outs} husstande ud om året, ${share} af boligerne.`,
+    demolition: (name, end, displaced, rehoused, share, left) =>
+      `Med ${name} fordrev nedrivning ${displaced} husstande frem til ${end} (gennemsnit pr. gentagelse), og ${rehoused} (${share}) af dem fik en ny bolig i regionen${left ? ': de andre forlod den, så en del af ændringen i sammensætningen er, hvem der flyttede, ikke at nogens situation ændrede sig' : ''}.`,
     effectStock: (end, vb, subj, v, bb, base) => `I ${end} er der ${vb} ${subj} med ${v}, mod ${bb} i ${base}`,
     effectLevel: (end, subj, vb, v, bb, base) => `I ${end} er ${subj} ${vb} med ${v}, mod ${bb} i ${base}`,
     noPaired: (core) => `${core}; der kunne ikke beregnes en parvis forskel.`,

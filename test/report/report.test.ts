@@ -127,6 +127,24 @@ describe('findings', () => {
     expect(s).toMatch(/(a clear effect|not a clear effect)/);
   });
 
+  it('a demolition: how many households it displaced and how many the region rehoused, said once for the variant that demolishes', async () => {
+    const demolished = await results(['scenarios/default.yaml', 'scenarios/levers/demolition.yaml']);
+    const groups = findingGroups(demolished);
+    const row = demolished.comparison!.summaries.demolition!.metrics.average!;
+    const sum = (name: string) => row[name]!.byYear.reduce((a, b) => a + b.mean, 0);
+    const displaced = sum('exitsDemolition');
+    const rehoused = Math.min(displaced, sum('relocated'));
+    expect(displaced).toBeGreaterThan(100);
+    const said = groups[0]!.items.filter((x) => x.includes('demolition displaced'));
+    expect(said).toEqual([
+      `With demolition, demolition displaced ${Math.round(displaced)} households by 2029 (mean per replication), and ${Math.round(rehoused)} (${Math.round((100 * rehoused) / displaced)}%) of them were rehoused in the region${displaced - rehoused >= 0.5 ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''}.`,
+    ]);
+    // the baseline demolishes nothing: nothing about it across the scenarios, nor in a run without demolition
+    expect(groups[1]!.items.some((x) => x.includes('displaced'))).toBe(false);
+    expect(findings(single).some((x) => x.includes('displaced'))).toBe(false);
+    expect(findings(demolished, 'da').filter((x) => x.includes('fordrev nedrivning'))).toHaveLength(1);
+  }, 120_000);
+
   it('formats values in their unit', () => {
     expect(fmtBand('resourceStrongShare', { mean: 0.471, p5: 0.44, p95: 0.502 })).toBe('47% (44-50%)');
     expect(fmtBand('familiesWithChildren', { mean: 1234.4, p5: 1200, p95: 1260.6 })).toBe('1,234 (1,200-1,261)');
