@@ -480,7 +480,8 @@ export const demographySchema = obj(
     breakupHouseholdLeavesShare: share({
       default: 0.9,
       description: 'Share of break-ups after which the remaining household also moves out (it cannot pay or needs another flat).',
-      source: 'assumption; Foldgast2018: divorce or new partner is the second most common reason to leave (23%); calibrated (P4, with breakupAnnual: 0.7 until 0.2.14)',
+      source:
+        'assumption; Foldgast2018: divorce or new partner is the second most common reason to leave (23%); calibrated (P4, with breakupAnnual: 0.7 until 0.2.14)',
     }),
     breakupFormsHouseholdShare: share({
       default: 0.15,
@@ -760,7 +761,7 @@ export const spiralSchema = obj(
       unit: 'log-odds per unit of image',
       description: "Effect of the image (relative to the region's, `region.image`) on the log-odds that a waiting-list applicant is resource-strong.",
       source:
-        'CFBU2019: image matters more for moving in than for staying (the direction, P5); the size is an assumption, set so that after a 3-year shock the default spiral leaves at least 1.5x the damage the spiral-off estate keeps (docs/ODD.md, "Where the estate tips"): a sensitivity analysis should span 0-16, where the estate tips after a shock from about 12',
+        'CFBU2019: image matters more for moving in than for staying (the direction, P5); the size is an assumption, set so that after a 3-year shock the default spiral leaves at least 1.5x the damage the spiral-off estate keeps (docs/ODD.md, "Where the estate tips"): a sensitivity analysis should span 0-16, where the estate tips after a shock from about 12-16 (k = 1.5-2 in that section)',
     }),
     imageOnStaying: num({
       default: 1,
