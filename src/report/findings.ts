@@ -201,8 +201,8 @@ function turnoverSentence(sd: ScenarioData, lang: Lang): string {
  * Where a scenario demolishes flats: how many households it displaced over the run and how many
  * of them were rehoused in the region (the row's `exitsDemolition` and `relocated`, means per
  * replication); none where nothing was demolished. The rest left the region, and the estate's (or
- * the region's) composition changes by their leaving (issue 23's outside try: a region's
- * demolition read as "likely helps" with 86% of the displaced gone).
+ * the region's) composition changes by their leaving: without this sentence a region's
+ * demolition read as a gain while most of the displaced had simply left.
  */
 function demolitionSentence(sd: ScenarioData, h: Horizon, lang: Lang): string[] {
   const row = sd.summary.metrics[sd.row]!;
