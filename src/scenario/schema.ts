@@ -475,7 +475,7 @@ export const demographySchema = obj(
     breakupAnnual: annual(
       0.065,
       'Yearly probability that a couple separates.',
-      "assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4: 0.045 gave partnership 21-22% of resource-strong families' exits against the survey's 23%, tied with dissatisfaction in average; 0.05 gave 17-19% in every preset from 0.2.8 to 0.2.14, and ringparken-like's came after its dissatisfaction, safety and stigma; 0.065 with breakupHouseholdLeavesShare 0.9 gives 24-25%, 0.2.15)",
+      "assumption (DST divorce rates; cohabiting couples separate more often), calibrated (P4: 0.045 gave partnership 21-22% of resource-strong families' exits against the survey's 23%, tied with dissatisfaction in average; 0.05 gave 17-19% in every preset from 0.2.8 to 0.2.14, and ringparken-like's came after its dissatisfaction, safety and stigma; 0.065 with breakupHouseholdLeavesShare 0.9 gives 24-25%, 0.2.15). A fit, not a demographic rate: it is several times the yearly divorce rate of married couples (DST's divorce statistics; not yet in docs/sources.md), and partnership is then a third of all households' move-outs (docs/ODD.md, 7.6)",
     ),
     breakupHouseholdLeavesShare: share({
       default: 0.9,
