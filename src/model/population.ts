@@ -121,16 +121,14 @@ export interface DrawProfile {
   /** Of the resource-strong households, the share lifted into work or education within `elevator.liftedMonths` (population.liftedShare); 0 for applicants and where none is given. */
   lifted: number;
   /**
-   * Relative weights of the head's age in HEAD_AGE_BANDS bands of HEAD_AGE_BAND_YEARS years from
-   * HEAD_AGE_FROM, of households of one adult and of two without children under 18 and of families
-   * (population.headAgesSingle, headAgesCouple, headAgesFamily); undefined (applicants, and
-   * residents without them): each type's age uniform over its range.
+   * Relative weights of the head's age of families in HEAD_AGE_BANDS bands of HEAD_AGE_BAND_YEARS
+   * years from HEAD_AGE_FROM (population.headAgesFamily); undefined (applicants, and residents
+   * without them): the head's age drawn from the oldest child's. The other kinds' weights
+   * (headAgesSingle, headAgesCouple) are read only through their AgeDraws below.
    */
-  agesSingle: readonly number[] | undefined;
-  agesCouple: readonly number[] | undefined;
   agesFamily: readonly number[] | undefined;
   /**
-   * The head's age of each drawn type, from these weights over the type's range (without them:
+   * The head's age of each drawn type, from the kind's weights over the type's range (without them:
    * young singles 18-29, singles 25-59, couples 25-59, families 21-59 and seniors 60-85; with them,
    * young singles and singles alike 18-59, seniors 60 up to the last band); made once here, as the
    * draw reads them for every household.
@@ -166,6 +164,7 @@ function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
   const senior = applicant ? (spec.applicants.seniorShare ?? p.seniorShare) : p.seniorShare;
   const typeCum = fitTypeWeights(rooms, applicant ? spec.applicants.familyShare : resident.other, senior);
   const sameTypes = !applicant && resident.strong === resident.other;
+  const family = applicant ? undefined : p.headAgesFamily;
   return {
     typeCum,
     typeCumStrong: sameTypes ? typeCum : fitTypeWeights(rooms, applicant ? spec.applicants.strongFamilyShare : resident.strong, senior),
@@ -185,10 +184,8 @@ function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
     childrenScale: applicant ? 1 : childrenScale(p.childrenPerFamily),
     earlyRetired: applicant ? -1 : (p.earlyRetiredShare ?? -1),
     lifted: applicant ? 0 : (p.liftedShare ?? 0),
-    agesSingle: applicant ? undefined : p.headAgesSingle,
-    agesCouple: applicant ? undefined : p.headAgesCouple,
-    agesFamily: applicant ? undefined : p.headAgesFamily,
-    ...ageDraws(applicant ? undefined : p.headAgesSingle, applicant ? undefined : p.headAgesCouple, applicant ? undefined : p.headAgesFamily),
+    agesFamily: family,
+    ...ageDraws(applicant ? undefined : p.headAgesSingle, applicant ? undefined : p.headAgesCouple, family),
   };
 }
 
