@@ -153,7 +153,15 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
   };
   const checked = validate(scenarioSchema, merged, path);
   const scenario = checked.value as Scenario;
-  const warnings = extendsWarnings(chain.layers, replaced, origins, checked.issues.length ? undefined : scenario).map((w) => {
+  // A replaced list's defaults are read from the resolved scenario; when another field is wrong
+  // and the scenario does not resolve, from the list validated on its own, so that an error
+  // elsewhere does not turn the defaults an inherited list leaves out into lost fields.
+  const resolvedList = (p: string): unknown => {
+    if (!checked.issues.length) return (scenario as unknown as Mapping)[p];
+    const alone = validate(scenarioSchema, { [p]: merged[p] }, path);
+    return alone.issues.length ? undefined : (alone.value as Mapping)[p];
+  };
+  const warnings = extendsWarnings(chain.layers, replaced, origins, resolvedList).map((w) => {
     const line = lineOf(w.file, w.path);
     return { ...w, file: line === undefined ? w.file : `${w.file}:${line}` };
   });
@@ -188,12 +196,12 @@ const WARN_NAMES = 5;
  * what it keeps), and a `description` inherited from a file above the one that changed the
  * estates (it describes estates that are no longer the ones run).
  */
-function extendsWarnings(layers: Layer[], replaced: Replacement[], origins: Map<string, string>, resolved: Scenario | undefined): Issue[] {
+function extendsWarnings(layers: Layer[], replaced: Replacement[], origins: Map<string, string>, resolved: (path: string) => unknown): Issue[] {
   const out: Issue[] = [];
   for (const r of replaced) {
     // an empty list says "none of them" on purpose (`policies: []` in a baseline)
     if (!(r.path in SET_EXAMPLE) || (Array.isArray(r.value) && r.value.length === 0)) continue;
-    const lost = lostItems(r.old, r.value, resolved ? (resolved as unknown as Mapping)[r.path] : undefined);
+    const lost = lostItems(r.old, r.value, resolved(r.path));
     if (lost.length === 0) continue;
     const named = lost.slice(0, WARN_NAMES).join('; ') + (lost.length > WARN_NAMES ? `; and ${lost.length - WARN_NAMES} more` : '');
     out.push({

@@ -197,6 +197,26 @@ describe('extends', () => {
     expect(ok.issues).toEqual([]);
     expect(ok.scenario!.years).toBe(3);
   });
+
+  it('an error elsewhere does not turn the defaults a replaced list leaves out into warnings', () => {
+    // The parent replaces its parent's estate and leaves out fields whose default is the
+    // inherited value: no warning when the chain validates, and none when a child's lever is wrong.
+    write('lost/base.yaml', 'estates:\n  - name: base\n    flats: 600\n    sections: 4\n');
+    write('lost/mid.yaml', 'extends: base.yaml\nestates:\n  - name: mid\n    flats: 500\n');
+    const good = checkScenario(write('lost/good.yaml', 'extends: mid.yaml\n'));
+    expect(good.issues).toEqual([]);
+    expect(good.warnings).toEqual([]);
+    const bad = checkScenario(write('lost/bad.yaml', 'extends: mid.yaml\npolicies:\n  - lever: allocationCap\n    from: 2027\n'));
+    expect(bad.issues).toHaveLength(1);
+    expect(bad.issues[0]!.path).toBe('policies[0].lever');
+    expect(bad.warnings).toEqual([]);
+    // A field that really is lost is still named when the scenario has an error.
+    write('lost/mid2.yaml', 'extends: base.yaml\nestates:\n  - name: mid\n    sections: 4\n');
+    const lost = checkScenario(write('lost/bad2.yaml', 'extends: mid2.yaml\npolicies:\n  - lever: allocationCap\n    from: 2027\n'));
+    expect(lost.issues).toHaveLength(1);
+    expect(lost.warnings).toHaveLength(1);
+    expect(lost.warnings[0]!.message).toMatch(/drops flats of "base"/);
+  });
 });
 
 describe('cross-field rules run after the schema', () => {
