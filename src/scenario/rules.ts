@@ -203,7 +203,7 @@ export function checkRules(s: Scenario, file: string, isBad: (path: string) => b
 /**
  * The output rows of the estates must have distinct names: an estate with copies > 1 gives
  * rows name-1 .. name-copies, one with copies 1 a row named as the estate, and `region` is
- * reserved (the sum row of a region). Checked without listing the rows (copies can make
+ * reserved, in any case (the sum row of a region). Checked without listing the rows (copies can make
  * millions): "B-k" and "C-m" are the same only when B = C and k = m, since a copy number has no
  * "-"; so a copied estate collides with another copied estate of the same name, or with a
  * single estate called name-k for a k within its copies.
@@ -226,7 +226,8 @@ function checkEstateNames(estates: readonly unknown[], file: string, ok: (...pat
     if (me === undefined) return;
     const path = `estates[${i}].name`;
     if (me.copies === 1) {
-      if (me.name === REGION_ROW) {
+      // any case: a row "Region" beside the sum row "region" would read as the same row
+      if (me.name.toLowerCase() === REGION_ROW) {
         issues.push(messages.estateNameReserved(file, path, me.name));
         return;
       }

@@ -256,7 +256,7 @@ export const estateSchema = obj(
       pattern: '^[A-Za-z0-9æøåÆØÅ _-][A-Za-z0-9æøåÆØÅ _.-]*$',
       patternText: 'letters, digits, spaces, "_", "-" and ".", not starting with "."',
       description:
-        'Name of the estate, used in outputs. Letters, digits, spaces, `_`, `-` and `.`, not starting with `.`. Every output row needs its own name: estates with copies give rows name-1, name-2, ..., no two rows may share a name, and `region` is reserved for the row that sums a region.',
+        'Name of the estate, used in outputs. Letters, digits, spaces, `_`, `-` and `.`, not starting with `.`. Every output row needs its own name: estates with copies give rows name-1, name-2, ..., no two rows may share a name, and `region` (in any case: `Region` too) is reserved for the row that sums a region.',
     }),
     copies: int({
       default: 1,

@@ -220,7 +220,7 @@ describe('estate rows have distinct names', () => {
     expect(names([{ name: 'a' }, { name: 'A' }])).toEqual([]);
   });
 
-  it(`"${REGION_ROW}" is reserved, even for a lone estate; "Region" and region copies are not`, () => {
+  it(`"${REGION_ROW}" is reserved in any case, even for a lone estate; "regions" and region copies are not`, () => {
     for (const estates of [[{ name: 'region' }], [{ name: 'x' }, { name: 'region' }]]) {
       const issues = names(estates);
       expect(issues).toHaveLength(1);
@@ -229,7 +229,12 @@ describe('estate rows have distinct names', () => {
         `field "estates[${estates.length - 1}].name" is "region", which is reserved for the row that sums the estates of a region; choose another name`,
       );
     }
-    expect(names([{ name: 'Region' }, { name: 'regions' }, { name: 'region', copies: 2 }])).toEqual([]);
+    // beside the sum row "region", an estate row "Region" would read as the same row
+    const upper = names([{ name: 'x' }, { name: 'Region' }]);
+    expect(upper.map((i) => i.path)).toEqual(['estates[1].name']);
+    expect(upper[0]!.message).toMatch(/is "Region", which is reserved for the row that sums/);
+    expect(names([{ name: 'REGION' }])).toHaveLength(1);
+    expect(names([{ name: 'regions' }, { name: 'region', copies: 2 }])).toEqual([]);
   });
 
   it('is checked without listing the rows: 1,000 estates of 2,000 copies take no time', () => {
