@@ -79,8 +79,17 @@ function trajectorySentence(sd: ScenarioData, name: string, h: Horizon, lang: La
   );
 }
 
-/** "none in 7, udsat in 3 of 10 replications" at the horizon. */
-function statusAtHorizon(sd: ScenarioData, lang: Lang): { text: string; listed: number; n: number } {
+/** The same scenario read at another metric row (an estate of a region). */
+const atRow = (sd: ScenarioData, rowIndex: number): ScenarioData => ({ ...sd, row: sd.summary.rows[rowIndex]!, rowIndex });
+
+/** A region's estate rows (every row but the sum row "region"); none for a single estate. */
+const estateRows = (sd: ScenarioData): number[] => (sd.summary.rows.length > 1 ? sd.summary.rows.slice(0, -1).map((_, i) => i) : []);
+
+/** Most estates of a region the findings name one by one (beyond it, they are counted). */
+const NAMED_ESTATES = 6;
+
+/** "none in 7, udsat in 3 of 10 replications" at the horizon, for the row read. */
+function statusAtRow(sd: ScenarioData, lang: Lang): { text: string; listed: number; n: number } {
   const f = texts(lang).findingsText;
   const dist = statusDistribution(sd);
   const counts = dist[dist.length - 1]!.counts;
@@ -102,6 +111,20 @@ function statusAtHorizon(sd: ScenarioData, lang: Lang): { text: string; listed: 
   };
 }
 
+/**
+ * The list status at the horizon as a clause: "the estate is …" for one estate; for a region,
+ * whose sum row is classified nowhere (areas are classified estate by estate), each estate's
+ * status ("A is …; B is …"), or with more than NAMED_ESTATES estates how many were on a list.
+ */
+function statusAtHorizon(sd: ScenarioData, lang: Lang): string {
+  const f = texts(lang).findingsText;
+  const rows = estateRows(sd);
+  if (rows.length === 0) return f.statusOf([{ text: statusAtRow(sd, lang).text }]);
+  const each = rows.map((i) => ({ name: sd.summary.rows[i]!, ...statusAtRow(atRow(sd, i), lang) }));
+  if (rows.length <= NAMED_ESTATES) return f.statusOf(each);
+  return f.estatesListed(each.filter((e) => e.listed > 0).length, rows.length, each[0]!.n);
+}
+
 type ListStatusName = (typeof LIST_STATUS_NAMES)[number];
 
 /** Criterion met by a value (the law's strictness). */
@@ -115,21 +138,41 @@ function meets(c: (typeof LIST_CRITERIA)[number], v: number): boolean {
 const criterionLabel = (name: string, lang: Lang): string =>
   lang === 'da' ? metricLabel(name, lang).toLowerCase() : metricTitle(name).replace(/^List criterion \d+:\s*/, '');
 
+/** The list criteria the row's mean values meet at the horizon, each with its value and threshold. */
+function criteriaAtRow(sd: ScenarioData, lang: Lang): { met: boolean; text: string; short: string }[] {
+  const f = texts(lang).findingsText;
+  return LIST_CRITERIA.map((c) => {
+    const v = lastBand(sd, c.name).mean;
+    const shown = localNumbers(isPercent(c.name) ? fmtValue(c.name, v) : c.name === 'convictionRatio' ? `${v.toFixed(2)}×` : v.toFixed(2), lang);
+    const label = criterionLabel(c.name, lang);
+    return { met: meets(c, v), text: f.criterion(label, shown, thresholdText(c, c.threshold, lang), meets(c, v)), short: `${label} ${shown}` };
+  });
+}
+
 function criteriaSentence(sd: ScenarioData, h: Horizon, lang: Lang, base?: string): string {
   const f = texts(lang).findingsText;
-  const parts = LIST_CRITERIA.map((c) => {
-    const v = lastBand(sd, c.name).mean;
-    const shown = isPercent(c.name) ? fmtValue(c.name, v) : c.name === 'convictionRatio' ? `${v.toFixed(2)}×` : v.toFixed(2);
-    return { met: meets(c, v), text: f.criterion(criterionLabel(c.name, lang), localNumbers(shown, lang), thresholdText(c, c.threshold, lang), meets(c, v)) };
-  });
+  const min = DEFAULT_THRESHOLDS.udsatMinCriteria;
+  const rows = estateRows(sd);
+  // a region's sum row is no area the law classifies: the criteria are read estate by estate
+  if (rows.length > 0) {
+    const each = rows.map((i) => ({ name: sd.summary.rows[i]!, parts: criteriaAtRow(atRow(sd, i), lang) }));
+    const meeting = each.filter((e) => e.parts.filter((p) => p.met).length >= min).length;
+    if (rows.length > NAMED_ESTATES) return f.criteriaCount(h.end, meeting, rows.length, min, base);
+    const least = sd.ensemble.scenario.classification.minResidents;
+    const listed = each.map((e, j) => {
+      const met = e.parts.filter((p) => p.met);
+      const small = lastBand(atRow(sd, rows[j]!), 'residents').mean < least;
+      return f.criteriaOf(e.name, met.length, met.map((p) => p.short).join(', '), small);
+    });
+    return f.criteriaEach(h.end, min, listed.join('; '), base);
+  }
+  const parts = criteriaAtRow(sd, lang);
   const k = parts.filter((p) => p.met).length;
-  const sentence = f.criteria(h.end, k, DEFAULT_THRESHOLDS.udsatMinCriteria, parts.map((p) => p.text).join('; '), base);
+  const sentence = f.criteria(h.end, k, min, parts.map((p) => p.text).join('; '), base);
   // an estate too small for the list can meet every criterion and still never be listed: say so
-  // (one estate: a region's row sums estates that are classified one by one)
-  const one = sd.ensemble.scenario.estates.length === 1;
-  const residents = one ? lastBand(sd, 'residents').mean : Number.NaN;
-  const min = sd.ensemble.scenario.classification.minResidents;
-  return Number.isFinite(residents) && residents < min ? `${sentence} ${f.tooSmall(localNumbers(residents.toFixed(0), lang), min)}` : sentence;
+  const residents = lastBand(sd, 'residents').mean;
+  const least = sd.ensemble.scenario.classification.minResidents;
+  return Number.isFinite(residents) && residents < least ? `${sentence} ${f.tooSmall(localNumbers(residents.toFixed(0), lang), least)}` : sentence;
 }
 
 function elevatorSentence(sd: ScenarioData, lang: Lang, name?: string): string {
@@ -276,23 +319,23 @@ export function findingGroups(results: Results, lang: Lang = 'en'): FindingGroup
   const h = horizonOf(base);
   if (!results.comparison || sds.length === 1) {
     const items = COMPOSITION.map((n) => trajectorySentence(base, n, h, lang));
-    items.push(f.estateIs(h.end, statusAtHorizon(base, lang).text), criteriaSentence(base, h, lang), elevatorSentence(base, lang));
+    items.push(f.estateIs(h.end, statusAtHorizon(base, lang)), criteriaSentence(base, h, lang), elevatorSentence(base, lang));
     if (hasMoveLog(base.ensemble)) items.push(staySentence(base, h, lang));
     items.push(turnoverSentence(base, lang), ...demolitionSentence(base, h, lang), ...anchorLimitSentences(base, lang));
     return [{ items }];
   }
   const groups: FindingGroup[] = [];
   const statuses = sds.map((sd) => statusAtHorizon(sd, lang));
-  const sameStatus = statuses.every((st) => st.text === statuses[0]!.text);
+  const sameStatus = statuses.every((st) => st === statuses[0]!);
   for (const [i, v] of sds.entries()) {
     if (i === 0) continue;
     const items = COMPOSITION.map((n) => effectSentence(results, base, v, n, h, lang));
-    if (!sameStatus) items.push(f.estateIsWith(h.end, statuses[i]!.text, v.name, statuses[0]!.text, base.name));
+    if (!sameStatus) items.push(f.estateIsWith(h.end, statuses[i]!, v.name, statuses[0]!, base.name));
     items.push(...demolitionSentence(v, h, lang));
     groups.push({ heading: f.against(v.name, base.name), items });
   }
   const all: string[] = [];
-  if (sameStatus) all.push(f.estateIsEvery(h.end, statuses[0]!.text));
+  if (sameStatus) all.push(f.estateIsEvery(h.end, statuses[0]!));
   all.push(elevatorSentence(base, lang, base.name));
   if (sds.every((sd) => hasMoveLog(sd.ensemble))) all.push(staysSentence(sds, h, lang));
   all.push(criteriaSentence(base, h, lang, base.name), ...demolitionSentence(base, h, lang), ...anchorLimitSentences(base, lang));

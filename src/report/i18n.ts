@@ -257,15 +257,26 @@ const en = {
       ghetto: 'parallel society, formerly ghetto area',
       hard: 'transformation area, formerly hard ghetto',
     } as Record<string, string>,
-    estateIs: (end: number, text: string) => `By ${end} the estate is ${text}.`,
-    estateIsEvery: (end: number, text: string) => `By ${end} the estate is ${text}, in every scenario.`,
-    estateIsWith: (end: number, text: string, v: string, baseText: string, base: string) =>
-      `By ${end} the estate is ${text} with ${v}, against ${baseText} in ${base}.`,
+    /** The list status as a clause: "the estate is …", or a region's estates one by one ("A is …; B is …"). */
+    statusOf: (items: { name?: string; text: string }[]) => items.map((i) => `${i.name ?? 'the estate'} is ${i.text}`).join('; '),
+    estatesListed: (k: number, estates: number, n: number) =>
+      k === 0
+        ? `none of the region's ${estates} estates is on a list in any of ${n} replications`
+        : `${k} of the region's ${estates} estates ${k === 1 ? 'is' : 'are'} on a list in at least one of ${n} replications`,
+    estateIs: (end: number, clause: string) => `By ${end} ${clause}.`,
+    estateIsEvery: (end: number, clause: string) => `By ${end} ${clause}, in every scenario.`,
+    estateIsWith: (end: number, clause: string, v: string, baseClause: string, base: string) => `By ${end}, with ${v}, ${clause}; in ${base}, ${baseClause}.`,
     criterion: (label: string, shown: string, threshold: string, met: boolean) => `${label} ${shown} (criterion: ${threshold}) — ${met ? 'met' : 'not met'}`,
     tooSmall: (residents: string, min: number) =>
       `With ${residents} residents (mean at the horizon) it is below the ${min.toLocaleString('en')} residents an area needs to be on a list at all (almenboligloven § 61 a; classification.minResidents), so it is never listed, whatever the criteria.`,
     criteria: (end: number, k: number, min: number, parts: string, base?: string) =>
       `By ${end} the mean values${base ? ` in ${base}` : ''} meet ${k} of the four list criteria (an area of at least 1,000 residents is listed when it meets at least ${min}): ${parts}.`,
+    criteriaEach: (end: number, min: number, parts: string, base?: string) =>
+      `By ${end} each estate's mean values${base ? ` in ${base}` : ''} meet this many of the four list criteria (an area of at least 1,000 residents is listed when it meets at least ${min}; the region is classified estate by estate): ${parts}.`,
+    criteriaOf: (name: string, k: number, met: string, small: boolean) =>
+      `${name} ${k}${k ? ` (${met})` : ''}${small ? ', but with under 1,000 residents it is never listed' : ''}`,
+    criteriaCount: (end: number, k: number, estates: number, min: number, base?: string) =>
+      `By ${end} the mean values${base ? ` in ${base}` : ''} of ${k} of the region's ${estates} estates meet at least ${min} of the four list criteria (an area of at least 1,000 residents is listed when it does; the region is classified estate by estate).`,
     noMoves: (who: string) => `No households moved in and out${who}, so the elevator effect cannot be read from this run.`,
     inName: (name: string) => ` in ${name}`,
     elevatorClear:
@@ -642,14 +653,24 @@ const da: Texts = {
       ghetto: 'parallelsamfund, tidligere ghettoområde',
       hard: 'omdannelsesområde, tidligere hårdt ghettoområde',
     },
-    estateIs: (end, text) => `I ${end} er afdelingen ${text}.`,
-    estateIsEvery: (end, text) => `I ${end} er afdelingen ${text}, i alle scenarier.`,
-    estateIsWith: (end, text, v, baseText, base) => `I ${end} er afdelingen ${text} med ${v}, mod ${baseText} i ${base}.`,
+    statusOf: (items) => items.map((i) => `${i.name ?? 'afdelingen'} er ${i.text}`).join('; '),
+    estatesListed: (k, estates, n) =>
+      k === 0
+        ? `ingen af regionens ${estates} afdelinger er på en liste i nogen af ${n} gentagelser`
+        : `${k} af regionens ${estates} afdelinger er på en liste i mindst én af ${n} gentagelser`,
+    estateIs: (end, clause) => `Listestatus i ${end}: ${clause}.`,
+    estateIsEvery: (end, clause) => `Listestatus i ${end}, i alle scenarier: ${clause}.`,
+    estateIsWith: (end, clause, v, baseClause, base) => `Listestatus i ${end} med ${v}: ${clause}; i ${base}: ${baseClause}.`,
     criterion: (label, shown, threshold, met) => `${label} ${shown} (kriterium: ${threshold}) — ${met ? 'opfyldt' : 'ikke opfyldt'}`,
     tooSmall: (residents, min) =>
       `Med ${residents} beboere (gennemsnit ved tidshorisonten) er den under de ${min.toLocaleString('da')} beboere, et område skal have for overhovedet at komme på en liste (almenboligloven § 61 a; classification.minResidents), så den kommer aldrig på listen, uanset kriterierne.`,
     criteria: (end, k, min, parts, base) =>
       `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} ${k} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}): ${parts}.`,
+    criteriaEach: (end, min, parts, base) =>
+      `I ${end} opfylder hver afdelings gennemsnitsværdier${base ? ` i ${base}` : ''} så mange af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}; regionen klassificeres afdeling for afdeling): ${parts}.`,
+    criteriaOf: (name, k, met, small) => `${name} ${k}${k ? ` (${met})` : ''}${small ? ', men med under 1.000 beboere kommer den aldrig på listen' : ''}`,
+    criteriaCount: (end, k, estates, min, base) =>
+      `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} i ${k} af regionens ${estates} afdelinger mindst ${min} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det gør det; regionen klassificeres afdeling for afdeling).`,
     noMoves: (who) => `Ingen husstande flyttede ind og ud${who}, så elevatoreffekten kan ikke aflæses af denne kørsel.`,
     inName: (name) => ` i ${name}`,
     elevatorClear:

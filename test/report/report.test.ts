@@ -145,6 +145,38 @@ describe('findings', () => {
     expect(findings(demolished, 'da').filter((x) => x.includes('fordrev nedrivning'))).toHaveLength(1);
   }, 120_000);
 
+  it('a region: the list status and criteria estate by estate, never of the sum row, which no law classifies', async () => {
+    // the shipped region's two estates, unanchored (the sentences do not depend on the anchor; solving it takes half a minute)
+    const dir = mkdtempSync(join(tmpdir(), 'nabolag-region-'));
+    const estate = (name: string, share: number) =>
+      `  - name: ${name}\n    anchor: false\n    flats: 1000\n    population:\n      resourceStrongShare: ${share}\n`;
+    const base = `extends: ${join(process.cwd(), 'scenarios/default.yaml')}\nname: region-baseline\nestates:\n${estate('A', 0.4)}${estate('B', 0.6)}`;
+    writeFileSync(join(dir, 'base.yaml'), base);
+    writeFileSync(
+      join(dir, 'dem.yaml'),
+      `extends: base.yaml\nname: demolition\npolicies:\n  - lever: demolition\n    from: 2028\n    estate: 0\n    flats: 200\n`,
+    );
+    const region = await results([join(dir, 'base.yaml'), join(dir, 'dem.yaml')]).finally(() => rmSync(dir, { recursive: true, force: true }));
+    const names = region.comparison!.summaries['region-baseline']!.rows;
+    expect(names).toEqual(['A', 'B', 'region']);
+    const groups = findingGroups(region);
+    const across = groups[groups.length - 1]!.items;
+    const all = groups.flatMap((g) => g.items);
+    expect(all.some((s) => s.includes('the estate is'))).toBe(false);
+    // the status: every estate named, in the order of the rows
+    const status = all.filter((s) => /^By 2029,? (with demolition, )?A is /.test(s));
+    expect(status.length).toBeGreaterThan(0);
+    for (const s of status) expect(s).toMatch(/A is (on no list|listed as|.* in \d+).*; B is (on no list|listed as|.* in \d+)/);
+    const criteria = across.filter((s) => s.startsWith("By 2029 each estate's mean values in region-baseline meet"));
+    expect(criteria).toHaveLength(1);
+    expect(criteria[0]).toMatch(/: A \d( \(.*\))?; B \d( \(.*\))?\.$/);
+    // one estate read by itself still gets the single-estate sentences
+    expect(findings(single).some((s) => s.includes("each estate's"))).toBe(false);
+    const da = findingGroups(region, 'da').flatMap((g) => g.items);
+    expect(da.some((s) => /^Listestatus i 2029.*: A er .*; B er /.test(s))).toBe(true);
+    expect(da.some((s) => s.includes('regionen klassificeres afdeling for afdeling'))).toBe(true);
+  }, 120_000);
+
   it('formats values in their unit', () => {
     expect(fmtBand('resourceStrongShare', { mean: 0.471, p5: 0.44, p95: 0.502 })).toBe('47% (44-50%)');
     expect(fmtBand('familiesWithChildren', { mean: 1234.4, p5: 1200, p95: 1260.6 })).toBe('1,234 (1,200-1,261)');
