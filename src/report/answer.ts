@@ -21,7 +21,7 @@ import {
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { effectOf, rankedVariants } from './charts/forest.js';
-import { MAIN_OUTCOME, headlineText, variantKind, verdictOf } from './headline.js';
+import { MAIN_OUTCOME, displacementOf, headlineText, variantKind, verdictOf } from './headline.js';
 import { horizonOf } from './findings.js';
 import { fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
@@ -93,7 +93,14 @@ export function chartFilesHtml(id: string, lang: Lang): string {
 
 /** The headline of one variant against the baseline `base`, plain text (report/headline.ts). */
 export const headline = (results: Results, v: ScenarioData, base: ScenarioData, end: number, lang: Lang = 'en'): string =>
-  headlineText(v.name, effectOf(results, v, MAIN_OUTCOME), variantKind(v.ensemble.scenario, base.ensemble.scenario), end, lang);
+  headlineText(
+    v.name,
+    effectOf(results, v, MAIN_OUTCOME),
+    variantKind(v.ensemble.scenario, base.ensemble.scenario),
+    end,
+    lang,
+    displacementOf(v.summary, v.row),
+  );
 
 /** Pairs of neighbours in the ranking whose intervals on the main outcome overlap. */
 function overlaps(results: Results, ranked: ScenarioData[]): [string, string][] {

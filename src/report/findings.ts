@@ -8,6 +8,7 @@ import type { Results } from '../output/pipeline.js';
 import { type Band, band } from '../analysis/summary.js';
 import { replicationsToDetect } from '../analysis/inference.js';
 import { atAttractivenessLimit } from '../model/anchor.js';
+import { displacementOf } from './headline.js';
 import { LIST_STATUS_NAMES } from '../model/codes.js';
 import { DEFAULT_THRESHOLDS } from '../model/classification.js';
 import {
@@ -248,11 +249,9 @@ function turnoverSentence(sd: ScenarioData, lang: Lang): string {
  * demolition read as a gain while most of the displaced had simply left.
  */
 function demolitionSentence(sd: ScenarioData, h: Horizon, lang: Lang): string[] {
-  const row = sd.summary.metrics[sd.row]!;
-  const sum = (name: string) => row[name]!.byYear.reduce((a, b) => a + b.mean, 0);
-  const displaced = sum('exitsDemolition');
-  if (!(displaced > 0)) return [];
-  const rehoused = Math.min(displaced, sum('relocated'));
+  const d = displacementOf(sd.summary, sd.row);
+  if (!d) return [];
+  const { displaced, rehoused } = d;
   const N = (x: string) => localNumbers(x, lang);
   return [
     texts(lang).findingsText.demolition(sd.name, h.end, N(fmtInt(displaced)), N(fmtInt(rehoused)), pct(rehoused / displaced), displaced - rehoused >= 0.5),

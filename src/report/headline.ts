@@ -5,10 +5,11 @@
  * closing lines of `nabolag compare`, so that both say the same.
  */
 import type { Comparison, Effect } from '../analysis/compare.js';
+import type { Summary } from '../analysis/summary.js';
 import { modelDifferences } from '../scenario/diff.js';
 import type { Scenario } from '../scenario/schema.js';
 import { localNumbers } from './charts/labels.js';
-import { diffNumber } from './format.js';
+import { diffNumber, fmtInt } from './format.js';
 import { type Lang, type Verdict, texts } from './i18n.js';
 
 /** The outcome that ranks the variants and makes the headline: the resource-strong share. */
@@ -37,12 +38,28 @@ export function variantKind(variant: Scenario, baseline: Scenario): VariantKind 
   return parameters ? 'parameters' : 'same';
 }
 
+/** Households a demolition displaced over the run in a row (means per replication), and how many of them the region rehoused. */
+export interface Displacement {
+  displaced: number;
+  rehoused: number;
+}
+
+/** What the demolitions of a run did to its households, in one row of its summary; undefined when nothing was demolished. */
+export function displacementOf(summary: Summary, row: string): Displacement | undefined {
+  const metrics = summary.metrics[row];
+  if (!metrics) return undefined;
+  const sum = (name: string) => metrics[name]!.byYear.reduce((a, b) => a + b.mean, 0);
+  const displaced = sum('exitsDemolition');
+  if (!(displaced > 0)) return undefined;
+  return { displaced, rehoused: Math.min(displaced, sum('relocated')) };
+}
+
 /**
  * The headline of variant `name` whose effect on MAIN_OUTCOME at the horizon (1 January of `end`)
  * is `e`, plain text: "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 —
  * likely helps".
  */
-export function headlineText(name: string, e: Effect | undefined, kind: VariantKind, end: number, lang: Lang = 'en'): string {
+export function headlineText(name: string, e: Effect | undefined, kind: VariantKind, end: number, lang: Lang = 'en', displaced?: Displacement): string {
   const t = texts(lang);
   if (!e || !Number.isFinite(e.difference)) return `${name}: ${t.na}`;
   const num = diffNumber(MAIN_OUTCOME);
@@ -52,7 +69,13 @@ export function headlineText(name: string, e: Effect | undefined, kind: VariantK
     v === 'noInterval'
       ? t.headlineNoCi(name, num(e.difference), end, verdict)
       : t.headline(name, num(e.difference), end, t.range(num(e.ciLow), num(e.ciHigh)), verdict);
-  return localNumbers(text, lang);
+  return localNumbers(text, lang) + displacedNote(displaced, lang);
+}
+
+/** What a headline adds for a variant that demolishes: a demolition changes the composition partly by who leaves. */
+export function displacedNote(d: Displacement | undefined, lang: Lang = 'en'): string {
+  if (!d) return '';
+  return localNumbers(texts(lang).headlineDisplaced(fmtInt(d.displaced), fmtInt(d.rehoused), d.displaced - d.rehoused >= 0.5), lang);
 }
 
 /** `variants` ordered by their mean effect on MAIN_OUTCOME (`effect`), largest first; those without one last; ties keep their order. */
@@ -79,6 +102,9 @@ export function headlines(comparison: Comparison, scenarios: Record<string, Scen
   const base = scenarios[comparison.baseline]!;
   const rowNote = comparison.rows.length > 1 ? ` (${row})` : '';
   return rankedByEffect(comparison.variants, effect)
-    .map((v) => `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end)}${rowNote}\n`)
+    .map(
+      (v) =>
+        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end)}${rowNote}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
+    )
     .join('');
 }

@@ -115,6 +115,9 @@ const en = {
   headline: (variant: string, diff: string, end: number, ci: string, verdict: string) =>
     `${variant}: ${diff} points resource-strong by ${end}, 95% CI ${ci} — ${verdict}`,
   headlineNoCi: (variant: string, diff: string, end: number, verdict: string) => `${variant}: ${diff} points resource-strong by ${end} — ${verdict}`,
+  /** Appended to a headline whose variant demolishes: "; its demolition displaced 200 households, 65 rehoused in the region" */
+  headlineDisplaced: (displaced: string, rehoused: string, left: boolean) =>
+    `; its demolition displaced ${displaced} households${left ? `, of whom ${rehoused} were rehoused in the region and the rest left: part of the change is who left` : ', all rehoused in the region'}`,
   headlineIntro: (base: string, end: number) =>
     `Each variant against the baseline "${base}": the change in the share of adults aged 22-59 who are resource-strong (in work or education, or living with someone who is) by ${end}, in percentage points, with its 95% confidence interval. Best first.`,
   verdictRule:
@@ -520,6 +523,8 @@ const da: Texts = {
     '"Hæver sandsynligvis andelen" eller "sænker sandsynligvis andelen": en variant med grundscenariets tiltag og andre værdier af modellens parametre; dens effekt siger, hvad modellen gør, ikke hvad et tiltag ville gøre.',
   headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke i ${end}, 95 %-KI ${ci} — ${verdict}`,
   headlineNoCi: (variant, diff, end, verdict) => `${variant}: ${diff} point ressourcestærke i ${end} — ${verdict}`,
+  headlineDisplaced: (displaced, rehoused, left) =>
+    `; nedrivningen fordrev ${displaced} husstande${left ? `, hvoraf ${rehoused} blev genhuset i regionen og resten flyttede: en del af ændringen er, hvem der flyttede` : ', alle genhuset i regionen'}`,
   headlineIntro: (base, end) =>
     `Hver variant mod grundscenariet "${base}": ændringen i andelen af 22-59-årige, der er ressourcestærke (i arbejde eller uddannelse eller bor med en, der er), i ${end}, i procentpoint, med 95 %-konfidensinterval. Bedste først.`,
   verdictRule:

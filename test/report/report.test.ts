@@ -12,6 +12,7 @@ import type { Results } from '../../src/output/pipeline.js';
 import { VERSION } from '../../src/version.js';
 import { buildCharts } from '../../src/report/charts/index.js';
 import { findingGroups, findings, fmtBand, fmtDiff, writeChartsAndReport } from '../../src/report/report.js';
+import { headlines } from '../../src/report/headline.js';
 
 const results = (files: string[]): Promise<Results> => reportResults(files);
 
@@ -143,6 +144,13 @@ describe('findings', () => {
     expect(groups[1]!.items.some((x) => x.includes('displaced'))).toBe(false);
     expect(findings(single).some((x) => x.includes('displaced'))).toBe(false);
     expect(findings(demolished, 'da').filter((x) => x.includes('fordrev nedrivning'))).toHaveLength(1);
+    // the console's answer line and the report's first screen say it beside the effect, and only for the variant that demolishes
+    const lines = headlines(demolished.comparison!, Object.fromEntries(demolished.ensembles.map((e) => [e.scenario.name, e.scenario])), 2029).split('\n');
+    expect(lines[0]).toMatch(
+      /^ {2}demolition: .* — [a-z ]+; its demolition displaced \d+ households, (of whom \d+ were rehoused in the region and the rest left: part of the change is who left|all rehoused in the region)$/,
+    );
+    expect(lines[0]).toContain(`displaced ${Math.round(displaced)} households`);
+    expect(headlines(compared.comparison!, Object.fromEntries(compared.ensembles.map((e) => [e.scenario.name, e.scenario])), 2029)).not.toContain('displaced');
   }, 120_000);
 
   it('a region: the list status and criteria estate by estate, never of the sum row, which no law classifies', async () => {
