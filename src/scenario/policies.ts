@@ -179,7 +179,12 @@ export const policySchema = tagged(
     ),
     flexibleLetting: lever(
       {
-        share: share({ default: 0.5, description: 'Share of waiting-list vacancies let to applicants in work or education.', source: 'ABL § 60' }),
+        share: share({
+          default: 0.5,
+          description:
+            'Share of waiting-list vacancies let by flexible criteria (work or education first); of these, `letting.flexibleFindShare` look for such applicants at all.',
+          source: 'ABL § 60',
+        }),
         combinedLetting: bool({
           default: false,
           description: 'Also use combined letting (reject applicants on cash benefits where 40%+ are outside work).',

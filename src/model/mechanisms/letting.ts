@@ -269,7 +269,10 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
   if (w.queues.regionMovers.length > 0 && !flexible && takeRegionMover(w, flat, rng)) return true;
   // 5. external waiting list. Flexible letting: applicants in work or education go first;
   // if none of the month's offers qualifies, a second round of ordinary offers follows.
-  if (flexible && offerExternally(w, ctx, flat, rng, true)) return true;
+  // (a share of flexible lettings finds no one who meets the criteria: `letting.flexibleFindShare`;
+  // no draw when every one looks, so that a scenario at 1 keeps its random numbers)
+  const looks = flexible && (L.flexibleFindShare >= 1 || rng() < L.flexibleFindShare);
+  if (looks && offerExternally(w, ctx, flat, rng, true)) return true;
   return offerExternally(w, ctx, flat, rng, false);
 }
 

@@ -23,6 +23,8 @@ const PLAIN = {
   letting: {
     municipalShare: 0,
     flexibleShare: 0,
+    // every flexible letting looks for applicants in work or education (the default's share is tested on its own)
+    flexibleFindShare: 1,
     internalList: false,
     internalShare: 0.5,
     familyPriorityLarge: false,
@@ -235,6 +237,25 @@ describe('sales, flexible letting, declines', () => {
     const w0 = emptyWorld(20, [3], plain());
     for (let f = 0; f < 20; f++) letVacancy(w0, ctxOf(w0), f, rng);
     expect(flow(w0, 'lettingsFlexible')).toBe(0);
+  });
+
+  it('a share of flexible lettings (letting.flexibleFindShare) finds no one who meets the criteria and is let as an ordinary one', () => {
+    const n = 400;
+    const counts = [1, 0.4, 0].map((find) => {
+      const w = emptyWorld(n, [3], plain({ flexibleFindShare: find }));
+      w.area.status[0] = 2;
+      const rng = makeRng(6, 'letting');
+      for (let f = 0; f < n; f++) letVacancy(w, ctxOf(w), f, rng);
+      expect(flow(w, 'lettingsFlexible') + flow(w, 'lettingsExternal')).toBe(n);
+      return flow(w, 'lettingsFlexible');
+    });
+    // at 1 nearly all go flexibly (4 offers, 44% resource-strong applicants); at 0.4 about 0.4 of that; at 0 none
+    expect(counts[0]).toBeGreaterThan(0.85 * n);
+    expect(counts[1]).toBeGreaterThan(0.3 * counts[0]!);
+    expect(counts[1]).toBeLessThan(0.5 * counts[0]!);
+    expect(counts[2]).toBe(0);
+    // exact under this seed
+    expect(counts).toEqual([358, 132, 0]);
   });
 
   it('flexible letting falls back to ordinary offers when no applicant qualifies', () => {
