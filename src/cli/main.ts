@@ -200,7 +200,7 @@ async function compareCommand(argv: {
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       headlines(res.comparison, scenarios, baseline.startYear + baseline.years) +
-      driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years) +
+      driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years, baseline.policies.length > 0) +
       anchorWarning(res.ensembles[0]!.anchors) +
       anchorLimitNote(res.ensembles[0]!.anchors) +
       turnoverWarning(Object.values(res.comparison.summaries)) +

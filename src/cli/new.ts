@@ -11,6 +11,7 @@ import { stringify } from '../yaml.js';
 import type { NumSchema, Schema } from '../scenario/dsl.js';
 import { defaultName, loadScenario, traceScenario } from '../scenario/load.js';
 import { UserError, formatIssues, show } from '../scenario/messages.js';
+import { REGION_ROW } from '../scenario/rules.js';
 import { estateSchema, populationSchema, scenarioSchema } from '../scenario/schema.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 import { ArgsError, wholeNumberOption } from './args.js';
@@ -92,6 +93,8 @@ export interface NewArgs {
 export function newScenarioText(args: NewArgs): string {
   const file = args.file;
   const name = defaultName(file);
+  // an estate's name may hold æ, ø, å and spaces: the file's own name, where it can
+  const estateName = estateNameOf(file) ?? (name.toLowerCase() === REGION_ROW ? 'estate' : name);
   const flatsSpec = estateSchema.fields.flats as NumSchema;
   const flats = wholeNumberOption('flats', args.flats, flatsSpec.min ?? 1, flatsSpec.max ?? Number.MAX_SAFE_INTEGER);
   const share = shareOption('resource-strong', args['resource-strong']);
@@ -126,18 +129,18 @@ export function newScenarioText(args: NewArgs): string {
     const was = preset.estates[0]!;
     if (flats !== undefined) changed.set('flats', `the preset: ${was.flats}`);
     if (share !== undefined) changed.set('population.resourceStrongShare', `the preset: ${was.population.resourceStrongShare}`);
-    estate = { ...estate, name, ...(flats !== undefined ? { flats } : {}) };
+    estate = { ...estate, name: estateName, ...(flats !== undefined ? { flats } : {}) };
     if (share !== undefined) estate.population = { ...population, resourceStrongShare: share };
-    body.push(`name: ${name}`);
+    body.push(`name: ${yamlScalar(name)}`);
     body.push(
       `description: ${stringify(describe(name, flats ?? preset.estates[0]!.flats, share ?? preset.estates[0]!.population.resourceStrongShare, args.preset), { lineWidth: 0 }).trimEnd()}`,
     );
   } else {
     const defaults = { flats: flatsSpec.default!, share: (populationSchema.fields.resourceStrongShare as NumSchema).default! };
-    estate = { name, flats: flats ?? defaults.flats, population: { resourceStrongShare: share ?? defaults.share } };
+    estate = { name: estateName, flats: flats ?? defaults.flats, population: { resourceStrongShare: share ?? defaults.share } };
     if (flats !== undefined) changed.set('flats', `default ${defaults.flats}`);
     if (share !== undefined) changed.set('population.resourceStrongShare', `default ${defaults.share}`);
-    body.push(`name: ${name}`);
+    body.push(`name: ${yamlScalar(name)}`);
     body.push(`description: ${stringify(describe(name, flats ?? defaults.flats, share ?? defaults.share), { lineWidth: 0 }).trimEnd()}`);
   }
   // the preset's values (they may differ from the defaults), else the defaults
@@ -165,6 +168,16 @@ export function newScenarioText(args: NewArgs): string {
     '#     factor: 0.5             # their move-out hazards halved (an assumption: the size is the experiment)',
   );
   return [...head, ...body].join('\n') + '\n';
+}
+
+/** A text as a YAML scalar, quoted where plain it would read as something else (`1`, `true`, `-`). */
+const yamlScalar = (text: string): string => stringify(text, { lineWidth: 0 }).trimEnd();
+
+/** The estate name a file's base name gives, if it is a valid one as it stands (schema: letters with æ, ø, å, digits, spaces, "_", "-", "."). */
+function estateNameOf(file: string): string | undefined {
+  const base = basename(file, extname(file));
+  const pattern = (estateSchema.fields.name as { pattern?: string }).pattern;
+  return base.length > 0 && base.toLowerCase() !== REGION_ROW && pattern !== undefined && new RegExp(pattern).test(base) ? base : undefined;
 }
 
 function describe(name: string, flats: number, share: number, preset?: string): string {

@@ -399,7 +399,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
   out.stdout(
     `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — ${work} (point 0 the scenario as given) of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
       // point 0's drift, as a run's (its report's first box says so too)
-      (res.result ? driftWarning(res.result.summary.drifts, base.startYear + base.years, metricLabel, base.years) : '') +
+      (res.result ? driftWarning(res.result.summary.drifts, base.startYear + base.years, metricLabel, base.years, base.policies.length > 0) : '') +
       closing(res.outDir, res.files),
   );
 }

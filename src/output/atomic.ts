@@ -129,7 +129,14 @@ async function lock(path: string, wait: boolean): Promise<() => void> {
         }
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // the folder exists (the path was classified) but no file can be made in it: a virtual file
+      // system such as /proc (the environment's other errors are named by the caller)
+      if (code === 'ENOENT')
+        throw new UserError(
+          `cannot write to ${dirname(path)}, where the output folder ${path} would be (no file can be made there: ${file}); choose another --out. Nothing was written`,
+        );
+      if (code !== 'EEXIST') throw e;
     }
     const holder = readOwner(file);
     if (gone(holder)) {

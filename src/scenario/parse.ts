@@ -30,12 +30,17 @@ export const tooBig = (size: number | undefined, limit = MAX_SCENARIO_FILE_BYTES
 export type Mapping = Record<string, unknown>;
 export const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The Danish letters as they are written where only A-Z will do. */
+const DANISH_ASCII: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', Æ: 'Ae', Ø: 'Oe', Å: 'Aa' };
+
 /**
  * A file's base name (without folder and extension) made a safe scenario name: only the
  * characters a name allows, no leading dot, so never `.` or `..`; `scenario` when nothing is left.
  */
 export function safeName(base: string): string {
-  const safe = base.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '');
+  // Danish letters as Danish writes them without (ølby -> oelby), the rest of what a name may not hold as "-"
+  const danish = base.replace(/[æøåÆØÅ]/g, (c) => DANISH_ASCII[c]!);
+  const safe = danish.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '');
   return safe.length ? safe : 'scenario';
 }
 

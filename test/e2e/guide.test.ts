@@ -202,6 +202,29 @@ describe('new', () => {
     expect(sc.estates[0]!.population.resourceStrongShare).toBe(0.4);
   });
 
+  it('a file name that YAML would read as a number, a boolean or a dash, or with Danish letters, gives a scenario that validates', () => {
+    mkdirSync(join(tmp.root(), 'names'), { recursive: true });
+    const cases: [string, string, string][] = [
+      ['1.yaml', '1', '1'],
+      ['true.yaml', 'true', 'true'],
+      ['0x1.yaml', '0x1', '0x1'],
+      ['Å.yaml', 'Aa', 'Å'],
+      ['Ølby.yaml', 'Oelby', 'Ølby'],
+      ['egedalsvænge.yaml', 'egedalsvaenge', 'egedalsvænge'],
+      // an estate may not be called "region" in any case (the sum row of a region)
+      ['Region.yaml', 'Region', 'estate'],
+    ];
+    for (const [base, scenario, estate] of cases) {
+      const file = tmp.rel(`names/${base}`);
+      const r = nabolag('new', file);
+      expect(r.code, `${base}: ${r.stderr}`).toBe(0);
+      expect(r.stderr).toBe('');
+      const sc = loadScenario(file);
+      expect(sc.name, base).toBe(scenario);
+      expect(sc.estates[0]!.name, base).toBe(estate);
+    }
+  });
+
   it('the lever shown in comments validates once uncommented', () => {
     mkdirSync(join(tmp.root(), 'lever'), { recursive: true });
     const file = tmp.rel('lever/plain.yaml');

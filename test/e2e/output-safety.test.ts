@@ -125,6 +125,16 @@ describe('output folders that are not nabolag’s are refused before anything ru
   });
 });
 
+// a virtual file system where no file can be made (Linux): the lock beside the folder fails first
+describe.runIf(existsSync('/proc/self'))('a folder where nothing can be made', () => {
+  it('--out under /proc: exit 2 naming it, no internal error', () => {
+    refused(
+      ['run', 'scenarios/default.yaml', ...QUICK, '--out', '/proc/nabolag-out'],
+      /cannot write to \/proc, where the output folder \/proc\/nabolag-out would be/,
+    );
+  });
+});
+
 describe('nabolag’s own results', () => {
   it('replaces its own result and writes the marker; files of the same base name no longer collide', () => {
     mkdirSync(join(project, 'scenarios', 'levers'));

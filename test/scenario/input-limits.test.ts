@@ -275,7 +275,9 @@ describe('safe names', () => {
     expect(defaultName('dir/..yaml')).toBe('scenario');
     expect(defaultName('.hidden.yaml')).toBe('hidden');
     expect(defaultName('a/..b.yaml')).toBe('b');
-    expect(defaultName('ø.yaml')).toBe('-');
+    expect(defaultName('ø.yaml')).toBe('oe');
+    expect(defaultName('Ølby Å.yaml')).toBe('Oelby-Aa');
+    expect(defaultName('€.yaml')).toBe('-');
     expect(defaultName('/dev/stdin')).toBe('stdin');
     for (const p of ['...yaml', '.yaml', '.. .yaml', 'x/.../..yaml', '\u0001.yaml', 'a b/c d.yml']) {
       expect(defaultName(p), p).toMatch(/^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/);
