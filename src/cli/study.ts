@@ -10,7 +10,15 @@ import { latinHypercube, morrisDesign, sobolDesign } from '../analysis/sensitivi
 import { makeRng } from '../model/rng.js';
 import { ESTATE_START_FIELDS, type Overrides, resolve } from '../output/pipeline.js';
 import { defaultOutputName } from '../output/safety.js';
-import { type SensitivityDesign, type StudyParam, type SweepPlan, paramValue, sensitivityToDirectory, sweepToDirectory } from '../output/study.js';
+import {
+  type SensitivityDesign,
+  type SensitivityResult,
+  type StudyParam,
+  type SweepPlan,
+  paramValue,
+  sensitivityToDirectory,
+  sweepToDirectory,
+} from '../output/study.js';
 import { writeSensitivityCharts, writeSweepCharts } from '../report/study.js';
 import { checkScenario, loadScenario } from '../scenario/load.js';
 import { UserError, show } from '../scenario/messages.js';
@@ -244,8 +252,25 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
   out.stdout(
     `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${work} of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
       morrisCaution(design) +
+      (res.result ? undefinedOutcomes(res.result) : '') +
       closing(res.outDir, res.files),
   );
+}
+
+/**
+ * A warning for each outcome that is not a number at some sample points (a ratio of two zeros,
+ * `vacantFlats@2028/vacantFlats@2027` where no flat stands empty): samples.csv leaves those cells
+ * empty, and the indices that need them are empty too.
+ */
+export function undefinedOutcomes(r: Pick<SensitivityResult, 'outcomes' | 'y'>): string {
+  return r.outcomes
+    .map((o, i) => {
+      const ys = r.y[i] ?? [];
+      const bad = ys.filter((v) => !Number.isFinite(v)).length;
+      if (bad === 0) return '';
+      return `warning: outcome "${o.name}" (${o.expression}) is not a number at ${bad} of ${ys.length} sample points (a division by zero, e.g. of two counts that are 0): samples.csv leaves those cells empty, and the indices in indices.csv computed from them are empty too; choose an outcome defined at every point\n`;
+    })
+    .join('');
 }
 
 /**
