@@ -328,6 +328,9 @@ const en = {
     endOf: (y: number) => `1 January ${y + 1} (end of ${y})`,
     bandNote: 'Line: mean over replications; band: 5th to 95th percentile.',
     runLabel: (n: number, name: string, reps: number, row: string) => `${n > 1 ? `${n} scenarios` : `scenario ${name}`}, ${reps} replications, row "${row}"`,
+    runLabelEstates: (n: number, name: string, reps: number) =>
+      `${n > 1 ? `${n} scenarios` : `scenario ${name}`}, ${reps} replications, each estate of the region`,
+    estateLegend: 'Estate',
     meanBand: 'mean and 5-95% band',
     stateJan: 'state on 1 January',
     perScenario: 'per scenario',
@@ -414,6 +417,10 @@ const en = {
     criteriaCaption: (withPrevention: boolean, min: number, items: string) =>
       `The four criteria of the official list (almenboligloven § 61 a) for this estate, against the law's thresholds (red dashed lines; ${withPrevention ? 'the dotted line is the lower threshold for a prevention area, § 61 b' : '2018 rules: no prevention areas'}). An area with at least 1,000 residents is listed when it meets at least ${min} of the 4 criteria. ${items} The official classification averages criteria 1 and 2 over two years; the lines show the year-end values. Line: mean over replications; band: 5th to 95th percentile.`,
     threshold: 'Threshold',
+    listPerEstate:
+      "In a region each estate is a line of its own: the law classifies estate by estate, and the region's sum row, whose criteria pool its estates, is no area it classifies.",
+    listRegionRow:
+      "This region has too many estates to draw one by one: the lines are the region's sum row, whose criteria pool its estates (no area the law classifies) and whose status is its most severely listed estate's.",
     statusHeading: 'Official list status',
     statusTitle: 'Chance of being on each list',
     statusSubtitle: (run: string) => `Share of replications on the list on 1 January · ${run}`,
@@ -720,6 +727,8 @@ const da: Texts = {
     endOf: (y) => `1. januar ${y + 1} (udgangen af ${y})`,
     bandNote: 'Linje: gennemsnit over gentagelser; bånd: 5. til 95. percentil.',
     runLabel: (n, name, reps, row) => `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelser, række "${row}"`,
+    runLabelEstates: (n, name, reps) => `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelser, hver afdeling i regionen`,
+    estateLegend: 'Afdeling',
     meanBand: 'gennemsnit og 5-95 %-bånd',
     stateJan: 'tilstand 1. januar',
     perScenario: 'pr. scenarie',
@@ -805,6 +814,10 @@ const da: Texts = {
     criteriaCaption: (withPrevention, min, items) =>
       `Listens fire kriterier (almenboligloven § 61 a) for denne afdeling mod lovens grænser (røde stiplede linjer; ${withPrevention ? 'den prikkede linje er den lavere grænse for et forebyggelsesområde, § 61 b' : 'reglerne fra 2018: ingen forebyggelsesområder'}). Et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min} af de 4 kriterier. ${items} Den officielle opgørelse tager gennemsnittet af kriterium 1 og 2 over to år; linjerne viser værdierne ved årets udgang. Linje: gennemsnit over gentagelser; bånd: 5. til 95. percentil.`,
     threshold: 'Grænse',
+    listPerEstate:
+      'I en region er hver afdeling sin egen linje: loven klassificerer afdeling for afdeling, og regionens sumrække, hvis kriterier samler dens afdelinger, er ikke et område, loven klassificerer.',
+    listRegionRow:
+      'Regionen har for mange afdelinger til at vise dem hver for sig: linjerne er regionens sumrække, hvis kriterier samler dens afdelinger (ikke et område, loven klassificerer), og hvis status er den hårdest listede afdelings.',
     statusHeading: 'Status på listen',
     statusTitle: 'Sandsynlighed for at være på hver liste',
     statusSubtitle: (run) => `Andel af gentagelser på listen den 1. januar · ${run}`,

@@ -183,6 +183,18 @@ describe('findings', () => {
     const da = findingGroups(region, 'da').flatMap((g) => g.items);
     expect(da.some((s) => /^Listestatus i 2029.*: A er .*; B er /.test(s))).toBe(true);
     expect(da.some((s) => s.includes('regionen klassificeres afdeling for afdeling'))).toBe(true);
+    // the list charts draw each estate, not the sum row
+    const charts = buildCharts(region);
+    for (const id of ['list-criteria', 'list-status']) {
+      const chart = charts.find((c) => c.id === id)!;
+      const text = JSON.stringify(chart.spec);
+      for (const series of ['region-baseline: A', 'region-baseline: B', 'demolition: A', 'demolition: B']) expect(text, `${id} ${series}`).toContain(`"${series}"`);
+      expect(text).not.toContain('"scenario":"region-baseline"');
+      expect(chart.caption).toContain('each estate is a line of its own');
+    }
+    // a single estate: drawn by scenario, nothing said about regions
+    const one = buildCharts(single).find((c) => c.id === 'list-status')!;
+    expect(one.caption).not.toContain('region');
   }, 120_000);
 
   it('formats values in their unit', () => {

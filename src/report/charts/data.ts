@@ -31,6 +31,25 @@ export interface ScenarioData {
   rowIndex: number;
 }
 
+/** Most estates of a region drawn one by one in the list charts (beyond it, the region's row). */
+export const ESTATE_SERIES_MAX = 6;
+
+/**
+ * The series the list charts draw: a region is classified estate by estate (almenboligloven
+ * § 61 a), and its sum row carries only its worst estate's status and criteria pooled over
+ * estates no law classifies together; so each estate of a region is a series of its own (named
+ * by the estate, or "scenario: estate" in a comparison). A single estate, or a region of more
+ * than ESTATE_SERIES_MAX estate rows, is drawn as the scenarios are.
+ */
+export function estateSeries(sds: ScenarioData[]): { series: ScenarioData[]; perEstate: boolean } {
+  const rows = sds[0]!.summary.rows.length - 1;
+  if (rows < 2 || rows > ESTATE_SERIES_MAX) return { series: sds, perEstate: false };
+  const series = sds.flatMap((sd) =>
+    sd.summary.rows.slice(0, -1).map((row, rowIndex) => ({ ...sd, name: sds.length > 1 ? `${sd.name}: ${row}` : row, row, rowIndex })),
+  );
+  return { series, perEstate: true };
+}
+
 /** Round for embedding: 6 significant digits, NaN/Infinity as null (JSON has no NaN). */
 export const r6 = (v: number): number | null => (Number.isFinite(v) ? Number(v.toPrecision(6)) : null);
 

@@ -6,7 +6,7 @@ import { DEFAULT_THRESHOLDS } from '../../model/classification.js';
 import { LIST_STATUS_NAMES } from '../../model/codes.js';
 import { METRIC_INDEX } from '../../model/reporters.js';
 import { type Lang, texts } from '../i18n.js';
-import { type ChartDef, type ScenarioData, r6, stockDomain, stockPoints, yearEnds } from './data.js';
+import { type ChartDef, type ScenarioData, estateSeries, r6, stockDomain, stockPoints, yearEnds } from './data.js';
 import { BAND_FIELD, BAND_OPACITY, type Enc, asSpec, runLabel, scenarioColor, scenarioDash, tooltipFor, top, xStock, yearX } from './encodings.js';
 import { capitalise, isPercent, localNumbers, metricLabel, metricUnitIn, panelTitles } from './labels.js';
 
@@ -48,7 +48,9 @@ export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
   const t = texts(lang).chart;
   const id = 'list-criteria';
   const x = yearX(stockDomain(sds), xStock(lang));
-  const color = scenarioColor(sds, true, 'stroke', lang);
+  // a region: each estate (estateSeries)
+  const { series, perEstate } = estateSeries(sds);
+  const color = seriesColor(series, perEstate, lang);
   const dash = scenarioDash(color);
   const withPrevention = sds.some((sd) => sd.ensemble.scenario.classification.ruleSet === '2021');
   const titles = panelTitles(
@@ -77,7 +79,7 @@ export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
       height: 180,
       layer: [
         {
-          data: { values: sds.flatMap((sd) => stockPoints(sd, c.name, lang)) },
+          data: { values: series.flatMap((sd) => stockPoints(sd, c.name, lang)) },
           layer: [
             {
               mark: { type: 'area', opacity: BAND_OPACITY },
@@ -111,13 +113,14 @@ export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
       ],
     };
   });
-  const caption = t.criteriaCaption(
-    withPrevention,
-    DEFAULT_THRESHOLDS.udsatMinCriteria,
-    LIST_CRITERIA.map((c) => `${metricLabel(c.name, lang)}. ${t.threshold}: ${thresholdText(c, c.threshold, lang)}.`).join(' '),
-  );
+  const caption =
+    t.criteriaCaption(
+      withPrevention,
+      DEFAULT_THRESHOLDS.udsatMinCriteria,
+      LIST_CRITERIA.map((c) => `${metricLabel(c.name, lang)}. ${t.threshold}: ${thresholdText(c, c.threshold, lang)}.`).join(' '),
+    ) + regionNote(sds, perEstate, lang);
   const spec = {
-    ...top(id, t.criteriaTitle, `${runLabel(sds, lang)} · ${t.meanBand} · ${t.stateJan}`, caption, lang),
+    ...top(id, t.criteriaTitle, `${seriesLabel(sds, perEstate, lang)} · ${t.meanBand} · ${t.stateJan}`, caption, lang),
     concat: panels,
     columns: 2,
     resolve: { scale: { y: 'independent' } },
@@ -150,7 +153,10 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
   const id = 'list-status';
   const withPrevention = sds.some((sd) => sd.ensemble.scenario.classification.ruleSet === '2021');
   const lists = LIST_STATUS_NAMES.filter((n) => n !== 'none' && (withPrevention || n !== 'prevention'));
-  const values = sds.flatMap((sd) =>
+  // a region: each estate (estateSeries)
+  const { series, perEstate } = estateSeries(sds);
+  const caption = t.statusCaption + regionNote(sds, perEstate, lang);
+  const values = series.flatMap((sd) =>
     statusDistribution(sd).flatMap(({ year, counts }) => {
       const n = counts.reduce((a, b) => a + b, 0) || 1;
       return lists.map((status) => {
@@ -167,7 +173,7 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
   const x = { ...base, axis: { ...(base.axis as Enc), values: [...new Set([y0, Math.round((y0 + y1) / 2), y1])], labelFlush: true } };
   const y = { field: 'share', type: 'quantitative', title: t.statusY, axis: { format: '.0%', values: [0, 0.5, 1] }, scale: { domain: [0, 1], nice: false } };
   const spec = {
-    ...top(id, t.statusTitle, t.statusSubtitle(runLabel(sds, lang)), t.statusCaption, lang),
+    ...top(id, t.statusTitle, t.statusSubtitle(seriesLabel(sds, perEstate, lang)), caption, lang),
     data: { values },
     facet: {
       column: {
@@ -186,8 +192,8 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
       encoding: {
         x,
         y,
-        color: scenarioColor(sds, true, 'stroke', lang),
-        strokeDash: scenarioDash(scenarioColor(sds, true, 'stroke', lang)),
+        color: seriesColor(series, perEstate, lang),
+        strokeDash: scenarioDash(seriesColor(series, perEstate, lang)),
         tooltip: [
           { field: 'scenario', type: 'nominal', title: t.scenario },
           { field: 'year', type: 'quantitative', title: t.yearStock, format: 'd' },
@@ -198,5 +204,23 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
       },
     },
   };
-  return { id, heading: t.statusHeading, caption: t.statusCaption, spec: asSpec(spec) };
+  return { id, heading: t.statusHeading, caption, spec: asSpec(spec) };
+}
+
+/** The colour of the list charts' series: by scenario, or by estate (its legend says so). */
+function seriesColor(series: ScenarioData[], perEstate: boolean, lang: Lang): Enc {
+  const color = scenarioColor(series, true, 'stroke', lang);
+  return perEstate ? { ...color, title: texts(lang).chart.estateLegend } : color;
+}
+
+/** The run a list chart shows, for its subtitle. */
+function seriesLabel(sds: ScenarioData[], perEstate: boolean, lang: Lang): string {
+  return perEstate ? texts(lang).chart.runLabelEstates(sds.length, sds[0]!.name, sds[0]!.summary.replications) : runLabel(sds, lang);
+}
+
+/** What a list chart of a region draws: each estate, or (too many estates) the region's sum row, which no law classifies. */
+function regionNote(sds: ScenarioData[], perEstate: boolean, lang: Lang): string {
+  const t = texts(lang).chart;
+  if (perEstate) return ` ${t.listPerEstate}`;
+  return sds[0]!.summary.rows.length > 2 ? ` ${t.listRegionRow}` : '';
 }
