@@ -73,7 +73,11 @@ const driftsBeyond = (a: Anchor): boolean =>
 export function anchorWarning(anchors: readonly Anchor[]): string {
   const open = anchors.filter((a) => !a.converged && driftsBeyond(a));
   if (!open.length) return '';
-  const sign = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+  // a value that rounds to zero has no sign ("0%", not "−0%")
+  const sign = (x: number, digits: number) => {
+    const shown = Math.abs(x).toFixed(digits);
+    return Number(shown) === 0 ? shown : `${x >= 0 ? '+' : '−'}${shown}`;
+  };
   // the share in points; the families and retired adults relative to their start, as ANCHOR_BOUNDS reads them
   const rel = (a: Anchor, k: 'otherFamilies' | 'resourceStrongFamilies' | 'retired') =>
     a.start[k] > 0 ? `${sign((100 * a.driftAfter[k]) / a.start[k], 0)}%` : 'none at the start';
@@ -84,7 +88,7 @@ export function anchorWarning(anchors: readonly Anchor[]): string {
       : `used its ${a.trials} trials`;
   const items = open.map(
     (a) =>
-      `estate "${a.estate}"${a.together?.length ? ` (solved together with ${a.together.map((e) => `"${e}"`).join(', ')})` : ''}: the search ${why(a)}; with the solved values the resource-strong share drifted ${sign(100 * a.driftAfter.resourceStrongShare, 1)} points, other families ${rel(a, 'otherFamilies')}, resource-strong families ${rel(a, 'resourceStrongFamilies')}, retired adults ${rel(a, 'retired')} over ${ANCHOR_YEARS} years`,
+      `estate "${a.estate}"${a.together?.length ? ` (solved together with ${a.together.map((e) => `"${e}"`).join(', ')})` : ''}: the search ${why(a)}; with the solved values the resource-strong share drifted ${sign(100 * a.driftAfter.resourceStrongShare, 1)} points, other families ${rel(a, 'otherFamilies')}, resource-strong families ${rel(a, 'resourceStrongFamilies')}, retired adults ${rel(a, 'retired')} over the ${ANCHOR_YEARS} years of its trials`,
   );
   const pct = (x: number) => Math.round(100 * x);
   return `warning: anchoring stopped before it held ${open.length === 1 ? 'the estate' : 'every estate'} — ${items.join('; ')} (it aims at ${pct(ANCHOR_TOLERANCE)}% of the bounds, ${pct(ANCHOR_BOUNDS.resourceStrongShare)} points and ${pct(ANCHOR_BOUNDS.familiesRelative)}%). The baseline may drift by as much (the report's appendix; docs/ODD.md, "Anchoring").\n`;

@@ -16,7 +16,7 @@ import { calibrate, patternLine, presetNames } from '../tools/calibrate.js';
 import { VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
-import { closing, out } from './shared.js';
+import { closing, counted, out } from './shared.js';
 import { type StudyArgs, assign, rowNamesOf, scenarioWith, studyBase, studyParams } from './study.js';
 
 /** Default most points the optimiser evaluates (each an ensemble run): enough for one to three parameters (assumption). */
@@ -88,7 +88,7 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
       wait: argv.wait,
       onStart: () =>
         say?.(
-          `calibrate: fitting ${params.map((p) => p.name).join(', ')} to ${targets.length} target(s): at most ${maxEvals} evaluations of ${base.replications} replications of ${base.years} years\n`,
+          `calibrate: fitting ${params.map((p) => p.name).join(', ')} to ${counted(targets.length, 'target')}: at most ${maxEvals} evaluations of ${counted(base.replications, 'replication')} of ${counted(base.years, 'year')}\n`,
         ),
       onEvaluation: (e, best) => {
         const now = performance.now();
@@ -104,7 +104,7 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
   if (argv.quiet) return;
   const r = res.result;
   const lines = [
-    `nabolag ${VERSION}: calibrated "${base.name}" — ${params.length} parameter(s) to ${targets.length} target(s), ${r.evaluations} evaluations of ${base.replications} replications of ${base.years} years (Nelder-Mead, ${stopText(r.stop)}) on ${res.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `nabolag ${VERSION}: calibrated "${base.name}" — ${counted(params.length, 'parameter')} to ${counted(targets.length, 'target')}, ${r.evaluations} evaluations of ${counted(base.replications, 'replication')} of ${counted(base.years, 'year')} (Nelder-Mead, ${stopText(r.stop)}) on ${counted(res.workers, 'worker')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     'fitted:',
     ...params.map((p, i) => `  ${p.name} = ${r.values[i]}   (range ${p.lo} to ${p.hi}; started at ${fmtNumber(paramStart(p, start[i]!))})`),
     'targets (fitted mean, 95% interval over replications, against the target):',

@@ -21,7 +21,7 @@ import { checkMemory } from './memory.js';
 import { driftWarning } from '../analysis/drift.js';
 import { anchorLimitNote, anchorWarning, turnoverWarning } from '../analysis/plausibility.js';
 import { compareWarnings } from './compare-warnings.js';
-import { closing, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
+import { closing, counted, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
 // The other commands' modules are imported when one of them runs: a `run` does not load the
@@ -85,7 +85,7 @@ async function runCommand(argv: {
     out.stdout(
       shardClosing(
         shard,
-        `ran replications ${slice.from + 1}-${slice.to} of ${sc.replications} of "${sc.name}" x ${sc.years} years on ${res.ensembles[0]!.workers} worker(s)`,
+        `ran replications ${slice.from + 1}-${slice.to} of ${sc.replications} of "${sc.name}" x ${counted(sc.years, 'year')} on ${counted(res.ensembles[0]!.workers, 'worker')}`,
         res.outDir,
         res.files,
         ((performance.now() - t0) / 1000).toFixed(1),
@@ -94,7 +94,7 @@ async function runCommand(argv: {
     return;
   }
   out.stdout(
-    `nabolag ${VERSION}: ran "${sc.name}" — ${shown.workCount(sc.replications)} of ${sc.years} years on ${res.ensembles[0]!.workers} worker(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+    `nabolag ${VERSION}: ran "${sc.name}" — ${shown.workCount(sc.replications)} of ${counted(sc.years, 'year')} on ${counted(res.ensembles[0]!.workers, 'worker')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel, sc.years, sc.policies.length > 0) +
       anchorWarning(res.ensembles[0]!.anchors) +
       anchorLimitNote(res.ensembles[0]!.anchors) +
@@ -186,7 +186,7 @@ async function compareCommand(argv: {
     out.stdout(
       shardClosing(
         shard,
-        `ran replications ${slice.from + 1}-${slice.to} of ${baseline.replications} of ${files.length} scenarios ("${baseline.name}", ${variants.map((v) => `"${v.name}"`).join(', ')}) = ${total} runs of ${baseline.years} years`,
+        `ran replications ${slice.from + 1}-${slice.to} of ${baseline.replications} of ${files.length} scenarios ("${baseline.name}", ${variants.map((v) => `"${v.name}"`).join(', ')}) = ${total} runs of ${counted(baseline.years, 'year')}`,
         res.outDir,
         res.files,
         ((performance.now() - t0) / 1000).toFixed(1),
@@ -198,7 +198,7 @@ async function compareCommand(argv: {
   const { headlines } = await import('../report/headline.js');
   const scenarios = Object.fromEntries(res.ensembles.map((e) => [e.scenario.name, e.scenario]));
   out.stdout(
-    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${baseline.years} years in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
+    `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${counted(baseline.years, 'year')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       headlines(res.comparison, scenarios, baseline.startYear + baseline.years) +
       driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years, baseline.policies.length > 0) +
       anchorWarning(res.ensembles[0]!.anchors) +

@@ -70,3 +70,6 @@ export const metricLabel = (name: string): string => {
   const l = METRICS.find((m) => m.name === name)?.label ?? name;
   return l.charAt(0).toLowerCase() + l.slice(1);
 };
+
+/** A count with its noun, singular for one: "1 year", "15 years", "2 workers". */
+export const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

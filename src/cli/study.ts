@@ -29,7 +29,7 @@ import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
 import { formatWarnings } from './validate.js';
 import { progressReporter, startingStage, workCount } from './progress.js';
-import { closing, metricLabel, out, reportLang, runFlags } from './shared.js';
+import { closing, counted, metricLabel, out, reportLang, runFlags } from './shared.js';
 import { checkShardCount, shardClosing, shardOption } from './shard.js';
 import { shardSlice } from '../engine/shard.js';
 
@@ -241,7 +241,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
     out.stdout(
       shardClosing(
         shard,
-        `ran sample points ${slice.from}-${slice.to - 1} of ${nPoints} of the ${method} sensitivity of "${base.name}" x ${base.replications} replications = ${total} runs of ${base.years} years`,
+        `ran sample points ${slice.from}-${slice.to - 1} of ${nPoints} of the ${method} sensitivity of "${base.name}" x ${base.replications} replications = ${total} runs of ${counted(base.years, 'year')}`,
         res.outDir,
         res.files,
         seconds(t0),
@@ -250,7 +250,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
     return;
   }
   out.stdout(
-    `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${k} parameter(s), ${outcomes.length} outcome(s), ${work} of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+    `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${counted(k, 'parameter')}, ${counted(outcomes.length, 'outcome')}, ${work} of ${counted(base.years, 'year')} on ${counted(res.workers, 'worker')} in ${seconds(t0)} s\n` +
       morrisCaution(design) +
       (res.result ? undefinedOutcomes(res.result) : '') +
       closing(res.outDir, res.files),
@@ -413,7 +413,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     out.stdout(
       shardClosing(
         shard,
-        `ran points ${slice.from}-${slice.to - 1} of the ${design} sweep of "${base.name}" (0 to ${plan.count}, 0 the scenario as given) x ${base.replications} replications = ${total} runs of ${base.years} years`,
+        `ran points ${slice.from}-${slice.to - 1} of the ${design} sweep of "${base.name}" (0 to ${plan.count}, 0 the scenario as given) x ${base.replications} replications = ${total} runs of ${counted(base.years, 'year')}`,
         res.outDir,
         res.files,
         seconds(t0),
@@ -422,7 +422,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     return;
   }
   out.stdout(
-    `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — ${work} (point 0 the scenario as given) of ${base.years} years on ${res.workers} worker(s) in ${seconds(t0)} s\n` +
+    `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — ${work} (point 0 the scenario as given) of ${counted(base.years, 'year')} on ${counted(res.workers, 'worker')} in ${seconds(t0)} s\n` +
       // point 0's drift, as a run's (its report's first box says so too)
       (res.result ? driftWarning(res.result.summary.drifts, base.startYear + base.years, metricLabel, base.years, base.policies.length > 0) : '') +
       closing(res.outDir, res.files),

@@ -82,11 +82,15 @@ describe('the warning for an anchor that did not hold its estate', () => {
     expect(anchorWarning([{ ...small, driftAfter: shares(-0.0151, 0, 0, 0) } as Anchor])).toContain('resource-strong share drifted −1.5 points');
     expect(anchorWarning([{ ...small, driftAfter: shares(0, 0, 0, 0.0101) } as Anchor])).toContain('retired adults +5%');
     expect(anchorWarning([{ ...small, driftAfter: shares(0, 0, -0.0041, 0) } as Anchor])).toContain('resource-strong families −5%');
+    // a drift that rounds to zero has no sign
+    const zero = anchorWarning([{ ...small, driftAfter: shares(-0.0151, -0.0001, -0.0001, 0) } as Anchor]);
+    expect(zero).toContain('other families 0%, resource-strong families 0%');
+    expect(zero).not.toContain('−0%');
   });
 
   it('names the estate, why the search stopped and every drift left: the share in points, the families and retired adults relative to their start', () => {
     expect(anchorWarning([{ ...anchor(false), attractiveness: 1.2, attachment: 1 } as Anchor])).toBe(
-      'warning: anchoring stopped before it held the estate — estate "e": the search used its 10 trials; with the solved values the resource-strong share drifted +2.8 points, other families −16%, resource-strong families +5%, retired adults −15% over 15 years (it aims at 15% of the bounds, 3 points and 10%). The baseline may drift by as much (the report\'s appendix; docs/ODD.md, "Anchoring").\n',
+      'warning: anchoring stopped before it held the estate — estate "e": the search used its 10 trials; with the solved values the resource-strong share drifted +2.8 points, other families −16%, resource-strong families +5%, retired adults −15% over the 15 years of its trials (it aims at 15% of the bounds, 3 points and 10%). The baseline may drift by as much (the report\'s appendix; docs/ODD.md, "Anchoring").\n',
     );
     expect(anchorWarning([{ ...anchor(false), attractiveness: 3, attachment: 20 } as Anchor])).toContain(
       'the search reached its limits (attractiveness +3, attachment 20.00)',

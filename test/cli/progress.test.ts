@@ -111,7 +111,7 @@ describe('the console of the command line', () => {
   it('name the results by absolute path and the report by a file:// link; compare counts its runs', () => {
     const r = cli('compare', 'scenarios/default.yaml', 'scenarios/levers/gardens.yaml', '-n', '2', '-y', '1', '--out', join(tmp, 'c'));
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/2 scenarios x 2 paired replications = 4 runs of 1 years/);
+    expect(r.stdout).toMatch(/2 scenarios x 2 paired replications = 4 runs of 1 year/);
     expect(r.stdout).toContain(`results in ${join(tmp, 'c')}/:`);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(`report: file://${join(tmp, 'c', 'report.html')}`);
   });
@@ -144,7 +144,7 @@ describe('the console of the command line', () => {
     // no estimate from the first runs, which carry the start-up
     expect(text).not.toMatch(/[012]\/6 runs \d+ (s|min) left/);
     const stage = text.indexOf('writing the charts and the report…');
-    const closing = text.indexOf('2 scenarios x 3 paired replications = 6 runs of 1 years');
+    const closing = text.indexOf('2 scenarios x 3 paired replications = 6 runs of 1 year');
     expect(stage).toBeGreaterThan(text.indexOf('6/6 runs'));
     expect(closing).toBeGreaterThan(stage);
     expect(text).toContain(`report: file://${join(out, 'report.html')}`);
