@@ -36,6 +36,12 @@ export const baselineDrifts = (base: ScenarioData): Drift[] =>
   // the summary's own drifts (tested against the replications' noise) when it has them
   base.summary.drifts ? base.summary.drifts.filter((d) => d.row === base.row).map(({ row: _row, ...d }) => d) : driftsOf(base.summary.metrics[base.row]!);
 
+/** A value of a drifting metric in its unit, a small count with a decimal (as on the console). */
+const driftValue = (d: Drift, x: number): string => (smallCount(d) ? x.toFixed(1) : fmtValue(d.metric, x));
+
+/** A drift's start and horizon values, "0% → 6%". */
+const fmtMoved = (d: Drift): string => `${driftValue(d, d.from)} → ${driftValue(d, d.to)}`;
+
 /** The drift warning (or the one line saying the baseline holds) as trusted HTML. */
 function driftHtml(base: ScenarioData, lang: Lang): string {
   const t = texts(lang);
@@ -48,6 +54,13 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   // a run longer than anchoring's years says that the anchoring does not hold it after them, drift shown or not
   const beyond = h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : '';
   if (drifts.length === 0) {
+    // beyond the bounds by the mean, but not clear of the few replications' noise: not "steady"
+    const raw = driftsOf(base.summary.metrics[base.row]!);
+    if (raw.length > 0) {
+      const n = base.ensemble.replications.length;
+      const moved = raw.map((d) => `${metricLabel(d.metric, lang).toLowerCase()} ${fmtMoved(d)}`).join(', ');
+      return `<p class="steady unclear" data-testid="baseline-unclear">${L(t.unclear(moved, n) + beyond)}</p>`;
+    }
     const ms = base.summary.metrics[base.row]!.resourceStrongShare!;
     const to = ms.byYear[ms.byYear.length - 1]!.mean;
     const n = base.ensemble.replications.length;
@@ -55,8 +68,7 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end) + few + beyond)}</p>`;
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
-  // a small count with a decimal, as on the console
-  const v = (d: Drift, x: number) => (smallCount(d) ? x.toFixed(1) : fmtValue(d.metric, x));
+  const v = driftValue;
   const items = drifts.map(
     (d) =>
       `<li>${L(rowOf(d) + t.drift(metricLabel(d.metric, lang), v(d, d.from), v(d, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: v(d, d.peak!), year: d.peakYear }))}</li>`,

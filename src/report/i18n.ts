@@ -154,6 +154,8 @@ const en = {
     `Anchoring holds an estate over ${years} years; after them the model does not hold it, though it moves little (over 50 years families within 4% and retired adults within 13% in the tests: docs/ODD.md, "Anchoring").`,
   steady: (label: string, from: string, to: string, start: number, end: number) =>
     `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; in no year a drift beyond its bounds that the replications can tell from their own noise.`,
+  unclear: (items: string, n: number) =>
+    `Baseline not shown to hold: by the mean, ${items}, beyond the bounds, but not clear of the noise of ${n} replication${n === 1 ? '' : 's'}; run 10 or more (-n 10) to tell a drift from chance.`,
   steadyFew: (n: number) =>
     `With ${n} replication${n === 1 ? '' : 's'} only a drift far beyond its threshold would show here; run 10 or more (-n 10) to check that the baseline holds.`,
   trajectoryIntro: (name: string, end: number) =>
@@ -569,6 +571,8 @@ const da: Texts = {
     `Forankringen holder en afdeling i ${years} år; derefter holder modellen den ikke, men den flytter sig kun lidt (over 50 år børnefamilier inden for 4 % og pensionister inden for 13 % i testene: docs/ODD.md, "Anchoring").`,
   steady: (label, from, to, start, end) =>
     `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; i intet år en drift ud over grænserne, som gentagelserne kan skelne fra deres egen støj.`,
+  unclear: (items, n) =>
+    `Det er ikke vist, at grundscenariet holder: i gennemsnit ${items}, ud over grænserne, men ikke klart over støjen i ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'}; kør 10 eller flere (-n 10) for at skelne en drift fra tilfældigheder.`,
   steadyFew: (n) =>
     `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om grundscenariet holder.`,
   trajectoryIntro: (name, end) =>

@@ -167,6 +167,25 @@ describe("the baseline's drift box of a region", () => {
   }, 60_000);
 });
 
+describe('a baseline beyond its bounds by the mean but not clear of the noise of few replications', () => {
+  it('is not called steady: the line names what moved and asks for more replications', async () => {
+    const base = loadScenario('scenarios/default.yaml');
+    const sc = resolve({ ...base, estates: [{ ...base.estates[0]!, flats: 200, anchor: false }] }, { replications: 2, years: 2 }, 'scenarios/default.yaml');
+    const ens = await runEnsemble(sc, { workers: 1 });
+    const summary = summarize(sc.name, sc.startYear, ens.replications);
+    // no drift clear of the noise (summary.json's drifts), but the share's mean 6 points up at the horizon
+    summary.drifts = [];
+    const ms = summary.metrics[summary.rows[0]!]!.resourceStrongShare!;
+    const last = ms.byYear[ms.byYear.length - 1]!;
+    ms.byYear[ms.byYear.length - 1] = { ...last, mean: ms.initial.mean + 0.06 };
+    const results: Results = { ensembles: [ens], summary };
+    const html = answerSection(results, scenarioData(results), [], 'en').section.html ?? '';
+    expect(html).not.toContain('data-testid="baseline-steady"');
+    expect(html).toContain('data-testid="baseline-unclear"');
+    expect(html).toMatch(/Baseline not shown to hold: by the mean, resource-strong share[^<]* \d+% → \d+%[^<]*not clear of the noise of 2 replications/);
+  }, 60_000);
+});
+
 describe('the findings of an estate anchored at its limit', () => {
   it('say so, with the in-movers, in English and Danish; an estate held within its limits gets no such sentence', async () => {
     const base = loadScenario('scenarios/default.yaml');

@@ -188,7 +188,8 @@ describe('findings', () => {
     for (const id of ['list-criteria', 'list-status']) {
       const chart = charts.find((c) => c.id === id)!;
       const text = JSON.stringify(chart.spec);
-      for (const series of ['region-baseline: A', 'region-baseline: B', 'demolition: A', 'demolition: B']) expect(text, `${id} ${series}`).toContain(`"${series}"`);
+      for (const series of ['region-baseline: A', 'region-baseline: B', 'demolition: A', 'demolition: B'])
+        expect(text, `${id} ${series}`).toContain(`"${series}"`);
       expect(text).not.toContain('"scenario":"region-baseline"');
       expect(chart.caption).toContain('each estate is a line of its own');
     }
