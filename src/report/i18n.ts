@@ -219,7 +219,8 @@ const en = {
   variantRole: 'variant',
   runRole: 'run',
   none: 'none',
-  leverWhen: (lever: string, when: string, estate?: number) => `${lever} from ${when}${estate !== undefined ? ` (estate ${estate})` : ''}`,
+  leverWhen: (lever: string, when: string, estate?: number, name?: string) =>
+    `${lever} from ${when}${estate !== undefined ? ` (estates[${estate}]${name !== undefined ? `, "${name}"` : ''})` : ''}`,
   /** A lever's yes/no field as the scenario file writes it (English) or in words. */
   leverBool: (v: boolean) => String(v),
   allInManifest: 'all in manifest.json',
@@ -631,7 +632,8 @@ const da: Texts = {
   variantRole: 'variant',
   runRole: 'kørsel',
   none: 'ingen',
-  leverWhen: (lever, when, estate) => `${lever} fra ${when}${estate !== undefined ? ` (afdeling ${estate})` : ''}`,
+  leverWhen: (lever, when, estate, name) =>
+    `${lever} fra ${when}${estate !== undefined ? ` (estates[${estate}]${name !== undefined ? `, "${name}"` : ''})` : ''}`,
   leverBool: (v) => (v ? 'ja' : 'nej'),
   allInManifest: 'alle i manifest.json',
   runWhat: (n, reps, years, start, last, seed, seeds, paired, version) =>

@@ -52,7 +52,9 @@ function leversText(sd: ScenarioData, lang: Lang): string {
         .filter(([, v]) => v !== undefined)
         .map(([k, v]) => `${k} ${value(v)}`)
         .join(', ');
-      return `${t.leverWhen(lever, when, estate)}${args ? `: ${args}` : ''}`;
+      // the estate by its index in the scenario's list and its name (with copies, every copy of it)
+      const spec = estate === undefined ? undefined : sd.ensemble.scenario.estates[estate];
+      return `${t.leverWhen(lever, when, estate, spec?.name)}${args ? `: ${args}` : ''}`;
     })
     .join('; ');
 }

@@ -54,6 +54,15 @@ describe('the levers in "What was run"', () => {
   it('in Danish with Danish words, a decimal comma and ja/nej', () => {
     expect(leversCell('da')).toBe('flexibleLetting fra 2027: share 0,5, combinedLetting ja');
   });
+
+  it('a lever on one estate names it by its place in the list and its name', () => {
+    const v = compared.ensembles[1]!;
+    const onOne: Results = {
+      ...compared,
+      ensembles: [compared.ensembles[0]!, { ...v, scenario: { ...v.scenario, policies: v.scenario.policies.map((p) => ({ ...p, estate: 0 })) } }],
+    };
+    expect(String(whatRow(onOne, 'flexible-letting', 'en')[3])).toBe('flexibleLetting from 2027 (estates[0], "average"): share 0.5, combinedLetting true');
+  });
 });
 
 describe('a variant that changes the model, not a lever', () => {
