@@ -198,6 +198,10 @@ describe('findings', () => {
     expect(one.caption).not.toContain('region');
   }, 120_000);
 
+  it('in Danish, no chart keeps the English legend title "Scenario"', () => {
+    for (const chart of buildCharts(compared, 'da')) expect(JSON.stringify(chart.spec), chart.id).not.toContain('"title":"Scenario"');
+  });
+
   it('formats values in their unit', () => {
     expect(fmtBand('resourceStrongShare', { mean: 0.471, p5: 0.44, p95: 0.502 })).toBe('47% (44-50%)');
     expect(fmtBand('familiesWithChildren', { mean: 1234.4, p5: 1200, p95: 1260.6 })).toBe('1,234 (1,200-1,261)');

@@ -35,7 +35,7 @@ export function forestChart(results: Results, sds: ScenarioData[], lang: Lang = 
   const end = base.summary.startYear + base.summary.years.length;
   const ranked = rankedVariants(results, sds);
   const order = ranked.map((v) => v.name);
-  const color = scenarioColor(sds, false);
+  const color = scenarioColor(sds, false, 'stroke', lang);
   const titles = panelTitles(
     COMPOSITION.map((n) => metricLabel(n, lang)),
     30,
