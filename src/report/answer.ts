@@ -21,7 +21,7 @@ import {
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { effectOf, rankedVariants } from './charts/forest.js';
-import { MAIN_OUTCOME, displacementOf, headlineText, variantKind, verdictOf } from './headline.js';
+import { MAIN_OUTCOME, displacementOf, headlineText, unchangedVariant, variantKind, verdictOf } from './headline.js';
 import { horizonOf } from './findings.js';
 import { fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
@@ -112,6 +112,7 @@ export const headline = (results: Results, v: ScenarioData, base: ScenarioData, 
     end,
     lang,
     displacementOf(v.summary, v.row),
+    results.comparison ? unchangedVariant(results.comparison, v.name) : false,
   );
 
 /** Pairs of neighbours in the ranking whose intervals on the main outcome overlap. */

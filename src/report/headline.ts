@@ -59,12 +59,22 @@ export function displacementOf(summary: Summary, row: string): Displacement | un
  * is `e`, plain text: "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 —
  * likely helps".
  */
-export function headlineText(name: string, e: Effect | undefined, kind: VariantKind, end: number, lang: Lang = 'en', displaced?: Displacement): string {
+export function headlineText(
+  name: string,
+  e: Effect | undefined,
+  kind: VariantKind,
+  end: number,
+  lang: Lang = 'en',
+  displaced?: Displacement,
+  unchanged = false,
+): string {
   const t = texts(lang);
   if (!e || !Number.isFinite(e.difference)) return `${name}: ${t.na}`;
   const num = diffNumber(MAIN_OUTCOME);
   const v = verdictOf(e);
-  const verdict = kind === 'same' ? t.sameModel : (kind === 'parameters' ? t.verdictParameter : t.verdict)[v] + (kind === 'both' ? t.mixedVariant : '');
+  const none = kind !== 'same' && unchanged;
+  const verdict =
+    kind === 'same' ? t.sameModel : none ? t.noChange : (kind === 'parameters' ? t.verdictParameter : t.verdict)[v] + (kind === 'both' ? t.mixedVariant : '');
   const text =
     v === 'noInterval'
       ? t.headlineNoCi(name, num(e.difference), end, verdict)
@@ -76,6 +86,17 @@ export function headlineText(name: string, e: Effect | undefined, kind: VariantK
 export function displacedNote(d: Displacement | undefined, lang: Lang = 'en'): string {
   if (!d) return '';
   return localNumbers(texts(lang).headlineDisplaced(fmtInt(d.displaced), fmtInt(d.rehoused), d.displaced - d.rehoused >= 0.5), lang);
+}
+
+/**
+ * Whether a variant's results are the baseline's in every replication: every paired difference of
+ * every metric and row exactly 0 (each interval a point at 0). Its levers then changed nothing in
+ * these runs, e.g. a lever the estate already has (flexible letting where the list makes it
+ * mandatory), which "no clear effect" would misread.
+ */
+export function unchangedVariant(comparison: Pick<Comparison, 'effects'>, variant: string): boolean {
+  const own = comparison.effects.filter((e) => e.variant === variant);
+  return own.length > 0 && own.every((e) => e.difference === 0 && e.ciLow === 0 && e.ciHigh === 0);
 }
 
 /** `variants` ordered by their mean effect on MAIN_OUTCOME (`effect`), largest first; those without one last; ties keep their order. */
@@ -104,7 +125,7 @@ export function headlines(comparison: Comparison, scenarios: Record<string, Scen
   return rankedByEffect(comparison.variants, effect)
     .map(
       (v) =>
-        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end)}${rowNote}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
+        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', undefined, unchangedVariant(comparison, v))}${rowNote}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
     )
     .join('');
 }

@@ -104,6 +104,8 @@ const en = {
   } as Record<Verdict, string>,
   /** The headline's verdict for a variant that runs the same model as the baseline. */
   sameModel: 'the same model as the baseline: no effect is possible',
+  noChange:
+    "exactly the baseline's results in every replication: its levers changed nothing here (e.g. a lever the estate already has, such as flexible letting where the list makes it mandatory)",
   /** Added to the verdict of a variant with levers that also changes the model's parameters. */
   mixedVariant: ' (it changes model parameters too: the appendix names them)',
   turnoverWarning: (items: string) =>
@@ -525,6 +527,8 @@ const da: Texts = {
     noInterval: 'én gentagelse: intet interval',
   },
   sameModel: 'samme model som grundscenariet: ingen effekt er mulig',
+  noChange:
+    'præcis grundscenariets resultater i alle gentagelser: dens håndtag ændrede intet her (f.eks. et håndtag, afdelingen allerede har, som fleksibel udlejning, hvor listen gør den obligatorisk)',
   mixedVariant: ' (den ændrer også modellens parametre: bilaget nævner dem)',
   turnoverWarning: (items) =>
     `Husstandene flyttede ud i et tempo, som ingen del af den danske almene boligsektor har: ${items} om året (LBF 2019: 10,4 % i familieboliger, 39,9 % i ungdomsboliger; husstande, som en nedrivning fordriver, er ikke talt med). Tjek scenariets flytterater: resultaterne beskriver en afdeling, der ikke findes.`,

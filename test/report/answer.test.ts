@@ -16,6 +16,8 @@ import { flowTotal } from '../../src/report/charts/data.js';
 import { type ScenarioData, scenarioData } from '../../src/report/charts/index.js';
 import { texts } from '../../src/report/i18n.js';
 import { findings, writeChartsAndReport } from '../../src/report/report.js';
+import { headlineText, unchangedVariant } from '../../src/report/headline.js';
+import type { Effect } from '../../src/analysis/compare.js';
 import { METRIC_INDEX } from '../../src/model/reporters.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
@@ -29,6 +31,28 @@ describe('verdictOf', () => {
     expect(verdictOf(undefined)).toBe('noInterval');
     // when lower is better, the direction turns
     expect(verdictOf({ ciLow: 0.01, ciHigh: 0.05 }, false)).toBe('harms');
+  });
+});
+
+describe('a variant whose levers changed nothing', () => {
+  const effect = (variant: string, metric: string, d: number, lo: number, hi: number) =>
+    ({ variant, metric, row: 'e', year: 2029, difference: d, ciLow: lo, ciHigh: hi, differenceP5: lo, differenceP95: hi }) as unknown as Effect;
+  const effects = [
+    effect('same', 'resourceStrongShare', 0, 0, 0),
+    effect('same', 'familiesWithChildren', 0, 0, 0),
+    effect('near', 'resourceStrongShare', 0, 0, 0),
+    effect('near', 'familiesWithChildren', 1, -2, 4),
+  ];
+  it('is told apart from "no clear effect": every difference of every metric exactly 0', () => {
+    expect(unchangedVariant({ effects }, 'same')).toBe(true);
+    // the main outcome unchanged but another metric moved: not unchanged
+    expect(unchangedVariant({ effects }, 'near')).toBe(false);
+    expect(unchangedVariant({ effects }, 'absent')).toBe(false);
+    const line = headlineText('same', effects[0], 'levers', 2029, 'en', undefined, true);
+    expect(line).toBe(
+      "same: 0.0 points resource-strong by 2029, 95% CI 0.0 to 0.0 — exactly the baseline's results in every replication: its levers changed nothing here (e.g. a lever the estate already has, such as flexible letting where the list makes it mandatory)",
+    );
+    expect(headlineText('same', effects[0], 'levers', 2029, 'en')).toMatch(/— no clear effect$/);
   });
 });
 
