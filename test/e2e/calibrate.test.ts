@@ -88,7 +88,7 @@ describe('nabolag calibrate', () => {
     expect(r.stdout).toContain(`${PATH} = ${fitted}`);
     expect(r.stdout).toContain(`${EXPRESSION}: `);
     expect(r.stdout).toMatch(/remaining error: /);
-    expect(r.stderr).toContain('calibrate: fitting career.otherAnnual to 1 target(s)');
+    expect(r.stderr).toContain('calibrate: fitting career.otherAnnual to 1 target');
 
     // the scenario written validates, holds the fitted value and the --set, and runs to the fitted mean
     const yaml = readFileSync(join(a, 'calibrated.yaml'), 'utf8');
