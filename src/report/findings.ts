@@ -31,6 +31,7 @@ import {
   statusShares,
   thresholdText,
 } from './charts/index.js';
+import { ESTATE_SERIES_MAX, atRow, estateRows } from './charts/data.js';
 import { diffNumber, fmtBand, fmtDiffBand, fmtInt, fmtValue, pct, pctBand } from './format.js';
 import { escapeHtml } from './html.js';
 import { type Lang, texts } from './i18n.js';
@@ -80,15 +81,6 @@ function trajectorySentence(sd: ScenarioData, name: string, h: Horizon, lang: La
   );
 }
 
-/** The same scenario read at another metric row (an estate of a region). */
-const atRow = (sd: ScenarioData, rowIndex: number): ScenarioData => ({ ...sd, row: sd.summary.rows[rowIndex]!, rowIndex });
-
-/** A region's estate rows (every row but the sum row "region"); none for a single estate. */
-const estateRows = (sd: ScenarioData): number[] => (sd.summary.rows.length > 1 ? sd.summary.rows.slice(0, -1).map((_, i) => i) : []);
-
-/** Most estates of a region the findings name one by one (beyond it, they are counted). */
-const NAMED_ESTATES = 6;
-
 /** "none in 7, udsat in 3 of 10 replications" at the horizon, for the row read. */
 function statusAtRow(sd: ScenarioData, lang: Lang): { text: string; listed: number; n: number } {
   const f = texts(lang).findingsText;
@@ -115,14 +107,14 @@ function statusAtRow(sd: ScenarioData, lang: Lang): { text: string; listed: numb
 /**
  * The list status at the horizon as a clause: "the estate is …" for one estate; for a region,
  * whose sum row is classified nowhere (areas are classified estate by estate), each estate's
- * status ("A is …; B is …"), or with more than NAMED_ESTATES estates how many were on a list.
+ * status ("A is …; B is …"), or with more than ESTATE_SERIES_MAX estates how many were on a list.
  */
 function statusAtHorizon(sd: ScenarioData, lang: Lang): string {
   const f = texts(lang).findingsText;
   const rows = estateRows(sd);
   if (rows.length === 0) return f.statusOf([{ text: statusAtRow(sd, lang).text }]);
   const each = rows.map((i) => ({ name: sd.summary.rows[i]!, ...statusAtRow(atRow(sd, i), lang) }));
-  if (rows.length <= NAMED_ESTATES) return f.statusOf(each);
+  if (rows.length <= ESTATE_SERIES_MAX) return f.statusOf(each);
   return f.estatesListed(each.filter((e) => e.listed > 0).length, rows.length, each[0]!.n);
 }
 
@@ -158,7 +150,7 @@ function criteriaSentence(sd: ScenarioData, h: Horizon, lang: Lang, base?: strin
   if (rows.length > 0) {
     const each = rows.map((i) => ({ name: sd.summary.rows[i]!, parts: criteriaAtRow(atRow(sd, i), lang) }));
     const meeting = each.filter((e) => e.parts.filter((p) => p.met).length >= min).length;
-    if (rows.length > NAMED_ESTATES) return f.criteriaCount(h.end, meeting, rows.length, min, base);
+    if (rows.length > ESTATE_SERIES_MAX) return f.criteriaCount(h.end, meeting, rows.length, min, base);
     const least = sd.ensemble.scenario.classification.minResidents;
     const listed = each.map((e, j) => {
       const met = e.parts.filter((p) => p.met);

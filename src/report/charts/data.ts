@@ -31,8 +31,14 @@ export interface ScenarioData {
   rowIndex: number;
 }
 
-/** Most estates of a region drawn one by one in the list charts (beyond it, the region's row). */
+/** Most estates of a region the list charts draw and the findings name one by one (beyond it, the region's row, or a count). */
 export const ESTATE_SERIES_MAX = 6;
+
+/** The same scenario read at another metric row (an estate of a region). */
+export const atRow = (sd: ScenarioData, rowIndex: number): ScenarioData => ({ ...sd, row: sd.summary.rows[rowIndex]!, rowIndex });
+
+/** A region's estate rows (every row but the last, the sum row "region"); none for a single estate. */
+export const estateRows = (sd: ScenarioData): number[] => (sd.summary.rows.length > 1 ? sd.summary.rows.slice(0, -1).map((_, i) => i) : []);
 
 /**
  * The series the list charts draw: a region is classified estate by estate (almenboligloven
@@ -42,10 +48,13 @@ export const ESTATE_SERIES_MAX = 6;
  * than ESTATE_SERIES_MAX estate rows, is drawn as the scenarios are.
  */
 export function estateSeries(sds: ScenarioData[]): { series: ScenarioData[]; perEstate: boolean } {
-  const rows = sds[0]!.summary.rows.length - 1;
+  const rows = estateRows(sds[0]!).length;
   if (rows < 2 || rows > ESTATE_SERIES_MAX) return { series: sds, perEstate: false };
   const series = sds.flatMap((sd) =>
-    sd.summary.rows.slice(0, -1).map((row, rowIndex) => ({ ...sd, name: sds.length > 1 ? `${sd.name}: ${row}` : row, row, rowIndex })),
+    estateRows(sd).map((i) => {
+      const at = atRow(sd, i);
+      return { ...at, name: sds.length > 1 ? `${sd.name}: ${at.row}` : at.row };
+    }),
   );
   return { series, perEstate: true };
 }
