@@ -21,7 +21,7 @@ import {
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { effectOf, rankedVariants } from './charts/forest.js';
-import { MAIN_OUTCOME, displacementOf, headlineText, unchangedVariant, variantKind, verdictOf } from './headline.js';
+import { MAIN_OUTCOME, displacedNote, displacementOf, headlineText, unchangedVariant, variantKind, verdictOf } from './headline.js';
 import { horizonOf } from './findings.js';
 import { fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
@@ -111,9 +111,8 @@ export const headline = (results: Results, v: ScenarioData, base: ScenarioData, 
     variantKind(v.ensemble.scenario, base.ensemble.scenario),
     end,
     lang,
-    displacementOf(v.summary, v.row),
     results.comparison ? unchangedVariant(results.comparison, v.name) : false,
-  );
+  ) + displacedNote(displacementOf(v.summary, v.row), lang);
 
 /** Pairs of neighbours in the ranking whose intervals on the main outcome overlap. */
 function overlaps(results: Results, ranked: ScenarioData[]): [string, string][] {

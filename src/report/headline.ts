@@ -59,15 +59,7 @@ export function displacementOf(summary: Summary, row: string): Displacement | un
  * is `e`, plain text: "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 —
  * likely helps".
  */
-export function headlineText(
-  name: string,
-  e: Effect | undefined,
-  kind: VariantKind,
-  end: number,
-  lang: Lang = 'en',
-  displaced?: Displacement,
-  unchanged = false,
-): string {
+export function headlineText(name: string, e: Effect | undefined, kind: VariantKind, end: number, lang: Lang = 'en', unchanged = false): string {
   const t = texts(lang);
   if (!e || !Number.isFinite(e.difference)) return `${name}: ${t.na}`;
   const num = diffNumber(MAIN_OUTCOME);
@@ -79,7 +71,7 @@ export function headlineText(
     v === 'noInterval'
       ? t.headlineNoCi(name, num(e.difference), end, verdict)
       : t.headline(name, num(e.difference), end, t.range(num(e.ciLow), num(e.ciHigh)), verdict);
-  return localNumbers(text, lang) + displacedNote(displaced, lang);
+  return localNumbers(text, lang);
 }
 
 /** What a headline adds for a variant that demolishes: a demolition changes the composition partly by who leaves. */
@@ -125,7 +117,7 @@ export function headlines(comparison: Comparison, scenarios: Record<string, Scen
   return rankedByEffect(comparison.variants, effect)
     .map(
       (v) =>
-        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', undefined, unchangedVariant(comparison, v))}${rowNote}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
+        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', unchangedVariant(comparison, v))}${rowNote}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
     )
     .join('');
 }

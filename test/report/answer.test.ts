@@ -48,7 +48,7 @@ describe('a variant whose levers changed nothing', () => {
     // the main outcome unchanged but another metric moved: not unchanged
     expect(unchangedVariant({ effects }, 'near')).toBe(false);
     expect(unchangedVariant({ effects }, 'absent')).toBe(false);
-    const line = headlineText('same', effects[0], 'levers', 2029, 'en', undefined, true);
+    const line = headlineText('same', effects[0], 'levers', 2029, 'en', true);
     expect(line).toBe(
       "same: 0.0 points resource-strong by 2029, 95% CI 0.0 to 0.0 — exactly the baseline's results in every replication: its levers changed nothing here (e.g. a lever the estate already has, such as flexible letting where the list makes it mandatory)",
     );
