@@ -78,9 +78,13 @@ export function anchorWarning(anchors: readonly Anchor[]): string {
     const shown = Math.abs(x).toFixed(digits);
     return Number(shown) === 0 ? shown : `${x >= 0 ? '+' : '−'}${shown}`;
   };
-  // the share in points; the families and retired adults relative to their start, as ANCHOR_BOUNDS reads them
+  // the share in points; the families and retired adults relative to their start, as ANCHOR_BOUNDS
+  // reads them, but per household from and to where there were none or almost none (a change of
+  // more than the start itself: "+4492%" says less than "0.001 → 0.046 per household")
   const rel = (a: Anchor, k: 'otherFamilies' | 'resourceStrongFamilies' | 'retired') =>
-    a.start[k] > 0 ? `${sign((100 * a.driftAfter[k]) / a.start[k], 0)}%` : 'none at the start';
+    a.start[k] > 0 && Math.abs(a.driftAfter[k]) <= a.start[k]
+      ? `${sign((100 * a.driftAfter[k]) / a.start[k], 0)}%`
+      : `${a.start[k].toFixed(3)} → ${(a.start[k] + a.driftAfter[k]).toFixed(3)} per household`;
   // why it stopped: the attractiveness at its limit (the attachment then takes the rest), or the trials used up
   const why = (a: Anchor) =>
     atAttractivenessLimit(a.attractiveness)

@@ -2,7 +2,7 @@
  * The warnings of `compare` about what it will not show: a `--set` that makes scenarios which
  * differed alike, a variant whose own years, replications or seed give way to the baseline's,
  * and a variant that runs the same model as the baseline (its effects zero by construction).
- * Printed as `WARNING: …` lines before the run (cli/validate.ts `formatWarnings`); the exit code
+ * Printed as `warning: …` lines before the run (cli/validate.ts `formatWarnings`); the exit code
  * stays 0. Reads the scenario files again (without `--set`) to name their own values.
  */
 import { differences, modelDifferences } from '../scenario/diff.js';

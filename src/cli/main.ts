@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { alignForComparison, compareToDirectory, runToDirectory, resolve } from '../output/pipeline.js';
 import { checkScenario } from '../scenario/load.js';
+import { leverWarnings } from '../scenario/rules.js';
 import { type Issue, UserError, formatIssues } from '../scenario/messages.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -52,7 +53,8 @@ async function runCommand(argv: {
   const checked = checkScenario(file, { set });
   if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
   const sc = resolve(checked.scenario, overrides, file);
-  if (!argv.quiet && checked.warnings.length) out.stderr(formatWarnings(checked.warnings));
+  const warnings = [...checked.warnings, ...leverWarnings(sc, file)];
+  if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   checkShardCount(shard, sc.replications, 'replications');
   const lang = reportLang(argv.lang, sc.language);
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
@@ -135,8 +137,9 @@ async function compareCommand(argv: {
       appliedTo.push(checked.applied ?? set.map(() => null));
       for (const [k, p] of (checked.applied ?? []).entries()) if (p !== null) used[k] = true;
       if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
-      warnings.push(...checked.warnings);
-      loaded.push({ scenario: resolve(checked.scenario, overrides, f), file: f });
+      const sc = resolve(checked.scenario, overrides, f);
+      warnings.push(...checked.warnings, ...leverWarnings(sc, f));
+      loaded.push({ scenario: sc, file: f });
     } catch (e) {
       if (e instanceof UserError) problems.push(e);
       else throw e;

@@ -5,7 +5,7 @@
  * the preset gives its estate (lists are not merged, so an estate written without them would
  * drop them), with the changed ones marked. An existing file is never replaced (exit 2).
  */
-import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { type Stats, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { stringify } from '../yaml.js';
 import type { NumSchema, Schema } from '../scenario/dsl.js';
@@ -196,6 +196,18 @@ function shareOption(option: string, v: unknown): number | undefined {
   return n;
 }
 
+/** Why a file cannot be created in `dir` (ENOENT or ENOTDIR): the folder is missing, is a file, or takes no new files (/proc). */
+function whyNoFolder(dir: string): string {
+  let st: Stats;
+  try {
+    st = statSync(dir);
+  } catch {
+    return `the folder ${dir} does not exist`;
+  }
+  if (!st.isDirectory()) return `${dir} is a file, not a folder`;
+  return `the folder ${dir} takes no new files (a system folder, such as /proc)`;
+}
+
 /**
  * Write the new scenario. Refused (exit 2): a file that exists (never replaced), a name not
  * ending in .yaml or .yml, a folder that does not exist. The file is checked as `nabolag
@@ -211,7 +223,7 @@ export function newCommand(args: NewArgs, out: Output): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UserError(`${file}: the file exists; nabolag new never replaces a file (choose another name, or remove it)`);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`${file}: the folder ${dirname(file)} does not exist`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`${file}: ${whyNoFolder(dirname(file))}`);
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`${file}: cannot write here (${code})`);
     if (code === 'EISDIR') throw new UserError(`${file}: is a folder`);
     throw e;

@@ -21,6 +21,7 @@ import {
 } from '../output/study.js';
 import { writeSensitivityCharts, writeSweepCharts } from '../report/study.js';
 import { checkScenario, loadScenario } from '../scenario/load.js';
+import { leverWarnings } from '../scenario/rules.js';
 import { UserError, show } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type Assignment, readPath, splitAssignment } from '../scenario/set.js';
@@ -144,7 +145,7 @@ export function studyBase(argv: StudyArgs, extra: Assignment[] = []) {
   const b: Base = { file: argv.scenario, set, overrides, extra };
   const base = scenarioWith(b, []);
   // what the file allows but probably does not mean (an extends chain's surprises), as run says it
-  const { warnings } = checkScenario(argv.scenario, { set });
+  const warnings = [...checkScenario(argv.scenario, { set }).warnings, ...leverWarnings(base, argv.scenario)];
   if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   return { b, base, workers };
 }
@@ -252,6 +253,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
   out.stdout(
     `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${counted(k, 'parameter')}, ${counted(outcomes.length, 'outcome')}, ${work} of ${counted(base.years, 'year')} on ${counted(res.workers, 'worker')} in ${seconds(t0)} s\n` +
       morrisCaution(design) +
+      sobolCaution(design) +
       (res.result ? undefinedOutcomes(res.result) : '') +
       closing(res.outDir, res.files),
   );
@@ -283,6 +285,16 @@ export function morrisCaution(design: SensitivityDesign): string {
   const r = design.design.trajectories;
   if (r >= DEFAULT_TRAJECTORIES) return '';
   return `caution: ${r} trajectories give each parameter's μ* and σ from ${r} elementary effects; ${DEFAULT_TRAJECTORIES}-20 are usual for screening (--samples ${DEFAULT_TRAJECTORIES})\n`;
+}
+
+/**
+ * A line for a Sobol analysis on fewer base rows than DEFAULT_BASE_ROWS: its indices are then so
+ * imprecise that estimates outside 0-1 are common (S1 1.7 on 8 rows), and their bootstrap
+ * intervals, on as few rows, are too narrow to be trusted. Else nothing.
+ */
+export function sobolCaution(design: SensitivityDesign): string {
+  if (design.method !== 'sobol' || design.baseRows >= DEFAULT_BASE_ROWS) return '';
+  return `caution: ${design.baseRows} base rows give Sobol indices so imprecise that estimates outside 0-1 are common, and their intervals from as few rows are not to be trusted; ${DEFAULT_BASE_ROWS} or more are usual (--samples ${DEFAULT_BASE_ROWS})\n`;
 }
 
 /** The rows of a scenario's metrics (as model/simulate.ts names them: its estates, copies numbered, then "region" when several). */

@@ -1,7 +1,7 @@
 /**
  * `nabolag validate [--show] [--set path=value…] <file…>`: check scenario files without running them. Prints
  * `<file>: ok` for each good file, every problem of each bad one (not only the first), and
- * warnings (`WARNING: …`, on standard error) about what is allowed but probably not meant, such as
+ * warnings (`warning: …`, on standard error) about what is allowed but probably not meant, such as
  * an `extends` that drops inherited estates. Warnings do not change the exit code. With `--show`,
  * each good file is printed resolved (its `extends` merged, every default filled in) as YAML,
  * each value with where it came from: `# file:line`, or `# default`.
@@ -9,6 +9,7 @@
 import { stringify } from '../yaml.js';
 import { type Source, traceScenario } from '../scenario/load.js';
 import { formatIssues, messages } from '../scenario/messages.js';
+import { leverWarnings } from '../scenario/rules.js';
 import type { Assignment } from '../scenario/set.js';
 
 export interface Output {
@@ -16,9 +17,9 @@ export interface Output {
   stderr: (s: string) => void;
 }
 
-/** Warnings as printed: one line each, `WARNING: file:line: message` (a warning found through several files once). */
+/** Warnings as printed: one line each, `warning: file:line: message` (a warning found through several files once). */
 export const formatWarnings = (warnings: { file: string; message: string }[]): string =>
-  [...new Set(warnings.map((w) => `WARNING: ${w.file}: ${w.message}\n`))].join('');
+  [...new Set(warnings.map((w) => `warning: ${w.file}: ${w.message}\n`))].join('');
 
 /**
  * Exit code: 0 when every file is valid (warnings or not), 2 (user error) otherwise. Lines end with
@@ -33,6 +34,7 @@ export function validateCommand(files: string[], out: Output, opts: { show?: boo
   let failed = false;
   for (const file of files) {
     const { scenario, issues, warnings, trace } = traceScenario(file, { set: opts.set });
+    if (scenario) warnings.push(...leverWarnings(scenario, file));
     if (warnings.length) out.stderr(formatWarnings(warnings));
     if (issues.length || !scenario) {
       failed = true;

@@ -24,6 +24,7 @@
  */
 import { type Dirent, type Stats, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+import { safeName } from '../scenario/parse.js';
 
 /** The marker file that makes a folder nabolag's own. */
 export const MARKER = '.nabolag-output';
@@ -363,9 +364,6 @@ export const unlistedWhy = (foreign: readonly string[]): string => {
   return `holds ${what} (${foreign.join(', ')}${foreign.length >= UNLISTED_SHOWN ? ', …' : ''}), which replacing it would delete; move ${foreign.length === 1 ? 'it' : 'them'} elsewhere or give another folder`;
 };
 
-/** Letters allowed in an output folder name derived from a scenario file's path. */
-const UNSAFE = /[^A-Za-z0-9_.-]+/g;
-
 /**
  * The default output folder of a scenario file: `output/` and the file's path without its
  * extension, the folders joined with `-` (a leading `scenarios/` dropped), so that
@@ -373,7 +371,8 @@ const UNSAFE = /[^A-Za-z0-9_.-]+/g;
  * `scenarios/packages/extension.yaml` write `output/levers-extension` and
  * `output/packages-extension`. A file outside the working folder gives its folder's name and its
  * own (`../B/base.yaml` writes `output/B-base`, not the `output/base` of `./base.yaml`).
- * The name never starts with a dot and is never empty.
+ * Each part is made safe as a scenario name is (`safeName`: `Ølstykke gård.yaml` writes
+ * `output/Oelstykke-gaard`). The name never starts with a dot and is never empty.
  */
 export function defaultOutputName(file: string, cwd: string): string {
   const abs = resolve(cwd, file);
@@ -385,9 +384,7 @@ export function defaultOutputName(file: string, cwd: string): string {
   const outside = [basename(dirname(abs)), noExt(basename(abs))].join('/');
   let parts = (inside ? noExt(rel) : outside).split(/[\\/]+/).filter((s) => s !== '');
   if (parts.length > 1 && parts[0] === 'scenarios') parts = parts.slice(1);
-  const name = parts
-    .map((s) => s.replace(UNSAFE, '-'))
-    .join('-')
-    .replace(/^[.-]+/, '');
-  return name === '' ? 'scenario' : name;
+  // each part as a scenario name is made (safeName: Danish letters written out, no accents), so
+  // that a file's folder and its scenario's default name agree
+  return parts.length ? parts.map(safeName).join('-') : 'scenario';
 }

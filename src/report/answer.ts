@@ -21,7 +21,7 @@ import {
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { effectOf, rankedVariants } from './charts/forest.js';
-import { MAIN_OUTCOME, displacedNote, displacementOf, headlineText, unchangedVariant, variantKind, verdictOf } from './headline.js';
+import { MAIN_OUTCOME, displacedNote, displacementOf, headlineText, unchangedWhy, variantKind, verdictOf } from './headline.js';
 import { horizonOf } from './findings.js';
 import { fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
@@ -39,9 +39,6 @@ export const baselineDrifts = (base: ScenarioData): Drift[] =>
 /** A value of a drifting metric in its unit, a small count with a decimal (as on the console). */
 const driftValue = (d: Drift, x: number): string => (smallCount(d) ? x.toFixed(1) : fmtValue(d.metric, x));
 
-/** A drift's start and horizon values, "0% → 6%". */
-const fmtMoved = (d: Drift): string => `${driftValue(d, d.from)} → ${driftValue(d, d.to)}`;
-
 /** The drift warning (or the one line saying the baseline holds) as trusted HTML. */
 function driftHtml(base: ScenarioData, lang: Lang): string {
   const t = texts(lang);
@@ -53,19 +50,30 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   const L = (s: string) => escapeHtml(localNumbers(s, lang));
   // a run longer than anchoring's years says that the anchoring does not hold it after them, drift shown or not
   const beyond = h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : '';
+  // a scenario with levers: what holds or drifts is the estate with them, not a baseline
+  const levers = base.ensemble.scenario.policies.length > 0;
   if (drifts.length === 0) {
-    // beyond the bounds by the mean, but not clear of the few replications' noise: not "steady"
+    // beyond the bounds by the mean in some year, but not clear of the few replications' noise: not "steady"
     const raw = driftsOf(base.summary.metrics[base.row]!);
     if (raw.length > 0) {
       const n = base.ensemble.replications.length;
-      const moved = raw.map((d) => `${metricLabel(d.metric, lang).toLowerCase()} ${fmtMoved(d)}`).join(', ');
-      return `<p class="steady unclear" data-testid="baseline-unclear">${L(t.unclear(moved, n) + beyond)}</p>`;
+      const moved = raw
+        .map((d) =>
+          t.unclearItem(
+            metricLabel(d.metric, lang).toLowerCase(),
+            driftValue(d, d.from),
+            driftValue(d, d.to),
+            d.peakYear === undefined ? undefined : { value: driftValue(d, d.peak!), year: d.peakYear },
+          ),
+        )
+        .join(', ');
+      return `<p class="steady unclear" data-testid="baseline-unclear">${L(t.unclear(moved, n, levers) + beyond)}</p>`;
     }
     const ms = base.summary.metrics[base.row]!.resourceStrongShare!;
     const to = ms.byYear[ms.byYear.length - 1]!.mean;
     const n = base.ensemble.replications.length;
-    const few = n < DRIFT_FEW_REPLICATIONS ? ` ${t.steadyFew(n)}` : '';
-    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end) + few + beyond)}</p>`;
+    const few = n < DRIFT_FEW_REPLICATIONS ? ` ${t.steadyFew(n, levers)}` : '';
+    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end, levers) + few + beyond)}</p>`;
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
   const v = driftValue;
@@ -74,7 +82,6 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
       `<li>${L(rowOf(d) + t.drift(metricLabel(d.metric, lang), v(d, d.from), v(d, d.to), h.start, h.end, limit(d), d.peakYear === undefined ? undefined : { value: v(d, d.peak!), year: d.peakYear }))}</li>`,
   );
   if (more > 0) items.push(`<li>${L(t.driftMore(more, moreRows))}</li>`);
-  const levers = base.ensemble.scenario.policies.length > 0;
   return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(levers ? t.driftWarningLevers : t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml((levers ? t.driftAdviceLevers : t.driftAdvice) + beyond)}</p></div>`;
 }
 
@@ -111,7 +118,7 @@ export const headline = (results: Results, v: ScenarioData, base: ScenarioData, 
     variantKind(v.ensemble.scenario, base.ensemble.scenario),
     end,
     lang,
-    results.comparison ? unchangedVariant(results.comparison, v.name) : false,
+    results.comparison ? unchangedWhy(results.comparison, v.name, v.ensemble.scenario, base.ensemble.scenario) : false,
   ) + displacedNote(displacementOf(v.summary, v.row), lang);
 
 /** Pairs of neighbours in the ranking whose intervals on the main outcome overlap. */

@@ -192,7 +192,7 @@ function anchorLimitSentences(sd: ScenarioData, lang: Lang): string[] {
       if (a.attractiveness > 0) return f.anchorHighLimit(a.estate, L(a.attractiveness), L(a.attachment));
       // the estate's own in-movers (in a region the report's row is the region's)
       const ins = inMoverShareOf(sd, a.estate);
-      return f.anchorLowLimit(a.estate, L(a.attractiveness), L(a.attachment), Number.isFinite(ins.mean) ? pctBand(ins) : '');
+      return f.anchorLowLimit(a.estate, L(a.attractiveness), L(a.attachment), Number.isFinite(ins.mean) ? pctBand(ins) : '', a.attachment < 1);
     });
 }
 
@@ -230,7 +230,8 @@ function turnoverSentence(sd: ScenarioData, lang: Lang): string {
   const flats = sd.summary.metrics[sd.row]!.flats!.byYear;
   const meanOut = outs.reduce((a, b) => a + b.mean, 0) / Math.max(1, outs.length);
   const meanFlats = flats.reduce((a, b) => a + b.mean, 0) / Math.max(1, flats.length);
-  return texts(lang).findingsText.turnover(localNumbers(fmtInt(meanOut), lang), meanFlats > 0 ? pct(meanOut / meanFlats) : texts(lang).na);
+  const n = fmtInt(meanOut);
+  return texts(lang).findingsText.turnover(localNumbers(n, lang), meanFlats > 0 ? pct(meanOut / meanFlats) : texts(lang).na, n === '1');
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Comparison, Effect } from '../analysis/compare.js';
 import type { Summary } from '../analysis/summary.js';
 import { modelDifferences } from '../scenario/diff.js';
+import { lastYear } from '../scenario/rules.js';
 import type { Scenario } from '../scenario/schema.js';
 import { localNumbers } from './charts/labels.js';
 import { diffNumber, fmtInt } from './format.js';
@@ -59,14 +60,20 @@ export function displacementOf(summary: Summary, row: string): Displacement | un
  * is `e`, plain text: "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 —
  * likely helps".
  */
-export function headlineText(name: string, e: Effect | undefined, kind: VariantKind, end: number, lang: Lang = 'en', unchanged = false): string {
+export function headlineText(name: string, e: Effect | undefined, kind: VariantKind, end: number, lang: Lang = 'en', unchanged: Unchanged = false): string {
   const t = texts(lang);
   if (!e || !Number.isFinite(e.difference)) return `${name}: ${t.na}`;
   const num = diffNumber(MAIN_OUTCOME);
   const v = verdictOf(e);
-  const none = kind !== 'same' && unchanged;
+  const none = kind === 'same' ? false : unchanged;
   const verdict =
-    kind === 'same' ? t.sameModel : none ? t.noChange : (kind === 'parameters' ? t.verdictParameter : t.verdict)[v] + (kind === 'both' ? t.mixedVariant : '');
+    kind === 'same'
+      ? t.sameModel
+      : none === 'noChange'
+        ? t.noChange
+        : none
+          ? t.leversAfterRun(none.afterRun)
+          : (kind === 'parameters' ? t.verdictParameter : t.verdict)[v] + (kind === 'both' ? t.mixedVariant : '');
   const text =
     v === 'noInterval'
       ? t.headlineNoCi(name, num(e.difference), end, verdict)
@@ -89,6 +96,21 @@ export function displacedNote(d: Displacement | undefined, lang: Lang = 'en'): s
 export function unchangedVariant(comparison: Pick<Comparison, 'effects'>, variant: string): boolean {
   const own = comparison.effects.filter((e) => e.variant === variant);
   return own.length > 0 && own.every((e) => e.difference === 0 && e.ciLow === 0 && e.ciHigh === 0);
+}
+
+/**
+ * Why a variant gives exactly the baseline's results (`unchangedVariant`), for its headline: every
+ * lever it adds to the baseline's starts after the run's last year (`afterRun`, that year: they
+ * never act), or its levers changed nothing ('noChange'); false when its results differ.
+ */
+export type Unchanged = false | 'noChange' | { afterRun: number };
+
+/** `Unchanged` for the variant `name` (scenario `variant`) against `baseline`. */
+export function unchangedWhy(comparison: Pick<Comparison, 'effects'>, name: string, variant: Scenario, baseline: Scenario): Unchanged {
+  if (!unchangedVariant(comparison, name)) return false;
+  const same = new Set(baseline.policies.map((p) => JSON.stringify(p)));
+  const added = variant.policies.filter((p) => !same.has(JSON.stringify(p)));
+  return added.length > 0 && added.every((p) => p.from > lastYear(variant)) ? { afterRun: lastYear(variant) } : 'noChange';
 }
 
 /** `variants` ordered by their mean effect on MAIN_OUTCOME (`effect`), largest first; those without one last; ties keep their order. */
@@ -117,7 +139,7 @@ export function headlines(comparison: Comparison, scenarios: Record<string, Scen
   return rankedByEffect(comparison.variants, effect)
     .map(
       (v) =>
-        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', unchangedVariant(comparison, v))}${rowNote}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
+        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', unchangedWhy(comparison, v, scenarios[v]!, base))}${rowNote}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
     )
     .join('');
 }

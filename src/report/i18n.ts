@@ -106,6 +106,8 @@ const en = {
   sameModel: 'the same model as the baseline: no effect is possible',
   noChange:
     "exactly the baseline's results in every replication: its levers changed nothing here (e.g. a lever the estate already has, such as flexible letting where the list makes it mandatory)",
+  /** The headline's verdict for a variant whose levers all start after the run's last year (`last`). */
+  leversAfterRun: (last: number) => `exactly the baseline's results: its levers start after the run's last year (${last}), so they never act in this run`,
   /** Added to the verdict of a variant with levers that also changes the model's parameters. */
   mixedVariant: ' (it changes model parameters too: the appendix names them)',
   turnoverWarning: (items: string) =>
@@ -154,12 +156,16 @@ const en = {
     "The scenario has levers, so this is not a baseline: the change may be the levers' doing, the model's own drift, or both. A comparison with the same scenario without levers (nabolag compare) tells them apart.",
   driftBeyond: (years: number) =>
     `Anchoring holds an estate over ${years} years; after them the model does not hold it, though it moves little (over 50 years families within 4% and retired adults within 13% in the tests: docs/ODD.md, "Anchoring").`,
-  steady: (label: string, from: string, to: string, start: number, end: number) =>
-    `Baseline steady: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; in no year a drift beyond its bounds that the replications can tell from their own noise.`,
-  unclear: (items: string, n: number) =>
-    `Baseline not shown to hold: by the mean, ${items}, beyond the bounds, but not clear of the noise of ${n} replication${n === 1 ? '' : 's'}; run 10 or more (-n 10) to tell a drift from chance.`,
-  steadyFew: (n: number) =>
-    `With ${n} replication${n === 1 ? '' : 's'} only a drift far beyond its threshold would show here; run 10 or more (-n 10) to check that the baseline holds.`,
+  /** `levers`: the scenario has levers, so what holds or moves is the estate with them, not a baseline. */
+  steady: (label: string, from: string, to: string, start: number, end: number, levers = false) =>
+    `${levers ? "The estate steady, with the scenario's levers" : 'Baseline steady'}: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; in no year a drift beyond its bounds that the replications can tell from their own noise.`,
+  unclear: (items: string, n: number, levers = false) =>
+    `${levers ? "The estate, with the scenario's levers, is not shown to hold" : 'Baseline not shown to hold'}: by the mean, ${items}, beyond the bounds in some year, but not clear of the noise of ${n} replication${n === 1 ? '' : 's'}; run 10 or more (-n 10) to tell a drift from chance.`,
+  /** A drift's item in `unclear`: from and to, and the year it was largest where that came before the end. */
+  unclearItem: (label: string, from: string, to: string, peak?: { value: string; year: number }) =>
+    `${label} ${from} → ${to}${peak ? ` (${peak.value} at the end of ${peak.year})` : ''}`,
+  steadyFew: (n: number, levers = false) =>
+    `With ${n} replication${n === 1 ? '' : 's'} only a drift far beyond its threshold would show here; run 10 or more (-n 10) to check that ${levers ? 'the estate' : 'the baseline'} holds.`,
   trajectoryIntro: (name: string, end: number) =>
     `Scenario "${name}": the estate's composition on 1 January of the first year and by ${end} (mean, 5-95% range over replications in brackets).`,
   trajectoryLine: (label: string, from: string, to: string, start: number, end: number) => `${label}: ${from} in ${start} → ${to} by ${end}`,
@@ -256,7 +262,7 @@ const en = {
     listedAs: (label: string) => `listed as ${label}`,
     statusIn: (parts: string, n: number) => `${parts} of ${n} replications`,
     statusIn1: (label: string, c: number) => `${label} in ${c}`,
-    onNoListAll: (n: number) => `on no list in all ${n} replications`,
+    onNoListAll: (n: number) => (n === 1 ? 'on no list in its one replication' : `on no list in any of the ${n} replications`),
     listedAll: (label: string, n: number) => `listed as ${label} in all ${n} replications`,
     statusGloss: {
       none: 'not listed',
@@ -291,8 +297,8 @@ const en = {
       'More of those leaving than of those arriving are resource-strong: the estate lifts households into work or education and then loses them (the elevator effect).',
     elevatorSlight: 'Slightly more of those leaving are resource-strong, within the spread between replications.',
     elevatorNone: 'No elevator effect shows in these numbers.',
-    anchorLowLimit: (estate: string, attractiveness: string, attachment: string, ins: string) =>
-      `Anchoring could hold ${estate} where it starts only at the limit of its attractiveness (${attractiveness}; the residents' labour-market attachment ${attachment}): the baseline needs almost no resource-strong applicants${ins ? ` (${ins} of the households moving in were resource-strong)` : ''}, because the residents' own job finding lifts the estate. Levers that act through who moves in (flexible letting, image work, allocation limits) have few resource-strong applicants to bring here, so their effects say as much about this limit of the model as about the estate (docs/ODD.md, "Anchoring").`,
+    anchorLowLimit: (estate: string, attractiveness: string, attachment: string, ins: string, slowed: boolean) =>
+      `Anchoring could hold ${estate} where it starts only at the limit of its attractiveness (${attractiveness}; the residents' labour-market attachment ${attachment}): the baseline needs almost no resource-strong applicants${ins ? ` (${ins} of the households moving in were resource-strong)` : ''}, because even without them the residents' own job finding would lift the estate above its start${slowed ? `; so the search also slowed that job finding, to ${attachment} times the elevator's rates` : ''}. Levers that act through who moves in (flexible letting, image work, allocation limits) have few resource-strong applicants to bring here, so their effects say as much about this limit of the model as about the estate (docs/ODD.md, "Anchoring").`,
     anchorHighLimit: (estate: string, attractiveness: string, attachment: string) =>
       `Anchoring could hold ${estate} where it starts only at the limit of its attractiveness (${attractiveness}), with its residents finding work and education ${attachment} times as often as the elevator's rates say: read its effects with this limit of the model in mind (docs/ODD.md, "Anchoring").`,
     elevator: (who: string, ins: string, outs: string, verdict: string) =>
@@ -303,7 +309,7 @@ const en = {
     staysPart: (name: string, share: string, leavers: string) => `${name} ${share} of ${leavers} leavers per replication`,
     stays: (years: number, mark: number, parts: string) =>
       `Of the resource-strong families with children who moved out during the ${years} years, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
-    turnover: (outs: string, share: string) => `On average ${outs} households moved out per year, ${share} of the flats.`,
+    turnover: (outs: string, share: string, one: boolean) => `On average ${outs} household${one ? '' : 's'} moved out per year, ${share} of the flats.`,
     demolition: (name: string, end: number, displaced: string, rehoused: string, share: string, left: boolean) =>
       `With ${name}, demolition displaced ${displaced} households by ${end} (mean per replication), and ${rehoused} (${share}) of them were rehoused in the region${left ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''}.`,
     effectStock: (end: number, vb: string, subj: string, v: string, bb: string, base: string) =>
@@ -529,6 +535,8 @@ const da: Texts = {
   sameModel: 'samme model som grundscenariet: ingen effekt er mulig',
   noChange:
     'præcis grundscenariets resultater i alle gentagelser: dens håndtag ændrede intet her (f.eks. et håndtag, afdelingen allerede har, som fleksibel udlejning, hvor listen gør den obligatorisk)',
+  leversAfterRun: (last) =>
+    `præcis grundscenariets resultater: dens håndtag begynder først efter kørslens sidste år (${last}), så de virker aldrig i denne kørsel`,
   mixedVariant: ' (den ændrer også modellens parametre: bilaget nævner dem)',
   turnoverWarning: (items) =>
     `Husstandene flyttede ud i et tempo, som ingen del af den danske almene boligsektor har: ${items} om året (LBF 2019: 10,4 % i familieboliger, 39,9 % i ungdomsboliger; husstande, som en nedrivning fordriver, er ikke talt med). Tjek scenariets flytterater: resultaterne beskriver en afdeling, der ikke findes.`,
@@ -574,12 +582,13 @@ const da: Texts = {
     'Scenariet har tiltag, så dette er ikke et grundscenarie: ændringen kan skyldes tiltagene, modellens egen drift eller begge. En sammenligning med samme scenarie uden tiltag (nabolag compare) skelner dem.',
   driftBeyond: (years) =>
     `Forankringen holder en afdeling i ${years} år; derefter holder modellen den ikke, men den flytter sig kun lidt (over 50 år børnefamilier inden for 4 % og pensionister inden for 13 % i testene: docs/ODD.md, "Anchoring").`,
-  steady: (label, from, to, start, end) =>
-    `Grundscenariet ligger stille: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; i intet år en drift ud over grænserne, som gentagelserne kan skelne fra deres egen støj.`,
-  unclear: (items, n) =>
-    `Det er ikke vist, at grundscenariet holder: i gennemsnit ${items}, ud over grænserne, men ikke klart over støjen i ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'}; kør 10 eller flere (-n 10) for at skelne en drift fra tilfældigheder.`,
-  steadyFew: (n) =>
-    `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om grundscenariet holder.`,
+  steady: (label, from, to, start, end, levers = false) =>
+    `${levers ? 'Afdelingen ligger stille med scenariets tiltag' : 'Grundscenariet ligger stille'}: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; i intet år en drift ud over grænserne, som gentagelserne kan skelne fra deres egen støj.`,
+  unclear: (items, n, levers = false) =>
+    `${levers ? 'Det er ikke vist, at afdelingen med scenariets tiltag holder' : 'Det er ikke vist, at grundscenariet holder'}: i gennemsnit ${items}, ud over grænserne i et eller flere år, men ikke klart over støjen i ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'}; kør 10 eller flere (-n 10) for at skelne en drift fra tilfældigheder.`,
+  unclearItem: (label, from, to, peak) => `${label} ${from} → ${to}${peak ? ` (${peak.value} ved udgangen af ${peak.year})` : ''}`,
+  steadyFew: (n, levers = false) =>
+    `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om ${levers ? 'afdelingen' : 'grundscenariet'} holder.`,
   trajectoryIntro: (name, end) =>
     `Scenariet "${name}": beboersammensætningen den 1. januar det første år og i ${end} (gennemsnit, 5-95 %-spænd over gentagelser i parentes).`,
   trajectoryLine: (label, from, to, start, end) => `${label}: ${from} i ${start} → ${to} i ${end}`,
@@ -666,7 +675,7 @@ const da: Texts = {
     listedAs: (label) => `på listen som ${label}`,
     statusIn: (parts, n) => `${parts} af ${n} gentagelser`,
     statusIn1: (label, c) => `${label} i ${c}`,
-    onNoListAll: (n) => `ikke på nogen liste i alle ${n} gentagelser`,
+    onNoListAll: (n) => (n === 1 ? 'ikke på nogen liste i sin ene gentagelse' : `ikke på nogen liste i nogen af de ${n} gentagelser`),
     listedAll: (label, n) => `på listen som ${label} i alle ${n} gentagelser`,
     statusGloss: {
       none: 'ikke på listen',
@@ -699,8 +708,8 @@ const da: Texts = {
       'Flere af dem, der flytter ud, end af dem, der flytter ind, er ressourcestærke: afdelingen løfter husstande i arbejde eller uddannelse og mister dem så (elevatoreffekten).',
     elevatorSlight: 'Lidt flere af dem, der flytter ud, er ressourcestærke, inden for spredningen mellem gentagelser.',
     elevatorNone: 'Tallene viser ingen elevatoreffekt.',
-    anchorLowLimit: (estate, attractiveness, attachment, ins) =>
-      `Forankringen kunne kun holde ${estate}, hvor den starter, ved grænsen for dens tiltrækning (${attractiveness}; beboernes tilknytning til arbejdsmarkedet ${attachment}): grundforløbet kræver næsten ingen ressourcestærke ansøgere${ins ? ` (${ins} af de indflyttende husstande var ressourcestærke)` : ''}, fordi beboernes egen vej ind i arbejde løfter afdelingen. Tiltag, der virker gennem, hvem der flytter ind (fleksibel udlejning, imagearbejde, grænser for anvisning), har her få ressourcestærke ansøgere at bringe, så deres virkninger siger lige så meget om denne grænse i modellen som om afdelingen (docs/ODD.md, "Anchoring").`,
+    anchorLowLimit: (estate, attractiveness, attachment, ins, slowed) =>
+      `Forankringen kunne kun holde ${estate}, hvor den starter, ved grænsen for dens tiltrækning (${attractiveness}; beboernes tilknytning til arbejdsmarkedet ${attachment}): grundforløbet kræver næsten ingen ressourcestærke ansøgere${ins ? ` (${ins} af de indflyttende husstande var ressourcestærke)` : ''}, fordi beboernes egen vej ind i arbejde selv uden dem ville løfte afdelingen over sin start${slowed ? `; derfor bremsede søgningen også den vej ind i arbejde, til ${attachment} gange elevatorens rater` : ''}. Tiltag, der virker gennem, hvem der flytter ind (fleksibel udlejning, imagearbejde, grænser for anvisning), har her få ressourcestærke ansøgere at bringe, så deres virkninger siger lige så meget om denne grænse i modellen som om afdelingen (docs/ODD.md, "Anchoring").`,
     anchorHighLimit: (estate, attractiveness, attachment) =>
       `Forankringen kunne kun holde ${estate}, hvor den starter, ved grænsen for dens tiltrækning (${attractiveness}), med beboere, der kommer i arbejde og uddannelse ${attachment} gange så ofte, som elevatorens rater siger: læs dens virkninger med denne grænse i modellen for øje (docs/ODD.md, "Anchoring").`,
     elevator: (who, ins, outs, verdict) =>
@@ -711,7 +720,7 @@ const da: Texts = {
     staysPart: (name, share, leavers) => `${name} ${share} af ${leavers} fraflyttere pr. gentagelse`,
     stays: (years, mark, parts) =>
       `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af de ${years} år, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
-    turnover: (outs, share) => `I gennemsnit flyttede ${outs} husstande ud om året, ${share} af boligerne.`,
+    turnover: (outs, share, one) => `I gennemsnit flyttede ${outs} ${one ? 'husstand' : 'husstande'} ud om året, ${share} af boligerne.`,
     demolition: (name, end, displaced, rehoused, share, left) =>
       `Med ${name} fordrev nedrivning ${displaced} husstande frem til ${end} (gennemsnit pr. gentagelse), og ${rehoused} (${share}) af dem fik en ny bolig i regionen${left ? ': de andre forlod den, så en del af ændringen i sammensætningen er, hvem der flyttede, ikke at nogens situation ændrede sig' : ''}.`,
     effectStock: (end, vb, subj, v, bb, base) => `I ${end} er der ${vb} ${subj} med ${v}, mod ${bb} i ${base}`,

@@ -202,6 +202,8 @@ function patternsSection(checks: PatternCheck[], lang: Lang, baseline?: string):
   // a band only where there is one (2 or more replications): never "44% (44-44%)" from one run
   const show = (c: PatternCheck) => {
     const v = c.value;
+    // nothing to measure (no move-outs in a tiny estate): not "NaN points"
+    if (!Number.isFinite(v.mean)) return t.na;
     const banded = Number.isFinite(v.p5) && Number.isFinite(v.p95);
     const unit = t.patternUnits[c.unit] ?? c.unit;
     // P4's value is a distance (the largest of three), not a change: no sign

@@ -111,6 +111,9 @@ export function sensitivityCharts(r: SensitivityResult): ChartDef[] {
 
 export const writeSensitivityCharts = (dir: string, r: SensitivityResult): Promise<string[]> => writeCharts(dir, sensitivityCharts(r));
 
+/** Most values of a sweep's second path that the dose-response chart colours one by one (more: a continuous scale). Assumption (what a legend shows). */
+const DOSE_DISCRETE_SHADES = 8;
+
 /**
  * Dose-response of a sweep: the horizon effect (point minus the scenario as given, paired on
  * the same seeds) on each kept metric, against the first varied path's value, with the 95%
@@ -136,13 +139,37 @@ export function doseResponseChart(r: SweepResult): ChartDef | null {
       ciHigh: r6(isPercent(e.metric) ? e.ciHigh * 100 : e.ciHigh),
     }));
   if (values.length === 0) return null;
+  // a second path of few values: a colour per value run (a legend of those values only), and each
+  // drawn a little beside the others at the same dose, so that their intervals do not hide each other
+  const shades = [...new Set(values.map((v) => v.shade).filter((v): v is number => typeof v === 'number'))].sort((a, b) => a - b);
+  const discrete = second !== undefined && shades.length > 0 && shades.length <= DOSE_DISCRETE_SHADES;
+  const doses = [...new Set(values.map((v) => v.dose as number))].sort((a, b) => a - b);
+  const gap = doses.slice(1).reduce((m, d, i) => Math.min(m, d - doses[i]!), Number.POSITIVE_INFINITY);
+  const width = Number.isFinite(gap) ? gap * 0.3 : 0;
+  const placed = values.map((v) => {
+    const k = discrete ? shades.indexOf(v.shade as number) : -1;
+    const off = k >= 0 && shades.length > 1 ? (k / (shades.length - 1) - 0.5) * width : 0;
+    return { ...v, x: r6((v.dose as number) + off) };
+  });
   const id = 'dose-response';
   const year = r.summary.startYear + r.summary.years.length - 1;
-  const caption = `Dose-response: the effect in ${year} (end of the last simulated year) of setting ${path} to each value, against the scenario as given, paired replication by replication on the same seeds. Points: mean difference; lines: its 95% confidence interval. Shares are in percentage points. Row "${r.row}".`;
+  const caption = `Dose-response: the effect in ${year} (end of the last simulated year) of setting ${path} to each value${second ? `, for each value of ${second} (the colour${discrete ? '; drawn side by side at each value of the first' : ''})` : ''}, against the scenario as given, paired replication by replication on the same seeds. Points: mean difference; lines: its 95% confidence interval. Shares are in percentage points. Row "${r.row}".`;
   const shadeTitle = second ?? path;
+  const color = {
+    field: 'shade',
+    type: discrete ? 'ordinal' : 'quantitative',
+    title: shadeTitle,
+    scale: discrete ? { domain: shades, scheme: 'viridis', reverse: true } : { scheme: 'viridis', reverse: true },
+    legend: second ? { orient: 'bottom', titleLimit: 600, labelLimit: 200 } : null,
+  };
   const spec = {
-    ...top(id, `Dose-response: ${path}`, `Effect in ${year} against the scenario as given · ${r.summary.replications} paired replications per point`, caption),
-    data: { values },
+    ...top(
+      id,
+      `Dose-response: ${path}${second ? ` by ${second}` : ''}`,
+      `Effect in ${year} against the scenario as given · ${r.summary.replications} paired replications per point`,
+      caption,
+    ),
+    data: { values: placed },
     facet: { column: { field: 'metric', type: 'nominal', title: null, sort: null } },
     resolve: { scale: { y: 'independent' } },
     spec: {
@@ -153,21 +180,23 @@ export function doseResponseChart(r: SweepResult): ChartDef | null {
         {
           mark: { type: 'rule', strokeWidth: 1.5 },
           encoding: {
-            x: { field: 'dose', type: 'quantitative', title: path, scale: { zero: false } },
+            // padding: the points at either end of the range drawn whole, not cut by the panel's edge
+            x: { field: 'x', type: 'quantitative', title: path, scale: { zero: false, nice: false, padding: 14 } },
             y: { field: 'ciLow', type: 'quantitative', title: 'Difference to the scenario as given' },
             y2: { field: 'ciHigh' },
-            color: { field: 'shade', type: 'quantitative', title: shadeTitle, scale: { scheme: 'viridis', reverse: true }, legend: second ? {} : null },
+            color,
           },
         },
         {
           mark: { type: 'point', filled: true, size: 40 },
           encoding: {
-            x: { field: 'dose', type: 'quantitative' },
+            x: { field: 'x', type: 'quantitative' },
             y: { field: 'difference', type: 'quantitative' },
-            color: { field: 'shade', type: 'quantitative', title: shadeTitle, scale: { scheme: 'viridis', reverse: true }, legend: second ? {} : null },
+            color,
             tooltip: [
               { field: 'point', title: 'Point' },
               { field: 'dose', title: path },
+              ...(second ? [{ field: 'shade', title: second }] : []),
               { field: 'difference', title: 'Difference', format: '.3f' },
               { field: 'ciLow', title: '95% low', format: '.3f' },
               { field: 'ciHigh', title: '95% high', format: '.3f' },

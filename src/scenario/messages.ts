@@ -122,6 +122,13 @@ export const messages = {
     issue(file, path, `${at(path)} is ${until}, but must be later than "from" (${from})`),
   policyFromOutside: (file: string, path: string, from: number, first: number, last: number) =>
     issue(file, path, `${at(path)} is ${from}, outside the simulated years; allowed: ${first} to ${last} (startYear to startYear + years)`),
+  /** A warning, not an error: allowed (a run shortened with --years keeps its scenario's levers), but the lever never acts. */
+  leverAfterRun: (file: string, path: string, lever: string, from: number, first: number, last: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is ${from}, after the run's last year (${last}): the ${lever} lever never acts in this run, which simulates ${first}-${last} (a lever acts from 1 January of its "from"); its results are the baseline's`,
+    ),
   demolitionTooLarge: (file: string, path: string, flats: number, estate: number, has: number) =>
     issue(file, path, `${at(path)} is ${flats}, but estates[${estate}] has ${has} flats; allowed: at most ${has} (the whole estate)`),
   policyEstateIndex: (file: string, path: string, index: number, count: number) =>

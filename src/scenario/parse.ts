@@ -35,13 +35,34 @@ const DANISH_ASCII: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', Æ:
 
 /**
  * A file's base name (without folder and extension) made a safe scenario name: only the
- * characters a name allows, no leading dot, so never `.` or `..`; `scenario` when nothing is left.
+ * characters a name allows (A-Z, digits, `_`, `-`, `.`), no leading dot or dash, so never `.` or
+ * `..`, and no trailing dash. Danish letters are written as Danish writes them without (`Ølby` gives
+ * `Oelby`), other Latin letters without their accents (`Café` gives `Cafe`), anything else as `-`.
+ * A name whose letters are all of another script (`日本`) is `scenario-` and a hash of it (eight hex
+ * digits), so that two such files do not share a name (and an output folder); one with no letter
+ * or digit at all (`..`, `€`) is `scenario`.
+ *
+ * @example safeName('Ølstykke gård') // 'Oelstykke-gaard'
  */
 export function safeName(base: string): string {
-  // Danish letters as Danish writes them without (ølby -> oelby), the rest of what a name may not hold as "-"
   const danish = base.replace(/[æøåÆØÅ]/g, (c) => DANISH_ASCII[c]!);
-  const safe = danish.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '');
-  return safe.length ? safe : 'scenario';
+  const plain = danish.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const safe = plain
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '');
+  if (/[A-Za-z0-9]/.test(safe)) return safe;
+  return /[\p{L}\p{N}]/u.test(base) ? `scenario-${fnv1a(base)}` : 'scenario';
+}
+
+/** FNV-1a of a string's UTF-16 code units, as eight hex digits (a short tag, not a checksum). */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 /**

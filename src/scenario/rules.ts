@@ -36,6 +36,22 @@ export function touchedBy(issues: readonly Issue[]): (path: string) => boolean {
   return (path) => paths.some((p) => inside(path, p) || inside(p, path));
 }
 
+/** The last calendar year a scenario simulates (its months run from 1 January of `startYear`). */
+export const lastYear = (s: Pick<Scenario, 'startYear' | 'years'>): number => s.startYear + s.years - 1;
+
+/**
+ * The indices of the scenario's levers that start after its last simulated year and so never act
+ * (`from` may be one year beyond it, so that a run shortened with `--years` keeps its levers).
+ */
+export function leversAfterRun(s: Scenario): number[] {
+  return s.policies.flatMap((p, i) => (p.from > lastYear(s) ? [i] : []));
+}
+
+/** Warnings (not errors) for the levers that never act in the run (`leversAfterRun`), against `file`. */
+export function leverWarnings(s: Scenario, file: string): Issue[] {
+  return leversAfterRun(s).map((i) => messages.leverAfterRun(file, `policies[${i}].from`, s.policies[i]!.lever, s.policies[i]!.from, s.startYear, lastYear(s)));
+}
+
 /** Flats the estates start with: flats × copies summed over the estates. */
 export function baseFlats(s: Scenario): number {
   let total = 0;

@@ -86,6 +86,9 @@ describe('the warning for an anchor that did not hold its estate', () => {
     const zero = anchorWarning([{ ...small, driftAfter: shares(-0.0151, -0.0001, -0.0001, 0) } as Anchor]);
     expect(zero).toContain('other families 0%, resource-strong families 0%');
     expect(zero).not.toContain('−0%');
+    // from none or almost none: per household from and to, not "+4492%"
+    const few = anchorWarning([{ ...small, start: shares(0, 0.5, 0, 0.001), driftAfter: shares(0, 0, 0, 0.0449) } as Anchor]);
+    expect(few).toContain('resource-strong families 0.000 → 0.000 per household, retired adults 0.001 → 0.046 per household');
   });
 
   it('names the estate, why the search stopped and every drift left: the share in points, the families and retired adults relative to their start', () => {

@@ -1,11 +1,12 @@
 /**
  * The console's caution for a Morris screening on few trajectories (src/cli/study.ts
  * `morrisCaution`): with fewer than DEFAULT_TRAJECTORIES each parameter's μ* and σ rest on that
- * few elementary effects; at the default or more, and for Sobol, nothing is said.
+ * few elementary effects; at the default or more, and for Sobol, nothing is said. And for a Sobol
+ * analysis on few base rows (`sobolCaution`).
  */
 import { describe, expect, it } from 'vitest';
 import { morrisDesign, sobolDesign } from '../../src/analysis/sensitivity.js';
-import { DEFAULT_TRAJECTORIES, morrisCaution, undefinedOutcomes } from '../../src/cli/study.js';
+import { DEFAULT_BASE_ROWS, DEFAULT_TRAJECTORIES, morrisCaution, sobolCaution, undefinedOutcomes } from '../../src/cli/study.js';
 import { makeRng } from '../../src/model/rng.js';
 
 const morris = (r: number) => ({ method: 'morris' as const, design: morrisDesign(3, r, makeRng(1, 'test')) });
@@ -21,6 +22,17 @@ describe('morrisCaution', () => {
     expect(morrisCaution(morris(DEFAULT_TRAJECTORIES))).toBe('');
     expect(morrisCaution(morris(DEFAULT_TRAJECTORIES + 5))).toBe('');
     expect(morrisCaution({ method: 'sobol', baseRows: 4, points: sobolDesign(3, 4, makeRng(1, 'test')).points })).toBe('');
+  });
+});
+
+describe('sobolCaution', () => {
+  const sobol = (n: number) => ({ method: 'sobol' as const, baseRows: n, points: sobolDesign(3, n, makeRng(1, 'test')).points });
+  it('fewer base rows than the default: a caution naming them and the usual number; else, and for Morris, nothing', () => {
+    expect(sobolCaution(sobol(8))).toBe(
+      `caution: 8 base rows give Sobol indices so imprecise that estimates outside 0-1 are common, and their intervals from as few rows are not to be trusted; ${DEFAULT_BASE_ROWS} or more are usual (--samples ${DEFAULT_BASE_ROWS})\n`,
+    );
+    expect(sobolCaution(sobol(DEFAULT_BASE_ROWS))).toBe('');
+    expect(sobolCaution(morris(2))).toBe('');
   });
 });
 

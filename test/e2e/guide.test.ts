@@ -126,10 +126,10 @@ describe('warnings about extends', () => {
     expect(r.stdout).toBe(`${file}: ok\n`);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^WARNING: ${file}:3: "estates" replaces the list inherited from .*ringparken-like\\.yaml`));
+    expect(lines[0]).toMatch(new RegExp(`^warning: ${file}:3: "estates" replaces the list inherited from .*ringparken-like\\.yaml`));
     for (const field of ['consecutiveListYears', 'population.nonWesternShare', 'applicants.vulnerableShare']) expect(lines[0]).toContain(field);
     expect(lines[0]).toContain('--set estates[0].flats=600');
-    expect(lines[1]).toMatch(new RegExp(`^WARNING: ${file}:3: the estates are changed here, but "description" is inherited from .*ringparken-like\\.yaml`));
+    expect(lines[1]).toMatch(new RegExp(`^warning: ${file}:3: the estates are changed here, but "description" is inherited from .*ringparken-like\\.yaml`));
   });
 
   it('a policies list that drops an inherited lever: a warning naming it', () => {
@@ -140,8 +140,21 @@ describe('warnings about extends', () => {
     );
     const r = nabolag('validate', file);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(new RegExp(`^WARNING: ${file}:4: "policies" replaces the list .* drops lever "extension" entirely`));
+    expect(r.stderr).toMatch(new RegExp(`^warning: ${file}:4: "policies" replaces the list .* drops lever "extension" entirely`));
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('a lever that starts after the run: a warning naming it, in validate and in run', () => {
+    // scenarios/levers/image-work.yaml: imageWork from 2027; one year simulates 2026 only
+    const v = nabolag('validate', '--set', 'years=1', 'scenarios/levers/image-work.yaml');
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stderr).toBe(
+      'warning: scenarios/levers/image-work.yaml: field "policies[0].from" is 2027, after the run\'s last year (2026): the imageWork lever never acts in this run, which simulates 2026-2026 (a lever acts from 1 January of its "from"); its results are the baseline\'s\n',
+    );
+    expect(nabolag('validate', '--set', 'years=2', 'scenarios/levers/image-work.yaml').stderr).toBe('');
+    const r = nabolag('run', 'scenarios/levers/image-work.yaml', '-n', '1', '-y', '1', '--no-report', '--out', join(tmp.root(), 'out-late'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: scenarios\/levers\/image-work\.yaml: field "policies\[0\]\.from" is 2027, after the run's last year \(2026\)/m);
   });
 
   it('no warning for an emptied list, for an estate that keeps every inherited field, or for an own description', () => {
@@ -168,7 +181,7 @@ describe('warnings about extends', () => {
     const file = bigger();
     const r = nabolag('run', file, '-n', '1', '-y', '1', '--no-report', '--out', join(tmp.root(), 'out-warn'));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^WARNING: .*"estates" replaces the list/m);
+    expect(r.stderr).toMatch(/^warning: .*"estates" replaces the list/m);
     const q = nabolag('run', file, '-n', '1', '-y', '1', '--no-report', '--quiet', '--out', join(tmp.root(), 'out-warn'));
     expect(q.code, q.stderr).toBe(0);
     expect(q.stdout + q.stderr).toBe('');
@@ -178,7 +191,7 @@ describe('warnings about extends', () => {
     const file = bigger();
     const r = nabolag('sweep', file, '--vary', 'seed=1,2', '-n', '1', '-y', '1', '--no-report', '--out', join(tmp.root(), 'out-warn-sweep'));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^WARNING: .*"estates" replaces the list/m);
+    expect(r.stderr).toMatch(/^warning: .*"estates" replaces the list/m);
   });
 });
 
@@ -287,5 +300,13 @@ describe('new', () => {
     const nowhere = nabolag('new', tmp.rel('no/such/folder/estate.yaml'));
     expect(nowhere.code).toBe(2);
     expect(nowhere.stderr).toMatch(/the folder .*no\/such\/folder does not exist/);
+    // a file where the folder should be, and a folder that takes no files: said so, not "does not exist"
+    const plain = tmp.write('new/plain.txt', 'x');
+    const under = nabolag('new', join(plain, 'estate.yaml'));
+    expect(under.code).toBe(2);
+    expect(under.stderr).toMatch(/plain\.txt is a file, not a folder/);
+    const proc = nabolag('new', '/proc/estate.yaml');
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).toContain('/proc/estate.yaml: the folder /proc takes no new files');
   });
 });

@@ -228,6 +228,15 @@ describe('nabolag sweep', () => {
     const html = readFileSync(join(a, 'report.html'), 'utf8');
     expect(html).toContain('Dose-response');
     expect(html.indexOf('Dose-response')).toBeLessThan(html.indexOf('trajectory-resourceStrongShare'));
+    // two paths: the title names both, the second's values are colours of their own (no values
+    // never run in the legend), drawn side by side at each dose
+    const dose = JSON.parse(readFileSync(join(a, 'charts', 'dose-response.vl.json'), 'utf8'));
+    expect(dose.title.text.join?.(' ') ?? dose.title.text).toContain(`Dose-response: ${FACTOR} by social.tieEffect`);
+    const color = dose.spec.layer[2].encoding.color;
+    expect(color).toMatchObject({ type: 'ordinal', scale: { domain: [1, 2] } });
+    const xs = (v: number, shade: number) =>
+      dose.data.values.filter((d: { dose: number; shade: number }) => d.dose === v && d.shade === shade).map((d: { x: number }) => d.x);
+    expect(Math.max(...xs(0.25, 1))).toBeLessThan(Math.min(...xs(0.25, 2)));
     expect(contents(b)).toEqual(contents(a));
     expect(contents(c)).toEqual(contents(a));
   });

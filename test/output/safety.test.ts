@@ -180,6 +180,9 @@ describe('defaultOutputName', () => {
     expect(defaultOutputName('../up/y.json', cwd)).toBe('up-y');
     expect(defaultOutputName('../B/base.yaml', cwd)).not.toBe(defaultOutputName('base.yaml', cwd));
     expect(defaultOutputName('/x.yaml', cwd)).toBe('x');
+    // each part as the scenario's default name makes it (Danish letters written out)
+    expect(defaultOutputName('Ølstykke gård.yaml', cwd)).toBe('Oelstykke-gaard');
+    expect(defaultOutputName('byer/日本.yaml', cwd)).toMatch(/^byer-scenario-[0-9a-f]{8}$/);
   });
   it('never gives a dot name, a leading dot or an empty name', () => {
     expect(defaultOutputName('...yaml', cwd)).toBe('scenario');

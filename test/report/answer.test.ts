@@ -16,10 +16,11 @@ import { flowTotal } from '../../src/report/charts/data.js';
 import { type ScenarioData, scenarioData } from '../../src/report/charts/index.js';
 import { texts } from '../../src/report/i18n.js';
 import { findings, writeChartsAndReport } from '../../src/report/report.js';
-import { headlineText, unchangedVariant } from '../../src/report/headline.js';
+import { headlineText, unchangedVariant, unchangedWhy } from '../../src/report/headline.js';
 import type { Effect } from '../../src/analysis/compare.js';
 import { METRIC_INDEX } from '../../src/model/reporters.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 
 describe('verdictOf', () => {
   it('an interval wholly above zero helps, wholly below harms, across zero is no clear effect, none without one', () => {
@@ -48,11 +49,24 @@ describe('a variant whose levers changed nothing', () => {
     // the main outcome unchanged but another metric moved: not unchanged
     expect(unchangedVariant({ effects }, 'near')).toBe(false);
     expect(unchangedVariant({ effects }, 'absent')).toBe(false);
-    const line = headlineText('same', effects[0], 'levers', 2029, 'en', true);
+    const line = headlineText('same', effects[0], 'levers', 2029, 'en', 'noChange');
     expect(line).toBe(
       "same: 0.0 points resource-strong by 2029, 95% CI 0.0 to 0.0 — exactly the baseline's results in every replication: its levers changed nothing here (e.g. a lever the estate already has, such as flexible letting where the list makes it mandatory)",
     );
     expect(headlineText('same', effects[0], 'levers', 2029, 'en')).toMatch(/— no clear effect$/);
+  });
+
+  it('says why when every lever the variant adds starts after the run', () => {
+    const base = loadScenario('scenarios/default.yaml');
+    const lever = (from: number) => ({ lever: 'imageWork', from, boost: 0.1 }) as unknown as Scenario['policies'][number];
+    const at = (...froms: number[]) => ({ ...base, years: 3, policies: [...base.policies, ...froms.map(lever)] });
+    // the run simulates 2026-2028: a lever from 2029 never acts
+    expect(unchangedWhy({ effects }, 'same', at(2029), base)).toEqual({ afterRun: 2028 });
+    expect(unchangedWhy({ effects }, 'same', at(2027, 2029), base)).toBe('noChange');
+    expect(unchangedWhy({ effects }, 'near', at(2029), base)).toBe(false);
+    expect(headlineText('same', effects[0], 'levers', 2029, 'en', { afterRun: 2028 })).toBe(
+      "same: 0.0 points resource-strong by 2029, 95% CI 0.0 to 0.0 — exactly the baseline's results: its levers start after the run's last year (2028), so they never act in this run",
+    );
   });
 });
 
@@ -207,6 +221,12 @@ describe('a baseline beyond its bounds by the mean but not clear of the noise of
     expect(html).not.toContain('data-testid="baseline-steady"');
     expect(html).toContain('data-testid="baseline-unclear"');
     expect(html).toMatch(/Baseline not shown to hold: by the mean, resource-strong share[^<]* \d+% → \d+%[^<]*not clear of the noise of 2 replications/);
+    // a scenario with levers is no baseline: the estate, with them
+    const lever = { lever: 'imageWork', from: 2027, boost: 0.1 } as unknown as Scenario['policies'][number];
+    const withLevers: Results = { ensembles: [{ ...ens, scenario: { ...sc, policies: [lever] } }], summary };
+    const html2 = answerSection(withLevers, scenarioData(withLevers), [], 'en').section.html ?? '';
+    expect(html2).toMatch(/The estate, with the scenario(&#39;|')s levers, is not shown to hold: by the mean, resource-strong share/);
+    expect(html2).not.toContain('Baseline');
   }, 60_000);
 });
 

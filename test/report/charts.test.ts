@@ -255,12 +255,31 @@ describe('titles, units and descriptions come from METRICS', () => {
     }
     const map = mapChart(sds)!.spec as unknown as {
       params: { name: string; value: number; bind: { input: string; min: number; max: number } }[];
-      vconcat: { encoding: { color: { scale: { domain: string[] } }; shape: { scale: { domain: string[] } } } }[];
+      vconcat: { layer: { encoding: { color: { scale: { domain: string[] } }; shape: { scale: { domain: string[] } } } }[] }[];
     };
     expect(map.params[0]).toMatchObject({ name: MAP_YEAR_PARAM, value: 2029, bind: { input: 'range', min: 2026, max: 2029 } });
-    expect(map.vconcat[0]!.encoding.color.scale.domain).toEqual(['resource-strong', 'other', 'vacant']);
-    expect(map.vconcat[0]!.encoding.shape.scale.domain).toEqual(['family with children', 'no children']);
+    expect(map.vconcat[0]!.layer[0]!.encoding.color.scale.domain).toEqual(['resource-strong', 'other', 'vacant']);
+    expect(map.vconcat[0]!.layer[0]!.encoding.shape.scale.domain).toEqual(['family with children', 'no children']);
+    // one estate: no names on the map
+    expect(map.vconcat[0]!.layer).toHaveLength(1);
   });
+
+  it("a region's map names each estate above its flats", async () => {
+    const region = await reportResults(['scenarios/regions/baseline.yaml'], { replications: 1, years: 1 });
+    const map = mapChart(scenarioData(region))!.spec as unknown as {
+      vconcat: { layer: { data: { values: { y: number; name?: string }[] }; mark: { type: string } }[] }[];
+    };
+    const [flats, names] = map.vconcat[0]!.layer;
+    expect(names!.mark.type).toBe('text');
+    expect(names!.data.values.map((v) => v.name)).toEqual(['A', 'B']);
+    // each name above its estate's first row of flats, below the one before's last
+    const rows = flats!.data.values.map((v) => v.y);
+    const [a, b] = names!.data.values.map((v) => v.y);
+    expect(a!).toBeLessThan(Math.min(...rows));
+    const gap = rows.filter((y) => y < b!);
+    expect(Math.max(...gap)).toBeLessThan(b!);
+    expect(rows.some((y) => y > b!)).toBe(true);
+  }, 60_000);
 
   it('lines differ without colour: each scenario has its own dash pattern, and the palette is colour-blind safe', () => {
     const c = compositionChart(scenarioData(compared), 'resourceStrongShare');

@@ -277,7 +277,12 @@ describe('safe names', () => {
     expect(defaultName('a/..b.yaml')).toBe('b');
     expect(defaultName('ø.yaml')).toBe('oe');
     expect(defaultName('Ølby Å.yaml')).toBe('Oelby-Aa');
-    expect(defaultName('€.yaml')).toBe('-');
+    expect(defaultName('€.yaml')).toBe('scenario');
+    // accents dropped, other scripts told apart by a hash, no dash at either end
+    expect(defaultName('Café Ølstykke gård.yaml')).toBe('Cafe-Oelstykke-gaard');
+    expect(defaultName('日本.yaml')).toMatch(/^scenario-[0-9a-f]{8}$/);
+    expect(defaultName('日本.yaml')).not.toBe(defaultName('中国.yaml'));
+    expect(defaultName('house 🏠.yaml')).toBe('house');
     expect(defaultName('/dev/stdin')).toBe('stdin');
     for (const p of ['...yaml', '.yaml', '.. .yaml', 'x/.../..yaml', '\u0001.yaml', 'a b/c d.yml']) {
       expect(defaultName(p), p).toMatch(/^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/);

@@ -30,7 +30,7 @@ describe('reading one file', () => {
   });
   it('defaultName makes a valid name from the file name', () => {
     expect(defaultName('scenarios/default.yaml')).toBe('default');
-    expect(defaultName('a b/my scenario (2).yml')).toBe('my-scenario-2-');
+    expect(defaultName('a b/my scenario (2).yml')).toBe('my-scenario-2');
   });
   it('reports a file that does not exist, as the user wrote its path', () => {
     const r = checkScenario('no/such/file.yaml');

@@ -201,12 +201,12 @@ describe('nabolag run --set', () => {
     const erased = cli('compare', 'scenarios/default.yaml', variant, ...args, '--set', 'career.otherAnnual=0.03', '--out', join(tmp, 'cmp3'));
     expect(erased.status, erased.stderr).toBe(0);
     expect(erased.stderr).toContain(
-      `WARNING: --set "career.otherAnnual=0.03": the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.025, ${variant} 0.05), and the option gives all of them career.otherAnnual 0.03`,
+      `warning: --set "career.otherAnnual=0.03": the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.025, ${variant} 0.05), and the option gives all of them career.otherAnnual 0.03`,
     );
     // set as a whole section, the field where they differed is named
     const section = cli('compare', 'scenarios/default.yaml', variant, ...args, '--set', 'career={otherAnnual: 0.04}', '--out', join(tmp, 'cmp7'));
     expect(section.stderr).toContain(`the scenarios differed in career.otherAnnual (scenarios/default.yaml 0.025, ${variant} 0.05)`);
-    expect(erased.stderr).toContain(`WARNING: ${variant}: this scenario runs the same model as the baseline once the --set options are applied`);
+    expect(erased.stderr).toContain(`warning: ${variant}: this scenario runs the same model as the baseline once the --set options are applied`);
     // a field every variant takes from the baseline anyway (seed, replications, years): no --set
     // warning, as with -n (the variant's own replications are named as not used, set or not)
     const own = join(tmp, 'own-reps.yaml');
@@ -217,9 +217,9 @@ describe('nabolag run --set', () => {
     // Without --set the variant differs: no warning. A file compared with itself: the same model.
     const differs = cli('compare', 'scenarios/default.yaml', variant, ...args, '--out', join(tmp, 'cmp4'));
     expect(differs.status, differs.stderr).toBe(0);
-    expect(differs.stderr).not.toMatch(/WARNING/);
+    expect(differs.stderr).not.toMatch(/warning:/);
     const itself = cli('compare', 'scenarios/default.yaml', 'scenarios/default.yaml', ...args, '--out', join(tmp, 'cmp5'));
-    expect(itself.stderr).toContain('WARNING: scenarios/default.yaml: this scenario runs the same model as the baseline (only its name');
+    expect(itself.stderr).toContain('warning: scenarios/default.yaml: this scenario runs the same model as the baseline (only its name');
     // A --set that only one scenario has (a lever of the variant's) erases no difference ...
     const lever = cli(
       'compare',
@@ -232,7 +232,9 @@ describe('nabolag run --set', () => {
       join(tmp, 'cmp6'),
     );
     expect(lever.status, lever.stderr).toBe(0);
-    expect(lever.stderr).not.toMatch(/WARNING/);
+    expect(lever.stderr).not.toMatch(/warning: --set|same model/);
+    // (its one year, 2026, is before the lever's 2027: that is said, and only that)
+    expect(lever.stderr).toMatch(/^warning: scenarios\/levers\/extension\.yaml: field "policies\[0\]\.from" is 2027, after the run's last year \(2026\)/);
     // ... but two variants that differed there do, though the baseline does not have it
     const quarter = join(tmp, 'quarter.yaml');
     writeFileSync(
@@ -256,7 +258,7 @@ describe('nabolag run --set', () => {
     writeFileSync(short, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/levers/extension.yaml'))}\nname: short\nyears: 3\nseed: 99\n`);
     const paired = cli('compare', 'scenarios/default.yaml', short, '-n', '1', '--no-report', '--out', join(tmp, 'cmp10'));
     expect(paired.stderr).toContain(
-      `WARNING: ${short}: a comparison runs every variant on the baseline's years, seed (years 15, seed 1), so its own (years 3, seed 99) are not used`,
+      `warning: ${short}: a comparison runs every variant on the baseline's years, seed (years 15, seed 1), so its own (years 3, seed 99) are not used`,
     );
     // a field of a lever the baseline does not have, named by index: nothing there, not a new lever
     const index = cli('run', 'scenarios/default.yaml', '--set', 'policies[0].factor=0.5', ...args, '--out', join(tmp, 'cmp9'));

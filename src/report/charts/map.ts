@@ -24,6 +24,9 @@ const MAP_CATEGORY: Record<(typeof MAP_TYPES)[number], { category: 'vacant' | 's
 /** Colours of the categories: dark blue against light orange (Okabe-Ito), vacant white. */
 const CATEGORY_COLORS = { strong: '#0072B2', other: '#F5C46B', vacant: '#ffffff' } as const;
 
+/** Empty rows above each estate of a region on the map, for its name. */
+const LABEL_ROWS = 2;
+
 /** Name of the year parameter bound to the map's slider. */
 export const MAP_YEAR_PARAM = 'mapYear';
 
@@ -54,11 +57,55 @@ export function mapChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | nul
   const first = snapYears[0]!;
   const last = snapYears[snapYears.length - 1]!;
   const step = snapYears.length > 1 ? snapYears[1]! - first : 1;
+  /** The flats of one panel: a point per flat, its type in the year the slider shows. */
+  const flatsLayer = (values: Enc[], cell: number, xScale: Enc, yScale: Enc) => ({
+    data: { values },
+    transform: [
+      { calculate: `substring(datum.c, floor((${MAP_YEAR_PARAM} - ${first}) / ${step}), floor((${MAP_YEAR_PARAM} - ${first}) / ${step}) + 1)`, as: 'code' },
+      { filter: "datum.code != '-' && datum.code != ''" },
+      { calculate: `${JSON.stringify([...MAP_TYPES])}[toNumber(datum.code)]`, as: 'type' },
+      { calculate: `${JSON.stringify(categoryOf)}[toNumber(datum.code)]`, as: 'category' },
+      { calculate: `${JSON.stringify(shapeOf)}[toNumber(datum.code)]`, as: 'shape' },
+    ],
+    mark: { type: 'point', filled: true, size: Math.round(cell * cell * 0.8), opacity: 1, strokeWidth: 0.6 },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', scale: xScale, axis: null },
+      y: { field: 'y', type: 'quantitative', scale: yScale, axis: null },
+      color: {
+        field: 'category',
+        type: 'nominal',
+        title: t.mapLegend,
+        sort: categories,
+        scale: { domain: categories, range: [CATEGORY_COLORS.strong, CATEGORY_COLORS.other, CATEGORY_COLORS.vacant] },
+        legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolStrokeColor: '#999999', symbolStrokeWidth: 0.6 },
+      },
+      shape: {
+        field: 'shape',
+        type: 'nominal',
+        title: t.mapShape,
+        sort: shapes,
+        scale: { domain: shapes, range: ['square', 'circle'] },
+        legend: { orient: 'bottom', direction: 'horizontal', symbolFillColor: '#888888', symbolStrokeColor: '#888888' },
+      },
+      stroke: { condition: { test: "datum.type == 'vacant'", value: '#b0b0b0' }, value: null },
+      tooltip: [
+        { field: 'category', type: 'nominal', title: t.household },
+        { field: 'shape', type: 'nominal', title: t.mapShape },
+        { field: 'x', type: 'quantitative', title: t.column },
+        { field: 'y', type: 'quantitative', title: t.row },
+      ],
+    },
+  });
   const panels = sds.map((sd) => {
     const res = sd.ensemble.replications[0]!;
     const g = res.geometry!;
     let maxY = 0;
     for (let i = 0; i < g.y.length; i++) maxY = Math.max(maxY, g.y[i]!);
+    let estates = 0;
+    for (let i = 0; i < g.estate.length; i++) estates = Math.max(estates, g.estate[i]! + 1);
+    // estates stacked top to bottom, LABEL_ROWS empty rows above each of a region's for its name
+    const above = estates > 1 ? LABEL_ROWS : 0;
+    const rowsPer = maxY + 1 + above + (estates > 1 ? 1 : 2);
     const values: Enc[] = [];
     let maxX = 0;
     let maxRow = 0;
@@ -66,52 +113,35 @@ export function mapChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | nul
       let codes = '';
       for (const m of res.maps) codes += m.types[f]! < MAP_TYPES.length ? String(m.types[f]) : '-';
       if (!/[0-9]/.test(codes)) continue; // never an active flat
-      const row = g.y[f]! + g.estate[f]! * (maxY + 3); // estates stacked top to bottom
+      const row = g.y[f]! + g.estate[f]! * rowsPer + above;
       maxX = Math.max(maxX, g.x[f]!);
       maxRow = Math.max(maxRow, row);
       values.push({ x: g.x[f], y: row, c: codes });
     }
     const cell = Math.max(4, Math.min(9, Math.floor(760 / (maxX + 1))));
+    const xScale = { domain: [-0.5, maxX + 0.5], nice: false, zero: false };
+    const yScale = { domain: [-0.5, maxRow + 0.5], nice: false, zero: false, reverse: true };
+    // a region's estates by name (its summary's rows, in the order of the flats' estate index)
+    const labels = estates > 1 ? Array.from({ length: estates }, (_, e) => ({ x: -0.5, y: e * rowsPer + 0.5, name: sd.summary.rows[e] ?? '' })) : [];
+    const names =
+      labels.length > 0
+        ? [
+            {
+              data: { values: labels },
+              mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, fontWeight: 'bold', color: '#333333' },
+              encoding: {
+                x: { field: 'x', type: 'quantitative', scale: xScale, axis: null },
+                y: { field: 'y', type: 'quantitative', scale: yScale, axis: null },
+                text: { field: 'name', type: 'nominal' },
+              },
+            },
+          ]
+        : [];
     return {
       title: { text: sds.length > 1 ? sd.name : t.mapReplication(sd.name), fontSize: 12, anchor: 'start' },
       width: (maxX + 1) * cell,
       height: (maxRow + 1) * cell,
-      data: { values },
-      transform: [
-        { calculate: `substring(datum.c, floor((${MAP_YEAR_PARAM} - ${first}) / ${step}), floor((${MAP_YEAR_PARAM} - ${first}) / ${step}) + 1)`, as: 'code' },
-        { filter: "datum.code != '-' && datum.code != ''" },
-        { calculate: `${JSON.stringify([...MAP_TYPES])}[toNumber(datum.code)]`, as: 'type' },
-        { calculate: `${JSON.stringify(categoryOf)}[toNumber(datum.code)]`, as: 'category' },
-        { calculate: `${JSON.stringify(shapeOf)}[toNumber(datum.code)]`, as: 'shape' },
-      ],
-      mark: { type: 'point', filled: true, size: Math.round(cell * cell * 0.8), opacity: 1, strokeWidth: 0.6 },
-      encoding: {
-        x: { field: 'x', type: 'quantitative', scale: { domain: [-0.5, maxX + 0.5], nice: false, zero: false }, axis: null },
-        y: { field: 'y', type: 'quantitative', scale: { domain: [-0.5, maxRow + 0.5], nice: false, zero: false, reverse: true }, axis: null },
-        color: {
-          field: 'category',
-          type: 'nominal',
-          title: t.mapLegend,
-          sort: categories,
-          scale: { domain: categories, range: [CATEGORY_COLORS.strong, CATEGORY_COLORS.other, CATEGORY_COLORS.vacant] },
-          legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolStrokeColor: '#999999', symbolStrokeWidth: 0.6 },
-        },
-        shape: {
-          field: 'shape',
-          type: 'nominal',
-          title: t.mapShape,
-          sort: shapes,
-          scale: { domain: shapes, range: ['square', 'circle'] },
-          legend: { orient: 'bottom', direction: 'horizontal', symbolFillColor: '#888888', symbolStrokeColor: '#888888' },
-        },
-        stroke: { condition: { test: "datum.type == 'vacant'", value: '#b0b0b0' }, value: null },
-        tooltip: [
-          { field: 'category', type: 'nominal', title: t.household },
-          { field: 'shape', type: 'nominal', title: t.mapShape },
-          { field: 'x', type: 'quantitative', title: t.column },
-          { field: 'y', type: 'quantitative', title: t.row },
-        ],
-      },
+      layer: [flatsLayer(values, cell, xScale, yScale), ...names],
     };
   });
   const caption = t.mapCaption(first, last);
