@@ -106,9 +106,10 @@ export const metricUnitIn = (name: string, lang: Lang = 'en'): string => unitIn(
 
 /**
  * Numbers written the language's way: in Danish the decimal point and the thousands comma
- * between digits swap ("1,235.5" becomes "1.235,5"); English text is returned as it is.
+ * between digits swap ("1,235.5" becomes "1.235,5") and a per cent sign follows its number after a
+ * non-breaking space ("48%" becomes "48 %", as Danish writes it); English text is returned as it is.
  */
 export function localNumbers(text: string, lang: Lang = 'en'): string {
   if (lang === 'en') return text;
-  return text.replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? ',' : '.'}`);
+  return text.replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? ',' : '.'}`).replace(/(\d) ?%/g, '$1\u00a0%');
 }
