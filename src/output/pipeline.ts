@@ -46,11 +46,20 @@ export interface Overrides {
   years?: number;
 }
 
-/** Step 3: apply overrides and re-check the result (ranges and cross-field rules). */
+/** The command-line options that give overrides, as typed (`-n`, `--seed`, `-y`). */
+const OVERRIDE_FLAGS: Record<keyof Overrides, string> = { replications: '--replications', seed: '--seed', years: '--years' };
+
+/**
+ * Step 3: apply overrides and re-check the result (ranges and cross-field rules). The scenario
+ * passed its checks without them, so a problem found here is theirs too, and its message names
+ * them beside the file ("extension.yaml (with --years 2): … allowed: 2026 to 2028").
+ */
 export function resolve(sc: Scenario, o: Overrides, file: string): Scenario {
-  const merged = { ...sc, ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) };
-  const { value, issues } = validate(scenarioSchema, merged, file);
-  const all = [...issues, ...(issues.length ? [] : checkRules(value as Scenario, file))];
+  const given = Object.entries(o).filter(([, v]) => v !== undefined) as [keyof Overrides, number][];
+  const merged = { ...sc, ...Object.fromEntries(given) };
+  const label = given.length ? `${file} (with ${given.map(([k, v]) => `${OVERRIDE_FLAGS[k]} ${v}`).join(', ')})` : file;
+  const { value, issues } = validate(scenarioSchema, merged, label);
+  const all = [...issues, ...(issues.length ? [] : checkRules(value as Scenario, label))];
   if (all.length) throw new UserError(formatIssues(all), all);
   return value as Scenario;
 }

@@ -102,6 +102,14 @@ describe('bad scenario files through the CLI', () => {
     }
   }, 120_000);
 
+  it('a value that only the command line makes wrong names the options with the file', () => {
+    // from 2030 fits the scenario's 15 years, not the 2 of -y 2
+    const out = join(tmp, 'out-years');
+    const r = nabolag('run', 'scenarios/levers/extension.yaml', '--set', 'policies[lever=extension].from=2030', '-y', '2', '--out', out);
+    expectUserError(r, ['scenarios/levers/extension.yaml (with --years 2): field "policies[0].from" is 2030', 'allowed: 2026 to 2028']);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
   it('validate reports every bad file given at once, and still exits 2', () => {
     const r = nabolag('validate', `${BAD}/wrong-type.yaml`, `${BAD}/bad-policy.yaml`);
     expectUserError(r, ['"years"', '"policies[0].lever"']);
