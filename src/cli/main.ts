@@ -19,7 +19,7 @@ import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { parseAssignments } from '../scenario/set.js';
 import { shardSlice } from '../engine/shard.js';
 import { checkMemory } from './memory.js';
-import { driftWarning } from '../analysis/drift.js';
+import { DRIFT_FEW_REPLICATIONS, driftWarning } from '../analysis/drift.js';
 import { anchorLimitNote, anchorWarning, turnoverWarning } from '../analysis/plausibility.js';
 import { compareWarnings } from './compare-warnings.js';
 import { closing, counted, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
@@ -203,12 +203,26 @@ async function compareCommand(argv: {
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${counted(baseline.years, 'year')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       headlines(res.comparison, scenarios, baseline.startYear + baseline.years) +
+      fewPairsNote(baseline.replications) +
       driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years, baseline.policies.length > 0) +
       anchorWarning(res.ensembles[0]!.anchors) +
       anchorLimitNote(res.ensembles[0]!.anchors) +
       turnoverWarning(Object.values(res.comparison.summaries)) +
       closing(res.outDir, res.files),
   );
+}
+
+/**
+ * The closing lines' note for a comparison on fewer than DRIFT_FEW_REPLICATIONS pairs: its
+ * intervals are wide (a t-interval on n - 1 degrees of freedom: on 2 pairs 12.7 standard errors
+ * each side), so "no clear effect" there says little. Else nothing.
+ */
+export function fewPairsNote(n: number): string {
+  if (n >= DRIFT_FEW_REPLICATIONS) return '';
+  const run = `run ${DRIFT_FEW_REPLICATIONS} or more (-n ${DRIFT_FEW_REPLICATIONS}) to tell an effect from chance`;
+  return n === 1
+    ? `note: 1 paired replication gives no interval; ${run}\n`
+    : `note: ${n} paired replications give wide intervals, so "no clear effect" says little here; ${run} (the report's Findings say how many would detect a one-point effect)\n`;
 }
 
 function fail(e: unknown): never {

@@ -49,6 +49,10 @@ describe('nabolag compare', () => {
     expect(shown).toHaveLength(2);
     // right after the first line, before the warnings and the files
     expect(lines[1]!.trim()).toBe(shown[0]);
+    // 4 pairs: the intervals are wide, and the closing lines say so after the headlines
+    expect(lines[3]).toBe(
+      'note: 4 paired replications give wide intervals, so "no clear effect" says little here; run 10 or more (-n 10) to tell an effect from chance (the report\'s Findings say how many would detect a one-point effect)',
+    );
     expect(shown).toEqual(reportHeadlines(readFileSync(join(out, 'report.html'), 'utf8')));
     // best first, by the mean effect effects.csv gives
     const effects = readFileSync(join(out, 'effects.csv'), 'utf8').trim().split('\n');
