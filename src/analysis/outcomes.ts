@@ -141,6 +141,14 @@ export async function compileExpressions(
       if (typeof v !== 'number') optionError(text, `unknown name ${show(s)}; refer to metrics as metric@year (docs/metrics.md lists them)`);
     }
     if (refs.length === 0) optionError(text, 'the expression refers to no metric; write e.g. resourceStrongShare@2040');
+    // a division by the number 0 is no number at any point: refused before the runs, not warned of after them
+    const byZero = node.filter((x) => {
+      if (x.type !== 'OperatorNode') return false;
+      const o = x as import('mathjs').OperatorNode;
+      const d = o.args[1];
+      return (o.op === '/' || o.op === 'mod') && d?.type === 'ConstantNode' && Number((d as import('mathjs').ConstantNode).value) === 0;
+    });
+    if (byZero.length) optionError(text, 'the expression divides by 0, so it is no number at any point; divide by a metric or a number other than 0');
     const code = node.compile();
     const scope = new Map<string, number>();
     const evaluate = (values: readonly number[]): number => {
