@@ -52,7 +52,7 @@ async function runCommand(argv: {
   const shard = shardOption(argv.shard);
   const checked = checkScenario(file, { set });
   if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
-  const sc = resolve(checked.scenario, overrides, file);
+  const sc = resolve(checked.scenario, overrides, file, set);
   const warnings = [...checked.warnings, ...leverWarnings(sc, file)];
   if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   checkShardCount(shard, sc.replications, 'replications');
@@ -137,7 +137,12 @@ async function compareCommand(argv: {
       appliedTo.push(checked.applied ?? set.map(() => null));
       for (const [k, p] of (checked.applied ?? []).entries()) if (p !== null) used[k] = true;
       if (!checked.scenario) throw new UserError(formatIssues(checked.issues), checked.issues);
-      const sc = resolve(checked.scenario, overrides, f);
+      const sc = resolve(
+        checked.scenario,
+        overrides,
+        f,
+        set.filter((_, k) => checked.applied?.[k]),
+      );
       warnings.push(...checked.warnings, ...leverWarnings(sc, f));
       loaded.push({ scenario: sc, file: f });
     } catch (e) {

@@ -96,7 +96,7 @@ export interface Base {
 
 /** The scenario with the base's assignments and then `more` applied, resolved; throws a UserError. */
 export function scenarioWith(b: Base, more: Assignment[]): Scenario {
-  return resolve(loadScenario(b.file, { set: [...b.set, ...b.extra, ...more] }), b.overrides, b.file);
+  return resolve(loadScenario(b.file, { set: [...b.set, ...b.extra, ...more] }), b.overrides, b.file, [...b.set, ...more]);
 }
 
 /** Whether the scenario accepts these assignments (all checks, as a run would make them). */

@@ -31,6 +31,7 @@ import { writeAtomically } from './atomic.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validate } from '../scenario/dsl.js';
 import { scenarioSchema } from '../scenario/schema.js';
+import type { Assignment } from '../scenario/set.js';
 import { checkRules } from '../scenario/rules.js';
 import { type Issue, UserError, formatIssues, messages } from '../scenario/messages.js';
 import { type Comparison, compareEnsembles } from '../analysis/compare.js';
@@ -52,12 +53,15 @@ const OVERRIDE_FLAGS: Record<keyof Overrides, string> = { replications: '--repli
 /**
  * Step 3: apply overrides and re-check the result (ranges and cross-field rules). The scenario
  * passed its checks without them, so a problem found here is theirs too, and its message names
- * them beside the file ("extension.yaml (with --years 2): … allowed: 2026 to 2028").
+ * them beside the file, after the assignments `set` the scenario was loaded with, as typed
+ * ("extension.yaml (with --vary policies[lever=extension].from=2030, --years 2): … allowed: 2026
+ * to 2028").
  */
-export function resolve(sc: Scenario, o: Overrides, file: string): Scenario {
+export function resolve(sc: Scenario, o: Overrides, file: string, set: readonly Assignment[] = []): Scenario {
   const given = Object.entries(o).filter(([, v]) => v !== undefined) as [keyof Overrides, number][];
   const merged = { ...sc, ...Object.fromEntries(given) };
-  const label = given.length ? `${file} (with ${given.map(([k, v]) => `${OVERRIDE_FLAGS[k]} ${v}`).join(', ')})` : file;
+  const options = [...set.map((a) => `--${a.option ?? 'set'} ${a.text}`), ...given.map(([k, v]) => `${OVERRIDE_FLAGS[k]} ${v}`)];
+  const label = given.length ? `${file} (with ${options.join(', ')})` : file;
   const { value, issues } = validate(scenarioSchema, merged, label);
   const all = [...issues, ...(issues.length ? [] : checkRules(value as Scenario, label))];
   if (all.length) throw new UserError(formatIssues(all), all);

@@ -106,7 +106,10 @@ describe('bad scenario files through the CLI', () => {
     // from 2030 fits the scenario's 15 years, not the 2 of -y 2
     const out = join(tmp, 'out-years');
     const r = nabolag('run', 'scenarios/levers/extension.yaml', '--set', 'policies[lever=extension].from=2030', '-y', '2', '--out', out);
-    expectUserError(r, ['scenarios/levers/extension.yaml (with --years 2): field "policies[0].from" is 2030', 'allowed: 2026 to 2028']);
+    expectUserError(r, [
+      'scenarios/levers/extension.yaml (with --set policies[lever=extension].from=2030, --years 2): field "policies[0].from" is 2030',
+      'allowed: 2026 to 2028',
+    ]);
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
