@@ -203,12 +203,12 @@ async function compareCommand(argv: {
     return;
   }
   // the answer, as the report's first screen gives it (imported here only: run does not need it)
-  const { headlines } = await import('../report/headline.js');
+  const { anyUnclear, headlines } = await import('../report/headline.js');
   const scenarios = Object.fromEntries(res.ensembles.map((e) => [e.scenario.name, e.scenario]));
   out.stdout(
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${counted(baseline.years, 'year')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       headlines(res.comparison, scenarios, baseline.startYear + baseline.years) +
-      fewPairsNote(baseline.replications) +
+      (anyUnclear(res.comparison) ? fewPairsNote(baseline.replications) : '') +
       driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years, baseline.policies.length > 0) +
       anchorWarning(res.ensembles[0]!.anchors) +
       anchorLimitNote(res.ensembles[0]!.anchors) +
@@ -218,16 +218,14 @@ async function compareCommand(argv: {
 }
 
 /**
- * The closing lines' note for a comparison on fewer than DRIFT_FEW_REPLICATIONS pairs: its
- * intervals are wide (a t-interval on n - 1 degrees of freedom: on 2 pairs 12.7 standard errors
- * each side), so "no clear effect" there says little. Else nothing.
+ * The closing lines' note for a comparison on fewer than DRIFT_FEW_REPLICATIONS pairs where a
+ * variant has "no clear effect" (`anyUnclear`): its intervals are wide (a t-interval on n - 1
+ * degrees of freedom: on 2 pairs 12.7 standard errors each side), so that verdict says little.
+ * Else nothing.
  */
 export function fewPairsNote(n: number): string {
   if (n >= DRIFT_FEW_REPLICATIONS) return '';
-  const run = `run ${DRIFT_FEW_REPLICATIONS} or more (-n ${DRIFT_FEW_REPLICATIONS}) to tell an effect from chance`;
-  return n === 1
-    ? `note: 1 paired replication gives no interval; ${run}\n`
-    : `note: ${n} paired replications give wide intervals, so "no clear effect" says little here; ${run} (the report's Findings say how many would detect a one-point effect)\n`;
+  return `note: ${n} paired replications give wide intervals, so "no clear effect" says little here; run ${DRIFT_FEW_REPLICATIONS} or more (-n ${DRIFT_FEW_REPLICATIONS}) to tell an effect from chance (the report's Findings say how many would detect a one-point effect)\n`;
 }
 
 function fail(e: unknown): never {

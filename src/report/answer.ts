@@ -21,7 +21,7 @@ import {
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { effectOf, rankedVariants } from './charts/forest.js';
-import { MAIN_OUTCOME, displacedNote, displacementOf, headlineText, unchangedWhy, variantKind, verdictOf } from './headline.js';
+import { MAIN_OUTCOME, displacedNote, displacementOf, headlineText, rowNote, unchangedWhy, variantKind, verdictOf } from './headline.js';
 import { horizonOf } from './findings.js';
 import { fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
@@ -73,7 +73,7 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
     const to = ms.byYear[ms.byYear.length - 1]!.mean;
     const n = base.ensemble.replications.length;
     const few = n < DRIFT_FEW_REPLICATIONS ? ` ${t.steadyFew(n, levers)}` : '';
-    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end, levers) + few + beyond)}</p>`;
+    return `<p class="steady" data-testid="baseline-steady">${L(t.steady(metricLabel(MAIN_OUTCOME, lang) + rowNote(base.summary.rows, base.row, lang), fmtValue(MAIN_OUTCOME, ms.initial.mean), fmtValue(MAIN_OUTCOME, to), h.start, h.end, levers) + few + beyond)}</p>`;
   }
   const limit = (d: Drift) => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} ${t.findingsText.percentagePoints}` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);
   const v = driftValue;
@@ -119,7 +119,9 @@ export const headline = (results: Results, v: ScenarioData, base: ScenarioData, 
     end,
     lang,
     results.comparison ? unchangedWhy(results.comparison, v.name, v.ensemble.scenario, base.ensemble.scenario) : false,
-  ) + displacedNote(displacementOf(v.summary, v.row), lang);
+  ) +
+  rowNote(v.summary.rows, v.row, lang) +
+  displacedNote(displacementOf(v.summary, v.row), lang);
 
 /** Pairs of neighbours in the ranking whose intervals on the main outcome overlap. */
 function overlaps(results: Results, ranked: ScenarioData[]): [string, string][] {

@@ -7,7 +7,7 @@
 import type { Comparison, Effect } from '../analysis/compare.js';
 import type { Summary } from '../analysis/summary.js';
 import { modelDifferences } from '../scenario/diff.js';
-import { lastYear } from '../scenario/rules.js';
+import { REGION_ROW, lastYear } from '../scenario/rules.js';
 import type { Scenario } from '../scenario/schema.js';
 import { localNumbers } from './charts/labels.js';
 import { diffNumber, fmtInt } from './format.js';
@@ -81,6 +81,16 @@ export function headlineText(name: string, e: Effect | undefined, kind: VariantK
   return localNumbers(text, lang);
 }
 
+/**
+ * What a headline adds to say which row it reads, where a scenario has several (a region): the
+ * region's sum row as such, " (the region: its estates together)", an estate's by its name; ''
+ * for one estate.
+ */
+export function rowNote(rows: readonly string[], row: string, lang: Lang = 'en'): string {
+  if (rows.length <= 1) return '';
+  return row === REGION_ROW ? texts(lang).headlineRegionRow : ` (${row})`;
+}
+
 /** What a headline adds for a variant that demolishes: a demolition changes the composition partly by who leaves. */
 export function displacedNote(d: Displacement | undefined, lang: Lang = 'en'): string {
   if (!d) return '';
@@ -125,6 +135,15 @@ export function rankedByEffect<T>(variants: readonly T[], effect: (v: T) => Effe
     .map((x) => x.v);
 }
 
+/** Whether any variant's headline says "no clear effect" (an interval across zero, its results not exactly the baseline's): where few replications make that say little. */
+export function anyUnclear(comparison: Comparison): boolean {
+  const row = comparison.rows[comparison.rows.length - 1]!;
+  return comparison.variants.some((v) => {
+    const e = comparison.effects.find((x) => x.variant === v && x.row === row && x.metric === MAIN_OUTCOME);
+    return e !== undefined && verdictOf(e) === 'unclear' && !unchangedVariant(comparison, v);
+  });
+}
+
 /**
  * The closing lines of a comparison that give its answer: each variant's effect on the
  * resource-strong share at the horizon (1 January of `end`) with its 95% confidence interval and
@@ -135,11 +154,11 @@ export function headlines(comparison: Comparison, scenarios: Record<string, Scen
   const row = comparison.rows[comparison.rows.length - 1]!;
   const effect = (v: string) => comparison.effects.find((e) => e.variant === v && e.row === row && e.metric === MAIN_OUTCOME);
   const base = scenarios[comparison.baseline]!;
-  const rowNote = comparison.rows.length > 1 ? ` (${row})` : '';
+  const note = rowNote(comparison.rows, row);
   return rankedByEffect(comparison.variants, effect)
     .map(
       (v) =>
-        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', unchangedWhy(comparison, v, scenarios[v]!, base))}${rowNote}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
+        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', unchangedWhy(comparison, v, scenarios[v]!, base))}${note}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
     )
     .join('');
 }

@@ -119,6 +119,8 @@ const en = {
   headline: (variant: string, diff: string, end: number, ci: string, verdict: string) =>
     `${variant}: ${diff} points resource-strong by ${end}, 95% CI ${ci} — ${verdict}`,
   headlineNoCi: (variant: string, diff: string, end: number, verdict: string) => `${variant}: ${diff} points resource-strong by ${end} — ${verdict}`,
+  /** Appended to a headline that reads a region's sum row. */
+  headlineRegionRow: ' (the region: its estates together)',
   /** Appended to a headline whose variant demolishes: "; its demolition displaced 200 households, 65 rehoused in the region" */
   headlineDisplaced: (displaced: string, rehoused: string, left: boolean) =>
     `; its demolition displaced ${displaced} households${left ? `, of whom ${rehoused} were rehoused in the region and the rest left: part of the change is who left` : ', all rehoused in the region'}`,
@@ -183,7 +185,7 @@ const en = {
     ['parallelsamfund', 'parallel society (formerly "ghetto"): a disadvantaged area where more than half the residents are of non-western background'],
     [
       'omdannelsesområde',
-      'transformation area (formerly "hard ghetto"): a parallel society for four years in a row; must cut its family social housing to 40%',
+      'transformation area (formerly "hard ghetto"): a parallel society in each of the last five years (2021 rules; under the 2018 rules a ghetto area four years in a row); must cut its family social housing to 40%',
     ],
     ['fleksibel udlejning', 'flexible letting: vacancies let first to applicants in work or education'],
     ['kommunal anvisning', 'municipal allocation: the municipality assigns households in need to vacancies'],
@@ -269,7 +271,7 @@ const en = {
       prevention: 'prevention area, forebyggelsesområde',
       udsat: 'disadvantaged area, udsat boligområde',
       ghetto: 'parallel society, formerly ghetto area',
-      hard: 'transformation area, formerly hard ghetto',
+      hard: 'transformation area (before 2021: hard ghetto)',
     } as Record<string, string>,
     /** The list status as a clause: "the estate is …", or a region's estates one by one ("A is …; B is …"). */
     statusOf: (items: { name?: string; text: string }[]) => items.map((i) => `${i.name ?? 'the estate'} is ${i.text}`).join('; '),
@@ -311,7 +313,7 @@ const en = {
       `Of the resource-strong families with children who moved out during the ${years} years, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
     turnover: (outs: string, share: string, one: boolean) => `On average ${outs} household${one ? '' : 's'} moved out per year, ${share} of the flats.`,
     demolition: (name: string, end: number, displaced: string, rehoused: string, share: string, left: boolean) =>
-      `With ${name}, demolition displaced ${displaced} households by ${end} (mean per replication), and ${rehoused} (${share}) of them were rehoused in the region${left ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''}.`,
+      `With ${name}, demolition displaced ${displaced} households by ${end} (mean per replication), and ${rehoused} (${share}) of them were rehoused in the region${left ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''} (how many are rehoused is an assumption of the model: docs/ODD.md).`,
     effectStock: (end: number, vb: string, subj: string, v: string, bb: string, base: string) =>
       `By ${end} there are ${vb} ${subj} with ${v}, against ${bb} in ${base}`,
     effectLevel: (end: number, subj: string, vb: string, v: string, bb: string, base: string) =>
@@ -534,9 +536,9 @@ const da: Texts = {
   },
   sameModel: 'samme model som grundscenariet: ingen effekt er mulig',
   noChange:
-    'præcis grundscenariets resultater i alle gentagelser: dens håndtag ændrede intet her (f.eks. et håndtag, afdelingen allerede har, som fleksibel udlejning, hvor listen gør den obligatorisk)',
+    'præcis grundscenariets resultater i alle gentagelser: dens tiltag ændrede intet her (f.eks. et tiltag, afdelingen allerede har, som fleksibel udlejning, hvor listen gør den obligatorisk)',
   leversAfterRun: (last) =>
-    `præcis grundscenariets resultater: dens håndtag begynder først efter kørslens sidste år (${last}), så de virker aldrig i denne kørsel`,
+    `præcis grundscenariets resultater: dens tiltag begynder først efter kørslens sidste år (${last}), så de virker aldrig i denne kørsel`,
   mixedVariant: ' (den ændrer også modellens parametre: bilaget nævner dem)',
   turnoverWarning: (items) =>
     `Husstandene flyttede ud i et tempo, som ingen del af den danske almene boligsektor har: ${items} om året (LBF 2019: 10,4 % i familieboliger, 39,9 % i ungdomsboliger; husstande, som en nedrivning fordriver, er ikke talt med). Tjek scenariets flytterater: resultaterne beskriver en afdeling, der ikke findes.`,
@@ -545,8 +547,9 @@ const da: Texts = {
     '"Hæver sandsynligvis andelen" eller "sænker sandsynligvis andelen": en variant med grundscenariets tiltag og andre værdier af modellens parametre; dens effekt siger, hvad modellen gør, ikke hvad et tiltag ville gøre.',
   headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke i ${end}, 95 %-KI ${ci} — ${verdict}`,
   headlineNoCi: (variant, diff, end, verdict) => `${variant}: ${diff} point ressourcestærke i ${end} — ${verdict}`,
+  headlineRegionRow: ' (regionen: dens afdelinger samlet)',
   headlineDisplaced: (displaced, rehoused, left) =>
-    `; nedrivningen fordrev ${displaced} husstande${left ? `, hvoraf ${rehoused} blev genhuset i regionen og resten flyttede: en del af ændringen er, hvem der flyttede` : ', alle genhuset i regionen'}`,
+    `; ${displaced} husstande måtte flytte på grund af nedrivningen${left ? `, hvoraf ${rehoused} blev genhuset i regionen og resten flyttede væk: en del af ændringen er, hvem der flyttede` : ', alle genhuset i regionen'}`,
   headlineIntro: (base, end) =>
     `Hver variant mod grundscenariet "${base}": ændringen i andelen af 22-59-årige, der er ressourcestærke (i arbejde eller uddannelse eller bor med en, der er), i ${end}, i procentpoint, med 95 %-konfidensinterval. Bedste først.`,
   verdictRule:
@@ -604,7 +607,10 @@ const da: Texts = {
     ['ressourcestærk', 'i arbejde eller uddannelse, eller bor med en, der er (22-59 år)'],
     ['udsat boligområde', 'et område med mindst 1.000 beboere, der opfylder mindst to af de fire kriterier på listen'],
     ['parallelsamfund', 'tidligere "ghetto": et udsat boligområde, hvor over halvdelen af beboerne har ikke-vestlig baggrund'],
-    ['omdannelsesområde', 'tidligere "hård ghetto": et parallelsamfund fire år i træk; skal nedbringe andelen af almene familieboliger til 40 %'],
+    [
+      'omdannelsesområde',
+      'tidligere "hårdt ghettoområde": et parallelsamfund i hvert af de seneste fem år (reglerne fra 2021; efter reglerne fra 2018 et ghettoområde fire år i træk); skal nedbringe andelen af almene familieboliger til 40 %',
+    ],
     ['fleksibel udlejning', 'ledige boliger udlejes først til ansøgere i arbejde eller uddannelse'],
     ['kommunal anvisning', 'kommunen anviser husstande med boligbehov til ledige boliger'],
     ['forlængelse', 'et tiltag, der holder på ressourcestærke familier længere (færre af dem flytter)'],
@@ -682,7 +688,7 @@ const da: Texts = {
       prevention: 'forebyggelsesområde',
       udsat: 'udsat boligområde',
       ghetto: 'parallelsamfund, tidligere ghettoområde',
-      hard: 'omdannelsesområde, tidligere hårdt ghettoområde',
+      hard: 'omdannelsesområde (før 2021: hårdt ghettoområde)',
     },
     statusOf: (items) => items.map((i) => `${i.name ?? 'afdelingen'} er ${i.text}`).join('; '),
     estatesListed: (k, estates, n) =>
@@ -722,7 +728,7 @@ const da: Texts = {
       `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af de ${years} år, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
     turnover: (outs, share, one) => `I gennemsnit flyttede ${outs} ${one ? 'husstand' : 'husstande'} ud om året, ${share} af boligerne.`,
     demolition: (name, end, displaced, rehoused, share, left) =>
-      `Med ${name} fordrev nedrivning ${displaced} husstande frem til ${end} (gennemsnit pr. gentagelse), og ${rehoused} (${share}) af dem fik en ny bolig i regionen${left ? ': de andre forlod den, så en del af ændringen i sammensætningen er, hvem der flyttede, ikke at nogens situation ændrede sig' : ''}.`,
+      `I ${name} måtte ${displaced} husstande flytte på grund af nedrivning frem til ${end} (gennemsnit pr. gentagelse), og ${rehoused} (${share}) af dem fik en ny bolig i regionen${left ? ': de andre forlod den, så en del af ændringen i sammensætningen er, hvem der flyttede, ikke at nogens situation ændrede sig' : ''} (hvor mange der genhuses, er en antagelse i modellen: docs/ODD.md).`,
     effectStock: (end, vb, subj, v, bb, base) => `I ${end} er der ${vb} ${subj} med ${v}, mod ${bb} i ${base}`,
     effectLevel: (end, subj, vb, v, bb, base) => `I ${end} er ${subj} ${vb} med ${v}, mod ${bb} i ${base}`,
     noPaired: (core) => `${core}; der kunne ikke beregnes en parvis forskel.`,
@@ -804,7 +810,7 @@ const da: Texts = {
     stayMark: (years, share) => `${years} år, rapportens grænse${share ? `: ${share} flyttede inden for den` : ''}`,
     stayShort: (who, pct, per) => `${who}${pct} af ${per} pr. gentagelse`,
     stayCaption: (years, shorts, many) =>
-      `Ressourcestærke børnefamilier, der flyttede fra afdelingen, efter hvor længe de havde boet der (fra flytteloggen, alle gentagelser samlet, intervaller på 1 år: "1-2 år" er mere end 12 og højst 24 måneder). Den stiplede linje markerer ${years} år, rapportens grænse for et kort ophold. Korte ophold: ${shorts}. Husstande, der boede i afdelingen fra start, har de år med, de allerede havde boet der; husstande, der flyttede ind undervejs, kan højst have boet der i kørslens længde.${many ? ' Trapper: én linje pr. scenarie.' : ''}`,
+      `Ressourcestærke børnefamilier, der flyttede fra afdelingen, efter hvor længe de havde boet der (fra flytteloggen, alle gentagelser samlet, intervaller på 1 år: "1-2 år" er mere end 12 og højst 24 måneder). Den stiplede linje markerer ${years} år, rapportens grænse for et kort ophold. Korte ophold: ${shorts}. Husstande, der boede i afdelingen fra start, har de år med, de allerede havde boet der; husstande, der flyttede ind undervejs, kan højst have boet der i kørslens længde.${many ? ' Trinkurver: én linje pr. scenarie.' : ''}`,
     moversHeading: 'Indflyttere, fraflyttere og beboere efter status',
     moversTitle: 'Hvem flytter ind, hvem flytter ud, hvem bor der',
     moversSubtitle: (run) => `Andel ressourcestærke over hele kørslen · ${run}`,

@@ -135,7 +135,9 @@ function reveal(): void {
     return;
   }
   const result = latest.similar * 100;
-  el.textContent = `${t(state.lang, 'reveal', { guess: guess.toFixed(0), result: result.toFixed(1), step: latest.step })} ${t(state.lang, Math.abs(result - guess) <= 5 ? 'revealClose' : 'revealFar')}`;
+  // a run stopped before it settled has no result yet to judge a guess by
+  const verdict = !state.settled ? 'revealMoving' : Math.abs(result - guess) <= 5 ? 'revealClose' : result > guess ? 'revealUnder' : 'revealOver';
+  el.textContent = `${t(state.lang, 'reveal', { guess: guess.toFixed(0), result: result.toFixed(1), step: latest.step })} ${t(state.lang, verdict)}`;
   el.hidden = false;
 }
 

@@ -609,8 +609,20 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   $('estate-run').addEventListener('click', run);
 
   $('estate-export').addEventListener('click', () => {
-    const sc = valid();
-    if (!sc) return;
+    const chosen = valid();
+    if (!chosen) return;
+    // with levers chosen here (not those of the file opened) it is no longer the estate it was
+    // opened as (a preset says "baseline without levers"): its name and description say so
+    const canonical = (ps: readonly Policy[]) => JSON.stringify(ps.map((q) => Object.fromEntries(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)))));
+    const sc =
+      chosen.policies.length && canonical(chosen.policies) !== canonical(preset().scenario.policies)
+        ? {
+            ...chosen,
+            name: `${chosen.name}-levers`,
+            description:
+              `${chosen.description} With levers chosen in the nabolag studio: ${chosen.policies.map((p) => `${p.lever} from ${p.from}${p.until === undefined ? '' : ` until ${p.until}`}`).join(', ')}.`.trim(),
+          }
+        : chosen;
     const text = `# Exported from the nabolag studio: ${sc.name}, ${sc.replications} replications, seed ${sc.seed}.\n${stringify(sc)}`;
     state.exported = text;
     const a = document.createElement('a');

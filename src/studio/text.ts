@@ -114,7 +114,10 @@ export const TEXT = {
     statusSettled: 'Settled at step {step}: every household is content.',
     reveal: 'You predicted {guess}%. The result: {result}% similar after {step} steps.',
     revealClose: 'Your guess was within 5 points. Well reasoned!',
-    revealFar: 'Most people underestimate how far mild preferences sort a neighbourhood.',
+    revealUnder: 'The result is more sorted than you guessed: most people underestimate how far a wish for similar neighbours sorts a neighbourhood.',
+    revealOver:
+      'The result is less sorted than you guessed: households stop moving as soon as each has enough similar neighbours, not when the groups are apart.',
+    revealMoving: 'The run was stopped before every household was content: press Go to see where it settles.',
     error: 'Something went wrong: {message}',
     footer: 'The same model code as the nabolag command line; runs in your browser, offline. Colours: Okabe-Ito (colour-blind safe).',
   },
@@ -227,7 +230,10 @@ export const TEXT = {
     statusSettled: 'Faldet til ro ved skridt {step}: alle husstande er tilfredse.',
     reveal: 'Du gættede {guess} %. Resultatet: {result} % ens naboer efter {step} skridt.',
     revealClose: 'Dit gæt var inden for 5 procentpoint. Godt ræsonneret!',
-    revealFar: 'De fleste undervurderer, hvor meget milde præferencer sorterer et kvarter.',
+    revealUnder: 'Resultatet er mere sorteret, end du gættede: de fleste undervurderer, hvor meget et ønske om ens naboer sorterer et kvarter.',
+    revealOver:
+      'Resultatet er mindre sorteret, end du gættede: husstandene holder op med at flytte, så snart hver har nok ens naboer, ikke når grupperne er adskilt.',
+    revealMoving: 'Kørslen blev stoppet, før alle husstande var tilfredse: tryk Kør for at se, hvor den falder til ro.',
     error: 'Noget gik galt: {message}',
     footer: 'Samme modelkode som nabolags kommandolinje; kører i din browser, uden net. Farver: Okabe-Ito (farveblindvenlige).',
   },

@@ -13,6 +13,8 @@ import { VERSION } from '../../src/version.js';
 import { buildCharts } from '../../src/report/charts/index.js';
 import { findingGroups, findings, fmtBand, fmtDiff, writeChartsAndReport } from '../../src/report/report.js';
 import { headlines } from '../../src/report/headline.js';
+import { answerSection } from '../../src/report/answer.js';
+import { scenarioData } from '../../src/report/charts/index.js';
 
 const results = (files: string[]): Promise<Results> => reportResults(files);
 
@@ -138,12 +140,12 @@ describe('findings', () => {
     expect(displaced).toBeGreaterThan(100);
     const said = groups[0]!.items.filter((x) => x.includes('demolition displaced'));
     expect(said).toEqual([
-      `With demolition, demolition displaced ${Math.round(displaced)} households by 2029 (mean per replication), and ${Math.round(rehoused)} (${Math.round((100 * rehoused) / displaced)}%) of them were rehoused in the region${displaced - rehoused >= 0.5 ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''}.`,
+      `With demolition, demolition displaced ${Math.round(displaced)} households by 2029 (mean per replication), and ${Math.round(rehoused)} (${Math.round((100 * rehoused) / displaced)}%) of them were rehoused in the region${displaced - rehoused >= 0.5 ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''} (how many are rehoused is an assumption of the model: docs/ODD.md).`,
     ]);
     // the baseline demolishes nothing: nothing about it across the scenarios, nor in a run without demolition
     expect(groups[1]!.items.some((x) => x.includes('displaced'))).toBe(false);
     expect(findings(single).some((x) => x.includes('displaced'))).toBe(false);
-    expect(findings(demolished, 'da').filter((x) => x.includes('fordrev nedrivning'))).toHaveLength(1);
+    expect(findings(demolished, 'da').filter((x) => /måtte [\d.]+ husstande flytte på grund af nedrivning/.test(x))).toHaveLength(1);
     // the console's answer line and the report's first screen say it beside the effect, and only for the variant that demolishes
     const lines = headlines(demolished.comparison!, Object.fromEntries(demolished.ensembles.map((e) => [e.scenario.name, e.scenario])), 2029).split('\n');
     expect(lines[0]).toMatch(
@@ -193,6 +195,13 @@ describe('findings', () => {
       expect(text).not.toContain('"scenario":"region-baseline"');
       expect(chart.caption).toContain('each estate is a line of its own');
     }
+    // the answer reads the region's sum row, and says so, on the console and on the first screen
+    const lines = headlines(region.comparison!, Object.fromEntries(region.ensembles.map((e) => [e.scenario.name, e.scenario])), 2029);
+    expect(lines).toMatch(/^ {2}demolition: .* — [^;]*? \(the region: its estates together\)/m);
+    const sds = scenarioData(region);
+    const first = answerSection(region, sds, [], 'en').section.html ?? '';
+    expect(first).toContain('(the region: its estates together)');
+    expect(answerSection(region, sds, [], 'da').section.html ?? '').toContain('(regionen: dens afdelinger samlet)');
     // a single estate: drawn by scenario, nothing said about regions
     const one = buildCharts(single).find((c) => c.id === 'list-status')!;
     expect(one.caption).not.toContain('region');

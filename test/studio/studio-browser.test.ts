@@ -109,6 +109,8 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
       // predict, then reveal: the guess against the result
       await expect(page.getByTestId('schelling-reveal').textContent()).resolves.toContain('50%');
       await expect(page.getByTestId('schelling-reveal').isVisible()).resolves.toBe(true);
+      // a guess below the settled result is told it underestimated, never that it overestimated
+      await expect(page.getByTestId('schelling-reveal').textContent()).resolves.toContain('more sorted than you guessed');
     },
     TIMEOUT,
   );
@@ -286,6 +288,9 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
       expect(exported).toMatch(/factor: 0\.3/);
       expect(exported).toMatch(/from: 2027/);
       expect(exported).toMatch(/until: 2036/);
+      // no longer the preset "without levers": its name and description say what was added
+      expect(exported).toMatch(/^name: default-levers$/m);
+      expect(exported.replace(/\s+/g, ' ')).toContain('With levers chosen in the nabolag studio: extension from 2027 until 2036.');
       const { file, r } = validateFile(exported, 'with-lever.yaml');
       expect(r.status, r.stdout + r.stderr).toBe(0);
       const out = join(workDir, 'cli-lever');
