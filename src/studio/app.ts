@@ -9,7 +9,7 @@
  */
 import { EMPTY_COLOR, GROUP_COLORS } from './palette.js';
 import type { FromWorker, SchellingSettings, ToWorker } from './protocol.js';
-import { type Lang, type TextKey, t } from './text.js';
+import { type Lang, type TextKey, num, pct as pctIn, t } from './text.js';
 import { initEstate } from './estate.js';
 
 type Frame = Extract<FromWorker, { kind: 'frame' }>;
@@ -106,11 +106,12 @@ const settings = (): SchellingSettings => ({
   seed: Math.max(0, Math.min(4294967295, Math.floor(Number(inputs.seed.value) || 0))),
 });
 
-const pct = (v: number, digits = 1): string => `${(v * 100).toFixed(digits)}%`;
+/** A share as a per cent in the page's language (Danish: "72,8 %"). */
+const pct = (v: number, digits = 1): string => pctIn(state.lang, v, digits);
 
 function showOutputs(): void {
   $('density-out').textContent = pct(Number(inputs.density.value), 0);
-  $('wanted-out').textContent = `${inputs.wanted.value}%`;
+  $('wanted-out').textContent = pctIn(state.lang, Number(inputs.wanted.value) / 100, 0);
   $('groups-out').textContent = inputs.groups.value;
   $('radius-out').textContent = inputs.radius.value;
   $('size-out').textContent = `${inputs.size.value} × ${inputs.size.value}`;
@@ -137,7 +138,7 @@ function reveal(): void {
   const result = latest.similar * 100;
   // a run stopped before it settled has no result yet to judge a guess by
   const verdict = !state.settled ? 'revealMoving' : Math.abs(result - guess) <= 5 ? 'revealClose' : result > guess ? 'revealUnder' : 'revealOver';
-  el.textContent = `${t(state.lang, 'reveal', { guess: guess.toFixed(0), result: result.toFixed(1), step: latest.step })} ${t(state.lang, verdict)}`;
+  el.textContent = `${t(state.lang, 'reveal', { guess: num(state.lang, guess, 0), result: num(state.lang, result, 1), step: latest.step })} ${t(state.lang, verdict)}`;
   el.hidden = false;
 }
 
@@ -359,6 +360,10 @@ function setLang(lang: Lang): void {
   if (legendGroups) drawLegend(legendGroups);
   if (!$('reveal').hidden) reveal();
   showOutputs();
+  if (latest) {
+    $('similar').textContent = pct(latest.similar);
+    $('unhappy').textContent = pct(latest.unhappy);
+  }
   estate.relabel();
 }
 

@@ -21,7 +21,7 @@ import { checkedScenario } from './scenario.js';
 import { openScenarioText } from './open.js';
 import { MAX_SCENARIO_FILE_BYTES } from '../scenario/parse.js';
 import type { Lang, TextKey } from './text.js';
-import { t } from './text.js';
+import { num, t } from './text.js';
 
 type Done = Extract<FromWorker, { kind: 'estate-done' }>;
 
@@ -298,7 +298,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     renderLevers();
   });
   const showSpiral = () => {
-    $('estate-spiral-out').textContent = `× ${Number(spiral.value).toFixed(2)}`;
+    $('estate-spiral-out').textContent = `× ${num(lang(), Number(spiral.value), 2)}`;
   };
   spiral.addEventListener('input', showSpiral);
   showSpiral();
@@ -492,7 +492,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     const all = state.total * (state.paired ? 2 : 1);
     progress.max = Math.max(1, all);
     progress.value = n;
-    const seconds = (state.ms / 1000).toFixed(1);
+    const seconds = num(lang(), state.ms / 1000, 1);
     progressText.textContent = !state.total
       ? ''
       : state.paired
@@ -510,6 +510,12 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
       message.textContent = tx('estateInvalid', { message: e instanceof Error ? e.message : String(e) });
       return undefined;
     }
+  };
+
+  /** Months between the map's pictures of the last run (0: no run yet), and its line, written again after a language switch. */
+  let mapEvery = 0;
+  const showMapStep = () => {
+    if (mapEvery > 0) $('estate-map-step').textContent = mapEvery === 1 ? tx('estateMapMonthly') : tx('estateMapEvery', { months: mapEvery });
   };
 
   /** Anchored estates by anchoring input: a second run of the same estate (another lever, seed or count) is not anchored again. */
@@ -534,7 +540,8 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     const flats = sc.estates.reduce((a, e) => a + e.flats * e.copies, 0);
     const mapEveryMonths = Math.max(1, Math.ceil((flats * (sc.years * 12 + 1)) / MAP_BYTES));
     Object.assign(state, { running: true, total: sc.replications, paired, done: [], baseline: [], diff: null, ms: 0, anchorMs: 0, mapIndex: 0, mapFrames: 0 });
-    $('estate-map-step').textContent = mapEveryMonths === 1 ? tx('estateMapMonthly') : tx('estateMapEvery', { months: mapEveryMonths });
+    mapEvery = mapEveryMonths;
+    showMapStep();
     redraw();
     const t0 = performance.now();
     let next = 0;
@@ -601,7 +608,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     pool[0]!.postMessage(anchorMessage);
     const anchoring = () => {
       if (gen !== generation || ready || !state.running) return;
-      progressText.textContent = tx('estateAnchoring', { seconds: ((performance.now() - t0) / 1000).toFixed(1) });
+      progressText.textContent = tx('estateAnchoring', { seconds: num(lang(), (performance.now() - t0) / 1000, 1) });
       setTimeout(anchoring, 250);
     };
     anchoring();
@@ -638,6 +645,8 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     fillKinds();
     renderLevers();
     showProgress();
+    showMapStep();
+    showSpiral();
     play.textContent = tx(state.playing ? 'estateMapPause' : 'estateMapPlay');
     redraw();
   };

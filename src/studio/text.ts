@@ -241,6 +241,17 @@ export const TEXT = {
 
 export type TextKey = keyof (typeof TEXT)['en'];
 
+/** A number with `digits` decimals as the language writes it (Danish: a decimal comma). */
+export function num(lang: Lang, x: number, digits: number): string {
+  const s = x.toFixed(digits);
+  return lang === 'da' ? s.replace('.', ',') : s;
+}
+
+/** A share (0-1) as a per cent with `digits` decimals as the language writes it (Danish: "72,8 %", the space a non-breaking one). */
+export function pct(lang: Lang, share: number, digits = 1): string {
+  return lang === 'da' ? `${num(lang, share * 100, digits)}\u00a0%` : `${num(lang, share * 100, digits)}%`;
+}
+
 /** A text with its {placeholders} filled. */
 export function t(lang: Lang, key: TextKey, vars: Record<string, string | number> = {}): string {
   return TEXT[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
