@@ -146,6 +146,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   };
   select.addEventListener('change', () => {
     message.textContent = '';
+    clearResults();
     choose();
   });
 
@@ -498,6 +499,19 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
       : state.paired
         ? tx('estateProgressPaired', { done: n, total: all, n: state.total, seconds })
         : tx('estateProgress', { done: n, total: all, seconds });
+  };
+
+  /** Forget the last run (another estate chosen: its charts and map are not this one's); a run still going is stopped. */
+  const clearResults = () => {
+    generation++;
+    for (const w of pool) w.terminate();
+    pool = [];
+    setPlaying(false);
+    Object.assign(state, { running: false, total: 0, paired: false, done: [], baseline: [], diff: null, ms: 0, anchorMs: 0, mapIndex: 0, mapFrames: 0 });
+    mapEvery = 0;
+    $('estate-map-step').textContent = '';
+    showProgress();
+    redraw();
   };
 
   /** The scenario as chosen, or undefined with the validation message shown. */

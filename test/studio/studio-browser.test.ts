@@ -443,4 +443,16 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
     expect(validateFile(exported, 'opened-again.yaml').r.status).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('estate mode: choosing another estate after a run clears the run, so its charts are not shown under the new estate', async () => {
+    // the runs before this one left results in the page
+    expect((await estate()).done.length).toBeGreaterThan(0);
+    await page.getByTestId('estate-preset').selectOption('1');
+    const e = await estate();
+    expect(e.done).toEqual([]);
+    expect(e.baseline).toEqual([]);
+    expect(e.mapFrames).toBe(0);
+    await expect(page.locator('#estate-progress-text').textContent()).resolves.toBe('');
+    expect(consoleErrors).toEqual([]);
+  });
 });
