@@ -86,7 +86,7 @@ export const FLOW_DOCS: Record<FlowName, string> = {
     'Vacancies let through the external waiting list (including households from another estate of the region; households rehoused after demolition are counted in relocated instead).',
   lettingsSale: 'Owner-occupied or co-op units sold to newcomers.',
   offersDeclined: 'Offers of a vacancy that the applicant declined.',
-  swaps: 'Swaps of flats between two households.',
+  swaps: 'Swaps of flats between two households, counted once per swap (a pair: moves.csv has an `internal` row with reason `swap` for each of the two).',
   exitsSpace: 'Move-outs because the flat was too small.',
   exitsGarden: 'Move-outs to get a garden.',
   exitsOwnership: 'Move-outs to own a home.',
