@@ -266,6 +266,29 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
         input.title = sch.description;
         box.appendChild(labelled(size.label[lang()], input));
       }
+      // a region: which of its estates the lever acts on (the scenario's `estate`; every one when left out)
+      const estates = preset().scenario.estates;
+      if (estates.length > 1) {
+        const which = document.createElement('select');
+        which.dataset.testid = 'estate-lever-estate';
+        const every = document.createElement('option');
+        every.value = '';
+        every.textContent = tx('estateLeverEveryEstate');
+        which.appendChild(every);
+        for (const [i, e] of estates.entries()) {
+          const o = document.createElement('option');
+          o.value = String(i);
+          o.textContent = e.name;
+          which.appendChild(o);
+        }
+        which.value = typeof p.estate === 'number' ? String(p.estate) : '';
+        which.addEventListener('change', () => {
+          if (which.value === '') delete p.estate;
+          else p.estate = Number(which.value);
+          message.textContent = '';
+        });
+        box.appendChild(labelled(tx('estateLeverEstate'), which));
+      }
       const years = document.createElement('div');
       years.className = 'lever-years';
       years.append(

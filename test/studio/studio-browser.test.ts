@@ -444,8 +444,34 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("estate mode: a region's lever acts on every estate or on the one chosen, and the export says which", async () => {
+    const region = 'name: two\nyears: 3\nreplications: 1\nestates:\n  - { name: A, flats: 200 }\n  - { name: B, flats: 200 }\n';
+    await page.getByTestId('estate-open').setInputFiles({ name: 'two.yaml', mimeType: 'application/yaml', buffer: Buffer.from(region) });
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): { selectedOptions: { textContent: string }[] } } }).document;
+      return d.getElementById('estate-preset').selectedOptions[0]?.textContent === 'two (two.yaml)';
+    });
+    await page.getByTestId('estate-lever-kind').selectOption('demolition');
+    await page.getByTestId('estate-lever-add').click();
+    const which = page.getByTestId('estate-lever-estate');
+    await expect(which.locator('option').allTextContents()).resolves.toEqual(['every estate of the region', 'A', 'B']);
+    await expect(which.inputValue()).resolves.toBe('');
+    await which.selectOption('1');
+    await page.getByTestId('estate-export').click();
+    const exported = (await estate()).exported;
+    expect(exported).toMatch(/lever: demolition/);
+    expect(exported).toMatch(/estate: 1$/m);
+    expect(validateFile(exported, 'two-levers.yaml').r.status).toBe(0);
+    // one estate: no such choice
+    await page.getByTestId('estate-preset').selectOption('0');
+    await page.getByTestId('estate-lever-add').click();
+    await expect(page.getByTestId('estate-lever-estate').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('estate mode: choosing another estate after a run clears the run, so its charts are not shown under the new estate', async () => {
-    // the runs before this one left results in the page
+    await page.getByTestId('estate-preset').selectOption('0');
+    await runEstate(1);
     expect((await estate()).done.length).toBeGreaterThan(0);
     await page.getByTestId('estate-preset').selectOption('1');
     const e = await estate();
