@@ -64,6 +64,9 @@ export interface EstateState {
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
+/** Below this many replications the difference chart says its interval is wide (as `nabolag compare` does; analysis/drift.ts DRIFT_FEW_REPLICATIONS). */
+const FEW_REPLICATIONS = 10;
+
 /** A scenario's anchoring input: what anchoring reads (not its name, seeds, replications or levers). */
 const anchorInput = (sc: Scenario): string => JSON.stringify({ ...sc, name: '', description: '', seed: 0, replications: 0, policies: [], output: null });
 
@@ -400,6 +403,11 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
       c.setAttribute('aria-label', one?.title ?? '');
     }
     $('estate-diff-empty').hidden = state.diff !== null && state.diff.n > 0;
+    // few replications: the interval of the mean is wider than the spread of single ones (t on n - 1 degrees of freedom)
+    const few = $('estate-diff-few');
+    const n = state.diff?.n ?? 0;
+    few.hidden = !(n > 0 && n < FEW_REPLICATIONS);
+    few.textContent = few.hidden ? '' : tx('estateDiffFew', { n, more: FEW_REPLICATIONS });
     const frames = state.mapFrames;
     mapSlider.max = String(Math.max(0, frames - 1));
     mapSlider.value = String(state.mapIndex);

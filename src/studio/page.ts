@@ -201,6 +201,7 @@ const BODY = `
     <p class="note empty" id="estate-diff-empty" data-text="estateDiffEmpty"></p>
     <canvas id="estate-diff-chart" class="chart" data-testid="estate-diff-chart" role="img"></canvas>
     <p class="plotkey" data-text="estateDiffNote"></p>
+    <p class="note" id="estate-diff-few" data-testid="estate-diff-few" hidden></p>
     ${chartHead('estate-map', 'map', 'estateMapTitle')}
     <div class="maprow">
       <button type="button" id="estate-map-play" data-testid="estate-map-play" aria-pressed="false" disabled></button>

@@ -266,6 +266,11 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
       const e = await estate();
       expect(e.errors).toEqual([]);
       expect(e.paired).toBe(true);
+      // 2 replications: the chart says its interval is wide
+      await page.waitForFunction(
+        () => !(globalThis as unknown as { document: { getElementById(id: string): { hidden: boolean } } }).document.getElementById('estate-diff-few').hidden,
+      );
+      await expect(page.getByTestId('estate-diff-few').textContent()).resolves.toMatch(/^With 2 replications the 95% interval of the mean is wide/);
       // the baseline is the scenario without levers on the same seeds: the command line's default run
       expect(e.baseline.map((d) => d.rows).join('')).toBe(cliRows);
       // the difference is taken replication by replication
