@@ -142,10 +142,11 @@ interface Frame {
 
 /** Axes, grid lines and year labels; returns the scales. */
 function axes(p: Paint, W: number, H: number, years: number[], lo: number, hi: number, ticks: number[], label: (v: number) => string): Frame {
+  // room for half a year label at the right edge, and for the lowest tick's label above the years
   const left = 52;
-  const right = 10;
+  const right = 18;
   const top = 10;
-  const bottom = 24;
+  const bottom = 28;
   const x = (i: number) => left + ((W - left - right) * i) / Math.max(1, years.length - 1);
   const y = (v: number) => top + (H - top - bottom) * (1 - (v - lo) / (hi - lo || 1));
   p.font = FONT;
@@ -165,7 +166,7 @@ function axes(p: Paint, W: number, H: number, years: number[], lo: number, hi: n
   p.textAlign = 'center';
   p.textBaseline = 'top';
   const every = Math.max(1, Math.ceil(years.length / 8));
-  for (let i = 0; i < years.length; i += every) p.fillText(String(years[i]), x(i), H - bottom + 5);
+  for (let i = 0; i < years.length; i += every) p.fillText(String(years[i]), x(i), H - bottom + 9);
   return { x, y };
 }
 
