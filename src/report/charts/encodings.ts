@@ -74,6 +74,8 @@ export function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = 
           symbolType: symbol,
           symbolStrokeWidth: symbol === 'stroke' ? 3 : 0,
           symbolOpacity: 1,
+          // "scenario: estate" names of a region's list charts are long (Vega-Lite cuts at 160 px)
+          labelLimit: 360,
           ...(Array.isArray(legend) ? { values: legend } : {}),
         }
       : null,
