@@ -135,11 +135,16 @@ export function rankedByEffect<T>(variants: readonly T[], effect: (v: T) => Effe
     .map((x) => x.v);
 }
 
+/** A variant's effect on MAIN_OUTCOME at the horizon in the row the answer reads (the last: the estate, or the region). */
+const mainEffect = (comparison: Pick<Comparison, 'effects' | 'rows'>, variant: string): Effect | undefined => {
+  const row = comparison.rows[comparison.rows.length - 1]!;
+  return comparison.effects.find((e) => e.variant === variant && e.row === row && e.metric === MAIN_OUTCOME);
+};
+
 /** Whether any variant's headline says "no clear effect" (an interval across zero, its results not exactly the baseline's): where few replications make that say little. */
 export function anyUnclear(comparison: Comparison): boolean {
-  const row = comparison.rows[comparison.rows.length - 1]!;
   return comparison.variants.some((v) => {
-    const e = comparison.effects.find((x) => x.variant === v && x.row === row && x.metric === MAIN_OUTCOME);
+    const e = mainEffect(comparison, v);
     return e !== undefined && verdictOf(e) === 'unclear' && !unchangedVariant(comparison, v);
   });
 }
@@ -152,7 +157,7 @@ export function anyUnclear(comparison: Comparison): boolean {
  */
 export function headlines(comparison: Comparison, scenarios: Record<string, Scenario>, end: number): string {
   const row = comparison.rows[comparison.rows.length - 1]!;
-  const effect = (v: string) => comparison.effects.find((e) => e.variant === v && e.row === row && e.metric === MAIN_OUTCOME);
+  const effect = (v: string) => mainEffect(comparison, v);
   const base = scenarios[comparison.baseline]!;
   const note = rowNote(comparison.rows, row);
   return rankedByEffect(comparison.variants, effect)
