@@ -284,13 +284,13 @@ const en = {
     estateIsWith: (end: number, clause: string, v: string, baseClause: string, base: string) => `By ${end}, with ${v}, ${clause}; in ${base}, ${baseClause}.`,
     criterion: (label: string, shown: string, threshold: string, met: boolean) => `${label} ${shown} (criterion: ${threshold}) — ${met ? 'met' : 'not met'}`,
     tooSmall: (residents: string, min: number) =>
-      `With ${residents} residents (mean at the horizon) it is below the ${min.toLocaleString('en')} residents an area needs to be on a list at all (almenboligloven § 61 a; classification.minResidents), so it is never listed, whatever the criteria.`,
+      `With ${residents} residents (mean at the horizon) it is below the ${min.toLocaleString('en')} residents an area needs to be on a list at all (almenboligloven § 61 a; classification.minResidents): in a year it has fewer it is not listed, whatever the criteria, and only a replication that has grown past them can be.`,
     criteria: (end: number, k: number, min: number, parts: string, base?: string) =>
       `By ${end} the mean values${base ? ` in ${base}` : ''} meet ${k} of the four list criteria (an area of at least 1,000 residents is listed when it meets at least ${min}): ${parts}.`,
     criteriaEach: (end: number, min: number, parts: string, base?: string) =>
       `By ${end} each estate's mean values${base ? ` in ${base}` : ''} meet this many of the four list criteria (an area of at least 1,000 residents is listed when it meets at least ${min}; the region is classified estate by estate): ${parts}.`,
     criteriaOf: (name: string, k: number, met: string, small: boolean) =>
-      `${name} ${k}${k ? ` (${met})` : ''}${small ? ', but with under 1,000 residents it is never listed' : ''}`,
+      `${name} ${k}${k ? ` (${met})` : ''}${small ? ', but on the mean with under 1,000 residents, too few to be listed' : ''}`,
     criteriaCount: (end: number, k: number, estates: number, min: number, base?: string) =>
       `By ${end} the mean values${base ? ` in ${base}` : ''} of ${k} of the region's ${estates} estates meet at least ${min} of the four list criteria (an area of at least 1,000 residents is listed when it does; the region is classified estate by estate).`,
     noMoves: (who: string) => `No households moved in and out${who}, so the elevator effect cannot be read from this run.`,
@@ -700,12 +700,12 @@ const da: Texts = {
     estateIsWith: (end, clause, v, baseClause, base) => `Listestatus i ${end} med ${v}: ${clause}; i ${base}: ${baseClause}.`,
     criterion: (label, shown, threshold, met) => `${label} ${shown} (kriterium: ${threshold}) — ${met ? 'opfyldt' : 'ikke opfyldt'}`,
     tooSmall: (residents, min) =>
-      `Med ${residents} beboere (gennemsnit ved tidshorisonten) er den under de ${min.toLocaleString('da')} beboere, et område skal have for overhovedet at komme på en liste (almenboligloven § 61 a; classification.minResidents), så den kommer aldrig på listen, uanset kriterierne.`,
+      `Med ${residents} beboere (gennemsnit ved tidshorisonten) er den under de ${min.toLocaleString('da')} beboere, et område skal have for overhovedet at komme på en liste (almenboligloven § 61 a; classification.minResidents): i et år med færre kommer den ikke på listen, uanset kriterierne, og kun en gentagelse, der er vokset forbi grænsen, kan komme det.`,
     criteria: (end, k, min, parts, base) =>
       `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} ${k} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}): ${parts}.`,
     criteriaEach: (end, min, parts, base) =>
       `I ${end} opfylder hver afdelings gennemsnitsværdier${base ? ` i ${base}` : ''} så mange af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}; regionen klassificeres afdeling for afdeling): ${parts}.`,
-    criteriaOf: (name, k, met, small) => `${name} ${k}${k ? ` (${met})` : ''}${small ? ', men med under 1.000 beboere kommer den aldrig på listen' : ''}`,
+    criteriaOf: (name, k, met, small) => `${name} ${k}${k ? ` (${met})` : ''}${small ? ', men i gennemsnit med under 1.000 beboere, for få til at komme på listen' : ''}`,
     criteriaCount: (end, k, estates, min, base) =>
       `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} i ${k} af regionens ${estates} afdelinger mindst ${min} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det gør det; regionen klassificeres afdeling for afdeling).`,
     noMoves: (who) => `Ingen husstande flyttede ind og ud${who}, så elevatoreffekten kan ikke aflæses af denne kørsel.`,

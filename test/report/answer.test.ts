@@ -171,7 +171,7 @@ describe('the first screen of a single run', () => {
 });
 
 describe('the findings of an estate too small for the list', () => {
-  it('say that it is never listed, with its residents and the minimum', async () => {
+  it('say that it is too small to be listed, with its residents and the minimum', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nabolag-small-'));
     try {
       const base = loadScenario('scenarios/default.yaml');
@@ -181,6 +181,8 @@ describe('the findings of an estate too small for the list', () => {
       await writeChartsAndReport(dir, { ensembles: [ens], summary: summarize(sc.name, sc.startYear, ens.replications) });
       const html = readFileSync(join(dir, 'report.html'), 'utf8');
       expect(html).toMatch(/With \d+ residents \(mean at the horizon\) it is below the 1,000 residents an area needs to be on a list at all/);
+      // not "never listed": a replication that grows past the minimum can be (an own estate of 450 flats at 976 residents was, in 1 of 12)
+      expect(html).not.toContain('never listed');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
