@@ -705,7 +705,8 @@ const da: Texts = {
       `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} ${k} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}): ${parts}.`,
     criteriaEach: (end, min, parts, base) =>
       `I ${end} opfylder hver afdelings gennemsnitsværdier${base ? ` i ${base}` : ''} så mange af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det opfylder mindst ${min}; regionen klassificeres afdeling for afdeling): ${parts}.`,
-    criteriaOf: (name, k, met, small) => `${name} ${k}${k ? ` (${met})` : ''}${small ? ', men i gennemsnit med under 1.000 beboere, for få til at komme på listen' : ''}`,
+    criteriaOf: (name, k, met, small) =>
+      `${name} ${k}${k ? ` (${met})` : ''}${small ? ', men i gennemsnit med under 1.000 beboere, for få til at komme på listen' : ''}`,
     criteriaCount: (end, k, estates, min, base) =>
       `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} i ${k} af regionens ${estates} afdelinger mindst ${min} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det gør det; regionen klassificeres afdeling for afdeling).`,
     noMoves: (who) => `Ingen husstande flyttede ind og ud${who}, så elevatoreffekten kan ikke aflæses af denne kørsel.`,
