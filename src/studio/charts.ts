@@ -354,28 +354,37 @@ const MAP_GAP = 14;
 /** Largest flat on the map, CSS pixels (an assumption: a small estate is not blown up). */
 const MAP_MAX_CELL = 12;
 
-/** The grid's extent over every panel: columns, storeys, and rows with the estates stacked one below the other (as in the report's map). */
-function mapExtent(panels: MapPanel[]): { maxX: number; maxY: number; maxRow: number } {
+/** Height (CSS pixels) of the line above each estate of a region's map that names it. */
+const MAP_ESTATE_LABEL_H = 14;
+
+/**
+ * The grid's extent over every panel: columns, storeys, and rows with the estates stacked one
+ * below the other (as in the report's map); `labelH`, the pixels of a region's estate names
+ * (one line above each estate), 0 for one estate.
+ */
+function mapExtent(panels: MapPanel[]): { maxX: number; maxY: number; maxRow: number; estates: number; labelH: number } {
   let maxX = 0;
   let maxY = 0;
+  let estates = 0;
   for (const m of panels)
     for (let f = 0; f < m.flats; f++) {
       maxX = Math.max(maxX, m.x[f]!);
       maxY = Math.max(maxY, m.y[f]!);
+      estates = Math.max(estates, m.estate[f]! + 1);
     }
   let maxRow = 0;
   for (const m of panels) for (let f = 0; f < m.flats; f++) maxRow = Math.max(maxRow, m.y[f]! + m.estate[f]! * (maxY + 3));
-  return { maxX, maxY, maxRow };
+  return { maxX, maxY, maxRow, estates, labelH: estates > 1 ? estates * MAP_ESTATE_LABEL_H : 0 };
 }
 
 /** The height (CSS pixels) the map needs at a width: panels side by side or stacked, whichever gives larger flats (then the lower). */
 export function mapHeight(panels: MapPanel[], W: number): number {
-  const { maxX, maxRow } = mapExtent(panels);
+  const { maxX, maxRow, labelH } = mapExtent(panels);
   let best = { cell: 0, h: 0 };
   for (const cols of new Set([panels.length, 1])) {
     const rows = panels.length / cols;
     const cell = Math.min(MAP_MAX_CELL, (W - MAP_GAP * (cols - 1)) / cols / (maxX + 1));
-    const h = rows * (MAP_TITLE_H + (maxRow + 1) * cell) + MAP_GAP * (rows - 1) + MAP_LEGEND_H + 6;
+    const h = rows * (MAP_TITLE_H + labelH + (maxRow + 1) * cell) + MAP_GAP * (rows - 1) + MAP_LEGEND_H + 6;
     if (cell > best.cell + 1e-9 || (Math.abs(cell - best.cell) <= 1e-9 && h < best.h)) best = { cell, h };
   }
   return Math.ceil(best.h);
@@ -396,18 +405,19 @@ export function mapDrawing(
     const legendH = MAP_LEGEND_H;
     const titleH = MAP_TITLE_H;
     const gap = MAP_GAP;
-    const { maxX, maxY, maxRow } = mapExtent(panels);
-    const rowOf = (m: MapPanel, f: number) => m.y[f]! + m.estate[f]! * (maxY + 3);
+    const { maxX, maxY, maxRow, estates, labelH } = mapExtent(panels);
+    // estate e starts below e blocks of rows (storeys and a gap) and, in a region, e + 1 name lines
+    const estateTop = (e: number, cell: number) => (labelH > 0 ? (e + 1) * MAP_ESTATE_LABEL_H : 0) + e * (maxY + 3) * cell;
     // panels side by side or one below the other, whichever gives the larger flats
     const cellFor = (cols: number) => {
       const rows = panels.length / cols;
       const pw = (W - gap * (cols - 1)) / cols;
-      const ph = (H - legendH - gap * (rows - 1)) / rows - titleH;
+      const ph = (H - legendH - gap * (rows - 1)) / rows - titleH - labelH;
       return Math.max(1, Math.min(pw / (maxX + 1), ph / (maxRow + 1)));
     };
     const cols = cellFor(panels.length) >= cellFor(1) ? panels.length : 1;
     const cell = cellFor(cols);
-    const panelH = titleH + (maxRow + 1) * cell;
+    const panelH = titleH + labelH + (maxRow + 1) * cell;
     panels.forEach((m, j) => {
       const x0 = cols === 1 ? 0 : j * ((W - gap * (cols - 1)) / cols + gap);
       const y0 = cols === 1 ? j * (panelH + gap) : 0;
@@ -416,6 +426,10 @@ export function mapDrawing(
       p.textAlign = 'left';
       p.textBaseline = 'top';
       p.fillText(m.title, x0, y0 + 2);
+      if (labelH > 0) {
+        p.font = FONT;
+        for (let e = 0; e < estates; e++) p.fillText(m.names[e] ?? '', x0, y0 + titleH + estateTop(e, cell) - MAP_ESTATE_LABEL_H + 1);
+      }
       const at = Math.min(k, m.months.length - 1);
       const codes = m.types.subarray(at * m.flats, (at + 1) * m.flats);
       const s = cell * 0.84;
@@ -424,7 +438,7 @@ export function mapDrawing(
         const c = codes[f]!;
         if (c >= MAP_CODES.length) continue;
         const cx = x0 + (m.x[f]! + 0.5) * cell;
-        const cy = y0 + titleH + (rowOf(m, f) + 0.5) * cell;
+        const cy = y0 + titleH + estateTop(m.estate[f]!, cell) + (m.y[f]! + 0.5) * cell;
         const t = MAP_CODES[c]!;
         p.fillStyle = t.color;
         if (c === 0) {

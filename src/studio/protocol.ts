@@ -49,6 +49,8 @@ export interface EstateMap {
   y: Uint16Array;
   /** Estate index of each flat (estates are drawn one below the other). */
   estate: Uint16Array;
+  /** The estates' names, by estate index (a region's map names each estate above its flats). */
+  names: string[];
   /** months.length x flats codes: MAP_TYPES index, or 255 for a flat not in use (demolished, not yet built). */
   types: Uint8Array;
 }

@@ -92,7 +92,13 @@ function estate(raw: Scenario, i: number, role: EstateRole, mapEveryMonths: numb
     const flats = r.geometry.x.length;
     const types = new Uint8Array(flats * r.maps.length);
     for (const [k, m] of r.maps.entries()) types.set(m.types, k * flats);
-    map = { months: r.maps.map((m) => m.month), flats, x: r.geometry.x.slice(), y: r.geometry.y.slice(), estate: r.geometry.estate.slice(), types };
+    const estate = r.geometry.estate.slice();
+    // the rows' names are the estates' in estate order (then a region's row, not on the map)
+    const names = r.rowNames.slice(
+      0,
+      estate.reduce((n, e) => Math.max(n, e + 1), 0),
+    );
+    map = { months: r.maps.map((m) => m.month), flats, x: r.geometry.x.slice(), y: r.geometry.y.slice(), estate, names, types };
     transfer.push(types.buffer, map.x.buffer, map.y.buffer, map.estate.buffer);
   }
   scope.postMessage(

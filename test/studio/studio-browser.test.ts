@@ -467,6 +467,12 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
     expect(exported).toMatch(/lever: demolition/);
     expect(exported).toMatch(/estate: 1$/m);
     expect(validateFile(exported, 'two-levers.yaml').r.status).toBe(0);
+    // the map names the region's estates above their flats
+    await runEstate(1);
+    await page.getByTestId('estate-map-svg').click();
+    const svg = (await estate()).chartFile!.svg!;
+    expect(svg).toMatch(/>A<\/text>/);
+    expect(svg).toMatch(/>B<\/text>/);
     // one estate: no such choice
     await page.getByTestId('estate-preset').selectOption('0');
     await page.getByTestId('estate-lever-add').click();
