@@ -61,6 +61,8 @@ export const DA_TEXTS: Record<string, string> = {
     'Skriv intet, når det lykkes: ingen statuslinje og ingen afsluttende linjer (svaret, advarslerne, hvor resultaterne er); fejl skrives stadig til stderr',
   "Language of the report: en (English) or da (Danish) (default: the scenario's language field, else English)":
     'Rapportens sprog: en (engelsk) eller da (dansk) (standard: scenariets language-felt, ellers engelsk)',
+  "Language of the report: en (English) or da (Danish) (default: the shards' --lang, else their scenario's language field, else English)":
+    'Rapportens sprog: en (engelsk) eller da (dansk) (standard: delmappernes --lang, ellers deres scenaries language-felt, ellers engelsk)',
   'Write charts/ and report.html (--no-report to skip them)': 'Skriv charts/ og report.html (--no-report springer dem over)',
   'Write charts/ (--no-report to skip them)': 'Skriv charts/ (--no-report springer dem over)',
   'If another run is writing the same output folder, wait for it instead of stopping':

@@ -87,7 +87,7 @@ async function runCommand(argv: {
     out.stdout(
       shardClosing(
         shard,
-        `ran replications ${slice.from + 1}-${slice.to} of ${sc.replications} of "${sc.name}" x ${counted(sc.years, 'year')} on ${counted(res.ensembles[0]!.workers, 'worker')}`,
+        `ran replications ${slice.from}-${slice.to - 1} of ${sc.replications} (numbered from 0, as metrics.csv numbers them) of "${sc.name}" x ${counted(sc.years, 'year')} on ${counted(res.ensembles[0]!.workers, 'worker')}`,
         res.outDir,
         res.files,
         ((performance.now() - t0) / 1000).toFixed(1),
@@ -194,7 +194,7 @@ async function compareCommand(argv: {
     out.stdout(
       shardClosing(
         shard,
-        `ran replications ${slice.from + 1}-${slice.to} of ${baseline.replications} of ${files.length} scenarios ("${baseline.name}", ${variants.map((v) => `"${v.name}"`).join(', ')}) = ${total} runs of ${counted(baseline.years, 'year')}`,
+        `ran replications ${slice.from}-${slice.to - 1} of ${baseline.replications} (numbered from 0, as metrics.csv numbers them) of ${files.length} scenarios ("${baseline.name}", ${variants.map((v) => `"${v.name}"`).join(', ')}) = ${total} runs of ${counted(baseline.years, 'year')}`,
         res.outDir,
         res.files,
         ((performance.now() - t0) / 1000).toFixed(1),

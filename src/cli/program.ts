@@ -277,7 +277,10 @@ export const PROGRAM: ProgramSpec = {
         { name: 'quiet', alias: 'q', kind: 'flag', describe: 'No closing lines' },
         { name: 'report', kind: 'flag', default: true, describe: 'Write charts/ and report.html (--no-report to skip them)' },
         { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
-        LANG_OPTION,
+        {
+          ...LANG_OPTION,
+          describe: "Language of the report: en (English) or da (Danish) (default: the shards' --lang, else their scenario's language field, else English)",
+        },
       ],
       examples: [
         [

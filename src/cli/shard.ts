@@ -94,7 +94,16 @@ export async function mergeCommand(argv: {
 }): Promise<void> {
   if (argv.out === undefined) throw new ArgsError('give the output folder: nabolag merge <shard folders…> --out <folder>');
   // as the unsharded command: merge's --lang, else the shards' (their --lang, else their scenario's language), else English
-  const lang = reportLang(argv.lang, shardLanguage(argv.folders[0]));
+  const langs = new Map<string, string>();
+  for (const f of argv.folders) {
+    const l = shardLanguage(f);
+    if (l !== undefined && !langs.has(l)) langs.set(l, f);
+  }
+  if (argv.lang === undefined && langs.size > 1)
+    throw new UserError(
+      `the shards ask for reports in different languages (${[...langs].map(([l, f]) => `${l} in ${f}`).join(', ')}); give merge --lang en or --lang da`,
+    );
+  const lang = reportLang(argv.lang, langs.keys().next().value);
   const t0 = performance.now();
   // imported here: `run` and `compare` read this module for --shard, and need neither
   const { mergeToDirectory } = await import('../output/merge.js');

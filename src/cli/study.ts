@@ -242,7 +242,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
     out.stdout(
       shardClosing(
         shard,
-        `ran sample points ${slice.from}-${slice.to - 1} of ${nPoints} of the ${method} sensitivity of "${base.name}" x ${base.replications} replications = ${total} runs of ${counted(base.years, 'year')}`,
+        `ran sample points ${slice.from}-${slice.to - 1} of ${nPoints} of the ${method} sensitivity of "${base.name}" x ${counted(base.replications, 'replication')} = ${counted(total, 'run')} of ${counted(base.years, 'year')}`,
         res.outDir,
         res.files,
         seconds(t0),
@@ -425,7 +425,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
     out.stdout(
       shardClosing(
         shard,
-        `ran points ${slice.from}-${slice.to - 1} of the ${design} sweep of "${base.name}" (0 to ${plan.count}, 0 the scenario as given) x ${base.replications} replications = ${total} runs of ${counted(base.years, 'year')}`,
+        `ran points ${slice.from}-${slice.to - 1} of the ${design} sweep of "${base.name}" (0 to ${plan.count}, 0 the scenario as given) x ${counted(base.replications, 'replication')} = ${counted(total, 'run')} of ${counted(base.years, 'year')}`,
         res.outDir,
         res.files,
         seconds(t0),

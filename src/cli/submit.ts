@@ -29,7 +29,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, statfsSync, writeFileSy
 import { homedir, userInfo } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { environmentError, prepareOutputFolder } from '../output/atomic.js';
+import { environmentError, prepareOutputFolder, removeAbandoned } from '../output/atomic.js';
 import {
   ARRAY_SCRIPT,
   MARKER,
@@ -469,7 +469,7 @@ function checkOutput(inner: Inner, cwd: string): string {
   checkScriptPath('the output folder', v.path);
   if (existsSync(join(v.path, SLURM_DIR, SUBMISSION_FILE)))
     throw new UserError(
-      `the output folder ${v.path} holds an earlier submission (${SLURM_DIR}/${SUBMISSION_FILE}); continue it with nabolag submit --resume ${v.path}, or give a new folder`,
+      `the output folder ${v.path} holds an earlier submission (${SLURM_DIR}/${SUBMISSION_FILE}); continue it with nabolag submit --resume ${shellQuote(v.path)}, or give a new folder`,
     );
   const lock = join(dirname(v.path), `.${basename(v.path)}.nabolag-lock`);
   if (existsSync(lock))
@@ -587,11 +587,11 @@ async function submitJobs(sub: Submission, shards: number[], wait: boolean): Pro
       ? `nabolag: submitted job array ${entry.array} (${what}) and merge job ${entry.merge}, which runs after it\n`
       : `nabolag: submitted merge job ${entry.merge}\n`) +
       `nabolag: logs in ${join(dir, SLURM_DIR)}/; follow with: squeue -j ${[entry.array, entry.merge].filter(Boolean).join(',')}\n` +
-      (wait ? 'nabolag: waiting for the merge (Ctrl-C stops waiting, not the jobs)\n' : `nabolag: if tasks fail: nabolag submit --resume ${dir}\n`),
+      (wait ? 'nabolag: waiting for the merge (Ctrl-C stops waiting, not the jobs)\n' : `nabolag: if tasks fail: nabolag submit --resume ${shellQuote(dir)}\n`),
   );
   if (!wait) return 0;
   const code = await waitForMerge(entry.merge!, dir);
-  if (code !== 0) out.stderr(`nabolag: to run the missing shards again and merge: nabolag submit --resume ${dir}\n`);
+  if (code !== 0) out.stderr(`nabolag: to run the missing shards again and merge: nabolag submit --resume ${shellQuote(dir)}\n`);
   return code;
 }
 
@@ -646,8 +646,14 @@ async function resumeCommand(argv: SubmitArgs): Promise<number> {
   } catch (e) {
     throw environmentError(e, dir);
   }
+  // none of the submission's jobs runs now: a missing shard's lock and partial folder are those of a
+  // killed task (on any node), which would stop its rerun
+  for (const k of missing)
+    for (const p of removeAbandoned(join(dir, SHARDS_DIR), String(k))) out.stderr(`nabolag: removed ${p}, left by a task of shard ${k} that was killed\n`);
   out.stderr(
-    missing.length ? `nabolag: shards ${missing.join(', ')} of ${sub.options.tasks} are missing\n` : `nabolag: all ${sub.options.tasks} shards are complete\n`,
+    missing.length
+      ? `nabolag: ${missing.length > 1 ? 'shards' : 'shard'} ${missing.join(', ')} of ${sub.options.tasks} ${missing.length > 1 ? 'are' : 'is'} missing\n`
+      : `nabolag: all ${sub.options.tasks} shards are complete\n`,
   );
   return submitJobs(sub, missing, argv.wait === true);
 }

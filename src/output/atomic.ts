@@ -23,6 +23,7 @@
 import {
   appendFileSync,
   closeSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -37,7 +38,19 @@ import {
 import { hostname, homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../scenario/messages.js';
-import { MARKER, MARKER_TEXT, classifyOutput, isNabolagFolder, manifestFiles, unlistedEntries, unlistedWhy, writtenRecord } from './safety.js';
+import {
+  MARKER,
+  MARKER_TEXT,
+  UNLISTED_SHOWN,
+  classifyOutput,
+  isNabolagFolder,
+  listedTops,
+  manifestFiles,
+  unlistedEntries,
+  unlistedWhy,
+  updateLosses,
+  writtenRecord,
+} from './safety.js';
 
 /** Inside a partial folder: which process writes it (JSON `{ pid, host }`), removed before the swap. */
 export const OWNER_FILE = '.nabolag-owner';
@@ -179,6 +192,40 @@ export function removeStalePartials(parent: string): string[] {
   return removed;
 }
 
+/**
+ * Remove the lock and the partial folders that a run writing `parent/name` left when it was
+ * killed (SIGKILL, a node's failure), whatever host it ran on: for a caller that knows no such run
+ * is alive (`nabolag submit --resume`, after the scheduler says none of the submission's jobs
+ * runs; a lock of another host is otherwise never taken as stale). Returns what was removed.
+ */
+export function removeAbandoned(parent: string, name: string): string[] {
+  const removed: string[] = [];
+  const lockFile = join(parent, `.${name}.nabolag-lock`);
+  if (existsSync(lockFile)) {
+    rmSync(lockFile, { force: true });
+    removed.push(lockFile);
+  }
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return removed;
+  }
+  for (const n of names) {
+    const m = PARTIAL.exec(n);
+    if (!m || m[1] !== name) continue;
+    const p = join(parent, n);
+    try {
+      if (!lstatSync(p).isDirectory() || !lstatSync(join(p, MARKER)).isFile()) continue;
+    } catch {
+      continue;
+    }
+    rmSync(p, { recursive: true, force: true });
+    removed.push(p);
+  }
+  return removed;
+}
+
 let ids = 0;
 const uniqueId = () => `${(Date.now() % 1e9).toString(36)}${(ids++).toString(36)}`;
 
@@ -209,6 +256,8 @@ export async function updateAtomically<T>(
     // checked again: the folder may have changed while the work ran
     const again = classifyOutput(path, { cwd: opts.cwd ?? process.cwd(), home: opts.home ?? homedir(), scenarioFiles: opts.scenarioFiles ?? [], holds });
     if (!again.ok) throw new UserError(`the output folder ${path} ${again.why}; it changed while nabolag ran, and nothing was replaced`);
+    const lost = updateLosses(path, new Set([...readdirSync(tmp), ...listedTops(path)]));
+    if (lost.length) throw new UserError(`the output folder ${path} ${unlistedWhy(lost.slice(0, UNLISTED_SHOWN))}; nothing was replaced`);
     moveInto(tmp, path);
   });
 }

@@ -20,7 +20,8 @@ import { UserError } from '../scenario/messages.js';
 import { realPathOf } from './safety.js';
 import { updateAtomically, writeAtomically } from './atomic.js';
 import { type RunInfo, writeCompareFiles, writeRunFiles } from './pipeline.js';
-import { type ShardManifest, VALUES_FILE, readDigests, readShard } from './shard.js';
+import { SHARD_FILE, type ShardManifest, VALUES_FILE, readDigests, readShard } from './shard.js';
+import { shardSlice } from '../engine/shard.js';
 import {
   EFFECTS_PREFIXED_HEADER,
   LineFile,
@@ -92,10 +93,16 @@ export function checkShards(folders: string[]): Loaded[] {
     );
   for (const [field, what] of SAME) {
     const other = loaded.find((l) => l.m[field] !== first.m[field]);
-    if (other)
+    if (other) {
+      // a hash says only that they differ: the command lines say how
+      const how =
+        field === 'scenarioHash' || field === 'optionsHash'
+          ? ` (run as: ${first.m.argv?.join(' ') ?? 'not recorded'}; and: ${other.m.argv?.join(' ') ?? 'not recorded'})`
+          : '';
       throw new UserError(
-        `the shards differ in their ${what}: ${first.folder} has ${show(first.m[field])}, ${other.folder} has ${show(other.m[field])}; merge only the shards of one command run with the same scenario, seed and options`,
+        `the shards differ in their ${what}: ${first.folder} has ${show(first.m[field])}, ${other.folder} has ${show(other.m[field])}${how}; merge only the shards of one command run with the same scenario, seed and options`,
       );
+    }
   }
   const n = first.m.n;
   const byK = new Map<number, Loaded>();
@@ -106,9 +113,19 @@ export function checkShards(folders: string[]): Loaded[] {
     byK.set(k, l);
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !byK.has(k));
+  // each shard holds the items its k of n holds (an edited k would put one slice twice and lose another)
+  const { kind, total } = first.m.items;
+  for (const l of loaded) {
+    const { from, to } = shardSlice(total, { k: l.m.k, n });
+    const it = l.m.items;
+    if (it.kind !== kind || it.total !== total || it.from !== from || it.to !== to)
+      throw new UserError(
+        `${join(l.folder, SHARD_FILE)} says it is shard ${l.m.k}/${n} but holds ${it.kind} ${it.from} to ${it.to - 1} of ${it.total}; shard ${l.m.k}/${n} of ${total} ${kind} holds ${from} to ${to - 1}: run that shard again`,
+      );
+  }
   if (missing.length)
     throw new UserError(
-      `shards ${missing.map((k) => `${k}/${n}`).join(', ')} missing (given: ${loaded.map((l) => `${l.m.k}/${n} in ${l.folder}`).join(', ')}${absent.length ? `; ${absent.join(', ')} ${absent.length > 1 ? 'do' : 'does'} not exist` : ''}); run the missing shards, then merge all ${n}`,
+      `${missing.length > 1 ? 'shards' : 'shard'} ${missing.map((k) => `${k}/${n}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (given: ${loaded.map((l) => `${l.m.k}/${n} in ${l.folder}`).join(', ')}${absent.length ? `; ${absent.join(', ')} ${absent.length > 1 ? 'do' : 'does'} not exist` : ''}); run the missing shards, then merge all ${n}`,
     );
   return [...byK.values()].sort((a, b) => a.m.k - b.m.k);
 }

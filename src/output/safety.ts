@@ -132,7 +132,7 @@ function isLegacyResult(dir: string): boolean {
 }
 
 /** Most unlisted entries `unlistedEntries` names. */
-const UNLISTED_SHOWN = 5;
+export const UNLISTED_SHOWN = 5;
 
 /**
  * The layout of a cluster run's folder (cli/submit.ts writes it, Slurm fills it): the job scripts,
@@ -349,11 +349,33 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
   const held = (ctx.holds ?? []).map((h) => realPathOf(h));
   if (held.length && entries.every((e) => held.some((h) => within(h, join(path, e))))) return { ok: true, path, exists: true };
   if (!isNabolagFolder(path)) return refuse(`already holds files that nabolag did not write (it has no ${MARKER} marker); give a new or empty folder`);
+  if (held.length) {
+    // a merge beside its shards replaces the earlier merged result's files: not if one was edited
+    const lost = updateLosses(path, listedTops(path));
+    if (lost.length) return refuse(unlistedWhy(lost.slice(0, UNLISTED_SHOWN)));
+  }
   if (ctx.replace) {
     const foreign = unlistedEntries(path);
     if (foreign.length) return refuse(unlistedWhy(foreign));
   }
   return { ok: true, path, exists: true };
+}
+
+/**
+ * What moving a new result into the nabolag folder `dir`, beside what else it holds (a merge
+ * into the folder of its shards, atomic.ts `updateAtomically`), would destroy that is not
+ * nabolag's as nabolag wrote it: the entries of `unlistedEntries` under a top-level name the new
+ * result replaces or the earlier one's manifest lists (`replaced`): a file of nabolag's edited
+ * in place, a user's file of the same name, a user's file inside a folder replaced whole
+ * (`charts/`). A user's files under other names are kept, and not named.
+ */
+export function updateLosses(dir: string, replaced: ReadonlySet<string>): string[] {
+  return unlistedEntries(dir, Number.POSITIVE_INFINITY).filter((e) => replaced.has(e.split('/')[0]!.replace(CHANGED_SUFFIX, '')));
+}
+
+/** The top-level names of the files a nabolag folder's manifest lists (what a new result there replaces or removes). */
+export function listedTops(dir: string): Set<string> {
+  return new Set((manifestFiles(dir) ?? []).filter((f): f is string => typeof f === 'string').map((f) => f.split('/')[0]!));
 }
 
 /** Why a folder with unlisted files (`unlistedEntries`) is not replaced, completing "the output folder <path> …". */

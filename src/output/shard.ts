@@ -86,6 +86,8 @@ export interface ShardManifest {
   scenarioFiles: string[];
   /** Files of the shard folder besides shard.json. */
   files: string[];
+  /** sha256 of each of `files` as the shard wrote it (merge refuses a file changed or damaged since); absent in shards before 0.2.18. */
+  sums?: Record<string, string>;
   /** The layout of metrics.csv and moves.csv (none for a sensitivity analysis). */
   tables: { column: string | null; moves: boolean; schelling: boolean; blocks: ShardBlock[] } | null;
   /** The ensembles whose digests are in digests.bin (for a sweep: only point 0's, in the shard holding it), by block id. */
@@ -131,8 +133,23 @@ export function shardManifest(
   };
 }
 
+/** Write shard.json, with the sums of the shard's files (written and closed before it). */
 export function writeShardManifest(dir: string, m: ShardManifest): void {
-  writeFileSync(join(dir, SHARD_FILE), JSON.stringify(m, null, 1) + '\n');
+  const sums = Object.fromEntries(m.files.map((f) => [f, fileSum(join(dir, f))]));
+  writeFileSync(join(dir, SHARD_FILE), JSON.stringify({ ...m, sums }, null, 1) + '\n');
+}
+
+/** sha256 of a file's bytes, read a piece at a time (a shard's moves.csv may be larger than memory). */
+export function fileSum(path: string): string {
+  const h = createHash('sha256');
+  const buf = Buffer.alloc(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return `sha256:${h.digest('hex')}`;
 }
 
 /** Appends records of digests to digests.bin (module comment). */
@@ -170,7 +187,7 @@ export function* readDigests(dir: string): Generator<ReplicationDigest[]> {
         record = deserialize(body) as ReplicationDigest[];
       } catch (e) {
         throw new UserError(
-          `the shard file ${path} cannot be read by this Node.js (${process.version}): ${e instanceof Error ? e.message : String(e)}; run the shards and the merge with one Node.js version`,
+          `the shard file ${path} cannot be read by this Node.js (${process.version}): ${e instanceof Error ? e.message : String(e)}; it was damaged, or written by another Node.js: run that shard again, the shards and the merge with one Node.js version`,
         );
       }
       yield record;
@@ -219,5 +236,12 @@ export function readShard(folder: string): ShardManifest {
     );
   for (const f of m.files)
     if (!existsSync(join(folder, f))) throw new UserError(`the shard folder ${folder} lacks ${f}, which its ${SHARD_FILE} lists; run that shard again`);
+  // each file as the shard wrote it: an edit or damage since would merge silently into wrong results
+  if (m.sums !== undefined)
+    for (const f of m.files)
+      if (fileSum(join(folder, f)) !== m.sums[f])
+        throw new UserError(
+          `the shard file ${join(folder, f)} is not as its shard wrote it (its sha256 differs from the one ${SHARD_FILE} records): it was changed or damaged since; run that shard again`,
+        );
   return m as ShardManifest;
 }

@@ -10,7 +10,7 @@
  * skipped with the reason printed. `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +115,7 @@ describe.skipIf(skip)('nabolag submit --scheduler slurm on a single-node Slurm',
       const [job] = submission(out).jobs;
       for (let i = 0; i < 4; i++)
         expect(readFileSync(join(out, 'slurm', `task-${job!.array}_${i}.out`), 'utf8')).toMatch(
-          new RegExp(`shard ${i + 1}/4 — ran replications ${2 * i + 1}-${2 * i + 2} of 8`),
+          new RegExp(`shard ${i + 1}/4 — ran replications ${2 * i}-${2 * i + 1} of 8 \\(numbered from 0`),
         );
     },
     JOB_TIMEOUT_MS * 2,
@@ -163,12 +163,19 @@ describe.skipIf(skip)('nabolag submit --scheduler slurm on a single-node Slurm',
       expect(c.code, c.stderr).toBe(0);
       expect(await ended(first.merge)).toBe('FAILED');
       const log = readFileSync(join(out, 'slurm', `merge-${first.merge}.out`), 'utf8');
-      expect(log).toMatch(/shards 4\/4 missing/);
+      expect(log).toMatch(/shard 4\/4 is missing/);
       expect(existsSync(join(out, 'metrics.csv'))).toBe(false);
+      // as a task killed on another node leaves them (SIGKILL: no clean-up): its lock would stop the rerun
+      const lock = join(out, 'shards', '.4.nabolag-lock');
+      writeFileSync(lock, `${JSON.stringify({ pid: 20228, host: 'node07', started: new Date().toISOString() })}\n`);
+      mkdirSync(join(out, 'shards', '.4.partial-20228-abc'));
+      writeFileSync(join(out, 'shards', '.4.partial-20228-abc', '.nabolag-output'), 'x');
 
       const again = nabolag(['submit', '--resume', out, '--wait']);
       expect(again.code, again.stderr + again.stdout).toBe(0);
-      expect(again.stderr).toMatch(/shards 4 of 4 are missing/);
+      expect(again.stderr).toMatch(/shard 4 of 4 is missing/);
+      expect(again.stderr).toContain(`removed ${lock}, left by a task of shard 4 that was killed`);
+      expect(existsSync(join(out, 'shards', '.4.partial-20228-abc'))).toBe(false);
       expect(again.stdout).toMatch(/merged 4 shard\(s\) of run/);
       const second = submission(out).jobs[1]!;
       expect(second.shards).toEqual([4]);

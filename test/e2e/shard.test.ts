@@ -92,6 +92,8 @@ describe('nabolag run --shard and merge', () => {
       expect(m.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(m.scenarioHash).toBe(ms[0].scenarioHash);
       expect(m.files).toEqual(['metrics.csv', 'moves.csv', 'digests.bin']);
+      expect(Object.keys(m.sums)).toEqual(m.files);
+      for (const f of m.files) expect(m.sums[f]).toMatch(/^sha256:[0-9a-f]{64}$/);
     }
     // shard 2 holds replications 1 and 2 (0-based), on the seeds the whole run gives them
     const rows = readFileSync(join(run.shards[1]!, 'metrics.csv'), 'utf8').trimEnd().split('\n').slice(1);
@@ -118,6 +120,32 @@ describe('nabolag run --shard and merge', () => {
     for (const f of ['metrics.csv', 'moves.csv', 'summary.json']) expect(c[f], f).toBe(a[f]);
     expect(existsSync(join(run.merged, 'report.html'))).toBe(false);
     for (const s of run.shards) expect(existsSync(join(s, 'shard.json'))).toBe(true);
+  });
+
+  it("merging again beside the shards keeps a user's own file, and refuses to replace a merged file edited in place or a folder holding a user's file", () => {
+    ok(['merge', ...run.shards, '--out', run.merged, '--quiet']);
+    writeFileSync(join(run.merged, 'analysis.R'), 'read.csv("metrics.csv")\n');
+    ok(['merge', ...run.shards, '--out', run.merged, '--quiet']);
+    expect(readFileSync(join(run.merged, 'analysis.R'), 'utf8')).toBe('read.csv("metrics.csv")\n');
+    const refusedHere = (...parts: string[]) => {
+      const r = nabolag(['merge', ...run.shards, '--out', run.merged]);
+      expect(r.code).toBe(2);
+      for (const p of parts) expect(r.stderr).toContain(p);
+      expect(r.stderr).toContain('nothing was written');
+    };
+    const summary = join(run.merged, 'summary.json');
+    const edited = readFileSync(summary, 'utf8').replace('{', '{"note": "checked by hand",');
+    writeFileSync(summary, edited);
+    refusedHere('summary.json (changed since nabolag wrote it)');
+    expect(readFileSync(summary, 'utf8')).toBe(edited);
+    rmSync(summary);
+    writeFileSync(join(run.merged, 'charts', 'mine.svg'), '<svg/>');
+    refusedHere('charts/mine.svg');
+    expect(existsSync(join(run.merged, 'charts', 'mine.svg'))).toBe(true);
+    rmSync(join(run.merged, 'charts', 'mine.svg'));
+    ok(['merge', ...run.shards, '--out', run.merged, '--quiet']);
+    expect(readFileSync(summary, 'utf8')).toBe(readFileSync(join(run.full, 'summary.json'), 'utf8'));
+    expect(existsSync(join(run.merged, 'analysis.R'))).toBe(true);
   });
 
   it('merges into a folder prepared by nabolag beside its logs and scripts, keeping them; refuses a folder holding files of someone else', () => {
@@ -174,6 +202,14 @@ describe('nabolag run --shard and merge', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('option --lang');
     expect(existsSync(join(tmp, 'lang', 'bad'))).toBe(false);
+    // shards that ask for two languages: merge says so rather than take the first folder's
+    const en2 = join(tmp, 'lang', 'en2');
+    ok(['run', 'scenarios/default.yaml', ...FAST, '-n', '2', '--lang', 'en', '--shard', '2/2', '--out', en2, '--quiet']);
+    const mixed = nabolag(['merge', da[0]!, en2, '--out', join(tmp, 'lang', 'mixed')]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain(`different languages (da in ${da[0]}, en in ${en2}); give merge --lang en or --lang da`);
+    expect(existsSync(join(tmp, 'lang', 'mixed'))).toBe(false);
+    ok(['merge', da[0]!, en2, '--out', join(tmp, 'lang', 'mixed'), '--lang', 'en', '--quiet']);
   });
 
   it('merges into a new folder elsewhere too', () => {
@@ -191,9 +227,9 @@ describe('nabolag run --shard and merge', () => {
       expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
       expect(existsSync(out)).toBe(false);
     };
-    refused([run.shards[0]!, run.shards[1]!], 'shards 3/3 missing');
-    refused([run.shards[0]!], 'shards 2/3, 3/3 missing');
-    refused([run.shards[0]!, run.shards[1]!, join(tmp, 'run', 'never')], 'shards 3/3 missing', `${join(tmp, 'run', 'never')} does not exist`);
+    refused([run.shards[0]!, run.shards[1]!], 'shard 3/3 is missing');
+    refused([run.shards[0]!], 'shards 2/3, 3/3 are missing');
+    refused([run.shards[0]!, run.shards[1]!, join(tmp, 'run', 'never')], 'shard 3/3 is missing', `${join(tmp, 'run', 'never')} does not exist`);
     refused([run.shards[0]!, run.shards[1]!, run.shards[1]!, run.shards[2]!], 'shard 2/3 is given twice', run.shards[1]!);
     refused([run.shards[0]!, run.shards[1]!, run.full], `${run.full} is not a shard folder`, 'shard.json');
     // a shard of another seed
@@ -215,6 +251,26 @@ describe('nabolag run --shard and merge', () => {
     for (const f of m.files) writeFileSync(join(old, f), readFileSync(join(run.shards[2]!, f)));
     writeFileSync(join(old, 'shard.json'), JSON.stringify({ ...m, version: '0.0.1' }));
     refused([run.shards[0]!, run.shards[1]!, old], 'differ in their nabolag version', '"0.0.1"');
+    // a shard whose k was edited (it would hold replications 1-2 in the place of 3-4)
+    const copyOf = (from: string, name: string) => {
+      const to = join(tmp, 'run', name);
+      cpSync(from, to, { recursive: true });
+      return to;
+    };
+    const moved = copyOf(run.shards[1]!, 'k-edited');
+    writeFileSync(join(moved, 'shard.json'), JSON.stringify({ ...shardJson(moved), k: 3 }));
+    refused([run.shards[0]!, run.shards[1]!, moved], `${join(moved, 'shard.json')} says it is shard 3/3 but holds replications 1 to 2 of 5`, 'holds 3 to 4');
+    // a shard's data file edited (same size) or damaged after the shard wrote it
+    const edited = copyOf(run.shards[2]!, 'csv-edited');
+    const csv = readFileSync(join(edited, 'metrics.csv'), 'latin1');
+    const at = csv.indexOf('\n') + 1;
+    writeFileSync(join(edited, 'metrics.csv'), csv.slice(0, at) + (csv[at] === '3' ? '4' : '3') + csv.slice(at + 1), 'latin1');
+    refused([run.shards[0]!, run.shards[1]!, edited], `${join(edited, 'metrics.csv')} is not as its shard wrote it`, 'run that shard again');
+    const damaged = copyOf(run.shards[2]!, 'bin-damaged');
+    const bin = readFileSync(join(damaged, 'digests.bin'));
+    bin[Math.floor(bin.length / 2)]! ^= 1;
+    writeFileSync(join(damaged, 'digests.bin'), bin);
+    refused([run.shards[0]!, run.shards[1]!, damaged], `${join(damaged, 'digests.bin')} is not as its shard wrote it`);
     // a merge into one of the shards
     const r = nabolag(['merge', ...run.shards, '--out', run.shards[0]!]);
     expect(r.code).toBe(2);

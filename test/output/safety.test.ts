@@ -23,7 +23,7 @@ import {
   isNabolagFolder,
   unlistedEntries,
 } from '../../src/output/safety.js';
-import { environmentError, removeStalePartials, writeAtomically } from '../../src/output/atomic.js';
+import { environmentError, removeAbandoned, removeStalePartials, writeAtomically } from '../../src/output/atomic.js';
 import { UserError } from '../../src/scenario/messages.js';
 
 const box = mkdtempSync(join(tmpdir(), 'nabolag-safety-'));
@@ -325,6 +325,23 @@ describe('removeStalePartials', () => {
     });
     expect(removeStalePartials(p)).toEqual([join(p, '.out.partial-1-abc')]);
     expect(readdirSync(p).sort()).toEqual(['.far.partial-3-abc', '.live.partial-2-abc', '.mine.partial-4-abc']);
+  });
+});
+
+describe('removeAbandoned (submit --resume, once no job of the submission runs)', () => {
+  it("removes the named folder's lock and partial folders whatever host left them, and nothing else", () => {
+    const p = folder('abandoned', {
+      '.4.nabolag-lock': JSON.stringify({ pid: 20228, host: 'node07', started: '2026-12-05T09:00:00.000Z' }),
+      [`.4.partial-20228-abc/${MARKER}`]: 'x',
+      '.4.partial-20228-abc/.nabolag-owner': JSON.stringify({ pid: 20228, host: 'node07' }),
+      [`.5.partial-1-abc/${MARKER}`]: 'x',
+      '.5.nabolag-lock': JSON.stringify({ pid: 1, host: 'node08' }),
+      '.4.partial-9-abc/notes.txt': 'a folder of the user that happens to look like ours',
+      '4/shard.json': '{}',
+    });
+    expect(removeAbandoned(p, '4').sort()).toEqual([join(p, '.4.nabolag-lock'), join(p, '.4.partial-20228-abc')]);
+    expect(readdirSync(p).sort()).toEqual(['.4.partial-9-abc', '.5.nabolag-lock', '.5.partial-1-abc', '4']);
+    expect(removeAbandoned(p, '4')).toEqual([]);
   });
 });
 
