@@ -10,7 +10,10 @@
  * `sensitivity` evaluates an outcome) and `scale` is the target's tolerance when given, else
  * |value| (so the error is relative), else 1 for a value of 0. So a target missed by exactly its
  * tolerance adds 1, and targets in different units weigh alike per tolerance. (Assumption: the
- * tolerance is read as the error the user accepts, like a standard error of the observation.)
+ * tolerance is read as the error the user accepts; the verdict, `toleranceVerdict`, uses it as a
+ * band: within value ± tolerance or not.) The replications' noise is not weighed in: with common
+ * random numbers the objective is a deterministic function of the parameters, but a rough one
+ * (the noise of those seeds), so the fitted values carry no interval of their own.
  *
  * The 95% interval of a target's mean is the t interval (inference.ts `meanInterval`) of the
  * expression evaluated on each replication's values. For an expression linear in its metrics

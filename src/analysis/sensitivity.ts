@@ -118,15 +118,23 @@ export interface MorrisIndex {
   effects: number[];
 }
 
-/** Morris indices per parameter from the outcomes `y` at the design's points (in order). */
-export function morrisIndices(design: MorrisDesign, k: number, y: readonly number[]): MorrisIndex[] {
+/**
+ * Morris indices per parameter from the outcomes `y` at the design's points (in order). `ran`
+ * maps a parameter's unit-cube value to the unit-cube value of what was run, where that differs
+ * (a whole-number field, rounded: a step of Δ = 2/3 of 2027:2031 runs 2028 and 2031, 3/4 of the
+ * range): each elementary effect is then divided by the step run, not by Δ, so that μ* stays
+ * |c| x range for a linear outcome; a step that rounding cancels measures nothing and is left out
+ * (an index with none is NaN).
+ */
+export function morrisIndices(design: MorrisDesign, k: number, y: readonly number[], ran?: (param: number, u: number) => number): MorrisIndex[] {
   if (y.length !== design.points.length) throw new Error(`Morris: ${y.length} outcomes for ${design.points.length} points`);
   const effects: number[][] = Array.from({ length: k }, () => []);
   for (let t = 0; t < design.trajectories; t++) {
     for (let s = 1; s <= k; s++) {
       const at = t * (k + 1) + s;
       const m = design.moved[at]!;
-      effects[m.param]!.push((y[at]! - y[at - 1]!) / (m.sign * design.delta));
+      const step = ran ? ran(m.param, design.points[at]![m.param]!) - ran(m.param, design.points[at - 1]![m.param]!) : m.sign * design.delta;
+      if (step !== 0) effects[m.param]!.push((y[at]! - y[at - 1]!) / step);
     }
   }
   return effects.map((ee) => {

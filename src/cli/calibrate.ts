@@ -107,7 +107,8 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
     `nabolag ${VERSION}: calibrated "${base.name}" — ${counted(params.length, 'parameter')} to ${counted(targets.length, 'target')}, ${r.evaluations} evaluations of ${counted(base.replications, 'replication')} of ${counted(base.years, 'year')} (Nelder-Mead, ${stopText(r.stop)}) on ${counted(res.workers, 'worker')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     'fitted:',
     ...params.map((p, i) => `  ${p.name} = ${r.values[i]}   (range ${p.lo} to ${p.hi}; started at ${fmtNumber(paramStart(p, start[i]!))})`),
-    'targets (fitted mean, 95% interval over replications, against the target):',
+    '  (the point the search found best on these seeds: no interval; its neighbours may fit as well, and the intervals below are on the seeds that chose it: check it with nabolag run --seed <another>, or a sweep around it)',
+    'targets (fitted mean, its 95% confidence interval over the replications, against the target):',
     ...targets.map((t, j) => {
       const f = r.fits[j]!;
       const ci = Number.isFinite(f.low) ? ` (${fmtNumber(f.low)} to ${fmtNumber(f.high)})` : '';

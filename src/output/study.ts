@@ -74,6 +74,9 @@ export const paramValue = (p: StudyParam, u: number): number => {
   return p.integer ? Math.round(v) : v;
 };
 
+/** The unit-cube value of what `paramValue` runs at `u` (u itself unless a whole-number field rounds it). */
+export const unitOfRun = (p: StudyParam, u: number): number => (p.integer && p.hi > p.lo ? (paramValue(p, u) - p.lo) / (p.hi - p.lo) : u);
+
 /** How the charts of a study are written (report/study.ts), given what it found. */
 export type StudyCharts<T> = (dir: string, result: T) => Promise<string[]>;
 
@@ -254,7 +257,7 @@ export async function writeSensitivityFiles(
   for (const [o, out] of outcomes.entries()) {
     const found =
       design.method === 'morris'
-        ? morrisIndices(design.design, params.length, y[o]!)
+        ? morrisIndices(design.design, params.length, y[o]!, (i, u) => unitOfRun(params[i]!, u))
         : sobolIndices(params.length, y[o]!, makeRng(base.seed, `sobol-bootstrap/${out.name}`), SOBOL_RESAMPLES);
     for (const [i, ix] of found.entries()) {
       indices.push({ outcome: out.name, parameter: params[i]!.name, ...ix });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ParamRange, latinHypercube, morrisDelta, morrisDesign, morrisIndices, scale, sobolDesign, sobolIndices } from '../../src/analysis/sensitivity.js';
 import { makeRng } from '../../src/model/rng.js';
+import { paramValue, unitOfRun } from '../../src/output/study.js';
 
 const PI = Math.PI;
 const ishigami = ([x1, x2, x3]: number[]) => Math.sin(x1!) + 7 * Math.sin(x2!) ** 2 + 0.1 * x3! ** 4 * Math.sin(x1!);
@@ -157,6 +158,27 @@ describe('Morris elementary effects', () => {
       expect(m[i]!.mu).toBeCloseTo(c[i]! * range, 10);
       expect(m[i]!.sigma).toBeCloseTo(0, 10);
     }
+  });
+
+  it('a whole-number field, rounded as it is run: each effect is divided by the step run, so μ* is still |c| x range', () => {
+    // 2027:2031 on 4 levels: a step of Δ = 2/3 runs 2028 and 2031 (3/4 of the range); dividing by
+    // Δ gave μ* 1.125 times too large (an outside review)
+    const p = { name: 'from', lo: 2027, hi: 2031, integer: true };
+    const other = { name: 'f', lo: 0, hi: 1, integer: false };
+    const d = morrisDesign(2, 20, makeRng(5));
+    const y = d.points.map((u) => 0.01 * paramValue(p, u[0]!) + 2 * paramValue(other, u[1]!));
+    const m = morrisIndices(d, 2, y, (i, u) => unitOfRun([p, other][i]!, u));
+    expect(m[0]!.muStar).toBeCloseTo(0.01 * 4, 12);
+    expect(m[0]!.sigma).toBeCloseTo(0, 12);
+    expect(m[1]!.muStar).toBeCloseTo(2, 12);
+    // without the map: too large, as before
+    expect(morrisIndices(d, 2, y)[0]!.muStar).toBeGreaterThan(0.01 * 4 * 1.05);
+    // a range rounding cancels some steps of (2027:2028 on 4 levels: 1/3 and 2/3 both run 2027 or 2028):
+    // those measure nothing and are left out, the rest still give |c| x range
+    const q = { name: 'from', lo: 2027, hi: 2028, integer: true };
+    const yq = d.points.map((u) => 0.01 * paramValue(q, u[0]!));
+    const mq = morrisIndices(d, 2, yq, (i, u) => unitOfRun([q, other][i]!, u));
+    expect(mq[0]!.muStar).toBeCloseTo(0.01, 12);
   });
 
   it('the Ishigami function: x3 acts only through an interaction (μ ≈ 0, σ > 0); x1 and x2 matter most', () => {

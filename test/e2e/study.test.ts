@@ -120,6 +120,28 @@ describe('nabolag sensitivity', () => {
     expect(contents(c)).toEqual(contents(a));
   });
 
+  it('morris on a whole-number field: each effect is divided by the step run (rounded), as samples.csv shows it', () => {
+    const out = join(tmp, 'morris-whole');
+    const args = ['--method', 'morris', '--samples', '3', '--param', 'policies[lever=extension].from=2026:2028', '--param', 'social.tieEffect=0:3'];
+    const r = nabolag('sensitivity', SCENARIO, ...args, '--outcome', 'share=resourceStrongShare@2028', ...SMALL, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csv(out, 'samples.csv')
+      .slice(1)
+      .map((l) => l.slice(1).map(Number));
+    // the elementary effects of `from`, from the values run: per whole range (2 years; the grid's 2026.67 and 2027.33 run 2027)
+    const ee: number[] = [];
+    for (let t = 0; t < 3; t++)
+      for (let j = 1; j <= 2; j++) {
+        const [a, b] = [rows[t * 3 + j - 1]!, rows[t * 3 + j]!];
+        expect(Number.isInteger(b[0])).toBe(true);
+        if (b[0] !== a[0]) ee.push((b[2]! - a[2]!) / ((b[0]! - a[0]!) / 2));
+      }
+    expect(ee.length).toBeGreaterThan(0);
+    const muStar = ee.reduce((q, e) => q + Math.abs(e), 0) / ee.length;
+    const index = csv(out, 'indices.csv').find((l) => l[2] === 'policies[lever=extension].from')!;
+    expect(Number(index[3])).toBeCloseTo(muStar, 8);
+  });
+
   it('sobol: indices.csv with S1 and ST and their intervals; a whole-number field gets whole values', () => {
     const out = join(tmp, 'sobol');
     const r = nabolag('sensitivity', SCENARIO, ...SOBOL, ...SMALL, '--out', out);
