@@ -9,6 +9,7 @@ import { decodePng } from '../helpers/png.js';
 import type { Results } from '../../src/output/pipeline.js';
 import { METRICS, METRIC_INDEX } from '../../src/model/reporters.js';
 import { flowTotal } from '../../src/report/charts/data.js';
+import { evenYears } from '../../src/report/charts/list.js';
 import { LIST_STATUS_NAMES } from '../../src/model/codes.js';
 import {
   AREA_LEVELS,
@@ -190,7 +191,7 @@ describe('the list status chart', () => {
     it(`the year labels of neighbouring panels of ${label} stay apart (at least 6 px), in both languages`, async () => {
       for (const lang of ['en', 'da'] as const) {
         const labels = await yearLabels(listStatusChart(scenarioData(get()), lang));
-        // three labels per panel (first, middle, last year), one row of panels
+        // evenly spaced labels, at least three per panel, one row of panels
         expect(labels.length).toBeGreaterThanOrEqual(9);
         expect(new Set(labels.map((l) => l.y)).size).toBe(1);
         const sorted = [...labels].sort((a, b) => a.x1 - b.x1);
@@ -199,6 +200,28 @@ describe('the list status chart', () => {
       }
     }, 60_000);
   }
+});
+
+describe('evenYears (the list status panels)', () => {
+  it('labels the years from the first at equal, nice steps, at most 3 of them', () => {
+    expect(evenYears(2026, 2041)).toEqual([2026, 2031, 2036, 2041]);
+    expect(evenYears(2026, 2036)).toEqual([2026, 2031, 2036]);
+    expect(evenYears(2026, 2029)).toEqual([2026, 2027, 2028, 2029]);
+    expect(evenYears(2026, 2030)).toEqual([2026, 2028, 2030]);
+    expect(evenYears(2026, 2066)).toEqual([2026, 2046, 2066]);
+    expect(evenYears(2026, 2026)).toEqual([2026]);
+    for (const [a, b] of [
+      [2026, 2033],
+      [2020, 2097],
+      [2026, 2027],
+    ] as const) {
+      const v = evenYears(a, b);
+      expect(v[0]).toBe(a);
+      expect(v.length - 1).toBeLessThanOrEqual(3);
+      expect(new Set(v.slice(1).map((y, i) => y - v[i]!)).size).toBeLessThanOrEqual(1);
+      expect(v.at(-1)!).toBeLessThanOrEqual(b);
+    }
+  });
 });
 
 describe('titles, units and descriptions come from METRICS', () => {

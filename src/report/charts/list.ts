@@ -167,10 +167,10 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
   );
   const [y0, y1] = stockDomain(sds);
   const base = yearX([y0, y1], xStock(lang));
-  // three year labels fit a narrow panel: the first, the middle and the last year, the outer two
+  // at most four year labels fit a narrow panel, evenly spaced from the first year, the outer ones
   // flush with the panel's edges (centred on their ticks, the last year of one panel ran into the
   // first of the next)
-  const x = { ...base, axis: { ...(base.axis as Enc), values: [...new Set([y0, Math.round((y0 + y1) / 2), y1])], labelFlush: true } };
+  const x = { ...base, axis: { ...(base.axis as Enc), values: evenYears(y0, y1), labelFlush: true } };
   const y = { field: 'share', type: 'quantitative', title: t.statusY, axis: { format: '.0%', values: [0, 0.5, 1] }, scale: { domain: [0, 1], nice: false } };
   const spec = {
     ...top(id, t.statusTitle, t.statusSubtitle(seriesLabel(sds, perEstate, lang)), caption, lang),
@@ -223,4 +223,20 @@ function regionNote(sds: ScenarioData[], perEstate: boolean, lang: Lang): string
   const t = texts(lang).chart;
   if (perEstate) return ` ${t.listPerEstate}`;
   return sds[0]!.summary.rows.length > 2 ? ` ${t.listRegionRow}` : '';
+}
+
+/** Nice steps between year labels (years). */
+const YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
+
+/**
+ * Year labels for a narrow panel: from the first year, every s years for the least nice s that
+ * gives at most 3 steps (2026, 2031, 2036, 2041 for 2026-2041), so that the gaps are equal (the
+ * first, middle and last year gave 2026, 2034, 2041).
+ */
+export function evenYears(y0: number, y1: number): number[] {
+  const span = Math.max(0, y1 - y0);
+  const s = YEAR_STEPS.find((k) => span / k <= 3) ?? Math.ceil(span / 3);
+  const out: number[] = [];
+  for (let y = y0; y <= y1; y += s) out.push(y);
+  return out;
 }
