@@ -9,7 +9,7 @@ import { decodePng } from '../helpers/png.js';
 import type { Results } from '../../src/output/pipeline.js';
 import { METRICS, METRIC_INDEX } from '../../src/model/reporters.js';
 import { flowTotal } from '../../src/report/charts/data.js';
-import { evenYears } from '../../src/report/charts/list.js';
+import { evenYears, labelSides } from '../../src/report/charts/list.js';
 import { LIST_STATUS_NAMES } from '../../src/model/codes.js';
 import {
   AREA_LEVELS,
@@ -221,6 +221,25 @@ describe('evenYears (the list status panels)', () => {
       expect(new Set(v.slice(1).map((y, i) => y - v[i]!)).size).toBeLessThanOrEqual(1);
       expect(v.at(-1)!).toBeLessThanOrEqual(b);
     }
+  });
+});
+
+describe('labelSides (the list criteria thresholds)', () => {
+  const pt = (year: number, mean: number) => ({ year, mean, p5: mean - 0.01, p95: mean + 0.01 });
+  it('puts a label above its line, or below where a line of the estates runs just above it and below is free', () => {
+    const far = [pt(2026, 0.85), pt(2030, 0.86)];
+    expect(labelSides([{ value: 0.55 }], far, 2033).map((r) => r.side)).toEqual(['above']);
+    const near = [pt(2026, 0.69), pt(2030, 0.7), pt(2040, 0.2)];
+    expect(labelSides([{ value: 0.65 }], near, 2033).map((r) => r.side)).toEqual(['below']);
+    // the line near the threshold only after the years the label spans: above
+    expect(labelSides([{ value: 0.65 }], [pt(2026, 0.9), pt(2040, 0.69)], 2033).map((r) => r.side)).toEqual(['above']);
+    // both sides taken: above, as before
+    expect(labelSides([{ value: 0.65 }], [pt(2026, 0.69), pt(2027, 0.61)], 2033).map((r) => r.side)).toEqual(['above']);
+  });
+  it("two thresholds close together: their labels do not run into each other (the income ratio's 0.55 and 0.65)", () => {
+    const near = [pt(2026, 0.71), pt(2030, 0.69), pt(2026, 0.85)];
+    expect(labelSides([{ value: 0.55 }, { value: 0.65 }], near, 2033).map((r) => r.side)).toEqual(['below', 'below']);
+    expect(labelSides([{ value: 0.55 }, { value: 0.65 }], [pt(2026, 0.85)], 2033).map((r) => r.side)).toEqual(['above', 'above']);
   });
 });
 

@@ -57,15 +57,21 @@ export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
     LIST_CRITERIA.map((c) => metricLabel(c.name, lang)),
     44,
   );
+  const [y0, y1] = stockDomain(sds);
   const panels = LIST_CRITERIA.map((c, p) => {
     const fmt = isPercent(c.name) ? '.0%' : '~r';
     const same = !withPrevention || c.prevention === c.threshold;
-    const rules = same
-      ? [{ value: c.threshold, label: `${withPrevention ? t.listAndPrevention : t.listRule}: ${thresholdText(c, c.threshold, lang)}`, kind: 'list' }]
-      : [
-          { value: c.threshold, label: `${t.listRule}: ${thresholdText(c, c.threshold, lang)}`, kind: 'list' },
-          { value: c.prevention, label: `${t.preventionRule}: ${thresholdText(c, c.prevention, lang)}`, kind: 'prevention' },
-        ];
+    const points = series.flatMap((sd) => stockPoints(sd, c.name, lang));
+    const rules = labelSides(
+      same
+        ? [{ value: c.threshold, label: `${withPrevention ? t.listAndPrevention : t.listRule}: ${thresholdText(c, c.threshold, lang)}`, kind: 'list' }]
+        : [
+            { value: c.threshold, label: `${t.listRule}: ${thresholdText(c, c.threshold, lang)}`, kind: 'list' },
+            { value: c.prevention, label: `${t.preventionRule}: ${thresholdText(c, c.prevention, lang)}`, kind: 'prevention' },
+          ],
+      points,
+      y0 + (y1 - y0) / 2,
+    );
     const y = (field: string): Enc => ({
       field,
       type: 'quantitative',
@@ -79,7 +85,7 @@ export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
       height: 180,
       layer: [
         {
-          data: { values: series.flatMap((sd) => stockPoints(sd, c.name, lang)) },
+          data: { values: points },
           layer: [
             {
               mark: { type: 'area', opacity: BAND_OPACITY },
@@ -104,10 +110,20 @@ export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
                 strokeDash: { condition: { test: "datum.kind == 'prevention'", value: [2, 3] }, value: [6, 3] },
               },
             },
-            {
-              mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -2, fontSize: 10, color: '#b5574f' },
+            // each label above its line, or below it where a line of the estates runs just above it
+            ...(['above', 'below'] as const).map((side) => ({
+              transform: [{ filter: `datum.side == '${side}'` }],
+              mark: {
+                type: 'text',
+                align: 'left',
+                baseline: side === 'above' ? 'bottom' : 'top',
+                dx: 3,
+                dy: side === 'above' ? -2 : 2,
+                fontSize: 10,
+                color: '#b5574f',
+              },
               encoding: { x: { value: 0 }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-            },
+            })),
           ],
         },
       ],
@@ -223,6 +239,45 @@ function regionNote(sds: ScenarioData[], perEstate: boolean, lang: Lang): string
   const t = texts(lang).chart;
   if (perEstate) return ` ${t.listPerEstate}`;
   return sds[0]!.summary.rows.length > 2 ? ` ${t.listRegionRow}` : '';
+}
+
+/** Height of a threshold's label, as a share of its panel's value range (10 px of text in a 180-px panel, and a margin). */
+const LABEL_SHARE = 0.09;
+
+/**
+ * Which side of its line each threshold's label goes: of every choice of sides, one whose labels
+ * run into the fewest of the estates' means and bands (in the years the labels span: from the
+ * first year to `until`) and of each other, and then the most of them above their lines (the
+ * income ratio's "below 0.65" sat on a line at 0.69; moved below, it ran into "below 0.55" above
+ * its line).
+ */
+export function labelSides<R extends { value: number }>(
+  rules: R[],
+  points: readonly { year: number; mean: number | null; p5: number | null; p95: number | null }[],
+  until: number,
+): (R & { side: 'above' | 'below' })[] {
+  // each point's extent: its band, else its mean (a point without either is not drawn)
+  const spans = points.flatMap((q) => {
+    const vs = [q.p5, q.mean, q.p95].filter((v): v is number => v !== null && Number.isFinite(v));
+    return vs.length ? [{ year: q.year, lo: Math.min(...vs), hi: Math.max(...vs) }] : [];
+  });
+  const top = Math.max(0, ...spans.map((q) => q.hi), ...rules.map((r) => r.value));
+  const strip = LABEL_SHARE * (top > 0 ? top : 1);
+  const early = spans.filter((q) => q.year <= until);
+  const at = (r: R, above: boolean) => (above ? [r.value, r.value + strip] : [r.value - strip, r.value]) as [number, number];
+  let best = { clashes: Number.POSITIVE_INFINITY, above: -1, sides: [] as boolean[] };
+  for (let mask = 0; mask < 1 << rules.length; mask++) {
+    const sides = rules.map((_, i) => (mask & (1 << i)) === 0);
+    const boxes = rules.map((r, i) => at(r, sides[i]!));
+    let clashes = 0;
+    boxes.forEach(([lo, hi], i) => {
+      clashes += early.some((q) => q.hi >= lo && q.lo <= hi) ? 1 : 0;
+      for (let j = 0; j < i; j++) clashes += boxes[j]![0] < hi && lo < boxes[j]![1] ? 1 : 0;
+    });
+    const above = sides.filter(Boolean).length;
+    if (clashes < best.clashes || (clashes === best.clashes && above > best.above)) best = { clashes, above, sides };
+  }
+  return rules.map((r, i) => ({ ...r, side: best.sides[i] ? 'above' : 'below' }));
 }
 
 /** Nice steps between year labels (years). */
