@@ -8,12 +8,12 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type Steps, replicationSteps } from '../model/simulate.js';
+import { type Offload, type Steps, replicationSteps } from '../model/simulate.js';
 import { type ReplicationDigest, digest } from '../model/digest.js';
 import { replicationSeed } from '../model/rng.js';
-import { type Anchor, type AnchorStore, anchorSteps } from '../model/anchor.js';
+import { type Anchor, type AnchorStore, type TrialJob, type TrialOffload, type TrialPart, anchorSteps } from '../model/anchor.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { ScenarioMessage, Task, WorkerReply } from './worker.js';
+import type { AnchorTask, ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from './tables.js';
 import { noteWorldBuilt, threadWarm, wantsWarmUp, warmUp } from './warmup.js';
 import { replicationFlatMonths } from './work.js';
@@ -21,6 +21,12 @@ import { replicationFlatMonths } from './work.js';
 export interface EnsembleOptions {
   /** Worker threads; 1 = run on this thread. Default: `autoWorkers` (all cores when the work pays for them). */
   workers?: number;
+  /**
+   * Worker threads for the trials of anchoring an estate whose anchor is not stored (1: on this
+   * thread). Default: `workers` when given, else all cores. The command line gives the number
+   * asked for with --workers, else all cores.
+   */
+  anchorWorkers?: number;
   /** Called after each finished replication with the number done so far. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -156,17 +162,39 @@ export function autoWorkersFor(scenarios: Scenario[], cores = defaultWorkers()):
  */
 export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): Promise<Ensemble> {
   if (opts.signal?.aborted) throw abortError(opts.signal);
+  const from = opts.only?.from ?? 0;
+  const to = opts.only?.to ?? given.replications;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= given.replications))
+    throw new Error(`internal error: replications ${from} to ${to} are not within the ${given.replications} of the scenario`);
+  const n = to - from;
+  // Anchoring an estate (when its anchor is not stored) runs trials of ANCHOR_SEEDS replications
+  // of 15 years, several million flat-months each and tens of millions in all: worth a worker per
+  // core (`anchorWorkers`: --workers, else all cores), as the replications that follow often are
+  // not (`autoWorkers`). The workers then run those replications too, warm by then. The results
+  // are the same on any number (model/anchor.ts `runTrial`). On the 2-core development machine an
+  // own estate of 1,000 flats whose search takes 6 trials anchored 0.8 times as long, one of 2-3
+  // trials as long as on this thread (bench/RESULTS.md).
+  const anchorWorkers = opts.anchorWorkers ?? opts.workers ?? defaultWorkers();
+  let anchoredOnWorkers = false;
+  const offload =
+    anchorWorkers > 1
+      ? (o: Offload) => {
+          if (o.kind !== 'anchor-trial') return undefined;
+          anchoredOnWorkers = true;
+          return trialOnWorkers((o as TrialOffload).job, anchorWorkers, opts.signal);
+        }
+      : undefined;
   const { scenario: sc, anchors } = await runSteps(
     anchorSteps(given, () => performance.now(), opts.anchorStore ?? defaultAnchorStore, opts.anchorFrom),
     opts.signal,
+    undefined,
+    offload,
   );
+  // workers warm from anchoring are used, as many as it used at least (anchoring changes no
+  // field the number of workers depends on)
+  const asked = opts.workers ?? autoWorkers(sc);
+  const workers = Math.max(1, Math.min(anchoredOnWorkers ? Math.max(asked, anchorWorkers) : asked, n));
   const seeds = Array.from({ length: sc.replications }, (_, i) => replicationSeed(sc.seed, i));
-  const from = opts.only?.from ?? 0;
-  const to = opts.only?.to ?? sc.replications;
-  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= sc.replications))
-    throw new Error(`internal error: replications ${from} to ${to} are not within the ${sc.replications} of the scenario`);
-  const n = to - from;
-  const workers = Math.max(1, Math.min(opts.workers ?? autoWorkers(sc), n));
   const t0 = performance.now();
   const replications: ReplicationDigest[] = new Array(n);
   const signal = opts.signal;
@@ -197,10 +225,24 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
  * `clock.paused` (and stopping if `signal` is aborted). One clock across several runs of steps
  * (the replications of an ensemble) keeps the pauses evenly spaced.
  */
-async function runSteps<T>(steps: Steps<T>, signal: AbortSignal | undefined, clock = { paused: performance.now() }): Promise<T> {
+async function runSteps<T>(
+  steps: Steps<T>,
+  signal: AbortSignal | undefined,
+  clock = { paused: performance.now() },
+  offload?: (o: Offload) => Promise<unknown> | undefined,
+): Promise<T> {
+  // what the steps offer to have run elsewhere (simulate.ts `Offload`), answered when `offload` takes it
+  let answer: unknown;
   for (;;) {
-    const step = steps.next();
+    const step = steps.next(answer);
+    answer = undefined;
     if (step.done) return step.value;
+    const work = step.value && offload?.(step.value);
+    if (work) {
+      answer = await work;
+      clock.paused = performance.now();
+      continue;
+    }
     if (performance.now() - clock.paused >= YIELD_EVERY_MS) {
       await macrotask();
       if (signal?.aborted) throw abortError(signal);
@@ -275,11 +317,80 @@ async function runOnWorkers(
   replications: ReplicationDigest[],
   opts: EnsembleOptions,
 ): Promise<void> {
-  const { onProgress, tables, signal } = opts;
+  const { onProgress, tables } = opts;
+  const warm = wantsWarmUp(sc, Math.ceil(count / nWorkers));
+  let done = 0;
+  await onWorkers(
+    nWorkers,
+    sc,
+    count,
+    (j, id, first): Task => ({
+      kind: 'task',
+      scenario: id,
+      replication: from + j,
+      seed: seeds[from + j]!,
+      maps: from + j === 0,
+      // a worker's first task of the ensemble warms up when it is likely to run more than one
+      warmUp: first && warm,
+      tables: tables?.format ?? null,
+    }),
+    (msg) => {
+      if (!('digest' in msg)) throw new Error('internal error: a worker answered a replication with something else');
+      const d = msg.digest;
+      replications[d.replication - from] = d;
+      if (tables && msg.tables) tables.put(d.replication - from, msg.tables.metrics, msg.tables.moves);
+      onProgress?.(++done, count);
+    },
+    'the replications',
+    opts.signal,
+  );
+}
+
+/**
+ * The replications of an anchoring trial (model/anchor.ts `TrialOffload`) on worker threads,
+ * each kept at its index: the trial sums them in that order, so it is the same as on this
+ * thread. (This thread taking tasks too, beside one worker fewer, was slower on the 2-core
+ * development machine: bench/RESULTS.md.)
+ */
+async function trialOnWorkers(job: TrialJob, nWorkers: number, signal: AbortSignal | undefined): Promise<TrialPart[][]> {
+  const parts: TrialPart[][] = new Array(job.draws);
+  const { trial, ...rest } = job;
+  await onWorkers(
+    nWorkers,
+    trial,
+    job.draws,
+    (r, id): AnchorTask => ({ kind: 'anchor', scenario: id, ...rest, r }),
+    (msg) => {
+      if (!('anchor' in msg)) throw new Error('internal error: a worker answered an anchoring trial with something else');
+      parts[msg.anchor.r] = msg.anchor.parts;
+    },
+    'the anchoring trial',
+    signal,
+  );
+  return parts;
+}
+
+type OkReply = Extract<WorkerReply, { ok: true }>;
+
+/**
+ * `count` tasks on `nWorkers` worker threads (the kept pool when no other ensemble uses it):
+ * `sc` is sent first, then task `taskOf(j, …)` for j = 0 to count - 1, one at a time to each
+ * worker as it finishes its last; `accept` takes each answer. A failed task, an error thrown by
+ * `accept`, a worker that stops, or `signal` ends it all with that error; `what` names the work
+ * in the messages.
+ */
+async function onWorkers(
+  nWorkers: number,
+  sc: Scenario,
+  count: number,
+  taskOf: (j: number, scenarioId: number, first: boolean) => Task | AnchorTask,
+  accept: (msg: OkReply) => void,
+  what: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const { workers, kept } = await acquireWorkers(nWorkers);
   const id = ++scenarioIds;
   const scenarioMessage: ScenarioMessage = { kind: 'scenario', id, scenario: sc };
-  const warm = wantsWarmUp(sc, Math.ceil(count / nWorkers));
   const handlers: { w: Worker; message: (msg: WorkerReply) => void; error: (e: Error) => void; exit: (code: number) => void }[] = [];
   let onAbort: (() => void) | undefined;
   try {
@@ -293,47 +404,31 @@ async function runOnWorkers(
         if (err) reject(err);
         else resolve();
       };
-      // stopped: reject now; the workers, busy with replications nobody wants, are ended below
+      // stopped: reject now; the workers, busy with tasks nobody wants, are ended below
       if (signal) {
         onAbort = () => finish(abortError(signal));
         signal.addEventListener('abort', onAbort, { once: true });
         if (signal.aborted) onAbort();
       }
       const feed = (w: Worker, first: boolean) => {
-        if (next >= count) return;
-        const i = from + next++;
-        // a worker's first task of the ensemble warms up when it is likely to run more than one
-        const task: Task = {
-          kind: 'task',
-          scenario: id,
-          replication: i,
-          seed: seeds[i]!,
-          maps: i === 0,
-          warmUp: first && warm,
-          tables: tables?.format ?? null,
-        };
-        w.postMessage(task);
+        if (next < count) w.postMessage(taskOf(next++, id, first));
       };
       for (const w of workers) {
         const message = (msg: WorkerReply) => {
           if (ended) return;
-          if (!msg.ok) return finish(new Error(`replication failed in a worker: ${msg.error}`));
+          if (!msg.ok) return finish(new Error(`${what} failed in a worker: ${msg.error}`));
           // what the caller's callbacks throw (writing the rows, progress) ends the run with it
           try {
-            const d = msg.digest;
-            replications[d.replication - from] = d;
-            if (tables && msg.tables) tables.put(d.replication - from, msg.tables.metrics, msg.tables.moves);
-            done++;
-            onProgress?.(done, count);
+            accept(msg);
           } catch (e) {
             return finish(e instanceof Error ? e : new Error(String(e)));
           }
-          if (done === count) return finish();
+          if (++done === count) return finish();
           feed(w, false);
         };
         const error = (e: Error) => finish(e);
         // a worker ended from outside (`closeWorkers` while this runs) would otherwise leave the run waiting
-        const exit = (code: number) => finish(new Error(`a worker thread stopped (exit code ${code}) before the replications were done`));
+        const exit = (code: number) => finish(new Error(`a worker thread stopped (exit code ${code}) before ${what} were done`));
         handlers.push({ w, message, error, exit });
         w.on('message', message);
         w.on('error', error);
@@ -342,6 +437,7 @@ async function runOnWorkers(
         w.postMessage(scenarioMessage);
         feed(w, true);
       }
+      if (count === 0) finish();
     });
   } catch (e) {
     // a failed ensemble may leave tasks running or a thread broken: start afresh next time

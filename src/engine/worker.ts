@@ -12,7 +12,8 @@
  * them in-process (bench/RESULTS.md).
  */
 import { parentPort } from 'node:worker_threads';
-import { simulate } from '../model/simulate.js';
+import { drain, simulate } from '../model/simulate.js';
+import { type TrialJob, type TrialPart, trialPartSteps } from '../model/anchor.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type ReplicationDigest, digest, digestTransfer } from '../model/digest.js';
 import { type TableFormat, tableChunks } from './tables.js';
@@ -38,11 +39,19 @@ export interface Task {
   tables: TableFormat | null;
 }
 
-export type WorkerMessage = ScenarioMessage | Task;
+/** Replication r of a trial of the anchoring's search (model/anchor.ts `TrialJob`, its scenario the one last sent). */
+export interface AnchorTask extends Omit<TrialJob, 'trial'> {
+  kind: 'anchor';
+  scenario: number;
+  r: number;
+}
 
-/** A finished replication's digest (and its CSV rows when asked for), or why it failed. */
+export type WorkerMessage = ScenarioMessage | Task | AnchorTask;
+
+/** A finished replication's digest (and its CSV rows when asked for), a trial's part, or why it failed. */
 export type WorkerReply =
   | { ok: true; digest: ReplicationDigest; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null }
+  | { ok: true; anchor: { r: number; parts: TrialPart[] } }
   | { ok: false; error: string };
 
 /**
@@ -72,6 +81,12 @@ parentPort?.on('message', (msg: WorkerMessage) => {
   try {
     if (!current || current.id !== msg.scenario) throw new Error(`task for scenario ${msg.scenario} before that scenario was sent (internal error)`);
     const scenario = current.scenario;
+    if (msg.kind === 'anchor') {
+      const { kind: _, scenario: __, r, ...job } = msg;
+      const reply: WorkerReply = { ok: true, anchor: { r, parts: drain(trialPartSteps({ ...job, trial: scenario }, r)) } };
+      parentPort!.postMessage(reply);
+      return;
+    }
     if (msg.warmUp && !threadWarm()) warmUp(scenario);
     const r = simulate(scenario, msg.replication, msg.seed, { maps: msg.maps });
     noteWorldBuilt();

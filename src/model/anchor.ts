@@ -74,7 +74,7 @@ import {
 import { METRIC_INDEX, NMETRIC } from './reporters.js';
 import { F, NFLOW } from './flows.js';
 import { hash32 } from './rng.js';
-import { type ReplicationResult, type Steps, drain, replicationSteps } from './simulate.js';
+import { type Offload, type ReplicationResult, type Steps, drain, replicationSteps } from './simulate.js';
 import { B, H, Status, inWorkOrEducation, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
 import type { World } from './world.js';
 
@@ -628,90 +628,157 @@ function targetRows(g: AnchorGroup, trial: Scenario): number[][] {
   return g.targets.map((t) => rowsOf[t.index]!);
 }
 
-/** One trial of a group: a Trial for each target (its drifts, start, noise and the start's fixed points as it ended them). */
-function* runTrial(g: AnchorGroup, theta: readonly number[], starts: readonly StartMix[], seeds?: number): Steps<Trial[]> {
-  const trial = trialScenario(g, theta, starts);
-  seeds ??= trial.replications;
-  const seedOf = (r: number) => hash32(`nabolag:anchor:${r}`);
+/**
+ * A trial's replications, each a pure function of the job and its index: seeds 0 to `seeds` - 1
+ * run ANCHOR_YEARS, the rest (to `draws` - 1) only draw month 0 (the expected start,
+ * ANCHOR_START_DRAWS_PER_SEED). What a driver may run on other threads (`TrialOffload`).
+ */
+export interface TrialJob {
+  trial: Scenario;
+  /** The metrics rows of each target (targetRows). */
+  rows: number[][];
+  /** Each target's estate spec in the trial, undefined for an estate alone. */
+  specs: (number | undefined)[];
+  seeds: number;
+  draws: number;
+}
+
+/** A trial offered to the driver (simulate.ts `Offload`): answered with `TrialPart[][]`, one array per index of the job. */
+export interface TrialOffload extends Offload {
+  kind: 'anchor-trial';
+  job: TrialJob;
+}
+
+/**
+ * What replication r of a trial gives a target: for a seed, its four shares at month 0 and over
+ * the last ANCHOR_END_MONTHS, the start's fixed points as it ends them (counts) and its
+ * move-ins; for a draw of month 0, its shares and children at month 0 (the rest zero).
+ */
+export interface TrialPart {
+  s0: number[];
+  end: number[];
+  ends: number[];
+  students: number[];
+  grown: number[];
+  children: number[];
+  startChildren: number[];
+  lifted: number[];
+  ages: number[];
+  movedIn: number;
+  movedInStrong: number;
+}
+
+const emptyPart = (): TrialPart => ({
+  s0: new Array<number>(N).fill(0),
+  end: new Array<number>(N).fill(0),
+  ends: [0, 0, 0],
+  students: [0, 0, 0, 0, 0, 0],
+  grown: [0, 0, 0, 0],
+  children: [0, 0],
+  startChildren: [0, 0],
+  lifted: [0, 0],
+  ages: new Array<number>(3 * HEAD_AGE_BANDS).fill(0),
+  movedIn: 0,
+  movedInStrong: 0,
+});
+
+/** Replication r of a trial (TrialJob), a part for each target: what a worker thread runs (engine/worker.ts), or `runTrial` itself. */
+export function* trialPartSteps(job: TrialJob, r: number): Steps<TrialPart[]> {
+  const { trial, rows, specs } = job;
+  const parts = rows.map(emptyPart);
+  const seed = hash32(`nabolag:anchor:${r}`);
+  if (r >= job.seeds) {
+    // (the children per family at the start: on these draws alone, the seeds' own month 0 not being kept)
+    const atStart = (w: World) => parts.forEach((p, k) => countChildren(w, p.startChildren, specs[k]));
+    const res = yield* replicationSteps(trial, r, seed, { maxMonths: 0, atEnd: atStart });
+    parts.forEach((p, k) => {
+      p.s0 = sharesAt(res, 0, rows[k]!);
+    });
+    return parts;
+  }
   const months = ANCHOR_YEARS * 12;
-  const rows = targetRows(g, trial);
-  const E = g.targets.length;
-  const specOf = (k: number): number | undefined => (g.alone ? undefined : g.targets[k]!.index);
-  const per = g.targets.map(() => ({
-    drift: new Array<number>(N).fill(0),
-    start: new Array<number>(N).fill(0),
-    sq: new Array<number>(N).fill(0),
-    ends: [0, 0, 0],
-    students: [0, 0, 0, 0, 0, 0],
-    grown: [0, 0, 0, 0],
-    children: [0, 0],
-    startChildren: [0, 0],
-    lifted: [0, 0],
-    ages: new Array<number>(3 * HEAD_AGE_BANDS).fill(0),
-    movedIn: 0,
-    movedInStrong: 0,
-  }));
-  const atEnd = (w: World) => {
-    for (let k = 0; k < E; k++) {
-      const p = per[k]!;
-      countLifted(w, p.lifted, specOf(k));
-      countHeadAges(w, p.ages, specOf(k));
-      countCouples(w, p.ends, specOf(k));
-      countStudents(w, p.students, specOf(k));
-      countGrownChildren(w, p.grown, specOf(k));
-      countChildren(w, p.children, specOf(k));
-    }
-  };
+  const atEnd = (w: World) =>
+    parts.forEach((p, k) => {
+      countLifted(w, p.lifted, specs[k]);
+      countHeadAges(w, p.ages, specs[k]);
+      countCouples(w, p.ends, specs[k]);
+      countStudents(w, p.students, specs[k]);
+      countGrownChildren(w, p.grown, specs[k]);
+      countChildren(w, p.children, specs[k]);
+    });
   // the metrics rows read: month 0 and the last ANCHOR_END_MONTHS; the move-ins of every month
   // are read off the world as it goes (their flows are the rows' moveIns and inResourceStrong)
   const recordMonth = (m: number) => m === 0 || m > months - ANCHOR_END_MONTHS;
-  const atMonth = (w: World) => {
-    for (let k = 0; k < E; k++) {
-      const p = per[k]!;
+  const atMonth = (w: World) =>
+    parts.forEach((p, k) => {
       for (const row of rows[k]!) {
         p.movedIn += w.flows[row * NFLOW + F.moveIns]!;
         p.movedInStrong += w.flows[row * NFLOW + F.inResourceStrong]!;
       }
+    });
+  const res = yield* replicationSteps(trial, r, seed, { atEnd, recordMonth, atMonth });
+  parts.forEach((p, k) => {
+    p.s0 = sharesAt(res, 0, rows[k]!);
+    for (let m = months - ANCHOR_END_MONTHS + 1; m <= months; m++) {
+      const s = sharesAt(res, m, rows[k]!);
+      for (let i = 0; i < N; i++) p.end[i]! += s[i]! / ANCHOR_END_MONTHS;
     }
-  };
-  for (let r = 0; r < seeds; r++) {
-    const res = yield* replicationSteps(trial, r, seedOf(r), { atEnd, recordMonth, atMonth });
-    for (let k = 0; k < E; k++) {
-      const p = per[k]!;
-      const s0 = sharesAt(res, 0, rows[k]!);
-      const end = new Array<number>(N).fill(0);
-      for (let m = months - ANCHOR_END_MONTHS + 1; m <= months; m++) {
-        const s = sharesAt(res, m, rows[k]!);
-        for (let i = 0; i < N; i++) end[i]! += s[i]! / ANCHOR_END_MONTHS;
-      }
-      for (let i = 0; i < N; i++) {
-        const d = end[i]! - s0[i]!;
-        p.drift[i]! += d / seeds;
-        p.sq[i]! += d * d;
-        p.start[i]! += s0[i]! / seeds;
-      }
-    }
-  }
-  const n = seeds;
-  // the expected start: the seeds' own month 0 and more draws of it; each drift is corrected by
-  // how far the seeds' start fell from it (ANCHOR_START_DRAWS_PER_SEED)
+  });
+  return parts;
+}
+
+/** A trial's parts, index by index, on this thread. */
+function* localParts(job: TrialJob): Steps<TrialPart[][]> {
+  const out: TrialPart[][] = [];
+  for (let r = 0; r < job.draws; r++) out.push(yield* trialPartSteps(job, r));
+  return out;
+}
+
+const addInto = (to: number[], from: readonly number[]) => from.forEach((v, i) => (to[i]! += v));
+
+/**
+ * One trial of a group: a Trial for each target (its drifts, start, noise and the start's fixed
+ * points as it ended them). Its replications are offered to the driver (`TrialOffload`) and run
+ * here if it does not take them; either way they are summed here in index order, so the trial
+ * is the same wherever they ran.
+ */
+function* runTrial(g: AnchorGroup, theta: readonly number[], starts: readonly StartMix[], seeds?: number): Steps<Trial[]> {
+  const trial = trialScenario(g, theta, starts);
+  seeds ??= trial.replications;
   const draws = ANCHOR_START_DRAWS_PER_SEED * seeds;
-  const expected = per.map((p) => p.start.map((v) => (v * seeds) / draws));
-  // (the children per family at the start: on these draws alone, the seeds' own month 0 not being kept)
-  const atStart = (w: World) => {
-    for (let k = 0; k < E; k++) countChildren(w, per[k]!.startChildren, specOf(k));
-  };
-  for (let r = seeds; r < draws; r++) {
-    const res = yield* replicationSteps(trial, r, seedOf(r), { maxMonths: 0, atEnd: atStart });
-    for (let k = 0; k < E; k++) {
-      const s0 = sharesAt(res, 0, rows[k]!);
-      for (let i = 0; i < N; i++) expected[k]![i]! += s0[i]! / draws;
+  const job: TrialJob = { trial, rows: targetRows(g, trial), specs: g.targets.map((t) => (g.alone ? undefined : t.index)), seeds, draws };
+  const offload: TrialOffload = { kind: 'anchor-trial', job };
+  const answered = (yield offload) as TrialPart[][] | undefined;
+  const parts = answered ?? (yield* localParts(job));
+  return g.targets.map((_, k) => {
+    const drift = new Array<number>(N).fill(0);
+    const start = new Array<number>(N).fill(0);
+    const sq = new Array<number>(N).fill(0);
+    const sum = emptyPart();
+    for (let r = 0; r < seeds; r++) {
+      const p = parts[r]![k]!;
+      for (let i = 0; i < N; i++) {
+        const d = p.end[i]! - p.s0[i]!;
+        drift[i]! += d / seeds;
+        sq[i]! += d * d;
+        start[i]! += p.s0[i]! / seeds;
+      }
+      for (const f of ['ends', 'students', 'grown', 'children', 'lifted', 'ages'] as const) addInto(sum[f], p[f]);
+      sum.movedIn += p.movedIn;
+      sum.movedInStrong += p.movedInStrong;
     }
-  }
-  return per.map((p, k) => {
-    const se = p.drift.map((d, i) => Math.sqrt(Math.max(0, p.sq[i]! / n - d * d) / Math.max(1, n - 1)));
-    const drift = p.drift.map((d, i) => d + (p.start[i]! - expected[k]![i]!));
-    const { ends, students, grown, children, startChildren, lifted, ages } = p;
+    // the expected start: the seeds' own month 0 and more draws of it; each drift is corrected by
+    // how far the seeds' start fell from it (ANCHOR_START_DRAWS_PER_SEED)
+    const expected = start.map((v) => (v * seeds) / draws);
+    for (let r = seeds; r < draws; r++) {
+      const p = parts[r]![k]!;
+      for (let i = 0; i < N; i++) expected[i]! += p.s0[i]! / draws;
+      addInto(sum.startChildren, p.startChildren);
+    }
+    const n = seeds;
+    const se = drift.map((d, i) => Math.sqrt(Math.max(0, sq[i]! / n - d * d) / Math.max(1, n - 1)));
+    const corrected = drift.map((d, i) => d + (start[i]! - expected[i]!));
+    const { ends, students, grown, children, startChildren, lifted, ages } = sum;
     const all = ends[0]! + ends[1]! + ends[2]!;
     const one = ends[1]! + ends[2]!;
     const share = (x: number, of: number) => (of > 0 ? x / of : undefined);
@@ -733,7 +800,7 @@ function* runTrial(g: AnchorGroup, theta: readonly number[], starts: readonly St
       headAgesCouple: ageShares(ages, 1),
       headAgesFamily: ageShares(ages, 2),
     };
-    return { drift, start: expected[k]!, se, end: measured, inStrong: p.movedIn > 0 ? p.movedInStrong / p.movedIn : 0 };
+    return { drift: corrected, start: expected, se, end: measured, inStrong: sum.movedIn > 0 ? sum.movedInStrong / sum.movedIn : 0 };
   });
 }
 

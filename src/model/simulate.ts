@@ -162,9 +162,19 @@ function objectArray<T>(): T[] {
  * engine/ensemble.ts). A step yields nothing: the steps only mark where it is safe to pause;
  * the results do not depend on where or whether anyone pauses.
  */
-export type Steps<T> = Generator<void, T, void>;
+export type Steps<T> = Generator<Offload | void, T, unknown>;
 
-/** Run steps to the end and return their result. */
+/**
+ * Work a step may hand to whoever runs the steps instead of doing it (a trial of the anchoring's
+ * search, model/anchor.ts `TrialOffload`): a driver that can run it elsewhere (engine/ensemble.ts,
+ * on worker threads) answers with its results through `next`; one that cannot (`drain`) answers
+ * nothing, and the steps then do the work themselves. The results are the same either way.
+ */
+export interface Offload {
+  kind: string;
+}
+
+/** Run steps to the end and return their result (work offered to the driver is done in the steps). */
 export function drain<T>(steps: Steps<T>): T {
   for (;;) {
     const r = steps.next();

@@ -37,7 +37,7 @@ import {
   nelderMead,
 } from '../analysis/nelder-mead.js';
 import type { Outcome } from '../analysis/outcomes.js';
-import { autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
+import { autoWorkersFor, defaultWorkers, runEnsemble } from '../engine/ensemble.js';
 import type { Scenario } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { writeAtomically } from './atomic.js';
@@ -134,7 +134,7 @@ export async function calibrateToDirectory(
         const known = byValues.get(key);
         if (known) return known;
         const sc = plan.scenarioAt(values);
-        const ens = await runEnsemble(sc, { workers, signal: info.signal });
+        const ens = await runEnsemble(sc, { workers, anchorWorkers: info.workers ?? defaultWorkers(), signal: info.signal });
         if (trace.length === 0) seeds = ens.seeds;
         simulateMs += ens.simulateMs;
         const fits = targets.map((t) => targetFit(t.outcome, t.spec, sc.startYear, ens.replications));

@@ -24,7 +24,7 @@ import { closeSync, createWriteStream, openSync, writeFileSync, writeSync } from
 import { VERSION } from '../version.js';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { type Ensemble, type TableSink, autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
+import { type Ensemble, type TableSink, autoWorkersFor, defaultWorkers, runEnsemble } from '../engine/ensemble.js';
 import { type Summary, summarize } from '../analysis/summary.js';
 import { metricsHeader, movesHeader } from '../engine/tables.js';
 import { writeAtomically } from './atomic.js';
@@ -236,7 +236,17 @@ async function runEnsembles(scenarios: Scenario[], tables: Tables, info: RunInfo
       const done = before;
       const onProgress = info.onProgress ? (d: number) => info.onProgress!(done + d, total) : undefined;
       // a comparison's variants take the baseline's anchors (model/anchor.ts anchorSteps)
-      ensembles.push(await runEnsemble(sc, { workers, onProgress, tables: tables.sink(k), signal: info.signal, only: info.only, anchorFrom: scenarios[0] }));
+      ensembles.push(
+        await runEnsemble(sc, {
+          workers,
+          anchorWorkers: info.workers ?? defaultWorkers(),
+          onProgress,
+          tables: tables.sink(k),
+          signal: info.signal,
+          only: info.only,
+          anchorFrom: scenarios[0],
+        }),
+      );
       before += count(sc);
     }
   } catch (e) {

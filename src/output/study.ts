@@ -15,7 +15,7 @@
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Ensemble, autoWorkersFor, runEnsemble } from '../engine/ensemble.js';
+import { type Ensemble, autoWorkersFor, defaultWorkers, runEnsemble } from '../engine/ensemble.js';
 import { fmt } from '../engine/tables.js';
 import { compareEnsembles } from '../analysis/compare.js';
 import { type Outcome, outcomeValues } from '../analysis/outcomes.js';
@@ -170,6 +170,7 @@ export async function sensitivityToDirectory(
           // every sample takes the base scenario's anchors (model/anchor.ts anchorSteps)
           const e = await runEnsemble(sc, {
             workers,
+            anchorWorkers: info.workers ?? defaultWorkers(),
             signal: info.signal,
             anchorFrom: base,
             onProgress: info.onProgress ? (d) => info.onProgress!(done + d, (to - from) * base.replications) : undefined,
@@ -389,6 +390,7 @@ export async function sweepToDirectory(
           // every point takes the base scenario's anchors (model/anchor.ts anchorSteps)
           const e = await runEnsemble(sc, {
             workers,
+            anchorWorkers: info.workers ?? defaultWorkers(),
             signal: info.signal,
             anchorFrom: base,
             tables: tables.sink(p - from),

@@ -52,8 +52,8 @@ describe('autoWorkers', () => {
     expect(autoWorkersFor([scenario({ years: 15, replications: 1, estates: [{ flats: 100_000 }] })], 8)).toBe(1);
   });
 
-  it('runEnsemble uses it when no number is given', async () => {
-    const e = await runEnsemble(scenario({ years: 2, replications: 3, estates: [{ flats: 100 }] }));
+  it('runEnsemble uses it when no number is given (for an estate without anchoring to do: one anchored on workers uses them, engine/anchor-workers.test.ts)', async () => {
+    const e = await runEnsemble(scenario({ years: 2, replications: 3, estates: [{ flats: 100, anchor: false }] }));
     expect(e.workers).toBe(1);
     expect(e.replications.map((r) => r.replication)).toEqual([0, 1, 2]);
   });
