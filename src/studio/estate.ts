@@ -21,7 +21,7 @@ import { checkedScenario } from './scenario.js';
 import { openScenarioText } from './open.js';
 import { MAX_SCENARIO_FILE_BYTES } from '../scenario/parse.js';
 import type { Lang, TextKey } from './text.js';
-import { num, t } from './text.js';
+import { num, presetDescription, t } from './text.js';
 
 type Done = Extract<FromWorker, { kind: 'estate-done' }>;
 
@@ -137,7 +137,8 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   };
 
   const describe = () => {
-    $('estate-description').textContent = preset()?.scenario.description ?? '';
+    const p = preset();
+    $('estate-description').textContent = p ? presetDescription(lang(), p.file, p.scenario.description) : '';
   };
   const choose = () => {
     const sc = preset().scenario;
@@ -687,6 +688,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
 
   window.addEventListener('resize', redraw);
   state.relabel = () => {
+    describe();
     fillKinds();
     renderLevers();
     showProgress();

@@ -249,6 +249,25 @@ export const TEXT = {
 
 export type TextKey = keyof (typeof TEXT)['en'];
 
+/**
+ * The shipped scenarios' descriptions in Danish, by file (cli/studio.ts STUDIO_PRESETS; their
+ * `description` fields are English). A file opened in the page keeps its own description.
+ */
+export const PRESET_DESCRIPTIONS_DA: Readonly<Record<string, string>> = {
+  'scenarios/default.yaml': 'Gennemsnitlig afdeling med boligsocial helhedsplan (52 % ressourcestærke), grundscenarie uden tiltag.',
+  'scenarios/presets/average.yaml': 'Stiliseret gennemsnitlig afdeling med boligsocial helhedsplan, 52 % ressourcestærke (CFBU 2019, F3).',
+  'scenarios/presets/aeblehaven-like.yaml':
+    'Stiliseret afdeling som Æblehaven/Rønnebærparken — 60 % ressourcestærke, på listen over udsatte boligområder (CFBU 2019, F3, F5).',
+  'scenarios/presets/egedalsvaenge-like.yaml': 'Stiliseret afdeling som Egedalsvænge — 66 % ressourcestærke, på ingen liste (CFBU 2019, F3, F5).',
+  'scenarios/presets/ringparken-like.yaml':
+    'Stiliseret afdeling som Ringparken — 38 % ressourcestærke, på 2018-listen over hårde ghettoområder (CFBU 2019, F3, F5).',
+};
+
+/** A scenario's description in the page's language: a shipped one's in Danish when there is one, else its own. */
+export function presetDescription(lang: Lang, file: string, own: string | undefined): string {
+  return (lang === 'da' ? PRESET_DESCRIPTIONS_DA[file] : undefined) ?? own ?? '';
+}
+
 /** A number with `digits` decimals as the language writes it (Danish: a decimal comma). */
 export function num(lang: Lang, x: number, digits: number): string {
   const s = x.toFixed(digits);

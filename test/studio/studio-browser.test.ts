@@ -404,10 +404,13 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
     await page.getByTestId('studio-lang').click();
     await expect(page.getByTestId('estate-map-play').textContent()).resolves.toBe('Afspil');
     await expect(page.getByTestId('estate-lever').textContent()).resolves.toContain('Kommunal anvisning');
+    // a shipped scenario's description is in Danish too
+    await expect(page.locator('#estate-description').textContent()).resolves.toContain('ressourcestærke');
     // the map's date is drawn with the map, at the next animation frame: wait for it
     await expect.poll(() => page.getByTestId('estate-map-date').textContent()).toBe('januar 2041');
     await page.getByTestId('studio-lang').click();
     await expect(page.getByTestId('estate-map-play').textContent()).resolves.toBe('Play');
+    await expect(page.locator('#estate-description').textContent()).resolves.toContain('resource-strong');
     await expect.poll(() => page.getByTestId('estate-map-date').textContent()).toBe('January 2041');
     expect(consoleErrors).toEqual([]);
     expect(requests.filter((u) => u !== fileUrl && !u.startsWith('blob:'))).toEqual([]);
