@@ -689,7 +689,9 @@ export function* trialPartSteps(job: TrialJob, r: number): Steps<TrialPart[]> {
   const seed = hash32(`nabolag:anchor:${r}`);
   if (r >= job.seeds) {
     // (the children per family at the start: on these draws alone, the seeds' own month 0 not being kept)
-    const atStart = (w: World) => parts.forEach((p, k) => countChildren(w, p.startChildren, specs[k]));
+    const atStart = (w: World) => {
+      for (const [k, p] of parts.entries()) countChildren(w, p.startChildren, specs[k]);
+    };
     const res = yield* replicationSteps(trial, r, seed, { maxMonths: 0, atEnd: atStart });
     parts.forEach((p, k) => {
       p.s0 = sharesAt(res, 0, rows[k]!);
@@ -734,7 +736,9 @@ function* localParts(job: TrialJob): Steps<TrialPart[][]> {
   return out;
 }
 
-const addInto = (to: number[], from: readonly number[]) => from.forEach((v, i) => (to[i]! += v));
+const addInto = (to: number[], from: readonly number[]): void => {
+  for (let i = 0; i < from.length; i++) to[i]! += from[i]!;
+};
 
 /**
  * One trial of a group: a Trial for each target (its drifts, start, noise and the start's fixed

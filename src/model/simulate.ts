@@ -162,7 +162,7 @@ function objectArray<T>(): T[] {
  * engine/ensemble.ts). A step yields nothing: the steps only mark where it is safe to pause;
  * the results do not depend on where or whether anyone pauses.
  */
-export type Steps<T> = Generator<Offload | void, T, unknown>;
+export type Steps<T> = Generator<Offload | undefined, T, unknown>;
 
 /**
  * Work a step may hand to whoever runs the steps instead of doing it (a trial of the anchoring's
