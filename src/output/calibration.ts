@@ -119,6 +119,8 @@ export async function calibrateToDirectory(
   const t0 = performance.now();
   const { base, params, targets } = plan;
   const workers = info.workers ?? autoWorkersFor([base]);
+  // an evaluation that anchors its scenario anew runs on more workers (engine/ensemble.ts)
+  let used = workers;
   let seeds: number[] = [];
   let simulateMs = 0;
   let result: CalibrationResult | undefined;
@@ -137,6 +139,7 @@ export async function calibrateToDirectory(
         const ens = await runEnsemble(sc, { workers, anchorWorkers: info.workers ?? defaultWorkers(), signal: info.signal });
         if (trace.length === 0) seeds = ens.seeds;
         simulateMs += ens.simulateMs;
+        used = Math.max(used, ens.workers);
         const fits = targets.map((t) => targetFit(t.outcome, t.spec, sc.startYear, ens.replications));
         const e: Evaluation = { evaluation: trace.length + 1, values, objective: objective(fits), means: fits.map((f) => f.mean) };
         trace.push(e);
@@ -224,7 +227,7 @@ export async function calibrateToDirectory(
       };
       writeFileSync(join(dir, 'calibration.json'), json(calibration));
       const written = [CALIBRATED_FILE, 'calibration.json', 'manifest.json'];
-      const m = manifest(base, info, written, seeds, workers, t0, simulateMs, {
+      const m = manifest(base, info, written, seeds, used, t0, simulateMs, {
         calibration: { parameters: calibration.parameters, targets: targets.map((t) => t.spec.text), evaluations: trace.length, stop: nm.stop },
       });
       writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
@@ -232,7 +235,7 @@ export async function calibrateToDirectory(
     },
     { scenarioFiles: [info.scenarioFile], wait: info.wait },
   );
-  return { outDir, files, result: result!, workers };
+  return { outDir, files, result: result!, workers: used };
 }
 
 /** A number for a person: 4 significant digits, no exponent for everyday sizes. */

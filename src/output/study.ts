@@ -154,6 +154,7 @@ export async function sensitivityToDirectory(
   const nPoints = unitPoints.length;
   const { from, to } = info.shard ? shardSlice(nPoints, info.shard) : { from: 0, to: nPoints };
   const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(to - from, 64) }, () => base));
+  let used = workers;
   let result: SensitivityResult | undefined;
   let seeds: number[] = [];
   let simulateMs = 0;
@@ -177,6 +178,8 @@ export async function sensitivityToDirectory(
           });
           if (s === from) seeds = e.seeds;
           simulateMs += e.simulateMs;
+          // the point that anchors the base scenario may run on more workers (engine/ensemble.ts)
+          used = Math.max(used, e.workers);
           const v = outcomeValues(outcomes, sc.startYear, e.replications);
           for (let o = 0; o < outcomes.length; o++) y[o]!.push(v[o]!);
           samples.line([String(s), ...values.map(num), ...v.map(num)]);
@@ -211,7 +214,7 @@ export async function sensitivityToDirectory(
               tables: null,
               ensembles: [],
               simulateMs,
-              workers,
+              workers: used,
               study,
             },
             [base],
@@ -220,13 +223,13 @@ export async function sensitivityToDirectory(
         );
         return ['samples.csv', VALUES_FILE, SHARD_FILE];
       }
-      const r = await writeSensitivityFiles(dir, { base, params, outcomes: named, design }, y, ['samples.csv'], info, t0, simulateMs, workers, seeds);
+      const r = await writeSensitivityFiles(dir, { base, params, outcomes: named, design }, y, ['samples.csv'], info, t0, simulateMs, used, seeds);
       result = r.result;
       return r.written;
     },
     { scenarioFiles: [info.scenarioFile], wait: info.wait },
   );
-  return { outDir, files, result, workers };
+  return { outDir, files, result, workers: used };
 }
 
 /** What a sensitivity analysis's shard keeps for merge (shard.json `study`); a Sobol design without its points, which merge does not need. */
@@ -366,6 +369,7 @@ export async function sweepToDirectory(
   const { base, count } = plan;
   const { from, to } = info.shard ? shardSlice(count + 1, info.shard) : { from: 0, to: count + 1 };
   const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(to - from, 64) }, () => base));
+  let used = workers;
   const total = (to - from) * base.replications;
   let result: SweepResult | undefined;
   let simulateMs = 0;
@@ -397,6 +401,8 @@ export async function sweepToDirectory(
             onProgress: info.onProgress ? (d) => info.onProgress!(done + d, total) : undefined,
           });
           simulateMs += e.simulateMs;
+          // the point that anchors the base scenario may run on more workers (engine/ensemble.ts)
+          used = Math.max(used, e.workers);
           digests?.write(e.replications);
           if (p === 0) baseline = e;
           else if (effectsFile) effectsFile.text(pointEffects(baseline!, p, e.replications, values, kept));
@@ -433,7 +439,7 @@ export async function sweepToDirectory(
               },
               ensembles: baseline ? [{ id: 0, ...ensembleInfo(baseline) }] : [],
               simulateMs,
-              workers,
+              workers: used,
               study: { base, design: plan.design, paths: plan.paths, count, baseValues: plan.baseValues, values: pointValues } satisfies SweepShardStudy,
             },
             [base],
@@ -443,13 +449,13 @@ export async function sweepToDirectory(
         return [...written, DIGESTS_FILE, SHARD_FILE];
       }
       written.push('effects.csv');
-      const r = await writeSweepFiles(dir, plan, baseline!, kept, written, info, t0, simulateMs, workers);
+      const r = await writeSweepFiles(dir, plan, baseline!, kept, written, info, t0, simulateMs, used);
       result = r.result;
       return r.written;
     },
     { scenarioFiles: [info.scenarioFile], wait: info.wait },
   );
-  return { outDir, files, result, workers };
+  return { outDir, files, result, workers: used };
 }
 
 /** What a sweep's shard keeps for merge (shard.json `study`): the plan without its functions, and the values of its points. */
