@@ -122,9 +122,12 @@ const gone = (o: Owner | null): boolean => o !== null && o.host === hostname() &
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The lock file beside the output folder `path` that a run writing it keeps (`lock`). */
+const lockFileOf = (path: string): string => join(dirname(path), `.${basename(path)}.nabolag-lock`);
+
 /** Take the lock of output folder `path`; returns the function that releases it. */
 async function lock(path: string, wait: boolean): Promise<() => void> {
-  const file = join(dirname(path), `.${basename(path)}.nabolag-lock`);
+  const file = lockFileOf(path);
   const me = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() });
   for (;;) {
     try {
@@ -168,8 +171,11 @@ async function lock(path: string, wait: boolean): Promise<() => void> {
 
 const PARTIAL = /^\.(.+)\.(partial|old)-\d+-[0-9a-z]+$/;
 
-/** Remove the partial (and set-aside) folders of runs whose process is gone, in folder `parent`. */
-export function removeStalePartials(parent: string): string[] {
+/**
+ * Remove the partial (and set-aside) folders in `parent` (named by PARTIAL, holding the marker)
+ * for which `drop` says so, given the name of the folder they were written for and their path.
+ */
+function removePartials(parent: string, drop: (target: string, path: string) => boolean): string[] {
   const removed: string[] = [];
   let names: string[];
   try {
@@ -178,18 +184,24 @@ export function removeStalePartials(parent: string): string[] {
     return removed;
   }
   for (const n of names) {
-    if (!PARTIAL.test(n)) continue;
+    const m = PARTIAL.exec(n);
+    if (!m) continue;
     const p = join(parent, n);
     try {
       if (!lstatSync(p).isDirectory() || !lstatSync(join(p, MARKER)).isFile()) continue;
     } catch {
       continue;
     }
-    if (!gone(readOwner(join(p, OWNER_FILE)))) continue;
+    if (!drop(m[1]!, p)) continue;
     rmSync(p, { recursive: true, force: true });
     removed.push(p);
   }
   return removed;
+}
+
+/** Remove the partial (and set-aside) folders of runs whose process is gone, in folder `parent`. */
+export function removeStalePartials(parent: string): string[] {
+  return removePartials(parent, (_, p) => gone(readOwner(join(p, OWNER_FILE))));
 }
 
 /**
@@ -200,30 +212,12 @@ export function removeStalePartials(parent: string): string[] {
  */
 export function removeAbandoned(parent: string, name: string): string[] {
   const removed: string[] = [];
-  const lockFile = join(parent, `.${name}.nabolag-lock`);
-  if (existsSync(lockFile)) {
-    rmSync(lockFile, { force: true });
-    removed.push(lockFile);
+  const file = lockFileOf(join(parent, name));
+  if (existsSync(file)) {
+    rmSync(file, { force: true });
+    removed.push(file);
   }
-  let names: string[] = [];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return removed;
-  }
-  for (const n of names) {
-    const m = PARTIAL.exec(n);
-    if (!m || m[1] !== name) continue;
-    const p = join(parent, n);
-    try {
-      if (!lstatSync(p).isDirectory() || !lstatSync(join(p, MARKER)).isFile()) continue;
-    } catch {
-      continue;
-    }
-    rmSync(p, { recursive: true, force: true });
-    removed.push(p);
-  }
-  return removed;
+  return removed.concat(removePartials(parent, (target) => target === name));
 }
 
 let ids = 0;
