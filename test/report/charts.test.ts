@@ -233,8 +233,11 @@ describe('labelSides (the list criteria thresholds)', () => {
     expect(labelSides([{ value: 0.65 }], near, 2033).map((r) => r.side)).toEqual(['below']);
     // the line near the threshold only after the years the label spans: above
     expect(labelSides([{ value: 0.65 }], [pt(2026, 0.9), pt(2040, 0.69)], 2033).map((r) => r.side)).toEqual(['above']);
-    // both sides taken: above, as before
+    // both sides taken by lines: above, as before
     expect(labelSides([{ value: 0.65 }], [pt(2026, 0.69), pt(2027, 0.61)], 2033).map((r) => r.side)).toEqual(['above']);
+    // a line just above, only a light band just below: below, onto the band (outside work at 42%, its band down to 38%)
+    const band = [{ year: 2026, mean: 0.425, p5: 0.38, p95: 0.44 }];
+    expect(labelSides([{ value: 0.4 }, { value: 0.3 }], band, 2033).map((r) => r.side)).toEqual(['below', 'above']);
   });
   it("two thresholds close together: their labels do not run into each other (the income ratio's 0.55 and 0.65)", () => {
     const near = [pt(2026, 0.71), pt(2030, 0.69), pt(2026, 0.85)];

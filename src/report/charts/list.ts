@@ -246,7 +246,7 @@ const LABEL_SHARE = 0.09;
 
 /**
  * Which side of its line each threshold's label goes: of every choice of sides, one whose labels
- * run into the fewest of the estates' means and bands (in the years the labels span: from the
+ * run into the fewest of the estates' means (each counting twice) and bands (in the years the labels span: from the
  * first year to `until`) and of each other, and then the most of them above their lines (the
  * income ratio's "below 0.65" sat on a line at 0.69; moved below, it ran into "below 0.55" above
  * its line).
@@ -259,7 +259,7 @@ export function labelSides<R extends { value: number }>(
   // each point's extent: its band, else its mean (a point without either is not drawn)
   const spans = points.flatMap((q) => {
     const vs = [q.p5, q.mean, q.p95].filter((v): v is number => v !== null && Number.isFinite(v));
-    return vs.length ? [{ year: q.year, lo: Math.min(...vs), hi: Math.max(...vs) }] : [];
+    return vs.length ? [{ year: q.year, lo: Math.min(...vs), hi: Math.max(...vs), mean: q.mean }] : [];
   });
   const top = Math.max(0, ...spans.map((q) => q.hi), ...rules.map((r) => r.value));
   const strip = LABEL_SHARE * (top > 0 ? top : 1);
@@ -270,9 +270,11 @@ export function labelSides<R extends { value: number }>(
     const sides = rules.map((_, i) => (mask & (1 << i)) === 0);
     const boxes = rules.map((r, i) => at(r, sides[i]!));
     let clashes = 0;
+    // a label on a mean line or on another label counts twice one on a light band only
     boxes.forEach(([lo, hi], i) => {
-      clashes += early.some((q) => q.hi >= lo && q.lo <= hi) ? 1 : 0;
-      for (let j = 0; j < i; j++) clashes += boxes[j]![0] < hi && lo < boxes[j]![1] ? 1 : 0;
+      const onLine = early.some((q) => q.mean !== null && q.mean >= lo && q.mean <= hi);
+      clashes += onLine ? 2 : early.some((q) => q.hi >= lo && q.lo <= hi) ? 1 : 0;
+      for (let j = 0; j < i; j++) clashes += boxes[j]![0] < hi && lo < boxes[j]![1] ? 2 : 0;
     });
     const above = sides.filter(Boolean).length;
     if (clashes < best.clashes || (clashes === best.clashes && above > best.above)) best = { clashes, above, sides };
