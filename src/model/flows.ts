@@ -50,6 +50,7 @@ export const FLOWS = [
   'inResourceStrongMunicipal',
   'inResourceStrongFlexible',
   'inResourceStrongExternal',
+  'flexibleByAgreement',
 ] as const;
 export type FlowName = (typeof FLOWS)[number];
 export const F = Object.fromEntries(FLOWS.map((n, i) => [n, i])) as { [K in FlowName]: number };

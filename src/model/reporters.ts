@@ -109,6 +109,8 @@ export const FLOW_DOCS: Record<FlowName, string> = {
   inResourceStrongFlexible: 'Resource-strong households among the move-ins by flexible letting (divide by lettingsFlexible).',
   inResourceStrongExternal:
     'Resource-strong households among the move-ins from the external waiting list, other estates of the region included (divide by lettingsExternal).',
+  flexibleByAgreement:
+    "Vacancies taken for flexible letting by agreement (the flexibleLetting lever's share), not because the list made flexible letting mandatory; 0 while it is mandatory. Some may end with no applicant who meets the criteria and go to the waiting list (lettingsFlexible counts those let).",
 };
 
 const flowMetrics: Metric[] = FLOWS.map((name) => ({

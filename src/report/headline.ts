@@ -8,6 +8,7 @@ import type { Comparison, Effect } from '../analysis/compare.js';
 import type { Summary } from '../analysis/summary.js';
 import { modelDifferences } from '../scenario/diff.js';
 import { REGION_ROW, lastYear } from '../scenario/rules.js';
+import type { Policy } from '../scenario/policies.js';
 import type { Scenario } from '../scenario/schema.js';
 import { localNumbers } from './charts/labels.js';
 import { diffNumber, fmtInt } from './format.js';
@@ -121,6 +122,27 @@ export function unchangedWhy(comparison: Pick<Comparison, 'effects'>, name: stri
   const same = new Set(baseline.policies.map((p) => JSON.stringify(p)));
   const added = variant.policies.filter((p) => !same.has(JSON.stringify(p)));
   return added.length > 0 && added.every((p) => p.from > lastYear(variant)) ? { afterRun: lastYear(variant) } : 'noChange';
+}
+
+/**
+ * Whether a `flexibleLetting` policy never took a vacancy: its share is above 0, it begins within
+ * the run, and no replication of the run took one for flexible letting by agreement in any estate
+ * (`flexibleByAgreement` 0 throughout). With vacancies to let, that happens only where the list
+ * made flexible letting mandatory whenever the lever was in force, so listing the lever as if it
+ * acted (as a package does) would mislead. False for other levers, a lever with combined letting
+ * (which can act through the cash-benefit rule), or a summary written before the metric existed.
+ */
+export function flexibleNeverActed(summary: Summary, policy: Policy, last: number): boolean {
+  if (policy.lever !== 'flexibleLetting' || !(policy.share > 0) || policy.combinedLetting || policy.from > last) return false;
+  let seen = false;
+  for (const row of summary.rows) {
+    if (row === REGION_ROW) continue;
+    const m = summary.metrics[row]?.flexibleByAgreement;
+    if (!m) return false;
+    seen = true;
+    if (m.byYear.some((y) => y.mean > 0)) return false;
+  }
+  return seen;
 }
 
 /** `variants` ordered by their mean effect on MAIN_OUTCOME (`effect`), largest first; those without one last; ties keep their order. */

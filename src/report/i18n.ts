@@ -233,6 +233,8 @@ const en = {
     `${lever} from ${when}${estate !== undefined ? ` (estates[${estate}]${name !== undefined ? `, "${name}"` : ''})` : ''}`,
   /** A lever's yes/no field as the scenario file writes it (English) or in words. */
   leverBool: (v: boolean) => String(v),
+  /** After a flexibleLetting lever that never took a vacancy (headline.ts, flexibleNeverActed). */
+  leverNeverActed: ' (it never took a vacancy: the list made flexible letting mandatory whenever it was in force)',
   allInManifest: 'all in manifest.json',
   runWhat: (n: number, reps: number, years: number, start: number, last: number, seed: number, seeds: string, paired: boolean, version: string) =>
     `${n > 1 ? `${n} scenarios, each` : '1 scenario'} with ${reps} replication${reps === 1 ? '' : 's'} of ${years} years (${start}-${last}), base seed ${seed}; replication <i>i</i> uses a seed derived from the base seed and <i>i</i>: ${seeds}.${
@@ -654,6 +656,7 @@ const da: Texts = {
   leverWhen: (lever, when, estate, name) =>
     `${lever} fra ${when}${estate !== undefined ? ` (estates[${estate}]${name !== undefined ? `, "${name}"` : ''})` : ''}`,
   leverBool: (v) => (v ? 'ja' : 'nej'),
+  leverNeverActed: ' (den tog aldrig en ledig bolig: listen gjorde fleksibel udlejning obligatorisk, så længe den var i kraft)',
   allInManifest: 'alle i manifest.json',
   runWhat: (n, reps, years, start, last, seed, seeds, paired, version) =>
     `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${years} år (${start}-${last}), grundfrø ${seed}; gentagelse <i>i</i> bruger et frø afledt af grundfrøet og <i>i</i>: ${seeds}.${

@@ -13,6 +13,8 @@ import { VERSION } from '../version.js';
 import { modelDifferences } from '../scenario/diff.js';
 import { COMPOSITION, type ChartDef, type ScenarioData, isPercent, localNumbers, metricLabel, metricUnitIn, scenarioData } from './charts/index.js';
 import { answerSection, chartFilesHtml } from './answer.js';
+import { flexibleNeverActed } from './headline.js';
+import { lastYear } from '../scenario/rules.js';
 import { findingsHtml, horizonOf } from './findings.js';
 import { diffNumber, fmtDiffBand, fmtValue } from './format.js';
 import { type HtmlReportInput, type ReportLink, type ReportRow, type ReportSection, escapeHtml } from './html.js';
@@ -54,7 +56,8 @@ function leversText(sd: ScenarioData, lang: Lang): string {
         .join(', ');
       // the estate by its index in the scenario's list and its name (with copies, every copy of it)
       const spec = estate === undefined ? undefined : sd.ensemble.scenario.estates[estate];
-      return `${t.leverWhen(lever, when, estate, spec?.name)}${args ? `: ${args}` : ''}`;
+      const idle = flexibleNeverActed(sd.summary, p, lastYear(sd.ensemble.scenario)) ? t.leverNeverActed : '';
+      return `${t.leverWhen(lever, when, estate, spec?.name)}${args ? `: ${args}` : ''}${idle}`;
     })
     .join('; ');
 }

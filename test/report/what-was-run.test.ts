@@ -118,3 +118,46 @@ describe('the --set options in "What was run"', () => {
     expect(what(compared, 'en')).not.toContain('--set');
   });
 });
+
+describe('a flexible-letting lever where the list already makes flexible letting mandatory', () => {
+  let listed: Results;
+  let unlisted: Results;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabolag-idle-'));
+    // a package: flexible letting (no combined letting) with image work, on a hard ghetto and on the default estate
+    const pkg = (name: string, base: string) => {
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(
+        file,
+        `extends: ${JSON.stringify(join(process.cwd(), base))}\nname: ${name}\npolicies:\n  - lever: flexibleLetting\n    share: 0.5\n    from: 2027\n  - lever: imageWork\n    boost: 0.1\n    from: 2027\n`,
+      );
+      return file;
+    };
+    listed = await reportResults(['scenarios/presets/ringparken-like.yaml', pkg('listed', 'scenarios/presets/ringparken-like.yaml')], {
+      replications: 1,
+      years: 3,
+    });
+    unlisted = await reportResults(['scenarios/default.yaml', pkg('unlisted', 'scenarios/default.yaml')], { replications: 1, years: 3 });
+  }, 180_000);
+
+  it('is listed with a note that it never took a vacancy, in both languages, inside a package', () => {
+    expect(String(whatRow(listed, 'listed', 'en')[3])).toBe(
+      'flexibleLetting from 2027: share 0.5, combinedLetting false (it never took a vacancy: the list made flexible letting mandatory whenever it was in force); imageWork from 2027: boost 0.1',
+    );
+    expect(String(whatRow(listed, 'listed', 'da')[3])).toContain(
+      '(den tog aldrig en ledig bolig: listen gjorde fleksibel udlejning obligatorisk, så længe den var i kraft)',
+    );
+  });
+
+  it('gets no note where it acted (an estate not on the list)', () => {
+    expect(String(whatRow(unlisted, 'unlisted', 'en')[3])).toBe('flexibleLetting from 2027: share 0.5, combinedLetting false; imageWork from 2027: boost 0.1');
+  });
+
+  it('gets no note from a summary written before its metric existed', () => {
+    const comparison = listed.comparison!;
+    const summary = structuredClone(comparison.summaries.listed!);
+    for (const row of Object.values(summary.metrics)) delete row.flexibleByAgreement;
+    const old: Results = { ...listed, comparison: { ...comparison, summaries: { ...comparison.summaries, listed: summary } } };
+    expect(String(whatRow(old, 'listed', 'en')[3])).not.toContain('never took');
+  });
+});

@@ -229,6 +229,8 @@ export function letVacancy(w: World, ctx: LettingContext, flat: number, rng: Str
     if (w.letting.flexibleAcc[e]! >= 1 - 1e-9) {
       w.letting.flexibleAcc[e]! -= 1;
       byAgreement = true;
+      // counted apart from the list's mandate: a lever whose vacancies were all mandatory anyway never acted
+      w.flows[row + F.flexibleByAgreement]++;
     }
   }
   const flexible = mandatory || byAgreement;
