@@ -78,11 +78,16 @@ export async function compileOutcomes(texts: readonly string[], ctx: OutcomeCont
     const expression = text.slice(eq + 1).trim();
     if (!NAME.test(name)) optionError(text, `the name ${show(name)} must be letters, digits and _ (starting with a letter)`);
     if (names.has(name)) optionError(text, `the name ${show(name)} is given twice; give each outcome its own name`);
+    // samples.csv's first column; a second column of that name breaks a join in R or pandas quietly
+    if (name === 'sample') optionError(text, 'the name "sample" is the first column of samples.csv; give the outcome another name');
     names.add(name);
     return { text, name, expression };
   });
   return compileExpressions(items, ctx, 'outcome');
 }
+
+/** A mathjs message as the user can read it: the references by what they typed, on one line. */
+const readable = (message: string): string => message.replace(/__ref\d+/g, 'metric@year').replace(/\s+/g, ' ').trim();
 
 /**
  * Compile named expressions (as `compileOutcomes`, whose parsing of `<name>=<expression>` they
@@ -130,9 +135,18 @@ export async function compileExpressions(
     try {
       node = math.parse(rewritten);
     } catch (e) {
-      return optionError(text, `the expression cannot be read: ${String((e as Error).message).replace(/__ref\d+/g, 'metric@year')}`);
+      // the position mathjs gives counts in the rewritten text, not in what the user typed: left out
+      return optionError(text, `the expression cannot be read: ${readable((e as Error).message).replace(/ \(char \d+\)/g, '')}`);
     }
     const known = new Set(refs.map((r) => r.variable));
+    // "a b" and "a (b)" are a product to mathjs; here they are almost always an operator left out
+    const juxtaposed = node.filter(
+      (x) =>
+        (x.type === 'OperatorNode' && (x as import('mathjs').OperatorNode).implicit) ||
+        (x.type === 'FunctionNode' && known.has(String(((x as import('mathjs').FunctionNode).fn as import('mathjs').SymbolNode).name))),
+    );
+    if (juxtaposed.length)
+      optionError(text, 'two terms stand side by side with no operator between them; write the operator (*, /, + or -), e.g. moveOuts@2030/households@2030');
     for (const n of node.filter((x, path, parent) => x.type === 'SymbolNode' && !(parent?.type === 'FunctionNode' && path === 'fn'))) {
       const s = (n as import('mathjs').SymbolNode).name;
       if (known.has(s)) continue;
@@ -162,7 +176,7 @@ export async function compileExpressions(
       for (const r of refs) scope.set(r.variable, 1);
       probe = code.evaluate(scope);
     } catch (e) {
-      optionError(text, `the expression cannot be evaluated: ${String((e as Error).message).replace(/__ref\d+/g, 'metric@year')}`);
+      optionError(text, `the expression cannot be evaluated: ${readable((e as Error).message)}`);
     }
     if (typeof probe !== 'number' && typeof probe !== 'boolean') optionError(text, `the expression must give a number, but gives ${math.typeOf(probe)}`);
     return { name, expression, refs, evaluate };

@@ -44,10 +44,19 @@ describe('outcome expressions', () => {
     ['x=resourceStrongShare@2030/0', 'divides by 0'],
     ['x=(resourceStrongShare@2030 + 1) / 0.0', 'divides by 0'],
     ['2x=resourceStrongShare@2030', 'must be letters, digits and _'],
+    ['x=moveOuts@2030 households@2030', 'two terms stand side by side'],
+    ['x=moveOuts@2030 (1 - 0.5)', 'two terms stand side by side'],
+    ['x=2 moveOuts@2030', 'two terms stand side by side'],
+    ['sample=moveOuts@2030', 'the first column of samples.csv'],
   ])('%s is a clear mistake', async (text, message) => {
     const p = compileOutcomes([text], ctx);
     await expect(p).rejects.toThrow(UserError);
     await expect(p).rejects.toThrow(message);
+  });
+
+  it('gives a reading mistake without the position in the rewritten text, and a message on one line', async () => {
+    const p = compileOutcomes(['gain=resourceStrongShare@2040 - '], ctx);
+    await expect(p).rejects.toThrow(/cannot be read: Unexpected end of expression$/);
   });
 
   it('refuses a name given twice', async () => {
