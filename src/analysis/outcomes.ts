@@ -87,7 +87,11 @@ export async function compileOutcomes(texts: readonly string[], ctx: OutcomeCont
 }
 
 /** A mathjs message as the user can read it: the references by what they typed, on one line. */
-const readable = (message: string): string => message.replace(/__ref\d+/g, 'metric@year').replace(/\s+/g, ' ').trim();
+const readable = (message: string): string =>
+  message
+    .replace(/__ref\d+/g, 'metric@year')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Compile named expressions (as `compileOutcomes`, whose parsing of `<name>=<expression>` they
