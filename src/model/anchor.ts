@@ -75,7 +75,7 @@ import { METRIC_INDEX, NMETRIC } from './reporters.js';
 import { F, NFLOW } from './flows.js';
 import { hash32 } from './rng.js';
 import { type Offload, type ReplicationResult, type Steps, drain, replicationSteps } from './simulate.js';
-import { B, H, Status, inWorkOrEducation, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
+import { B, Edu, H, Status, inWorkOrEducation, isFamilyWithChildren, isResourceStrongHousehold } from './state.js';
 import type { World } from './world.js';
 
 /** Years each anchoring trial simulates (the drift is measured over them). Assumption: the horizon of a typical run (15 years). */
@@ -284,6 +284,8 @@ export const START_FIELDS = [
   'grownChildrenPerOther',
   'earlyRetiredShare',
   'liftedShare',
+  'basicEducationStartStrong',
+  'basicEducationStartWeak',
   'headAgesSingle',
   'headAgesCouple',
   'headAgesFamily',
@@ -308,6 +310,8 @@ const DRAWN_START: StartMix = {
   grownChildrenPerOther: 0,
   earlyRetiredShare: SENIOR_RETIRED,
   liftedShare: 0,
+  basicEducationStartStrong: undefined,
+  basicEducationStartWeak: undefined,
   headAgesSingle: undefined,
   headAgesCouple: undefined,
   headAgesFamily: undefined,
@@ -552,6 +556,23 @@ export function countLifted(w: World, n: number[], spec?: number): void {
   }
 }
 
+/**
+ * Count the adults in world `w` by their household and education: of resource-strong households
+ * (`n[0]`) and of them those with only basic education (`n[1]`); of the other households (`n[2]`)
+ * and of them with only basic education (`n[3]`).
+ */
+export function countEducation(w: World, n: number[], spec?: number): void {
+  const h = w.hh;
+  for (let i = 0; i < h.alive.length; i++) {
+    if (!h.alive[i] || !inSpec(w, i, spec)) continue;
+    const at = isResourceStrongHousehold(h, i) ? 0 : 2;
+    const adults = h.u8[i * B.stride + B.adults]!;
+    n[at]! += adults;
+    if (h.u8[i * B.stride + B.edu1] === Edu.basic) n[at + 1]!++;
+    if (adults === 2 && h.u8[i * B.stride + B.edu2] === Edu.basic) n[at + 1]!++;
+  }
+}
+
 /** Count the families with children under 18 in world `w` (`n[0]`) and their children under 18 (`n[1]`). */
 export function countChildren(w: World, n: number[], spec?: number): void {
   const h = w.hh;
@@ -663,6 +684,7 @@ export interface TrialPart {
   children: number[];
   startChildren: number[];
   lifted: number[];
+  education: number[];
   ages: number[];
   movedIn: number;
   movedInStrong: number;
@@ -677,6 +699,7 @@ const emptyPart = (): TrialPart => ({
   children: [0, 0],
   startChildren: [0, 0],
   lifted: [0, 0],
+  education: [0, 0, 0, 0],
   ages: new Array<number>(3 * HEAD_AGE_BANDS).fill(0),
   movedIn: 0,
   movedInStrong: 0,
@@ -702,6 +725,7 @@ export function* trialPartSteps(job: TrialJob, r: number): Steps<TrialPart[]> {
   const atEnd = (w: World) =>
     parts.forEach((p, k) => {
       countLifted(w, p.lifted, specs[k]);
+      countEducation(w, p.education, specs[k]);
       countHeadAges(w, p.ages, specs[k]);
       countCouples(w, p.ends, specs[k]);
       countStudents(w, p.students, specs[k]);
@@ -767,7 +791,7 @@ function* runTrial(g: AnchorGroup, theta: readonly number[], starts: readonly St
         sq[i]! += d * d;
         start[i]! += p.s0[i]! / seeds;
       }
-      for (const f of ['ends', 'students', 'grown', 'children', 'lifted', 'ages'] as const) addInto(sum[f], p[f]);
+      for (const f of ['ends', 'students', 'grown', 'children', 'lifted', 'education', 'ages'] as const) addInto(sum[f], p[f]);
       sum.movedIn += p.movedIn;
       sum.movedInStrong += p.movedInStrong;
     }
@@ -782,7 +806,7 @@ function* runTrial(g: AnchorGroup, theta: readonly number[], starts: readonly St
     const n = seeds;
     const se = drift.map((d, i) => Math.sqrt(Math.max(0, sq[i]! / n - d * d) / Math.max(1, n - 1)));
     const corrected = drift.map((d, i) => d + (start[i]! - expected[i]!));
-    const { ends, students, grown, children, startChildren, lifted, ages } = sum;
+    const { ends, students, grown, children, startChildren, lifted, education, ages } = sum;
     const all = ends[0]! + ends[1]! + ends[2]!;
     const one = ends[1]! + ends[2]!;
     const share = (x: number, of: number) => (of > 0 ? x / of : undefined);
@@ -800,6 +824,8 @@ function* runTrial(g: AnchorGroup, theta: readonly number[], starts: readonly St
       grownChildrenPerOther: share(grown[3]!, grown[2]!),
       earlyRetiredShare: share(students[5]!, students[4]!),
       liftedShare: share(lifted[1]!, lifted[0]!),
+      basicEducationStartStrong: share(education[1]!, education[0]!),
+      basicEducationStartWeak: share(education[3]!, education[2]!),
       headAgesSingle: ageShares(ages, 0),
       headAgesCouple: ageShares(ages, 1),
       headAgesFamily: ageShares(ages, 2),

@@ -168,10 +168,11 @@ function fitProfile(spec: EstateSpec, applicant: boolean): DrawProfile {
   return {
     typeCum,
     typeCumStrong: sameTypes ? typeCum : fitTypeWeights(rooms, applicant ? spec.applicants.strongFamilyShare : resident.strong, senior),
-    nonWestern: applicant ? spec.applicants.nonWesternShare : p.nonWesternShare,
+    nonWestern: applicant ? (spec.applicants.nonWesternShare ?? p.nonWesternShare) : p.nonWesternShare,
     western: p.westernShare,
-    basicStrong: p.basicEducationShareStrong,
-    basicWeak: p.basicEducationShareWeak,
+    // residents start with the education the anchoring solved (or the user gave), applicants draw the estate's shares
+    basicStrong: applicant ? p.basicEducationShareStrong : (p.basicEducationStartStrong ?? p.basicEducationShareStrong),
+    basicWeak: applicant ? p.basicEducationShareWeak : (p.basicEducationStartWeak ?? p.basicEducationShareWeak),
     familyNearby: applicant ? spec.applicants.familyNearbyShare : p.familyNearbyShare,
     wantsGarden: p.wantsGardenShare,
     wantsOwn: p.wantsOwnShare,

@@ -23,8 +23,8 @@ import type { Anchor, AnchorStore, Shares } from '../model/anchor.js';
 import { START_FIELDS, memoryAnchorStore } from '../model/anchor.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
 
-/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the start's fixed points (`residentStart`: the students, grown children at home, early retired, recently lifted and heads' ages); 5: the children per family among them (`residentStart.childrenPerFamily`). */
-export const STORE_FORMAT = 5;
+/** Format of the files (a change of layout makes older files unread, not an error). 2: four unknowns and shares (the applicants' senior share, the retired adults); 3: the resident couples' start (`residentCouplesBothActive`, `residentCouplesFirstActive`); 4: the start's fixed points (`residentStart`: the students, grown children at home, early retired, recently lifted and heads' ages); 5: the children per family among them (`residentStart.childrenPerFamily`); 6: the start's education (`residentStart.basicEducationStartStrong`, `basicEducationStartWeak`). */
+export const STORE_FORMAT = 6;
 
 /** The store's folder from the environment, or undefined when the store is off. */
 export function anchorStoreDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string | undefined {
@@ -65,15 +65,21 @@ const isShares = (s: unknown): s is Shares => {
   return !!v && finite(v.resourceStrongShare) && finite(v.otherFamilies) && finite(v.resourceStrongFamilies) && finite(v.retired);
 };
 
-/** Whether a parsed value is an anchor (every field the runs and reports read, of the right kind). */
-export /** The start's fixed points as an anchor has them: each field a finite number, or (the head ages) a list of them or none. */
+/**
+ * The start's fixed points as an anchor has them: each field a finite number, or (the head ages) a
+ * list of them or none, or (the education shares, which a trial with no one to measure them on
+ * leaves to the draw) a number or none.
+ */
 const isStart = (v: unknown): boolean =>
   typeof v === 'object' &&
   v !== null &&
   START_FIELDS.every((k) => {
     const x = (v as Record<string, unknown>)[k];
-    return k.startsWith('headAges') ? x === undefined || (Array.isArray(x) && x.every(finite)) : finite(x);
+    if (k.startsWith('headAges')) return x === undefined || (Array.isArray(x) && x.every(finite));
+    return k.startsWith('basicEducationStart') ? x === undefined || finite(x) : finite(x);
   });
+
+/** Whether a parsed value is an anchor (every field the runs and reports read, of the right kind). */
 
 function isAnchor(a: unknown): a is Anchor {
   const v = a as Anchor | null;

@@ -77,10 +77,16 @@ export const populationSchema = obj(
     westernShare: share({ default: 0.05, description: 'Share of households of western non-Danish origin.', source: 'assumption' }),
     basicEducationShareStrong: share({
       default: 0.25,
-      description: 'Share of adults with only basic education among resource-strong households.',
+      description:
+        'Share of adults with only basic education among resource-strong households: applicants, and residents at the start where `basicEducationStartStrong` is not given or solved.',
       source: 'assumption',
     }),
-    basicEducationShareWeak: share({ default: 0.62, description: 'Share of adults with only basic education among other households.', source: 'assumption' }),
+    basicEducationShareWeak: share({
+      default: 0.62,
+      description:
+        'Share of adults with only basic education among other households: applicants, and residents at the start where `basicEducationStartWeak` is not given or solved.',
+      source: 'assumption',
+    }),
     vulnerableShare: share({ default: 0.06, description: 'Share of households with heavy social problems.', source: 'assumption' }),
     meanStayYears: num({
       default: 7,
@@ -201,17 +207,33 @@ export const populationSchema = obj(
         source: 'user input; solved by anchoring',
       }),
     ),
+    basicEducationStartStrong: opt(
+      share({
+        description:
+          "Share of adults with only basic education among the resource-strong households at the start (the applicants draw `basicEducationShareStrong`). Left out: with `anchor` on, solved as the share the baseline sustains (measured at the end of the anchoring trials): many of the resource-strong residents of a weak estate are residents lifted into work, with the education of the households they were, and a start at the applicants' share drifted (an estate of 1,200 flats at 30% rose from 50% to 63% of its 30-59-year-olds with basic education in 15 years, and onto the list, until 0.2.18); with `anchor` off, `basicEducationShareStrong`.",
+        source: 'user input; solved by anchoring',
+      }),
+    ),
+    basicEducationStartWeak: opt(
+      share({
+        description:
+          'Share of adults with only basic education among the other households at the start (the applicants draw `basicEducationShareWeak`). Left out: with `anchor` on, solved as the share the baseline sustains (measured at the end of the anchoring trials); with `anchor` off, `basicEducationShareWeak`.',
+        source: 'user input; solved by anchoring',
+      }),
+    ),
   },
   { description: 'Who lives in the estate at the start. Households are drawn at random to match these shares.' },
 );
 
 export const applicantsSchema = obj(
   {
-    nonWesternShare: share({
-      default: 0.45,
-      description: 'Share of non-western households among external applicants.',
-      source: 'assumption (as the resident mix)',
-    }),
+    nonWesternShare: opt(
+      share({
+        description:
+          "Share of non-western households among external applicants. Left out: the residents' share at the start (`population.nonWesternShare`), so that the waiting list keeps the mix the estate is given (with a fixed 0.45, until 0.2.18, an estate given 65% fell to 49% in 15 years).",
+        source: 'assumption (as the resident mix)',
+      }),
+    ),
     familyNearbyShare: share({ default: 0.3, description: 'Share of applicants with family in or near the estate.', source: 'assumption' }),
     familyShare: share({
       default: 0.5,

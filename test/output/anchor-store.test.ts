@@ -40,6 +40,8 @@ const anchor: Anchor = {
     grownChildrenPerOther: 0.3,
     earlyRetiredShare: 0.1,
     liftedShare: 0.2,
+    basicEducationStartStrong: 0.3,
+    basicEducationStartWeak: 0.6,
     headAgesSingle: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     headAgesCouple: undefined,
     headAgesFamily: [0, 0, 0.25, 0.75, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
@@ -92,14 +94,14 @@ describe('fileAnchorStore', () => {
     expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
   });
 
-  it('ignores a file of an older format (1: three unknowns; 2: no couples; 3: no students; 4: no children per family), not an error', () => {
+  it('ignores a file of an older format (1: three unknowns; 2: no couples; 3: no students; 4: no children per family; 5: no start education), not an error', () => {
     const dir = tmp();
     fileAnchorStore(dir, () => 'code-a').set('key-1', anchor);
     const [file] = readdirSync(join(dir, 'anchors'));
     const path = join(dir, 'anchors', file!);
     const good = readFileSync(path, 'utf8');
-    expect(STORE_FORMAT).toBe(5);
-    for (const older of [1, 2, 3, 4]) {
+    expect(STORE_FORMAT).toBe(6);
+    for (const older of [1, 2, 3, 4, 5]) {
       writeFileSync(path, good.replace(`"format":${STORE_FORMAT}`, `"format":${older}`));
       expect(fileAnchorStore(dir, () => 'code-a').get('key-1')).toBeUndefined();
     }
