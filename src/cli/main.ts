@@ -13,7 +13,7 @@ import { formatWarnings, validateCommand } from './validate.js';
 import { newCommand } from './new.js';
 import { ArgsError, type Parsed, helpLanguage, parseCommonCase } from './args.js';
 import { PROGRAM } from './program.js';
-import { defaultOutputName } from '../output/safety.js';
+import { compareFolderName, defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor, useAnchorStore } from '../engine/ensemble.js';
 import { commandLineAnchorStore } from '../output/anchor-store.js';
 import { parseAssignments } from '../scenario/set.js';
@@ -163,7 +163,7 @@ async function compareCommand(argv: {
   warnings.push(...compareWarnings(files, set, appliedTo, loaded, variants));
   if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
-  const outDir = argv.out ?? join('output', `compare-${[baseline.name, ...variants.map((v) => v.name)].join('-vs-').slice(0, 120)}`);
+  const outDir = argv.out ?? join('output', compareFolderName([baseline.name, ...variants.map((v) => v.name)]));
   checkShardCount(shard, baseline.replications, 'replications');
   const slice = shard ? shardSlice(baseline.replications, shard) : { from: 0, to: baseline.replications };
   const total = (slice.to - slice.from) * files.length;
@@ -223,6 +223,7 @@ async function compareCommand(argv: {
  * degrees of freedom: on 2 pairs 12.7 standard errors each side), so that verdict says little.
  * Else nothing.
  */
+
 export function fewPairsNote(n: number): string {
   if (n >= DRIFT_FEW_REPLICATIONS) return '';
   return `note: ${n} paired replications give wide intervals, so "no clear effect" says little here; run ${DRIFT_FEW_REPLICATIONS} or more (-n ${DRIFT_FEW_REPLICATIONS}) to tell an effect from chance (the report's Findings say how many would detect a one-point effect)\n`;

@@ -22,6 +22,7 @@
  * so is a folder holding nothing but the shard folders a merge writes beside (`holds`).
  * This module only reads the file system (stat, realpath, readdir).
  */
+import { createHash } from 'node:crypto';
 import { type Dirent, type Stats, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { safeName } from '../scenario/parse.js';
@@ -409,4 +410,19 @@ export function defaultOutputName(file: string, cwd: string): string {
   // each part as a scenario name is made (safeName: Danish letters written out, no accents), so
   // that a file's folder and its scenario's default name agree
   return parts.length ? parts.map(safeName).join('-') : 'scenario';
+}
+
+/** Longest default compare folder name before it is cut and given a hash of the whole. */
+export const COMPARE_NAME_MAX = 120;
+
+/**
+ * The default folder of a comparison: `compare-<baseline>-vs-<variant>…`; a name longer than
+ * COMPARE_NAME_MAX is cut and ends in 8 hex digits of the whole name's SHA-256, so that two
+ * comparisons whose names share the first characters get different folders (cut alone, the
+ * second replaced the first's results).
+ */
+export function compareFolderName(names: readonly string[]): string {
+  const whole = `compare-${names.join('-vs-')}`;
+  if (whole.length <= COMPARE_NAME_MAX) return whole;
+  return `${whole.slice(0, COMPARE_NAME_MAX - 9)}-${createHash('sha256').update(whole).digest('hex').slice(0, 8)}`;
 }
