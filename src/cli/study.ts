@@ -21,10 +21,10 @@ import {
 } from '../output/study.js';
 import { writeSensitivityCharts, writeSweepCharts } from '../report/study.js';
 import { checkScenario, loadScenario } from '../scenario/load.js';
-import { leverWarnings } from '../scenario/rules.js';
+import { ANCHORED_FIELDS, leverWarnings } from '../scenario/rules.js';
 import { UserError, show } from '../scenario/messages.js';
 import type { Scenario } from '../scenario/schema.js';
-import { type Assignment, readPath, splitAssignment } from '../scenario/set.js';
+import { type Assignment, applyAssignments, readPath, splitAssignment } from '../scenario/set.js';
 import { VERSION } from '../version.js';
 import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
@@ -53,7 +53,39 @@ export const assign = (option: string, path: string, steps: Assignment['steps'],
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 /** The fields that shape a run, which every point of a study shares with the scenario as given. */
-const SHARED_FIELDS = ['years', 'startYear', 'replications'];
+const SHARED_FIELDS = ['years', 'startYear', 'replications', 'seed'];
+
+/**
+ * Check a study's paths against the scenario they vary (`base`): each names a field another does
+ * not under another spelling (`policies[0].factor` and `policies[lever=extension].factor` are
+ * one field: the later would silently win), and none names a field that anchoring solves in an
+ * anchored estate (its value would not be used: every point would run the same model). Throws a
+ * UserError naming the option.
+ */
+export function checkStudyPaths(option: string, items: readonly { path: string; steps: Assignment['steps'] }[], base: Scenario): void {
+  const seen = new Map<string, string>();
+  for (const it of items) {
+    let concrete: string;
+    try {
+      [concrete] = applyAssignments(structuredClone(base) as unknown as Record<string, unknown>, [assign(option, it.path, it.steps, 0)]) as [string];
+    } catch {
+      continue; // a path the scenario lacks: the scenario's own check names it
+    }
+    const other = seen.get(concrete);
+    if (other !== undefined)
+      throw new UserError(
+        other === it.path
+          ? `option --${option}: the path ${show(it.path)} is given twice`
+          : `option --${option}: ${show(other)} and ${show(it.path)} are the same field (${concrete}); give it once`,
+      );
+    seen.set(concrete, it.path);
+    const m = /^estates\[(\d+)\]\.(.+)$/.exec(concrete);
+    if (m && (ANCHORED_FIELDS as readonly string[]).includes(m[2]!) && base.estates[Number(m[1])]?.anchor)
+      throw new UserError(
+        `option --${option} ${show(it.path)}: anchoring solves ${concrete.replace(/^estates\[\d+\]\./, '')} for estate ${show(base.estates[Number(m[1])]!.name)} (anchor: true, the default), so a value given there is not used and every point would run the same model; vary it with the estate's anchoring off (--set estates[${m[1]}].anchor=false, and then the estate is not held as given), or vary what the estate is given (its population)`,
+      );
+  }
+}
 
 /**
  * Refuse a study over `years`, `startYear` or `replications`: each point is compared with the
@@ -69,7 +101,7 @@ export function refuseSharedField(option: string, path: string): void {
     );
   if (SHARED_FIELDS.includes(path))
     throw new UserError(
-      `option --${option} ${show(path)}: every point is compared with the scenario as given, year by year and replication by replication, so the points share its ${SHARED_FIELDS.join(', ')}; set ${show(path)} for all of them with --set ${path}=…${path === 'years' ? ' or -y' : path === 'replications' ? ' or -n' : ''} instead`,
+      `option --${option} ${show(path)}: every point is compared with the scenario as given, year by year and replication by replication (on the same seeds), so the points share its ${SHARED_FIELDS.join(', ')}; set ${show(path)} for all of them with --set ${path}=…${path === 'years' ? ' or -y' : path === 'replications' ? ' or -n' : path === 'seed' ? ' or --seed' : ''} instead`,
     );
 }
 
@@ -120,11 +152,7 @@ function accepts(b: Base, more: Assignment[]): boolean {
 export function studyParams(option: string, texts: string[], b: Base): { params: StudyParam[]; steps: Assignment['steps'][] } {
   if (texts.length === 0) throw new ArgsError(`give at least one --${option} <path>=<lo>:<hi>`);
   const ranges = texts.map((t) => parseRange(option, t));
-  const seen = new Set<string>();
-  for (const r of ranges) {
-    if (seen.has(r.path)) throw new UserError(`option --${option}: the path ${show(r.path)} is given twice`);
-    seen.add(r.path);
-  }
+  checkStudyPaths(option, ranges, scenarioWith(b, []));
   const params = ranges.map((r) => {
     for (const v of [r.lo, r.hi]) scenarioWith(b, [assign(option, r.path, r.steps, v)]);
     // ends that are whole numbers may be a whole-number field's: a value halfway between two is refused there
@@ -353,11 +381,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
         throw new UserError(`option --vary ${show(text)}: give values separated by commas, none empty, e.g. ${path}=0.25,0.5,0.75`);
       return { path, steps, values: values.map((v) => (NUMBER.test(v) ? Number(v) : (parseYamlScalar(v) as unknown))) };
     });
-    const seen = new Set<string>();
-    for (const l of lists) {
-      if (seen.has(l.path)) throw new UserError(`option --vary: the path ${show(l.path)} is given twice`);
-      seen.add(l.path);
-    }
+    checkStudyPaths('vary', lists, base);
     const count = design === 'grid' ? lists.reduce((n, l) => n * l.values.length, 1) : lists.reduce((n, l) => n + l.values.length, 0);
     if (count > MAX_POINTS) throw new ArgsError(`option --vary: the ${design} has ${count} points, more than ${MAX_POINTS}`);
     // point p (1-based): grid in row-major order (the first path slowest); oat: each path's values in turn, the others as given

@@ -39,7 +39,7 @@ import {
   tooBig,
 } from './parse.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
-import { checkRules, touchedBy } from './rules.js';
+import { ANCHORED_FIELDS, checkRules, touchedBy } from './rules.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { type Assignment, applyAssignments, applyWherePresent } from './set.js';
 
@@ -166,6 +166,15 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
     return { ...w, file: line === undefined ? w.file : `${w.file}:${line}` };
   });
   const issues = [...relocate(checked.issues), ...relocate(checkRules(scenario, path, touchedBy(checked.issues)))];
+  // a field anchoring solves, given for an anchored estate: not used, which nothing else would say
+  if (!checked.issues.length)
+    scenario.estates.forEach((e, i) => {
+      if (!e.anchor) return;
+      for (const f of ANCHORED_FIELDS) {
+        const p = `estates[${i}].${f}`;
+        if (has(merged, p)) warnings.push(messages.anchoredFieldIgnored(fileOf(p), p, e.name));
+      }
+    });
   const trace = { files: chain.layers.map((l) => l.file), source };
   return issues.length ? { issues, warnings, applied, trace } : { scenario, issues, warnings, applied, trace };
 }

@@ -127,7 +127,13 @@ export const messages = {
     issue(
       file,
       path,
-      `${at(path)} is ${from}, after the run's last year (${last}): the ${lever} lever never acts in this run, which simulates ${first}-${last} (a lever acts from 1 January of its "from"); its results are the baseline's`,
+      `${at(path)} is ${from}, after the run's last year (${last}): the ${lever} lever never acts in this run, which simulates ${first}-${last} (a lever acts from 1 January of its "from"), so it changes nothing in the results (a scenario with no other lever gives the baseline's)`,
+    ),
+  anchoredFieldIgnored: (file: string, path: string, estate: string) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is given, but estate ${show(estate)} is anchored (anchor: true, the default): anchoring solves this field so that the estate as given holds, and the value given is not used; to use it, set anchor: false for the estate (which is then not held as given)`,
     ),
   demolitionTooLarge: (file: string, path: string, flats: number, estate: number, has: number) =>
     issue(file, path, `${at(path)} is ${flats}, but estates[${estate}] has ${has} flats; allowed: at most ${has} (the whole estate)`),

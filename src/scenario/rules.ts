@@ -52,6 +52,13 @@ export function leverWarnings(s: Scenario, file: string): Issue[] {
   return leversAfterRun(s).map((i) => messages.leverAfterRun(file, `policies[${i}].from`, s.policies[i]!.lever, s.policies[i]!.from, s.startYear, lastYear(s)));
 }
 
+/**
+ * The fields of an estate that anchoring solves (model/anchor.ts) while the estate has `anchor`
+ * on, whatever the scenario says: a value given there is not used (load.ts warns; the study
+ * commands refuse to vary them).
+ */
+export const ANCHORED_FIELDS = ['attractiveness', 'attachment', 'applicants.familyShare', 'applicants.strongFamilyShare', 'applicants.seniorShare'] as const;
+
 /** Flats the estates start with: flats × copies summed over the estates. */
 export function baseFlats(s: Scenario): number {
   let total = 0;

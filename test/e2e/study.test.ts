@@ -181,6 +181,11 @@ describe('nabolag sensitivity', () => {
     ['no method', ['--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028'], /option --method is required: give morris \(screening\) or sobol/],
     ['no outcome', ['--method', 'sobol', '--param', `${FACTOR}=0.3:1`], /at least one --outcome/],
     [
+      'an applicant share anchoring solves',
+      ['--method', 'morris', '--param', 'estates[0].applicants.seniorShare=0.01:0.2', '--outcome', 'x=moveIns@2028'],
+      /anchoring solves applicants\.seniorShare/,
+    ],
+    [
       'the start year as a parameter',
       ['--method', 'morris', '--param', 'startYear=2020:2030', '--outcome', 'x=moveIns@2028'],
       /--param "startYear": every point/,
@@ -355,6 +360,17 @@ describe('nabolag sweep', () => {
       "an estate's start varied",
       ['--vary', 'estates[0].population.resourceStrongShare=0.3,0.6'],
       /every point is compared with the scenario as given from the same start/,
+    ],
+    ['the seed varied (points share the seeds)', ['--vary', 'seed=1,2'], /--vary "seed": every point .* or --seed/],
+    [
+      'one field under two spellings (the later would win unseen)',
+      ['--vary', 'policies[0].factor=0.25', '--vary', `${FACTOR}=1`],
+      /"policies\[0\]\.factor" and "policies\[lever=extension\]\.factor" are the same field/,
+    ],
+    [
+      'a field anchoring solves (every point would run the same model)',
+      ['--vary', 'estates[0].attractiveness=0,1'],
+      /anchoring solves attractiveness for estate "average".*anchor=false/,
     ],
   ])('exit 2 for %s, with a message and no output folder', (_what, args, message) => {
     const out = join(tmp, `bad-sweep-${_what.replace(/\W+/g, '-')}`);

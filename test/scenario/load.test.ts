@@ -233,3 +233,19 @@ describe('cross-field rules run after the schema', () => {
     expect(issues.map((i) => i.path)).toEqual(['estates[0].flats']);
   });
 });
+
+describe('a field anchoring solves, given for an anchored estate', () => {
+  it('is warned about, in the file that gives it or the --set, and not where the estate is not anchored', () => {
+    const f = write('anchored/own.yaml', 'estates:\n  - name: own\n    flats: 400\n    attractiveness: -1\n    applicants:\n      seniorShare: 0.1\n');
+    const c = checkScenario(f);
+    expect(c.issues).toEqual([]);
+    expect(c.warnings.map((w) => w.path)).toEqual(['estates[0].attractiveness', 'estates[0].applicants.seniorShare']);
+    expect(c.warnings[0]!.message).toMatch(/estate "own" is anchored .* the value given is not used/);
+    const set = checkScenario(write('anchored/plain.yaml', 'years: 3\n'), {
+      set: [{ text: 'estates[0].attachment=2', path: 'estates[0].attachment', steps: [{ field: 'estates' }, { index: 0 }, { field: 'attachment' }], value: 2 }],
+    });
+    expect(set.warnings.map((w) => [w.file, w.path])).toEqual([['--set estates[0].attachment=2', 'estates[0].attachment']]);
+    const off = checkScenario(write('anchored/off.yaml', 'estates:\n  - name: own\n    flats: 400\n    anchor: false\n    attractiveness: -1\n'));
+    expect(off.warnings).toEqual([]);
+  });
+});
