@@ -17,6 +17,7 @@ import { VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
 import { closing, counted, out } from './shared.js';
+import { formatWarnings } from './validate.js';
 import { type StudyArgs, assign, rowNamesOf, scenarioWith, studyBase, studyParams } from './study.js';
 
 /** Default most points the optimiser evaluates (each an ensemble run): enough for one to three parameters (assumption). */
@@ -117,11 +118,29 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
       const verdict =
         v.within === null
           ? ''
-          : `${v.within ? ', within tolerance' : ', OUTSIDE tolerance'}${v.resolved ? '' : ` on these replications only: the 95% interval reaches ${v.within ? 'outside' : 'inside'} it, so more replications (-n) are needed to tell`}`;
+          : `${v.within ? ', within tolerance' : ', OUTSIDE tolerance'}${
+              v.resolved
+                ? ''
+                : Number.isFinite(f.low)
+                  ? ` on these replications only: the 95% interval reaches ${v.within ? 'outside' : 'inside'} it, so more replications (-n) are needed to tell`
+                  : ' on these replications only: they give no interval (fewer than 2, or the expression is no number without one of them), so more replications (-n) are needed to tell'
+            }`;
       return `  ${t.spec.expression}: ${fmtNumber(f.mean)}${ci} against ${t.spec.value}${tol} (error ${signed(f.error)} ${t.spec.tolerance === null ? 'of the value' : 'tolerances'}${verdict})`;
     }),
     `remaining error: ${fmtNumber(r.objective)} (sum of squared errors, each in tolerances, or relative to the value)`,
   ];
+  // a target that is no number at any point evaluated (a division by a metric that is 0 there): the fit means nothing
+  const none = targets.filter((_, j) => !Number.isFinite(r.fits[j]!.mean));
+  if (none.length)
+    out.stderr(
+      formatWarnings(
+        none.map((t) => ({
+          file: `--target ${t.spec.text}`,
+          path: 'target',
+          message: `the target's expression is no number at the fitted values (${fmtNumber(r.fits[targets.indexOf(t)]!.mean)}: e.g. a division by a metric that is 0 in that year), so the fit does not meet it and its fitted values mean nothing; give an expression that is a number there`,
+        })),
+      ),
+    );
   out.stdout(lines.join('\n') + '\n' + closing(res.outDir, res.files));
 }
 

@@ -1,6 +1,6 @@
 /** Targets of `nabolag calibrate` (src/analysis/calibration.ts): how they are read, and the scale their errors are measured in. */
 import { describe, expect, it } from 'vitest';
-import { objective, parseTarget, targetScale, toleranceVerdict } from '../../src/analysis/calibration.js';
+import { jackknifeInterval, objective, parseTarget, targetScale, toleranceVerdict } from '../../src/analysis/calibration.js';
 import { UserError } from '../../src/scenario/messages.js';
 
 describe('calibration targets', () => {
@@ -62,5 +62,48 @@ describe('toleranceVerdict: is the target met, and can the replications tell?', 
   it('no interval (one replication): never resolved; no tolerance: no verdict', () => {
     expect(toleranceVerdict(spec, fitted(100, Number.NaN, Number.NaN))).toEqual({ within: true, resolved: false });
     expect(toleranceVerdict(parseTarget('moveOuts@2027=100'), fitted(100, 99, 101))).toEqual({ within: null, resolved: null });
+  });
+});
+
+describe("a target's interval (jackknife around the expression on the means)", () => {
+  const metric = { evaluate: (v: readonly number[]) => v[0]! };
+  const ratio = { evaluate: (v: readonly number[]) => v[0]! / v[1]! };
+
+  it('is the t interval of the mean for one metric', () => {
+    const x = [3, 5, 4, 8];
+    const mean = 5;
+    const sd = Math.sqrt(((3 - 5) ** 2 + 0 + 1 + 9) / 3);
+    const half = 3.182446305284263 * (sd / 2);
+    const ci = jackknifeInterval(
+      metric,
+      [mean],
+      x.map((v) => [v]),
+    );
+    expect(ci.low).toBeCloseTo(mean - half, 10);
+    expect(ci.high).toBeCloseTo(mean + half, 10);
+  });
+
+  it('is centred on the ratio of the means for a ratio, not on the mean of the ratios', () => {
+    // the outside trial's garden and space exits: ratio of means 26/22, mean of ratios 3.26
+    const garden = [11, 5, 8, 2];
+    const space = [1, 8, 8, 5];
+    const rows = garden.map((g, i) => [g, space[i]!]);
+    const ci = jackknifeInterval(ratio, [26 / 4, 22 / 4], rows);
+    expect((ci.low + ci.high) / 2).toBeCloseTo(26 / 22, 10);
+    expect(ci.low).toBeGreaterThan(-1);
+    expect(ci.high).toBeLessThan(5);
+  });
+
+  it('has no bounds with one replication or where a left-out mean gives no number', () => {
+    expect(jackknifeInterval(metric, [1], [[1]]).low).toBeNaN();
+    const ci = jackknifeInterval(
+      ratio,
+      [1, 0.5],
+      [
+        [1, 1],
+        [1, 0],
+      ],
+    );
+    expect(ci.low).toBeNaN();
   });
 });
