@@ -779,7 +779,7 @@ export const spiralSchema = obj(
     imageOnApplicants: num({
       default: 8,
       min: 0,
-      max: 20,
+      max: 40,
       unit: 'log-odds per unit of image',
       description: "Effect of the image (relative to the region's, `region.image`) on the log-odds that a waiting-list applicant is resource-strong.",
       source:
@@ -788,7 +788,7 @@ export const spiralSchema = obj(
     imageOnStaying: num({
       default: 1,
       min: 0,
-      max: 20,
+      max: 40,
       unit: 'log-hazard per unit of image',
       description: "Effect of the image (below the region's, `region.image`) on the dissatisfaction hazard of residents.",
       source:

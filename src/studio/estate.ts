@@ -12,7 +12,7 @@
  */
 import { stringify } from '../yaml.js';
 import type { Policy } from '../scenario/policies.js';
-import type { Scenario } from '../scenario/schema.js';
+import { type Scenario, spiralSchema } from '../scenario/schema.js';
 import { type DiffBands, type Drawing, type MapPanel, SvgPaint, bandChart, diffBands, diffChart, mapDrawing, mapHeight, paintCanvas } from './charts.js';
 import { LEVERS, LEVER_KINDS, newLever, sizeSchema } from './levers.js';
 import type { EstateRole, FromWorker, ToWorker } from './protocol.js';
@@ -20,6 +20,7 @@ import { GROUP_COLORS } from './palette.js';
 import { checkedScenario } from './scenario.js';
 import { openScenarioText } from './open.js';
 import { MAX_SCENARIO_FILE_BYTES } from '../scenario/parse.js';
+import { studentTQuantile } from '../analysis/inference.js';
 import type { Lang, TextKey } from './text.js';
 import { num, presetDescription, t } from './text.js';
 
@@ -66,6 +67,10 @@ const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) 
 
 /** Below this many replications the difference chart says its interval is wide (as `nabolag compare` does; analysis/drift.ts DRIFT_FEW_REPLICATIONS). */
 const FEW_REPLICATIONS = 10;
+/** The spiral slider's largest multiple (the page's own range); less where the schema's limits allow less. */
+const SPIRAL_MAX = 4;
+/** The standard normal's 95th percentile: single replications' 5-95% spread reaches this many standard deviations each side. */
+const Z_95 = 1.6448536269514722;
 
 /** A scenario's anchoring input: what anchoring reads (not its name, seeds, replications or levers). */
 const anchorInput = (sc: Scenario): string => JSON.stringify({ ...sc, name: '', description: '', seed: 0, replications: 0, policies: [], output: null });
@@ -105,6 +110,11 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   const progressText = $('estate-progress-text');
   const message = $('estate-message');
   const spiral = $<HTMLInputElement>('estate-spiral');
+  const stale = $('estate-stale');
+  /** Settings changed after a run: its charts are no longer of what the page shows (the export writes what it shows). */
+  const markStale = () => {
+    if (state.total > 0) stale.hidden = false;
+  };
   const shockYears = $<HTMLInputElement>('estate-shock-years');
   const kind = $<HTMLSelectElement>('estate-lever-kind');
   const list = $('estate-lever-list');
@@ -140,8 +150,22 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     const p = preset();
     $('estate-description').textContent = p ? presetDescription(lang(), p.file, p.scenario.description) : '';
   };
+  // the spiral slider reaches as far as the schema allows for this estate's own strengths (a
+  // stronger multiple would be refused as a run, naming fields the user never touched)
+  const spiralLimit = (sc: Scenario): number => {
+    const f = spiralSchema.fields;
+    const k = Math.min(
+      SPIRAL_MAX,
+      (f.imageOnApplicants.max ?? Infinity) / Math.max(1e-9, sc.spiral.imageOnApplicants),
+      (f.imageOnStaying.max ?? Infinity) / Math.max(1e-9, sc.spiral.imageOnStaying),
+    );
+    return Math.floor(k * 4) / 4;
+  };
   const choose = () => {
     const sc = preset().scenario;
+    spiral.max = String(spiralLimit(sc));
+    if (Number(spiral.value) > Number(spiral.max)) spiral.value = spiral.max;
+    $('estate-spiral-out').textContent = `× ${num(lang(), Number(spiral.value), 2)}`;
     state.levers = (sc.policies ?? []).map((policy) => ({ policy, on: true }));
     reps.value = String(Math.min(200, sc.replications));
     seed.value = String(sc.seed);
@@ -220,6 +244,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   };
 
   function renderLevers(): void {
+    markStale();
     list.innerHTML = '';
     const y0 = startYear();
     const y1 = y0 + preset().scenario.years;
@@ -329,7 +354,11 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     $('estate-spiral-out').textContent = `× ${num(lang(), Number(spiral.value), 2)}`;
   };
   spiral.addEventListener('input', showSpiral);
+  spiral.max = String(spiralLimit(preset().scenario));
   showSpiral();
+  // any setting changed after a run (a lever added or removed re-renders the list: renderLevers)
+  const controls = $('estate-mode').querySelector('.controls')!;
+  for (const type of ['input', 'change']) controls.addEventListener(type, markStale);
 
   // ---------------------------------------------------------------- charts
 
@@ -393,6 +422,17 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     };
   };
 
+  /**
+   * The few-replications note for n replications: how many standard errors the interval of the
+   * mean reaches (t on n − 1 degrees of freedom), and whether that is wider than the 5-95% spread
+   * of single replications (t/√n above 1.645: n of 2 and 3).
+   */
+  const fewText = (n: number): string => {
+    if (n < 2) return tx('estateDiffOne', { more: FEW_REPLICATIONS });
+    const q = studentTQuantile(0.975, n - 1);
+    return tx('estateDiffFew', { n, more: FEW_REPLICATIONS, t: num(lang(), q, 1), wider: q / Math.sqrt(n) > Z_95 ? tx('estateDiffFewWider') : '' });
+  };
+
   const draw = () => {
     const d = drawings();
     // the map as tall as its flats need at this width (within bounds)
@@ -408,7 +448,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     const few = $('estate-diff-few');
     const n = state.diff?.n ?? 0;
     few.hidden = !(n > 0 && n < FEW_REPLICATIONS);
-    few.textContent = few.hidden ? '' : tx('estateDiffFew', { n, more: FEW_REPLICATIONS });
+    few.textContent = few.hidden ? '' : fewText(n);
     const frames = state.mapFrames;
     mapSlider.max = String(Math.max(0, frames - 1));
     mapSlider.value = String(state.mapIndex);
@@ -542,6 +582,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     Object.assign(state, { running: false, total: 0, paired: false, done: [], baseline: [], diff: null, ms: 0, anchorMs: 0, mapIndex: 0, mapFrames: 0 });
     mapEvery = 0;
     $('estate-map-step').textContent = '';
+    stale.hidden = true;
     showProgress();
     redraw();
   };
@@ -570,7 +611,9 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   let generation = 0;
   const run = () => {
     const sc = valid();
-    if (!sc) return;
+    // a refused run leaves no charts of an earlier one standing as if it had run
+    if (!sc) return clearResults();
+    stale.hidden = true;
     generation++;
     const gen = generation;
     for (const w of pool) w.terminate(); // a new run replaces one still going

@@ -176,6 +176,7 @@ const BODY = `
       <progress id="estate-progress" data-testid="estate-progress" max="10" value="0"></progress>
       <p class="note" id="estate-progress-text" role="status"></p>
       <p class="message" id="estate-message" data-testid="estate-message" role="alert"></p>
+      <p class="message" id="estate-stale" data-testid="estate-stale" data-text="estateStale" hidden></p>
     </fieldset>
     <fieldset>
       <legend data-text="estateLevers"></legend>

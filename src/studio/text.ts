@@ -50,7 +50,10 @@ export const TEXT = {
     estateDiffNote:
       'Replication i of both runs uses the same seed (common random numbers, as nabolag compare), so the difference is taken replication by replication, in percentage points (pt). Dark band: 95% confidence interval of the mean difference, which narrows as replications finish; light band: 5th to 95th percentile of single replications.',
     estateDiffFew:
-      'With {n} replications the 95% interval of the mean is wide (on 2 it reaches 12.7 standard errors each side, wider than the spread of single replications): run {more} or more to tell an effect from chance.',
+      'With {n} replications the 95% interval of the mean is wide (it reaches {t} standard errors each side{wider}): run {more} or more to tell an effect from chance.',
+    estateDiffFewWider: ', wider than the spread of single replications',
+    estateStale: 'The settings changed since this run: the charts show the run as it was started. Press Run to see the new settings.',
+    estateDiffOne: 'With 1 replication there is no interval of the mean: run {more} or more to tell an effect from chance.',
     estateSeriesScenario: 'with levers',
     estateSeriesBaseline: 'baseline',
     estateMapTitle: 'The estate, replication 1',
@@ -170,7 +173,10 @@ export const TEXT = {
     estateDiffNote:
       'Gentagelse i af begge kørsler bruger samme frø (fælles tilfældige tal, common random numbers, som nabolag compare), så forskellen tages gentagelse for gentagelse, i procentpoint (pt). Mørkt bånd: 95 %-konfidensinterval for den gennemsnitlige forskel, som bliver smallere, efterhånden som gentagelserne bliver færdige; lyst bånd: 5. til 95. percentil af de enkelte gentagelser.',
     estateDiffFew:
-      'Med {n} gentagelser er 95 %-intervallet for gennemsnittet bredt (på 2 når det 12,7 standardfejl til hver side, bredere end spredningen mellem enkelte gentagelser): kør {more} eller flere for at skelne en effekt fra tilfældigheder.',
+      'Med {n} gentagelser er 95 %-intervallet for gennemsnittet bredt (det når {t} standardfejl til hver side{wider}): kør {more} eller flere for at skelne en effekt fra tilfældigheder.',
+    estateDiffFewWider: ', bredere end spredningen mellem enkelte gentagelser',
+    estateStale: 'Indstillingerne er ændret siden denne kørsel: graferne viser kørslen, som den blev startet. Tryk Kør for at se de nye indstillinger.',
+    estateDiffOne: 'Med 1 gentagelse er der intet interval for gennemsnittet: kør {more} eller flere for at skelne en effekt fra tilfældigheder.',
     estateSeriesScenario: 'med tiltag',
     estateSeriesBaseline: 'grundscenarie',
     estateMapTitle: 'Boligafdelingen, gentagelse 1',

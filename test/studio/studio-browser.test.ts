@@ -483,6 +483,31 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('estate mode: a setting changed after a run says the charts are of the run as started; a refused run clears them; the spiral slider stops where the schema does', async () => {
+    await page.getByTestId('estate-preset').selectOption('0');
+    await runEstate(1);
+    await expect(page.getByTestId('estate-stale').isHidden()).resolves.toBe(true);
+    await page.getByTestId('estate-seed').fill('7');
+    await expect(page.getByTestId('estate-stale').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('estate-stale').textContent()).resolves.toContain('The settings changed since this run');
+    await runEstate(1);
+    await expect(page.getByTestId('estate-stale').isHidden()).resolves.toBe(true);
+    // a lever added after the run marks it too; a refused run (a year before the start) clears its charts
+    await page.getByTestId('estate-shock').click();
+    await expect(page.getByTestId('estate-stale').isVisible()).resolves.toBe(true);
+    await page.getByTestId('estate-lever').getByTestId('estate-lever-from').fill('1800');
+    await page.getByTestId('estate-run').click();
+    const e = await estate();
+    expect(e.done).toEqual([]);
+    expect(e.total).toBe(0);
+    await expect(page.getByTestId('estate-stale').isHidden()).resolves.toBe(true);
+    expect((await page.getByTestId('estate-message').textContent()) ?? '').toContain('policies[0].from');
+    // the default's spiral (imageOnApplicants 8, imageOnStaying 1) reaches x4 within the schema's 40
+    await expect(page.getByTestId('estate-spiral').getAttribute('max')).resolves.toBe('4');
+    await page.getByTestId('estate-lever-remove').click();
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('estate mode: choosing another estate after a run clears the run, so its charts are not shown under the new estate', async () => {
     await page.getByTestId('estate-preset').selectOption('0');
     await runEstate(1);
