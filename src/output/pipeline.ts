@@ -437,7 +437,7 @@ export function alignForComparison(baseline: Scenario, variants: { scenario: Sce
         messages.rule(
           file,
           'estates',
-          `field "estates" describes other estates than the baseline's (${baseline.estates.map((e) => e.name).join(', ')}); a comparison needs the same estates, named alike, so that differences are paired`,
+          `field "estates" describes ${scenario.estates.map((e) => `${e.name}${e.copies > 1 ? ` x${e.copies}` : ''}`).join(', ')}, the baseline ${baseline.estates.map((e) => `${e.name}${e.copies > 1 ? ` x${e.copies}` : ''}`).join(', ')}; a comparison needs the same estates, named alike, so that differences are paired (to try a lever file of scenarios/ on your own estate, write a file with \`extends:\` your estate's file and the lever file's \`policies\`)`,
         ),
       );
     else

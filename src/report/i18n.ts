@@ -162,7 +162,7 @@ const en = {
   steady: (label: string, from: string, to: string, start: number, end: number, levers = false) =>
     `${levers ? "The estate steady, with the scenario's levers" : 'Baseline steady'}: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; in no year a drift beyond its bounds that the replications can tell from their own noise.`,
   unclear: (items: string, n: number, levers = false) =>
-    `${levers ? "The estate, with the scenario's levers, is not shown to hold" : 'Baseline not shown to hold'}: by the mean, ${items}, beyond the bounds in some year, but not clear of the noise of ${n} replication${n === 1 ? '' : 's'}; run 10 or more (-n 10) to tell a drift from chance.`,
+    `${levers ? "The estate, with the scenario's levers, is not shown to hold" : 'Baseline not shown to hold'}: by the mean, ${items}, beyond the bounds in some year, but not clear of the noise of ${n} replication${n === 1 ? '' : 's'}; ${n < 10 ? 'run 10 or more (-n 10)' : `run more (e.g. -n ${2 * n})`} to tell a drift from chance.`,
   /** A drift's item in `unclear`: from and to, and the year it was largest where that came before the end. */
   unclearItem: (label: string, from: string, to: string, peak?: { value: string; year: number }) =>
     `${label} ${from} → ${to}${peak ? ` (${peak.value} at the end of ${peak.year})` : ''}`,
@@ -590,7 +590,7 @@ const da: Texts = {
   steady: (label, from, to, start, end, levers = false) =>
     `${levers ? 'Afdelingen ligger stille med scenariets tiltag' : 'Grundscenariet ligger stille'}: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; i intet år en drift ud over grænserne, som gentagelserne kan skelne fra deres egen støj.`,
   unclear: (items, n, levers = false) =>
-    `${levers ? 'Det er ikke vist, at afdelingen med scenariets tiltag holder' : 'Det er ikke vist, at grundscenariet holder'}: i gennemsnit ${items}, ud over grænserne i et eller flere år, men ikke klart over støjen i ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'}; kør 10 eller flere (-n 10) for at skelne en drift fra tilfældigheder.`,
+    `${levers ? 'Det er ikke vist, at afdelingen med scenariets tiltag holder' : 'Det er ikke vist, at grundscenariet holder'}: i gennemsnit ${items}, ud over grænserne i et eller flere år, men ikke klart over støjen i ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'}; ${n < 10 ? 'kør 10 eller flere (-n 10)' : `kør flere (f.eks. -n ${2 * n})`} for at skelne en drift fra tilfældigheder.`,
   unclearItem: (label, from, to, peak) => `${label} ${from} → ${to}${peak ? ` (${peak.value} ved udgangen af ${peak.year})` : ''}`,
   steadyFew: (n, levers = false) =>
     `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om ${levers ? 'afdelingen' : 'grundscenariet'} holder.`,

@@ -119,13 +119,16 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
   }
 
   const fileOf = (p: string): string => {
-    for (let q: string | undefined = p; q !== undefined; q = parentPath(q)) {
+    const own = origins.get(p);
+    if (own !== undefined) return own;
+    // a field no file writes, made by a --set of a path below it (`--set nope.x=1`, or
+    // `--set estates[0].populaton.x=1`: "populaton" is unknown, not the file that writes estates[0])
+    if (!chain.layers.some((l) => has(l.data, p)))
+      for (const [q, f] of origins) if ((q.startsWith(`${p}.`) || q.startsWith(`${p}[`)) && f.startsWith('--')) return f;
+    for (let q: string | undefined = parentPath(p); q !== undefined; q = parentPath(q)) {
       const f = origins.get(q);
       if (f !== undefined) return f;
     }
-    // a field no file writes, made by a --set of a path below it (`--set nope.x=1`: "nope" is unknown)
-    if (!chain.layers.some((l) => has(l.data, p)))
-      for (const [q, f] of origins) if ((q.startsWith(`${p}.`) || q.startsWith(`${p}[`)) && f.startsWith('--')) return f;
     return path;
   };
   const relocate = (list: Issue[]) => list.map((i) => ({ ...i, file: fileOf(i.path) }));

@@ -120,6 +120,9 @@ describe('--set through loading', () => {
     expect(r.issues[0]!.message).toMatch(/unknown field/);
     const s = checkScenario('scenarios/default.yaml', { set: [parseAssignment('spiral.bogus=1')] });
     expect(s.issues[0]).toMatchObject({ file: '--set spiral.bogus=1', path: 'spiral.bogus' });
+    // a misspelled field inside a list item the file writes: the --set, not the file
+    const e = checkScenario('scenarios/default.yaml', { set: [parseAssignment('estates[0].populaton.resourceStrongShare=0.3')] });
+    expect(e.issues[0]).toMatchObject({ file: '--set estates[0].populaton.resourceStrongShare=0.3', path: 'estates[0].populaton' });
   });
 });
 
