@@ -161,7 +161,9 @@ function criteriaSentence(sd: ScenarioData, h: Horizon, lang: Lang, base?: strin
   }
   const parts = criteriaAtRow(sd, lang);
   const k = parts.filter((p) => p.met).length;
-  const sentence = f.criteria(h.end, k, min, parts.map((p) => p.text).join('; '), base);
+  const criteria = f.criteria(h.end, k, min, parts.map((p) => p.text).join('; '), base);
+  // the lower thresholds of a prevention area, which the sentence's count of the udsat criteria does not show
+  const sentence = sd.ensemble.scenario.classification.ruleSet === '2021' ? `${criteria} ${f.preventionNote}` : criteria;
   // an estate too small for the list can meet every criterion and still never be listed: say so
   const residents = lastBand(sd, 'residents').mean;
   const least = sd.ensemble.scenario.classification.minResidents;

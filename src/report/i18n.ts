@@ -182,6 +182,10 @@ const en = {
   terms: [
     ['ressourcestærk', 'resource-strong: in work or education, or living with someone who is (aged 22-59)'],
     ['udsat boligområde', 'disadvantaged area: an area of 1,000+ residents meeting at least two of the four list criteria'],
+    [
+      'forebyggelsesområde',
+      "prevention area (2021 rules): an area of 1,000+ residents, more than 30% of them of non-western background, meeting at least two of the four criteria at lower thresholds (30% outside work or education, convictions twice the national rate, 60% with basic education only, income below 65% of the region's); flexible letting is mandatory there",
+    ],
     ['parallelsamfund', 'parallel society (formerly "ghetto"): a disadvantaged area where more than half the residents are of non-western background'],
     [
       'omdannelsesområde',
@@ -295,6 +299,8 @@ const en = {
       `${name} ${k}${k ? ` (${met})` : ''}${small ? ', but on the mean with under 1,000 residents, too few to be listed' : ''}`,
     criteriaCount: (end: number, k: number, estates: number, min: number, base?: string) =>
       `By ${end} the mean values${base ? ` in ${base}` : ''} of ${k} of the region's ${estates} estates meet at least ${min} of the four list criteria (an area of at least 1,000 residents is listed when it does; the region is classified estate by estate).`,
+    preventionNote:
+      "Under the 2021 rules an area with more than 30% of residents of non-western background is a prevention area (forebyggelsesområde, § 61 b) when it meets 2 of the same four criteria at lower thresholds: more than 30% outside work or education, convictions at least twice the national rate, more than 60% with basic education only, income below 65% of the region's.",
     noMoves: (who: string) => `No households moved in and out${who}, so the elevator effect cannot be read from this run.`,
     inName: (name: string) => ` in ${name}`,
     elevatorClear:
@@ -547,8 +553,8 @@ const da: Texts = {
   turnoverItem: (scenario, row, pct) => `"${scenario}" (${row}) ${pct}`,
   verdictParameterRule:
     '"Hæver sandsynligvis andelen" eller "sænker sandsynligvis andelen": en variant med grundscenariets tiltag og andre værdier af modellens parametre; dens effekt siger, hvad modellen gør, ikke hvad et tiltag ville gøre.',
-  headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke i ${end}, 95 %-KI ${ci} — ${verdict}`,
-  headlineNoCi: (variant, diff, end, verdict) => `${variant}: ${diff} point ressourcestærke i ${end} — ${verdict}`,
+  headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke pr. 1. januar ${end}, 95 %-KI ${ci} — ${verdict}`,
+  headlineNoCi: (variant, diff, end, verdict) => `${variant}: ${diff} point ressourcestærke pr. 1. januar ${end} — ${verdict}`,
   headlineRegionRow: ' (regionen: dens afdelinger samlet)',
   headlineDisplaced: (displaced, rehoused, left) =>
     `; ${displaced} husstande måtte flytte på grund af nedrivningen${left ? `, hvoraf ${rehoused} blev genhuset i regionen og resten flyttede væk: en del af ændringen er, hvem der flyttede` : ', alle genhuset i regionen'}`,
@@ -560,7 +566,8 @@ const da: Texts = {
   rank: 'Nr.',
   variant: 'Variant',
   verdictColumn: 'Vurdering (andel ressourcestærke)',
-  rankingCaption: (end) => `Varianterne ordnet efter effekten på andelen ressourcestærke i ${end}: gennemsnitlig parvis forskel, 95 %-KI i parentes.`,
+  rankingCaption: (end) =>
+    `Varianterne ordnet efter effekten på andelen ressourcestærke pr. 1. januar ${end}: gennemsnitlig parvis forskel, 95 %-KI i parentes.`,
   overlap: (a, b) => `Intervallerne for ${a} og ${b} overlapper: deres rækkefølge er ikke sikker.`,
   forestHeading: 'Effekter med konfidensintervaller',
   forestTitle: (base) => `Hver variants effekt mod ${base}`,
@@ -608,6 +615,10 @@ const da: Texts = {
   terms: [
     ['ressourcestærk', 'i arbejde eller uddannelse, eller bor med en, der er (22-59 år)'],
     ['udsat boligområde', 'et område med mindst 1.000 beboere, der opfylder mindst to af de fire kriterier på listen'],
+    [
+      'forebyggelsesområde',
+      'et område med mindst 1.000 beboere, hvoraf over 30 % har ikke-vestlig baggrund, der opfylder mindst to af de fire kriterier ved lavere grænser (30 % uden for arbejde eller uddannelse, dobbelt så mange dømte som på landsplan, 60 % med kun grundskole, indkomst under 65 % af regionens); fleksibel udlejning er obligatorisk (reglerne fra 2021)',
+    ],
     ['parallelsamfund', 'tidligere "ghetto": et udsat boligområde, hvor over halvdelen af beboerne har ikke-vestlig baggrund'],
     [
       'omdannelsesområde',
@@ -712,6 +723,8 @@ const da: Texts = {
       `${name} ${k}${k ? ` (${met})` : ''}${small ? ', men i gennemsnit med under 1.000 beboere, for få til at komme på listen' : ''}`,
     criteriaCount: (end, k, estates, min, base) =>
       `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} i ${k} af regionens ${estates} afdelinger mindst ${min} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det gør det; regionen klassificeres afdeling for afdeling).`,
+    preventionNote:
+      'Efter reglerne fra 2021 er et område, hvor over 30 % af beboerne har ikke-vestlig baggrund, et forebyggelsesområde (§ 61 b), når det opfylder 2 af de samme fire kriterier ved lavere grænser: over 30 % uden for arbejde eller uddannelse, mindst dobbelt så mange dømte som på landsplan, over 60 % med kun grundskole, indkomst under 65 % af regionens.',
     noMoves: (who) => `Ingen husstande flyttede ind og ud${who}, så elevatoreffekten kan ikke aflæses af denne kørsel.`,
     inName: (name) => ` i ${name}`,
     elevatorClear:

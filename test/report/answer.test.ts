@@ -312,7 +312,7 @@ describe('the first box of a run whose scenario has levers', () => {
   }, 60_000);
 });
 
-describe("the advice of a drift the replications cannot tell from noise", () => {
+describe('the advice of a drift the replications cannot tell from noise', () => {
   it('asks for 10 replications below 10, and for more than were run from 10', () => {
     for (const lang of ['en', 'da'] as const) {
       expect(texts(lang).unclear('x', 4)).toContain('-n 10)');

@@ -127,12 +127,13 @@ describe.skipIf(SKIP)('the first screen of the showcase report in headless Chrom
       expect(h2).not.toContain('Findings');
       const headline = await da.$eval('[data-testid="headline"]', (e) => e.textContent ?? '');
       expect(headline).toMatch(
-        /point ressourcestærke i 2029, 95[ \u00a0]%-KI [+−]\d+,\d til [+−]\d+,\d — (hjælper sandsynligvis|skader sandsynligvis|ingen klar effekt)$/,
+        /point ressourcestærke pr. 1. januar 2029, 95[ \u00a0]%-KI [+−]\d+,\d til [+−]\d+,\d — (hjælper sandsynligvis|skader sandsynligvis|ingen klar effekt)$/,
       );
       const terms = await da.$$eval('dl.terms dt', (els) => els.map((e) => e.textContent ?? ''));
       expect(terms).toEqual([
         'ressourcestærk',
         'udsat boligområde',
+        'forebyggelsesområde',
         'parallelsamfund',
         'omdannelsesområde',
         'fleksibel udlejning',
