@@ -36,7 +36,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { hostname, homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { UserError } from '../scenario/messages.js';
 import {
   MARKER,
@@ -46,6 +46,7 @@ import {
   isNabolagFolder,
   listedTops,
   manifestFiles,
+  realPathOf,
   unlistedEntries,
   unlistedWhy,
   updateLosses,
@@ -252,6 +253,15 @@ export async function updateAtomically<T>(
     if (!again.ok) throw new UserError(`the output folder ${path} ${again.why}; it changed while nabolag ran, and nothing was replaced`);
     const lost = updateLosses(path, new Set([...readdirSync(tmp), ...listedTops(path)]));
     if (lost.length) throw new UserError(`the output folder ${path} ${unlistedWhy(lost.slice(0, UNLISTED_SHOWN))}; nothing was replaced`);
+    // a held folder (a shard the merge reads) inside a name the update writes would be replaced by it
+    const written = new Set(readdirSync(tmp));
+    for (const h of holds) {
+      const top = relative(path, realPathOf(h)).split(sep)[0]!;
+      if (written.has(top))
+        throw new UserError(
+          `the shard folder ${h} lies in ${join(path, top)}, which the merge writes, so the merge would replace it; move the shards out of it or give another --out; nothing was replaced`,
+        );
+    }
     moveInto(tmp, path);
   });
 }

@@ -107,11 +107,39 @@ export function manifestFiles(dir: string, name = 'manifest.json'): unknown[] | 
   }
 }
 
+/** The last version whose results had no marker (0.2.8 was the first to write it). */
+export const LAST_VERSION_WITHOUT_MARKER = '0.2.7';
+
+/** Whether version `a` (major.minor.patch) comes after `b`. */
+const laterVersion = (a: string, b: string): boolean => {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0);
+  return false;
+};
+
 /**
- * A result written before the marker existed: `manifest.json` names nabolag as its tool and
- * lists its files, and the folder holds those files and nothing else.
+ * The version of the nabolag that wrote a folder's `manifest.json`, when it names nabolag; undefined
+ * otherwise (no manifest, another tool, no version).
+ */
+export function manifestVersion(dir: string): string | undefined {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown; version?: unknown };
+    return m.tool === 'nabolag' && typeof m.version === 'string' && /^\d+\.\d+\.\d+/.test(m.version) ? m.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A result written before the marker existed (by LAST_VERSION_WITHOUT_MARKER or earlier):
+ * `manifest.json` names nabolag as its tool and that version, lists its files, and the folder
+ * holds those files and nothing else. A later result without the marker had it deleted (to
+ * protect the result, as the marker's text says) or is a copy made without it: never one to replace.
  */
 function isLegacyResult(dir: string): boolean {
+  const version = manifestVersion(dir);
+  if (version === undefined || laterVersion(version, LAST_VERSION_WITHOUT_MARKER)) return false;
   const files = manifestFiles(dir);
   if (!files?.every((f) => typeof f === 'string')) return false;
   const listed = new Set<string>([...(files as string[]), 'manifest.json']);
@@ -349,7 +377,12 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
   if (entries.length === 0) return { ok: true, path, exists: true };
   const held = (ctx.holds ?? []).map((h) => realPathOf(h));
   if (held.length && entries.every((e) => held.some((h) => within(h, join(path, e))))) return { ok: true, path, exists: true };
-  if (!isNabolagFolder(path)) return refuse(`already holds files that nabolag did not write (it has no ${MARKER} marker); give a new or empty folder`);
+  if (!isNabolagFolder(path))
+    return refuse(
+      manifestVersion(path) !== undefined
+        ? `holds a nabolag result without its ${MARKER} marker (deleted to protect the result, or a copy made without it), which nabolag does not replace; give a new or empty folder`
+        : `already holds files that nabolag did not write (it has no ${MARKER} marker); give a new or empty folder`,
+    );
   if (held.length) {
     // a merge beside its shards replaces the earlier merged result's files: not if one was edited
     const lost = updateLosses(path, listedTops(path));

@@ -212,6 +212,23 @@ describe('nabolag run --shard and merge', () => {
     ok(['merge', da[0]!, en2, '--out', join(tmp, 'lang', 'mixed'), '--lang', 'en', '--quiet']);
   });
 
+  it('refuses to merge into a folder where the merged files would replace the shards (shards under charts/ or summary.json/), keeping them', () => {
+    for (const top of ['charts', 'summary.json']) {
+      const out = join(tmp, 'run', `inside-${top.replace('.', '-')}`);
+      const copies = [1, 2, 3].map((k) => {
+        const to = join(out, top, String(k));
+        ok(['run', 'scenarios/default.yaml', ...SMALL, '-n', '5', '--shard', `${k}/3`, '--out', to, '--quiet']);
+        return to;
+      });
+      const r = nabolag(['merge', ...copies, '--out', out, '--quiet']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/lies in .*, which the merge writes, so the merge would replace it; .*nothing was replaced/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      for (const c of copies) expect(existsSync(join(c, 'shard.json'))).toBe(true);
+      expect(readdirSync(out)).toEqual([top]);
+    }
+  });
+
   it('merges into a new folder elsewhere too', () => {
     const out = join(tmp, 'run', 'elsewhere');
     ok(['merge', ...run.shards, '--out', out, '--no-report', '--quiet']);

@@ -152,19 +152,32 @@ describe('classifyOutput', () => {
     expect(refused('cluster', { ...c, replace: true })).toContain(`did not write (${SHARDS_DIR}/2/notes.txt, ${SLURM_DIR}/why-it-failed.txt)`);
   });
 
-  it('recognises a result written before the marker only when it holds nothing but its manifest files', () => {
+  it('recognises a result written before the marker (0.2.7 or earlier) only when it holds nothing but its manifest files', () => {
     const files = ['metrics.csv', 'summary.json', 'charts/a.svg'];
     const legacy = folder('project/legacy', {
       'metrics.csv': '1',
       'summary.json': '{}',
       'charts/a.svg': '<svg/>',
-      'manifest.json': JSON.stringify({ tool: 'nabolag', files }),
+      'manifest.json': JSON.stringify({ tool: 'nabolag', version: '0.2.7', files }),
     });
     expect(isNabolagFolder(legacy)).toBe(true);
     writeFileSync(join(legacy, 'charts', 'mine.txt'), 'a note of the user');
     expect(isNabolagFolder(legacy)).toBe(false);
     const other = folder('project/other', { 'manifest.json': JSON.stringify({ tool: 'something', files: [] }) });
     expect(isNabolagFolder(other)).toBe(false);
+  });
+
+  it('never takes a later result without its marker for its own: the marker deleted to protect it, or a copy without it', () => {
+    const files = ['metrics.csv', 'summary.json'];
+    const kept = folder('project/kept', {
+      'metrics.csv': '1',
+      'summary.json': 'MY EDITED NOTES',
+      'manifest.json': JSON.stringify({ tool: 'nabolag', version: '0.2.8', files }),
+    });
+    expect(isNabolagFolder(kept)).toBe(false);
+    expect(refused('kept', c)).toContain('holds a nabolag result without its .nabolag-output marker');
+    const unversioned = folder('project/unversioned', { 'metrics.csv': '1', 'manifest.json': JSON.stringify({ tool: 'nabolag', files: ['metrics.csv'] }) });
+    expect(isNabolagFolder(unversioned)).toBe(false);
   });
 });
 
