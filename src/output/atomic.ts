@@ -30,6 +30,7 @@ import {
   readFileSync,
   readdirSync,
   renameSync,
+  rmdirSync,
   rmSync,
   unlinkSync,
   writeFileSync,
@@ -380,7 +381,23 @@ function swap(tmp: string, path: string): void {
     if (old) renameSync(old, path);
     throw e;
   }
-  if (old) rmSync(old, { recursive: true, force: true });
+  if (old) removeSetAside(old, path);
+}
+
+/**
+ * Remove the earlier result `old` set aside when the new one took its place at `path`. The new
+ * result is in place whatever happens here, so a failure (something in it changed to read-only
+ * during the run: classification refuses such a folder before) is said as it is, not thrown as if
+ * nothing had changed.
+ */
+function removeSetAside(old: string, path: string): void {
+  try {
+    rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    process.stderr.write(
+      `warning: the new result is in ${path}; the earlier one, set aside in ${old}, could not be removed (${(e as NodeJS.ErrnoException).code ?? String(e)}): remove it yourself\n`,
+    );
+  }
 }
 
 /** Move the new result `tmp` into the folder `path`, keeping what else it holds (`updateAtomically`). */
@@ -407,19 +424,31 @@ function moveInto(tmp: string, path: string): void {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       }
       renameSync(from, to);
-      if (old) rmSync(old, { recursive: true, force: true });
+      if (old) removeSetAside(old, to);
     } else {
       fresh.add(n);
       renameSync(from, to);
     }
   }
   // what the previous result listed and this one lacks (moves.csv, charts of another kind)
+  const emptied = new Set<string>();
   for (const f of previous) {
     if (fresh.has(f) || f.split('/').some((part) => part === '..' || part === '')) continue;
     try {
-      if (lstatSync(join(path, f)).isFile()) rmSync(join(path, f));
+      if (lstatSync(join(path, f)).isFile()) {
+        rmSync(join(path, f));
+        if (f.includes('/')) emptied.add(f.slice(0, f.lastIndexOf('/')));
+      }
     } catch {
       // already gone
+    }
+  }
+  // a folder left empty by them (charts/ after a merge without the report): nabolag's, not kept
+  for (const d of [...emptied].sort((a, b) => b.length - a.length)) {
+    try {
+      if (readdirSync(join(path, d)).length === 0) rmdirSync(join(path, d));
+    } catch {
+      // not empty or already gone
     }
   }
   // the partial folder is empty now; without its owner file no later run would know it as stale

@@ -23,7 +23,7 @@
  * This module only reads the file system (stat, realpath, readdir).
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, type Stats, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, type Stats, accessSync, constants, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { safeName } from '../scenario/parse.js';
 
@@ -213,6 +213,9 @@ export function unlistedEntries(dir: string, limit = UNLISTED_SHOWN): string[] {
   return out;
 }
 
+/** What a name in `unlistedEntries` ends with for a folder nabolag cannot read. */
+export const UNREADABLE_SUFFIX = '(cannot be read)';
+
 /** What a name in `unlistedEntries` ends with when nabolag wrote the file but it was changed since. */
 export const CHANGED_SUFFIX = ' (changed since nabolag wrote it)';
 
@@ -275,13 +278,19 @@ function collectUnlisted(dir: string, prefix: string, out: string[], limit: numb
   const written = readWritten(dir);
   const files = [...(manifestFiles(dir) ?? []), ...(manifestFiles(dir, SHARD_FILE) ?? [])];
   const listed = new Set<string>([MARKER, 'manifest.json', SHARD_FILE, ...files.filter((f): f is string => typeof f === 'string')]);
+  const listedUnder = (rel: string) => [...listed].some((f) => f.startsWith(`${rel}/`));
   const walk = (rel: string): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(rel ? join(dir, rel) : dir, { withFileTypes: true });
     } catch {
+      // a folder nabolag cannot read may hold anything: replacing it could lose what it holds
+      if (rel) out.push(`${prefix}${rel}/${UNREADABLE_SUFFIX}`);
       return;
     }
+    // an empty folder a user made (nabolag writes none; a cluster run's layout folders excepted)
+    if (rel && entries.length === 0 && !listedUnder(rel) && rel !== SLURM_DIR && rel !== SHARDS_DIR && !rel.startsWith(`${SHARDS_DIR}/`))
+      out.push(`${prefix}${rel}/`);
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (out.length >= limit) return;
       const p = rel ? `${rel}/${e.name}` : e.name;
@@ -391,8 +400,47 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
   if (ctx.replace) {
     const foreign = unlistedEntries(path);
     if (foreign.length) return refuse(unlistedWhy(foreign));
+    const stuck = unremovable(path);
+    if (stuck)
+      return refuse(
+        `cannot be replaced: ${stuck} cannot be removed (a read-only or unreadable folder, or a file marked immutable), so the earlier result could not be set aside whole; make it writable or give another folder`,
+      );
   }
   return { ok: true, path, exists: true };
+}
+
+/**
+ * The first thing under folder `dir` (itself included) that removing the folder would fail on:
+ * a folder that cannot be read, written or entered, or a file whose write is refused with EPERM
+ * (immutable or append-only: neither can be unlinked); undefined when all of it can be removed.
+ * Root passes the permission checks (as it removes such folders), not the immutable flag.
+ */
+export function unremovable(dir: string): string | undefined {
+  try {
+    accessSync(dir, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch {
+    return dir;
+  }
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return dir;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      const inner = unremovable(p);
+      if (inner) return inner;
+    } else if (e.isFile()) {
+      try {
+        accessSync(p, constants.W_OK);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EPERM') return p;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

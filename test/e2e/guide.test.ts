@@ -149,7 +149,7 @@ describe('warnings about extends', () => {
     const v = nabolag('validate', '--set', 'years=1', 'scenarios/levers/image-work.yaml');
     expect(v.code, v.stderr).toBe(0);
     expect(v.stderr).toBe(
-      'warning: scenarios/levers/image-work.yaml: field "policies[0].from" is 2027, after the run\'s last year (2026): the imageWork lever never acts in this run, which simulates 2026-2026 (a lever acts from 1 January of its "from"); its results are the baseline\'s\n',
+      'warning: scenarios/levers/image-work.yaml: field "policies[0].from" is 2027, after the run\'s last year (2026): the imageWork lever never acts in this run, which simulates 2026-2026 (a lever acts from 1 January of its "from"), so it changes nothing in the results (a scenario with no other lever gives the baseline\'s)\n',
     );
     expect(nabolag('validate', '--set', 'years=2', 'scenarios/levers/image-work.yaml').stderr).toBe('');
     const r = nabolag('run', 'scenarios/levers/image-work.yaml', '-n', '1', '-y', '1', '--no-report', '--out', join(tmp.root(), 'out-late'));
@@ -189,7 +189,7 @@ describe('warnings about extends', () => {
 
   it('sweep prints the warnings on stderr too', () => {
     const file = bigger();
-    const r = nabolag('sweep', file, '--vary', 'seed=1,2', '-n', '1', '-y', '1', '--no-report', '--out', join(tmp.root(), 'out-warn-sweep'));
+    const r = nabolag('sweep', file, '--vary', 'social.tieEffect=1,2', '-n', '1', '-y', '1', '--no-report', '--out', join(tmp.root(), 'out-warn-sweep'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^warning: .*"estates" replaces the list/m);
   });

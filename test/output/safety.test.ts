@@ -22,6 +22,7 @@ import {
   defaultOutputName,
   isNabolagFolder,
   unlistedEntries,
+  unremovable,
 } from '../../src/output/safety.js';
 import { environmentError, removeAbandoned, removeStalePartials, writeAtomically } from '../../src/output/atomic.js';
 import { UserError } from '../../src/scenario/messages.js';
@@ -115,6 +116,15 @@ describe('classifyOutput', () => {
     expect(classifyOutput('clean', { ...c, replace: true })).toMatchObject({ ok: true, exists: true });
     // a marked folder without a manifest lists nothing: a file in it is not known to be nabolag's
     expect(unlistedEntries(join(project, 'ours'))).toEqual(['metrics.csv']);
+  });
+
+  it('counts an empty folder a user made inside a result as theirs, and knows a folder it can remove whole', () => {
+    const manifest = JSON.stringify({ tool: 'nabolag', version: '0.2.19', files: ['metrics.csv', 'charts/a.png'] });
+    const d = folder('project/figs', { [MARKER]: 'x', 'manifest.json': manifest, 'metrics.csv': '1', 'charts/a.png': 'png' });
+    expect(unremovable(d)).toBeUndefined();
+    mkdirSync(join(d, 'figs', 'deep'), { recursive: true });
+    expect(unlistedEntries(d)).toEqual(['figs/deep/']);
+    expect(refused('figs', { ...c, replace: true })).toContain('did not write (figs/deep/)');
   });
 
   it("knows a cluster run's folder as nabolag's, before and after its merge, but not a user's file put in it", () => {
