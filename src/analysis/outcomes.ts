@@ -86,6 +86,34 @@ export async function compileOutcomes(texts: readonly string[], ctx: OutcomeCont
   return compileExpressions(items, ctx, 'outcome');
 }
 
+/**
+ * The functions an expression may call: mathjs' functions of numbers that return a number (a
+ * sum, mean or extreme of their arguments included). Others (ones, zeros, range, matrix, random, …)
+ * build or need arrays, and one of them could exhaust memory while the expression is checked.
+ */
+export const SCALAR_FUNCTIONS = [
+  'abs',
+  'sqrt',
+  'cbrt',
+  'exp',
+  'log',
+  'log10',
+  'log2',
+  'pow',
+  'min',
+  'max',
+  'mean',
+  'median',
+  'sum',
+  'prod',
+  'round',
+  'floor',
+  'ceil',
+  'fix',
+  'sign',
+  'hypot',
+] as const;
+
 /** A mathjs message as the user can read it: the references by what they typed, on one line. */
 const readable = (message: string): string =>
   message
@@ -143,6 +171,19 @@ export async function compileExpressions(
       return optionError(text, `the expression cannot be read: ${readable((e as Error).message).replace(/ \(char \d+\)/g, '')}`);
     }
     const known = new Set(refs.map((r) => r.variable));
+    // numbers only: a matrix, a range or a function outside SCALAR_FUNCTIONS could build an array
+    // as large as memory (sum(ones(1e9)) ran out of it while the expression was checked)
+    for (const x of node.filter((n) => n.type === 'ArrayNode' || n.type === 'RangeNode' || n.type === 'IndexNode' || n.type === 'ObjectNode'))
+      optionError(
+        text,
+        `${x.type === 'RangeNode' ? 'a range (a:b)' : x.type === 'IndexNode' ? 'an index ([…])' : x.type === 'ObjectNode' ? 'an object ({…})' : 'a list ([…])'} is not allowed: an expression is of numbers, metric@year and the functions ${SCALAR_FUNCTIONS.join(', ')}`,
+      );
+    for (const x of node.filter((n) => n.type === 'FunctionNode')) {
+      const fn = (x as import('mathjs').FunctionNode).fn as import('mathjs').SymbolNode;
+      const name = String(fn.name);
+      if (!known.has(name) && !(SCALAR_FUNCTIONS as readonly string[]).includes(name))
+        optionError(text, `the function ${show(name)} is not allowed here; use ${SCALAR_FUNCTIONS.join(', ')}`);
+    }
     // "a b" and "a (b)" are a product to mathjs; here they are almost always an operator left out
     const juxtaposed = node.filter(
       (x) =>

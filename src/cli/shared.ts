@@ -2,6 +2,7 @@
  * What the commands of main.ts and study.ts share: the flags of a run, the report as an extra
  * output, the closing lines.
  */
+import { availableParallelism } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Results } from '../output/pipeline.js';
@@ -47,6 +48,13 @@ export function closing(outDir: string, files: string[]): string {
 
 /** The flags shared by run and compare, checked. */
 export function runFlags(argv: { replications?: unknown; seed?: unknown; years?: unknown; workers?: unknown; set?: string[] }) {
+  const workers = wholeNumberOption('workers', argv.workers, 1, MAX_WORKERS);
+  const cores = availableParallelism();
+  // more workers than cores: each holds its own copy of the model, so the run takes more memory and no less time
+  if (workers !== undefined && workers > cores)
+    out.stderr(
+      `note: --workers ${workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}: each worker holds its own copy of the model, so the run uses more memory and is not faster (the default is one per core)\n`,
+    );
   return {
     set: parseAssignments(argv.set),
     overrides: {
@@ -54,7 +62,7 @@ export function runFlags(argv: { replications?: unknown; seed?: unknown; years?:
       seed: scenarioFieldOption('seed', argv.seed),
       years: scenarioFieldOption('years', argv.years),
     },
-    workers: wholeNumberOption('workers', argv.workers, 1, MAX_WORKERS),
+    workers,
   };
 }
 

@@ -27,6 +27,9 @@ import { type Dirent, type Stats, accessSync, constants, lstatSync, readdirSync,
 import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { safeName } from '../scenario/parse.js';
 
+/** Longest name (in bytes) of an output folder: its partial folder's name is about 30 bytes longer, within the 255 of common file systems. */
+export const MAX_OUTPUT_NAME_BYTES = 200;
+
 /** The marker file that makes a folder nabolag's own. */
 export const MARKER = '.nabolag-output';
 
@@ -340,6 +343,12 @@ export function classifyOutput(out: string, ctx: OutputContext): OutputVerdict {
   const abs = resolve(ctx.cwd, out);
   const path = realPathOf(abs);
   const refuse = (why: string): OutputVerdict => ({ ok: false, path, why });
+  // the partial folder beside it is named `.<name>.partial-<pid>-<id>`: about 30 bytes more, within the 255 a name may have
+  const nameBytes = Buffer.byteLength(basename(abs));
+  if (nameBytes > MAX_OUTPUT_NAME_BYTES)
+    return refuse(
+      `has a name of ${nameBytes} bytes; give one of at most ${MAX_OUTPUT_NAME_BYTES} (nabolag writes beside it a partial folder whose name is about 30 bytes longer, and a name may have 255)`,
+    );
 
   let link = false;
   try {

@@ -118,6 +118,11 @@ describe('classifyOutput', () => {
     expect(unlistedEntries(join(project, 'ours'))).toEqual(['metrics.csv']);
   });
 
+  it('refuses a folder name too long for the partial folder beside it', () => {
+    expect(refused('a'.repeat(240))).toContain('has a name of 240 bytes; give one of at most 200');
+    expect(classifyOutput('a'.repeat(200), c)).toMatchObject({ ok: true });
+  });
+
   it('counts an empty folder a user made inside a result as theirs, and knows a folder it can remove whole', () => {
     const manifest = JSON.stringify({ tool: 'nabolag', version: '0.2.19', files: ['metrics.csv', 'charts/a.png'] });
     const d = folder('project/figs', { [MARKER]: 'x', 'manifest.json': manifest, 'metrics.csv': '1', 'charts/a.png': 'png' });
