@@ -612,8 +612,20 @@ async function resumeCommand(argv: SubmitArgs): Promise<number> {
         : `option --resume: ${file} cannot be read (${code ?? 'not JSON'})`,
     );
   }
-  if (sub.tool !== 'nabolag' || sub.scheduler !== 'slurm' || !Array.isArray(sub.jobs) || typeof sub.options?.tasks !== 'number')
-    throw new UserError(`option --resume: ${file} is not a submission nabolag wrote`);
+  if (
+    sub?.tool !== 'nabolag' ||
+    sub.scheduler !== 'slurm' ||
+    !Array.isArray(sub.jobs) ||
+    !Array.isArray(sub.command) ||
+    !sub.command.every((a) => typeof a === 'string') ||
+    typeof sub.cwd !== 'string' ||
+    !Number.isInteger(sub.options?.tasks) ||
+    sub.options.tasks < 1 ||
+    sub.options.tasks > MAX_TASKS
+  )
+    throw new UserError(
+      `option --resume: ${file} is not a submission nabolag wrote (fields tool, scheduler, command, cwd, jobs, options.tasks from 1 to ${MAX_TASKS} missing or wrong)`,
+    );
   if (!isAbsolute(sub.cwd) || !existsSync(sub.cwd)) throw new UserError(`option --resume: the folder the jobs ran in (${sub.cwd}) no longer exists`);
   if (!isNabolagFolder(dir)) throw new UserError(`option --resume: ${dir} has no ${MARKER} marker; nabolag resumes only folders it wrote`);
   sub.out = dir;

@@ -226,9 +226,17 @@ export function readShard(folder: string): ShardManifest {
     typeof m.command !== 'string' ||
     typeof m.version !== 'string' ||
     !Array.isArray(m.files) ||
-    !Array.isArray(m.ensembles)
+    !Array.isArray(m.ensembles) ||
+    !whole(m.items.from) ||
+    !whole(m.items.to) ||
+    !whole(m.items.total) ||
+    !(m.items.from >= 0 && m.items.from <= m.items.to && m.items.to <= m.items.total) ||
+    // the tables' layout: none only for a sensitivity analysis (it writes no metrics.csv)
+    !(m.tables === null
+      ? m.command === 'sensitivity'
+      : typeof m.tables === 'object' && m.tables !== undefined && Array.isArray(m.tables.blocks) && typeof m.tables.moves === 'boolean')
   )
-    throw new UserError(`${file} is not a nabolag shard description (fields tool, command, k, n, items, version, files missing or wrong)`);
+    throw new UserError(`${file} is not a nabolag shard description (fields tool, command, k, n, items, version, files, tables missing or wrong)`);
   if (m.n! < 1 || m.k! < 1 || m.k! > m.n!) throw new UserError(`${file} says it is shard ${m.k}/${m.n}; a shard k/n has k from 1 to n`);
   if (m.shardFormat !== SHARD_FORMAT)
     throw new UserError(

@@ -233,6 +233,28 @@ describe('exit 2 before anything is submitted', () => {
     expect(r.stderr).toMatch(/holds no submission/);
   });
 
+  it('--resume of a damaged submission: exit 2 naming the file, no internal error and no endless loop', () => {
+    const dir = join(tmp, 'damaged');
+    mkdirSync(join(dir, 'slurm'), { recursive: true });
+    writeFileSync(join(dir, '.nabolag-output'), 'x');
+    const good = {
+      tool: 'nabolag',
+      scheduler: 'slurm',
+      command: ['run', 'scenarios/default.yaml'],
+      out: dir,
+      cwd: process.cwd(),
+      options: { tasks: 3 },
+      jobs: [],
+    };
+    for (const bad of [{ ...good, command: undefined }, { ...good, options: { tasks: 1e9 } }, { ...good, options: { tasks: 2.5 } }, null]) {
+      writeFileSync(join(dir, 'slurm', 'submission.json'), JSON.stringify(bad));
+      const r = nabolag(['submit', '--resume', dir, '--dry-run']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/is not a submission nabolag wrote/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('the help shows an example', () => {
     const r = nabolag(['submit', '--help']);
     expect(r.code).toBe(0);

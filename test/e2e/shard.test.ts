@@ -288,6 +288,14 @@ describe('nabolag run --shard and merge', () => {
     bin[Math.floor(bin.length / 2)]! ^= 1;
     writeFileSync(join(damaged, 'digests.bin'), bin);
     refused([run.shards[0]!, run.shards[1]!, damaged], `${join(damaged, 'digests.bin')} is not as its shard wrote it`);
+    // a shard.json edited by hand: no tables for a run, or items out of order
+    const untabled = copyOf(run.shards[2]!, 'no-tables');
+    writeFileSync(join(untabled, 'shard.json'), JSON.stringify({ ...shardJson(untabled), tables: null }));
+    refused([run.shards[0]!, run.shards[1]!, untabled], `${join(untabled, 'shard.json')} is not a nabolag shard description`);
+    const backwards = copyOf(run.shards[2]!, 'items-backwards');
+    const items = shardJson(backwards).items;
+    writeFileSync(join(backwards, 'shard.json'), JSON.stringify({ ...shardJson(backwards), items: { ...items, from: items.to, to: items.from } }));
+    refused([run.shards[0]!, run.shards[1]!, backwards], 'is not a nabolag shard description');
     // a merge into one of the shards
     const r = nabolag(['merge', ...run.shards, '--out', run.shards[0]!]);
     expect(r.code).toBe(2);
