@@ -16,7 +16,7 @@ import { calibrate, patternLine, presetNames } from '../tools/calibrate.js';
 import { VERSION } from '../version.js';
 import { ArgsError, MAX_WORKERS, scenarioFieldOption, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
-import { closing, counted, out } from './shared.js';
+import { closing, counted, defaultFolder, out } from './shared.js';
 import { formatWarnings } from './validate.js';
 import { type StudyArgs, assign, rowNamesOf, scenarioWith, studyBase, studyParams } from './study.js';
 
@@ -66,7 +66,7 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
   });
   const fitAssignments = (values: number[]) => values.map((v, i) => assign('fit', params[i]!.name, steps[i]!, v));
   checkMemory([base], workers ?? 1);
-  const outDir = argv.out ?? join('output', `calibrate-${defaultOutputName(scenario, process.cwd())}`);
+  const outDir = argv.out ?? defaultFolder(join('output', `calibrate-${defaultOutputName(scenario, process.cwd())}`), [scenario]);
   const t0 = performance.now();
   const say = argv.quiet ? undefined : out.stderr;
   let lastLine = -Infinity;

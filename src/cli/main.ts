@@ -22,7 +22,7 @@ import { checkMemory } from './memory.js';
 import { DRIFT_FEW_REPLICATIONS, driftWarning } from '../analysis/drift.js';
 import { anchorLimitNote, anchorWarning, turnoverWarning } from '../analysis/plausibility.js';
 import { compareWarnings } from './compare-warnings.js';
-import { closing, counted, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
+import { closing, counted, defaultFolder, metricLabel, out, reportLang, reportOutputs, runFlags } from './shared.js';
 import { checkShardCount, mergeCommand, shardClosing, shardOption } from './shard.js';
 
 // The other commands' modules are imported when one of them runs: a `run` does not load the
@@ -58,7 +58,7 @@ async function runCommand(argv: {
   checkShardCount(shard, sc.replications, 'replications');
   const lang = reportLang(argv.lang, sc.language);
   checkMemory([sc], workers ?? autoWorkersFor([sc]));
-  const outDir = argv.out ?? join('output', defaultOutputName(file, process.cwd()));
+  const outDir = argv.out ?? defaultFolder(join('output', defaultOutputName(file, process.cwd())), [file]);
   const slice = shard ? shardSlice(sc.replications, shard) : { from: 0, to: sc.replications };
   const reps = slice.to - slice.from;
   const shown = await progressModule(argv.quiet);
@@ -163,7 +163,7 @@ async function compareCommand(argv: {
   warnings.push(...compareWarnings(files, set, appliedTo, loaded, variants));
   if (!argv.quiet && warnings.length) out.stderr(formatWarnings(warnings));
   checkMemory([baseline, ...variants], workers ?? autoWorkersFor([baseline, ...variants]));
-  const outDir = argv.out ?? join('output', compareFolderName([baseline.name, ...variants.map((v) => v.name)]));
+  const outDir = argv.out ?? defaultFolder(join('output', compareFolderName([baseline.name, ...variants.map((v) => v.name)])), files);
   checkShardCount(shard, baseline.replications, 'replications');
   const slice = shard ? shardSlice(baseline.replications, shard) : { from: 0, to: baseline.replications };
   const total = (slice.to - slice.from) * files.length;

@@ -2,6 +2,7 @@
  * What the commands of main.ts and study.ts share: the flags of a run, the report as an extra
  * output, the closing lines.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +65,32 @@ export function runFlags(argv: { replications?: unknown; seed?: unknown; years?:
     },
     workers,
   };
+}
+
+/**
+ * The default output folder of a command (no --out given), checked against the result it may
+ * already hold: one of other scenario files whose names lead to the same folder
+ * (`levers/extension.yaml` and `levers-extension.yaml` both give output/levers-extension) is
+ * refused, not replaced. Returns `outDir`. A folder of another tool, or none, passes (the output
+ * safety rules judge it).
+ */
+export function defaultFolder(outDir: string, files: readonly string[], cwd = process.cwd()): string {
+  let earlier: unknown;
+  try {
+    const m = JSON.parse(readFileSync(join(cwd, outDir, 'manifest.json'), 'utf8')) as { tool?: unknown; scenarioFiles?: unknown; scenarioFile?: unknown };
+    if (m.tool !== 'nabolag') return outDir;
+    // a comparison lists its files, a run or a study names its one
+    earlier = m.scenarioFiles ?? (typeof m.scenarioFile === 'string' ? [m.scenarioFile] : undefined);
+  } catch {
+    return outDir;
+  }
+  if (!Array.isArray(earlier) || !earlier.every((f) => typeof f === 'string')) return outDir;
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((f, i) => resolvePath(cwd, f) === resolvePath(cwd, b[i]!));
+  if (!same(earlier as string[], files))
+    throw new UserError(
+      `the default output folder ${outDir} holds the result of ${(earlier as string[]).join(', ')}, other scenario files whose names lead to the same folder; give --out to keep both (or delete the folder to replace it); nothing was written`,
+    );
+  return outDir;
 }
 
 /** The files written, with the many chart files folded into one entry. */

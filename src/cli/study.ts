@@ -30,7 +30,7 @@ import { ArgsError, wholeNumberOption } from './args.js';
 import { checkMemory } from './memory.js';
 import { formatWarnings } from './validate.js';
 import { progressReporter, startingStage, workCount } from './progress.js';
-import { closing, counted, metricLabel, out, reportLang, runFlags } from './shared.js';
+import { closing, counted, defaultFolder, metricLabel, out, reportLang, runFlags } from './shared.js';
 import { checkShardCount, shardClosing, shardOption } from './shard.js';
 import { shardSlice } from '../engine/shard.js';
 
@@ -222,7 +222,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
   if (run.countOnly) return run.countOnly(nPoints);
   checkShardCount(shard, nPoints, 'sample points');
   checkMemory([base], workers ?? 1);
-  const outDir = argv.out ?? join('output', `sensitivity-${defaultOutputName(argv.scenario, process.cwd())}`);
+  const outDir = argv.out ?? defaultFolder(join('output', `sensitivity-${defaultOutputName(argv.scenario, process.cwd())}`), [argv.scenario]);
   const slice = shard ? shardSlice(nPoints, shard) : { from: 0, to: nPoints };
   const total = (slice.to - slice.from) * base.replications;
   const work = workCount(base.replications, { count: slice.to - slice.from, noun: 'points' });
@@ -415,7 +415,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
   checkShardCount(shard, plan.count + 1, "points (the scenario as given and the sweep's)");
   checkMemory([base], workers ?? 1);
   const lang = reportLang(argv.lang, base.language);
-  const outDir = argv.out ?? join('output', `sweep-${defaultOutputName(argv.scenario, process.cwd())}`);
+  const outDir = argv.out ?? defaultFolder(join('output', `sweep-${defaultOutputName(argv.scenario, process.cwd())}`), [argv.scenario]);
   const slice = shard ? shardSlice(plan.count + 1, shard) : { from: 0, to: plan.count + 1 };
   const total = (slice.to - slice.from) * base.replications;
   const work = workCount(base.replications, { count: slice.to - slice.from, noun: 'points' });

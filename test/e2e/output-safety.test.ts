@@ -341,3 +341,26 @@ describe.runIf(mounting)('file systems of their own', () => {
     }
   });
 });
+
+describe('default output folders of different scenario files', () => {
+  it('are not shared: a result of levers/extension.yaml is not replaced by one of levers-extension.yaml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabolag-default-'));
+    mkdirSync(join(dir, 'levers'));
+    const body = (name: string) => `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/default.yaml'))}\nname: ${name}\nyears: 1\nreplications: 1\n`;
+    writeFileSync(join(dir, 'levers', 'extension.yaml'), body('ext-a'));
+    writeFileSync(join(dir, 'levers-extension.yaml'), body('ext-b'));
+    const cli = (file: string) =>
+      spawnSync(process.execPath, [join(process.cwd(), 'bin/nabolag.js'), 'run', file, '--quiet', '--no-report'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    expect(cli('levers/extension.yaml').status).toBe(0);
+    const r = cli('levers-extension.yaml');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('holds the result of levers/extension.yaml, other scenario files whose names lead to the same folder; give --out');
+    expect(readFileSync(join(dir, 'output', 'levers-extension', 'manifest.json'), 'utf8')).toContain('"name": "ext-a"');
+    // the same file again replaces its own result
+    expect(cli('./levers/extension.yaml').status).toBe(0);
+  });
+});
