@@ -53,7 +53,11 @@ const COMMENT_COLUMN = 48;
 const sourceText = (s: Source): string => (s === 'default' ? 'default' : 'setBy' in s ? s.setBy : s.line === undefined ? s.file : `${s.file}:${s.line}`);
 
 /** A scalar (or a list of scalars) as YAML on one line. */
-const scalar = (v: unknown): string => stringify(v, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'flow' }).trimEnd();
+/** A value on one line: a text YAML would write over several (a newline in it) as a double-quoted scalar, which YAML reads as JSON writes it. */
+const scalar = (v: unknown): string => {
+  const text = stringify(v, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'flow' }).trimEnd();
+  return text.includes('\n') ? JSON.stringify(v) : text;
+};
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCollection = (v: unknown): boolean => isRecord(v) || (Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null));

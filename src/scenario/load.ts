@@ -169,17 +169,26 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
     return { ...w, file: line === undefined ? w.file : `${w.file}:${line}` };
   });
   const issues = [...relocate(checked.issues), ...relocate(checkRules(scenario, path, touchedBy(checked.issues)))];
-  // a field anchoring solves, given for an anchored estate: not used, which nothing else would say
+  // a field anchoring solves, given for an anchored estate other than at its default (a file
+  // written out whole, as validate --show and calibrate write one, gives the defaults): not used,
+  // which nothing else would say
   if (!checked.issues.length)
     scenario.estates.forEach((e, i) => {
       if (!e.anchor) return;
       for (const f of ANCHORED_FIELDS) {
         const p = `estates[${i}].${f}`;
-        if (has(merged, p)) warnings.push(messages.anchoredFieldIgnored(fileOf(p), p, e.name));
+        if (has(merged, p) && valueAt(e, f) !== valueAt(defaultEstate(), f)) warnings.push(messages.anchoredFieldIgnored(fileOf(p), p, e.name));
       }
     });
   const trace = { files: chain.layers.map((l) => l.file), source };
   return issues.length ? { issues, warnings, applied, trace } : { scenario, issues, warnings, applied, trace };
+}
+
+let defaultEstateValue: unknown;
+/** An estate as the schema's defaults make it (the one estate of an empty scenario). */
+function defaultEstate(): unknown {
+  defaultEstateValue ??= (validate(scenarioSchema, {}, 'defaults').value as Scenario).estates[0];
+  return defaultEstateValue;
 }
 
 /** Whether the merged data holds a value at a path (`a.b[2].c`). */

@@ -68,6 +68,17 @@ describe('validate --show', () => {
     for (const l of values) expect(l).toMatch(/ # (default|\S+\.(yaml|json)(:\d+)?)$/);
   });
 
+  it('the printed scenario of a text with a newline reads back the same, with no warning (defaults of anchored fields written out)', () => {
+    const source = tmp.write('resolved/multiline.yaml', 'description: "first line\\nsecond line"\nyears: 3\n');
+    const r = nabolag('validate', '--show', source);
+    expect(r.code, r.stderr).toBe(0);
+    const file = tmp.write('resolved/multiline-shown.yaml', r.stdout);
+    expect(loadScenario(file)).toEqual(loadScenario(source));
+    const again = nabolag('validate', file);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toBe('');
+  });
+
   it('finds the lines of a JSON file that extends a YAML file, and names the file for a name taken from it', () => {
     const parent = tmp.write('json/parent.yaml', 'years: 12\nestates:\n  - name: a\n    flats: 400\n');
     const child = tmp.write('json/child.json', '{\n  "extends": "parent.yaml",\n  "seed": 7\n}\n');
