@@ -239,6 +239,9 @@ const en = {
   leverBool: (v: boolean) => String(v),
   /** After a flexibleLetting lever that never took a vacancy (headline.ts, flexibleNeverActed). */
   leverNeverActed: ' (it never took a vacancy: the list made flexible letting mandatory whenever it was in force)',
+  /** After a largerFlats lever that made fewer flats than asked (sections.ts, madeText). */
+  leverMade: (made: string, asked: number) =>
+    ` (made ${made} of the ${asked} asked, mean over replications: too few neighbouring small flats, or the run ended first)`,
   allInManifest: 'all in manifest.json',
   runWhat: (n: number, reps: number, years: number, start: number, last: number, seed: number, seeds: string, paired: boolean, version: string) =>
     `${n > 1 ? `${n} scenarios, each` : '1 scenario'} with ${reps} replication${reps === 1 ? '' : 's'} of ${years} years (${start}-${last}), base seed ${seed}; replication <i>i</i> uses a seed derived from the base seed and <i>i</i>: ${seeds}.${
@@ -668,6 +671,7 @@ const da: Texts = {
     `${lever} fra ${when}${estate !== undefined ? ` (estates[${estate}]${name !== undefined ? `, "${name}"` : ''})` : ''}`,
   leverBool: (v) => (v ? 'ja' : 'nej'),
   leverNeverActed: ' (den tog aldrig en ledig bolig: listen gjorde fleksibel udlejning obligatorisk, så længe den var i kraft)',
+  leverMade: (made, asked) => ` (lavede ${made} af de ${asked} ønskede, gennemsnit over gentagelser: for få små naboboliger, eller kørslen sluttede først)`,
   allInManifest: 'alle i manifest.json',
   runWhat: (n, reps, years, start, last, seed, seeds, paired, version) =>
     `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${years} år (${start}-${last}), grundfrø ${seed}; gentagelse <i>i</i> bruger et frø afledt af grundfrøet og <i>i</i>: ${seeds}.${

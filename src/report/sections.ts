@@ -14,7 +14,7 @@ import { modelDifferences } from '../scenario/diff.js';
 import { COMPOSITION, type ChartDef, type ScenarioData, isPercent, localNumbers, metricLabel, metricUnitIn, scenarioData } from './charts/index.js';
 import { answerSection, chartFilesHtml } from './answer.js';
 import { flexibleNeverActed } from './headline.js';
-import { lastYear } from '../scenario/rules.js';
+import { REGION_ROW, lastYear } from '../scenario/rules.js';
 import { findingsHtml, horizonOf } from './findings.js';
 import { diffNumber, fmtDiffBand, fmtValue } from './format.js';
 import { type HtmlReportInput, type ReportLink, type ReportRow, type ReportSection, escapeHtml } from './html.js';
@@ -56,10 +56,33 @@ function leversText(sd: ScenarioData, lang: Lang): string {
         .join(', ');
       // the estate by its index in the scenario's list and its name (with copies, every copy of it)
       const spec = estate === undefined ? undefined : sd.ensemble.scenario.estates[estate];
-      const idle = flexibleNeverActed(sd.summary, p, lastYear(sd.ensemble.scenario)) ? t.leverNeverActed : '';
+      const idle = flexibleNeverActed(sd.summary, p, lastYear(sd.ensemble.scenario)) ? t.leverNeverActed : madeText(sd, p, lang);
       return `${t.leverWhen(lever, when, estate, spec?.name)}${args ? `: ${args}` : ''}${idle}`;
     })
     .join('; ');
+}
+
+/**
+ * For a largerFlats lever that made fewer flats than its `count` asked (too few pairs of
+ * neighbouring small flats to merge, or the run ended first): how many it made, as the mean over
+ * replications of `flatsMerged` or `flatsBuilt` in every estate; '' otherwise or when several such
+ * levers share the count.
+ */
+function madeText(sd: ScenarioData, p: ScenarioData['ensemble']['scenario']['policies'][number], lang: Lang): string {
+  if (p.lever !== 'largerFlats') return '';
+  const same = sd.ensemble.scenario.policies.filter((q) => q.lever === 'largerFlats' && q.mode === p.mode);
+  if (same.length !== 1) return '';
+  const metric = p.mode === 'merge' ? 'flatsMerged' : 'flatsBuilt';
+  let made = 0;
+  for (const row of sd.summary.rows) {
+    if (row === REGION_ROW) continue;
+    const m = sd.summary.metrics[row]?.[metric];
+    if (!m) return '';
+    made += m.byYear.reduce((a, y) => a + y.mean, 0);
+  }
+  const rows = sd.summary.rows.filter((r) => r !== REGION_ROW).length;
+  const asked = p.count * (p.estate === undefined ? rows : 1);
+  return made < asked - 0.5 ? texts(lang).leverMade(localNumbers(made.toFixed(made < 10 ? 1 : 0), lang), asked) : '';
 }
 
 /** Differences shown in the appendix's table before "and N more". */

@@ -129,6 +129,12 @@ export const messages = {
       path,
       `${at(path)} is ${from}, after the run's last year (${last}): the ${lever} lever never acts in this run, which simulates ${first}-${last} (a lever acts from 1 January of its "from"), so it changes nothing in the results (a scenario with no other lever gives the baseline's)`,
     ),
+  mergedRooms: (file: string, path: string, rooms: number, max: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is ${rooms}, but merging joins two neighbouring flats of at most 2 rooms each, so a merged flat has at most ${max} rooms and these get ${max}; for larger flats use mode: build`,
+    ),
   anchoredFieldIgnored: (file: string, path: string, estate: string) =>
     issue(
       file,

@@ -49,8 +49,20 @@ export function leversAfterRun(s: Scenario): number[] {
 
 /** Warnings (not errors) for the levers that never act in the run (`leversAfterRun`), against `file`. */
 export function leverWarnings(s: Scenario, file: string): Issue[] {
-  return leversAfterRun(s).map((i) => messages.leverAfterRun(file, `policies[${i}].from`, s.policies[i]!.lever, s.policies[i]!.from, s.startYear, lastYear(s)));
+  const after = leversAfterRun(s).map((i) =>
+    messages.leverAfterRun(file, `policies[${i}].from`, s.policies[i]!.lever, s.policies[i]!.from, s.startYear, lastYear(s)),
+  );
+  // merging joins two neighbouring flats of at most 2 rooms each (model/levers/physical.ts): at most 4 rooms
+  const merged = s.policies.flatMap((p, i) =>
+    p.lever === 'largerFlats' && p.mode === 'merge' && p.rooms > MERGED_ROOMS_MAX
+      ? [messages.mergedRooms(file, `policies[${i}].rooms`, p.rooms, MERGED_ROOMS_MAX)]
+      : [],
+  );
+  return [...after, ...merged];
 }
+
+/** Most rooms a merged flat has: two neighbours of at most 2 rooms each (model/levers/physical.ts). */
+export const MERGED_ROOMS_MAX = 4;
 
 /**
  * The fields of an estate that anchoring solves (model/anchor.ts) while the estate has `anchor`

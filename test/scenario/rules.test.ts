@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/scenario/dsl.js';
 import { reservedFlats } from '../../src/model/levers/index.js';
-import { baseFlats, builtFlats, checkRules, MAX_HOUSEHOLD_MONTHS, MAX_TOTAL_FLATS, REGION_ROW, totalFlats, touchedBy } from '../../src/scenario/rules.js';
+import {
+  baseFlats,
+  builtFlats,
+  checkRules,
+  leverWarnings,
+  MAX_HOUSEHOLD_MONTHS,
+  MAX_TOTAL_FLATS,
+  REGION_ROW,
+  totalFlats,
+  touchedBy,
+} from '../../src/scenario/rules.js';
 import { MAX_POLICIES, scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
 
 const F = 's.yaml';
@@ -296,5 +306,17 @@ describe('flats built by levers count toward the size limits', () => {
     const issues = rules({ replications: 800, years: 20, estates: [{ flats: 1_000_000 }], policies: [build(100_000)] });
     expect(issues.map((i) => i.path)).toEqual(['replications']);
     expect(issues[0]!.message).toContain('1,100,000 flats');
+  });
+});
+
+describe('leverWarnings: a merge asked for more rooms than two small flats have', () => {
+  const sc = (rooms: number, mode: 'merge' | 'build') =>
+    validate(scenarioSchema, { policies: [{ lever: 'largerFlats', from: 2027, mode, count: 10, rooms }] }).value as Scenario;
+  it('warns at 5 rooms in merge mode, not at 4 nor when building', () => {
+    const w = leverWarnings(sc(5, 'merge'), 'f.yaml');
+    expect(w.map((x) => x.path)).toEqual(['policies[0].rooms']);
+    expect(w[0]!.message).toContain('a merged flat has at most 4 rooms');
+    expect(leverWarnings(sc(4, 'merge'), 'f.yaml')).toEqual([]);
+    expect(leverWarnings(sc(5, 'build'), 'f.yaml')).toEqual([]);
   });
 });
