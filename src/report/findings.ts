@@ -176,8 +176,20 @@ function elevatorSentence(sd: ScenarioData, lang: Lang, name?: string): string {
   const who = name ? f.inName(name) : '';
   if (!Number.isFinite(ins!.mean) || !Number.isFinite(outs!.mean)) return f.noMoves(who);
   const verdict = outs!.p5 > ins!.p95 ? f.elevatorClear : outs!.mean > ins!.mean ? f.elevatorSlight : f.elevatorNone;
-  return f.elevator(who, pctBand(ins!), pctBand(outs!), verdict);
+  // an estate held by its residents' own lift into work: what moves in is almost never resource-strong
+  const few = ins!.mean < FEW_STRONG_IN_MOVERS && !atLimit(sd) ? ` ${f.fewStrongInMovers}` : '';
+  return `${f.elevator(who, pctBand(ins!), pctBand(outs!), verdict)}${few}`;
 }
+
+/**
+ * Below this share of resource-strong households among those moving in, the findings say that
+ * levers acting through who moves in have little to work with (an outside trial: an estate at 30%
+ * with 2% of its in-movers resource-strong, and no word of it). Assumption (a judgement of "few").
+ */
+export const FEW_STRONG_IN_MOVERS = 0.05;
+
+/** Whether an anchored estate of the run is at its attractiveness limit (its own sentence says the same, anchorLimitSentences). */
+const atLimit = (sd: ScenarioData): boolean => sd.ensemble.anchors.some((a) => atAttractivenessLimit(a.attractiveness) && a.attractiveness < 0);
 
 /**
  * The anchored estates held only at the attractiveness's limit (model/anchor.ts): the baseline

@@ -310,6 +310,8 @@ const en = {
       'More of those leaving than of those arriving are resource-strong: the estate lifts households into work or education and then loses them (the elevator effect).',
     elevatorSlight: 'Slightly more of those leaving are resource-strong, within the spread between replications.',
     elevatorNone: 'No elevator effect shows in these numbers.',
+    fewStrongInMovers:
+      'So few of those moving in are resource-strong that the estate holds its share by its own residents moving into work or education (the elevator); levers that act through who moves in (flexible letting, image work, allocation limits) have little to work with here.',
     anchorLowLimit: (estate: string, attractiveness: string, attachment: string, ins: string, slowed: boolean) =>
       `Anchoring could hold ${estate} where it starts only at the limit of its attractiveness (${attractiveness}; the residents' labour-market attachment ${attachment}): the baseline needs almost no resource-strong applicants${ins ? ` (${ins} of the households moving in were resource-strong)` : ''}, because even without them the residents' own job finding would lift the estate above its start${slowed ? `; so the search also slowed that job finding, to ${attachment} times the elevator's rates` : ''}. Levers that act through who moves in (flexible letting, image work, allocation limits) have few resource-strong applicants to bring here, so their effects say as much about this limit of the model as about the estate (docs/ODD.md, "Anchoring").`,
     anchorHighLimit: (estate: string, attractiveness: string, attachment: string) =>
@@ -735,6 +737,8 @@ const da: Texts = {
       'Flere af dem, der flytter ud, end af dem, der flytter ind, er ressourcestærke: afdelingen løfter husstande i arbejde eller uddannelse og mister dem så (elevatoreffekten).',
     elevatorSlight: 'Lidt flere af dem, der flytter ud, er ressourcestærke, inden for spredningen mellem gentagelser.',
     elevatorNone: 'Tallene viser ingen elevatoreffekt.',
+    fewStrongInMovers:
+      'Så få af dem, der flytter ind, er ressourcestærke, at afdelingen holder sin andel ved, at dens egne beboere kommer i arbejde eller uddannelse (elevatoren); tiltag, der virker gennem, hvem der flytter ind (fleksibel udlejning, imagearbejde, grænser for anvisning), har lidt at arbejde med her.',
     anchorLowLimit: (estate, attractiveness, attachment, ins, slowed) =>
       `Forankringen kunne kun holde ${estate}, hvor den starter, ved grænsen for dens tiltrækning (${attractiveness}; beboernes tilknytning til arbejdsmarkedet ${attachment}): grundforløbet kræver næsten ingen ressourcestærke ansøgere${ins ? ` (${ins} af de indflyttende husstande var ressourcestærke)` : ''}, fordi beboernes egen vej ind i arbejde selv uden dem ville løfte afdelingen over sin start${slowed ? `; derfor bremsede søgningen også den vej ind i arbejde, til ${attachment} gange elevatorens rater` : ''}. Tiltag, der virker gennem, hvem der flytter ind (fleksibel udlejning, imagearbejde, grænser for anvisning), har her få ressourcestærke ansøgere at bringe, så deres virkninger siger lige så meget om denne grænse i modellen som om afdelingen (docs/ODD.md, "Anchoring").`,
     anchorHighLimit: (estate, attractiveness, attachment) =>

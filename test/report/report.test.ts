@@ -219,3 +219,17 @@ describe('findings', () => {
     expect(fmtDiff('familiesWithChildren', { difference: 25.2, p5: 8.7, p95: 43 })).toBe('+25 households');
   });
 });
+
+describe('an estate whose in-movers are almost never resource-strong', () => {
+  it('is told in the findings that levers acting through who moves in have little to work with; the default estate is not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabolag-weak-'));
+    const file = join(dir, 'weak.yaml');
+    writeFileSync(file, 'name: weak\nestates:\n  - name: weak\n    flats: 1200\n    population: { resourceStrongShare: 0.3, nonWesternShare: 0.55 }\n');
+    const weak = await reportResults([file], { replications: 2, years: 3 });
+    const text = findings(weak, 'en').join('\n');
+    expect(text).toMatch(/So few of those moving in are resource-strong/);
+    const base = await reportResults(['scenarios/default.yaml'], { replications: 2, years: 3 });
+    expect(findings(base, 'en').join('\n')).not.toMatch(/So few of those moving in/);
+    rmSync(dir, { recursive: true, force: true });
+  }, 180_000);
+});

@@ -311,7 +311,7 @@ describe('flats built by levers count toward the size limits', () => {
 
 describe('leverWarnings: a merge asked for more rooms than two small flats have', () => {
   const sc = (rooms: number, mode: 'merge' | 'build') =>
-    validate(scenarioSchema, { policies: [{ lever: 'largerFlats', from: 2027, mode, count: 10, rooms }] }).value as Scenario;
+    validate(scenarioSchema, { policies: [{ lever: 'largerFlats', from: 2027, mode, count: 10, rooms }] }, 'f.yaml').value as Scenario;
   it('warns at 5 rooms in merge mode, not at 4 nor when building', () => {
     const w = leverWarnings(sc(5, 'merge'), 'f.yaml');
     expect(w.map((x) => x.path)).toEqual(['policies[0].rooms']);
