@@ -23,7 +23,11 @@ export function fmtBand(name: string, b: Band): string {
   return `${fmtValue(name, b.mean)} (${strip(fmtValue(name, b.p5))}${sep}${fmtValue(name, b.p95)})`;
 }
 
-const signed = (s: string, v: number): string => (v > 0 && !s.startsWith('-') ? `+${s}` : s.replace(/^-/, '−'));
+/** A formatted number with its sign: "+" above 0, "−" below; a value that rounds to zero is written without one ("0.0", not "−0.0"). */
+const signed = (s: string, v: number): string => {
+  if (/^-?[0.]+$/.test(s)) return s.replace(/^-/, '');
+  return v > 0 && !s.startsWith('-') ? `+${s}` : s.replace(/^-/, '−');
+};
 
 /** A difference band: mean and 5th/95th percentiles of the paired differences. */
 export type DiffBand = { difference: number; p5: number; p95: number };

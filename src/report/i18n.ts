@@ -280,7 +280,7 @@ const en = {
       prevention: 'prevention area, forebyggelsesområde',
       udsat: 'disadvantaged area, udsat boligområde',
       ghetto: 'parallel society, formerly ghetto area',
-      hard: 'transformation area (before 2021: hard ghetto)',
+      hard: 'transformation area, before 2021 hard ghetto',
     } as Record<string, string>,
     /** The list status as a clause: "the estate is …", or a region's estates one by one ("A is …; B is …"). */
     statusOf: (items: { name?: string; text: string }[]) => items.map((i) => `${i.name ?? 'the estate'} is ${i.text}`).join('; '),
@@ -708,7 +708,7 @@ const da: Texts = {
       prevention: 'forebyggelsesområde',
       udsat: 'udsat boligområde',
       ghetto: 'parallelsamfund, tidligere ghettoområde',
-      hard: 'omdannelsesområde (før 2021: hårdt ghettoområde)',
+      hard: 'omdannelsesområde, før 2021 hårdt ghettoområde',
     },
     statusOf: (items) => items.map((i) => `${i.name ?? 'afdelingen'} er ${i.text}`).join('; '),
     estatesListed: (k, estates, n) =>
@@ -807,7 +807,7 @@ const da: Texts = {
     year: 'År',
     meanHouseholds: 'Husstande, gennemsnit',
     exitsCaption: (reasons, none) =>
-      `Fraflyttede husstande pr. kalenderår, stablet efter grunden til at flytte. Søjlerne er gennemsnit over gentagelser, så en stabel summer til det gennemsnitlige antal fraflytninger; spredningen mellem gentagelser står i diagrammet over flytninger. Grunde: ${reasons}${none ? ` Ingen husstand flyttede af disse grunde: ${none}.` : ''}`,
+      `Fraflyttede husstande pr. kalenderår, stablet efter grunden til at flytte. Søjlerne er gennemsnit over gentagelser, så en stabel summer til det gennemsnitlige antal fraflytninger; spredningen mellem gentagelser står i diagrammet over flytninger. Grunde: ${reasons}.${none ? ` Ingen husstand flyttede af disse grunde: ${none}.` : ''}`,
     reasons: {
       space: 'boligen for lille',
       garden: 'for at få have',

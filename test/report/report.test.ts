@@ -233,3 +233,11 @@ describe('an estate whose in-movers are almost never resource-strong', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 180_000);
 });
+
+describe('a difference that rounds to zero', () => {
+  it('is written without a sign, not as −0.0 or +0.0', () => {
+    expect(fmtDiff('resourceStrongShare', { difference: -0.0001, p5: 0, p95: 0 })).toBe('0.0 percentage points');
+    expect(fmtDiff('resourceStrongShare', { difference: 0.0002, p5: 0, p95: 0 })).toBe('0.0 percentage points');
+    expect(fmtDiff('resourceStrongShare', { difference: -0.0006, p5: 0, p95: 0 })).toBe('−0.1 percentage points');
+  });
+});
