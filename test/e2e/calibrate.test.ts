@@ -18,7 +18,12 @@ const CLI = 'bin/nabolag.js';
 const SCENARIO = 'scenarios/default.yaml';
 const SMALL = ['--set', 'estates[0].flats=150', '--set', 'estates[0].anchor=false', '--years', '3', '-n', '4'];
 const PATH = 'career.otherAnnual';
-/** The value the target is produced with, and how close the fit must come: 0.005 is 3.6% of the searched range 0.01-0.15 (seeds 1-4 recovered it within 0.0016). */
+/**
+ * The value the target is produced with, and how close the fit must come: 0.005 is 3.3% of the
+ * searched range 0.01-0.16 (at 0.01-0.15 the simplex's first step from 0.025 landed on 0.06 itself,
+ * which the test then did not search for; at 0.01-0.16 the default seed's fit is 0.0590 after 21
+ * evaluations, 0.2.19).
+ */
 const KNOWN = 0.06;
 const RECOVERY_TOLERANCE = 0.005;
 const EXPRESSION = 'moveOuts@2026+moveOuts@2027+moveOuts@2028';
@@ -59,7 +64,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('nabolag calibrate', () => {
   it(`recovers ${PATH} = ${KNOWN} from the move-outs it produced, within ${RECOVERY_TOLERANCE}; the same bytes again and on two workers`, () => {
     const a = join(tmp, 'a');
-    const fit = ['--fit', `${PATH}=0.01:0.15`, '--target', `${EXPRESSION}=${target}`];
+    const fit = ['--fit', `${PATH}=0.01:0.16`, '--target', `${EXPRESSION}=${target}`];
     const r = nabolag('calibrate', SCENARIO, ...SMALL, ...fit, '--workers', '1', '--out', a);
     expect(r.code, r.stderr).toBe(0);
     expect(
@@ -70,7 +75,7 @@ describe('nabolag calibrate', () => {
 
     const c = JSON.parse(readFileSync(join(a, 'calibration.json'), 'utf8'));
     const fitted = c.parameters[0].fitted as number;
-    expect(c.parameters[0]).toMatchObject({ path: PATH, lo: 0.01, hi: 0.15, integer: false, start: expect.closeTo(0.025, 12) });
+    expect(c.parameters[0]).toMatchObject({ path: PATH, lo: 0.01, hi: 0.16, integer: false, start: expect.closeTo(0.025, 12) });
     expect(Math.abs(fitted - KNOWN)).toBeLessThan(RECOVERY_TOLERANCE);
     const t = c.targets[0];
     expect(t).toMatchObject({ expression: EXPRESSION, value: target, tolerance: null, scale: target });
@@ -120,7 +125,7 @@ describe('nabolag calibrate', () => {
   it('a tolerance scales the error: a target missed by exactly its tolerance adds 1; ± and +- read alike', () => {
     const pm = join(tmp, 'pm');
     const plus = join(tmp, 'plus');
-    const fit = ['--fit', `${PATH}=0.01:0.15`, '--max-evals', '2', '--quiet'];
+    const fit = ['--fit', `${PATH}=0.01:0.16`, '--max-evals', '2', '--quiet'];
     expect(nabolag('calibrate', SCENARIO, ...SMALL, ...fit, '--target', `${EXPRESSION}=${target}±2`, '--out', pm).code).toBe(0);
     expect(nabolag('calibrate', SCENARIO, ...SMALL, ...fit, '--target', `${EXPRESSION}=${target}+-2`, '--out', plus).code).toBe(0);
     const c = JSON.parse(readFileSync(join(pm, 'calibration.json'), 'utf8'));
