@@ -89,7 +89,7 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
       wait: argv.wait,
       onStart: () =>
         say?.(
-          `calibrate: fitting ${params.map((p) => p.name).join(', ')} to ${counted(targets.length, 'target')}: at most ${maxEvals} evaluations of ${counted(base.replications, 'replication')} of ${counted(base.years, 'year')}\n`,
+          `calibrate: fitting ${params.map((p) => p.name).join(', ')} to ${counted(targets.length, 'target')}: at most ${maxEvals} points of the search (and the fitted values rounded), each ${counted(base.replications, 'replication')} of ${counted(base.years, 'year')}\n`,
         ),
       onEvaluation: (e, best) => {
         const now = performance.now();
@@ -105,7 +105,7 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
   if (argv.quiet) return;
   const r = res.result;
   const lines = [
-    `nabolag ${VERSION}: calibrated "${base.name}" — ${counted(params.length, 'parameter')} to ${counted(targets.length, 'target')}, ${r.evaluations} evaluations of ${counted(base.replications, 'replication')} of ${counted(base.years, 'year')} (Nelder-Mead, ${stopText(r.stop)}) on ${counted(res.workers, 'worker')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `nabolag ${VERSION}: calibrated "${base.name}" — ${counted(params.length, 'parameter')} to ${counted(targets.length, 'target')}, ${evaluationsText(r)} of ${counted(base.replications, 'replication')} of ${counted(base.years, 'year')} (Nelder-Mead, ${stopText(r.stop)}) on ${counted(res.workers, 'worker')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     'fitted:',
     ...params.map((p, i) => `  ${p.name} = ${r.values[i]}   (range ${p.lo} to ${p.hi}; started at ${fmtNumber(paramStart(p, start[i]!))})`),
     '  (the point the search found best on these seeds: no interval; its neighbours may fit as well, and the intervals below are on the seeds that chose it: check it with nabolag run --seed <another>, or a sweep around it)',
@@ -143,6 +143,18 @@ export async function calibrateCommand(argv: CalibrateArgs): Promise<void> {
     );
   out.stdout(lines.join('\n') + '\n' + closing(res.outDir, res.files));
 }
+
+/**
+ * The evaluations, with why they differ from the search's count: points the search asked for that
+ * rounded to the same whole values ran once, and the fitted values, rounded, run once more when
+ * the search had not run them so.
+ */
+const evaluationsText = (r: { evaluations: number; searchPoints: number }): string => {
+  const extra = r.evaluations - r.searchPoints;
+  if (extra === 0) return `${r.evaluations} evaluations`;
+  if (extra > 0) return `${r.evaluations} evaluations (${r.searchPoints} of the search, and the fitted values rounded)`;
+  return `${r.evaluations} evaluations (the search asked for ${r.searchPoints} points, of which those with the same whole values ran once)`;
+};
 
 const paramStart = (p: { lo: number; hi: number; integer: boolean }, u: number) => {
   const v = p.lo + u * (p.hi - p.lo);

@@ -95,6 +95,8 @@ export interface CalibrationResult {
   objective: number;
   /** Ensemble runs. */
   evaluations: number;
+  /** Points the search asked for (within --max-evals): more than the runs where points rounded to the same whole values ran once. */
+  searchPoints: number;
   stop: NelderMeadStop;
   restarts: number;
   trace: Evaluation[];
@@ -154,7 +156,16 @@ export async function calibrateToDirectory(
       });
       const values = nm.x.map((u, i) => rounded(params[i]!, paramValue(params[i]!, u)));
       const final = await run(values);
-      result = { values, fits: final.fits, objective: final.e.objective, evaluations: trace.length, stop: nm.stop, restarts: nm.restarts, trace };
+      result = {
+        values,
+        fits: final.fits,
+        objective: final.e.objective,
+        evaluations: trace.length,
+        searchPoints: nm.evaluations,
+        stop: nm.stop,
+        restarts: nm.restarts,
+        trace,
+      };
 
       const fitted = plan.fittedScenario(values);
       const scenario = { ...fitted, name: `${fitted.name}-calibrated` };
@@ -216,6 +227,7 @@ export async function calibrateToDirectory(
         }),
         objective: final.e.objective,
         evaluations: trace.length,
+        searchPoints: nm.evaluations,
         stop: nm.stop,
         restarts: nm.restarts,
         trace: trace.map((e) => ({
