@@ -135,6 +135,9 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     const p = preset().scenario;
     const n = Math.max(1, Math.min(200, Math.floor(Number(reps.value) || 1)));
     const s = Math.max(0, Math.min(4294967295, Math.floor(Number(seed.value) || 0)));
+    // the fields show what runs (a count of 0 or 250, a seed of -1 or "abc" typed: 1, 200, 0, 0)
+    if (reps.value !== String(n)) reps.value = String(n);
+    if (seed.value !== String(s)) seed.value = String(s);
     const k = Number(spiral.value);
     const raw = {
       ...p,

@@ -505,6 +505,16 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
     // the default's spiral (imageOnApplicants 8, imageOnStaying 1) reaches x4 within the schema's 40
     await expect(page.getByTestId('estate-spiral').getAttribute('max')).resolves.toBe('4');
     await page.getByTestId('estate-lever-remove').click();
+    // a count or seed the page cannot run is shown as what it runs, not kept as typed
+    await page.getByTestId('estate-seed').fill('-5');
+    await page.getByTestId('estate-replications').fill('0');
+    await page.getByTestId('estate-run').click();
+    await page.waitForFunction(() => {
+      const e = (globalThis as unknown as { __estate: EstateState }).__estate;
+      return e.total === 1 && !e.running && e.done.filter((d) => d).length === 1;
+    });
+    await expect(page.getByTestId('estate-replications').inputValue()).resolves.toBe('1');
+    await expect(page.getByTestId('estate-seed').inputValue()).resolves.toBe('0');
     expect(consoleErrors).toEqual([]);
   });
 
