@@ -21,7 +21,7 @@ import {
 import type { Results } from '../output/pipeline.js';
 import { type ChartDef, COMPOSITION, type ScenarioData, localNumbers, metricLabel } from './charts/index.js';
 import { effectOf, rankedVariants } from './charts/forest.js';
-import { MAIN_OUTCOME, displacedNote, displacementOf, headlineText, rowNote, unchangedWhy, variantKind, verdictOf } from './headline.js';
+import { MAIN_OUTCOME, displacedNote, displacementOf, headlineText, rowNote, targetedNote, unchangedWhy, variantKind, verdictOf } from './headline.js';
 import { horizonOf } from './findings.js';
 import { fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
@@ -121,6 +121,7 @@ export const headline = (results: Results, v: ScenarioData, base: ScenarioData, 
     results.comparison ? unchangedWhy(results.comparison, v.name, v.ensemble.scenario, base.ensemble.scenario) : false,
   ) +
   rowNote(v.summary.rows, v.row, lang) +
+  (results.comparison ? targetedNote(results.comparison, v.name, v.ensemble.scenario, base.ensemble.scenario, lang) : '') +
   displacedNote(displacementOf(v.summary, v.row), lang);
 
 /** Pairs of neighbours in the ranking whose intervals on the main outcome overlap. */

@@ -92,6 +92,27 @@ export function rowNote(rows: readonly string[], row: string, lang: Lang = 'en')
   return row === REGION_ROW ? texts(lang).headlineRegionRow : ` (${row})`;
 }
 
+/**
+ * What a region's headline adds for a variant whose added levers all act on one estate (their
+ * `estate`): that estate's own effect, which the region's sum dilutes; '' otherwise (one estate,
+ * levers on every estate or on several, an estate of copies, no effect for that row).
+ */
+export function targetedNote(comparison: Pick<Comparison, 'effects' | 'rows'>, name: string, variant: Scenario, baseline: Scenario, lang: Lang = 'en'): string {
+  if (comparison.rows.length <= 1) return '';
+  const same = new Set(baseline.policies.map((p) => JSON.stringify(p)));
+  const added = variant.policies.filter((p) => !same.has(JSON.stringify(p)));
+  const targets = new Set(added.map((p) => p.estate));
+  if (added.length === 0 || targets.size !== 1) return '';
+  const index = [...targets][0];
+  const spec = index === undefined ? undefined : variant.estates[index];
+  if (!spec || spec.copies !== 1) return '';
+  const e = comparison.effects.find((x) => x.variant === name && x.row === spec.name && x.metric === MAIN_OUTCOME);
+  if (!e || !Number.isFinite(e.difference)) return '';
+  const num = diffNumber(MAIN_OUTCOME);
+  const t = texts(lang);
+  return localNumbers(t.headlineTargeted(spec.name, num(e.difference), Number.isFinite(e.ciLow) ? t.range(num(e.ciLow), num(e.ciHigh)) : t.na), lang);
+}
+
 /** What a headline adds for a variant that demolishes: a demolition changes the composition partly by who leaves. */
 export function displacedNote(d: Displacement | undefined, lang: Lang = 'en'): string {
   if (!d) return '';
@@ -185,7 +206,7 @@ export function headlines(comparison: Comparison, scenarios: Record<string, Scen
   return rankedByEffect(comparison.variants, effect)
     .map(
       (v) =>
-        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', unchangedWhy(comparison, v, scenarios[v]!, base))}${note}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
+        `  ${headlineText(v, effect(v), variantKind(scenarios[v]!, base), end, 'en', unchangedWhy(comparison, v, scenarios[v]!, base))}${note}${targetedNote(comparison, v, scenarios[v]!, base)}${displacedNote(displacementOf(comparison.summaries[v]!, row))}\n`,
     )
     .join('');
 }

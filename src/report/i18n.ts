@@ -121,6 +121,8 @@ const en = {
   headlineNoCi: (variant: string, diff: string, end: number, verdict: string) => `${variant}: ${diff} points resource-strong by ${end} — ${verdict}`,
   /** Appended to a headline that reads a region's sum row. */
   headlineRegionRow: ' (the region: its estates together)',
+  /** A region's headline: the effect in the one estate the variant's levers act on. */
+  headlineTargeted: (estate: string, diff: string, ci: string) => `; in ${estate}, the estate its levers act on, ${diff} points, 95% CI ${ci}`,
   /** Appended to a headline whose variant demolishes: "; its demolition displaced 200 households, 65 rehoused in the region" */
   headlineDisplaced: (displaced: string, rehoused: string, left: boolean) =>
     `; its demolition displaced ${displaced} households${left ? `, of whom ${rehoused} were rehoused in the region and the rest left: part of the change is who left` : ', all rehoused in the region'}`,
@@ -561,6 +563,7 @@ const da: Texts = {
   headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke pr. 1. januar ${end}, 95 %-KI ${ci} — ${verdict}`,
   headlineNoCi: (variant, diff, end, verdict) => `${variant}: ${diff} point ressourcestærke pr. 1. januar ${end} — ${verdict}`,
   headlineRegionRow: ' (regionen: dens afdelinger samlet)',
+  headlineTargeted: (estate, diff, ci) => `; i ${estate}, den afdeling tiltagene virker på, ${diff} point, 95 %-KI ${ci}`,
   headlineDisplaced: (displaced, rehoused, left) =>
     `; ${displaced} husstande måtte flytte på grund af nedrivningen${left ? `, hvoraf ${rehoused} blev genhuset i regionen og resten flyttede væk: en del af ændringen er, hvem der flyttede` : ', alle genhuset i regionen'}`,
   headlineIntro: (base, end) =>

@@ -16,7 +16,7 @@ import { flowTotal } from '../../src/report/charts/data.js';
 import { type ScenarioData, scenarioData } from '../../src/report/charts/index.js';
 import { texts } from '../../src/report/i18n.js';
 import { findings, writeChartsAndReport } from '../../src/report/report.js';
-import { headlineText, unchangedVariant, unchangedWhy } from '../../src/report/headline.js';
+import { headlineText, targetedNote, unchangedVariant, unchangedWhy } from '../../src/report/headline.js';
 import type { Effect } from '../../src/analysis/compare.js';
 import { METRIC_INDEX } from '../../src/model/reporters.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -319,5 +319,23 @@ describe('the advice of a drift the replications cannot tell from noise', () => 
       expect(texts(lang).unclear('x', 10)).toContain('-n 20)');
       expect(texts(lang).unclear('x', 10)).not.toContain('-n 10)');
     }
+  });
+});
+
+describe("a region's headline for levers on one estate", () => {
+  const base = loadScenario('scenarios/regions/baseline.yaml');
+  const onA = { ...base, policies: [...base.policies, { lever: 'imageWork', from: 2027, boost: 0.1, estate: 0 }] } as Scenario;
+  const onAll = { ...base, policies: [...base.policies, { lever: 'imageWork', from: 2027, boost: 0.1 }] } as Scenario;
+  const effect = (row: string, d: number): Effect =>
+    ({ variant: 'v', row, metric: 'resourceStrongShare', difference: d, ciLow: d - 0.01, ciHigh: d + 0.01 }) as Effect;
+  const comparison = {
+    rows: [base.estates[0]!.name, base.estates[1]!.name, 'region'],
+    effects: [effect(base.estates[0]!.name, 0.02), effect('region', 0.005)],
+  };
+
+  it("adds that estate's own effect, which the region's sum dilutes; nothing for levers on every estate", () => {
+    expect(targetedNote(comparison, 'v', onA, base)).toBe(`; in ${base.estates[0]!.name}, the estate its levers act on, +2.0 points, 95% CI +1.0 to +3.0`);
+    expect(targetedNote(comparison, 'v', onAll, base)).toBe('');
+    expect(targetedNote({ ...comparison, rows: ['region'] }, 'v', onA, base)).toBe('');
   });
 });
