@@ -23,10 +23,12 @@
  * always in work and a second in 72% of couples, it rose 5 points in 8 years in the default).
  * So, alike, the rest of the start that the draw assumes and the baseline does not keep: the
  * students among the active adults, the children per family, the grown children still at home, the
- * early retired and the households recently lifted into work, and the heads' ages
+ * early retired and the households recently lifted into work, the adults' education by their
+ * household's status, and the heads' ages
  * (population.strongStudentShareUnder27, ...27to59, childrenPerFamily, grownChildrenPerFamily,
- * grownChildrenPerOther, earlyRetiredShare, liftedShare, headAgesSingle, headAgesCouple,
- * headAgesFamily; docs/ODD.md, "The rest of the start"): each made
+ * grownChildrenPerOther, earlyRetiredShare, liftedShare, basicEducationStartStrong,
+ * basicEducationStartWeak, headAgesSingle, headAgesCouple, headAgesFamily; docs/ODD.md, "The rest
+ * of the start"): each made
  * a transient that the search, holding year 15, cancelled with a slower one (an own estate rose
  * 2.6 points in its first year; started younger than the baseline keeps it, estates aged and their
  * retired adults rose a quarter by year 50). ANCHOR_START_ITERATIONS short trials settle them
@@ -271,8 +273,9 @@ export function splitCoordinate(z: number): { attractiveness: number; attachment
 /**
  * The parts of the start that the anchoring sets as fixed points where the user leaves them out
  * (module comment): who of a resource-strong couple is in work or education, the students among
- * the active adults, the grown children at home, the early retired, the recently lifted and the
- * heads' ages; each a field of `population`.
+ * the active adults, the grown children at home, the early retired, the recently lifted, the
+ * education of the adults of resource-strong and of other households, and the heads' ages; each a
+ * field of `population`.
  */
 export const START_FIELDS = [
   'strongCouplesBothActive',
