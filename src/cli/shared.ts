@@ -2,11 +2,11 @@
  * What the commands of main.ts and study.ts share: the flags of a run, the report as an extra
  * output, the closing lines.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Results } from '../output/pipeline.js';
+import { readManifest } from '../output/safety.js';
 import { LANGS, type Lang, isLang } from '../report/i18n.js';
 import { METRICS } from '../model/reporters.js';
 import { UserError } from '../scenario/messages.js';
@@ -75,15 +75,10 @@ export function runFlags(argv: { replications?: unknown; seed?: unknown; years?:
  * safety rules judge it).
  */
 export function defaultFolder(outDir: string, files: readonly string[], cwd = process.cwd()): string {
-  let earlier: unknown;
-  try {
-    const m = JSON.parse(readFileSync(join(cwd, outDir, 'manifest.json'), 'utf8')) as { tool?: unknown; scenarioFiles?: unknown; scenarioFile?: unknown };
-    if (m.tool !== 'nabolag') return outDir;
-    // a comparison lists its files, a run or a study names its one
-    earlier = m.scenarioFiles ?? (typeof m.scenarioFile === 'string' ? [m.scenarioFile] : undefined);
-  } catch {
-    return outDir;
-  }
+  const m = readManifest(join(cwd, outDir));
+  if (!m) return outDir;
+  // a comparison lists its files, a run or a study names its one
+  const earlier = m.scenarioFiles ?? (typeof m.scenarioFile === 'string' ? [m.scenarioFile] : undefined);
   if (!Array.isArray(earlier) || !earlier.every((f) => typeof f === 'string')) return outDir;
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((f, i) => resolvePath(cwd, f) === resolvePath(cwd, b[i]!));
   if (!same(earlier as string[], files))

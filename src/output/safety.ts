@@ -100,14 +100,26 @@ export function isNabolagFolder(dir: string): boolean {
  */
 export const SHARD_FILE = 'shard.json';
 
-/** The `files` a folder's `manifest.json` (or `name`) lists, when it is nabolag's with such a list; undefined otherwise. */
-export function manifestFiles(dir: string, name = 'manifest.json'): unknown[] | undefined {
+/**
+ * A folder's `manifest.json` (or `name`) as written by nabolag: its parsed fields when the file
+ * reads as a JSON object whose `tool` is "nabolag"; undefined otherwise (no file, unreadable, not
+ * JSON, another tool's).
+ */
+export function readManifest(dir: string, name = 'manifest.json'): Record<string, unknown> | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { tool?: unknown; files?: unknown };
-    return manifest.tool === 'nabolag' && Array.isArray(manifest.files) ? manifest.files : undefined;
+    const m = JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown;
+    return m !== null && typeof m === 'object' && !Array.isArray(m) && (m as { tool?: unknown }).tool === 'nabolag'
+      ? (m as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The `files` a folder's `manifest.json` (or `name`) lists, when it is nabolag's with such a list; undefined otherwise. */
+export function manifestFiles(dir: string, name = 'manifest.json'): unknown[] | undefined {
+  const files = readManifest(dir, name)?.files;
+  return Array.isArray(files) ? files : undefined;
 }
 
 /** The last version whose results had no marker (0.2.8 was the first to write it). */
@@ -126,12 +138,8 @@ const laterVersion = (a: string, b: string): boolean => {
  * otherwise (no manifest, another tool, no version).
  */
 export function manifestVersion(dir: string): string | undefined {
-  try {
-    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown; version?: unknown };
-    return m.tool === 'nabolag' && typeof m.version === 'string' && /^\d+\.\d+\.\d+/.test(m.version) ? m.version : undefined;
-  } catch {
-    return undefined;
-  }
+  const version = readManifest(dir)?.version;
+  return typeof version === 'string' && /^\d+\.\d+\.\d+/.test(version) ? version : undefined;
 }
 
 /**

@@ -155,15 +155,24 @@ export function unchangedWhy(comparison: Pick<Comparison, 'effects'>, name: stri
  */
 export function flexibleNeverActed(summary: Summary, policy: Policy, last: number): boolean {
   if (policy.lever !== 'flexibleLetting' || !(policy.share > 0) || policy.combinedLetting || policy.from > last) return false;
-  let seen = false;
+  const rows = estateRowMeans(summary, 'flexibleByAgreement');
+  return rows !== undefined && rows.length > 0 && rows.every((years) => years.every((m) => !(m > 0)));
+}
+
+/**
+ * The yearly means (over replications) of `metric` in each estate's row of `summary` (the
+ * region's row left out), one array per estate; undefined when an estate's row lacks the metric
+ * (a summary written before it existed).
+ */
+export function estateRowMeans(summary: Summary, metric: string): number[][] | undefined {
+  const out: number[][] = [];
   for (const row of summary.rows) {
     if (row === REGION_ROW) continue;
-    const m = summary.metrics[row]?.flexibleByAgreement;
-    if (!m) return false;
-    seen = true;
-    if (m.byYear.some((y) => y.mean > 0)) return false;
+    const m = summary.metrics[row]?.[metric];
+    if (!m) return undefined;
+    out.push(m.byYear.map((y) => y.mean));
   }
-  return seen;
+  return out;
 }
 
 /** `variants` ordered by their mean effect on MAIN_OUTCOME (`effect`), largest first; those without one last; ties keep their order. */

@@ -13,8 +13,8 @@ import { VERSION } from '../version.js';
 import { modelDifferences } from '../scenario/diff.js';
 import { COMPOSITION, type ChartDef, type ScenarioData, isPercent, localNumbers, metricLabel, metricUnitIn, scenarioData } from './charts/index.js';
 import { answerSection, chartFilesHtml } from './answer.js';
-import { flexibleNeverActed } from './headline.js';
-import { REGION_ROW, lastYear } from '../scenario/rules.js';
+import { estateRowMeans, flexibleNeverActed } from './headline.js';
+import { lastYear } from '../scenario/rules.js';
 import { findingsHtml, horizonOf } from './findings.js';
 import { diffNumber, fmtDiffBand, fmtValue } from './format.js';
 import { type HtmlReportInput, type ReportLink, type ReportRow, type ReportSection, escapeHtml } from './html.js';
@@ -73,15 +73,10 @@ function madeText(sd: ScenarioData, p: ScenarioData['ensemble']['scenario']['pol
   const same = sd.ensemble.scenario.policies.filter((q) => q.lever === 'largerFlats' && q.mode === p.mode);
   if (same.length !== 1) return '';
   const metric = p.mode === 'merge' ? 'flatsMerged' : 'flatsBuilt';
-  let made = 0;
-  for (const row of sd.summary.rows) {
-    if (row === REGION_ROW) continue;
-    const m = sd.summary.metrics[row]?.[metric];
-    if (!m) return '';
-    made += m.byYear.reduce((a, y) => a + y.mean, 0);
-  }
-  const rows = sd.summary.rows.filter((r) => r !== REGION_ROW).length;
-  const asked = p.count * (p.estate === undefined ? rows : 1);
+  const rows = estateRowMeans(sd.summary, metric);
+  if (!rows) return '';
+  const made = rows.flat().reduce((a, m) => a + m, 0);
+  const asked = p.count * (p.estate === undefined ? rows.length : 1);
   return made < asked - 0.5 ? texts(lang).leverMade(localNumbers(made.toFixed(made < 10 ? 1 : 0), lang), asked) : '';
 }
 
