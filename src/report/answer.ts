@@ -25,7 +25,7 @@ import { MAIN_OUTCOME, displacedNote, displacementOf, headlineText, rowNote, tar
 import { horizonOf } from './findings.js';
 import { fmtBand, fmtValue } from './format.js';
 import { escapeHtml, type ReportSection } from './html.js';
-import { MOVE_OUT_RATE_PLAUSIBLE_MAX, moveOutRate } from '../analysis/plausibility.js';
+import { type HighTurnover, MOVE_OUT_RATE_NOTE_FACTOR, highTurnover } from '../analysis/plausibility.js';
 import { type Lang, texts } from './i18n.js';
 
 export { DRIFT_FAMILIES_RELATIVE, DRIFT_SHARE_POINTS, type Drift } from '../analysis/drift.js';
@@ -85,17 +85,24 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   return `<div class="warning" role="alert" data-testid="drift-warning"><strong>${escapeHtml(levers ? t.driftWarningLevers : t.driftWarning)}</strong><ul>${items.join('')}</ul><p class="drift-advice">${escapeHtml((levers ? t.driftAdviceLevers : t.driftAdvice) + beyond)}</p></div>`;
 }
 
-/** A warning box when a scenario's households move out faster than any part of the Danish stock (analysis/plausibility.ts); '' otherwise. */
+/**
+ * A warning box when a scenario's households move out faster than any part of the Danish stock,
+ * and a note when faster than twice a family estate's rate (analysis/plausibility.ts); '' otherwise.
+ */
 function turnoverHtml(sds: ScenarioData[], lang: Lang): string {
   const t = texts(lang);
-  const items = sds.flatMap((sd) =>
-    sd.summary.rows.flatMap((row) => {
-      const r = moveOutRate(sd.summary, row);
-      return r > MOVE_OUT_RATE_PLAUSIBLE_MAX ? [t.turnoverItem(sd.name, row, `${(100 * r).toFixed(0)}%`)] : [];
-    }),
+  const all = sds.flatMap((sd) => highTurnover([sd.summary]).map((h) => ({ ...h, text: t.turnoverItem(sd.name, h.row, `${(100 * h.rate).toFixed(0)}%`) })));
+  const items = (level: HighTurnover['level']) => all.filter((h) => h.level === level).map((h) => h.text);
+  const wild = items('implausible');
+  const high = items('high');
+  return (
+    (wild.length
+      ? `<div class="warning" role="alert" data-testid="turnover-warning"><p>${escapeHtml(localNumbers(t.turnoverWarning(wild.join(', ')), lang))}</p></div>`
+      : '') +
+    (high.length
+      ? `<div class="warning" role="note" data-testid="turnover-note"><p>${escapeHtml(localNumbers(t.turnoverHigh(high.join(', '), MOVE_OUT_RATE_NOTE_FACTOR), lang))}</p></div>`
+      : '')
   );
-  if (!items.length) return '';
-  return `<div class="warning" role="alert" data-testid="turnover-warning"><p>${escapeHtml(localNumbers(t.turnoverWarning(items.join(', ')), lang))}</p></div>`;
 }
 
 /** The "what this is and is not" box as trusted HTML. */

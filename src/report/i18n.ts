@@ -113,6 +113,8 @@ const en = {
   turnoverWarning: (items: string) =>
     `Households moved out at a rate no part of the Danish social housing stock has: ${items} a year (LBF 2019: 10.4% in family dwellings, 39.9% in youth housing; households a demolition displaces left out). Check the scenario's rates of moving: these results describe an estate that does not exist.`,
   turnoverItem: (scenario: string, row: string, pct: string) => `"${scenario}" (${row}) ${pct}`,
+  turnoverHigh: (items: string, factor: number) =>
+    `Households moved out at more than ${factor} times the rate of Danish family housing: ${items} a year (LBF 2019: 10.4% in family dwellings; pattern P3 accepts up to 14%). "Why households move out" shows which reasons drive it; an image far below the region's with a strong spiral, or raised rates of moving, are the usual causes. The effects hold for such an estate, not for a typical one.`,
   verdictParameterRule:
     '"Likely raises the share" or "likely lowers the share": a variant with the baseline\'s levers and other values of the model\'s parameters; its effect says what the model does, not what a policy would.',
   /** "extension: +6.6 points resource-strong by 2041, 95% CI +5.6 to +7.5 — likely helps" */
@@ -558,6 +560,8 @@ const da: Texts = {
   turnoverWarning: (items) =>
     `Husstandene flyttede ud i et tempo, som ingen del af den danske almene boligsektor har: ${items} om året (LBF 2019: 10,4 % i familieboliger, 39,9 % i ungdomsboliger; husstande, som en nedrivning fordriver, er ikke talt med). Tjek scenariets flytterater: resultaterne beskriver en afdeling, der ikke findes.`,
   turnoverItem: (scenario, row, pct) => `"${scenario}" (${row}) ${pct}`,
+  turnoverHigh: (items, factor) =>
+    `Husstandene flyttede ud i mere end ${factor} gange det tempo, danske familieboliger har: ${items} om året (LBF 2019: 10,4 % i familieboliger; mønster P3 godtager op til 14 %). "Hvorfor husstande flytter" viser, hvilke grunde der driver det; et omdømme langt under regionens med en stærk spiral eller hævede flytterater er de sædvanlige årsager. Effekterne gælder for sådan en afdeling, ikke for en typisk.`,
   verdictParameterRule:
     '"Hæver sandsynligvis andelen" eller "sænker sandsynligvis andelen": en variant med grundscenariets tiltag og andre værdier af modellens parametre; dens effekt siger, hvad modellen gør, ikke hvad et tiltag ville gøre.',
   headline: (variant, diff, end, ci, verdict) => `${variant}: ${diff} point ressourcestærke pr. 1. januar ${end}, 95 %-KI ${ci} — ${verdict}`,

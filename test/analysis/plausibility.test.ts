@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   ANCHOR_WARN_PART,
+  MOVE_OUT_RATE_FAMILY,
+  MOVE_OUT_RATE_NOTE_FACTOR,
   MOVE_OUT_RATE_PLAUSIBLE_MAX,
+  highTurnover,
   anchorLimitNote,
   anchorWarning,
   moveOutRate,
@@ -43,13 +46,34 @@ describe('the move-out rate a run had, and the warning when no Danish estate has
 
   it("warns above youth housing's 40% a year, naming the scenario, the row and the rate, and not at LBF's 10%", () => {
     expect(turnoverWarning([summaryOf([100, 100], [10])])).toBe('');
-    expect(turnoverWarning([summaryOf([100, 100], [100 * MOVE_OUT_RATE_PLAUSIBLE_MAX])])).toBe('');
+    // at 40% itself, no warning (a note: below)
+    expect(turnoverWarning([summaryOf([100, 100], [100 * MOVE_OUT_RATE_PLAUSIBLE_MAX])])).not.toContain('warning:');
     const w = turnoverWarning([summaryOf([100, 100], [10]), { ...summaryOf([100, 100, 100], [80, 90]), scenario: 'wild' }]);
     expect(w).toMatch(
       /^warning: households moved out at a rate no part of the Danish social housing stock has — scenario "wild", estate "estate": 85% a year \(LBF 2019/,
     );
     expect(w).not.toContain('"mine"');
     expect(w.endsWith('\n')).toBe(true);
+  });
+
+  it('notes a rate above twice a family estate’s (LBF: 10.4%) up to youth housing’s, apart from the warning', () => {
+    // 20% is under 2 x 10.4%; 25% is over it; 85% is beyond youth housing's 40% (the warning)
+    expect(turnoverWarning([summaryOf([100, 100], [20])])).toBe('');
+    const n = turnoverWarning([summaryOf([100, 100], [25])]);
+    expect(n).toMatch(
+      /^note: households moved out at more than 2 times the rate of Danish family housing — scenario "mine", estate "estate": 25% a year \(LBF 2019: 10\.4%/,
+    );
+    expect(n).not.toContain('warning:');
+    expect(n.endsWith('\n')).toBe(true);
+    const both = turnoverWarning([summaryOf([100, 100], [25]), { ...summaryOf([100, 100, 100], [80, 90]), scenario: 'wild' }]);
+    expect(
+      both
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['warning', 'note']);
+    expect(highTurnover([summaryOf([100, 100], [25])])).toEqual([{ scenario: 'mine', row: 'estate', rate: 0.25, level: 'high' }]);
+    expect(MOVE_OUT_RATE_NOTE_FACTOR * MOVE_OUT_RATE_FAMILY).toBeCloseTo(0.208, 12);
   });
 });
 

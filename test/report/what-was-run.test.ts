@@ -103,6 +103,22 @@ describe('a variant that changes the model, not a lever', () => {
     );
     expect(answerSection(compared, scenarioData(compared), [], 'en').section.html).not.toContain('turnover-warning');
   });
+
+  it('a scenario whose households move out at over twice a family estate’s rate, short of that, gets a note, in both languages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabolag-turnover-'));
+    const file = join(dir, 'some-other.yaml');
+    // other reasons at 0.15 a year: about 28% a year, over 2 x 10.4% and under youth housing's 40%
+    writeFileSync(file, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/default.yaml'))}\nname: some-other\ncareer:\n  otherAnnual: 0.15\n`);
+    const results = await reportResults(['scenarios/default.yaml', file], { replications: 2, years: 3 });
+    const en = answerSection(results, scenarioData(results), [], 'en').section.html ?? '';
+    expect(en).toMatch(
+      /data-testid="turnover-note"><p>Households moved out at more than 2 times the rate of Danish family housing: &quot;some-other&quot; \(average\) \d+% a year/,
+    );
+    expect(en).not.toContain('turnover-warning');
+    expect(en).not.toContain('&quot;default&quot; (average)');
+    const da = answerSection(results, scenarioData(results), [], 'da').section.html ?? '';
+    expect(da).toMatch(/Husstandene flyttede ud i mere end 2 gange det tempo, danske familieboliger har: &quot;some-other&quot; \(average\) \d+\s?% om året/);
+  }, 180_000);
 });
 
 describe('the --set options in "What was run"', () => {
