@@ -14,7 +14,7 @@ import { stringify } from '../yaml.js';
 import type { Policy } from '../scenario/policies.js';
 import { type Scenario, spiralSchema } from '../scenario/schema.js';
 import { type DiffBands, type Drawing, type MapPanel, SvgPaint, bandChart, diffBands, diffChart, mapDrawing, mapHeight, paintCanvas } from './charts.js';
-import { LEVERS, LEVER_KINDS, newLever, sizeSchema } from './levers.js';
+import { LEVERS, LEVER_KINDS, leverProblem, newLever, sizeSchema } from './levers.js';
 import type { EstateRole, FromWorker, ToWorker } from './protocol.js';
 import { GROUP_COLORS } from './palette.js';
 import { checkedScenario } from './scenario.js';
@@ -592,12 +592,19 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
 
   /** The scenario as chosen, or undefined with the validation message shown. */
   const valid = (): Scenario | undefined => {
+    // the fields the page offers are checked here first, in the page's language (a size left
+    // empty would otherwise run with the schema's default, which the user did not ask for)
+    const problem = leverProblem(state.levers, startYear(), startYear() + preset().scenario.years, lang());
+    if (problem) {
+      message.textContent = tx('estateInvalid', { message: problem });
+      return undefined;
+    }
     try {
       const sc = chosen();
       message.textContent = '';
       return sc;
     } catch (e) {
-      message.textContent = tx('estateInvalid', { message: e instanceof Error ? e.message : String(e) });
+      message.textContent = tx('estateInvalidCli', { message: e instanceof Error ? e.message : String(e) });
       return undefined;
     }
   };

@@ -6,7 +6,7 @@
  */
 import type { NumSchema, ObjSchema } from '../scenario/dsl.js';
 import { type LeverKind, type Policy, policySchema } from '../scenario/policies.js';
-import type { Lang } from './text.js';
+import { type Lang, TEXT } from './text.js';
 
 interface LeverText {
   name: Record<Lang, string>;
@@ -88,4 +88,69 @@ export function newLever(kind: LeverKind, from: number): Policy {
   const s = sizeSchema(kind);
   const field = LEVERS[kind].size?.field;
   return { lever: kind, from, ...(field && s?.default !== undefined ? { [field]: s.default } : {}) } as Policy;
+}
+
+/** A number as a lever's message writes it (Danish: a decimal comma). */
+const shown = (lang: Lang, v: number): string => (lang === 'da' ? String(v).replace('.', ',') : String(v));
+
+/** What a field allows, in words: "a whole number from 1 to 100000", "a number from 0 to 1". */
+function allowed(lang: Lang, integer: boolean | undefined, min: number, max: number, exclusiveMin?: boolean): string {
+  const what = lang === 'da' ? (integer ? 'et helt tal' : 'et tal') : integer ? 'a whole number' : 'a number';
+  const from = exclusiveMin
+    ? lang === 'da'
+      ? `over ${shown(lang, min)}`
+      : `above ${shown(lang, min)}`
+    : lang === 'da'
+      ? `fra ${shown(lang, min)}`
+      : `from ${shown(lang, min)}`;
+  return lang === 'da' ? `${what} ${from} til ${shown(lang, max)}` : `${what} ${from} to ${shown(lang, max)}`;
+}
+
+/**
+ * The first problem with the levers as typed in the page, in the page's language, or undefined:
+ * a field left empty (the page never fills in a value the user did not ask for), a value
+ * outside the schema's limits, a first year outside the simulated years (`firstYear` to
+ * `lastYear`), or a last year not after the first. It names the lever (its place in the list,
+ * counting from 1, and its name), the field (as labelled, and by its path in the scenario as run
+ * and exported, `policies[j].field`, j counting the levers switched on from 0), the
+ * value typed and what is allowed. The schema's own check (the command line's messages) still
+ * runs after this one.
+ */
+export function leverProblem(levers: readonly { policy: Policy; on: boolean }[], firstYear: number, lastYear: number, lang: Lang): string | undefined {
+  const da = lang === 'da';
+  let j = -1;
+  for (const [i, row] of levers.entries()) {
+    if (!row.on) continue;
+    j++;
+    const k = row.policy.lever;
+    const p = row.policy as unknown as Record<string, unknown>;
+    const who = `${da ? 'Tiltag' : 'Lever'} ${i + 1} (${LEVERS[k].name[lang]})`;
+    const check = (
+      label: string,
+      field: string,
+      v: unknown,
+      integer: boolean | undefined,
+      min: number,
+      max: number,
+      exclusiveMin?: boolean,
+    ): string | undefined => {
+      const name = `"${label}" (policies[${j}].${field})`;
+      const ok = allowed(lang, integer, min, max, exclusiveMin);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        return da ? `${who}: ${name} er tomt eller ikke et tal; skriv ${ok}.` : `${who}: ${name} is empty or not a number; enter ${ok}.`;
+      if ((integer && !Number.isInteger(v)) || v > max || (exclusiveMin ? v <= min : v < min))
+        return da ? `${who}: ${name} er ${shown(lang, v)}; tilladt er ${ok}.` : `${who}: ${name} is ${shown(lang, v)}; allowed: ${ok}.`;
+      return undefined;
+    };
+    const size = LEVERS[k].size;
+    const s = sizeSchema(k);
+    const bad =
+      (size && s ? check(size.label[lang], size.field, p[size.field], s.integer, s.min ?? -Infinity, s.max ?? Infinity, s.exclusiveMin) : undefined) ??
+      check(TEXT[lang].estateLeverFrom, 'from', p.from, true, firstYear, lastYear) ??
+      (p.until === undefined
+        ? undefined
+        : check(TEXT[lang].estateLeverUntil, 'until', p.until, true, typeof p.from === 'number' ? p.from + 1 : firstYear, 2200));
+    if (bad) return bad;
+  }
+  return undefined;
 }
