@@ -42,12 +42,29 @@ export const STUDIO_PRESETS = [
   'scenarios/presets/ringparken-like.yaml',
 ];
 
+/**
+ * The shipped scenarios the page lists: each estate once. A scenario that is an earlier one
+ * under another name (scenarios/default.yaml extends presets/average.yaml and changes only its
+ * name and description) is left out, so the list has no two entries that run the same estate.
+ */
+export function studioPresets(root = packageRoot()): { file: string; scenario: ReturnType<typeof loadScenario> }[] {
+  const seen = new Set<string>();
+  const same = (sc: ReturnType<typeof loadScenario>) => JSON.stringify({ ...sc, name: '', description: '' });
+  return STUDIO_PRESETS.filter((f) => existsSync(join(root, f)))
+    .map((file) => ({ file, scenario: loadScenario(join(root, file)) }))
+    .filter((p) => {
+      const k = same(p.scenario);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}
+
 /** The page, as `nabolag studio` writes it. */
 export async function studioPage(): Promise<string> {
   const s = await scripts();
   const root = packageRoot();
-  const presets = STUDIO_PRESETS.filter((f) => existsSync(join(root, f))).map((file) => ({ file, scenario: loadScenario(join(root, file)) }));
-  return studioHtml({ ...s, version: VERSION, presets });
+  return studioHtml({ ...s, version: VERSION, presets: studioPresets(root) });
 }
 
 /** Open a file or URL in the default browser; false when no opener could be started. */

@@ -98,6 +98,8 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   };
   const tx = (key: TextKey, vars: Record<string, string | number> = {}) => t(lang(), key, vars);
   const select = $<HTMLSelectElement>('estate-preset');
+  /** How many of the presets are shipped ones (those after them are files opened in the page). */
+  const shipped = presets.length;
   for (const [k, p] of presets.entries()) {
     const o = document.createElement('option');
     o.value = String(k);
@@ -197,12 +199,23 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
       message.textContent = tx('estateOpenSchelling', { file: f.name });
       return;
     }
-    presets.push({ file: f.name, scenario: r.scenario });
-    const o = document.createElement('option');
-    o.value = String(presets.length - 1);
-    o.textContent = `${r.scenario.name} (${f.name})`;
-    select.appendChild(o);
-    select.value = o.value;
+    // a file opened again (edited, or the same) replaces its earlier entry: the list never shows it twice
+    const label = `${r.scenario.name} (${f.name})`;
+    const again = [...select.options].find((x) => Number(x.value) >= shipped && presets[Number(x.value)]?.file === f.name);
+    // another estate: the last run's charts and map are not this one's
+    clearResults();
+    if (again) {
+      presets[Number(again.value)] = { file: f.name, scenario: r.scenario };
+      again.textContent = label;
+      select.value = again.value;
+    } else {
+      presets.push({ file: f.name, scenario: r.scenario });
+      const o = document.createElement('option');
+      o.value = String(presets.length - 1);
+      o.textContent = label;
+      select.appendChild(o);
+      select.value = o.value;
+    }
     choose();
     message.textContent = '';
     progressText.textContent = tx('estateOpened', { file: f.name });

@@ -4,7 +4,7 @@
  * English `description`; a file opened in the page keeps its own.
  */
 import { describe, expect, it } from 'vitest';
-import { STUDIO_PRESETS } from '../../src/cli/studio.js';
+import { STUDIO_PRESETS, studioPresets } from '../../src/cli/studio.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { PRESET_DESCRIPTIONS_DA, presetDescription } from '../../src/studio/text.js';
 
@@ -25,5 +25,15 @@ describe("the shipped scenarios' Danish descriptions", () => {
   it('a file opened in the page keeps its own description, in either language', () => {
     expect(presetDescription('da', 'mit-omraade.yaml', 'Vores afdeling')).toBe('Vores afdeling');
     expect(presetDescription('da', 'mit-omraade.yaml', undefined)).toBe('');
+  });
+});
+
+describe("the estate mode's list of shipped scenarios", () => {
+  it('lists each estate once (default.yaml is average.yaml under another name: one entry)', () => {
+    const presets = studioPresets();
+    const runs = presets.map((p) => JSON.stringify({ ...p.scenario, name: '', description: '' }));
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(presets.map((p) => p.file)).toContain('scenarios/default.yaml');
+    expect(presets.map((p) => p.file)).not.toContain('scenarios/presets/average.yaml');
   });
 });
