@@ -11,6 +11,7 @@ import { EMPTY_COLOR, GROUP_COLORS } from './palette.js';
 import type { FromWorker, SchellingSettings, ToWorker } from './protocol.js';
 import { type Lang, type TextKey, num, pct as pctIn, t } from './text.js';
 import { initEstate } from './estate.js';
+import { alone } from './neighbours.js';
 
 type Frame = Extract<FromWorker, { kind: 'frame' }>;
 
@@ -131,16 +132,30 @@ function setStatus(key: TextKey, vars: Record<string, string | number> = {}): vo
 let guess: number | null = null;
 function reveal(): void {
   const el = $('reveal');
-  if (guess === null || !latest || latest.step === 0) {
+  if (!latest || latest.step === 0) {
     el.hidden = true;
+    return;
+  }
+  // a run without a prediction says so (the point of the exercise is to guess first)
+  if (guess === null) {
+    el.textContent = t(state.lang, 'revealNone');
+    el.hidden = false;
     return;
   }
   const result = latest.similar * 100;
   // a run stopped before it settled has no result yet to judge a guess by
   const verdict = !state.settled ? 'revealMoving' : Math.abs(result - guess) <= 5 ? 'revealClose' : result > guess ? 'revealUnder' : 'revealOver';
-  el.textContent = `${t(state.lang, 'reveal', { guess: num(state.lang, guess, 0), result: num(state.lang, result, 1), step: latest.step })} ${t(state.lang, verdict)}`;
+  // the guess as typed (55.5 stays 55.5, not 56)
+  const digits = Number.isInteger(guess) ? 0 : Number.isInteger(guess * 10) ? 1 : 2;
+  el.textContent = `${t(state.lang, 'reveal', { guess: num(state.lang, guess, digits), result: num(state.lang, result, 1), step: latest.step })} ${t(state.lang, verdict)}`;
   el.hidden = false;
 }
+
+/** The settings that take effect at setup (all but the similar wanted), as of the last setup. */
+const setupKey = (): string => JSON.stringify({ ...settings(), wanted: 0 });
+let setupDone = '';
+let setupRadius = 1;
+const changedSinceSetup = (): boolean => setupDone !== setupKey();
 
 function setup(): void {
   stopGo();
@@ -151,26 +166,51 @@ function setup(): void {
   guess = null;
   $('reveal').hidden = true;
   pending = true;
+  setupDone = setupKey();
+  setupRadius = settings().radius;
+  buttons.setup.classList.remove('attention');
   send({ kind: 'setup', settings: settings() });
   setStatus('statusSetup');
 }
 
+/** Whether to set up before going or stepping: never set up, or settings changed before the first step. */
+const setupDue = (): boolean => !latest || (state.step === 0 && changedSinceSetup());
+
 function stepOnce(): void {
-  if (pending || !latest) return;
-  takeGuess();
+  if (pending) return;
+  if (setupDue()) {
+    setup();
+    return;
+  }
+  if (!takeGuess()) return;
   pending = true;
   send({ kind: 'step' });
 }
 
-function takeGuess(): void {
-  if (guess !== null || !latest || latest.step !== 0) return;
-  const g = inputs.guess.value.trim();
-  if (g !== '' && Number.isFinite(Number(g))) guess = Math.max(0, Math.min(100, Number(g)));
+/**
+ * Read the prediction at the first step: a number from 0 to 100, or none (empty). Anything else
+ * is refused with a message and nothing starts (a value is never silently changed, 150 to 100).
+ */
+function takeGuess(): boolean {
+  if (guess !== null || !latest || latest.step !== 0) return true;
+  const el = inputs.guess;
+  const g = el.value.trim();
+  const v = Number(g);
+  const problem = el.validity.badInput || (g !== '' && !Number.isFinite(v)) ? 'guessNotNumber' : g !== '' && (v < 0 || v > 100) ? 'guessInvalid' : null;
+  if (problem) {
+    el.setAttribute('aria-invalid', 'true');
+    setStatus(problem, { value: g });
+    el.focus();
+    return false;
+  }
+  el.removeAttribute('aria-invalid');
+  if (g !== '') guess = v;
+  return true;
 }
 
 function startGo(): void {
-  if (!latest) setup();
-  takeGuess();
+  if (setupDue()) setup();
+  if (!takeGuess()) return;
   state.running = true;
   goStartedAt = performance.now();
   buttons.go.setAttribute('aria-pressed', 'true');
@@ -221,6 +261,14 @@ buttons.go.addEventListener('click', () => {
   reveal();
 });
 for (const el of Object.values(inputs)) el.addEventListener('input', showOutputs);
+// a setting that takes effect at setup, changed: say so, and mark the Setup button
+for (const el of [inputs.density, inputs.groups, inputs.radius, inputs.size, inputs.seed])
+  el.addEventListener('input', () => {
+    const changed = changedSinceSetup();
+    buttons.setup.classList.toggle('attention', changed);
+    if (changed) setStatus('statusSetupNeeded');
+  });
+inputs.guess.addEventListener('input', () => inputs.guess.removeAttribute('aria-invalid'));
 inputs.wanted.addEventListener('input', () => {
   send({ kind: 'wanted', wanted: Number(inputs.wanted.value) / 100 });
   state.settled = false; // another wish: households may want to move again
@@ -321,6 +369,14 @@ function drawLegend(groups: number): void {
   }
 }
 
+/** The share of households with no neighbour in the frame drawn: "% similar" leaves them out, and they count as content. */
+let aloneShare = 0;
+function showAlone(): void {
+  const el = $('alone');
+  el.hidden = aloneShare === 0;
+  el.textContent = el.hidden ? '' : t(state.lang, 'alone', { share: pct(aloneShare) });
+}
+
 let legendGroups = 0;
 function draw(): void {
   if (!dirty || !latest) return;
@@ -334,6 +390,9 @@ function draw(): void {
   $('similar').textContent = pct(f.similar);
   $('unhappy').textContent = pct(f.unhappy);
   $('steps').textContent = String(f.step);
+  const a = alone(f.cells, f.width, f.height, setupRadius);
+  aloneShare = a.households ? a.alone / a.households : 0;
+  showAlone();
   drawPlot();
   if (state.running) {
     state.goSteps++;
@@ -359,6 +418,7 @@ function setLang(lang: Lang): void {
   $('status').textContent = t(lang, statusKey, statusVars);
   if (legendGroups) drawLegend(legendGroups);
   if (!$('reveal').hidden) reveal();
+  showAlone();
   showOutputs();
   if (latest) {
     $('similar').textContent = pct(latest.similar);

@@ -36,6 +36,8 @@ button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--accent); 
 button.primary { background: var(--accent); color: #fff; }
 button[aria-pressed=true] { background: #8a2c0d; border-color: #8a2c0d; color: #fff; }
 button:disabled { opacity: .45; cursor: default; }
+button.attention { box-shadow: 0 0 0 3px #E69F00; }
+input[aria-invalid=true] { outline: 2px solid #8a2c0d; }
 :focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .stage { display: grid; grid-template-columns: 400px minmax(0, 1fr); gap: 1rem; align-items: start; }
 canvas.grid { width: 400px; height: 400px; image-rendering: pixelated; border: 1px solid var(--line); background: #f0f0f0; display: block; }
@@ -146,6 +148,7 @@ const BODY = `
           <div class="monitor"><div class="name" data-text="similar"></div><div class="value" id="similar" data-testid="schelling-similar">–</div><span class="help" data-text="similarHelp"></span></div>
           <div class="monitor"><div class="name" data-text="unhappy"></div><div class="value" id="unhappy" data-testid="schelling-unhappy">–</div><span class="help" data-text="unhappyHelp"></span></div>
         </div>
+        <p class="note" id="alone" data-testid="schelling-alone" hidden></p>
         <p class="stepline"><span data-text="stepCount"></span> <b id="steps" data-testid="schelling-steps">0</b></p>
         <p class="status" id="status" data-testid="schelling-status" role="status"></p>
         <p class="reveal" id="reveal" data-testid="schelling-reveal" hidden></p>
