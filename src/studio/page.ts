@@ -91,6 +91,17 @@ canvas.chart.map { height: 260px; }
 .empty[hidden] { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { padding: 0 1rem .6rem; font-size: .76rem; color: var(--muted); }
+/* a large screen (1920x1080): a larger grid and taller charts, not a 1200px column with half the screen empty */
+@media (min-width: 1500px) and (min-height: 950px) {
+  main { max-width: 1880px; grid-template-columns: 320px minmax(0, 1fr); gap: 1.5rem; }
+  .stage { grid-template-columns: 600px minmax(0, 1fr); }
+  canvas.grid { width: 600px; height: 600px; }
+  canvas.plot { height: 220px; }
+  canvas.chart { height: 250px; }
+  canvas.chart.small { height: 200px; }
+  /* the estate's charts in two columns: the shares and their difference, the map and the families */
+  .charts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+}
 `.trim();
 
 const slider = (id: string, testid: string, min: number, max: number, step: number, value: number, key: string, help?: string) =>
@@ -198,7 +209,8 @@ const BODY = `
     </fieldset>
     <p class="intro" data-text="estateIntro"></p>
   </div>
-  <div class="view">
+  <div class="view charts">
+    <section>
     ${chartHead('estate-share-chart', 'share', 'estateShareTitle')}
     <canvas id="estate-share-chart" class="chart" data-testid="estate-share-chart" role="img"></canvas>
     ${chartHead('estate-diff-chart', 'diff', 'estateDiffTitle')}
@@ -206,6 +218,8 @@ const BODY = `
     <canvas id="estate-diff-chart" class="chart" data-testid="estate-diff-chart" role="img"></canvas>
     <p class="plotkey" data-text="estateDiffNote"></p>
     <p class="note" id="estate-diff-few" data-testid="estate-diff-few" hidden></p>
+    </section>
+    <section>
     ${chartHead('estate-map', 'map', 'estateMapTitle')}
     <div class="maprow">
       <button type="button" id="estate-map-play" data-testid="estate-map-play" aria-pressed="false" disabled></button>
@@ -218,6 +232,7 @@ const BODY = `
     ${chartHead('estate-families-chart', 'families', 'estateFamiliesTitle')}
     <canvas id="estate-families-chart" class="chart small" data-testid="estate-families-chart" role="img"></canvas>
     <p class="plotkey" data-text="estateBandNote"></p>
+    </section>
   </div>
 </main>
 <footer data-text="footer"></footer>
