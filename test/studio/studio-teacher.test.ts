@@ -1,0 +1,242 @@
+/**
+ * The studio as a teacher preparing a class uses it, in headless Chromium from file://: the
+ * prediction (0 to 100 or none; anything else refused with a message, never changed silently),
+ * the hint to press Setup after a setting that takes effect at setup changed (and Go from step 0
+ * setting up with it), the households with no neighbour that "% similar" leaves out, an estate
+ * lever's size left empty (refused in the page's language, nothing run), lists without
+ * duplicates, and the layout at 1920x1080 (a larger grid, the estate's charts side by side) and
+ * at 1024x768 (no horizontal scrolling).
+ *
+ * Skipped only when /usr/bin/chromium is missing and CI is not set (as the other browser tests).
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { studioPage } from '../../src/cli/studio.js';
+import { replicationSeed } from '../../src/model/rng.js';
+import { simulate } from '../../src/model/simulate.js';
+import { studioScenario } from '../../src/studio/scenario.js';
+import { CHROMIUM, openPage } from '../helpers/chromium.js';
+
+const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
+const TIMEOUT = 120_000;
+
+/** The page's document, as far as these tests read it (the tests compile without the DOM's types). */
+interface Doc {
+  documentElement: { lang: string; scrollWidth: number };
+  querySelector(selector: string): { textContent: string | null; selectedOptions?: { textContent: string | null }[] } | null;
+}
+type Win = { document: Doc };
+
+interface StudioState {
+  ready: boolean;
+  running: boolean;
+  settled: boolean;
+  step: number;
+  similar: number[];
+  unhappy: number[];
+}
+
+describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
+  let workDir = '';
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  const studio = (): Promise<StudioState> => page.evaluate(() => (globalThis as unknown as { __studio: StudioState }).__studio);
+  const estate = () => page.evaluate(() => (globalThis as unknown as { __estate: { running: boolean; done: unknown[]; exported: string } }).__estate);
+  const slide = (testid: string, value: number) =>
+    page.getByTestId(testid).evaluate((el, v) => {
+      (el as unknown as { value: string }).value = String(v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+  const setupWith = async (density: number, wanted: number) => {
+    await slide('schelling-density', density);
+    await slide('schelling-wanted', wanted);
+    await page.getByTestId('schelling-setup').click();
+    await page.waitForFunction(() => {
+      const s = (globalThis as unknown as { __studio: StudioState }).__studio;
+      return s.step === 0 && s.similar.length === 1 && !s.running;
+    });
+  };
+  const goUntilStopped = async () => {
+    await page.getByTestId('schelling-go').click();
+    await page.waitForFunction(() => !(globalThis as unknown as { __studio: StudioState }).__studio.running, null, { timeout: 60_000 });
+  };
+  const status = async () => (await page.getByTestId('schelling-status').textContent()) ?? '';
+  const lang = async (want: 'en' | 'da') => {
+    if ((await page.evaluate(() => (globalThis as unknown as Win).document.documentElement.lang)) !== want) await page.getByTestId('studio-lang').click();
+  };
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'nabolag-studio-teacher-'));
+    const file = join(workDir, 'index.html');
+    writeFileSync(file, await studioPage());
+    ({ context, page } = await openPage(join(workDir, 'profile'), pathToFileURL(file).href, consoleErrors, []));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(() => (globalThis as unknown as { __studio?: StudioState }).__studio?.ready === true);
+    await lang('en');
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await context?.close();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('a first-time user is told what to set and press', async () => {
+    await page.waitForFunction(() => (globalThis as unknown as { __studio: StudioState }).__studio.similar.length > 0);
+    expect(await status()).toContain('To start: choose the settings on the left');
+    expect(await status()).toContain('then press Go');
+  });
+
+  it(
+    'a prediction outside 0-100 is refused with a message and nothing runs; 55.5 stays 55.5; none is said at the end',
+    async () => {
+      await setupWith(0.8, 30);
+      for (const typed of ['150', '-5']) {
+        await page.getByTestId('schelling-guess').fill(typed);
+        await page.getByTestId('schelling-go').click();
+        expect(await status()).toBe(`Your prediction is ${typed}: enter a number from 0 to 100 (the % similar you expect at the end), or leave it empty.`);
+        const s = await studio();
+        expect(s.running).toBe(false);
+        expect(s.step).toBe(0);
+        await expect(page.getByTestId('schelling-guess').getAttribute('aria-invalid')).resolves.toBe('true');
+      }
+      await page.getByTestId('schelling-guess').fill('55.5');
+      await goUntilStopped();
+      await expect(page.getByTestId('schelling-reveal').textContent()).resolves.toContain('You predicted 55.5%.');
+
+      await setupWith(0.8, 30);
+      await page.getByTestId('schelling-guess').fill('100');
+      await goUntilStopped();
+      await expect(page.getByTestId('schelling-reveal').textContent()).resolves.toContain('You predicted 100%.');
+
+      await setupWith(0.8, 30);
+      await page.getByTestId('schelling-guess').fill('');
+      await goUntilStopped();
+      await expect(page.getByTestId('schelling-reveal').isVisible()).resolves.toBe(true);
+      await expect(page.getByTestId('schelling-reveal').textContent()).resolves.toContain('No prediction was made for this run');
+
+      await lang('da');
+      await setupWith(0.8, 30);
+      await page.getByTestId('schelling-guess').fill('150');
+      await page.getByTestId('schelling-go').click();
+      expect(await status()).toMatch(/^Dit gæt er 150: skriv et tal fra 0 til 100/);
+      await lang('en');
+      expect(consoleErrors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a setting changed after setup says to press Setup; Go from step 0 sets up with it first',
+    async () => {
+      await setupWith(0.8, 30);
+      await page.getByTestId('schelling-guess').fill('');
+      await slide('schelling-density', 0.6);
+      expect(await status()).toBe('The new density, groups, radius, size or seed take effect when you press Setup.');
+      await expect(page.getByTestId('schelling-setup').getAttribute('class')).resolves.toContain('attention');
+      await goUntilStopped();
+      await expect(page.getByTestId('schelling-setup').getAttribute('class')).resolves.not.toContain('attention');
+      // the run is the command line's with density 0.6, step by step
+      const s = await studio();
+      const sc = studioScenario({ size: 50, density: 0.6, wanted: 0.3, groups: 2, radius: 1, seed: 1 });
+      const r = simulate({ ...sc, schelling: { ...sc.schelling!, steps: s.step } }, 0, replicationSeed(sc.seed, 0));
+      expect(s.similar).toEqual(Array.from(r.schelling!.similar));
+    },
+    TIMEOUT,
+  );
+
+  it('at a low density the page says how many households have no neighbour (left out of % similar)', async () => {
+    await setupWith(0.8, 30);
+    await expect(page.getByTestId('schelling-alone').isVisible()).resolves.toBe(false);
+    await setupWith(0.1, 30);
+    await page.waitForFunction(() => (globalThis as unknown as Win).document.querySelector('[data-testid=schelling-alone]')?.textContent !== '');
+    const text = (await page.getByTestId('schelling-alone').textContent()) ?? '';
+    expect(text).toMatch(/^\d+\.\d% of the households have no neighbour: they add nothing to % similar and count as content\.$/);
+    expect(Number.parseFloat(text)).toBeGreaterThan(20);
+    await expect(page.getByTestId('schelling-similar').locator('..').textContent()).resolves.toContain('households with no neighbour add nothing');
+    await setupWith(0.8, 30);
+  });
+
+  it(
+    "estate mode: a lever's size left empty is refused in the page's language, and nothing runs or is exported",
+    async () => {
+      await page.getByTestId('mode-estate').click();
+      await page.getByTestId('estate-lever-kind').selectOption('largerFlats');
+      await page.getByTestId('estate-lever-add').click();
+      await page.getByTestId('estate-lever-size').fill('');
+      await page.getByTestId('estate-run').click();
+      await expect(page.getByTestId('estate-message').textContent()).resolves.toBe(
+        'The scenario is not valid, so it was not run or saved: Lever 1 (Larger flats): "large flats made" (policies[0].count) is empty or not a number; enter a whole number from 1 to 100000.',
+      );
+      let e = await estate();
+      expect(e.running).toBe(false);
+      expect(e.done).toEqual([]);
+      await page.getByTestId('estate-export').click();
+      expect((await estate()).exported).toBe('');
+      await lang('da');
+      await page.getByTestId('estate-lever-size').fill('999999');
+      await page.getByTestId('estate-run').click();
+      await expect(page.getByTestId('estate-message').textContent()).resolves.toBe(
+        'Scenariet er ikke gyldigt, så det blev hverken kørt eller gemt: Tiltag 1 (Større boliger): "store boliger i alt" (policies[0].count) er 999999; tilladt er et helt tal fra 1 til 100000.',
+      );
+      e = await estate();
+      expect(e.running).toBe(false);
+      await lang('en');
+      await page.getByTestId('estate-lever-remove').click();
+      expect(consoleErrors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it('estate mode: no list shows an entry twice, and a file opened again replaces its entry', async () => {
+    const options = (id: string) => page.getByTestId(id).locator('option').allTextContents();
+    const presets = await options('estate-preset');
+    expect(new Set(presets).size).toBe(presets.length);
+    expect(presets.some((o) => o.includes('average.yaml'))).toBe(false); // default.yaml is average.yaml renamed
+    const kinds = await options('estate-lever-kind');
+    expect(new Set(kinds).size).toBe(kinds.length);
+    const open = (years: number) =>
+      page.getByTestId('estate-open').setInputFiles({ name: 'mine.yaml', mimeType: 'application/yaml', buffer: Buffer.from(`name: mine\nyears: ${years}\n`) });
+    await open(5);
+    await page.waitForFunction(
+      () => (globalThis as unknown as Win).document.querySelector('#estate-preset')?.selectedOptions?.[0]?.textContent === 'mine (mine.yaml)',
+    );
+    await open(6);
+    await page.waitForFunction(() => (globalThis as unknown as Win).document.querySelector('#estate-progress-text')?.textContent === 'Opened mine.yaml.');
+    const after = await options('estate-preset');
+    expect(after).toEqual([...presets, 'mine (mine.yaml)']);
+    // the entry is the file as opened the second time
+    await page.getByTestId('estate-lever-add').click();
+    await expect(page.getByTestId('estate-lever-from').getAttribute('max')).resolves.toBe('2032');
+    await page.getByTestId('estate-lever-remove').click();
+    await page.getByTestId('estate-preset').selectOption('0');
+    await page.getByTestId('mode-schelling').click();
+  });
+
+  it('at 1920x1080 the grid is larger and the estate charts stand side by side; at 1024x768 nothing scrolls sideways', async () => {
+    const box = async (testid: string) => (await page.getByTestId(testid).boundingBox())!;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect((await box('schelling-grid')).width).toBeGreaterThanOrEqual(560);
+    expect((await box('schelling-plot')).x + (await box('schelling-plot')).width).toBeGreaterThan(1600);
+    await page.getByTestId('mode-estate').click();
+    const share = await box('estate-share-chart');
+    const map = await box('estate-map');
+    expect(map.x).toBeGreaterThan(share.x + share.width);
+    expect(map.x + map.width).toBeGreaterThan(1700);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await page.evaluate(() => (globalThis as unknown as Win).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    const share2 = await box('estate-share-chart');
+    const map2 = await box('estate-map');
+    expect(map2.y).toBeGreaterThan(share2.y + share2.height);
+    await page.getByTestId('mode-schelling').click();
+    expect((await box('schelling-grid')).width).toBe(400);
+    expect(await page.evaluate(() => (globalThis as unknown as Win).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    expect(consoleErrors).toEqual([]);
+  });
+});
