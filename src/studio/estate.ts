@@ -111,6 +111,12 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   const progress = $<HTMLProgressElement>('estate-progress');
   const progressText = $('estate-progress-text');
   const message = $('estate-message');
+  /** The message shown, made in the page's language when shown and again after a language switch. */
+  let said: (() => string) | null = null;
+  const say = (text: () => string) => {
+    said = text;
+    message.textContent = text();
+  };
   const spiral = $<HTMLInputElement>('estate-spiral');
   const stale = $('estate-stale');
   /** Settings changed after a run: its charts are no longer of what the page shows (the export writes what it shows). */
@@ -192,11 +198,11 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     open.value = '';
     const r = openScenarioText(f.name, text, f.size);
     if ('message' in r) {
-      message.textContent = tx('estateOpenInvalid', { message: r.message });
+      say(() => tx('estateOpenInvalid', { message: r.message }));
       return;
     }
     if (r.scenario.schelling) {
-      message.textContent = tx('estateOpenSchelling', { file: f.name });
+      say(() => tx('estateOpenSchelling', { file: f.name }));
       return;
     }
     // a file opened again (edited, or the same) replaces its earlier entry: the list never shows it twice
@@ -361,7 +367,16 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     renderLevers();
   });
   $('estate-shock').addEventListener('click', () => {
-    const n = Math.max(1, Math.min(preset().scenario.years - SHOCK_DELAY_YEARS, Math.floor(Number(shockYears.value) || 1)));
+    // an empty or impossible number of years is refused, not run as some other number
+    const most = Math.max(1, preset().scenario.years - SHOCK_DELAY_YEARS);
+    const typed = shockYears.value.trim();
+    const n = typed === '' ? Number.NaN : Number(typed);
+    if (!Number.isInteger(n) || n < 1 || n > most) {
+      say(() => tx(typed === '' ? 'estateShockYearsEmpty' : 'estateShockYearsInvalid', { value: num(lang(), n, Number.isInteger(n) ? 0 : 1), most }));
+      shockYears.focus();
+      return;
+    }
+    message.textContent = '';
     const from = startYear() + SHOCK_DELAY_YEARS;
     state.levers.push({ policy: { lever: 'municipalAllocation', share: 1, from, until: from + n } as Policy, on: true });
     renderLevers();
@@ -609,7 +624,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     // empty would otherwise run with the schema's default, which the user did not ask for)
     const problem = leverProblem(state.levers, startYear(), startYear() + preset().scenario.years, lang());
     if (problem) {
-      message.textContent = tx('estateInvalid', { message: problem });
+      say(() => tx('estateInvalid', { message: leverProblem(state.levers, startYear(), startYear() + preset().scenario.years, lang()) ?? problem }));
       return undefined;
     }
     try {
@@ -617,7 +632,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
       message.textContent = '';
       return sc;
     } catch (e) {
-      message.textContent = tx('estateInvalidCli', { message: e instanceof Error ? e.message : String(e) });
+      say(() => tx('estateInvalidCli', { message: e instanceof Error ? e.message : String(e) }));
       return undefined;
     }
   };
@@ -754,6 +769,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
 
   window.addEventListener('resize', redraw);
   state.relabel = () => {
+    if (said && message.textContent) message.textContent = said();
     describe();
     fillKinds();
     renderLevers();

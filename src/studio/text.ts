@@ -76,6 +76,8 @@ export const TEXT = {
       "how strongly the estate's image steers who applies and who stays (× the scenario's spiral.imageOnApplicants and imageOnStaying; 0 = no spiral; after a shock the default estate tips from about × 1.5-2)",
     estateShock: 'Add the shock',
     estateShockYears: 'Years of shock',
+    estateShockYearsEmpty: 'Years of shock is empty: enter a whole number from 1 to {most} (the shock starts two years after the start).',
+    estateShockYearsInvalid: 'Years of shock is {value}: enter a whole number from 1 to {most} (the shock starts two years after the start).',
     estateShockHelp:
       'The shock: the municipality allocates every vacant family dwelling (municipal allocation 100%) for some years, from two years after the start. Run it with a weak and a strong spiral: does the estate recover when the shock ends, or keep sliding?',
     saveAs: 'Save as',
@@ -207,6 +209,8 @@ export const TEXT = {
       'hvor meget afdelingens image styrer, hvem der søger, og hvem der bliver (× scenariets spiral.imageOnApplicants og imageOnStaying; 0 = ingen spiral; efter et chok vipper standardafdelingen fra omkring × 1,5-2)',
     estateShock: 'Tilføj chokket',
     estateShockYears: 'År med chok',
+    estateShockYearsEmpty: 'År med chok er tomt: skriv et helt tal fra 1 til {most} (chokket starter to år efter starten).',
+    estateShockYearsInvalid: 'År med chok er {value}: skriv et helt tal fra 1 til {most} (chokket starter to år efter starten).',
     estateShockHelp:
       'Chokket: kommunen anviser alle ledige familieboliger (kommunal anvisning 100 %) i nogle år, fra to år efter starten. Kør med svag og med stærk spiral: kommer afdelingen sig, når chokket slutter, eller fortsætter den nedad?',
     saveAs: 'Gem som',

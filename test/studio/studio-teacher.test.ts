@@ -3,7 +3,7 @@
  * prediction (0 to 100 or none; anything else refused with a message, never changed silently),
  * the hint to press Setup after a setting that takes effect at setup changed (and Go from step 0
  * setting up with it), the households with no neighbour that "% similar" leaves out, an estate
- * lever's size left empty (refused in the page's language, nothing run), lists without
+ * lever's size or the shock's years left empty (refused in the page's language, nothing run), lists without
  * duplicates, and the layout at 1920x1080 (a larger grid, the estate's charts side by side) and
  * at 1024x768 (no horizontal scrolling).
  *
@@ -187,8 +187,23 @@ describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
       );
       e = await estate();
       expect(e.running).toBe(false);
+      // the message follows a switch of language
       await lang('en');
+      await expect(page.getByTestId('estate-message').textContent()).resolves.toContain(
+        'Lever 1 (Larger flats): "large flats made" (policies[0].count) is 999999',
+      );
       await page.getByTestId('estate-lever-remove').click();
+      // the shock's years, empty or beyond the run: refused, no lever added (it was 1 year or the most, silently)
+      for (const [typed, said] of [
+        ['', 'Years of shock is empty: enter a whole number from 1 to 13'],
+        ['30', 'Years of shock is 30: enter a whole number from 1 to 13'],
+      ]) {
+        await page.getByTestId('estate-shock-years').fill(typed);
+        await page.getByTestId('estate-shock').click();
+        await expect(page.getByTestId('estate-message').textContent()).resolves.toContain(said);
+        await expect(page.getByTestId('estate-lever').count()).resolves.toBe(0);
+      }
+      await page.getByTestId('estate-shock-years').fill('3');
       expect(consoleErrors).toEqual([]);
     },
     TIMEOUT,
