@@ -132,7 +132,8 @@ function setStatus(key: TextKey, vars: Record<string, string | number> = {}): vo
 let guess: number | null = null;
 function reveal(): void {
   const el = $('reveal');
-  if (!latest || latest.step === 0) {
+  // at step 0 only when it is settled there (0% wanted: every household content at once)
+  if (!latest || (latest.step === 0 && !state.settled)) {
     el.hidden = true;
     return;
   }
@@ -336,7 +337,7 @@ function drawPlot(): void {
     c.moveTo(left, y(v));
     c.lineTo(W - right, y(v));
     c.stroke();
-    c.fillText(`${v * 100}%`, left - 4, y(v));
+    c.fillText(pct(v, 0), left - 4, y(v));
   }
   c.textAlign = 'center';
   c.textBaseline = 'top';

@@ -133,7 +133,8 @@ export const TEXT = {
     revealUnder: 'The result is more sorted than you guessed: most people underestimate how far a wish for similar neighbours sorts a neighbourhood.',
     revealOver:
       'The result is less sorted than you guessed: households stop moving as soon as each has enough similar neighbours, not when the groups are apart.',
-    revealMoving: 'The run was stopped before every household was content: press Go to see where it settles.',
+    revealMoving:
+      'The run was stopped before every household was content, so this is not a final result: press Go to go on (with a high share wanted it may never settle).',
     error: 'Something went wrong: {message}',
     footer: 'The same model code as the nabolag command line; runs in your browser, offline. Colours: Okabe-Ito (colour-blind safe).',
   },
@@ -266,7 +267,8 @@ export const TEXT = {
     revealUnder: 'Resultatet er mere sorteret, end du gættede: de fleste undervurderer, hvor meget et ønske om ens naboer sorterer et kvarter.',
     revealOver:
       'Resultatet er mindre sorteret, end du gættede: husstandene holder op med at flytte, så snart hver har nok ens naboer, ikke når grupperne er adskilt.',
-    revealMoving: 'Kørslen blev stoppet, før alle husstande var tilfredse: tryk Kør for at se, hvor den falder til ro.',
+    revealMoving:
+      'Kørslen blev stoppet, før alle husstande var tilfredse, så det er ikke et endeligt resultat: tryk Kør for at fortsætte (med en høj ønsket andel falder den måske aldrig til ro).',
     error: 'Noget gik galt: {message}',
     footer: 'Samme modelkode som nabolags kommandolinje; kører i din browser, uden net. Farver: Okabe-Ito (farveblindvenlige).',
   },

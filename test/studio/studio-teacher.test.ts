@@ -121,6 +121,13 @@ describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
       await expect(page.getByTestId('schelling-reveal').isVisible()).resolves.toBe(true);
       await expect(page.getByTestId('schelling-reveal').textContent()).resolves.toContain('No prediction was made for this run');
 
+      // 0% wanted: content at once, settled at step 0; the guess is still judged
+      await setupWith(0.8, 0);
+      await page.getByTestId('schelling-guess').fill('50');
+      await goUntilStopped();
+      await expect(page.getByTestId('schelling-reveal').isVisible()).resolves.toBe(true);
+      await expect(page.getByTestId('schelling-reveal').textContent()).resolves.toMatch(/^You predicted 50%\. The result: \d+\.\d% similar after 0 steps\./);
+
       await lang('da');
       await setupWith(0.8, 30);
       await page.getByTestId('schelling-guess').fill('150');
