@@ -20,7 +20,7 @@
  * `takeCensus` counts everything from scratch; tests check, month by month and over every
  * lever, that the incremental rows equal it.
  */
-import { countedIncome } from './population.js';
+import { OUTSIDE_CASES, OutsideCase, countedIncome } from './population.js';
 import { Edu, NONE, Origin, Status, inWorkOrEducation, H, B } from './state.js';
 import type { LiveCensus } from './caches.js';
 import type { World } from './world.js';
@@ -61,11 +61,26 @@ export const enum C {
 export type CensusName = keyof typeof C;
 export const NCENSUS = C.movedInSum + 1;
 
-/** Income of an adult by status (4) x education (3) as the income criterion counts it, from countedIncome. */
+/** Where an outside adult's counted income by OutsideCase begins in `incomeTable`. */
+export const OUTSIDE_INCOME_AT = 12;
+
+/**
+ * Income of an adult as the income criterion counts it, from countedIncome: by status (4) x
+ * education (3), then, from OUTSIDE_INCOME_AT, of an adult outside the labour market by its
+ * OutsideCase (the entries of status outside are not read).
+ */
 export function incomeTable(w: World): Float64Array {
-  const t = new Float64Array(12);
+  const t = new Float64Array(OUTSIDE_INCOME_AT + OUTSIDE_CASES);
   for (let s = 0; s < 4; s++) for (let e = 0; e < 3; e++) t[s * 3 + e] = countedIncome(w.scenario, s, e);
+  for (let c = 0; c < OUTSIDE_CASES; c++) t[OUTSIDE_INCOME_AT + c] = countedIncome(w.scenario, Status.outside, Edu.basic, c);
   return t;
+}
+
+/** The index in `incomeTable` of an adult's counted income: its status and education, or, outside the labour market, its OutsideCase. */
+function incomeIndex(status: number, edu: number, ageM: number, partnerEmployed: boolean, minors: number): number {
+  if (status !== Status.outside) return status * 3 + edu;
+  const c = partnerEmployed ? OutsideCase.partnerEmployed : minors > 0 ? OutsideCase.withChildren : ageM < 360 ? OutsideCase.under30 : OutsideCase.from30;
+  return OUTSIDE_INCOME_AT + c;
 }
 
 /** Ages (months) at which an adult's contribution changes: 15, 18, 22, 30, 60 and 65 years. */
@@ -73,6 +88,8 @@ const ADULT_STEPS = [180, 216, 264, 360, 720, 780];
 /** Ages (months) at which a child's contribution changes: 18 and 22 years. */
 const CHILD_STEPS = [216, 264];
 const NEVER = 0x7fffffff;
+/** The second adult's status where there is none (matches no Status). */
+const NO_PARTNER = 255;
 
 /** The first month after `m` at which a person born in month `birth` crosses one of `steps`. */
 function nextStep(birth: number, m: number, steps: readonly number[]): number {
@@ -104,27 +121,9 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
   // it was optimised (the first listed household, the first child turning 18 or 22), and
   // compiles it again (bench/RESULTS.md); whole numbers, so the sums are the same
   out[o + C.onInternalList]! += h.i32[i * H.stride + H.listedAt]! >= 0 ? sign : 0;
-  const b1 = h.i32[i * H.stride + H.birth1]!;
-  if (m - b1 >= 720) out[o + C.seniorHouseholds]! += sign;
-  countAdult(income, out, o, sign, m - b1, s1, h.u8[i * B.stride + B.edu1]!, h.u8[i * B.stride + B.female1]!, strong, nonWestern);
-  let next = nextStep(b1, m, ADULT_STEPS);
-  if (adults === 2) {
-    const b2 = h.i32[i * H.stride + H.birth2]!;
-    countAdult(
-      income,
-      out,
-      o,
-      sign,
-      m - b2,
-      h.u8[i * B.stride + B.status2]!,
-      h.u8[i * B.stride + B.edu2]!,
-      1 - h.u8[i * B.stride + B.female1]!,
-      strong,
-      nonWestern,
-    );
-    next = Math.min(next, nextStep(b2, m, ADULT_STEPS));
-  }
-  // children: those 18+ still at home count as adults in education (assumption)
+  // children first: an adult outside work counts the cash benefit of a parent while one is under 18
+  // (incomeIndex); those 18+ still at home count as adults in education (assumption)
+  let next = NEVER;
   let minors = 0;
   if (nKids > 0) {
     let grown = 0;
@@ -144,6 +143,40 @@ export function countHousehold(w: World, i: number, out: Float64Array, sign: num
     out[o + C.students]! += (sign * grown) | 0;
     out[o + C.adults22to59]! += (sign * grown22) | 0;
     if (strong) out[o + C.resourceStrongAdults22to59]! += (sign * grown22) | 0;
+  }
+  const b1 = h.i32[i * H.stride + H.birth1]!;
+  if (m - b1 >= 720) out[o + C.seniorHouseholds]! += sign;
+  const edu1 = h.u8[i * B.stride + B.edu1]!;
+  const s2 = adults === 2 ? h.u8[i * B.stride + B.status2]! : NO_PARTNER;
+  countAdult(
+    out,
+    o,
+    sign,
+    m - b1,
+    s1,
+    edu1,
+    income[incomeIndex(s1, edu1, m - b1, s2 === Status.employed, minors)]!,
+    h.u8[i * B.stride + B.female1]!,
+    strong,
+    nonWestern,
+  );
+  next = Math.min(next, nextStep(b1, m, ADULT_STEPS));
+  if (adults === 2) {
+    const b2 = h.i32[i * H.stride + H.birth2]!;
+    const edu2 = h.u8[i * B.stride + B.edu2]!;
+    countAdult(
+      out,
+      o,
+      sign,
+      m - b2,
+      s2,
+      edu2,
+      income[incomeIndex(s2, edu2, m - b2, s1 === Status.employed, minors)]!,
+      1 - h.u8[i * B.stride + B.female1]!,
+      strong,
+      nonWestern,
+    );
+    next = Math.min(next, nextStep(b2, m, ADULT_STEPS));
   }
   if (nonWestern && nKids > 0) out[o + C.nonWesternPersons]! += sign * nKids;
   if (minors > 0) {
@@ -170,15 +203,15 @@ export function censusDue(w: World, i: number, m: number): number {
   return next;
 }
 
-/** Count one adult into the row. */
+/** Count one adult into the row; `counted` is its income as the income criterion counts it (incomeTable). */
 function countAdult(
-  income: Float64Array,
   out: Float64Array,
   o: number,
   sign: number,
   ageM: number,
   status: number,
   edu: number,
+  counted: number,
   female: number,
   strongHh: boolean,
   nonWestern: boolean,
@@ -200,7 +233,7 @@ function countAdult(
   }
   if (ageM >= 180 && ageM < 780 && status !== Status.student) {
     out[o + C.persons15to64ExclStudents]! += sign;
-    out[o + C.income15to64ExclStudents]! += sign * income[status * 3 + edu]!;
+    out[o + C.income15to64ExclStudents]! += sign * counted;
   }
   if (status === Status.employed) out[o + C.employed]! += sign;
   else if (status === Status.student) out[o + C.students]! += sign;

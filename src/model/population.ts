@@ -243,17 +243,42 @@ export function adultIncome(sc: Scenario, status: number, edu: number): number {
 }
 
 /**
- * Income of one adult as the list's income criterion counts it (taxable gross income), kr per
- * year: `adultIncome`, except that an adult outside the labour market counts
- * `elevator.incomeOutsideTaxableShare` of `elevator.incomeOutside` (tax-free transfers and
- * benefits withdrawn from a spouse are not in the criterion's income). The census sums it over
- * persons 15-64 who are not students; nothing else reads it.
- *
- * @example countedIncome(sc, Status.outside, Edu.basic) // 165,000 × incomeOutsideTaxableShare (115,500 at 0.7)
+ * Who an adult outside the labour market is as the cash-benefit rules see it, for the income
+ * criterion (`countedIncome`): the partner employed (the spouse's income is deducted from the
+ * benefit, which leaves nothing), else with children under 18 at home, else under 30, else 30 or
+ * more.
  */
-export function countedIncome(sc: Scenario, status: number, edu: number): number {
-  const y = adultIncome(sc, status, edu);
-  return status === Status.outside ? y * sc.elevator.incomeOutsideTaxableShare : y;
+export const enum OutsideCase {
+  partnerEmployed = 0,
+  under30 = 1,
+  from30 = 2,
+  withChildren = 3,
+}
+/** The number of OutsideCase values. */
+export const OUTSIDE_CASES = 4;
+
+/**
+ * Income of one adult as the list's income criterion counts it (taxable gross income), kr per
+ * year: `adultIncome`, except for an adult outside the labour market, who counts under
+ * `elevator.incomeCounted: benefitRules` (the default) the cash benefit of its case
+ * (`cashBenefitUnder30`, `cashBenefitFrom30`, `cashBenefitWithChildren`; 0 with an employed
+ * partner) and under `share` `elevator.incomeOutsideTaxableShare` of `elevator.incomeOutside`
+ * (tax-free transfers are not in the criterion's income). The census sums it over persons 15-64
+ * who are not students; nothing else reads it.
+ *
+ * @example countedIncome(sc, Status.outside, Edu.basic, OutsideCase.from30) // 131,616 (the 2016 rate)
+ */
+export function countedIncome(sc: Scenario, status: number, edu: number, outside: OutsideCase = OutsideCase.from30): number {
+  if (status !== Status.outside) return adultIncome(sc, status, edu);
+  const el = sc.elevator;
+  if (el.incomeCounted === 'share') return el.incomeOutside * el.incomeOutsideTaxableShare;
+  return outside === OutsideCase.partnerEmployed
+    ? 0
+    : outside === OutsideCase.under30
+      ? el.cashBenefitUnder30
+      : outside === OutsideCase.withChildren
+        ? el.cashBenefitWithChildren
+        : el.cashBenefitFrom30;
 }
 
 /** Recompute a household's income from its adults' statuses. */

@@ -586,12 +586,46 @@ export const elevatorSchema = obj(
       description: 'Gross income of an adult outside the labour market (benefits).',
       source: 'assumption (kontanthjælp rates)',
     }),
+    incomeCounted: oneOf(['benefitRules', 'share'] as const, {
+      default: 'benefitRules',
+      description:
+        "How the list's income criterion counts an adult outside the labour market (the criterion is the mean taxable gross income of residents 15-64, students excluded): `benefitRules` counts the cash benefit the rules give (`cashBenefitUnder30`, `cashBenefitFrom30`, `cashBenefitWithChildren`), and nothing where the partner is employed (the spouse's income is deducted from the benefit); `share` counts `incomeOutsideTaxableShare` of `incomeOutside` whatever the household, as versions before 0.2.20 did. Used only for the criterion.",
+      source:
+        "lov om aktiv socialpolitik § 25 (rates; the spouse's income deducted), bm.dk 'Satser for 2016'; the 225-hour rule and benefits other than cash benefit (unemployment, sickness, early retirement under 60, which the model's 'outside' also holds) are left out: assumption (docs/ODD.md 7.4; sources.md 'The income criterion')",
+    }),
+    cashBenefitUnder30: num({
+      default: 84_828,
+      min: 0,
+      max: 5_000_000,
+      unit: 'kr per year per adult',
+      description:
+        'Cash benefit of an adult outside the labour market under 30 without children (living away from home), as the income criterion counts it under `incomeCounted: benefitRules`.',
+      source: 'bm.dk, Satser for 2016: 7,069 kr a month (uddannelseshjælp, living away from home)',
+    }),
+    cashBenefitFrom30: num({
+      default: 131_616,
+      min: 0,
+      max: 5_000_000,
+      unit: 'kr per year per adult',
+      description:
+        'Cash benefit of an adult outside the labour market aged 30 or more without children, as the income criterion counts it under `incomeCounted: benefitRules`.',
+      source: 'bm.dk, Satser for 2016: 10,968 kr a month (kontanthjælp, 30 and over)',
+    }),
+    cashBenefitWithChildren: num({
+      default: 174_900,
+      min: 0,
+      max: 5_000_000,
+      unit: 'kr per year per adult',
+      description:
+        'Cash benefit of an adult outside the labour market with children under 18 at home, at any age, as the income criterion counts it under `incomeCounted: benefitRules`.',
+      source: 'bm.dk, Satser for 2016: 14,575 kr a month (kontanthjælp, 30 and over with children); used under 30 too: assumption',
+    }),
     incomeOutsideTaxableShare: share({
       default: 1,
       description:
-        "Share of `incomeOutside` that the list's income criterion counts: the criterion is the mean taxable gross income of residents 15-64, and for an adult outside the labour market that leaves out tax-free transfers (housing benefit, child benefits) and cash benefits withdrawn from one spouse (spouses' mutual duty to maintain, the 225-hour rule). Used only for the criterion; the household's income for buying a home stays `incomeOutside`. 1 counts it all, as before this field.",
+        "Under `incomeCounted: share` only: the share of `incomeOutside` that the list's income criterion counts for every adult outside the labour market. 1 counts it all, as versions before 0.2.20 did by default.",
       source:
-        "assumption; 1 keeps the results of earlier versions. 0.7 (115,500 kr counted, within the 2016 cash-benefit rates of 85,000-175,000 kr a year, bm.dk, with some adults counted at 0) makes ringparken-like meet the criterion in most years (issue 23), but then, as measured with the spiral's earlier defaults, a declining default estate becomes a prevention area and no longer tips (docs/ODD.md 7.4; sources.md 'The income criterion')",
+        "assumption; 0.7 (115,500 kr counted) made ringparken-like meet the criterion in most years, as the benefit rules (the default since 0.2.20) do not (docs/ODD.md 7.4; sources.md 'The income criterion')",
     }),
     incomeRetired: num({
       default: 190_000,

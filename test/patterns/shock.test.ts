@@ -66,14 +66,15 @@ describe('the spiral after a shock of three years of 100% municipal allocation',
   // keeps it and its turnover fell as it aged (docs/ODD.md, "Where the estate tips"); 0.51 in
   // 0.2.17, when only the anchor's noise changed (0.62 in 0.2.16): the strong spiral leaves the
   // default estate near its tipping point
-  // Missed today (issue 23), an expected failure: at the edge since 0.2.10 (0.52 of the damage left in
-  // 0.2.17-0.2.18), below it since the start's education is solved (0.2.19: −7.1 / −4.6 / −3.3, 0.46
-  // left). Not tuned back above it; docs/ODD.md, "The spiral after a shock". Should it hold again,
-  // this expected failure fails, and the test returns to a plain it().
-  // Why it heals (docs/ODD.md, "Why the issue's strong spiral heals"): its `imageFromOutside: 2` puts
+  // Missed in 0.2.19 (0.46 of the damage left, an expected failure then), held again in 0.2.20
+  // (−7.3 / −5.0 / −4.5, 0.62 left) with nothing in the spiral changed: the income criterion's count
+  // by the benefit rules moved each strength's anchor a little (the strong one's attachment from 5.3
+  // to 5.5), and the strong case's anchoring (at the attractiveness's limit) does not hold its
+  // baseline well (+5 points by 2028 on 40 pairs). The check sits at its edge and passes or fails by such changes: docs/ODD.md, "The
+  // spiral after a shock" and "Why the issue's strong spiral heals": its `imageFromOutside: 2` puts
   // the default estate's steady image at 0.06, near the target's floor, where a shock can hardly
   // lower it; its applicants' and staying responses alone (10 and 5) keep 0.57 of the damage.
-  it.fails('with a strong spiral the estate tips: at least half of the 2030 damage is still there in 2040 (missed today, issue 23)', () => {
+  it('with a strong spiral the estate tips: at least half of the 2030 damage is still there in 2040', () => {
     const d = get('strong');
     expect(d[2040]).toBeLessThan(0.5 * d[2030]);
   });
