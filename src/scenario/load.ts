@@ -180,16 +180,30 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
         if (has(merged, p) && valueAt(e, f) !== valueAt(defaultEstate(), f)) warnings.push(messages.anchoredFieldIgnored(fileOf(p), p, e.name));
       }
     });
+  // the income criterion reads the cash-benefit rates or the share, never both (elevator.incomeCounted):
+  // a value given for the other (a file of 0.2.19 or earlier setting the share) would not be used
+  if (!checked.issues.length)
+    for (const f of scenario.elevator.incomeCounted === 'share' ? CASH_BENEFIT_FIELDS : (['incomeOutsideTaxableShare'] as const)) {
+      const p = `elevator.${f}`;
+      if (has(merged, p) && scenario.elevator[f] !== defaultScenario().elevator[f])
+        warnings.push(messages.incomeFieldIgnored(fileOf(p), p, scenario.elevator.incomeCounted));
+    }
   const trace = { files: chain.layers.map((l) => l.file), source };
   return issues.length ? { issues, warnings, applied, trace } : { scenario, issues, warnings, applied, trace };
 }
 
-let defaultEstateValue: unknown;
-/** An estate as the schema's defaults make it (the one estate of an empty scenario). */
-function defaultEstate(): unknown {
-  defaultEstateValue ??= (validate(scenarioSchema, {}, 'defaults').value as Scenario).estates[0];
-  return defaultEstateValue;
+let defaultScenarioValue: Scenario | undefined;
+/** The scenario the schema's defaults make (of an empty file). */
+function defaultScenario(): Scenario {
+  defaultScenarioValue ??= validate(scenarioSchema, {}, 'defaults').value as Scenario;
+  return defaultScenarioValue;
 }
+
+/** An estate as the schema's defaults make it (the one estate of an empty scenario). */
+const defaultEstate = (): unknown => defaultScenario().estates[0];
+
+/** The cash-benefit rates of the income criterion (read under elevator.incomeCounted: benefitRules only). */
+const CASH_BENEFIT_FIELDS = ['cashBenefitUnder30', 'cashBenefitFrom30', 'cashBenefitWithChildren'] as const;
 
 /** Whether the merged data holds a value at a path (`a.b[2].c`). */
 function has(root: unknown, p: string): boolean {

@@ -141,6 +141,14 @@ export const messages = {
       path,
       `${at(path)} is given, but estate ${show(estate)} is anchored (anchor: true, the default): anchoring solves this field so that the estate as given holds, and the value given is not used; to use it, set anchor: false for the estate (which is then not held as given)`,
     ),
+  incomeFieldIgnored: (file: string, path: string, counted: string) =>
+    issue(
+      file,
+      path,
+      counted === 'share'
+        ? `${at(path)} is given, but elevator.incomeCounted is "share": the income criterion counts elevator.incomeOutsideTaxableShare of elevator.incomeOutside, and the cash-benefit rates are not used; to use them, leave incomeCounted out (benefitRules, the default)`
+        : `${at(path)} is given, but elevator.incomeCounted is "benefitRules" (the default since 0.2.20): the income criterion counts the cash-benefit rates, and this share is not used; to count the share as before 0.2.20, set elevator.incomeCounted: share`,
+    ),
   demolitionTooLarge: (file: string, path: string, flats: number, estate: number, has: number) =>
     issue(file, path, `${at(path)} is ${flats}, but estates[${estate}] has ${has} flats; allowed: at most ${has} (the whole estate)`),
   policyEstateIndex: (file: string, path: string, index: number, count: number) =>

@@ -249,3 +249,27 @@ describe('a field anchoring solves, given for an anchored estate', () => {
     expect(off.warnings).toEqual([]);
   });
 });
+
+describe('the income criterion reads the cash-benefit rates or the share, never both', () => {
+  it('warns of a share given where the rates are counted (a file of 0.2.19 or earlier), and of rates given under share', () => {
+    const old = checkScenario(write('income/old.yaml', 'elevator:\n  incomeOutsideTaxableShare: 0.7\n'));
+    expect(old.issues).toEqual([]);
+    expect(old.warnings.map((w) => [w.path, w.message])).toEqual([
+      [
+        'elevator.incomeOutsideTaxableShare',
+        expect.stringMatching(/is given, but elevator\.incomeCounted is "benefitRules" \(the default since 0\.2\.20\).*set elevator\.incomeCounted: share$/),
+      ],
+    ]);
+    const share = checkScenario(
+      write('income/share.yaml', 'elevator:\n  incomeCounted: share\n  incomeOutsideTaxableShare: 0.7\n  cashBenefitFrom30: 100000\n'),
+    );
+    expect(share.warnings.map((w) => w.path)).toEqual(['elevator.cashBenefitFrom30']);
+    expect(share.warnings[0]!.message).toMatch(/elevator\.incomeCounted is "share".*leave incomeCounted out/);
+  });
+
+  it('says nothing where the field read is given, or the other is given at its default (a file written out whole)', () => {
+    expect(checkScenario(write('income/rates.yaml', 'elevator:\n  cashBenefitUnder30: 90000\n')).warnings).toEqual([]);
+    expect(checkScenario(write('income/whole.yaml', 'elevator:\n  incomeOutsideTaxableShare: 1\n  cashBenefitFrom30: 131616\n')).warnings).toEqual([]);
+    expect(checkScenario(write('income/share-only.yaml', 'elevator:\n  incomeCounted: share\n  incomeOutsideTaxableShare: 0.6\n')).warnings).toEqual([]);
+  });
+});
