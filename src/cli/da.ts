@@ -45,14 +45,14 @@ export const DA_TEXTS: Record<string, string> = {
   'Variant scenario files': 'Varianternes filer',
   'Scenario files': 'Scenariefiler',
   'Number of replications (overrides the file)': 'Antal gentagelser (tilsidesætter filen)',
-  'Base random seed (overrides the file)': 'Grundfrø for tilfældige tal (tilsidesætter filen)',
+  'Base random seed (overrides the file)': 'Basisfrø for tilfældige tal (tilsidesætter filen)',
   'Years to simulate (overrides the file)': 'År, der simuleres (tilsidesætter filen)',
   "Output folder (default output/<the file's path>, e.g. output/levers-extension); only a new, empty or nabolag-written folder":
     'Mappe til resultater (standard output/<filens sti>, fx output/levers-extension); kun en ny, tom eller af nabolag skrevet mappe',
   'Worker threads (default: all cores, fewer for small runs); results do not depend on it':
     'Tråde (standard: alle kerner, færre til små kørsler); resultaterne afhænger ikke af det',
   "Replications for every scenario (default: the baseline file's)": 'Gentagelser for hvert scenarie (standard: grundscenariets)',
-  "Base seed for every scenario (default: the baseline file's)": 'Grundfrø for hvert scenarie (standard: grundscenariets)',
+  "Base seed for every scenario (default: the baseline file's)": 'Basisfrø for hvert scenarie (standard: grundscenariets)',
   "Years to simulate (default: the baseline file's)": 'År, der simuleres (standard: grundscenariets)',
   'Output folder (default output/compare-<names>)': 'Mappe til resultater (standard output/compare-<navne>)',
   'Worker threads (default: all cores, fewer for small runs)': 'Tråde (standard: alle kerner, færre til små kørsler)',
@@ -109,7 +109,7 @@ export const DA_TEXTS: Record<string, string> = {
   'Points of an lhs design': 'Antal punkter i et lhs-design',
   'Also write moves.csv (every move of every point: large)': 'Skriv også moves.csv (hver flytning i hvert punkt: stor)',
   'Replications of every point (overrides the file)': 'Gentagelser i hvert punkt (i stedet for filens)',
-  'Base seed of every point (overrides the file)': 'Grundfrø for hvert punkt (i stedet for filens)',
+  'Base seed of every point (overrides the file)': 'Basisfrø for hvert punkt (i stedet for filens)',
   "Output folder (default output/sweep-<the file's path>)": 'Mappe til resultater (standard output/sweep-<filens sti>)',
   'Dose-response of the extension lever: four exit-rate factors against the scenario as given':
     'Dosis-respons for forlængelse: fire faktorer på fraflytningsraten mod scenariet som givet',
@@ -124,7 +124,7 @@ export const DA_TEXTS: Record<string, string> = {
     'Et udfald, <navn>=<udtryk> over måltal@år (gennemsnittet over gentagelser i regionen eller den ene afdeling), fx gain=resourceStrongShare@2040-resourceStrongShare@2026 (kan gentages)',
   'Morris: trajectories (default 10; k + 1 points each); Sobol: base rows N (default 64; N (k + 2) points)':
     'Morris: baner (standard 10; k + 1 punkter hver); Sobol: grundrækker N (standard 64; N (k + 2) punkter)',
-  'Base seed of every point and of the design (overrides the file)': 'Grundfrø for hvert punkt og for designet (i stedet for filens)',
+  'Base seed of every point and of the design (overrides the file)': 'Basisfrø for hvert punkt og for designet (i stedet for filens)',
   "Output folder (default output/sensitivity-<the file's path>)": 'Mappe til resultater (standard output/sensitivity-<filens sti>)',
   'Which of two fields moves the gain in the resource-strong share most': 'Hvilket af to felter flytter gevinsten i den ressourcestærke andel mest',
   'Sobol indices with 128 base rows (128 x (2 + 2) points)': 'Sobol-indeks med 128 grundrækker (128 x (2 + 2) punkter)',
@@ -186,7 +186,7 @@ export const DA_TEXTS: Record<string, string> = {
   'Most evaluations (ensemble runs) of the search (default 100)': 'Højst så mange evalueringer (kørsler af alle gentagelser) i søgningen (standard 100)',
   'Replications of every evaluation (overrides the file; with --presets, per preset, default 20)':
     'Gentagelser i hver evaluering (i stedet for filens; med --presets pr. forudindstillet afdeling, standard 20)',
-  'Base seed of every evaluation (overrides the file)': 'Grundfrø for hver evaluering (i stedet for filens)',
+  'Base seed of every evaluation (overrides the file)': 'Basisfrø for hver evaluering (i stedet for filens)',
   "Output folder (default output/calibrate-<the file's path>)": 'Mappe til resultater (standard output/calibrate-<filens sti>)',
   'No progress lines and no summary (the results are in the files)': 'Ingen statuslinjer og intet resumé (resultaterne står i filerne)',
   "Check every preset's patterns (P1-P7) against their targets instead (as npm run calibrate)":

@@ -20,6 +20,7 @@ import {
   hasMoveLog,
   isPercent,
   localNumbers,
+  localPercent,
   lowerFirst,
   metric,
   metricLabel,
@@ -319,6 +320,11 @@ export interface FindingGroup {
  * // 'The share of residents aged 22-59 who are resource-strong falls from 52% (50-55%) on 1 January 2026 to 49% (46-52%) by 2041.'
  */
 export function findingGroups(results: Results, lang: Lang = 'en'): FindingGroup[] {
+  // Danish writes "45 %": every sentence's per cent signs, whichever helper formatted the number
+  return groupsOf(results, lang).map((g) => ({ ...g, items: g.items.map((s) => localPercent(s, lang)) }));
+}
+
+function groupsOf(results: Results, lang: Lang): FindingGroup[] {
   const f = texts(lang).findingsText;
   const sds = scenarioData(results);
   const base = sds[0]!;

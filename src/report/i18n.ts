@@ -467,6 +467,10 @@ const en = {
     share: 'Share',
     statusCaption:
       'The chance of the estate being on each of the official lists on 1 January of each year: the share of replications in which it is on that list (the classification is made every December; the first point is the initial classification). A line at 0% means no replication put the estate on that list. Lists from least to most severe: prevention area (forebyggelsesområde); udsat boligområde (disadvantaged area); parallelsamfund (formerly ghetto area); omdannelsesområde (formerly hard ghetto area). An estate on a more severe list also meets the conditions of the less severe ones, but is counted on the most severe only.',
+    /** First sentence of the status caption when no replication put the estate on any list in any year. */
+    statusNever: 'In this run the estate was on no list in any replication or year, so every line lies at 0%.',
+    /** First sentence of the stay-length caption when no resource-strong family with children moved out. */
+    stayNone: 'No resource-strong family with children moved out in this run, so there are no stays to count.',
     mapHeading: 'The estate map',
     mapTitle: 'The estate on 1 January ',
     mapSubtitle: (who: string) => `Flats coloured by who lives there · replication 0 of ${who}`,
@@ -539,7 +543,7 @@ const da: Texts = {
   decimal: ',',
   comparisonTitle: (base, variants) => `nabolag sammenligning: ${base} mod ${variants.join(', ')}`,
   runTitle: (name) => `nabolag rapport: ${name}`,
-  subtitle: (reps, years, start, last, seed, version) => `${reps} gentagelser × ${years} år (${start}-${last}), grundfrø ${seed}, nabolag ${version}`,
+  subtitle: (reps, years, start, last, seed, version) => `${reps} gentagelser × ${years} år (${start}-${last}), basisfrø ${seed}, nabolag ${version}`,
   range: (a, b) => `${a} til ${b}`,
   contents: 'Indhold',
   files: 'Filer',
@@ -683,7 +687,7 @@ const da: Texts = {
   leverMade: (made, asked) => ` (lavede ${made} af de ${asked} ønskede, gennemsnit over gentagelser: for få små naboboliger, eller kørslen sluttede først)`,
   allInManifest: 'alle i manifest.json',
   runWhat: (n, reps, years, start, last, seed, seeds, paired, version) =>
-    `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${years} år (${start}-${last}), grundfrø ${seed}; gentagelse <i>i</i> bruger et frø afledt af grundfrøet og <i>i</i>: ${seeds}.${
+    `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${years} år (${start}-${last}), basisfrø ${seed}; gentagelse <i>i</i> bruger et frø afledt af basisfrøet og <i>i</i>: ${seeds}.${
       paired ? ' Alle scenarier kørte på de samme frø (fælles tilfældige tal), så forskellene er parvise, gentagelse for gentagelse.' : ''
     } Lavet med nabolag ${version}.`,
   anchored: (a) =>
@@ -885,6 +889,8 @@ const da: Texts = {
     share: 'Andel',
     statusCaption:
       'Sandsynligheden for, at afdelingen er på hver af de officielle lister den 1. januar hvert år: andelen af gentagelser, hvor den er på listen (opgørelsen laves hver december; det første punkt er den første opgørelse). En linje ved 0 % betyder, at ingen gentagelse satte afdelingen på listen. Listerne fra mindst til mest alvorlig: forebyggelsesområde; udsat boligområde; parallelsamfund; omdannelsesområde. En afdeling på en mere alvorlig liste opfylder også betingelserne for de mindre alvorlige, men tælles kun på den mest alvorlige.',
+    statusNever: 'I denne kørsel var afdelingen ikke på nogen liste i nogen gentagelse eller noget år, så alle linjer ligger ved 0 %.',
+    stayNone: 'Ingen ressourcestærk børnefamilie flyttede ud i denne kørsel, så der er ingen ophold at tælle.',
     mapHeading: 'Kort over afdelingen',
     mapTitle: 'Afdelingen den 1. januar ',
     mapSubtitle: (who) => `Boliger farvet efter, hvem der bor der · gentagelse 0 af ${who}`,
@@ -903,10 +909,10 @@ const da: Texts = {
       `Hver bolig i afdelingen på sin plads i grundplanen (afsnit side om side, bygninger som rækker af opgange, etager stablet), farvet efter husstanden, der bor der den 1. januar i det valgte år: ressourcestærk (en voksen i arbejde eller uddannelse), anden eller ledig (hvid med grå kant); børnefamilier er firkanter, andre husstande cirkler. En bolig, der ikke findes i det viste år, efterlader et hul: nedrevet, lagt sammen med en anden eller endnu ikke bygget. En regions afdelinger står under hinanden, hver under sit navn. Ét kort pr. scenarie, kun fra den første gentagelse (gentagelse 0, samme frø i alle scenarier): det viser ét muligt forløb, ikke et gennemsnit. I HTML-rapporten viser en skyder (${first}-${last}) afdelingen ændre sig; billedfilerne viser ${last}.`,
   },
   schelling: {
-    subtitle: (reps, steps, seed, version) => `Schellings segregationsmodel · ${reps} gentagelser × ${steps} skridt, grundfrø ${seed}, nabolag ${version}`,
+    subtitle: (reps, steps, seed, version) => `Schellings segregationsmodel · ${reps} gentagelser × ${steps} skridt, basisfrø ${seed}, nabolag ${version}`,
     whatHeading: 'Hvad der blev kørt',
     runWhat: (n, reps, steps, seed, version) =>
-      `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${steps} skridt, grundfrø ${seed}. I hvert skridt flytter hver husstand, i en ny tilfældig rækkefølge, til et tilfældigt tomt felt, hvis den har færre naboer af sin egen gruppe, end den vil have. Lavet med nabolag ${version}.`,
+      `${n > 1 ? `${n} scenarier, hvert` : '1 scenarie'} med ${reps} gentagelse${reps === 1 ? '' : 'r'} af ${steps} skridt, basisfrø ${seed}. I hvert skridt flytter hver husstand, i en ny tilfældig rækkefølge, til et tilfældigt tomt felt, hvis den har færre naboer af sin egen gruppe, end den vil have. Lavet med nabolag ${version}.`,
     columns: ['Scenarie', 'Gitter', 'Husstande', 'Grupper', 'Naboskab', 'Hver husstand'],
     grid: (width, height, wraps) => `${width} × ${height}${wraps ? ', kanterne hænger sammen' : ''}`,
     households: (n, pct) => `${n.toLocaleString('da')} (${pct}\u00a0% af felterne)`,

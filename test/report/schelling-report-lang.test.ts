@@ -116,7 +116,7 @@ describe('the Schelling report', () => {
     const input = reportInput(classic, schellingCharts(classic, 'da'), tmp, { lang: 'da' });
     expect(input.lang).toBe('da');
     expect(input.title).toBe('nabolag rapport: schelling-classic');
-    expect(input.subtitle).toMatch(/^Schellings segregationsmodel · 3 gentagelser × 24 skridt, grundfrø 1, nabolag /);
+    expect(input.subtitle).toMatch(/^Schellings segregationsmodel · 3 gentagelser × 24 skridt, basisfrø 1, nabolag /);
     expect(input.sections.map((s) => s.heading)).toEqual([
       'Hvad der blev kørt',
       'Resultater',

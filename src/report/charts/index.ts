@@ -42,6 +42,7 @@ export {
   capitalise,
   isPercent,
   localNumbers,
+  localPercent,
   lowerFirst,
   metric,
   metricLabel,

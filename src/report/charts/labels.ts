@@ -113,3 +113,10 @@ export function localNumbers(text: string, lang: Lang = 'en'): string {
   if (lang === 'en') return text;
   return text.replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? ',' : '.'}`).replace(/(\d) ?%/g, '$1\u00a0%');
 }
+
+/**
+ * Only the per cent signs of {@link localNumbers}: in Danish a non-breaking space before each
+ * ("45%" and "45 %" both become "45 %"); for text whose numbers are already in the language's
+ * form (running localNumbers again would swap its separators back).
+ */
+export const localPercent = (text: string, lang: Lang = 'en'): string => (lang === 'en' ? text : text.replace(/(\d) ?%/g, '$1\u00a0%'));
