@@ -8,7 +8,7 @@ import { yearly } from '../../model/digest.js';
 import { METRIC_INDEX } from '../../model/reporters.js';
 import { type Lang, texts } from '../i18n.js';
 import { type BandPoint, type ChartDef, type ScenarioData, r6, stockDomain } from './data.js';
-import { BAND_FIELD, BAND_OPACITY, type Enc, asSpec, runLabel, scenarioColor, scenarioDash, tooltipFor, top, xStock, yearX } from './encodings.js';
+import { BAND_FIELD, BAND_OPACITY, type Enc, asSpec, percentSign, runLabel, scenarioColor, scenarioDash, tooltipFor, top, xStock, yearX } from './encodings.js';
 import { isPercent, metricLabel, metricUnitIn, panelTitles, unitIn } from './labels.js';
 import { COMPOSITION } from './trajectories.js';
 
@@ -56,7 +56,7 @@ export function differenceChart(results: Results, sds: ScenarioData[], lang: Lan
       type: 'quantitative',
       title: yTitle,
       axis: isPercent(name)
-        ? { format: '+.0%', labelExpr: "datum.value == 0 ? '0' : replace(datum.label, '%', ' pp')" }
+        ? { format: '+.0%', labelExpr: `datum.value == 0 ? '0' : replace(datum.label, '${percentSign(lang)}', ' pp')` }
         : { format: '+~r', labelExpr: "datum.value == 0 ? '0' : datum.label" },
     });
     return {

@@ -163,8 +163,14 @@ export function byScenarioRows(sds: { name: string }[], head: Enc, values: unkno
     : { ...head, data: { values }, ...inner };
 }
 
-/** Vega's number format for Danish: decimal comma, thousands point. */
-const DA_LOCALE = { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'] } };
+/**
+ * Vega's number format for Danish: decimal comma, thousands point, and a non-breaking space
+ * before the per cent sign ("45 %", as the report's Danish text writes it).
+ */
+export const DA_LOCALE = { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'], percent: '\u00a0%' } };
+
+/** The per cent sign as a chart's numbers end in it: Danish puts a non-breaking space before it. */
+export const percentSign = (lang: Lang = 'en'): string => (lang === 'da' ? DA_LOCALE.number.percent : '%');
 
 export function top(id: string, title: string | string[], subtitle: string | string[], caption: string, lang: Lang = 'en'): Enc {
   return {

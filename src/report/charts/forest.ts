@@ -76,14 +76,17 @@ export function forestChart(results: Results, sds: ScenarioData[], lang: Lang = 
       data: { values },
       layer: [
         { mark: { type: 'rule', color: '#444444', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-        { mark: { type: 'rule', strokeWidth: 2.5 }, encoding: { y, x: x('ciLow'), x2: { field: 'ciHigh' }, color, tooltip } },
+        // one replication gives no interval: no interval layer then (all-null fields have an infinite extent: Vega warns)
+        ...(values.some((v) => v.ciLow !== null && v.ciHigh !== null)
+          ? [{ mark: { type: 'rule', strokeWidth: 2.5 }, encoding: { y, x: x('ciLow'), x2: { field: 'ciHigh' }, color, tooltip } }]
+          : []),
         { mark: { type: 'point', filled: true, size: 70, opacity: 1 }, encoding: { y, x: x('difference'), color, tooltip } },
       ],
     };
   });
   const caption = t.forestCaption(base.name, end);
   const spec = {
-    ...top(id, t.forestTitle(base.name), t.forestSubtitle(end), caption),
+    ...top(id, t.forestTitle(base.name), t.forestSubtitle(end), caption, lang),
     hconcat: panels,
     spacing: 18,
     resolve: { scale: { x: 'independent' } },

@@ -110,20 +110,23 @@ export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
                 strokeDash: { condition: { test: "datum.kind == 'prevention'", value: [2, 3] }, value: [6, 3] },
               },
             },
-            // each label above its line, or below it where a line of the estates runs just above it
-            ...(['above', 'below'] as const).map((side) => ({
-              transform: [{ filter: `datum.side == '${side}'` }],
-              mark: {
-                type: 'text',
-                align: 'left',
-                baseline: side === 'above' ? 'bottom' : 'top',
-                dx: 3,
-                dy: side === 'above' ? -2 : 2,
-                fontSize: 10,
-                color: '#b5574f',
-              },
-              encoding: { x: { value: 0 }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-            })),
+            // each label above its line, or below it where a line of the estates runs just above it;
+            // a side no label takes gets no layer (an empty layer's extent is infinite: Vega warns)
+            ...(['above', 'below'] as const)
+              .filter((side) => rules.some((r) => r.side === side))
+              .map((side) => ({
+                transform: [{ filter: `datum.side == '${side}'` }],
+                mark: {
+                  type: 'text',
+                  align: 'left',
+                  baseline: side === 'above' ? 'bottom' : 'top',
+                  dx: 3,
+                  dy: side === 'above' ? -2 : 2,
+                  fontSize: 10,
+                  color: '#b5574f',
+                },
+                encoding: { x: { value: 0 }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+              })),
           ],
         },
       ],
@@ -171,7 +174,6 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
   const lists = LIST_STATUS_NAMES.filter((n) => n !== 'none' && (withPrevention || n !== 'prevention'));
   // a region: each estate (estateSeries)
   const { series, perEstate } = estateSeries(sds);
-  const caption = t.statusCaption + regionNote(sds, perEstate, lang);
   const values = series.flatMap((sd) =>
     statusDistribution(sd).flatMap(({ year, counts }) => {
       const n = counts.reduce((a, b) => a + b, 0) || 1;
@@ -181,6 +183,9 @@ export function listStatusChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
       });
     }),
   );
+  // an estate never listed draws four flat lines at 0%: the caption says so first
+  const never = values.every((v) => v.replications === 0);
+  const caption = `${never ? `${t.statusNever} ` : ''}${t.statusCaption}${regionNote(sds, perEstate, lang)}`;
   const [y0, y1] = stockDomain(sds);
   const base = yearX([y0, y1], xStock(lang));
   // at most four year labels fit a narrow panel, evenly spaced from the first year, the outer ones

@@ -11,7 +11,7 @@ import { fmtInt } from '../format.js';
 import { type Lang, texts } from '../i18n.js';
 import { type ChartDef, type ScenarioData, flowTotal, r6, yearEnds } from './data.js';
 import { type Enc, SCENARIO_COLORS, asSpec, runLabel, scenarioColor, scenarioDash, top } from './encodings.js';
-import { localNumbers } from './labels.js';
+import { localNumbers, localPercent } from './labels.js';
 
 /** The report's mark: a stay of 2 years (24 months) or less is a short stay. */
 export const SHORT_STAY_YEARS = SHORT_STAY_MONTHS / 12;
@@ -60,10 +60,9 @@ export function stayLengthChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
         leavers: r6(count / n),
         share: r6(leavers ? count / leavers : 0),
       });
-    shortShares.push(`${sds.length > 1 ? `${sd.name} ` : ''}${leavers ? Math.round((100 * short) / leavers) : 0}%`);
-    shorts.push(
-      t.stayShort(sds.length > 1 ? `${sd.name}: ` : '', `${leavers ? Math.round((100 * short) / leavers) : 0}%`, localNumbers(fmtInt(leavers / n), lang)),
-    );
+    const shortShare = localPercent(`${leavers ? Math.round((100 * short) / leavers) : 0}%`, lang);
+    shortShares.push(`${sds.length > 1 ? `${sd.name} ` : ''}${shortShare}`);
+    shorts.push(t.stayShort(sds.length > 1 ? `${sd.name}: ` : '', shortShare, localNumbers(fmtInt(leavers / n), lang)));
   }
   const x = {
     field: 'from',
@@ -72,7 +71,9 @@ export function stayLengthChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
     scale: { domain: [0, maxBin], nice: false },
     axis: { format: 'd', labelFlush: false, tickMinStep: 1 },
   };
-  const y = { field: 'leavers', type: 'quantitative', title: t.stayY };
+  // nobody left: an empty plot on a fixed scale (an empty field's extent is infinite: Vega warns), and the caption says why
+  const none = values.every((v) => !v.leavers);
+  const y = { field: 'leavers', type: 'quantitative', title: t.stayY, ...(none ? { scale: { domain: [0, 1] } } : {}) };
   const many = sds.length > 1;
   const tooltip = [
     { field: 'scenario', type: 'nominal', title: t.scenario },
@@ -87,7 +88,7 @@ export function stayLengthChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
       }
     : { mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 }, encoding: { x, x2: { field: 'to' }, y, color: { value: SCENARIO_COLORS[0] }, tooltip } };
   const ruleData = { values: [{ mark: SHORT_STAY_YEARS, text: t.stayMark(SHORT_STAY_YEARS, many ? '' : shortShares[0]!) }] };
-  const caption = t.stayCaption(SHORT_STAY_YEARS, shorts.join('; '), many);
+  const caption = `${none ? `${t.stayNone} ` : ''}${t.stayCaption(SHORT_STAY_YEARS, shorts.join('; '), many)}`;
   const spec = {
     ...top(
       id,
@@ -279,31 +280,61 @@ interface ShareBars {
   count?: string;
 }
 
-/** A chart of a share (`mean`, 0-100%) per group, one bar per scenario, each with its 5-95% band as a rule and the mean written above it. */
+/** Width of a share-bar chart's plot (px). */
+const BAR_PLOT_WIDTH = { one: 420, many: 520 };
+
+/**
+ * Whether the labels over the bars are wider than the bars: the plot's width shared among the
+ * bars (groups × scenarios, less Vega-Lite's 10% padding between groups) against the widest
+ * label at about 0.6 em (9-px count, 10-px share) and a 6-px gap.
+ */
+export function barLabelsTooWide(plotWidth: number, groups: number, scenarios: number, labels: string[]): boolean {
+  const bar = (plotWidth * 0.9) / Math.max(1, groups * scenarios);
+  const widest = Math.max(4 * 6, ...labels.map((l) => l.length * 0.6 * 9));
+  return bar < widest + 6;
+}
+
+/**
+ * A chart of a share (`mean`, 0-100%) per group, one bar per scenario, each with its 5-95% band as
+ * a rule and the mean written above it (and `count` above that). When the bars are narrower than
+ * those labels (many scenarios: "n = 1,398" ran into its neighbours'), each bar gets one label,
+ * "57% · n = 1,398", turned to read upwards from the top of its band.
+ */
 function shareBarChart(sds: ScenarioData[], lang: Lang, o: ShareBars): ChartDef {
   const { x, color, tooltip } = o;
   const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
   const y = { field: 'mean', type: 'quantitative', title: texts(lang).chart.moversY, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+  const at = { x, xOffset, y: { field: 'p95', type: 'quantitative' } };
+  const width = sds.length > 1 ? BAR_PLOT_WIDTH.many : BAR_PLOT_WIDTH.one;
+  const rows = o.values as Record<string, unknown>[];
+  const groupField = (x as { field: string }).field;
+  const groups = new Set(rows.map((v) => v[groupField])).size;
+  const counts = o.count ? rows.map((v) => String(v[o.count!])) : [];
+  const labels =
+    sds.length > 1 && barLabelsTooWide(width, groups, sds.length, counts)
+      ? [
+          {
+            // the share in the view's number format (Danish "57 %"), then the count
+            transform: [{ calculate: `format(datum.mean, '.0%')${o.count ? ` + ' · ' + datum['${o.count}']` : ''}`, as: 'barLabel' }],
+            mark: { type: 'text', angle: 270, align: 'left', baseline: 'middle', dx: 5, fontSize: 10, color: '#333333' },
+            encoding: { ...at, text: { field: 'barLabel', type: 'nominal' } },
+          },
+        ]
+      : [
+          { mark: { type: 'text', dy: -8, fontSize: 10, color: '#333333' }, encoding: { ...at, text: { field: 'mean', type: 'quantitative', format: '.0%' } } },
+          ...(o.count
+            ? [{ mark: { type: 'text', dy: -21, fontSize: 9, color: '#555555' }, encoding: { ...at, text: { field: o.count, type: 'nominal' } } }]
+            : []),
+        ];
   const spec = {
     ...top(o.id, o.title, o.subtitle, o.caption, lang),
-    width: sds.length > 1 ? 520 : 420,
+    width,
     height: 260,
     data: { values: o.values },
     layer: [
       { mark: { type: 'bar', opacity: 0.9 }, encoding: { x, xOffset, y, color, tooltip } },
       { mark: { type: 'rule', color: '#222222', strokeWidth: 1.2 }, encoding: { x, xOffset, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' } } },
-      {
-        mark: { type: 'text', dy: -8, fontSize: 10, color: '#333333' },
-        encoding: { x, xOffset, y: { field: 'p95', type: 'quantitative' }, text: { field: 'mean', type: 'quantitative', format: '.0%' } },
-      },
-      ...(o.count
-        ? [
-            {
-              mark: { type: 'text', dy: -21, fontSize: 9, color: '#555555' },
-              encoding: { x, xOffset, y: { field: 'p95', type: 'quantitative' }, text: { field: o.count, type: 'nominal' } },
-            },
-          ]
-        : []),
+      ...labels,
     ],
   };
   return { id: o.id, heading: o.heading, caption: o.caption, spec: asSpec(spec) };

@@ -89,10 +89,17 @@ export function spiralChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef | 
     field: 'share',
     type: 'quantitative',
     title: capitalise(metricLabel('resourceStrongShare', lang)),
-    axis: { format: '.1~%' },
+    // as many decimals as the ticks' step needs, the same on every tick (".1~%" wrote "52%" between
+    // "51.6%" and "52.4%"; ".1%" wrote "51.0%" on whole steps)
+    axis: { format: '%', labelFlush: false },
     scale: { zero: false },
   };
-  const y = { field: 'image', type: 'quantitative', title: capitalise(metricLabel('image', lang)), scale: { zero: false } };
+  const y = {
+    field: 'image',
+    type: 'quantitative',
+    title: `${capitalise(metricLabel('image', lang))} (${metricUnitIn('image', lang)})`,
+    scale: { zero: false },
+  };
   const tooltip = [
     { field: 'scenario', title: t.scenario },
     { field: 'when', title: t.year },

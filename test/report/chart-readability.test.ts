@@ -1,0 +1,165 @@
+/**
+ * What a planner reads off the charts and the Danish text: bar labels that do not run into each
+ * other, the spiral's axes in the report's language and number style, no Vega warning for a
+ * chart with nothing to draw, and a sentence where a chart is empty.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reportResults } from '../helpers/ensemble.js';
+import type { Results } from '../../src/output/pipeline.js';
+import {
+  type ChartDef,
+  type ScenarioData,
+  buildCharts,
+  channelChart,
+  forestChart,
+  listCriteriaChart,
+  listStatusChart,
+  scenarioData,
+  spiralChart,
+  stayLengthChart,
+} from '../../src/report/charts/index.js';
+import { barLabelsTooWide } from '../../src/report/charts/movers.js';
+import { texts } from '../../src/report/i18n.js';
+import { compileSpec } from '../../src/report/render.js';
+import { useDejaVuTextMetrics } from '../../src/report/report.js';
+
+let single: Results;
+let compared: Results;
+let oneReplication: Results;
+
+beforeAll(async () => {
+  single = await reportResults(['scenarios/default.yaml'], { replications: 3, years: 3 });
+  compared = await reportResults(['scenarios/default.yaml', 'scenarios/packages/extension.yaml'], { replications: 3, years: 3 });
+  oneReplication = await reportResults(['scenarios/default.yaml', 'scenarios/packages/extension.yaml'], { replications: 1, years: 2 });
+}, 180_000);
+
+interface Box {
+  text: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** A chart drawn by Vega as the report's page does (warnings on): its warnings and the boxes of its text marks. */
+async function drawn(c: ChartDef): Promise<{ warnings: string[]; texts: Box[] }> {
+  await useDejaVuTextMetrics();
+  const vega = await import('vega');
+  const warnings: string[] = [];
+  const logger = vega.logger(vega.Warn, undefined, (_method: string, level: string, input: readonly unknown[]) => {
+    warnings.push(`${level} ${input.map(String).join(' ')}`);
+  });
+  const view = new vega.View(vega.parse(await compileSpec(c.spec, { name: c.id })), { renderer: 'none', logger, logLevel: vega.Warn });
+  await view.runAsync();
+  const texts: Box[] = [];
+  // the scenegraph: marks hold items; group items hold marks. Only the marks of the plot: not axes, legends or titles
+  const walk = (mark: { marktype?: string; role?: string; items?: unknown[] }) => {
+    for (const item of (mark.items ?? []) as { text?: unknown; bounds?: Box; items?: unknown[] }[]) {
+      if (mark.marktype === 'text' && mark.role === 'mark' && item.bounds) texts.push({ ...item.bounds, text: String(item.text) });
+      for (const m of (item.items ?? []) as (typeof mark)[]) walk(m);
+    }
+  };
+  walk((view.scenegraph() as unknown as { root: Parameters<typeof walk>[0] }).root);
+  view.finalize();
+  return { warnings, texts };
+}
+
+const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/** The compared scenarios repeated under new names: as many bars per channel as a large comparison draws. */
+const manyScenarios = (sds: ScenarioData[], n: number): ScenarioData[] =>
+  Array.from({ length: n }, (_, i) => ({ ...sds[i % sds.length]!, name: `variant-${i}` }));
+
+describe('the letting-channel chart with many scenarios', () => {
+  it('no two labels over the bars overlap: with bars narrower than "n = 1,398", each bar has one label turned upwards', async () => {
+    const sds = manyScenarios(scenarioData(compared), 6);
+    for (const lang of ['en', 'da'] as const) {
+      const c = channelChart(sds, lang);
+      const { texts: boxes, warnings } = await drawn(c);
+      expect(warnings).toEqual([]);
+      const labels = boxes.filter((b) => /n = /.test(b.text));
+      expect(labels.length).toBe((c.spec as unknown as { data: { values: unknown[] } }).data.values.length);
+      for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlap(a, b), `"${a.text}" and "${b.text}"`).toBe(false);
+      // the share and its count in one label, the share in the language's style
+      expect(labels[0]!.text).toMatch(lang === 'da' ? /^\d+\u00a0% · n = [\d.]+$/ : /^\d+% · n = [\d,]+$/);
+    }
+  }, 60_000);
+
+  it('a chart of few scenarios keeps its labels level, the share above its count (they fit over the bars)', () => {
+    const c = channelChart(scenarioData(compared));
+    const layers = (c.spec as unknown as { layer: { mark: { type: string; angle?: number } }[] }).layer.filter((l) => l.mark.type === 'text');
+    expect(layers.map((l) => l.mark.angle)).toEqual([undefined, undefined]);
+    expect(barLabelsTooWide(520, 2, 2, ['n = 1,398'])).toBe(false);
+    expect(barLabelsTooWide(520, 2, 5, ['n = 1,398'])).toBe(true);
+  });
+});
+
+describe('the spiral chart', () => {
+  /** The tick labels of the spiral's x axis, as drawn. */
+  const xTicks = (svg: string): string[] => [...svg.matchAll(/<text[^>]*>([^<]*%)<\/text>/g)].map((m) => m[1]!);
+
+  it('in Danish: Danish titles, and every x tick with a decimal comma, the same decimals and "52,0 %"', async () => {
+    const c = spiralChart(scenarioData(single), 'da')!;
+    const x = (c.spec as unknown as { layer: { encoding: { x: { title: string }; y: { title: string } } }[] }).layer[0]!.encoding;
+    expect(x.x.title).toBe('Andel ressourcestærke blandt 22-59-årige');
+    expect(x.y.title).toBe('Omdømme (indeks 0-1)');
+    await useDejaVuTextMetrics();
+    const { renderSvg } = await import('../../src/report/render.js');
+    const ticks = xTicks(await renderSvg(c.spec, { name: c.id }));
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const t of ticks) expect(t).toMatch(/^\d+(,\d+)?&#160;%$|^\d+(,\d+)?\u00a0%$/);
+    const decimals = new Set(ticks.map((t) => (/,(\d+)/.exec(t)?.[1] ?? '').length));
+    expect(decimals.size).toBe(1);
+  });
+
+  it('in English: "Image (reputation)" with its unit, and the same decimals on every tick', async () => {
+    const c = spiralChart(scenarioData(single), 'en')!;
+    const { renderSvg } = await import('../../src/report/render.js');
+    await useDejaVuTextMetrics();
+    const ticks = xTicks(await renderSvg(c.spec, { name: c.id }));
+    expect(new Set(ticks.map((t) => (/\.(\d+)/.exec(t)?.[1] ?? '').length)).size).toBe(1);
+    expect(JSON.stringify(c.spec)).toContain('(index 0-1)');
+  });
+});
+
+describe('no Vega warning for a chart with nothing to draw', () => {
+  it('every chart of a run and of a comparison draws without a warning (the list criteria drew an empty layer of labels)', async () => {
+    for (const r of [single, compared])
+      for (const lang of ['en', 'da'] as const)
+        for (const c of buildCharts(r, lang).filter((c) => c.id !== 'estate-map')) expect((await drawn(c)).warnings, `${c.id} (${lang})`).toEqual([]);
+  }, 120_000);
+
+  it('one replication: the forest plot has no interval to draw and draws the differences without a warning', async () => {
+    const sds = scenarioData(oneReplication);
+    const c = forestChart(oneReplication, sds)!;
+    expect((await drawn(c)).warnings).toEqual([]);
+    expect(JSON.stringify(c.spec)).not.toContain('"x2":{"field":"ciHigh"}');
+    expect(JSON.stringify(forestChart(compared, scenarioData(compared)))).toContain('"x2":{"field":"ciHigh"}');
+    // a Danish forest plot writes its numbers the Danish way, as every other Danish chart
+    expect(JSON.stringify(forestChart(compared, scenarioData(compared), 'da')!.spec)).toContain('"decimal":","');
+    expect((await drawn(listCriteriaChart(sds))).warnings).toEqual([]);
+  }, 60_000);
+
+  it('no resource-strong family moved out: the stay-length chart draws an empty plot without a warning, and its caption says why', async () => {
+    const sds = scenarioData(single).map((sd) => ({
+      ...sd,
+      ensemble: {
+        ...sd.ensemble,
+        replications: sd.ensemble.replications.map((r) => ({ ...r, leavers: { ...r.leavers, stayBins: new Int32Array(0), leavers: 0, short: 0 } })),
+      },
+    }));
+    for (const lang of ['en', 'da'] as const) {
+      const c = stayLengthChart(sds, lang)!;
+      expect((await drawn(c)).warnings).toEqual([]);
+      expect(c.caption.startsWith(texts(lang).chart.stayNone)).toBe(true);
+    }
+    expect(stayLengthChart(scenarioData(single))!.caption).not.toContain(texts('en').chart.stayNone);
+  });
+});
+
+describe('an empty panel says why', () => {
+  it('an estate never on a list: the list status caption says so first', () => {
+    const sds = scenarioData(single);
+    for (const lang of ['en', 'da'] as const) expect(listStatusChart(sds, lang).caption.startsWith(texts(lang).chart.statusNever)).toBe(true);
+  });
+});
