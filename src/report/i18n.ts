@@ -89,7 +89,7 @@ const en = {
   comparisonTitle: (base: string, variants: string[]) => `nabolag comparison: ${base} against ${variants.join(', ')}`,
   runTitle: (name: string) => `nabolag report: ${name}`,
   subtitle: (reps: number, years: number, start: number, last: number, seed: number, version: string) =>
-    `${reps} replications × ${years} years (${start}-${last}), base seed ${seed}, nabolag ${version}`,
+    `${reps} replication${reps === 1 ? '' : 's'} × ${years} year${years === 1 ? '' : 's'} (${start}-${last}), base seed ${seed}, nabolag ${version}`,
   range: (a: string, b: string) => `${a} to ${b}`,
   contents: 'Contents',
   files: 'Files',
@@ -254,7 +254,7 @@ const en = {
   anchored: (a: AnchorText) =>
     `Anchoring (docs/ODD.md, "Anchoring"): estate "${a.estate}" is held as given by solved values (what applicants and residents the baseline needs to stay where it starts, not measured): attractiveness ${a.attractiveness} (log-odds of resource-strong applicants against the region's${a.atLimit ? ', at its limit' : ''}), residents' labour-market attachment ${a.attachment} (×, on their rates into work and education; 1 = as the elevator's rates say), family share of the applicants ${a.familyShare} (resource-strong applicants ${a.strongFamilyShare}), seniors ${a.seniorShare}; at the start, both adults in work or education in ${a.couplesBoth} of the resource-strong couples under 60 (of the others, the first adult in ${a.couplesFirst}), and students are ${a.studentsYoung} of the active adults under 27 in resource-strong households and ${a.studentsOlder} of those aged 27-59. At the first guess the resource-strong share drifted ${a.driftBefore} points over ${a.years} years, with the solved values ${a.driftAfter}${a.converged ? '' : ' (the search stopped before every drift was held)'}, after ${a.trials} trial${a.trials === 1 ? '' : 's'} of the search${a.together.length > 0 ? `, every trial with the region's other estates (${a.together.join(', ')}) beside it, so that the households who move between them are in the baseline it holds` : ''}; manifest.json says how long it took and whether this run solved it or read it from the anchors shipped with nabolag or cached.`,
   runHow: (start: number, end: number, years: number, row: string, region: boolean) =>
-    `Numbers are means over replications with the 5th-95th percentile range in brackets. Charts show the state on 1 January of each year (${start} is the initial state, ${end} the state after ${years} simulated years) and flows summed over each calendar year. They read the metric row "${row}"${region ? ' (all estates together)' : ''}.`,
+    `Numbers are means over replications with the 5th-95th percentile range in brackets. Charts show the state on 1 January of each year (${start} is the initial state, ${end} the state after ${years} simulated year${years === 1 ? '' : 's'}) and flows summed over each calendar year. They read the metric row "${row}"${region ? ' (all estates together)' : ''}.`,
   chartFiles: 'Files',
   links: {
     'metrics.csv': 'metrics.csv — every metric per replication, month and estate',
@@ -357,9 +357,10 @@ const en = {
     initial: (y: number) => `1 January ${y} (initial state)`,
     endOf: (y: number) => `1 January ${y + 1} (end of ${y})`,
     bandNote: 'Line: mean over replications; band: 5th to 95th percentile.',
-    runLabel: (n: number, name: string, reps: number, row: string) => `${n > 1 ? `${n} scenarios` : `scenario ${name}`}, ${reps} replications, row "${row}"`,
+    runLabel: (n: number, name: string, reps: number, row: string) =>
+      `${n > 1 ? `${n} scenarios` : `scenario ${name}`}, ${reps} replication${reps === 1 ? '' : 's'}, row "${row}"`,
     runLabelEstates: (n: number, name: string, reps: number) =>
-      `${n > 1 ? `${n} scenarios` : `scenario ${name}`}, ${reps} replications, each estate of the region`,
+      `${n > 1 ? `${n} scenarios` : `scenario ${name}`}, ${reps} replication${reps === 1 ? '' : 's'}, each estate of the region`,
     estateLegend: 'Estate',
     meanBand: 'mean and 5-95% band',
     stateJan: 'state on 1 January',
@@ -543,7 +544,8 @@ const da: Texts = {
   decimal: ',',
   comparisonTitle: (base, variants) => `nabolag sammenligning: ${base} mod ${variants.join(', ')}`,
   runTitle: (name) => `nabolag rapport: ${name}`,
-  subtitle: (reps, years, start, last, seed, version) => `${reps} gentagelser × ${years} år (${start}-${last}), basisfrø ${seed}, nabolag ${version}`,
+  subtitle: (reps, years, start, last, seed, version) =>
+    `${reps} gentagelse${reps === 1 ? '' : 'r'} × ${years} år (${start}-${last}), basisfrø ${seed}, nabolag ${version}`,
   range: (a, b) => `${a} til ${b}`,
   contents: 'Indhold',
   files: 'Filer',
@@ -787,8 +789,9 @@ const da: Texts = {
     initial: (y) => `1. januar ${y} (starttilstand)`,
     endOf: (y) => `1. januar ${y + 1} (udgangen af ${y})`,
     bandNote: 'Linje: gennemsnit over gentagelser; bånd: 5. til 95. percentil.',
-    runLabel: (n, name, reps, row) => `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelser, række "${row}"`,
-    runLabelEstates: (n, name, reps) => `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelser, hver afdeling i regionen`,
+    runLabel: (n, name, reps, row) => `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelse${reps === 1 ? '' : 'r'}, række "${row}"`,
+    runLabelEstates: (n, name, reps) =>
+      `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelse${reps === 1 ? '' : 'r'}, hver afdeling i regionen`,
     estateLegend: 'Afdeling',
     meanBand: 'gennemsnit og 5-95 %-bånd',
     stateJan: 'tilstand 1. januar',
