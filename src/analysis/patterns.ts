@@ -159,7 +159,8 @@ export function tenancyShares(results: ArrayLike<ReplicationDigest>, idx?: Array
   return { after: norm(after), all: norm(all), window: norm(window) };
 }
 
-const pct0 = (v: number): string => `${(v * 100).toFixed(0)}%`;
+/** A share in whole percent; "n/a" where there is nothing to share (no tenancy of the kind ended: not "NaN%"). */
+const pct0 = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : 'n/a');
 
 /**
  * A share with its band, in percent, with as many decimals (0 to 2) as it takes for the band's
