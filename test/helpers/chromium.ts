@@ -14,9 +14,9 @@ export interface OpenedPage {
 
 /**
  * Open `url` in a fresh headless Chromium profile in `profileDir`; console errors and the URL
- * of every request go into the arrays given.
+ * of every request go into the arrays given, and console warnings into `consoleWarnings` when given.
  */
-export async function openPage(profileDir: string, url: string, consoleErrors: string[], requests: string[]): Promise<OpenedPage> {
+export async function openPage(profileDir: string, url: string, consoleErrors: string[], requests: string[], consoleWarnings?: string[]): Promise<OpenedPage> {
   const { chromium } = await import('playwright-core');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -35,6 +35,7 @@ export async function openPage(profileDir: string, url: string, consoleErrors: s
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
+    if (msg.type() === 'warning') consoleWarnings?.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
   page.on('request', (req) => requests.push(req.url()));

@@ -40,6 +40,7 @@ describe.skipIf(SKIP)('report.html of a real comparison in headless Chromium', (
   let context: BrowserContext | undefined;
   let page: Page;
   const consoleErrors: string[] = [];
+  const consoleWarnings: string[] = [];
   const requests: string[] = [];
 
   beforeAll(async () => {
@@ -58,7 +59,7 @@ describe.skipIf(SKIP)('report.html of a real comparison in headless Chromium', (
     const file = join(outDir, 'report.html');
     fileUrl = pathToFileURL(file).href;
 
-    ({ context, page } = await openPage(profileDir, fileUrl, consoleErrors, requests));
+    ({ context, page } = await openPage(profileDir, fileUrl, consoleErrors, requests, consoleWarnings));
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -120,5 +121,9 @@ describe.skipIf(SKIP)('report.html of a real comparison in headless Chromium', (
   it('logged no console errors and requested nothing but the file itself', () => {
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([fileUrl]);
+  });
+
+  it('logged no warnings either (Vega warned "Infinite extent for field" for layers with nothing to draw)', () => {
+    expect(consoleWarnings).toEqual([]);
   });
 });
