@@ -18,6 +18,7 @@ import {
   spiralChart,
   stayLengthChart,
 } from '../../src/report/charts/index.js';
+import { LEGEND_COLUMNS, SCENARIO_COLORS, SCENARIO_DASHES, scenarioColor, scenarioDash } from '../../src/report/charts/encodings.js';
 import { barLabelsTooWide } from '../../src/report/charts/movers.js';
 import { texts } from '../../src/report/i18n.js';
 import { compileSpec } from '../../src/report/render.js';
@@ -72,8 +73,13 @@ const manyScenarios = (sds: ScenarioData[], n: number): ScenarioData[] =>
 
 describe('the letting-channel chart with many scenarios', () => {
   it('no two labels over the bars overlap: with bars narrower than "n = 1,398", each bar has one label turned upwards', async () => {
-    const sds = manyScenarios(scenarioData(compared), 6);
-    for (const lang of ['en', 'da'] as const) {
+    for (const [n, lang] of [
+      [6, 'en'],
+      [6, 'da'],
+      // every lever of scenarios/levers against the default: the plot widens so that the turned labels fit
+      [19, 'en'],
+    ] as const) {
+      const sds = manyScenarios(scenarioData(compared), n);
       const c = channelChart(sds, lang);
       const { texts: boxes, warnings } = await drawn(c);
       expect(warnings).toEqual([]);
@@ -84,6 +90,23 @@ describe('the letting-channel chart with many scenarios', () => {
       expect(labels[0]!.text).toMatch(lang === 'da' ? /^\d+\u00a0% · n = [\d.]+$/ : /^\d+% · n = [\d,]+$/);
     }
   }, 60_000);
+
+  it('a legend of many scenarios comes in rows of 6, not one row wider than the chart', () => {
+    const legend = (n: number) => (scenarioColor(manyScenarios(scenarioData(compared), n)).legend as { columns?: number }).columns;
+    expect(legend(19)).toBe(LEGEND_COLUMNS);
+    expect(LEGEND_COLUMNS).toBe(6);
+    expect(legend(6)).toBeUndefined();
+  });
+
+  it('no two of many scenarios share both colour and dash pattern (scenarios 0, 8 and 16 did); up to 8 keep their dashes', () => {
+    const color = scenarioColor(manyScenarios(scenarioData(compared), 19));
+    const colors = (color.scale as { range: string[] }).range;
+    const dashes = (scenarioDash(color).scale as { range: number[][] }).range;
+    const pairs = colors.map((c, i) => `${c} ${dashes[i]!.join(',')}`);
+    expect(new Set(pairs).size).toBe(19);
+    expect(dashes.slice(0, 8)).toEqual(SCENARIO_DASHES.slice(0, 8));
+    expect(SCENARIO_COLORS.length).toBe(8);
+  });
 
   it('a chart of few scenarios keeps its labels level, the share above its count (they fit over the bars)', () => {
     const c = channelChart(scenarioData(compared));

@@ -51,6 +51,9 @@ export const SCENARIO_DASHES: readonly number[][] = [
   [6, 2, 2, 2],
 ];
 
+/** Scenarios per row of a legend: up to this many in one row, more in rows of this many. */
+export const LEGEND_COLUMNS = 6;
+
 /** Cycle a list to `n` entries. */
 const cycle = <T>(xs: readonly T[], n: number): T[] => Array.from({ length: Math.max(1, n) }, (_, i) => xs[i % xs.length]!);
 
@@ -76,6 +79,8 @@ export function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = 
           symbolOpacity: 1,
           // "scenario: estate" names of a region's list charts are long (Vega-Lite cuts at 160 px)
           labelLimit: 360,
+          // many scenarios: rows of 6, not one row wider than the chart (19 levers drew a legend 3,500 px wide)
+          ...(names.length > LEGEND_COLUMNS ? { columns: LEGEND_COLUMNS } : {}),
           ...(Array.isArray(legend) ? { values: legend } : {}),
         }
       : null,
@@ -89,8 +94,15 @@ export function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = 
  */
 export function scenarioDash(color: Enc): Enc {
   const names = color.sort as string[];
-  return { ...color, scale: { domain: names, range: cycle(SCENARIO_DASHES, names.length) } };
+  return { ...color, scale: { domain: names, range: names.map((_, i) => dashOf(i)) } };
 }
+
+/**
+ * The dash pattern of the i-th scenario. Colours and dashes both come in eights: cycled together,
+ * scenarios 0, 8 and 16 had the same colour and the same (solid) line; each round of eight shifts
+ * the dashes by one, so that no two of up to 64 scenarios share both.
+ */
+export const dashOf = (i: number): number[] => SCENARIO_DASHES[(i + Math.floor(i / SCENARIO_COLORS.length)) % SCENARIO_DASHES.length]!;
 
 /**
  * The value axis of a trajectory, zoomed to the data (not from zero: a share between 50% and 60%

@@ -283,6 +283,9 @@ interface ShareBars {
 /** Width of a share-bar chart's plot (px). */
 const BAR_PLOT_WIDTH = { one: 420, many: 520 };
 
+/** The least width of a bar with a turned label (px): the label's 10-px line and a little air. */
+export const TURNED_BAR_WIDTH = 14;
+
 /**
  * Whether the labels over the bars are wider than the bars: the plot's width shared among the
  * bars (groups × scenarios, less Vega-Lite's 10% padding between groups) against the widest
@@ -305,27 +308,28 @@ function shareBarChart(sds: ScenarioData[], lang: Lang, o: ShareBars): ChartDef 
   const xOffset = { field: 'scenario', type: 'nominal', sort: sds.map((s) => s.name) };
   const y = { field: 'mean', type: 'quantitative', title: texts(lang).chart.moversY, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
   const at = { x, xOffset, y: { field: 'p95', type: 'quantitative' } };
-  const width = sds.length > 1 ? BAR_PLOT_WIDTH.many : BAR_PLOT_WIDTH.one;
   const rows = o.values as Record<string, unknown>[];
   const groupField = (x as { field: string }).field;
   const groups = new Set(rows.map((v) => v[groupField])).size;
   const counts = o.count ? rows.map((v) => String(v[o.count!])) : [];
-  const labels =
-    sds.length > 1 && barLabelsTooWide(width, groups, sds.length, counts)
-      ? [
-          {
-            // the share in the view's number format (Danish "57 %"), then the count
-            transform: [{ calculate: `format(datum.mean, '.0%')${o.count ? ` + ' · ' + datum['${o.count}']` : ''}`, as: 'barLabel' }],
-            mark: { type: 'text', angle: 270, align: 'left', baseline: 'middle', dx: 5, fontSize: 10, color: '#333333' },
-            encoding: { ...at, text: { field: 'barLabel', type: 'nominal' } },
-          },
-        ]
-      : [
-          { mark: { type: 'text', dy: -8, fontSize: 10, color: '#333333' }, encoding: { ...at, text: { field: 'mean', type: 'quantitative', format: '.0%' } } },
-          ...(o.count
-            ? [{ mark: { type: 'text', dy: -21, fontSize: 9, color: '#555555' }, encoding: { ...at, text: { field: o.count, type: 'nominal' } } }]
-            : []),
-        ];
+  const turned = sds.length > 1 && barLabelsTooWide(BAR_PLOT_WIDTH.many, groups, sds.length, counts);
+  // turned labels are 10 px thick: a comparison of many scenarios widens the plot so that each bar is wider than its label
+  const width = sds.length > 1 ? Math.max(BAR_PLOT_WIDTH.many, turned ? Math.ceil((groups * sds.length * TURNED_BAR_WIDTH) / 0.9) : 0) : BAR_PLOT_WIDTH.one;
+  const labels = turned
+    ? [
+        {
+          // the share in the view's number format (Danish "57 %"), then the count
+          transform: [{ calculate: `format(datum.mean, '.0%')${o.count ? ` + ' · ' + datum['${o.count}']` : ''}`, as: 'barLabel' }],
+          mark: { type: 'text', angle: 270, align: 'left', baseline: 'middle', dx: 5, fontSize: 10, color: '#333333' },
+          encoding: { ...at, text: { field: 'barLabel', type: 'nominal' } },
+        },
+      ]
+    : [
+        { mark: { type: 'text', dy: -8, fontSize: 10, color: '#333333' }, encoding: { ...at, text: { field: 'mean', type: 'quantitative', format: '.0%' } } },
+        ...(o.count
+          ? [{ mark: { type: 'text', dy: -21, fontSize: 9, color: '#555555' }, encoding: { ...at, text: { field: o.count, type: 'nominal' } } }]
+          : []),
+      ];
   const spec = {
     ...top(o.id, o.title, o.subtitle, o.caption, lang),
     width,
