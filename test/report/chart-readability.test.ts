@@ -43,7 +43,7 @@ interface Box {
 }
 
 /** A chart drawn by Vega as the report's page does (warnings on): its warnings and the boxes of its text marks. */
-async function drawn(c: ChartDef): Promise<{ warnings: string[]; texts: Box[] }> {
+async function drawn(c: ChartDef, role = 'mark'): Promise<{ warnings: string[]; texts: Box[] }> {
   await useDejaVuTextMetrics();
   const vega = await import('vega');
   const warnings: string[] = [];
@@ -53,10 +53,11 @@ async function drawn(c: ChartDef): Promise<{ warnings: string[]; texts: Box[] }>
   const view = new vega.View(vega.parse(await compileSpec(c.spec, { name: c.id })), { renderer: 'none', logger, logLevel: vega.Warn });
   await view.runAsync();
   const texts: Box[] = [];
-  // the scenegraph: marks hold items; group items hold marks. Only the marks of the plot: not axes, legends or titles
+  // the scenegraph: marks hold items; group items hold marks. Only the texts of `role`: the plot's marks, or e.g. 'axis-label'
   const walk = (mark: { marktype?: string; role?: string; items?: unknown[] }) => {
-    for (const item of (mark.items ?? []) as { text?: unknown; bounds?: Box; items?: unknown[] }[]) {
-      if (mark.marktype === 'text' && mark.role === 'mark' && item.bounds) texts.push({ ...item.bounds, text: String(item.text) });
+    for (const item of (mark.items ?? []) as { text?: unknown; bounds?: Box; items?: unknown[]; opacity?: number }[]) {
+      // a label Vega removed for overlapping stays in the scenegraph, at opacity 0
+      if (mark.marktype === 'text' && mark.role === role && item.bounds && item.opacity !== 0) texts.push({ ...item.bounds, text: String(item.text) });
       for (const m of (item.items ?? []) as (typeof mark)[]) walk(m);
     }
   };
@@ -114,6 +115,26 @@ describe('the letting-channel chart with many scenarios', () => {
     expect(layers.map((l) => l.mark.angle)).toEqual([undefined, undefined]);
     expect(barLabelsTooWide(520, 2, 2, ['n = 1,398'])).toBe(false);
     expect(barLabelsTooWide(520, 2, 5, ['n = 1,398'])).toBe(true);
+  });
+});
+
+describe('the forest plot', () => {
+  it('wide intervals (few replications, many levers): the x labels keep apart, and 0 stays labelled', async () => {
+    const c = forestChart(compared, scenarioData(compared))!;
+    // the 19 levers' intervals at 2 replications ran from about -60 to +60 points: "−60−40" and "+40+60" touched
+    const spec = JSON.parse(JSON.stringify(c.spec)) as { hconcat: { data: { values: { ciLow: number; ciHigh: number }[] } }[] };
+    for (const v of spec.hconcat[0]!.data.values) Object.assign(v, { ciLow: -56, ciHigh: 55 });
+    const { texts: labels } = await drawn({ ...c, spec: spec as unknown as ChartDef['spec'] }, 'axis-label');
+    // the first panel's x labels come first (in the panel's coordinates), before the variants' names
+    const first = labels
+      .slice(
+        0,
+        labels.findIndex((b) => !/\d/.test(b.text)),
+      )
+      .sort((a, b) => a.x1 - b.x1);
+    expect(first.length).toBeGreaterThan(2);
+    expect(first.map((b) => b.text)).toContain('0');
+    for (let i = 1; i < first.length; i++) expect(first[i]!.x1 - first[i - 1]!.x2, `${first[i - 1]!.text} ${first[i]!.text}`).toBeGreaterThanOrEqual(4);
   });
 });
 

@@ -53,7 +53,7 @@ export function forestChart(results: Results, sds: ScenarioData[], lang: Lang = 
       type: 'quantitative',
       title: axisTitle,
       scale: { zero: true, nice: true },
-      axis: { format: '+~r', labelExpr: "datum.value == 0 ? '0' : datum.label", tickCount: 4, labelOverlap: true },
+      axis: { format: '+~r', labelExpr: "datum.value == 0 ? '0' : datum.label", tickCount: 4, labelOverlap: 'greedy', labelSeparation: 6 },
     });
     const y: Enc = {
       field: 'scenario',
