@@ -26,22 +26,11 @@ import { simulate } from '../../src/model/simulate.js';
 import { studioPage } from '../../src/cli/studio.js';
 import { studioScenario } from '../../src/studio/scenario.js';
 import { CHROMIUM, openPage } from '../helpers/chromium.js';
+import { type StudioState, setupWith as setupOn, slide as slideOn, studioState } from '../helpers/studio.js';
 
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SKIP = !HAVE_CHROMIUM && !process.env.CI;
 const TIMEOUT = 120_000;
-
-interface StudioState {
-  ready: boolean;
-  running: boolean;
-  settled: boolean;
-  step: number;
-  similar: number[];
-  unhappy: number[];
-  goSteps: number;
-  goMs: number;
-  errors: string[];
-}
 
 describe.skipIf(SKIP)('the studio in headless Chromium', () => {
   let workDir = '';
@@ -51,22 +40,9 @@ describe.skipIf(SKIP)('the studio in headless Chromium', () => {
   const requests: string[] = [];
   let fileUrl = '';
 
-  const studio = (): Promise<StudioState> => page.evaluate(() => (globalThis as unknown as { __studio: StudioState }).__studio);
-  /** Set a slider as a user would (the input event the page listens to). */
-  const slide = (testid: string, value: number) =>
-    page.getByTestId(testid).evaluate((el, v) => {
-      (el as unknown as { value: string }).value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, value);
-  const setupWith = async (density: number, wanted: number) => {
-    await slide('schelling-density', density);
-    await slide('schelling-wanted', wanted);
-    await page.getByTestId('schelling-setup').click();
-    await page.waitForFunction(() => {
-      const s = (globalThis as unknown as { __studio: StudioState }).__studio;
-      return s.step === 0 && s.similar.length === 1 && !s.running;
-    });
-  };
+  const studio = (): Promise<StudioState> => studioState(page);
+  const slide = (testid: string, value: number) => slideOn(page, testid, value);
+  const setupWith = (density: number, wanted: number) => setupOn(page, density, wanted);
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing but CI is set: install it (apt-get install -y chromium)`);

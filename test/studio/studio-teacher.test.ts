@@ -21,6 +21,7 @@ import { replicationSeed } from '../../src/model/rng.js';
 import { simulate } from '../../src/model/simulate.js';
 import { studioScenario } from '../../src/studio/scenario.js';
 import { CHROMIUM, openPage } from '../helpers/chromium.js';
+import { type StudioState, setupWith as setupOn, slide as slideOn, studioState } from '../helpers/studio.js';
 
 const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 const TIMEOUT = 120_000;
@@ -32,37 +33,16 @@ interface Doc {
 }
 type Win = { document: Doc };
 
-interface StudioState {
-  ready: boolean;
-  running: boolean;
-  settled: boolean;
-  step: number;
-  similar: number[];
-  unhappy: number[];
-}
-
 describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
   let workDir = '';
   let context: BrowserContext | undefined;
   let page: Page;
   const consoleErrors: string[] = [];
 
-  const studio = (): Promise<StudioState> => page.evaluate(() => (globalThis as unknown as { __studio: StudioState }).__studio);
+  const studio = (): Promise<StudioState> => studioState(page);
   const estate = () => page.evaluate(() => (globalThis as unknown as { __estate: { running: boolean; done: unknown[]; exported: string } }).__estate);
-  const slide = (testid: string, value: number) =>
-    page.getByTestId(testid).evaluate((el, v) => {
-      (el as unknown as { value: string }).value = String(v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, value);
-  const setupWith = async (density: number, wanted: number) => {
-    await slide('schelling-density', density);
-    await slide('schelling-wanted', wanted);
-    await page.getByTestId('schelling-setup').click();
-    await page.waitForFunction(() => {
-      const s = (globalThis as unknown as { __studio: StudioState }).__studio;
-      return s.step === 0 && s.similar.length === 1 && !s.running;
-    });
-  };
+  const slide = (testid: string, value: number) => slideOn(page, testid, value);
+  const setupWith = (density: number, wanted: number) => setupOn(page, density, wanted);
   const goUntilStopped = async () => {
     await page.getByTestId('schelling-go').click();
     await page.waitForFunction(() => !(globalThis as unknown as { __studio: StudioState }).__studio.running, null, { timeout: 60_000 });
