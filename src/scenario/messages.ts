@@ -75,6 +75,15 @@ export const messages = {
     issue(file, '', `the file is not valid YAML${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}: ${what}`),
   jsonSyntax: (file: string, what: string, line?: number, col?: number) =>
     issue(file, '', `the file is not valid JSON${line ? ` at line ${line}${col ? `, column ${col}` : ''}` : ''}: ${what}`),
+  /** `first`, `again`: where the key is given the first and the second time (columns are said when both are on one line). */
+  duplicateKey: (file: string, path: string, key: string, first: { line: number; col: number }, again: { line: number; col: number }) => {
+    const where = (p: { line: number; col: number }) => `line ${p.line}${first.line === again.line ? `, column ${p.col}` : ''}`;
+    return issue(
+      file,
+      path,
+      `key ${JSON.stringify(key)} is given twice in the same mapping (field "${path}"), at ${where(first)} and again at ${where(again)}: only one value could be used, and nabolag will not guess which you meant; keep one of them`,
+    );
+  },
   extendsCycle: (file: string, chain: string[]) => issue(file, 'extends', `"extends" forms a cycle: ${chain.join(' -> ')}`),
   extendsMissing: (file: string, target: string, resolved?: string) =>
     issue(

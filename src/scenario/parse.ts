@@ -5,7 +5,7 @@
  * studio page, which is handed the text of a file the user opens, both use it, so both give the
  * same messages).
  */
-import { type CST, LineCounter, Parser, parseDocument } from '../yaml.js';
+import { type CST, LineCounter, Parser, isMap, isScalar, isSeq, parseDocument } from '../yaml.js';
 import { yamlErrorPlaces } from './yaml-errors.js';
 import { isForbiddenKey } from './dsl.js';
 import { type Issue, messages } from './messages.js';
@@ -128,7 +128,8 @@ function parseYaml(file: string, text: string): { value: unknown } | { issues: I
     const col = deep.offset - before.lastIndexOf('\n');
     return { issues: [messages.nestedTooDeep(file, deep.field, MAX_NESTING_DEPTH, undefined, line, col)] };
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2' });
+  // uniqueKeys off: a key given twice is found below, with the lines of both
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, version: '1.2', uniqueKeys: false });
   if (doc.errors.length) {
     return {
       issues: yamlErrorPlaces(text, doc.errors, lineCounter).map(({ error, place }) =>
@@ -137,6 +138,8 @@ function parseYaml(file: string, text: string): { value: unknown } | { issues: I
     };
   }
   if (doc.contents === null) return { value: undefined };
+  const twice = yamlDuplicateKeys(doc.contents, lineCounter);
+  if (twice.length) return { issues: twice.map((d) => messages.duplicateKey(file, d.path, d.key, d.first, d.again)) };
   try {
     return { value: doc.toJS({ maxAliasCount: 1000 }) };
   } catch (e) {
@@ -178,7 +181,11 @@ function yamlTooDeep(text: string): { offset: number; field: string } | undefine
 function parseJson(file: string, text: string): { value: unknown } | { issues: Issue[] } {
   if (text.trim() === '') return { value: undefined };
   try {
-    return { value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    // JSON.parse keeps the last of a key given twice; the user meant one of them
+    const twice = jsonDuplicateKeys(text);
+    if (twice.length) return { issues: twice.map((d) => messages.duplicateKey(file, d.path, d.key, d.first, d.again)) };
+    return { value };
   } catch (e) {
     const raw = firstLine((e as Error).message);
     const m = /at position (\d+)/.exec(raw);
@@ -198,3 +205,98 @@ function parseJson(file: string, text: string): { value: unknown } | { issues: I
 }
 
 const firstLine = (s: string) => s.split('\n')[0]!.trim();
+
+/** A key given a second time in the same mapping: where the mapping is, the key, and the lines of both. */
+interface DuplicateKey {
+  path: string;
+  key: string;
+  first: Place;
+  again: Place;
+}
+
+/** A place in the text, 1-based. */
+interface Place {
+  line: number;
+  col: number;
+}
+
+/** A key appended to a path as messages write it. */
+const pathWith = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+/**
+ * Every key given twice in one mapping of a YAML document parsed with `uniqueKeys: false`
+ * (scalar keys, compared as the text they become, as they would be in the parsed data). The
+ * walk has its own stack: the nesting was checked before.
+ */
+function yamlDuplicateKeys(root: unknown, lc: LineCounter): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  const lineAt = (node: unknown) => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? lc.linePos(range[0]) : { line: 0, col: 0 };
+  };
+  const stack: { node: unknown; path: string }[] = [{ node: root, path: '' }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (isMap(node)) {
+      const seen = new Map<string, Place>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined) continue;
+        const at = lineAt(pair.key);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, at);
+        else out.push({ path: shortPath(pathWith(path, key)), key, first, again: at });
+        stack.push({ node: pair.value, path: pathWith(path, key) });
+      }
+    } else if (isSeq(node)) for (const [i, item] of node.items.entries()) stack.push({ node: item, path: `${path}[${i}]` });
+  }
+  return out.sort((a, b) => a.again.line - b.again.line || a.again.col - b.again.col);
+}
+
+/**
+ * Every key given twice in one object of JSON text that JSON.parse accepted, in the order of the
+ * text. A scan of the tokens with its own stack (the text is valid JSON, so an object's key is
+ * the first text after its `{` or after a `,`); keys are compared as JSON.parse reads them
+ * (`"a"` and `"\u0061"` are the same key).
+ */
+function jsonDuplicateKeys(text: string): DuplicateKey[] {
+  type Frame = { object: true; keys: Map<string, Place>; key: string; expectKey: boolean } | { object: false; index: number };
+  const out: DuplicateKey[] = [];
+  const stack: Frame[] = [];
+  const pathOf = () => {
+    let p = '';
+    for (const f of stack) p = f.object ? pathWith(p, f.key) : `${p}[${f.index}]`;
+    return p;
+  };
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (c === '{') stack.push({ object: true, keys: new Map(), key: '', expectKey: true });
+    else if (c === '[') stack.push({ object: false, index: 0 });
+    else if (c === '}' || c === ']') stack.pop();
+    else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.object) top.expectKey = true;
+      else if (top) top.index++;
+    } else if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.object && top.expectKey) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        top.expectKey = false;
+        const first = top.keys.get(key);
+        const at = { line, col: i - lineStart + 1 };
+        top.key = key;
+        if (first === undefined) top.keys.set(key, at);
+        else out.push({ path: shortPath(pathOf()), key, first, again: at });
+      }
+      i = end;
+    }
+  }
+  return out;
+}

@@ -52,7 +52,14 @@ describe('reading one file', () => {
     expect(issues[0]!.message).toMatch(/not valid YAML at line \d+, column \d+/);
   });
   it('reports a duplicate key', () => {
-    expect(checkScenario(write('plain/dup.yaml', 'years: 10\nyears: 11\n')).issues[0]!.message).toMatch(/not valid YAML at line 2/);
+    expect(checkScenario(write('plain/dup.yaml', 'years: 10\nyears: 11\n')).issues[0]!.message).toMatch(
+      /key "years" is given twice .* at line 1 and again at line 2/,
+    );
+    // the same in JSON, where JSON.parse alone keeps the last; keys compared as read ("\u0061" is "a")
+    expect(checkScenario(write('plain/dup.json', '{"a": {"seed": 1},\n "\\u0061": 2}\n')).issues[0]).toMatchObject({
+      path: 'a',
+      message: expect.stringMatching(/key "a" is given twice .* at line 1 and again at line 2/),
+    });
   });
   it('reports JSON syntax errors with line and column', () => {
     const f = write('plain/broken.json', '{\n  "years": 10\n  "seed": 3\n}\n');
