@@ -41,9 +41,12 @@ export const DEFAULT_BASE_ROWS = 64;
 /** Most sample points of one study (a bound on typing mistakes such as a grid of many long lists). */
 export const MAX_POINTS = 1_000_000;
 
-/** An assignment of `value` to a parsed path, as `--set` would make it. */
-export const assign = (option: string, path: string, steps: Assignment['steps'], value: unknown): Assignment => ({
-  text: `${path}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+/**
+ * An assignment of `value` to a parsed path, as `--set` would make it. `written`: the value as the
+ * user typed it, for messages (a `1e400` typed is Infinity, which JSON would show as null).
+ */
+export const assign = (option: string, path: string, steps: Assignment['steps'], value: unknown, written?: string): Assignment => ({
+  text: `${path}=${written ?? (typeof value === 'string' ? value : JSON.stringify(value))}`,
   path,
   steps,
   value,
@@ -106,7 +109,7 @@ export function refuseSharedField(option: string, path: string): void {
 }
 
 /** `<path>=<lo>:<hi>` of `--param` (or `--vary` in an lhs design). */
-function parseRange(option: string, text: string): { path: string; steps: Assignment['steps']; lo: number; hi: number } {
+function parseRange(option: string, text: string): { path: string; steps: Assignment['steps']; lo: number; hi: number; ends: [string, string] } {
   const { path, steps, raw } = splitAssignment(text, option);
   refuseSharedField(option, path);
   const parts = raw.split(':');
@@ -114,8 +117,11 @@ function parseRange(option: string, text: string): { path: string; steps: Assign
     throw new UserError(`option --${option} ${show(text)}: give <path>=<lo>:<hi>, two numbers, e.g. --${option} 'policies[lever=extension].factor=0.3:0.9'`);
   const lo = Number(parts[0]);
   const hi = Number(parts[1]);
-  if (!(lo < hi)) throw new UserError(`option --${option} ${show(text)}: the range ${lo}:${hi} is empty; give <lo>:<hi> with lo below hi`);
-  return { path, steps, lo, hi };
+  const ends: [string, string] = [parts[0]!.trim(), parts[1]!.trim()];
+  // an end too large to be a number (1e400) is refused by the field's own check, which quotes it
+  if (Number.isFinite(lo) && Number.isFinite(hi) && !(lo < hi))
+    throw new UserError(`option --${option} ${show(text)}: the range ${lo}:${hi} is empty; give <lo>:<hi> with lo below hi`);
+  return { path, steps, lo, hi, ends };
 }
 
 /** What every point of a study is built from: the scenario file, --set, the overrides. */
@@ -154,7 +160,7 @@ export function studyParams(option: string, texts: string[], b: Base): { params:
   const ranges = texts.map((t) => parseRange(option, t));
   checkStudyPaths(option, ranges, scenarioWith(b, []));
   const params = ranges.map((r) => {
-    for (const v of [r.lo, r.hi]) scenarioWith(b, [assign(option, r.path, r.steps, v)]);
+    for (const [k, v] of [r.lo, r.hi].entries()) scenarioWith(b, [assign(option, r.path, r.steps, v, r.ends[k])]);
     // ends that are whole numbers may be a whole-number field's: a value halfway between two is refused there
     const between = r.lo + 0.5;
     const integer =
@@ -379,7 +385,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
       const values = raw.split(',').map((v) => v.trim());
       if (values.some((v) => v === ''))
         throw new UserError(`option --vary ${show(text)}: give values separated by commas, none empty, e.g. ${path}=0.25,0.5,0.75`);
-      return { path, steps, values: values.map((v) => (NUMBER.test(v) ? Number(v) : (parseYamlScalar(v) as unknown))) };
+      return { path, steps, texts: values, values: values.map((v) => (NUMBER.test(v) ? Number(v) : (parseYamlScalar(v) as unknown))) };
     });
     checkStudyPaths('vary', lists, base);
     const count = design === 'grid' ? lists.reduce((n, l) => n * l.values.length, 1) : lists.reduce((n, l) => n + l.values.length, 0);
@@ -408,7 +414,7 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
         valuesAt(p).flatMap((v, i) => (v === undefined ? [] : [assign('vary', lists[i]!.path, lists[i]!.steps, v)])),
       );
     // every value checked before anything runs (each alone, so the message names it)
-    for (const l of lists) for (const v of l.values) scenarioWith(b, [assign('vary', l.path, l.steps, v)]);
+    for (const l of lists) for (const [k, v] of l.values.entries()) scenarioWith(b, [assign('vary', l.path, l.steps, v, l.texts[k])]);
     plan = { ...common, paths: lists.map((l) => l.path), count, valuesAt, scenarioAt, baseValues: lists.map((l) => readPath(base, l.steps)) };
   }
   if (run.countOnly) return run.countOnly(plan.count + 1);

@@ -236,14 +236,20 @@ export function defaultOf(s: Schema): unknown {
  * Check `value` against `s`, filling defaults. Returns the resolved value and every issue found
  * (it does not stop at the first). `file` is named in every issue.
  */
-export function validate(s: Schema, value: unknown, file: string, path = ''): { value: unknown; issues: Issue[] } {
+export function validate(s: Schema, value: unknown, file: string, path = '', written?: Written): { value: unknown; issues: Issue[] } {
   const issues: Issue[] = [];
-  const out = walk(s, value, path, file, issues);
+  const out = walk(s, value, path, file, issues, written);
   return { value: out, issues };
 }
 
-function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]): unknown {
-  if (s.kind === 'opt') return v === undefined || v === null ? undefined : walk(s.inner, v, path, file, issues);
+/**
+ * A number's text as the user wrote it, by path, where the value does not say it: `1e400` is read
+ * as Infinity (load.ts finds it in the file or the --set that gave it).
+ */
+export type Written = (path: string) => string | undefined;
+
+function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[], written?: Written): unknown {
+  if (s.kind === 'opt') return v === undefined || v === null ? undefined : walk(s.inner, v, path, file, issues, written);
   if (v === undefined) {
     const d = defaultOf(s);
     if (d === undefined) {
@@ -251,14 +257,18 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       return undefined;
     }
     // Walk containers so that defaults inside them (e.g. the fields of a default estate) are filled.
-    if (s.kind === 'obj' || s.kind === 'arr' || s.kind === 'map') return walk(s, d, path, file, issues);
+    if (s.kind === 'obj' || s.kind === 'arr' || s.kind === 'map') return walk(s, d, path, file, issues, written);
     return d;
   }
   // A YAML section whose entries are all commented out (`population:`) is null: treat it as empty.
-  if (v === null && s.kind === 'obj') return walk(s, {}, path, file, issues);
+  if (v === null && s.kind === 'obj') return walk(s, {}, path, file, issues, written);
   switch (s.kind) {
     case 'num': {
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        issues.push(messages.notFinite(file, path, v, describeAllowed(s), written?.(path)));
+        return s.default;
+      }
+      if (typeof v !== 'number') {
         issues.push(messages.wrongType(file, path, v, describeAllowed(s)));
         return s.default;
       }
@@ -299,7 +309,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       }
       const entries: [string, unknown][] = [];
       for (const [k, f] of Object.entries(s.fields)) {
-        const r = walk(f, own(v, k), joinPath(path, k), file, issues);
+        const r = walk(f, own(v, k), joinPath(path, k), file, issues, written);
         if (r !== undefined) entries.push([k, r]);
       }
       // built in one go, not field by field: V8 turns an object that gets more than a dozen
@@ -314,7 +324,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       }
       if (s.minItems !== undefined && v.length < s.minItems) issues.push(messages.tooFewItems(file, path, v.length, s.minItems));
       if (s.maxItems !== undefined && v.length > s.maxItems) issues.push(messages.tooManyItems(file, path, v.length, s.maxItems));
-      return v.map((item, i) => walk(s.items, item, joinPath(path, i), file, issues));
+      return v.map((item, i) => walk(s.items, item, joinPath(path, i), file, issues, written));
     }
     case 'map': {
       if (!isPlainObject(v)) {
@@ -324,7 +334,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       const entries: [string, unknown][] = [];
       for (const [k, item] of Object.entries(v)) {
         if (isForbiddenKey(k)) issues.push(messages.forbiddenKey(file, joinPath(path, k), k));
-        else entries.push([k, walk(s.items, item, joinPath(path, k), file, issues)]);
+        else entries.push([k, walk(s.items, item, joinPath(path, k), file, issues, written)]);
       }
       // fromEntries defines own properties: no key can set the prototype
       return Object.fromEntries(entries);
@@ -343,7 +353,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       const variant = s.variants[t]!;
       const rest: Record<string, unknown> = { ...v };
       delete rest[s.tag];
-      const r = walk(variant, rest, path, file, issues) as Record<string, unknown>;
+      const r = walk(variant, rest, path, file, issues, written) as Record<string, unknown>;
       return { [s.tag]: t, ...r };
     }
   }

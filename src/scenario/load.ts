@@ -36,12 +36,13 @@ import {
   isMapping,
   parseScenarioText,
   safeName,
+  unreadNumbers,
   tooBig,
 } from './parse.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
 import { ANCHORED_FIELDS, checkRules, touchedBy } from './rules.js';
 import { scenarioSchema, type Scenario } from './schema.js';
-import { type Assignment, applyAssignments, applyWherePresent } from './set.js';
+import { type Assignment, applyAssignments, applyWherePresent, splitAssignment } from './set.js';
 
 /** Most files in one `extends` chain (the file given included). */
 export const MAX_EXTENDS_DEPTH = 20;
@@ -154,7 +155,23 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
     if (!chain.layers.some((l) => l.file === file)) return { setBy: file };
     return { file, line: lineOf(file, p) };
   };
-  const checked = validate(scenarioSchema, merged, path);
+  // a number the file or a --set wrote that is not finite once read (`1e400`), as written
+  const numbers = new Map<string, Map<string, string>>();
+  const written = (p: string): string | undefined => {
+    const origin = fileOf(p);
+    const layer = chain.layers.find((l) => l.file === origin);
+    if (layer) {
+      let index = numbers.get(origin);
+      if (!index) {
+        index = unreadNumbers(layer.text);
+        numbers.set(origin, index);
+      }
+      return index.get(p);
+    }
+    const k = applied?.indexOf(p) ?? -1;
+    return k >= 0 ? splitAssignment(opts.set![k]!.text, opts.set![k]!.option).raw.trim() : undefined;
+  };
+  const checked = validate(scenarioSchema, merged, path, '', written);
   const scenario = checked.value as Scenario;
   // A replaced list's defaults are read from the resolved scenario; when another field is wrong
   // and the scenario does not resolve, from the list validated on its own, so that an error

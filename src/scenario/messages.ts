@@ -27,13 +27,23 @@ export function show(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
   if (v === null) return 'null (an empty value)';
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : notFiniteWords(v);
   try {
     const s = JSON.stringify(v);
     return s.length > 60 ? s.slice(0, 57) + '...' : s;
   } catch {
     return String(v);
   }
+}
+
+/**
+ * What a number that is not finite is, in words: a file's `1e400` is read as Infinity, which the
+ * user did not write. `written` is the text that gave it (`.inf` is infinity on purpose).
+ */
+function notFiniteWords(v: number, written?: string): string {
+  if (Number.isNaN(v)) return 'not a number';
+  if (written !== undefined && /^[-+]?\.inf$/i.test(written)) return v < 0 ? 'minus infinity' : 'infinity';
+  return `a ${v < 0 ? 'negative ' : ''}number too large to represent`;
 }
 
 /** A number for a message: at most 6 significant digits, no float noise. */
@@ -45,6 +55,9 @@ const at = (path: string) => (path ? `field "${path}"` : 'the file');
 export const messages = {
   missing: (file: string, path: string, allowed: string) => issue(file, path, `${at(path)} is required; give ${allowed}`),
   wrongType: (file: string, path: string, v: unknown, allowed: string) => issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
+  /** `written`: the number as the user wrote it (`1e400`), when known. */
+  notFinite: (file: string, path: string, v: number, allowed: string, written?: string) =>
+    issue(file, path, `${at(path)} is ${written === undefined ? '' : `${written}, `}${notFiniteWords(v, written)}; allowed: ${allowed}`),
   notInteger: (file: string, path: string, v: unknown, allowed: string) => issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
   tooSmall: (file: string, path: string, v: unknown, allowed: string) =>
     issue(file, path, `${at(path)} is ${show(v)}, which is too small; allowed: ${allowed}`),

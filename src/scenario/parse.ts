@@ -206,6 +206,27 @@ function parseJson(file: string, text: string): { value: unknown } | { issues: I
 
 const firstLine = (s: string) => s.split('\n')[0]!.trim();
 
+/**
+ * The text of every number in a YAML (or JSON) text that is not finite once read (`1e400`,
+ * `-1e999`, `.inf`, `.nan`), by path as messages name it: a message quotes what the user wrote,
+ * not the Infinity it became.
+ */
+export function unreadNumbers(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const doc = parseDocument(text, { version: '1.2', uniqueKeys: false });
+  const stack: { node: unknown; path: string }[] = [{ node: doc.contents, path: '' }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (isMap(node))
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) stack.push({ node: pair.value, path: path ? `${path}.${String(pair.key.value)}` : String(pair.key.value) });
+      }
+    else if (isSeq(node)) for (const [i, item] of node.items.entries()) stack.push({ node: item, path: `${path}[${i}]` });
+    else if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value) && node.source !== undefined) out.set(path, node.source);
+  }
+  return out;
+}
+
 /** A key given a second time in the same mapping: where the mapping is, the key, and the lines of both. */
 interface DuplicateKey {
   path: string;

@@ -7,7 +7,7 @@
  */
 import { validate } from '../scenario/dsl.js';
 import { formatIssues, messages } from '../scenario/messages.js';
-import { MAX_SCENARIO_FILE_BYTES, parseScenarioText, safeName, tooBig } from '../scenario/parse.js';
+import { MAX_SCENARIO_FILE_BYTES, parseScenarioText, safeName, tooBig, unreadNumbers } from '../scenario/parse.js';
 import { checkRules, touchedBy } from '../scenario/rules.js';
 import { type Scenario, scenarioSchema } from '../scenario/schema.js';
 
@@ -42,7 +42,13 @@ export function openScenarioText(file: string, text: string, size?: number): { s
     const base = file.slice(file.lastIndexOf('/') + 1);
     data.name = safeName(base.slice(0, base.length - extensionOf(base).length));
   }
-  const checked = validate(scenarioSchema, data, file);
+  // a number written too large to read (`1e400`) is quoted as written
+  let numbers: Map<string, string> | undefined;
+  const written = (p: string) => {
+    numbers ??= unreadNumbers(parsed.text);
+    return numbers.get(p);
+  };
+  const checked = validate(scenarioSchema, data, file, '', written);
   const scenario = checked.value as Scenario;
   const issues = [...checked.issues, ...checkRules(scenario, file, touchedBy(checked.issues))];
   return issues.length ? { message: formatIssues(issues) } : { scenario };

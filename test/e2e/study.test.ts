@@ -169,6 +169,11 @@ describe('nabolag sensitivity', () => {
     ['a range outside the field', ['--method', 'morris', '--param', `${FACTOR}=0.5:3`, '--outcome', 'x=moveIns@2028'], /factor.*3/],
     ['an empty range', ['--method', 'morris', '--param', `${FACTOR}=0.9:0.1`, '--outcome', 'x=moveIns@2028'], /range 0.9:0.1 is empty/],
     ['a range that is no range', ['--method', 'morris', '--param', `${FACTOR}=0.5`, '--outcome', 'x=moveIns@2028'], /give <path>=<lo>:<hi>/],
+    [
+      'an end too large to represent (read as Infinity: the message quotes it)',
+      ['--method', 'morris', '--param', `${FACTOR}=0:1e400`, '--outcome', 'x=moveIns@2028'],
+      /--param policies\[lever=extension\]\.factor=1e400: field "policies\[0\]\.factor" is 1e400, a number too large to represent; allowed: a number at least 0 and at most 1/,
+    ],
     ['an unknown metric', ['--method', 'morris', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveInz@2028'], /unknown metric "moveInz"/],
     ['a year not simulated', ['--method', 'morris', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2040'], /from 2026 to 2028/],
     ['bad syntax', ['--method', 'morris', '--param', `${FACTOR}=0.3:1`, '--outcome', 'x=moveIns@2028 +* 2'], /cannot be read/],
@@ -350,6 +355,11 @@ describe('nabolag sweep', () => {
     ['a range without lhs', ['--vary', `${FACTOR}=0.2:0.8`], /needs --design lhs/],
     ['lhs without samples', ['--design', 'lhs', '--vary', `${FACTOR}=0.2:0.8`], /needs --samples/],
     ['a value outside the field', ['--vary', `${FACTOR}=0.5,7`], /factor/],
+    [
+      'a value too large to represent (not shown as null)',
+      ['--vary', `${FACTOR}=0.5,1e400`],
+      /--vary policies\[lever=extension\]\.factor=1e400: field "policies\[0\]\.factor" is 1e400, a number too large to represent; allowed: a number at least 0 and at most 1/,
+    ],
     ['an unknown path', ['--vary', 'social.nosuch=1,2'], /nosuch/],
     ['a bad path', ['--vary', 'social..tieEffect=1,2'], /option --vary/],
     ['an empty value', ['--vary', `${FACTOR}=0.5,,1`], /none empty/],

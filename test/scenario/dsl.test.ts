@@ -51,13 +51,17 @@ describe('numbers', () => {
       ['ten', '"ten"'],
       [true, 'true'],
       [null, 'null'],
-      [Infinity, 'Infinity'],
     ] as const) {
       const issues = validate(s, { a: v }, F).issues;
       expect(issues).toHaveLength(1);
       expect(issues[0]!.message).toContain(`field "a" is ${shown}`);
       expect(issues[0]!.message).toContain('but must be a number');
     }
+    // an infinity is what a number too large (1e400) is read as: said in words, with what is allowed, and as written when known
+    expect(validate(s, { a: Infinity }, F).issues.map((i) => i.message)).toEqual(['field "a" is a number too large to represent; allowed: a number (kr)']);
+    expect(validate(s, { a: -Infinity }, F, '', (p) => (p === 'a' ? '-1e999' : undefined)).issues.map((i) => i.message)).toEqual([
+      'field "a" is -1e999, a negative number too large to represent; allowed: a number (kr)',
+    ]);
   });
   it('int requires a whole number', () => {
     const s = obj({ k: int({ default: 1, min: 0, unit: 'flats', description: 'd', source: 's' }) }, { description: 'x' });

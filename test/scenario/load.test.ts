@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenario, defaultName, loadScenario, MAX_EXTENDS_DEPTH } from '../../src/scenario/load.js';
 import { formatIssues, UserError } from '../../src/scenario/messages.js';
+import { parseAssignment } from '../../src/scenario/set.js';
 
 const scratch = scratchFolder('nabolag-load-');
 const { rel, write } = scratch;
@@ -60,6 +61,23 @@ describe('reading one file', () => {
       path: 'a',
       message: expect.stringMatching(/key "a" is given twice .* at line 1 and again at line 2/),
     });
+  });
+  it('quotes a number too large to represent as written, not as the Infinity it is read as', () => {
+    const f = write('plain/huge.yaml', 'years: 1e400\nseed: .inf\nreplications: .nan\n');
+    const messages = checkScenario(f).issues.map((i) => i.message);
+    expect(messages).toEqual([
+      'field "years" is 1e400, a number too large to represent; allowed: a whole number at least 1 and at most 200 (years)',
+      'field "replications" is .nan, not a number; allowed: a whole number at least 1 and at most 100000 (replications)',
+      'field "seed" is .inf, infinity; allowed: a whole number at least 0 and at most 4294967295 (seed)',
+    ]);
+    // the same typed in a --set, which the message names
+    const set = checkScenario(write('plain/ok.yaml', 'years: 2\n'), { set: [parseAssignment('years=-1e999')] }).issues;
+    expect(set).toEqual([
+      expect.objectContaining({
+        file: '--set years=-1e999',
+        message: expect.stringContaining('field "years" is -1e999, a negative number too large to represent; allowed:'),
+      }),
+    ]);
   });
   it('reports JSON syntax errors with line and column', () => {
     const f = write('plain/broken.json', '{\n  "years": 10\n  "seed": 3\n}\n');

@@ -33,6 +33,8 @@ const BAD: [string, string][] = [
   ['bad.json', '{"years": 3,}'],
   ['notes.txt', 'years: 3\n'],
   ['rule.yaml', 'startYear: 2030\npolicies:\n  - { lever: extension, from: 2031, until: 2029 }\n'],
+  ['huge.json', '{"years": 1e400, "policies": [{"lever": "extension", "from": 2027, "factor": -1e400}]}'],
+  ['twice.json', '{"years": 3,\n "years": 4}'],
 ];
 
 describe('opening a scenario file in the studio', () => {
