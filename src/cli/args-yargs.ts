@@ -10,13 +10,46 @@ import yargs from 'yargs/yargs';
 import { ArgsError, type CommandSpec, type HelpLanguage, type Invocation, type Parsed, type ProgramSpec } from './args.js';
 import { DA_TEXTS, DA_YARGS } from './da.js';
 
+/**
+ * Where yargs' message names options by its keys (`n` for `-n`, `bogus` for `--bogus`, also a
+ * stray argument): marked, for `asTypedKeys` to write each as it was typed.
+ */
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+export const KEYS = `${OPEN}%s${CLOSE}`;
+
+/**
+ * A message with its marked keys (KEYS) written as the command line typed them: `-n`, `--seed`,
+ * or a stray argument as it is (`b.yaml`). A key that is one letter typed in a group (`-qn`) is `-n`.
+ */
+export function asTypedKeys(message: string, argv: readonly string[]): string {
+  const end = argv.indexOf('--');
+  const tokens = end < 0 ? argv : argv.slice(0, end);
+  const one = (k: string): string => {
+    for (const typed of [`--${k}`, `--no-${k}`]) if (tokens.some((t) => t === typed || t.startsWith(`${typed}=`))) return typed;
+    if (k.length === 1 && tokens.some((t) => /^-[^-]/.test(t) && t.slice(1).split('=')[0]!.includes(k))) return `-${k}`;
+    return k;
+  };
+  // every part after an opening mark is `<keys><closing mark><text>`
+  const [before, ...marked] = message.split(OPEN);
+  return (
+    before! +
+    marked
+      .map((part) => {
+        const end = part.indexOf(CLOSE);
+        return end < 0 ? part : part.slice(0, end).split(', ').map(one).join(', ') + part.slice(end + 1);
+      })
+      .join('')
+  );
+}
+
 /** yargs' strings: a text, or a text for one and for several (`%s` stands for a value). */
 export type YargsStrings = Record<string, string | { one: string; other: string }>;
 
 /** yargs' messages for mistakes, worded as the project's other messages. */
 const EN_YARGS: YargsStrings = {
-  'Unknown argument: %s': { one: 'Unknown option or argument: %s', other: 'Unknown options or arguments: %s' },
-  'Not enough arguments following: %s': 'option --%s needs a value',
+  'Unknown argument: %s': { one: `Unknown option or argument: ${KEYS}`, other: `Unknown options or arguments: ${KEYS}` },
+  'Not enough arguments following: %s': `option ${KEYS} needs a value`,
   'Not enough non-option arguments: got %s, need at least %s': {
     one: 'Not enough arguments: got %s, need at least %s',
     other: 'Not enough arguments: got %s, need at least %s',
@@ -107,7 +140,7 @@ function program(p: ProgramSpec, argv: readonly string[], lang: HelpLanguage) {
     .wrap(100)
     .parserConfiguration({ 'populate--': true, 'parse-numbers': false, 'parse-positional-numbers': false })
     .fail((msg, err) => {
-      throw new ArgsError(msg ?? err?.message ?? 'the command line could not be read');
+      throw new ArgsError(asTypedKeys(msg ?? err?.message ?? 'the command line could not be read', argv));
     });
   y.updateStrings((lang === 'da' ? DA_YARGS : EN_YARGS) as Record<string, string>);
   for (const c of p.commands) {

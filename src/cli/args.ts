@@ -164,6 +164,39 @@ export function parseCommonCase(p: ProgramSpec, argv: readonly string[]): Parsed
   return { kind: 'run', invocation: { command: c.name, args } };
 }
 
+/**
+ * How each option of a command line was typed, by the option's name: `-n` or `--replications`
+ * (the spelling given last, as its value is the last one given; a one-letter alias in a group,
+ * `-qn 5`, is `-n`; `--no-report` is `--report`'s). Options after `--` are not options.
+ */
+export function typedOptions(p: ProgramSpec, argv: readonly string[]): Map<string, string> {
+  const typed = new Map<string, string>();
+  const c = p.commands.find((k) => k.name === argv[0]);
+  if (!c) return typed;
+  for (const t of argv.slice(1)) {
+    if (t === '--') break;
+    if (t.startsWith('--')) {
+      const name = t.slice(2).split('=')[0]!;
+      const o = c.options.find((k) => k.name === name) ?? (name.startsWith('no-') ? c.options.find((k) => k.name === name.slice(3)) : undefined);
+      if (o) typed.set(o.name, `--${name}`);
+    } else if (/^-[^-]/.test(t))
+      for (const letter of t.slice(1).split('=')[0]!) {
+        const o = c.options.find((k) => k.alias === letter);
+        if (o) typed.set(o.name, `-${letter}`);
+      }
+  }
+  return typed;
+}
+
+/** The options of the command line being run as typed (main.ts notes them once it is parsed). */
+let typed = new Map<string, string>();
+export const noteTypedOptions = (m: Map<string, string>): void => {
+  typed = m;
+};
+
+/** An option as the user typed it (`-n`), for a message about its value; `--<name>` when not noted. */
+export const optionAsTyped = (name: string): string => typed.get(name) ?? `--${name}`;
+
 /** Most worker threads a command line may ask for (a bound on typing mistakes, not on machines). */
 export const MAX_WORKERS = 1024;
 
@@ -177,7 +210,7 @@ export function wholeNumberOption(name: string, v: unknown, min: number, max: nu
   // Number('') and Number(' ') are 0: an empty value is no number, not zero
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   const shown = typeof v === 'string' && Number.isFinite(n) ? n : v;
-  if (!Number.isInteger(n) || n < min || n > max) throw new ArgsError(messages.badFlag(name, shown, `a whole number from ${min} to ${max}`));
+  if (!Number.isInteger(n) || n < min || n > max) throw new ArgsError(messages.badFlag(optionAsTyped(name), shown, `a whole number from ${min} to ${max}`));
   return n;
 }
 

@@ -20,8 +20,9 @@ export const DA_YARGS: Record<string, string | { one: string; other: string }> =
   'default:': 'standard:',
   'Show help': 'Vis hjælp',
   'Show version number': 'Vis versionsnummer',
-  'Unknown argument: %s': { one: 'Ukendt tilvalg eller argument: %s', other: 'Ukendte tilvalg eller argumenter: %s' },
-  'Not enough arguments following: %s': 'tilvalget --%s mangler en værdi',
+  // KEYS (args-yargs.ts): the options as typed (`-n`, `--seed`)
+  'Unknown argument: %s': { one: 'Ukendt tilvalg eller argument: \u0001%s\u0002', other: 'Ukendte tilvalg eller argumenter: \u0001%s\u0002' },
+  'Not enough arguments following: %s': 'tilvalget \u0001%s\u0002 mangler en værdi',
   'Not enough non-option arguments: got %s, need at least %s': {
     one: 'For få argumenter: fik %s, skal have mindst %s',
     other: 'For få argumenter: fik %s, skal have mindst %s',

@@ -11,7 +11,7 @@ import { VERSION } from '../version.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatWarnings, validateCommand } from './validate.js';
 import { newCommand } from './new.js';
-import { ArgsError, type Parsed, helpLanguage, parseCommonCase } from './args.js';
+import { ArgsError, type Parsed, helpLanguage, noteTypedOptions, parseCommonCase, typedOptions } from './args.js';
 import { PROGRAM } from './program.js';
 import { compareFolderName, defaultOutputName } from '../output/safety.js';
 import { autoWorkersFor, useAnchorStore } from '../engine/ensemble.js';
@@ -254,6 +254,8 @@ export async function main(args: string[]): Promise<void> {
   }
   if (parsed.kind === 'completion') return (await import('./args-yargs.js')).complete(PROGRAM, parsed.argv);
   const { command, args: a } = parsed.invocation;
+  // a message about an option's value names it as typed (`-n`, not --replications)
+  noteTypedOptions(typedOptions(PROGRAM, args));
   // anchors solved once per scenario and machine, not on every run (output/anchor-store.ts)
   useAnchorStore(commandLineAnchorStore());
   if (command === 'run') await runCommand(a as never);

@@ -203,7 +203,8 @@ export const messages = {
   noFiles: () => 'nabolag validate: give at least one scenario file, e.g. nabolag validate scenarios/default.yaml',
 
   // Command-line flags
-  badFlag: (flag: string, v: unknown, allowed: string) => `option --${flag} is ${show(v)}, but must be ${allowed}`,
+  /** `flag`: the option as typed (`-n`, `--replications`). */
+  badFlag: (flag: string, v: unknown, allowed: string) => `option ${flag} is ${show(v)}, but must be ${allowed}`,
 };
 
 /** Format issues for the terminal: one line each, `file: field: message`. */

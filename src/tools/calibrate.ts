@@ -16,7 +16,7 @@ import { makeRng } from '../model/rng.js';
 import { type Assignment, parseAssignments } from '../scenario/set.js';
 import { UserError } from '../scenario/messages.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
-import { ArgsError, MAX_WORKERS, type ProgramSpec, scenarioFieldOption, wholeNumberOption } from '../cli/args.js';
+import { ArgsError, MAX_WORKERS, type ProgramSpec, noteTypedOptions, scenarioFieldOption, typedOptions, wholeNumberOption } from '../cli/args.js';
 import { parseCommandLine } from '../cli/args-yargs.js';
 
 /** The paired experiments behind P5 and P6, as policies added to a preset. */
@@ -135,6 +135,7 @@ export function parseCalibrateArgs(
   if (parsed.kind === 'print') return parsed;
   if (parsed.kind !== 'run') throw new ArgsError('calibrate has no completion script');
   const a = parsed.invocation.args;
+  noteTypedOptions(typedOptions(PROGRAM, ['calibrate', ...argv]));
   const only = a.only as string | undefined;
   if (only !== undefined && !presets.includes(only)) throw new ArgsError(`option --only is ${JSON.stringify(only)}; give one of ${presets.join(', ')}`);
   return {

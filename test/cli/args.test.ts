@@ -4,7 +4,16 @@
  * The common case parsed without yargs (src/cli/args.ts) is test/cli/common-case.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { ArgsError, type Parsed, type ProgramSpec, helpLanguage, scenarioFieldOption, wholeNumberOption } from '../../src/cli/args.js';
+import {
+  ArgsError,
+  type Parsed,
+  type ProgramSpec,
+  helpLanguage,
+  noteTypedOptions,
+  scenarioFieldOption,
+  typedOptions,
+  wholeNumberOption,
+} from '../../src/cli/args.js';
 import { parseCommandLine } from '../../src/cli/args-yargs.js';
 import { DA_TEXTS } from '../../src/cli/da.js';
 import { PROGRAM } from '../../src/cli/program.js';
@@ -103,10 +112,15 @@ describe('parseCommandLine', () => {
   it('mistakes are named: no command, unknown command or option, missing value or argument, extra arguments', () => {
     expect(error()).toBe('Give a command: run, compare or validate (see --help)');
     expect(error('rnu', 'a.yaml')).toBe('Unknown command: rnu; give run, compare or validate');
-    expect(error('--bogus')).toBe('Unknown option or argument: bogus');
-    expect(error('run', 'a.yaml', '--bogus')).toBe('Unknown option or argument: bogus');
-    expect(error('run', 'a.yaml', '-x')).toBe('Unknown option or argument: x');
+    // options named as typed (yargs's keys are `x` for -x, `n` for -n); a stray argument as it is
+    expect(error('--bogus')).toBe('Unknown option or argument: --bogus');
+    expect(error('run', 'a.yaml', '--bogus')).toBe('Unknown option or argument: --bogus');
+    expect(error('run', 'a.yaml', '-x')).toBe('Unknown option or argument: -x');
+    expect(error('run', 'a.yaml', '-qx')).toBe('Unknown option or argument: -x');
+    expect(error('run', 'a.yaml', '--no-bogus')).toBe('Unknown option or argument: --no-bogus');
     expect(error('run', 'a.yaml', '--seed')).toBe('option --seed needs a value');
+    expect(error('run', 'a.yaml', '-s')).toBe('option -s needs a value');
+    expect(error('run', 'a.yaml', '-n')).toBe('option -n needs a value');
     expect(error('run')).toBe('Not enough arguments: got 0, need at least 1');
     expect(error('compare', 'base.yaml')).toBe('Not enough arguments: give compare <baseline> <variants..>');
     expect(error('validate')).toBe('Not enough arguments: give validate <files..>');
@@ -176,7 +190,8 @@ describe('help', () => {
     expect(h).toMatch(/Tilvalg:/);
     expect(h).toMatch(/Eksempler:/);
     expect(h).toMatch(/Afslutningskoder:/);
-    expect(() => parseCommandLine(PROGRAM, ['run', 'a.yaml', '--bogus'], 'da')).toThrow('Ukendt tilvalg eller argument: bogus');
+    expect(() => parseCommandLine(PROGRAM, ['run', 'a.yaml', '--bogus'], 'da')).toThrow('Ukendt tilvalg eller argument: --bogus');
+    expect(() => parseCommandLine(PROGRAM, ['run', 'a.yaml', '-n'], 'da')).toThrow('tilvalget -n mangler en værdi');
   });
 });
 
@@ -206,6 +221,29 @@ describe('wholeNumberOption', () => {
     expect(mistake('')).toBe('option --seed is "", but must be a whole number from 0 to 10');
     expect(mistake(' ')).toBe('option --seed is " ", but must be a whole number from 0 to 10');
     expect(mistake(true)).toBe('option --seed is true, but must be a whole number from 0 to 10');
+  });
+});
+
+describe('options named as typed', () => {
+  it('typedOptions: each option by the spelling given last, a letter in a group, --no-; nothing after --', () => {
+    expect(Object.fromEntries(typedOptions(P, ['run', 'a.yaml', '-n', '2', '--seed=3', '-qs', '4', '--no-report', '--', '--replications']))).toEqual({
+      replications: '-n',
+      seed: '-s',
+      quiet: '-q',
+      report: '--no-report',
+    });
+    expect(typedOptions(P, ['nosuch', '-n', '2']).size).toBe(0);
+  });
+
+  it('a value refused names the option as typed (-n, not --replications), and --name when not noted', () => {
+    try {
+      noteTypedOptions(typedOptions(P, ['run', 'a.yaml', '-n', 'x', '-s', '-1']));
+      expect(() => scenarioFieldOption('replications', 'x')).toThrow(new ArgsError('option -n is "x", but must be a whole number from 1 to 100000'));
+      expect(() => scenarioFieldOption('seed', '-1')).toThrow(/^option -s is -1,/);
+      expect(() => wholeNumberOption('workers', '0', 1, 4)).toThrow(/^option --workers is 0,/);
+    } finally {
+      noteTypedOptions(new Map());
+    }
   });
 });
 

@@ -263,12 +263,18 @@ describe('bad flags and help', () => {
     ['--seed', '-1'],
     ['--seed', ''],
     ['--workers', '0'],
+    // as typed: -n, not --replications (nor yargs's --n)
+    ['-n', 'x'],
+    ['-y', '0'],
+    ['-s', '1.5'],
+    ['-w', 'all'],
+    ['-n', ''],
   ] as const) {
     it(`${flag} ${value}: exit 2, a message naming the option, no output folder`, () => {
       const out = join(tmp, `bad${flag}`);
       const r = nabolag('run', SCENARIO, flag, value, '--out', out, '--quiet');
       expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toContain(`option ${flag}`);
+      expect(r.stderr).toMatch(new RegExp(`^nabolag: option ${flag} (is|needs)`));
       expect(r.stderr).not.toMatch(/^\s+at /m);
       expect(existsSync(out), `${out} must not be created`).toBe(false);
     });

@@ -52,10 +52,11 @@ describe('parseCalibrateArgs', () => {
 
   it('names the option, the value and what is allowed', () => {
     expect(mistake(['--only', 'bogus'])).toBe('option --only is "bogus"; give one of aeblehaven-like, average');
-    expect(mistake(['-n', '0'])).toBe('option --replications is 0, but must be a whole number from 1 to 100000');
+    expect(mistake(['-n', '0'])).toBe('option -n is 0, but must be a whole number from 1 to 100000');
+    expect(mistake(['--replications', '0'])).toBe('option --replications is 0, but must be a whole number from 1 to 100000');
     expect(mistake(['--workers', '1.5'])).toBe('option --workers is 1.5, but must be a whole number from 1 to 1024');
     expect(mistake(['--workers', 'all'])).toBe('option --workers is "all", but must be a whole number from 1 to 1024');
-    expect(mistake(['--bogus'])).toBe('Unknown option or argument: bogus');
+    expect(mistake(['--bogus'])).toBe('Unknown option or argument: --bogus');
     expect(mistake(['stray'])).toBe('Unknown option or argument: stray');
   });
 });
