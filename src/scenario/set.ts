@@ -17,6 +17,7 @@
  */
 import { parse as parseYaml } from '../yaml.js';
 import { UserError, show } from './messages.js';
+import { policySchema } from './policies.js';
 
 /** One step of a path: a field, or an item of a list by index or by a field's value. */
 export type Step = { field: string } | { index: number } | { where: string; equals: string };
@@ -185,6 +186,31 @@ export function applyWherePresent(data: Mapping, assignments: readonly Assignmen
   });
 }
 
+/**
+ * How to add a lever, said when an assignment names an item of a scenario's `policies` and it
+ * has none: the whole item with `--set`, made from what was typed (the lever of a
+ * `[lever=…]` selector, else the first lever with the field named; the value given), so that it
+ * can be copied as it is.
+ */
+function addLeverHint(data: Mapping, a: Assignment, k: number): string {
+  const sel = a.steps[k + 1];
+  const rest = a.steps.slice(k + 2);
+  const field = rest.length === 1 && 'field' in rest[0]! ? rest[0].field : undefined;
+  const levers = Object.keys(policySchema.variants) as (keyof typeof policySchema.variants)[];
+  const lever =
+    sel && 'where' in sel && sel.where === 'lever'
+      ? sel.equals
+      : ((field && levers.find((l) => field !== 'from' && Object.hasOwn(policySchema.variants[l].fields, field))) ?? 'extension');
+  const from = typeof data.startYear === 'number' ? data.startYear + 1 : 2027;
+  const raw = splitAssignment(a.text, a.option).raw.trim();
+  const where = "(each lever's fields: docs/parameters.md; an example of each: scenarios/levers/), or write it in the scenario file";
+  // a study (--vary, --param, --fit) varies a field of a lever the scenario has: it is added with --set
+  if ((a.option ?? 'set') !== 'set')
+    return `; the scenario has no policy levers: add one with --set, e.g. --set 'policies[0]={lever: ${lever}, from: ${from}}' ${where}, and --${a.option} its fields`;
+  const fields = [`lever: ${lever}`, `from: ${field === 'from' ? raw : from}`, ...(field && field !== 'from' && field !== 'lever' ? [`${field}: ${raw}`] : [])];
+  return `; the scenario has no policy levers: to add one, give the whole item, e.g. --set 'policies[0]={${fields.join(', ')}}' ${where}`;
+}
+
 function applyOne(data: Mapping, a: Assignment): string {
   let cur: unknown = data;
   let concrete = '';
@@ -206,9 +232,10 @@ function applyOne(data: Mapping, a: Assignment): string {
         // a missing list is created by naming its [0] as a whole item (`policies[0]={…}`), or a
         // field of its [0] where its default holds one item (`estates[0].flats`), nothing else
         const wholeItem = k + 1 === steps.length - 1;
+        const hint = k === 0 && st.field === 'policies' ? addLeverHint(data, a, k) : '';
         if (next && 'index' in next && (next.index !== 0 || (!wholeItem && (k > 0 || !LISTS_WITH_DEFAULT_ITEM.has(st.field)))))
-          noMatch(a.text, `${concrete} is not in the scenario, so it has no item [${next.index}]`, a.option);
-        if (next && 'where' in next) noMatch(a.text, `${concrete} is not in the scenario, so no item has ${next.where}=${next.equals}`, a.option);
+          noMatch(a.text, `${concrete} is not in the scenario, so it has no item [${next.index}]${hint}`, a.option);
+        if (next && 'where' in next) noMatch(a.text, `${concrete} is not in the scenario, so no item has ${next.where}=${next.equals}${hint}`, a.option);
         m[st.field] = container();
       }
       cur = m[st.field];
@@ -216,11 +243,16 @@ function applyOne(data: Mapping, a: Assignment): string {
       if (!Array.isArray(cur)) fail(a.text, `${shown(steps, k)} is ${show(cur)}, not a list`, a.option);
       const list = cur as unknown[];
       let i: number;
+      // an empty list (`policies: []`) takes its [0] as a whole item, as a list the scenario does not write
+      const emptyPolicies = list.length === 0 && k === 1 && shown(steps, k) === 'policies';
       if ('index' in st) {
+        if (emptyPolicies && st.index === 0 && last) list.push(undefined);
         if (st.index >= list.length)
           noMatch(
             a.text,
-            `${shown(steps, k)} has ${list.length} item(s) (${list.length ? `[0] to [${list.length - 1}]` : 'none'}), so there is no [${st.index}]`,
+            list.length === 0
+              ? `${shown(steps, k)} is empty, so there is no [${st.index}]${emptyPolicies ? addLeverHint(data, a, k - 1) : ''}`
+              : `${shown(steps, k)} has ${list.length} item(s) ([0] to [${list.length - 1}]), so there is no [${st.index}]`,
             a.option,
           );
         i = st.index;
@@ -230,7 +262,9 @@ function applyOne(data: Mapping, a: Assignment): string {
           const have = list.flatMap((item) => (isMapping(item) && own(item, st.where) ? [String(item[st.where])] : []));
           noMatch(
             a.text,
-            `no item of ${shown(steps, k)} has ${st.where}=${st.equals}${have.length ? ` (there: ${have.map((h) => `${st.where}=${h}`).join(', ')})` : ''}`,
+            list.length === 0
+              ? `${shown(steps, k)} is empty, so no item has ${st.where}=${st.equals}${emptyPolicies ? addLeverHint(data, a, k - 1) : ''}`
+              : `no item of ${shown(steps, k)} has ${st.where}=${st.equals}${have.length ? ` (there: ${have.map((h) => `${st.where}=${h}`).join(', ')})` : ''}`,
             a.option,
           );
         }

@@ -81,6 +81,32 @@ describe('applyAssignments', () => {
     expect(d).toEqual({ policies: [{ lever: 'extension', from: 2027 }] });
   });
 
+  it('a policies list that is empty or absent: says so, and how to add a lever (a whole item, which sets [0] of an empty list too)', () => {
+    const empty = () => ({ startYear: 2030, policies: [] as unknown[] });
+    expect(() => applyAssignments(empty(), [parseAssignment('policies[0].share=0.5')])).toThrow(NoMatch);
+    expect(() => applyAssignments(empty(), [parseAssignment('policies[0].share=0.5')])).toThrow(
+      "policies is empty, so there is no [0]; the scenario has no policy levers: to add one, give the whole item, e.g. --set 'policies[0]={lever: internalList, from: 2031, share: 0.5}'",
+    );
+    expect(() => applyAssignments(empty(), [parseAssignment('policies[lever=extension].factor=0.5')])).toThrow(
+      "policies is empty, so no item has lever=extension; the scenario has no policy levers: to add one, give the whole item, e.g. --set 'policies[0]={lever: extension, from: 2031, factor: 0.5}'",
+    );
+    expect(() => applyAssignments({}, [parseAssignment('policies[0].factor=0.5')])).toThrow(
+      "policies is not in the scenario, so it has no item [0]; the scenario has no policy levers: to add one, give the whole item, e.g. --set 'policies[0]={lever: extension, from: 2027, factor: 0.5}'",
+    );
+    // a study option is told to add the lever with --set and vary its fields
+    expect(() => applyAssignments(empty(), [{ ...parseAssignment('policies[0].share=0.5'), option: 'vary' }])).toThrow(
+      /^option --vary "policies\[0\]\.share=0\.5": policies is empty, .* add one with --set, e.g. --set 'policies\[0\]=\{lever: internalList, from: 2031\}' .* and --vary its fields$/,
+    );
+    // the whole item the message gives is taken
+    const d = empty();
+    applyAssignments(d, [parseAssignment('policies[0]={lever: internalList, from: 2031, share: 0.5}')]);
+    expect(d.policies).toEqual([{ lever: 'internalList', from: 2031, share: 0.5 }]);
+    // other lists: empty or not, as before
+    expect(() => applyAssignments({ policies: [] }, [parseAssignment('policies[1]={lever: extension, from: 2027}')])).toThrow(
+      /policies is empty, so there is no \[1\]/,
+    );
+  });
+
   it('says what is there when an item is not', () => {
     expect(() => applyAssignments(base(), [parseAssignment('estates[2].flats=1')])).toThrow(/estates has 1 item\(s\) \(\[0\] to \[0\]\), so there is no \[2\]/);
     expect(() => applyAssignments(base(), [parseAssignment('policies[lever=ownership].from=2030')])).toThrow(/there: lever=extension, lever=gardens/);
