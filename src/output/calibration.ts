@@ -39,6 +39,7 @@ import {
 import type { Outcome } from '../analysis/outcomes.js';
 import { autoWorkersFor, defaultWorkers, runEnsemble } from '../engine/ensemble.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { Anchor } from '../model/anchor.js';
 import { VERSION } from '../version.js';
 import { writeAtomically } from './atomic.js';
 import { type StudyInfo, type StudyParam, manifest, paramValue } from './study.js';
@@ -133,12 +134,15 @@ export async function calibrateToDirectory(
       const trace: Evaluation[] = [];
       const byValues = new Map<string, { e: Evaluation; fits: TargetFit[] }>();
       let best: Evaluation | undefined;
+      // each evaluation's anchoring solution, by its values (an evaluation anchors its own scenario)
+      const anchorsOf = new Map<string, Anchor[]>();
       const run = async (values: number[]) => {
         const key = values.join(',');
         const known = byValues.get(key);
         if (known) return known;
         const sc = plan.scenarioAt(values);
         const ens = await runEnsemble(sc, { workers, anchorWorkers: info.workers ?? defaultWorkers(), signal: info.signal });
+        anchorsOf.set(key, ens.anchors);
         if (trace.length === 0) seeds = ens.seeds;
         simulateMs += ens.simulateMs;
         used = Math.max(used, ens.workers);
@@ -239,9 +243,20 @@ export async function calibrateToDirectory(
       };
       writeFileSync(join(dir, 'calibration.json'), json(calibration));
       const written = [CALIBRATED_FILE, 'calibration.json', 'manifest.json'];
-      const m = manifest(base, info, written, seeds, used, t0, simulateMs, {
-        calibration: { parameters: calibration.parameters, targets: targets.map((t) => t.spec.text), evaluations: trace.length, stop: nm.stop },
-      });
+      // the fitted scenario's (calibrated.yaml's), which a run of it starts from
+      const m = manifest(
+        base,
+        info,
+        written,
+        seeds,
+        used,
+        t0,
+        simulateMs,
+        {
+          calibration: { parameters: calibration.parameters, targets: targets.map((t) => t.spec.text), evaluations: trace.length, stop: nm.stop },
+        },
+        anchorsOf.get(values.join(',')) ?? null,
+      );
       writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
       return written;
     },

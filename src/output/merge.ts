@@ -184,6 +184,7 @@ export async function mergeToDirectory(folders: string[], outDir: string, info: 
         shards.reduce((t, s) => t + s.m.simulateMs, 0),
         Math.max(...shards.map((s) => s.m.workers)),
         study.seeds,
+        study.anchors ?? null,
       );
       return r.written;
     }

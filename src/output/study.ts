@@ -37,6 +37,7 @@ import { EFFECTS_HEADER, effectsRows } from './csv.js';
 import { type RunInfo, ensembleInfo, openLabelledTables } from './pipeline.js';
 import { shardSlice } from '../engine/shard.js';
 import type { ReplicationDigest } from '../model/digest.js';
+import type { Anchor } from '../model/anchor.js';
 import { DIGESTS_FILE, DigestWriter, SHARD_FILE, VALUES_FILE, shardManifest, writeShardManifest } from './shard.js';
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
@@ -85,13 +86,29 @@ export interface StudyInfo extends RunInfo {
 }
 
 /** The manifest of a study: as a run's (pipeline.ts), with the study's own fields. */
-export function manifest(base: Scenario, info: StudyInfo, files: string[], seeds: number[], workers: number, t0: number, simulateMs: number, extra: object) {
+/**
+ * A study's manifest.json. `anchors`: the anchoring solution its points start from, in the shape
+ * of a run's manifest (one entry per estate; null when not known, as in a merge of shards written
+ * before studies kept it).
+ */
+export function manifest(
+  base: Scenario,
+  info: StudyInfo,
+  files: string[],
+  seeds: number[],
+  workers: number,
+  t0: number,
+  simulateMs: number,
+  extra: object,
+  anchors: Anchor[] | null,
+) {
   return {
     tool: 'nabolag',
     version: VERSION,
     scenario: base,
     scenarioFile: info.scenarioFile,
     command: info.command ?? null,
+    anchors,
     baseSeed: base.seed,
     replications: base.replications,
     seeds,
@@ -157,6 +174,7 @@ export async function sensitivityToDirectory(
   let used = workers;
   let result: SensitivityResult | undefined;
   let seeds: number[] = [];
+  let anchors: Anchor[] | null = null;
   let simulateMs = 0;
   const files = await writeAtomically(
     outDir,
@@ -176,7 +194,11 @@ export async function sensitivityToDirectory(
             anchorFrom: base,
             onProgress: info.onProgress ? (d) => info.onProgress!(done + d, (to - from) * base.replications) : undefined,
           });
-          if (s === from) seeds = e.seeds;
+          if (s === from) {
+            seeds = e.seeds;
+            // the base scenario's, which every sample takes
+            anchors = e.anchors;
+          }
           simulateMs += e.simulateMs;
           // the point that anchors the base scenario may run on more workers (engine/ensemble.ts)
           used = Math.max(used, e.workers);
@@ -197,6 +219,7 @@ export async function sensitivityToDirectory(
           outcomes: named,
           design: design.method === 'morris' ? design : { method: 'sobol', baseRows: design.baseRows, points: [] },
           seeds,
+          anchors,
         };
         writeShardManifest(
           dir,
@@ -223,7 +246,7 @@ export async function sensitivityToDirectory(
         );
         return ['samples.csv', VALUES_FILE, SHARD_FILE];
       }
-      const r = await writeSensitivityFiles(dir, { base, params, outcomes: named, design }, y, ['samples.csv'], info, t0, simulateMs, used, seeds);
+      const r = await writeSensitivityFiles(dir, { base, params, outcomes: named, design }, y, ['samples.csv'], info, t0, simulateMs, used, seeds, anchors);
       result = r.result;
       return r.written;
     },
@@ -239,6 +262,8 @@ export interface SensitivityShardStudy {
   outcomes: { name: string; expression: string }[];
   design: SensitivityDesign;
   seeds: number[];
+  /** The base scenario's anchoring solution (absent in shards of nabolag 0.2.20 and before). */
+  anchors?: Anchor[] | null;
 }
 
 /** indices.csv, summary.json, charts and manifest.json of a sensitivity analysis, given its outcomes y[outcome][sample]: also what merge writes. */
@@ -252,6 +277,7 @@ export async function writeSensitivityFiles(
   simulateMs: number,
   workers: number,
   seeds: number[],
+  anchors: Anchor[] | null,
 ): Promise<{ result: SensitivityResult; written: string[] }> {
   const { base, params, outcomes, design } = plan;
   const nPoints = y[0]?.length ?? 0;
@@ -289,12 +315,22 @@ export async function writeSensitivityFiles(
   written.push('indices.csv', 'summary.json');
   if (info.charts) written.push(...(await info.charts(dir, result)));
   written.push('manifest.json');
-  const m = manifest(base, info, written, seeds, workers, t0, simulateMs, {
-    method: design.method,
-    design: designInfo,
-    parameters: summary.parameters,
-    outcomes: summary.outcomes,
-  });
+  const m = manifest(
+    base,
+    info,
+    written,
+    seeds,
+    workers,
+    t0,
+    simulateMs,
+    {
+      method: design.method,
+      design: designInfo,
+      parameters: summary.parameters,
+      outcomes: summary.outcomes,
+    },
+    anchors,
+  );
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
   return { result, written };
 }
@@ -532,7 +568,18 @@ export async function writeSweepFiles(
   written.push('summary.json');
   if (info.charts) written.push(...(await info.charts(dir, result)));
   written.push('manifest.json');
-  const m = manifest(base, info, written, baseline.seeds, workers, t0, simulateMs, { sweep: { design: plan.design, paths: plan.paths, points: count } });
+  // point 0 is the scenario as given: its anchors are the ones every point takes
+  const m = manifest(
+    base,
+    info,
+    written,
+    baseline.seeds,
+    workers,
+    t0,
+    simulateMs,
+    { sweep: { design: plan.design, paths: plan.paths, points: count } },
+    baseline.anchors ?? null,
+  );
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
   return { result, written };
 }

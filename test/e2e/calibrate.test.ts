@@ -72,6 +72,8 @@ describe('nabolag calibrate', () => {
         .filter((f) => !f.startsWith('.'))
         .sort(),
     ).toEqual(['calibrated.yaml', 'calibration.json', 'manifest.json']);
+    // the fitted scenario's anchoring solution, as a run's manifest has it (none here: anchor: false)
+    expect(JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8')).anchors).toEqual([]);
 
     const c = JSON.parse(readFileSync(join(a, 'calibration.json'), 'utf8'));
     const fitted = c.parameters[0].fitted as number;

@@ -397,6 +397,12 @@ describe('nabolag sensitivity --shard and merge', () => {
         { kind: 'samples', from: (2 * total) / 3, to: total, total },
       ]);
       ok(['merge', ...s.shards, '--out', s.merged, '--quiet']);
+      // the base scenario's anchoring solution (none: anchor: false), kept by the shards for the merged manifest
+      const anchors = (dir: string) =>
+        (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).anchors as Record<string, unknown>[]).map(
+          ({ stored: _s, bundled: _b, ms: _m, ...x }) => x,
+        );
+      expect(anchors(s.merged)).toEqual(anchors(s.full));
       const a = contents(s.full);
       const b = contents(s.merged);
       expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());

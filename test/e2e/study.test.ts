@@ -205,6 +205,29 @@ describe('nabolag sensitivity', () => {
   });
 });
 
+/** A manifest's anchoring solution without where it was found and how long it took (solved now, or read from the store). */
+const anchorsIn = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).anchors as Record<string, unknown>[] | undefined)?.map(
+    ({ stored: _s, bundled: _b, ms: _m, ...a }) => a,
+  );
+
+describe('the anchoring solution in a study', () => {
+  it("manifest.json of a sweep and of a sensitivity analysis records the base scenario's anchors, as a run's does", () => {
+    const run = join(tmp, 'anchors-run');
+    expect(nabolag('run', SCENARIO, ...SMALL, '--no-report', '--out', run).code).toBe(0);
+    const anchors = anchorsIn(run)!;
+    expect(anchors).toEqual([expect.objectContaining({ estate: 'average', attractiveness: expect.any(Number) })]);
+    const sweep = join(tmp, 'anchors-sweep');
+    const r = nabolag('sweep', SCENARIO, '--vary', `${FACTOR}=0.25,1`, '--no-report', ...SMALL, '--out', sweep);
+    expect(r.code, r.stderr).toBe(0);
+    expect(anchorsIn(sweep)).toEqual(anchors);
+    const sens = join(tmp, 'anchors-sensitivity');
+    const s = nabolag('sensitivity', SCENARIO, ...MORRIS, '--no-report', ...SMALL, '--out', sens);
+    expect(s.code, s.stderr).toBe(0);
+    expect(anchorsIn(sens)).toEqual(anchors);
+  });
+});
+
 describe('nabolag sweep', () => {
   it('grid: points.csv, metrics.csv and effects.csv with a point column, summary.json, the dose-response chart; same bytes for the same seed and on two workers', () => {
     const a = join(tmp, 'sweep-a');
