@@ -234,7 +234,14 @@ export function largestDrifts<D extends RowDrift>(drifts: readonly D[], n: numbe
  * drift's year where it came before. `levers`: the run's scenario has levers, so what drifts is
  * not a baseline.
  */
-export function driftWarning(drifts: readonly RowDrift[], endYear: number, label: (metric: string) => string, years = 0, levers = false): string {
+export function driftWarning(
+  drifts: readonly RowDrift[],
+  endYear: number,
+  label: (metric: string) => string,
+  years = 0,
+  levers = false,
+  replications = 2,
+): string {
   const ages = `Anchoring holds an estate over ${ANCHOR_YEARS} years; after them the model does not hold it, though it moves little (over 50 years families within 4% and retired adults within 13% in the tests: docs/ODD.md, "Anchoring", over 50 years).`;
   // a long run says so even when no drift was shown: a drift within the replications' noise may still be there
   if (drifts.length === 0) return years > ANCHOR_YEARS ? `note: ${ages}\n` : '';
@@ -244,6 +251,9 @@ export function driftWarning(drifts: readonly RowDrift[], endYear: number, label
   const { shown, more, moreRows } = largestDrifts(drifts, DRIFT_WARNING_ITEMS);
   const items = shown.map((d) => `${d.row}: ${label(d.metric)} ${value(d, d.from)} → ${value(d, d.to)} by ${endYear}${peak(d)} (more than ${driftLimit(d)})`);
   if (more > 0) items.push(`and ${more} more, in ${moreRows} row${moreRows === 1 ? '' : 's'} (summary.json's "drifts"; the report)`);
+  // one replication: a change beyond the bounds, which that run's chance may make (no interval to tell)
+  if (replications === 1)
+    return `warning: ${levers ? "the estate, with the scenario's levers," : 'the baseline'} is not shown to hold — in its one replication ${items.join('; ')}. One replication cannot tell a drift from that run's chance (it has no interval): run 10 or more (-n 10) to tell.${beyond}\n`;
   // a run with levers: the drift may be theirs, and there is no baseline in the run to compare with
   return levers
     ? `warning: the estate drifts, with the scenario's levers — ${items.join('; ')}. Part or all of it may be the levers' doing: \`nabolag compare\` against the scenario without them tells the two apart.${beyond}\n`

@@ -97,7 +97,7 @@ async function runCommand(argv: {
   }
   out.stdout(
     `nabolag ${VERSION}: ran "${sc.name}" — ${shown.workCount(sc.replications)} of ${counted(sc.years, 'year')} on ${counted(res.ensembles[0]!.workers, 'worker')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
-      driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel, sc.years, sc.policies.length > 0) +
+      driftWarning(res.summary.drifts, sc.startYear + sc.years, metricLabel, sc.years, sc.policies.length > 0, sc.replications) +
       anchorWarning(res.ensembles[0]!.anchors) +
       anchorLimitNote(res.ensembles[0]!.anchors) +
       turnoverWarning([res.summary]) +
@@ -209,7 +209,7 @@ async function compareCommand(argv: {
     `nabolag ${VERSION}: compared "${baseline.name}" with ${variants.map((v) => `"${v.name}"`).join(', ')} — ${work} of ${counted(baseline.years, 'year')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n` +
       headlines(res.comparison, scenarios, baseline.startYear + baseline.years) +
       (anyUnclear(res.comparison) ? fewPairsNote(baseline.replications) : '') +
-      driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years, baseline.policies.length > 0) +
+      driftWarning(res.summary.drifts, baseline.startYear + baseline.years, metricLabel, baseline.years, baseline.policies.length > 0, baseline.replications) +
       anchorWarning(res.ensembles[0]!.anchors) +
       anchorLimitNote(res.ensembles[0]!.anchors) +
       turnoverWarning(Object.values(res.comparison.summaries)) +

@@ -466,7 +466,9 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
   out.stdout(
     `nabolag ${VERSION}: ${design} sweep of "${base.name}" over ${plan.paths.join(', ')} — ${work} (point 0 the scenario as given) of ${counted(base.years, 'year')} on ${counted(res.workers, 'worker')} in ${seconds(t0)} s\n` +
       // point 0's drift, as a run's (its report's first box says so too)
-      (res.result ? driftWarning(res.result.summary.drifts, base.startYear + base.years, metricLabel, base.years, base.policies.length > 0) : '') +
+      (res.result
+        ? driftWarning(res.result.summary.drifts, base.startYear + base.years, metricLabel, base.years, base.policies.length > 0, base.replications)
+        : '') +
       closing(res.outDir, res.files),
   );
 }

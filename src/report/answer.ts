@@ -52,7 +52,9 @@ function driftHtml(base: ScenarioData, lang: Lang): string {
   const beyond = h.end - h.start > ANCHOR_YEARS ? ` ${t.driftBeyond(ANCHOR_YEARS)}` : '';
   // a scenario with levers: what holds or drifts is the estate with them, not a baseline
   const levers = base.ensemble.scenario.policies.length > 0;
-  if (drifts.length === 0) {
+  // one replication has no noise to tell a drift from: what it shows is said as not shown to hold, not as a drift
+  const one = base.ensemble.replications.length === 1;
+  if (drifts.length === 0 || one) {
     // beyond the bounds by the mean in some year, but not clear of the few replications' noise: not "steady"
     const raw = driftsOf(base.summary.metrics[base.row]!);
     if (raw.length > 0) {
@@ -191,7 +193,9 @@ export function answerSection(
   const ms = base.summary.metrics[base.row]!;
   const lines = COMPOSITION.map((name) => {
     const b = ms[name]!.byYear[ms[name]!.byYear.length - 1]!;
-    return `<li data-testid="headline">${L(t.trajectoryLine(metricLabel(name, lang), fmtValue(name, ms[name]!.initial.mean), fmtBand(name, b), h.start, h.end))}</li>`;
+    // one replication: its value, not a range of one value ("43% (43-43%)")
+    const to = base.ensemble.replications.length === 1 ? fmtValue(name, b.mean) : fmtBand(name, b);
+    return `<li data-testid="headline">${L(t.trajectoryLine(metricLabel(name, lang), fmtValue(name, ms[name]!.initial.mean), to, h.start, h.end))}</li>`;
   });
   const chart = charts.find((c) => c.id === (leadChart ?? `trajectory-${MAIN_OUTCOME}`));
   return {
@@ -199,7 +203,7 @@ export function answerSection(
       id: 'answer',
       heading: t.answer,
       lead: true,
-      html: `${drift}\n<p class="intro">${escapeHtml(t.trajectoryIntro(base.name, h.end))}</p>\n<ul class="headlines" data-testid="trajectory">${lines.join('')}</ul>`,
+      html: `${drift}\n<p class="intro">${escapeHtml(t.trajectoryIntro(base.name, h.end, base.ensemble.replications.length))}</p>\n<ul class="headlines" data-testid="trajectory">${lines.join('')}</ul>`,
       ...(chart ? { chart: { id: chart.id, spec: chart.spec, caption: chart.caption } } : {}),
       htmlAfter: (chart ? chartFilesHtml(chart.id, lang) : '') + isNotHtml(lang),
     },

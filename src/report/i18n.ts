@@ -166,14 +166,21 @@ const en = {
   steady: (label: string, from: string, to: string, start: number, end: number, levers = false) =>
     `${levers ? "The estate steady, with the scenario's levers" : 'Baseline steady'}: ${label.toLowerCase()} ${from} in ${start}, ${to} by ${end}; in no year a drift beyond its bounds that the replications can tell from their own noise.`,
   unclear: (items: string, n: number, levers = false) =>
-    `${levers ? "The estate, with the scenario's levers, is not shown to hold" : 'Baseline not shown to hold'}: by the mean, ${items}, beyond the bounds in some year, but not clear of the noise of ${n} replication${n === 1 ? '' : 's'}; ${n < 10 ? 'run 10 or more (-n 10)' : `run more (e.g. -n ${2 * n})`} to tell a drift from chance.`,
+    n === 1
+      ? `${levers ? "The estate, with the scenario's levers, is not shown to hold" : 'Baseline not shown to hold'}: in its one replication, ${items}, beyond the bounds in some year; one replication cannot tell a drift from that run's chance (it has no interval); run 10 or more (-n 10) to tell.`
+      : `${levers ? "The estate, with the scenario's levers, is not shown to hold" : 'Baseline not shown to hold'}: by the mean, ${items}, beyond the bounds in some year, but not clear of the noise of ${n} replication${n === 1 ? '' : 's'}; ${n < 10 ? 'run 10 or more (-n 10)' : `run more (e.g. -n ${2 * n})`} to tell a drift from chance.`,
   /** A drift's item in `unclear`: from and to, and the year it was largest where that came before the end. */
   unclearItem: (label: string, from: string, to: string, peak?: { value: string; year: number }) =>
     `${label} ${from} → ${to}${peak ? ` (${peak.value} at the end of ${peak.year})` : ''}`,
   steadyFew: (n: number, levers = false) =>
-    `With ${n} replication${n === 1 ? '' : 's'} only a drift far beyond its threshold would show here; run 10 or more (-n 10) to check that ${levers ? 'the estate' : 'the baseline'} holds.`,
-  trajectoryIntro: (name: string, end: number) =>
-    `Scenario "${name}": the estate's composition on 1 January of the first year and by ${end} (mean, 5-95% range over replications in brackets).`,
+    n === 1
+      ? `This is one replication's path, with no interval: chance could hide a drift in it; run 10 or more (-n 10) to check that ${levers ? 'the estate' : 'the baseline'} holds.`
+      : `With ${n} replication${n === 1 ? '' : 's'} only a drift far beyond its threshold would show here; run 10 or more (-n 10) to check that ${levers ? 'the estate' : 'the baseline'} holds.`,
+  /** `n`: the replications (one has no range: its values alone). */
+  trajectoryIntro: (name: string, end: number, n = 2) =>
+    n === 1
+      ? `Scenario "${name}": the estate's composition on 1 January of the first year and by ${end}, in its one replication (no range over replications: run 10 or more, -n 10, to see how much runs vary).`
+      : `Scenario "${name}": the estate's composition on 1 January of the first year and by ${end} (mean, 5-95% range over replications in brackets).`,
   trajectoryLine: (label: string, from: string, to: string, start: number, end: number) => `${label}: ${from} in ${start} → ${to} by ${end}`,
   isNotHeading: 'What this is and is not',
   isNot: [
@@ -357,6 +364,8 @@ const en = {
     initial: (y: number) => `1 January ${y} (initial state)`,
     endOf: (y: number) => `1 January ${y + 1} (end of ${y})`,
     bandNote: 'Line: mean over replications; band: 5th to 95th percentile.',
+    /** A chart of one replication: no band, which one value does not have. */
+    bandNoteOne: 'Line: the one replication (no band: one replication has no spread; run 10 or more, -n 10, to see one).',
     runLabel: (n: number, name: string, reps: number, row: string) =>
       `${n > 1 ? `${n} scenarios` : `scenario ${name}`}, ${reps} replication${reps === 1 ? '' : 's'}, row "${row}"`,
     runLabelEstates: (n: number, name: string, reps: number) =>
@@ -615,12 +624,18 @@ const da: Texts = {
   steady: (label, from, to, start, end, levers = false) =>
     `${levers ? 'Afdelingen ligger stille med scenariets tiltag' : 'Grundscenariet ligger stille'}: ${label.toLowerCase()} ${from} i ${start}, ${to} i ${end}; i intet år en drift ud over grænserne, som gentagelserne kan skelne fra deres egen støj.`,
   unclear: (items, n, levers = false) =>
-    `${levers ? 'Det er ikke vist, at afdelingen med scenariets tiltag holder' : 'Det er ikke vist, at grundscenariet holder'}: i gennemsnit ${items}, ud over grænserne i et eller flere år, men ikke klart over støjen i ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'}; ${n < 10 ? 'kør 10 eller flere (-n 10)' : `kør flere (f.eks. -n ${2 * n})`} for at skelne en drift fra tilfældigheder.`,
+    n === 1
+      ? `${levers ? 'Det er ikke vist, at afdelingen med scenariets tiltag holder' : 'Det er ikke vist, at grundscenariet holder'}: i sin ene gentagelse ${items}, ud over grænserne i et eller flere år; én gentagelse kan ikke skelne en drift fra kørslens tilfældigheder (den har intet interval); kør 10 eller flere (-n 10) for at se det.`
+      : `${levers ? 'Det er ikke vist, at afdelingen med scenariets tiltag holder' : 'Det er ikke vist, at grundscenariet holder'}: i gennemsnit ${items}, ud over grænserne i et eller flere år, men ikke klart over støjen i ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'}; ${n < 10 ? 'kør 10 eller flere (-n 10)' : `kør flere (f.eks. -n ${2 * n})`} for at skelne en drift fra tilfældigheder.`,
   unclearItem: (label, from, to, peak) => `${label} ${from} → ${to}${peak ? ` (${peak.value} ved udgangen af ${peak.year})` : ''}`,
   steadyFew: (n, levers = false) =>
-    `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om ${levers ? 'afdelingen' : 'grundscenariet'} holder.`,
-  trajectoryIntro: (name, end) =>
-    `Scenariet "${name}": beboersammensætningen den 1. januar det første år og i ${end} (gennemsnit, 5-95 %-spænd over gentagelser i parentes).`,
+    n === 1
+      ? `Dette er én gentagelses forløb, uden interval: tilfældigheder kan skjule en drift i det; kør 10 eller flere (-n 10) for at se, om ${levers ? 'afdelingen' : 'grundscenariet'} holder.`
+      : `Med ${n} ${n === 1 ? 'gentagelse' : 'gentagelser'} ville kun en drift langt over sin grænse vise sig her; kør 10 eller flere (-n 10) for at se, om ${levers ? 'afdelingen' : 'grundscenariet'} holder.`,
+  trajectoryIntro: (name, end, n = 2) =>
+    n === 1
+      ? `Scenariet "${name}": beboersammensætningen den 1. januar det første år og i ${end}, i sin ene gentagelse (intet spænd over gentagelser: kør 10 eller flere, -n 10, for at se, hvor meget kørsler varierer).`
+      : `Scenariet "${name}": beboersammensætningen den 1. januar det første år og i ${end} (gennemsnit, 5-95 %-spænd over gentagelser i parentes).`,
   trajectoryLine: (label, from, to, start, end) => `${label}: ${from} i ${start} → ${to} i ${end}`,
   isNotHeading: 'Hvad dette er, og hvad det ikke er',
   isNot: [
@@ -789,6 +804,7 @@ const da: Texts = {
     initial: (y) => `1. januar ${y} (starttilstand)`,
     endOf: (y) => `1. januar ${y + 1} (udgangen af ${y})`,
     bandNote: 'Linje: gennemsnit over gentagelser; bånd: 5. til 95. percentil.',
+    bandNoteOne: 'Linje: den ene gentagelse (intet bånd: én gentagelse har ingen spredning; kør 10 eller flere, -n 10, for at se den).',
     runLabel: (n, name, reps, row) => `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelse${reps === 1 ? '' : 'r'}, række "${row}"`,
     runLabelEstates: (n, name, reps) =>
       `${n > 1 ? `${n} scenarier` : `scenariet ${name}`}, ${reps} gentagelse${reps === 1 ? '' : 'r'}, hver afdeling i regionen`,

@@ -63,6 +63,17 @@ describe('summaryDrifts', () => {
     expect(driftWarning([], 2041, (x) => x)).toBe('');
   });
 
+  it("one replication: no drift is claimed, since nothing tells it from that run's chance; it says what moved and asks for more", () => {
+    const w = driftWarning(summaryDrifts(['weak'], metrics), 2041, (x) => x, 15, false, 1);
+    expect(w).toBe(
+      "warning: the baseline is not shown to hold — in its one replication weak: resourceStrongShare 30% → 25% by 2041 (more than 3 points); weak: resourceStrongFamilies 40 → 30 by 2041 (more than 10%). One replication cannot tell a drift from that run's chance (it has no interval): run 10 or more (-n 10) to tell.\n",
+    );
+    expect(w).not.toContain('drifts —');
+    expect(driftWarning(summaryDrifts(['weak'], metrics), 2041, (x) => x, 15, true, 1)).toMatch(
+      /^warning: the estate, with the scenario's levers, is not shown to hold/,
+    );
+  });
+
   it('names at most DRIFT_WARNING_ITEMS drifts, the largest against their thresholds, and counts the rest', () => {
     // many copies of one estate, each drifting a little beyond 10% by its own noise, and one large drift
     const many: RowDrift[] = Array.from({ length: 20 }, (_, i) => ({

@@ -232,6 +232,35 @@ describe('a baseline beyond its bounds by the mean but not clear of the noise of
   }, 60_000);
 });
 
+describe('a run of one replication', () => {
+  it('claims no drift and shows no range: its one path, said as not shown to hold, and asks for more replications', async () => {
+    const base = loadScenario('scenarios/default.yaml');
+    const sc = resolve({ ...base, estates: [{ ...base.estates[0]!, flats: 200, anchor: false }] }, { replications: 1, years: 2 }, 'scenarios/default.yaml');
+    const ens = await runEnsemble(sc, { workers: 1 });
+    const summary = summarize(sc.name, sc.startYear, ens.replications);
+    // its share 6 points up at the horizon, which one replication's drifts report (there is no noise to check it against)
+    const row = summary.rows[0]!;
+    const ms = summary.metrics[row]!.resourceStrongShare!;
+    const last = ms.byYear[ms.byYear.length - 1]!;
+    ms.byYear[ms.byYear.length - 1] = { ...last, mean: ms.initial.mean + 0.06, p5: ms.initial.mean + 0.06, p95: ms.initial.mean + 0.06 };
+    summary.drifts = [{ row, metric: 'resourceStrongShare', from: ms.initial.mean, to: ms.initial.mean + 0.06 }];
+    const results: Results = { ensembles: [ens], summary };
+    const html = answerSection(results, scenarioData(results), [], 'en').section.html ?? '';
+    expect(html).not.toContain('data-testid="drift-warning"');
+    expect(html).not.toContain('the baseline drifts');
+    expect(html).toMatch(
+      /Baseline not shown to hold: in its one replication, resource-strong share[^<]* \d+% → \d+%[^<]*one replication cannot tell a drift from that run(&#39;|')s chance/,
+    );
+    // its values, not a range of one value ("43% (43-43%)"), and said to be one replication's
+    expect(html).toContain('in its one replication (no range over replications');
+    expect(html).not.toMatch(/\((\d+)-\1%\)/);
+    expect(html).not.toContain('5-95% range over replications');
+    // and in Danish
+    const da = answerSection(results, scenarioData(results), [], 'da').section.html ?? '';
+    expect(da).toContain('Det er ikke vist, at grundscenariet holder: i sin ene gentagelse');
+  }, 60_000);
+});
+
 describe('the findings of an estate anchored at its limit', () => {
   it('say so, with the in-movers, in English and Danish; an estate held within its limits gets no such sentence', async () => {
     const base = loadScenario('scenarios/default.yaml');

@@ -21,7 +21,7 @@ export function flowsChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
   const x = yearX(flowDomain(sds), xFlow(lang));
   const color = scenarioColor(sds, true, 'stroke', lang);
   const unit = metricUnitIn('moveIns', lang);
-  const caption = `${t.flowsCaption} ${MOVE_FLOWS.map((n) => `${t.flowNames[n]}${lang === 'en' ? ` — ${metric(n).description.replace(/ this month/, ' in the year')}` : '.'}`).join(' ')} ${t.bandNote}`;
+  const caption = `${t.flowsCaption} ${MOVE_FLOWS.map((n) => `${t.flowNames[n]}${lang === 'en' ? ` — ${metric(n).description.replace(/ this month/, ' in the year')}` : '.'}`).join(' ')} ${sds.every((sd) => sd.ensemble.replications.length === 1) ? t.bandNoteOne : t.bandNote}`;
   const spec = {
     ...top(id, t.flowsTitle, `${capitalise(unit)} · ${runLabel(sds, lang)} · ${t.meanBand}`, caption, lang),
     data: { values },

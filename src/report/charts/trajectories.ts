@@ -19,7 +19,7 @@ export function compositionChart(sds: ScenarioData[], name: string, lang: Lang =
   const label = metricLabel(name, lang);
   const values = sds.flatMap((sd) => stockPoints(sd, name, lang));
   const color = scenarioColor(sds, true, 'stroke', lang);
-  const caption = `${label} (${metricUnitIn(name, lang)}), ${sds.length > 1 ? t.perScenario : t.inScenario(sds[0]!.name)}. ${t.bandNote} ${t.zoomNote} ${t.pointsNote}${lang === 'en' ? ` ${m.description}` : ''}`;
+  const caption = `${label} (${metricUnitIn(name, lang)}), ${sds.length > 1 ? t.perScenario : t.inScenario(sds[0]!.name)}. ${sds.every((sd) => sd.ensemble.replications.length === 1) ? t.bandNoteOne : t.bandNote} ${t.zoomNote} ${t.pointsNote}${lang === 'en' ? ` ${m.description}` : ''}`;
   const spec = {
     ...top(id, wrap(label), `${capitalise(metricUnitIn(name, lang))} · ${runLabel(sds, lang)} · ${t.meanBand}`, caption, lang),
     width: 480,
@@ -50,7 +50,7 @@ export function areaChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDef {
     data: { values: sds.flatMap((sd) => stockPoints(sd, name, lang)) },
     layer: bandLayers(name, x, color, undefined, lang, dash),
   }));
-  const caption = `${t.areaCaption}${lang === 'en' ? ` ${AREA_LEVELS.map((n) => `${metricLabel(n)}: ${metric(n).description}`).join(' ')}` : ''} ${t.bandNote} ${t.zoomNote}`;
+  const caption = `${t.areaCaption}${lang === 'en' ? ` ${AREA_LEVELS.map((n) => `${metricLabel(n)}: ${metric(n).description}`).join(' ')}` : ''} ${sds.every((sd) => sd.ensemble.replications.length === 1) ? t.bandNoteOne : t.bandNote} ${t.zoomNote}`;
   const spec = {
     ...top(id, t.areaTitle, `${runLabel(sds, lang)} · ${t.meanBand} · ${t.stateJan}`, caption, lang),
     hconcat: panels,
