@@ -37,7 +37,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { hostname, homedir } from 'node:os';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../scenario/messages.js';
 import {
   MARKER,
@@ -299,12 +299,26 @@ async function writeVia<T>(
   if (!verdict.ok) throw new UserError(`the output folder ${verdict.path === '' ? '""' : verdict.path} ${verdict.why}; nothing was written`);
   const path = verdict.path;
   const parent = dirname(path);
+  // the folders above the output folder that nabolag makes: removed again, if left empty, when
+  // nothing is written (--out a/new/deep/folder of a run that fails or is stopped)
+  const made = missingFolders(parent);
+  const unmake = () => {
+    for (const d of made) {
+      try {
+        rmdirSync(d);
+      } catch {
+        // not empty (something else was put there) or already gone: kept
+        break;
+      }
+    }
+  };
   try {
     mkdirSync(parent, { recursive: true });
   } catch (e) {
     throw environmentError(e, parent);
   }
   const unlock = await lock(path, opts.wait === true).catch((e) => {
+    unmake();
     throw environmentError(e, parent);
   });
   const tmp = join(parent, `.${basename(path)}.partial-${process.pid}-${uniqueId()}`);
@@ -312,6 +326,7 @@ async function writeVia<T>(
   const cleanup = () => {
     if (!swapped) rmSync(tmp, { recursive: true, force: true });
     unlock();
+    if (!swapped) unmake();
   };
   const onSignal = (signal: NodeJS.Signals) => {
     cleanup();
@@ -352,6 +367,24 @@ async function writeVia<T>(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     cleanup();
+  }
+}
+
+/**
+ * The folders of `dir` and above it that do not exist, deepest first (none when `dir` exists): the
+ * ones `mkdirSync(dir, { recursive: true })` would make.
+ */
+function missingFolders(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    try {
+      lstatSync(d);
+      return out;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return out;
+    }
+    out.push(d);
+    if (dirname(d) === d) return out;
   }
 }
 

@@ -252,6 +252,36 @@ describe('writeAtomically', () => {
     expect(readdirSync(p)).toEqual(['out']);
   });
 
+  it('removes the folders it made above a new output folder when writing fails, if empty, and never one that was there', async () => {
+    const p = folder('w-deep', { 'keep/.hidden': '' });
+    mkdirSync(join(p, 'empty'));
+    const fails = async () => {
+      throw new UserError('failed late');
+    };
+    await expect(writeAtomically(join(p, 'a', 'new', 'deep', 'out'), fails, opts(p))).rejects.toThrow('failed late');
+    await expect(writeAtomically(join(p, 'empty', 'new', 'out'), fails, opts(p))).rejects.toThrow('failed late');
+    await expect(writeAtomically(join(p, 'keep', 'out'), fails, opts(p))).rejects.toThrow('failed late');
+    // what was there before stays, the empty folder too; nothing nabolag made is left
+    expect(readdirSync(p).sort()).toEqual(['empty', 'keep']);
+    expect(readdirSync(join(p, 'empty'))).toEqual([]);
+    expect(readdirSync(join(p, 'keep'))).toEqual(['.hidden']);
+    // a folder nabolag made that something else put a file in while it ran is kept, and the ones above it
+    await expect(
+      writeAtomically(
+        join(p, 'b', 'c', 'out'),
+        async () => {
+          writeFileSync(join(p, 'b', 'theirs.txt'), 'not nabolag');
+          throw new UserError('failed late');
+        },
+        opts(p),
+      ),
+    ).rejects.toThrow('failed late');
+    expect(readdirSync(join(p, 'b'))).toEqual(['theirs.txt']);
+    // a result written keeps the folders made for it
+    await writeAtomically(join(p, 'd', 'e', 'out'), written('a.txt', 'x'), opts(p));
+    expect(existsSync(join(p, 'd', 'e', 'out', 'a.txt'))).toBe(true);
+  });
+
   it('keeps the earlier result whole and removes the partial folder and lock when writing fails', async () => {
     const p = folder('w2');
     await writeAtomically(join(p, 'out'), written('a.txt', 'first'), opts(p));
