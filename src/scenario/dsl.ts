@@ -289,6 +289,9 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       if (s.pattern !== undefined && !new RegExp(s.pattern).test(v)) issues.push(messages.badPattern(file, path, v, describeAllowed(s)));
       return v;
     case 'enum':
+      // a choice written as a bare number (`ruleSet: 2021`, `--set classification.ruleSet=2018`)
+      // is read as YAML's number: it is the text of that choice, not another value
+      if (typeof v === 'number' && Number.isFinite(v) && s.values.includes(String(v))) return String(v);
       if (typeof v !== 'string' || !s.values.includes(v)) {
         const hint = typeof v === 'string' ? closest(v, s.values) : undefined;
         issues.push(messages.notOneOf(file, path, v, describeAllowed(s), hint));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenario, defaultName, loadScenario, MAX_EXTENDS_DEPTH } from '../../src/scenario/load.js';
 import { formatIssues, UserError } from '../../src/scenario/messages.js';
+import { parseAssignments } from '../../src/scenario/set.js';
 import { parseAssignment } from '../../src/scenario/set.js';
 
 const scratch = scratchFolder('nabolag-load-');
@@ -296,5 +297,19 @@ describe('the income criterion reads the cash-benefit rates or the share, never 
     expect(checkScenario(write('income/rates.yaml', 'elevator:\n  cashBenefitUnder30: 90000\n')).warnings).toEqual([]);
     expect(checkScenario(write('income/whole.yaml', 'elevator:\n  incomeOutsideTaxableShare: 1\n  cashBenefitFrom30: 131616\n')).warnings).toEqual([]);
     expect(checkScenario(write('income/share-only.yaml', 'elevator:\n  incomeCounted: share\n  incomeOutsideTaxableShare: 0.6\n')).warnings).toEqual([]);
+  });
+});
+
+describe('a choice written as a bare number', () => {
+  it('is the choice of that text (YAML reads `ruleSet: 2018` as a number), in a file and in --set', () => {
+    expect(loadScenario(write('choice/rules.yaml', 'classification:\n  ruleSet: 2018\n')).classification.ruleSet).toBe('2018');
+    expect(loadScenario(write('choice/rules.json', '{"classification": {"ruleSet": 2018}}')).classification.ruleSet).toBe('2018');
+    expect(loadScenario(write('choice/plain.yaml', 'years: 2\n'), { set: parseAssignments(['classification.ruleSet=2018']) }).classification.ruleSet).toBe(
+      '2018',
+    );
+  });
+  it('a number that is no choice is still refused, naming the choices', () => {
+    const r = checkScenario(write('choice/bad.yaml', 'classification:\n  ruleSet: 2019\n'));
+    expect(r.issues[0]!.message).toMatch(/"classification\.ruleSet" is 2019, but must be one of 2018, 2021/);
   });
 });
