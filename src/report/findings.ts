@@ -158,13 +158,14 @@ function criteriaSentence(sd: ScenarioData, h: Horizon, lang: Lang, base?: strin
       const small = lastBand(atRow(sd, rows[j]!), 'residents').mean < least;
       return f.criteriaOf(e.name, met.length, met.map((p) => p.short).join(', '), small);
     });
-    return f.criteriaEach(h.end, min, listed.join('; '), base);
+    return `${f.criteriaEach(h.end, min, listed.join('; '), base)} ${f.outsideNote}`;
   }
   const parts = criteriaAtRow(sd, lang);
   const k = parts.filter((p) => p.met).length;
   const criteria = f.criteria(h.end, k, min, parts.map((p) => p.text).join('; '), base);
   // the lower thresholds of a prevention area, which the sentence's count of the udsat criteria does not show
-  const sentence = sd.ensemble.scenario.classification.ruleSet === '2021' ? `${criteria} ${f.preventionNote}` : criteria;
+  // the model's outside-work share is broader than the law's count: criterion 1 reads high (ODD 7.4)
+  const sentence = `${sd.ensemble.scenario.classification.ruleSet === '2021' ? `${criteria} ${f.preventionNote}` : criteria} ${f.outsideNote}`;
   // an estate too small for the list can meet every criterion and still never be listed: say so
   const residents = lastBand(sd, 'residents').mean;
   const least = sd.ensemble.scenario.classification.minResidents;
@@ -292,7 +293,9 @@ function effectSentence(results: Results, base: ScenarioData, v: ScenarioData, n
   const band = N(fmtDiffBand(name, e).replace(' to ', ` ${t.range('', '').trim()} `));
   if (!Number.isFinite(e.ciLow) || !Number.isFinite(e.ciHigh)) return f.oneRep(core, diffText(name, e.difference, lang), band);
   const clear = e.ciLow > 0 || e.ciHigh < 0;
-  const detect = isPercent(name) ? replicationsToDetect(e.sd, 0.01) : NaN;
+  // with no spread at all (the same difference in every replication, as a lever that changes
+  // nothing gives) a count of replications to detect an effect says nothing: left out
+  const detect = isPercent(name) && e.sd > 0 ? replicationsToDetect(e.sd, 0.01) : NaN;
   const num = diffNumber(name);
   return f.effect(
     core,

@@ -72,9 +72,11 @@ export function headlineText(name: string, e: Effect | undefined, kind: VariantK
       ? t.sameModel
       : none === 'noChange'
         ? t.noChange
-        : none
-          ? t.leversAfterRun(none.afterRun)
-          : (kind === 'parameters' ? t.verdictParameter : t.verdict)[v] + (kind === 'both' ? t.mixedVariant : '');
+        : none && 'sameShare' in none
+          ? t.sameMunicipalShare(none.sameShare)
+          : none
+            ? t.leversAfterRun(none.afterRun)
+            : (kind === 'parameters' ? t.verdictParameter : t.verdict)[v] + (kind === 'both' ? t.mixedVariant : '');
   const text =
     v === 'noInterval'
       ? t.headlineNoCi(name, num(e.difference), end, verdict)
@@ -135,14 +137,18 @@ export function unchangedVariant(comparison: Pick<Comparison, 'effects'>, varian
  * lever it adds to the baseline's starts after the run's last year (`afterRun`, that year: they
  * never act), or its levers changed nothing ('noChange'); false when its results differ.
  */
-export type Unchanged = false | 'noChange' | { afterRun: number };
+export type Unchanged = false | 'noChange' | { afterRun: number } | { sameShare: number };
 
 /** `Unchanged` for the variant `name` (scenario `variant`) against `baseline`. */
 export function unchangedWhy(comparison: Pick<Comparison, 'effects'>, name: string, variant: Scenario, baseline: Scenario): Unchanged {
   if (!unchangedVariant(comparison, name)) return false;
   const same = new Set(baseline.policies.map((p) => JSON.stringify(p)));
   const added = variant.policies.filter((p) => !same.has(JSON.stringify(p)));
-  return added.length > 0 && added.every((p) => p.from > lastYear(variant)) ? { afterRun: lastYear(variant) } : 'noChange';
+  if (added.length > 0 && added.every((p) => p.from > lastYear(variant))) return { afterRun: lastYear(variant) };
+  // a municipal allocation lever at the share the baseline already lets by (letting.municipalShare)
+  const share = baseline.letting.municipalShare;
+  if (added.length > 0 && added.every((p) => p.lever === 'municipalAllocation' && p.share === share)) return { sameShare: share };
+  return 'noChange';
 }
 
 /**

@@ -106,6 +106,9 @@ const en = {
   sameModel: 'the same model as the baseline: no effect is possible',
   noChange:
     "exactly the baseline's results in every replication: its levers changed nothing here (e.g. a lever the estate already has, such as flexible letting where the list makes it mandatory)",
+  /** The headline's verdict for a variant whose municipal allocation lever sets the share the baseline already has. */
+  sameMunicipalShare: (share: number) =>
+    `exactly the baseline's results: its municipal allocation share (${share}) is the baseline's own (letting.municipalShare ${share}, the law's every 4th vacancy by default), so the lever changes nothing: give a lower share to cap it`,
   /** The headline's verdict for a variant whose levers all start after the run's last year (`last`). */
   leversAfterRun: (last: number) => `exactly the baseline's results: its levers start after the run's last year (${last}), so they never act in this run`,
   /** Added to the verdict of a variant with levers that also changes the model's parameters. */
@@ -315,6 +318,8 @@ const en = {
       `By ${end} the mean values${base ? ` in ${base}` : ''} of ${k} of the region's ${estates} estates meet at least ${min} of the four list criteria (an area of at least 1,000 residents is listed when it does; the region is classified estate by estate).`,
     preventionNote:
       "Under the 2021 rules an area with more than 30% of residents of non-western background is a prevention area (forebyggelsesområde, § 61 b) when it meets 2 of the same four criteria at lower thresholds: more than 30% outside work or education, convictions at least twice the national rate, more than 60% with basic education only, income below 65% of the region's.",
+    outsideNote:
+      "The model's share outside work or education counts every adult 18-64 who is neither working nor studying, also those on unemployment or sickness benefits and in early retirement, which the law's count leaves out in part: it reads higher than a real estate's (ringparken-like about 67%, the real Ringparken 41% in 2019), so criterion 1 is met more easily than in reality (docs/ODD.md 7.4).",
     noMoves: (who: string) => `No households moved in and out${who}, so the elevator effect cannot be read from this run.`,
     inName: (name: string) => ` in ${name}`,
     elevatorClear:
@@ -569,6 +574,8 @@ const da: Texts = {
   sameModel: 'samme model som grundscenariet: ingen effekt er mulig',
   noChange:
     'præcis grundscenariets resultater i alle gentagelser: dens tiltag ændrede intet her (f.eks. et tiltag, afdelingen allerede har, som fleksibel udlejning, hvor listen gør den obligatorisk)',
+  sameMunicipalShare: (share) =>
+    `præcis grundscenariets resultater: dens andel til kommunal anvisning (${share}) er grundscenariets egen (letting.municipalShare ${share}, lovens hver 4. ledige bolig som standard), så tiltaget ændrer intet: giv en lavere andel for at sætte et loft`,
   leversAfterRun: (last) =>
     `præcis grundscenariets resultater: dens tiltag begynder først efter kørslens sidste år (${last}), så de virker aldrig i denne kørsel`,
   mixedVariant: ' (den ændrer også modellens parametre: bilaget nævner dem)',
@@ -759,6 +766,8 @@ const da: Texts = {
       `I ${end} opfylder gennemsnitsværdierne${base ? ` i ${base}` : ''} i ${k} af regionens ${estates} afdelinger mindst ${min} af listens fire kriterier (et område med mindst 1.000 beboere kommer på listen, når det gør det; regionen klassificeres afdeling for afdeling).`,
     preventionNote:
       'Efter reglerne fra 2021 er et område, hvor over 30 % af beboerne har ikke-vestlig baggrund, et forebyggelsesområde (§ 61 b), når det opfylder 2 af de samme fire kriterier ved lavere grænser: over 30 % uden for arbejde eller uddannelse, mindst dobbelt så mange dømte som på landsplan, over 60 % med kun grundskole, indkomst under 65 % af regionens.',
+    outsideNote:
+      'Modellens andel uden for arbejde eller uddannelse tæller alle voksne på 18-64 år, der hverken arbejder eller studerer, også dem på dagpenge eller sygedagpenge og på førtidspension, som lovens opgørelse delvis udelader: den ligger højere end i en virkelig afdeling (ringparken-like omkring 67 %, den virkelige Ringparken 41 % i 2019), så kriterium 1 opfyldes lettere end i virkeligheden (docs/ODD.md 7.4).',
     noMoves: (who) => `Ingen husstande flyttede ind og ud${who}, så elevatoreffekten kan ikke aflæses af denne kørsel.`,
     inName: (name) => ` i ${name}`,
     elevatorClear:

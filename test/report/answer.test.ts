@@ -70,6 +70,26 @@ describe('a variant whose levers changed nothing', () => {
   });
 });
 
+describe('a municipal allocation lever at the share the baseline already has', () => {
+  it("says that the share is the baseline's own, in English and Danish; another share, or another lever with it, is not told so", () => {
+    const base = loadScenario('scenarios/default.yaml');
+    const effects = [{ variant: 'cap', metric: 'resourceStrongShare', row: 'e', year: 2029, difference: 0, ciLow: 0, ciHigh: 0 } as unknown as Effect];
+    const cap = (share: number, more: Scenario['policies'] = []) => ({
+      ...base,
+      policies: [...base.policies, { lever: 'municipalAllocation', from: 2027, share } as unknown as Scenario['policies'][number], ...more],
+    });
+    expect(base.letting.municipalShare).toBe(0.25);
+    expect(unchangedWhy({ effects }, 'cap', cap(0.25), base)).toEqual({ sameShare: 0.25 });
+    expect(unchangedWhy({ effects }, 'cap', cap(0.1), base)).toBe('noChange');
+    const image = { lever: 'imageWork', from: 2027, boost: 0.1 } as unknown as Scenario['policies'][number];
+    expect(unchangedWhy({ effects }, 'cap', cap(0.25, [image]), base)).toBe('noChange');
+    expect(headlineText('cap', effects[0], 'levers', 2029, 'en', { sameShare: 0.25 })).toBe(
+      "cap: 0.0 points resource-strong by 2029, 95% CI 0.0 to 0.0 — exactly the baseline's results: its municipal allocation share (0.25) is the baseline's own (letting.municipalShare 0.25, the law's every 4th vacancy by default), so the lever changes nothing: give a lower share to cap it",
+    );
+    expect(headlineText('cap', effects[0], 'levers', 2029, 'da', { sameShare: 0.25 })).toMatch(/er grundscenariets egen \(letting\.municipalShare 0,25/);
+  });
+});
+
 describe('baselineDrifts', () => {
   /** A baseline whose resource-strong share and families go from `s0`, `f0` to `s1`, `f1`. */
   const baseline = (s0: number, s1: number, f0: number, f1: number): ScenarioData => {
