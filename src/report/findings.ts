@@ -98,8 +98,13 @@ function statusAtRow(sd: ScenarioData, lang: Lang): { text: string; listed: numb
       listed,
       n,
     };
+  // statuses that differ between replications: how well a count of n says the share (the normal
+  // approximation's half-width at a share of one half, the widest; 95%)
+  const margin = Math.round(100 * 1.96 * Math.sqrt(0.25 / n));
   return {
-    text: f.statusIn(parts.map((p) => f.statusIn1(p.name === 'none' ? f.onNoList : lang === 'da' ? listedLabel(p.name) : label(p.name), p.c)).join(', '), n),
+    text:
+      f.statusIn(parts.map((p) => f.statusIn1(p.name === 'none' ? f.onNoList : lang === 'da' ? listedLabel(p.name) : label(p.name), p.c)).join(', '), n) +
+      f.statusSpread(n, margin),
     listed,
     n,
   };

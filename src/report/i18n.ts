@@ -286,6 +286,8 @@ const en = {
     onNoList: 'on no list',
     listedAs: (label: string) => `listed as ${label}`,
     statusIn: (parts: string, n: number) => `${parts} of ${n} replications`,
+    statusSpread: (n: number, margin: number) =>
+      ` (the replications differ: with ${n} of them a share of replications is known to about ±${margin} points, 95%, so run more before reading one scenario's status against another's)`,
     statusIn1: (label: string, c: number) => `${label} in ${c}`,
     onNoListAll: (n: number) => (n === 1 ? 'on no list in its one replication' : `on no list in any of the ${n} replications`),
     listedAll: (label: string, n: number) => `listed as ${label} in all ${n} replications`,
@@ -735,6 +737,8 @@ const da: Texts = {
     onNoList: 'ikke på nogen liste',
     listedAs: (label) => `på listen som ${label}`,
     statusIn: (parts, n) => `${parts} af ${n} gentagelser`,
+    statusSpread: (n, margin) =>
+      ` (gentagelserne er uenige: med ${n} af dem kendes en andel af gentagelserne kun til omkring ±${margin} point, 95 %, så kør flere, før et scenaries status sammenlignes med et andets)`,
     statusIn1: (label, c) => `${label} i ${c}`,
     onNoListAll: (n) => (n === 1 ? 'ikke på nogen liste i sin ene gentagelse' : `ikke på nogen liste i nogen af de ${n} gentagelser`),
     listedAll: (label, n) => `på listen som ${label} i alle ${n} gentagelser`,
