@@ -796,7 +796,8 @@ const da: Texts = {
     demolition: (name, end, displaced, rehoused, share, left) =>
       `I ${name} måtte ${displaced} husstande flytte på grund af nedrivning frem til ${end} (gennemsnit pr. gentagelse), og ${rehoused} (${share}) af dem fik en ny bolig i regionen${left ? ': de andre forlod den, så en del af ændringen i sammensætningen er, hvem der flyttede, ikke at nogens situation ændrede sig' : ''} (hvor mange der genhuses, er en antagelse i modellen: docs/ODD.md).`,
     effectStock: (end, vb, subj, v, bb, base) => `I ${end} er der ${vb} ${subj} med ${v}, mod ${bb} i ${base}`,
-    effectLevel: (end, subj, vb, v, bb, base) => `I ${end} er ${subj} ${vb} med ${v}, mod ${bb} i ${base}`,
+    // the level's label in its definite form ("andel …" → "andelen …")
+    effectLevel: (end, subj, vb, v, bb, base) => `I ${end} er ${subj.replace(/^andel /i, 'andelen ')} ${vb} med ${v}, mod ${bb} i ${base}`,
     noPaired: (core) => `${core}; der kunne ikke beregnes en parvis forskel.`,
     oneRep: (core, diff, band) => `${core}: en parvis forskel på ${diff} (enkelte kørsler ${band}); med én gentagelse er der intet konfidensinterval.`,
     effect: (core, diff, ci, band, clear, power) =>

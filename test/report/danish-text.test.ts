@@ -27,6 +27,12 @@ describe('Danish text', () => {
     expect(findings(single, 'en').some((s) => /\d%/.test(s))).toBe(true);
   });
 
+  it('writes a level in its definite form: "I 2029 er andelen ressourcestærke …", not "er andel"', () => {
+    const all = findings(compared, 'da').join(' ');
+    expect(all).toMatch(/I 2029 er andelen ressourcestærke blandt 22-59-årige \d+/);
+    expect(all).not.toMatch(/ er andel ressourcestærke/);
+  });
+
   it('calls the seed every replication seed derives from "basisfrø"', () => {
     const input = reportInput(single, [], '/nowhere', { lang: 'da' });
     expect(input.subtitle).toContain('basisfrø 1');
