@@ -90,7 +90,11 @@ function statusAtRow(sd: ScenarioData, lang: Lang): { text: string; listed: numb
   const n = counts.reduce((a, b) => a + b, 0);
   const parts = counts.map((c, i) => ({ c, name: LIST_STATUS_NAMES[i]! })).filter((x) => x.c > 0);
   const listed = n - counts[0]!;
-  const label = (name: ListStatusName) => (name === 'none' ? f.onNoList : lang === 'da' ? f.statusGloss[name]! : `${name} (${f.statusGloss[name]})`);
+  // under the 2021 rules the law's own names (the gloss) stand alone: "ghetto" and "hard" are the
+  // 2018 names, kept in metrics.csv's codes
+  const rules2021 = sd.ensemble.scenario.classification.ruleSet === '2021';
+  const label = (name: ListStatusName) =>
+    name === 'none' ? f.onNoList : lang === 'da' || rules2021 ? f.statusGloss[name]! : `${name} (${f.statusGloss[name]})`;
   const listedLabel = (name: ListStatusName) => (name === 'none' ? f.onNoList : f.listedAs(label(name)));
   if (parts.length === 1)
     return {
