@@ -179,6 +179,10 @@ describe('the first screen of a single run', () => {
     expect(html).toContain(`estate &quot;${anchor.estate}&quot; is held as given`);
     expect(html).toContain(`attractiveness ${anchor.attractiveness.toFixed(2).replace('-', '−')}`);
     expect(html).toContain(`after ${anchor.trials} trial`);
+    // the two family shares say whose they are (an outside trial read the second as a share of resource-strong applicants)
+    expect(html).toContain(
+      `family share of the applicants who are not resource-strong ${anchor.applicantFamilyShare.toFixed(2)} (of those who are ${anchor.applicantStrongFamilyShare.toFixed(2)})`,
+    );
     expect(html).toContain(`both adults in work or education in ${anchor.residentCouplesBothActive.toFixed(2)} of the resource-strong couples`);
     // large enough for the list: no word of being too small
     expect(html).not.toContain('an area needs to be on a list at all');
