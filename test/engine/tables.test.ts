@@ -65,7 +65,9 @@ describe('tables written during the run', () => {
     };
     await expect(runToDirectory(small('fail'), join(parent, 'out'), { workers: 1, onProgress: boom })).rejects.toThrow('stopped after 3');
     await expect(runToDirectory(small('fail'), join(parent, 'out'), { workers: 2, onProgress: boom })).rejects.toThrow('stopped after 3');
-    expect(readdirSync(parent)).toEqual(before);
+    // the folder above the output folder, made by the run, is removed again when left empty
+    expect(existsSync(parent) ? readdirSync(parent) : []).toEqual(before);
+    if (before.length === 0) expect(existsSync(parent)).toBe(false);
   });
 
   it('rows arriving out of order are written in replication order; closing early is an error', () => {
