@@ -48,11 +48,15 @@ export const DRIFT_FAMILIES_RELATIVE = 0.1;
  * A drift beyond its threshold is reported only when the confidence interval of the mean drift
  * over the replications (each replication's value that year less its own at month 0; t-based, as
  * the effects' intervals: analysis/inference.ts) excludes zero: with few replications that
- * disagree, a drift of a few points can be noise. The level holds for the run's years together
- * (each year's interval at 1 - (1 - DRIFT_LEVEL) / years, Bonferroni's bound): reading 30 years
- * each at 95% would report, in about one run in five, a drift that is one year's noise (an
- * outside trial: 3.3 points in one year of 30, t = 2.63 against 2.57, and under 2.8 in every
- * other). Two-sided; assumption (the effects' level).
+ * disagree, a drift of a few points can be noise. The level holds for the run's years and rows
+ * together (each year's interval of each row at 1 - (1 - DRIFT_LEVEL) / (years × rows),
+ * Bonferroni's bound): reading 30 years each at 95% would report, in about one run in five, a
+ * drift that is one year's noise (an outside trial: 3.3 points in one year of 30, t = 2.63 against
+ * 2.57, and under 2.8 in every other), and a region of 600 estates read estate by estate at the
+ * level of one reported dozens of drifts of its copies of one anchored estate, each one
+ * replication pair's noise (`scenarios/national.yaml`, 2 replications: 42 drifts). A drift common
+ * to the estates shows in the region's row, one mean over all of them. Two-sided; assumption (the
+ * effects' level).
  */
 export const DRIFT_LEVEL = 0.95;
 
@@ -75,10 +79,11 @@ export const DRIFT_PEAK_MARGIN = 0.5;
 
 /**
  * The multiple of the standard error a drift must exceed with `n` replications when `years` years
- * are read (Student's t with n - 1 degrees of freedom at the two-sided level
- * 1 - (1 - DRIFT_LEVEL) / years).
+ * of `rows` rows are read (Student's t with n - 1 degrees of freedom at the two-sided level
+ * 1 - (1 - DRIFT_LEVEL) / (years × rows)).
  */
-export const driftNoiseFactor = (n: number, years = 1): number => studentTQuantile(1 - (1 - DRIFT_LEVEL) / (2 * Math.max(1, years)), n - 1);
+export const driftNoiseFactor = (n: number, years = 1, rows = 1): number =>
+  studentTQuantile(1 - (1 - DRIFT_LEVEL) / (2 * Math.max(1, years) * Math.max(1, rows)), n - 1);
 
 /**
  * One drift beyond its threshold: the metric, its mean at month 0 and at the horizon, and, where
@@ -120,13 +125,18 @@ export interface DriftPath {
 /**
  * Standard error of the mean of `end[i] - initial[i]`, divided by `scale` (the standard deviation
  * of `meanInterval`, the effects' inference, over the square root of n); undefined with fewer
- * than 2 replications.
+ * than 2 replications. `step`: the values' resolution (1 for a count, 0 for a share). A count's
+ * drifts are whole numbers, so a few replications can agree exactly by chance (two replications of
+ * a 600-estate region: hundreds of its estates' families or retired adults drifted by the same
+ * number in both, a standard error of 0 that made each a "clear" drift); the standard deviation is
+ * then taken as at least that of the rounding, step / √6 (each of a drift's two values rounded to
+ * the step: variance step² / 12 each, Sheppard's).
  */
-export function driftSe(s: DriftSample, scale = 1): number | undefined {
+export function driftSe(s: DriftSample, scale = 1, step = 0): number | undefined {
   const n = s.initial.length;
   if (n < 2) return undefined;
   const drifts = s.end.map((v, i) => (v - s.initial[i]!) / scale);
-  return meanInterval(drifts, DRIFT_LEVEL).sd / Math.sqrt(n);
+  return Math.max(meanInterval(drifts, DRIFT_LEVEL).sd, step / Math.sqrt(6) / scale) / Math.sqrt(n);
 }
 
 /** A drift of one row (estate or region) of a summary. */
@@ -151,10 +161,10 @@ export const DRIFT_METRICS = [...DRIFT_SHARES, ...DRIFT_COUNTS] as const;
  * The drifts of one row's metrics: for each metric, the year's end (or the horizon) at which its
  * mean is furthest from month 0, where that drift is beyond the thresholds above and, where the
  * replications' values are given (`samples`), clear of their noise (`driftNoiseFactor` standard
- * errors of the mean drift that year). Of the years beyond both, the largest drift is reported;
- * a tie goes to the later year (the horizon first).
+ * errors of the mean drift that year, `rows` the number of rows read with it). Of the years beyond
+ * both, the largest drift is reported; a tie goes to the later year (the horizon first).
  */
-export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Record<string, DriftPath>>): Drift[] {
+export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Record<string, DriftPath>>, rows = 1): Drift[] {
   const out: Drift[] = [];
   const read = (metric: string, limit: number, relative: boolean) => {
     const m = ms[metric];
@@ -169,8 +179,8 @@ export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Reco
       const size = Math.abs(m.byYear[y]!.mean - from) / scale;
       if (!(size > limit) || (best && size <= best.size)) continue;
       const values = path?.byYear[y];
-      const se = path && values ? driftSe({ initial: path.initial, end: values }, scale) : undefined;
-      if (se !== undefined && size <= driftNoiseFactor(path!.initial.length, m.byYear.length) * se) continue;
+      const se = path && values ? driftSe({ initial: path.initial, end: values }, scale, relative ? 1 : 0) : undefined;
+      if (se !== undefined && size <= driftNoiseFactor(path!.initial.length, m.byYear.length, rows) * se) continue;
       best = { y, size, se };
     }
     if (!best) return;
@@ -193,12 +203,15 @@ export function driftsOf(ms: Record<string, DriftMetric>, samples?: Partial<Reco
   return out;
 }
 
-/** The drifts of every row of a summary's metrics, row by row (with the replications' values where given: `driftsOf`). */
+/** The drifts of every row of a summary's metrics, row by row (with the replications' values where given: `driftsOf`, the noise read for the rows together). */
 export const summaryDrifts = (
   rows: readonly string[],
   metrics: Record<string, Record<string, DriftMetric>>,
   samples?: Record<string, Partial<Record<string, DriftPath>>>,
-): RowDrift[] => rows.flatMap((row) => (metrics[row] ? driftsOf(metrics[row], samples?.[row]).map((d) => ({ row, ...d })) : []));
+): RowDrift[] => {
+  const read = rows.filter((row) => metrics[row]);
+  return read.flatMap((row) => driftsOf(metrics[row]!, samples?.[row], read.length).map((d) => ({ row, ...d })));
+};
 
 /** A drift's threshold in words: "3 points" or "10%". */
 export const driftLimit = (d: Drift): string => (isShareDrift(d.metric) ? `${DRIFT_SHARE_POINTS * 100} points` : `${DRIFT_FAMILIES_RELATIVE * 100}%`);

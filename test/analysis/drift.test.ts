@@ -235,3 +235,39 @@ describe('every year is read, not only the horizon', () => {
     ).toEqual([]);
   });
 });
+
+describe('a region of many estates: the noise is read for its rows together', () => {
+  it('the factor shares the level among years and rows (Bonferroni)', () => {
+    expect(driftNoiseFactor(10, 10, 601)).toBeCloseTo(9.029, 2);
+    expect(driftNoiseFactor(10, 10, 1)).toBe(driftNoiseFactor(10, 10));
+  });
+
+  it("a count's replications that agree exactly are not a drift without noise: the rounding's is its floor", () => {
+    // two replications, both +29 families of 163: a sample standard deviation of 0
+    expect(driftSe({ initial: [163, 162], end: [192, 191] }, 163, 1)).toBeCloseTo(1 / Math.sqrt(6) / 163 / Math.sqrt(2), 12);
+    // a share has no such step
+    expect(driftSe({ initial: [0.4, 0.41], end: [0.45, 0.46] }, 1, 0)).toBeCloseTo(0, 12);
+  });
+
+  it('one estate of 600 drifting clear of its own noise alone is not reported among them; alone it is', () => {
+    // six replications, retired adults 170 → 196 (+15%), each replication's drift 26 ± 2
+    const initial = [170, 170, 170, 170, 170, 170];
+    const end = [194, 198, 196, 194, 198, 196];
+    const drifting = { retiredAdults: m(170, 196) };
+    const held = { retiredAdults: m(170, 170) };
+    const paths = { retiredAdults: path(initial, end) };
+    const alone = summaryDrifts(['estate-1'], { 'estate-1': drifting }, { 'estate-1': paths });
+    expect(alone.map((d) => d.row)).toEqual(['estate-1']);
+    const rows = Array.from({ length: 600 }, (_, i) => `estate-${i + 1}`);
+    const metrics = Object.fromEntries(rows.map((r, i) => [r, i === 0 ? drifting : held]));
+    const samples = Object.fromEntries(rows.map((r, i) => [r, i === 0 ? paths : { retiredAdults: path(initial, initial) }]));
+    // t = 26 / (1.79 / √6) = 35.6: clear of the noise for 2 years of 600 rows too (t with 5 degrees of freedom at 1 - 0.05 / 2,400)
+    const se = driftSe({ initial, end }, 170, 1)!;
+    expect(26 / 170 / se).toBeGreaterThan(driftNoiseFactor(6, 2, 600));
+    expect(summaryDrifts(rows, metrics, samples).map((d) => d.row)).toEqual(['estate-1']);
+    // a drift less clear (each replication's drift 26 ± 12: t = 5.8) is reported alone and not among 600
+    const noisy = { retiredAdults: path(initial, [184, 208, 196, 184, 208, 196]) };
+    expect(summaryDrifts(['estate-1'], { 'estate-1': drifting }, { 'estate-1': noisy }).map((d) => d.row)).toEqual(['estate-1']);
+    expect(summaryDrifts(rows, metrics, { ...samples, 'estate-1': noisy })).toEqual([]);
+  });
+});
