@@ -34,6 +34,12 @@ export interface NumSchema extends Meta {
   unit: string;
   /** A citation, or the word "assumption". */
   source: string;
+  /**
+   * A text is also accepted where it names one of these (e.g. "an estate's name"): the loader
+   * turns the name into its number before validation (load.ts, `policies[].estate`); the validator
+   * itself accepts only the number.
+   */
+  orName?: string;
 }
 export interface BoolSchema extends Meta {
   kind: 'bool';
@@ -370,7 +376,7 @@ export function describeAllowed(s: Schema): string {
       const lo = s.min === undefined ? '' : s.exclusiveMin ? `greater than ${s.min}` : `at least ${s.min}`;
       const hi = s.max === undefined ? '' : `at most ${s.max}`;
       const range = [lo, hi].filter(Boolean).join(' and ');
-      return `${what}${range ? ' ' + range : ''} (${s.unit})`;
+      return `${what}${range ? ' ' + range : ''} (${s.unit})${s.orName ? `, or ${s.orName}` : ''}`;
     }
     case 'bool':
       return 'true or false';
@@ -402,7 +408,9 @@ export function toJsonSchema(s: Schema): Record<string, unknown> {
       if (s.min !== undefined) o[s.exclusiveMin ? 'exclusiveMinimum' : 'minimum'] = s.min;
       if (s.max !== undefined) o.maximum = s.max;
       if (s.default !== undefined) o.default = s.default;
-      return o;
+      if (!s.orName) return o;
+      const { description, ...number } = o;
+      return { description, anyOf: [number, { type: 'string', minLength: 1, description: s.orName }] };
     }
     case 'bool':
       return { type: 'boolean', description: s.description, ...(s.default !== undefined ? { default: s.default } : {}) };

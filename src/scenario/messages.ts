@@ -173,6 +173,12 @@ export const messages = {
     ),
   demolitionTooLarge: (file: string, path: string, flats: number, estate: number, has: number) =>
     issue(file, path, `${at(path)} is ${flats}, but estates[${estate}] has ${has} flats; allowed: at most ${has} (the whole estate)`),
+  policyEstateName: (file: string, path: string, name: string, names: readonly string[]) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is "${name}", but no estate has that name; allowed: ${names.map((n, k) => `"${n}" (or ${k})`).join(', ')}: an estate's name or its number, 0-based in the order of "estates"`,
+    ),
   policyEstateIndex: (file: string, path: string, index: number, count: number) =>
     issue(
       file,

@@ -15,8 +15,9 @@ const when = {
       min: 0,
       max: 100_000,
       unit: 'estate index',
-      description: 'Apply only to this estate (0-based, in the order of `estates`); absent = all estates.',
+      description: 'Apply only to this estate: its number (0-based, in the order of `estates`) or its name (`estate: Nord`); absent = all estates.',
       source: 'user input',
+      orName: "an estate's name",
     }),
   ),
 };

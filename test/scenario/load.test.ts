@@ -313,3 +313,35 @@ describe('a choice written as a bare number', () => {
     expect(r.issues[0]!.message).toMatch(/"classification\.ruleSet" is 2019, but must be one of 2018, 2021/);
   });
 });
+
+describe("a policy's estate by name", () => {
+  const region = 'estates:\n  - name: Nord\n    flats: 300\n  - name: Syd\n    flats: 500\n';
+  it('is the number of the estate of that name (exactly, else in any case where only one matches)', () => {
+    const f = write(
+      'names/ok.yaml',
+      `${region}policies:\n  - lever: imageWork\n    from: 2027\n    estate: Syd\n  - lever: imageWork\n    from: 2028\n    estate: nord\n  - lever: imageWork\n    from: 2029\n    estate: 0\n`,
+    );
+    expect(loadScenario(f).policies.map((p) => p.estate)).toEqual([1, 0, 0]);
+  });
+  it('--set gives a name as a file does', () => {
+    const f = write('names/set.yaml', `${region}policies:\n  - lever: imageWork\n    from: 2027\n`);
+    expect(loadScenario(f, { set: parseAssignments(['policies[0].estate=Syd']) }).policies[0]!.estate).toBe(1);
+  });
+  it('a name no estate has is refused with the names there are', () => {
+    const f = write('names/bad.yaml', `${region}policies:\n  - lever: imageWork\n    from: 2027\n    estate: Vest\n`);
+    const r = checkScenario(f);
+    expect(r.scenario).toBeUndefined();
+    expect(r.issues).toEqual([
+      {
+        file: rel(f),
+        path: 'policies[0].estate',
+        message:
+          'field "policies[0].estate" is "Vest", but no estate has that name; allowed: "Nord" (or 0), "Syd" (or 1): an estate\'s name or its number, 0-based in the order of "estates"',
+      },
+    ]);
+  });
+  it('two estates whose names differ only in case take a name in another case as neither', () => {
+    const f = write('names/case.yaml', 'estates:\n  - name: nord\n  - name: Nord\npolicies:\n  - lever: imageWork\n    from: 2027\n    estate: NORD\n');
+    expect(checkScenario(f).issues.map((i) => i.path)).toEqual(['policies[0].estate']);
+  });
+});
