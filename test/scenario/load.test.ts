@@ -333,7 +333,7 @@ describe("a policy's estate by name", () => {
     expect(r.scenario).toBeUndefined();
     expect(r.issues).toEqual([
       {
-        file: rel(f),
+        file: f,
         path: 'policies[0].estate',
         message:
           'field "policies[0].estate" is "Vest", but no estate has that name; allowed: "Nord" (or 0), "Syd" (or 1): an estate\'s name or its number, 0-based in the order of "estates"',
