@@ -14,7 +14,7 @@ import { stringify } from '../yaml.js';
 import type { Policy } from '../scenario/policies.js';
 import { type Scenario, spiralSchema } from '../scenario/schema.js';
 import { type DiffBands, type Drawing, type MapPanel, SvgPaint, bandChart, diffBands, diffChart, mapDrawing, mapHeight, paintCanvas } from './charts.js';
-import { LEVERS, LEVER_KINDS, leverProblem, newLever, sizeSchema } from './levers.js';
+import { LEVERS, LEVER_KINDS, leverProblem, newLever, runFieldProblem, sizeSchema } from './levers.js';
 import type { EstateRole, FromWorker, ToWorker } from './protocol.js';
 import { GROUP_COLORS } from './palette.js';
 import { checkedScenario } from './scenario.js';
@@ -117,6 +117,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     said = text;
     message.textContent = text();
   };
+  for (const el of [reps, seed]) el.addEventListener('input', () => el.removeAttribute('aria-invalid'));
   const spiral = $<HTMLInputElement>('estate-spiral');
   const stale = $('estate-stale');
   /** Settings changed after a run: its charts are no longer of what the page shows (the export writes what it shows). */
@@ -143,7 +144,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     const p = preset().scenario;
     const n = Math.max(1, Math.min(200, Math.floor(Number(reps.value) || 1)));
     const s = Math.max(0, Math.min(4294967295, Math.floor(Number(seed.value) || 0)));
-    // the fields show what runs (a count of 0 or 250, a seed of -1 or "abc" typed: 1, 200, 0, 0)
+    // the fields show what runs (a count of 0 or 250, a seed of -1 typed: 1, 200, 0; an empty field is refused before: valid)
     if (reps.value !== String(n)) reps.value = String(n);
     if (seed.value !== String(s)) seed.value = String(s);
     const k = Number(spiral.value);
@@ -620,6 +621,20 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
 
   /** The scenario as chosen, or undefined with the validation message shown. */
   const valid = (): Scenario | undefined => {
+    // the replications and the seed: left empty (or no number), refused at the field, never run as 1 replication or seed 0
+    for (const [el, key, field, min, max] of [
+      [reps, 'estateReplications', 'replications', 1, 200],
+      [seed, 'seed', 'seed', 0, 4294967295],
+    ] as const) {
+      const problem = () => runFieldProblem(tx(key), field, el.value, el.validity.badInput, min, max, lang());
+      if (problem()) {
+        el.setAttribute('aria-invalid', 'true');
+        say(() => tx('estateInvalid', { message: problem() ?? '' }));
+        el.focus();
+        return undefined;
+      }
+      el.removeAttribute('aria-invalid');
+    }
     // the fields the page offers are checked here first, in the page's language (a size left
     // empty would otherwise run with the schema's default, which the user did not ask for)
     const problem = leverProblem(state.levers, startYear(), startYear() + preset().scenario.years, lang());

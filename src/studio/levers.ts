@@ -154,3 +154,26 @@ export function leverProblem(levers: readonly { policy: Policy; on: boolean }[],
   }
   return undefined;
 }
+
+/**
+ * A problem with the replications or the seed as typed in the estate mode, in the page's
+ * language, or undefined: a field left empty, or holding no number (the browser's `badInput`),
+ * is refused rather than run with a count or seed the user did not ask for. It names the field
+ * (as labelled and as the scenario names it), and what is allowed. A number outside the limits
+ * is not refused here: the page shows in the field the count or seed it runs (0 replications: 1).
+ */
+export function runFieldProblem(
+  label: string,
+  field: 'replications' | 'seed',
+  typed: string,
+  badInput: boolean,
+  min: number,
+  max: number,
+  lang: Lang,
+): string | undefined {
+  const v = typed.trim() === '' ? Number.NaN : Number(typed);
+  if (!badInput && Number.isFinite(v)) return undefined;
+  const ok = allowed(lang, true, min, max);
+  const name = `"${label}" (${field})`;
+  return lang === 'da' ? `${name} er tomt eller ikke et tal; skriv ${ok}.` : `${name} is empty or not a number; enter ${ok}.`;
+}

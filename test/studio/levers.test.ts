@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/scenario/policies.js';
-import { leverProblem, newLever } from '../../src/studio/levers.js';
+import { leverProblem, newLever, runFieldProblem } from '../../src/studio/levers.js';
 
 const row = (policy: Record<string, unknown>, on = true) => ({ policy: policy as unknown as Policy, on });
 
@@ -49,5 +49,23 @@ describe('leverProblem', () => {
     expect(leverProblem([row({ lever: 'largerFlats', from: 2027 }, false), row({ lever: 'divideEstate' })], 2026, 2041, 'en')).toMatch(
       /^Lever 2 \(Divide the estate\): "from \(January\)" \(policies\[0\]\.from\) is empty/,
     );
+  });
+});
+
+describe('runFieldProblem', () => {
+  it('refuses the replications or the seed left empty or holding no number, naming the field and what is allowed', () => {
+    expect(runFieldProblem('Replications', 'replications', '', false, 1, 200, 'en')).toBe(
+      '"Replications" (replications) is empty or not a number; enter a whole number from 1 to 200.',
+    );
+    expect(runFieldProblem('Replications', 'replications', '  ', false, 1, 200, 'en')).toBeDefined();
+    expect(runFieldProblem('Frø (seed)', 'seed', '', true, 0, 4294967295, 'da')).toBe(
+      '"Frø (seed)" (seed) er tomt eller ikke et tal; skriv et helt tal fra 0 til 4294967295.',
+    );
+  });
+
+  it('passes a number (one outside the limits is shown in the field as what runs, not refused)', () => {
+    expect(runFieldProblem('Replications', 'replications', '10', false, 1, 200, 'en')).toBeUndefined();
+    expect(runFieldProblem('Replications', 'replications', '0', false, 1, 200, 'en')).toBeUndefined();
+    expect(runFieldProblem('Seed', 'seed', '-5', false, 0, 4294967295, 'en')).toBeUndefined();
   });
 });

@@ -196,6 +196,49 @@ describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
     TIMEOUT,
   );
 
+  it(
+    "estate mode: the replications or the seed left empty is refused at the field, in the page's language; nothing runs as 1 replication or seed 0",
+    async () => {
+      await page.getByTestId('mode-estate').click();
+      await page.getByTestId('estate-preset').selectOption('0');
+      for (const [testid, said] of [
+        ['estate-replications', '"Replications" (replications) is empty or not a number; enter a whole number from 1 to 200.'],
+        ['estate-seed', '"Seed" (seed) is empty or not a number; enter a whole number from 0 to 4294967295.'],
+      ] as const) {
+        await page.getByTestId(testid).fill('');
+        for (const button of ['estate-run', 'estate-export']) {
+          await page.getByTestId(button).click();
+          await expect(page.getByTestId('estate-message').textContent()).resolves.toBe(`The scenario is not valid, so it was not run or saved: ${said}`);
+          await expect(page.getByTestId(testid).getAttribute('aria-invalid')).resolves.toBe('true');
+          await expect(
+            page.getByTestId(testid).evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement),
+          ).resolves.toBe(true);
+          // the field stays as typed: empty, not a 1 or a 0 put in its place
+          await expect(page.getByTestId(testid).inputValue()).resolves.toBe('');
+          const e = await estate();
+          expect(e.running).toBe(false);
+          expect(e.done).toEqual([]);
+          expect(e.exported).toBe('');
+        }
+        await page.getByTestId(testid).fill(testid === 'estate-seed' ? '1' : '10');
+        await expect(page.getByTestId(testid).getAttribute('aria-invalid')).resolves.toBeNull();
+      }
+      // in Danish, and a field holding no number (typed "-" or "e": the browser's badInput) is refused too
+      await lang('da');
+      await page.getByTestId('estate-replications').fill('');
+      await page.getByTestId('estate-replications').pressSequentially('-');
+      await page.getByTestId('estate-run').click();
+      await expect(page.getByTestId('estate-message').textContent()).resolves.toBe(
+        'Scenariet er ikke gyldigt, så det blev hverken kørt eller gemt: "Gentagelser" (replications) er tomt eller ikke et tal; skriv et helt tal fra 1 til 200.',
+      );
+      expect((await estate()).done).toEqual([]);
+      await lang('en');
+      await page.getByTestId('estate-replications').fill('10');
+      expect(consoleErrors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
   it('estate mode: no list shows an entry twice, and a file opened again replaces its entry', async () => {
     const options = (id: string) => page.getByTestId(id).locator('option').allTextContents();
     const presets = await options('estate-preset');
