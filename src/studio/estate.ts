@@ -103,7 +103,9 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
   for (const [k, p] of presets.entries()) {
     const o = document.createElement('option');
     o.value = String(k);
-    o.textContent = `${p.scenario.name} (${p.file})`;
+    // the name only: with its path ("ringparken-like (scenarios/presets/ringparken-like.yaml)") the entry was cut in the
+    // column even at 1366 wide; the file is named under the list (describe)
+    o.textContent = p.scenario.name;
     select.appendChild(o);
   }
   const reps = $<HTMLInputElement>('estate-replications');
@@ -160,7 +162,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
 
   const describe = () => {
     const p = preset();
-    $('estate-description').textContent = p ? presetDescription(lang(), p.file, p.scenario.description) : '';
+    $('estate-description').textContent = p ? `${presetDescription(lang(), p.file, p.scenario.description)} ${tx('estateFile', { file: p.file })}`.trim() : '';
   };
   // the spiral slider reaches as far as the schema allows for this estate's own strengths (a
   // stronger multiple would be refused as a run, naming fields the user never touched)

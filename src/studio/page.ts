@@ -49,14 +49,15 @@ progress { width: 100%; height: 1rem; accent-color: var(--accent); }
 .modes button[aria-pressed=true] { background: var(--accent); border-color: var(--accent); color: #fff; }
 main[hidden] { display: none; }
 canvas.plot { width: 100%; height: 150px; border: 1px solid var(--line); background: #fff; display: block; }
-.monitors { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
+/* the two monitors share the column: at 1024 wide a Danish "18,3 %" at 2rem pushed the second past the screen's edge */
+.monitors { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: .5rem; }
 .stepline { margin: .4rem 0 0; font-size: 1.05rem; }
 .stepline b { font-variant-numeric: tabular-nums; }
 summary { cursor: pointer; color: var(--accent); }
 .intro p { margin: .3rem 0 0; }
 .monitor { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .35rem .6rem; }
 .monitor .name { font-size: .85rem; color: var(--muted); }
-.monitor .value { font-size: 2rem; font-weight: bold; font-variant-numeric: tabular-nums; line-height: 1.1; }
+.monitor .value { font-size: 1.5rem; font-weight: bold; font-variant-numeric: tabular-nums; line-height: 1.1; white-space: nowrap; }
 .legend { display: flex; gap: .8rem; flex-wrap: wrap; font-size: .85rem; margin: .3rem 0 0; }
 .legend span::before { content: ""; display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; background: var(--c); border: 1px solid #777; }
 .status { min-height: 2.6em; margin: .3rem 0; font-size: .92rem; }
@@ -77,6 +78,8 @@ canvas.chart.map { height: 260px; }
 .maprow output { min-width: 9.5em; font-variant-numeric: tabular-nums; }
 .addrow { display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; margin: .2rem 0; }
 .addrow select { flex: 1; width: auto; min-width: 0; }
+/* the lever list on a line of its own, the Add button under it: beside the button a long name was cut ("Renovation with the right to al") */
+.addrow select.lever-kind { flex: 1 1 100%; }
 .lever { border-top: 1px solid var(--line); padding: .3rem 0 .2rem; font-size: .85rem; }
 .lever-head { display: flex; justify-content: space-between; align-items: center; font-weight: bold; }
 .lever .remove { padding: 0 .45rem; }
@@ -91,9 +94,14 @@ canvas.chart.map { height: 260px; }
 .empty[hidden] { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { padding: 0 1rem .6rem; font-size: .76rem; color: var(--muted); }
+/* a projector (1280x720) or a laptop (1366x768): a wider column of controls, so that the lists' entries are not cut */
+@media (min-width: 1250px) {
+  main { max-width: 1300px; grid-template-columns: 340px minmax(0, 1fr); }
+  .monitor .value { font-size: 2rem; }
+}
 /* a large screen (1920x1080): a larger grid and taller charts, not a 1200px column with half the screen empty */
 @media (min-width: 1500px) and (min-height: 950px) {
-  main { max-width: 1880px; grid-template-columns: 320px minmax(0, 1fr); gap: 1.5rem; }
+  main { max-width: 1880px; grid-template-columns: 340px minmax(0, 1fr); gap: 1.5rem; }
   .stage { grid-template-columns: 600px minmax(0, 1fr); }
   canvas.grid { width: 600px; height: 600px; }
   canvas.plot { height: 220px; }
@@ -195,7 +203,7 @@ const BODY = `
     <fieldset>
       <legend data-text="estateLevers"></legend>
       <label class="slider" for="estate-lever-kind"><span data-text="estateLeverKind"></span></label>
-      <div class="addrow"><select id="estate-lever-kind" data-testid="estate-lever-kind"></select>
+      <div class="addrow"><select id="estate-lever-kind" class="lever-kind" data-testid="estate-lever-kind"></select>
       <button type="button" id="estate-lever-add" data-testid="estate-lever-add" data-text="estateLeverAdd"></button></div>
       <div id="estate-lever-list" data-testid="estate-levers"></div>
       <p class="note" data-text="estateLeversNote"></p>

@@ -284,4 +284,54 @@ describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
     expect(await page.evaluate(() => (globalThis as unknown as Win).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
     expect(consoleErrors).toEqual([]);
   });
+  it('at a projector (1280x720) and a laptop (1366x768), in both languages: nothing scrolls sideways and no list entry is cut; at 1024x768 the Danish monitors fit', async () => {
+    const scrollWidth = () => page.evaluate(() => (globalThis as unknown as Win).document.documentElement.scrollWidth);
+    // the entries of a list wider than the list shows them: its text measured in the list's font, plus room for the arrow
+    const cut = (testid: string) =>
+      page.getByTestId(testid).evaluate((el) => {
+        const sel = el as unknown as { clientWidth: number; options: ArrayLike<{ textContent: string | null }> };
+        const g = globalThis as unknown as {
+          getComputedStyle(e: unknown): { fontSize: string; fontFamily: string };
+          document: { createElement(t: 'canvas'): { getContext(k: '2d'): { font: string; measureText(s: string): { width: number } } } };
+        };
+        const ctx = g.document.createElement('canvas').getContext('2d');
+        const cs = g.getComputedStyle(el);
+        ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+        return Array.from(sel.options)
+          .map((o) => o.textContent ?? '')
+          .filter((text) => ctx.measureText(text).width + 28 > sel.clientWidth);
+      });
+    for (const [width, height] of [
+      [1280, 720],
+      [1366, 768],
+    ]) {
+      await page.setViewportSize({ width, height });
+      for (const l of ['en', 'da'] as const) {
+        await lang(l);
+        await page.getByTestId('mode-schelling').click();
+        expect(await scrollWidth()).toBeLessThanOrEqual(width);
+        await page.getByTestId('mode-estate').click();
+        expect(await scrollWidth()).toBeLessThanOrEqual(width);
+        expect(await cut('estate-preset')).toEqual([]);
+        expect(await cut('estate-lever-kind')).toEqual([]);
+      }
+    }
+    // the file of the estate chosen is named under the list
+    await expect(page.locator('#estate-description').textContent()).resolves.toContain('Fil: scenarios/default.yaml.');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('mode-schelling').click();
+    // the widest value a monitor shows, in Danish
+    await page.getByTestId('schelling-similar').evaluate((el) => {
+      (el as unknown as { textContent: string }).textContent = '100,0\u00a0%';
+    });
+    expect(await scrollWidth()).toBeLessThanOrEqual(1024);
+    const monitor = await page.getByTestId('schelling-unhappy').evaluate((el) => {
+      const box = (e: unknown) => (e as { getBoundingClientRect(): { right: number } }).getBoundingClientRect().right;
+      return [box(el), box((el as unknown as { parentElement: unknown }).parentElement)];
+    });
+    expect(monitor[0]).toBeLessThanOrEqual(monitor[1]!);
+    await lang('en');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(consoleErrors).toEqual([]);
+  });
 });
