@@ -109,6 +109,12 @@ const settings = (): SchellingSettings => ({
 
 /** A share as a per cent in the page's language (Danish: "72,8 %"). */
 const pct = (v: number, digits = 1): string => pctIn(state.lang, v, digits);
+/**
+ * A share the monitors show: one decimal, or two where one would round a share that is not 0 to
+ * "0.0%" (1 household of 8,000 still unhappy, while the page says they are still moving) or one
+ * that is not all to "100.0%". With at most 10,000 cells two decimals always tell them apart.
+ */
+const share = (v: number): string => pct(v, (v > 0 && v < 0.0005) || (v < 1 && v >= 0.9995) ? 2 : 1);
 
 function showOutputs(): void {
   $('density-out').textContent = pct(Number(inputs.density.value), 0);
@@ -375,7 +381,7 @@ let aloneShare = 0;
 function showAlone(): void {
   const el = $('alone');
   el.hidden = aloneShare === 0;
-  el.textContent = el.hidden ? '' : t(state.lang, 'alone', { share: pct(aloneShare) });
+  el.textContent = el.hidden ? '' : t(state.lang, 'alone', { share: share(aloneShare) });
 }
 
 let legendGroups = 0;
@@ -388,8 +394,8 @@ function draw(): void {
     legendGroups = f.groups;
     drawLegend(legendGroups);
   }
-  $('similar').textContent = pct(f.similar);
-  $('unhappy').textContent = pct(f.unhappy);
+  $('similar').textContent = share(f.similar);
+  $('unhappy').textContent = share(f.unhappy);
   $('steps').textContent = String(f.step);
   const a = alone(f.cells, f.width, f.height, setupRadius);
   aloneShare = a.households ? a.alone / a.households : 0;
@@ -422,9 +428,11 @@ function setLang(lang: Lang): void {
   showAlone();
   showOutputs();
   if (latest) {
-    $('similar').textContent = pct(latest.similar);
-    $('unhappy').textContent = pct(latest.unhappy);
+    $('similar').textContent = share(latest.similar);
+    $('unhappy').textContent = share(latest.unhappy);
   }
+  // the plot's axis in the new language's per cents ("100 %" in Danish)
+  drawPlot();
   estate.relabel();
 }
 
