@@ -164,7 +164,28 @@ let setupDone = '';
 let setupRadius = 1;
 const changedSinceSetup = (): boolean => setupDone !== setupKey();
 
-function setup(): void {
+/**
+ * The seed as typed, checked at setup: empty or no number is refused with a message at the field
+ * (never set up with seed 0 in its place); a number outside 0 to 4294967295, or with decimals, is
+ * written in the field as the seed that runs (-5: 0), as the estate mode's seed is.
+ */
+function seedOk(): boolean {
+  const el = inputs.seed;
+  if (el.validity.badInput || el.value.trim() === '' || !Number.isFinite(Number(el.value))) {
+    el.setAttribute('aria-invalid', 'true');
+    setStatus('seedEmpty');
+    el.focus();
+    return false;
+  }
+  el.removeAttribute('aria-invalid');
+  const used = String(settings().seed);
+  if (el.value !== used) el.value = used;
+  return true;
+}
+
+/** Place the households with the settings; false (nothing done) when the seed is refused. */
+function setup(): boolean {
+  if (!seedOk()) return false;
   stopGo();
   state.similar = [];
   state.unhappy = [];
@@ -178,6 +199,7 @@ function setup(): void {
   buttons.setup.classList.remove('attention');
   send({ kind: 'setup', settings: settings() });
   setStatus('statusSetup');
+  return true;
 }
 
 /** Whether to set up before going or stepping: never set up, or settings changed before the first step. */
@@ -216,7 +238,7 @@ function takeGuess(): boolean {
 }
 
 function startGo(): void {
-  if (setupDue()) setup();
+  if (setupDue() && !setup()) return;
   if (!takeGuess()) return;
   state.running = true;
   goStartedAt = performance.now();
@@ -253,7 +275,7 @@ function tick(): void {
   send({ kind: 'step' });
 }
 
-buttons.setup.addEventListener('click', setup);
+buttons.setup.addEventListener('click', () => setup());
 buttons.step.addEventListener('click', () => {
   stopGo();
   stepOnce();
@@ -276,6 +298,7 @@ for (const el of [inputs.density, inputs.groups, inputs.radius, inputs.size, inp
     if (changed) setStatus('statusSetupNeeded');
   });
 inputs.guess.addEventListener('input', () => inputs.guess.removeAttribute('aria-invalid'));
+inputs.seed.addEventListener('input', () => inputs.seed.removeAttribute('aria-invalid'));
 inputs.wanted.addEventListener('input', () => {
   send({ kind: 'wanted', wanted: Number(inputs.wanted.value) / 100 });
   state.settled = false; // another wish: households may want to move again

@@ -122,6 +122,7 @@ export const TEXT = {
     statusSetup:
       'Households placed at random. To start: choose the settings on the left (Setup places the households again with them), write your prediction, then press Go.',
     statusSetupNeeded: 'The new density, groups, radius, size or seed take effect when you press Setup.',
+    seedEmpty: 'The seed is empty or not a number: enter a whole number from 0 to 4294967295 (the same seed gives the same run). Nothing was set up.',
     guessInvalid: 'Your prediction is {value}: enter a number from 0 to 100 (the % similar you expect at the end), or leave it empty.',
     guessNotNumber: 'Your prediction is not a number: enter a number from 0 to 100 (the % similar you expect at the end), or leave it empty.',
     revealNone: 'No prediction was made for this run: next time, write one before you press Go, then compare.',
@@ -257,6 +258,7 @@ export const TEXT = {
     statusSetup:
       'Husstandene er placeret tilfældigt. Sådan starter du: vælg indstillingerne til venstre (Opstil placerer husstandene igen med dem), skriv dit gæt, og tryk så på Kør.',
     statusSetupNeeded: 'Den nye tæthed, grupper, radius, størrelse eller frø træder i kraft, når du trykker på Opstil.',
+    seedEmpty: 'Frøet er tomt eller ikke et tal: skriv et helt tal fra 0 til 4294967295 (samme frø giver samme kørsel). Intet blev stillet op.',
     guessInvalid: 'Dit gæt er {value}: skriv et tal fra 0 til 100 (de % ens naboer, du venter til sidst), eller lad feltet stå tomt.',
     guessNotNumber: 'Dit gæt er ikke et tal: skriv et tal fra 0 til 100 (de % ens naboer, du venter til sidst), eller lad feltet stå tomt.',
     revealNone: 'Der blev ikke skrevet et gæt til denne kørsel: skriv et næste gang, før du trykker på Kør, og sammenlign.',

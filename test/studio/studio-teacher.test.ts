@@ -196,6 +196,48 @@ describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
     TIMEOUT,
   );
 
+  it('a seed left empty is refused at Setup and Go, never set up as seed 0; one outside its limits is shown as the seed that runs', async () => {
+    await setupWith(0.8, 30);
+    const before = await studio();
+    await page.getByTestId('schelling-seed').fill('');
+    for (const button of ['schelling-setup', 'schelling-go']) {
+      await page.getByTestId(button).click();
+      expect(await status()).toBe(
+        'The seed is empty or not a number: enter a whole number from 0 to 4294967295 (the same seed gives the same run). Nothing was set up.',
+      );
+      await expect(page.getByTestId('schelling-seed').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(
+        page.getByTestId('schelling-seed').evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement),
+      ).resolves.toBe(true);
+      await expect(page.getByTestId('schelling-seed').inputValue()).resolves.toBe('');
+      const now = await studio();
+      expect(now.running).toBe(false);
+      expect(now.similar).toEqual(before.similar);
+    }
+    await lang('da');
+    await page.getByTestId('schelling-seed').pressSequentially('-');
+    await page.getByTestId('schelling-setup').click();
+    expect(await status()).toContain('Frøet er tomt eller ikke et tal');
+    await lang('en');
+    // seed 0 as typed, then -5 and 2.5: set up with 0 and 2, and the field says so
+    const similarWith = async (typed: string) => {
+      await page.getByTestId('schelling-seed').fill(typed);
+      await page.getByTestId('schelling-setup').click();
+      await page.waitForFunction(() => {
+        const s = (globalThis as unknown as { __studio: StudioState }).__studio;
+        return s.step === 0 && s.similar.length === 1 && !s.running;
+      });
+      await expect(page.getByTestId('schelling-seed').getAttribute('aria-invalid')).resolves.toBeNull();
+      return [await page.getByTestId('schelling-seed').inputValue(), (await studio()).similar[0]];
+    };
+    const zero = await similarWith('0');
+    expect(await similarWith('-5')).toEqual(zero);
+    const two = await similarWith('2');
+    expect(await similarWith('2.5')).toEqual(two);
+    await similarWith('1');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it(
     "estate mode: a lever's size left empty is refused in the page's language, and nothing runs or is exported",
     async () => {
