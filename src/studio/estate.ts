@@ -603,7 +603,7 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
     progressText.textContent = !state.total
       ? ''
       : state.paired
-        ? tx('estateProgressPaired', { done: n, total: all, n: state.total, seconds })
+        ? tx(state.total === 1 ? 'estateProgressPairedOne' : 'estateProgressPaired', { done: n, total: all, n: state.total, seconds })
         : tx('estateProgress', { done: n, total: all, seconds });
   };
 

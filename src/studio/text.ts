@@ -42,6 +42,7 @@ export const TEXT = {
     estateLeverUntil: 'until (January)',
     estateLeverEnd: 'the end',
     estateProgressPaired: '{done} of {total} runs done: {n} replications with the levers and {n} of the baseline ({seconds} s)',
+    estateProgressPairedOne: '{done} of {total} runs done: 1 replication with the levers and 1 of the baseline ({seconds} s)',
     estateInvalid: 'The scenario is not valid, so it was not run or saved: {message}',
     estateInvalidCli: 'The scenario is not valid, so it was not run or saved: {message}',
     estateDiffTitle: 'Difference to the baseline: resource-strong share, levers minus baseline (1 January)',
@@ -177,6 +178,7 @@ export const TEXT = {
     estateLeverUntil: 'indtil (januar)',
     estateLeverEnd: 'slutningen',
     estateProgressPaired: '{done} af {total} kørsler færdige: {n} gentagelser med tiltag og {n} af grundscenariet ({seconds} s)',
+    estateProgressPairedOne: '{done} af {total} kørsler færdige: 1 gentagelse med tiltag og 1 af grundscenariet ({seconds} s)',
     estateInvalid: 'Scenariet er ikke gyldigt, så det blev hverken kørt eller gemt: {message}',
     estateInvalidCli:
       'Scenariet er ikke gyldigt, så det blev hverken kørt eller gemt. Beskeden fra nabolag validate (på engelsk, som kommandolinjen skriver den): {message}',

@@ -327,6 +327,28 @@ describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
     TIMEOUT,
   );
 
+  it('estate mode: a run of 1 replication with a lever says "1 replication", not "1 replications"', async () => {
+    await page.getByTestId('estate-replications').fill('1');
+    await page.getByTestId('estate-shock').click();
+    await page.getByTestId('estate-run').click();
+    await page.waitForFunction(
+      () => {
+        const e = (globalThis as unknown as { __estate: { running: boolean; done: unknown[]; baseline: unknown[] } }).__estate;
+        return !e.running && e.done.filter((d) => d).length === 1 && e.baseline.filter((d) => d).length === 1;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    const progress = async () => (await page.locator('#estate-progress-text').textContent()) ?? '';
+    expect(await progress()).toMatch(/^2 of 2 runs done: 1 replication with the levers and 1 of the baseline \(/);
+    await lang('da');
+    expect(await progress()).toMatch(/^2 af 2 kørsler færdige: 1 gentagelse med tiltag og 1 af grundscenariet \(/);
+    await lang('en');
+    await page.getByTestId('estate-lever-remove').click();
+    await page.getByTestId('estate-replications').fill('10');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('estate mode: no list shows an entry twice, and a file opened again replaces its entry', async () => {
     const options = (id: string) => page.getByTestId(id).locator('option').allTextContents();
     const presets = await options('estate-preset');
