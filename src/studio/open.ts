@@ -25,16 +25,20 @@ export function openScenarioText(file: string, text: string, size?: number): { s
   if ('issues' in parsed) return { message: formatIssues(parsed.issues) };
   const data = parsed.data;
   const parent = Object.hasOwn(data, 'extends') ? data.extends : undefined;
-  if (parent !== undefined && parent !== null)
+  if (parent !== undefined && parent !== null) {
+    // the way out, as a command: `validate --show` prints the scenario with extends merged, a file the page opens
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    const whole = `${base.slice(0, base.length - extensionOf(base).length) || base}-whole.yaml`;
     return {
       message: formatIssues([
         messages.rule(
           file,
           'extends',
-          `field "extends" is ${JSON.stringify(parent)}: the studio opens one file and cannot read the file it extends; choose that scenario from the list instead, or give the file its fields without "extends"`,
+          `field "extends" is ${JSON.stringify(parent)}: the studio opens one file and cannot read the file it extends; write the scenario whole (extends merged) with "nabolag validate --show ${base} > ${whole}" and open ${whole}`,
         ),
       ]),
     };
+  }
   delete data.$schema;
   delete data.extends;
   // `name` is not inherited and defaults to the file's base name (as scenario/load.ts)

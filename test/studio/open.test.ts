@@ -3,7 +3,8 @@
  * good and bad files, the page's check of the text equals `checkScenario` on the file (what
  * `nabolag validate` prints), and a good file gives the same scenario.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,7 +60,21 @@ describe('opening a scenario file in the studio', () => {
   it('a file that extends another is refused with a message naming the file and the field; so is one too large', () => {
     const page = openScenarioText('mine.yaml', 'extends: presets/average.yaml\nyears: 5\n');
     expect('message' in page && page.message).toMatch(/^mine\.yaml: .*extends.*presets\/average\.yaml/);
+    // and says how to write it as one file the page opens
+    expect('message' in page && page.message).toContain(
+      'write the scenario whole (extends merged) with "nabolag validate --show mine.yaml > mine-whole.yaml" and open mine-whole.yaml',
+    );
     const big = openScenarioText('big.yaml', 'years: 5\n', 17 * 1024 * 1024);
     expect('message' in big && big.message).toMatch(/^big\.yaml: .*more than a scenario file may hold/);
+  });
+
+  it('the way the message gives works: a shipped region, written whole by validate --show, opens in the page', () => {
+    if (!existsSync('dist/src/cli/main.js')) throw new Error('the compiled CLI is missing: run `npm run build` before this test');
+    const file = 'scenarios/regions/demolition.yaml';
+    const r = spawnSync(process.execPath, ['bin/nabolag.js', 'validate', '--show', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const opened = openScenarioText('demolition-whole.yaml', r.stdout);
+    if ('message' in opened) throw new Error(opened.message);
+    expect(opened.scenario).toEqual(loadScenario(file));
   });
 });
