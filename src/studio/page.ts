@@ -94,6 +94,10 @@ canvas.chart.map { height: 260px; }
 .empty[hidden] { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { padding: 0 1rem .6rem; font-size: .76rem; color: var(--muted); }
+/* a 1024x768 projector: the column of controls is narrower, and the longest lever name fits in a slightly smaller font */
+@media (max-width: 1249px) {
+  .addrow select.lever-kind { font-size: .85rem; }
+}
 /* a projector (1280x720) or a laptop (1366x768): a wider column of controls, so that the lists' entries are not cut */
 @media (min-width: 1250px) {
   main { max-width: 1300px; grid-template-columns: 340px minmax(0, 1fr); }
