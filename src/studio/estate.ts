@@ -477,6 +477,8 @@ export function initEstate(workerUrl: string, lang: () => Lang): EstateState {
       paintCanvas(c, one ? one.draw : () => {});
       c.setAttribute('aria-label', one?.title ?? '');
     }
+    // a chart not drawn has nothing to save: its buttons are off (and out of the keyboard's way), as Play is before a run
+    for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-chart]')) b.disabled = !d[b.dataset.chart as keyof typeof canvases];
     $('estate-diff-empty').hidden = state.diff !== null && state.diff.n > 0;
     // few replications: the interval of the mean is wider than the spread of single ones (t on n - 1 degrees of freedom)
     const few = $('estate-diff-few');

@@ -327,7 +327,57 @@ describe.skipIf(SKIP)('the studio as a teacher uses it', () => {
     TIMEOUT,
   );
 
+  it("estate mode from the keyboard: before a run no chart's save button is a Tab stop; after it those of the charts drawn are, and Enter runs", async () => {
+    await page.getByTestId('mode-estate').click();
+    await page.getByTestId('estate-preset').selectOption('0');
+    const saves = () =>
+      page.evaluate(() =>
+        Array.from(
+          (
+            globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ dataset: { testid?: string }; disabled: boolean }> } }
+          ).document.querySelectorAll('button[data-chart]'),
+        )
+          .filter((b) => !b.disabled)
+          .map((b) => b.dataset.testid),
+      );
+    await page.waitForFunction(() => (globalThis as unknown as { __estate: { total: number } }).__estate.total === 0);
+    expect(await saves()).toEqual([]);
+    // Tab from the seed field reaches Run; Enter runs 1 replication, with no lever: no difference chart to save
+    await page.getByTestId('estate-replications').fill('1');
+    await page.getByTestId('estate-seed').focus();
+    await page.keyboard.press('Tab');
+    await expect(
+      page.getByTestId('estate-run').evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement),
+    ).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => {
+        const e = (globalThis as unknown as { __estate: { running: boolean; done: unknown[] } }).__estate;
+        return !e.running && e.done.filter((d) => d).length === 1;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelector(s: string): { disabled: boolean } } }).document.querySelector(
+          '[data-testid=estate-share-chart-svg]',
+        ).disabled === false,
+    );
+    expect(await saves()).toEqual([
+      'estate-share-chart-svg',
+      'estate-share-chart-png',
+      'estate-map-svg',
+      'estate-map-png',
+      'estate-families-chart-svg',
+      'estate-families-chart-png',
+    ]);
+    await page.getByTestId('estate-replications').fill('10');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('estate mode: a run of 1 replication with a lever says "1 replication", not "1 replications"', async () => {
+    await page.getByTestId('mode-estate').click();
     await page.getByTestId('estate-replications').fill('1');
     await page.getByTestId('estate-shock').click();
     await page.getByTestId('estate-run').click();
