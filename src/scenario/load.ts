@@ -41,7 +41,8 @@ import {
 } from './parse.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
 import { ANCHORED_FIELDS, checkRules, touchedBy } from './rules.js';
-import { estateSchema, scenarioSchema, type Scenario } from './schema.js';
+import { validateNamingEstates } from './estate-names.js';
+import { scenarioSchema, type Scenario } from './schema.js';
 import { type Assignment, applyAssignments, applyWherePresent, splitAssignment } from './set.js';
 
 /** Most files in one `extends` chain (the file given included). */
@@ -171,16 +172,7 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
     const k = applied?.indexOf(p) ?? -1;
     return k >= 0 ? splitAssignment(opts.set![k]!.text, opts.set![k]!.option).raw.trim() : undefined;
   };
-  const unnamed = estatesByName(merged);
-  const validated = validate(scenarioSchema, merged, path, '', written);
-  // a policy's estate named by a name no estate has: that, and the names there are
-  const checked = {
-    ...validated,
-    issues: validated.issues.map((i) => {
-      const name = unnamed.get(i.path);
-      return name === undefined ? i : messages.policyEstateName(i.file, i.path, name, estateNamesOf(merged));
-    }),
-  };
+  const checked = validateNamingEstates(merged, path, written);
   const scenario = checked.value as Scenario;
   // A replaced list's defaults are read from the resolved scenario; when another field is wrong
   // and the scenario does not resolve, from the list validated on its own, so that an error
@@ -216,42 +208,6 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
     }
   const trace = { files: chain.layers.map((l) => l.file), source };
   return issues.length ? { issues, warnings, applied, trace } : { scenario, issues, warnings, applied, trace };
-}
-
-/** The names of a merged scenario's estates, in order (the default estates' where it gives none). */
-function estateNamesOf(merged: Mapping): string[] {
-  const estates = merged.estates;
-  if (!Array.isArray(estates)) return defaultScenario().estates.map((e) => e.name);
-  const unnamed = estateSchema.fields.name.default!;
-  return estates.map((e) => (isMapping(e) && typeof e.name === 'string' ? e.name : unnamed));
-}
-
-/**
- * A policy's `estate` given by its name (`estate: Nord`) turned into its number in `estates`, in
- * `merged`, before validation: the model reads the number. A name matches exactly, else without
- * regard to case where only one estate matches so. Returns the names that match no estate, by
- * path, for their own message (the validator would say only that a number was expected).
- */
-function estatesByName(merged: Mapping): Map<string, string> {
-  const unmatched = new Map<string, string>();
-  const policies = merged.policies;
-  if (!Array.isArray(policies)) return unmatched;
-  const names = estateNamesOf(merged);
-  merged.policies = policies.map((p, i) => {
-    if (!isMapping(p) || typeof p.estate !== 'string') return p;
-    const name = p.estate.trim();
-    let k = names.indexOf(name);
-    if (k < 0) {
-      const folded = names.flatMap((n, j) => (n.toLowerCase() === name.toLowerCase() ? [j] : []));
-      if (folded.length === 1) k = folded[0]!;
-    }
-    if (k < 0) {
-      unmatched.set(`policies[${i}].estate`, p.estate);
-      return p;
-    }
-    return { ...p, estate: k };
-  });
-  return unmatched;
 }
 
 let defaultScenarioValue: Scenario | undefined;

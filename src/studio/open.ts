@@ -5,11 +5,11 @@
  * messages. The page has no file system, so a file that extends another is refused with a
  * message saying so. Pure (the page and the tests use it).
  */
-import { validate } from '../scenario/dsl.js';
+import { validateNamingEstates } from '../scenario/estate-names.js';
 import { formatIssues, messages } from '../scenario/messages.js';
 import { MAX_SCENARIO_FILE_BYTES, parseScenarioText, safeName, tooBig, unreadNumbers } from '../scenario/parse.js';
 import { checkRules, touchedBy } from '../scenario/rules.js';
-import { type Scenario, scenarioSchema } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
 
 /** A file name's extension (from its last dot, not a leading one), lower case, as the command line reads it. */
 const extensionOf = (name: string): string => {
@@ -52,7 +52,8 @@ export function openScenarioText(file: string, text: string, size?: number): { s
     numbers ??= unreadNumbers(parsed.text);
     return numbers.get(p);
   };
-  const checked = validate(scenarioSchema, data, file, '', written);
+  // a policy's estate may be the estate's name (`estate: Nord`), read as the command line reads it
+  const checked = validateNamingEstates(data, file, written);
   const scenario = checked.value as Scenario;
   const issues = [...checked.issues, ...checkRules(scenario, file, touchedBy(checked.issues))];
   return issues.length ? { message: formatIssues(issues) } : { scenario };

@@ -36,6 +36,7 @@ const BAD: [string, string][] = [
   ['rule.yaml', 'startYear: 2030\npolicies:\n  - { lever: extension, from: 2031, until: 2029 }\n'],
   ['huge.json', '{"years": 1e400, "policies": [{"lever": "extension", "from": 2027, "factor": -1e400}]}'],
   ['twice.json', '{"years": 3,\n "years": 4}'],
+  ['estate-name.yaml', 'estates:\n  - { name: Nord }\n  - { name: Syd }\npolicies:\n  - { lever: extension, from: 2027, estate: Vest }\n'],
 ];
 
 describe('opening a scenario file in the studio', () => {
@@ -55,6 +56,16 @@ describe('opening a scenario file in the studio', () => {
     const page = openScenarioText(file, text);
     expect('scenario' in page && page.scenario).toEqual(loadScenario(file));
     expect('scenario' in page && page.scenario.name).toBe('my-estate');
+  });
+
+  it("a policy's estate given by its name opens as the command line loads it (the estate's number)", () => {
+    const text =
+      'years: 5\nestates:\n  - { name: Nord, flats: 300 }\n  - { name: Syd, flats: 300 }\npolicies:\n  - { lever: extension, from: 2027, estate: syd }\n';
+    const file = write('named.yaml', text);
+    const page = openScenarioText(file, text);
+    if ('message' in page) throw new Error(page.message);
+    expect(page.scenario.policies[0]!.estate).toBe(1);
+    expect(page.scenario).toEqual(loadScenario(file));
   });
 
   it('a file that extends another is refused with a message naming the file and the field; so is one too large', () => {
