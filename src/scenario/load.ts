@@ -206,6 +206,13 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
       if (has(merged, p) && scenario.elevator[f] !== defaultScenario().elevator[f])
         warnings.push(messages.incomeFieldIgnored(fileOf(p), p, scenario.elevator.incomeCounted));
     }
+  // a renovation whose works never end: its disruption acts to the end of the run and the
+  // attachment after the works never begins (a studio trial's renovation, no end given, cost 4 points)
+  if (!checked.issues.length)
+    scenario.policies.forEach((p, i) => {
+      if (p.lever === 'renovation' && p.until === undefined)
+        warnings.push(messages.renovationWithoutEnd(fileOf(`policies[${i}]`), `policies[${i}].until`, p.from, p.disruption, p.attachment));
+    });
   const trace = { files: chain.layers.map((l) => l.file), source };
   return issues.length ? { issues, warnings, applied, trace } : { scenario, issues, warnings, applied, trace };
 }

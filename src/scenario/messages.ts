@@ -171,6 +171,12 @@ export const messages = {
         ? `${at(path)} is given, but elevator.incomeCounted is "share": the income criterion counts elevator.incomeOutsideTaxableShare of elevator.incomeOutside, and the cash-benefit rates are not used; to use them, leave incomeCounted out (benefitRules, the default)`
         : `${at(path)} is given, but elevator.incomeCounted is "benefitRules" (the default since 0.2.20): the income criterion counts the cash-benefit rates, and this share is not used; to count the share as before 0.2.20, set elevator.incomeCounted: share`,
     ),
+  renovationWithoutEnd: (file: string, path: string, from: number, disruption: number, attachment: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is not given for a renovation: its works then last to the end of the run, so their disruption (voluntary move-outs × ${disruption}) acts every year from ${from} and the attachment after them (× ${attachment}) never begins; give the year the works end (from January), e.g. until: ${from + 2}`,
+    ),
   demolitionTooLarge: (file: string, path: string, flats: number, estate: number, has: number) =>
     issue(file, path, `${at(path)} is ${flats}, but estates[${estate}] has ${has} flats; allowed: at most ${has} (the whole estate)`),
   policyEstateName: (file: string, path: string, name: string, names: readonly string[]) =>

@@ -112,7 +112,7 @@ export const policySchema = tagged(
           source: 'assumption',
         }),
       },
-      'Renovation with the right to alter and resident involvement: disruption while it lasts, attachment after.',
+      'Renovation with the right to alter and resident involvement: disruption while the works last (`from` to `until`), attachment after. Give `until`: without it the works last to the end of the run and the attachment never begins (nabolag warns).',
     ),
     ownership: lever(
       {

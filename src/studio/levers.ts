@@ -87,8 +87,14 @@ export function sizeSchema(kind: LeverKind): NumSchema | undefined {
 export function newLever(kind: LeverKind, from: number): Policy {
   const s = sizeSchema(kind);
   const field = LEVERS[kind].size?.field;
-  return { lever: kind, from, ...(field && s?.default !== undefined ? { [field]: s.default } : {}) } as Policy;
+  // a renovation's works end (its attachment acts after them): without an end its disruption would
+  // last the whole run and its attachment never begin
+  const until = kind === 'renovation' ? { until: from + RENOVATION_WORKS_YEARS } : {};
+  return { lever: kind, from, ...until, ...(field && s?.default !== undefined ? { [field]: s.default } : {}) } as Policy;
 }
+
+/** Years a renovation added on the page lasts, until the user changes it (the shipped example's, scenarios/levers/renovation.yaml). */
+export const RENOVATION_WORKS_YEARS = 2;
 
 /** A number as a lever's message writes it (Danish: a decimal comma). */
 const shown = (lang: Lang, v: number): string => (lang === 'da' ? String(v).replace('.', ',') : String(v));

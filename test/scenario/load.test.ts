@@ -345,3 +345,17 @@ describe("a policy's estate by name", () => {
     expect(checkScenario(f).issues.map((i) => i.path)).toEqual(['policies[0].estate']);
   });
 });
+
+describe('a renovation without an end', () => {
+  it('is warned of: its disruption would last the run and its attachment never begin', () => {
+    const open = checkScenario(write('renovation/open.yaml', 'policies:\n  - lever: renovation\n    from: 2027\n'));
+    expect(open.scenario).toBeDefined();
+    expect(open.warnings.map((w) => [w.path, w.message])).toEqual([
+      [
+        'policies[0].until',
+        'field "policies[0].until" is not given for a renovation: its works then last to the end of the run, so their disruption (voluntary move-outs × 1.5) acts every year from 2027 and the attachment after them (× 0.85) never begins; give the year the works end (from January), e.g. until: 2029',
+      ],
+    ]);
+    expect(checkScenario(write('renovation/ended.yaml', 'policies:\n  - lever: renovation\n    from: 2027\n    until: 2029\n')).warnings).toEqual([]);
+  });
+});

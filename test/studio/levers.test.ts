@@ -16,6 +16,11 @@ describe('leverProblem', () => {
     expect(leverProblem([row(newLever('largerFlats', 2027)), row(newLever('divideEstate', 2030))], 2026, 2041, 'en')).toBeUndefined();
   });
 
+  it("adds a renovation whose works end, as the shipped example's (else its disruption lasts the run)", () => {
+    expect(newLever('renovation', 2027)).toEqual({ lever: 'renovation', from: 2027, until: 2029, attachment: 0.85 });
+    expect(newLever('extension', 2027)).not.toHaveProperty('until');
+  });
+
   it('refuses a size left empty, in English and in Danish, naming what is missing', () => {
     const levers = [row(newLever('extension', 2027)), row({ lever: 'largerFlats', from: 2027 })];
     expect(leverProblem(levers, 2026, 2041, 'en')).toBe(
