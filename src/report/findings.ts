@@ -243,9 +243,12 @@ function staySentence(sd: ScenarioData, h: Horizon, lang: Lang, name?: string): 
 
 function staysSentence(sds: ScenarioData[], h: Horizon, lang: Lang): string {
   const f = texts(lang).findingsText;
-  const parts = sds.map((sd) => {
-    const { share, leavers } = shortStayBand(sd);
-    return f.staysPart(sd.name, pctBand(share), localNumbers(fmtInt(leavers.mean), lang));
+  const bands = sds.map(shortStayBand);
+  if (!bands.some((b) => b.leavers.mean > 0)) return f.noLeavers('', h.years);
+  // a scenario none of them left has no share: "none left", not "n/a (n/a-n/a) of 0 leavers"
+  const parts = sds.map((sd, i) => {
+    const { share, leavers } = bands[i]!;
+    return leavers.mean > 0 ? f.staysPart(sd.name, pctBand(share), localNumbers(fmtInt(leavers.mean), lang)) : f.staysNone(sd.name);
   });
   return f.stays(h.years, SHORT_STAY_YEARS, parts.join('; '));
 }

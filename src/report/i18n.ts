@@ -80,6 +80,14 @@ export const DA_UNITS: Readonly<Record<string, string>> = {
 };
 
 /** The verdict on an effect, from its 95% confidence interval. */
+/**
+ * A number that could not be computed (an interval from one replication, a share of nothing), as
+ * Danish writes it in a report: "ikke opgjort". Not "–": in Danish statistical tables (Danmarks
+ * Statistik's conventions) a dash means nil, the opposite of what is meant; not "i.t.", which no
+ * Danish reader knows as an abbreviation.
+ */
+export const DA_NOT_AVAILABLE = 'ikke opgjort';
+
 export type Verdict = 'helps' | 'harms' | 'unclear' | 'noInterval';
 
 const en = {
@@ -340,6 +348,7 @@ const en = {
     stay: (who: string, leavers: string, years: number, share: string, mark: number) =>
       `Of the resource-strong families with children who moved out${who} (${leavers} per replication over ${years} years), ${share} had lived in the estate ${mark} years or less — the report's mark (it found almost half in 2015).`,
     staysPart: (name: string, share: string, leavers: string) => `${name} ${share} of ${leavers} leavers per replication`,
+    staysNone: (name: string) => `${name} none left`,
     stays: (years: number, mark: number, parts: string) =>
       `Of the resource-strong families with children who moved out during the ${years} years, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
     turnover: (outs: string, share: string, one: boolean) => `On average ${outs} household${one ? '' : 's'} moved out per year, ${share} of the flats.`,
@@ -692,7 +701,7 @@ const da: Texts = {
   effectColumns: ['Variant', 'Udfald', 'Enhed', 'Grundscenarie', 'Variantens værdi', 'Forskel', '95 %-KI', 'Klar', 'Enkelte kørsler 5-95 %'],
   yes: 'ja',
   no: 'nej',
-  na: 'i.t.',
+  na: DA_NOT_AVAILABLE,
   pp: 'pp',
   effectsIntro: (base, end) =>
     `Hver variant mod grundscenariet "${base}" i ${end} (bestande og andele ved udgangen af ${end - 1}, strømme summeret over ${end - 1}; effects.csv har dem under år ${end - 1}). Forskellen er parvis: beregnet gentagelse for gentagelse på de samme frø og derefter gennemsnittet. "95 %-KI" er konfidensintervallet for gennemsnittet (t-baseret): det bliver smallere med flere gentagelser, og "klar" betyder, at det udelukker nul. "Enkelte kørsler 5-95 %" er, hvor meget forskellen varierer fra gentagelse til gentagelse: det bliver ikke smallere med flere gentagelser. pp = procentpoint. Hold musen over et udfald for dets navn i datafilerne; alle mål står i <a href="effects.csv">effects.csv</a>.`,
@@ -790,6 +799,7 @@ const da: Texts = {
     stay: (who, leavers, years, share, mark) =>
       `Af de ressourcestærke børnefamilier, der flyttede ud${who} (${leavers} pr. gentagelse over ${years} år), havde ${share} boet i afdelingen ${mark} år eller mindre — rapportens grænse (den fandt næsten halvdelen i 2015).`,
     staysPart: (name, share, leavers) => `${name} ${share} af ${leavers} fraflyttere pr. gentagelse`,
+    staysNone: (name) => `${name} ingen flyttede ud`,
     stays: (years, mark, parts) =>
       `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af de ${years} år, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
     turnover: (outs, share, one) => `I gennemsnit flyttede ${outs} ${one ? 'husstand' : 'husstande'} ud om året, ${share} af boligerne.`,

@@ -4,7 +4,7 @@
  */
 import { METRICS, METRIC_INDEX, type Metric, yearlyUnit } from '../../model/reporters.js';
 import { greedyLines } from '../../output/text.js';
-import { DA_METRIC_LABELS, DA_UNITS, type Lang } from '../i18n.js';
+import { DA_METRIC_LABELS, DA_NOT_AVAILABLE, DA_UNITS, type Lang } from '../i18n.js';
 
 /** The metric declared under `name`; throws for an unknown name (a builder bug). */
 export function metric(name: string): Metric {
@@ -106,12 +106,17 @@ export const metricUnitIn = (name: string, lang: Lang = 'en'): string => unitIn(
 
 /**
  * Numbers written the language's way: in Danish the decimal point and the thousands comma
- * between digits swap ("1,235.5" becomes "1.235,5") and a per cent sign follows its number after a
- * non-breaking space ("48%" becomes "48 %", as Danish writes it); English text is returned as it is.
+ * between digits swap ("1,235.5" becomes "1.235,5"), a per cent sign follows its number after a
+ * non-breaking space ("48%" becomes "48 %", as Danish writes it), and a number that could not be
+ * computed, "n/a" (src/report/format.ts, the patterns' details), is "ikke opgjort"; English text
+ * is returned as it is.
  */
 export function localNumbers(text: string, lang: Lang = 'en'): string {
   if (lang === 'en') return text;
-  return text.replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? ',' : '.'}`).replace(/(\d) ?%/g, '$1\u00a0%');
+  return text
+    .replace(/(\d)([.,])(?=\d)/g, (_m, d: string, sep: string) => `${d}${sep === '.' ? ',' : '.'}`)
+    .replace(/(\d) ?%/g, '$1\u00a0%')
+    .replace(/(?<![\w/])n\/a(?![\w/])/g, DA_NOT_AVAILABLE);
 }
 
 /**
