@@ -258,6 +258,9 @@ td[title] { text-decoration: underline dotted #999; cursor: help; }
 #effects td:first-child { min-width: 10rem; }
 #effects table { font-size: .85rem; }
 #effects th, #effects td { padding: .3rem .45rem; }
+/* nine columns whose numbers do not wrap: wider than the text (a Danish table was cut at 1200 px), so it takes the window's width up to 80rem, centred on the text */
+#effects .table-wrap { width: max(100%, min(100vw - 4rem, 80rem)); margin-left: calc((100% - max(100%, min(100vw - 4rem, 80rem))) / 2); }
+#effects .table-wrap table { margin: 0 auto; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
@@ -265,6 +268,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   section, figure, table { break-inside: avoid; }
   h2 { break-after: avoid; }
   .chart { overflow: visible; }
+  #effects .table-wrap { width: auto; margin-left: 0; }
   .links a[href]::after { content: " (" attr(href) ")"; color: #555; }
 }
 `.trim();
