@@ -14,11 +14,20 @@ import {
   forestChart,
   listCriteriaChart,
   listStatusChart,
+  moversStatusChart,
   scenarioData,
   spiralChart,
   stayLengthChart,
 } from '../../src/report/charts/index.js';
-import { LEGEND_COLUMNS, SCENARIO_COLORS, SCENARIO_DASHES, scenarioColor, scenarioDash } from '../../src/report/charts/encodings.js';
+import {
+  LEGEND_COLUMNS,
+  MORE_SCENARIO_COLORS,
+  SCENARIO_COLORS,
+  SCENARIO_DASHES,
+  scenarioBarColor,
+  scenarioColor,
+  scenarioDash,
+} from '../../src/report/charts/encodings.js';
 import { barLabelsTooWide } from '../../src/report/charts/movers.js';
 import { texts } from '../../src/report/i18n.js';
 import { compileSpec } from '../../src/report/render.js';
@@ -108,6 +117,40 @@ describe('the letting-channel chart with many scenarios', () => {
     expect(dashes.slice(0, 8)).toEqual(SCENARIO_DASHES.slice(0, 8));
     expect(SCENARIO_COLORS.length).toBe(8);
   });
+
+  it("a comparison of 9 to 12 scenarios gives each its own colour (the 9th had the baseline's), and up to 8 keep Okabe-Ito's", () => {
+    const range = (n: number) => (scenarioColor(manyScenarios(scenarioData(compared), n)).scale as { range: string[] }).range;
+    expect(range(8)).toEqual([...SCENARIO_COLORS]);
+    for (const n of [9, 10, 12]) {
+      expect(new Set(range(n)).size, `${n} scenarios`).toBe(n);
+      expect(range(n).slice(0, 8)).toEqual([...SCENARIO_COLORS]);
+    }
+    expect(range(12).slice(8)).toEqual([...MORE_SCENARIO_COLORS]);
+    // lines: colour and dash pattern together stay apart for many more
+    const color = scenarioColor(manyScenarios(scenarioData(compared), 40));
+    const dashes = (scenarioDash(color).scale as { range: number[][] }).range;
+    const pairs = (color.scale as { range: string[] }).range.map((c, i) => `${c} ${dashes[i]!.join(',')}`);
+    expect(new Set(pairs).size).toBe(40);
+  });
+
+  it('bars, which have no dashes: beyond 12 scenarios the next are pale bars outlined in their colour, in the plot and the legend', async () => {
+    const few = scenarioColor(manyScenarios(scenarioData(compared), 12));
+    expect(scenarioBarColor(few)).toEqual({ color: few });
+    const sds = manyScenarios(scenarioData(compared), 19);
+    const bars = scenarioBarColor(scenarioColor(sds, true, 'square'));
+    const fills = (bars.color as { scale: { range: string[] } }).scale.range;
+    const strokes = (bars.stroke as { scale: { range: string[] } }).scale.range;
+    expect(new Set(fills).size).toBe(19);
+    expect(strokes[12]).toBe(fills[0]);
+    expect(fills[12]).not.toBe(fills[0]);
+    expect((bars.color as { legend: { symbolStrokeWidth: number } }).legend.symbolStrokeWidth).toBeGreaterThan(0);
+    // the bar charts draw them so, without a warning
+    for (const c of [channelChart(sds), moversStatusChart(sds)]) {
+      const layer = (c.spec as unknown as { layer: { mark: { type: string }; encoding: Record<string, unknown> }[] }).layer.find((l) => l.mark.type === 'bar')!;
+      expect(layer.encoding.stroke, c.id).toBeDefined();
+      expect((await drawn(c)).warnings, c.id).toEqual([]);
+    }
+  }, 60_000);
 
   it('a chart of few scenarios keeps its labels level, the share above its count (they fit over the bars)', () => {
     const c = channelChart(scenarioData(compared));

@@ -39,6 +39,19 @@ export const X_FLOW = xFlow();
  */
 export const SCENARIO_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000', '#999999'] as const;
 
+/**
+ * The colours after those eight, for a comparison of more than eight scenarios: cycling the eight,
+ * the 9th scenario's bars had the baseline's colour and the 10th the 2nd's, and nothing told them
+ * apart. Hues the eight lack, dark enough on white: indigo, wine and olive of Paul Tol's "muted"
+ * scheme (personal.sron.nl/~pault), and a brown. Twelve colours are about as many as a reader
+ * tells apart; beyond them lines still differ by their dashes.
+ */
+export const MORE_SCENARIO_COLORS = ['#332288', '#882255', '#999933', '#8C564B'] as const;
+
+/** The colours of `n` scenarios, before cycling: the eight of Okabe-Ito, and the four more beyond eight scenarios. */
+export const scenarioPalette = (n: number): readonly string[] =>
+  n <= SCENARIO_COLORS.length ? SCENARIO_COLORS : [...SCENARIO_COLORS, ...MORE_SCENARIO_COLORS];
+
 /** The scenarios' dash patterns (the baseline solid), so that lines differ without colour too. */
 export const SCENARIO_DASHES: readonly number[][] = [
   [1, 0],
@@ -69,7 +82,7 @@ export function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = 
     type: 'nominal',
     title: texts(lang).chart.scenario,
     sort: names,
-    scale: { domain: names, range: cycle(SCENARIO_COLORS, names.length) },
+    scale: { domain: names, range: cycle(scenarioPalette(names.length), names.length) },
     legend: show
       ? {
           orient: 'bottom',
@@ -94,15 +107,45 @@ export function scenarioColor(sds: ScenarioData[], legend: boolean | string[] = 
  */
 export function scenarioDash(color: Enc): Enc {
   const names = color.sort as string[];
-  return { ...color, scale: { domain: names, range: names.map((_, i) => dashOf(i)) } };
+  return { ...color, scale: { domain: names, range: names.map((_, i) => dashOf(i, names.length)) } };
 }
 
 /**
- * The dash pattern of the i-th scenario. Colours and dashes both come in eights: cycled together,
- * scenarios 0, 8 and 16 had the same colour and the same (solid) line; each round of eight shifts
- * the dashes by one, so that no two of up to 64 scenarios share both.
+ * The dash pattern of the i-th of `n` scenarios. Cycled together with the colours, scenarios 0, 8
+ * and 16 had the same colour and the same (solid) line; each round of the colours
+ * ({@link scenarioPalette}) shifts the dashes by one, so that no two scenarios share both (up to 64
+ * scenarios with eight colours, 96 with twelve).
  */
-export const dashOf = (i: number): number[] => SCENARIO_DASHES[(i + Math.floor(i / SCENARIO_COLORS.length)) % SCENARIO_DASHES.length]!;
+export const dashOf = (i: number, n = 0): number[] => SCENARIO_DASHES[(i + Math.floor(i / scenarioPalette(n).length)) % SCENARIO_DASHES.length]!;
+
+/** How far toward white the fill of a pale bar is (0 its colour, 1 white). */
+export const PALE_BAR_TINT = 0.75;
+
+/** A colour `#rrggbb` mixed with white by `t` (0-1). */
+export const tint = (hex: string, t: number): string =>
+  `#${[1, 3, 5]
+    .map((i) => Math.round(Number.parseInt(hex.slice(i, i + 2), 16) * (1 - t) + 255 * t))
+    .map((v) => v.toString(16).padStart(2, '0'))
+    .join('')}`;
+
+/**
+ * The colour of bars, which have no dashes, from `color` (from {@link scenarioColor}): with more
+ * scenarios than colours, the scenarios after the first round of colours are pale bars outlined in
+ * their colour, so that no two bars look alike (up to twice the colours), in the legend as in the
+ * plot; `color` itself while every scenario has a colour of its own.
+ */
+export function scenarioBarColor(color: Enc): Enc {
+  const names = color.sort as string[];
+  const k = scenarioPalette(names.length).length;
+  if (names.length <= k) return { color };
+  const full = (color.scale as { range: string[] }).range;
+  const legend = color.legend ? { ...(color.legend as Enc), symbolStrokeWidth: 1.5 } : color.legend;
+  return {
+    color: { ...color, legend, scale: { domain: names, range: full.map((c, i) => (i < k ? c : tint(c, PALE_BAR_TINT))) } },
+    stroke: { ...color, legend },
+    strokeWidth: { value: 1.5 },
+  };
+}
 
 /**
  * The value axis of a trajectory, zoomed to the data (not from zero: a share between 50% and 60%

@@ -10,7 +10,7 @@ import { METRIC_INDEX } from '../../model/reporters.js';
 import { fmtInt } from '../format.js';
 import { type Lang, texts } from '../i18n.js';
 import { type ChartDef, type ScenarioData, flowTotal, r6, yearEnds } from './data.js';
-import { type Enc, SCENARIO_COLORS, asSpec, runLabel, scenarioColor, scenarioDash, top } from './encodings.js';
+import { type Enc, SCENARIO_COLORS, asSpec, runLabel, scenarioBarColor, scenarioColor, scenarioDash, top } from './encodings.js';
 import { localNumbers, localPercent } from './labels.js';
 
 /** The report's mark: a stay of 2 years (24 months) or less is a short stay. */
@@ -274,7 +274,7 @@ interface ShareBars {
   /** One row per group and scenario: `scenario`, the group field of `x`, `mean`, `p5`, `p95` (shares). */
   values: object[];
   x: object;
-  color: object;
+  color: Enc;
   tooltip: object[];
   /** A text field written above each bar's share (e.g. how many lettings the share rests on). */
   count?: string;
@@ -336,7 +336,7 @@ function shareBarChart(sds: ScenarioData[], lang: Lang, o: ShareBars): ChartDef 
     height: 260,
     data: { values: o.values },
     layer: [
-      { mark: { type: 'bar', opacity: 0.9 }, encoding: { x, xOffset, y, color, tooltip } },
+      { mark: { type: 'bar', opacity: 0.9 }, encoding: { x, xOffset, y, ...scenarioBarColor(color), tooltip } },
       { mark: { type: 'rule', color: '#222222', strokeWidth: 1.2 }, encoding: { x, xOffset, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' } } },
       ...labels,
     ],
