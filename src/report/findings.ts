@@ -93,8 +93,10 @@ function statusAtRow(sd: ScenarioData, lang: Lang): { text: string; listed: numb
   // under the 2021 rules the law's own names (the gloss) stand alone: "ghetto" and "hard" are the
   // 2018 names, kept in metrics.csv's codes
   const rules2021 = sd.ensemble.scenario.classification.ruleSet === '2021';
-  const label = (name: ListStatusName) =>
-    name === 'none' ? f.onNoList : lang === 'da' || rules2021 ? f.statusGloss[name]! : `${name} (${f.statusGloss[name]})`;
+  // the law's name with its gloss in brackets, not after a comma: a comma inside one status ran
+  // into the list of statuses ("on no list in 3, prevention area, forebyggelsesområde in 1")
+  const gloss = (name: ListStatusName) => f.statusGloss[name]!.replace(/, (.*)$/, ' ($1)');
+  const label = (name: ListStatusName) => (name === 'none' ? f.onNoList : lang === 'da' || rules2021 ? gloss(name) : `${name} (${f.statusGloss[name]})`);
   const listedLabel = (name: ListStatusName) => (name === 'none' ? f.onNoList : f.listedAs(label(name)));
   if (parts.length === 1)
     return {
@@ -106,9 +108,7 @@ function statusAtRow(sd: ScenarioData, lang: Lang): { text: string; listed: numb
   // approximation's half-width at a share of one half, the widest; 95%)
   const margin = Math.round(100 * 1.96 * Math.sqrt(0.25 / n));
   return {
-    text:
-      f.statusIn(parts.map((p) => f.statusIn1(p.name === 'none' ? f.onNoList : lang === 'da' ? listedLabel(p.name) : label(p.name), p.c)).join(', '), n) +
-      f.statusSpread(n, margin),
+    text: f.statusIn(f.statusList(parts.map((p) => f.statusIn1(listedLabel(p.name), p.c))), n) + f.statusSpread(n, margin),
     listed,
     n,
   };
@@ -141,12 +141,27 @@ function meets(c: (typeof LIST_CRITERIA)[number], v: number): boolean {
 const criterionLabel = (name: string, lang: Lang): string =>
   lang === 'da' ? metricLabel(name, lang).toLowerCase() : metricTitle(name).replace(/^List criterion \d+:\s*/, '');
 
+/**
+ * A criterion's value as the findings print it, with up to two more decimals where the rounded
+ * value would read as its threshold: "0.552 (criterion: below 0.55) — not met", not "0.55
+ * (criterion: below 0.55) — not met".
+ */
+export function criterionValue(c: (typeof LIST_CRITERIA)[number], v: number): string {
+  if (!Number.isFinite(v)) return fmtValue(c.name, v);
+  const pct = isPercent(c.name);
+  const fmt = (x: number, d: number) =>
+    pct ? `${d === 0 ? Math.round(x * 100) : (x * 100).toFixed(d)}%` : c.name === 'convictionRatio' ? `${x.toFixed(2 + d)}×` : x.toFixed(2 + d);
+  let d = 0;
+  while (d < 2 && fmt(v, d) === fmt(c.threshold, d)) d++;
+  return fmt(v, d);
+}
+
 /** The list criteria the row's mean values meet at the horizon, each with its value and threshold. */
 function criteriaAtRow(sd: ScenarioData, lang: Lang): { met: boolean; text: string; short: string }[] {
   const f = texts(lang).findingsText;
   return LIST_CRITERIA.map((c) => {
     const v = lastBand(sd, c.name).mean;
-    const shown = localNumbers(isPercent(c.name) ? fmtValue(c.name, v) : c.name === 'convictionRatio' ? `${v.toFixed(2)}×` : v.toFixed(2), lang);
+    const shown = localNumbers(criterionValue(c, v), lang);
     const label = criterionLabel(c.name, lang);
     return { met: meets(c, v), text: f.criterion(label, shown, thresholdText(c, c.threshold, lang), meets(c, v)), short: `${label} ${shown}` };
   });
@@ -272,10 +287,18 @@ function turnoverSentence(sd: ScenarioData, lang: Lang): string {
 function demolitionSentence(sd: ScenarioData, h: Horizon, lang: Lang): string[] {
   const d = displacementOf(sd.summary, sd.row);
   if (!d) return [];
-  const { displaced, rehoused } = d;
+  const { displaced, rehoused, region } = d;
   const N = (x: string) => localNumbers(x, lang);
   return [
-    texts(lang).findingsText.demolition(sd.name, h.end, N(fmtInt(displaced)), N(fmtInt(rehoused)), pct(rehoused / displaced), displaced - rehoused >= 0.5),
+    texts(lang).findingsText.demolition(
+      sd.name,
+      h.end,
+      N(fmtInt(displaced)),
+      N(fmtInt(rehoused)),
+      pct(rehoused / displaced),
+      displaced - rehoused >= 0.5,
+      region,
+    ),
   ];
 }
 

@@ -44,6 +44,8 @@ export function variantKind(variant: Scenario, baseline: Scenario): VariantKind 
 export interface Displacement {
   displaced: number;
   rehoused: number;
+  /** Whether the run has several estates to rehouse in (a region); one estate rehouses in its own vacancies. */
+  region: boolean;
 }
 
 /** What the demolitions of a run did to its households, in one row of its summary; undefined when nothing was demolished. */
@@ -53,7 +55,7 @@ export function displacementOf(summary: Summary, row: string): Displacement | un
   const sum = (name: string) => metrics[name]!.byYear.reduce((a, b) => a + b.mean, 0);
   const displaced = sum('exitsDemolition');
   if (!(displaced > 0)) return undefined;
-  return { displaced, rehoused: Math.min(displaced, sum('relocated')) };
+  return { displaced, rehoused: Math.min(displaced, sum('relocated')), region: summary.rows.length > 1 };
 }
 
 /**
@@ -118,7 +120,7 @@ export function targetedNote(comparison: Pick<Comparison, 'effects' | 'rows'>, n
 /** What a headline adds for a variant that demolishes: a demolition changes the composition partly by who leaves. */
 export function displacedNote(d: Displacement | undefined, lang: Lang = 'en'): string {
   if (!d) return '';
-  return localNumbers(texts(lang).headlineDisplaced(fmtInt(d.displaced), fmtInt(d.rehoused), d.displaced - d.rehoused >= 0.5), lang);
+  return localNumbers(texts(lang).headlineDisplaced(fmtInt(d.displaced), fmtInt(d.rehoused), d.displaced - d.rehoused >= 0.5, d.region), lang);
 }
 
 /**

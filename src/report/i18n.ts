@@ -137,8 +137,9 @@ const en = {
   /** A region's headline: the effect in the one estate the variant's levers act on. */
   headlineTargeted: (estate: string, diff: string, ci: string) => `; in ${estate}, the estate its levers act on, ${diff} points, 95% CI ${ci}`,
   /** Appended to a headline whose variant demolishes: "; its demolition displaced 200 households, 65 rehoused in the region" */
-  headlineDisplaced: (displaced: string, rehoused: string, left: boolean) =>
-    `; its demolition displaced ${displaced} households${left ? `, of whom ${rehoused} were rehoused in the region and the rest left: part of the change is who left` : ', all rehoused in the region'}`,
+  /** `region`: the run has several estates; one estate rehouses its displaced households in its own vacancies ("in the estate", not "in the region", which a planner reads as the municipality's). */
+  headlineDisplaced: (displaced: string, rehoused: string, left: boolean, region: boolean) =>
+    `; its demolition displaced ${displaced} households${left ? `, of whom ${rehoused} were rehoused in the ${region ? 'region' : 'estate'} and the rest left: part of the change is who left` : `, all rehoused in the ${region ? 'region' : 'estate'}`}`,
   headlineIntro: (base: string, end: number) =>
     `Each variant against the baseline "${base}": the change in the share of adults aged 22-59 who are resource-strong (in work or education, or living with someone who is) by ${end}, in percentage points, with its 95% confidence interval. Best first.`,
   verdictRule:
@@ -294,6 +295,8 @@ const en = {
     onNoList: 'on no list',
     listedAs: (label: string) => `listed as ${label}`,
     statusIn: (parts: string, n: number) => `${parts} of ${n} replications`,
+    /** The statuses of the replications as a list: "a, b and c". */
+    statusList: (parts: string[]) => (parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`),
     statusSpread: (n: number, margin: number) =>
       ` (the replications differ: with ${n} of them a share of replications is known to about ±${margin} points, 95%, so run more before reading one scenario's status against another's)`,
     statusIn1: (label: string, c: number) => `${label} in ${c}`,
@@ -352,8 +355,8 @@ const en = {
     stays: (years: number, mark: number, parts: string) =>
       `Of the resource-strong families with children who moved out during the ${years} years, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
     turnover: (outs: string, share: string, one: boolean) => `On average ${outs} household${one ? '' : 's'} moved out per year, ${share} of the flats.`,
-    demolition: (name: string, end: number, displaced: string, rehoused: string, share: string, left: boolean) =>
-      `With ${name}, demolition displaced ${displaced} households by ${end} (mean per replication), and ${rehoused} (${share}) of them were rehoused in the region${left ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''} (how many are rehoused is an assumption of the model: docs/ODD.md).`,
+    demolition: (name: string, end: number, displaced: string, rehoused: string, share: string, left: boolean, region: boolean) =>
+      `With ${name}, demolition displaced ${displaced} households by ${end} (mean per replication), and ${rehoused} (${share}) of them were rehoused ${region ? 'in the region' : "in the estate's own vacancies"}${left ? `: the others left ${region ? 'it' : 'the estate'}, so part of the change in the composition is who left, not a change in anyone's situation` : ''} (how many are rehoused is an assumption of the model: docs/ODD.md).`,
     effectStock: (end: number, vb: string, subj: string, v: string, bb: string, base: string) =>
       `By ${end} there are ${vb} ${subj} with ${v}, against ${bb} in ${base}`,
     effectLevel: (end: number, subj: string, vb: string, v: string, bb: string, base: string) =>
@@ -601,8 +604,8 @@ const da: Texts = {
   headlineNoCi: (variant, diff, end, verdict) => `${variant}: ${diff} point ressourcestærke pr. 1. januar ${end} — ${verdict}`,
   headlineRegionRow: ' (regionen: dens afdelinger samlet)',
   headlineTargeted: (estate, diff, ci) => `; i ${estate}, den afdeling tiltagene virker på, ${diff} point, 95 %-KI ${ci}`,
-  headlineDisplaced: (displaced, rehoused, left) =>
-    `; ${displaced} husstande måtte flytte på grund af nedrivningen${left ? `, hvoraf ${rehoused} blev genhuset i regionen og resten flyttede væk: en del af ændringen er, hvem der flyttede` : ', alle genhuset i regionen'}`,
+  headlineDisplaced: (displaced, rehoused, left, region) =>
+    `; ${displaced} husstande måtte flytte på grund af nedrivningen${left ? `, hvoraf ${rehoused} blev genhuset i ${region ? 'regionen' : 'afdelingen'} og resten flyttede væk: en del af ændringen er, hvem der flyttede` : `, alle genhuset i ${region ? 'regionen' : 'afdelingen'}`}`,
   headlineIntro: (base, end) =>
     `Hver variant mod grundscenariet "${base}": ændringen i andelen af 22-59-årige, der er ressourcestærke (i arbejde eller uddannelse eller bor med en, der er), i ${end}, i procentpoint, med 95 %-konfidensinterval. Bedste først.`,
   verdictRule:
@@ -746,6 +749,7 @@ const da: Texts = {
     onNoList: 'ikke på nogen liste',
     listedAs: (label) => `på listen som ${label}`,
     statusIn: (parts, n) => `${parts} af ${n} gentagelser`,
+    statusList: (parts) => (parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} og ${parts[parts.length - 1]}`),
     statusSpread: (n, margin) =>
       ` (gentagelserne er uenige: med ${n} af dem kendes en andel af gentagelserne kun til omkring ±${margin} point, 95 %, så kør flere, før et scenaries status sammenlignes med et andets)`,
     statusIn1: (label, c) => `${label} i ${c}`,
@@ -803,8 +807,8 @@ const da: Texts = {
     stays: (years, mark, parts) =>
       `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af de ${years} år, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
     turnover: (outs, share, one) => `I gennemsnit flyttede ${outs} ${one ? 'husstand' : 'husstande'} ud om året, ${share} af boligerne.`,
-    demolition: (name, end, displaced, rehoused, share, left) =>
-      `I ${name} måtte ${displaced} husstande flytte på grund af nedrivning frem til ${end} (gennemsnit pr. gentagelse), og ${rehoused} (${share}) af dem fik en ny bolig i regionen${left ? ': de andre forlod den, så en del af ændringen i sammensætningen er, hvem der flyttede, ikke at nogens situation ændrede sig' : ''} (hvor mange der genhuses, er en antagelse i modellen: docs/ODD.md).`,
+    demolition: (name, end, displaced, rehoused, share, left, region) =>
+      `I ${name} måtte ${displaced} husstande flytte på grund af nedrivning frem til ${end} (gennemsnit pr. gentagelse), og ${rehoused} (${share}) af dem ${region ? 'fik en ny bolig i regionen' : 'blev genhuset i afdelingens egne ledige boliger'}${left ? `: de andre forlod ${region ? 'den' : 'afdelingen'}, så en del af ændringen i sammensætningen er, hvem der flyttede, ikke at nogens situation ændrede sig` : ''} (hvor mange der genhuses, er en antagelse i modellen: docs/ODD.md).`,
     effectStock: (end, vb, subj, v, bb, base) => `I ${end} er der ${vb} ${subj} med ${v}, mod ${bb} i ${base}`,
     // the level's label in its definite form ("andel …" → "andelen …")
     effectLevel: (end, subj, vb, v, bb, base) => `I ${end} er ${subj.replace(/^andel /i, 'andelen ')} ${vb} med ${v}, mod ${bb} i ${base}`,

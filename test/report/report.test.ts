@@ -12,7 +12,7 @@ import type { Results } from '../../src/output/pipeline.js';
 import { VERSION } from '../../src/version.js';
 import { buildCharts } from '../../src/report/charts/index.js';
 import { findingGroups, findings, fmtBand, fmtDiff, writeChartsAndReport } from '../../src/report/report.js';
-import { headlines } from '../../src/report/headline.js';
+import { displacedNote, headlines } from '../../src/report/headline.js';
 import { answerSection } from '../../src/report/answer.js';
 import { scenarioData } from '../../src/report/charts/index.js';
 
@@ -132,7 +132,7 @@ describe('findings', () => {
     expect(s).toMatch(/(a clear effect|not a clear effect)/);
   });
 
-  it('a demolition: how many households it displaced and how many the region rehoused, said once for the variant that demolishes', async () => {
+  it('a demolition: how many households it displaced and how many the estate rehoused (one estate: not "the region"), said once for the variant that demolishes', async () => {
     const demolished = await results(['scenarios/default.yaml', 'scenarios/levers/demolition.yaml']);
     const groups = findingGroups(demolished);
     const row = demolished.comparison!.summaries.demolition!.metrics.average!;
@@ -142,7 +142,7 @@ describe('findings', () => {
     expect(displaced).toBeGreaterThan(100);
     const said = groups[0]!.items.filter((x) => x.includes('demolition displaced'));
     expect(said).toEqual([
-      `With demolition, demolition displaced ${Math.round(displaced)} households by 2029 (mean per replication), and ${Math.round(rehoused)} (${Math.round((100 * rehoused) / displaced)}%) of them were rehoused in the region${displaced - rehoused >= 0.5 ? ": the others left it, so part of the change in the composition is who left, not a change in anyone's situation" : ''} (how many are rehoused is an assumption of the model: docs/ODD.md).`,
+      `With demolition, demolition displaced ${Math.round(displaced)} households by 2029 (mean per replication), and ${Math.round(rehoused)} (${Math.round((100 * rehoused) / displaced)}%) of them were rehoused in the estate's own vacancies${displaced - rehoused >= 0.5 ? ": the others left the estate, so part of the change in the composition is who left, not a change in anyone's situation" : ''} (how many are rehoused is an assumption of the model: docs/ODD.md).`,
     ]);
     // the baseline demolishes nothing: nothing about it across the scenarios, nor in a run without demolition
     expect(groups[1]!.items.some((x) => x.includes('displaced'))).toBe(false);
@@ -151,11 +151,21 @@ describe('findings', () => {
     // the console's answer line and the report's first screen say it beside the effect, and only for the variant that demolishes
     const lines = headlines(demolished.comparison!, Object.fromEntries(demolished.ensembles.map((e) => [e.scenario.name, e.scenario])), 2029).split('\n');
     expect(lines[0]).toMatch(
-      /^ {2}demolition: .* — [a-z ]+; its demolition displaced \d+ households, (of whom \d+ were rehoused in the region and the rest left: part of the change is who left|all rehoused in the region)$/,
+      /^ {2}demolition: .* — [a-z ]+; its demolition displaced \d+ households, (of whom \d+ were rehoused in the estate and the rest left: part of the change is who left|all rehoused in the estate)$/,
     );
     expect(lines[0]).toContain(`displaced ${Math.round(displaced)} households`);
     expect(headlines(compared.comparison!, Object.fromEntries(compared.ensembles.map((e) => [e.scenario.name, e.scenario])), 2029)).not.toContain('displaced');
   }, 120_000);
+
+  it('a demolition in a region rehouses "in the region", in one estate "in the estate", in both languages', () => {
+    expect(displacedNote({ displaced: 200, rehoused: 70, region: true })).toBe(
+      '; its demolition displaced 200 households, of whom 70 were rehoused in the region and the rest left: part of the change is who left',
+    );
+    expect(displacedNote({ displaced: 200, rehoused: 70, region: false })).toContain('of whom 70 were rehoused in the estate and the rest left');
+    expect(displacedNote({ displaced: 200, rehoused: 200, region: false })).toBe('; its demolition displaced 200 households, all rehoused in the estate');
+    expect(displacedNote({ displaced: 200, rehoused: 70, region: false }, 'da')).toContain('hvoraf 70 blev genhuset i afdelingen');
+    expect(displacedNote({ displaced: 200, rehoused: 70, region: true }, 'da')).toContain('hvoraf 70 blev genhuset i regionen');
+  });
 
   it('a region: the list status and criteria estate by estate, never of the sum row, which no law classifies', async () => {
     // the shipped region's two estates, unanchored (the sentences do not depend on the anchor; solving it takes half a minute)
