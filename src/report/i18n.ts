@@ -250,6 +250,11 @@ const en = {
     `Changed on the command line (--set), as if the scenario file${compared ? 's said so, in every scenario that has the field' : ' said so'}: ${opts}.`,
   /** The appendix's extra column in a comparison: the fields a variant changes besides its levers. */
   changedColumn: 'Other changes from the baseline',
+  /**
+   * After the appendix's table, in a report whose language is not the scenario files': their
+   * descriptions, levers and fields are shown as the files write them. '' in English.
+   */
+  runAsWritten: '',
   changed: (path: string, value: string, base: string) => `${path} ${value} (baseline ${base})`,
   changedMore: (n: number) => `and ${n} more (manifest.json)`,
   baseline: 'baseline',
@@ -712,6 +717,8 @@ const da: Texts = {
   setOptions: (opts, compared) =>
     `Ændret på kommandolinjen (--set), som om scenariefil${compared ? 'erne sagde det, i hvert scenarie, der har feltet' : 'en sagde det'}: ${opts}.`,
   changedColumn: 'Andre ændringer fra grundscenariet',
+  runAsWritten:
+    'Beskrivelserne, tiltagene og felterne står, som scenariefilerne skriver dem: nabolags egne eksempler (scenarios/) og de filer, <code>nabolag new</code> skriver, har beskrivelser på engelsk, og tiltag og felter har deres navne fra filerne (fx <code>divideEstate</code>, <code>physicallySeparate</code>). Hvad hvert tiltag og felt betyder, står i docs/parameters.md og docs/ODD.md, afsnit 7.2, på engelsk.',
   changed: (path, value, base) => `${path} ${value} (grundscenarie ${base})`,
   changedMore: (n) => `og ${n} mere (manifest.json)`,
   baseline: 'grundscenarie',

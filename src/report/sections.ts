@@ -145,6 +145,7 @@ function whatWasRun(results: Results, sds: ScenarioData[], lang: Lang): ReportSe
         return compared ? [...row, i === 0 ? '—' : changedText(sd, base, lang)] : row;
       }),
     },
+    ...(t.runAsWritten ? { htmlAfter: `<p class="note" data-testid="run-as-written">${t.runAsWritten}</p>` } : {}),
   };
 }
 

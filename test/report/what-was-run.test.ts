@@ -55,6 +55,16 @@ describe('the levers in "What was run"', () => {
     expect(leversCell('da')).toBe('flexibleLetting fra 2027: share 0,5, combinedLetting ja');
   });
 
+  it('in Danish, a note says the descriptions, levers and fields are as the (English) files write them; none in English', () => {
+    const what = (lang: 'en' | 'da') => reportInput(compared, [], '/tmp', { lang }).sections.find((s) => s.id === 'what-was-run')!;
+    // the shipped scenario's description is English, in a Danish table
+    expect(JSON.stringify(what('da').table!.rows)).toContain('Flexible letting');
+    expect(what('da').htmlAfter).toMatch(/data-testid="run-as-written">Beskrivelserne, tiltagene og felterne står, som scenariefilerne skriver dem/);
+    expect(what('da').htmlAfter).toMatch(/beskrivelser på engelsk/);
+    expect(what('da').htmlAfter).toContain('docs/parameters.md');
+    expect(what('en').htmlAfter).toBeUndefined();
+  });
+
   it('a lever on one estate names it by its place in the list and its name', () => {
     const v = compared.ensembles[1]!;
     const onOne: Results = {
