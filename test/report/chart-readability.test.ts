@@ -161,6 +161,16 @@ describe('the letting-channel chart with many scenarios', () => {
   });
 });
 
+describe('the stay-length chart of many scenarios', () => {
+  it('breaks the shares left within 2 years into lines (ten scenarios in one line drew a chart 2,500 px wide)', () => {
+    const c = stayLengthChart(manyScenarios(scenarioData(compared), 10))!;
+    const subtitle = (c.spec as unknown as { title: { subtitle: string[] } }).title.subtitle;
+    expect(subtitle.length).toBeGreaterThan(2);
+    for (const line of subtitle) expect(line.length, line).toBeLessThanOrEqual(110);
+    expect(subtitle.slice(1).join(' ')).toMatch(/^Left within 2 years: (variant-\d \d+%, ){9}variant-9 \d+%$/);
+  });
+});
+
 describe('the forest plot', () => {
   it('wide intervals (few replications, many levers): the x labels keep apart, and 0 stays labelled', async () => {
     const c = forestChart(compared, scenarioData(compared))!;

@@ -12,6 +12,10 @@ import { type Lang, texts } from '../i18n.js';
 import { type ChartDef, type ScenarioData, flowTotal, r6, yearEnds } from './data.js';
 import { type Enc, SCENARIO_COLORS, asSpec, runLabel, scenarioBarColor, scenarioColor, scenarioDash, top } from './encodings.js';
 import { localNumbers, localPercent } from './labels.js';
+import { greedyLines } from '../../output/text.js';
+
+/** Characters in a line of the stay chart's subtitle: about as wide as its plot and legend. */
+const STAY_SUBTITLE_CHARS = 110;
 
 /** The report's mark: a stay of 2 years (24 months) or less is a short stay. */
 export const SHORT_STAY_YEARS = SHORT_STAY_MONTHS / 12;
@@ -93,7 +97,13 @@ export function stayLengthChart(sds: ScenarioData[], lang: Lang = 'en'): ChartDe
     ...top(
       id,
       t.stayTitle,
-      many ? [t.staySubtitle(runLabel(sds, lang)), t.stayLeftWithin(SHORT_STAY_YEARS, shortShares.join(', '))] : t.staySubtitle(runLabel(sds, lang)),
+      many
+        ? [
+            t.staySubtitle(runLabel(sds, lang)),
+            // in lines of a scenario's share each, broken after a comma: ten scenarios in one line drew a chart 2,500 px wide
+            ...greedyLines(t.stayLeftWithin(SHORT_STAY_YEARS, shortShares.join(', ')).split(/(?<=,) /), STAY_SUBTITLE_CHARS),
+          ]
+        : t.staySubtitle(runLabel(sds, lang)),
       caption,
       lang,
     ),
