@@ -272,7 +272,7 @@ const en = {
     ` (made ${made} of the ${asked} asked, mean over replications: too few neighbouring small flats, or the run ended first)`,
   allInManifest: 'all in manifest.json',
   runWhat: (n: number, reps: number, years: number, start: number, last: number, seed: number, seeds: string, paired: boolean, version: string) =>
-    `${n > 1 ? `${n} scenarios, each` : '1 scenario'} with ${reps} replication${reps === 1 ? '' : 's'} of ${years} years (${start}-${last}), base seed ${seed}; replication <i>i</i> uses a seed derived from the base seed and <i>i</i>: ${seeds}.${
+    `${n > 1 ? `${n} scenarios, each` : '1 scenario'} with ${reps} replication${reps === 1 ? '' : 's'} of ${years} year${years === 1 ? '' : 's'} (${start}-${last}), base seed ${seed}; replication <i>i</i> uses a seed derived from the base seed and <i>i</i>: ${seeds}.${
       paired ? ' Every scenario ran on the same seeds (common random numbers), so the differences are paired replication by replication.' : ''
     } Made with nabolag ${version}.`,
   anchored: (a: AnchorText) =>
@@ -352,13 +352,14 @@ const en = {
       `Anchoring could hold ${estate} where it starts only at the limit of its attractiveness (${attractiveness}), with its residents finding work and education ${attachment} times as often as the elevator's rates say: read its effects with this limit of the model in mind (docs/ODD.md, "Anchoring").`,
     elevator: (who: string, ins: string, outs: string, verdict: string) =>
       `Over the run${who}, ${ins} of the households moving in were resource-strong, against ${outs} of those moving out. ${verdict}`,
-    noLeavers: (who: string, years: number) => `No resource-strong family with children moved out${who} during the ${years} years.`,
+    noLeavers: (who: string, years: number) =>
+      `No resource-strong family with children moved out${who} during the ${years === 1 ? 'one year' : `${years} years`}.`,
     stay: (who: string, leavers: string, years: number, share: string, mark: number) =>
-      `Of the resource-strong families with children who moved out${who} (${leavers} per replication over ${years} years), ${share} had lived in the estate ${mark} years or less — the report's mark (it found almost half in 2015).`,
+      `Of the resource-strong families with children who moved out${who} (${leavers} per replication over ${years} year${years === 1 ? '' : 's'}), ${share} had lived in the estate ${mark} years or less — the report's mark (it found almost half in 2015).`,
     staysPart: (name: string, share: string, leavers: string) => `${name} ${share} of ${leavers} leavers per replication`,
     staysNone: (name: string) => `${name} none left`,
     stays: (years: number, mark: number, parts: string) =>
-      `Of the resource-strong families with children who moved out during the ${years} years, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
+      `Of the resource-strong families with children who moved out during the ${years === 1 ? 'one year' : `${years} years`}, the share who had lived in the estate ${mark} years or less (the report's mark; it found almost half in 2015): ${parts}.`,
     turnover: (outs: string, share: string, one: boolean) => `On average ${outs} household${one ? '' : 's'} moved out per year, ${share} of the flats.`,
     demolition: (name: string, end: number, displaced: string, rehoused: string, share: string, left: boolean, region: boolean) =>
       `With ${name}, demolition displaced ${displaced} households by ${end} (mean per replication), and ${rehoused} (${share}) of them were rehoused ${region ? 'in the region' : "in the estate's own vacancies"}${left ? `: the others left ${region ? 'it' : 'the estate'}, so part of the change in the composition is who left, not a change in anyone's situation` : ''} (how many are rehoused is an assumption of the model: docs/ODD.md).`,
@@ -806,13 +807,13 @@ const da: Texts = {
       `Forankringen kunne kun holde ${estate}, hvor den starter, ved grænsen for dens tiltrækning (${attractiveness}), med beboere, der kommer i arbejde og uddannelse ${attachment} gange så ofte, som elevatorens rater siger: læs dens virkninger med denne grænse i modellen for øje (docs/ODD.md, "Anchoring").`,
     elevator: (who, ins, outs, verdict) =>
       `Over kørslen${who} var ${ins} af de indflyttende husstande ressourcestærke, mod ${outs} af de fraflyttende. ${verdict}`,
-    noLeavers: (who, years) => `Ingen ressourcestærk børnefamilie flyttede ud${who} i løbet af de ${years} år.`,
+    noLeavers: (who, years) => `Ingen ressourcestærk børnefamilie flyttede ud${who} i løbet af ${years === 1 ? 'det ene år' : `de ${years} år`}.`,
     stay: (who, leavers, years, share, mark) =>
       `Af de ressourcestærke børnefamilier, der flyttede ud${who} (${leavers} pr. gentagelse over ${years} år), havde ${share} boet i afdelingen ${mark} år eller mindre — rapportens grænse (den fandt næsten halvdelen i 2015).`,
     staysPart: (name, share, leavers) => `${name} ${share} af ${leavers} fraflyttere pr. gentagelse`,
     staysNone: (name) => `${name} ingen flyttede ud`,
     stays: (years, mark, parts) =>
-      `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af de ${years} år, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
+      `Af de ressourcestærke børnefamilier, der flyttede ud i løbet af ${years === 1 ? 'det ene år' : `de ${years} år`}, andelen, der havde boet i afdelingen ${mark} år eller mindre (rapportens grænse; den fandt næsten halvdelen i 2015): ${parts}.`,
     turnover: (outs, share, one) => `I gennemsnit flyttede ${outs} ${one ? 'husstand' : 'husstande'} ud om året, ${share} af boligerne.`,
     demolition: (name, end, displaced, rehoused, share, left, region) =>
       `I ${name} måtte ${displaced} husstande flytte på grund af nedrivning frem til ${end} (gennemsnit pr. gentagelse), og ${rehoused} (${share}) af dem ${region ? 'fik en ny bolig i regionen' : 'blev genhuset i afdelingens egne ledige boliger'}${left ? `: de andre forlod ${region ? 'den' : 'afdelingen'}, så en del af ændringen i sammensætningen er, hvem der flyttede, ikke at nogens situation ændrede sig` : ''} (hvor mange der genhuses, er en antagelse i modellen: docs/ODD.md).`,
