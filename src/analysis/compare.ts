@@ -5,6 +5,7 @@
  * mean, the 5-95% band and, at the horizon, the confidence interval of the mean are computed.
  * Pure computation on ensembles (no I/O).
  */
+import { LIST_STATUS_NAMES } from '../model/codes.js';
 import { METRICS, NMETRIC, yearlyUnit } from '../model/reporters.js';
 import type { Ensemble } from '../engine/ensemble.js';
 import { yearly } from '../model/digest.js';
@@ -28,6 +29,31 @@ export interface Effect {
   ciHigh: number;
   /** Standard deviation of the per-replication differences. */
   sd: number;
+  /**
+   * Of `listStatusCode` only (a code, whose mean over replications is no status): how many
+   * replications of the baseline and of the variant have each list status at the horizon, by
+   * code (index into LIST_STATUS_NAMES).
+   */
+  statuses?: { baseline: number[]; value: number[] };
+}
+
+/** How many of the replications have each list status (by code) in year y of row r (metric k, listStatusCode). */
+export function statusCounts(replications: Ensemble['replications'], r: number, k: number, y: number): number[] {
+  const counts = LIST_STATUS_NAMES.map(() => 0);
+  for (const res of replications) {
+    const c = Math.round(yearly(res, r, k, y));
+    if (c >= 0 && c < counts.length) counts[c]!++;
+  }
+  return counts;
+}
+
+/** The most common list status of the counts (`statusCounts`); a tie goes to the more severe (higher code). */
+export function modalStatus(counts: readonly number[]): (typeof LIST_STATUS_NAMES)[number] {
+  let best = 0;
+  counts.forEach((c, i) => {
+    if (c >= counts[best]!) best = i;
+  });
+  return LIST_STATUS_NAMES[best]!;
 }
 
 export interface Comparison {
@@ -89,6 +115,7 @@ export function compareEnsembles(baseline: Ensemble, variants: Ensemble[]): Comp
           ciLow: ci.low,
           ciHigh: ci.high,
           sd: ci.sd,
+          ...(m.name === 'listStatusCode' ? { statuses: { baseline: statusCounts(b, r, k, nYears), value: statusCounts(v.replications, r, k, nYears) } } : {}),
         });
       }
       byRow[rows[r]!] = byMetric;

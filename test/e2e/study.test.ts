@@ -273,6 +273,18 @@ describe('nabolag sweep', () => {
       'differenceP95',
       'ciLow',
       'ciHigh',
+      'baselineStatus',
+      'variantStatus',
+      'baselineShareNone',
+      'baselineSharePrevention',
+      'baselineShareUdsat',
+      'baselineShareGhetto',
+      'baselineShareHard',
+      'variantShareNone',
+      'variantSharePrevention',
+      'variantShareUdsat',
+      'variantShareGhetto',
+      'variantShareHard',
     ]);
     expect(new Set(effects.slice(1).map((r) => r[0]))).toEqual(new Set(['1', '2', '3', '4']));
     const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
