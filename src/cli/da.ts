@@ -60,10 +60,10 @@ export const DA_TEXTS: Record<string, string> = {
   'No progress bar': 'Ingen statuslinje',
   'Print nothing on success: no progress bar and no closing lines (the answer, the warnings, where the results are); errors still go to stderr':
     'Skriv intet, når det lykkes: ingen statuslinje og ingen afsluttende linjer (svaret, advarslerne, hvor resultaterne er); fejl skrives stadig til stderr',
-  "Language of the report: en (English) or da (Danish) (default: the scenario's language field, else English)":
-    'Rapportens sprog: en (engelsk) eller da (dansk) (standard: scenariets language-felt, ellers engelsk)',
-  "Language of the report: en (English) or da (Danish) (default: the shards' --lang, else their scenario's language field, else English)":
-    'Rapportens sprog: en (engelsk) eller da (dansk) (standard: delmappernes --lang, ellers deres scenaries language-felt, ellers engelsk)',
+  "Language of the report: en (English) or da (Danish), for report.html and the charts' words (default: the scenario's language field, else English); the console, the data files and their columns stay English":
+    'Rapportens sprog: en (engelsk) eller da (dansk), for report.html og diagrammernes tekst (standard: scenariets language-felt, ellers engelsk); konsollen, datafilerne og deres kolonner forbliver på engelsk',
+  "Language of the report: en (English) or da (Danish), for report.html and the charts' words (default: the shards' --lang, else their scenario's language field, else English); the console, the data files and their columns stay English":
+    'Rapportens sprog: en (engelsk) eller da (dansk), for report.html og diagrammernes tekst (standard: delmappernes --lang, ellers deres scenaries language-felt, ellers engelsk); konsollen, datafilerne og deres kolonner forbliver på engelsk',
   'Write charts/ and report.html (--no-report to skip them)': 'Skriv charts/ og report.html (--no-report springer dem over)',
   'Write charts/ (--no-report to skip them)': 'Skriv charts/ (--no-report springer dem over)',
   'If another run is writing the same output folder, wait for it instead of stopping':

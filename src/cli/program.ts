@@ -43,7 +43,8 @@ const runOptions = (what: { replications: string; seed: string; years: string; o
 const LANG_OPTION: OptionSpec = {
   name: 'lang',
   kind: 'value',
-  describe: "Language of the report: en (English) or da (Danish) (default: the scenario's language field, else English)",
+  describe:
+    "Language of the report: en (English) or da (Danish), for report.html and the charts' words (default: the scenario's language field, else English); the console, the data files and their columns stay English",
 };
 
 export const PROGRAM: ProgramSpec = {
@@ -279,7 +280,8 @@ export const PROGRAM: ProgramSpec = {
         { name: 'wait', kind: 'flag', describe: 'If another run is writing the same output folder, wait for it instead of stopping' },
         {
           ...LANG_OPTION,
-          describe: "Language of the report: en (English) or da (Danish) (default: the shards' --lang, else their scenario's language field, else English)",
+          describe:
+            "Language of the report: en (English) or da (Danish), for report.html and the charts' words (default: the shards' --lang, else their scenario's language field, else English); the console, the data files and their columns stay English",
         },
       ],
       examples: [
