@@ -42,7 +42,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Anchor } from '../model/anchor.js';
 import { VERSION } from '../version.js';
 import { writeAtomically } from './atomic.js';
-import { type StudyInfo, type StudyParam, manifest, paramValue } from './study.js';
+import { EnsembleTally, type StudyInfo, type StudyParam, manifest, paramValue } from './study.js';
 
 /** Significant digits of a fitted value (well below the optimiser's resolution of a thousandth of the range). */
 export const FITTED_DIGITS = 6;
@@ -122,10 +122,9 @@ export async function calibrateToDirectory(
   const t0 = performance.now();
   const { base, params, targets } = plan;
   const workers = info.workers ?? autoWorkersFor([base]);
-  // an evaluation that anchors its scenario anew runs on more workers (engine/ensemble.ts)
-  let used = workers;
+  // an evaluation anchors its own scenario (on more workers, engine/ensemble.ts)
+  const tally = new EnsembleTally(workers);
   let seeds: number[] = [];
-  let simulateMs = 0;
   let result: CalibrationResult | undefined;
   const files = await writeAtomically(
     outDir,
@@ -144,8 +143,7 @@ export async function calibrateToDirectory(
         const ens = await runEnsemble(sc, { workers, anchorWorkers: info.workers ?? defaultWorkers(), signal: info.signal });
         anchorsOf.set(key, ens.anchors);
         if (trace.length === 0) seeds = ens.seeds;
-        simulateMs += ens.simulateMs;
-        used = Math.max(used, ens.workers);
+        tally.add(ens);
         const fits = targets.map((t) => targetFit(t.outcome, t.spec, sc.startYear, ens.replications));
         const e: Evaluation = { evaluation: trace.length + 1, values, objective: objective(fits), means: fits.map((f) => f.mean) };
         trace.push(e);
@@ -249,9 +247,9 @@ export async function calibrateToDirectory(
         info,
         written,
         seeds,
-        used,
+        tally.workers,
         t0,
-        simulateMs,
+        tally.simulateMs,
         {
           calibration: { parameters: calibration.parameters, targets: targets.map((t) => t.spec.text), evaluations: trace.length, stop: nm.stop },
         },
@@ -262,7 +260,7 @@ export async function calibrateToDirectory(
     },
     { scenarioFiles: [info.scenarioFile], wait: info.wait },
   );
-  return { outDir, files, result: result!, workers: used };
+  return { outDir, files, result: result!, workers: tally.workers };
 }
 
 /** A number for a person: 4 significant digits, no exponent for everyday sizes. */

@@ -87,6 +87,27 @@ export interface StudyInfo extends RunInfo {
 
 /** The manifest of a study: as a run's (pipeline.ts), with the study's own fields. */
 /**
+ * The workers and simulation time of the ensembles a study runs one after another, as its
+ * manifest.json's `timing` gives them: the most workers any ensemble used (it starts at the
+ * workers chosen for the study; the ensemble that anchors a scenario anew may use more,
+ * engine/ensemble.ts) and the simulation time summed over them.
+ */
+export class EnsembleTally {
+  workers: number;
+  simulateMs = 0;
+
+  constructor(workers: number) {
+    this.workers = workers;
+  }
+
+  /** Count an ensemble that has run. */
+  add(e: { simulateMs: number; workers: number }): void {
+    this.simulateMs += e.simulateMs;
+    this.workers = Math.max(this.workers, e.workers);
+  }
+}
+
+/**
  * A study's manifest.json. `anchors`: the anchoring solution its points start from, in the shape
  * of a run's manifest (one entry per estate; null when not known, as in a merge of shards written
  * before studies kept it).
@@ -171,11 +192,10 @@ export async function sensitivityToDirectory(
   const nPoints = unitPoints.length;
   const { from, to } = info.shard ? shardSlice(nPoints, info.shard) : { from: 0, to: nPoints };
   const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(to - from, 64) }, () => base));
-  let used = workers;
+  const tally = new EnsembleTally(workers);
   let result: SensitivityResult | undefined;
   let seeds: number[] = [];
   let anchors: Anchor[] | null = null;
-  let simulateMs = 0;
   const files = await writeAtomically(
     outDir,
     async (dir) => {
@@ -199,9 +219,7 @@ export async function sensitivityToDirectory(
             // the base scenario's, which every sample takes
             anchors = e.anchors;
           }
-          simulateMs += e.simulateMs;
-          // the point that anchors the base scenario may run on more workers (engine/ensemble.ts)
-          used = Math.max(used, e.workers);
+          tally.add(e);
           const v = outcomeValues(outcomes, sc.startYear, e.replications);
           for (let o = 0; o < outcomes.length; o++) y[o]!.push(v[o]!);
           samples.line([String(s), ...values.map(num), ...v.map(num)]);
@@ -236,8 +254,8 @@ export async function sensitivityToDirectory(
               files: ['samples.csv', VALUES_FILE],
               tables: null,
               ensembles: [],
-              simulateMs,
-              workers: used,
+              simulateMs: tally.simulateMs,
+              workers: tally.workers,
               study,
             },
             [base],
@@ -246,13 +264,24 @@ export async function sensitivityToDirectory(
         );
         return ['samples.csv', VALUES_FILE, SHARD_FILE];
       }
-      const r = await writeSensitivityFiles(dir, { base, params, outcomes: named, design }, y, ['samples.csv'], info, t0, simulateMs, used, seeds, anchors);
+      const r = await writeSensitivityFiles(
+        dir,
+        { base, params, outcomes: named, design },
+        y,
+        ['samples.csv'],
+        info,
+        t0,
+        tally.simulateMs,
+        tally.workers,
+        seeds,
+        anchors,
+      );
       result = r.result;
       return r.written;
     },
     { scenarioFiles: [info.scenarioFile], wait: info.wait },
   );
-  return { outDir, files, result, workers: used };
+  return { outDir, files, result, workers: tally.workers };
 }
 
 /** What a sensitivity analysis's shard keeps for merge (shard.json `study`); a Sobol design without its points, which merge does not need. */
@@ -405,10 +434,9 @@ export async function sweepToDirectory(
   const { base, count } = plan;
   const { from, to } = info.shard ? shardSlice(count + 1, info.shard) : { from: 0, to: count + 1 };
   const workers = info.workers ?? autoWorkersFor(Array.from({ length: Math.min(to - from, 64) }, () => base));
-  let used = workers;
+  const tally = new EnsembleTally(workers);
   const total = (to - from) * base.replications;
   let result: SweepResult | undefined;
-  let simulateMs = 0;
   const files = await writeAtomically(
     outDir,
     async (dir) => {
@@ -436,9 +464,7 @@ export async function sweepToDirectory(
             tables: tables.sink(p - from),
             onProgress: info.onProgress ? (d) => info.onProgress!(done + d, total) : undefined,
           });
-          simulateMs += e.simulateMs;
-          // the point that anchors the base scenario may run on more workers (engine/ensemble.ts)
-          used = Math.max(used, e.workers);
+          tally.add(e);
           digests?.write(e.replications);
           if (p === 0) baseline = e;
           else if (effectsFile) effectsFile.text(pointEffects(baseline!, p, e.replications, values, kept));
@@ -474,8 +500,8 @@ export async function sweepToDirectory(
                 blocks: blocks.map((b, j) => ({ id: from + j, ...b, metricsBytes: bytes.metrics[j]!, movesBytes: bytes.moves[j]! })),
               },
               ensembles: baseline ? [{ id: 0, ...ensembleInfo(baseline) }] : [],
-              simulateMs,
-              workers: used,
+              simulateMs: tally.simulateMs,
+              workers: tally.workers,
               study: { base, design: plan.design, paths: plan.paths, count, baseValues: plan.baseValues, values: pointValues } satisfies SweepShardStudy,
             },
             [base],
@@ -485,13 +511,13 @@ export async function sweepToDirectory(
         return [...written, DIGESTS_FILE, SHARD_FILE];
       }
       written.push('effects.csv');
-      const r = await writeSweepFiles(dir, plan, baseline!, kept, written, info, t0, simulateMs, used);
+      const r = await writeSweepFiles(dir, plan, baseline!, kept, written, info, t0, tally.simulateMs, tally.workers);
       result = r.result;
       return r.written;
     },
     { scenarioFiles: [info.scenarioFile], wait: info.wait },
   );
-  return { outDir, files, result, workers: used };
+  return { outDir, files, result, workers: tally.workers };
 }
 
 /** What a sweep's shard keeps for merge (shard.json `study`): the plan without its functions, and the values of its points. */
