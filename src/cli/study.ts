@@ -288,7 +288,7 @@ export async function sensitivityCommand(argv: StudyArgs & { method?: string; pa
     `nabolag ${VERSION}: ${method} sensitivity of "${base.name}" — ${counted(k, 'parameter')}, ${counted(outcomes.length, 'outcome')}, ${work} of ${counted(base.years, 'year')} on ${counted(res.workers, 'worker')} in ${seconds(t0)} s\n` +
       morrisCaution(design) +
       sobolCaution(design) +
-      (res.result ? undefinedOutcomes(res.result) : '') +
+      (res.result ? undefinedOutcomes(res.result) + constantOutcomes(res.result) : '') +
       closing(res.outDir, res.files),
   );
 }
@@ -305,6 +305,23 @@ export function undefinedOutcomes(r: Pick<SensitivityResult, 'outcomes' | 'y'>):
       const bad = ys.filter((v) => !Number.isFinite(v)).length;
       if (bad === 0) return '';
       return `warning: outcome "${o.name}" (${o.expression}) is not a number at ${bad} of ${ys.length} sample points (a division by zero, e.g. of two counts that are 0): samples.csv leaves those cells empty, and the indices in indices.csv computed from them are empty too; choose an outcome defined at every point\n`;
+    })
+    .join('');
+}
+
+/**
+ * A note for each outcome of a Sobol analysis that is the same number at every sample point (a
+ * list status that never changes, `listStatusCode@2031` of an estate too small to be listed): it
+ * has no variance to apportion, so its indices are empty in indices.csv (null in summary.json),
+ * which is no error of the run. (Morris gives such an outcome μ* = σ = μ = 0, which says it.)
+ */
+export function constantOutcomes(r: Pick<SensitivityResult, 'method' | 'outcomes' | 'y'>): string {
+  if (r.method !== 'sobol') return '';
+  return r.outcomes
+    .map((o, i) => {
+      const ys = r.y[i] ?? [];
+      if (ys.length === 0 || !ys.every((v) => Number.isFinite(v) && v === ys[0])) return '';
+      return `note: outcome "${o.name}" (${o.expression}) is ${ys[0]} at every one of the ${ys.length} sample points: with no variance there is nothing to apportion, so its Sobol indices in indices.csv are empty (null in summary.json)\n`;
     })
     .join('');
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { morrisDesign, sobolDesign } from '../../src/analysis/sensitivity.js';
-import { DEFAULT_BASE_ROWS, DEFAULT_TRAJECTORIES, morrisCaution, sobolCaution, undefinedOutcomes } from '../../src/cli/study.js';
+import { DEFAULT_BASE_ROWS, DEFAULT_TRAJECTORIES, constantOutcomes, morrisCaution, sobolCaution, undefinedOutcomes } from '../../src/cli/study.js';
 import { makeRng } from '../../src/model/rng.js';
 
 const morris = (r: number) => ({ method: 'morris' as const, design: morrisDesign(3, r, makeRng(1, 'test')) });
@@ -59,6 +59,37 @@ describe('undefinedOutcomes', () => {
         y: [
           [1, 2],
           [0, 0],
+        ],
+      }),
+    ).toBe('');
+  });
+});
+
+describe('constantOutcomes', () => {
+  const outcomes = [
+    { name: 'list', expression: 'listStatusCode@2031' },
+    { name: 'rs', expression: 'resourceStrongShare@2031' },
+  ];
+  const y = [
+    [0, 0, 0, 0],
+    [0.5, 0.4, 0.5, 0.6],
+  ];
+  it('says why a Sobol outcome that never varies has empty indices', () => {
+    const w = constantOutcomes({ method: 'sobol', outcomes, y });
+    expect(w.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(w).toMatch(
+      /^note: outcome "list" \(listStatusCode@2031\) is 0 at every one of the 4 sample points: .* its Sobol indices in indices.csv are empty \(null in summary.json\)/,
+    );
+  });
+  it('nothing for Morris (μ* = σ = 0 says it), nor for an outcome that is not a number (undefinedOutcomes warns)', () => {
+    expect(constantOutcomes({ method: 'morris', outcomes, y })).toBe('');
+    expect(
+      constantOutcomes({
+        method: 'sobol',
+        outcomes,
+        y: [
+          [Number.NaN, Number.NaN],
+          [1, 2],
         ],
       }),
     ).toBe('');
