@@ -8,7 +8,7 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  /** `done` of the units so far. */
+  /** `done` of the units so far (with the part done of those running: 2.35). */
   update(done: number): void;
   /** The simulation is over; `what` is being written now (shown as a stage line). */
   stage(what: string): void;
@@ -25,11 +25,13 @@ export function workCount(replications: number, groups?: { count: number; noun: 
   return `${groups.count} ${groups.noun} x ${reps} = ${groups.count * replications} runs`;
 }
 
-/** Seconds left as a person reads it: "12 s", "3 min". */
+/** Seconds left as a person reads it: "12 s", "3 min", "2 h 5 min". */
 export function timeLeft(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '';
   if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s left`;
-  return `${Math.round(seconds / 60)} min left`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min left`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
 }
 
 /**
@@ -42,17 +44,27 @@ export function timeLeft(seconds: number): string {
 export const ESTIMATE_AFTER_UNITS = 2;
 /** Time that must pass after the first unit before the time left is estimated (ms): less is noise. */
 export const ESTIMATE_AFTER_MS = 1000;
+/**
+ * Time after the first work done after which the time left is estimated from parts of units (ms):
+ * a replication of the national scenario takes minutes, and its parts done come every second
+ * (engine/ensemble.ts `onProgress`), so waiting for two whole units would leave the user without
+ * an estimate for ten minutes or more. Ten seconds of a replication's months is a steady rate.
+ */
+export const ESTIMATE_AFTER_PART_MS = 10_000;
 
 /**
- * The estimate: none until `ESTIMATE_AFTER_UNITS` units are done after the first one and
- * `ESTIMATE_AFTER_MS` have passed since it, then the rate since the first unit times the units
- * left. `first` is when the first unit(s) were done: `firstDone` units at `firstMs`.
+ * The estimate: none until `ESTIMATE_AFTER_MS` have passed since the first work done and, after
+ * it, `ESTIMATE_AFTER_UNITS` units are done or, from parts of units (`done` may be fractional),
+ * `ESTIMATE_AFTER_PART_MS` have passed with work done; then the rate since the first work times
+ * the work left. `first` is when the first work was done: `firstDone` units (or a part of one) at
+ * `firstMs`, so the start-up (anchoring, starting the threads) does not count.
  */
 export function estimateLeft(done: number, total: number, nowMs: number, first: { firstDone: number; firstMs: number } | undefined): string {
   if (!first || done >= total) return '';
   const units = done - first.firstDone;
   const ms = nowMs - first.firstMs;
-  if (units < ESTIMATE_AFTER_UNITS || ms < ESTIMATE_AFTER_MS) return '';
+  if (units <= 0 || ms < ESTIMATE_AFTER_MS) return '';
+  if (units < ESTIMATE_AFTER_UNITS && ms < ESTIMATE_AFTER_PART_MS) return '';
   return timeLeft(((total - done) * ms) / units / 1000);
 }
 
@@ -87,10 +99,12 @@ export function progressReporter(label: string, total: number, unit: string, opt
     bar.stop();
   };
   return {
+    // `done` may hold the part done of the units running (engine/ensemble.ts `onProgress`): the
+    // bar counts whole units, the estimate all the work
     update: (done) => {
       const t = now();
       if (!first && done > 0) first = { firstDone: done, firstMs: t };
-      bar.update(done, { left: estimateLeft(done, total, t, first) });
+      bar.update(Math.floor(done + 1e-9), { left: estimateLeft(done, total, t, first) });
     },
     stage: (what) => {
       stop();

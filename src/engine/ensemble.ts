@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { AnchorTask, ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from './tables.js';
 import { noteWorldBuilt, threadWarm, wantsWarmUp, warmUp } from './warmup.js';
-import { replicationFlatMonths } from './work.js';
+import { replicationFlatMonths, replicationStepCount } from './work.js';
 
 export interface EnsembleOptions {
   /** Worker threads; 1 = run on this thread. Default: `autoWorkers` (all cores when the work pays for them). */
@@ -27,7 +27,12 @@ export interface EnsembleOptions {
    * asked for with --workers, else all cores.
    */
   anchorWorkers?: number;
-  /** Called after each finished replication with the number done so far. */
+  /**
+   * Called after each finished replication with the number done so far, and while replications
+   * that take longer than `STEPS_EVERY_MS` run, at most that often, with the part of them done
+   * added (a fraction: 2.35 is two done and a third of one or so): a national replication takes
+   * minutes, and the console's estimate of the time left waits for work done.
+   */
   onProgress?: (done: number, total: number) => void;
   /**
    * Where each replication's rows of metrics.csv and moves.csv go, as soon as it is done (in
@@ -75,6 +80,20 @@ export function useAnchorStore(store: AnchorStore | undefined): void {
  * a replication (model/simulate.ts `replicationSteps`: an estate of the world built, a month).
  */
 export const YIELD_EVERY_MS = 50;
+
+/** How often a running replication tells its progress (`EnsembleOptions.onProgress`), in ms. */
+export const STEPS_EVERY_MS = 1000;
+
+/**
+ * The replications done, with the parts done of those running (`running`: replication -> its
+ * steps done; each part the months simulated of all, below 1; engine/work.ts
+ * `replicationStepCount`): what `EnsembleOptions.onProgress` is told.
+ */
+export function partialDone(done: number, running: ReadonlyMap<number, number>, perReplication: { world: number; months: number }): number {
+  let part = 0;
+  for (const steps of running.values()) part += Math.min(0.99, Math.max(0, steps - perReplication.world) / perReplication.months);
+  return done + part;
+}
 
 /** The error a run stopped by its signal rejects with. */
 export function abortError(signal: AbortSignal): Error {
@@ -202,9 +221,12 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
   if (workers === 1) {
     if (wantsWarmUp(sc, n) && !threadWarm()) warmUp(sc);
     const clock = { paused: performance.now() };
+    const perReplication = replicationStepCount(sc);
     for (let j = 0; j < n; j++) {
       const i = from + j;
-      const r = await runSteps(replicationSteps(sc, i, seeds[i]!, { maps: i === 0 }), signal, clock);
+      const steps = replicationSteps(sc, i, seeds[i]!, { maps: i === 0 });
+      const told = opts.onProgress ? telling(steps, (k) => opts.onProgress!(partialDone(j, new Map([[i, k]]), perReplication), n)) : steps;
+      const r = await runSteps(told, signal, clock);
       noteWorldBuilt();
       replications[j] = digest(r);
       if (opts.tables) {
@@ -218,6 +240,24 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
     await runOnWorkers(sc, seeds, from, n, workers, replications, opts);
   }
   return { scenario: sc, seeds, replications, simulateMs: performance.now() - t0, workers, anchors };
+}
+
+/** The steps, telling `tell` the steps done at most every STEPS_EVERY_MS (what they yield and are answered passes through). */
+function* telling<T>(steps: Steps<T>, tell: (done: number) => void): Steps<T> {
+  let done = 0;
+  let last = performance.now();
+  let answer: unknown;
+  for (;;) {
+    const r = steps.next(answer);
+    if (r.done) return r.value;
+    done++;
+    const now = performance.now();
+    if (now - last >= STEPS_EVERY_MS) {
+      last = now;
+      tell(done);
+    }
+    answer = yield r.value;
+  }
 }
 
 /**
@@ -320,6 +360,9 @@ async function runOnWorkers(
   const { onProgress, tables } = opts;
   const warm = wantsWarmUp(sc, Math.ceil(count / nWorkers));
   let done = 0;
+  // the steps done of the replications running, by replication
+  const running = new Map<number, number>();
+  const perReplication = replicationStepCount(sc);
   await onWorkers(
     nWorkers,
     sc,
@@ -333,13 +376,20 @@ async function runOnWorkers(
       // a worker's first task of the ensemble warms up when it is likely to run more than one
       warmUp: first && warm,
       tables: tables?.format ?? null,
+      stepsEveryMs: onProgress ? STEPS_EVERY_MS : null,
     }),
     (msg) => {
+      if ('steps' in msg) {
+        running.set(msg.steps.replication, msg.steps.done);
+        onProgress?.(partialDone(done, running, perReplication), count);
+        return;
+      }
       if (!('digest' in msg)) throw new Error('internal error: a worker answered a replication with something else');
       const d = msg.digest;
       replications[d.replication - from] = d;
+      running.delete(d.replication);
       if (tables && msg.tables) tables.put(d.replication - from, msg.tables.metrics, msg.tables.moves);
-      onProgress?.(++done, count);
+      onProgress?.(partialDone(++done, running, perReplication), count);
     },
     'the replications',
     opts.signal,
@@ -423,6 +473,8 @@ async function onWorkers(
           } catch (e) {
             return finish(e instanceof Error ? e : new Error(String(e)));
           }
+          // the progress of a replication still running: no task done
+          if ('steps' in msg) return;
           if (++done === count) return finish();
           feed(w, false);
         };

@@ -7,3 +7,14 @@ export function replicationFlatMonths(sc: Scenario): number {
   const flats = sc.estates.reduce((n, e) => n + e.flats * e.copies, 0);
   return flats * scenarioMonths(sc);
 }
+
+/**
+ * The steps of one replication (model/simulate.ts `replicationSteps`): `world`, two per estate of
+ * the world built (its flats laid out, then its households drawn), then `months`, one after month
+ * 0 and one after each month. The part of a long replication done is told by its months (the
+ * world's steps take seconds, its months minutes), and test/engine/progress-steps.test.ts checks
+ * these counts against the steps the model takes.
+ */
+export function replicationStepCount(sc: Scenario): { world: number; months: number } {
+  return { world: 2 * sc.estates.reduce((n, e) => n + e.copies, 0), months: scenarioMonths(sc) + 1 };
+}

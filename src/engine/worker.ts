@@ -12,7 +12,7 @@
  * them in-process (bench/RESULTS.md).
  */
 import { parentPort } from 'node:worker_threads';
-import { drain, simulate } from '../model/simulate.js';
+import { type Steps, drain, replicationSteps, simulate } from '../model/simulate.js';
 import { type TrialJob, type TrialPart, trialPartSteps } from '../model/anchor.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type ReplicationDigest, digest, digestTransfer } from '../model/digest.js';
@@ -37,6 +37,8 @@ export interface Task {
   warmUp: boolean;
   /** Format the replication's CSV rows here, as this says (ensemble.ts `tables`), or not. */
   tables: TableFormat | null;
+  /** Post the steps done of the replication (a `steps` reply) at most this often (ms) while it runs; null: only the result. */
+  stepsEveryMs: number | null;
 }
 
 /** Replication r of a trial of the anchoring's search (model/anchor.ts `TrialJob`, its scenario the one last sent). */
@@ -51,6 +53,7 @@ export type WorkerMessage = ScenarioMessage | Task | AnchorTask;
 /** A finished replication's digest (and its CSV rows when asked for), a trial's part, or why it failed. */
 export type WorkerReply =
   | { ok: true; digest: ReplicationDigest; tables: { metrics: Uint8Array; moves: Uint8Array | null } | null }
+  | { ok: true; steps: { replication: number; done: number } }
   | { ok: true; anchor: { r: number; parts: TrialPart[] } }
   | { ok: false; error: string };
 
@@ -71,6 +74,25 @@ export function detachOnce(): ArrayBuffer {
 }
 detachOnce();
 
+/**
+ * `drain` (what `simulate` does), telling `tell` the steps done at most every `everyMs`: the same
+ * result, and the progress of a long replication (a national one takes minutes) for the console.
+ */
+export function drainTelling<T>(steps: Steps<T>, everyMs: number, tell: (done: number) => void): T {
+  let done = 0;
+  let last = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    done++;
+    const now = performance.now();
+    if (now - last >= everyMs) {
+      last = now;
+      tell(done);
+    }
+  }
+}
+
 let current: ScenarioMessage | null = null;
 
 parentPort?.on('message', (msg: WorkerMessage) => {
@@ -88,7 +110,13 @@ parentPort?.on('message', (msg: WorkerMessage) => {
       return;
     }
     if (msg.warmUp && !threadWarm()) warmUp(scenario);
-    const r = simulate(scenario, msg.replication, msg.seed, { maps: msg.maps });
+    const r =
+      msg.stepsEveryMs === null
+        ? simulate(scenario, msg.replication, msg.seed, { maps: msg.maps })
+        : drainTelling(replicationSteps(scenario, msg.replication, msg.seed, { maps: msg.maps }), msg.stepsEveryMs, (done) => {
+            const reply: WorkerReply = { ok: true, steps: { replication: msg.replication, done } };
+            parentPort!.postMessage(reply);
+          });
     noteWorldBuilt();
     const tables = msg.tables ? tableChunks(r, scenario.startYear, msg.tables) : null;
     // only the digest goes back: the full result stays here and is dropped
