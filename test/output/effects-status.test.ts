@@ -5,7 +5,7 @@
  * replications and the share of replications in each status, on both sides; other rows leave
  * those cells empty.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,5 +112,9 @@ describe('the list status in effects.csv', () => {
     expect(e.statuses!.baseline.filter((c) => c > 0).length + e.statuses!.value.filter((c) => c > 0).length).toBeGreaterThan(2);
     // only the list status carries them
     expect(results.comparison!.effects.filter((x) => x.statuses).map((x) => x.metric)).toEqual(['listStatusCode']);
+    // summary.json's comparison.effects: every key documented, under the names it has there
+    const usage = readFileSync('docs/usage.md', 'utf8').replace(/\s+/g, ' ');
+    expect(Object.keys(e).filter((k) => !usage.includes('`' + k + '`'))).toEqual([]);
+    expect(usage).toContain('`row` for `estate`, `value` for `variantValue`');
   }, 180_000);
 });
