@@ -240,22 +240,76 @@ export function defaultOf(s: Schema): unknown {
 
 /**
  * Check `value` against `s`, filling defaults. Returns the resolved value and every issue found
- * (it does not stop at the first). `file` is named in every issue.
+ * (it does not stop at the first). `file` is named in every issue. `warnings`, when given,
+ * receives what is allowed but likely not meant (`rentBase: 1.600`, read as 1.6).
  */
-export function validate(s: Schema, value: unknown, file: string, path = '', written?: Written): { value: unknown; issues: Issue[] } {
+export function validate(s: Schema, value: unknown, file: string, path = '', written?: Written, warnings?: Issue[]): { value: unknown; issues: Issue[] } {
   const issues: Issue[] = [];
-  const out = walk(s, value, path, file, issues, written);
+  const out = walk(s, value, path, file, issues, written, warnings);
   return { value: out, issues };
 }
 
 /**
  * A number's text as the user wrote it, by path, where the value does not say it: `1e400` is read
- * as Infinity (load.ts finds it in the file or the --set that gave it).
+ * as Infinity, `1.000` as 1 (load.ts finds it in the file or the --set that gave it).
  */
 export type Written = (path: string) => string | undefined;
 
-function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[], written?: Written): unknown {
-  if (s.kind === 'opt') return v === undefined || v === null ? undefined : walk(s.inner, v, path, file, issues, written);
+/**
+ * Digits in groups of three between points (`1.000`, `2.400.000`): how Danish writes thousands,
+ * which YAML reads as a decimal point (1) or, with two points, as text.
+ */
+export const THOUSANDS_POINTS = /^[-+]?[1-9]\d{0,2}(\.\d{3})+$/;
+
+/** Whether `n` is a value the number schema allows. */
+function fits(s: NumSchema, n: number): boolean {
+  if (!Number.isFinite(n) || (s.integer && !Number.isInteger(n))) return false;
+  if (s.min !== undefined && (s.exclusiveMin ? n <= s.min : n < s.min)) return false;
+  return s.max === undefined || n <= s.max;
+}
+
+/** A number as a scenario file writes it: no float noise (0.35, not 0.35000000000000003). */
+const plain = (n: number): string => String(Number(n.toPrecision(12)));
+
+/**
+ * What a number field's refused value was likely meant to be, as `write 0.4 (why)`, when the
+ * value the user likely meant is allowed: a decimal comma (`0,4`), a percentage for a share
+ * (`40%`, `40 %`, or a whole 40: 1.2 is more likely a slip than 1.2%), a thousands separator
+ * (`1.000`, `2.400.000`, `1 000`), a number in quotes (`"2027"`). `written`: the number's text
+ * in the file, when YAML read it otherwise.
+ */
+export function numberHint(s: NumSchema, v: unknown, written?: string): string | undefined {
+  // from 0 to 1: a share, or a multiplier such as a lever's factor (50% of the hazard is 0.5)
+  const fromZeroToOne = s.max === 1 && (s.min ?? 0) >= 0;
+  const isShare = fromZeroToOne && /\bshare\b/.test(s.unit);
+  const zeroToOne = (t: string, n: number) => `${isShare ? 'a share is written' : 'written'} from 0 to 1: ${t} is ${plain(n)}`;
+  const options: string[] = [];
+  const offer = (n: number, why: string) => {
+    if (fits(s, n)) options.push(`${plain(n)} (${why})`);
+  };
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) offer(Number(t), 'without the quotes: in quotes it is a text');
+    const pct = /^([-+]?\d+(?:[.,]\d+)?)\s*%$/.exec(t);
+    if (pct) {
+      const n = Number(pct[1]!.replace(',', '.'));
+      if (fromZeroToOne) offer(n / 100, zeroToOne(t, n / 100));
+      else offer(n, 'without "%"');
+    }
+    if (/^[-+]?\d+,\d+$/.test(t)) offer(Number(t.replace(',', '.')), 'with a decimal point, not a comma');
+    const groups = /^([-+]?[1-9]\d{0,2})(?:([.,' \u00a0\u202f])\d{3})(?:\2\d{3})*$/.exec(t);
+    if (groups) offer(Number(t.replace(/[.,' \u00a0\u202f]/g, '')), 'without a thousands separator');
+  } else if (typeof v === 'number' && Number.isFinite(v)) {
+    if (written !== undefined && THOUSANDS_POINTS.test(written.trim()))
+      offer(Number(written.trim().replace(/\./g, '')), `without a thousands separator: YAML reads ${written.trim()} as ${v}`);
+    // only a share: a multiplier of 5 is more likely a slip than 5%
+    if (isShare && Number.isInteger(v) && v >= 2 && v <= 100) offer(v / 100, zeroToOne(`${plain(v)}%`, v / 100));
+  }
+  return options.length ? `write ${options.join(' or ')}` : undefined;
+}
+
+function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[], written?: Written, warnings?: Issue[]): unknown {
+  if (s.kind === 'opt') return v === undefined || v === null ? undefined : walk(s.inner, v, path, file, issues, written, warnings);
   if (v === undefined) {
     const d = defaultOf(s);
     if (d === undefined) {
@@ -263,11 +317,11 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       return undefined;
     }
     // Walk containers so that defaults inside them (e.g. the fields of a default estate) are filled.
-    if (s.kind === 'obj' || s.kind === 'arr' || s.kind === 'map') return walk(s, d, path, file, issues, written);
+    if (s.kind === 'obj' || s.kind === 'arr' || s.kind === 'map') return walk(s, d, path, file, issues, written, warnings);
     return d;
   }
   // A YAML section whose entries are all commented out (`population:`) is null: treat it as empty.
-  if (v === null && s.kind === 'obj') return walk(s, {}, path, file, issues, written);
+  if (v === null && s.kind === 'obj') return walk(s, {}, path, file, issues, written, warnings);
   switch (s.kind) {
     case 'num': {
       if (typeof v === 'number' && !Number.isFinite(v)) {
@@ -275,12 +329,20 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
         return s.default;
       }
       if (typeof v !== 'number') {
-        issues.push(messages.wrongType(file, path, v, describeAllowed(s)));
+        issues.push(messages.wrongType(file, path, v, describeAllowed(s), numberHint(s, v)));
         return s.default;
       }
-      if (s.integer && !Number.isInteger(v)) issues.push(messages.notInteger(file, path, v, describeAllowed(s)));
-      if (s.min !== undefined && (s.exclusiveMin ? v <= s.min : v < s.min)) issues.push(messages.tooSmall(file, path, v, describeAllowed(s)));
-      if (s.max !== undefined && v > s.max) issues.push(messages.tooLarge(file, path, v, describeAllowed(s)));
+      const text = written?.(path)?.trim();
+      const hint = () => numberHint(s, v, text);
+      if (s.integer && !Number.isInteger(v)) issues.push(messages.notInteger(file, path, v, describeAllowed(s), hint()));
+      if (s.min !== undefined && (s.exclusiveMin ? v <= s.min : v < s.min)) issues.push(messages.tooSmall(file, path, v, describeAllowed(s), hint()));
+      if (s.max !== undefined && v > s.max) issues.push(messages.tooLarge(file, path, v, describeAllowed(s), hint()));
+      // `flats: 10.000` is 10 to YAML and ten thousand to a Danish reader: both allowed, so a
+      // whole number is refused (nobody writes a count with decimals) and any other number warned of
+      if (fits(s, v) && text !== undefined && THOUSANDS_POINTS.test(text) && fits(s, Number(text.replace(/\./g, '')))) {
+        if (s.integer) issues.push(messages.thousandsPoint(file, path, text, v));
+        else warnings?.push(messages.thousandsPointWarning(file, path, text, v));
+      }
       return v;
     }
     case 'bool':
@@ -318,7 +380,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       }
       const entries: [string, unknown][] = [];
       for (const [k, f] of Object.entries(s.fields)) {
-        const r = walk(f, own(v, k), joinPath(path, k), file, issues, written);
+        const r = walk(f, own(v, k), joinPath(path, k), file, issues, written, warnings);
         if (r !== undefined) entries.push([k, r]);
       }
       // built in one go, not field by field: V8 turns an object that gets more than a dozen
@@ -333,7 +395,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       }
       if (s.minItems !== undefined && v.length < s.minItems) issues.push(messages.tooFewItems(file, path, v.length, s.minItems));
       if (s.maxItems !== undefined && v.length > s.maxItems) issues.push(messages.tooManyItems(file, path, v.length, s.maxItems));
-      return v.map((item, i) => walk(s.items, item, joinPath(path, i), file, issues, written));
+      return v.map((item, i) => walk(s.items, item, joinPath(path, i), file, issues, written, warnings));
     }
     case 'map': {
       if (!isPlainObject(v)) {
@@ -343,7 +405,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       const entries: [string, unknown][] = [];
       for (const [k, item] of Object.entries(v)) {
         if (isForbiddenKey(k)) issues.push(messages.forbiddenKey(file, joinPath(path, k), k));
-        else entries.push([k, walk(s.items, item, joinPath(path, k), file, issues, written)]);
+        else entries.push([k, walk(s.items, item, joinPath(path, k), file, issues, written, warnings)]);
       }
       // fromEntries defines own properties: no key can set the prototype
       return Object.fromEntries(entries);
@@ -362,7 +424,7 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       const variant = s.variants[t]!;
       const rest: Record<string, unknown> = { ...v };
       delete rest[s.tag];
-      const r = walk(variant, rest, path, file, issues, written) as Record<string, unknown>;
+      const r = walk(variant, rest, path, file, issues, written, warnings) as Record<string, unknown>;
       return { [s.tag]: t, ...r };
     }
   }

@@ -50,10 +50,13 @@ export function estatesByName(merged: Mapping): Map<string, string> {
   return unmatched;
 }
 
-/** A merged scenario validated against the schema, its policies' estate names read first (estatesByName). */
-export function validateNamingEstates(merged: Mapping, file: string, written?: Written): { value: unknown; issues: Issue[] } {
+/**
+ * A merged scenario validated against the schema, its policies' estate names read first
+ * (estatesByName). `warnings`, when given, receives what validate warns of.
+ */
+export function validateNamingEstates(merged: Mapping, file: string, written?: Written, warnings?: Issue[]): { value: unknown; issues: Issue[] } {
   const unnamed = estatesByName(merged);
-  const validated = validate(scenarioSchema, merged, file, '', written);
+  const validated = validate(scenarioSchema, merged, file, '', written, warnings);
   // a policy's estate named by a name no estate has: that, and the names there are
   return {
     ...validated,

@@ -172,7 +172,8 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
     const k = applied?.indexOf(p) ?? -1;
     return k >= 0 ? splitAssignment(opts.set![k]!.text, opts.set![k]!.option).raw.trim() : undefined;
   };
-  const checked = validateNamingEstates(merged, path, written);
+  const numberWarnings: Issue[] = [];
+  const checked = validateNamingEstates(merged, path, written, numberWarnings);
   const scenario = checked.value as Scenario;
   // A replaced list's defaults are read from the resolved scenario; when another field is wrong
   // and the scenario does not resolve, from the list validated on its own, so that an error
@@ -186,6 +187,10 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
     const line = lineOf(w.file, w.path);
     return { ...w, file: line === undefined ? w.file : `${w.file}:${line}` };
   });
+  for (const w of relocate(numberWarnings)) {
+    const line = lineOf(w.file, w.path);
+    warnings.push({ ...w, file: line === undefined ? w.file : `${w.file}:${line}` });
+  }
   const issues = [...relocate(checked.issues), ...relocate(checkRules(scenario, path, touchedBy(checked.issues)))];
   // a field anchoring solves, given for an anchored estate other than at its default (a file
   // written out whole, as validate --show and calibrate write one, gives the defaults): not used,

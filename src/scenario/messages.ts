@@ -54,15 +54,35 @@ const at = (path: string) => (path ? `field "${path}"` : 'the file');
 
 export const messages = {
   missing: (file: string, path: string, allowed: string) => issue(file, path, `${at(path)} is required; give ${allowed}`),
-  wrongType: (file: string, path: string, v: unknown, allowed: string) => issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
+  /** `hint`: what the user likely meant, as `write 0.4 (…)` (dsl.ts, numberHint), when known. */
+  wrongType: (file: string, path: string, v: unknown, allowed: string, hint?: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}${hint ? `; ${hint}` : ''}`),
   /** `written`: the number as the user wrote it (`1e400`), when known. */
   notFinite: (file: string, path: string, v: number, allowed: string, written?: string) =>
     issue(file, path, `${at(path)} is ${written === undefined ? '' : `${written}, `}${notFiniteWords(v, written)}; allowed: ${allowed}`),
-  notInteger: (file: string, path: string, v: unknown, allowed: string) => issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}`),
-  tooSmall: (file: string, path: string, v: unknown, allowed: string) =>
-    issue(file, path, `${at(path)} is ${show(v)}, which is too small; allowed: ${allowed}`),
-  tooLarge: (file: string, path: string, v: unknown, allowed: string) =>
-    issue(file, path, `${at(path)} is ${show(v)}, which is too large; allowed: ${allowed}`),
+  notInteger: (file: string, path: string, v: unknown, allowed: string, hint?: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, but must be ${allowed}${hint ? `; ${hint}` : ''}`),
+  tooSmall: (file: string, path: string, v: unknown, allowed: string, hint?: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, which is too small; allowed: ${allowed}${hint ? `; ${hint}` : ''}`),
+  tooLarge: (file: string, path: string, v: unknown, allowed: string, hint?: string) =>
+    issue(file, path, `${at(path)} is ${show(v)}, which is too large; allowed: ${allowed}${hint ? `; ${hint}` : ''}`),
+  /**
+   * A whole number written with points between groups of three digits (`flats: 10.000`): YAML
+   * reads a decimal point (10), Danish writes thousands so (10000). Both fit, so neither is guessed.
+   */
+  thousandsPoint: (file: string, path: string, written: string, v: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is written ${written}, which YAML reads as ${v} (a decimal point); write ${written.replace(/\./g, '')} if the point separates thousands, or ${v}`,
+    ),
+  /** The same in a field that is not a whole number (`rentBase: 1.600`): allowed, so a warning. */
+  thousandsPointWarning: (file: string, path: string, written: string, v: number) =>
+    issue(
+      file,
+      path,
+      `${at(path)} is written ${written}, which YAML reads as ${v} (a decimal point); if the point separates thousands, write ${written.replace(/\./g, '')}`,
+    ),
   tooShort: (file: string, path: string, v: unknown, allowed: string) =>
     issue(file, path, `${at(path)} is ${show(v)}, which is too short; allowed: ${allowed}`),
   badPattern: (file: string, path: string, v: unknown, allowed: string) => issue(file, path, `${at(path)} is ${show(v)}; allowed: ${allowed}`),

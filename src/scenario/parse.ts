@@ -7,7 +7,7 @@
  */
 import { type CST, LineCounter, Parser, isMap, isScalar, isSeq, parseDocument } from '../yaml.js';
 import { yamlErrorPlaces } from './yaml-errors.js';
-import { isForbiddenKey } from './dsl.js';
+import { isForbiddenKey, THOUSANDS_POINTS } from './dsl.js';
 import { type Issue, messages } from './messages.js';
 
 export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
@@ -208,8 +208,9 @@ const firstLine = (s: string) => s.split('\n')[0]!.trim();
 
 /**
  * The text of every number in a YAML (or JSON) text that is not finite once read (`1e400`,
- * `-1e999`, `.inf`, `.nan`), by path as messages name it: a message quotes what the user wrote,
- * not the Infinity it became.
+ * `-1e999`, `.inf`, `.nan`), or written with points between groups of three digits (`1.000`,
+ * read as 1), by path as messages name it: a message quotes what the user wrote, not the
+ * Infinity or the 1 it became.
  */
 export function unreadNumbers(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -222,7 +223,13 @@ export function unreadNumbers(text: string): Map<string, string> {
         if (isScalar(pair.key)) stack.push({ node: pair.value, path: path ? `${path}.${String(pair.key.value)}` : String(pair.key.value) });
       }
     else if (isSeq(node)) for (const [i, item] of node.items.entries()) stack.push({ node: item, path: `${path}[${i}]` });
-    else if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value) && node.source !== undefined) out.set(path, node.source);
+    else if (
+      isScalar(node) &&
+      typeof node.value === 'number' &&
+      node.source !== undefined &&
+      (!Number.isFinite(node.value) || THOUSANDS_POINTS.test(node.source))
+    )
+      out.set(path, node.source);
   }
   return out;
 }

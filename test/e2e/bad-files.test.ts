@@ -113,6 +113,40 @@ describe('bad scenario files through the CLI', () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
+  it('a number the Danish way in a --set gets the same hint as in a file', () => {
+    const out = join(tmp, 'out-set-comma');
+    const r = nabolag(
+      'run',
+      'scenarios/default.yaml',
+      '--set',
+      'estates[0].population.resourceStrongShare=0,45',
+      '--set',
+      'estates[0].flats=1.200',
+      '--out',
+      out,
+    );
+    expectUserError(r, [
+      'field "estates[0].population.resourceStrongShare" is "0,45"',
+      '; write 0.45 (with a decimal point, not a comma)',
+      'field "estates[0].flats" is 1.2, but must be a whole number',
+      '; write 1200 (without a thousands separator: YAML reads 1.200 as 1.2)',
+    ]);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('a file saved by a Windows editor (a byte-order mark, CRLF line ends) is read as written, its lines counted right', () => {
+    const file = join(tmp, 'windows.yaml');
+    writeFileSync(file, '\ufeffname: windows\r\nyears: 3\r\nestates:\r\n  - name: windows\r\n    flats: 600\r\n    rentBase: 1.600\r\n');
+    const r = nabolag('validate', '--show', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^name: windows +# .*windows\.yaml:1$/m);
+    expect(r.stdout).toMatch(/^ {4}flats: 600 +# .*windows\.yaml:5$/m);
+    // allowed, but 1.6 kr is unlikely to be meant: a warning naming the line, the exit code stays 0
+    expect(r.stderr).toContain(
+      'windows.yaml:6: field "estates[0].rentBase" is written 1.600, which YAML reads as 1.6 (a decimal point); if the point separates thousands, write 1600',
+    );
+  }, 60_000);
+
   it('validate reports every bad file given at once, and still exits 2', () => {
     const r = nabolag('validate', `${BAD}/wrong-type.yaml`, `${BAD}/bad-policy.yaml`);
     expectUserError(r, ['"years"', '"policies[0].lever"']);

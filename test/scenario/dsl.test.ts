@@ -18,7 +18,7 @@ import {
   toJsonSchema,
   validate,
 } from '../../src/scenario/dsl.js';
-import { formatIssues } from '../../src/scenario/messages.js';
+import { formatIssues, type Issue } from '../../src/scenario/messages.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 
 const F = 'test.yaml';
@@ -68,6 +68,57 @@ describe('numbers', () => {
     const issues = validate(s, { k: 2.5 }, F).issues;
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toMatch(/field "k" is 2.5, but must be a whole number at least 0/);
+  });
+  it('says what to write for a number written the Danish way, when that value is allowed', () => {
+    const s = obj(
+      {
+        p: share({ default: 0.5, description: 'd', source: 's' }),
+        k: int({ default: 100, min: 10, max: 5000, unit: 'flats', description: 'd', source: 's' }),
+        y: int({ default: 2026, min: 1900, max: 2200, unit: 'calendar year', description: 'd', source: 's' }),
+        kr: n({ default: 1600, min: 0, max: 50_000 }),
+      },
+      { description: 'x' },
+    );
+    const hint = (v: object, written?: (p: string) => string | undefined) => validate(s, v, F, '', written).issues.map((i) => i.message.split('; ').at(-1));
+    expect(hint({ p: '0,4' })).toEqual(['write 0.4 (with a decimal point, not a comma)']);
+    expect(hint({ p: '40%' })).toEqual(['write 0.4 (a share is written from 0 to 1: 40% is 0.4)']);
+    expect(hint({ p: '35 %' })).toEqual(['write 0.35 (a share is written from 0 to 1: 35 % is 0.35)']);
+    expect(hint({ p: '12,5%' })).toEqual(['write 0.125 (a share is written from 0 to 1: 12,5% is 0.125)']);
+    expect(hint({ p: 40 })).toEqual(['write 0.4 (a share is written from 0 to 1: 40% is 0.4)']);
+    expect(hint({ y: '2027' })).toEqual(['write 2027 (without the quotes: in quotes it is a text)']);
+    expect(hint({ k: '1 000' })).toEqual(['write 1000 (without a thousands separator)']);
+    expect(hint({ k: '1,000' })).toEqual(['write 1000 (without a thousands separator)']);
+    expect(hint({ kr: '2.400' })).toEqual(['write 2.4 (without the quotes: in quotes it is a text) or 2400 (without a thousands separator)']);
+    expect(hint({ kr: '1,500' })).toEqual(['write 1.5 (with a decimal point, not a comma) or 1500 (without a thousands separator)']);
+    expect(hint({ k: 1 }, (p) => (p === 'k' ? '1.000' : undefined))).toEqual(['write 1000 (without a thousands separator: YAML reads 1.000 as 1)']);
+    // no hint where the value meant is not allowed either, or the slip is not clear (1.2 is not 1.2%)
+    expect(validate(s, { p: '150%' }, F).issues[0]!.message).not.toContain('write');
+    expect(validate(s, { p: 1.2 }, F).issues[0]!.message).not.toContain('write');
+    // a multiplier from 0 to 1 (a lever's factor): 50% is 0.5, but a 5 is more likely a slip than 5%
+    const m = obj({ f: n({ default: 1, min: 0, max: 1, unit: 'multiplier on move-out hazards' }) }, { description: 'x' });
+    expect(validate(m, { f: '50%' }, F).issues[0]!.message).toMatch(/; write 0\.5 \(written from 0 to 1: 50% is 0\.5\)$/);
+    expect(validate(m, { f: 5 }, F).issues[0]!.message).not.toContain('write');
+    expect(validate(s, { k: '1.0.0' }, F).issues[0]!.message).not.toContain('write');
+  });
+  it('refuses a whole number written with a thousands point, and warns of another number so written', () => {
+    const s = obj(
+      {
+        k: int({ default: 100, min: 10, max: 50_000, unit: 'flats', description: 'd', source: 's' }),
+        kr: n({ default: 1600, min: 0, max: 50_000 }),
+        t: n({ default: 1, min: 0, max: 10 }),
+      },
+      { description: 'x' },
+    );
+    const texts: Record<string, string> = { k: '10.000', kr: '1.600', t: '1.500' };
+    const warnings: Issue[] = [];
+    const r = validate(s, { k: 10, kr: 1.6, t: 1.5 }, F, '', (p) => texts[p], warnings);
+    expect(r.issues.map((i) => i.message)).toEqual([
+      'field "k" is written 10.000, which YAML reads as 10 (a decimal point); write 10000 if the point separates thousands, or 10',
+    ]);
+    // t: 1500 is not allowed, so 1.500 can only be 1.5
+    expect(warnings.map((i) => i.message)).toEqual([
+      'field "kr" is written 1.600, which YAML reads as 1.6 (a decimal point); if the point separates thousands, write 1600',
+    ]);
   });
   it('share is between 0 and 1', () => {
     const s = obj({ p: share({ default: 0.5, description: 'd', source: 's' }) }, { description: 'x' });
