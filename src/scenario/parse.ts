@@ -133,7 +133,14 @@ function parseYaml(file: string, text: string): { value: unknown } | { issues: I
   if (doc.errors.length) {
     return {
       issues: yamlErrorPlaces(text, doc.errors, lineCounter).map(({ error, place }) =>
-        messages.yamlSyntax(file, place.line, place.col, firstLine(error.message) + place.note),
+        messages.yamlSyntax(
+          file,
+          place.line,
+          place.col,
+          // yaml says only that tabs are not allowed; an editor shows a tab as spaces, so say what to do
+          (error.code === 'TAB_AS_INDENT' ? 'this line is indented with a tab; indent with spaces (YAML allows no tabs there)' : firstLine(error.message)) +
+            place.note,
+        ),
       ),
     };
   }
