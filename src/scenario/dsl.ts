@@ -80,6 +80,11 @@ export interface TaggedSchema<T extends string = string, V extends Record<string
   kind: 'tagged';
   tag: T;
   variants: V;
+  /**
+   * Other names a user may write for a variant (the Danish ones: `forlængelse`), lower case, with
+   * single spaces: never accepted, only offered as the "did you mean" of a tag that is unknown.
+   */
+  aliases?: Readonly<Record<string, keyof V & string>>;
 }
 /** A map from user-chosen names to values of one schema. */
 export interface MapSchema<I extends Schema = Schema> extends Meta {
@@ -143,7 +148,11 @@ export const arr = <I extends Schema>(items: I, s: Omit<ArrSchema<I>, 'kind' | '
   items,
   ...s,
 });
-export const tagged = <const T extends string, V extends Record<string, ObjSchema>>(tag: T, variants: V, s: Meta): TaggedSchema<T, V> => ({
+export const tagged = <const T extends string, V extends Record<string, ObjSchema>>(
+  tag: T,
+  variants: V,
+  s: Meta & { aliases?: Readonly<Record<string, keyof V & string>> },
+): TaggedSchema<T, V> => ({
   kind: 'tagged',
   tag,
   variants,
@@ -418,7 +427,8 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       const names = Object.keys(s.variants);
       const t = own(v, s.tag);
       if (typeof t !== 'string' || !Object.hasOwn(s.variants, t)) {
-        issues.push(messages.notOneOf(file, joinPath(path, s.tag), t, `one of ${names.join(', ')}`, typeof t === 'string' ? closest(t, names) : undefined));
+        const hint = typeof t === 'string' ? (closest(t, names) ?? aliasOf(s, t)) : undefined;
+        issues.push(messages.notOneOf(file, joinPath(path, s.tag), t, `one of ${names.join(', ')}`, hint));
         return v;
       }
       const variant = s.variants[t]!;
@@ -428,6 +438,19 @@ function walk(s: Schema, v: unknown, path: string, file: string, issues: Issue[]
       return { [s.tag]: t, ...r };
     }
   }
+}
+
+/** The variant another name of it stands for (`Forlængelse`, `forlaengelse`: extension), if close. */
+function aliasOf(s: TaggedSchema, t: string): string | undefined {
+  if (!s.aliases) return undefined;
+  const key = closest(
+    t
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ' ')
+      .trim(),
+    Object.keys(s.aliases),
+  );
+  return key === undefined ? undefined : s.aliases[key];
 }
 
 /** A short human description of what a schema allows, used in error messages. */

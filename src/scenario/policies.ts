@@ -286,7 +286,34 @@ export const policySchema = tagged(
       'Extension ("forlængelse"): lengthen the stay of a chosen group by damping its voluntary move-out hazards.',
     ),
   },
-  { description: 'A dated intervention.' },
+  {
+    description: 'A dated intervention.',
+    // the levers' Danish names (the studio's, and the report's words), offered as "did you mean"
+    aliases: {
+      forlængelse: 'extension',
+      'boligsocial helhedsplan': 'programme',
+      helhedsplan: 'programme',
+      'større boliger': 'largerFlats',
+      sammenlægning: 'largerFlats',
+      'intern venteliste': 'internalList',
+      haver: 'gardens',
+      renovering: 'renovation',
+      råderet: 'renovation',
+      ejerboliger: 'ownership',
+      'almenbolig+': 'almenBoligPlus',
+      'almenbolig plus': 'almenBoligPlus',
+      'sociale aktiviteter': 'socialActivities',
+      'indsats for udsatte beboere': 'vulnerableWork',
+      'kommunal anvisning': 'municipalAllocation',
+      'fleksibel udlejning': 'flexibleLetting',
+      'kombineret udlejning': 'flexibleLetting',
+      faciliteter: 'facilities',
+      imagearbejde: 'imageWork',
+      'opdeling af afdelingen': 'divideEstate',
+      'opgradering og nyt navn': 'upgradeRename',
+      nedrivning: 'demolition',
+    },
+  },
 );
 
 export type Policy = Infer<typeof policySchema>;

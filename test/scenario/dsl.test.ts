@@ -281,6 +281,14 @@ describe('tagged unions', () => {
     expect(issues[0]).toMatchObject({ path: 'policies[0].lever' });
     expect(issues[0]!.message).toBe('field "policies[0].lever" is "extention", but must be one of extension, programme (did you mean "extension"?)');
   });
+  it('offers the variant another name stands for (a Danish lever name), never accepting it', () => {
+    const lever = (name: string) => validate(scenarioSchema, { policies: [{ lever: name, from: 2027 }] }, F).issues[0]!.message;
+    expect(lever('forlængelse')).toMatch(/is "forlængelse", but must be one of .*\(did you mean "extension"\?\)$/);
+    expect(lever('Forlaengelse')).toContain('(did you mean "extension"?)');
+    expect(lever('kommunal-anvisning')).toContain('(did you mean "municipalAllocation"?)');
+    expect(lever('Nedrivning')).toContain('(did you mean "demolition"?)');
+    expect(lever('xyz')).not.toContain('did you mean');
+  });
   it('reports a missing tag, fields of another variant and missing required fields', () => {
     expect(validate(s, { policies: [{ from: 2028 }] }, F).issues[0]!.message).toMatch(
       /field "policies\[0\].lever" is nothing, but must be one of extension, programme/,
