@@ -191,8 +191,11 @@ function shareOption(option: string, v: unknown): number | undefined {
   const text = String(v).trim();
   const pct = text.endsWith('%');
   const n = text === '' || text === '%' ? Number.NaN : Number(pct ? text.slice(0, -1) : text) / (pct ? 100 : 1);
-  if (!Number.isFinite(n) || n < 0 || n > 1)
-    throw new ArgsError(`option --${option} is ${show(v)}, but must be a share from 0 to 1 (e.g. 0.45) or a percentage (45%)`);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    // a decimal comma, as Danish writes 0,4: say what to write, as a scenario file's message does
+    const comma = /^\d+,\d+%?$/.test(text) ? `; write ${text.replace(',', '.')} (with a decimal point, not a comma)` : '';
+    throw new ArgsError(`option --${option} is ${show(v)}, but must be a share from 0 to 1 (e.g. 0.45) or a percentage (45%)${comma}`);
+  }
   return n;
 }
 

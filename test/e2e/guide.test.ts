@@ -295,6 +295,11 @@ describe('new', () => {
       [['--flats', '5'], 'option --flats is 5, but must be a whole number from 10 to'],
       [['--flats', 'many'], 'option --flats is "many"'],
       [['--resource-strong', '1.5'], 'option --resource-strong is "1.5", but must be a share from 0 to 1'],
+      [
+        ['--resource-strong', '0,4'],
+        'option --resource-strong is "0,4", but must be a share from 0 to 1 (e.g. 0.45) or a percentage (45%); write 0.4 (with a decimal point, not a comma)',
+      ],
+      [['--resource-strong', '37,5%'], '; write 37.5% (with a decimal point, not a comma)'],
       [['--preset', 'nowhere'], 'option --preset is "nowhere", but must be one of aeblehaven-like, average, egedalsvaenge-like, ringparken-like'],
     ];
     for (const [opts, message] of cases) {
