@@ -222,3 +222,8 @@ export function scenarioFieldOption(name: 'replications' | 'seed' | 'years', v: 
   const f = scenarioSchema.fields[name];
   return wholeNumberOption(name, v, f.min ?? 0, f.max ?? Number.MAX_SAFE_INTEGER);
 }
+
+/** A word for a bash script or a command to copy: single-quoted unless it is plainly safe. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}

@@ -14,7 +14,7 @@ import { UserError, formatIssues, show } from '../scenario/messages.js';
 import { REGION_ROW } from '../scenario/rules.js';
 import { estateSchema, populationSchema, scenarioSchema } from '../scenario/schema.js';
 import { PACKAGE_ROOT, VERSION } from '../version.js';
-import { ArgsError, wholeNumberOption } from './args.js';
+import { ArgsError, shellQuote, wholeNumberOption } from './args.js';
 import type { Output } from './validate.js';
 
 /** The presets `--preset` offers: the files in scenarios/presets/, by base name. */
@@ -102,6 +102,8 @@ export function newScenarioText(args: NewArgs): string {
   if (args.preset !== undefined && !presets.includes(args.preset))
     throw new ArgsError(`option --preset is ${show(args.preset)}, but must be one of ${presets.join(', ')}`);
   const schemaRef = relFrom(file, join(PACKAGE_ROOT, 'scenarios', 'schema.json'));
+  // the commands it suggests are copied into a shell: a name with a space or a quote is quoted
+  const word = shellQuote(file);
   const head = [
     `# yaml-language-server: $schema=${schemaRef}`,
     '#',
@@ -112,9 +114,9 @@ export function newScenarioText(args: NewArgs): string {
     '# Every field, its unit, meaning and source: docs/parameters.md. Numbers marked "yours" are',
     '# assumptions you made: say where they come from.',
     '#',
-    `#   nabolag validate --show ${file}    # every value, with where it came from`,
-    `#   nabolag run ${file}                # 10 replications of 15 years, a report`,
-    `#   nabolag compare ${file} other.yaml # against a variant, on the same random numbers`,
+    `#   nabolag validate --show ${word}    # every value, with where it came from`,
+    `#   nabolag run ${word}                # 10 replications of 15 years, a report`,
+    `#   nabolag compare ${word} other.yaml # against a variant, on the same random numbers`,
   ];
   const body: string[] = [];
   let estate: Record<string, unknown>;
@@ -225,7 +227,13 @@ export function newCommand(args: NewArgs, out: Output): void {
     writeFileSync(file, text, { flag: 'wx' }); // wx: fails if the file exists, never replaces it
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UserError(`${file}: the file exists; nabolag new never replaces a file (choose another name, or remove it)`);
+    if (code === 'EEXIST') {
+      // a folder of that name is not "the file", and is not removed to make room
+      const folder = statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+      throw new UserError(
+        `${file}: ${folder ? 'a folder of that name exists' : 'the file exists'}; nabolag new never replaces ${folder ? 'it' : 'a file'} (choose another name${folder ? '' : ', or remove it'})`,
+      );
+    }
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`${file}: ${whyNoFolder(dirname(file))}`);
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`${file}: cannot write here (${code})`);
     if (code === 'EISDIR') throw new UserError(`${file}: is a folder`);
@@ -236,5 +244,6 @@ export function newCommand(args: NewArgs, out: Output): void {
     unlinkSync(file);
     throw new Error(`the scenario nabolag new wrote does not validate:\n${formatIssues([...checked.issues, ...checked.warnings])}`);
   }
-  out.stdout(`wrote ${file}: it validates; see every value with "nabolag validate --show ${file}", run it with "nabolag run ${file}"\n`);
+  const word = shellQuote(file);
+  out.stdout(`wrote ${file}: it validates; see every value with "nabolag validate --show ${word}", run it with "nabolag run ${word}"\n`);
 }

@@ -46,7 +46,9 @@ import {
 import { resolve as resolveScenario } from '../output/pipeline.js';
 import { loadScenario } from '../scenario/load.js';
 import { UserError, show } from '../scenario/messages.js';
-import { ArgsError, wholeNumberOption } from './args.js';
+import { ArgsError, shellQuote, wholeNumberOption } from './args.js';
+
+export { shellQuote };
 import { parseCommandLine } from './args-yargs.js';
 import { PROGRAM } from './program.js';
 import { out, runFlags } from './shared.js';
@@ -216,11 +218,6 @@ export function withoutOut(command: readonly string[]): string[] {
     kept.push(t);
   }
   return kept;
-}
-
-/** A word for a bash script: single-quoted unless it is plainly safe. */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A path in an #SBATCH line: double-quoted (sbatch reads quotes there); `%` would be read as a file-name pattern. */

@@ -282,6 +282,25 @@ describe('new', () => {
       expect({ ...mine, name: '', description: '', estates: [] }).toEqual({ ...theirs, name: '', description: '', estates: [] });
     });
 
+  it('a file name with a space: the commands it suggests are quoted for the shell, and run as printed', () => {
+    mkdirSync(join(tmp.root(), 'spaced'), { recursive: true });
+    const file = tmp.rel('spaced/my estate.yaml');
+    const r = nabolag('new', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`"nabolag validate --show '${file}'", run it with "nabolag run '${file}'"`);
+    expect(readFileSync(file, 'utf8')).toContain(`#   nabolag run '${file}' `);
+    const command = /"nabolag (validate --show '[^']+')"/.exec(r.stdout)![1]!;
+    const v = spawnSync(`${process.execPath} bin/nabolag.js ${command}`, { shell: true, encoding: 'utf8' });
+    expect(v.status, v.stderr).toBe(0);
+  });
+
+  it('never replaces a folder of the name either, and says it is a folder', () => {
+    mkdirSync(join(tmp.root(), 'new/folder.yaml'), { recursive: true });
+    const r = nabolag('new', tmp.rel('new/folder.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${tmp.rel('new/folder.yaml')}: a folder of that name exists; nabolag new never replaces it (choose another name)`);
+  });
+
   it('never replaces a file: exit 2 and the file as it was', () => {
     const file = tmp.write('new/mine.yaml', 'name: mine\n');
     const r = nabolag('new', file, '--flats', '600');
