@@ -431,7 +431,16 @@ export async function sweepCommand(argv: StudyArgs & { vary?: string[]; design?:
         valuesAt(p).flatMap((v, i) => (v === undefined ? [] : [assign('vary', lists[i]!.path, lists[i]!.steps, v)])),
       );
     // every value checked before anything runs (each alone, so the message names it)
-    for (const l of lists) for (const [k, v] of l.values.entries()) scenarioWith(b, [assign('vary', l.path, l.steps, v, l.texts[k])]);
+    for (const l of lists)
+      for (const [k, v] of l.values.entries()) {
+        try {
+          scenarioWith(b, [assign('vary', l.path, l.steps, v, l.texts[k])]);
+        } catch (e) {
+          const note = decimalCommaNote(l.path, l.texts);
+          if (e instanceof UserError && note) throw new UserError(`${e.message}${note}`, e.issues);
+          throw e;
+        }
+      }
     plan = { ...common, paths: lists.map((l) => l.path), count, valuesAt, scenarioAt, baseValues: lists.map((l) => readPath(base, l.steps)) };
   }
   if (run.countOnly) return run.countOnly(plan.count + 1);
@@ -496,4 +505,16 @@ function parseYamlScalar(v: string): unknown {
   if (v === 'false') return false;
   if (v === 'null') return null;
   return v.replace(/^["'](.*)["']$/, '$1');
+}
+
+/**
+ * For values of a --vary that a decimal comma may have split (`0,5,0,75` for 0.5 and 0.75: an
+ * even number of whole numbers), what the user likely meant, as a note to the message of the
+ * value refused; else ''.
+ */
+export function decimalCommaNote(path: string, texts: readonly string[]): string {
+  if (texts.length % 2 !== 0 || !texts.every((t) => /^\d+$/.test(t))) return '';
+  const meant: string[] = [];
+  for (let i = 0; i < texts.length; i += 2) meant.push(`${texts[i]}.${texts[i + 1]}`);
+  return `; if the commas were decimal commas, write --vary '${path}=${meant.join(',')}' (the values are separated by commas, and written with a decimal point)`;
 }

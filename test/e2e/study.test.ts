@@ -395,6 +395,16 @@ describe('nabolag sweep', () => {
       ['--vary', `${FACTOR}=0.5,1e400`],
       /--vary policies\[lever=extension\]\.factor=1e400: field "policies\[0\]\.factor" is 1e400, a number too large to represent; allowed: a number at least 0 and at most 1/,
     ],
+    [
+      'values with decimal commas (0,5,0,75 is four values)',
+      ['--vary', `${FACTOR}=0,5,0,75`],
+      /factor=5: field "policies\[0\]\.factor" is 5, which is too large; .*; if the commas were decimal commas, write --vary 'policies\[lever=extension\]\.factor=0\.5,0\.75' \(the values are separated by commas, and written with a decimal point\)/,
+    ],
+    [
+      'a percentage for a factor from 0 to 1',
+      ['--vary', `${FACTOR}=50%,75%`],
+      /is "50%", but must be a number at least 0 and at most 1 \(multiplier on move-out hazards\); write 0\.5 \(written from 0 to 1: 50% is 0\.5\)/,
+    ],
     ['an unknown path', ['--vary', 'social.nosuch=1,2'], /nosuch/],
     ['a bad path', ['--vary', 'social..tieEffect=1,2'], /option --vary/],
     ['an empty value', ['--vary', `${FACTOR}=0.5,,1`], /none empty/],
