@@ -162,8 +162,17 @@ export const messages = {
     issue(file, path, `${at(path)} is ${show(name)}, which is reserved for the row that sums the estates of a region; choose another name`),
   policyUntilBeforeFrom: (file: string, path: string, until: number, from: number) =>
     issue(file, path, `${at(path)} is ${until}, but must be later than "from" (${from})`),
+  /** With what to do: a lever in place before the run is given from its first year; one after it needs a longer run. */
   policyFromOutside: (file: string, path: string, from: number, first: number, last: number) =>
-    issue(file, path, `${at(path)} is ${from}, outside the simulated years; allowed: ${first} to ${last} (startYear to startYear + years)`),
+    issue(
+      file,
+      path,
+      `${at(path)} is ${from}, outside the simulated years; allowed: ${first} to ${last} (startYear to startYear + years)${
+        from < first
+          ? `; a lever already in place when the run starts is given from: ${first}`
+          : `; for the lever to act, the run must reach ${from}: years: ${from - first + 1} or more (-y ${from - first + 1})`
+      }`,
+    ),
   /** A warning, not an error: allowed (a run shortened with --years keeps its scenario's levers), but the lever never acts. */
   leverAfterRun: (file: string, path: string, lever: string, from: number, first: number, last: number) =>
     issue(

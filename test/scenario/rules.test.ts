@@ -108,7 +108,12 @@ describe('cross-field rules', () => {
     });
     expect(issues.map((i) => i.path)).toEqual(['policies[0].until', 'policies[1].from', 'policies[2].from', 'policies[3].estate']);
     expect(issues[0]!.message).toBe('field "policies[0].until" is 2030, but must be later than "from" (2030)');
-    expect(issues[1]!.message).toBe('field "policies[1].from" is 2025, outside the simulated years; allowed: 2026 to 2036 (startYear to startYear + years)');
+    expect(issues[1]!.message).toBe(
+      'field "policies[1].from" is 2025, outside the simulated years; allowed: 2026 to 2036 (startYear to startYear + years); a lever already in place when the run starts is given from: 2026',
+    );
+    expect(issues[2]!.message).toBe(
+      'field "policies[2].from" is 2037, outside the simulated years; allowed: 2026 to 2036 (startYear to startYear + years); for the lever to act, the run must reach 2037: years: 12 or more (-y 12)',
+    );
     expect(issues[3]!.message).toBe('field "policies[3].estate" is 2, but the scenario has 2 estates; allowed: 0 to 1 (0-based, in the order of "estates")');
   });
 
