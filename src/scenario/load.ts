@@ -38,6 +38,7 @@ import {
   safeName,
   unreadNumbers,
   tooBig,
+  decimalCommasInBrackets,
 } from './parse.js';
 import { messages, formatIssues, UserError, type Issue } from './messages.js';
 import { ANCHORED_FIELDS, checkRules, touchedBy } from './rules.js';
@@ -187,6 +188,12 @@ export function traceScenario(path: string, opts: LoadOptions = {}): Checked & {
     const line = lineOf(w.file, w.path);
     return { ...w, file: line === undefined ? w.file : `${w.file}:${line}` };
   });
+  // `[0,7, 1,2]`: four values to YAML, two to a Danish reader (said whether or not the four are allowed)
+  for (const layer of chain.layers)
+    for (const [p, c] of decimalCommasInBrackets(layer.text)) {
+      const line = lineOf(layer.file, p);
+      warnings.push(messages.decimalCommaInBrackets(line === undefined ? layer.file : `${layer.file}:${line}`, p, c.written, c.example));
+    }
   for (const w of relocate(numberWarnings)) {
     const line = lineOf(w.file, w.path);
     warnings.push({ ...w, file: line === undefined ? w.file : `${w.file}:${line}` });

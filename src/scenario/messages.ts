@@ -76,6 +76,15 @@ export const messages = {
       path,
       `${at(path)} is written ${written}, which YAML reads as ${v} (a decimal point); write ${written.replace(/\./g, '')} if the point separates thousands, or ${v}`,
     ),
+  /** A list or mapping in brackets with a decimal comma (`[0,7, 1,2]`), which YAML splits in two. */
+  decimalCommaInBrackets: (file: string, path: string, written: string, example: string) => {
+    const [whole, decimals] = example.split(',');
+    return issue(
+      file,
+      path,
+      `${at(path)} is written ${written}: in brackets a comma separates values, so ${example} is two, ${whole} and ${decimals}; if it is a decimal comma, write ${whole}.${decimals}`,
+    );
+  },
   /** The same in a field that is not a whole number (`rentBase: 1.600`): allowed, so a warning. */
   thousandsPointWarning: (file: string, path: string, written: string, v: number) =>
     issue(

@@ -241,6 +241,52 @@ export function unreadNumbers(text: string): Map<string, string> {
   return out;
 }
 
+/**
+ * Lists and mappings written in brackets whose commas are spaced unevenly, some followed by a
+ * space and some between two digits (`[0,7, 1,2]`): the Danish decimal comma, which YAML reads as
+ * two values (0 and 7). By path as messages name it, with the text (cut to one line's length) and
+ * an example pair of digits. `[1,2,3]` (no spaces at all) is an ordinary list and not named.
+ */
+export function decimalCommasInBrackets(text: string): Map<string, { written: string; example: string }> {
+  const out = new Map<string, { written: string; example: string }>();
+  // most files have no digit, comma, digit at all: no second parse for them
+  if (!/\d,\d/.test(text)) return out;
+  const doc = parseDocument(text, { version: '1.2', uniqueKeys: false });
+  type Ranged = { range?: [number, number, number]; source?: unknown };
+  const stack: { node: unknown; path: string }[] = [{ node: doc.contents, path: '' }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    // the collection's own scalars in order (a mapping's keys and values), and the text between them
+    const own = (isMap(node) ? node.items.flatMap((pair) => [pair.key, pair.value]) : node.items).filter((n) => isScalar(n));
+    const range = (node as Ranged).range;
+    if ((node as { flow?: boolean }).flow && range) {
+      let tight: string | undefined;
+      let spaced = false;
+      for (let k = 0; k + 1 < own.length; k++) {
+        const a = own[k] as Ranged | null;
+        const b = own[k + 1] as Ranged | null;
+        if (!isScalar(a) || !isScalar(b) || !a.range || !b.range) continue;
+        const gap = text.slice(a.range[1], b.range[0]);
+        if (/^,\s+$/.test(gap)) spaced = true;
+        const as = String(a.source ?? '');
+        const bs = String(b.source ?? '');
+        if (gap === ',' && /\d$/.test(as) && /^\d/.test(bs)) tight ??= `${/\d+$/.exec(as)![0]},${/^\d+/.exec(bs)![0]}`;
+      }
+      if (tight !== undefined && spaced) {
+        const written = text.slice(range[0], range[1]).replace(/\s+/g, ' ').trim();
+        out.set(path, { written: written.length > 60 ? `${written.slice(0, 57)}...` : written, example: tight });
+      }
+    }
+    if (isMap(node))
+      for (const item of node.items) {
+        if (isScalar(item.key)) stack.push({ node: item.value, path: path ? `${path}.${String(item.key.value)}` : String(item.key.value) });
+      }
+    else for (const [k, item] of node.items.entries()) stack.push({ node: item, path: `${path}[${k}]` });
+  }
+  return out;
+}
+
 /** A key given a second time in the same mapping: where the mapping is, the key, and the lines of both. */
 interface DuplicateKey {
   path: string;

@@ -147,6 +147,25 @@ describe('bad scenario files through the CLI', () => {
     );
   }, 60_000);
 
+  it('a list in brackets with decimal commas is warned of, naming its line; a list without spaces is not', () => {
+    const danish = join(tmp, 'brackets.yaml');
+    writeFileSync(danish, 'years: 3\ndemography:\n  fertilityByChildren: [0,5, 1,2]\n');
+    const r = nabolag('validate', danish);
+    // four values, all allowed: only the warning tells the planner that 0,5 was read as 0 and 5
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `warning: ${danish}:3: field "demography.fertilityByChildren" is written [0,5, 1,2]: in brackets a comma separates values, so 0,5 is two, 0 and 5; if it is a decimal comma, write 0.5`,
+    );
+    const plain = join(tmp, 'brackets-plain.yaml');
+    writeFileSync(
+      plain,
+      'years: 3\ndemography:\n  fertilityByChildren: [1,2,0,1]\nestates:\n  - name: e\n    rooms: {r1: 0.1, r2: 0.3, r3: 0.4, r4: 0.2, r5: 0}\n',
+    );
+    const ok = nabolag('validate', plain);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toBe('');
+  }, 60_000);
+
   it('validate reports every bad file given at once, and still exits 2', () => {
     const r = nabolag('validate', `${BAD}/wrong-type.yaml`, `${BAD}/bad-policy.yaml`);
     expectUserError(r, ['"years"', '"policies[0].lever"']);
