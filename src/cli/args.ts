@@ -209,8 +209,19 @@ export function wholeNumberOption(name: string, v: unknown, min: number, max: nu
   if (v === undefined) return undefined;
   // Number('') and Number(' ') are 0: an empty value is no number, not zero
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  const fits = (x: number) => Number.isInteger(x) && x >= min && x <= max;
+  // `-n 1.000` or `--flats 10.000`: a Danish thousands separator, which Number() reads as a
+  // decimal point (1, 10); where the thousands reading fits too, neither is guessed
+  const text = typeof v === 'string' ? v.trim() : '';
+  const thousands = /^[1-9]\d{0,2}(?:([.,' ])\d{3})(?:\1\d{3})*$/.test(text) ? Number(text.replace(/[.,' ]/g, '')) : NaN;
+  if (fits(thousands)) {
+    const flag = optionAsTyped(name);
+    if (fits(n))
+      throw new ArgsError(`option ${flag} is ${text}, which reads as ${n} (a decimal point); write ${thousands} if the point separates thousands, or ${n}`);
+    throw new ArgsError(`${messages.badFlag(flag, text, `a whole number from ${min} to ${max}`)}; write ${thousands} (without a thousands separator)`);
+  }
   const shown = typeof v === 'string' && Number.isFinite(n) ? n : v;
-  if (!Number.isInteger(n) || n < min || n > max) throw new ArgsError(messages.badFlag(optionAsTyped(name), shown, `a whole number from ${min} to ${max}`));
+  if (!fits(n)) throw new ArgsError(messages.badFlag(optionAsTyped(name), shown, `a whole number from ${min} to ${max}`));
   return n;
 }
 

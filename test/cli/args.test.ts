@@ -222,6 +222,25 @@ describe('wholeNumberOption', () => {
     expect(mistake(' ')).toBe('option --seed is " ", but must be a whole number from 0 to 10');
     expect(mistake(true)).toBe('option --seed is true, but must be a whole number from 0 to 10');
   });
+
+  it('a number with a thousands separator: what to write, and never the decimal reading guessed', () => {
+    const wrong = (v: string, max = 100_000) => {
+      try {
+        wholeNumberOption('seed', v, 1, max);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error(`no mistake found in ${v}`);
+    };
+    // 1.000 reads as 1 and 1000 fits too: refused, naming both
+    expect(wrong('1.000')).toBe('option --seed is 1.000, which reads as 1 (a decimal point); write 1000 if the point separates thousands, or 1');
+    expect(wrong('2.500')).toBe('option --seed is "2.500", but must be a whole number from 1 to 100000; write 2500 (without a thousands separator)');
+    expect(wrong('1,000')).toBe('option --seed is "1,000", but must be a whole number from 1 to 100000; write 1000 (without a thousands separator)');
+    expect(wrong('12 000')).toBe('option --seed is "12 000", but must be a whole number from 1 to 100000; write 12000 (without a thousands separator)');
+    // the thousands reading out of range: read as written, as before
+    expect(wholeNumberOption('seed', '1.000', 1, 10)).toBe(1);
+    expect(wholeNumberOption('seed', '1000', 1, 100_000)).toBe(1000);
+  });
 });
 
 describe('options named as typed', () => {

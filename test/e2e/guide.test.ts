@@ -314,6 +314,8 @@ describe('new', () => {
       [['--flats', '5'], 'option --flats is 5, but must be a whole number from 10 to'],
       [['--flats', 'many'], 'option --flats is "many"'],
       [['--resource-strong', '1.5'], 'option --resource-strong is "1.5", but must be a share from 0 to 1'],
+      [['--flats', '1.000'], 'option --flats is "1.000", but must be a whole number from 10 to 2000000; write 1000 (without a thousands separator)'],
+      [['--flats', '10.000'], 'option --flats is 10.000, which reads as 10 (a decimal point); write 10000 if the point separates thousands, or 10'],
       [
         ['--resource-strong', '0,4'],
         'option --resource-strong is "0,4", but must be a share from 0 to 1 (e.g. 0.45) or a percentage (45%); write 0.4 (with a decimal point, not a comma)',
