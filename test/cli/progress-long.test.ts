@@ -5,8 +5,8 @@
  * `onProgress`), and the estimate is made from those parts of replications, ten seconds after
  * the first, without waiting for two whole ones. Given numbers only: no timing is asserted.
  */
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { fakeTerminal } from '../helpers/terminal.js';
 import { ESTIMATE_AFTER_PART_MS, estimateLeft, progressReporter, timeLeft } from '../../src/cli/progress.js';
 
 describe('the time left from parts of replications', () => {
@@ -31,23 +31,6 @@ describe('the time left from parts of replications', () => {
     expect(timeLeft(3 * 3600 + 59)).toBe('3 h 1 min left');
   });
 });
-
-/** A stream that says it is a terminal and keeps what is written to it. */
-function fakeTerminal() {
-  let text = '';
-  const w = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  }) as Writable & { isTTY: boolean; columns: number; cursorTo: () => boolean; clearLine: () => boolean; moveCursor: () => boolean };
-  w.isTTY = true;
-  w.columns = 200;
-  w.cursorTo = () => true;
-  w.clearLine = () => true;
-  w.moveCursor = () => true;
-  return { stream: w as unknown as NodeJS.WriteStream, text: () => text };
-}
 
 describe('the bar of a long run', () => {
   it('counts whole replications and shows the estimate from their parts within the first minute', () => {

@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fakeTerminal } from '../helpers/terminal.js';
 import { estimateLeft, progressReporter, startingStage, timeLeft, workCount } from '../../src/cli/progress.js';
 
 describe('time left', () => {
@@ -45,23 +45,6 @@ describe('the count of work', () => {
     expect(startingStage([{ anchor: false }])).toBe('starting');
   });
 });
-
-/** A stream that says it is a terminal and keeps what is written to it. */
-function fakeTerminal(isTTY = true) {
-  let text = '';
-  const w = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  }) as Writable & { isTTY: boolean; columns: number; cursorTo: () => boolean; clearLine: () => boolean; moveCursor: () => boolean };
-  w.isTTY = isTTY;
-  w.columns = 200;
-  w.cursorTo = () => true;
-  w.clearLine = () => true;
-  w.moveCursor = () => true;
-  return { stream: w as unknown as NodeJS.WriteStream, text: () => text };
-}
 
 describe('the bar', () => {
   it('shows the starting stage, then counts with no estimate until one can be made, then a stage line', () => {
