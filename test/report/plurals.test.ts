@@ -16,7 +16,7 @@ describe('a run of one year', () => {
     expect(en.stays(1, 2, 'x')).toMatch(/^Of the resource-strong families with children who moved out during the one year, /);
     expect(da.stays(1, 2, 'x')).toMatch(/i løbet af det ene år, andelen/);
     expect(en.stay('', '3', 1, '40%', 2)).toContain('(3 per replication over 1 year)');
-    expect(texts('da').runHow('2026', '2027', 1, 'x', false)).toContain('tilstanden efter 1 simuleret år');
-    expect(texts('da').runHow('2026', '2041', 15, 'x', false)).toContain('tilstanden efter 15 simulerede år');
+    expect(texts('da').runHow(2026, 2027, 1, 'x', false)).toContain('tilstanden efter 1 simuleret år');
+    expect(texts('da').runHow(2026, 2041, 15, 'x', false)).toContain('tilstanden efter 15 simulerede år');
   });
 });
