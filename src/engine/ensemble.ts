@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { AnchorTask, ScenarioMessage, Task, WorkerReply } from './worker.js';
 import { type TableFormat, tableChunks } from './tables.js';
 import { noteWorldBuilt, threadWarm, wantsWarmUp, warmUp } from './warmup.js';
-import { replicationFlatMonths, replicationStepCount } from './work.js';
+import { replicationFlatMonths, replicationStepCount, telling } from './work.js';
 
 export interface EnsembleOptions {
   /** Worker threads; 1 = run on this thread. Default: `autoWorkers` (all cores when the work pays for them). */
@@ -225,7 +225,7 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
     for (let j = 0; j < n; j++) {
       const i = from + j;
       const steps = replicationSteps(sc, i, seeds[i]!, { maps: i === 0 });
-      const told = opts.onProgress ? telling(steps, (k) => opts.onProgress!(partialDone(j, new Map([[i, k]]), perReplication), n)) : steps;
+      const told = opts.onProgress ? telling(steps, STEPS_EVERY_MS, (k) => opts.onProgress!(partialDone(j, new Map([[i, k]]), perReplication), n)) : steps;
       const r = await runSteps(told, signal, clock);
       noteWorldBuilt();
       replications[j] = digest(r);
@@ -240,24 +240,6 @@ export async function runEnsemble(given: Scenario, opts: EnsembleOptions = {}): 
     await runOnWorkers(sc, seeds, from, n, workers, replications, opts);
   }
   return { scenario: sc, seeds, replications, simulateMs: performance.now() - t0, workers, anchors };
-}
-
-/** The steps, telling `tell` the steps done at most every STEPS_EVERY_MS (what they yield and are answered passes through). */
-function* telling<T>(steps: Steps<T>, tell: (done: number) => void): Steps<T> {
-  let done = 0;
-  let last = performance.now();
-  let answer: unknown;
-  for (;;) {
-    const r = steps.next(answer);
-    if (r.done) return r.value;
-    done++;
-    const now = performance.now();
-    if (now - last >= STEPS_EVERY_MS) {
-      last = now;
-      tell(done);
-    }
-    answer = yield r.value;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /** How much simulating a scenario is, for deciding how to run it (workers, warm-up). */
-import { scenarioMonths } from '../model/simulate.js';
+import { type Steps, scenarioMonths } from '../model/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** Flat-months one replication simulates: flats (copies included) x months (Schelling: steps). */
@@ -17,4 +17,25 @@ export function replicationFlatMonths(sc: Scenario): number {
  */
 export function replicationStepCount(sc: Scenario): { world: number; months: number } {
   return { world: 2 * sc.estates.reduce((n, e) => n + e.copies, 0), months: scenarioMonths(sc) + 1 };
+}
+
+/**
+ * The steps, telling `tell` the steps done at most every `everyMs` (what they yield and are
+ * answered passes through): the progress of a long replication, on this thread or a worker's.
+ */
+export function* telling<T>(steps: Steps<T>, everyMs: number, tell: (done: number) => void): Steps<T> {
+  let done = 0;
+  let last = performance.now();
+  let answer: unknown;
+  for (;;) {
+    const r = steps.next(answer);
+    if (r.done) return r.value;
+    done++;
+    const now = performance.now();
+    if (now - last >= everyMs) {
+      last = now;
+      tell(done);
+    }
+    answer = yield r.value;
+  }
 }

@@ -13,6 +13,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { type Steps, drain, replicationSteps, simulate } from '../model/simulate.js';
+import { telling } from './work.js';
 import { type TrialJob, type TrialPart, trialPartSteps } from '../model/anchor.js';
 import type { Scenario } from '../scenario/schema.js';
 import { type ReplicationDigest, digest, digestTransfer } from '../model/digest.js';
@@ -79,18 +80,7 @@ detachOnce();
  * result, and the progress of a long replication (a national one takes minutes) for the console.
  */
 export function drainTelling<T>(steps: Steps<T>, everyMs: number, tell: (done: number) => void): T {
-  let done = 0;
-  let last = performance.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    done++;
-    const now = performance.now();
-    if (now - last >= everyMs) {
-      last = now;
-      tell(done);
-    }
-  }
+  return drain(telling(steps, everyMs, tell));
 }
 
 let current: ScenarioMessage | null = null;
