@@ -5,8 +5,9 @@
 import { DEFAULT_THRESHOLDS } from '../../model/classification.js';
 import { LIST_STATUS_NAMES } from '../../model/codes.js';
 import { METRIC_INDEX } from '../../model/reporters.js';
+import { statusCounts } from '../../analysis/compare.js';
 import { type Lang, texts } from '../i18n.js';
-import { type ChartDef, type ScenarioData, estateSeries, r6, stockDomain, stockPoints, yearEnds } from './data.js';
+import { type ChartDef, type ScenarioData, estateSeries, r6, stockDomain, stockPoints } from './data.js';
 import { BAND_FIELD, BAND_OPACITY, type Enc, asSpec, runLabel, scenarioColor, scenarioDash, tooltipFor, top, xStock, yearX } from './encodings.js';
 import { capitalise, isPercent, localNumbers, metricLabel, metricUnitIn, panelTitles } from './labels.js';
 
@@ -151,14 +152,8 @@ export function listCriteriaChart(sds: ScenarioData[], lang: Lang = 'en'): Chart
 export function statusDistribution(sd: ScenarioData): { year: number; counts: number[] }[] {
   const k = METRIC_INDEX.listStatusCode!;
   const nYears = sd.summary.years.length;
-  const out = Array.from({ length: nYears + 1 }, (_, y) => ({ year: sd.summary.startYear + y, counts: LIST_STATUS_NAMES.map(() => 0) }));
-  for (const res of sd.ensemble.replications) {
-    yearEnds(res, sd.rowIndex, k, nYears).forEach((code, y) => {
-      const c = Math.round(code);
-      if (c >= 0 && c < LIST_STATUS_NAMES.length) out[y]!.counts[c]!++;
-    });
-  }
-  return out;
+  // counted as effects.csv's list statuses are (analysis/compare.ts)
+  return Array.from({ length: nYears + 1 }, (_, y) => ({ year: sd.summary.startYear + y, counts: statusCounts(sd.ensemble.replications, sd.rowIndex, k, y) }));
 }
 
 /**
